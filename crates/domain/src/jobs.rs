@@ -1,0 +1,44 @@
+//! Background work, as it is stored in the job queue.
+//!
+//! The web layer enqueues a [`Job`] in the same transaction as the write that
+//! causes it; the worker (crate `lyceum-jobs`) runs it later, with retries.
+
+use crate::i18n::Lang;
+use crate::role::Role;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Job {
+    SendEmail(Email),
+}
+
+impl Job {
+    /// The queue's `kind` column: what the job does, for operators and metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Job::SendEmail(_) => "send_email",
+        }
+    }
+}
+
+/// An email to one person, in their language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email {
+    pub to: String,
+    pub lang: Lang,
+    pub message: EmailMessage,
+}
+
+/// What the email says. Links are absolute and built by the web layer,
+/// which knows the public address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EmailMessage {
+    VerifyEmail { name: String, link: String },
+    ResetPassword { name: String, link: String },
+    ConfirmEmailChange { name: String, link: String },
+    EmailChanged { name: String, new_email: String },
+    Invitation { org_name: String, inviter: String, role: Role, link: String },
+    AlreadyRegistered { name: String, link: String },
+}

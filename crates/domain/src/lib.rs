@@ -1,0 +1,23 @@
+//! Lyceum's domain: the types, rules and validation every other crate shares.
+//!
+//! Invariant: nothing here knows SQL, HTTP, HTML or does IO (beyond asking the
+//! operating system for random bytes). Every other crate may depend on this one.
+
+#[macro_use]
+mod codes;
+
+pub mod email;
+pub mod i18n;
+pub mod ids;
+pub mod jobs;
+pub mod org;
+pub mod password;
+pub mod policy;
+pub mod profile;
+pub mod role;
+pub mod time;
+pub mod token;
+pub mod validation;
+
+pub use ids::{OrgId, UserId};
+pub use time::{Clock, Timestamp};

@@ -1,0 +1,152 @@
+//! The one authorisation policy. Every route and every API call asks here.
+//!
+//! A person holds roles at nodes of the organisation tree ([`Grant`]); a role
+//! held at a node covers that node and everything below it, nothing else.
+
+use crate::ids::UserId;
+use crate::org::OrgPath;
+use crate::role::Role;
+
+/// One role at one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub role: Role,
+    pub scope: OrgPath,
+}
+
+/// The signed-in person as the policy sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub grants: Vec<Grant>,
+}
+
+/// What someone may try to do to an organisation (and what lies below it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Edit details, create child organisations, set registration rules,
+    /// join codes and invitations.
+    AdministerOrg,
+    /// See the people who belong to the organisation or below it.
+    ViewPeople,
+    /// Give someone this role at the organisation.
+    GrantRole(Role),
+}
+
+impl Actor {
+    fn holds(&self, role: Role, target: &OrgPath) -> bool {
+        self.grants
+            .iter()
+            .any(|g| g.role == role && g.scope.contains(target))
+    }
+
+    pub fn is_programme_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::ProgrammeAdmin)
+    }
+
+    /// True when this person administers some organisation.
+    pub fn administers_anything(&self) -> bool {
+        self.grants
+            .iter()
+            .any(|g| matches!(g.role, Role::OrgAdmin | Role::ProgrammeAdmin))
+    }
+
+    /// May this person do `action` to the organisation at `target`?
+    pub fn can(&self, action: Action, target: &OrgPath) -> bool {
+        let admin = self.is_programme_admin() || self.holds(Role::OrgAdmin, target);
+        match action {
+            Action::AdministerOrg | Action::ViewPeople => admin,
+            Action::GrantRole(role) if role.programme_wide() => self.is_programme_admin(),
+            Action::GrantRole(_) => admin,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::OrgId;
+
+    /// The tree the table speaks of: root 1 → state 2 → district 3 → school 4,
+    /// and a sibling district 5 under the same state.
+    fn path(name: &str) -> OrgPath {
+        let ids: &[i64] = match name {
+            "root" => &[1],
+            "state" => &[1, 2],
+            "district" => &[1, 2, 3],
+            "school" => &[1, 2, 3, 4],
+            "other" => &[1, 2, 5],
+            _ => unreachable!(),
+        };
+        let mut p = OrgPath::root(OrgId(ids[0]));
+        for id in &ids[1..] {
+            p = p.child(OrgId(*id));
+        }
+        p
+    }
+
+    fn actor(role: Role, at: &str) -> Actor {
+        Actor {
+            user_id: UserId(9),
+            grants: vec![Grant { role, scope: path(at) }],
+        }
+    }
+
+    /// role held, where, action, target, allowed — written out by hand.
+    #[test]
+    fn role_scope_action_table() {
+        use Action::*;
+        use Role::*;
+        let table: &[(Role, &str, Action, &str, bool)] = &[
+            // An org admin administers its own node and below, not above or beside.
+            (OrgAdmin, "district", AdministerOrg, "district", true),
+            (OrgAdmin, "district", AdministerOrg, "school", true),
+            (OrgAdmin, "district", AdministerOrg, "state", false),
+            (OrgAdmin, "district", AdministerOrg, "root", false),
+            (OrgAdmin, "district", AdministerOrg, "other", false),
+            (OrgAdmin, "district", ViewPeople, "school", true),
+            (OrgAdmin, "district", ViewPeople, "other", false),
+            (OrgAdmin, "district", GrantRole(Educator), "school", true),
+            (OrgAdmin, "district", GrantRole(OrgAdmin), "district", true),
+            (OrgAdmin, "district", GrantRole(OrgAdmin), "state", false),
+            (OrgAdmin, "district", GrantRole(ProgrammeAdmin), "district", false),
+            (OrgAdmin, "district", GrantRole(Researcher), "district", false),
+            (OrgAdmin, "school", AdministerOrg, "district", false),
+            // The programme admin sees everything.
+            (ProgrammeAdmin, "root", AdministerOrg, "other", true),
+            (ProgrammeAdmin, "root", ViewPeople, "school", true),
+            (ProgrammeAdmin, "root", GrantRole(Researcher), "root", true),
+            (ProgrammeAdmin, "root", GrantRole(ProgrammeAdmin), "root", true),
+            // Nobody else administers or lists people, even at their own node.
+            (Educator, "school", AdministerOrg, "school", false),
+            (Educator, "school", ViewPeople, "school", false),
+            (Educator, "school", GrantRole(Educator), "school", false),
+            (Facilitator, "district", ViewPeople, "school", false),
+            (Author, "root", AdministerOrg, "school", false),
+            (Moderator, "state", ViewPeople, "district", false),
+            (Researcher, "root", ViewPeople, "school", false),
+            (Researcher, "root", AdministerOrg, "root", false),
+        ];
+        for (role, at, action, target, allowed) in table {
+            assert_eq!(
+                actor(*role, at).can(*action, &path(target)),
+                *allowed,
+                "{role} at {at} doing {action:?} to {target}"
+            );
+        }
+    }
+
+    #[test]
+    fn grants_add_up() {
+        let a = Actor {
+            user_id: UserId(1),
+            grants: vec![
+                Grant { role: Role::Educator, scope: path("school") },
+                Grant { role: Role::OrgAdmin, scope: path("other") },
+            ],
+        };
+        assert!(a.can(Action::ViewPeople, &path("other")));
+        assert!(!a.can(Action::ViewPeople, &path("school")));
+        assert!(a.administers_anything());
+    }
+}

@@ -1,0 +1,111 @@
+//! Field-level validation errors that every layer reports the same way.
+//!
+//! A [`FieldError`] names the field and a stable code. The code is what the
+//! JSON API returns, and `error-<code>` is the Fluent message key that pages
+//! and emails show, so the two can never drift apart.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The form field or JSON property, e.g. `email` or `subjects`.
+    pub field: String,
+    /// Stable, kebab-case, e.g. `email-taken`.
+    pub code: &'static str,
+    /// Values the message needs, e.g. `("max", "200")`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: &'static str) -> Self {
+        Self {
+            field: field.into(),
+            code,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with_arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The Fluent key of this error's message.
+    pub fn message_key(&self) -> String {
+        format!("error-{}", self.code)
+    }
+}
+
+/// The input was invalid; every problem found is listed, not just the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invalid(pub Vec<FieldError>);
+
+impl Invalid {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn one(field: impl Into<String>, code: &'static str) -> Self {
+        Self(vec![FieldError::new(field, code)])
+    }
+
+    pub fn push(&mut self, error: FieldError) {
+        self.0.push(error);
+    }
+
+    pub fn add(&mut self, field: impl Into<String>, code: &'static str) {
+        self.push(FieldError::new(field, code));
+    }
+
+    /// Records the error of `result`, if any, under `field`; returns the value.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, &'static str>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(code) => {
+                self.add(field, code);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    pub fn into_result(self) -> Result<(), Invalid> {
+        if self.0.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.code))
+            .collect();
+        write!(f, "invalid input ({})", parts.join(", "))
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Trims `input` and checks it holds between 1 and `max` characters.
+pub fn required_text(input: &str, max: usize) -> Result<String, &'static str> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        Err("required")
+    } else if trimmed.chars().count() > max {
+        Err("too-long")
+    } else if trimmed.chars().any(|c| c.is_control()) {
+        Err("control-characters")
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
