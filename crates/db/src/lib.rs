@@ -1,1 +1,37 @@
+//! Lyceum's data layer: one schema and one query language over SQLite and
+//! PostgreSQL (Diesel's `MultiConnection`).
+//!
+//! Invariants:
+//! - Knows nothing of HTTP or HTML. Operations return [`DbError`], whose
+//!   `Invalid` variant carries the field errors of `lyceum_domain`.
+//! - Backend-specific SQL appears only where the dialects truly differ, as a
+//!   `match` on [`DbConn`] (job claiming, transaction start).
+//! - Every write runs in [`Db::write`]: one transaction, `BEGIN IMMEDIATE` on
+//!   SQLite, so a failed operation leaves nothing behind.
+//! - All blocking database work runs on the blocking thread pool, never on an
+//!   async worker thread.
 
+mod conn;
+mod error;
+pub mod migrate;
+pub mod schema;
+
+pub mod accounts;
+pub mod api_tokens;
+pub mod audit;
+pub mod domains;
+pub mod email_tokens;
+pub mod invitations;
+pub mod jobs;
+pub mod join_codes;
+pub mod memberships;
+pub mod orgs;
+pub mod sessions;
+pub mod throttle;
+pub mod users;
+
+pub use conn::{Backend, Db, DbConn, DbTarget, PoolOptions, PooledConn, transaction};
+pub use error::DbError;
+
+/// Result of an operation that may also fail validation.
+pub type DbResult<T> = Result<T, DbError>;

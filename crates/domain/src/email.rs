@@ -111,7 +111,10 @@ mod tests {
 
     #[test]
     fn domains() {
-        assert_eq!(parse_domain(" @Schools.Example.ORG").unwrap(), "schools.example.org");
+        assert_eq!(
+            parse_domain(" @Schools.Example.ORG").unwrap(),
+            "schools.example.org"
+        );
         assert_eq!(parse_domain("localhost"), Err("domain-invalid"));
         assert_eq!(parse_domain(""), Err("required"));
     }

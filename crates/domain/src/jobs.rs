@@ -35,10 +35,30 @@ pub struct Email {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EmailMessage {
-    VerifyEmail { name: String, link: String },
-    ResetPassword { name: String, link: String },
-    ConfirmEmailChange { name: String, link: String },
-    EmailChanged { name: String, new_email: String },
-    Invitation { org_name: String, inviter: String, role: Role, link: String },
-    AlreadyRegistered { name: String, link: String },
+    VerifyEmail {
+        name: String,
+        link: String,
+    },
+    ResetPassword {
+        name: String,
+        link: String,
+    },
+    ConfirmEmailChange {
+        name: String,
+        link: String,
+    },
+    EmailChanged {
+        name: String,
+        new_email: String,
+    },
+    Invitation {
+        org_name: String,
+        inviter: String,
+        role: Role,
+        link: String,
+    },
+    AlreadyRegistered {
+        name: String,
+        link: String,
+    },
 }

@@ -121,8 +121,12 @@ impl OrgInput {
         let mut school = SchoolAttributes::default();
         if kind == OrgKind::School {
             school.locale = optional_code(errors, "locale", &self.locale, Locale::parse);
-            school.poverty_band =
-                optional_code(errors, "poverty_band", &self.poverty_band, PovertyBand::parse);
+            school.poverty_band = optional_code(
+                errors,
+                "poverty_band",
+                &self.poverty_band,
+                PovertyBand::parse,
+            );
             school.title_i = match self.title_i.trim() {
                 "" => None,
                 "yes" | "true" => Some(true),
@@ -187,9 +191,9 @@ impl OrgPath {
     pub fn parse(s: &str) -> Option<Self> {
         let inner = s.strip_prefix('/')?.strip_suffix('/')?;
         let ok = !inner.is_empty()
-            && inner
-                .split('/')
-                .all(|p| !p.is_empty() && !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit()));
+            && inner.split('/').all(|p| {
+                !p.is_empty() && !p.starts_with('0') && p.bytes().all(|b| b.is_ascii_digit())
+            });
         ok.then(|| Self(s.to_string()))
     }
 
@@ -258,9 +262,13 @@ mod tests {
         };
         assert!(input("school").validate_child_of(OrgKind::District).is_ok());
         assert!(input("school").validate_child_of(OrgKind::Local).is_ok());
-        let err = input("school").validate_child_of(OrgKind::State).unwrap_err();
+        let err = input("school")
+            .validate_child_of(OrgKind::State)
+            .unwrap_err();
         assert!(err.has("kind"));
-        let err = input("nation").validate_child_of(OrgKind::State).unwrap_err();
+        let err = input("nation")
+            .validate_child_of(OrgKind::State)
+            .unwrap_err();
         assert_eq!(err.0[0].code, "choose-one");
     }
 

@@ -105,15 +105,30 @@ mod tests {
     #[test]
     fn rules() {
         assert_eq!(check_new_password("", "a@b.org"), Err("password-missing"));
-        assert_eq!(check_new_password("short", "a@b.org"), Err("password-too-short"));
-        assert_eq!(check_new_password(&"x".repeat(201), "a@b.org"), Err("password-too-long"));
-        assert_eq!(check_new_password("Password123", "a@b.org"), Err("password-common"));
-        assert_eq!(check_new_password("zzzzzzzzzzzz", "a@b.org"), Err("password-common"));
+        assert_eq!(
+            check_new_password("short", "a@b.org"),
+            Err("password-too-short")
+        );
+        assert_eq!(
+            check_new_password(&"x".repeat(201), "a@b.org"),
+            Err("password-too-long")
+        );
+        assert_eq!(
+            check_new_password("Password123", "a@b.org"),
+            Err("password-common")
+        );
+        assert_eq!(
+            check_new_password("zzzzzzzzzzzz", "a@b.org"),
+            Err("password-common")
+        );
         assert_eq!(
             check_new_password("maria.garcia-2026", "maria.garcia@b.org"),
             Err("password-contains-email")
         );
-        assert_eq!(check_new_password("correct horse battery", "a@b.org"), Ok(()));
+        assert_eq!(
+            check_new_password("correct horse battery", "a@b.org"),
+            Ok(())
+        );
     }
 
     #[test]

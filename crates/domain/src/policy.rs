@@ -88,7 +88,10 @@ mod tests {
     fn actor(role: Role, at: &str) -> Actor {
         Actor {
             user_id: UserId(9),
-            grants: vec![Grant { role, scope: path(at) }],
+            grants: vec![Grant {
+                role,
+                scope: path(at),
+            }],
         }
     }
 
@@ -109,14 +112,32 @@ mod tests {
             (OrgAdmin, "district", GrantRole(Educator), "school", true),
             (OrgAdmin, "district", GrantRole(OrgAdmin), "district", true),
             (OrgAdmin, "district", GrantRole(OrgAdmin), "state", false),
-            (OrgAdmin, "district", GrantRole(ProgrammeAdmin), "district", false),
-            (OrgAdmin, "district", GrantRole(Researcher), "district", false),
+            (
+                OrgAdmin,
+                "district",
+                GrantRole(ProgrammeAdmin),
+                "district",
+                false,
+            ),
+            (
+                OrgAdmin,
+                "district",
+                GrantRole(Researcher),
+                "district",
+                false,
+            ),
             (OrgAdmin, "school", AdministerOrg, "district", false),
             // The programme admin sees everything.
             (ProgrammeAdmin, "root", AdministerOrg, "other", true),
             (ProgrammeAdmin, "root", ViewPeople, "school", true),
             (ProgrammeAdmin, "root", GrantRole(Researcher), "root", true),
-            (ProgrammeAdmin, "root", GrantRole(ProgrammeAdmin), "root", true),
+            (
+                ProgrammeAdmin,
+                "root",
+                GrantRole(ProgrammeAdmin),
+                "root",
+                true,
+            ),
             // Nobody else administers or lists people, even at their own node.
             (Educator, "school", AdministerOrg, "school", false),
             (Educator, "school", ViewPeople, "school", false),
@@ -141,8 +162,14 @@ mod tests {
         let a = Actor {
             user_id: UserId(1),
             grants: vec![
-                Grant { role: Role::Educator, scope: path("school") },
-                Grant { role: Role::OrgAdmin, scope: path("other") },
+                Grant {
+                    role: Role::Educator,
+                    scope: path("school"),
+                },
+                Grant {
+                    role: Role::OrgAdmin,
+                    scope: path("other"),
+                },
             ],
         };
         assert!(a.can(Action::ViewPeople, &path("other")));

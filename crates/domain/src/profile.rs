@@ -90,7 +90,12 @@ impl ProfileInput {
             }
         };
         let subjects = codes(&mut errors, "subjects", &self.subjects, Subject::parse);
-        let grade_bands = codes(&mut errors, "grade_bands", &self.grade_bands, GradeBand::parse);
+        let grade_bands = codes(
+            &mut errors,
+            "grade_bands",
+            &self.grade_bands,
+            GradeBand::parse,
+        );
         let years_experience = match self.years_experience.trim() {
             "" => None,
             s => match s.parse::<i32>() {

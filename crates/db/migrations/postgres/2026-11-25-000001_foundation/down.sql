@@ -1,0 +1,14 @@
+DROP TABLE audit_log;
+DROP TABLE jobs;
+DROP TABLE login_throttle;
+DROP TABLE api_tokens;
+DROP TABLE email_tokens;
+DROP TABLE sessions;
+DROP TABLE invitations;
+DROP TABLE join_codes;
+DROP TABLE org_email_domains;
+DROP TABLE memberships;
+DROP TABLE user_grade_bands;
+DROP TABLE user_subjects;
+DROP TABLE users;
+DROP TABLE orgs;

@@ -1,0 +1,308 @@
+//! Connections and the pool: URL parsing, SQLite settings, blocking work.
+
+use crate::error::DbError;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::R2D2Connection;
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, RunQueryDsl};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// One connection to either backend. Match on it only where dialects differ.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// Where the data lives, from a `sqlite://PATH` or `postgres://…` URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbTarget {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DbTarget {
+    pub fn parse(url: &str) -> Result<Self, DbError> {
+        let url = url.trim();
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err(DbError::Config(
+                    "the SQLite URL names no file; write sqlite://PATH, e.g. sqlite://./lyceum-data/lyceum.db"
+                        .into(),
+                ));
+            }
+            return Ok(DbTarget::Sqlite(PathBuf::from(path)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DbTarget::Postgres(url.to_string()));
+        }
+        let scheme = url.split("://").next().unwrap_or(url);
+        Err(DbError::Config(format!(
+            "unsupported database URL scheme {scheme:?}: use sqlite://PATH or postgres://USER@HOST/DB"
+        )))
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbTarget::Sqlite(_) => Backend::Sqlite,
+            DbTarget::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// The URL with any password replaced, for logs and messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            DbTarget::Sqlite(p) => format!("sqlite://{}", p.display()),
+            DbTarget::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(s), Some(at)) if url[s + 3..at].contains(':') => {
+                    let user_end = s + 3 + url[s + 3..at].find(':').unwrap_or(0);
+                    format!("{}:***{}", &url[..user_end], &url[at..])
+                }
+                _ => url.clone(),
+            },
+        }
+    }
+
+    fn establish(&self) -> Result<DbConn, DbError> {
+        match self {
+            DbTarget::Sqlite(path) => {
+                let path = path.to_str().ok_or_else(|| {
+                    DbError::Config(format!("the SQLite path {} is not UTF-8", path.display()))
+                })?;
+                let mut conn = SqliteConnection::establish(path)
+                    .map_err(|e| DbError::Connect(format!("sqlite://{path}: {e}")))?;
+                // WAL lets readers run beside the one writer; busy_timeout makes a
+                // writer wait instead of failing; foreign keys are off by default.
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL;
+                     PRAGMA busy_timeout = 5000;
+                     PRAGMA foreign_keys = ON;
+                     PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(|e| DbError::Connect(format!("sqlite://{path}: {e}")))?;
+                Ok(DbConn::Sqlite(conn))
+            }
+            DbTarget::Postgres(url) => PgConnection::establish(url)
+                .map(DbConn::Pg)
+                .map_err(|e| DbError::Connect(format!("{}: {e}", self.redacted()))),
+        }
+    }
+}
+
+#[derive(Debug)]
+/// Opens connections for the pool, with the SQLite settings applied.
+pub struct Manager(DbTarget);
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<DbConn, DbError> {
+        self.0.establish()
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
+        conn.ping().map_err(DbError::Query)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        conn.is_broken()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PoolOptions {
+    pub max_connections: u32,
+    /// Longer than SQLite's busy_timeout, so a waiting writer fails first.
+    pub checkout_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: 16,
+            checkout_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// The database handle the app shares: a pool plus the knowledge of which
+/// backend it is. Cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<Manager>,
+    target: Arc<DbTarget>,
+    /// SQLite has one writer; queueing writers here is kinder than letting
+    /// them spin in busy_timeout. None on PostgreSQL.
+    sqlite_writer: Option<Arc<Semaphore>>,
+}
+
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+impl Db {
+    /// Connects (creating the SQLite file and its folder if needed) and
+    /// fails with a plain message if the database cannot be reached.
+    pub fn connect(url: &str, options: &PoolOptions) -> Result<Db, DbError> {
+        let target = DbTarget::parse(url)?;
+        if let DbTarget::Sqlite(path) = &target
+            && let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                DbError::Config(format!("cannot create the folder {}: {e}", dir.display()))
+            })?;
+        }
+        // One direct attempt first: its error is clearer than the pool's time-out.
+        drop(target.establish()?);
+        let pool = r2d2::Pool::builder()
+            .max_size(options.max_connections.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(options.checkout_timeout)
+            .build(Manager(target.clone()))
+            .map_err(|e| DbError::Connect(e.to_string()))?;
+        let sqlite_writer =
+            matches!(target, DbTarget::Sqlite(_)).then(|| Arc::new(Semaphore::new(1)));
+        Ok(Db {
+            pool,
+            target: Arc::new(target),
+            sqlite_writer,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.target.backend()
+    }
+
+    pub fn target(&self) -> &DbTarget {
+        &self.target
+    }
+
+    /// A connection for synchronous callers (the CLI, tests, the worker's
+    /// blocking tasks). Never call this on an async thread.
+    pub fn get(&self) -> Result<PooledConn, DbError> {
+        self.pool.get().map_err(|e| DbError::Pool(e.to_string()))
+    }
+
+    /// Runs read-only work on the blocking pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| DbError::Pool(e.to_string()))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+    }
+
+    /// Runs `f` in one write transaction on the blocking pool: all of it
+    /// happens, or none of it does.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let _turn = match &self.sqlite_writer {
+            Some(s) => Some(
+                s.clone()
+                    .acquire_owned()
+                    .await
+                    .map_err(|e| DbError::Task(e.to_string()))?,
+            ),
+            None => None,
+        };
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|e| DbError::Pool(e.to_string()))?;
+            transaction(&mut conn, f)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+    }
+}
+
+/// One write transaction; `BEGIN IMMEDIATE` on SQLite so that the write lock
+/// is taken up front and two writers never deadlock on a lock upgrade.
+pub fn transaction<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, DbError>,
+) -> Result<T, DbError> {
+    match conn {
+        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConn::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    let result = f(conn);
+    let end = match (&result, &mut *conn) {
+        (Ok(_), DbConn::Sqlite(c)) => AnsiTransactionManager::commit_transaction(c),
+        (Ok(_), DbConn::Pg(c)) => AnsiTransactionManager::commit_transaction(c),
+        (Err(_), DbConn::Sqlite(c)) => AnsiTransactionManager::rollback_transaction(c),
+        (Err(_), DbConn::Pg(c)) => AnsiTransactionManager::rollback_transaction(c),
+    };
+    match (result, end) {
+        (Ok(v), Ok(())) => Ok(v),
+        (Ok(_), Err(e)) => Err(DbError::Query(e)),
+        (Err(e), _) => Err(e),
+    }
+}
+
+impl DbConn {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Sqlite(_) => Backend::Sqlite,
+            DbConn::Pg(_) => Backend::Postgres,
+        }
+    }
+
+    /// `SELECT 1`: is the database there?
+    pub fn ping(&mut self) -> diesel::QueryResult<()> {
+        diesel::sql_query("SELECT 1").execute(self).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_urls_and_redacts_passwords() {
+        assert_eq!(
+            DbTarget::parse("sqlite://./lyceum-data/lyceum.db").unwrap(),
+            DbTarget::Sqlite(PathBuf::from("./lyceum-data/lyceum.db"))
+        );
+        assert_eq!(
+            DbTarget::parse("sqlite:///var/lib/lyceum.db").unwrap(),
+            DbTarget::Sqlite(PathBuf::from("/var/lib/lyceum.db"))
+        );
+        let pg = DbTarget::parse("postgres://lyceum:s3cret@db:5432/lyceum").unwrap();
+        assert_eq!(pg.redacted(), "postgres://lyceum:***@db:5432/lyceum");
+        assert_eq!(pg.backend(), Backend::Postgres);
+        let err = DbTarget::parse("mysql://x@y/z").unwrap_err().to_string();
+        assert!(
+            err.contains("\"mysql\"") && err.contains("sqlite://PATH"),
+            "{err}"
+        );
+        assert!(DbTarget::parse("sqlite://").is_err());
+    }
+}

@@ -1,0 +1,129 @@
+//! Invitations: an admin invites an email address into an organisation with a role.
+
+use crate::orgs::{self, OrgRow};
+use crate::schema::invitations;
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::role::Role;
+use lyceum_domain::{OrgId, Timestamp, UserId};
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = invitations)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub email: String,
+    pub role: String,
+    #[serde(skip)]
+    pub token_hash: String,
+    pub invited_by: Option<i64>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub accepted_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+impl InvitationRow {
+    pub fn role(&self) -> Result<Role, DbError> {
+        Role::parse(&self.role).ok_or_else(|| {
+            DbError::Corrupt(format!("invitation {} has role {:?}", self.id, self.role))
+        })
+    }
+}
+
+pub struct NewInvitation<'a> {
+    pub org: OrgId,
+    pub email: &'a EmailAddress,
+    pub role: Role,
+    pub token_hash: &'a str,
+    pub invited_by: UserId,
+    pub expires_at: Timestamp,
+}
+
+/// Stores an invitation. An earlier unanswered one for the same person and
+/// organisation is withdrawn, so inviting again means "send it again".
+pub fn create(conn: &mut DbConn, new: &NewInvitation<'_>, now: Timestamp) -> Result<i64, DbError> {
+    diesel::update(
+        invitations::table
+            .filter(invitations::org_id.eq(new.org.0))
+            .filter(invitations::email.eq(new.email.as_str()))
+            .filter(invitations::accepted_at.is_null())
+            .filter(invitations::revoked_at.is_null()),
+    )
+    .set(invitations::revoked_at.eq(now.micros()))
+    .execute(conn)?;
+    Ok(diesel::insert_into(invitations::table)
+        .values((
+            invitations::org_id.eq(new.org.0),
+            invitations::email.eq(new.email.as_str()),
+            invitations::role.eq(new.role.as_str()),
+            invitations::token_hash.eq(new.token_hash),
+            invitations::invited_by.eq(new.invited_by.0),
+            invitations::created_at.eq(now.micros()),
+            invitations::expires_at.eq(new.expires_at.micros()),
+        ))
+        .returning(invitations::id)
+        .get_result(conn)?)
+}
+
+/// Invitations of the organisation not yet answered or withdrawn, newest first.
+pub fn pending_of_org(
+    conn: &mut DbConn,
+    org: OrgId,
+    now: Timestamp,
+) -> Result<Vec<InvitationRow>, DbError> {
+    Ok(invitations::table
+        .filter(invitations::org_id.eq(org.0))
+        .filter(invitations::accepted_at.is_null())
+        .filter(invitations::revoked_at.is_null())
+        .filter(invitations::expires_at.gt(now.micros()))
+        .order(invitations::id.desc())
+        .select(InvitationRow::as_select())
+        .load(conn)?)
+}
+
+/// The invitation behind a link, if it can still be accepted (errors on field `token`).
+pub fn open(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<(InvitationRow, OrgRow), DbError> {
+    let row = invitations::table
+        .filter(invitations::token_hash.eq(token_hash))
+        .select(InvitationRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| DbError::invalid("token", "token-invalid"))?;
+    if row.accepted_at.is_some() {
+        return Err(DbError::invalid("token", "token-used"));
+    }
+    if row.revoked_at.is_some() {
+        return Err(DbError::invalid("token", "token-invalid"));
+    }
+    if row.expires_at <= now.micros() {
+        return Err(DbError::invalid("token", "token-expired"));
+    }
+    let org = orgs::get(conn, OrgId(row.org_id))?;
+    Ok((row, org))
+}
+
+pub fn mark_accepted(conn: &mut DbConn, id: i64, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(invitations::table.find(id))
+        .set(invitations::accepted_at.eq(now.micros()))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn revoke(conn: &mut DbConn, org: OrgId, id: i64, now: Timestamp) -> Result<bool, DbError> {
+    let n = diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::org_id.eq(org.0))
+            .filter(invitations::accepted_at.is_null())
+            .filter(invitations::revoked_at.is_null()),
+    )
+    .set(invitations::revoked_at.eq(now.micros()))
+    .execute(conn)?;
+    Ok(n > 0)
+}

@@ -1,0 +1,244 @@
+//! Who holds which role where.
+
+use crate::orgs::OrgRow;
+use crate::schema::{memberships, orgs, users};
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::policy::Grant;
+use lyceum_domain::role::Role;
+use lyceum_domain::{OrgId, Timestamp, UserId};
+
+/// One membership, with the organisation it is in.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Membership {
+    pub id: i64,
+    pub role: Role,
+    pub org_id: i64,
+    pub org_name: String,
+    pub org_kind: String,
+}
+
+/// What the authorisation policy needs to know about a person.
+pub fn grants_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Grant>, DbError> {
+    let rows: Vec<(String, String)> = memberships::table
+        .inner_join(orgs::table)
+        .filter(memberships::user_id.eq(user.0))
+        .select((memberships::role, orgs::path))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(role, path)| {
+            Some(Grant {
+                role: Role::parse(&role)?,
+                scope: OrgPath::parse(&path)?,
+            })
+        })
+        .collect())
+}
+
+pub fn of_user(conn: &mut DbConn, user: UserId) -> Result<Vec<Membership>, DbError> {
+    let rows: Vec<(i64, String, i64, String, String)> = memberships::table
+        .inner_join(orgs::table)
+        .filter(memberships::user_id.eq(user.0))
+        .order((orgs::path, memberships::role))
+        .select((
+            memberships::id,
+            memberships::role,
+            orgs::id,
+            orgs::name,
+            orgs::kind,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, role, org_id, org_name, org_kind)| {
+            Some(Membership {
+                id,
+                role: Role::parse(&role)?,
+                org_id,
+                org_name,
+                org_kind,
+            })
+        })
+        .collect())
+}
+
+/// Gives `user` the `role` at `org`. Returns false if they already had it.
+pub fn add(
+    conn: &mut DbConn,
+    user: UserId,
+    org: &OrgRow,
+    role: Role,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    if role.programme_wide() && org.parent_id.is_some() {
+        return Err(DbError::invalid("role", "programme-role-at-root"));
+    }
+    let exists: i64 = memberships::table
+        .filter(memberships::user_id.eq(user.0))
+        .filter(memberships::org_id.eq(org.id))
+        .filter(memberships::role.eq(role.as_str()))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::user_id.eq(user.0),
+            memberships::org_id.eq(org.id),
+            memberships::role.eq(role.as_str()),
+            memberships::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// One membership with its holder and organisation, for an admin acting on it.
+#[derive(Debug, Clone)]
+pub struct MembershipDetail {
+    pub id: i64,
+    pub user_id: UserId,
+    pub role: Role,
+    pub org_id: OrgId,
+    pub org_path: OrgPath,
+}
+
+pub fn by_id(conn: &mut DbConn, id: i64) -> Result<Option<MembershipDetail>, DbError> {
+    let row: Option<(i64, i64, String, i64, String)> = memberships::table
+        .inner_join(orgs::table)
+        .filter(memberships::id.eq(id))
+        .select((
+            memberships::id,
+            memberships::user_id,
+            memberships::role,
+            orgs::id,
+            orgs::path,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(id, user_id, role, org_id, path)| {
+        Some(MembershipDetail {
+            id,
+            user_id: UserId(user_id),
+            role: Role::parse(&role)?,
+            org_id: OrgId(org_id),
+            org_path: OrgPath::parse(&path)?,
+        })
+    }))
+}
+
+pub fn remove(conn: &mut DbConn, id: i64) -> Result<(), DbError> {
+    diesel::delete(memberships::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn remove_all_of(conn: &mut DbConn, user: UserId) -> Result<(), DbError> {
+    diesel::delete(memberships::table.filter(memberships::user_id.eq(user.0))).execute(conn)?;
+    Ok(())
+}
+
+/// A person as an admin sees them in a list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Person {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    /// Roles held inside the scope that was asked about.
+    pub roles: Vec<PersonRole>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PersonRole {
+    pub role: Role,
+    pub org_id: i64,
+    pub org_name: String,
+}
+
+/// A page of the people who hold any role inside `scope`, in id order,
+/// starting after `after` (keyset pagination: no OFFSET, cost independent of page).
+pub fn people_in_scope(
+    conn: &mut DbConn,
+    scope: &OrgPath,
+    after: Option<UserId>,
+    limit: i64,
+) -> Result<Vec<Person>, DbError> {
+    let end = scope.subtree_end();
+    let rows: Vec<(i64, String, Option<String>)> = users::table
+        .inner_join(memberships::table.inner_join(orgs::table))
+        .filter(orgs::path.ge(scope.as_str()))
+        .filter(orgs::path.lt(&end))
+        .filter(users::deleted_at.is_null())
+        .filter(users::id.gt(after.map_or(0, |u| u.0)))
+        .select((users::id, users::display_name, users::email))
+        .distinct()
+        .order(users::id)
+        .limit(limit)
+        .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let roles: Vec<(i64, String, i64, String)> = memberships::table
+        .inner_join(orgs::table)
+        .filter(memberships::user_id.eq_any(&ids))
+        .filter(orgs::path.ge(scope.as_str()))
+        .filter(orgs::path.lt(&end))
+        .order((memberships::user_id, orgs::path))
+        .select((
+            memberships::user_id,
+            memberships::role,
+            orgs::id,
+            orgs::name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, display_name, email)| Person {
+            id,
+            display_name,
+            email: email.unwrap_or_default(),
+            roles: roles
+                .iter()
+                .filter(|r| r.0 == id)
+                .filter_map(|(_, role, org_id, org_name)| {
+                    Some(PersonRole {
+                        role: Role::parse(role)?,
+                        org_id: *org_id,
+                        org_name: org_name.clone(),
+                    })
+                })
+                .collect(),
+        })
+        .collect())
+}
+
+/// Memberships held directly at one organisation, with the people holding them.
+pub fn at_org(
+    conn: &mut DbConn,
+    org: OrgId,
+) -> Result<Vec<(i64, Role, i64, String, String)>, DbError> {
+    let rows: Vec<(i64, String, i64, String, Option<String>)> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::org_id.eq(org.0))
+        .filter(users::deleted_at.is_null())
+        .order((memberships::role, users::display_name))
+        .select((
+            memberships::id,
+            memberships::role,
+            users::id,
+            users::display_name,
+            users::email,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, role, uid, name, email)| {
+            Some((
+                id,
+                Role::parse(&role)?,
+                uid,
+                name,
+                email.unwrap_or_default(),
+            ))
+        })
+        .collect())
+}

@@ -1,0 +1,39 @@
+//! Embedded migrations, one folder per backend.
+
+use crate::{DbConn, DbError};
+use diesel::RunQueryDsl;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// An arbitrary constant: the PostgreSQL advisory lock that keeps two app
+/// servers starting together from migrating at the same time.
+const MIGRATION_LOCK: i64 = 0x4c79_6365_756d;
+
+/// Applies every pending migration; returns the versions applied.
+pub fn run_pending(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
+    let applied = match conn {
+        DbConn::Sqlite(c) => c
+            .run_pending_migrations(SQLITE)
+            .map(|v| v.iter().map(|m| m.to_string()).collect()),
+        DbConn::Pg(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})")).execute(c)?;
+            let result = c
+                .run_pending_migrations(POSTGRES)
+                .map(|v| v.iter().map(|m| m.to_string()).collect());
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})")).execute(c)?;
+            result
+        }
+    };
+    applied.map_err(|e| DbError::Migration(e.to_string()))
+}
+
+/// How many migrations have not been applied yet.
+pub fn pending_count(conn: &mut DbConn) -> Result<usize, DbError> {
+    let pending = match conn {
+        DbConn::Sqlite(c) => c.pending_migrations(SQLITE).map(|v| v.len()),
+        DbConn::Pg(c) => c.pending_migrations(POSTGRES).map(|v| v.len()),
+    };
+    pending.map_err(|e| DbError::Migration(e.to_string()))
+}

@@ -1,0 +1,209 @@
+//! The organisation tree.
+
+use crate::schema::orgs;
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::org::{Locale, OrgDraft, OrgKind, OrgPath, PovertyBand, SchoolAttributes};
+use lyceum_domain::{OrgId, Timestamp};
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = orgs)]
+pub struct OrgRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub kind: String,
+    pub name: String,
+    pub path: String,
+    pub locale: Option<String>,
+    pub title_i: Option<bool>,
+    pub poverty_band: Option<String>,
+    pub enrolment: Option<i32>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl OrgRow {
+    pub fn id(&self) -> OrgId {
+        OrgId(self.id)
+    }
+
+    pub fn kind(&self) -> Result<OrgKind, DbError> {
+        OrgKind::parse(&self.kind)
+            .ok_or_else(|| DbError::Corrupt(format!("org {} has kind {:?}", self.id, self.kind)))
+    }
+
+    pub fn org_path(&self) -> Result<OrgPath, DbError> {
+        OrgPath::parse(&self.path)
+            .ok_or_else(|| DbError::Corrupt(format!("org {} has path {:?}", self.id, self.path)))
+    }
+
+    pub fn school(&self) -> SchoolAttributes {
+        SchoolAttributes {
+            locale: self.locale.as_deref().and_then(Locale::parse),
+            title_i: self.title_i,
+            poverty_band: self.poverty_band.as_deref().and_then(PovertyBand::parse),
+            enrolment: self.enrolment,
+        }
+    }
+}
+
+pub fn by_id(conn: &mut DbConn, id: OrgId) -> Result<Option<OrgRow>, DbError> {
+    Ok(orgs::table
+        .find(id.0)
+        .select(OrgRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Like [`by_id`], but a missing organisation is [`DbError::NotFound`].
+pub fn get(conn: &mut DbConn, id: OrgId) -> Result<OrgRow, DbError> {
+    by_id(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// The programme itself, if one has been created.
+pub fn root(conn: &mut DbConn) -> Result<Option<OrgRow>, DbError> {
+    Ok(orgs::table
+        .filter(orgs::parent_id.is_null())
+        .order(orgs::id)
+        .select(OrgRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn children(conn: &mut DbConn, parent: OrgId) -> Result<Vec<OrgRow>, DbError> {
+    Ok(orgs::table
+        .filter(orgs::parent_id.eq(parent.0))
+        .order((orgs::name, orgs::id))
+        .select(OrgRow::as_select())
+        .load(conn)?)
+}
+
+/// The organisations from the root down to (and including) `path`'s node.
+pub fn lineage(conn: &mut DbConn, path: &OrgPath) -> Result<Vec<OrgRow>, DbError> {
+    let ids: Vec<i64> = path.ids().iter().map(|i| i.0).collect();
+    let mut rows: Vec<OrgRow> = orgs::table
+        .filter(orgs::id.eq_any(&ids))
+        .select(OrgRow::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|r| r.path.len());
+    Ok(rows)
+}
+
+/// Number of organisations in the subtree of `path`, itself included.
+pub fn subtree_size(conn: &mut DbConn, path: &OrgPath) -> Result<i64, DbError> {
+    Ok(orgs::table
+        .filter(orgs::path.ge(path.as_str()))
+        .filter(orgs::path.lt(path.subtree_end()))
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn path_of(conn: &mut DbConn, id: OrgId) -> Result<Option<OrgPath>, DbError> {
+    let path: Option<String> = orgs::table
+        .find(id.0)
+        .select(orgs::path)
+        .first(conn)
+        .optional()?;
+    Ok(path.and_then(|p| OrgPath::parse(&p)))
+}
+
+/// Creates the programme root. There is only ever one.
+pub fn create_root(conn: &mut DbConn, name: &str, now: Timestamp) -> Result<OrgRow, DbError> {
+    if root(conn)?.is_some() {
+        return Err(DbError::invalid("name", "programme-exists"));
+    }
+    insert(
+        conn,
+        None,
+        name,
+        OrgKind::Programme,
+        &SchoolAttributes::default(),
+        now,
+    )
+}
+
+/// Creates a child of `parent`; the draft has been checked against its kind.
+pub fn create_child(
+    conn: &mut DbConn,
+    parent: &OrgRow,
+    draft: &OrgDraft,
+    now: Timestamp,
+) -> Result<OrgRow, DbError> {
+    if !parent.kind()?.child_kinds().contains(&draft.kind) {
+        return Err(DbError::invalid("kind", "org-kind-not-allowed"));
+    }
+    insert(
+        conn,
+        Some(parent),
+        &draft.name,
+        draft.kind,
+        &draft.school,
+        now,
+    )
+}
+
+fn insert(
+    conn: &mut DbConn,
+    parent: Option<&OrgRow>,
+    name: &str,
+    kind: OrgKind,
+    school: &SchoolAttributes,
+    now: Timestamp,
+) -> Result<OrgRow, DbError> {
+    // The path needs the new id, so the row goes in with a placeholder path
+    // unique to this transaction and gets its real one straight after.
+    let placeholder = format!("pending/{}", now.micros());
+    let id: i64 = diesel::insert_into(orgs::table)
+        .values((
+            orgs::parent_id.eq(parent.map(|p| p.id)),
+            orgs::kind.eq(kind.as_str()),
+            orgs::name.eq(name),
+            orgs::path.eq(&placeholder),
+            orgs::locale.eq(school.locale.map(|l| l.as_str())),
+            orgs::title_i.eq(school.title_i),
+            orgs::poverty_band.eq(school.poverty_band.map(|p| p.as_str())),
+            orgs::enrolment.eq(school.enrolment),
+            orgs::created_at.eq(now.micros()),
+            orgs::updated_at.eq(now.micros()),
+        ))
+        .returning(orgs::id)
+        .get_result(conn)?;
+    let path = match parent {
+        Some(p) => p.org_path()?.child(OrgId(id)),
+        None => OrgPath::root(OrgId(id)),
+    };
+    diesel::update(orgs::table.find(id))
+        .set(orgs::path.eq(path.as_str()))
+        .execute(conn)?;
+    get(conn, OrgId(id))
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    id: OrgId,
+    draft: &OrgDraft,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::update(orgs::table.find(id.0))
+        .set((
+            orgs::name.eq(&draft.name),
+            orgs::locale.eq(draft.school.locale.map(|l| l.as_str())),
+            orgs::title_i.eq(draft.school.title_i),
+            orgs::poverty_band.eq(draft.school.poverty_band.map(|p| p.as_str())),
+            orgs::enrolment.eq(draft.school.enrolment),
+            orgs::updated_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Finds an organisation by id (`42`) or exact name, for the command line.
+pub fn find(conn: &mut DbConn, id_or_name: &str) -> Result<Vec<OrgRow>, DbError> {
+    if let Ok(id) = id_or_name.parse::<i64>() {
+        return Ok(by_id(conn, OrgId(id))?.into_iter().collect());
+    }
+    Ok(orgs::table
+        .filter(orgs::name.eq(id_or_name))
+        .select(OrgRow::as_select())
+        .load(conn)?)
+}

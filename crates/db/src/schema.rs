@@ -1,0 +1,213 @@
+//! The one schema both backends share. Written by hand to match
+//! `migrations/{sqlite,postgres}`; a test checks both databases against it.
+
+diesel::table! {
+    orgs (id) {
+        id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        kind -> Text,
+        name -> Text,
+        path -> Text,
+        locale -> Nullable<Text>,
+        title_i -> Nullable<Bool>,
+        poverty_band -> Nullable<Text>,
+        enrolment -> Nullable<Integer>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Nullable<Text>,
+        email_verified_at -> Nullable<BigInt>,
+        password_hash -> Nullable<Text>,
+        display_name -> Text,
+        preferred_language -> Text,
+        years_experience -> Nullable<Integer>,
+        school_role -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        deleted_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    user_subjects (user_id, subject) {
+        user_id -> BigInt,
+        subject -> Text,
+    }
+}
+
+diesel::table! {
+    user_grade_bands (user_id, grade_band) {
+        user_id -> BigInt,
+        grade_band -> Text,
+    }
+}
+
+diesel::table! {
+    memberships (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        org_id -> BigInt,
+        role -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    org_email_domains (domain) {
+        domain -> Text,
+        org_id -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    join_codes (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        code -> Text,
+        role -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> BigInt,
+        expires_at -> Nullable<BigInt>,
+        max_uses -> Nullable<Integer>,
+        uses -> Integer,
+        revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        email -> Text,
+        role -> Text,
+        token_hash -> Text,
+        invited_by -> Nullable<BigInt>,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        accepted_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        user_id -> BigInt,
+        created_at -> BigInt,
+        last_seen_at -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    email_tokens (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        purpose -> Text,
+        new_email -> Nullable<Text>,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> BigInt,
+        last_used_at -> Nullable<BigInt>,
+        expires_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    login_throttle (account_key) {
+        account_key -> Text,
+        failures -> Integer,
+        window_start -> BigInt,
+        locked_until -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        kind -> Text,
+        payload -> Text,
+        run_at -> BigInt,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        locked_until -> Nullable<BigInt>,
+        last_error -> Nullable<Text>,
+        failed_at -> Nullable<BigInt>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> BigInt,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        org_id -> Nullable<BigInt>,
+        subject_user_id -> Nullable<BigInt>,
+        detail -> Text,
+    }
+}
+
+diesel::joinable!(memberships -> users (user_id));
+diesel::joinable!(memberships -> orgs (org_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(email_tokens -> users (user_id));
+diesel::joinable!(user_subjects -> users (user_id));
+diesel::joinable!(user_grade_bands -> users (user_id));
+diesel::joinable!(org_email_domains -> orgs (org_id));
+diesel::joinable!(join_codes -> orgs (org_id));
+diesel::joinable!(invitations -> orgs (org_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    orgs,
+    users,
+    user_subjects,
+    user_grade_bands,
+    memberships,
+    org_email_domains,
+    join_codes,
+    invitations,
+    sessions,
+    email_tokens,
+    api_tokens,
+    login_throttle,
+    jobs,
+    audit_log,
+);
+
+/// Every table, for the schema parity test and for tools.
+pub const TABLES: &[&str] = &[
+    "orgs",
+    "users",
+    "user_subjects",
+    "user_grade_bands",
+    "memberships",
+    "org_email_domains",
+    "join_codes",
+    "invitations",
+    "sessions",
+    "email_tokens",
+    "api_tokens",
+    "login_throttle",
+    "jobs",
+    "audit_log",
+];
