@@ -113,3 +113,18 @@ pub fn redeem(conn: &mut DbConn, input: &str, now: Timestamp) -> Result<(OrgRow,
         .ok_or_else(|| DbError::Corrupt(format!("join code {} has role {:?}", row.id, row.role)))?;
     Ok((orgs::get(conn, OrgId(row.org_id))?, role))
 }
+
+/// The most recent code anywhere that still works (the demo prints it).
+pub fn newest_live(conn: &mut DbConn, now: Timestamp) -> Result<Option<JoinCodeRow>, DbError> {
+    Ok(join_codes::table
+        .filter(join_codes::revoked_at.is_null())
+        .filter(
+            join_codes::expires_at
+                .is_null()
+                .or(join_codes::expires_at.gt(now.micros())),
+        )
+        .order(join_codes::id.desc())
+        .select(JoinCodeRow::as_select())
+        .first(conn)
+        .optional()?)
+}

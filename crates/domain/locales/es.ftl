@@ -101,3 +101,330 @@ error-token-name = Ponga un nombre al token para saber para qué sirve.
 error-invalid-json = El cuerpo de la solicitud no es JSON válido.
 error-date-invalid = Escriba una fecha como 2027-06-30.
 error-date-past = Elija una fecha futura.
+error-invitation-other-email = Esta invitación se envió a otro correo electrónico.
+error-programme-exists = Ya existe un programa.
+
+## Palabras comunes
+
+brand = Lyceum
+yes = Sí
+no = No
+never = Nunca
+expired = caducado
+actions = Acciones
+not-recorded = Sin registrar
+days = { $count ->
+    [one] 1 día
+   *[other] { $count } días
+}
+month-short-1 = ene
+month-short-2 = feb
+month-short-3 = mar
+month-short-4 = abr
+month-short-5 = may
+month-short-6 = jun
+month-short-7 = jul
+month-short-8 = ago
+month-short-9 = sept
+month-short-10 = oct
+month-short-11 = nov
+month-short-12 = dic
+title-i-yes = Sí, es una escuela Title I
+title-i-no = No
+
+## Diseño de la página
+
+title-error-prefix = Error:
+skip-to-content = Saltar al contenido principal
+nav-label = Principal
+nav-home = Inicio
+nav-orgs = Organizaciones
+nav-profile = Perfil
+nav-account = Cuenta
+nav-sign-in = Iniciar sesión
+nav-register = Crear una cuenta
+nav-sign-out = Cerrar sesión
+breadcrumbs-label = Usted está aquí
+pager-label = Páginas
+pager-first = Primera página
+pager-next = Página siguiente
+footer-about = Lyceum es aprendizaje profesional dirigido por docentes sobre la IA en el aula. Neutral frente a los proveedores y de código abierto.
+
+## Formularios
+
+error-summary-title = Hay un problema
+error-prefix = Error:
+field-email = Correo electrónico
+field-password = Contraseña
+field-current-password = Su contraseña actual
+field-new-password = Contraseña
+field-new-password-hint = Al menos 10 caracteres. Unas cuantas palabras cotidianas seguidas son fáciles de recordar y difíciles de adivinar.
+field-password-confirm = Escriba la contraseña otra vez
+field-new-email = Nuevo correo electrónico
+field-display-name = Nombre
+field-display-name-hint = El nombre que verán otros educadores.
+field-join-code = Código de acceso
+field-join-code-hint = Opcional. Si su sindicato local o distrito le dio un código, escríbalo aquí.
+field-language = Idioma
+field-language-hint = Las páginas y los correos estarán en este idioma.
+field-subjects = Materias que enseña o apoya
+field-grade-bands = Grados
+field-choose-all-hint = Elija todas las que correspondan.
+field-years = Años en educación
+field-years-hint = Un número entero, por ejemplo 7.
+field-school-role = Su función en la escuela
+field-not-say = Prefiero no decirlo
+field-org-name = Nombre
+field-org-kind = Tipo de organización
+field-locale = Entorno
+field-school-only-hint = Cómo clasifica el Centro Nacional de Estadísticas Educativas la zona de la escuela.
+field-title-i = Title I
+field-title-i-hint = Si la escuela recibe fondos de Title I.
+field-poverty-band = Nivel de pobreza
+field-poverty-band-hint = Proporción del alumnado con derecho a almuerzo gratuito o a precio reducido.
+field-enrolment = Estudiantes matriculados
+field-domain = Dominio de correo
+field-domain-hint = La parte después de la @, por ejemplo distrito.k12.oh.us.
+field-role = Rol
+field-expires-days = Caduca después de (días)
+field-expires-days-hint = Opcional. Déjelo vacío para un código que no caduca.
+field-max-uses = Máximo de personas que pueden usarlo
+field-max-uses-hint = Opcional. Déjelo vacío para no poner límite.
+field-token-name = Nombre
+field-token-name-hint = Para qué sirve el token, por ejemplo «script de informes del distrito».
+field-token-expiry = Deja de funcionar después de
+field-confirm-delete = Para confirmar, escriba DELETE
+field-confirm-delete-hint = En mayúsculas.
+
+## Mensajes después de una acción
+
+flash-signed-in = Ha iniciado sesión.
+flash-signed-out = Ha cerrado la sesión.
+flash-registered = Ya casi termina: le enviamos un correo. Siga el enlace para confirmar su dirección y luego inicie sesión.
+flash-verified = Su correo electrónico está confirmado. Ya puede iniciar sesión.
+flash-verification-sent = Si hay una cuenta con esa dirección esperando confirmación, le enviamos un enlace nuevo.
+flash-reset-sent = Si alguna cuenta usa esa dirección, le enviamos un enlace para restablecer la contraseña. El enlace funciona durante 2 horas.
+flash-password-reset = Su contraseña cambió. Inicie sesión con la nueva contraseña.
+flash-password-changed = Su contraseña cambió. Se cerró su sesión en los demás dispositivos.
+flash-profile-saved = Se guardó su perfil.
+flash-email-change-sent = Enviamos un enlace a su nueva dirección. Su correo cambiará cuando lo siga.
+flash-email-changed = Su correo electrónico cambió.
+flash-account-deleted = Su cuenta se eliminó. Gracias por participar.
+flash-org-saved = Se guardaron los datos.
+flash-org-created = Se creó la organización.
+flash-domain-added = Se agregó el dominio de correo.
+flash-domain-removed = Se quitó el dominio de correo.
+flash-join-code-created = Se creó el código de acceso. Compártalo con las personas que deben unirse.
+flash-join-code-revoked = El código de acceso ya no funciona.
+flash-invitation-sent = Se envió la invitación. Funciona durante 14 días.
+flash-invitation-revoked = Se retiró la invitación.
+flash-invitation-accepted = ¡Bienvenido! Se unió a la organización.
+flash-role-granted = Se asignó el rol.
+flash-role-removed = Se quitó el rol.
+flash-joined = Se unió a la organización.
+flash-token-revoked = El token ya no funciona.
+
+## Páginas
+
+home-title = Aprenda a usar bien la IA en su aula, junto con otros docentes
+home-title-signed-in = Inicio
+home-lead = Cursos, talleres y una comunidad dirigidos por docentes, para docentes.
+home-body = Obtenga créditos de desarrollo profesional, comparta lo que funciona en su aula, informe los problemas que encuentra y vea qué herramientas de IA se revisaron en cuanto a privacidad y equidad.
+home-welcome = Bienvenido, { $name }
+home-no-memberships = Todavía no pertenece a ninguna organización.
+home-memberships = Sus organizaciones
+home-admin = Organizaciones que usted administra
+home-manage = Administrar { $name }
+home-next = Qué puede hacer ahora
+home-profile-link = Cuéntenos qué enseña
+home-join-link = Unirse a una organización con un código
+
+sign-in-title = Iniciar sesión
+sign-in-button = Iniciar sesión
+sign-in-no-account = ¿Todavía no tiene cuenta?
+
+register-title = Crear una cuenta
+register-intro = Use el correo de su escuela o distrito. Si su sindicato local o distrito le dio un código de acceso, puede usar cualquier dirección.
+register-email-hint = Le enviaremos un enlace para confirmarlo.
+register-privacy = Usamos su correo solo para que inicie sesión y para enviarle lo que pida. Solo usted y los administradores de su organización pueden verlo.
+register-button = Crear la cuenta
+register-have-account = ¿Ya tiene una cuenta?
+
+resend-title = Enviar de nuevo el enlace de confirmación
+resend-intro = Escriba la dirección con la que se registró.
+resend-button = Enviar el enlace
+forgot-title = ¿Olvidó su contraseña?
+forgot-intro = Escriba la dirección con la que se registró. Le enviaremos un enlace para elegir una contraseña nueva.
+forgot-button = Enviar el enlace
+reset-title = Elija una contraseña nueva
+reset-button = Guardar la contraseña nueva
+link-problem-title = No se puede usar este enlace
+
+profile-title = Su perfil
+profile-intro = Esto nos ayuda a sugerirle cursos y personas cercanas. Los demás educadores solo ven su nombre.
+profile-save = Guardar el perfil
+
+account-title = Su cuenta
+account-change-email = Cambiar el correo electrónico
+account-change-password = Cambiar la contraseña
+account-password-hidden = Oculta
+account-more = Más
+account-tokens-hint = claves que permiten que otros programas usen Lyceum en su nombre.
+account-export = Descargar sus datos
+account-export-hint = todo lo que guardamos sobre usted, en un archivo JSON.
+
+email-title = Cambiar su correo electrónico
+email-current = Su correo electrónico es { $email }.
+email-intro = Enviaremos un enlace a la nueva dirección. Nada cambia hasta que lo siga.
+email-password-hint = Para saber que es usted.
+email-button = Enviar el enlace
+
+password-title = Cambiar su contraseña
+password-other-sessions = Seguirá con la sesión iniciada aquí y se cerrará en los demás dispositivos.
+password-button = Cambiar la contraseña
+
+delete-title = Eliminar su cuenta
+delete-intro = Esto no se puede deshacer.
+delete-removed-title = Lo que eliminamos
+delete-removed-identity = Su nombre, correo electrónico y contraseña.
+delete-removed-profile = Su perfil: idioma, materias, grados, experiencia y función.
+delete-removed-memberships = Sus roles y membresías en organizaciones.
+delete-removed-access = Sus sesiones, tokens de API y enlaces enviados por correo.
+delete-kept-title = Lo que conservamos, sin su nombre
+delete-kept-audit = El registro de los cambios que hizo para una organización (por ejemplo, «un administrador creó una escuela»), que se conserva para rendir cuentas. Muestra «cuenta eliminada» en lugar de su nombre.
+delete-export-first = Descargue primero sus datos
+delete-button = Eliminar mi cuenta
+
+tokens-title = Tokens de API
+tokens-intro = Un token permite que un programa, como un script de informes, use la API de Lyceum en su nombre. Mantenga los tokens en secreto, como las contraseñas.
+tokens-created-title = Su nuevo token
+tokens-created-body = Cópielo ahora. Por su seguridad, no lo volveremos a mostrar.
+tokens-yours = Sus tokens
+tokens-none = No tiene tokens.
+tokens-created-on = Creado
+tokens-last-used = Último uso
+tokens-expires = Caduca
+tokens-revoke = Revocar { $name }
+tokens-new = Crear un token
+tokens-create = Crear el token
+
+join-title = Unirse a una organización
+join-intro = Escriba el código de acceso que le dio su sindicato local, distrito o escuela.
+join-code-hint = Por ejemplo K7PM-3QXD.
+join-button = Unirse
+
+invitation-title = Tiene una invitación
+invitation-intro = Le invitan a unirse a { $org } como { $role }.
+invitation-accept = Aceptar la invitación
+invitation-wrong-account = Esta invitación es para { $email }. Cierre la sesión y abra el enlace otra vez para aceptarla con esa cuenta.
+invitation-sign-in = Ya existe una cuenta para { $email }. Inicie sesión para aceptar.
+invitation-register = Cree su cuenta para { $email }.
+invitation-register-button = Crear la cuenta y unirse
+
+org-title = Organización
+org-manage = Administrar esta organización
+org-school-facts = Acerca de esta escuela
+org-below = Organizaciones que dependen de esta
+org-none-below = Todavía no se agregó nada debajo de esta organización.
+
+people-title = Personas
+people-intro = Todas las personas con un rol en { $org } o debajo.
+people-none = Todavía no hay nadie. Invite a personas, comparta un código de acceso o agregue un dominio de correo.
+people-roles = Roles
+
+org-admin-tabs-label = Administrar
+org-admin-details-title = Datos
+org-admin-save = Guardar los datos
+org-admin-new-title = Agregar debajo
+org-admin-new-none = No se puede agregar nada debajo de una escuela.
+org-admin-create = Crear la organización
+org-admin-joining-title = Cómo unirse
+org-admin-invitations-title = Invitaciones
+org-admin-roles-title = Roles
+
+joining-intro = Las personas pueden unirse a esta organización registrándose con un correo de uno de sus dominios o con un código de acceso.
+joining-domains-title = Dominios de correo
+joining-domains-intro = Quien confirme una dirección de estos dominios se une como educador.
+joining-domains-none = Todavía no hay dominios de correo.
+joining-domain-add = Agregar el dominio
+joining-domain-remove = Quitar { $domain }
+joining-codes-title = Códigos de acceso
+joining-codes-intro = Comparta un código en una diapositiva o en un mensaje. Quien lo escriba se une con su rol.
+joining-codes-none = Todavía no hay códigos de acceso.
+joining-uses = Usos
+joining-code-new = Nuevo código de acceso
+joining-code-create = Crear el código
+joining-code-revoke = Revocar { $code }
+
+invite-intro = Enviaremos un enlace por correo a la persona. Puede unirse con la cuenta que ya tiene o crear una.
+invite-email-hint = Su correo de la escuela o personal.
+invite-button = Enviar la invitación
+invite-pending = Esperando respuesta
+invite-none = No hay invitaciones pendientes.
+invite-sent = Enviada
+invite-revoke = Retirar la invitación a { $email }
+
+roles-intro = Personas que tienen un rol en esta misma organización. Un rol aquí también abarca todo lo que está debajo.
+roles-none = Nadie tiene un rol aquí todavía.
+roles-remove = Quitar { $role } a { $name }
+roles-grant-title = Asignar un rol a alguien
+roles-email-hint = El correo electrónico de su cuenta de Lyceum.
+roles-grant-button = Asignar el rol
+
+## Páginas de error
+
+error-title = Error
+error-go-home = Ir a la página de inicio
+error-400-title = Algo en la solicitud no estaba bien
+error-400-body = Vuelva atrás e inténtelo de nuevo. Si sigue pasando, avise a quien administra Lyceum para usted.
+error-401-title = Inicie sesión
+error-401-body = Necesita iniciar sesión para ver esta página.
+error-403-title = No tiene acceso a esta página
+error-403-body = Esta página es para personas con otro rol, como los administradores de esta organización. Si cree que debería tener acceso, pregunte al administrador de su sindicato local o distrito.
+error-404-title = No se encontró la página
+error-404-body = Si escribió la dirección, revísela. Si siguió un enlace, puede estar desactualizado.
+error-405-title = Eso no funciona aquí
+error-405-body = Vuelva atrás e inténtelo de nuevo.
+error-422-title = Parte de lo que envió no es válido
+error-422-body = Vuelva atrás, corríjalo e inténtelo de nuevo.
+error-429-title = Demasiados intentos
+error-429-body = Espere un minuto y vuelva a intentarlo.
+error-500-title = Lo sentimos, algo falló de nuestro lado
+error-500-body = Vuelva a intentarlo en unos minutos. No se guardó nada de lo que escribió.
+
+## Mensajes de error de la API (api-error-<código>)
+
+api-error-not_found = No se encontró.
+api-error-forbidden = Usted no puede hacer esto.
+api-error-unauthenticated = Envíe un token de acceso personal como «Authorization: Bearer …».
+api-error-invalid_token = El token no es válido, caducó o fue revocado.
+api-error-bad_request = No se pudo leer la solicitud.
+api-error-validation_failed = Algunos campos no son válidos.
+api-error-method_not_allowed = Este método no está permitido aquí.
+api-error-rate_limited = Demasiadas solicitudes. Espere un minuto.
+api-error-internal = Algo falló de nuestro lado.
+
+## Correos
+
+email-greeting = Hola, { $name }:
+email-greeting-anonymous = Hola:
+email-footer = Lyceum: aprendizaje profesional sobre IA dirigido por docentes. Recibe este correo porque alguien usó esta dirección en Lyceum. Si no fue usted, puede ignorarlo.
+email-verify-subject = Confirme su correo electrónico para Lyceum
+email-verify-body = Gracias por unirse a Lyceum. Confirme su correo electrónico para terminar de crear su cuenta.
+email-verify-expiry = El enlace funciona durante 3 días.
+email-verify-action = Confirmar mi correo electrónico
+email-reset-subject = Restablezca su contraseña de Lyceum
+email-reset-body = Alguien pidió restablecer la contraseña de su cuenta de Lyceum. Si fue usted, elija una contraseña nueva con este enlace.
+email-reset-expiry = El enlace funciona durante 2 horas y una sola vez. Si no lo pidió, ignore este correo: su contraseña no cambia.
+email-reset-action = Elegir una contraseña nueva
+email-change-subject = Confirme su nuevo correo electrónico para Lyceum
+email-change-body = Pidió usar esta dirección para su cuenta de Lyceum. Confírmela para hacer el cambio.
+email-change-expiry = El enlace funciona durante 24 horas.
+email-change-action = Confirmar la nueva dirección
+email-changed-subject = Cambió el correo electrónico de su cuenta de Lyceum
+email-changed-body = El correo electrónico de su cuenta de Lyceum ahora es { $email }.
+email-changed-not-you = Si no fue usted, restablezca su contraseña de inmediato y avise al administrador de su sindicato local o distrito.
+email-invitation-subject = Tiene una invitación a Lyceum
+email-invitation-body = { $inviter } le invitó a unirse a { $org } en Lyceum como { $role }.
+email-invitation-expiry = La invitación funciona durante 14 días.
+email-invitation-action = Aceptar la invitación

@@ -57,8 +57,4 @@ pub enum EmailMessage {
         role: Role,
         link: String,
     },
-    AlreadyRegistered {
-        name: String,
-        link: String,
-    },
 }

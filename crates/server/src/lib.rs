@@ -1,1 +1,12 @@
+//! The `lyceum` binary's library: configuration, and [`App`], the whole
+//! application (database, web server, worker) started as one unit. The
+//! command line (`main.rs`) and the test kit both start Lyceum through it.
 
+pub mod admin;
+pub mod app;
+pub mod config;
+pub mod demo;
+pub mod logging;
+
+pub use app::App;
+pub use config::{Config, Settings};

@@ -1,1 +1,208 @@
-fn main() {}
+//! `lyceum`: the one binary.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use lyceum_domain::Clock;
+use lyceum_server::config::{Config, Secret};
+use lyceum_server::{App, admin, app, demo, logging};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "lyceum",
+    version,
+    about = "Teacher-led AI professional learning at national scale"
+)]
+struct Cli {
+    /// A TOML configuration file (LYCEUM_* environment variables override it).
+    #[arg(long, global = true, env = "LYCEUM_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (and run the job worker unless worker.enabled = false).
+    Serve {
+        /// Do not apply pending migrations; refuse to start if any are pending.
+        #[arg(long)]
+        no_migrate: bool,
+    },
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Run only the job worker (emails and other background work).
+    Worker,
+    /// Start a demo programme on a local SQLite database and print how to sign in.
+    Demo {
+        /// Folder for the demo's database and outbox.
+        #[arg(long, default_value = "./lyceum-data/demo")]
+        data: PathBuf,
+        /// Address to listen on; the next free port is taken if it is busy.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// Tasks for operators.
+    Admin {
+        #[command(subcommand)]
+        task: AdminTask,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminTask {
+    /// Create the programme, the root of the organisation tree.
+    CreateProgramme {
+        #[arg(long)]
+        name: String,
+    },
+    /// Create an account with a role at an organisation; prints a link to choose a password.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// educator, facilitator, author, moderator, org-admin, programme-admin or researcher.
+        #[arg(long)]
+        role: String,
+        /// The organisation's id or exact name.
+        #[arg(long)]
+        org: String,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config::load(cli.config.as_deref()).map_err(anyhow::Error::msg)?;
+    if let Command::Demo { data, listen } = &cli.command {
+        config.database.url = Secret(format!("sqlite://{}", data.join("demo.db").display()));
+        config.mail.outbox = data.join("outbox");
+        config.server.listen = free_listen_address(listen).await?;
+        config.server.public_url = None;
+    }
+    let settings = config.settings().map_err(anyhow::Error::msg)?;
+    logging::init(&config.log.format, &config.log.level);
+    let clock = Clock::system();
+    match cli.command {
+        Command::Serve { no_migrate } => {
+            let mut settings = settings;
+            settings.migrate_on_start = settings.migrate_on_start && !no_migrate;
+            let app = App::start(settings, clock).await?;
+            tracing::info!(address = %app.addr, url = %app.public_url, "lyceum is serving");
+            app.run_until_signal().await
+        }
+        Command::Migrate => {
+            app::open_database(&settings, true).await?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::Worker => {
+            let db = app::open_database(&settings, false).await?;
+            let worker = app::worker(&settings, db, clock, Default::default())?;
+            let (tx, rx) = tokio::sync::watch::channel(false);
+            let task = tokio::spawn(worker.run(rx));
+            app::shutdown_signal().await;
+            let _ = tx.send(true);
+            task.await?;
+            Ok(())
+        }
+        Command::Demo { data, .. } => {
+            let outbox = settings.mail.outbox.clone();
+            let db = app::open_database(&settings, true).await?;
+            let info = demo::seed(&db, &clock).await?;
+            let app = App::start_with_db(settings, db, clock).await?;
+            print_demo(&app, &info, &data, &outbox);
+            app.run_until_signal().await
+        }
+        Command::Admin { task } => {
+            let db = app::open_database(&settings, true).await?;
+            match task {
+                AdminTask::CreateProgramme { name } => {
+                    let root = admin::create_programme(&db, &clock, &name).await?;
+                    println!(
+                        "Created the programme {:?} (organisation id {}).",
+                        root.name, root.id
+                    );
+                }
+                AdminTask::CreateUser {
+                    email,
+                    name,
+                    role,
+                    org,
+                } => {
+                    let public = match settings.web.public_url.as_str() {
+                        "" => format!("http://{}", settings.listen),
+                        url => url.to_string(),
+                    };
+                    let u = admin::create_user(&db, &clock, &public, &email, &name, &role, &org)
+                        .await?;
+                    println!(
+                        "{} is now {} at {}.\nSend them this link to choose a password (it works once, for 7 days):\n{}",
+                        u.email, u.role, u.org_name, u.setup_link
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The requested address, or the next free port after it.
+async fn free_listen_address(wanted: &str) -> anyhow::Result<String> {
+    let addr: std::net::SocketAddr = wanted
+        .parse()
+        .with_context(|| format!("--listen {wanted:?}"))?;
+    for port in addr.port()..addr.port().saturating_add(20) {
+        let candidate = std::net::SocketAddr::new(addr.ip(), port);
+        if tokio::net::TcpListener::bind(candidate).await.is_ok() {
+            return Ok(candidate.to_string());
+        }
+    }
+    Ok(std::net::SocketAddr::new(addr.ip(), 0).to_string())
+}
+
+fn print_demo(app: &App, info: &demo::DemoInfo, data: &std::path::Path, outbox: &std::path::Path) {
+    println!();
+    println!("Lyceum demo is running at {}", app.public_url);
+    println!();
+    println!(
+        "Sign in with any of these accounts; the password of each is {}",
+        demo::DEMO_PASSWORD
+    );
+    for (role, email) in &info.accounts {
+        println!("  {:<16} {email}", role.as_str());
+    }
+    if !info.join_code.is_empty() {
+        println!();
+        println!(
+            "Join code of the Albuquerque Teachers Federation: {}",
+            info.join_code
+        );
+        println!("Anyone may also register with an address at columbus.example.org.");
+    }
+    println!();
+    println!(
+        "Data: {} ({}). Emails are written to {}",
+        data.display(),
+        if info.created { "new" } else { "reused" },
+        outbox.display()
+    );
+    println!("Press Ctrl+C to stop.");
+}

@@ -1,0 +1,155 @@
+//! What each email says, in the recipient's language.
+
+use askama::Template;
+use lyceum_domain::i18n::{Arg, Lang, catalogue};
+use lyceum_domain::jobs::{Email, EmailMessage};
+
+/// An email ready to send: subject, plain text and HTML.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The parts every Lyceum email has.
+struct Content {
+    lang: Lang,
+    subject: String,
+    greeting: String,
+    paragraphs: Vec<String>,
+    action: Option<(String, String)>,
+    footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "email.txt")]
+struct TextEmail<'a> {
+    c: &'a Content,
+}
+
+#[derive(Template)]
+#[template(path = "email.html")]
+struct HtmlEmail<'a> {
+    c: &'a Content,
+}
+
+impl Content {
+    fn lang_code(&self) -> &'static str {
+        self.lang.as_str()
+    }
+}
+
+pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
+    let lang = email.lang;
+    let c = catalogue();
+    let t = |key: &str| c.text(lang, key);
+    let t1 =
+        |key: &str, name: &str, value: &str| c.text_with(lang, key, &[(name, Arg::Str(value))]);
+    let (prefix, name, paragraphs, action) = match &email.message {
+        EmailMessage::VerifyEmail { name, link } => (
+            "email-verify",
+            name.as_str(),
+            vec![t("email-verify-body"), t("email-verify-expiry")],
+            Some((t("email-verify-action"), link.clone())),
+        ),
+        EmailMessage::ResetPassword { name, link } => (
+            "email-reset",
+            name.as_str(),
+            vec![t("email-reset-body"), t("email-reset-expiry")],
+            Some((t("email-reset-action"), link.clone())),
+        ),
+        EmailMessage::ConfirmEmailChange { name, link } => (
+            "email-change",
+            name.as_str(),
+            vec![t("email-change-body"), t("email-change-expiry")],
+            Some((t("email-change-action"), link.clone())),
+        ),
+        EmailMessage::EmailChanged { name, new_email } => (
+            "email-changed",
+            name.as_str(),
+            vec![
+                t1("email-changed-body", "email", new_email),
+                t("email-changed-not-you"),
+            ],
+            None,
+        ),
+        EmailMessage::Invitation {
+            org_name,
+            inviter,
+            role,
+            link,
+        } => (
+            "email-invitation",
+            "",
+            vec![
+                c.text_with(
+                    lang,
+                    "email-invitation-body",
+                    &[
+                        ("inviter", Arg::Str(inviter)),
+                        ("org", Arg::Str(org_name)),
+                        ("role", Arg::Str(&t(&role.label_key()))),
+                    ],
+                ),
+                t("email-invitation-expiry"),
+            ],
+            Some((t("email-invitation-action"), link.clone())),
+        ),
+    };
+    let greeting = if name.is_empty() {
+        t("email-greeting-anonymous")
+    } else {
+        t1("email-greeting", "name", name)
+    };
+    let content = Content {
+        lang,
+        subject: t(&format!("{prefix}-subject")),
+        greeting,
+        paragraphs,
+        action,
+        footer: t("email-footer"),
+    };
+    Ok(Rendered {
+        to: email.to.clone(),
+        subject: content.subject.clone(),
+        text: TextEmail { c: &content }.render()?,
+        html: HtmlEmail { c: &content }.render()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lyceum_domain::role::Role;
+
+    #[test]
+    fn renders_in_both_languages_with_the_link() {
+        for lang in Lang::ALL {
+            let email = Email {
+                to: "ana@example.org".into(),
+                lang: *lang,
+                message: EmailMessage::Invitation {
+                    org_name: "Lincoln <Elementary>".into(),
+                    inviter: "Bo".into(),
+                    role: Role::Facilitator,
+                    link: "https://lyceum.example/invitations/abc".into(),
+                },
+            };
+            let r = render(&email).unwrap();
+            assert!(
+                !r.subject.starts_with("email-"),
+                "missing subject for {lang}"
+            );
+            assert!(r.text.contains("https://lyceum.example/invitations/abc"));
+            assert!(r.text.contains("Lincoln <Elementary>"));
+            // HTML is escaped.
+            assert!(
+                r.html.contains("Lincoln &#60;Elementary&#62;")
+                    || r.html.contains("Lincoln &lt;Elementary&gt;")
+            );
+            assert!(r.html.contains(&format!("lang=\"{}\"", lang.as_str())));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The worker: claims due jobs, runs them, retries failures with backoff.
+//! Runs inside `lyceum serve` and alone as `lyceum worker`; any number of
+//! workers on any number of machines may share one database.
+
+use crate::email;
+use crate::mailer::Mailer;
+use lyceum_db::{Db, DbError, jobs};
+use lyceum_domain::Clock;
+use lyceum_domain::jobs::Job;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Notify, watch};
+
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    /// How often to look for due jobs when nobody wakes us.
+    pub poll: Duration,
+    /// How long a claimed job is ours before another worker may take it.
+    pub lease: Duration,
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        Self {
+            poll: Duration::from_secs(2),
+            lease: Duration::from_secs(300),
+        }
+    }
+}
+
+pub struct Worker {
+    pub db: Db,
+    pub clock: Clock,
+    pub mailer: Arc<Mailer>,
+    pub config: WorkerConfig,
+    pub waker: Arc<Notify>,
+}
+
+/// Delay before retry number `attempts` (1-based): 15 s, 30 s, 1 min … capped at an hour.
+pub fn backoff(attempts: i32) -> Duration {
+    let exp = u32::try_from(attempts.clamp(1, 12) - 1).unwrap_or(0);
+    Duration::from_secs((15u64 << exp).min(3600))
+}
+
+impl Worker {
+    /// Runs until `shutdown` turns true; finishes the job in hand first.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        tracing::info!(mail = self.mailer.describe(), "worker started");
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            match self.run_one().await {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(e) => tracing::error!(error = %e, "job queue unavailable"),
+            }
+            tokio::select! {
+                _ = self.waker.notified() => {}
+                _ = tokio::time::sleep(self.config.poll) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        tracing::info!("worker stopped");
+    }
+
+    /// Claims and runs one due job. False when none was due.
+    pub async fn run_one(&self) -> Result<bool, DbError> {
+        let now = self.clock.now();
+        let lease = self.config.lease;
+        let Some(job) = self.db.write(move |c| jobs::claim(c, now, lease)).await? else {
+            return Ok(false);
+        };
+        let outcome = match serde_json::from_str::<Job>(&job.payload) {
+            Ok(payload) => self.execute(&payload).await,
+            Err(e) => Err(Failure::Permanent(format!("unreadable payload: {e}"))),
+        };
+        let now = self.clock.now();
+        let id = job.id;
+        match outcome {
+            Ok(()) => {
+                self.db.write(move |c| jobs::complete(c, id)).await?;
+                tracing::info!(job = id, kind = job.kind, "job done");
+            }
+            Err(failure) => {
+                let (message, retry_at) = match failure {
+                    Failure::Retry(m) if job.attempts < job.max_attempts => {
+                        (m, Some(now.plus(backoff(job.attempts))))
+                    }
+                    Failure::Retry(m) | Failure::Permanent(m) => (m, None),
+                };
+                tracing::warn!(job = id, kind = job.kind, attempt = job.attempts, error = %message,
+                    retry = retry_at.is_some(), "job failed");
+                self.db
+                    .write(move |c| jobs::fail(c, id, &message, retry_at, now))
+                    .await?;
+            }
+        }
+        Ok(true)
+    }
+
+    async fn execute(&self, job: &Job) -> Result<(), Failure> {
+        match job {
+            Job::SendEmail(e) => {
+                let rendered = email::render(e).map_err(|e| Failure::Permanent(e.to_string()))?;
+                self.mailer.send(&rendered).await.map_err(Failure::Retry)
+            }
+        }
+    }
+}
+
+enum Failure {
+    /// Worth trying again later (the mail server was down).
+    Retry(String),
+    /// Will fail the same way every time.
+    Permanent(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+    use std::time::Duration;
+
+    #[test]
+    fn backoff_grows_and_caps() {
+        assert_eq!(backoff(1), Duration::from_secs(15));
+        assert_eq!(backoff(2), Duration::from_secs(30));
+        assert_eq!(backoff(5), Duration::from_secs(240));
+        assert_eq!(backoff(20), Duration::from_secs(3600));
+    }
+}

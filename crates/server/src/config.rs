@@ -1,0 +1,334 @@
+//! Configuration: defaults, then a TOML file, then `LYCEUM_*` environment
+//! variables (`LYCEUM_DATABASE_URL` sets `database.url`), checked once at
+//! start-up into [`Settings`] with messages that name the key at fault.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use lyceum_db::{DbTarget, PoolOptions};
+use lyceum_jobs::{MailerConfig, WorkerConfig};
+use lyceum_web::WebConfig;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A value that must not appear in logs or error messages.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"***\"")
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub server: ServerSection,
+    pub database: DatabaseSection,
+    pub mail: MailSection,
+    pub session: SessionSection,
+    pub worker: WorkerSection,
+    pub log: LogSection,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSection {
+    /// Address and port to listen on.
+    pub listen: String,
+    /// Where people reach Lyceum (scheme, host, port), if not `http://<listen>`.
+    pub public_url: Option<String>,
+    /// Proxies whose X-Forwarded-For is believed.
+    pub trusted_proxies: Vec<String>,
+    pub request_timeout_secs: u64,
+    pub auth_attempts_per_minute: u32,
+    pub metrics_token: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseSection {
+    /// `sqlite://PATH` or `postgres://USER@HOST/DB`.
+    pub url: Secret,
+    /// Pool size; 8 on SQLite and 16 on PostgreSQL if unset.
+    pub max_connections: Option<u32>,
+    /// Apply pending migrations when `serve` starts.
+    pub migrate_on_start: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailSection {
+    pub from: String,
+    /// SMTP server URL; without it, emails are written to `outbox`.
+    pub smtp_url: Option<Secret>,
+    pub outbox: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SessionSection {
+    pub idle_minutes: u64,
+    pub absolute_hours: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkerSection {
+    /// Run the job worker inside `serve` (turn off when running `lyceum worker` apart).
+    pub enabled: bool,
+    pub poll_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSection {
+    /// `plain` or `json`.
+    pub format: String,
+    /// A tracing filter, e.g. `info` or `lyceum_web=debug,info`. RUST_LOG wins.
+    pub level: String,
+}
+
+pub const DEFAULT_DB_URL: &str = "sqlite://./lyceum-data/lyceum.db";
+
+impl Default for ServerSection {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:8080".into(),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            request_timeout_secs: 30,
+            auth_attempts_per_minute: 30,
+            metrics_token: None,
+        }
+    }
+}
+
+impl Default for DatabaseSection {
+    fn default() -> Self {
+        Self {
+            url: Secret(DEFAULT_DB_URL.into()),
+            max_connections: None,
+            migrate_on_start: true,
+        }
+    }
+}
+
+impl Default for MailSection {
+    fn default() -> Self {
+        Self {
+            from: "Lyceum <no-reply@localhost>".into(),
+            smtp_url: None,
+            outbox: PathBuf::from("./lyceum-data/outbox"),
+        }
+    }
+}
+
+impl Default for SessionSection {
+    fn default() -> Self {
+        Self {
+            idle_minutes: 240,
+            absolute_hours: 24,
+        }
+    }
+}
+
+impl Default for WorkerSection {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            poll_ms: 2000,
+        }
+    }
+}
+
+impl Default for LogSection {
+    fn default() -> Self {
+        Self {
+            format: "plain".into(),
+            level: "info".into(),
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            server: ServerSection::default(),
+            database: DatabaseSection::default(),
+            mail: MailSection::default(),
+            session: SessionSection::default(),
+            worker: WorkerSection::default(),
+            log: LogSection::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then `file` (which must exist if named), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, String> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(path) = file {
+            if !path.exists() {
+                return Err(format!("the config file {} does not exist", path.display()));
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        let env = Env::prefixed("LYCEUM_")
+            // Test-suite settings share the prefix but are not configuration.
+            .filter(|k| !k.as_str().starts_with("test_") && k.as_str() != "config")
+            // LYCEUM_DATABASE_URL → database.url: sections hold no underscore.
+            .map(|k| k.as_str().replacen('_', ".", 1).into());
+        figment
+            .merge(env)
+            .extract()
+            .map_err(|e| format!("configuration: {e}"))
+    }
+
+    /// Checks everything that can be checked before start-up.
+    pub fn settings(&self) -> Result<Settings, String> {
+        let listen: SocketAddr = self.server.listen.parse().map_err(|_| {
+            format!(
+                "server.listen {:?} is not an address like 127.0.0.1:8080",
+                self.server.listen
+            )
+        })?;
+        if let Some(url) = &self.server.public_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(format!(
+                "server.public_url {url:?} must start with http:// or https://"
+            ));
+        }
+        let trusted_proxies = self
+            .server
+            .trusted_proxies
+            .iter()
+            .map(|p| {
+                p.parse::<IpAddr>()
+                    .map_err(|_| format!("server.trusted_proxies: {p:?} is not an IP address"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let target =
+            DbTarget::parse(&self.database.url.0).map_err(|e| format!("database.url: {e}"))?;
+        let max_connections = self.database.max_connections.unwrap_or(match target {
+            DbTarget::Sqlite(_) => 8,
+            DbTarget::Postgres(_) => 16,
+        });
+        if max_connections == 0 {
+            return Err("database.max_connections must be at least 1".into());
+        }
+        if !matches!(self.log.format.as_str(), "plain" | "json") {
+            return Err(format!(
+                "log.format {:?} must be \"plain\" or \"json\"",
+                self.log.format
+            ));
+        }
+        if self.session.idle_minutes == 0 || self.session.absolute_hours == 0 {
+            return Err(
+                "session.idle_minutes and session.absolute_hours must be at least 1".into(),
+            );
+        }
+        if self.session.idle_minutes > self.session.absolute_hours * 60 {
+            return Err("session.idle_minutes cannot be longer than session.absolute_hours".into());
+        }
+        if self.server.request_timeout_secs == 0 || self.worker.poll_ms == 0 {
+            return Err("server.request_timeout_secs and worker.poll_ms must be at least 1".into());
+        }
+        let web = WebConfig {
+            public_url: self.server.public_url.clone().unwrap_or_default(),
+            session_idle: Duration::from_secs(self.session.idle_minutes * 60),
+            session_absolute: Duration::from_secs(self.session.absolute_hours * 3600),
+            trusted_proxies,
+            auth_attempts_per_minute: self.server.auth_attempts_per_minute,
+            metrics_token: self.server.metrics_token.as_ref().map(|s| s.0.clone()),
+            request_timeout: Duration::from_secs(self.server.request_timeout_secs),
+            ..WebConfig::default()
+        };
+        Ok(Settings {
+            listen,
+            database_url: self.database.url.0.clone(),
+            pool: PoolOptions {
+                max_connections,
+                ..PoolOptions::default()
+            },
+            migrate_on_start: self.database.migrate_on_start,
+            web,
+            mail: MailerConfig {
+                from: self.mail.from.clone(),
+                smtp_url: self.mail.smtp_url.as_ref().map(|s| s.0.clone()),
+                outbox: self.mail.outbox.clone(),
+            },
+            worker: WorkerConfig {
+                poll: Duration::from_millis(self.worker.poll_ms),
+                ..WorkerConfig::default()
+            },
+            run_worker: self.worker.enabled,
+        })
+    }
+}
+
+/// Checked configuration, in the types each crate wants.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub pool: PoolOptions,
+    pub migrate_on_start: bool,
+    /// `public_url` empty means "http://" + the address actually bound.
+    pub web: WebConfig,
+    pub mail: MailerConfig,
+    pub worker: WorkerConfig,
+    pub run_worker: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        let s = Config::default().settings().unwrap();
+        assert_eq!(s.listen.port(), 8080);
+        assert_eq!(s.pool.max_connections, 8);
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let mut c = Config::default();
+        c.server.listen = "localhost".into();
+        assert!(c.settings().unwrap_err().contains("server.listen"));
+        let mut c = Config::default();
+        c.database.url = Secret("mysql://x".into());
+        assert!(c.settings().unwrap_err().contains("database.url"));
+        let mut c = Config::default();
+        c.log.format = "xml".into();
+        assert!(c.settings().unwrap_err().contains("log.format"));
+        let mut c = Config::default();
+        c.server.trusted_proxies = vec!["proxy.local".into()];
+        assert!(c.settings().unwrap_err().contains("trusted_proxies"));
+    }
+
+    #[test]
+    fn reads_toml_and_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "lyceum.toml",
+                "[server]\nlisten = \"0.0.0.0:9000\"\n[database]\nurl = \"sqlite://./x.db\"\n",
+            )?;
+            jail.set_env("LYCEUM_DATABASE_URL", "postgres://lyceum@db/lyceum");
+            jail.set_env("LYCEUM_TEST_POSTGRES_URL", "ignored");
+            let c = Config::load(Some(Path::new("lyceum.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(c.server.listen, "0.0.0.0:9000");
+            assert_eq!(c.database.url.0, "postgres://lyceum@db/lyceum");
+            jail.create_file("bad.toml", "[server]\nlisen = \"x\"\n")?;
+            let err = Config::load(Some(Path::new("bad.toml"))).unwrap_err();
+            assert!(err.contains("lisen"), "{err}");
+            Ok(())
+        });
+    }
+}

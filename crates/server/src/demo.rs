@@ -1,0 +1,210 @@
+//! `lyceum demo`: a small programme to try Lyceum with, on a local SQLite file.
+//! Made once, then reused; nothing here runs unless asked for.
+
+use lyceum_db::join_codes::{self, NewJoinCode};
+use lyceum_db::users::{self, NewUser};
+use lyceum_db::{Db, DbConn, DbError, domains, memberships, orgs};
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::org::{OrgInput, OrgKind};
+use lyceum_domain::password::hash_password;
+use lyceum_domain::role::Role;
+use lyceum_domain::{Clock, Timestamp};
+
+/// The one password of every demo account (printed when the demo starts).
+pub const DEMO_PASSWORD: &str = "lyceum-demo-2026";
+
+/// Who can sign in, for the start-up message.
+#[derive(Debug, Clone)]
+pub struct DemoInfo {
+    pub accounts: Vec<(Role, String)>,
+    pub join_code: String,
+    pub created: bool,
+}
+
+/// (role, email, name, organisation name)
+const PEOPLE: &[(Role, &str, &str, &str)] = &[
+    (
+        Role::Educator,
+        "educator@columbus.example.org",
+        "Ana Rivera",
+        "Lincoln Elementary",
+    ),
+    (
+        Role::Facilitator,
+        "facilitator@columbus.example.org",
+        "Marcus Lee",
+        "Columbus City Schools",
+    ),
+    (
+        Role::Author,
+        "author@lyceum.example.org",
+        "Priya Nair",
+        "Lyceum Demo Programme",
+    ),
+    (
+        Role::Moderator,
+        "moderator@atf.example.org",
+        "Dolores Chávez",
+        "Albuquerque Teachers Federation",
+    ),
+    (
+        Role::OrgAdmin,
+        "orgadmin@columbus.example.org",
+        "Grace Kim",
+        "Columbus City Schools",
+    ),
+    (
+        Role::ProgrammeAdmin,
+        "admin@lyceum.example.org",
+        "Sam Okafor",
+        "Lyceum Demo Programme",
+    ),
+    (
+        Role::Researcher,
+        "researcher@lyceum.example.org",
+        "Jordan Ellis",
+        "Lyceum Demo Programme",
+    ),
+];
+
+fn child(
+    c: &mut DbConn,
+    parent: &orgs::OrgRow,
+    input: OrgInput,
+    now: Timestamp,
+) -> Result<orgs::OrgRow, DbError> {
+    let draft = input.validate_child_of(parent.kind()?)?;
+    orgs::create_child(c, parent, &draft, now)
+}
+
+fn school(name: &str, locale: &str, title_i: &str, poverty: &str, enrolment: &str) -> OrgInput {
+    OrgInput {
+        name: name.into(),
+        kind: OrgKind::School.as_str().into(),
+        locale: locale.into(),
+        title_i: title_i.into(),
+        poverty_band: poverty.into(),
+        enrolment: enrolment.into(),
+    }
+}
+
+fn named(name: &str, kind: OrgKind) -> OrgInput {
+    OrgInput {
+        name: name.into(),
+        kind: kind.as_str().into(),
+        ..Default::default()
+    }
+}
+
+/// Creates the demo programme if the database has none; returns the sign-ins.
+pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
+    let accounts: Vec<(Role, String)> = PEOPLE
+        .iter()
+        .map(|(r, e, _, _)| (*r, e.to_string()))
+        .collect();
+    if db.read(orgs::root).await?.is_some() {
+        let now = clock.now();
+        let code = db.read(move |c| join_codes::newest_live(c, now)).await?;
+        return Ok(DemoInfo {
+            accounts,
+            join_code: code.map(|c| c.code).unwrap_or_default(),
+            created: false,
+        });
+    }
+    let hash = tokio::task::spawn_blocking(|| hash_password(DEMO_PASSWORD))
+        .await?
+        .map_err(anyhow::Error::msg)?;
+    let now = clock.now();
+    let join_code = db
+        .write(move |c| {
+            let root = orgs::create_root(c, "Lyceum Demo Programme", now)?;
+            let ohio = child(c, &root, named("Ohio", OrgKind::State), now)?;
+            let new_mexico = child(c, &root, named("New Mexico", OrgKind::State), now)?;
+            let columbus = child(
+                c,
+                &ohio,
+                named("Columbus City Schools", OrgKind::District),
+                now,
+            )?;
+            let atf = child(
+                c,
+                &new_mexico,
+                named("Albuquerque Teachers Federation", OrgKind::Local),
+                now,
+            )?;
+            let lincoln = child(
+                c,
+                &columbus,
+                school("Lincoln Elementary", "city", "yes", "high", "412"),
+                now,
+            )?;
+            child(
+                c,
+                &columbus,
+                school("Eastmoor Academy", "city", "yes", "mid-high", "786"),
+                now,
+            )?;
+            child(
+                c,
+                &atf,
+                school(
+                    "Valle Verde Middle School",
+                    "rural",
+                    "yes",
+                    "mid-high",
+                    "305",
+                ),
+                now,
+            )?;
+            domains::add(c, columbus.id(), "columbus.example.org", now)?;
+            let by_name = |name: &str| -> Option<orgs::OrgRow> {
+                [&root, &columbus, &atf, &lincoln]
+                    .into_iter()
+                    .find(|o| o.name == name)
+                    .cloned()
+            };
+            for (role, email, name, org_name) in PEOPLE {
+                let email =
+                    EmailAddress::parse(email).map_err(|code| DbError::invalid("email", code))?;
+                let user = users::insert(
+                    c,
+                    &NewUser {
+                        email: &email,
+                        display_name: name,
+                        password_hash: Some(&hash),
+                        lang: Lang::En,
+                        verified: true,
+                    },
+                    now,
+                )?;
+                let org = by_name(org_name).ok_or(DbError::NotFound)?;
+                memberships::add(c, user, &org, *role, now)?;
+            }
+            let admin = users::by_email(
+                c,
+                &EmailAddress::parse("admin@lyceum.example.org")
+                    .map_err(|code| DbError::invalid("email", code))?,
+            )?
+            .ok_or(DbError::NotFound)?
+            .id();
+            let code = join_codes::create(
+                c,
+                atf.id(),
+                &NewJoinCode {
+                    role: Role::Educator,
+                    expires_at: None,
+                    max_uses: None,
+                },
+                admin,
+                now,
+            )?;
+            Ok(code.code)
+        })
+        .await?;
+    Ok(DemoInfo {
+        accounts,
+        join_code,
+        created: true,
+    })
+}

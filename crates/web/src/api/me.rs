@@ -1,0 +1,69 @@
+use crate::api::dto::{MeDto, MembershipDto, ProfileBody, ProfileDto};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::ApiJson;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use lyceum_db::{accounts, memberships, users};
+use lyceum_domain::profile::ProfileInput;
+
+/// The account behind the token: profile and memberships.
+#[utoipa::path(get, path = "/api/v1/me", tag = "me",
+    responses((status = 200, body = MeDto), (status = 401, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Json<MeDto>, AppError> {
+    let user = ctx.require_user()?.user.clone();
+    let u = user.clone();
+    let (profile, memberships) = state
+        .db
+        .read(move |c| Ok((users::profile(c, &u)?, memberships::of_user(c, u.id())?)))
+        .await?;
+    Ok(Json(MeDto {
+        id: user.id,
+        email: user.email().to_string(),
+        profile: ProfileDto::from(&profile),
+        memberships: memberships.iter().map(MembershipDto::from).collect(),
+    }))
+}
+
+/// Replaces the profile.
+#[utoipa::path(put, path = "/api/v1/me/profile", tag = "me", request_body = ProfileBody,
+    responses((status = 200, body = ProfileDto), (status = 400, body = crate::api::dto::ErrorBody),
+              (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn update_profile(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<ProfileBody>,
+) -> Result<Json<ProfileDto>, AppError> {
+    let id = ctx.require_user()?.user.id();
+    let profile = ProfileInput::from(body)
+        .validate()
+        .map_err(AppError::Invalid)?;
+    let now = state.clock.now();
+    let dto = ProfileDto::from(&profile);
+    state
+        .db
+        .write(move |c| users::save_profile(c, id, &profile, now))
+        .await?;
+    Ok(Json(dto))
+}
+
+/// Everything Lyceum holds about the account.
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "me",
+    responses((status = 200, description = "The personal data export (format lyceum-personal-data/1)")),
+    security(("bearer" = [])))]
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let user = ctx.require_user()?.user.clone();
+    let now = state.clock.now();
+    Ok(Json(
+        state
+            .db
+            .read(move |c| accounts::export(c, &user, now))
+            .await?,
+    ))
+}

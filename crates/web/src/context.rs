@@ -1,0 +1,249 @@
+//! Who is asking, in which language: worked out once per request by
+//! [`page_context`] (cookies) or [`api_context`] (bearer token), and handed
+//! to handlers as [`Ctx`].
+
+use crate::cookies;
+use crate::error::AppError;
+use crate::flash::Flash;
+use crate::state::AppState;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use lyceum_db::users::UserRow;
+use lyceum_db::{api_tokens, memberships, sessions};
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::policy::Actor;
+use lyceum_domain::token::hash_token;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The signed-in person.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: UserRow,
+    pub actor: Actor,
+    /// Hash of the session id (None when signed in by API token).
+    pub session_hash: Option<String>,
+}
+
+/// The request's context.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub user: Option<Arc<CurrentUser>>,
+    pub lang: Lang,
+    pub flash: Option<Flash>,
+    /// Path and query of this request, for "come back here" links.
+    pub here: String,
+    /// True for the JSON API.
+    pub api: bool,
+}
+
+impl Ctx {
+    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
+        self.user.as_deref().ok_or(AppError::Unauthenticated)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal("request context missing".into()))
+    }
+}
+
+/// Sessions seen within this long are not written back on every request.
+const TOUCH_EVERY: Duration = Duration::from_secs(60);
+
+/// For pages: the session cookie, the language and the flash message.
+pub async fn page_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let session_cookie = cookies::get(headers, cookies::SESSION).map(str::to_string);
+    let flash = cookies::get(headers, cookies::FLASH).and_then(Flash::parse);
+    let cookie_lang = cookies::get(headers, cookies::LANG).and_then(Lang::parse);
+    let accept_lang = accept_language(headers);
+    let here = here(&req);
+
+    let mut clear_session = false;
+    let user = match session_cookie {
+        Some(id) => match load_session(&state, &id).await {
+            Ok(Some(u)) => Some(Arc::new(u)),
+            Ok(None) => {
+                clear_session = true;
+                None
+            }
+            Err(e) => return e.into_response(),
+        },
+        None => None,
+    };
+    // The person's own choice wins, then this browser's, then the browser's languages.
+    let lang = user
+        .as_ref()
+        .map(|u| u.user.lang())
+        .or(cookie_lang)
+        .or(accept_lang)
+        .unwrap_or(Lang::En);
+    let had_flash = flash.is_some();
+    req.extensions_mut().insert(Ctx {
+        user,
+        lang,
+        flash,
+        here,
+        api: false,
+    });
+    let mut response = next.run(req).await;
+    let secure = state.config.secure_cookies();
+    let sets_flash = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .any(|v| v.as_bytes().starts_with(cookies::FLASH.as_bytes()));
+    if had_flash && !sets_flash {
+        append_cookie(
+            response.headers_mut(),
+            &cookies::delete(cookies::FLASH, secure),
+        );
+    }
+    if clear_session {
+        append_cookie(
+            response.headers_mut(),
+            &cookies::delete(cookies::SESSION, secure),
+        );
+    }
+    response
+}
+
+/// For the JSON API: a personal access token in `Authorization: Bearer`.
+/// Cookies are ignored here, so the API cannot be driven cross-site.
+pub async fn api_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let bearer = req
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_string());
+    let user = match bearer {
+        Some(token) => match load_token(&state, &token).await {
+            Ok(Some(u)) => Some(Arc::new(u)),
+            Ok(None) => {
+                return AppError::BadToken.into_response();
+            }
+            Err(e) => return e.into_response(),
+        },
+        None => None,
+    };
+    let lang = accept_language(req.headers())
+        .or(user.as_ref().map(|u| u.user.lang()))
+        .unwrap_or(Lang::En);
+    let here = here(&req);
+    req.extensions_mut().insert(Ctx {
+        user,
+        lang,
+        flash: None,
+        here,
+        api: true,
+    });
+    next.run(req).await
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+}
+
+fn here(req: &Request) -> String {
+    req.uri()
+        .path_and_query()
+        .map_or_else(|| "/".to_string(), |p| p.as_str().to_string())
+}
+
+pub fn append_cookie(headers: &mut HeaderMap, cookie: &str) {
+    if let Ok(v) = HeaderValue::from_str(cookie) {
+        headers.append(SET_COOKIE, v);
+    }
+}
+
+/// The session's person if the session is live; expired sessions are removed.
+async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>, AppError> {
+    let hash = hash_token(id);
+    let now = state.clock.now();
+    let idle = state.config.session_idle;
+    let loaded = state
+        .db
+        .read({
+            let hash = hash.clone();
+            move |c| {
+                let Some((session, user)) = sessions::load(c, &hash)? else {
+                    return Ok(None);
+                };
+                let grants = memberships::grants_of(c, user.id())?;
+                Ok(Some((session, user, grants)))
+            }
+        })
+        .await?;
+    let Some((session, user, grants)) = loaded else {
+        return Ok(None);
+    };
+    let idle_since = now.minus(idle).micros();
+    if session.expires_at <= now.micros() || session.last_seen_at < idle_since {
+        let h = hash.clone();
+        state.db.write(move |c| sessions::delete(c, &h)).await?;
+        return Ok(None);
+    }
+    if session.last_seen_at < now.minus(TOUCH_EVERY).micros() {
+        let h = hash.clone();
+        state.db.write(move |c| sessions::touch(c, &h, now)).await?;
+    }
+    Ok(Some(CurrentUser {
+        actor: Actor {
+            user_id: user.id(),
+            grants,
+        },
+        user,
+        session_hash: Some(hash),
+    }))
+}
+
+async fn load_token(state: &AppState, token: &str) -> Result<Option<CurrentUser>, AppError> {
+    let hash = hash_token(token);
+    let now = state.clock.now();
+    let loaded = state
+        .db
+        .read(move |c| {
+            let Some((token, user)) = api_tokens::authenticate(c, &hash, now)? else {
+                return Ok(None);
+            };
+            let grants = memberships::grants_of(c, user.id())?;
+            Ok(Some((token, user, grants)))
+        })
+        .await?;
+    let Some((token, user, grants)) = loaded else {
+        return Ok(None);
+    };
+    if token
+        .last_used_at
+        .is_none_or(|t| t < now.minus(TOUCH_EVERY).micros())
+    {
+        state
+            .db
+            .write(move |c| api_tokens::mark_used(c, token.id, now))
+            .await?;
+    }
+    Ok(Some(CurrentUser {
+        actor: Actor {
+            user_id: user.id(),
+            grants,
+        },
+        user,
+        session_hash: None,
+    }))
+}

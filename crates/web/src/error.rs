@@ -1,0 +1,205 @@
+//! One error type at the web edge. A handler returns [`AppError`]; the
+//! response it becomes is turned into a page (in the reader's language) or
+//! a JSON error by the renderer of the router it came through.
+
+use crate::context::Ctx;
+use crate::page::{ErrorPage, Page};
+use axum::Json;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use lyceum_db::DbError;
+use lyceum_domain::i18n::{Arg, catalogue};
+use lyceum_domain::validation::Invalid;
+use serde_json::json;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("invalid or expired token")]
+    BadToken,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("invalid input")]
+    Invalid(Invalid),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("too many requests")]
+    RateLimited,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Invalid(i) => AppError::Invalid(i),
+            DbError::NotFound => AppError::NotFound,
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unauthenticated | AppError::BadToken => StatusCode::UNAUTHORIZED,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable code the JSON API returns.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::Forbidden => "forbidden",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::BadToken => "invalid_token",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Invalid(_) => "validation_failed",
+            AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::RateLimited => "rate_limited",
+            AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    /// A bare response that carries the error; the router's renderer fills it in.
+    fn into_response(self) -> Response {
+        if let AppError::Internal(detail) = &self {
+            tracing::error!(error = %detail, "request failed");
+        }
+        let mut r = self.status().into_response();
+        r.extensions_mut().insert(self);
+        r
+    }
+}
+
+/// Renders errors from page routes as pages.
+pub async fn render_page_errors(req: Request, next: Next) -> Response {
+    let ctx = req.extensions().get::<Ctx>().cloned();
+    let response = next.run(req).await;
+    let (Some(error), Some(ctx)) = (response.extensions().get::<AppError>().cloned(), ctx) else {
+        return fill_in_framework_errors(response, |e| page_error(e, None));
+    };
+    page_error(error, Some(&ctx))
+}
+
+/// Renders errors from API routes as JSON.
+pub async fn render_api_errors(req: Request, next: Next) -> Response {
+    let lang = req
+        .extensions()
+        .get::<Ctx>()
+        .map_or(lyceum_domain::i18n::Lang::En, |c| c.lang);
+    let response = next.run(req).await;
+    match response.extensions().get::<AppError>().cloned() {
+        Some(error) => json_error(&error, lang),
+        None => fill_in_framework_errors(response, |e| json_error(&e, lang)),
+    }
+}
+
+/// Empty error responses made by the framework itself (a rejected extractor,
+/// no matching route) get the same treatment as ours.
+fn fill_in_framework_errors(
+    response: Response,
+    render: impl FnOnce(AppError) -> Response,
+) -> Response {
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    if !plain || (!status.is_client_error() && !status.is_server_error()) {
+        return response;
+    }
+    let error = match status {
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+        StatusCode::UNAUTHORIZED => AppError::Unauthenticated,
+        StatusCode::FORBIDDEN => AppError::Forbidden,
+        StatusCode::TOO_MANY_REQUESTS => AppError::RateLimited,
+        s if s.is_server_error() => AppError::Internal(format!("status {s}")),
+        _ => {
+            // A rejected extractor: keep its plain-text explanation.
+            return render(AppError::BadRequest(String::new()));
+        }
+    };
+    render(error)
+}
+
+fn page_error(error: AppError, ctx: Option<&Ctx>) -> Response {
+    if let (AppError::Unauthenticated, Some(ctx)) = (&error, ctx) {
+        let next =
+            percent_encoding::utf8_percent_encode(&ctx.here, percent_encoding::NON_ALPHANUMERIC);
+        return crate::flash::redirect(&format!("/sign-in?next={next}"));
+    }
+    let fallback;
+    let ctx = match ctx {
+        Some(c) => c,
+        None => {
+            fallback = Ctx {
+                user: None,
+                lang: lyceum_domain::i18n::Lang::En,
+                flash: None,
+                here: "/".into(),
+                api: false,
+            };
+            &fallback
+        }
+    };
+    let page = ErrorPage::new(Page::new(ctx, "error-title"), &error);
+    let mut r = crate::page::render(&page);
+    *r.status_mut() = error.status();
+    r
+}
+
+fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> Response {
+    let c = catalogue();
+    let message = c.text(lang, &format!("api-error-{}", error.code()));
+    let mut body = json!({ "error": { "code": error.code(), "message": message } });
+    match error {
+        AppError::Invalid(invalid) => {
+            body["error"]["fields"] = invalid
+                .0
+                .iter()
+                .map(|f| {
+                    let args: Vec<(&str, Arg<'_>)> = f
+                        .args
+                        .iter()
+                        .map(|(k, v)| (*k, Arg::Str(v.as_str())))
+                        .collect();
+                    json!({
+                        "field": f.field,
+                        "code": f.code,
+                        "message": c.text_with(lang, &f.message_key(), &args),
+                    })
+                })
+                .collect();
+        }
+        AppError::BadRequest(detail) if !detail.is_empty() => {
+            body["error"]["detail"] = json!(detail);
+        }
+        _ => {}
+    }
+    let mut r = (error.status(), Json(body)).into_response();
+    if matches!(error, AppError::Unauthenticated | AppError::BadToken) {
+        r.headers_mut().insert(
+            axum::http::header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static("Bearer realm=\"lyceum\""),
+        );
+    }
+    r
+}

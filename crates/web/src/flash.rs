@@ -1,0 +1,86 @@
+//! The one-line confirmation shown on the page after an action ("Your
+//! profile was saved"). Carried across the redirect in a short cookie that
+//! holds only a code from this list, never text.
+
+use crate::context::append_cookie;
+use crate::cookies;
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+lyceum_domain::code_enum! {
+    pub enum Flash: "flash" {
+        SignedIn = "signed-in",
+        SignedOut = "signed-out",
+        Registered = "registered",
+        Verified = "verified",
+        VerificationSent = "verification-sent",
+        ResetSent = "reset-sent",
+        PasswordReset = "password-reset",
+        PasswordChanged = "password-changed",
+        ProfileSaved = "profile-saved",
+        EmailChangeSent = "email-change-sent",
+        EmailChanged = "email-changed",
+        AccountDeleted = "account-deleted",
+        OrgSaved = "org-saved",
+        OrgCreated = "org-created",
+        DomainAdded = "domain-added",
+        DomainRemoved = "domain-removed",
+        JoinCodeCreated = "join-code-created",
+        JoinCodeRevoked = "join-code-revoked",
+        InvitationSent = "invitation-sent",
+        InvitationRevoked = "invitation-revoked",
+        InvitationAccepted = "invitation-accepted",
+        RoleGranted = "role-granted",
+        RoleRemoved = "role-removed",
+        Joined = "joined",
+        TokenRevoked = "token-revoked",
+    }
+}
+
+/// 303 See Other to `to`, showing `flash` on arrival.
+pub fn redirect_with(to: &str, flash: Flash, secure: bool) -> Response {
+    let mut r = redirect(to);
+    append_cookie(
+        r.headers_mut(),
+        &cookies::build(cookies::FLASH, flash.as_str(), Some(60), secure),
+    );
+    r
+}
+
+/// 303 See Other: after a POST, the browser GETs the next page.
+pub fn redirect(to: &str) -> Response {
+    let mut r = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(to) {
+        r.headers_mut().insert(LOCATION, v);
+    }
+    r
+}
+
+/// `next` if it is a path on this site, else `fallback`: never an open redirect.
+pub fn local_path<'a>(next: &'a str, fallback: &'a str) -> &'a str {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\');
+    if ok { next } else { fallback }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths() {
+        assert_eq!(local_path("/orgs/1?x=2", "/"), "/orgs/1?x=2");
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(local_path(bad, "/"), "/", "{bad}");
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! What an organisation's admin can do, shared by the pages and the JSON API
+//! so both validate and record it the same way. Each returns
+//! `AppError::Invalid` for input the caller should show back.
+
+use crate::context::CurrentUser;
+use crate::error::AppError;
+use crate::gate::ScopedOrg;
+use crate::state::AppState;
+use lyceum_db::audit::{self, Event};
+use lyceum_db::invitations::{self, NewInvitation};
+use lyceum_db::orgs::{self, OrgRow};
+use lyceum_db::{DbConn, DbError, jobs, memberships, users};
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::jobs::{Email, EmailMessage, Job};
+use lyceum_domain::org::OrgInput;
+use lyceum_domain::policy::Action;
+use lyceum_domain::role::Role;
+use lyceum_domain::token::new_token;
+use lyceum_domain::validation::Invalid;
+use lyceum_domain::{OrgId, Timestamp, UserId};
+use serde_json::json;
+use std::time::Duration;
+
+const INVITATION_TTL: Duration = Duration::from_secs(14 * 24 * 3600);
+
+pub fn record(
+    c: &mut DbConn,
+    now: Timestamp,
+    actor: UserId,
+    action: &str,
+    org: OrgId,
+    subject: Option<UserId>,
+    detail: serde_json::Value,
+) -> Result<(), DbError> {
+    audit::record(
+        c,
+        now,
+        Event {
+            actor: Some(actor),
+            action,
+            org: Some(org),
+            subject,
+            detail,
+        },
+    )
+}
+
+/// The roles this person may hand out at this organisation.
+pub fn grantable(user: &CurrentUser, scope: &ScopedOrg, org: &OrgRow) -> Vec<Role> {
+    Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| user.actor.can(Action::GrantRole(*r), &scope.path))
+        .filter(|r| !r.programme_wide() || org.parent_id.is_none())
+        .collect()
+}
+
+/// The role chosen in `input`, if this person may grant it here.
+pub fn chosen_role(
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    org: &OrgRow,
+    input: &str,
+    invalid: &mut Invalid,
+) -> Option<Role> {
+    match Role::parse(input.trim()) {
+        Some(r) if grantable(user, scope, org).contains(&r) => Some(r),
+        Some(_) => {
+            invalid.add("role", "role-not-allowed");
+            None
+        }
+        None => {
+            invalid.add("role", "choose-one");
+            None
+        }
+    }
+}
+
+pub async fn load(state: &AppState, id: OrgId) -> Result<OrgRow, AppError> {
+    Ok(state.db.read(move |c| orgs::get(c, id)).await?)
+}
+
+pub async fn update(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    input: &OrgInput,
+) -> Result<OrgRow, AppError> {
+    let org = load(state, scope.id).await?;
+    let draft = input
+        .validate_update(org.kind()?)
+        .map_err(AppError::Invalid)?;
+    let now = state.clock.now();
+    let (id, actor) = (scope.id, user.user.id());
+    Ok(state
+        .db
+        .write(move |c| {
+            orgs::update(c, id, &draft, now)?;
+            record(
+                c,
+                now,
+                actor,
+                "org.updated",
+                id,
+                None,
+                json!({ "name": draft.name }),
+            )?;
+            orgs::get(c, id)
+        })
+        .await?)
+}
+
+pub async fn create_child(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    input: &OrgInput,
+) -> Result<OrgRow, AppError> {
+    let parent = load(state, scope.id).await?;
+    let draft = input
+        .validate_child_of(parent.kind()?)
+        .map_err(AppError::Invalid)?;
+    let now = state.clock.now();
+    let actor = user.user.id();
+    Ok(state
+        .db
+        .write(move |c| {
+            let child = orgs::create_child(c, &parent, &draft, now)?;
+            record(
+                c,
+                now,
+                actor,
+                "org.created",
+                child.id(),
+                None,
+                json!({ "name": child.name, "kind": child.kind, "parent": parent.id }),
+            )?;
+            Ok(child)
+        })
+        .await?)
+}
+
+/// Gives an existing account a role here.
+pub async fn grant_role(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    email: &str,
+    role: &str,
+) -> Result<(), AppError> {
+    let org = load(state, scope.id).await?;
+    let mut invalid = Invalid::new();
+    let email = invalid.check("email", EmailAddress::parse(email));
+    let role = chosen_role(user, scope, &org, role, &mut invalid);
+    let (Some(email), Some(role), true) = (email, role, invalid.is_empty()) else {
+        return Err(AppError::Invalid(invalid));
+    };
+    let now = state.clock.now();
+    let (id, actor) = (scope.id, user.user.id());
+    Ok(state
+        .db
+        .write(move |c| {
+            let person = users::by_email(c, &email)?
+                .filter(|u| !u.is_deleted())
+                .ok_or_else(|| DbError::invalid("email", "no-such-person"))?;
+            if !memberships::add(c, person.id(), &org, role, now)? {
+                return Err(DbError::invalid("email", "already-member"));
+            }
+            record(
+                c,
+                now,
+                actor,
+                "org.role_granted",
+                id,
+                Some(person.id()),
+                json!({ "role": role }),
+            )
+        })
+        .await?)
+}
+
+/// Takes a role held here away, if this person may grant that role.
+pub async fn remove_role(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    membership_id: i64,
+) -> Result<(), AppError> {
+    let membership = state
+        .db
+        .read(move |c| memberships::by_id(c, membership_id))
+        .await?
+        .filter(|m| m.org_id == scope.id)
+        .ok_or(AppError::NotFound)?;
+    if !user
+        .actor
+        .can(Action::GrantRole(membership.role), &scope.path)
+    {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.clock.now();
+    let (id, actor) = (scope.id, user.user.id());
+    Ok(state
+        .db
+        .write(move |c| {
+            memberships::remove(c, membership.id)?;
+            record(
+                c,
+                now,
+                actor,
+                "org.role_removed",
+                id,
+                Some(membership.user_id),
+                json!({ "role": membership.role }),
+            )
+        })
+        .await?)
+}
+
+/// Invites an email address here with a role and queues the email.
+pub async fn invite(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    email: &str,
+    role: &str,
+    fallback_lang: Lang,
+) -> Result<i64, AppError> {
+    let org = load(state, scope.id).await?;
+    let mut invalid = Invalid::new();
+    let email = invalid.check("email", EmailAddress::parse(email));
+    let role = chosen_role(user, scope, &org, role, &mut invalid);
+    let (Some(email), Some(role), true) = (email, role, invalid.is_empty()) else {
+        return Err(AppError::Invalid(invalid));
+    };
+    let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let now = state.clock.now();
+    let link = state.config.link(&format!("/invitations/{token}"));
+    let inviter = user.user.display_name.clone();
+    let (id, actor) = (scope.id, user.user.id());
+    let invitation = state
+        .db
+        .write(move |c| {
+            // Write in the language the person chose, if they have an account.
+            let lang = users::by_email(c, &email)?.map_or(fallback_lang, |u| u.lang());
+            let invitation = invitations::create(
+                c,
+                &NewInvitation {
+                    org: id,
+                    email: &email,
+                    role,
+                    token_hash: &token_hash,
+                    invited_by: actor,
+                    expires_at: now.plus(INVITATION_TTL),
+                },
+                now,
+            )?;
+            jobs::enqueue(
+                c,
+                &Job::SendEmail(Email {
+                    to: email.as_str().to_string(),
+                    lang,
+                    message: EmailMessage::Invitation {
+                        org_name: org.name.clone(),
+                        inviter,
+                        role,
+                        link,
+                    },
+                }),
+                now,
+            )?;
+            record(
+                c,
+                now,
+                actor,
+                "org.invitation_sent",
+                id,
+                None,
+                json!({ "invitation": invitation, "role": role }),
+            )?;
+            Ok(invitation)
+        })
+        .await?;
+    state.wake_worker();
+    Ok(invitation)
+}

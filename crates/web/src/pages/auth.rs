@@ -1,0 +1,149 @@
+//! Signing in and out.
+
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, local_path, redirect, redirect_with};
+use crate::forms::HtmlForm;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::ratelimit::ClientIp;
+use crate::session;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use lyceum_db::{throttle, users};
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::password::{verify_against_nothing, verify_password};
+use lyceum_domain::validation::{FieldError, Invalid};
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    pub next: String,
+}
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+pub struct SignInPage {
+    page: Page,
+    errors: FormErrors,
+    email: String,
+    next: String,
+    unverified: bool,
+}
+
+pub async fn sign_in_form(ctx: Ctx, Query(q): Query<NextQuery>) -> Response {
+    if ctx.user.is_some() {
+        return redirect(local_path(&q.next, "/"));
+    }
+    render(&SignInPage {
+        page: Page::new(&ctx, "sign-in-title"),
+        errors: FormErrors::none(),
+        email: String::new(),
+        next: q.next,
+        unverified: false,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ClientIp(ip): ClientIp,
+    HtmlForm(form): HtmlForm<SignInForm>,
+) -> Result<Response, AppError> {
+    if !state.limits.allow_auth(ip) {
+        return Err(AppError::RateLimited);
+    }
+    let refuse = |invalid: Invalid, unverified: bool| {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        render_invalid(&SignInPage {
+            page: Page::new(&ctx, "sign-in-title").with_errors(&errors),
+            errors,
+            email: form.email.clone(),
+            next: form.next.clone(),
+            unverified,
+        })
+    };
+    let mut invalid = Invalid::new();
+    let email = invalid.check("email", EmailAddress::parse(&form.email));
+    if form.password.is_empty() {
+        invalid.add("password", "password-missing");
+    }
+    let Some(email) = email.filter(|_| invalid.is_empty()) else {
+        return Ok(refuse(invalid, false));
+    };
+
+    let now = state.clock.now();
+    let key = email.as_str().to_string();
+    let (locked, user) = {
+        let key = key.clone();
+        state
+            .db
+            .read(move |c| {
+                Ok((
+                    throttle::locked_until(c, &key, now)?,
+                    users::by_email(c, &email)?,
+                ))
+            })
+            .await?
+    };
+    if let Some(until) = locked {
+        return Ok(refuse(locked_error(now.seconds_until(until)), false));
+    }
+    let password = form.password.clone();
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let matches = tokio::task::spawn_blocking(move || match stored {
+        Some(hash) => verify_password(&password, &hash),
+        None => {
+            verify_against_nothing(&password);
+            false
+        }
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+
+    let (Some(user), true) = (user, matches) else {
+        let policy = state.config.lockout;
+        let lock = state
+            .db
+            .write(move |c| throttle::record_failure(c, &key, now, policy))
+            .await?;
+        let error = match lock {
+            Some(until) => locked_error(now.seconds_until(until)),
+            None => Invalid::one("email", "credentials"),
+        };
+        return Ok(refuse(error, false));
+    };
+    if !user.is_verified() {
+        return Ok(refuse(Invalid::one("email", "unverified"), true));
+    }
+    state.db.write(move |c| throttle::clear(c, &key)).await?;
+    let previous = ctx.user.as_ref().and_then(|u| u.session_hash.clone());
+    let to = local_path(&form.next, "/");
+    let response = redirect_with(to, Flash::SignedIn, state.config.secure_cookies());
+    session::start(&state, user.id(), user.lang(), previous, response).await
+}
+
+fn locked_error(seconds: i64) -> Invalid {
+    let minutes = (seconds + 59) / 60;
+    let mut i = Invalid::new();
+    i.push(FieldError::new("email", "locked").with_arg("minutes", minutes.max(1)));
+    i
+}
+
+pub async fn sign_out(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let hash = ctx.user.as_ref().and_then(|u| u.session_hash.clone());
+    let response = redirect_with("/", Flash::SignedOut, state.config.secure_cookies());
+    session::end(&state, hash, response).await
+}

@@ -1,0 +1,171 @@
+//! The pages: server-rendered HTML that works without JavaScript.
+
+mod account;
+mod auth;
+mod choices;
+mod home;
+mod invitations;
+mod join;
+mod language;
+mod org_admin;
+mod orgs;
+mod people;
+mod profile;
+mod recovery;
+mod register;
+mod tokens;
+
+pub use choices::Choice;
+
+use crate::gate::Access::{Org, Public, SignedIn};
+use crate::routes::{GET, POST, Routes};
+use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
+
+pub fn routes(r: Routes) -> Routes {
+    r.add(GET, "/", Public, home::show)
+        .add(GET, "/sign-in", Public, auth::sign_in_form)
+        .add(POST, "/sign-in", Public, auth::sign_in)
+        .add(POST, "/sign-out", Public, auth::sign_out)
+        .add(GET, "/register", Public, register::form)
+        .add(POST, "/register", Public, register::submit)
+        .add(GET, "/verify-email", Public, recovery::verify_email)
+        .add(GET, "/resend-verification", Public, recovery::resend_form)
+        .add(POST, "/resend-verification", Public, recovery::resend)
+        .add(GET, "/forgot-password", Public, recovery::forgot_form)
+        .add(POST, "/forgot-password", Public, recovery::forgot)
+        .add(GET, "/reset-password", Public, recovery::reset_form)
+        .add(POST, "/reset-password", Public, recovery::reset)
+        .add(GET, "/confirm-email", Public, account::confirm_email)
+        .add(POST, "/language", Public, language::switch)
+        .add(GET, "/invitations/{token}", Public, invitations::show)
+        .add(
+            POST,
+            "/invitations/{token}/register",
+            Public,
+            invitations::register,
+        )
+        .add(
+            POST,
+            "/invitations/{token}/accept",
+            SignedIn,
+            invitations::accept,
+        )
+        .add(GET, "/join", SignedIn, join::form)
+        .add(POST, "/join", SignedIn, join::submit)
+        .add(GET, "/profile", SignedIn, profile::form)
+        .add(POST, "/profile", SignedIn, profile::save)
+        .add(GET, "/account", SignedIn, account::overview)
+        .add(GET, "/account/email", SignedIn, account::email_form)
+        .add(POST, "/account/email", SignedIn, account::change_email)
+        .add(GET, "/account/password", SignedIn, account::password_form)
+        .add(
+            POST,
+            "/account/password",
+            SignedIn,
+            account::change_password,
+        )
+        .add(GET, "/account/export", SignedIn, account::export)
+        .add(GET, "/account/delete", SignedIn, account::delete_form)
+        .add(POST, "/account/delete", SignedIn, account::delete)
+        .add(GET, "/account/tokens", SignedIn, tokens::list)
+        .add(POST, "/account/tokens", SignedIn, tokens::create)
+        .add(
+            POST,
+            "/account/tokens/{token_id}/revoke",
+            SignedIn,
+            tokens::revoke,
+        )
+        .add(GET, "/orgs", SignedIn, orgs::index)
+        .add(GET, "/orgs/{org_id}", SignedIn, orgs::show)
+        .add(GET, "/orgs/{org_id}/people", Org(ViewPeople), people::list)
+        .add(
+            GET,
+            "/orgs/{org_id}/admin",
+            Org(AdministerOrg),
+            org_admin::details_form,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin",
+            Org(AdministerOrg),
+            org_admin::save_details,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/new",
+            Org(AdministerOrg),
+            org_admin::new_child_form,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/new",
+            Org(AdministerOrg),
+            org_admin::create_child,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/joining",
+            Org(AdministerOrg),
+            org_admin::joining,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/domains",
+            Org(AdministerOrg),
+            org_admin::add_domain,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/domains/remove",
+            Org(AdministerOrg),
+            org_admin::remove_domain,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/join-codes",
+            Org(AdministerOrg),
+            org_admin::create_join_code,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/join-codes/{code_id}/revoke",
+            Org(AdministerOrg),
+            org_admin::revoke_join_code,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/invitations",
+            Org(AdministerOrg),
+            org_admin::invitations,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/invitations",
+            Org(AdministerOrg),
+            org_admin::invite,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/invitations/{invitation_id}/revoke",
+            Org(AdministerOrg),
+            org_admin::revoke_invitation,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/roles",
+            Org(AdministerOrg),
+            org_admin::roles,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/roles",
+            Org(AdministerOrg),
+            org_admin::grant_role,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/roles/{membership_id}/remove",
+            Org(AdministerOrg),
+            org_admin::remove_role,
+        )
+}

@@ -1,0 +1,764 @@
+//! Administering one organisation: its details, what lies below it, who may
+//! join and how, invitations and roles. Every route here is gated by
+//! `Action::AdministerOrg`; granting a role also asks `Action::GrantRole`.
+
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::gate::ScopedOrg;
+use crate::org_actions::{self, chosen_role, grantable, record};
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::pages::Choice;
+use crate::state::AppState;
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_db::invitations::{self, InvitationRow};
+use lyceum_db::join_codes::{self, JoinCodeRow, NewJoinCode};
+use lyceum_db::orgs::{self, OrgRow};
+use lyceum_db::{DbError, domains, memberships};
+use lyceum_domain::OrgId;
+use lyceum_domain::email::parse_domain;
+use lyceum_domain::org::{Locale, OrgInput, OrgKind, PovertyBand};
+use lyceum_domain::policy::Action;
+use lyceum_domain::role::Role;
+use lyceum_domain::validation::{FieldError, Invalid};
+use serde::Deserialize;
+use serde_json::json;
+use std::time::Duration;
+
+/// Which admin page is showing, for the local navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Details,
+    New,
+    Joining,
+    Invitations,
+    Roles,
+}
+
+/// The organisation and the admin tabs every page here shows.
+pub struct AdminFrame {
+    pub org: OrgRow,
+    pub tab: Tab,
+    pub can_add_children: bool,
+}
+
+impl AdminFrame {
+    pub fn current(&self, tab: &str) -> bool {
+        let t = match tab {
+            "details" => Tab::Details,
+            "new" => Tab::New,
+            "joining" => Tab::Joining,
+            "invitations" => Tab::Invitations,
+            _ => Tab::Roles,
+        };
+        t == self.tab
+    }
+}
+
+async fn frame(state: &AppState, id: OrgId, tab: Tab) -> Result<AdminFrame, AppError> {
+    let org = state.db.read(move |c| orgs::get(c, id)).await?;
+    let can_add_children = !org.kind()?.child_kinds().is_empty();
+    Ok(AdminFrame {
+        org,
+        tab,
+        can_add_children,
+    })
+}
+
+fn back(org: OrgId, tab: &str, flash: Flash, state: &AppState) -> Response {
+    let suffix = if tab.is_empty() {
+        String::new()
+    } else {
+        format!("/{tab}")
+    };
+    redirect_with(
+        &format!("/orgs/{}/admin{suffix}", org.0),
+        flash,
+        state.config.secure_cookies(),
+    )
+}
+
+fn role_choices(page: &Page, roles: &[Role], selected: &str) -> Vec<Choice> {
+    Choice::list(page, "role", roles.iter().map(|r| r.as_str()), &[selected])
+}
+
+fn school_choices(page: &Page, input: &OrgInput) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>) {
+    (
+        Choice::list(
+            page,
+            "locale",
+            Locale::ALL.iter().map(|l| l.as_str()),
+            &[input.locale.as_str()],
+        ),
+        Choice::list(
+            page,
+            "poverty",
+            PovertyBand::ALL.iter().map(|l| l.as_str()),
+            &[input.poverty_band.as_str()],
+        ),
+        Choice::list(page, "title-i", ["yes", "no"], &[input.title_i.as_str()]),
+    )
+}
+
+// ---- Details ----
+
+#[derive(Template)]
+#[template(path = "org_admin_details.html")]
+pub struct DetailsPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    input: OrgInput,
+    is_school: bool,
+    locales: Vec<Choice>,
+    poverty_bands: Vec<Choice>,
+    title_i: Vec<Choice>,
+}
+
+fn details_page(ctx: &Ctx, frame: AdminFrame, input: OrgInput, errors: FormErrors) -> DetailsPage {
+    let page = Page::new(ctx, "org-admin-details-title").with_errors(&errors);
+    let (locales, poverty_bands, title_i) = school_choices(&page, &input);
+    DetailsPage {
+        is_school: frame.org.kind == "school",
+        page,
+        frame,
+        errors,
+        input,
+        locales,
+        poverty_bands,
+        title_i,
+    }
+}
+
+fn input_of(org: &OrgRow) -> OrgInput {
+    OrgInput {
+        name: org.name.clone(),
+        kind: org.kind.clone(),
+        locale: org.locale.clone().unwrap_or_default(),
+        title_i: org
+            .title_i
+            .map(|t| if t { "yes" } else { "no" }.to_string())
+            .unwrap_or_default(),
+        poverty_band: org.poverty_band.clone().unwrap_or_default(),
+        enrolment: org.enrolment.map(|e| e.to_string()).unwrap_or_default(),
+    }
+}
+
+pub async fn details_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    let frame = frame(&state, scope.id, Tab::Details).await?;
+    let input = input_of(&frame.org);
+    Ok(render(&details_page(
+        &ctx,
+        frame,
+        input,
+        FormErrors::none(),
+    )))
+}
+
+pub async fn save_details(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(input): HtmlForm<OrgInput>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match org_actions::update(&state, user, &scope, &input).await {
+        Ok(_) => Ok(back(scope.id, "", Flash::OrgSaved, &state)),
+        Err(AppError::Invalid(invalid)) => {
+            let frame = frame(&state, scope.id, Tab::Details).await?;
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            Ok(render_invalid(&details_page(&ctx, frame, input, errors)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- Add below ----
+
+#[derive(Template)]
+#[template(path = "org_admin_new.html")]
+pub struct NewChildPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    input: OrgInput,
+    kinds: Vec<Choice>,
+    schools_allowed: bool,
+    locales: Vec<Choice>,
+    poverty_bands: Vec<Choice>,
+    title_i: Vec<Choice>,
+}
+
+fn new_child_page(
+    ctx: &Ctx,
+    frame: AdminFrame,
+    input: OrgInput,
+    errors: FormErrors,
+) -> Result<NewChildPage, AppError> {
+    let page = Page::new(ctx, "org-admin-new-title").with_errors(&errors);
+    let child_kinds = frame.org.kind()?.child_kinds();
+    let kinds = Choice::list(
+        &page,
+        "org-kind",
+        child_kinds.iter().map(|k| k.as_str()),
+        &[input.kind.as_str()],
+    );
+    let (locales, poverty_bands, title_i) = school_choices(&page, &input);
+    Ok(NewChildPage {
+        schools_allowed: child_kinds.contains(&OrgKind::School),
+        page,
+        frame,
+        errors,
+        input,
+        kinds,
+        locales,
+        poverty_bands,
+        title_i,
+    })
+}
+
+pub async fn new_child_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    let frame = frame(&state, scope.id, Tab::New).await?;
+    let mut input = OrgInput::default();
+    // One kind possible: choose it already.
+    if let [only] = frame.org.kind()?.child_kinds() {
+        input.kind = only.as_str().to_string();
+    }
+    Ok(render(&new_child_page(
+        &ctx,
+        frame,
+        input,
+        FormErrors::none(),
+    )?))
+}
+
+pub async fn create_child(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(input): HtmlForm<OrgInput>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match org_actions::create_child(&state, user, &scope, &input).await {
+        Ok(child) => Ok(redirect_with(
+            &format!("/orgs/{}", child.id),
+            Flash::OrgCreated,
+            state.config.secure_cookies(),
+        )),
+        Err(AppError::Invalid(invalid)) => {
+            let frame = frame(&state, scope.id, Tab::New).await?;
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            Ok(render_invalid(&new_child_page(&ctx, frame, input, errors)?))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- Joining: email domains and join codes ----
+
+#[derive(Template)]
+#[template(path = "org_admin_joining.html")]
+pub struct JoiningPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    domains: Vec<String>,
+    codes: Vec<JoinCodeRow>,
+    domain: String,
+    roles: Vec<Choice>,
+    expires_in_days: String,
+    max_uses: String,
+    now: i64,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct JoiningForm {
+    #[serde(default)]
+    domain: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    expires_in_days: String,
+    #[serde(default)]
+    max_uses: String,
+}
+
+async fn joining_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    form: JoiningForm,
+    errors: FormErrors,
+) -> Result<JoiningPage, AppError> {
+    let user = ctx.require_user()?;
+    let frame = frame(state, scope.id, Tab::Joining).await?;
+    let id = scope.id;
+    let (domains, codes) = state
+        .db
+        .read(move |c| Ok((domains::of_org(c, id)?, join_codes::of_org(c, id)?)))
+        .await?;
+    let page = Page::new(ctx, "org-admin-joining-title").with_errors(&errors);
+    let role = if form.role.is_empty() {
+        "educator"
+    } else {
+        form.role.as_str()
+    };
+    let roles = role_choices(&page, &grantable(user, scope, &frame.org), role);
+    Ok(JoiningPage {
+        page,
+        frame,
+        errors,
+        domains,
+        codes,
+        domain: form.domain,
+        roles,
+        expires_in_days: form.expires_in_days,
+        max_uses: form.max_uses,
+        now: state.clock.now().micros(),
+    })
+}
+
+pub async fn joining(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &joining_page(
+            &state,
+            &ctx,
+            &scope,
+            JoiningForm::default(),
+            FormErrors::none(),
+        )
+        .await?,
+    ))
+}
+
+pub async fn add_domain(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(form): HtmlForm<JoiningForm>,
+) -> Result<Response, AppError> {
+    let actor = ctx.require_user()?.user.id();
+    let result = match parse_domain(&form.domain) {
+        Ok(domain) => {
+            let now = state.clock.now();
+            let id = scope.id;
+            state
+                .db
+                .write(move |c| {
+                    domains::add(c, id, &domain, now)?;
+                    record(
+                        c,
+                        now,
+                        actor,
+                        "org.domain_added",
+                        id,
+                        None,
+                        json!({ "domain": domain }),
+                    )
+                })
+                .await
+        }
+        Err(code) => Err(DbError::invalid("domain", code)),
+    };
+    match result {
+        Ok(()) => Ok(back(scope.id, "joining", Flash::DomainAdded, &state)),
+        Err(DbError::Invalid(i)) => {
+            let errors = FormErrors::from_invalid(&i, ctx.lang);
+            Ok(render_invalid(
+                &joining_page(&state, &ctx, &scope, form, errors).await?,
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove_domain(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(form): HtmlForm<JoiningForm>,
+) -> Result<Response, AppError> {
+    let actor = ctx.require_user()?.user.id();
+    let now = state.clock.now();
+    let id = scope.id;
+    let domain = form.domain.trim().to_lowercase();
+    let removed = state
+        .db
+        .write(move |c| {
+            let removed = domains::remove(c, id, &domain)?;
+            if removed {
+                record(
+                    c,
+                    now,
+                    actor,
+                    "org.domain_removed",
+                    id,
+                    None,
+                    json!({ "domain": domain }),
+                )?;
+            }
+            Ok(removed)
+        })
+        .await?;
+    if !removed {
+        return Err(AppError::NotFound);
+    }
+    Ok(back(scope.id, "joining", Flash::DomainRemoved, &state))
+}
+
+pub async fn create_join_code(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(form): HtmlForm<JoiningForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let actor = user.user.id();
+    let now = state.clock.now();
+    let org = org_actions::load(&state, scope.id).await?;
+    let mut invalid = Invalid::new();
+    let role = chosen_role(user, &scope, &org, &form.role, &mut invalid);
+    let expires_at = match form.expires_in_days.trim() {
+        "" => None,
+        d => match d.parse::<u64>() {
+            Ok(n @ 1..=366) => Some(now.plus(Duration::from_secs(n * 86_400))),
+            _ => {
+                invalid.push(
+                    FieldError::new("expires_in_days", "number-range")
+                        .with_arg("min", 1)
+                        .with_arg("max", 366),
+                );
+                None
+            }
+        },
+    };
+    let max_uses = match form.max_uses.trim() {
+        "" => None,
+        n => match n.parse::<i32>() {
+            Ok(n @ 1..=100_000) => Some(n),
+            _ => {
+                invalid.push(
+                    FieldError::new("max_uses", "number-range")
+                        .with_arg("min", 1)
+                        .with_arg("max", 100_000),
+                );
+                None
+            }
+        },
+    };
+    let Some(role) = role.filter(|_| invalid.is_empty()) else {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        return Ok(render_invalid(
+            &joining_page(&state, &ctx, &scope, form, errors).await?,
+        ));
+    };
+    let id = scope.id;
+    state
+        .db
+        .write(move |c| {
+            let code = join_codes::create(
+                c,
+                id,
+                &NewJoinCode {
+                    role,
+                    expires_at,
+                    max_uses,
+                },
+                actor,
+                now,
+            )?;
+            record(
+                c,
+                now,
+                actor,
+                "org.join_code_created",
+                id,
+                None,
+                json!({ "code_id": code.id, "role": role }),
+            )
+        })
+        .await?;
+    Ok(back(scope.id, "joining", Flash::JoinCodeCreated, &state))
+}
+
+pub async fn revoke_join_code(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, code_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let actor = ctx.require_user()?.user.id();
+    let now = state.clock.now();
+    let id = scope.id;
+    let revoked = state
+        .db
+        .write(move |c| {
+            let revoked = join_codes::revoke(c, id, code_id, now)?;
+            if revoked {
+                record(
+                    c,
+                    now,
+                    actor,
+                    "org.join_code_revoked",
+                    id,
+                    None,
+                    json!({ "code_id": code_id }),
+                )?;
+            }
+            Ok(revoked)
+        })
+        .await?;
+    if !revoked {
+        return Err(AppError::NotFound);
+    }
+    Ok(back(scope.id, "joining", Flash::JoinCodeRevoked, &state))
+}
+
+// ---- Invitations ----
+
+#[derive(Template)]
+#[template(path = "org_admin_invitations.html")]
+pub struct InvitationsPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    email: String,
+    roles: Vec<Choice>,
+    pending: Vec<InvitationRow>,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+async fn invitations_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    form: InviteForm,
+    errors: FormErrors,
+) -> Result<InvitationsPage, AppError> {
+    let user = ctx.require_user()?;
+    let frame = frame(state, scope.id, Tab::Invitations).await?;
+    let id = scope.id;
+    let now = state.clock.now();
+    let pending = state
+        .db
+        .read(move |c| invitations::pending_of_org(c, id, now))
+        .await?;
+    let page = Page::new(ctx, "org-admin-invitations-title").with_errors(&errors);
+    let role = if form.role.is_empty() {
+        "educator"
+    } else {
+        form.role.as_str()
+    };
+    let roles = role_choices(&page, &grantable(user, scope, &frame.org), role);
+    Ok(InvitationsPage {
+        page,
+        frame,
+        errors,
+        email: form.email,
+        roles,
+        pending,
+    })
+}
+
+pub async fn invitations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &invitations_page(
+            &state,
+            &ctx,
+            &scope,
+            InviteForm::default(),
+            FormErrors::none(),
+        )
+        .await?,
+    ))
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(form): HtmlForm<InviteForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match org_actions::invite(&state, user, &scope, &form.email, &form.role, ctx.lang).await {
+        Ok(_) => Ok(back(scope.id, "invitations", Flash::InvitationSent, &state)),
+        Err(AppError::Invalid(invalid)) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            Ok(render_invalid(
+                &invitations_page(&state, &ctx, &scope, form, errors).await?,
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn revoke_invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, invitation_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let actor = ctx.require_user()?.user.id();
+    let now = state.clock.now();
+    let id = scope.id;
+    let revoked = state
+        .db
+        .write(move |c| {
+            let revoked = invitations::revoke(c, id, invitation_id, now)?;
+            if revoked {
+                record(
+                    c,
+                    now,
+                    actor,
+                    "org.invitation_revoked",
+                    id,
+                    None,
+                    json!({ "invitation": invitation_id }),
+                )?;
+            }
+            Ok(revoked)
+        })
+        .await?;
+    if !revoked {
+        return Err(AppError::NotFound);
+    }
+    Ok(back(
+        scope.id,
+        "invitations",
+        Flash::InvitationRevoked,
+        &state,
+    ))
+}
+
+// ---- Roles ----
+
+/// One role held directly at this organisation.
+pub struct Holder {
+    pub membership_id: i64,
+    pub role_label: String,
+    pub name: String,
+    pub email: String,
+    pub removable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "org_admin_roles.html")]
+pub struct RolesPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    holders: Vec<Holder>,
+    email: String,
+    roles: Vec<Choice>,
+}
+
+async fn roles_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    form: InviteForm,
+    errors: FormErrors,
+) -> Result<RolesPage, AppError> {
+    let user = ctx.require_user()?;
+    let frame = frame(state, scope.id, Tab::Roles).await?;
+    let id = scope.id;
+    let rows = state.db.read(move |c| memberships::at_org(c, id)).await?;
+    let page = Page::new(ctx, "org-admin-roles-title").with_errors(&errors);
+    let holders = rows
+        .into_iter()
+        .map(|(membership_id, role, _, name, email)| Holder {
+            membership_id,
+            removable: user.actor.can(Action::GrantRole(role), &scope.path),
+            role_label: page.label("role", role.as_str()),
+            name,
+            email,
+        })
+        .collect();
+    let role = if form.role.is_empty() {
+        "educator"
+    } else {
+        form.role.as_str()
+    };
+    let roles = role_choices(&page, &grantable(user, scope, &frame.org), role);
+    Ok(RolesPage {
+        page,
+        frame,
+        errors,
+        holders,
+        email: form.email,
+        roles,
+    })
+}
+
+pub async fn roles(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &roles_page(
+            &state,
+            &ctx,
+            &scope,
+            InviteForm::default(),
+            FormErrors::none(),
+        )
+        .await?,
+    ))
+}
+
+pub async fn grant_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(form): HtmlForm<InviteForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match org_actions::grant_role(&state, user, &scope, &form.email, &form.role).await {
+        Ok(()) => Ok(back(scope.id, "roles", Flash::RoleGranted, &state)),
+        Err(AppError::Invalid(invalid)) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            Ok(render_invalid(
+                &roles_page(&state, &ctx, &scope, form, errors).await?,
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn remove_role(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, membership_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    org_actions::remove_role(&state, ctx.require_user()?, &scope, membership_id).await?;
+    Ok(back(scope.id, "roles", Flash::RoleRemoved, &state))
+}

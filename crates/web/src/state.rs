@@ -1,0 +1,125 @@
+//! What every handler shares.
+
+use crate::metrics::Metrics;
+use crate::ratelimit::RateLimits;
+use lyceum_db::Db;
+use lyceum_db::throttle::LockoutPolicy;
+use lyceum_domain::Clock;
+use lyceum_domain::OrgId;
+use lyceum_domain::org::OrgPath;
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// The web layer's settings, checked by the server at start-up.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Where people reach Lyceum, e.g. `https://lyceum.example.org`; used in
+    /// emailed links and as the origin that unsafe requests must come from.
+    pub public_url: String,
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    /// Proxies whose `X-Forwarded-For` we believe.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Sign-in, registration and recovery attempts per client IP per minute.
+    pub auth_attempts_per_minute: u32,
+    pub lockout: LockoutPolicy,
+    /// If set, `/metrics` wants `Authorization: Bearer <token>`.
+    pub metrics_token: Option<String>,
+    pub request_timeout: Duration,
+}
+
+impl WebConfig {
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// Scheme, host and port of the public URL, as browsers send in `Origin`.
+    pub fn public_origin(&self) -> &str {
+        let url = self.public_url.as_str();
+        let after_scheme = url.find("://").map_or(0, |i| i + 3);
+        match url[after_scheme..].find('/') {
+            Some(slash) => &url[..after_scheme + slash],
+            None => url,
+        }
+    }
+
+    /// An absolute link to a path of ours, for emails.
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.public_origin(), path_and_query)
+    }
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            public_url: "http://127.0.0.1:8080".into(),
+            session_idle: Duration::from_secs(4 * 3600),
+            session_absolute: Duration::from_secs(24 * 3600),
+            trusted_proxies: Vec::new(),
+            auth_attempts_per_minute: 30,
+            lockout: LockoutPolicy::default(),
+            metrics_token: None,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub db: Db,
+    pub config: WebConfig,
+    pub clock: Clock,
+    pub metrics: Metrics,
+    pub limits: RateLimits,
+    /// Wakes the in-process worker when a job has been queued.
+    pub jobs_waker: Arc<Notify>,
+    /// Organisation paths never change once made, so they are cached forever.
+    org_paths: RwLock<HashMap<OrgId, OrgPath>>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(db: Db, config: WebConfig, clock: Clock, jobs_waker: Arc<Notify>) -> Self {
+        let limits = RateLimits::new(config.auth_attempts_per_minute);
+        AppState(Arc::new(Inner {
+            db,
+            config,
+            clock,
+            metrics: Metrics::default(),
+            limits,
+            jobs_waker,
+            org_paths: RwLock::new(HashMap::new()),
+        }))
+    }
+
+    /// The path of an organisation, from the cache or the database.
+    pub async fn org_path(&self, id: OrgId) -> Result<Option<OrgPath>, lyceum_db::DbError> {
+        if let Some(p) = self.org_paths.read().ok().and_then(|m| m.get(&id).cloned()) {
+            return Ok(Some(p));
+        }
+        let path = self
+            .db
+            .read(move |c| lyceum_db::orgs::path_of(c, id))
+            .await?;
+        if let (Some(p), Ok(mut map)) = (&path, self.org_paths.write()) {
+            map.insert(id, p.clone());
+        }
+        Ok(path)
+    }
+
+    /// Tells the worker there is work (it also polls, so this is only about latency).
+    pub fn wake_worker(&self) {
+        self.jobs_waker.notify_one();
+    }
+}
