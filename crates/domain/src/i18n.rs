@@ -3,7 +3,8 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::sync::LazyLock;
+use std::collections::BTreeSet;
+use std::sync::{LazyLock, Mutex};
 use unic_langid::{LanguageIdentifier, langid};
 
 crate::code_enum! {
@@ -55,6 +56,9 @@ pub struct Catalogue {
     en: FluentBundle<FluentResource>,
     es: FluentBundle<FluentResource>,
     errors: Vec<String>,
+    /// Keys asked for but absent, so tests that render every page can
+    /// prove none is missing.
+    missing: Mutex<BTreeSet<String>>,
 }
 
 static SOURCES: [(Lang, &str); 2] = [
@@ -88,7 +92,12 @@ impl Catalogue {
         };
         let en = bundle_for(Lang::En, SOURCES[0].1);
         let es = bundle_for(Lang::Es, SOURCES[1].1);
-        Self { en, es, errors }
+        Self {
+            en,
+            es,
+            errors,
+            missing: Mutex::new(BTreeSet::new()),
+        }
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
@@ -107,6 +116,9 @@ impl Catalogue {
     pub fn text_with(&self, lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         let bundle = self.bundle(lang);
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            if let Ok(mut missing) = self.missing.lock() {
+                missing.insert(format!("{lang}:{key}"));
+            }
             return key.to_string();
         };
         let mut fluent_args = FluentArgs::new();
@@ -124,6 +136,14 @@ impl Catalogue {
 
     pub fn has(&self, lang: Lang, key: &str) -> bool {
         self.bundle(lang).has_message(key)
+    }
+
+    /// Every `lang:key` asked for and not found since the process started.
+    pub fn missing(&self) -> Vec<String> {
+        self.missing
+            .lock()
+            .map(|m| m.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Problems found while parsing the `.ftl` files (empty when all is well).
@@ -186,6 +206,7 @@ mod tests {
     fn formats_arguments_and_plurals() {
         let c = catalogue();
         assert_eq!(c.text(Lang::En, "no-such-key"), "no-such-key");
+        assert!(c.missing().contains(&"en:no-such-key".to_string()));
         let one = c.text_with(Lang::En, "people-count", &[("count", Arg::Num(1))]);
         let many = c.text_with(Lang::Es, "people-count", &[("count", Arg::Num(3))]);
         assert_eq!(one, "1 person");

@@ -180,7 +180,10 @@ impl Config {
         }
         let env = Env::prefixed("LYCEUM_")
             // Test-suite settings share the prefix but are not configuration.
-            .filter(|k| !k.as_str().starts_with("test_") && k.as_str() != "config")
+            .filter(|k| {
+                let k = k.as_str().to_ascii_lowercase();
+                !k.starts_with("test_") && k != "config"
+            })
             // LYCEUM_DATABASE_URL → database.url: sections hold no underscore.
             .map(|k| k.as_str().replacen('_', ".", 1).into());
         figment

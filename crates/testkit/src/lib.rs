@@ -1,11 +1,19 @@
 //! Test support for every crate's tests: a fresh database on the backend
-//! under test, and (in `app`) the real application on a real port.
+//! under test, and the real application on a real port.
 //!
 //! The backend is SQLite unless `LYCEUM_TEST_POSTGRES_URL` is set, in which
 //! case every test gets its own PostgreSQL schema on that server.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
+mod app;
+mod browser;
 mod database;
+mod mail;
+mod seed;
 
+pub use app::TestApp;
+pub use browser::{Browser, Page};
 pub use database::{TestDb, postgres_url};
+pub use mail::Mail;
+pub use seed::{PASSWORD, Seed};

@@ -3,7 +3,7 @@
 //! to handlers as [`Ctx`].
 
 use crate::cookies;
-use crate::error::AppError;
+use crate::error::{AppError, json_error};
 use crate::flash::Flash;
 use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request, State};
@@ -11,7 +11,7 @@ use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use lyceum_db::users::UserRow;
 use lyceum_db::{api_tokens, memberships, sessions};
 use lyceum_domain::i18n::Lang;
@@ -34,6 +34,8 @@ pub struct CurrentUser {
 pub struct Ctx {
     pub user: Option<Arc<CurrentUser>>,
     pub lang: Lang,
+    /// The language this browser chose with the switch, if it did.
+    pub chosen_lang: Option<Lang>,
     pub flash: Option<Flash>,
     /// Path and query of this request, for "come back here" links.
     pub here: String,
@@ -79,7 +81,8 @@ pub async fn page_context(State(state): State<AppState>, mut req: Request, next:
                 clear_session = true;
                 None
             }
-            Err(e) => return e.into_response(),
+            // This layer sits outside the error renderer, so it renders its own.
+            Err(e) => return crate::error::page_error(e, None),
         },
         None => None,
     };
@@ -94,6 +97,7 @@ pub async fn page_context(State(state): State<AppState>, mut req: Request, next:
     req.extensions_mut().insert(Ctx {
         user,
         lang,
+        chosen_lang: cookie_lang,
         flash,
         here,
         api: false,
@@ -129,23 +133,24 @@ pub async fn api_context(State(state): State<AppState>, mut req: Request, next: 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| t.trim().to_string());
+    let header_lang = accept_language(req.headers());
+    // This layer sits outside the error renderer, so it renders its own errors.
     let user = match bearer {
         Some(token) => match load_token(&state, &token).await {
             Ok(Some(u)) => Some(Arc::new(u)),
-            Ok(None) => {
-                return AppError::BadToken.into_response();
-            }
-            Err(e) => return e.into_response(),
+            Ok(None) => return json_error(&AppError::BadToken, header_lang.unwrap_or(Lang::En)),
+            Err(e) => return json_error(&e, header_lang.unwrap_or(Lang::En)),
         },
         None => None,
     };
-    let lang = accept_language(req.headers())
+    let lang = header_lang
         .or(user.as_ref().map(|u| u.user.lang()))
         .unwrap_or(Lang::En);
     let here = here(&req);
     req.extensions_mut().insert(Ctx {
         user,
         lang,
+        chosen_lang: None,
         flash: None,
         here,
         api: true,

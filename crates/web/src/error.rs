@@ -140,7 +140,7 @@ fn fill_in_framework_errors(
     render(error)
 }
 
-fn page_error(error: AppError, ctx: Option<&Ctx>) -> Response {
+pub(crate) fn page_error(error: AppError, ctx: Option<&Ctx>) -> Response {
     if let (AppError::Unauthenticated, Some(ctx)) = (&error, ctx) {
         let next =
             percent_encoding::utf8_percent_encode(&ctx.here, percent_encoding::NON_ALPHANUMERIC);
@@ -153,6 +153,7 @@ fn page_error(error: AppError, ctx: Option<&Ctx>) -> Response {
             fallback = Ctx {
                 user: None,
                 lang: lyceum_domain::i18n::Lang::En,
+                chosen_lang: None,
                 flash: None,
                 here: "/".into(),
                 api: false,
@@ -166,7 +167,7 @@ fn page_error(error: AppError, ctx: Option<&Ctx>) -> Response {
     r
 }
 
-fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> Response {
+pub(crate) fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> Response {
     let c = catalogue();
     let message = c.text(lang, &format!("api-error-{}", error.code()));
     let mut body = json!({ "error": { "code": error.code(), "message": message } });

@@ -128,11 +128,24 @@ pub async fn sign_in(
     if !user.is_verified() {
         return Ok(refuse(Invalid::one("email", "unverified"), true));
     }
-    state.db.write(move |c| throttle::clear(c, &key)).await?;
+    // A language chosen on this device before signing in is the person's choice.
+    let lang = ctx.chosen_lang.unwrap_or(user.lang());
+    let id = user.id();
+    let save_lang = lang != user.lang();
+    state
+        .db
+        .write(move |c| {
+            throttle::clear(c, &key)?;
+            if save_lang {
+                users::set_language(c, id, lang)?;
+            }
+            Ok(())
+        })
+        .await?;
     let previous = ctx.user.as_ref().and_then(|u| u.session_hash.clone());
     let to = local_path(&form.next, "/");
     let response = redirect_with(to, Flash::SignedIn, state.config.secure_cookies());
-    session::start(&state, user.id(), user.lang(), previous, response).await
+    session::start(&state, id, lang, previous, response).await
 }
 
 fn locked_error(seconds: i64) -> Invalid {

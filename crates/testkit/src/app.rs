@@ -1,0 +1,96 @@
+use crate::browser::Browser;
+use crate::database::TestDb;
+use crate::mail::{self, Mail};
+use crate::seed::{self, Seed};
+use lyceum_db::Db;
+use lyceum_domain::Clock;
+use lyceum_server::{App, Config};
+use std::path::Path;
+use std::time::Duration;
+
+/// The real Lyceum — database, HTTP server on a free port, worker writing
+/// mail to an outbox folder — for one test.
+pub struct TestApp {
+    app: Option<App>,
+    pub url: String,
+    pub db: Db,
+    pub clock: Clock,
+    pub outbox: tempfile::TempDir,
+    /// Mails already handed to the test by [`TestApp::mail_to`].
+    seen_mail: std::sync::Mutex<std::collections::HashSet<std::path::PathBuf>>,
+    /// Last, so the database outlives the app on drop.
+    database: std::sync::Arc<TestDb>,
+}
+
+impl TestApp {
+    /// On a fresh database of the backend under test.
+    pub async fn start() -> TestApp {
+        let database = tokio::task::spawn_blocking(TestDb::new).await.unwrap();
+        Self::start_on(std::sync::Arc::new(database), Clock::system()).await
+    }
+
+    /// A second app server on the same database (as behind a load balancer).
+    pub async fn another_server(&self) -> TestApp {
+        Self::start_on(self.database.clone(), self.clock.clone()).await
+    }
+
+    async fn start_on(database: std::sync::Arc<TestDb>, clock: Clock) -> TestApp {
+        let outbox = tempfile::tempdir().unwrap();
+        let mut config = Config::default();
+        config.server.listen = "127.0.0.1:0".into();
+        // Tests sign in many times from one address; the limit itself has its own test.
+        config.server.auth_attempts_per_minute = 100_000;
+        config.database.url = lyceum_server::config::Secret(database.url.clone());
+        config.mail.outbox = outbox.path().to_path_buf();
+        config.worker.poll_ms = 50;
+        let settings = config.settings().unwrap();
+        let app = App::start_with_db(settings, database.db.clone(), clock.clone())
+            .await
+            .expect("start lyceum");
+        TestApp {
+            url: app.public_url.clone(),
+            db: app.db.clone(),
+            app: Some(app),
+            clock,
+            outbox,
+            seen_mail: Default::default(),
+            database,
+        }
+    }
+
+    pub fn app(&self) -> &App {
+        self.app.as_ref().unwrap()
+    }
+
+    /// A person with a browser: a cookie jar of their own.
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.url)
+    }
+
+    /// The demo-like programme most tests need.
+    pub async fn seed(&self) -> Seed {
+        seed::seed(&self.db, &self.clock).await
+    }
+
+    /// The next mail to `to` that this test has not seen yet, waiting up to
+    /// ten seconds for the worker to write it.
+    pub async fn mail_to(&self, to: &str) -> Mail {
+        mail::next_to(
+            self.outbox.path(),
+            to,
+            &self.seen_mail,
+            Duration::from_secs(10),
+        )
+        .await
+    }
+
+    pub fn outbox_path(&self) -> &Path {
+        self.outbox.path()
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(app) = self.app.take() {
+            app.stop().await.unwrap();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! A client that behaves like a browser where it matters to the server: a
+//! cookie jar, redirects followed, and an `Origin` header on form posts.
+
+use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::redirect::Policy;
+
+#[derive(Clone)]
+pub struct Browser {
+    client: reqwest::Client,
+    pub base: String,
+}
+
+/// What came back, after any redirects.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub status: u16,
+    /// The path (and query) the browser ended on.
+    pub path: String,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn contains(&self, text: &str) -> bool {
+        self.body.contains(text)
+    }
+
+    /// Panics with the page if `text` is missing.
+    pub fn expect(&self, text: &str) -> &Self {
+        assert!(
+            self.body.contains(text),
+            "expected {text:?} on {} ({}):\n{}",
+            self.path,
+            self.status,
+            self.body
+        );
+        self
+    }
+
+    /// The value of the first `name="…" value="…"` hidden input.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        let end = self.body[start..].find('"')? + start;
+        Some(self.body[start..end].to_string())
+    }
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        Self::build(base, Policy::limited(10))
+    }
+
+    /// One that stops at redirects, to look at them.
+    pub fn no_redirects(base: &str) -> Browser {
+        Self::build(base, Policy::none())
+    }
+
+    fn build(base: &str, policy: Policy) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(policy)
+                .build()
+                .unwrap(),
+            base: base.trim_end_matches('/').to_string(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        if path.starts_with("http") {
+            path.to_string()
+        } else {
+            format!("{}{path}", self.base)
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let r = self.client.get(self.url(path)).send().await.unwrap();
+        Self::page(r).await
+    }
+
+    /// Posts a form as a same-origin page would.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        self.post_with(path, form, &[("origin", &self.base.clone())])
+            .await
+    }
+
+    pub async fn post_with(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let mut h = HeaderMap::new();
+        for (k, v) in headers {
+            h.insert(
+                reqwest::header::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                HeaderValue::from_str(v).unwrap(),
+            );
+        }
+        let r = self
+            .client
+            .post(self.url(path))
+            .headers(h)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        Self::page(r).await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Page {
+        let page = self
+            .post("/sign-in", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(
+            page.status, 200,
+            "sign-in of {email} failed:\n{}",
+            page.body
+        );
+        page.expect("Sign out");
+        page
+    }
+
+    /// Sends a request as-is (any method, headers, body), for API tests.
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    async fn page(r: reqwest::Response) -> Page {
+        let status = r.status().as_u16();
+        let url = r.url().clone();
+        let path = match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        };
+        let headers = r.headers().clone();
+        let body = r.text().await.unwrap_or_default();
+        Page {
+            status,
+            path,
+            headers,
+            body,
+        }
+    }
+}

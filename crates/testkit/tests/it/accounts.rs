@@ -1,0 +1,519 @@
+//! Registering, confirming, signing in and out, recovering, changing and
+//! deleting an account, as a person does it.
+
+use lyceum_testkit::{Browser, PASSWORD, TestApp};
+
+const NEW_PASSWORD: &str = "plums in the icebox";
+
+#[tokio::test]
+async fn register_verify_sign_in_and_out() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    let page = b
+        .post(
+            "/register",
+            &[
+                ("display_name", "Rosa Parks"),
+                ("email", "Rosa@District.example.org"),
+                ("password", NEW_PASSWORD),
+                ("preferred_language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(page.path, "/sign-in");
+    page.expect("we sent you an email");
+
+    // Not confirmed yet: signing in is refused with a way forward.
+    let refused = b
+        .post(
+            "/sign-in",
+            &[
+                ("email", "rosa@district.example.org"),
+                ("password", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .expect("Confirm your email address")
+        .expect("/resend-verification");
+
+    let mail = app.mail_to("rosa@district.example.org").await;
+    assert_eq!(mail.subject, "Confirm your email address for Lyceum");
+    assert!(mail.html.contains("Confirm my email address"));
+    let confirmed = b.get(&mail.link_path("/verify-email")).await;
+    assert_eq!(confirmed.path, "/sign-in");
+    confirmed.expect("Your email address is confirmed");
+    // A link works once.
+    let again = b.get(&mail.link_path("/verify-email")).await;
+    assert_eq!(again.status, 400);
+    again.expect("already been used");
+
+    let home = b.sign_in("rosa@district.example.org", NEW_PASSWORD).await;
+    home.expect("Welcome, Rosa Parks")
+        .expect("Columbus City Schools");
+    // The email domain put her in the district, as an educator.
+    let people = app.browser();
+    people.sign_in(s.email("dadmin"), PASSWORD).await;
+    people
+        .get(&format!("/orgs/{}/people", s.district))
+        .await
+        .expect("rosa@district.example.org");
+
+    let out = b.post("/sign-out", &[]).await;
+    assert_eq!(out.path, "/");
+    out.expect("You are signed out");
+    let profile = b.get("/profile").await;
+    assert!(
+        profile.path.starts_with("/sign-in?next=%2Fprofile"),
+        "{}",
+        profile.path
+    );
+}
+
+#[tokio::test]
+async fn registration_errors_are_specific_and_keep_input() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+        (
+            &[("display_name", ""), ("email", ""), ("password", "")],
+            "display_name",
+            "Enter this.",
+        ),
+        (
+            &[
+                ("display_name", "A"),
+                ("email", "not-an-email"),
+                ("password", NEW_PASSWORD),
+            ],
+            "email",
+            "Enter an email address like",
+        ),
+        (
+            &[
+                ("display_name", "A"),
+                ("email", "a@district.example.org"),
+                ("password", "short"),
+            ],
+            "password",
+            "Use at least 10 characters",
+        ),
+        (
+            &[
+                ("display_name", "A"),
+                ("email", "a@district.example.org"),
+                ("password", "password123"),
+            ],
+            "password",
+            "too easy to guess",
+        ),
+        (
+            &[
+                ("display_name", "A"),
+                ("email", s.email("educator")),
+                ("password", NEW_PASSWORD),
+            ],
+            "email",
+            "already exists",
+        ),
+        (
+            &[
+                ("display_name", "A"),
+                ("email", "a@gmail.example"),
+                ("password", NEW_PASSWORD),
+            ],
+            "email",
+            "does not belong to any organisation",
+        ),
+        (
+            &[
+                ("display_name", "A"),
+                ("email", "a@gmail.example"),
+                ("password", NEW_PASSWORD),
+                ("join_code", "ZZZZ-ZZZZ"),
+            ],
+            "join_code",
+            "do not recognise that join code",
+        ),
+    ];
+    for (form, field, message) in cases {
+        let page = b.post("/register", form).await;
+        assert_eq!(page.status, 422, "{form:?}");
+        page.expect("There is a problem")
+            .expect(message)
+            .expect(&format!("href=\"#f-{field}\""));
+        page.expect(&format!("id=\"f-{field}-error\""));
+        assert!(
+            page.contains("<title>Error:"),
+            "the title says there is an error"
+        );
+        if let Some((_, email)) = form.iter().find(|(k, _)| *k == "email") {
+            assert!(
+                page.contains(&format!("value=\"{email}\"")),
+                "the email is kept"
+            );
+        }
+        assert!(!page.contains(NEW_PASSWORD), "the password is never echoed");
+    }
+    // Nothing was created by any of these.
+    assert!(
+        !app.browser()
+            .post(
+                "/sign-in",
+                &[
+                    ("email", "a@district.example.org"),
+                    ("password", NEW_PASSWORD)
+                ]
+            )
+            .await
+            .contains("Sign out")
+    );
+}
+
+#[tokio::test]
+async fn join_code_registration_lands_in_its_organisation() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let admin = app.browser();
+    admin.sign_in(s.email("ladmin"), PASSWORD).await;
+    let page = admin
+        .post(
+            &format!("/orgs/{}/admin/join-codes", s.local),
+            &[("role", "educator"), ("max_uses", "1")],
+        )
+        .await;
+    page.expect("The join code was created");
+    let code = page
+        .body
+        .split("<code>")
+        .nth(1)
+        .unwrap()
+        .split("</code>")
+        .next()
+        .unwrap()
+        .to_string();
+
+    let b = app.browser();
+    let typed = code.to_lowercase().replace('-', " ");
+    b.post(
+        "/register",
+        &[
+            ("display_name", "Joe Hill"),
+            ("email", "joe@anywhere.example"),
+            ("password", NEW_PASSWORD),
+            ("join_code", &typed),
+        ],
+    )
+    .await
+    .expect("we sent you an email");
+    let mail = app.mail_to("joe@anywhere.example").await;
+    b.get(&mail.link_path("/verify-email")).await;
+    b.sign_in("joe@anywhere.example", NEW_PASSWORD)
+        .await
+        .expect("Ohio Teachers Local 1");
+
+    // The code allowed one use.
+    let full = app
+        .browser()
+        .post(
+            "/register",
+            &[
+                ("display_name", "Ann"),
+                ("email", "ann@anywhere.example"),
+                ("password", NEW_PASSWORD),
+                ("join_code", &code),
+            ],
+        )
+        .await;
+    assert_eq!(full.status, 422);
+    full.expect("used as many times as it allows");
+}
+
+#[tokio::test]
+async fn lockout_after_repeated_failures_holds_for_everyone() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let email = s.email("educator");
+    for _ in 0..4 {
+        let p = app
+            .browser()
+            .post(
+                "/sign-in",
+                &[("email", email), ("password", "wrong password!")],
+            )
+            .await;
+        assert_eq!(p.status, 422);
+        p.expect("The email address or password is not right");
+    }
+    let locked = app
+        .browser()
+        .post(
+            "/sign-in",
+            &[("email", email), ("password", "wrong password!")],
+        )
+        .await;
+    locked.expect("Too many attempts to sign in to this account. Try again in 15 minutes");
+    // Even the right password waits now, from any browser, on any server.
+    let other = app.another_server().await;
+    let right = Browser::new(&other.url)
+        .post("/sign-in", &[("email", email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(right.status, 422);
+    right.expect("Too many attempts");
+    // After the lock, the right password works.
+    app.clock.advance(std::time::Duration::from_secs(16 * 60));
+    app.browser().sign_in(email, PASSWORD).await;
+    other.stop().await;
+}
+
+#[tokio::test]
+async fn forgotten_password_is_reset_by_emailed_link() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let email = s.email("educator");
+    let old_session = app.browser();
+    old_session.sign_in(email, PASSWORD).await;
+
+    let b = app.browser();
+    b.post("/forgot-password", &[("email", email)])
+        .await
+        .expect("we sent it a link");
+    // An unknown address gets the same answer (no account enumeration) and no mail.
+    b.post("/forgot-password", &[("email", "nobody@example.org")])
+        .await
+        .expect("we sent it a link");
+
+    let mail = app.mail_to(email).await;
+    assert_eq!(mail.subject, "Reset your Lyceum password");
+    let form = b.get(&mail.link_path("/reset-password")).await;
+    let token = form.input_value("token").unwrap();
+    let weak = b
+        .post(
+            "/reset-password",
+            &[
+                ("token", &token),
+                ("password", "abc"),
+                ("password_confirm", "abc"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status, 422);
+    let differ = b
+        .post(
+            "/reset-password",
+            &[
+                ("token", &token),
+                ("password", NEW_PASSWORD),
+                ("password_confirm", "plums in the fridge"),
+            ],
+        )
+        .await;
+    differ.expect("The two passwords are not the same");
+    let done = b
+        .post(
+            "/reset-password",
+            &[
+                ("token", &token),
+                ("password", NEW_PASSWORD),
+                ("password_confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(done.path, "/sign-in");
+    done.expect("Your password was changed");
+    // Used once; old sessions are gone; the new password works, the old does not.
+    assert_eq!(b.get(&mail.link_path("/reset-password")).await.status, 400);
+    assert!(
+        old_session
+            .get("/profile")
+            .await
+            .path
+            .starts_with("/sign-in")
+    );
+    assert_eq!(
+        app.browser()
+            .post("/sign-in", &[("email", email), ("password", PASSWORD)])
+            .await
+            .status,
+        422
+    );
+    app.browser().sign_in(email, NEW_PASSWORD).await;
+    assert!(mails_to(&app, "nobody@example.org") == 0);
+}
+
+fn mails_to(app: &TestApp, to: &str) -> usize {
+    std::fs::read_dir(app.outbox_path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap_or_default()
+                .contains(to)
+        })
+        .count()
+}
+
+#[tokio::test]
+async fn reset_links_expire() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.post("/forgot-password", &[("email", s.email("author"))])
+        .await;
+    let mail = app.mail_to(s.email("author")).await;
+    app.clock.advance(std::time::Duration::from_secs(3 * 3600));
+    let page = b.get(&mail.link_path("/reset-password")).await;
+    assert_eq!(page.status, 400);
+    page.expect("This link has expired")
+        .expect("href=\"/forgot-password\"");
+}
+
+#[tokio::test]
+async fn change_email_and_password() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("author"), PASSWORD).await;
+    let other_device = app.browser();
+    other_device.sign_in(s.email("author"), PASSWORD).await;
+
+    let wrong = b
+        .post(
+            "/account/email",
+            &[("email", "new@example.org"), ("password", "nope nope nope")],
+        )
+        .await;
+    wrong.expect("That is not your current password");
+    let taken = b
+        .post(
+            "/account/email",
+            &[("email", s.email("educator")), ("password", PASSWORD)],
+        )
+        .await;
+    taken.expect("already exists");
+    b.post(
+        "/account/email",
+        &[("email", "New.Author@example.org"), ("password", PASSWORD)],
+    )
+    .await
+    .expect("We sent a link to your new address");
+    let mail = app.mail_to("new.author@example.org").await;
+    b.get(&mail.link_path("/confirm-email"))
+        .await
+        .expect("Your email address was changed")
+        .expect("new.author@example.org");
+    let notice = app.mail_to(s.email("author")).await;
+    assert_eq!(notice.subject, "Your Lyceum email address was changed");
+
+    let bad = b
+        .post(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "short"),
+                ("password_confirm", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    b.post(
+        "/account/password",
+        &[
+            ("current_password", PASSWORD),
+            ("password", NEW_PASSWORD),
+            ("password_confirm", NEW_PASSWORD),
+        ],
+    )
+    .await
+    .expect("Your password was changed");
+    // This session stays; the other device is signed out.
+    b.get("/account").await.expect("new.author@example.org");
+    assert!(
+        other_device
+            .get("/account")
+            .await
+            .path
+            .starts_with("/sign-in")
+    );
+    app.browser()
+        .sign_in("new.author@example.org", NEW_PASSWORD)
+        .await;
+}
+
+#[tokio::test]
+async fn export_and_delete_my_account() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post(
+        "/profile",
+        &[
+            ("display_name", "Ana Rivera"),
+            ("preferred_language", "en"),
+            ("subjects", "science"),
+            ("subjects", "math"),
+            ("grade_bands", "3-5"),
+        ],
+    )
+    .await
+    .expect("Your profile was saved");
+
+    let export = b.get("/account/export").await;
+    assert_eq!(export.status, 200);
+    assert!(
+        export.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
+    let data: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(data["account"]["email"], s.email("educator"));
+    assert_eq!(
+        data["profile"]["subjects"],
+        serde_json::json!(["math", "science"])
+    );
+    assert_eq!(data["memberships"][0]["org_name"], "Lincoln Elementary");
+
+    b.get("/account/delete")
+        .await
+        .expect("What we keep, without your name");
+    let unconfirmed = b.post("/account/delete", &[("confirm", "delete")]).await;
+    assert_eq!(unconfirmed.status, 422);
+    unconfirmed.expect("Type DELETE to confirm");
+    let done = b.post("/account/delete", &[("confirm", "DELETE")]).await;
+    assert_eq!(done.path, "/");
+    done.expect("Your account was deleted");
+    // Signed out, the address is free, nothing identifying is left.
+    assert!(b.get("/account").await.path.starts_with("/sign-in"));
+    assert_eq!(
+        app.browser()
+            .post(
+                "/sign-in",
+                &[("email", s.email("educator")), ("password", PASSWORD)]
+            )
+            .await
+            .status,
+        422
+    );
+    let admin = app.browser();
+    admin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let people = admin.get(&format!("/orgs/{}/people", s.district)).await;
+    assert!(!people.contains("Ana Rivera") && !people.contains(s.email("educator")));
+    let user = s.user("educator");
+    let row = app
+        .db
+        .read(move |c| lyceum_db::users::by_id(c, user))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        row.email.is_none()
+            && row.password_hash.is_none()
+            && row.display_name.is_empty()
+            && row.deleted_at.is_some()
+    );
+}

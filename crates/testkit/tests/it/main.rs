@@ -1,0 +1,13 @@
+//! End-to-end tests: the real app on a real port, over HTTP, on the backend
+//! under test (SQLite, or PostgreSQL when LYCEUM_TEST_POSTGRES_URL is set).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod access_matrix;
+mod accounts;
+mod api;
+mod csrf;
+mod i18n;
+mod ops;
+mod orgs;
+mod sessions;

@@ -1,0 +1,74 @@
+//! Operations endpoints and the headers every response carries.
+
+use lyceum_testkit::TestApp;
+
+#[tokio::test]
+async fn health_readiness_and_metrics() {
+    let app = TestApp::start().await;
+    let b = app.browser();
+    let health = b.get("/healthz").await;
+    assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
+    let ready = b.get("/readyz").await;
+    assert_eq!((ready.status, ready.body.as_str()), (200, "ready\n"));
+    b.get("/").await;
+    b.get("/no/such/page").await;
+    let metrics = b.get("/metrics").await;
+    assert_eq!(metrics.status, 200);
+    assert!(
+        metrics.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    metrics
+        .expect("lyceum_http_requests_total{method=\"GET\",route=\"/\",status=\"2xx\"} ")
+        .expect("lyceum_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\"")
+        .expect("lyceum_jobs_waiting 0");
+    // Raw paths (ids, tokens) never become labels.
+    assert!(!metrics.contains("/no/such/page"));
+}
+
+#[tokio::test]
+async fn every_response_has_an_id_and_safety_headers() {
+    let app = TestApp::start().await;
+    let page = app.browser().get("/sign-in").await;
+    let h = &page.headers;
+    assert!(!h["x-request-id"].is_empty());
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    assert_eq!(h["cache-control"], "no-store");
+    // No page asks for anything from another host.
+    for attr in ["src=\"http", "href=\"http", "src=\"//", "href=\"//"] {
+        assert!(!page.contains(attr), "{attr}");
+    }
+}
+
+#[tokio::test]
+async fn static_assets_are_hashed_cached_and_compressed() {
+    let app = TestApp::start().await;
+    let page = app.browser().get("/").await;
+    let css = page
+        .body
+        .split("href=\"/static/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let r = reqwest::Client::new()
+        .get(format!("{}/static/{css}", app.url))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    let stale = app.browser().get("/static/lyceum.0000.css").await;
+    assert_eq!(stale.status, 404);
+}

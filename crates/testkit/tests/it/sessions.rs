@@ -1,0 +1,151 @@
+//! Sessions live in the database: they survive restarts, are shared by every
+//! app server, get a fresh id at sign-in, and expire when idle or old.
+
+use lyceum_testkit::{Browser, PASSWORD, TestApp};
+
+use std::time::Duration;
+
+#[tokio::test]
+async fn two_servers_share_sessions() {
+    let one = TestApp::start().await;
+    let s = one.seed().await;
+    let two = one.another_server().await;
+    assert_ne!(one.url, two.url);
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let with_cookie = |method: reqwest::Method, url: String, cookie: &str| {
+        plain
+            .request(method, url)
+            .header("cookie", format!("lyceum_session={cookie}"))
+    };
+
+    // Signed in through one server, known to the other.
+    let cookie = session_cookie(&one, s.email("educator")).await;
+    let r = with_cookie(
+        reqwest::Method::GET,
+        format!("{}/profile", two.url),
+        &cookie,
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("Test educator"));
+
+    // Signed out through the other, unknown to both.
+    let out = with_cookie(
+        reqwest::Method::POST,
+        format!("{}/sign-out", two.url),
+        &cookie,
+    )
+    .header("origin", two.url.clone())
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(out.status(), 303);
+    for server in [&one.url, &two.url] {
+        let r = with_cookie(reqwest::Method::GET, format!("{server}/profile"), &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        assert!(
+            r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/sign-in")
+        );
+    }
+    two.stop().await;
+}
+
+/// Signs in without following the redirect, to read the Set-Cookie.
+async fn session_cookie(app: &TestApp, email: &str) -> String {
+    let r = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{}/sign-in", app.url))
+        .header("origin", app.url.clone())
+        .form(&[("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("lyceum_session="))
+        .expect("session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
+    );
+    cookie["lyceum_session=".len()..]
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_session_survives_a_restart() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let cookie = session_cookie(&app, s.email("author")).await;
+    let replacement = app.another_server().await;
+    app.stop().await;
+    let r = reqwest::Client::new()
+        .get(format!("{}/account", replacement.url))
+        .header("cookie", format!("lyceum_session={cookie}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains(s.email("author")));
+    replacement.stop().await;
+}
+
+#[tokio::test]
+async fn sign_in_issues_a_new_session_id() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let first = session_cookie(&app, s.email("author")).await;
+    let second = session_cookie(&app, s.email("author")).await;
+    assert_ne!(first, second);
+    // A planted (unknown) session id is never adopted: it is cleared.
+    let r = reqwest::Client::new()
+        .get(format!("{}/", app.url))
+        .header("cookie", "lyceum_session=planted-by-someone")
+        .send()
+        .await
+        .unwrap();
+    let cleared = r.headers().get_all("set-cookie").iter().any(|v| {
+        let v = v.to_str().unwrap();
+        v.starts_with("lyceum_session=;") && v.contains("Max-Age=0")
+    });
+    assert!(cleared);
+}
+
+#[tokio::test]
+async fn idle_and_absolute_expiry() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("author"), PASSWORD).await;
+    // Active every three hours: never idle for four, so it lasts...
+    for _ in 0..7 {
+        app.clock.advance(Duration::from_secs(3 * 3600));
+        b.get("/account").await.expect(s.email("author"));
+    }
+    // ...until the absolute limit of 24 hours.
+    app.clock.advance(Duration::from_secs(3 * 3600 + 60));
+    assert!(b.get("/account").await.path.starts_with("/sign-in"));
+
+    let idle = Browser::new(&app.url);
+    idle.sign_in(s.email("author"), PASSWORD).await;
+    app.clock.advance(Duration::from_secs(4 * 3600 + 60));
+    assert!(idle.get("/account").await.path.starts_with("/sign-in"));
+}
