@@ -211,11 +211,18 @@ pub fn people_in_scope(
         .collect())
 }
 
-/// Memberships held directly at one organisation, with the people holding them.
-pub fn at_org(
-    conn: &mut DbConn,
-    org: OrgId,
-) -> Result<Vec<(i64, Role, i64, String, String)>, DbError> {
+/// A role held directly at an organisation, with who holds it.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    pub membership_id: i64,
+    pub role: Role,
+    pub user_id: UserId,
+    pub name: String,
+    pub email: String,
+}
+
+/// Roles held directly at one organisation, by role then name.
+pub fn at_org(conn: &mut DbConn, org: OrgId) -> Result<Vec<Holder>, DbError> {
     let rows: Vec<(i64, String, i64, String, Option<String>)> = memberships::table
         .inner_join(users::table)
         .filter(memberships::org_id.eq(org.0))
@@ -231,14 +238,14 @@ pub fn at_org(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, role, uid, name, email)| {
-            Some((
-                id,
-                Role::parse(&role)?,
-                uid,
+        .filter_map(|(membership_id, role, user_id, name, email)| {
+            Some(Holder {
+                membership_id,
+                role: Role::parse(&role)?,
+                user_id: UserId(user_id),
                 name,
-                email.unwrap_or_default(),
-            ))
+                email: email.unwrap_or_default(),
+            })
         })
         .collect())
 }

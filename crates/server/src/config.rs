@@ -24,7 +24,7 @@ impl fmt::Debug for Secret {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub server: ServerSection,
@@ -151,19 +151,6 @@ impl Default for LogSection {
         Self {
             format: "plain".into(),
             level: "info".into(),
-        }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            server: ServerSection::default(),
-            database: DatabaseSection::default(),
-            mail: MailSection::default(),
-            session: SessionSection::default(),
-            worker: WorkerSection::default(),
-            log: LogSection::default(),
         }
     }
 }
@@ -317,6 +304,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail decides the closure's type
     fn reads_toml_and_environment() {
         figment::Jail::expect_with(|jail| {
             jail.create_file(
@@ -325,9 +313,14 @@ mod tests {
             )?;
             jail.set_env("LYCEUM_DATABASE_URL", "postgres://lyceum@db/lyceum");
             jail.set_env("LYCEUM_TEST_POSTGRES_URL", "ignored");
+            jail.set_env(
+                "LYCEUM_SERVER_TRUSTED_PROXIES",
+                "[\"10.0.0.2\", \"10.0.0.3\"]",
+            );
             let c = Config::load(Some(Path::new("lyceum.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(c.server.listen, "0.0.0.0:9000");
             assert_eq!(c.database.url.0, "postgres://lyceum@db/lyceum");
+            assert_eq!(c.server.trusted_proxies, ["10.0.0.2", "10.0.0.3"]);
             jail.create_file("bad.toml", "[server]\nlisen = \"x\"\n")?;
             let err = Config::load(Some(Path::new("bad.toml"))).unwrap_err();
             assert!(err.contains("lisen"), "{err}");

@@ -25,16 +25,25 @@ pub struct TestApp {
 impl TestApp {
     /// On a fresh database of the backend under test.
     pub async fn start() -> TestApp {
+        Self::start_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::start`], with the configuration adjusted first.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let database = tokio::task::spawn_blocking(TestDb::new).await.unwrap();
-        Self::start_on(std::sync::Arc::new(database), Clock::system()).await
+        Self::start_on(std::sync::Arc::new(database), Clock::system(), adjust).await
     }
 
     /// A second app server on the same database (as behind a load balancer).
     pub async fn another_server(&self) -> TestApp {
-        Self::start_on(self.database.clone(), self.clock.clone()).await
+        Self::start_on(self.database.clone(), self.clock.clone(), |_| {}).await
     }
 
-    async fn start_on(database: std::sync::Arc<TestDb>, clock: Clock) -> TestApp {
+    async fn start_on(
+        database: std::sync::Arc<TestDb>,
+        clock: Clock,
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let outbox = tempfile::tempdir().unwrap();
         let mut config = Config::default();
         config.server.listen = "127.0.0.1:0".into();
@@ -43,6 +52,7 @@ impl TestApp {
         config.database.url = lyceum_server::config::Secret(database.url.clone());
         config.mail.outbox = outbox.path().to_path_buf();
         config.worker.poll_ms = 50;
+        adjust(&mut config);
         let settings = config.settings().unwrap();
         let app = App::start_with_db(settings, database.db.clone(), clock.clone())
             .await

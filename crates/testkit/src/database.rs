@@ -21,6 +21,12 @@ enum Cleanup {
     Postgres { server: String, schema: String },
 }
 
+impl Default for TestDb {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl TestDb {
     /// On the backend the run is testing.
     pub fn new() -> TestDb {

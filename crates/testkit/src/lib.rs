@@ -11,9 +11,11 @@ mod browser;
 mod database;
 mod mail;
 mod seed;
+mod smtp;
 
 pub use app::TestApp;
 pub use browser::{Browser, Page};
 pub use database::{TestDb, postgres_url};
 pub use mail::Mail;
 pub use seed::{PASSWORD, Seed};
+pub use smtp::{Received, SmtpServer};

@@ -139,12 +139,13 @@ fn quoted_printable(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'=' && i + 3 <= bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'='
+            && i + 3 <= bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -182,7 +183,8 @@ fn decode_header(v: &str) -> String {
             .and_then(|w| w.strip_suffix("?="))
             .map(|inner| inner.splitn(3, '?').collect::<Vec<_>>())
             .filter(|parts| parts.len() == 3);
-        if !out.is_empty() && !(previous_encoded && encoded.is_some()) {
+        let joined = previous_encoded && encoded.is_some();
+        if !out.is_empty() && !joined {
             out.push(' ');
         }
         match &encoded {

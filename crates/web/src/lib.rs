@@ -27,6 +27,7 @@ pub mod routes;
 pub mod security;
 pub mod session;
 pub mod state;
+mod template_check;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -52,6 +52,25 @@ pub fn client_ip(
         .unwrap_or(peer_ip)
 }
 
+/// The client's IP address, as [`client_ip`] decides it.
+pub struct ClientIp(pub IpAddr);
+
+impl axum::extract::FromRequestParts<crate::state::AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>();
+        Ok(ClientIp(client_ip(
+            peer,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,24 +105,5 @@ mod tests {
         assert!((0..3).all(|_| limits.allow_auth(a)));
         assert!(!limits.allow_auth(a));
         assert!(limits.allow_auth(b));
-    }
-}
-
-/// The client's IP address, as [`client_ip`] decides it.
-pub struct ClientIp(pub IpAddr);
-
-impl axum::extract::FromRequestParts<crate::state::AppState> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &crate::state::AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>();
-        Ok(ClientIp(client_ip(
-            peer,
-            &parts.headers,
-            &state.config.trusted_proxies,
-        )))
     }
 }

@@ -77,7 +77,9 @@ async fn registration_errors_are_specific_and_keep_input() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let b = app.browser();
-    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+    // (form, field in error, message)
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
         (
             &[("display_name", ""), ("email", ""), ("password", "")],
             "display_name",

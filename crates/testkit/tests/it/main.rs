@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod csrf;
 mod i18n;
+mod jobs;
 mod ops;
 mod orgs;
 mod sessions;

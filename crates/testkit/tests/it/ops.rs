@@ -72,3 +72,38 @@ async fn static_assets_are_hashed_cached_and_compressed() {
     let stale = app.browser().get("/static/lyceum.0000.css").await;
     assert_eq!(stale.status, 404);
 }
+
+#[tokio::test]
+async fn metrics_can_require_a_token() {
+    let app = TestApp::start_with(|c| {
+        c.server.metrics_token = Some(lyceum_server::config::Secret("s3cret".into()))
+    })
+    .await;
+    assert_eq!(app.browser().get("/metrics").await.status, 401);
+    let r = reqwest::Client::new()
+        .get(format!("{}/metrics", app.url))
+        .bearer_auth("s3cret")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_client() {
+    let app = TestApp::start_with(|c| c.server.auth_attempts_per_minute = 3).await;
+    let b = app.browser();
+    for _ in 0..3 {
+        assert_eq!(
+            b.post("/sign-in", &[("email", "a@example.org"), ("password", "x")])
+                .await
+                .status,
+            422
+        );
+    }
+    let limited = b
+        .post("/sign-in", &[("email", "a@example.org"), ("password", "x")])
+        .await;
+    assert_eq!(limited.status, 429);
+    limited.expect("Too many attempts");
+}

@@ -693,12 +693,12 @@ async fn roles_page(
     let page = Page::new(ctx, "org-admin-roles-title").with_errors(&errors);
     let holders = rows
         .into_iter()
-        .map(|(membership_id, role, _, name, email)| Holder {
-            membership_id,
-            removable: user.actor.can(Action::GrantRole(role), &scope.path),
-            role_label: page.label("role", role.as_str()),
-            name,
-            email,
+        .map(|h| Holder {
+            membership_id: h.membership_id,
+            removable: user.actor.can(Action::GrantRole(h.role), &scope.path),
+            role_label: page.label("role", h.role.as_str()),
+            name: h.name,
+            email: h.email,
         })
         .collect();
     let role = if form.role.is_empty() {
