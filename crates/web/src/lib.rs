@@ -22,6 +22,7 @@ pub mod ops;
 pub mod org_actions;
 pub mod page;
 pub mod pages;
+pub mod passwords;
 pub mod ratelimit;
 pub mod routes;
 pub mod security;

@@ -46,6 +46,36 @@ pub fn record(
     )
 }
 
+/// Runs `undo` (true if it changed something) and records `action` when it
+/// did; nothing to undo is [`AppError::NotFound`]. For revoking codes and
+/// invitations and removing domains.
+pub async fn withdraw(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    action: &'static str,
+    detail: serde_json::Value,
+    undo: impl FnOnce(&mut DbConn, Timestamp) -> Result<bool, DbError> + Send + 'static,
+) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let (id, actor) = (scope.id, user.user.id());
+    let done = state
+        .db
+        .write(move |c| {
+            let done = undo(c, now)?;
+            if done {
+                record(c, now, actor, action, id, None, detail)?;
+            }
+            Ok(done)
+        })
+        .await?;
+    if done {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// The roles this person may hand out at this organisation.
 pub fn grantable(user: &CurrentUser, scope: &ScopedOrg, org: &OrgRow) -> Vec<Role> {
     Role::ALL

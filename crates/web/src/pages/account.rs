@@ -6,6 +6,7 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::recovery::{TokenQuery, link_problem};
+use crate::passwords;
 use crate::session;
 use crate::state::AppState;
 use askama::Template;
@@ -16,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use lyceum_db::{DbError, accounts};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
-use lyceum_domain::password::{check_new_password, hash_password, verify_password};
+use lyceum_domain::password::check_new_password;
 use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
@@ -84,7 +85,7 @@ pub async fn change_email(
     };
     let mut invalid = Invalid::new();
     let new_email = invalid.check("email", EmailAddress::parse(&form.email));
-    if !password_matches(&form.password, user.password_hash.clone()).await? {
+    if !passwords::matches(&form.password, user.password_hash.clone()).await? {
         invalid.add("password", "password-wrong");
     }
     let Some(new_email) = new_email.filter(|_| invalid.is_empty()) else {
@@ -207,7 +208,7 @@ pub async fn change_password(
     let current = ctx.require_user()?;
     let user = current.user.clone();
     let mut invalid = Invalid::new();
-    if !password_matches(&form.current_password, user.password_hash.clone()).await? {
+    if !passwords::matches(&form.current_password, user.password_hash.clone()).await? {
         invalid.add("current_password", "password-wrong");
     }
     invalid.check("password", check_new_password(&form.password, user.email()));
@@ -221,11 +222,7 @@ pub async fn change_password(
             errors,
         }));
     }
-    let password = form.password;
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+    let hash = passwords::hash(&form.password).await?;
     let keep = current.session_hash.clone();
     let now = state.clock.now();
     state
@@ -237,14 +234,6 @@ pub async fn change_password(
         Flash::PasswordChanged,
         state.config.secure_cookies(),
     ))
-}
-
-/// Checks a password on the blocking pool (argon2 is slow by design).
-async fn password_matches(password: &str, hash: Option<String>) -> Result<bool, AppError> {
-    let password = password.to_string();
-    tokio::task::spawn_blocking(move || hash.is_some_and(|h| verify_password(&password, &h)))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// Everything we hold about the person, as a JSON file to download.

@@ -5,6 +5,7 @@ use crate::error::AppError;
 use crate::flash::{Flash, local_path, redirect, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::passwords;
 use crate::ratelimit::ClientIp;
 use crate::session;
 use crate::state::AppState;
@@ -13,7 +14,6 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use lyceum_db::{throttle, users};
 use lyceum_domain::email::EmailAddress;
-use lyceum_domain::password::{verify_against_nothing, verify_password};
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
 
@@ -101,17 +101,8 @@ pub async fn sign_in(
     if let Some(until) = locked {
         return Ok(refuse(locked_error(now.seconds_until(until)), false));
     }
-    let password = form.password.clone();
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-    let matches = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) => verify_password(&password, &hash),
-        None => {
-            verify_against_nothing(&password);
-            false
-        }
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let matches = passwords::matches(&form.password, stored).await?;
 
     let (Some(user), true) = (user, matches) else {
         let policy = state.config.lockout;

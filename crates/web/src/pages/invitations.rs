@@ -7,6 +7,7 @@ use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::Choice;
 use crate::pages::recovery::link_problem;
+use crate::passwords;
 use crate::session;
 use crate::state::AppState;
 use askama::Template;
@@ -16,7 +17,7 @@ use lyceum_db::accounts::{self, InvitedRegistration};
 use lyceum_db::{DbError, invitations, users};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
-use lyceum_domain::password::{check_new_password, hash_password};
+use lyceum_domain::password::check_new_password;
 use lyceum_domain::profile::validate_name;
 use lyceum_domain::token::hash_token;
 use lyceum_domain::validation::Invalid;
@@ -178,11 +179,7 @@ pub async fn register(
             form.display_name,
         )));
     };
-    let password = form.password;
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+    let password_hash = passwords::hash(&form.password).await?;
     let hash = hash_token(&token);
     let now = state.clock.now();
     let user = state

@@ -2,7 +2,7 @@
 //! join and how, invitations and roles. Every route here is gated by
 //! `Action::AdministerOrg`; granting a role also asks `Action::GrantRole`.
 
-use crate::context::Ctx;
+use crate::context::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
@@ -82,8 +82,25 @@ fn back(org: OrgId, tab: &str, flash: Flash, state: &AppState) -> Response {
     )
 }
 
-fn role_choices(page: &Page, roles: &[Role], selected: &str) -> Vec<Choice> {
-    Choice::list(page, "role", roles.iter().map(|r| r.as_str()), &[selected])
+/// The roles this person may grant here, as options; `chosen` (or educator) selected.
+fn role_choices(
+    page: &Page,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    org: &OrgRow,
+    chosen: &str,
+) -> Vec<Choice> {
+    let chosen = if chosen.is_empty() {
+        Role::Educator.as_str()
+    } else {
+        chosen
+    };
+    Choice::list(
+        page,
+        "role",
+        grantable(user, scope, org).iter().map(|r| r.as_str()),
+        &[chosen],
+    )
 }
 
 fn school_choices(page: &Page, input: &OrgInput) -> (Vec<Choice>, Vec<Choice>, Vec<Choice>) {
@@ -310,12 +327,7 @@ async fn joining_page(
         .read(move |c| Ok((domains::of_org(c, id)?, join_codes::of_org(c, id)?)))
         .await?;
     let page = Page::new(ctx, "org-admin-joining-title").with_errors(&errors);
-    let role = if form.role.is_empty() {
-        "educator"
-    } else {
-        form.role.as_str()
-    };
-    let roles = role_choices(&page, &grantable(user, scope, &frame.org), role);
+    let roles = role_choices(&page, user, scope, &frame.org, &form.role);
     Ok(JoiningPage {
         page,
         frame,
@@ -394,31 +406,18 @@ pub async fn remove_domain(
     Extension(scope): Extension<ScopedOrg>,
     HtmlForm(form): HtmlForm<JoiningForm>,
 ) -> Result<Response, AppError> {
-    let actor = ctx.require_user()?.user.id();
-    let now = state.clock.now();
-    let id = scope.id;
     let domain = form.domain.trim().to_lowercase();
-    let removed = state
-        .db
-        .write(move |c| {
-            let removed = domains::remove(c, id, &domain)?;
-            if removed {
-                record(
-                    c,
-                    now,
-                    actor,
-                    "org.domain_removed",
-                    id,
-                    None,
-                    json!({ "domain": domain }),
-                )?;
-            }
-            Ok(removed)
-        })
-        .await?;
-    if !removed {
-        return Err(AppError::NotFound);
-    }
+    let id = scope.id;
+    let detail = json!({ "domain": domain });
+    org_actions::withdraw(
+        &state,
+        ctx.require_user()?,
+        &scope,
+        "org.domain_removed",
+        detail,
+        move |c, _| domains::remove(c, id, &domain),
+    )
+    .await?;
     Ok(back(scope.id, "joining", Flash::DomainRemoved, &state))
 }
 
@@ -503,30 +502,17 @@ pub async fn revoke_join_code(
     Extension(scope): Extension<ScopedOrg>,
     Path((_, code_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let actor = ctx.require_user()?.user.id();
-    let now = state.clock.now();
     let id = scope.id;
-    let revoked = state
-        .db
-        .write(move |c| {
-            let revoked = join_codes::revoke(c, id, code_id, now)?;
-            if revoked {
-                record(
-                    c,
-                    now,
-                    actor,
-                    "org.join_code_revoked",
-                    id,
-                    None,
-                    json!({ "code_id": code_id }),
-                )?;
-            }
-            Ok(revoked)
-        })
-        .await?;
-    if !revoked {
-        return Err(AppError::NotFound);
-    }
+    let detail = json!({ "code_id": code_id });
+    org_actions::withdraw(
+        &state,
+        ctx.require_user()?,
+        &scope,
+        "org.join_code_revoked",
+        detail,
+        move |c, now| join_codes::revoke(c, id, code_id, now),
+    )
+    .await?;
     Ok(back(scope.id, "joining", Flash::JoinCodeRevoked, &state))
 }
 
@@ -567,12 +553,7 @@ async fn invitations_page(
         .read(move |c| invitations::pending_of_org(c, id, now))
         .await?;
     let page = Page::new(ctx, "org-admin-invitations-title").with_errors(&errors);
-    let role = if form.role.is_empty() {
-        "educator"
-    } else {
-        form.role.as_str()
-    };
-    let roles = role_choices(&page, &grantable(user, scope, &frame.org), role);
+    let roles = role_choices(&page, user, scope, &frame.org, &form.role);
     Ok(InvitationsPage {
         page,
         frame,
@@ -625,30 +606,17 @@ pub async fn revoke_invitation(
     Extension(scope): Extension<ScopedOrg>,
     Path((_, invitation_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let actor = ctx.require_user()?.user.id();
-    let now = state.clock.now();
     let id = scope.id;
-    let revoked = state
-        .db
-        .write(move |c| {
-            let revoked = invitations::revoke(c, id, invitation_id, now)?;
-            if revoked {
-                record(
-                    c,
-                    now,
-                    actor,
-                    "org.invitation_revoked",
-                    id,
-                    None,
-                    json!({ "invitation": invitation_id }),
-                )?;
-            }
-            Ok(revoked)
-        })
-        .await?;
-    if !revoked {
-        return Err(AppError::NotFound);
-    }
+    let detail = json!({ "invitation": invitation_id });
+    org_actions::withdraw(
+        &state,
+        ctx.require_user()?,
+        &scope,
+        "org.invitation_revoked",
+        detail,
+        move |c, now| invitations::revoke(c, id, invitation_id, now),
+    )
+    .await?;
     Ok(back(
         scope.id,
         "invitations",
@@ -701,12 +669,7 @@ async fn roles_page(
             email: h.email,
         })
         .collect();
-    let role = if form.role.is_empty() {
-        "educator"
-    } else {
-        form.role.as_str()
-    };
-    let roles = role_choices(&page, &grantable(user, scope, &frame.org), role);
+    let roles = role_choices(&page, user, scope, &frame.org, &form.role);
     Ok(RolesPage {
         page,
         frame,

@@ -7,6 +7,7 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::register::VERIFY_TTL;
+use crate::passwords;
 use crate::ratelimit::ClientIp;
 use crate::state::AppState;
 use askama::Template;
@@ -18,7 +19,7 @@ use lyceum_db::accounts;
 use lyceum_db::email_tokens::{self, Purpose};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
-use lyceum_domain::password::{check_new_password, hash_password};
+use lyceum_domain::password::check_new_password;
 use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
@@ -317,11 +318,7 @@ pub async fn reset(
             token: form.token,
         }));
     }
-    let password = form.password;
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+    let password_hash = passwords::hash(&form.password).await?;
     match state
         .db
         .write(move |c| accounts::reset_password(c, &hash, &password_hash, now))

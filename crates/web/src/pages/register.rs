@@ -6,6 +6,7 @@ use crate::flash::{Flash, redirect, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::Choice;
+use crate::passwords;
 use crate::ratelimit::ClientIp;
 use crate::state::AppState;
 use askama::Template;
@@ -16,7 +17,7 @@ use lyceum_db::accounts::{self, Registration};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
-use lyceum_domain::password::{check_new_password, hash_password};
+use lyceum_domain::password::check_new_password;
 use lyceum_domain::profile::validate_name;
 use lyceum_domain::token::new_token;
 use lyceum_domain::validation::Invalid;
@@ -114,11 +115,7 @@ pub async fn submit(
         return Ok(refuse(&invalid));
     };
 
-    let password = form.password.clone();
-    let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+    let password_hash = passwords::hash(&form.password).await?;
     let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
     let now = state.clock.now();
     let verify_email = Job::SendEmail(Email {
