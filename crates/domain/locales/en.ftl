@@ -73,9 +73,9 @@ error-email-taken = An account with this email address already exists. Sign in, 
 error-email-unchanged = That is already your email address.
 error-email-domain-not-allowed = Your email domain does not belong to any organisation in the programme. Ask your local or district for a join code, or use your school email address.
 error-password-missing = Enter a password.
-error-password-too-short = Use at least 10 characters. A few everyday words in a row make a good password.
-error-password-too-long = Use at most 200 characters.
-error-password-common = That password is too easy to guess. Choose another.
+error-password-too-short = Your password needs at least 10 characters. A few everyday words in a row make a good one.
+error-password-too-long = Your password can have at most 200 characters.
+error-password-common = That password is too easy to guess. Choose another password.
 error-password-contains-email = Do not use your email address in your password.
 error-password-wrong = That is not your current password.
 error-passwords-differ = The two passwords are not the same.
@@ -428,3 +428,23 @@ email-invitation-subject = You are invited to Lyceum
 email-invitation-body = { $inviter } invited you to join { $org } on Lyceum as { $role }.
 email-invitation-expiry = The invitation works for 14 days.
 email-invitation-action = Accept the invitation
+
+## Field-specific messages: error-<code>--<field>, used instead of error-<code> when present.
+
+error-required--display_name = Enter your name.
+error-required--name = Enter a name.
+error-required--domain = Enter an email domain.
+error-choose-one--preferred_language = Choose a language.
+error-choose-one--kind = Choose the kind of organisation.
+error-choose-one--role = Choose a role.
+error-choose-one--title_i = Choose whether the school is a Title I school.
+error-choose-one--locale = Choose the school’s locale from the list.
+error-choose-one--poverty_band = Choose the school’s poverty level from the list.
+error-choose-one--school_role = Choose your role in school from the list.
+error-choose-one--expires_in_days = Choose when the token stops working.
+error-number-range--years_experience = Enter your years in education as a whole number from { $min } to { $max }.
+error-number-range--enrolment = Enter the number of students enrolled as a whole number from { $min } to { $max }.
+error-number-range--expires_in_days = Enter the number of days as a whole number from { $min } to { $max }.
+error-number-range--max_uses = Enter the most people who may use the code as a whole number from { $min } to { $max }.
+error-unknown-choice--subjects = “{ $value }” is not one of the subjects.
+error-unknown-choice--grade_bands = “{ $value }” is not one of the grade bands.

@@ -73,9 +73,9 @@ error-email-taken = Ya existe una cuenta con este correo electrónico. Inicie se
 error-email-unchanged = Ese ya es su correo electrónico.
 error-email-domain-not-allowed = El dominio de su correo no pertenece a ninguna organización del programa. Pida un código de acceso a su sindicato local o distrito, o use su correo de la escuela.
 error-password-missing = Escriba una contraseña.
-error-password-too-short = Use al menos 10 caracteres. Unas cuantas palabras cotidianas seguidas forman una buena contraseña.
-error-password-too-long = Use como máximo 200 caracteres.
-error-password-common = Esa contraseña es demasiado fácil de adivinar. Elija otra.
+error-password-too-short = Su contraseña necesita al menos 10 caracteres. Unas cuantas palabras cotidianas seguidas forman una buena contraseña.
+error-password-too-long = Su contraseña puede tener como máximo 200 caracteres.
+error-password-common = Esa contraseña es demasiado fácil de adivinar. Elija otra contraseña.
 error-password-contains-email = No use su correo electrónico en la contraseña.
 error-password-wrong = Esa no es su contraseña actual.
 error-passwords-differ = Las dos contraseñas no coinciden.
@@ -428,3 +428,23 @@ email-invitation-subject = Tiene una invitación a Lyceum
 email-invitation-body = { $inviter } le invitó a unirse a { $org } en Lyceum como { $role }.
 email-invitation-expiry = La invitación funciona durante 14 días.
 email-invitation-action = Aceptar la invitación
+
+## Mensajes propios de un campo: error-<código>--<campo>, en lugar de error-<código> cuando existen.
+
+error-required--display_name = Escriba su nombre.
+error-required--name = Escriba un nombre.
+error-required--domain = Escriba un dominio de correo.
+error-choose-one--preferred_language = Elija un idioma.
+error-choose-one--kind = Elija el tipo de organización.
+error-choose-one--role = Elija un rol.
+error-choose-one--title_i = Indique si la escuela es Title I.
+error-choose-one--locale = Elija de la lista el entorno de la escuela.
+error-choose-one--poverty_band = Elija de la lista el nivel de pobreza de la escuela.
+error-choose-one--school_role = Elija de la lista su función en la escuela.
+error-choose-one--expires_in_days = Elija cuándo deja de funcionar el token.
+error-number-range--years_experience = Escriba sus años en educación como un número entero de { $min } a { $max }.
+error-number-range--enrolment = Escriba el número de estudiantes matriculados como un número entero de { $min } a { $max }.
+error-number-range--expires_in_days = Escriba el número de días como un número entero de { $min } a { $max }.
+error-number-range--max_uses = Escriba el máximo de personas que pueden usar el código como un número entero de { $min } a { $max }.
+error-unknown-choice--subjects = «{ $value }» no es una de las materias.
+error-unknown-choice--grade_bands = «{ $value }» no es uno de los grados.

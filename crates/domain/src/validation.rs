@@ -4,6 +4,7 @@
 //! JSON API returns, and `error-<code>` is the Fluent message key that pages
 //! and emails show, so the two can never drift apart.
 
+use crate::i18n::{Arg, Lang, catalogue};
 use serde::Serialize;
 use std::fmt;
 
@@ -32,9 +33,22 @@ impl FieldError {
         self
     }
 
-    /// The Fluent key of this error's message.
-    pub fn message_key(&self) -> String {
-        format!("error-{}", self.code)
+    /// The message for people: `error-<code>--<field>` if the catalogue has
+    /// one (say, "Enter your name"), else the general `error-<code>`.
+    pub fn message(&self, lang: Lang) -> String {
+        let c = catalogue();
+        let specific = format!("error-{}--{}", self.code, self.field);
+        let key = if c.has(lang, &specific) {
+            specific
+        } else {
+            format!("error-{}", self.code)
+        };
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (*k, Arg::Str(v.as_str())))
+            .collect();
+        c.text_with(lang, &key, &args)
     }
 }
 

@@ -176,18 +176,7 @@ pub(crate) fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> R
             body["error"]["fields"] = invalid
                 .0
                 .iter()
-                .map(|f| {
-                    let args: Vec<(&str, Arg<'_>)> = f
-                        .args
-                        .iter()
-                        .map(|(k, v)| (*k, Arg::Str(v.as_str())))
-                        .collect();
-                    json!({
-                        "field": f.field,
-                        "code": f.code,
-                        "message": c.text_with(lang, &f.message_key(), &args),
-                    })
-                })
+                .map(|f| json!({ "field": f.field, "code": f.code, "message": f.message(lang) }))
                 .collect();
         }
         AppError::BadRequest(detail) if !detail.is_empty() => {

@@ -131,18 +131,10 @@ impl FormErrors {
     }
 
     pub fn from_invalid(invalid: &Invalid, lang: Lang) -> Self {
-        let c = catalogue();
         let items = invalid
             .0
             .iter()
-            .map(|e| {
-                let args: Vec<(&str, Arg<'_>)> = e
-                    .args
-                    .iter()
-                    .map(|(k, v)| (*k, Arg::Str(v.as_str())))
-                    .collect();
-                (e.field.clone(), c.text_with(lang, &e.message_key(), &args))
-            })
+            .map(|e| (e.field.clone(), e.message(lang)))
             .collect();
         FormErrors { items }
     }

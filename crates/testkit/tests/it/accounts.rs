@@ -83,7 +83,7 @@ async fn registration_errors_are_specific_and_keep_input() {
         (
             &[("display_name", ""), ("email", ""), ("password", "")],
             "display_name",
-            "Enter this.",
+            "Enter your name.",
         ),
         (
             &[
@@ -101,7 +101,7 @@ async fn registration_errors_are_specific_and_keep_input() {
                 ("password", "short"),
             ],
             "password",
-            "Use at least 10 characters",
+            "Your password needs at least 10 characters",
         ),
         (
             &[

@@ -206,7 +206,7 @@ async fn bad_bodies_are_refused_and_change_nothing() {
         .json()
         .await
         .unwrap();
-    assert_eq!(es["error"]["fields"][0]["message"], "Complete este campo.");
+    assert_eq!(es["error"]["fields"][0]["message"], "Escriba su nombre.");
 
     // None of that changed the profile.
     let (_, me) = call(&app, Method::GET, "/api/v1/me", Some(&token), None).await;

@@ -27,7 +27,7 @@ async fn an_admin_builds_the_tree_with_equity_attributes() {
     bad.expect("That kind of organisation cannot be created here")
         .expect("href=\"#f-name\"")
         .expect("href=\"#f-locale\"")
-        .expect("Enter a whole number from 0 to 50000");
+        .expect("Enter the number of students enrolled as a whole number from 0 to 50000");
 
     let made = b
         .post(
