@@ -93,6 +93,9 @@ pub struct LogSection {
     pub level: String,
 }
 
+/// The sections of the configuration, as in the TOML file.
+const SECTIONS: [&str; 6] = ["server", "database", "mail", "session", "worker", "log"];
+
 pub const DEFAULT_DB_URL: &str = "sqlite://./lyceum-data/lyceum.db";
 
 impl Default for ServerSection {
@@ -166,10 +169,12 @@ impl Config {
             figment = figment.merge(Toml::file(path));
         }
         let env = Env::prefixed("LYCEUM_")
-            // Test-suite settings share the prefix but are not configuration.
+            // Only the sections are configuration; other LYCEUM_* variables
+            // (LYCEUM_CONFIG, test settings, scripts' own) are left alone,
+            // while a mistyped key inside a section is still an error.
             .filter(|k| {
                 let k = k.as_str().to_ascii_lowercase();
-                !k.starts_with("test_") && k != "config"
+                SECTIONS.iter().any(|s| k.starts_with(&format!("{s}_")))
             })
             // LYCEUM_DATABASE_URL → database.url: sections hold no underscore.
             .map(|k| k.as_str().replacen('_', ".", 1).into());
@@ -313,6 +318,7 @@ mod tests {
             )?;
             jail.set_env("LYCEUM_DATABASE_URL", "postgres://lyceum@db/lyceum");
             jail.set_env("LYCEUM_TEST_POSTGRES_URL", "ignored");
+            jail.set_env("LYCEUM_BROWSER_TESTS", "required");
             jail.set_env(
                 "LYCEUM_SERVER_TRUSTED_PROXIES",
                 "[\"10.0.0.2\", \"10.0.0.3\"]",
@@ -324,6 +330,12 @@ mod tests {
             jail.create_file("bad.toml", "[server]\nlisen = \"x\"\n")?;
             let err = Config::load(Some(Path::new("bad.toml"))).unwrap_err();
             assert!(err.contains("lisen"), "{err}");
+            jail.set_env("LYCEUM_SERVER_LISEN", "x");
+            let err = Config::load(None).unwrap_err();
+            assert!(
+                err.contains("lisen"),
+                "a mistyped key in a section is an error: {err}"
+            );
             Ok(())
         });
     }

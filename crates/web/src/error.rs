@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use lyceum_db::DbError;
-use lyceum_domain::i18n::{Arg, catalogue};
+use lyceum_domain::i18n::catalogue;
 use lyceum_domain::validation::Invalid;
 use serde_json::json;
 

@@ -25,6 +25,9 @@ pub struct Page {
     pub lang: Lang,
     /// The page's title, its `h1` and `<title>`, in the reader's language.
     pub title: String,
+    /// What the page is about, when the title alone does not say (the
+    /// organisation an admin page manages); added to `<title>`.
+    pub about: Option<String>,
     pub viewer: Option<Viewer>,
     pub flash: Option<Flash>,
     pub here: String,
@@ -37,6 +40,7 @@ impl Page {
         Page {
             lang: ctx.lang,
             title: catalogue().text(ctx.lang, title_key),
+            about: None,
             viewer: ctx.user.as_ref().map(|u| Viewer {
                 name: u.user.display_name.clone(),
                 administers: u.actor.administers_anything(),
@@ -50,6 +54,11 @@ impl Page {
     /// A title that is data (an organisation's name), not a message.
     pub fn with_title(mut self, title: &str) -> Self {
         self.title = title.to_string();
+        self
+    }
+
+    pub fn about(mut self, subject: &str) -> Self {
+        self.about = Some(subject.to_string());
         self
     }
 

@@ -137,7 +137,9 @@ pub struct DetailsPage {
 }
 
 fn details_page(ctx: &Ctx, frame: AdminFrame, input: OrgInput, errors: FormErrors) -> DetailsPage {
-    let page = Page::new(ctx, "org-admin-details-title").with_errors(&errors);
+    let page = Page::new(ctx, "org-admin-details-title")
+        .about(&frame.org.name)
+        .with_errors(&errors);
     let (locales, poverty_bands, title_i) = school_choices(&page, &input);
     DetailsPage {
         is_school: frame.org.kind == "school",
@@ -220,7 +222,9 @@ fn new_child_page(
     input: OrgInput,
     errors: FormErrors,
 ) -> Result<NewChildPage, AppError> {
-    let page = Page::new(ctx, "org-admin-new-title").with_errors(&errors);
+    let page = Page::new(ctx, "org-admin-new-title")
+        .about(&frame.org.name)
+        .with_errors(&errors);
     let child_kinds = frame.org.kind()?.child_kinds();
     let kinds = Choice::list(
         &page,
@@ -326,7 +330,9 @@ async fn joining_page(
         .db
         .read(move |c| Ok((domains::of_org(c, id)?, join_codes::of_org(c, id)?)))
         .await?;
-    let page = Page::new(ctx, "org-admin-joining-title").with_errors(&errors);
+    let page = Page::new(ctx, "org-admin-joining-title")
+        .about(&frame.org.name)
+        .with_errors(&errors);
     let roles = role_choices(&page, user, scope, &frame.org, &form.role);
     Ok(JoiningPage {
         page,
@@ -552,7 +558,9 @@ async fn invitations_page(
         .db
         .read(move |c| invitations::pending_of_org(c, id, now))
         .await?;
-    let page = Page::new(ctx, "org-admin-invitations-title").with_errors(&errors);
+    let page = Page::new(ctx, "org-admin-invitations-title")
+        .about(&frame.org.name)
+        .with_errors(&errors);
     let roles = role_choices(&page, user, scope, &frame.org, &form.role);
     Ok(InvitationsPage {
         page,
@@ -658,7 +666,9 @@ async fn roles_page(
     let frame = frame(state, scope.id, Tab::Roles).await?;
     let id = scope.id;
     let rows = state.db.read(move |c| memberships::at_org(c, id)).await?;
-    let page = Page::new(ctx, "org-admin-roles-title").with_errors(&errors);
+    let page = Page::new(ctx, "org-admin-roles-title")
+        .about(&frame.org.name)
+        .with_errors(&errors);
     let holders = rows
         .into_iter()
         .map(|h| Holder {

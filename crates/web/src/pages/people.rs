@@ -52,7 +52,7 @@ pub async fn list(
     let more = people.len() as i64 > PAGE_SIZE;
     people.truncate(PAGE_SIZE as usize);
     Ok(render(&PeoplePage {
-        page: Page::new(&ctx, "people-title"),
+        page: Page::new(&ctx, "people-title").about(&org.name),
         next_after: if more {
             people.last().map(|p| p.id)
         } else {

@@ -105,11 +105,8 @@ pub async fn submit(
     let mut invalid = Invalid::new();
     let name = invalid.check("display_name", validate_name(&form.display_name));
     let email = invalid.check("email", EmailAddress::parse(&form.email));
-    if let Some(e) = &email {
-        invalid.check("password", check_new_password(&form.password, e.as_str()));
-    } else if form.password.is_empty() {
-        invalid.add("password", "password-missing");
-    }
+    let email_text = email.as_ref().map_or("", |e| e.as_str());
+    invalid.check("password", check_new_password(&form.password, email_text));
     let lang = Lang::parse(&form.preferred_language).unwrap_or(ctx.lang);
     let (Some(name), Some(email), true) = (name, email, invalid.is_empty()) else {
         return Ok(refuse(&invalid));
