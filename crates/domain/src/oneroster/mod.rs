@@ -1,0 +1,177 @@
+//! Reading and validating a OneRoster 1.2 CSV package (1.1-style `users.csv`
+//! accepted): what Lyceum imports, or every problem, each with file, line,
+//! column and a stable code.
+//!
+//! This is pure: it takes the files' bytes by name and does no IO. The
+//! importer unpacks the folder or zip and applies the [`Package`] to the
+//! database; everything about the database (who already exists, emails used
+//! by another person, records a delta refers to) is its job.
+//!
+//! Lyceum uses `orgs.csv`, `users.csv` and `roles.csv`. Other files are
+//! accepted and listed in [`Package::ignored_files`] without being read.
+//!
+//! # Decisions where the specification is silent or Lyceum differs
+//! - **Files and the manifest.** The manifest is the authority. A used file
+//!   present but marked `absent` (or not listed) is a problem
+//!   (`file-not-in-manifest`) rather than silently skipped, since its sender
+//!   plainly meant it to count. Any file marked `bulk` or `delta` must be
+//!   present (`missing-file`). Unused files are ignored whatever the manifest
+//!   says of them.
+//! - **Columns.** Names are case-sensitive; specification columns may be
+//!   left out unless required, but those present must keep the
+//!   specification's order, before any `metadata.*` columns (which are
+//!   ignored). A bulk file may leave out `status` and `dateLastModified`.
+//!   One column order serves 1.1 and 1.2 `users.csv`.
+//! - **Values** are trimmed. Vocabulary values (status, type, role,
+//!   roleType, enabledUser, manifest modes) are matched ignoring ASCII case,
+//!   as spreadsheets write `TRUE`. Rows that are blank or only commas are
+//!   skipped. `dateLastModified` needs a zone (`Z` or `±HH:MM`).
+//! - **Bulk and delta.** A bulk row with a `status` or `dateLastModified` is
+//!   a problem; a delta row needs both. Rows marked `tobedeleted` still need
+//!   their required values.
+//! - **Org types.** national → programme, state → state, district →
+//!   district, local → local, school → school; `department` is folded into
+//!   the nearest org above it that is not a department (its people join that
+//!   school), counted in [`Package::folded_departments`]; `ext:` types are
+//!   `bad-org-type`. Parents must fit Lyceum's tree (`OrgKind::child_kinds`)
+//!   when both are in the package.
+//! - **Who is imported.** Staff roles ([`StaffRole`]) are. A user whose only
+//!   roles in the package are student, guardian, parent, relative or an `ext:`
+//!   role is counted in [`Package::ignored_users`] and not returned; such
+//!   rows are checked only for a unique sourcedId and a known role, since an
+//!   ill-formed email on a pupil's row must not block the staff import. A user
+//!   with no role in the package at all (say, a delta that only renames) is
+//!   returned.
+//! - **1.1 style.** When roles do not come from `roles.csv` and `users.csv`
+//!   has `role` and `orgSourcedIds`, one role per listed org is derived,
+//!   primary for the first org, secondary for the rest, with sourcedId
+//!   `<userSourcedId>:<orgSourcedId>` and the user's status and date. With a
+//!   `roles.csv`, those columns are ignored.
+//! - **References** are checked only into a file present in bulk and read
+//!   whole (see `references.rs`); in a delta, or when the file is absent,
+//!   the importer resolves them. A row that could not be read at all is
+//!   reported once, and references to it are not reported again as unknown.
+//! - **Problems** are capped at [`MAX_PROBLEMS_PER_FILE`] per file. Without
+//!   a readable manifest nothing else is checked (no file's mode is known);
+//!   without a readable header row, nothing else in that file.
+
+mod fast_hash;
+mod fields;
+mod manifest;
+mod orgs;
+mod people;
+mod plan;
+mod problem;
+mod references;
+mod roles;
+mod table;
+mod tree;
+mod users;
+mod values;
+mod vocab;
+
+pub use manifest::{Mode, Version};
+pub use orgs::OrgRecord;
+pub use problem::{MAX_PROBLEMS_PER_FILE, Problem, code};
+pub use roles::RoleRecord;
+pub use users::UserRecord;
+pub use values::{Date, Status};
+pub use vocab::{RoleType, StaffRole};
+
+use problem::Problems;
+use std::collections::BTreeMap;
+
+/// What a valid package asks Lyceum to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Package {
+    /// `oneroster.version` from the manifest.
+    pub version: Version,
+    pub modes: FileModes,
+    pub roles_source: RolesSource,
+    /// Departments folded away; in file order.
+    pub orgs: Vec<OrgRecord>,
+    /// Staff, and users with no role in the package; in file order.
+    pub users: Vec<UserRecord>,
+    /// Staff roles only; in file order.
+    pub roles: Vec<RoleRecord>,
+    /// Files present that Lyceum does not read (classes.csv, courses.csv,
+    /// enrollments.csv, academicSessions.csv, userProfiles.csv,
+    /// demographics.csv, …), by name.
+    pub ignored_files: Vec<String>,
+    /// Students, guardians, parents and relatives: counted, not imported.
+    pub ignored_users: usize,
+    /// Their roles (and `ext:` roles): counted, not returned.
+    pub ignored_roles: usize,
+    /// Departments whose people were placed in the org above them.
+    pub folded_departments: usize,
+}
+
+/// How each file Lyceum reads is to be applied; `None` when it is absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileModes {
+    pub orgs: Option<Mode>,
+    pub users: Option<Mode>,
+    /// For 1.1-style roles, the mode of `users.csv`, where they came from.
+    pub roles: Option<Mode>,
+}
+
+/// Where [`Package::roles`] came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RolesSource {
+    /// `roles.csv` (OneRoster 1.2).
+    RolesCsv,
+    /// `role` and `orgSourcedIds` in `users.csv` (OneRoster 1.1 style).
+    UsersCsv,
+    /// Neither: the package grants no roles.
+    None,
+}
+
+/// Reads the files of one package, by file name (`users.csv`), as bytes.
+///
+/// Returns every problem found (up to [`MAX_PROBLEMS_PER_FILE`] per file), in
+/// file then line order, if there is any.
+pub fn read_package(files: &BTreeMap<String, Vec<u8>>) -> Result<Package, Vec<Problem>> {
+    let mut problems = Problems::default();
+    let Some(manifest_bytes) = files.get(manifest::FILE) else {
+        problems.push(Problem::new(manifest::FILE, 0, code::MISSING_FILE));
+        return Err(problems.into_sorted());
+    };
+    // Without a readable manifest no file's mode is known.
+    let Some(manifest) = manifest::read(manifest_bytes, &mut problems) else {
+        return Err(problems.into_sorted());
+    };
+    let modes = plan::files_to_read(files, &manifest, &mut problems);
+
+    let tree = match modes.orgs {
+        Some(mode) => tree::build(
+            orgs::read(plan::bytes(files, orgs::FILE), mode, &mut problems),
+            mode,
+            &mut problems,
+        ),
+        None => tree::Tree::empty(),
+    };
+    let people = people::read(files, modes, &tree.lookup, &mut problems);
+
+    if !problems.is_empty() {
+        return Err(problems.into_sorted());
+    }
+    Ok(Package {
+        version: manifest.version.unwrap_or(Version::V1_2),
+        modes: FileModes {
+            roles: match people.roles_source {
+                RolesSource::RolesCsv => modes.roles,
+                RolesSource::UsersCsv => modes.users,
+                RolesSource::None => None,
+            },
+            ..modes
+        },
+        roles_source: people.roles_source,
+        orgs: tree.orgs,
+        users: people.users,
+        roles: people.roles,
+        ignored_files: plan::ignored_files(files),
+        ignored_users: people.ignored_users,
+        ignored_roles: people.ignored_roles,
+        folded_departments: tree.folded_departments,
+    })
+}
