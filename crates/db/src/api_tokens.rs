@@ -89,6 +89,7 @@ pub fn authenticate(
                 .or(api_tokens::expires_at.gt(now.micros())),
         )
         .filter(users::deleted_at.is_null())
+        .filter(users::deactivated_at.is_null())
         .select((ApiTokenRow::as_select(), UserRow::as_select()))
         .first(conn)
         .optional()?)

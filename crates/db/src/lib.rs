@@ -19,6 +19,8 @@ pub mod schema;
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod bulk;
+pub mod directory;
 pub mod domains;
 pub mod email_tokens;
 pub mod invitations;

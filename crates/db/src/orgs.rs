@@ -79,14 +79,10 @@ pub fn children(conn: &mut DbConn, parent: OrgId) -> Result<Vec<OrgRow>, DbError
 }
 
 /// The organisations from the root down to (and including) `path`'s node.
+/// One lookup per level (a tree is four deep): each is a prepared statement
+/// the connection keeps, where an `IN (…)` list would be parsed anew.
 pub fn lineage(conn: &mut DbConn, path: &OrgPath) -> Result<Vec<OrgRow>, DbError> {
-    let ids: Vec<i64> = path.ids().iter().map(|i| i.0).collect();
-    let mut rows: Vec<OrgRow> = orgs::table
-        .filter(orgs::id.eq_any(&ids))
-        .select(OrgRow::as_select())
-        .load(conn)?;
-    rows.sort_by_key(|r| r.path.len());
-    Ok(rows)
+    path.ids().into_iter().map(|id| get(conn, id)).collect()
 }
 
 /// Number of organisations in the subtree of `path`, itself included.

@@ -30,6 +30,8 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         deleted_at -> Nullable<BigInt>,
+        deactivated_at -> Nullable<BigInt>,
+        search_text -> Text,
     }
 }
 
@@ -54,6 +56,27 @@ diesel::table! {
         org_id -> BigInt,
         role -> Text,
         created_at -> BigInt,
+        source_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    roster_sources (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        name -> Text,
+        created_at -> BigInt,
+        last_import_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    roster_links (source_id, kind, sourced_id) {
+        source_id -> BigInt,
+        kind -> Text,
+        sourced_id -> Text,
+        local_id -> BigInt,
+        fingerprint -> BigInt,
     }
 }
 
@@ -176,6 +199,8 @@ diesel::joinable!(user_grade_bands -> users (user_id));
 diesel::joinable!(org_email_domains -> orgs (org_id));
 diesel::joinable!(join_codes -> orgs (org_id));
 diesel::joinable!(invitations -> orgs (org_id));
+diesel::joinable!(roster_sources -> orgs (org_id));
+diesel::joinable!(roster_links -> roster_sources (source_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -183,6 +208,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_subjects,
     user_grade_bands,
     memberships,
+    roster_sources,
+    roster_links,
     org_email_domains,
     join_codes,
     invitations,
@@ -201,6 +228,8 @@ pub const TABLES: &[&str] = &[
     "user_subjects",
     "user_grade_bands",
     "memberships",
+    "roster_sources",
+    "roster_links",
     "org_email_domains",
     "join_codes",
     "invitations",

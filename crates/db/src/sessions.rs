@@ -41,6 +41,7 @@ pub fn load(conn: &mut DbConn, id_hash: &str) -> Result<Option<(SessionRow, User
         .inner_join(users::table)
         .filter(sessions::id_hash.eq(id_hash))
         .filter(users::deleted_at.is_null())
+        .filter(users::deactivated_at.is_null())
         .select((SessionRow::as_select(), UserRow::as_select()))
         .first(conn)
         .optional()?)

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::profile::{GradeBand, Profile, SchoolRole, Subject};
+use lyceum_domain::search::person_text;
 use lyceum_domain::{Timestamp, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -22,6 +23,8 @@ pub struct UserRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub deleted_at: Option<i64>,
+    pub deactivated_at: Option<i64>,
+    pub search_text: String,
 }
 
 impl UserRow {
@@ -39,6 +42,11 @@ impl UserRow {
 
     pub fn is_deleted(&self) -> bool {
         self.deleted_at.is_some()
+    }
+
+    /// Taken away by a roster: kept, but may not sign in.
+    pub fn is_deactivated(&self) -> bool {
+        self.deactivated_at.is_some()
     }
 
     pub fn email(&self) -> &str {
@@ -86,6 +94,7 @@ pub fn insert(conn: &mut DbConn, new: &NewUser<'_>, now: Timestamp) -> Result<Us
             users::preferred_language.eq(new.lang.as_str()),
             users::created_at.eq(now.micros()),
             users::updated_at.eq(now.micros()),
+            users::search_text.eq(person_text(new.display_name, new.email.as_str())),
         ))
         .returning(users::id)
         .get_result(conn)
@@ -128,9 +137,14 @@ pub fn set_email(
     email: &EmailAddress,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let name: String = users::table
+        .find(id.0)
+        .select(users::display_name)
+        .first(conn)?;
     diesel::update(users::table.find(id.0))
         .set((
             users::email.eq(email.as_str()),
+            users::search_text.eq(person_text(&name, email.as_str())),
             users::email_verified_at.eq(now.micros()),
             users::updated_at.eq(now.micros()),
         ))
@@ -156,9 +170,14 @@ pub fn save_profile(
     profile: &Profile,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let email: Option<String> = users::table.find(id.0).select(users::email).first(conn)?;
     diesel::update(users::table.find(id.0))
         .set((
             users::display_name.eq(&profile.display_name),
+            users::search_text.eq(person_text(
+                &profile.display_name,
+                email.as_deref().unwrap_or(""),
+            )),
             users::preferred_language.eq(profile.preferred_language.as_str()),
             users::years_experience.eq(profile.years_experience),
             users::school_role.eq(profile.school_role.map(|r| r.as_str())),
@@ -222,6 +241,7 @@ pub fn anonymise(conn: &mut DbConn, id: UserId, now: Timestamp) -> Result<(), Db
             users::email_verified_at.eq(None::<i64>),
             users::password_hash.eq(None::<String>),
             users::display_name.eq(""),
+            users::search_text.eq(""),
             users::years_experience.eq(None::<i32>),
             users::school_role.eq(None::<String>),
             users::updated_at.eq(now.micros()),

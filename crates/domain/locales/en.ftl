@@ -81,6 +81,7 @@ error-password-wrong = That is not your current password.
 error-passwords-differ = The two passwords are not the same.
 error-credentials = The email address or password is not right.
 error-locked = Too many attempts to sign in to this account. Try again in { $minutes } minutes, or reset your password.
+error-deactivated = This account was closed by your district or local’s roster. If that is a mistake, ask your admin to restore it.
 error-unverified = Confirm your email address before you sign in. We sent you a link when you registered.
 error-token-invalid = This link is not valid. Ask for a new one.
 error-token-expired = This link has expired. Ask for a new one.
@@ -448,3 +449,22 @@ error-number-range--expires_in_days = Enter the number of days as a whole number
 error-number-range--max_uses = Enter the most people who may use the code as a whole number from { $min } to { $max }.
 error-unknown-choice--subjects = “{ $value }” is not one of the subjects.
 error-unknown-choice--grade_bands = “{ $value }” is not one of the grade bands.
+
+## Directory
+
+people-search-label = Search people
+people-search = Name or email
+people-search-hint = The start of any word of a name or email address, for example “ana riv”.
+people-place = Where
+people-everywhere = All of { $org }
+people-any = Any
+people-subject = Subject
+people-grade-band = Grade band
+people-search-button = Search
+people-export = Download this list (CSV)
+people-no-match = Nobody matches. Try fewer words or fewer filters.
+people-teaching = Teaching
+csv-id = ID
+csv-status = Status
+csv-active = Active
+csv-deactivated = Deactivated

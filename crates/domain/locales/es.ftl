@@ -81,6 +81,7 @@ error-password-wrong = Esa no es su contraseña actual.
 error-passwords-differ = Las dos contraseñas no coinciden.
 error-credentials = El correo electrónico o la contraseña no son correctos.
 error-locked = Hubo demasiados intentos de iniciar sesión en esta cuenta. Vuelva a intentarlo en { $minutes } minutos o restablezca su contraseña.
+error-deactivated = El registro de su distrito o sindicato local cerró esta cuenta. Si es un error, pida a su administrador que la restablezca.
 error-unverified = Confirme su correo electrónico antes de iniciar sesión. Le enviamos un enlace cuando se registró.
 error-token-invalid = Este enlace no es válido. Pida uno nuevo.
 error-token-expired = Este enlace ha caducado. Pida uno nuevo.
@@ -448,3 +449,22 @@ error-number-range--expires_in_days = Escriba el número de días como un númer
 error-number-range--max_uses = Escriba el máximo de personas que pueden usar el código como un número entero de { $min } a { $max }.
 error-unknown-choice--subjects = «{ $value }» no es una de las materias.
 error-unknown-choice--grade_bands = «{ $value }» no es uno de los grados.
+
+## Directorio
+
+people-search-label = Buscar personas
+people-search = Nombre o correo
+people-search-hint = El comienzo de cualquier palabra de un nombre o correo electrónico, por ejemplo «ana riv».
+people-place = Dónde
+people-everywhere = Todo { $org }
+people-any = Cualquiera
+people-subject = Materia
+people-grade-band = Grados
+people-search-button = Buscar
+people-export = Descargar esta lista (CSV)
+people-no-match = Nadie coincide. Pruebe con menos palabras o menos filtros.
+people-teaching = Enseña
+csv-id = ID
+csv-status = Estado
+csv-active = Activa
+csv-deactivated = Desactivada

@@ -210,8 +210,11 @@ impl Config {
             .collect::<Result<Vec<_>, _>>()?;
         let target =
             DbTarget::parse(&self.database.url.0).map_err(|e| format!("database.url: {e}"))?;
+        // SQLite work is CPU on this machine: more connections than twice the
+        // cores only adds switching. PostgreSQL work waits on the network.
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
         let max_connections = self.database.max_connections.unwrap_or(match target {
-            DbTarget::Sqlite(_) => 8,
+            DbTarget::Sqlite(_) => (cores * 2).clamp(4, 16),
             DbTarget::Postgres(_) => 16,
         });
         if max_connections == 0 {
@@ -289,7 +292,7 @@ mod tests {
     fn defaults_are_valid() {
         let s = Config::default().settings().unwrap();
         assert_eq!(s.listen.port(), 8080);
-        assert_eq!(s.pool.max_connections, 8);
+        assert!((4..=16).contains(&s.pool.max_connections));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod directory;
 mod jobs;
 mod orgs;
 mod schema_parity;

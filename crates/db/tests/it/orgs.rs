@@ -1,4 +1,5 @@
 use crate::T0;
+use lyceum_db::directory::{self, Filters};
 use lyceum_db::{DbConn, memberships, orgs, users};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
@@ -88,7 +89,7 @@ fn paths_subtrees_and_scoped_people() {
     }
     // A second role for the same person is one person in the list.
     let first = UserId(
-        memberships::people_in_scope(&mut c, &d1.org_path().unwrap(), None, 1).unwrap()[0].id,
+        directory::search(&mut c, &Filters::everyone_in(d1.org_path().unwrap(), 1)).unwrap()[0].id,
     );
     assert!(memberships::add(&mut c, first, d1, Role::Facilitator, T0).unwrap());
     assert!(!memberships::add(&mut c, first, d1, Role::Facilitator, T0).unwrap());
@@ -97,7 +98,14 @@ fn paths_subtrees_and_scoped_people() {
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let page = memberships::people_in_scope(&mut c, &scope, after, 10).unwrap();
+        let page = directory::search(
+            &mut c,
+            &Filters {
+                after,
+                ..Filters::everyone_in(scope.clone(), 10)
+            },
+        )
+        .unwrap();
         if page.is_empty() {
             break;
         }
@@ -107,7 +115,7 @@ fn paths_subtrees_and_scoped_people() {
     assert_eq!(seen.len(), 25, "only the district's people, each once");
     assert_eq!(seen[0].roles.len(), 2);
     let state_wide =
-        memberships::people_in_scope(&mut c, &ohio.org_path().unwrap(), None, 100).unwrap();
+        directory::search(&mut c, &Filters::everyone_in(ohio.org_path().unwrap(), 100)).unwrap();
     assert_eq!(state_wide.len(), 28);
 
     // Programme-wide roles only at the root.

@@ -66,6 +66,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/orgs", SignedIn),
     ("GET", "/orgs/{org_id}", SignedIn),
     ("GET", "/orgs/{org_id}/people", Admins),
+    ("GET", "/orgs/{org_id}/people.csv", Admins),
     ("GET", "/orgs/{org_id}/admin", Admins),
     ("POST", "/orgs/{org_id}/admin", Admins),
     ("GET", "/orgs/{org_id}/admin/new", Admins),

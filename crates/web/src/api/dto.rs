@@ -1,7 +1,8 @@
 //! What the API sends and accepts. Kept apart from the database rows so the
 //! API's shape is a promise of its own.
 
-use lyceum_db::memberships::{Membership, Person};
+use lyceum_db::directory::Person;
+use lyceum_db::memberships::Membership;
 use lyceum_db::orgs::OrgRow;
 use lyceum_domain::profile::{Profile, ProfileInput};
 use serde::{Deserialize, Serialize};
@@ -203,7 +204,10 @@ pub struct PersonDto {
     pub id: i64,
     pub display_name: String,
     pub email: String,
+    pub deactivated: bool,
     pub roles: Vec<PersonRoleDto>,
+    pub subjects: Vec<String>,
+    pub grade_bands: Vec<String>,
 }
 
 impl From<&Person> for PersonDto {
@@ -212,6 +216,9 @@ impl From<&Person> for PersonDto {
             id: p.id,
             display_name: p.display_name.clone(),
             email: p.email.clone(),
+            deactivated: p.deactivated,
+            subjects: p.subjects.iter().map(|s| s.as_str().into()).collect(),
+            grade_bands: p.grade_bands.iter().map(|s| s.as_str().into()).collect(),
             roles: p
                 .roles
                 .iter()

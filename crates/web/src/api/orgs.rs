@@ -2,6 +2,7 @@ use crate::api::dto::{
     CreatedDto, EmailRoleBody, ErrorBody, OrgBody, OrgDto, PeopleDto, PersonDto,
 };
 use crate::context::Ctx;
+use crate::directory::PeopleQuery;
 use crate::error::AppError;
 use crate::forms::ApiJson;
 use crate::gate::ScopedOrg;
@@ -10,11 +11,10 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
-use lyceum_db::{memberships, orgs};
+use lyceum_db::{directory, orgs};
+use lyceum_domain::OrgId;
 use lyceum_domain::org::OrgInput;
-use lyceum_domain::{OrgId, UserId};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use lyceum_domain::validation::{FieldError, Invalid};
 
 /// One organisation.
 #[utoipa::path(get, path = "/api/v1/orgs/{org_id}", tag = "orgs",
@@ -81,37 +81,29 @@ pub async fn create_child(
     Ok((StatusCode::CREATED, Json(OrgDto::from(&child))))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct PeopleParams {
-    /// The `next_after` of the previous page.
-    after: Option<i64>,
-    /// 1 to 500; 100 if absent.
-    limit: Option<i64>,
-}
-
-/// People holding any role in this organisation or below it, in id order.
+/// People holding any role in this organisation or below it, in id order,
+/// searched and filtered like the directory page.
 #[utoipa::path(get, path = "/api/v1/orgs/{org_id}/people", tag = "orgs",
-    params(("org_id" = i64, Path), PeopleParams),
-    responses((status = 200, body = PeopleDto), (status = 403, body = ErrorBody)),
+    params(("org_id" = i64, Path), PeopleQuery),
+    responses((status = 200, body = PeopleDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn people(
     State(state): State<AppState>,
     Extension(scope): Extension<ScopedOrg>,
-    Query(params): Query<PeopleParams>,
+    Query(query): Query<PeopleQuery>,
 ) -> Result<Json<PeopleDto>, AppError> {
-    let limit = params.limit.unwrap_or(100);
+    let limit = query.limit.unwrap_or(100);
     if !(1..=500).contains(&limit) {
-        return Err(AppError::Invalid(lyceum_domain::validation::Invalid(vec![
-            lyceum_domain::validation::FieldError::new("limit", "number-range")
+        return Err(AppError::Invalid(Invalid(vec![
+            FieldError::new("limit", "number-range")
                 .with_arg("min", 1)
                 .with_arg("max", 500),
         ])));
     }
-    let after = params.after.map(UserId);
+    let (filters, _) = query.filters(&state, &scope, limit + 1).await?;
     let mut people = state
         .db
-        .read(move |c| memberships::people_in_scope(c, &scope.path, after, limit + 1))
+        .read(move |c| directory::search(c, &filters))
         .await?;
     let more = people.len() as i64 > limit;
     people.truncate(limit as usize);

@@ -116,6 +116,9 @@ pub async fn sign_in(
         };
         return Ok(refuse(error, false));
     };
+    if user.is_deactivated() {
+        return Ok(refuse(Invalid::one("email", "deactivated"), false));
+    }
     if !user.is_verified() {
         return Ok(refuse(Invalid::one("email", "unverified"), true));
     }

@@ -80,6 +80,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/orgs/{org_id}/people", Org(ViewPeople), people::list)
         .add(
             GET,
+            "/orgs/{org_id}/people.csv",
+            Org(ViewPeople),
+            people::export,
+        )
+        .add(
+            GET,
             "/orgs/{org_id}/admin",
             Org(AdministerOrg),
             org_admin::details_form,

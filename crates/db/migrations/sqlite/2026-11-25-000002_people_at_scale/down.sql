@@ -1,0 +1,13 @@
+DROP TRIGGER users_fts_update;
+DROP TRIGGER users_fts_delete;
+DROP TRIGGER users_fts_insert;
+DROP TABLE users_fts;
+DROP INDEX memberships_role;
+DROP INDEX user_grade_bands_band;
+DROP INDEX user_subjects_subject;
+DROP INDEX memberships_user;
+ALTER TABLE memberships DROP COLUMN source_id;
+DROP TABLE roster_links;
+DROP TABLE roster_sources;
+ALTER TABLE users DROP COLUMN search_text;
+ALTER TABLE users DROP COLUMN deactivated_at;

@@ -1,0 +1,78 @@
+//! A synthetic programme, deterministic from its seed, shaped like US public
+//! education: 50 states, districts and union locals, schools with NCES-like
+//! equity attributes, and educators with subjects, grade bands and
+//! experience. It is written to the database ([`to_db`]) or as OneRoster
+//! files ([`to_oneroster`]), so the importer can be fed the same programme.
+//!
+//! Later issues add learning, community and evidence activity on top of a
+//! [`Programme`]: add fields and generators here, keep them deterministic.
+
+mod generate;
+mod names;
+mod rng;
+pub mod to_db;
+
+pub use generate::{Params, generate};
+
+/// The password of the benchmark accounts (`lyceum seed --bench-accounts`).
+pub const BENCH_PASSWORD: &str = "lyceum-bench-2026";
+
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::org::{OrgKind, SchoolAttributes};
+use lyceum_domain::profile::{GradeBand, SchoolRole, Subject};
+use lyceum_domain::role::Role;
+
+/// The whole programme, in memory.
+#[derive(Debug, Clone)]
+pub struct Programme {
+    /// Parents always come before their children.
+    pub orgs: Vec<Org>,
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Stable across runs with the same seed, e.g. `org-000123`.
+    pub sourced_id: String,
+    pub parent: Option<usize>,
+    pub kind: OrgKind,
+    pub name: String,
+    pub school: SchoolAttributes,
+    /// The email domain of a district or local's staff.
+    pub email_domain: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub sourced_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    /// Index into [`Programme::orgs`].
+    pub org: usize,
+    pub role: Role,
+    pub subjects: Vec<Subject>,
+    pub grade_bands: Vec<GradeBand>,
+    pub years_experience: i32,
+    pub school_role: SchoolRole,
+    pub lang: Lang,
+}
+
+impl Person {
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
+}
+
+impl Programme {
+    pub fn educators(&self) -> usize {
+        self.people
+            .iter()
+            .filter(|p| p.role == Role::Educator)
+            .count()
+    }
+
+    pub fn count(&self, kind: OrgKind) -> usize {
+        self.orgs.iter().filter(|o| o.kind == kind).count()
+    }
+}

@@ -1,0 +1,186 @@
+//! Writing a programme into a database, in one transaction, with bulk loads.
+
+use crate::Programme;
+use lyceum_db::bulk::{self, GradeBandRow, MembershipRow, OrgRow, SubjectRow, UserRow};
+use lyceum_db::{Db, DbConn, DbError, domains, orgs};
+use lyceum_domain::org::OrgKind;
+use lyceum_domain::role::Role;
+use lyceum_domain::search::person_text;
+use lyceum_domain::{OrgId, Timestamp};
+
+/// Accounts with a known password, for benchmarks to sign in with.
+#[derive(Debug, Clone)]
+pub struct BenchAccounts {
+    pub password_hash: String,
+}
+
+/// Who the benchmark accounts are, once written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub orgs: usize,
+    pub people: usize,
+    /// (email, role, organisation) of each benchmark account.
+    pub bench: Vec<(String, Role, OrgId)>,
+    /// The district or local with the most people.
+    pub largest_body: OrgId,
+    /// The school with the most people.
+    pub largest_school: OrgId,
+}
+
+pub async fn write(
+    db: &Db,
+    programme: Programme,
+    bench: Option<BenchAccounts>,
+    now: Timestamp,
+) -> Result<Written, DbError> {
+    let written = db
+        .write(move |c| write_in(c, &programme, bench.as_ref(), now))
+        .await?;
+    db.write(|c| {
+        bulk::reset_sequences(c)?;
+        bulk::analyze(c)
+    })
+    .await?;
+    Ok(written)
+}
+
+fn write_in(
+    c: &mut DbConn,
+    p: &Programme,
+    bench: Option<&BenchAccounts>,
+    now: Timestamp,
+) -> Result<Written, DbError> {
+    if orgs::root(c)?.is_some() {
+        return Err(DbError::Config(
+            "this database already has a programme; seed an empty one".into(),
+        ));
+    }
+    let (org_base, user_base, membership_base) = bulk::next_ids(c)?;
+    let t = now.micros();
+
+    let mut paths: Vec<String> = Vec::with_capacity(p.orgs.len());
+    let mut org_rows = Vec::with_capacity(p.orgs.len());
+    for (i, o) in p.orgs.iter().enumerate() {
+        let id = org_base + i as i64;
+        let path = match o.parent {
+            Some(parent) => format!("{}{id}/", paths[parent]),
+            None => format!("/{id}/"),
+        };
+        org_rows.push(OrgRow {
+            id,
+            parent_id: o.parent.map(|x| org_base + x as i64),
+            kind: o.kind.as_str().into(),
+            name: o.name.clone(),
+            path: path.clone(),
+            locale: o.school.locale.map(|l| l.as_str().into()),
+            title_i: o.school.title_i,
+            poverty_band: o.school.poverty_band.map(|b| b.as_str().into()),
+            enrolment: o.school.enrolment,
+            created_at: t,
+            updated_at: t,
+        });
+        paths.push(path);
+    }
+    bulk::orgs(c, &org_rows)?;
+    for (i, o) in p.orgs.iter().enumerate() {
+        if let Some(domain) = &o.email_domain {
+            domains::add(c, OrgId(org_base + i as i64), domain, now)?;
+        }
+    }
+
+    let mut users = Vec::with_capacity(p.people.len() + 3);
+    let mut subjects = Vec::with_capacity(p.people.len() * 5 / 4);
+    let mut bands = Vec::with_capacity(p.people.len() * 3 / 2);
+    let mut memberships = Vec::with_capacity(p.people.len() + 3);
+    let mut per_org = vec![0usize; p.orgs.len()];
+    for (i, person) in p.people.iter().enumerate() {
+        let id = user_base + i as i64;
+        let name = person.display_name();
+        users.push(UserRow {
+            id,
+            email: Some(person.email.clone()),
+            email_verified_at: Some(t),
+            password_hash: None,
+            search_text: person_text(&name, &person.email),
+            display_name: name,
+            preferred_language: person.lang.as_str().into(),
+            years_experience: Some(person.years_experience),
+            school_role: Some(person.school_role.as_str().into()),
+            created_at: t,
+            updated_at: t,
+        });
+        subjects.extend(person.subjects.iter().map(|s| SubjectRow {
+            user_id: id,
+            subject: s.as_str().into(),
+        }));
+        bands.extend(person.grade_bands.iter().map(|b| GradeBandRow {
+            user_id: id,
+            grade_band: b.as_str().into(),
+        }));
+        memberships.push(MembershipRow {
+            id: membership_base + i as i64,
+            user_id: id,
+            org_id: org_base + person.org as i64,
+            role: person.role.as_str().into(),
+            created_at: t,
+            source_id: None,
+        });
+        per_org[person.org] += 1;
+    }
+    let largest = |kinds: &[OrgKind]| {
+        let best = (0..p.orgs.len())
+            .filter(|i| kinds.contains(&p.orgs[*i].kind))
+            .max_by_key(|i| per_org[*i])
+            .unwrap_or(0);
+        OrgId(org_base + best as i64)
+    };
+    let largest_school = largest(&[OrgKind::School]);
+    let largest_body = largest(&[OrgKind::District, OrgKind::Local]);
+
+    let mut bench_accounts = Vec::new();
+    if let Some(b) = bench {
+        let root = OrgId(org_base);
+        for (local, role, org) in [
+            ("educator", Role::Educator, largest_school),
+            ("orgadmin", Role::OrgAdmin, largest_body),
+            ("admin", Role::ProgrammeAdmin, root),
+        ] {
+            let id = user_base + users.len() as i64;
+            let email = format!("bench-{local}@bench.example.org");
+            let name = format!("Bench {local}");
+            users.push(UserRow {
+                id,
+                email: Some(email.clone()),
+                email_verified_at: Some(t),
+                password_hash: Some(b.password_hash.clone()),
+                search_text: person_text(&name, &email),
+                display_name: name,
+                preferred_language: "en".into(),
+                years_experience: Some(5),
+                school_role: Some("teacher".into()),
+                created_at: t,
+                updated_at: t,
+            });
+            memberships.push(MembershipRow {
+                id: membership_base + memberships.len() as i64,
+                user_id: id,
+                org_id: org.0,
+                role: role.as_str().into(),
+                created_at: t,
+                source_id: None,
+            });
+            bench_accounts.push((email, role, org));
+        }
+    }
+    bulk::users(c, &users)?;
+    bulk::subjects(c, &subjects)?;
+    bulk::grade_bands(c, &bands)?;
+    bulk::memberships(c, &memberships)?;
+    Ok(Written {
+        orgs: org_rows.len(),
+        people: users.len(),
+        bench: bench_accounts,
+        largest_body,
+        largest_school,
+    })
+}
