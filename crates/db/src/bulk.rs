@@ -3,7 +3,7 @@
 //! (from [`next_id`]) so rows can point at each other before they exist;
 //! [`reset_sequences`] then moves PostgreSQL's id sequences past them.
 
-use crate::schema::{memberships, orgs, user_grade_bands, user_subjects, users};
+use crate::schema::{memberships, orgs, roster_links, user_grade_bands, user_subjects, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 
@@ -67,6 +67,16 @@ pub struct MembershipRow {
 // Every row type says `treat_none_as_default_value = false`: multi-row
 // INSERT on SQLite and COPY on PostgreSQL both need plain values, not DEFAULT.
 
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = roster_links, treat_none_as_default_value = false)]
+pub struct LinkRow {
+    pub source_id: i64,
+    pub kind: String,
+    pub sourced_id: String,
+    pub local_id: i64,
+    pub fingerprint: i64,
+}
+
 /// SQLite allows 32,766 bound values per statement; stay well inside.
 const SQLITE_VALUES_PER_STATEMENT: usize = 30_000;
 
@@ -108,6 +118,10 @@ pub fn grade_bands(conn: &mut DbConn, rows: &[GradeBandRow]) -> Result<(), DbErr
 
 pub fn memberships(conn: &mut DbConn, rows: &[MembershipRow]) -> Result<(), DbError> {
     load!(conn, memberships::table, rows, 6)
+}
+
+pub fn links(conn: &mut DbConn, rows: &[LinkRow]) -> Result<(), DbError> {
+    load!(conn, roster_links::table, rows, 5)
 }
 
 /// The first free id of `orgs`, `users` and `memberships`.

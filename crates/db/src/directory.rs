@@ -4,7 +4,8 @@
 //! with how far into the list it is).
 //!
 //! Full-text search is the one place the dialects differ: FTS5 on SQLite,
-//! a tsvector GIN index on PostgreSQL, both over `users.search_text`.
+//! a tsvector GIN index on PostgreSQL, both over `users.search_text`; in a
+//! small scope, words are matched against each candidate's text instead.
 
 use crate::schema::{memberships, orgs, user_grade_bands, user_subjects, users};
 use crate::{Backend, DbConn, DbError};
@@ -133,7 +134,12 @@ fn matching_ids(conn: &mut DbConn, f: &Filters, narrow: bool) -> Result<Vec<i64>
         text: String::new(),
         binds: Vec::new(),
     };
-    if narrow {
+    let after = f.after.map_or(0, |u| u.0);
+    // The rows are walked in id order and the first `limit` that pass every
+    // filter are kept; what drives the walk is what changes:
+    // (the column that orders the walk, whether the driver already keeps to the scope)
+    let (order, scoped) = if narrow {
+        // the scope's memberships (a district: thousands of rows at most);
         q.push(
             "SELECT DISTINCT m.user_id AS id FROM orgs o \
              JOIN memberships m ON m.org_id = o.id JOIN users u ON u.id = m.user_id \
@@ -143,45 +149,70 @@ fn matching_ids(conn: &mut DbConn, f: &Filters, narrow: bool) -> Result<Vec<i64>
         q.push(" AND o.path < ");
         q.bind(Bind::Text(f.scope.subtree_end()));
         q.push(" AND m.user_id > ");
-        q.bind(Bind::Int(f.after.map_or(0, |u| u.0)));
+        q.bind(Bind::Int(after));
         if let Some(role) = f.role {
             q.push(" AND m.role = ");
             q.bind(Bind::Text(role.as_str().into()));
         }
+        // Few candidates: match the words against each one's text.
+        for word in &f.words {
+            q.push(" AND (' ' || u.search_text) LIKE ");
+            q.bind(Bind::Text(format!("% {word}%")));
+        }
+        ("m.user_id", true)
+    } else if !f.words.is_empty() && backend == Backend::Sqlite {
+        // the full-text index, which yields matches in id order;
+        q.push("SELECT u.id AS id FROM users_fts f JOIN users u ON u.id = f.rowid WHERE users_fts MATCH ");
+        // Quoted, so no word is read as FTS5 syntax; * makes it a prefix.
+        let m: Vec<String> = f.words.iter().map(|w| format!("\"{w}\"*")).collect();
+        q.bind(Bind::Text(m.join(" ")));
+        q.push(" AND f.rowid > ");
+        q.bind(Bind::Int(after));
+        ("f.rowid", false)
+    } else if let Some(role) = f.role.filter(|_| f.words.is_empty()) {
+        // the holders of the role (index role, user_id): most roles are rare;
+        q.push("SELECT DISTINCT m.user_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.role = ");
+        q.bind(Bind::Text(role.as_str().into()));
+        q.push(" AND m.user_id > ");
+        q.bind(Bind::Int(after));
+        in_scope(&mut q, f);
+        ("m.user_id", true)
+    } else if let Some(subject) = f.subject.filter(|_| f.words.is_empty()) {
+        // the people teaching the subject (index subject, user_id): a rare
+        // subject, or one that matches nobody, must not walk everyone;
+        q.push("SELECT s.user_id AS id FROM user_subjects s JOIN users u ON u.id = s.user_id WHERE s.subject = ");
+        q.bind(Bind::Text(subject.as_str().into()));
+        q.push(" AND s.user_id > ");
+        q.bind(Bind::Int(after));
+        ("s.user_id", false)
     } else {
+        // or everyone, in id order (PostgreSQL intersects its GIN index here).
         q.push("SELECT u.id AS id FROM users u WHERE u.id > ");
-        q.bind(Bind::Int(f.after.map_or(0, |u| u.0)));
-        q.push(
-            " AND EXISTS (SELECT 1 FROM memberships m JOIN orgs o ON o.id = m.org_id \
-             WHERE m.user_id = u.id AND o.path >= ",
-        );
-        q.bind(Bind::Text(f.scope.as_str().into()));
-        q.push(" AND o.path < ");
-        q.bind(Bind::Text(f.scope.subtree_end()));
+        q.bind(Bind::Int(after));
+        if !f.words.is_empty() {
+            q.push(" AND to_tsvector('simple', u.search_text) @@ to_tsquery('simple', ");
+            let m: Vec<String> = f.words.iter().map(|w| format!("{w}:*")).collect();
+            q.bind(Bind::Text(m.join(" & ")));
+            q.push(")");
+        }
+        ("u.id", false)
+    };
+    if !scoped {
+        // Per person: their memberships (index user_id), each org by id.
+        q.push(" AND EXISTS (SELECT 1 FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = u.id");
         if let Some(role) = f.role {
             q.push(" AND m.role = ");
             q.bind(Bind::Text(role.as_str().into()));
+        }
+        if f.scope.depth() > 1 {
+            q.push(" AND o.path >= ");
+            q.bind(Bind::Text(f.scope.as_str().into()));
+            q.push(" AND o.path < ");
+            q.bind(Bind::Text(f.scope.subtree_end()));
         }
         q.push(")");
     }
     q.push(" AND u.deleted_at IS NULL");
-    if !f.words.is_empty() {
-        match backend {
-            Backend::Sqlite => {
-                q.push(" AND u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ");
-                // Quoted, so no word is read as FTS5 syntax; * makes it a prefix.
-                let m: Vec<String> = f.words.iter().map(|w| format!("\"{w}\"*")).collect();
-                q.bind(Bind::Text(m.join(" ")));
-                q.push(")");
-            }
-            Backend::Postgres => {
-                q.push(" AND to_tsvector('simple', u.search_text) @@ to_tsquery('simple', ");
-                let m: Vec<String> = f.words.iter().map(|w| format!("{w}:*")).collect();
-                q.bind(Bind::Text(m.join(" & ")));
-                q.push(")");
-            }
-        }
-    }
     if let Some(subject) = f.subject {
         q.push(
             " AND EXISTS (SELECT 1 FROM user_subjects s WHERE s.user_id = u.id AND s.subject = ",
@@ -194,11 +225,7 @@ fn matching_ids(conn: &mut DbConn, f: &Filters, narrow: bool) -> Result<Vec<i64>
         q.bind(Bind::Text(band.as_str().into()));
         q.push(")");
     }
-    q.push(if narrow {
-        " ORDER BY m.user_id LIMIT "
-    } else {
-        " ORDER BY u.id LIMIT "
-    });
+    q.push(&format!(" ORDER BY {order} LIMIT "));
     q.bind(Bind::Int(f.limit));
 
     macro_rules! run {
@@ -218,6 +245,19 @@ fn matching_ids(conn: &mut DbConn, f: &Filters, narrow: bool) -> Result<Vec<i64>
         DbConn::Pg(c) => run!(c, diesel::pg::Pg),
     };
     Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// ` AND m.org_id IN (the scope's organisations)`, unless the scope is the
+/// whole programme: a constant subquery, computed once, so the walk stays
+/// on the role index.
+fn in_scope(q: &mut Sql, f: &Filters) {
+    if f.scope.depth() > 1 {
+        q.push(" AND m.org_id IN (SELECT id FROM orgs WHERE path >= ");
+        q.bind(Bind::Text(f.scope.as_str().into()));
+        q.push(" AND path < ");
+        q.bind(Bind::Text(f.scope.subtree_end()));
+        q.push(")");
+    }
 }
 
 /// Names, roles in scope, subjects and grade bands of the people `ids`, in that order.

@@ -22,6 +22,9 @@ pub enum DbError {
     Corrupt(String),
     #[error("database task failed: {0}")]
     Task(String),
+    /// A roster import found these problems; nothing was written.
+    #[error("the roster has {} problems", .0.len())]
+    Roster(Vec<lyceum_domain::oneroster::Problem>),
 }
 
 impl From<Invalid> for DbError {

@@ -28,6 +28,7 @@ pub mod jobs;
 pub mod join_codes;
 pub mod memberships;
 pub mod orgs;
+pub mod roster;
 pub mod sessions;
 pub mod throttle;
 pub mod users;

@@ -11,6 +11,7 @@ mod generate;
 mod names;
 mod rng;
 pub mod to_db;
+pub mod to_oneroster;
 
 pub use generate::{Params, generate};
 

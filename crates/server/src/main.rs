@@ -56,11 +56,37 @@ enum Command {
         /// Also create bench-{educator,orgadmin,admin}@bench.example.org, password "lyceum-bench-2026".
         #[arg(long)]
         bench_accounts: bool,
+        /// Write the programme as OneRoster 1.2 CSV files in this folder instead.
+        #[arg(long)]
+        oneroster_out: Option<PathBuf>,
+    },
+    /// Import people and organisations from a rostering system.
+    Import {
+        #[command(subcommand)]
+        format: ImportFormat,
     },
     /// Tasks for operators.
     Admin {
         #[command(subcommand)]
         task: AdminTask,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFormat {
+    /// OneRoster 1.2 CSV (1.1-style users.csv accepted): a folder or a zip.
+    Oneroster {
+        path: PathBuf,
+        /// The rostering system this comes from; re-imports from it update
+        /// rather than duplicate. Default: the folder's or zip's name.
+        #[arg(long)]
+        source: Option<String>,
+        /// Where the package's top organisations go (id or exact name). Default: the programme.
+        #[arg(long)]
+        org: Option<String>,
+        /// Check everything, write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -150,10 +176,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             educators,
             seed,
             bench_accounts,
+            oneroster_out,
         } => {
-            let db = app::open_database(&settings, true).await?;
             let started = std::time::Instant::now();
             let programme = lyceum_seed::generate(lyceum_seed::Params { educators, seed });
+            if let Some(dir) = oneroster_out {
+                lyceum_seed::to_oneroster::write(&programme, &dir)
+                    .with_context(|| format!("writing {}", dir.display()))?;
+                println!(
+                    "Wrote {} organisations and {} people as OneRoster 1.2 CSV to {} in {:.1} s.",
+                    programme.orgs.len(),
+                    programme.people.len(),
+                    dir.display(),
+                    started.elapsed().as_secs_f64()
+                );
+                return Ok(());
+            }
+            let db = app::open_database(&settings, true).await?;
             let bench = if bench_accounts {
                 let hash = tokio::task::spawn_blocking(|| {
                     lyceum_domain::password::hash_password(lyceum_seed::BENCH_PASSWORD)
@@ -181,6 +220,75 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("  {role:<16} {email} (organisation {org})");
             }
             Ok(())
+        }
+        Command::Import {
+            format:
+                ImportFormat::Oneroster {
+                    path,
+                    source,
+                    org,
+                    dry_run,
+                },
+        } => {
+            let db = app::open_database(&settings, true).await?;
+            let source = match source {
+                Some(s) => s,
+                None => lyceum_server::import::source_name(&path)?,
+            };
+            let org = match org {
+                Some(o) => o,
+                None => db
+                    .read(lyceum_db::orgs::root)
+                    .await?
+                    .map(|r| r.id.to_string())
+                    .context(
+                        "there is no programme yet: run `lyceum admin create-programme` first",
+                    )?,
+            };
+            let files = lyceum_server::import::read_files(&path)?;
+            let progress = lyceum_server::import::Progress::default();
+            let bar = indicatif::ProgressBar::new(0).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {msg} [{bar:30}] {pos}/{len} records ({elapsed})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message(if dry_run { "Checking" } else { "Importing" });
+            let watch = {
+                let (bar, progress) = (bar.clone(), progress.clone());
+                tokio::spawn(async move {
+                    loop {
+                        bar.set_length(
+                            progress.total.load(std::sync::atomic::Ordering::Relaxed) as u64
+                        );
+                        bar.set_position(
+                            progress.done.load(std::sync::atomic::Ordering::Relaxed) as u64
+                        );
+                        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    }
+                })
+            };
+            let result =
+                lyceum_server::import::run(&db, &clock, files, source, &org, dry_run, progress)
+                    .await;
+            watch.abort();
+            bar.finish_and_clear();
+            match result {
+                Ok(outcome) => {
+                    lyceum_server::import::print_summary(&outcome);
+                    Ok(())
+                }
+                Err(lyceum_server::import::Refused::Problems(problems)) => {
+                    for p in &problems {
+                        eprintln!("{p}");
+                    }
+                    anyhow::bail!(
+                        "the roster was not imported: {} problem(s) to fix first. Nothing was changed.",
+                        problems.len()
+                    )
+                }
+                Err(lyceum_server::import::Refused::Other(e)) => Err(e),
+            }
         }
         Command::Admin { task } => {
             let db = app::open_database(&settings, true).await?;

@@ -55,6 +55,7 @@
 //!   a readable manifest nothing else is checked (no file's mode is known);
 //!   without a readable header row, nothing else in that file.
 
+mod archive;
 mod fast_hash;
 mod fields;
 mod manifest;
@@ -70,6 +71,7 @@ mod users;
 mod values;
 mod vocab;
 
+pub use archive::{MAX_UNPACKED_BYTES, files_from_zip};
 pub use manifest::{Mode, Version};
 pub use orgs::OrgRecord;
 pub use problem::{MAX_PROBLEMS_PER_FILE, Problem, code};

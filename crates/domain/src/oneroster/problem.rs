@@ -119,6 +119,12 @@ pub mod code {
     pub const ORG_CYCLE: &str = "org-cycle";
     pub const BAD_ORG_PARENT: &str = "bad-org-parent";
     pub const DEPARTMENT_WITHOUT_PARENT: &str = "department-without-parent";
+    // Found by the importer, against what the database already holds.
+    pub const EMAIL_USED_TWICE: &str = "email-used-twice";
+    pub const EMAIL_TAKEN: &str = "email-taken";
+    pub const CANNOT_PLACE_ORG: &str = "cannot-place-org";
+    pub const ORG_OUTSIDE_SCOPE: &str = "org-outside-scope";
+    pub const BAD_ZIP: &str = "bad-zip";
 
     /// Every code, for translators and for tests that check each has a message.
     pub const ALL: &[&str] = &[
@@ -159,6 +165,11 @@ pub mod code {
         ORG_CYCLE,
         BAD_ORG_PARENT,
         DEPARTMENT_WITHOUT_PARENT,
+        EMAIL_USED_TWICE,
+        EMAIL_TAKEN,
+        CANNOT_PLACE_ORG,
+        ORG_OUTSIDE_SCOPE,
+        BAD_ZIP,
     ];
 }
 
@@ -181,7 +192,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub(crate) fn new(file: &str, line: u64, code: &'static str) -> Self {
+    pub fn new(file: &str, line: u64, code: &'static str) -> Self {
         Self {
             file: file.to_owned(),
             line,
@@ -206,7 +217,7 @@ impl Problem {
         self
     }
 
-    pub(crate) fn with(mut self, name: &'static str, value: impl ToString) -> Self {
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
         self.args.push((name, value.to_string()));
         self
     }
@@ -348,6 +359,27 @@ impl Problem {
                 "a department needs a parentSourcedId: its people join the school above it"
                     .to_owned()
             }
+            code::EMAIL_USED_TWICE => format!(
+                "{} is also the email of the user on line {}; one person, one account",
+                a("value"),
+                a("first_line")
+            ),
+            code::EMAIL_TAKEN => format!(
+                "{} already belongs to another person in Lyceum",
+                a("value")
+            ),
+            code::CANNOT_PLACE_ORG => format!(
+                "a {} cannot be placed under {} ({})",
+                a("type"),
+                a("parent"),
+                a("parent_type")
+            ),
+            code::BAD_ZIP => format!("the zip file cannot be read: {}", a("reason")),
+            code::ORG_OUTSIDE_SCOPE => format!(
+                "{} was imported before into {}, outside the organisation this import is for",
+                a("value"),
+                a("place")
+            ),
             other => other.to_owned(),
         }
     }

@@ -1,0 +1,182 @@
+//! `lyceum import oneroster PATH`: a folder or zip of OneRoster CSV files,
+//! read, checked against the database, and applied in one transaction.
+
+use anyhow::{Context, bail};
+use lyceum_db::roster::{self, Summary, Target};
+use lyceum_db::{Db, DbError, orgs};
+use lyceum_domain::Clock;
+use lyceum_domain::oneroster::{Package, Problem, files_from_zip, read_package};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The package's files, by name, from a folder or a `.zip`.
+pub fn read_files(path: &Path) -> anyhow::Result<BTreeMap<String, Vec<u8>>> {
+    if path.is_dir() {
+        let mut files = BTreeMap::new();
+        for entry in
+            std::fs::read_dir(path).with_context(|| format!("reading {}", path.display()))?
+        {
+            let p = entry?.path();
+            if p.extension().is_some_and(|e| e == "csv")
+                && let Some(name) = p.file_name().and_then(|n| n.to_str())
+            {
+                files.insert(
+                    name.to_string(),
+                    std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?,
+                );
+            }
+        }
+        return Ok(files);
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    files_from_zip(&bytes).map_err(|p| anyhow::anyhow!("{}: {}", path.display(), p.message()))
+}
+
+/// What happened, for the summary.
+pub struct Outcome {
+    pub summary: Summary,
+    pub read: Duration,
+    pub applied: Duration,
+    pub dry_run: bool,
+}
+
+/// Why nothing was imported.
+pub enum Refused {
+    Problems(Vec<Problem>),
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Refused {
+    fn from(e: anyhow::Error) -> Self {
+        Refused::Other(e)
+    }
+}
+
+/// How far the import is, for a progress bar: (done, of).
+#[derive(Default, Clone)]
+pub struct Progress {
+    pub done: Arc<AtomicUsize>,
+    pub total: Arc<AtomicUsize>,
+}
+
+pub async fn run(
+    db: &Db,
+    clock: &Clock,
+    files: BTreeMap<String, Vec<u8>>,
+    source: String,
+    org: &str,
+    dry_run: bool,
+    progress: Progress,
+) -> Result<Outcome, Refused> {
+    let started = Instant::now();
+    let package: Package = tokio::task::spawn_blocking(move || read_package(&files))
+        .await
+        .map_err(|e| Refused::Other(e.into()))?
+        .map_err(Refused::Problems)?;
+    let read = started.elapsed();
+    progress.total.store(
+        package.orgs.len() + package.users.len() + package.roles.len(),
+        Ordering::Relaxed,
+    );
+    let org_query = org.to_string();
+    let target_org = db
+        .read(move |c| orgs::find(c, &org_query))
+        .await
+        .map_err(|e| Refused::Other(e.into()))?;
+    let target_org = match target_org.as_slice() {
+        [one] => one.id(),
+        [] => {
+            return Err(Refused::Other(anyhow::anyhow!(
+                "no organisation has the id or name {org:?}"
+            )));
+        }
+        _ => {
+            return Err(Refused::Other(anyhow::anyhow!(
+                "several organisations are named {org:?}; give the id"
+            )));
+        }
+    };
+    let target = Target {
+        source,
+        org: target_org,
+    };
+    let now = clock.now();
+    let started = Instant::now();
+    let done = progress.done.clone();
+    let result = if dry_run {
+        db.read(move |c| roster::plan(c, &package, &target).map(|p| p.summary))
+            .await
+    } else {
+        db.write(move |c| {
+            let plan = roster::plan(c, &package, &target)?;
+            roster::apply(c, plan, now, &|n| done.store(n, Ordering::Relaxed))
+        })
+        .await
+    };
+    match result {
+        Ok(summary) => Ok(Outcome {
+            summary,
+            read,
+            applied: started.elapsed(),
+            dry_run,
+        }),
+        Err(DbError::Roster(problems)) => Err(Refused::Problems(problems)),
+        Err(e) => Err(Refused::Other(e.into())),
+    }
+}
+
+/// The default source name: the folder's or zip's name.
+pub fn source_name(path: &Path) -> anyhow::Result<String> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(str::to_string)
+        .unwrap_or_default();
+    if stem.is_empty() {
+        bail!("name the source with --source");
+    }
+    Ok(stem)
+}
+
+pub fn print_summary(o: &Outcome) {
+    let s = &o.summary;
+    println!();
+    println!(
+        "{} in {:.1} s (read and checked in {:.1} s).",
+        if o.dry_run {
+            "Dry run: nothing was written. It would import"
+        } else {
+            "Imported"
+        },
+        (o.read + o.applied).as_secs_f64(),
+        o.read.as_secs_f64()
+    );
+    println!(
+        "{:<15} {:>9} {:>9} {:>10} {:>12}",
+        "", "created", "updated", "unchanged", "deactivated"
+    );
+    for (label, pick) in [("organisations", 0usize), ("people", 1), ("roles", 2)] {
+        let get = |c: &roster::Counts| [c.orgs, c.users, c.roles][pick];
+        println!(
+            "{label:<15} {:>9} {:>9} {:>10} {:>12}",
+            get(&s.created),
+            get(&s.updated),
+            get(&s.unchanged),
+            get(&s.deactivated)
+        );
+    }
+    if s.reactivated > 0 {
+        println!("Reactivated: {} people.", s.reactivated);
+    }
+    println!(
+        "Ignored (students, guardians and others): {} people.",
+        s.ignored_users
+    );
+    if !s.ignored_files.is_empty() {
+        println!("Files not used: {}.", s.ignored_files.join(", "));
+    }
+    println!("Rejected: 0.");
+}
