@@ -30,6 +30,7 @@ pub mod memberships;
 pub mod orgs;
 pub mod roster;
 pub mod sessions;
+pub mod sso;
 pub mod throttle;
 pub mod users;
 

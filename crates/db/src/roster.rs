@@ -233,11 +233,21 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
     let mut problems: Vec<Problem> = Vec::new();
     let scope_org = crate::orgs::get(conn, target.org)?;
     let scope = scope_org.org_path()?;
-    let source_id: Option<i64> = roster_sources::table
+    let source: Option<(i64, i64)> = roster_sources::table
         .filter(roster_sources::name.eq(&target.source))
-        .select(roster_sources::id)
+        .select((roster_sources::id, roster_sources::org_id))
         .first(conn)
         .optional()?;
+    // A source belongs to the organisation that first imported it: nobody
+    // else may update (or remove) what it brought.
+    if let Some((_, owner)) = source
+        && owner != target.org.0
+    {
+        return Err(DbError::Roster(vec![
+            Problem::new("", 0, code::SOURCE_ELSEWHERE).with("value", &target.source),
+        ]));
+    }
+    let source_id = source.map(|(id, _)| id);
     let mut summary = Summary {
         ignored_users: package.ignored_users,
         ignored_files: package.ignored_files.clone(),
@@ -945,4 +955,26 @@ pub fn apply(
     }
     bulk::reset_sequences(conn)?;
     Ok(plan.summary)
+}
+
+/// Imports `package` for `target`: the plan alone for a dry run, else the
+/// plan applied in one transaction. Problems come back as `DbError::Roster`.
+pub async fn import(
+    db: &crate::Db,
+    package: Package,
+    target: Target,
+    dry_run: bool,
+    now: Timestamp,
+    progress: impl Fn(usize) + Send + 'static,
+) -> Result<Summary, DbError> {
+    if dry_run {
+        db.read(move |c| plan(c, &package, &target).map(|p| p.summary))
+            .await
+    } else {
+        db.write(move |c| {
+            let planned = plan(c, &package, &target)?;
+            apply(c, planned, now, &progress)
+        })
+        .await
+    }
 }

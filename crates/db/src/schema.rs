@@ -189,6 +189,48 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sso_providers (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        name -> Text,
+        issuer -> Text,
+        client_id -> Text,
+        client_secret -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    sso_provider_domains (provider_id, domain) {
+        provider_id -> BigInt,
+        domain -> Text,
+    }
+}
+
+diesel::table! {
+    sso_identities (provider_id, subject) {
+        provider_id -> BigInt,
+        subject -> Text,
+        user_id -> BigInt,
+        created_at -> BigInt,
+        last_used_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    sso_logins (state_hash) {
+        state_hash -> Text,
+        provider_id -> BigInt,
+        nonce_hash -> Text,
+        pkce_verifier -> Text,
+        return_to -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -201,6 +243,11 @@ diesel::joinable!(join_codes -> orgs (org_id));
 diesel::joinable!(invitations -> orgs (org_id));
 diesel::joinable!(roster_sources -> orgs (org_id));
 diesel::joinable!(roster_links -> roster_sources (source_id));
+diesel::joinable!(sso_providers -> orgs (org_id));
+diesel::joinable!(sso_provider_domains -> sso_providers (provider_id));
+diesel::joinable!(sso_identities -> sso_providers (provider_id));
+diesel::joinable!(sso_identities -> users (user_id));
+diesel::joinable!(sso_logins -> sso_providers (provider_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -219,6 +266,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttle,
     jobs,
     audit_log,
+    sso_providers,
+    sso_provider_domains,
+    sso_identities,
+    sso_logins,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -239,4 +290,8 @@ pub const TABLES: &[&str] = &[
     "login_throttle",
     "jobs",
     "audit_log",
+    "sso_providers",
+    "sso_provider_domains",
+    "sso_identities",
+    "sso_logins",
 ];

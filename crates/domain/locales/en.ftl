@@ -468,3 +468,180 @@ csv-id = ID
 csv-status = Status
 csv-active = Active
 csv-deactivated = Deactivated
+
+## Roster import (OneRoster): roster-problem-<code>
+
+roster-problem-missing-manifest = The package has no manifest.csv.
+roster-problem-missing-file = The manifest marks this file { $manifest_value } but the package does not have it.
+roster-problem-file-not-in-manifest = The file is there, but the manifest marks it absent or does not list it, so it was not read.
+roster-problem-nothing-to-import = The manifest lists none of orgs.csv, users.csv and roles.csv.
+roster-problem-empty-file = The file is empty: it needs at least a header row.
+roster-problem-missing-property = The manifest has no { $property } row.
+roster-problem-too-many-problems = More than { $max } problems in this file. Fix these and try again to see the rest.
+roster-problem-invalid-utf8 = Byte { $byte } of this field is not UTF-8. Save the file as UTF-8.
+roster-problem-bad-quote = A double quote inside an unquoted field, or text after a closing quote. Quote the whole field and double the quotes inside it.
+roster-problem-unterminated-quote = A quoted field starts here and is never closed.
+roster-problem-wrong-field-count = The row has { $found } fields but the header has { $expected }.
+roster-problem-missing-column = The header has no { $column } column.
+roster-problem-extra-column = “{ $column }” is not a column of this file. Extra columns must be named metadata.* and come last.
+roster-problem-extra-column-expected = “{ $column }” is not a column of this file. Did you mean “{ $expected }”? Column names are case-sensitive.
+roster-problem-duplicate-column = The header has the { $column } column twice.
+roster-problem-column-order = Column { $column } must come before column { $after }, as in the specification.
+roster-problem-bad-manifest = “{ $value }” is not a processing mode for { $property }. Use absent, bulk or delta.
+roster-problem-unsupported-version = { $property } “{ $value }” is not supported (manifest.version must be 1.0; oneroster.version 1.1 or 1.2).
+roster-problem-duplicate-property = This property was already given on line { $first_line }.
+roster-problem-missing-required-value = A value is required.
+roster-problem-bad-status = “{ $value }” is not a status. Use active or tobedeleted.
+roster-problem-status-in-bulk = The status must be blank in a bulk file, not “{ $value }”.
+roster-problem-date-in-bulk = dateLastModified must be blank in a bulk file, not “{ $value }”.
+roster-problem-missing-status-in-delta = A delta file needs a status (active or tobedeleted) on every row.
+roster-problem-missing-date-in-delta = A delta file needs a dateLastModified on every row.
+roster-problem-bad-datetime = “{ $value }” is not a date and time like 2026-09-01T12:00:00Z.
+roster-problem-bad-date = “{ $value }” is not a date like 2026-09-01.
+roster-problem-end-before-begin = The end date { $end } is before the begin date { $begin }.
+roster-problem-bad-boolean = “{ $value }” is not true or false.
+roster-problem-bad-email = “{ $value }” is not an email address.
+roster-problem-bad-org-type = “{ $value }” is not an org type Lyceum can place. Use national, state, district, local, school or department.
+roster-problem-unknown-role = “{ $value }” is not a OneRoster role.
+roster-problem-bad-role-type = “{ $value }” is not a role type. Use primary or secondary.
+roster-problem-duplicate-sourced-id = sourcedId “{ $value }” is already used on line { $first_line }.
+roster-problem-unknown-org = No organisation has sourcedId “{ $value }”.
+roster-problem-unknown-user = No user has sourcedId “{ $value }”.
+roster-problem-org-cycle = These organisations are their own ancestors: { $cycle }.
+roster-problem-bad-org-parent = A { $type } cannot sit under a { $parent_type } (parent “{ $parent }”).
+roster-problem-department-without-parent = A department needs a parentSourcedId: its people join the school above it.
+roster-problem-email-used-twice = { $value } is also the email of the user on line { $first_line }. One person, one account.
+roster-problem-email-taken = { $value } already belongs to another person in Lyceum.
+roster-problem-cannot-place-org = A { $type } cannot be placed under { $parent } ({ $parent_type }).
+roster-problem-org-outside-scope = { $value } was imported before into { $place }, outside the organisation this import is for.
+roster-problem-bad-zip = The zip file cannot be read: { $reason }.
+roster-problem-source-elsewhere = The source “{ $value }” belongs to another organisation. Give this import another name.
+
+## Roster upload page
+
+import-tab = Roster
+import-title = Import a roster
+import-intro = Upload the OneRoster 1.2 files your student information system exports (a zip, or manifest.csv, orgs.csv, users.csv and roles.csv). Staff join the organisations the roster names; students and guardians are not imported. Very large rosters (a whole state or the programme) are loaded from the command line.
+import-files = Roster files
+import-files-hint = A .zip, or the .csv files themselves.
+import-no-files = Choose the roster’s zip or CSV files.
+import-source = Name of this roster
+import-source-hint = Use the same name each time you upload from the same system: people and roles are then updated, not added again.
+import-dry-run = Only check the files, change nothing
+import-button = Upload roster
+import-problems = { $count ->
+    [one] The roster has 1 problem
+   *[other] The roster has { $count } problems
+}
+import-nothing-changed = Nothing was changed. Fix the files and upload them again.
+import-problems-title = Problems to fix
+import-more-problems = { $count ->
+    [one] …and 1 more problem.
+   *[other] …and { $count } more problems.
+}
+import-file = File
+import-line = Line
+import-column = Column
+import-problem = Problem
+import-checked = The roster is ready to import
+import-done = The roster was imported
+import-summary = What the import did
+import-records = Records
+import-created = Added
+import-updated = Updated
+import-unchanged = Unchanged
+import-deactivated = Removed
+import-orgs = Organisations
+import-people = People
+import-roles = Roles
+import-ignored = { $count ->
+    [one] 1 student or guardian was not imported.
+   *[other] { $count } students or guardians were not imported.
+}
+import-reactivated = { $count ->
+    [one] 1 person came back.
+   *[other] { $count } people came back.
+}
+import-files-not-used = Files not used: { $files }.
+
+## Invitations from a list
+
+error-csv-not-utf8 = The file is not UTF-8 text. Save it as CSV (UTF-8).
+error-csv-unreadable = Line { $line } has more than an address and a role.
+error-csv-email-invalid = Line { $line }: “{ $value }” is not an email address.
+error-csv-role-unknown = Line { $line }: “{ $value }” is not a role.
+error-csv-email-twice = Line { $line }: this address is already on line { $first }.
+error-csv-role-not-allowed = Line { $line }: you cannot give that role here.
+error-csv-too-many = The list has more than { $max } people. Split it into smaller files.
+error-csv-empty = The list has nobody in it.
+error-required--file = Choose a CSV file.
+invite-list-title = Invite a list of people
+invite-list-hint = A CSV file with one email address per line and, if you like, a role after a comma (educator, facilitator, author, moderator or org_admin). People without a role get the one chosen here.
+invite-list-file = List of people (CSV)
+invite-list-role = Role for people without one in the list
+invite-list-button = Send invitations
+flash-invitations-sent = The invitations were sent. They work for 14 days.
+
+## Single sign-on (OpenID Connect)
+
+sso-sign-in-heading = Or sign in with your school account
+sso-find-title = Sign in with your school account
+sso-find-intro = If your school, district or local lets you sign in with the account you use at work, find its sign-in here.
+field-sso-school = Your school email address, or the name of your school or district
+field-sso-school-hint = For example ana.rivera@district.k12.oh.us, or Columbus.
+sso-find-button = Find my school sign-in
+sso-choices-title = Sign in with
+sso-continue-with = Continue with { $provider }
+sso-use-password = Sign in with email and password instead
+sso-problem-title = We could not sign you in
+sso-try-again = Try again
+sso-refused-state = This sign-in is no longer valid: it was already used, it took longer than 10 minutes, or it was started in another browser. Start again.
+sso-refused-cancelled = The sign-in was cancelled at your school’s sign-in service. Nothing was changed.
+sso-refused-provider = Your school’s sign-in service did not answer as expected. Try again later, or tell your admin.
+sso-refused-unavailable = We could not reach your school’s sign-in service. Try again in a few minutes.
+sso-refused-token = The answer from your school’s sign-in service could not be trusted, so we did not sign you in. If this keeps happening, tell your admin.
+sso-refused-expired = The answer from your school’s sign-in service had expired. Check that your device’s clock is right, then try again.
+sso-refused-email-unverified = Your school’s sign-in service has not confirmed your email address, so we cannot connect it to a Lyceum account. Ask your admin, or sign in with your email and password.
+sso-refused-no-email = Your school’s sign-in service did not tell us your email address, so we cannot make your account. Ask your admin to share it with Lyceum.
+sso-refused-domain-not-allowed = Your email address is not in a domain this sign-in is for. Use your school account, or another way to sign in.
+sso-refused-account-closed = This account was closed. If that is a mistake, ask your admin to restore it.
+error-sso-search-short = Type at least 3 letters of the name, or your whole email address.
+error-sso-none = We found no school sign-in for that. Check the spelling, try your district’s name, or sign in with your email and password.
+error-required--school = Enter your school email address, or the name of your school or district.
+error-issuer-invalid = Enter a web address that starts with https://, such as https://accounts.google.com, with nothing after a ? or #.
+error-too-many-domains = List at most 50 domains.
+error-required--issuer = Enter the issuer URL.
+error-required--client_id = Enter the client ID.
+error-required--client_secret = Enter the client secret.
+error-domain-invalid--domains = Enter domains like district.k12.oh.us, separated by commas.
+org-admin-sso-title = Single sign-on
+org-admin-sso-edit-title = Sign-in provider
+sso-admin-intro = Let people sign in with the account they already use at work, through an OpenID Connect provider such as Google Workspace or Microsoft Entra ID. Someone signing in for the first time gets an account and joins this organisation as an educator.
+sso-admin-redirect = When you register Lyceum with the provider, give it this redirect URI:
+sso-admin-providers = Sign-in providers
+sso-admin-none = No sign-in providers yet.
+sso-admin-issuer = Issuer
+sso-admin-client-id = Client ID
+sso-admin-domains = Email domains
+sso-admin-domains-any = Any
+sso-admin-link = Sign-in link to share
+sso-admin-edit = Edit { $name }
+sso-admin-remove = Remove { $name }
+sso-admin-remove-hint = People who signed in only with this provider can still get in by resetting their password by email.
+sso-admin-add-title = Add a provider
+sso-admin-add-button = Add provider
+sso-admin-save-button = Save provider
+sso-admin-back = Back to single sign-on
+field-sso-name = Name people see
+field-sso-name-hint = For example, Google Workspace for Columbus City Schools.
+field-issuer = Issuer URL
+field-issuer-hint = From the provider, for example https://accounts.google.com. Lyceum reads the provider’s settings from this address.
+field-client-id = Client ID
+field-client-secret = Client secret
+field-client-secret-hint = From the provider. It is kept for signing in and never shown again.
+field-client-secret-replace-hint = A secret is set. Leave this empty to keep it, or enter a new one to replace it.
+field-sso-domains = Email domains (optional)
+field-sso-domains-hint = Separate them with commas. People find the provider by their email address, and only these addresses may sign in with it. When the provider does not say whether an address is confirmed, addresses in these domains are trusted.
+flash-sso-provider-added = The sign-in provider was added.
+flash-sso-provider-saved = The sign-in provider was saved.
+flash-sso-provider-removed = The sign-in provider was removed.

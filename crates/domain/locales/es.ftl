@@ -468,3 +468,180 @@ csv-id = ID
 csv-status = Estado
 csv-active = Activa
 csv-deactivated = Desactivada
+
+## Importación del registro (OneRoster): roster-problem-<código>
+
+roster-problem-missing-manifest = El paquete no tiene manifest.csv.
+roster-problem-missing-file = El manifiesto marca este archivo como { $manifest_value }, pero el paquete no lo tiene.
+roster-problem-file-not-in-manifest = El archivo está, pero el manifiesto lo marca como ausente o no lo menciona, así que no se leyó.
+roster-problem-nothing-to-import = El manifiesto no menciona orgs.csv, users.csv ni roles.csv.
+roster-problem-empty-file = El archivo está vacío: necesita al menos una fila de encabezados.
+roster-problem-missing-property = Al manifiesto le falta la fila { $property }.
+roster-problem-too-many-problems = Hay más de { $max } problemas en este archivo. Corrija estos y vuelva a intentarlo para ver los demás.
+roster-problem-invalid-utf8 = El byte { $byte } de este campo no es UTF-8. Guarde el archivo como UTF-8.
+roster-problem-bad-quote = Hay comillas dentro de un campo sin comillas, o texto después de cerrar las comillas. Ponga todo el campo entre comillas y duplique las comillas internas.
+roster-problem-unterminated-quote = Un campo entre comillas empieza aquí y nunca se cierra.
+roster-problem-wrong-field-count = La fila tiene { $found } campos, pero el encabezado tiene { $expected }.
+roster-problem-missing-column = Al encabezado le falta la columna { $column }.
+roster-problem-extra-column = «{ $column }» no es una columna de este archivo. Las columnas adicionales deben llamarse metadata.* e ir al final.
+roster-problem-extra-column-expected = «{ $column }» no es una columna de este archivo. ¿Quiso decir «{ $expected }»? Los nombres de columna distinguen mayúsculas.
+roster-problem-duplicate-column = El encabezado tiene dos veces la columna { $column }.
+roster-problem-column-order = La columna { $column } debe ir antes de la columna { $after }, como en la especificación.
+roster-problem-bad-manifest = «{ $value }» no es un modo de procesamiento para { $property }. Use absent, bulk o delta.
+roster-problem-unsupported-version = No se admite { $property } «{ $value }» (manifest.version debe ser 1.0; oneroster.version, 1.1 o 1.2).
+roster-problem-duplicate-property = Esta propiedad ya se dio en la línea { $first_line }.
+roster-problem-missing-required-value = Falta un valor obligatorio.
+roster-problem-bad-status = «{ $value }» no es un estado. Use active o tobedeleted.
+roster-problem-status-in-bulk = En un archivo bulk el estado debe estar vacío, no «{ $value }».
+roster-problem-date-in-bulk = En un archivo bulk, dateLastModified debe estar vacío, no «{ $value }».
+roster-problem-missing-status-in-delta = Un archivo delta necesita un estado (active o tobedeleted) en cada fila.
+roster-problem-missing-date-in-delta = Un archivo delta necesita dateLastModified en cada fila.
+roster-problem-bad-datetime = «{ $value }» no es una fecha y hora como 2026-09-01T12:00:00Z.
+roster-problem-bad-date = «{ $value }» no es una fecha como 2026-09-01.
+roster-problem-end-before-begin = La fecha de fin { $end } es anterior a la de inicio { $begin }.
+roster-problem-bad-boolean = «{ $value }» no es true ni false.
+roster-problem-bad-email = «{ $value }» no es un correo electrónico.
+roster-problem-bad-org-type = «{ $value }» no es un tipo de organización que Lyceum pueda ubicar. Use national, state, district, local, school o department.
+roster-problem-unknown-role = «{ $value }» no es un rol de OneRoster.
+roster-problem-bad-role-type = «{ $value }» no es un tipo de rol. Use primary o secondary.
+roster-problem-duplicate-sourced-id = El sourcedId «{ $value }» ya se usa en la línea { $first_line }.
+roster-problem-unknown-org = Ninguna organización tiene el sourcedId «{ $value }».
+roster-problem-unknown-user = Ningún usuario tiene el sourcedId «{ $value }».
+roster-problem-org-cycle = Estas organizaciones son antecesoras de sí mismas: { $cycle }.
+roster-problem-bad-org-parent = Un { $type } no puede estar bajo un { $parent_type } (superior «{ $parent }»).
+roster-problem-department-without-parent = Un department necesita parentSourcedId: su personal se une a la escuela de arriba.
+roster-problem-email-used-twice = { $value } también es el correo del usuario de la línea { $first_line }. Una persona, una cuenta.
+roster-problem-email-taken = { $value } ya pertenece a otra persona en Lyceum.
+roster-problem-cannot-place-org = Un { $type } no se puede ubicar bajo { $parent } ({ $parent_type }).
+roster-problem-org-outside-scope = { $value } se importó antes en { $place }, fuera de la organización de esta importación.
+roster-problem-bad-zip = No se puede leer el archivo zip: { $reason }.
+roster-problem-source-elsewhere = La fuente «{ $value }» pertenece a otra organización. Dé otro nombre a esta importación.
+
+## Página de carga del registro
+
+import-tab = Registro
+import-title = Importar un registro
+import-intro = Suba los archivos OneRoster 1.2 que exporta su sistema de información estudiantil (un zip, o manifest.csv, orgs.csv, users.csv y roles.csv). El personal se une a las organizaciones que nombra el registro; no se importan estudiantes ni tutores. Los registros muy grandes (un estado entero o el programa) se cargan desde la línea de comandos.
+import-files = Archivos del registro
+import-files-hint = Un .zip, o los propios archivos .csv.
+import-no-files = Elija el zip o los archivos CSV del registro.
+import-source = Nombre de este registro
+import-source-hint = Use el mismo nombre cada vez que suba desde el mismo sistema: así las personas y los roles se actualizan en lugar de agregarse de nuevo.
+import-dry-run = Solo revisar los archivos, sin cambiar nada
+import-button = Subir el registro
+import-problems = { $count ->
+    [one] El registro tiene 1 problema
+   *[other] El registro tiene { $count } problemas
+}
+import-nothing-changed = No se cambió nada. Corrija los archivos y vuelva a subirlos.
+import-problems-title = Problemas por corregir
+import-more-problems = { $count ->
+    [one] …y 1 problema más.
+   *[other] …y { $count } problemas más.
+}
+import-file = Archivo
+import-line = Línea
+import-column = Columna
+import-problem = Problema
+import-checked = El registro está listo para importarse
+import-done = Se importó el registro
+import-summary = Lo que hizo la importación
+import-records = Registros
+import-created = Agregados
+import-updated = Actualizados
+import-unchanged = Sin cambios
+import-deactivated = Quitados
+import-orgs = Organizaciones
+import-people = Personas
+import-roles = Roles
+import-ignored = { $count ->
+    [one] No se importó 1 estudiante o tutor.
+   *[other] No se importaron { $count } estudiantes o tutores.
+}
+import-reactivated = { $count ->
+    [one] Volvió 1 persona.
+   *[other] Volvieron { $count } personas.
+}
+import-files-not-used = Archivos no usados: { $files }.
+
+## Invitaciones desde una lista
+
+error-csv-not-utf8 = El archivo no es texto UTF-8. Guárdelo como CSV (UTF-8).
+error-csv-unreadable = La línea { $line } tiene más que una dirección y un rol.
+error-csv-email-invalid = Línea { $line }: «{ $value }» no es un correo electrónico.
+error-csv-role-unknown = Línea { $line }: «{ $value }» no es un rol.
+error-csv-email-twice = Línea { $line }: esta dirección ya está en la línea { $first }.
+error-csv-role-not-allowed = Línea { $line }: usted no puede asignar ese rol aquí.
+error-csv-too-many = La lista tiene más de { $max } personas. Divídala en archivos más pequeños.
+error-csv-empty = La lista no tiene a nadie.
+error-required--file = Elija un archivo CSV.
+invite-list-title = Invitar a una lista de personas
+invite-list-hint = Un archivo CSV con un correo electrónico por línea y, si lo desea, un rol después de una coma (educator, facilitator, author, moderator u org_admin). Quien no tenga rol recibe el que elija aquí.
+invite-list-file = Lista de personas (CSV)
+invite-list-role = Rol para quien no tenga uno en la lista
+invite-list-button = Enviar las invitaciones
+flash-invitations-sent = Se enviaron las invitaciones. Funcionan durante 14 días.
+
+## Inicio de sesión único (OpenID Connect)
+
+sso-sign-in-heading = O inicie sesión con su cuenta escolar
+sso-find-title = Iniciar sesión con su cuenta escolar
+sso-find-intro = Si su escuela, distrito o sindicato local le permite iniciar sesión con la cuenta que usa en el trabajo, búsquela aquí.
+field-sso-school = Su correo escolar, o el nombre de su escuela o distrito
+field-sso-school-hint = Por ejemplo ana.rivera@distrito.k12.oh.us, o Columbus.
+sso-find-button = Buscar el acceso de mi escuela
+sso-choices-title = Iniciar sesión con
+sso-continue-with = Continuar con { $provider }
+sso-use-password = Iniciar sesión con correo y contraseña
+sso-problem-title = No pudimos iniciar su sesión
+sso-try-again = Intentar de nuevo
+sso-refused-state = Este inicio de sesión ya no es válido: ya se usó, tardó más de 10 minutos o se empezó en otro navegador. Empiece de nuevo.
+sso-refused-cancelled = Se canceló el inicio de sesión en el servicio de acceso de su escuela. No se cambió nada.
+sso-refused-provider = El servicio de acceso de su escuela no respondió como se esperaba. Intente más tarde o avise a su administrador.
+sso-refused-unavailable = No pudimos comunicarnos con el servicio de acceso de su escuela. Intente de nuevo en unos minutos.
+sso-refused-token = No pudimos confiar en la respuesta del servicio de acceso de su escuela, así que no iniciamos su sesión. Si vuelve a pasar, avise a su administrador.
+sso-refused-expired = La respuesta del servicio de acceso de su escuela ya había vencido. Revise que la hora de su dispositivo sea correcta e intente de nuevo.
+sso-refused-email-unverified = El servicio de acceso de su escuela no ha confirmado su correo electrónico, así que no podemos vincularlo con una cuenta de Lyceum. Consulte a su administrador o inicie sesión con su correo y contraseña.
+sso-refused-no-email = El servicio de acceso de su escuela no nos indicó su correo electrónico, así que no podemos crear su cuenta. Pida a su administrador que lo comparta con Lyceum.
+sso-refused-domain-not-allowed = Su correo electrónico no pertenece a un dominio de este acceso. Use su cuenta escolar u otra forma de iniciar sesión.
+sso-refused-account-closed = Esta cuenta se cerró. Si es un error, pida a su administrador que la restablezca.
+error-sso-search-short = Escriba al menos 3 letras del nombre, o su correo electrónico completo.
+error-sso-none = No encontramos un acceso escolar para eso. Revise la ortografía, pruebe con el nombre de su distrito o inicie sesión con su correo y contraseña.
+error-required--school = Escriba su correo escolar, o el nombre de su escuela o distrito.
+error-issuer-invalid = Escriba una dirección web que empiece con https://, como https://accounts.google.com, sin nada después de un ? o #.
+error-too-many-domains = Indique 50 dominios como máximo.
+error-required--issuer = Escriba la URL del emisor.
+error-required--client_id = Escriba el ID de cliente.
+error-required--client_secret = Escriba el secreto de cliente.
+error-domain-invalid--domains = Escriba dominios como distrito.k12.oh.us, separados por comas.
+org-admin-sso-title = Inicio de sesión único
+org-admin-sso-edit-title = Proveedor de acceso
+sso-admin-intro = Permita que las personas inicien sesión con la cuenta que ya usan en el trabajo, mediante un proveedor OpenID Connect como Google Workspace o Microsoft Entra ID. Quien inicie sesión por primera vez obtiene una cuenta y se une a esta organización como docente.
+sso-admin-redirect = Al registrar Lyceum con el proveedor, indique esta URI de redirección:
+sso-admin-providers = Proveedores de acceso
+sso-admin-none = Todavía no hay proveedores de acceso.
+sso-admin-issuer = Emisor
+sso-admin-client-id = ID de cliente
+sso-admin-domains = Dominios de correo
+sso-admin-domains-any = Cualquiera
+sso-admin-link = Enlace de acceso para compartir
+sso-admin-edit = Editar { $name }
+sso-admin-remove = Quitar { $name }
+sso-admin-remove-hint = Quienes solo iniciaban sesión con este proveedor pueden entrar restableciendo su contraseña por correo.
+sso-admin-add-title = Agregar un proveedor
+sso-admin-add-button = Agregar proveedor
+sso-admin-save-button = Guardar proveedor
+sso-admin-back = Volver a inicio de sesión único
+field-sso-name = Nombre que verán las personas
+field-sso-name-hint = Por ejemplo, Google Workspace de Columbus City Schools.
+field-issuer = URL del emisor
+field-issuer-hint = La da el proveedor, por ejemplo https://accounts.google.com. Lyceum lee la configuración del proveedor en esta dirección.
+field-client-id = ID de cliente
+field-client-secret = Secreto de cliente
+field-client-secret-hint = Lo da el proveedor. Se guarda para iniciar sesión y nunca se vuelve a mostrar.
+field-client-secret-replace-hint = Hay un secreto guardado. Deje este campo vacío para conservarlo, o escriba uno nuevo para reemplazarlo.
+field-sso-domains = Dominios de correo (opcional)
+field-sso-domains-hint = Sepárelos con comas. Las personas encuentran el proveedor por su correo, y solo esas direcciones pueden iniciar sesión con él. Si el proveedor no indica si una dirección está confirmada, se confía en las direcciones de estos dominios.
+flash-sso-provider-added = Se agregó el proveedor de acceso.
+flash-sso-provider-saved = Se guardó el proveedor de acceso.
+flash-sso-provider-removed = Se quitó el proveedor de acceso.

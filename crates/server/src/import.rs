@@ -103,19 +103,12 @@ pub async fn run(
         source,
         org: target_org,
     };
-    let now = clock.now();
     let started = Instant::now();
     let done = progress.done.clone();
-    let result = if dry_run {
-        db.read(move |c| roster::plan(c, &package, &target).map(|p| p.summary))
-            .await
-    } else {
-        db.write(move |c| {
-            let plan = roster::plan(c, &package, &target)?;
-            roster::apply(c, plan, now, &|n| done.store(n, Ordering::Relaxed))
-        })
-        .await
-    };
+    let result = roster::import(db, package, target, dry_run, clock.now(), move |n| {
+        done.store(n, Ordering::Relaxed)
+    })
+    .await;
     match result {
         Ok(summary) => Ok(Outcome {
             summary,

@@ -39,6 +39,20 @@ impl TestApp {
         Self::start_on(self.database.clone(), self.clock.clone(), |_| {}).await
     }
 
+    /// A second app server on the same database that calls itself by this
+    /// one's public URL, as every node behind one load balancer does (so a
+    /// redirect URI made on one node is the same on the other). Its `url`
+    /// still reaches it directly.
+    pub async fn another_node(&self) -> TestApp {
+        let public = self.url.clone();
+        let mut node = Self::start_on(self.database.clone(), self.clock.clone(), |c| {
+            c.server.public_url = Some(public)
+        })
+        .await;
+        node.url = format!("http://{}", node.app.as_ref().expect("running").addr);
+        node
+    }
+
     async fn start_on(
         database: std::sync::Arc<TestDb>,
         clock: Clock,

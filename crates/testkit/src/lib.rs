@@ -10,6 +10,7 @@ mod app;
 mod browser;
 mod database;
 mod mail;
+mod oidc;
 mod seed;
 mod smtp;
 
@@ -17,5 +18,9 @@ pub use app::TestApp;
 pub use browser::{Browser, Page};
 pub use database::{TestDb, postgres_url};
 pub use mail::Mail;
+pub use oidc::{
+    CLIENT_ID as OIDC_CLIENT_ID, CLIENT_SECRET as OIDC_CLIENT_SECRET, Misbehaviour, OidcProvider,
+    TestUser, TokenRequest,
+};
 pub use seed::{PASSWORD, Seed};
 pub use smtp::{Received, SmtpServer};

@@ -29,12 +29,16 @@ lyceum_domain::code_enum! {
         JoinCodeCreated = "join-code-created",
         JoinCodeRevoked = "join-code-revoked",
         InvitationSent = "invitation-sent",
+        InvitationsSent = "invitations-sent",
         InvitationRevoked = "invitation-revoked",
         InvitationAccepted = "invitation-accepted",
         RoleGranted = "role-granted",
         RoleRemoved = "role-removed",
         Joined = "joined",
         TokenRevoked = "token-revoked",
+        SsoProviderAdded = "sso-provider-added",
+        SsoProviderSaved = "sso-provider-saved",
+        SsoProviderRemoved = "sso-provider-removed",
     }
 }
 

@@ -264,54 +264,112 @@ pub async fn invite(
     let (Some(email), Some(role), true) = (email, role, invalid.is_empty()) else {
         return Err(AppError::Invalid(invalid));
     };
-    let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let ids = invite_all(state, user, scope, org, vec![(email, role)], fallback_lang).await?;
+    Ok(ids.first().copied().unwrap_or_default())
+}
+
+/// Invites everyone on an uploaded list, all or none: a row without a role
+/// gets `default_role`; a role this person may not give refuses the list.
+pub async fn invite_list(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    list: &[u8],
+    default_role: &str,
+    fallback_lang: Lang,
+) -> Result<usize, AppError> {
+    let org = load(state, scope.id).await?;
+    let mut invalid = Invalid::new();
+    let default_role = chosen_role(user, scope, &org, default_role, &mut invalid);
+    let (rows, problems) = lyceum_domain::invitation_list::parse(list);
+    invalid.0.extend(problems.0);
+    let allowed = grantable(user, scope, &org);
+    let mut people = Vec::with_capacity(rows.len());
+    for row in rows {
+        match row.role.or(default_role) {
+            Some(role) if allowed.contains(&role) => people.push((row.email, role)),
+            Some(_) => invalid.push(
+                lyceum_domain::validation::FieldError::new("file", "csv-role-not-allowed")
+                    .with_arg("line", row.line),
+            ),
+            None => {}
+        }
+    }
+    if !invalid.is_empty() {
+        return Err(AppError::Invalid(invalid));
+    }
+    Ok(invite_all(state, user, scope, org, people, fallback_lang)
+        .await?
+        .len())
+}
+
+/// Creates the invitations and queues their emails in one transaction.
+async fn invite_all(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    org: OrgRow,
+    people: Vec<(EmailAddress, Role)>,
+    fallback_lang: Lang,
+) -> Result<Vec<i64>, AppError> {
+    let mut tokens = Vec::with_capacity(people.len());
+    for _ in &people {
+        tokens.push(new_token().map_err(|e| AppError::Internal(e.to_string()))?);
+    }
     let now = state.clock.now();
-    let link = state.config.link(&format!("/invitations/{token}"));
+    let links: Vec<String> = tokens
+        .iter()
+        .map(|(t, _)| state.config.link(&format!("/invitations/{t}")))
+        .collect();
     let inviter = user.user.display_name.clone();
     let (id, actor) = (scope.id, user.user.id());
-    let invitation = state
+    let ids = state
         .db
         .write(move |c| {
-            // Write in the language the person chose, if they have an account.
-            let lang = users::by_email(c, &email)?.map_or(fallback_lang, |u| u.lang());
-            let invitation = invitations::create(
-                c,
-                &NewInvitation {
-                    org: id,
-                    email: &email,
-                    role,
-                    token_hash: &token_hash,
-                    invited_by: actor,
-                    expires_at: now.plus(INVITATION_TTL),
-                },
-                now,
-            )?;
-            jobs::enqueue(
-                c,
-                &Job::SendEmail(Email {
-                    to: email.as_str().to_string(),
-                    lang,
-                    message: EmailMessage::Invitation {
-                        org_name: org.name.clone(),
-                        inviter,
-                        role,
-                        link,
+            let mut ids = Vec::with_capacity(people.len());
+            for (((email, role), (_, token_hash)), link) in people.iter().zip(&tokens).zip(links) {
+                // Write in the language the person chose, if they have an account.
+                let lang = users::by_email(c, email)?.map_or(fallback_lang, |u| u.lang());
+                let invitation = invitations::create(
+                    c,
+                    &NewInvitation {
+                        org: id,
+                        email,
+                        role: *role,
+                        token_hash,
+                        invited_by: actor,
+                        expires_at: now.plus(INVITATION_TTL),
                     },
-                }),
-                now,
-            )?;
-            record(
-                c,
-                now,
-                actor,
-                "org.invitation_sent",
-                id,
-                None,
-                json!({ "invitation": invitation, "role": role }),
-            )?;
-            Ok(invitation)
+                    now,
+                )?;
+                jobs::enqueue(
+                    c,
+                    &Job::SendEmail(Email {
+                        to: email.as_str().to_string(),
+                        lang,
+                        message: EmailMessage::Invitation {
+                            org_name: org.name.clone(),
+                            inviter: inviter.clone(),
+                            role: *role,
+                            link,
+                        },
+                    }),
+                    now,
+                )?;
+                record(
+                    c,
+                    now,
+                    actor,
+                    "org.invitation_sent",
+                    id,
+                    None,
+                    json!({ "invitation": invitation, "role": role }),
+                )?;
+                ids.push(invitation);
+            }
+            Ok(ids)
         })
         .await?;
     state.wake_worker();
-    Ok(invitation)
+    Ok(ids)
 }

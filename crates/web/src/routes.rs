@@ -54,7 +54,7 @@ impl Routes {
     }
 
     pub fn add<H, T>(
-        mut self,
+        self,
         method: MethodFilter,
         path: &'static str,
         access: Access,
@@ -64,11 +64,37 @@ impl Routes {
         H: Handler<T, AppState>,
         T: 'static,
     {
+        self.add_route(method, path, access, on(method, handler))
+    }
+
+    /// A route that takes a body larger than the usual limit (an upload).
+    pub fn add_upload<H, T>(
+        self,
+        method: MethodFilter,
+        path: &'static str,
+        access: Access,
+        handler: H,
+        max_bytes: usize,
+    ) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let route = on(method, handler).layer(axum::extract::DefaultBodyLimit::max(max_bytes));
+        self.add_route(method, path, access, route)
+    }
+
+    fn add_route(
+        mut self,
+        method: MethodFilter,
+        path: &'static str,
+        access: Access,
+        route: axum::routing::MethodRouter<AppState>,
+    ) -> Self {
         let route = match access {
             // Public routes need no gate (and the operations routes have no context).
-            Access::Public => on(method, handler),
-            _ => on(method, handler)
-                .route_layer(from_fn_with_state((self.state.clone(), access), gate)),
+            Access::Public => route,
+            _ => route.route_layer(from_fn_with_state((self.state.clone(), access), gate)),
         };
         self.router = self.router.route(path, route);
         self.specs.push(RouteSpec {

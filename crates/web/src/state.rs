@@ -76,6 +76,8 @@ pub struct Inner {
     pub clock: Clock,
     pub metrics: Metrics,
     pub limits: RateLimits,
+    /// Single sign-on: the HTTP client and the providers' cached documents and keys.
+    pub sso: crate::sso::SsoClient,
     /// Wakes the in-process worker when a job has been queued.
     pub jobs_waker: Arc<Notify>,
     /// Organisation paths never change once made, so they are cached forever.
@@ -98,6 +100,7 @@ impl AppState {
             clock,
             metrics: Metrics::default(),
             limits,
+            sso: crate::sso::SsoClient::new(),
             jobs_waker,
             org_paths: RwLock::new(HashMap::new()),
         }))

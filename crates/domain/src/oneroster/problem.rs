@@ -125,6 +125,7 @@ pub mod code {
     pub const CANNOT_PLACE_ORG: &str = "cannot-place-org";
     pub const ORG_OUTSIDE_SCOPE: &str = "org-outside-scope";
     pub const BAD_ZIP: &str = "bad-zip";
+    pub const SOURCE_ELSEWHERE: &str = "source-elsewhere";
 
     /// Every code, for translators and for tests that check each has a message.
     pub const ALL: &[&str] = &[
@@ -170,6 +171,7 @@ pub mod code {
         CANNOT_PLACE_ORG,
         ORG_OUTSIDE_SCOPE,
         BAD_ZIP,
+        SOURCE_ELSEWHERE,
     ];
 }
 
@@ -375,6 +377,10 @@ impl Problem {
                 a("parent_type")
             ),
             code::BAD_ZIP => format!("the zip file cannot be read: {}", a("reason")),
+            code::SOURCE_ELSEWHERE => format!(
+                "the source {:?} belongs to another organisation; give this import another name",
+                a("value")
+            ),
             code::ORG_OUTSIDE_SCOPE => format!(
                 "{} was imported before into {}, outside the organisation this import is for",
                 a("value"),

@@ -34,6 +34,9 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/sign-in", Anyone),
     ("POST", "/sign-in", Anyone),
     ("POST", "/sign-out", Anyone),
+    ("GET", "/sign-in/sso", Anyone),
+    ("GET", "/sign-in/sso/start/{provider_id}", Anyone),
+    ("GET", "/sign-in/sso/callback", Anyone),
     ("GET", "/register", Anyone),
     ("POST", "/register", Anyone),
     ("GET", "/verify-email", Anyone),
@@ -82,16 +85,28 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ),
     ("GET", "/orgs/{org_id}/admin/invitations", Admins),
     ("POST", "/orgs/{org_id}/admin/invitations", Admins),
+    ("POST", "/orgs/{org_id}/admin/invitations/list", Admins),
     (
         "POST",
         "/orgs/{org_id}/admin/invitations/{invitation_id}/revoke",
         Admins,
     ),
+    ("GET", "/orgs/{org_id}/admin/import", Admins),
+    ("POST", "/orgs/{org_id}/admin/import", Admins),
     ("GET", "/orgs/{org_id}/admin/roles", Admins),
     ("POST", "/orgs/{org_id}/admin/roles", Admins),
     (
         "POST",
         "/orgs/{org_id}/admin/roles/{membership_id}/remove",
+        Admins,
+    ),
+    ("GET", "/orgs/{org_id}/admin/sso", Admins),
+    ("POST", "/orgs/{org_id}/admin/sso", Admins),
+    ("GET", "/orgs/{org_id}/admin/sso/{provider_id}", Admins),
+    ("POST", "/orgs/{org_id}/admin/sso/{provider_id}", Admins),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/sso/{provider_id}/remove",
         Admins,
     ),
     ("GET", "/api/openapi.json", Anyone),
@@ -186,7 +201,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{token_id}", "999999")
                 .replace("{code_id}", "999999")
                 .replace("{invitation_id}", "999999")
-                .replace("{membership_id}", "999999");
+                .replace("{membership_id}", "999999")
+                .replace("{provider_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

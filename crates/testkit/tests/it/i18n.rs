@@ -117,6 +117,7 @@ async fn every_page_in_both_languages_is_complete() {
         format!("/orgs/{}/admin/joining", s.local),
         format!("/orgs/{}/admin/invitations", s.local),
         format!("/orgs/{}/admin/roles", s.district),
+        format!("/orgs/{}/admin/sso", s.district),
         "/no/such/page".into(),
     ];
     let anonymous = app.browser();
@@ -126,6 +127,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/register",
         "/forgot-password",
         "/resend-verification",
+        "/sign-in/sso",
     ];
     for lang in ["en", "es"] {
         b.post("/language", &[("lang", lang), ("return_to", "/")])

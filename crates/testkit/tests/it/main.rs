@@ -12,4 +12,6 @@ mod i18n;
 mod jobs;
 mod ops;
 mod orgs;
+mod roster_upload;
 mod sessions;
+mod sso;

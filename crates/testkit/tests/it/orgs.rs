@@ -309,3 +309,52 @@ async fn people_are_listed_in_scope_a_page_at_a_time() {
     // The local's people are not in the district's list.
     assert!(!first.contains(s.email("ladmin")) && !second.contains(s.email("ladmin")));
 }
+
+#[tokio::test]
+async fn a_list_of_people_is_invited_all_or_none() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    let url = format!("/orgs/{}/admin/invitations/list", s.school_a);
+    let send = |list: &'static str, role: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .part(
+                "file",
+                reqwest::multipart::Part::text(list).file_name("people.csv"),
+            )
+            .text("role", role);
+        b.request(reqwest::Method::POST, &url)
+            .header("origin", app.url.clone())
+            .multipart(form)
+            .send()
+    };
+    // One bad line refuses the list: nobody is invited.
+    let r = send(
+        "email,role\nana@example.net\nbad-address\ncy@example.net,researcher\n",
+        "educator",
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("Line 3: “bad-address” is not an email address."),
+        "{page}"
+    );
+    assert!(
+        page.contains("Line 4: you cannot give that role here."),
+        "{page}"
+    );
+    assert!(!page.contains("ana@example.net</td>"));
+
+    let r = send("ana@example.net\nbo@example.net,facilitator\n", "educator")
+        .await
+        .unwrap();
+    let page = r.text().await.unwrap();
+    assert!(page.contains("The invitations were sent"), "{page}");
+    assert!(page.contains("ana@example.net") && page.contains("bo@example.net"));
+    let mail = app.mail_to("bo@example.net").await;
+    assert!(mail.text.contains("as Facilitator or coach"));
+    app.mail_to("ana@example.net").await;
+}

@@ -13,6 +13,9 @@ mod people;
 mod profile;
 mod recovery;
 mod register;
+mod roster_import;
+mod sso;
+mod sso_admin;
 mod tokens;
 
 pub use choices::Choice;
@@ -26,6 +29,9 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/sign-in", Public, auth::sign_in_form)
         .add(POST, "/sign-in", Public, auth::sign_in)
         .add(POST, "/sign-out", Public, auth::sign_out)
+        .add(GET, "/sign-in/sso", Public, sso::find)
+        .add(GET, "/sign-in/sso/start/{provider_id}", Public, sso::start)
+        .add(GET, "/sign-in/sso/callback", Public, sso::callback)
         .add(GET, "/register", Public, register::form)
         .add(POST, "/register", Public, register::submit)
         .add(GET, "/verify-email", Public, recovery::verify_email)
@@ -150,11 +156,31 @@ pub fn routes(r: Routes) -> Routes {
             Org(AdministerOrg),
             org_admin::invite,
         )
+        .add_upload(
+            POST,
+            "/orgs/{org_id}/admin/invitations/list",
+            Org(AdministerOrg),
+            org_admin::invite_list,
+            1024 * 1024,
+        )
         .add(
             POST,
             "/orgs/{org_id}/admin/invitations/{invitation_id}/revoke",
             Org(AdministerOrg),
             org_admin::revoke_invitation,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/import",
+            Org(AdministerOrg),
+            roster_import::form,
+        )
+        .add_upload(
+            POST,
+            "/orgs/{org_id}/admin/import",
+            Org(AdministerOrg),
+            roster_import::upload,
+            roster_import::MAX_UPLOAD,
         )
         .add(
             GET,
@@ -173,5 +199,35 @@ pub fn routes(r: Routes) -> Routes {
             "/orgs/{org_id}/admin/roles/{membership_id}/remove",
             Org(AdministerOrg),
             org_admin::remove_role,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/sso",
+            Org(AdministerOrg),
+            sso_admin::list,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/sso",
+            Org(AdministerOrg),
+            sso_admin::create,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/sso/{provider_id}",
+            Org(AdministerOrg),
+            sso_admin::edit_form,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/sso/{provider_id}",
+            Org(AdministerOrg),
+            sso_admin::save,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/sso/{provider_id}/remove",
+            Org(AdministerOrg),
+            sso_admin::remove,
         )
 }

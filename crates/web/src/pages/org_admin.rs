@@ -37,6 +37,8 @@ pub enum Tab {
     Joining,
     Invitations,
     Roles,
+    Import,
+    Sso,
 }
 
 /// The organisation and the admin tabs every page here shows.
@@ -53,13 +55,15 @@ impl AdminFrame {
             "new" => Tab::New,
             "joining" => Tab::Joining,
             "invitations" => Tab::Invitations,
+            "import" => Tab::Import,
+            "sso" => Tab::Sso,
             _ => Tab::Roles,
         };
         t == self.tab
     }
 }
 
-async fn frame(state: &AppState, id: OrgId, tab: Tab) -> Result<AdminFrame, AppError> {
+pub async fn frame(state: &AppState, id: OrgId, tab: Tab) -> Result<AdminFrame, AppError> {
     let org = state.db.read(move |c| orgs::get(c, id)).await?;
     let can_add_children = !org.kind()?.child_kinds().is_empty();
     Ok(AdminFrame {
@@ -600,6 +604,59 @@ pub async fn invite(
         Ok(_) => Ok(back(scope.id, "invitations", Flash::InvitationSent, &state)),
         Err(AppError::Invalid(invalid)) => {
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            Ok(render_invalid(
+                &invitations_page(&state, &ctx, &scope, form, errors).await?,
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// An uploaded list of people to invite (see `lyceum_domain::invitation_list`).
+pub async fn invite_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let (mut list, mut role) = (Vec::new(), String::new());
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        match name.as_str() {
+            "file" => list = bytes.to_vec(),
+            "role" => role = String::from_utf8_lossy(&bytes).into_owned(),
+            _ => {}
+        }
+    }
+    let result = if list.is_empty() {
+        Err(AppError::Invalid(lyceum_domain::validation::Invalid::one(
+            "file", "required",
+        )))
+    } else {
+        org_actions::invite_list(&state, user, &scope, &list, &role, ctx.lang).await
+    };
+    match result {
+        Ok(_) => Ok(back(
+            scope.id,
+            "invitations",
+            Flash::InvitationsSent,
+            &state,
+        )),
+        Err(AppError::Invalid(invalid)) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            let form = InviteForm {
+                email: String::new(),
+                role,
+            };
             Ok(render_invalid(
                 &invitations_page(&state, &ctx, &scope, form, errors).await?,
             ))

@@ -1,0 +1,587 @@
+//! Single sign-on with OpenID Connect: the rules, without the network.
+//!
+//! What an organisation may configure (a provider's issuer, client and email
+//! domains), when an email address a provider vouches for is trusted, PKCE,
+//! and the checks an ID token's claims must pass once its signature is known
+//! to be good. The web layer does the HTTP and the signature.
+
+use crate::email::parse_domain;
+use crate::profile::MAX_NAME;
+use crate::validation::{Invalid, required_text};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Deserializer};
+use sha2::{Digest, Sha256};
+
+pub const MAX_PROVIDER_NAME: usize = 200;
+pub const MAX_URL: usize = 500;
+pub const MAX_CLIENT_ID: usize = 500;
+pub const MAX_CLIENT_SECRET: usize = 2000;
+pub const MAX_DOMAINS: usize = 50;
+
+/// Seconds of clock difference tolerated between us and a provider.
+pub const LEEWAY_SECS: i64 = 60;
+
+crate::code_enum! {
+    /// Why a sign-in with a provider did not go ahead, as people are told.
+    pub enum SignInRefusal: "sso-refused" {
+        /// The sign-in is unknown, was used already, or is too old.
+        State = "state",
+        /// The person (or the provider) cancelled at the provider.
+        Cancelled = "cancelled",
+        /// The provider answered with an error, or not as the protocol says.
+        Provider = "provider",
+        /// The provider could not be reached.
+        Unavailable = "unavailable",
+        /// The ID token's signature or claims are not right.
+        Token = "token",
+        /// The ID token has expired (or the clocks disagree).
+        Expired = "expired",
+        /// The provider did not vouch for the email address.
+        EmailUnverified = "email-unverified",
+        /// No email address came with a person we do not know yet.
+        NoEmail = "no-email",
+        /// The address is outside the provider's email domains.
+        DomainNotAllowed = "domain-not-allowed",
+        /// The account was deleted or deactivated.
+        AccountClosed = "account-closed",
+    }
+}
+
+/// Raw input of the provider form.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ProviderInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub client_id: String,
+    /// Empty when editing: keep the secret stored.
+    #[serde(default)]
+    pub client_secret: String,
+    /// Separated by commas, spaces or new lines.
+    #[serde(default)]
+    pub domains: String,
+}
+
+/// A validated provider configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderDraft {
+    pub name: String,
+    pub issuer: String,
+    pub client_id: String,
+    /// None: keep the one stored (only when editing).
+    pub client_secret: Option<String>,
+    /// Lower case, without duplicates, sorted.
+    pub domains: Vec<String>,
+}
+
+impl ProviderInput {
+    /// Validates a new provider (`creating`: a client secret is required)
+    /// or new settings for an existing one.
+    pub fn validate(&self, creating: bool) -> Result<ProviderDraft, Invalid> {
+        let mut errors = Invalid::new();
+        let name = errors
+            .check("name", required_text(&self.name, MAX_PROVIDER_NAME))
+            .unwrap_or_default();
+        let issuer = errors
+            .check("issuer", parse_issuer(&self.issuer))
+            .unwrap_or_default();
+        let client_id = errors
+            .check("client_id", required_text(&self.client_id, MAX_CLIENT_ID))
+            .unwrap_or_default();
+        let client_secret = if self.client_secret.trim().is_empty() && !creating {
+            None
+        } else {
+            errors.check(
+                "client_secret",
+                required_text(&self.client_secret, MAX_CLIENT_SECRET),
+            )
+        };
+        let domains = errors
+            .check("domains", parse_domains(&self.domains))
+            .unwrap_or_default();
+        errors.into_result()?;
+        Ok(ProviderDraft {
+            name,
+            issuer,
+            client_id,
+            client_secret,
+            domains,
+        })
+    }
+}
+
+/// The email domains of a provider, as typed: `@a.org, b.org` → `[a.org, b.org]`.
+pub fn parse_domains(input: &str) -> Result<Vec<String>, &'static str> {
+    let mut out = Vec::new();
+    for part in input
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        out.push(parse_domain(part)?);
+    }
+    out.sort();
+    out.dedup();
+    if out.len() > MAX_DOMAINS {
+        return Err("too-many-domains");
+    }
+    Ok(out)
+}
+
+/// An issuer identifier as OpenID Connect wants it: an `https` URL with no
+/// query or fragment, kept exactly as typed (tokens must name it exactly).
+/// Plain `http` is accepted only on this machine's loopback address, for
+/// development and tests.
+pub fn parse_issuer(input: &str) -> Result<String, &'static str> {
+    let url = input.trim();
+    if url.is_empty() {
+        return Err("required");
+    }
+    if url.len() > MAX_URL || url.contains('?') || !url_is_allowed(url) {
+        return Err("issuer-invalid");
+    }
+    Ok(url.to_string())
+}
+
+/// True for an `https` URL (or `http` on loopback) with a host, and no
+/// credentials, query, fragment or spaces. Used for the issuer and for the
+/// endpoints a provider's discovery document names.
+pub fn url_is_allowed(url: &str) -> bool {
+    let (secure, rest) = if let Some(r) = url.strip_prefix("https://") {
+        (true, r)
+    } else if let Some(r) = url.strip_prefix("http://") {
+        (false, r)
+    } else {
+        return false;
+    };
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '#' || c == '\\')
+    {
+        return false;
+    }
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    if authority.is_empty() || authority.contains('@') {
+        return false;
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    if host.is_empty() {
+        return false;
+    }
+    secure || is_loopback(host)
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+/// Where a provider describes itself (OpenID Connect Discovery 1.0, §4).
+pub fn discovery_url(issuer: &str) -> String {
+    format!(
+        "{}/.well-known/openid-configuration",
+        issuer.trim_end_matches('/')
+    )
+}
+
+/// Whether an email address a provider vouches for may be trusted: the
+/// provider said `email_verified: true`, or it said nothing about it and the
+/// address is in a domain the organisation listed for this provider — the
+/// admin declared the provider the authority for that domain (Microsoft
+/// Entra ID, for one, sends no `email_verified`). `false` is never trusted.
+pub fn email_is_trusted(email_verified: Option<bool>, domain_listed: bool) -> bool {
+    match email_verified {
+        Some(v) => v,
+        None => domain_listed,
+    }
+}
+
+/// The PKCE `code_challenge` for a verifier, method S256 (RFC 7636 §4.2).
+pub fn pkce_challenge(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+/// The claims of an ID token that Lyceum reads.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct IdClaims {
+    #[serde(default)]
+    pub iss: String,
+    #[serde(default)]
+    pub sub: String,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub aud: Vec<String>,
+    #[serde(default)]
+    pub azp: Option<String>,
+    #[serde(default)]
+    pub exp: Option<i64>,
+    #[serde(default)]
+    pub iat: Option<i64>,
+    #[serde(default)]
+    pub nonce: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default, deserialize_with = "loose_bool")]
+    pub email_verified: Option<bool>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub given_name: Option<String>,
+    #[serde(default)]
+    pub family_name: Option<String>,
+}
+
+/// `aud` may be one string or a list of them.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v,
+    })
+}
+
+/// Some providers send `email_verified` as the string `"true"`.
+fn loose_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Loose {
+        Bool(bool),
+        Text(String),
+    }
+    Ok(match Option::<Loose>::deserialize(d)? {
+        None => None,
+        Some(Loose::Bool(b)) => Some(b),
+        Some(Loose::Text(s)) => match s.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        },
+    })
+}
+
+/// What a token must say to be for us, now.
+#[derive(Debug, Clone)]
+pub struct Expected<'a> {
+    pub issuer: &'a str,
+    pub client_id: &'a str,
+    /// SHA-256 (hex) of the nonce sent with this sign-in.
+    pub nonce_hash: &'a str,
+    /// Now, in seconds since the epoch.
+    pub now: i64,
+}
+
+/// Which check an ID token failed, for the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimProblem {
+    Issuer,
+    Audience,
+    AuthorizedParty,
+    NoSubject,
+    NoExpiry,
+    Expired,
+    NoIssuedAt,
+    IssuedInFuture,
+    Nonce,
+}
+
+impl ClaimProblem {
+    pub fn refusal(self) -> SignInRefusal {
+        match self {
+            ClaimProblem::Expired => SignInRefusal::Expired,
+            _ => SignInRefusal::Token,
+        }
+    }
+}
+
+/// The checks of OpenID Connect Core §3.1.3.7 that follow the signature:
+/// issuer, audience (and `azp` when there are several audiences, or when
+/// present), expiry and issue time with [`LEEWAY_SECS`], and the nonce.
+pub fn check_claims(c: &IdClaims, e: &Expected<'_>) -> Result<(), ClaimProblem> {
+    if c.iss != e.issuer {
+        return Err(ClaimProblem::Issuer);
+    }
+    if !c.aud.iter().any(|a| a == e.client_id) {
+        return Err(ClaimProblem::Audience);
+    }
+    match &c.azp {
+        Some(azp) if azp != e.client_id => return Err(ClaimProblem::AuthorizedParty),
+        None if c.aud.len() > 1 => return Err(ClaimProblem::AuthorizedParty),
+        _ => {}
+    }
+    if c.sub.is_empty() || c.sub.len() > 255 {
+        return Err(ClaimProblem::NoSubject);
+    }
+    let exp = c.exp.ok_or(ClaimProblem::NoExpiry)?;
+    if exp + LEEWAY_SECS <= e.now {
+        return Err(ClaimProblem::Expired);
+    }
+    let iat = c.iat.ok_or(ClaimProblem::NoIssuedAt)?;
+    if iat > e.now + LEEWAY_SECS {
+        return Err(ClaimProblem::IssuedInFuture);
+    }
+    let nonce_ok = c
+        .nonce
+        .as_deref()
+        .is_some_and(|n| crate::token::hash_token(n) == e.nonce_hash);
+    if !nonce_ok {
+        return Err(ClaimProblem::Nonce);
+    }
+    Ok(())
+}
+
+/// The name a new account gets: `name`, else given and family names, else
+/// the part of the email address before the @.
+pub fn display_name(c: &IdClaims) -> String {
+    let joined = [c.given_name.as_deref(), c.family_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let candidates = [
+        c.name.clone().unwrap_or_default(),
+        joined,
+        c.email
+            .as_deref()
+            .and_then(|e| e.split('@').next())
+            .unwrap_or_default()
+            .to_string(),
+    ];
+    candidates
+        .iter()
+        .map(|s| {
+            s.chars()
+                .filter(|ch| !ch.is_control())
+                .take(MAX_NAME)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "?".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::hash_token;
+
+    fn claims() -> IdClaims {
+        IdClaims {
+            iss: "https://id.example.org".into(),
+            sub: "abc".into(),
+            aud: vec!["lyceum".into()],
+            exp: Some(1_000_300),
+            iat: Some(1_000_000),
+            nonce: Some("n0nce".into()),
+            ..Default::default()
+        }
+    }
+
+    fn expected(nonce_hash: &str) -> Expected<'_> {
+        Expected {
+            issuer: "https://id.example.org",
+            client_id: "lyceum",
+            nonce_hash,
+            now: 1_000_010,
+        }
+    }
+
+    #[test]
+    fn good_claims_pass_and_each_check_bites() {
+        let h = hash_token("n0nce");
+        let e = expected(&h);
+        assert_eq!(check_claims(&claims(), &e), Ok(()));
+        let cases: Vec<(IdClaims, ClaimProblem)> = vec![
+            (
+                IdClaims {
+                    iss: "https://id.example.org/".into(),
+                    ..claims()
+                },
+                ClaimProblem::Issuer,
+            ),
+            (
+                IdClaims {
+                    aud: vec!["other".into()],
+                    ..claims()
+                },
+                ClaimProblem::Audience,
+            ),
+            (
+                IdClaims {
+                    aud: vec!["lyceum".into(), "other".into()],
+                    ..claims()
+                },
+                ClaimProblem::AuthorizedParty,
+            ),
+            (
+                IdClaims {
+                    azp: Some("other".into()),
+                    ..claims()
+                },
+                ClaimProblem::AuthorizedParty,
+            ),
+            (
+                IdClaims {
+                    exp: Some(1_000_010 - LEEWAY_SECS),
+                    ..claims()
+                },
+                ClaimProblem::Expired,
+            ),
+            (
+                IdClaims {
+                    iat: Some(1_000_010 + LEEWAY_SECS + 1),
+                    ..claims()
+                },
+                ClaimProblem::IssuedInFuture,
+            ),
+            (
+                IdClaims {
+                    nonce: Some("other".into()),
+                    ..claims()
+                },
+                ClaimProblem::Nonce,
+            ),
+            (
+                IdClaims {
+                    nonce: None,
+                    ..claims()
+                },
+                ClaimProblem::Nonce,
+            ),
+            (
+                IdClaims {
+                    sub: String::new(),
+                    ..claims()
+                },
+                ClaimProblem::NoSubject,
+            ),
+        ];
+        for (c, problem) in cases {
+            assert_eq!(check_claims(&c, &e), Err(problem), "{c:?}");
+        }
+        // Several audiences are fine when azp names us.
+        let several = IdClaims {
+            aud: vec!["lyceum".into(), "other".into()],
+            azp: Some("lyceum".into()),
+            ..claims()
+        };
+        assert_eq!(check_claims(&several, &e), Ok(()));
+        // Within the leeway.
+        let just = IdClaims {
+            exp: Some(1_000_000),
+            ..claims()
+        };
+        assert_eq!(check_claims(&just, &e), Ok(()));
+    }
+
+    #[test]
+    fn claims_parse_loosely_where_providers_differ() {
+        let c: IdClaims = serde_json::from_str(
+            r#"{"iss":"i","sub":"s","aud":"one","email_verified":"true","exp":5,"iat":1}"#,
+        )
+        .unwrap();
+        assert_eq!(c.aud, vec!["one"]);
+        assert_eq!(c.email_verified, Some(true));
+        let c: IdClaims =
+            serde_json::from_str(r#"{"aud":["a","b"],"email_verified":false}"#).unwrap();
+        assert_eq!(c.aud, vec!["a", "b"]);
+        assert_eq!(c.email_verified, Some(false));
+        let c: IdClaims = serde_json::from_str(r#"{}"#).unwrap();
+        assert_eq!(c.email_verified, None);
+    }
+
+    #[test]
+    fn trust_in_an_email_address() {
+        assert!(email_is_trusted(Some(true), false));
+        assert!(!email_is_trusted(Some(false), true));
+        assert!(email_is_trusted(None, true));
+        assert!(!email_is_trusted(None, false));
+    }
+
+    #[test]
+    fn pkce_matches_rfc_7636_appendix_b() {
+        assert_eq!(
+            pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn issuers_and_endpoints() {
+        for ok in [
+            "https://accounts.google.com",
+            "https://login.microsoftonline.com/abc/v2.0",
+            "http://127.0.0.1:4000",
+            "http://localhost:8080/realms/x",
+        ] {
+            assert_eq!(parse_issuer(ok), Ok(ok.to_string()), "{ok}");
+        }
+        for bad in [
+            "http://idp.example.org",
+            "ftp://idp.example.org",
+            "https://",
+            "https://user@idp.example.org",
+            "https://idp.example.org/#x",
+            "https://idp example.org",
+            "https://idp.example.org/?tenant=x",
+            "idp.example.org",
+        ] {
+            assert_eq!(parse_issuer(bad), Err("issuer-invalid"), "{bad}");
+        }
+        assert_eq!(parse_issuer("  "), Err("required"));
+        assert_eq!(
+            discovery_url("https://id.example.org/"),
+            "https://id.example.org/.well-known/openid-configuration"
+        );
+    }
+
+    #[test]
+    fn provider_form() {
+        let input = ProviderInput {
+            name: " Google Workspace ".into(),
+            issuer: "https://accounts.google.com".into(),
+            client_id: "cid".into(),
+            client_secret: String::new(),
+            domains: "@Schools.org, b.org\nschools.org".into(),
+        };
+        let draft = input.validate(false).unwrap();
+        assert_eq!(draft.name, "Google Workspace");
+        assert_eq!(draft.client_secret, None);
+        assert_eq!(draft.domains, vec!["b.org", "schools.org"]);
+        let err = input.validate(true).unwrap_err();
+        assert!(err.has("client_secret"));
+        let bad = ProviderInput {
+            domains: "not a domain".into(),
+            ..ProviderInput::default()
+        };
+        let err = bad.validate(true).unwrap_err();
+        for f in ["name", "issuer", "client_id", "client_secret", "domains"] {
+            assert!(err.has(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn names_for_new_accounts() {
+        let mut c = IdClaims {
+            email: Some("ana.rivera@schools.org".into()),
+            ..Default::default()
+        };
+        assert_eq!(display_name(&c), "ana.rivera");
+        c.given_name = Some("Ana".into());
+        c.family_name = Some("Rivera".into());
+        assert_eq!(display_name(&c), "Ana Rivera");
+        c.name = Some("Ana María Rivera".into());
+        assert_eq!(display_name(&c), "Ana María Rivera");
+    }
+}

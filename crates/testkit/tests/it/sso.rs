@@ -1,0 +1,707 @@
+//! Single sign-on with OpenID Connect, end to end: a browser (cookie jar,
+//! redirects followed by hand where the flow crosses to the provider), the
+//! real app, and a small OpenID provider started by the test that speaks the
+//! real protocol — and misbehaves when told to.
+
+use diesel::prelude::*;
+use lyceum_db::schema::{sessions, sso_identities, users};
+use lyceum_db::sso as sso_db;
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::role::Role;
+use lyceum_domain::{OrgId, UserId};
+use lyceum_testkit::{
+    Browser, Misbehaviour, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OidcProvider, PASSWORD, Page, Seed,
+    TestApp, TestUser,
+};
+use std::time::Duration;
+
+/// The district's admin adds the provider on the admin page; returns its id.
+async fn configure(app: &TestApp, s: &Seed, idp: &OidcProvider, domains: &str) -> i64 {
+    let admin = app.browser();
+    admin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let page = admin
+        .post(
+            &format!("/orgs/{}/admin/sso", s.district.0),
+            &[
+                ("name", "District Google"),
+                ("issuer", &idp.issuer),
+                ("client_id", OIDC_CLIENT_ID),
+                ("client_secret", OIDC_CLIENT_SECRET),
+                ("domains", domains),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.expect("The sign-in provider was added")
+        .expect("District Google");
+    provider_ids(app, s.district).await[0]
+}
+
+async fn provider_ids(app: &TestApp, org: OrgId) -> Vec<i64> {
+    app.db
+        .read(move |c| sso_db::of_org(c, org))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.provider.id)
+        .collect()
+}
+
+fn location(p: &Page) -> String {
+    assert!(
+        (300..400).contains(&p.status),
+        "expected a redirect from {}, got {}:\n{}",
+        p.path,
+        p.status,
+        p.body
+    );
+    p.headers["location"].to_str().unwrap().to_string()
+}
+
+fn query_param(url: &str, name: &str) -> Option<String> {
+    url.split_once('?')?.1.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| v.to_string())
+    })
+}
+
+/// A browser that stops at every redirect, so the test sees each step.
+fn browser(app: &TestApp) -> Browser {
+    Browser::no_redirects(&app.url)
+}
+
+/// Start at Lyceum, sign in at the provider, come back: returns the callback
+/// URL and Lyceum's answer to it (not followed).
+async fn through_provider(b: &Browser, start: &str) -> (String, Page) {
+    let started = b.get(start).await;
+    let authorize = location(&started);
+    for (param, value) in [
+        ("response_type", Some("code")),
+        ("code_challenge_method", Some("S256")),
+        ("client_id", Some(OIDC_CLIENT_ID)),
+        ("state", None),
+        ("nonce", None),
+        ("code_challenge", None),
+    ] {
+        let got = query_param(&authorize, param);
+        assert!(got.is_some(), "{param} missing from {authorize}");
+        if let Some(v) = value {
+            assert_eq!(got.as_deref(), Some(v), "{param}");
+        }
+    }
+    let at_provider = b.get(&authorize).await;
+    let callback = location(&at_provider);
+    assert!(callback.contains("/sign-in/sso/callback?"), "{callback}");
+    let back = b.get(&callback).await;
+    (callback, back)
+}
+
+/// Follows redirects to the page they end on.
+async fn follow(b: &Browser, mut page: Page) -> Page {
+    for _ in 0..5 {
+        if !(300..400).contains(&page.status) {
+            return page;
+        }
+        page = b.get(&location(&page)).await;
+    }
+    panic!("too many redirects");
+}
+
+async fn sign_in_with(app: &TestApp, provider: i64) -> (Browser, Page) {
+    let b = browser(app);
+    let (_, back) = through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await;
+    let page = follow(&b, back).await;
+    (b, page)
+}
+
+async fn count_sessions(app: &TestApp) -> i64 {
+    app.db
+        .read(|c| Ok(sessions::table.count().get_result::<i64>(c)?))
+        .await
+        .unwrap()
+}
+
+async fn count_links(app: &TestApp) -> i64 {
+    app.db
+        .read(|c| Ok(sso_identities::table.count().get_result::<i64>(c)?))
+        .await
+        .unwrap()
+}
+
+async fn user_by_email(app: &TestApp, email: &str) -> Option<lyceum_db::users::UserRow> {
+    let email = EmailAddress::parse(email).unwrap();
+    app.db
+        .read(move |c| lyceum_db::users::by_email(c, &email))
+        .await
+        .unwrap()
+}
+
+async fn memberships(app: &TestApp, user: UserId) -> Vec<(Role, i64)> {
+    app.db
+        .read(move |c| lyceum_db::memberships::of_user(c, user))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.role, m.org_id))
+        .collect()
+}
+
+/// The browser holds no session: a signed-in page sends it to sign in.
+async fn assert_signed_out(b: &Browser) {
+    let account = b.get("/account").await;
+    assert!(
+        location(&account).starts_with("/sign-in"),
+        "a session was started"
+    );
+}
+
+#[tokio::test]
+async fn a_new_person_gets_an_account_in_the_providers_organisation() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new(
+        "idp-nora",
+        "nora.teacher@district.example.org",
+        "Nora Teacher",
+    ))
+    .await;
+    let provider = configure(&app, &s, &idp, "district.example.org").await;
+
+    let b = browser(&app);
+    // The sign-in page offers the school sign-in; the person types their address.
+    b.get("/sign-in")
+        .await
+        .expect("Or sign in with your school account")
+        .expect("action=\"/sign-in/sso\"");
+    let found = b
+        .get("/sign-in/sso?school=nora.teacher%40district.example.org&next=%2Fprofile")
+        .await;
+    assert_eq!(found.status, 200, "{}", found.body);
+    found.expect("Continue with District Google");
+    let href = format!("/sign-in/sso/start/{provider}?next=%2Fprofile");
+    found.expect(&format!("href=\"{href}\""));
+
+    let (_, back) = through_provider(&b, &href).await;
+    assert_eq!(location(&back), "/profile", "back where they were going");
+    let profile = follow(&b, back).await;
+    assert_eq!(profile.status, 200);
+    profile.expect("You are signed in").expect("Nora Teacher");
+
+    let user = user_by_email(&app, "nora.teacher@district.example.org")
+        .await
+        .expect("an account was made");
+    assert!(user.is_verified(), "the provider vouched for the address");
+    assert!(user.password_hash.is_none(), "no password");
+    assert_eq!(user.display_name, "Nora Teacher");
+    assert_eq!(
+        memberships(&app, user.id()).await,
+        vec![(Role::Educator, s.district.0)],
+        "an educator in the provider's organisation"
+    );
+    assert_eq!(count_links(&app).await, 1);
+    // Client authentication was HTTP Basic; discovery was fetched once and cached.
+    let requests = idp.token_requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].client_auth, "basic");
+    assert!(requests[0].accepted);
+    assert_eq!(idp.discovery_fetches(), 1);
+
+    // Signing out and in again: the same account, no second one.
+    b.post("/sign-out", &[]).await;
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("Welcome, Nora Teacher");
+    assert_eq!(count_links(&app).await, 1);
+    assert_eq!(idp.discovery_fetches(), 1);
+}
+
+#[tokio::test]
+async fn an_existing_person_is_linked_by_verified_email_then_known_by_subject() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new(
+        "idp-educator",
+        s.email("educator"),
+        "Someone Else Entirely",
+    ))
+    .await;
+    let provider = configure(&app, &s, &idp, "").await;
+    let before = memberships(&app, s.user("educator")).await;
+
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("You are signed in")
+        .expect("Welcome, Test educator");
+    // Her school is inside the district: no extra role.
+    assert_eq!(memberships(&app, s.user("educator")).await, before);
+
+    // Later her address at the provider changes; the link by `sub` holds.
+    idp.set_user(TestUser::new(
+        "idp-educator",
+        "educator.renamed@elsewhere.example",
+        "Ed",
+    ));
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("Welcome, Test educator");
+    assert!(
+        user_by_email(&app, "educator.renamed@elsewhere.example")
+            .await
+            .is_none(),
+        "no second account"
+    );
+    assert_eq!(count_links(&app).await, 1);
+
+    // Someone in the programme but outside the district joins it as an educator.
+    idp.set_user(TestUser::new("idp-moderator", s.email("moderator"), "M"));
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("Welcome, Test moderator");
+    let roles = memberships(&app, s.user("moderator")).await;
+    assert!(roles.contains(&(Role::Educator, s.district.0)), "{roles:?}");
+    assert!(roles.contains(&(Role::Moderator, s.local.0)), "{roles:?}");
+}
+
+#[tokio::test]
+async fn an_unconfirmed_registration_loses_its_password_when_the_provider_proves_the_address() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    // Someone registers the address of a teacher who has not joined yet.
+    let squatter = app.browser();
+    squatter
+        .post(
+            "/register",
+            &[
+                ("display_name", "Squatter"),
+                ("email", "ana@district.example.org"),
+                ("password", "plums in the icebox"),
+                ("preferred_language", "en"),
+            ],
+        )
+        .await
+        .expect("we sent you an email");
+    let idp =
+        OidcProvider::start(TestUser::new("idp-ana", "ana@district.example.org", "Ana")).await;
+    let provider = configure(&app, &s, &idp, "district.example.org").await;
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("You are signed in");
+    let user = user_by_email(&app, "ana@district.example.org")
+        .await
+        .unwrap();
+    assert!(user.is_verified());
+    assert!(
+        user.password_hash.is_none(),
+        "the squatter's password is void"
+    );
+    let refused = squatter
+        .post(
+            "/sign-in",
+            &[
+                ("email", "ana@district.example.org"),
+                ("password", "plums in the icebox"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+}
+
+#[tokio::test]
+async fn every_untrustworthy_answer_is_refused_and_signs_no_one_in() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "").await;
+    let sessions_before = count_sessions(&app).await;
+
+    let cases = [
+        (Misbehaviour::TamperedToken, 403, "could not be trusted"),
+        (Misbehaviour::WrongAudience, 403, "could not be trusted"),
+        (Misbehaviour::Expired, 403, "had expired"),
+        (Misbehaviour::WrongIssuer, 403, "could not be trusted"),
+        (Misbehaviour::WrongNonce, 403, "could not be trusted"),
+        (Misbehaviour::UnknownKey, 403, "could not be trusted"),
+        (Misbehaviour::Deny, 400, "was cancelled"),
+    ];
+    for (misbehaviour, status, message) in cases {
+        idp.misbehave(misbehaviour);
+        let b = browser(&app);
+        let (_, back) = through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await;
+        assert_eq!(back.status, status, "{misbehaviour:?}:\n{}", back.body);
+        back.expect("We could not sign you in").expect(message);
+        assert!(back.headers.get("location").is_none());
+        assert_signed_out(&b).await;
+    }
+    assert_eq!(
+        count_sessions(&app).await,
+        sessions_before,
+        "no session made"
+    );
+    assert_eq!(count_links(&app).await, 0, "nothing linked");
+    // Each bad token came from a good exchange: the refusals were Lyceum's.
+    assert!(idp.token_requests().iter().all(|r| r.accepted));
+    assert_eq!(idp.token_requests().len(), cases.len() - 1);
+
+    // The same provider, behaving, is fine.
+    idp.misbehave(Misbehaviour::None);
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("Welcome, Test educator");
+}
+
+#[tokio::test]
+async fn an_unverified_email_is_never_linked_or_used() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let mut user = TestUser::new("idp-x", s.email("educator"), "X");
+    user.email_verified = Some(false);
+    let idp = OidcProvider::start(user).await;
+    let provider = configure(&app, &s, &idp, "").await;
+    let sessions_before = count_sessions(&app).await;
+
+    let (b, page) = sign_in_with(&app, provider).await;
+    assert_eq!(page.status, 403);
+    page.expect("has not confirmed your email address");
+    assert_signed_out(&b).await;
+
+    // Nor for a new person; nor when the provider says nothing and the
+    // domain is not one the organisation listed for it.
+    for verified in [Some(false), None] {
+        idp.set_user(TestUser {
+            email_verified: verified,
+            ..TestUser::new("idp-new", "newbie@district.example.org", "N")
+        });
+        let (_, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{verified:?}");
+        page.expect("has not confirmed your email address");
+    }
+    assert!(
+        user_by_email(&app, "newbie@district.example.org")
+            .await
+            .is_none()
+    );
+    assert_eq!(count_links(&app).await, 0);
+    assert_eq!(count_sessions(&app).await, sessions_before);
+}
+
+#[tokio::test]
+async fn a_provider_that_says_nothing_about_verification_is_trusted_for_its_listed_domains() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser {
+        email_verified: None,
+        ..TestUser::new("idp-entra", "newbie@district.example.org", "Newbie")
+    })
+    .await;
+    let provider = configure(&app, &s, &idp, "district.example.org").await;
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("Welcome, Newbie");
+    // Outside its domains, the same provider may not sign anyone in.
+    idp.set_user(TestUser::new("idp-other", "someone@elsewhere.example", "O"));
+    let (_, page) = sign_in_with(&app, provider).await;
+    assert_eq!(page.status, 403);
+    page.expect("not in a domain this sign-in is for");
+}
+
+#[tokio::test]
+async fn a_replayed_state_is_refused_even_on_another_server() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let other = app.another_node().await;
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "").await;
+
+    // Started on one server, finished on another: the sign-in is in the database.
+    let b = browser(&app);
+    let started = b.get(&format!("/sign-in/sso/start/{provider}")).await;
+    let at_provider = b.get(&location(&started)).await;
+    let callback = location(&at_provider).replace(&app.url, &other.url);
+    assert!(callback.starts_with(&other.url));
+    let done = b.get(&callback).await;
+    assert_eq!(location(&done), "/");
+    follow(&b, done).await.expect("Welcome, Test educator");
+    let sessions_after = count_sessions(&app).await;
+
+    // The same state again — from the same browser, or from someone who
+    // copied the URL and the cookie — on either server: refused.
+    let state = query_param(&callback, "state").unwrap();
+    for server in [&app.url, &other.url] {
+        let replay = callback.replace(&other.url, server);
+        let again = b.get(&replay).await;
+        assert_eq!(again.status, 400);
+        again.expect("no longer valid");
+        let thief = Browser::no_redirects(server);
+        let r = thief
+            .request(reqwest::Method::GET, &replay)
+            .header("cookie", format!("lyceum_sso={state}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 400);
+        assert!(r.text().await.unwrap().contains("no longer valid"));
+        assert_signed_out(&thief).await;
+    }
+    assert_eq!(count_sessions(&app).await, sessions_after);
+    // Refused before the code was even tried again at the provider.
+    assert_eq!(idp.token_requests().len(), 1);
+    other.stop().await;
+}
+
+#[tokio::test]
+async fn a_sign_in_from_another_browser_or_too_old_is_refused() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "").await;
+
+    // An attacker starts a sign-in to their own account and sends the
+    // victim the link back: the victim's browser did not start it.
+    let attacker = browser(&app);
+    let started = attacker
+        .get(&format!("/sign-in/sso/start/{provider}"))
+        .await;
+    let callback = location(&attacker.get(&location(&started)).await);
+    let victim = browser(&app);
+    let page = victim.get(&callback).await;
+    assert_eq!(page.status, 400);
+    page.expect("started in another browser");
+    assert_signed_out(&victim).await;
+
+    // Ten minutes is the limit.
+    let b = browser(&app);
+    let started = b.get(&format!("/sign-in/sso/start/{provider}")).await;
+    let callback = location(&b.get(&location(&started)).await);
+    app.clock.advance(Duration::from_secs(11 * 60));
+    let page = b.get(&callback).await;
+    assert_eq!(page.status, 400);
+    page.expect("took longer than 10 minutes");
+    assert_signed_out(&b).await;
+}
+
+#[tokio::test]
+async fn es256_tokens_and_client_secret_post() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    idp.use_es256(true);
+    idp.auth_methods(&["client_secret_post"]);
+    let provider = configure(&app, &s, &idp, "").await;
+    let (_, home) = sign_in_with(&app, provider).await;
+    home.expect("Welcome, Test educator");
+    let requests = idp.token_requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].client_auth, "post");
+    assert!(requests[0].accepted);
+}
+
+#[tokio::test]
+async fn closed_accounts_cannot_sign_in() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "").await;
+    sign_in_with(&app, provider)
+        .await
+        .1
+        .expect("Welcome, Test educator");
+
+    // A roster deactivates both her (linked by `sub`) and the facilitator (by email).
+    let now = app.clock.now().micros();
+    let ids = [s.user("educator").0, s.user("facilitator").0];
+    app.db
+        .write(move |c| {
+            diesel::update(users::table.filter(users::id.eq_any(ids)))
+                .set(users::deactivated_at.eq(now))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let sessions_before = count_sessions(&app).await;
+    for (sub, who) in [
+        ("idp-educator", "educator"),
+        ("idp-facilitator", "facilitator"),
+    ] {
+        idp.set_user(TestUser::new(sub, s.email(who), who));
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{who}");
+        page.expect("This account was closed");
+        assert_signed_out(&b).await;
+    }
+    assert_eq!(count_sessions(&app).await, sessions_before);
+    assert_eq!(count_links(&app).await, 1, "the facilitator was not linked");
+}
+
+#[tokio::test]
+async fn people_find_their_provider_by_address_or_name() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("x", "x@district.example.org", "X")).await;
+    // No domains listed: the district's registration domain still finds it.
+    let provider = configure(&app, &s, &idp, "").await;
+    let b = app.browser();
+    let first = b.get("/sign-in/sso").await;
+    assert_eq!(first.status, 200);
+    assert!(!first.contains("There is a problem"));
+    let start = format!("href=\"/sign-in/sso/start/{provider}\"");
+    for found in ["someone%40District.example.org", "district+goo", "COLUMBUS"] {
+        let page = b.get(&format!("/sign-in/sso?school={found}")).await;
+        assert_eq!(page.status, 200, "{found}");
+        page.expect(&start).expect("Columbus City Schools");
+    }
+    for (school, message) in [
+        ("", "Enter your school email address"),
+        ("ab", "at least 3 letters"),
+        ("nobody%40nowhere.example", "found no school sign-in"),
+        ("100%25+off", "found no school sign-in"),
+        ("not-an-email%40", "Enter an email address like"),
+    ] {
+        let page = b.get(&format!("/sign-in/sso?school={school}")).await;
+        assert_eq!(page.status, 422, "{school}");
+        page.expect("There is a problem")
+            .expect(message)
+            .expect("href=\"#f-school\"");
+        assert!(!page.contains("/sign-in/sso/start/"));
+    }
+    // Signed in already: nothing to find.
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    assert_eq!(b.get("/sign-in/sso").await.path, "/");
+}
+
+#[tokio::test]
+async fn admins_configure_providers_and_never_see_a_secret_again() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let admin = app.browser();
+    admin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let base = format!("/orgs/{}/admin/sso", s.district.0);
+
+    let page = admin.get(&base).await;
+    assert_eq!(page.status, 200);
+    page.expect("No sign-in providers yet")
+        .expect(&format!("{}/sign-in/sso/callback", app.url))
+        .expect("aria-current=\"page\">Single sign-on");
+
+    // Mistakes are shown beside their fields, input kept (but no secret).
+    let page = admin
+        .post(
+            &base,
+            &[
+                ("name", "District Google"),
+                ("issuer", "http://idp.example.org"),
+                ("client_id", ""),
+                ("client_secret", "typed-secret"),
+                ("domains", "not a domain"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    page.expect("There is a problem")
+        .expect("starts with https://")
+        .expect("Enter the client ID")
+        .expect("Enter domains like")
+        .expect("href=\"#f-issuer\"")
+        .expect("value=\"District Google\"");
+    assert!(!page.contains("typed-secret"), "a secret is never echoed");
+    let page = admin.post(&base, &[("name", "X")]).await;
+    page.expect("Enter the client secret")
+        .expect("Enter the issuer URL");
+
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "district.example.org, @Other.example").await;
+    let list = admin.get(&base).await;
+    list.expect("District Google")
+        .expect(&idp.issuer)
+        .expect(OIDC_CLIENT_ID)
+        .expect("district.example.org, other.example")
+        .expect(&format!("{}/sign-in/sso/start/{provider}", app.url));
+    assert!(!list.contains("s3cret"), "the secret is not shown");
+    let edit = admin.get(&format!("{base}/{provider}")).await;
+    assert_eq!(edit.status, 200);
+    edit.expect("A secret is set")
+        .expect("value=\"District Google\"");
+    assert!(!edit.contains("s3cret"));
+
+    // Saved without a secret, the stored one stays (the sign-in still works).
+    let saved = admin
+        .post(
+            &format!("{base}/{provider}"),
+            &[
+                ("name", "District Workspace"),
+                ("issuer", &idp.issuer),
+                ("client_id", OIDC_CLIENT_ID),
+                ("client_secret", ""),
+                ("domains", ""),
+            ],
+        )
+        .await;
+    saved
+        .expect("The sign-in provider was saved")
+        .expect("District Workspace");
+    sign_in_with(&app, provider)
+        .await
+        .1
+        .expect("Welcome, Test educator");
+    assert_eq!(count_links(&app).await, 1);
+
+    // Another issuer: its subjects are not this one's, so the links go.
+    let other_idp = OidcProvider::start(TestUser::new(
+        "idp-educator",
+        "stranger@elsewhere.example",
+        "S",
+    ))
+    .await;
+    admin
+        .post(
+            &format!("{base}/{provider}"),
+            &[
+                ("name", "District Workspace"),
+                ("issuer", &other_idp.issuer),
+                ("client_id", OIDC_CLIENT_ID),
+                ("client_secret", ""),
+            ],
+        )
+        .await
+        .expect("The sign-in provider was saved");
+    assert_eq!(count_links(&app).await, 0);
+    sign_in_with(&app, provider).await.1.expect("Welcome, S");
+
+    // Another organisation's admin cannot reach it.
+    let ladmin = app.browser();
+    ladmin.sign_in(s.email("ladmin"), PASSWORD).await;
+    let page = ladmin
+        .get(&format!("/orgs/{}/admin/sso/{provider}", s.local.0))
+        .await;
+    assert_eq!(page.status, 404);
+    let page = ladmin
+        .post(
+            &format!("/orgs/{}/admin/sso/{provider}/remove", s.local.0),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, 404);
+
+    // Removed, it is gone with its links; its sign-in link no longer works.
+    admin
+        .post(&format!("{base}/{provider}/remove"), &[])
+        .await
+        .expect("The sign-in provider was removed")
+        .expect("No sign-in providers yet");
+    assert!(provider_ids(&app, s.district).await.is_empty());
+    assert_eq!(count_links(&app).await, 0);
+    let gone = browser(&app)
+        .get(&format!("/sign-in/sso/start/{provider}"))
+        .await;
+    assert_eq!(gone.status, 404);
+}
+
+#[tokio::test]
+async fn refusals_speak_spanish_too() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
+    idp.misbehave(Misbehaviour::WrongAudience);
+    let provider = configure(&app, &s, &idp, "").await;
+    let b = browser(&app);
+    b.post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    let (_, page) = through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await;
+    page.expect("No pudimos iniciar su sesión")
+        .expect("no iniciamos su sesión");
+    let find = b.get("/sign-in/sso").await;
+    find.expect("Iniciar sesión con su cuenta escolar");
+}

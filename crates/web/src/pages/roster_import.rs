@@ -1,0 +1,226 @@
+//! Uploading a OneRoster package (a zip, or the CSV files) for an
+//! organisation: check it (dry run) or import it, and see what happened or
+//! every problem, line by line. Programme-wide loads go through the
+//! command line (`lyceum import oneroster`), which has no upload limit.
+
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::gate::ScopedOrg;
+use crate::page::{Page, render, render_invalid};
+use crate::pages::org_admin::{AdminFrame, Tab, frame};
+use crate::state::AppState;
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Multipart, State};
+use axum::response::Response;
+use lyceum_db::DbError;
+use lyceum_db::roster::{self, Summary, Target};
+use lyceum_domain::i18n::{Arg, Lang, catalogue};
+use lyceum_domain::oneroster::{Problem, files_from_zip, read_package};
+use std::collections::BTreeMap;
+
+/// Largest upload accepted here: a large district's roster is a few MB.
+pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
+
+/// A problem as the page shows it.
+pub struct Shown {
+    pub file: String,
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "org_admin_import.html")]
+pub struct ImportPage {
+    page: Page,
+    frame: AdminFrame,
+    source: String,
+    summary: Option<Summary>,
+    dry_run: bool,
+    problems: Vec<Shown>,
+    /// Problems beyond those shown.
+    more: usize,
+    no_files: bool,
+}
+
+impl ImportPage {
+    fn problems_heading(&self) -> String {
+        self.page
+            .tn("import-problems", (self.problems.len() + self.more) as i64)
+    }
+
+    fn more_text(&self) -> String {
+        self.page.tn("import-more-problems", self.more as i64)
+    }
+
+    fn ignored_text(&self, s: &Summary) -> String {
+        let mut text = self.page.tn("import-ignored", s.ignored_users as i64);
+        if s.reactivated > 0 {
+            text.push(' ');
+            text.push_str(&self.page.tn("import-reactivated", s.reactivated as i64));
+        }
+        text
+    }
+
+    fn files_not_used(&self, s: &Summary) -> String {
+        self.page.t1(
+            "import-files-not-used",
+            "files",
+            &s.ignored_files.join(", "),
+        )
+    }
+}
+
+/// The source name a page upload uses unless told otherwise: stable per
+/// organisation, so that uploading again updates rather than duplicates.
+fn default_source(org: &lyceum_db::orgs::OrgRow) -> String {
+    format!("upload-{}", org.id)
+}
+
+async fn page(state: &AppState, ctx: &Ctx, scope: &ScopedOrg) -> Result<ImportPage, AppError> {
+    let frame = frame(state, scope.id, Tab::Import).await?;
+    Ok(ImportPage {
+        page: Page::new(ctx, "import-title").about(&frame.org.name),
+        source: default_source(&frame.org),
+        frame,
+        summary: None,
+        dry_run: false,
+        problems: Vec::new(),
+        more: 0,
+        no_files: false,
+    })
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    Ok(render(&page(&state, &ctx, &scope).await?))
+}
+
+/// At most this many problems are listed on the page.
+const SHOWN: usize = 200;
+
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let mut view = page(&state, &ctx, &scope).await?;
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut zip: Option<Vec<u8>> = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field
+            .file_name()
+            .map(|f| f.rsplit(['/', '\\']).next().unwrap_or("").to_string());
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        match (name.as_str(), file_name) {
+            ("files", Some(f)) if f.ends_with(".zip") && !bytes.is_empty() => {
+                zip = Some(bytes.to_vec())
+            }
+            ("files", Some(f)) if f.ends_with(".csv") => {
+                files.insert(f, bytes.to_vec());
+            }
+            ("source", _) => {
+                let s = String::from_utf8_lossy(&bytes).trim().to_string();
+                if !s.is_empty() {
+                    view.source = s.chars().take(100).collect();
+                }
+            }
+            ("dry_run", _) => view.dry_run = true,
+            _ => {}
+        }
+    }
+    if let Some(z) = zip {
+        match files_from_zip(&z) {
+            Ok(f) => files.extend(f),
+            Err(p) => return Ok(refused(view, vec![p], ctx.lang)),
+        }
+    }
+    if files.is_empty() {
+        view.no_files = true;
+        view.page.has_errors = true;
+        return Ok(render_invalid(&view));
+    }
+    let package = match tokio::task::spawn_blocking(move || read_package(&files)).await {
+        Ok(Ok(p)) => p,
+        Ok(Err(problems)) => return Ok(refused(view, problems, ctx.lang)),
+        Err(e) => return Err(AppError::Internal(e.to_string())),
+    };
+    let target = Target {
+        source: view.source.clone(),
+        org: scope.id,
+    };
+    let actor = ctx.require_user()?.user.id();
+    let now = state.clock.now();
+    match roster::import(&state.db, package, target, view.dry_run, now, |_| {}).await {
+        Ok(summary) => {
+            if !view.dry_run {
+                let detail = serde_json::json!({ "source": view.source, "summary": summary });
+                let org = scope.id;
+                state
+                    .db
+                    .write(move |c| {
+                        crate::org_actions::record(
+                            c,
+                            now,
+                            actor,
+                            "org.roster_imported",
+                            org,
+                            None,
+                            detail,
+                        )
+                    })
+                    .await?;
+            }
+            view.summary = Some(summary);
+            Ok(render(&view))
+        }
+        Err(DbError::Roster(problems)) => Ok(refused(view, problems, ctx.lang)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn refused(mut view: ImportPage, problems: Vec<Problem>, lang: Lang) -> Response {
+    view.more = problems.len().saturating_sub(SHOWN);
+    view.problems = problems
+        .iter()
+        .take(SHOWN)
+        .map(|p| shown(p, lang))
+        .collect();
+    view.page.has_errors = true;
+    render_invalid(&view)
+}
+
+/// A problem in the reader's language.
+pub fn shown(p: &Problem, lang: Lang) -> Shown {
+    let key = match (p.code, p.file.as_str(), p.arg("expected")) {
+        ("missing-file", "manifest.csv", _) => "roster-problem-missing-manifest".to_string(),
+        ("extra-column", _, Some(_)) => "roster-problem-extra-column-expected".to_string(),
+        (code, _, _) => format!("roster-problem-{code}"),
+    };
+    let column = p.column.clone().unwrap_or_default();
+    let mut args: Vec<(&str, Arg<'_>)> = p
+        .args
+        .iter()
+        .map(|(k, v)| (*k, Arg::Str(v.as_str())))
+        .collect();
+    args.push(("column", Arg::Str(&column)));
+    Shown {
+        file: p.file.clone(),
+        line: p.line,
+        column: column.clone(),
+        message: catalogue().text_with(lang, &key, &args),
+    }
+}
