@@ -11,7 +11,7 @@ use crate::schema::{
     sso_providers, users as users_t,
 };
 use crate::users::{self, NewUser, UserRow};
-use crate::{DbConn, DbError, memberships};
+use crate::{DbConn, DbError, api_tokens, domains, email_tokens, memberships, sessions};
 use diesel::prelude::*;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
@@ -25,7 +25,7 @@ diesel::define_sql_function! {
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Clone, Queryable, Selectable)]
 #[diesel(table_name = sso_providers)]
 pub struct ProviderRow {
     pub id: i64,
@@ -37,6 +37,20 @@ pub struct ProviderRow {
     pub client_secret: String,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+// By hand, so the client secret never reaches a log through `{:?}`.
+impl std::fmt::Debug for ProviderRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderRow")
+            .field("id", &self.id)
+            .field("org_id", &self.org_id)
+            .field("name", &self.name)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &lyceum_domain::sso::REDACTED)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ProviderRow {
@@ -118,6 +132,25 @@ fn insert_domains(conn: &mut DbConn, provider: i64, domains: &[String]) -> Resul
     Ok(())
 }
 
+/// Whether `domain` is held (on the joining page) by `org` or an
+/// organisation inside it. A provider speaks only for such domains.
+fn domain_held_within(conn: &mut DbConn, org: &OrgRow, domain: &str) -> Result<bool, DbError> {
+    let Some(holder) = domains::org_for(conn, domain)? else {
+        return Ok(false);
+    };
+    Ok(org.org_path()?.contains(&holder.org_path()?))
+}
+
+fn check_domains_held(conn: &mut DbConn, org: OrgId, list: &[String]) -> Result<(), DbError> {
+    let org = orgs::get(conn, org)?;
+    for d in list {
+        if !domain_held_within(conn, &org, d)? {
+            return Err(DbError::invalid("domains", "sso-domain-not-held"));
+        }
+    }
+    Ok(())
+}
+
 /// Adds a provider; the draft must carry a client secret.
 pub fn create(
     conn: &mut DbConn,
@@ -129,6 +162,7 @@ pub fn create(
         .client_secret
         .as_deref()
         .ok_or_else(|| DbError::invalid("client_secret", "required"))?;
+    check_domains_held(conn, org, &draft.domains)?;
     let id: i64 = diesel::insert_into(sso_providers::table)
         .values((
             sso_providers::org_id.eq(org.0),
@@ -165,6 +199,7 @@ pub fn update(
     let old = get(conn, id)?
         .filter(|p| p.org_id == org.0)
         .ok_or(DbError::NotFound)?;
+    check_domains_held(conn, org, &draft.domains)?;
     diesel::update(sso_providers::table.find(id))
         .set((
             sso_providers::name.eq(&draft.name),
@@ -359,29 +394,27 @@ pub struct SignedIn {
 /// Finds, links or creates the account a provider vouched for.
 ///
 /// 1. A subject already linked at this provider signs in that account.
-/// 2. Otherwise the email must be trusted (see
-///    [`lyceum_domain::sso::email_is_trusted`]); then an account with that
-///    address is linked to the subject, or a new one (verified, with no
-///    password) is made.
+/// 2. Otherwise the address must be in one of the provider's domains that
+///    its organisation (or one inside it) still holds — a provider speaks
+///    for its own people only — and be trusted (see
+///    [`lyceum_domain::sso::email_is_trusted`]). An account with that
+///    address is linked to the subject only if everything it holds lies
+///    inside the provider's organisation and none of it is an admin role:
+///    whoever runs a provider must not be able to sign in as someone who
+///    answers to anyone else. Such people sign in with their password.
+///    With no account, a new one (verified, with no password) is made.
 ///
-/// The person then holds a role at the provider's organisation or below it
-/// (educator there if they held none). Accounts that were deleted or
-/// deactivated are refused. A refusal writes nothing.
+/// A newly linked or created account becomes an educator at the provider's
+/// organisation if it held no role there or below; later sign-ins leave
+/// roles alone (an admin who removed one is not overruled). Deleted or
+/// deactivated accounts are refused. A refusal writes nothing.
 pub fn sign_in(
     conn: &mut DbConn,
     a: &Assertion<'_>,
     now: Timestamp,
 ) -> Result<Result<SignedIn, SignInRefusal>, DbError> {
     let provider = a.provider;
-    let domains = domains_of(conn, provider.id)?;
-    let domain_listed = a
-        .email
-        .is_some_and(|e| domains.iter().any(|d| d == e.domain()));
-    if a.email.is_some() && !domains.is_empty() && !domain_listed {
-        return Ok(Err(SignInRefusal::DomainNotAllowed));
-    }
     let org = orgs::get(conn, provider.org())?;
-
     let linked: Option<UserRow> = sso_identities::table
         .inner_join(users_t::table)
         .filter(sso_identities::provider_id.eq(provider.id))
@@ -396,38 +429,54 @@ pub fn sign_in(
         diesel::update(sso_identities::table.find((provider.id, a.subject.to_string())))
             .set(sso_identities::last_used_at.eq(now.micros()))
             .execute(conn)?;
-        let joined = join(conn, &user, &org, now)?;
         return Ok(Ok(SignedIn {
             user,
             created: false,
             linked: false,
-            joined,
+            joined: false,
         }));
     }
 
     let Some(email) = a.email else {
         return Ok(Err(SignInRefusal::NoEmail));
     };
-    if !email_is_trusted(a.email_verified, domain_listed) {
+    let listed = domains_of(conn, provider.id)?
+        .iter()
+        .any(|d| d == email.domain());
+    if !listed || !domain_held_within(conn, &org, email.domain())? {
+        return Ok(Err(SignInRefusal::DomainNotAllowed));
+    }
+    // The domain is the provider's: one that says nothing about
+    // verification is the authority for it.
+    if !email_is_trusted(a.email_verified, true) {
         return Ok(Err(SignInRefusal::EmailUnverified));
     }
     let (user, created) = match users::by_email(conn, email)? {
         Some(user) if user.is_deleted() || user.is_deactivated() => {
             return Ok(Err(SignInRefusal::AccountClosed));
         }
-        Some(user) => {
-            if !user.is_verified() {
-                // Whoever registered this address never proved it; the
-                // provider just did. A password they chose must not open
-                // the account its real owner now uses.
-                diesel::update(users_t::table.find(user.id))
-                    .set((
-                        users_t::password_hash.eq(None::<String>),
-                        users_t::email_verified_at.eq(now.micros()),
-                        users_t::updated_at.eq(now.micros()),
-                    ))
-                    .execute(conn)?;
+        Some(user) if user.is_verified() => {
+            if !answers_only_to(conn, &user, &org)? {
+                return Ok(Err(SignInRefusal::LinkNeedsPassword));
             }
+            (user, false)
+        }
+        Some(user) => {
+            // Whoever registered this address never proved it; the provider
+            // just did. What they set up must not follow the real owner in:
+            // no password, no sessions, no tokens, no roles.
+            let id = user.id();
+            memberships::remove_all_of(conn, id)?;
+            sessions::delete_for_user(conn, id, None)?;
+            api_tokens::delete_for_user(conn, id)?;
+            email_tokens::delete_for_user(conn, id)?;
+            diesel::update(users_t::table.find(user.id))
+                .set((
+                    users_t::password_hash.eq(None::<String>),
+                    users_t::email_verified_at.eq(now.micros()),
+                    users_t::updated_at.eq(now.micros()),
+                ))
+                .execute(conn)?;
             (user, false)
         }
         None => {
@@ -477,6 +526,16 @@ pub fn sign_in(
         created,
         linked: !created,
         joined,
+    }))
+}
+
+/// True if every role the person holds lies inside `org` and none of them
+/// administers anything: the provider's organisation already answers for
+/// all of it.
+fn answers_only_to(conn: &mut DbConn, user: &UserRow, org: &OrgRow) -> Result<bool, DbError> {
+    let scope = org.org_path()?;
+    Ok(memberships::grants_of(conn, user.id())?.iter().all(|g| {
+        scope.contains(&g.scope) && !matches!(g.role, Role::OrgAdmin) && !g.role.programme_wide()
     }))
 }
 

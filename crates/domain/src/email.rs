@@ -66,16 +66,47 @@ pub fn domain_is_valid(domain: &str) -> bool {
 }
 
 /// Normalises an email domain typed by an admin (`@Example.org` → `example.org`).
+///
+/// An organisation can hold a domain only if it is its own: public mailbox
+/// providers, whose addresses anyone can have, are refused (holding a domain
+/// lets its people in and lets the organisation's sign-in provider speak
+/// for them).
 pub fn parse_domain(input: &str) -> Result<String, &'static str> {
     let d = input.trim().trim_start_matches('@').to_lowercase();
     if d.is_empty() {
         Err("required")
-    } else if domain_is_valid(&d) {
-        Ok(d)
-    } else {
+    } else if !domain_is_valid(&d) {
         Err("domain-invalid")
+    } else if PUBLIC_MAIL_DOMAINS.contains(&d.as_str()) {
+        Err("domain-public-mail")
+    } else {
+        Ok(d)
     }
 }
+
+/// Mailbox providers anyone can sign up with (the largest in the US and
+/// Latin America): no organisation owns these.
+pub const PUBLIC_MAIL_DOMAINS: &[&str] = &[
+    "aol.com",
+    "gmail.com",
+    "gmx.com",
+    "googlemail.com",
+    "hotmail.com",
+    "icloud.com",
+    "live.com",
+    "mail.com",
+    "me.com",
+    "msn.com",
+    "outlook.com",
+    "proton.me",
+    "protonmail.com",
+    "yahoo.com",
+    "yahoo.com.mx",
+    "hotmail.es",
+    "outlook.es",
+    "yandex.com",
+    "zoho.com",
+];
 
 impl fmt::Display for EmailAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -116,6 +147,7 @@ mod tests {
             "schools.example.org"
         );
         assert_eq!(parse_domain("localhost"), Err("domain-invalid"));
+        assert_eq!(parse_domain("@Gmail.com"), Err("domain-public-mail"));
         assert_eq!(parse_domain(""), Err("required"));
     }
 }

@@ -12,6 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Deserializer};
 use sha2::{Digest, Sha256};
+use std::net::IpAddr;
 
 pub const MAX_PROVIDER_NAME: usize = 200;
 pub const MAX_URL: usize = 500;
@@ -45,11 +46,15 @@ crate::code_enum! {
         DomainNotAllowed = "domain-not-allowed",
         /// The account was deleted or deactivated.
         AccountClosed = "account-closed",
+        /// The address belongs to an account with roles beyond the
+        /// provider's organisation, or admin roles: it signs in with its
+        /// password, never by a provider's word alone.
+        LinkNeedsPassword = "link-needs-password",
     }
 }
 
 /// Raw input of the provider form.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 pub struct ProviderInput {
     #[serde(default)]
     pub name: String,
@@ -66,7 +71,7 @@ pub struct ProviderInput {
 }
 
 /// A validated provider configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ProviderDraft {
     pub name: String,
     pub issuer: String,
@@ -77,16 +82,47 @@ pub struct ProviderDraft {
     pub domains: Vec<String>,
 }
 
+// By hand, so a client secret never reaches a log through `{:?}`.
+impl std::fmt::Debug for ProviderInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderInput")
+            .field("name", &self.name)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &REDACTED)
+            .field("domains", &self.domains)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for ProviderDraft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderDraft")
+            .field("name", &self.name)
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| REDACTED),
+            )
+            .field("domains", &self.domains)
+            .finish()
+    }
+}
+
+/// What `{:?}` shows instead of a client secret.
+pub const REDACTED: &str = "[redacted]";
+
 impl ProviderInput {
     /// Validates a new provider (`creating`: a client secret is required)
-    /// or new settings for an existing one.
-    pub fn validate(&self, creating: bool) -> Result<ProviderDraft, Invalid> {
+    /// or new settings for an existing one; `local` as for [`parse_issuer`].
+    pub fn validate(&self, creating: bool, local: bool) -> Result<ProviderDraft, Invalid> {
         let mut errors = Invalid::new();
         let name = errors
             .check("name", required_text(&self.name, MAX_PROVIDER_NAME))
             .unwrap_or_default();
         let issuer = errors
-            .check("issuer", parse_issuer(&self.issuer))
+            .check("issuer", parse_issuer(&self.issuer, local))
             .unwrap_or_default();
         let client_id = errors
             .check("client_id", required_text(&self.client_id, MAX_CLIENT_ID))
@@ -114,6 +150,8 @@ impl ProviderInput {
 }
 
 /// The email domains of a provider, as typed: `@a.org, b.org` → `[a.org, b.org]`.
+/// At least one: a provider speaks only for the domains its organisation
+/// holds, never for everyone its issuer knows.
 pub fn parse_domains(input: &str) -> Result<Vec<String>, &'static str> {
     let mut out = Vec::new();
     for part in input
@@ -124,6 +162,9 @@ pub fn parse_domains(input: &str) -> Result<Vec<String>, &'static str> {
     }
     out.sort();
     out.dedup();
+    if out.is_empty() {
+        return Err("required");
+    }
     if out.len() > MAX_DOMAINS {
         return Err("too-many-domains");
     }
@@ -132,23 +173,26 @@ pub fn parse_domains(input: &str) -> Result<Vec<String>, &'static str> {
 
 /// An issuer identifier as OpenID Connect wants it: an `https` URL with no
 /// query or fragment, kept exactly as typed (tokens must name it exactly).
-/// Plain `http` is accepted only on this machine's loopback address, for
-/// development and tests.
-pub fn parse_issuer(input: &str) -> Result<String, &'static str> {
+/// With `local` (development and tests only), plain `http` on this
+/// machine's loopback address too.
+pub fn parse_issuer(input: &str, local: bool) -> Result<String, &'static str> {
     let url = input.trim();
     if url.is_empty() {
         return Err("required");
     }
-    if url.len() > MAX_URL || url.contains('?') || !url_is_allowed(url) {
+    if url.len() > MAX_URL || url.contains('?') || !url_is_allowed(url, local) {
         return Err("issuer-invalid");
     }
     Ok(url.to_string())
 }
 
-/// True for an `https` URL (or `http` on loopback) with a host, and no
-/// credentials, query, fragment or spaces. Used for the issuer and for the
-/// endpoints a provider's discovery document names.
-pub fn url_is_allowed(url: &str) -> bool {
+/// True for an `https` URL with a host and no credentials, fragment or
+/// spaces, whose host is a name or a public address — never one inside our
+/// network, so an admin cannot point Lyceum at it. With `local`, also plain
+/// `http` and `https` on loopback. Used for the issuer and for the endpoints
+/// a provider's discovery document names. (Names are checked again when
+/// they resolve: see the web crate's resolver.)
+pub fn url_is_allowed(url: &str, local: bool) -> bool {
     let (secure, rest) = if let Some(r) = url.strip_prefix("https://") {
         (true, r)
     } else if let Some(r) = url.strip_prefix("http://") {
@@ -166,18 +210,61 @@ pub fn url_is_allowed(url: &str) -> bool {
     if authority.is_empty() || authority.contains('@') {
         return false;
     }
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => authority.split(':').next().unwrap_or(""),
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((host, after)) => (host, after.strip_prefix(':')),
+            None => return false,
+        },
+        None => match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        },
     };
-    if host.is_empty() {
+    if port.is_some_and(|p| p.parse::<u16>().is_err()) {
         return false;
     }
-    secure || is_loopback(host)
+    let loopback = match host.parse::<IpAddr>() {
+        Ok(ip) if ip.is_loopback() => true,
+        Ok(ip) => return secure && ip_is_public(ip),
+        Err(_) if host.eq_ignore_ascii_case("localhost") => true,
+        Err(_) => return secure && crate::email::domain_is_valid(&host.to_ascii_lowercase()),
+    };
+    loopback && local
 }
 
-fn is_loopback(host: &str) -> bool {
-    host == "localhost" || host == "::1" || host.starts_with("127.")
+/// Whether an address is on the public internet: not loopback, private,
+/// link-local (cloud metadata lives there), shared, documentation,
+/// multicast or otherwise reserved.
+pub fn ip_is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_private()
+                || v4.is_loopback()
+                || v4.is_link_local()
+                || v4.is_broadcast()
+                || v4.is_documentation()
+                || v4.is_unspecified()
+                || v4.is_multicast()
+                || a == 0
+                || a >= 240
+                || (a == 100 && (64..128).contains(&b))
+                || (a == 198 && (b == 18 || b == 19))
+                || (a == 192 && b == 0 && v4.octets()[2] == 0))
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return ip_is_public(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            !(v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                || (first == 0x2001 && v6.segments()[1] == 0x0db8))
+        }
+    }
 }
 
 /// Where a provider describes itself (OpenID Connect Discovery 1.0, §4).
@@ -190,9 +277,10 @@ pub fn discovery_url(issuer: &str) -> String {
 
 /// Whether an email address a provider vouches for may be trusted: the
 /// provider said `email_verified: true`, or it said nothing about it and the
-/// address is in a domain the organisation listed for this provider — the
-/// admin declared the provider the authority for that domain (Microsoft
-/// Entra ID, for one, sends no `email_verified`). `false` is never trusted.
+/// address is in a domain the organisation holds and listed for this
+/// provider — the admin declared the provider the authority for that domain
+/// (Microsoft Entra ID, for one, sends no `email_verified`). `false` is
+/// never trusted.
 pub fn email_is_trusted(email_verified: Option<bool>, domain_listed: bool) -> bool {
     match email_verified {
         Some(v) => v,
@@ -220,6 +308,8 @@ pub struct IdClaims {
     pub exp: Option<i64>,
     #[serde(default)]
     pub iat: Option<i64>,
+    #[serde(default)]
+    pub nbf: Option<i64>,
     #[serde(default)]
     pub nonce: Option<String>,
     #[serde(default)]
@@ -290,6 +380,7 @@ pub enum ClaimProblem {
     Expired,
     NoIssuedAt,
     IssuedInFuture,
+    NotYetValid,
     Nonce,
 }
 
@@ -327,6 +418,9 @@ pub fn check_claims(c: &IdClaims, e: &Expected<'_>) -> Result<(), ClaimProblem> 
     let iat = c.iat.ok_or(ClaimProblem::NoIssuedAt)?;
     if iat > e.now + LEEWAY_SECS {
         return Err(ClaimProblem::IssuedInFuture);
+    }
+    if c.nbf.is_some_and(|nbf| nbf > e.now + LEEWAY_SECS) {
+        return Err(ClaimProblem::NotYetValid);
     }
     let nonce_ok = c
         .nonce
@@ -447,6 +541,13 @@ mod tests {
             ),
             (
                 IdClaims {
+                    nbf: Some(1_000_010 + LEEWAY_SECS + 1),
+                    ..claims()
+                },
+                ClaimProblem::NotYetValid,
+            ),
+            (
+                IdClaims {
                     nonce: Some("other".into()),
                     ..claims()
                 },
@@ -522,10 +623,18 @@ mod tests {
         for ok in [
             "https://accounts.google.com",
             "https://login.microsoftonline.com/abc/v2.0",
+            "https://8.8.8.8/idp",
+        ] {
+            assert_eq!(parse_issuer(ok, false), Ok(ok.to_string()), "{ok}");
+        }
+        // Loopback only when running locally (development, tests).
+        for local in [
             "http://127.0.0.1:4000",
             "http://localhost:8080/realms/x",
+            "https://[::1]:9000",
         ] {
-            assert_eq!(parse_issuer(ok), Ok(ok.to_string()), "{ok}");
+            assert_eq!(parse_issuer(local, true), Ok(local.to_string()), "{local}");
+            assert_eq!(parse_issuer(local, false), Err("issuer-invalid"), "{local}");
         }
         for bad in [
             "http://idp.example.org",
@@ -536,10 +645,20 @@ mod tests {
             "https://idp example.org",
             "https://idp.example.org/?tenant=x",
             "idp.example.org",
+            "https://idp.example.org:99999",
+            // Inside the network: private, link-local (metadata), shared, mapped.
+            "https://10.0.0.8",
+            "https://169.254.169.254/latest",
+            "https://100.64.1.1",
+            "https://[fd00::1]",
+            "https://[::ffff:192.168.1.1]",
+            "https://0.0.0.0",
+            // Not loopback, whatever it starts with.
+            "http://127.0.0.1.attacker.example",
         ] {
-            assert_eq!(parse_issuer(bad), Err("issuer-invalid"), "{bad}");
+            assert_eq!(parse_issuer(bad, true), Err("issuer-invalid"), "{bad}");
         }
-        assert_eq!(parse_issuer("  "), Err("required"));
+        assert_eq!(parse_issuer("  ", false), Err("required"));
         assert_eq!(
             discovery_url("https://id.example.org/"),
             "https://id.example.org/.well-known/openid-configuration"
@@ -555,17 +674,28 @@ mod tests {
             client_secret: String::new(),
             domains: "@Schools.org, b.org\nschools.org".into(),
         };
-        let draft = input.validate(false).unwrap();
+        let draft = input.validate(false, false).unwrap();
         assert_eq!(draft.name, "Google Workspace");
         assert_eq!(draft.client_secret, None);
         assert_eq!(draft.domains, vec!["b.org", "schools.org"]);
-        let err = input.validate(true).unwrap_err();
+        let err = input.validate(true, false).unwrap_err();
         assert!(err.has("client_secret"));
         let bad = ProviderInput {
             domains: "not a domain".into(),
             ..ProviderInput::default()
         };
-        let err = bad.validate(true).unwrap_err();
+        let err = bad.validate(true, false).unwrap_err();
+        assert_eq!(
+            ProviderInput {
+                domains: " , ".into(),
+                ..input.clone()
+            }
+            .validate(false, false)
+            .unwrap_err()
+            .0[0]
+                .code,
+            "required"
+        );
         for f in ["name", "issuer", "client_id", "client_secret", "domains"] {
             assert!(err.has(f), "{f}");
         }

@@ -47,6 +47,10 @@ pub struct ServerSection {
     pub request_timeout_secs: u64,
     pub auth_attempts_per_minute: u32,
     pub metrics_token: Option<Secret>,
+    /// Allow single sign-on providers on this machine's loopback address,
+    /// over plain HTTP: for development and tests only. Off, providers must
+    /// be `https` on public addresses.
+    pub sso_local_providers: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -107,6 +111,7 @@ impl Default for ServerSection {
             request_timeout_secs: 30,
             auth_attempts_per_minute: 30,
             metrics_token: None,
+            sso_local_providers: false,
         }
     }
 }
@@ -245,6 +250,7 @@ impl Config {
             auth_attempts_per_minute: self.server.auth_attempts_per_minute,
             metrics_token: self.server.metrics_token.as_ref().map(|s| s.0.clone()),
             request_timeout: Duration::from_secs(self.server.request_timeout_secs),
+            sso_local_providers: self.server.sso_local_providers,
             ..WebConfig::default()
         };
         Ok(Settings {

@@ -66,6 +66,8 @@ impl TestApp {
         config.database.url = lyceum_server::config::Secret(database.url.clone());
         config.mail.outbox = outbox.path().to_path_buf();
         config.worker.poll_ms = 50;
+        // The test OpenID provider listens on 127.0.0.1 over plain HTTP.
+        config.server.sso_local_providers = true;
         adjust(&mut config);
         let settings = config.settings().unwrap();
         let app = App::start_with_db(settings, database.db.clone(), clock.clone())

@@ -11,7 +11,8 @@ use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, Validation};
 use lyceum_db::sso::ProviderRow;
 use lyceum_domain::sso::{
-    ClaimProblem, Expected, IdClaims, SignInRefusal, check_claims, discovery_url, url_is_allowed,
+    ClaimProblem, Expected, IdClaims, SignInRefusal, check_claims, discovery_url, ip_is_public,
+    url_is_allowed,
 };
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
@@ -165,19 +166,43 @@ const ALLOWED: &[Algorithm] = &[
 /// The HTTP client and the caches; one per app server.
 pub struct SsoClient {
     http: Result<reqwest::Client, String>,
+    /// Providers on loopback over plain HTTP are allowed (development, tests).
+    local: bool,
     discovery: RwLock<HashMap<String, Cached<Metadata>>>,
     jwks: RwLock<HashMap<String, Cached<KeySet>>>,
 }
 
-impl Default for SsoClient {
-    fn default() -> Self {
-        Self::new()
+/// Resolves names as the system does, then drops every address that is not
+/// on the public internet (unless `local`), so a provider's name cannot lead
+/// Lyceum into its own network — not even by changing what it resolves to
+/// after the URL was checked.
+struct PublicOnly {
+    local: bool,
+}
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let local = self.local;
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let found = tokio::net::lookup_host((host.as_str(), 0)).await?;
+            let allowed: Vec<std::net::SocketAddr> = found
+                .filter(|a| ip_is_public(a.ip()) || (local && a.ip().is_loopback()))
+                .collect();
+            if allowed.is_empty() {
+                return Err(format!("{host} resolves to no public address").into());
+            }
+            Ok(Box::new(allowed.into_iter()) as reqwest::dns::Addrs)
+        })
     }
 }
 
 impl SsoClient {
-    pub fn new() -> Self {
+    /// `local`: also talk to providers on loopback over plain HTTP
+    /// (`server.sso_local_providers`, for development and tests).
+    pub fn new(local: bool) -> Self {
         let http = reqwest::Client::builder()
+            .dns_resolver(PublicOnly { local })
             .timeout(HTTP_TIMEOUT)
             .connect_timeout(HTTP_TIMEOUT)
             // A provider's endpoints are named exactly; following redirects
@@ -188,6 +213,7 @@ impl SsoClient {
             .map_err(|e| e.to_string());
         SsoClient {
             http,
+            local,
             discovery: RwLock::new(HashMap::new()),
             jwks: RwLock::new(HashMap::new()),
         }
@@ -220,7 +246,7 @@ impl SsoClient {
             ("token_endpoint", &meta.token_endpoint),
             ("jwks_uri", &meta.jwks_uri),
         ] {
-            if !url_is_allowed(u) {
+            if !url_is_allowed(u, self.local) {
                 return Err(SsoError::provider(format!(
                     "discovery at {url}: {what} {u:?} is not an https URL"
                 )));
@@ -454,6 +480,26 @@ mod tests {
             jwks_uri: "https://id.example.org/jwks".into(),
             token_endpoint_auth_methods_supported: methods.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[tokio::test]
+    async fn names_that_lead_into_our_network_do_not_resolve() {
+        use reqwest::dns::Resolve;
+        let name = |n: &str| n.parse::<reqwest::dns::Name>().unwrap();
+        let refused = PublicOnly { local: false }.resolve(name("localhost")).await;
+        assert!(refused.is_err(), "loopback refused outside development");
+        let allowed = PublicOnly { local: true }.resolve(name("localhost")).await;
+        assert!(allowed.unwrap().all(|a| a.ip().is_loopback()));
+        // And the client uses it: a plain request to a loopback name fails
+        // before any connection is made.
+        let client = SsoClient::new(false);
+        let e = client.get("http://localhost:9/x").await.unwrap_err();
+        assert!(
+            e.detail.contains("GET http://localhost:9/x"),
+            "{}",
+            e.detail
+        );
+        assert_eq!(e.refusal, SignInRefusal::Unavailable);
     }
 
     #[test]

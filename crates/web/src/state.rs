@@ -29,6 +29,9 @@ pub struct WebConfig {
     /// If set, `/metrics` wants `Authorization: Bearer <token>`.
     pub metrics_token: Option<String>,
     pub request_timeout: Duration,
+    /// Single sign-on providers on loopback over plain HTTP are allowed
+    /// (development and tests; see `server.sso_local_providers`).
+    pub sso_local_providers: bool,
 }
 
 impl WebConfig {
@@ -63,6 +66,7 @@ impl Default for WebConfig {
             lockout: LockoutPolicy::default(),
             metrics_token: None,
             request_timeout: Duration::from_secs(30),
+            sso_local_providers: false,
         }
     }
 }
@@ -94,13 +98,14 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(db: Db, config: WebConfig, clock: Clock, jobs_waker: Arc<Notify>) -> Self {
         let limits = RateLimits::new(config.auth_attempts_per_minute);
+        let sso = crate::sso::SsoClient::new(config.sso_local_providers);
         AppState(Arc::new(Inner {
             db,
             config,
             clock,
             metrics: Metrics::default(),
             limits,
-            sso: crate::sso::SsoClient::new(),
+            sso,
             jobs_waker,
             org_paths: RwLock::new(HashMap::new()),
         }))

@@ -36,7 +36,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/sign-out", Anyone),
     ("GET", "/sign-in/sso", Anyone),
     ("GET", "/sign-in/sso/start/{provider_id}", Anyone),
-    ("GET", "/sign-in/sso/callback", Anyone),
+    ("GET", "/sign-in/sso/callback/{provider_id}", Anyone),
     ("GET", "/register", Anyone),
     ("POST", "/register", Anyone),
     ("GET", "/verify-email", Anyone),

@@ -16,7 +16,12 @@ use lyceum_testkit::{
 use std::time::Duration;
 
 /// The district's admin adds the provider on the admin page; returns its id.
+/// The seed's people are all `@example.org`: for those domains the
+/// district is made to hold it first (it holds `district.example.org`).
 async fn configure(app: &TestApp, s: &Seed, idp: &OidcProvider, domains: &str) -> i64 {
+    if domains.split(", ").any(|d| d == "example.org") {
+        hold(app, s.district, "example.org").await;
+    }
     let admin = app.browser();
     admin.sign_in(s.email("dadmin"), PASSWORD).await;
     let page = admin
@@ -34,7 +39,19 @@ async fn configure(app: &TestApp, s: &Seed, idp: &OidcProvider, domains: &str) -
     assert_eq!(page.status, 200, "{}", page.body);
     page.expect("The sign-in provider was added")
         .expect("District Google");
-    provider_ids(app, s.district).await[0]
+    provider_ids(app, s.district)
+        .await
+        .into_iter()
+        .max()
+        .unwrap()
+}
+
+async fn hold(app: &TestApp, org: OrgId, domain: &'static str) {
+    let now = app.clock.now();
+    app.db
+        .write(move |c| lyceum_db::domains::add(c, org, domain, now))
+        .await
+        .unwrap();
 }
 
 async fn provider_ids(app: &TestApp, org: OrgId) -> Vec<i64> {
@@ -91,7 +108,7 @@ async fn through_provider(b: &Browser, start: &str) -> (String, Page) {
     }
     let at_provider = b.get(&authorize).await;
     let callback = location(&at_provider);
-    assert!(callback.contains("/sign-in/sso/callback?"), "{callback}");
+    assert!(callback.contains("/sign-in/sso/callback/"), "{callback}");
     let back = b.get(&callback).await;
     (callback, back)
 }
@@ -224,7 +241,7 @@ async fn an_existing_person_is_linked_by_verified_email_then_known_by_subject() 
         "Someone Else Entirely",
     ))
     .await;
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
     let before = memberships(&app, s.user("educator")).await;
 
     let (_, home) = sign_in_with(&app, provider).await;
@@ -249,13 +266,52 @@ async fn an_existing_person_is_linked_by_verified_email_then_known_by_subject() 
     );
     assert_eq!(count_links(&app).await, 1);
 
-    // Someone in the programme but outside the district joins it as an educator.
-    idp.set_user(TestUser::new("idp-moderator", s.email("moderator"), "M"));
+    // Roles an admin removes are not given back at the next sign-in.
+    let educator = s.user("educator");
+    app.db
+        .write(move |c| lyceum_db::memberships::remove_all_of(c, educator))
+        .await
+        .unwrap();
     let (_, home) = sign_in_with(&app, provider).await;
-    home.expect("Welcome, Test moderator");
-    let roles = memberships(&app, s.user("moderator")).await;
-    assert!(roles.contains(&(Role::Educator, s.district.0)), "{roles:?}");
-    assert!(roles.contains(&(Role::Moderator, s.local.0)), "{roles:?}");
+    home.expect("Welcome, Test educator");
+    assert_eq!(memberships(&app, educator).await, vec![]);
+}
+
+#[tokio::test]
+async fn a_provider_cannot_sign_in_people_who_answer_to_others() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-x", s.email("educator"), "X")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let sessions_before = count_sessions(&app).await;
+    // The district's own admin, people with roles in the local or across the
+    // programme: whoever runs the district's provider must not become them.
+    for who in ["dadmin", "moderator", "ladmin", "admin", "researcher"] {
+        idp.set_user(TestUser::new(&format!("idp-{who}"), s.email(who), who));
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{who}");
+        page.expect("Sign in with your email and password instead");
+        assert_signed_out(&b).await;
+    }
+    assert_eq!(count_links(&app).await, 0);
+    assert_eq!(count_sessions(&app).await, sessions_before);
+
+    // An address in a domain the provider does not list, or that its
+    // organisation no longer holds, is refused too.
+    idp.set_user(TestUser::new("idp-y", "y@other.example", "Y"));
+    let (_, page) = sign_in_with(&app, provider).await;
+    assert_eq!(page.status, 403);
+    page.expect("not in a domain this sign-in is for");
+    let district = s.district;
+    app.db
+        .write(move |c| lyceum_db::domains::remove(c, district, "example.org"))
+        .await
+        .unwrap();
+    idp.set_user(TestUser::new("idp-educator", s.email("educator"), "E"));
+    let (_, page) = sign_in_with(&app, provider).await;
+    assert_eq!(page.status, 403);
+    page.expect("not in a domain this sign-in is for");
+    assert_eq!(count_links(&app).await, 0);
 }
 
 #[tokio::test]
@@ -306,7 +362,7 @@ async fn every_untrustworthy_answer_is_refused_and_signs_no_one_in() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
     let sessions_before = count_sessions(&app).await;
 
     let cases = [
@@ -350,7 +406,7 @@ async fn an_unverified_email_is_never_linked_or_used() {
     let mut user = TestUser::new("idp-x", s.email("educator"), "X");
     user.email_verified = Some(false);
     let idp = OidcProvider::start(user).await;
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
     let sessions_before = count_sessions(&app).await;
 
     let (b, page) = sign_in_with(&app, provider).await;
@@ -358,22 +414,29 @@ async fn an_unverified_email_is_never_linked_or_used() {
     page.expect("has not confirmed your email address");
     assert_signed_out(&b).await;
 
-    // Nor for a new person; nor when the provider says nothing and the
-    // domain is not one the organisation listed for it.
-    for verified in [Some(false), None] {
+    // Nor for a new person; and when the provider says nothing, an address
+    // outside the domains listed for it is not taken on its word.
+    for (email, verified, message) in [
+        (
+            "newbie@example.org",
+            Some(false),
+            "has not confirmed your email address",
+        ),
+        (
+            "newbie@district.example.org",
+            None,
+            "not in a domain this sign-in is for",
+        ),
+    ] {
         idp.set_user(TestUser {
             email_verified: verified,
-            ..TestUser::new("idp-new", "newbie@district.example.org", "N")
+            ..TestUser::new("idp-new", email, "N")
         });
         let (_, page) = sign_in_with(&app, provider).await;
         assert_eq!(page.status, 403, "{verified:?}");
-        page.expect("has not confirmed your email address");
+        page.expect(message);
+        assert!(user_by_email(&app, email).await.is_none());
     }
-    assert!(
-        user_by_email(&app, "newbie@district.example.org")
-            .await
-            .is_none()
-    );
     assert_eq!(count_links(&app).await, 0);
     assert_eq!(count_sessions(&app).await, sessions_before);
 }
@@ -403,7 +466,7 @@ async fn a_replayed_state_is_refused_even_on_another_server() {
     let s = app.seed().await;
     let other = app.another_node().await;
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
 
     // Started on one server, finished on another: the sign-in is in the database.
     let b = browser(&app);
@@ -446,7 +509,7 @@ async fn a_sign_in_from_another_browser_or_too_old_is_refused() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
 
     // An attacker starts a sign-in to their own account and sends the
     // victim the link back: the victim's browser did not start it.
@@ -479,7 +542,7 @@ async fn es256_tokens_and_client_secret_post() {
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
     idp.use_es256(true);
     idp.auth_methods(&["client_secret_post"]);
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
     let (_, home) = sign_in_with(&app, provider).await;
     home.expect("Welcome, Test educator");
     let requests = idp.token_requests();
@@ -493,7 +556,7 @@ async fn closed_accounts_cannot_sign_in() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
     sign_in_with(&app, provider)
         .await
         .1
@@ -531,8 +594,8 @@ async fn people_find_their_provider_by_address_or_name() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser::new("x", "x@district.example.org", "X")).await;
-    // No domains listed: the district's registration domain still finds it.
-    let provider = configure(&app, &s, &idp, "").await;
+    // Listed for example.org: the district's other domain finds it too.
+    let provider = configure(&app, &s, &idp, "example.org").await;
     let b = app.browser();
     let first = b.get("/sign-in/sso").await;
     assert_eq!(first.status, 200);
@@ -573,7 +636,7 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
     let page = admin.get(&base).await;
     assert_eq!(page.status, 200);
     page.expect("No sign-in providers yet")
-        .expect(&format!("{}/sign-in/sso/callback", app.url))
+        .expect("shows the redirect URI to register")
         .expect("aria-current=\"page\">Single sign-on");
 
     // Mistakes are shown beside their fields, input kept (but no secret).
@@ -599,16 +662,58 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
     assert!(!page.contains("typed-secret"), "a secret is never echoed");
     let page = admin.post(&base, &[("name", "X")]).await;
     page.expect("Enter the client secret")
-        .expect("Enter the issuer URL");
+        .expect("Enter the issuer URL")
+        .expect("Enter at least one email domain");
+    // A provider speaks only for domains its organisation holds: not for
+    // another's, not for a public mailbox service.
+    for (domains, message) in [
+        (
+            "district.example.org, other.example",
+            "must belong to this organisation first",
+        ),
+        ("gmail.com", "public mailbox service"),
+    ] {
+        let page = admin
+            .post(
+                &base,
+                &[
+                    ("name", "District Google"),
+                    ("issuer", "https://accounts.google.com"),
+                    ("client_id", "cid"),
+                    ("client_secret", "typed-secret"),
+                    ("domains", domains),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{domains}");
+        page.expect(message).expect("href=\"#f-domains\"");
+    }
+    // Nor may it live inside our network (only this test's loopback is allowed).
+    let page = admin
+        .post(
+            &base,
+            &[
+                ("name", "Metadata"),
+                ("issuer", "https://169.254.169.254/latest"),
+                ("client_id", "cid"),
+                ("client_secret", "s"),
+                ("domains", "district.example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422);
+    page.expect("href=\"#f-issuer\"");
+    assert!(provider_ids(&app, s.district).await.is_empty());
 
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
-    let provider = configure(&app, &s, &idp, "district.example.org, @Other.example").await;
+    let provider = configure(&app, &s, &idp, "@District.example.org, example.org").await;
     let list = admin.get(&base).await;
     list.expect("District Google")
         .expect(&idp.issuer)
         .expect(OIDC_CLIENT_ID)
-        .expect("district.example.org, other.example")
-        .expect(&format!("{}/sign-in/sso/start/{provider}", app.url));
+        .expect("district.example.org, example.org")
+        .expect(&format!("{}/sign-in/sso/start/{provider}", app.url))
+        .expect(&format!("{}/sign-in/sso/callback/{provider}", app.url));
     assert!(!list.contains("s3cret"), "the secret is not shown");
     let edit = admin.get(&format!("{base}/{provider}")).await;
     assert_eq!(edit.status, 200);
@@ -625,7 +730,7 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
                 ("issuer", &idp.issuer),
                 ("client_id", OIDC_CLIENT_ID),
                 ("client_secret", ""),
-                ("domains", ""),
+                ("domains", "example.org"),
             ],
         )
         .await;
@@ -641,7 +746,7 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
     // Another issuer: its subjects are not this one's, so the links go.
     let other_idp = OidcProvider::start(TestUser::new(
         "idp-educator",
-        "stranger@elsewhere.example",
+        "stranger@district.example.org",
         "S",
     ))
     .await;
@@ -653,6 +758,7 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
                 ("issuer", &other_idp.issuer),
                 ("client_id", OIDC_CLIENT_ID),
                 ("client_secret", ""),
+                ("domains", "district.example.org"),
             ],
         )
         .await
@@ -695,7 +801,7 @@ async fn refusals_speak_spanish_too() {
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser::new("idp-educator", s.email("educator"), "E")).await;
     idp.misbehave(Misbehaviour::WrongAudience);
-    let provider = configure(&app, &s, &idp, "").await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
     let b = browser(&app);
     b.post("/language", &[("lang", "es"), ("return_to", "/")])
         .await;
@@ -704,4 +810,100 @@ async fn refusals_speak_spanish_too() {
         .expect("no iniciamos su sesión");
     let find = b.get("/sign-in/sso").await;
     find.expect("Iniciar sesión con su cuenta escolar");
+}
+
+#[tokio::test]
+async fn an_answer_is_taken_only_for_the_provider_the_sign_in_went_to() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let honest = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let other = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let a = configure(&app, &s, &honest, "example.org").await;
+    let b_id = configure(&app, &s, &other, "district.example.org").await;
+    assert_ne!(a, b_id);
+
+    // The sign-in went to one provider; its answer is delivered as another's.
+    let b = browser(&app);
+    let started = b.get(&format!("/sign-in/sso/start/{a}")).await;
+    let callback = location(&b.get(&location(&started)).await);
+    assert!(
+        callback.contains(&format!("/sign-in/sso/callback/{a}?")),
+        "{callback}"
+    );
+    let mixed = callback.replace(
+        &format!("/sign-in/sso/callback/{a}?"),
+        &format!("/sign-in/sso/callback/{b_id}?"),
+    );
+    let page = b.get(&mixed).await;
+    assert_eq!(page.status, 400);
+    page.expect("no longer valid");
+    assert_signed_out(&b).await;
+    // No code went to any token endpoint; and the sign-in is spent.
+    assert!(honest.token_requests().is_empty() && other.token_requests().is_empty());
+    assert_eq!(b.get(&callback).await.status, 400);
+}
+
+#[tokio::test]
+async fn another_site_cannot_start_a_sign_in_unasked() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let start = format!("/sign-in/sso/start/{provider}?next=%2Fprofile");
+    let pending = || async {
+        app.db
+            .read(|c| {
+                Ok(lyceum_db::schema::sso_logins::table
+                    .count()
+                    .get_result::<i64>(c)?)
+            })
+            .await
+            .unwrap()
+    };
+
+    // Arriving from another site: a page says where this leads; nothing starts.
+    let b = browser(&app);
+    let r = b
+        .request(reqwest::Method::GET, &start)
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Continue to your school sign-in?"), "{body}");
+    assert!(
+        body.contains("District Google (Columbus City Schools)"),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("href=\"{}\"", start.replace('&', "&amp;"))),
+        "{body}"
+    );
+    assert_eq!(pending().await, 0);
+    assert_eq!(idp.discovery_fetches(), 0);
+
+    // The click on that page comes from Lyceum itself, and goes on.
+    let r = b
+        .request(reqwest::Method::GET, &start)
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with(&idp.issuer)
+    );
+    assert_eq!(pending().await, 1);
+
+    // Someone signed in already is not signed in again as someone else.
+    let signed_in = app.browser();
+    signed_in.sign_in(s.email("facilitator"), PASSWORD).await;
+    let page = signed_in.get(&start).await;
+    assert_eq!(page.path, "/profile");
+    page.expect("Test facilitator");
+    assert_eq!(pending().await, 1);
 }

@@ -31,7 +31,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(POST, "/sign-out", Public, auth::sign_out)
         .add(GET, "/sign-in/sso", Public, sso::find)
         .add(GET, "/sign-in/sso/start/{provider_id}", Public, sso::start)
-        .add(GET, "/sign-in/sso/callback", Public, sso::callback)
+        .add(
+            GET,
+            "/sign-in/sso/callback/{provider_id}",
+            Public,
+            sso::callback,
+        )
         .add(GET, "/register", Public, register::form)
         .add(POST, "/register", Public, register::submit)
         .add(GET, "/verify-email", Public, recovery::verify_email)

@@ -35,14 +35,19 @@ use std::time::Duration;
 pub const LOGIN_TTL: Duration = Duration::from_secs(600);
 /// Holds the `state` of the sign-in this browser started.
 const STATE_COOKIE: &str = "lyceum_sso";
-/// Where providers send people back; register it with the provider.
-pub const CALLBACK_PATH: &str = "/sign-in/sso/callback";
 /// Names shorter than this are not searched for.
 const MIN_SEARCH: usize = 3;
 
 /// The path that starts a sign-in with a provider (admins can share it).
 pub fn start_path(provider: i64) -> String {
     format!("/sign-in/sso/start/{provider}")
+}
+
+/// Where a provider sends people back; each provider has its own, so an
+/// answer can only be taken for the provider the sign-in went to (a
+/// provider cannot pass off another's code as its own: the "mix-up" attack).
+pub fn callback_path(provider: i64) -> String {
+    format!("/sign-in/sso/callback/{provider}")
 }
 
 // ---- Finding the provider ----
@@ -191,23 +196,58 @@ pub struct StartQuery {
     next: String,
 }
 
+#[derive(Template)]
+#[template(path = "sso_continue.html")]
+pub struct ContinuePage {
+    page: Page,
+    provider_name: String,
+    org_name: String,
+    href: String,
+}
+
 /// `GET /sign-in/sso/start/{provider_id}`: records the sign-in and sends the
 /// browser to the provider.
+///
+/// Someone signed in already goes where they were going. A browser that
+/// arrives from another site first sees which provider and organisation it
+/// is about to sign in with, and continues with a click: another site must
+/// not be able to sign a visitor in, unasked, to an account of its choosing.
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Path(provider_id): Path<i64>,
     Query(q): Query<StartQuery>,
 ) -> Result<Response, AppError> {
+    if ctx.user.is_some() {
+        return Ok(redirect(local_path(&q.next, "/")));
+    }
     if !state.limits.allow_auth(ip) {
         return Err(AppError::RateLimited);
     }
-    let provider = state
+    let (provider, org) = state
         .db
-        .read(move |c| sso::get(c, provider_id))
+        .read(move |c| match sso::get(c, provider_id)? {
+            Some(p) => {
+                let org = lyceum_db::orgs::get(c, p.org())?;
+                Ok(Some((p, org)))
+            }
+            None => Ok(None),
+        })
         .await?
         .ok_or(AppError::NotFound)?;
+    let from_elsewhere = headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v != "same-origin" && v != "none");
+    if from_elsewhere {
+        return Ok(render(&ContinuePage {
+            page: Page::new(&ctx, "sso-continue-title"),
+            provider_name: provider.name,
+            org_name: org.name,
+            href: with_next(&start_path(provider_id), local_path(&q.next, "")),
+        }));
+    }
     let meta = match state.sso.metadata(&provider.issuer).await {
         Ok(m) => m,
         Err(e) => return Ok(refuse_with(&state, &ctx, &e)),
@@ -216,7 +256,7 @@ pub async fn start(
     let (login_state, state_hash) = random()?;
     let (nonce, nonce_hash) = random()?;
     let (verifier, _) = random()?;
-    let redirect_uri = state.config.link(CALLBACK_PATH);
+    let redirect_uri = state.config.link(&callback_path(provider_id));
     let url = match SsoClient::authorization_url(
         &meta,
         &provider,
@@ -272,15 +312,17 @@ pub struct CallbackQuery {
     error: String,
 }
 
-/// `GET /sign-in/sso/callback`: the provider sends the browser back here
-/// with a code (or an error). Takes the sign-in out of the store (once),
-/// trades the code for an ID token, checks it, finds or makes the account,
-/// and starts a session as signing in with a password does.
+/// `GET /sign-in/sso/callback/{provider_id}`: the provider sends the
+/// browser back here with a code (or an error). Takes the sign-in out of the
+/// store (once), checks it went to this provider, trades the code for an ID
+/// token, checks it, finds or makes the account, and starts a session as
+/// signing in with a password does.
 pub async fn callback(
     State(state): State<AppState>,
     ctx: Ctx,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
+    Path(came_from): Path<i64>,
     Query(q): Query<CallbackQuery>,
 ) -> Result<Response, AppError> {
     if !state.limits.allow_auth(ip) {
@@ -309,6 +351,14 @@ pub async fn callback(
             "state unknown, used or expired",
         ));
     };
+    if pending.provider_id != came_from {
+        return Ok(refuse(
+            &state,
+            &ctx,
+            SignInRefusal::State,
+            "answer came back for another provider",
+        ));
+    }
     if !q.error.is_empty() {
         let refusal = if q.error == "access_denied" {
             SignInRefusal::Cancelled
@@ -329,7 +379,7 @@ pub async fn callback(
             "provider removed",
         ));
     };
-    let redirect_uri = state.config.link(CALLBACK_PATH);
+    let redirect_uri = state.config.link(&callback_path(provider_id));
     let checked = async {
         let meta = state.sso.metadata(&provider.issuer).await?;
         let id_token = state

@@ -5,7 +5,7 @@
 //! offer to replace it.
 
 use super::org_admin::{AdminFrame, Tab, frame};
-use super::sso::{CALLBACK_PATH, start_path};
+use super::sso::{callback_path, start_path};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
@@ -32,12 +32,15 @@ pub struct ProviderView {
     pub client_id: String,
     pub domains: String,
     pub start_link: String,
+    /// To register with the provider.
+    pub redirect_uri: String,
 }
 
 fn view(state: &AppState, p: ProviderWithDomains) -> ProviderView {
     ProviderView {
         id: p.provider.id,
         start_link: state.config.link(&start_path(p.provider.id)),
+        redirect_uri: state.config.link(&callback_path(p.provider.id)),
         name: p.provider.name,
         issuer: p.provider.issuer,
         client_id: p.provider.client_id,
@@ -79,7 +82,6 @@ pub struct ListPage {
     errors: FormErrors,
     providers: Vec<ProviderView>,
     input: ProviderInput,
-    redirect_uri: String,
 }
 
 async fn list_page(
@@ -101,7 +103,6 @@ async fn list_page(
         errors,
         providers: providers.into_iter().map(|p| view(state, p)).collect(),
         input: blank_secret(input),
-        redirect_uri: state.config.link(CALLBACK_PATH),
     })
 }
 
@@ -129,13 +130,14 @@ pub async fn create(
     HtmlForm(input): HtmlForm<ProviderInput>,
 ) -> Result<Response, AppError> {
     let actor = ctx.require_user()?.user.id();
-    let draft = match input.validate(true) {
+    let draft = match input.validate(true, state.config.sso_local_providers) {
         Ok(d) => d,
         Err(invalid) => return invalid_list(&state, &ctx, &scope, input, &invalid).await,
     };
+    let input = blank_secret(input);
     let now = state.clock.now();
     let org = scope.id;
-    state
+    let result = state
         .db
         .write(move |c| {
             let id = sso::create(c, org, &draft, now)?;
@@ -149,8 +151,12 @@ pub async fn create(
                 json!({ "provider": id, "name": draft.name, "issuer": draft.issuer, "domains": draft.domains }),
             )
         })
-        .await?;
-    Ok(back(&state, scope.id.0, Flash::SsoProviderAdded))
+        .await;
+    match result {
+        Ok(()) => Ok(back(&state, scope.id.0, Flash::SsoProviderAdded)),
+        Err(DbError::Invalid(invalid)) => invalid_list(&state, &ctx, &scope, input, &invalid).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn invalid_list(
@@ -207,7 +213,7 @@ async fn edit_page(
         provider_name: stored.provider.name.clone(),
         input: blank_secret(input.unwrap_or_else(|| input_of(&stored))),
         start_link: state.config.link(&start_path(provider_id)),
-        redirect_uri: state.config.link(CALLBACK_PATH),
+        redirect_uri: state.config.link(&callback_path(provider_id)),
     })
 }
 
@@ -230,15 +236,13 @@ pub async fn save(
     HtmlForm(input): HtmlForm<ProviderInput>,
 ) -> Result<Response, AppError> {
     let actor = ctx.require_user()?.user.id();
-    let draft = match input.validate(false) {
+    let draft = match input.validate(false, state.config.sso_local_providers) {
         Ok(d) => d,
         Err(invalid) => {
-            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            return Ok(render_invalid(
-                &edit_page(&state, &ctx, &scope, provider_id, Some(input), errors).await?,
-            ));
+            return invalid_edit(&state, &ctx, &scope, provider_id, input, &invalid).await;
         }
     };
+    let input = blank_secret(input);
     let now = state.clock.now();
     let org = scope.id;
     let result = state
@@ -266,8 +270,25 @@ pub async fn save(
     match result {
         Ok(()) => Ok(back(&state, scope.id.0, Flash::SsoProviderSaved)),
         Err(DbError::NotFound) => Err(AppError::NotFound),
+        Err(DbError::Invalid(invalid)) => {
+            invalid_edit(&state, &ctx, &scope, provider_id, input, &invalid).await
+        }
         Err(e) => Err(e.into()),
     }
+}
+
+async fn invalid_edit(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    provider_id: i64,
+    input: ProviderInput,
+    invalid: &Invalid,
+) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(invalid, ctx.lang);
+    Ok(render_invalid(
+        &edit_page(state, ctx, scope, provider_id, Some(input), errors).await?,
+    ))
 }
 
 pub async fn remove(
