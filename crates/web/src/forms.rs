@@ -1,9 +1,11 @@
-//! Extractors for bodies: HTML forms (repeated keys become lists) and JSON
-//! for the API, each turning a malformed body into our own error.
+//! Extractors for what browsers and clients send: HTML forms and query
+//! strings (repeated keys become lists, an empty value is "none") and JSON
+//! for the API, each turning a malformed input into our own error.
 
 use crate::error::AppError;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 /// A URL-encoded form body. Unknown fields are ignored; missing ones take
@@ -19,6 +21,21 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for HtmlForm<T> {
             .map_err(|e| AppError::BadRequest(e.body_text()))?;
         serde_html_form::from_bytes(&bytes)
             .map(HtmlForm)
+            .map_err(|e| AppError::BadRequest(e.to_string()))
+    }
+}
+
+/// A query string as an HTML form with `method="get"` sends it: a select
+/// left at "any" arrives as `org=`, which an `Option` field reads as None
+/// (axum's `Query` would refuse the whole request).
+pub struct HtmlQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for HtmlQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        serde_html_form::from_str(parts.uri.query().unwrap_or(""))
+            .map(HtmlQuery)
             .map_err(|e| AppError::BadRequest(e.to_string()))
     }
 }

@@ -38,6 +38,12 @@ async fn admins_search_filter_and_export_within_their_scope() {
     b.get(&format!("{base}?q=ana+lopez"))
         .await
         .expect("=Ana López");
+    // As the form sends it, with every select left at "any".
+    let sent = b
+        .get(&format!("{base}?q=lop&org=&role=&subject=&grade_band="))
+        .await;
+    assert_eq!(sent.status, 200);
+    sent.expect("=Ana López");
     let by_role = b.get(&format!("{base}?role=facilitator")).await;
     assert!(by_role.contains("Test facilitator") && !by_role.contains("Ana López"));
     let by_subject = b.get(&format!("{base}?subject=math&grade_band=6-8")).await;

@@ -4,6 +4,7 @@
 use crate::context::Ctx;
 use crate::directory::PeopleQuery;
 use crate::error::AppError;
+use crate::forms::HtmlQuery;
 use crate::gate::ScopedOrg;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::Choice;
@@ -11,7 +12,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::body::{Body, Bytes};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
@@ -70,7 +71,7 @@ pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(scope): Extension<ScopedOrg>,
-    Query(query): Query<PeopleQuery>,
+    HtmlQuery(query): HtmlQuery<PeopleQuery>,
 ) -> Result<Response, AppError> {
     let id = scope.id;
     let (scope_org, children) = state
@@ -155,7 +156,7 @@ pub async fn export(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(scope): Extension<ScopedOrg>,
-    Query(mut query): Query<PeopleQuery>,
+    HtmlQuery(mut query): HtmlQuery<PeopleQuery>,
 ) -> Result<Response, AppError> {
     query.after = None;
     let (filters, org) = query.filters(&state, &scope, EXPORT_BATCH).await?;
