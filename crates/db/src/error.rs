@@ -25,6 +25,9 @@ pub enum DbError {
     /// A roster import found these problems; nothing was written.
     #[error("the roster has {} problems", .0.len())]
     Roster(Vec<lyceum_domain::oneroster::Problem>),
+    /// A competency framework could not be saved as it is; nothing was written.
+    #[error("the framework has {} problems", .0.len())]
+    Framework(Vec<lyceum_domain::competency::Problem>),
 }
 
 impl From<Invalid> for DbError {

@@ -3,6 +3,7 @@
 use crate::{DbConn, DbError};
 use diesel::RunQueryDsl;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use lyceum_domain::Timestamp;
 
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -11,22 +12,32 @@ const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 /// servers starting together from migrating at the same time.
 const MIGRATION_LOCK: i64 = 0x4c79_6365_756d;
 
-/// Applies every pending migration; returns the versions applied.
-pub fn run_pending(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
-    let applied = match conn {
+/// Applies every pending migration, then loads the reference data every
+/// database starts with (the default competency framework) if it is
+/// missing; returns the versions applied.
+pub fn run_pending(conn: &mut DbConn, now: Timestamp) -> Result<Vec<String>, DbError> {
+    if let DbConn::Pg(c) = conn {
+        diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})")).execute(c)?;
+    }
+    let result = migrate_and_load(conn, now);
+    if let DbConn::Pg(c) = conn {
+        diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})")).execute(c)?;
+    }
+    result
+}
+
+fn migrate_and_load(conn: &mut DbConn, now: Timestamp) -> Result<Vec<String>, DbError> {
+    let applied: Vec<String> = match conn {
         DbConn::Sqlite(c) => c
             .run_pending_migrations(SQLITE)
             .map(|v| v.iter().map(|m| m.to_string()).collect()),
-        DbConn::Pg(c) => {
-            diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})")).execute(c)?;
-            let result = c
-                .run_pending_migrations(POSTGRES)
-                .map(|v| v.iter().map(|m| m.to_string()).collect());
-            diesel::sql_query(format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})")).execute(c)?;
-            result
-        }
-    };
-    applied.map_err(|e| DbError::Migration(e.to_string()))
+        DbConn::Pg(c) => c
+            .run_pending_migrations(POSTGRES)
+            .map(|v| v.iter().map(|m| m.to_string()).collect()),
+    }
+    .map_err(|e| DbError::Migration(e.to_string()))?;
+    crate::transaction(conn, |c| crate::competencies::ensure_default(c, now))?;
+    Ok(applied)
 }
 
 /// How many migrations have not been applied yet.

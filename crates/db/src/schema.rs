@@ -231,6 +231,48 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    competency_frameworks (id) {
+        id -> Text,
+        title_en -> Nullable<Text>,
+        title_es -> Nullable<Text>,
+        publisher -> Text,
+        attribution -> Text,
+        source -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    competency_levels (framework_id, key) {
+        framework_id -> Text,
+        key -> Text,
+        position -> Integer,
+        name_en -> Nullable<Text>,
+        name_es -> Nullable<Text>,
+        summary_en -> Nullable<Text>,
+        summary_es -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    competencies (id) {
+        id -> Text,
+        framework_id -> Text,
+        parent_id -> Nullable<Text>,
+        kind -> Text,
+        code -> Nullable<Text>,
+        level_key -> Nullable<Text>,
+        position -> Integer,
+        name_en -> Nullable<Text>,
+        name_es -> Nullable<Text>,
+        summary_en -> Nullable<Text>,
+        summary_es -> Nullable<Text>,
+        retired_at -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -248,6 +290,8 @@ diesel::joinable!(sso_provider_domains -> sso_providers (provider_id));
 diesel::joinable!(sso_identities -> sso_providers (provider_id));
 diesel::joinable!(sso_identities -> users (user_id));
 diesel::joinable!(sso_logins -> sso_providers (provider_id));
+diesel::joinable!(competency_levels -> competency_frameworks (framework_id));
+diesel::joinable!(competencies -> competency_frameworks (framework_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -270,6 +314,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     sso_provider_domains,
     sso_identities,
     sso_logins,
+    competency_frameworks,
+    competency_levels,
+    competencies,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -294,4 +341,7 @@ pub const TABLES: &[&str] = &[
     "sso_provider_domains",
     "sso_identities",
     "sso_logins",
+    "competency_frameworks",
+    "competency_levels",
+    "competencies",
 ];

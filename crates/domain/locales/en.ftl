@@ -654,3 +654,13 @@ sso-admin-redirect-after = Once you add a provider, this page shows the redirect
 sso-admin-redirect-uri = Redirect URI
 sso-continue-title = Continue to your school sign-in?
 sso-continue-intro = You followed a link to sign in with { $provider } ({ $org }). Continue only if you meant to sign in to Lyceum.
+
+# Competency frameworks
+competencies-title = AI competencies
+competencies-intro = The frameworks Lyceum maps learning to. Every course says which competencies it builds, and at which level.
+competencies-source = Source:
+competencies-levels = Levels
+competencies-by-aspect = Competencies by aspect and level
+competencies-aspect = Aspect
+competencies-items = Competencies
+home-competencies-link = See the AI competencies for teachers

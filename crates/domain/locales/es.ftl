@@ -654,3 +654,13 @@ sso-admin-redirect-after = Cuando agregue un proveedor, esta página mostrará l
 sso-admin-redirect-uri = URI de redirección
 sso-continue-title = ¿Continuar al inicio de sesión de su escuela?
 sso-continue-intro = Siguió un enlace para iniciar sesión con { $provider } ({ $org }). Continúe solo si quería iniciar sesión en Lyceum.
+
+# Marcos de competencias
+competencies-title = Competencias en IA
+competencies-intro = Los marcos con los que Lyceum relaciona el aprendizaje. Cada curso indica qué competencias desarrolla y en qué nivel.
+competencies-source = Fuente:
+competencies-levels = Niveles
+competencies-by-aspect = Competencias por aspecto y nivel
+competencies-aspect = Aspecto
+competencies-items = Competencias
+home-competencies-link = Ver las competencias en IA para docentes

@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod codes;
+pub mod competency;
 
 pub mod email;
 pub mod i18n;

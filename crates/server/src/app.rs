@@ -31,7 +31,7 @@ pub async fn open_database(settings: &Settings, migrate_now: bool) -> anyhow::Re
         let db = Db::connect(&url, &pool)?;
         let mut conn = db.get()?;
         if migrate_now {
-            let applied = migrate::run_pending(&mut conn)?;
+            let applied = migrate::run_pending(&mut conn, Clock::system().now())?;
             if !applied.is_empty() {
                 tracing::info!(count = applied.len(), "migrations applied");
             }

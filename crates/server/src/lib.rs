@@ -6,6 +6,7 @@ pub mod admin;
 pub mod app;
 pub mod config;
 pub mod demo;
+pub mod frameworks;
 pub mod import;
 pub mod logging;
 

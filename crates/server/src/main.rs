@@ -60,7 +60,8 @@ enum Command {
         #[arg(long)]
         oneroster_out: Option<PathBuf>,
     },
-    /// Import people and organisations from a rostering system.
+    /// Import people and organisations from a rostering system, or a
+    /// competency framework.
     Import {
         #[command(subcommand)]
         format: ImportFormat,
@@ -84,6 +85,14 @@ enum ImportFormat {
         /// Where the package's top organisations go (id or exact name). Default: the programme.
         #[arg(long)]
         org: Option<String>,
+        /// Check everything, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A competency framework as a 1EdTech CASE 1.0 JSON package (CFDocument,
+    /// CFItems, CFAssociations). Importing it again updates it.
+    Case {
+        path: PathBuf,
         /// Check everything, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -289,6 +298,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 Err(lyceum_server::import::Refused::Other(e)) => Err(e),
             }
+        }
+        Command::Import {
+            format: ImportFormat::Case { path, dry_run },
+        } => {
+            let db = app::open_database(&settings, true).await?;
+            let said = lyceum_server::frameworks::import_case(&db, &clock, &path, dry_run).await?;
+            println!("{said}");
+            Ok(())
         }
         Command::Admin { task } => {
             let db = app::open_database(&settings, true).await?;

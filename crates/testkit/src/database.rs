@@ -73,7 +73,11 @@ impl TestDb {
             },
         )
         .expect("connect to the test database");
-        migrate::run_pending(&mut db.get().expect("connection")).expect("migrate");
+        migrate::run_pending(
+            &mut db.get().expect("connection"),
+            lyceum_domain::Clock::system().now(),
+        )
+        .expect("migrate");
         TestDb { db, url, cleanup }
     }
 }

@@ -37,6 +37,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/sign-in/sso", Anyone),
     ("GET", "/sign-in/sso/start/{provider_id}", Anyone),
     ("GET", "/sign-in/sso/callback/{provider_id}", Anyone),
+    ("GET", "/competencies", Anyone),
+    ("GET", "/competencies/{framework_id}", Anyone),
     ("GET", "/register", Anyone),
     ("POST", "/register", Anyone),
     ("GET", "/verify-email", Anyone),
@@ -202,7 +204,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{code_id}", "999999")
                 .replace("{invitation_id}", "999999")
                 .replace("{membership_id}", "999999")
-                .replace("{provider_id}", "999999");
+                .replace("{provider_id}", "999999")
+                .replace("{framework_id}", "no-such-framework");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

@@ -128,6 +128,8 @@ async fn every_page_in_both_languages_is_complete() {
         "/forgot-password",
         "/resend-verification",
         "/sign-in/sso",
+        "/competencies",
+        "/competencies/unesco-ai-cft-2024",
     ];
     for lang in ["en", "es"] {
         b.post("/language", &[("lang", lang), ("return_to", "/")])

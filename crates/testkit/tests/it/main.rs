@@ -6,6 +6,7 @@
 mod access_matrix;
 mod accounts;
 mod api;
+mod competencies;
 mod csrf;
 mod directory;
 mod i18n;

@@ -3,6 +3,7 @@
 mod account;
 mod auth;
 mod choices;
+mod competencies;
 mod home;
 mod invitations;
 mod join;
@@ -36,6 +37,13 @@ pub fn routes(r: Routes) -> Routes {
             "/sign-in/sso/callback/{provider_id}",
             Public,
             sso::callback,
+        )
+        .add(GET, "/competencies", Public, competencies::list)
+        .add(
+            GET,
+            "/competencies/{framework_id}",
+            Public,
+            competencies::show,
         )
         .add(GET, "/register", Public, register::form)
         .add(POST, "/register", Public, register::submit)

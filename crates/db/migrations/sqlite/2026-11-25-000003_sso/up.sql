@@ -17,7 +17,8 @@ CREATE TABLE sso_providers (
 CREATE INDEX sso_providers_org ON sso_providers (org_id);
 
 -- Email domains a provider speaks for: people find it by their address, and
--- only addresses in these domains may sign in with it (none listed: any).
+-- only addresses in these domains may sign in with it (at least one, each
+-- held by the organisation or one inside it).
 CREATE TABLE sso_provider_domains (
     provider_id BIGINT NOT NULL REFERENCES sso_providers (id) ON DELETE CASCADE,
     domain TEXT NOT NULL,

@@ -1,0 +1,4 @@
+DROP INDEX competencies_framework;
+DROP TABLE competencies;
+DROP TABLE competency_levels;
+DROP TABLE competency_frameworks;
