@@ -664,3 +664,4 @@ competencies-by-aspect = Competencies by aspect and level
 competencies-aspect = Aspect
 competencies-items = Competencies
 home-competencies-link = See the AI competencies for teachers
+competencies-builtin-note = The summaries and the Spanish text are written for Lyceum.

@@ -664,3 +664,4 @@ competencies-by-aspect = Competencias por aspecto y nivel
 competencies-aspect = Aspecto
 competencies-items = Competencias
 home-competencies-link = Ver las competencias en IA para docentes
+competencies-builtin-note = Los resúmenes y el texto en español están escritos para Lyceum.

@@ -230,8 +230,8 @@ pub fn parse(json: &[u8]) -> Result<Framework, Vec<Problem>> {
         return Err(p.problems);
     }
     let attribution = match licence {
-        Some(l) => format!("{creator}. Licence: {l}."),
-        None => format!("{creator}."),
+        Some(l) => format!("{creator}, {l}"),
+        None => creator.clone(),
     };
     let framework = Framework {
         id,
@@ -366,10 +366,7 @@ mod tests {
         assert_eq!(f.source, Source::Case);
         assert_eq!(f.title.es.as_deref(), Some("Marco de IA del estado"));
         assert_eq!(f.title.en, None);
-        assert_eq!(
-            f.attribution,
-            "Departamento de Educación. Licence: CC BY 4.0."
-        );
+        assert_eq!(f.attribution, "Departamento de Educación, CC BY 4.0");
         let order: Vec<(&str, Option<&str>)> = f
             .items
             .iter()

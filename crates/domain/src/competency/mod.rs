@@ -135,7 +135,8 @@ pub struct Framework {
     pub id: String,
     pub title: Text,
     pub publisher: String,
-    /// Who made it and under which licence, shown wherever it is.
+    /// Who made it and under which licence, shown wherever it is: a
+    /// citation, in no one language.
     pub attribution: String,
     pub source: Source,
     pub levels: Vec<Level>,

@@ -127,8 +127,10 @@ pub fn parse(english: &str, spanish: Option<&str>) -> Result<Framework, Vec<Prob
             });
         }
     }
+    // A citation (data, in no one language); pages add that the summaries
+    // and the Spanish are ours.
     let attribution = format!(
-        "{}. {} ({}), doi:{}, licensed {}. Summaries and Spanish text written for Lyceum.",
+        "{}. {} ({}), doi:{}, {}.",
         file.title, file.publisher, file.year, file.doi, file.licence_of_source
     );
     let framework = Framework {

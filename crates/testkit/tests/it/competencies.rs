@@ -52,7 +52,8 @@ async fn the_default_framework_is_shown_in_both_languages() {
     let page = b.get("/competencies/unesco-ai-cft-2024").await;
     assert_eq!(page.status, 200);
     page.expect("<h1>AI competency framework for teachers</h1>")
-        .expect("UNESCO (2024), doi:10.54675/ZJTE2084, licensed CC BY-SA 3.0 IGO")
+        .expect("UNESCO (2024), doi:10.54675/ZJTE2084, CC BY-SA 3.0 IGO.")
+        .expect("The summaries and the Spanish text are written for Lyceum.")
         .expect("<th scope=\"col\"><span>Deepen</span></th>")
         .expect("<th scope=\"row\"><span>Ethics of AI</span></th>")
         .expect("Human agency");

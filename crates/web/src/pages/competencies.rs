@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::competencies;
-use lyceum_domain::competency::{Framework, Item, Text};
+use lyceum_domain::competency::{Framework, Item, Source, Text};
 use lyceum_domain::i18n::Lang;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -105,6 +105,8 @@ pub struct FrameworkPage {
     /// The title's language, when it is not the page's.
     title_lang: Option<&'static str>,
     attribution: String,
+    /// Shipped with Lyceum: the summaries and translation are ours.
+    builtin: bool,
     levels: Vec<LevelColumn>,
     aspects: Vec<AspectRow>,
     tree: Vec<TreeRow>,
@@ -192,6 +194,7 @@ pub async fn show(
         page: Page::new(&ctx, "competencies-title").with_title(f.title.get(lang)),
         title_lang: f.title.fallback_lang(lang).map(Lang::as_str),
         attribution: f.attribution.clone(),
+        builtin: f.source == Source::Builtin,
         levels: f
             .levels
             .iter()
