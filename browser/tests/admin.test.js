@@ -68,7 +68,7 @@ for (const variant of VARIANTS) {
 
       await form.getByLabel(t('field-email'), { exact: true }).fill(invitee);
       await form.getByLabel(t('field-role'), { exact: true }).selectOption({ label: t('role-educator') });
-      await form.getByRole('button', { name: t('invite-button') }).click();
+      await form.getByRole('button', { name: t('invite-button'), exact: true }).click();
       await h.expectFlash(page, t('flash-invitation-sent'));
       await page.getByRole('cell', { name: invitee, exact: true }).waitFor();
       await j.check(page, 'school: invitation sent');

@@ -48,7 +48,7 @@ for (const variant of VARIANTS) {
 
       const main = page.getByRole('main');
       await main.getByLabel(t('people-search'), { exact: true }).fill('ana riv');
-      await main.getByRole('button', { name: t('people-search-button') }).click();
+      await main.getByRole('button', { name: t('people-search-button'), exact: true }).click();
       await main.getByRole('cell', { name: 'educator@columbus.example.org', exact: true }).waitFor();
       assert.equal(await main.getByRole('cell', { name: 'Ana Rivera', exact: true }).count(), 1);
       await j.check(page, 'district: people found');
@@ -60,7 +60,7 @@ for (const variant of VARIANTS) {
 
       // One bad line refuses the whole list, and says which line.
       await list.setInputFiles(csv('people.csv', `email,role\nriver.${j.variant}@example.net\nnot-an-email\n`));
-      await main.getByRole('button', { name: t('invite-list-button') }).click();
+      await main.getByRole('button', { name: t('invite-list-button'), exact: true }).click();
       await h.expectHeading(page, t('org-admin-invitations-title'));
       const summary = page.getByRole('alert');
       await summary.waitFor();
@@ -70,7 +70,7 @@ for (const variant of VARIANTS) {
 
       await main.getByLabel(t('invite-list-file'), { exact: true })
         .setInputFiles(csv('people.csv', `river.${j.variant}@example.net\nsky.${j.variant}@example.net,facilitator\n`));
-      await main.getByRole('button', { name: t('invite-list-button') }).click();
+      await main.getByRole('button', { name: t('invite-list-button'), exact: true }).click();
       await h.expectFlash(page, t('flash-invitations-sent'));
       await main.getByRole('cell', { name: `sky.${j.variant}@example.net`, exact: true }).waitFor();
       await j.check(page, 'invitations: a list sent');
@@ -80,7 +80,7 @@ for (const variant of VARIANTS) {
       await j.check(page, 'roster: upload form');
       await main.getByLabel(t('import-files'), { exact: true }).setInputFiles(ROSTER);
       await main.getByLabel(t('import-dry-run'), { exact: true }).check();
-      await main.getByRole('button', { name: t('import-button') }).click();
+      await main.getByRole('button', { name: t('import-button'), exact: true }).click();
       await page.getByRole('heading', { name: t('import-checked') }).waitFor();
       await j.check(page, 'roster: checked');
 
@@ -96,7 +96,7 @@ for (const variant of VARIANTS) {
       await h.useLanguage(page, j.lang);
       await h.expectHeading(page, t('sign-in-title'));
       await page.getByRole('main').getByLabel(t('field-sso-school'), { exact: true }).fill('nobody@nowhere.example');
-      await page.getByRole('main').getByRole('button', { name: t('sso-find-button') }).click();
+      await page.getByRole('main').getByRole('button', { name: t('sso-find-button'), exact: true }).click();
       await h.expectHeading(page, t('sso-find-title'));
       const alert = await page.getByRole('alert').innerText();
       assert.ok(alert.includes(t('error-sso-none')), alert);

@@ -1,0 +1,121 @@
+//! Importing content from files: `lyceum import case FILE` (a competency
+//! framework as a 1EdTech CASE JSON package) and `lyceum import course
+//! FILE` (a course file, `lyceum-course/1`). Each is checked whole, then
+//! saved in one transaction — or only checked, with `--dry-run`.
+
+use anyhow::{Context, bail};
+use lyceum_db::{Db, DbError, competencies, courses};
+use lyceum_domain::Clock;
+use lyceum_domain::competency::{Framework, case};
+use lyceum_domain::course::{Course, format_hours, package};
+use lyceum_domain::i18n::Lang;
+use std::path::Path;
+
+/// Reads, checks and (unless `dry_run`) saves; returns what to tell the operator.
+pub async fn import_case(
+    db: &Db,
+    clock: &Clock,
+    path: &Path,
+    dry_run: bool,
+) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let framework = match case::parse(&bytes) {
+        Ok(f) => f,
+        Err(problems) => return refuse(path, "framework", problems.iter().map(ToString::to_string).collect()),
+    };
+    let described = describe(&framework);
+    if dry_run {
+        let f = framework.clone();
+        let problems = db.read(move |c| competencies::conflicts(c, &f)).await?;
+        if !problems.is_empty() {
+            return refuse(path, "framework", problems.iter().map(ToString::to_string).collect());
+        }
+        return Ok(format!(
+            "{described} It can be imported; nothing was written (--dry-run)."
+        ));
+    }
+    let now = clock.now();
+    let f = framework.clone();
+    match db.write(move |c| competencies::save(c, &f, now)).await {
+        Ok(saved) => Ok(format!(
+            "{described} {}: {} added, {} updated, {} unchanged, {} retired.",
+            if saved.new_framework {
+                "Imported"
+            } else {
+                "Updated"
+            },
+            saved.created,
+            saved.updated,
+            saved.unchanged,
+            saved.retired
+        )),
+        Err(DbError::Framework(problems)) => {
+            refuse(path, "framework", problems.iter().map(ToString::to_string).collect())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Reads, checks and (unless `dry_run`) saves a course file.
+pub async fn import_course(db: &Db, clock: &Clock, path: &Path, dry_run: bool) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let course = match package::parse(&bytes) {
+        Ok(c) => c,
+        Err(problems) => return refuse(path, "course", problems.iter().map(ToString::to_string).collect()),
+    };
+    let described = describe_course(&course);
+    if dry_run {
+        let c = course.clone();
+        let problems = db.read(move |conn| courses::problems(conn, &c)).await?;
+        if !problems.is_empty() {
+            return refuse(path, "course", problems.iter().map(ToString::to_string).collect());
+        }
+        return Ok(format!("{described} It can be imported; nothing was written (--dry-run)."));
+    }
+    let now = clock.now();
+    match db.write(move |conn| courses::save(conn, &course, now)).await {
+        Ok(saved) if saved.unchanged => Ok(format!(
+            "{described} Unchanged: version {} is the same.",
+            saved.version
+        )),
+        Ok(saved) => Ok(format!(
+            "{described} {} as version {}.",
+            if saved.new_course { "Imported" } else { "Updated" },
+            saved.version
+        )),
+        Err(DbError::Course(problems)) => {
+            refuse(path, "course", problems.iter().map(ToString::to_string).collect())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn describe_course(c: &Course) -> String {
+    format!(
+        "Course {:?} ({}), {} modules, {} lessons, {} PD hours.",
+        c.title,
+        c.slug,
+        c.modules.len(),
+        c.lessons().count(),
+        format_hours(c.pd_quarter_hours)
+    )
+}
+
+fn describe(f: &Framework) -> String {
+    format!(
+        "Framework {:?} ({}), {} items.",
+        f.title.get(Lang::En),
+        f.id,
+        f.items.len()
+    )
+}
+
+fn refuse<T>(path: &Path, what: &str, problems: Vec<String>) -> anyhow::Result<T> {
+    for p in &problems {
+        eprintln!("{}: {p}", path.display());
+    }
+    bail!(
+        "the {what} was not imported: {} problem(s) to fix first. Nothing was changed.",
+        problems.len()
+    )
+}
