@@ -298,3 +298,54 @@ pub fn load(conn: &mut DbConn, id: &str) -> Result<Option<Framework>, DbError> {
         items,
     }))
 }
+
+/// A competency a course builds, with the words to show for it.
+#[derive(Debug, Clone)]
+pub struct Described {
+    pub id: String,
+    pub framework_id: String,
+    pub name: Text,
+    /// The level's name, when a level is given.
+    pub level: Option<Text>,
+}
+
+/// Names for competencies and levels (those not found are left out).
+pub fn describe(
+    conn: &mut DbConn,
+    builds: &[lyceum_domain::course::Builds],
+) -> Result<Vec<Described>, DbError> {
+    let mut out = Vec::with_capacity(builds.len());
+    for b in builds {
+        let Some((framework_id, name_en, name_es)) = competencies::table
+            .find(&b.competency)
+            .select((
+                competencies::framework_id,
+                competencies::name_en,
+                competencies::name_es,
+            ))
+            .first::<(String, Option<String>, Option<String>)>(conn)
+            .optional()?
+        else {
+            continue;
+        };
+        let level = match &b.level {
+            Some(key) => competency_levels::table
+                .find((&framework_id, key))
+                .select((competency_levels::name_en, competency_levels::name_es))
+                .first::<(Option<String>, Option<String>)>(conn)
+                .optional()?
+                .map(|(en, es)| Text { en, es }),
+            None => None,
+        };
+        out.push(Described {
+            id: b.competency.clone(),
+            framework_id,
+            name: Text {
+                en: name_en,
+                es: name_es,
+            },
+            level,
+        });
+    }
+    Ok(out)
+}

@@ -28,6 +28,9 @@ pub enum DbError {
     /// A competency framework could not be saved as it is; nothing was written.
     #[error("the framework has {} problems", .0.len())]
     Framework(Vec<lyceum_domain::competency::Problem>),
+    /// A course could not be saved as it is; nothing was written.
+    #[error("the course has {} problems", .0.len())]
+    Course(Vec<lyceum_domain::json_input::Problem>),
 }
 
 impl From<Invalid> for DbError {

@@ -21,6 +21,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod bulk;
 pub mod competencies;
+pub mod courses;
 pub mod directory;
 pub mod domains;
 pub mod email_tokens;

@@ -273,6 +273,76 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    courses (id) {
+        id -> BigInt,
+        slug -> Text,
+        version -> Integer,
+        language -> Text,
+        title -> Text,
+        summary -> Text,
+        pd_quarter_hours -> Integer,
+        delivery -> Text,
+        licence -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    course_subjects (course_id, subject) {
+        course_id -> BigInt,
+        subject -> Text,
+    }
+}
+
+diesel::table! {
+    course_grade_bands (course_id, grade_band) {
+        course_id -> BigInt,
+        grade_band -> Text,
+    }
+}
+
+diesel::table! {
+    course_competencies (course_id, competency_id) {
+        course_id -> BigInt,
+        competency_id -> Text,
+        level_key -> Nullable<Text>,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    course_prerequisites (course_id, prerequisite_id) {
+        course_id -> BigInt,
+        prerequisite_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    course_modules (course_id, version, position) {
+        course_id -> BigInt,
+        version -> Integer,
+        position -> Integer,
+        title -> Text,
+    }
+}
+
+diesel::table! {
+    lessons (id) {
+        id -> BigInt,
+        course_id -> BigInt,
+        version -> Integer,
+        module_position -> Integer,
+        position -> Integer,
+        key -> Text,
+        title -> Text,
+        markdown -> Text,
+        activities -> Text,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -292,6 +362,12 @@ diesel::joinable!(sso_identities -> users (user_id));
 diesel::joinable!(sso_logins -> sso_providers (provider_id));
 diesel::joinable!(competency_levels -> competency_frameworks (framework_id));
 diesel::joinable!(competencies -> competency_frameworks (framework_id));
+diesel::joinable!(course_subjects -> courses (course_id));
+diesel::joinable!(course_grade_bands -> courses (course_id));
+diesel::joinable!(course_competencies -> courses (course_id));
+diesel::joinable!(course_competencies -> competencies (competency_id));
+diesel::joinable!(course_modules -> courses (course_id));
+diesel::joinable!(lessons -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -317,6 +393,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     competency_frameworks,
     competency_levels,
     competencies,
+    courses,
+    course_subjects,
+    course_grade_bands,
+    course_competencies,
+    course_prerequisites,
+    course_modules,
+    lessons,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -344,4 +427,11 @@ pub const TABLES: &[&str] = &[
     "competency_frameworks",
     "competency_levels",
     "competencies",
+    "courses",
+    "course_subjects",
+    "course_grade_bands",
+    "course_competencies",
+    "course_prerequisites",
+    "course_modules",
+    "lessons",
 ];

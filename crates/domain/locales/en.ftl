@@ -665,3 +665,27 @@ competencies-aspect = Aspect
 competencies-items = Competencies
 home-competencies-link = See the AI competencies for teachers
 competencies-builtin-note = The summaries and the Spanish text are written for Lyceum.
+
+# Courses
+courses-title = Courses
+courses-intro = Short courses on using AI well in class, each with the PD hours it earns and the competencies it builds.
+courses-none = There are no courses yet.
+course-hours = { $hours } PD hours
+course-start = Start the course
+course-pd-hours = PD credit
+course-delivery = Format
+course-language = Language
+course-licence = Licence
+course-builds = Competencies it builds
+course-prerequisites = Take these first
+course-contents = Contents
+lesson-pager = Lessons
+lesson-previous = Previous
+lesson-next = Next
+lesson-back-to-course = Back to the course
+delivery-self-paced = Self-paced
+delivery-cohort = With a cohort
+delivery-in-person = In person
+delivery-virtual = Live online
+activity-reading = Reading
+home-courses-link = Browse the courses

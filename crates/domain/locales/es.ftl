@@ -665,3 +665,27 @@ competencies-aspect = Aspecto
 competencies-items = Competencias
 home-competencies-link = Ver las competencias en IA para docentes
 competencies-builtin-note = Los resúmenes y el texto en español están escritos para Lyceum.
+
+# Cursos
+courses-title = Cursos
+courses-intro = Cursos breves para usar bien la IA en clase, cada uno con las horas de desarrollo profesional que otorga y las competencias que desarrolla.
+courses-none = Todavía no hay cursos.
+course-hours = { $hours } horas de desarrollo profesional
+course-start = Empezar el curso
+course-pd-hours = Crédito de desarrollo profesional
+course-delivery = Formato
+course-language = Idioma
+course-licence = Licencia
+course-builds = Competencias que desarrolla
+course-prerequisites = Tome antes estos cursos
+course-contents = Contenido
+lesson-pager = Lecciones
+lesson-previous = Anterior
+lesson-next = Siguiente
+lesson-back-to-course = Volver al curso
+delivery-self-paced = A su ritmo
+delivery-cohort = Con un grupo
+delivery-in-person = Presencial
+delivery-virtual = En línea en vivo
+activity-reading = Lectura
+home-courses-link = Ver los cursos

@@ -6,12 +6,14 @@
 #[macro_use]
 mod codes;
 pub mod competency;
+pub mod course;
 
 pub mod email;
 pub mod i18n;
 pub mod ids;
 pub mod invitation_list;
 pub mod jobs;
+pub mod json_input;
 pub mod oneroster;
 pub mod org;
 pub mod password;

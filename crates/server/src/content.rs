@@ -21,14 +21,24 @@ pub async fn import_case(
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let framework = match case::parse(&bytes) {
         Ok(f) => f,
-        Err(problems) => return refuse(path, "framework", problems.iter().map(ToString::to_string).collect()),
+        Err(problems) => {
+            return refuse(
+                path,
+                "framework",
+                problems.iter().map(ToString::to_string).collect(),
+            );
+        }
     };
     let described = describe(&framework);
     if dry_run {
         let f = framework.clone();
         let problems = db.read(move |c| competencies::conflicts(c, &f)).await?;
         if !problems.is_empty() {
-            return refuse(path, "framework", problems.iter().map(ToString::to_string).collect());
+            return refuse(
+                path,
+                "framework",
+                problems.iter().map(ToString::to_string).collect(),
+            );
         }
         return Ok(format!(
             "{described} It can be imported; nothing was written (--dry-run)."
@@ -49,43 +59,71 @@ pub async fn import_case(
             saved.unchanged,
             saved.retired
         )),
-        Err(DbError::Framework(problems)) => {
-            refuse(path, "framework", problems.iter().map(ToString::to_string).collect())
-        }
+        Err(DbError::Framework(problems)) => refuse(
+            path,
+            "framework",
+            problems.iter().map(ToString::to_string).collect(),
+        ),
         Err(e) => Err(e.into()),
     }
 }
 
 /// Reads, checks and (unless `dry_run`) saves a course file.
-pub async fn import_course(db: &Db, clock: &Clock, path: &Path, dry_run: bool) -> anyhow::Result<String> {
+pub async fn import_course(
+    db: &Db,
+    clock: &Clock,
+    path: &Path,
+    dry_run: bool,
+) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let course = match package::parse(&bytes) {
         Ok(c) => c,
-        Err(problems) => return refuse(path, "course", problems.iter().map(ToString::to_string).collect()),
+        Err(problems) => {
+            return refuse(
+                path,
+                "course",
+                problems.iter().map(ToString::to_string).collect(),
+            );
+        }
     };
     let described = describe_course(&course);
     if dry_run {
         let c = course.clone();
         let problems = db.read(move |conn| courses::problems(conn, &c)).await?;
         if !problems.is_empty() {
-            return refuse(path, "course", problems.iter().map(ToString::to_string).collect());
+            return refuse(
+                path,
+                "course",
+                problems.iter().map(ToString::to_string).collect(),
+            );
         }
-        return Ok(format!("{described} It can be imported; nothing was written (--dry-run)."));
+        return Ok(format!(
+            "{described} It can be imported; nothing was written (--dry-run)."
+        ));
     }
     let now = clock.now();
-    match db.write(move |conn| courses::save(conn, &course, now)).await {
+    match db
+        .write(move |conn| courses::save(conn, &course, now))
+        .await
+    {
         Ok(saved) if saved.unchanged => Ok(format!(
             "{described} Unchanged: version {} is the same.",
             saved.version
         )),
         Ok(saved) => Ok(format!(
             "{described} {} as version {}.",
-            if saved.new_course { "Imported" } else { "Updated" },
+            if saved.new_course {
+                "Imported"
+            } else {
+                "Updated"
+            },
             saved.version
         )),
-        Err(DbError::Course(problems)) => {
-            refuse(path, "course", problems.iter().map(ToString::to_string).collect())
-        }
+        Err(DbError::Course(problems)) => refuse(
+            path,
+            "course",
+            problems.iter().map(ToString::to_string).collect(),
+        ),
         Err(e) => Err(e.into()),
     }
 }

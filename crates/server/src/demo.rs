@@ -97,8 +97,49 @@ fn named(name: &str, kind: OrgKind) -> OrgInput {
     }
 }
 
+/// The demo's courses, written for Lyceum (course files, `lyceum-course/1`).
+const COURSES: &[(&str, &str)] = &[
+    (
+        "what-is-generative-ai.en.json",
+        include_str!("../demo/courses/what-is-generative-ai.en.json"),
+    ),
+    (
+        "que-es-la-ia-generativa.es.json",
+        include_str!("../demo/courses/que-es-la-ia-generativa.es.json"),
+    ),
+];
+
+/// Saves the demo courses (again: an unchanged file changes nothing).
+async fn courses(db: &Db, clock: &Clock) -> anyhow::Result<()> {
+    let mut all = Vec::with_capacity(COURSES.len());
+    for (name, json) in COURSES {
+        let course =
+            lyceum_domain::course::package::parse(json.as_bytes()).map_err(|problems| {
+                anyhow::anyhow!(
+                    "demo course {name}: {}",
+                    problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            })?;
+        all.push(course);
+    }
+    let now = clock.now();
+    db.write(move |c| {
+        for course in &all {
+            lyceum_db::courses::save(c, course, now)?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(())
+}
+
 /// Creates the demo programme if the database has none; returns the sign-ins.
 pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
+    courses(db, clock).await?;
     let accounts: Vec<(Role, String)> = PEOPLE
         .iter()
         .map(|(r, e, _, _)| (*r, e.to_string()))

@@ -5,8 +5,8 @@
 pub mod admin;
 pub mod app;
 pub mod config;
+pub mod content;
 pub mod demo;
-pub mod frameworks;
 pub mod import;
 pub mod logging;
 

@@ -89,6 +89,14 @@ enum ImportFormat {
         #[arg(long)]
         dry_run: bool,
     },
+    /// A course file (format lyceum-course/1, see docs/course-format.md).
+    /// Importing a changed file again makes a new version.
+    Course {
+        path: PathBuf,
+        /// Check everything, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// A competency framework as a 1EdTech CASE 1.0 JSON package (CFDocument,
     /// CFItems, CFAssociations). Importing it again updates it.
     Case {
@@ -303,7 +311,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             format: ImportFormat::Case { path, dry_run },
         } => {
             let db = app::open_database(&settings, true).await?;
-            let said = lyceum_server::frameworks::import_case(&db, &clock, &path, dry_run).await?;
+            let said = lyceum_server::content::import_case(&db, &clock, &path, dry_run).await?;
+            println!("{said}");
+            Ok(())
+        }
+        Command::Import {
+            format: ImportFormat::Course { path, dry_run },
+        } => {
+            let db = app::open_database(&settings, true).await?;
+            let said = lyceum_server::content::import_course(&db, &clock, &path, dry_run).await?;
             println!("{said}");
             Ok(())
         }

@@ -18,6 +18,7 @@ pub mod error;
 pub mod flash;
 pub mod forms;
 pub mod gate;
+pub mod markdown;
 pub mod metrics;
 pub mod ops;
 pub mod org_actions;

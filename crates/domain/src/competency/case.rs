@@ -7,11 +7,10 @@
 //! Every problem is reported with its JSON path; a package with any problem
 //! yields no framework.
 
-use super::{
-    Framework, Item, MAX_NAME, MAX_SUMMARY, Problem, Source, Text, check, id_value, text_value,
-};
+use super::{Framework, Item, MAX_NAME, MAX_SUMMARY, Source, Text, check};
 use crate::i18n::Lang;
-use serde_json::{Map, Value};
+use crate::json_input::{Problem, Reader};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// Reads a CASE package. The document's `language` (`en` or `es`, else
@@ -48,7 +47,7 @@ pub fn parse(json: &[u8]) -> Result<Framework, Vec<Problem>> {
         .and_then(Value::as_str)
         .map(str::to_string);
 
-    let items = p.array(root, "CFItems");
+    let items = p.array(root, "", "CFItems");
     let mut nodes: Vec<(String, Item)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, raw) in items.iter().enumerate() {
@@ -118,7 +117,7 @@ pub fn parse(json: &[u8]) -> Result<Framework, Vec<Problem>> {
     // The tree: each item's parent and its place among its siblings.
     let mut place: HashMap<String, f64> = HashMap::new();
     let mut parent_at: HashMap<String, String> = HashMap::new();
-    for (i, raw) in p.array(root, "CFAssociations").iter().enumerate() {
+    for (i, raw) in p.array(root, "", "CFAssociations").iter().enumerate() {
         let at = format!("CFAssociations[{i}]");
         let Some(obj) = raw.as_object() else {
             p.problem(&at, "not an object");
@@ -247,74 +246,6 @@ pub fn parse(json: &[u8]) -> Result<Framework, Vec<Problem>> {
         Ok(framework)
     } else {
         Err(problems)
-    }
-}
-
-#[derive(Default)]
-struct Reader {
-    problems: Vec<Problem>,
-}
-
-impl Reader {
-    fn problem(&mut self, at: &str, message: impl Into<String>) {
-        self.problems.push(Problem::new(at, message));
-    }
-
-    fn array<'a>(&mut self, obj: &'a Map<String, Value>, key: &str) -> &'a [Value] {
-        match obj.get(key) {
-            Some(Value::Array(a)) => a,
-            Some(_) => {
-                self.problem(key, "not a list");
-                &[]
-            }
-            None => {
-                self.problem(key, "missing");
-                &[]
-            }
-        }
-    }
-
-    fn id(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<String> {
-        let at = format!("{at}.{key}");
-        match obj.get(key).and_then(Value::as_str) {
-            Some(v) => id_value(v.trim()).map_err(|e| self.problem(&at, e)).ok(),
-            None => {
-                self.problem(&at, "missing");
-                None
-            }
-        }
-    }
-
-    fn text(
-        &mut self,
-        obj: &Map<String, Value>,
-        at: &str,
-        key: &str,
-        max: usize,
-    ) -> Option<String> {
-        let at = format!("{at}.{key}");
-        match obj.get(key).and_then(Value::as_str) {
-            Some(v) => self.check_text(&at, v, max),
-            None => {
-                self.problem(&at, "missing");
-                None
-            }
-        }
-    }
-
-    fn check_text(&mut self, at: &str, value: &str, max: usize) -> Option<String> {
-        text_value(value, max).map_err(|e| self.problem(at, e)).ok()
-    }
-
-    /// The `identifier` of a LinkURI (`{"title", "identifier", "uri"}`).
-    fn node_ref(&mut self, obj: &Map<String, Value>, at: &str, key: &str) -> Option<String> {
-        match obj.get(key).and_then(Value::as_object) {
-            Some(link) => self.id(link, &format!("{at}.{key}"), "identifier"),
-            None => {
-                self.problem(&format!("{at}.{key}"), "missing, or not an object");
-                None
-            }
-        }
     }
 }
 

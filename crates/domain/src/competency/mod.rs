@@ -15,13 +15,11 @@ pub mod case;
 pub mod unesco;
 
 use crate::i18n::Lang;
-use std::fmt;
+pub use crate::json_input::Problem;
 
 /// The id of the framework loaded by default.
 pub const DEFAULT_FRAMEWORK: &str = "unesco-ai-cft-2024";
 
-/// Longest id (a CASE identifier is a 36-character UUID).
-pub const MAX_ID: usize = 200;
 /// Most items in one framework.
 pub const MAX_ITEMS: usize = 5_000;
 /// Longest name, and longest summary, in characters.
@@ -152,33 +150,6 @@ impl Framework {
     }
 }
 
-/// Something wrong in a framework file, and where (a JSON path such as
-/// `CFAssociations[3].destinationNodeURI.identifier`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub at: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            at: at.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.at.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.at, self.message)
-        }
-    }
-}
-
 /// Checks what both readers must guarantee; the readers report problems of
 /// their own format first.
 fn check(framework: &Framework) -> Vec<Problem> {
@@ -217,29 +188,4 @@ fn check(framework: &Framework) -> Vec<Problem> {
         }
     }
     problems
-}
-
-/// Trims and checks one text value: present, at most `max` characters.
-fn text_value(value: &str, max: usize) -> Result<String, String> {
-    let v = value.trim();
-    if v.is_empty() {
-        Err("is empty".into())
-    } else if v.chars().count() > max {
-        Err(format!("is longer than {max} characters"))
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        Err("contains control characters".into())
-    } else {
-        Ok(v.to_string())
-    }
-}
-
-/// An id: 1 to [`MAX_ID`] printable ASCII characters without spaces.
-fn id_value(value: &str) -> Result<String, String> {
-    if value.is_empty() || value.len() > MAX_ID {
-        Err(format!("must be 1 to {MAX_ID} characters"))
-    } else if !value.bytes().all(|b| b.is_ascii_graphic()) {
-        Err("may hold only letters, digits and punctuation, no spaces".into())
-    } else {
-        Ok(value.to_string())
-    }
 }

@@ -39,6 +39,9 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/sign-in/sso/callback/{provider_id}", Anyone),
     ("GET", "/competencies", Anyone),
     ("GET", "/competencies/{framework_id}", Anyone),
+    ("GET", "/courses", Anyone),
+    ("GET", "/courses/{slug}", Anyone),
+    ("GET", "/courses/{slug}/lessons/{lesson_key}", Anyone),
     ("GET", "/register", Anyone),
     ("POST", "/register", Anyone),
     ("GET", "/verify-email", Anyone),
@@ -205,7 +208,9 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{invitation_id}", "999999")
                 .replace("{membership_id}", "999999")
                 .replace("{provider_id}", "999999")
-                .replace("{framework_id}", "no-such-framework");
+                .replace("{framework_id}", "no-such-framework")
+                .replace("{slug}", "no-such-course")
+                .replace("{lesson_key}", "no-such-lesson");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

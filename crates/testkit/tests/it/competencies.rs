@@ -2,7 +2,7 @@
 //! show it in both languages, and CASE packages import all or nothing.
 
 use lyceum_db::competencies;
-use lyceum_server::frameworks::import_case;
+use lyceum_server::content::import_case;
 use lyceum_testkit::TestApp;
 use serde_json::{Value, json};
 

@@ -130,6 +130,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/sign-in/sso",
         "/competencies",
         "/competencies/unesco-ai-cft-2024",
+        "/courses",
     ];
     for lang in ["en", "es"] {
         b.post("/language", &[("lang", lang), ("return_to", "/")])

@@ -7,6 +7,7 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod competencies;
+mod courses;
 mod csrf;
 mod directory;
 mod i18n;

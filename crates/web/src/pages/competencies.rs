@@ -22,7 +22,7 @@ pub struct Shown {
 }
 
 impl Shown {
-    fn of(t: &Text, lang: Lang) -> Shown {
+    pub fn of(t: &Text, lang: Lang) -> Shown {
         Shown {
             text: t.get(lang).to_string(),
             lang: t.fallback_lang(lang).map(Lang::as_str),

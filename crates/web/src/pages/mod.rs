@@ -4,6 +4,7 @@ mod account;
 mod auth;
 mod choices;
 mod competencies;
+mod courses;
 mod home;
 mod invitations;
 mod join;
@@ -44,6 +45,14 @@ pub fn routes(r: Routes) -> Routes {
             "/competencies/{framework_id}",
             Public,
             competencies::show,
+        )
+        .add(GET, "/courses", Public, courses::catalogue)
+        .add(GET, "/courses/{slug}", Public, courses::show)
+        .add(
+            GET,
+            "/courses/{slug}/lessons/{lesson_key}",
+            Public,
+            courses::lesson,
         )
         .add(GET, "/register", Public, register::form)
         .add(POST, "/register", Public, register::submit)

@@ -1,0 +1,11 @@
+DROP INDEX lessons_order;
+DROP TABLE lessons;
+DROP TABLE course_modules;
+DROP TABLE course_prerequisites;
+DROP INDEX course_competencies_competency;
+DROP TABLE course_competencies;
+DROP INDEX course_grade_bands_band;
+DROP TABLE course_grade_bands;
+DROP INDEX course_subjects_subject;
+DROP TABLE course_subjects;
+DROP TABLE courses;

@@ -1,0 +1,373 @@
+//! Courses as stored: saving a checked course (a new one, or a new version
+//! of one with the same slug), and reading it back for the catalogue, the
+//! course page and the lesson page.
+//!
+//! A version's modules and lessons are never changed once saved: a new
+//! version adds rows, so a learner who started an older one can finish it.
+//! The `courses` row carries the details of the version learners now start.
+
+use crate::schema::{
+    competencies, competency_levels, course_competencies, course_grade_bands, course_modules,
+    course_prerequisites, course_subjects, courses, lessons,
+};
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::Timestamp;
+use lyceum_domain::course::{ActivityKind, Builds, Course, Delivery, Lesson, Module};
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::json_input::Problem;
+use lyceum_domain::profile::{GradeBand, Subject};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = courses)]
+pub struct CourseRow {
+    pub id: i64,
+    pub slug: String,
+    pub version: i32,
+    pub language: String,
+    pub title: String,
+    pub summary: String,
+    pub pd_quarter_hours: i32,
+    pub delivery: String,
+    pub licence: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl CourseRow {
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or(Lang::En)
+    }
+
+    pub fn delivery(&self) -> Option<Delivery> {
+        Delivery::parse(&self.delivery)
+    }
+
+    pub fn hours(&self) -> u32 {
+        u32::try_from(self.pd_quarter_hours).unwrap_or(0)
+    }
+}
+
+/// What [`save`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub id: i64,
+    pub version: i32,
+    pub new_course: bool,
+    /// The file was the same as the version learners start now: nothing written.
+    pub unchanged: bool,
+}
+
+fn position(i: usize) -> i32 {
+    // Lists are bounded far below i32::MAX by the course rules.
+    i32::try_from(i).unwrap_or(i32::MAX)
+}
+
+/// What only the database can check: the competencies exist (and are not
+/// retired), their levels are their framework's, the prerequisites are
+/// courses here (and not this one).
+pub fn problems(conn: &mut DbConn, c: &Course) -> Result<Vec<Problem>, DbError> {
+    let mut problems = Vec::new();
+    for (i, b) in c.builds.iter().enumerate() {
+        let at = format!("competencies[{i}]");
+        let found: Option<(String, Option<i64>)> = competencies::table
+            .find(&b.competency)
+            .select((competencies::framework_id, competencies::retired_at))
+            .first(conn)
+            .optional()?;
+        match found {
+            None => problems.push(Problem::new(
+                format!("{at}.id"),
+                format!("no competency {} in this deployment", b.competency),
+            )),
+            Some((_, Some(_))) => problems.push(Problem::new(
+                format!("{at}.id"),
+                format!(
+                    "the competency {} was retired from its framework",
+                    b.competency
+                ),
+            )),
+            Some((framework, None)) => {
+                if let Some(level) = &b.level {
+                    let known = competency_levels::table
+                        .find((&framework, level))
+                        .count()
+                        .get_result::<i64>(conn)?
+                        > 0;
+                    if !known {
+                        problems.push(Problem::new(
+                            format!("{at}.level"),
+                            format!("{level:?} is not a level of the framework {framework}"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (i, slug) in c.prerequisites.iter().enumerate() {
+        let at = format!("prerequisites[{i}]");
+        if slug == &c.slug {
+            problems.push(Problem::new(at, "a course cannot be its own prerequisite"));
+        } else if by_slug(conn, slug)?.is_none() {
+            problems.push(Problem::new(
+                at,
+                format!("no course {slug} here: import it first"),
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+/// Saves a course: a new one, or a new version of the one with its slug
+/// (unless it is the same as the current version). Refused, with nothing
+/// written, if there are [`problems`].
+pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbError> {
+    let found = problems(conn, c)?;
+    if !found.is_empty() {
+        return Err(DbError::Course(found));
+    }
+    let existing = by_slug(conn, &c.slug)?;
+    if let Some(row) = &existing
+        && load_version(conn, row, row.version)?.as_ref() == Some(c)
+    {
+        return Ok(Saved {
+            id: row.id,
+            version: row.version,
+            new_course: false,
+            unchanged: true,
+        });
+    }
+    let details = (
+        courses::language.eq(c.language.as_str()),
+        courses::title.eq(&c.title),
+        courses::summary.eq(&c.summary),
+        courses::pd_quarter_hours.eq(i32::try_from(c.pd_quarter_hours).unwrap_or(i32::MAX)),
+        courses::delivery.eq(c.delivery.as_str()),
+        courses::licence.eq(&c.licence),
+        courses::updated_at.eq(now.micros()),
+    );
+    let (id, version) = match &existing {
+        Some(row) => {
+            let version = row.version + 1;
+            diesel::update(courses::table.find(row.id))
+                .set((courses::version.eq(version), details))
+                .execute(conn)?;
+            (row.id, version)
+        }
+        None => {
+            let id: i64 = diesel::insert_into(courses::table)
+                .values((
+                    courses::slug.eq(&c.slug),
+                    courses::version.eq(1),
+                    details,
+                    courses::created_at.eq(now.micros()),
+                ))
+                .returning(courses::id)
+                .get_result(conn)?;
+            (id, 1)
+        }
+    };
+
+    // What the catalogue filters on: the current version's.
+    diesel::delete(course_subjects::table.filter(course_subjects::course_id.eq(id)))
+        .execute(conn)?;
+    for s in &c.subjects {
+        diesel::insert_into(course_subjects::table)
+            .values((
+                course_subjects::course_id.eq(id),
+                course_subjects::subject.eq(s.as_str()),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(course_grade_bands::table.filter(course_grade_bands::course_id.eq(id)))
+        .execute(conn)?;
+    for g in &c.grade_bands {
+        diesel::insert_into(course_grade_bands::table)
+            .values((
+                course_grade_bands::course_id.eq(id),
+                course_grade_bands::grade_band.eq(g.as_str()),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(course_competencies::table.filter(course_competencies::course_id.eq(id)))
+        .execute(conn)?;
+    for (i, b) in c.builds.iter().enumerate() {
+        diesel::insert_into(course_competencies::table)
+            .values((
+                course_competencies::course_id.eq(id),
+                course_competencies::competency_id.eq(&b.competency),
+                course_competencies::level_key.eq(&b.level),
+                course_competencies::position.eq(position(i)),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(course_prerequisites::table.filter(course_prerequisites::course_id.eq(id)))
+        .execute(conn)?;
+    for (i, slug) in c.prerequisites.iter().enumerate() {
+        let other = by_slug(conn, slug)?.ok_or(DbError::NotFound)?;
+        diesel::insert_into(course_prerequisites::table)
+            .values((
+                course_prerequisites::course_id.eq(id),
+                course_prerequisites::prerequisite_id.eq(other.id),
+                course_prerequisites::position.eq(position(i)),
+            ))
+            .execute(conn)?;
+    }
+
+    // The version's content: added, never changed.
+    for (m, module) in c.modules.iter().enumerate() {
+        diesel::insert_into(course_modules::table)
+            .values((
+                course_modules::course_id.eq(id),
+                course_modules::version.eq(version),
+                course_modules::position.eq(position(m)),
+                course_modules::title.eq(&module.title),
+            ))
+            .execute(conn)?;
+        for (l, lesson) in module.lessons.iter().enumerate() {
+            let activities: Vec<&str> = lesson.activities.iter().map(|a| a.as_str()).collect();
+            diesel::insert_into(lessons::table)
+                .values((
+                    lessons::course_id.eq(id),
+                    lessons::version.eq(version),
+                    lessons::module_position.eq(position(m)),
+                    lessons::position.eq(position(l)),
+                    lessons::key.eq(&lesson.key),
+                    lessons::title.eq(&lesson.title),
+                    lessons::markdown.eq(&lesson.markdown),
+                    lessons::activities.eq(activities.join(" ")),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(Saved {
+        id,
+        version,
+        new_course: existing.is_none(),
+        unchanged: false,
+    })
+}
+
+pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<CourseRow>, DbError> {
+    Ok(courses::table
+        .filter(courses::slug.eq(slug))
+        .select(CourseRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Every course, by title: the catalogue until it has facets and search.
+pub fn list(conn: &mut DbConn) -> Result<Vec<CourseRow>, DbError> {
+    Ok(courses::table
+        .order((courses::title, courses::id))
+        .select(CourseRow::as_select())
+        .load(conn)?)
+}
+
+fn codes<T>(text: &str, parse: fn(&str) -> Option<T>) -> Result<Vec<T>, DbError> {
+    text.split_whitespace()
+        .map(|c| parse(c).ok_or_else(|| DbError::Corrupt(format!("unknown code {c:?}"))))
+        .collect()
+}
+
+/// One version of a course, whole, as it was saved (lesson text included).
+pub fn load_version(
+    conn: &mut DbConn,
+    row: &CourseRow,
+    version: i32,
+) -> Result<Option<Course>, DbError> {
+    let modules: Vec<(i32, String)> = course_modules::table
+        .filter(course_modules::course_id.eq(row.id))
+        .filter(course_modules::version.eq(version))
+        .order(course_modules::position)
+        .select((course_modules::position, course_modules::title))
+        .load(conn)?;
+    if modules.is_empty() {
+        return Ok(None);
+    }
+    type LessonCols = (i32, String, String, String, String);
+    let all: Vec<LessonCols> = lessons::table
+        .filter(lessons::course_id.eq(row.id))
+        .filter(lessons::version.eq(version))
+        .order((lessons::module_position, lessons::position))
+        .select((
+            lessons::module_position,
+            lessons::key,
+            lessons::title,
+            lessons::markdown,
+            lessons::activities,
+        ))
+        .load(conn)?;
+    let mut out_modules = Vec::with_capacity(modules.len());
+    for (pos, title) in modules {
+        let mut module_lessons = Vec::new();
+        for (m, key, title, markdown, activities) in all.iter().filter(|l| l.0 == pos) {
+            debug_assert_eq!(*m, pos);
+            module_lessons.push(Lesson {
+                key: key.clone(),
+                title: title.clone(),
+                markdown: markdown.clone(),
+                activities: codes(activities, ActivityKind::parse)?,
+            });
+        }
+        out_modules.push(Module {
+            title,
+            lessons: module_lessons,
+        });
+    }
+    let subjects: Vec<String> = course_subjects::table
+        .filter(course_subjects::course_id.eq(row.id))
+        .select(course_subjects::subject)
+        .load(conn)?;
+    let bands: Vec<String> = course_grade_bands::table
+        .filter(course_grade_bands::course_id.eq(row.id))
+        .select(course_grade_bands::grade_band)
+        .load(conn)?;
+    let builds: Vec<(String, Option<String>)> = course_competencies::table
+        .filter(course_competencies::course_id.eq(row.id))
+        .order(course_competencies::position)
+        .select((
+            course_competencies::competency_id,
+            course_competencies::level_key,
+        ))
+        .load(conn)?;
+    let prerequisites: Vec<String> = course_prerequisites::table
+        .inner_join(courses::table.on(courses::id.eq(course_prerequisites::prerequisite_id)))
+        .filter(course_prerequisites::course_id.eq(row.id))
+        .order(course_prerequisites::position)
+        .select(courses::slug)
+        .load(conn)?;
+    // Subjects and grade bands in the order the rules list them.
+    let mut subjects: Vec<Subject> = codes(&subjects.join(" "), Subject::parse)?;
+    subjects.sort();
+    let mut grade_bands: Vec<GradeBand> = codes(&bands.join(" "), GradeBand::parse)?;
+    grade_bands.sort();
+    Ok(Some(Course {
+        slug: row.slug.clone(),
+        language: row.lang(),
+        title: row.title.clone(),
+        summary: row.summary.clone(),
+        pd_quarter_hours: row.hours(),
+        delivery: row
+            .delivery()
+            .ok_or_else(|| DbError::Corrupt(format!("course {} delivery", row.id)))?,
+        subjects,
+        grade_bands,
+        builds: builds
+            .into_iter()
+            .map(|(competency, level)| Builds { competency, level })
+            .collect(),
+        prerequisites,
+        licence: row.licence.clone(),
+        modules: out_modules,
+    }))
+}
+
+/// The course as learners start it now.
+pub fn current(conn: &mut DbConn, slug: &str) -> Result<Option<(CourseRow, Course)>, DbError> {
+    let Some(row) = by_slug(conn, slug)? else {
+        return Ok(None);
+    };
+    let version = row.version;
+    Ok(load_version(conn, &row, version)?.map(|c| (row, c)))
+}

@@ -1,0 +1,140 @@
+//! Courses: course → modules → lessons, with what a catalogue needs to
+//! find them (subjects, grade bands, competencies at a level, PD hours,
+//! language, delivery format, licence).
+//!
+//! A course moves between deployments as one JSON file (see
+//! `docs/course-format.md` and [`package::parse`]); the checked result is a
+//! [`Course`]. Lesson text is Markdown; turning it into safe HTML is the web
+//! layer's job.
+
+pub mod package;
+
+use crate::i18n::Lang;
+use crate::profile::{GradeBand, Subject};
+
+/// Most modules in a course, lessons in a course, and characters in a
+/// lesson's Markdown.
+pub const MAX_MODULES: usize = 50;
+pub const MAX_LESSONS: usize = 300;
+pub const MAX_MARKDOWN: usize = 100_000;
+pub const MAX_TITLE: usize = 200;
+pub const MAX_SUMMARY: usize = 2_000;
+/// PD hours are counted in quarter hours, up to this many hours.
+pub const MAX_PD_HOURS: u32 = 200;
+
+crate::code_enum! {
+    /// How a course is delivered.
+    pub enum Delivery: "delivery" {
+        SelfPaced = "self-paced",
+        Cohort = "cohort",
+        InPerson = "in-person",
+        Virtual = "virtual",
+    }
+}
+
+crate::code_enum! {
+    /// What a learner does in a lesson. Only reading is supported so far;
+    /// quizzes, reflections and practice tasks come next.
+    pub enum ActivityKind: "activity" {
+        /// Done when the learner marks the lesson read.
+        Reading = "reading",
+    }
+}
+
+/// A competency a course builds, and the level it builds it to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Builds {
+    pub competency: String,
+    pub level: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// Stable within the course (`what-is-a-model`).
+    pub key: String,
+    pub title: String,
+    pub markdown: String,
+    pub activities: Vec<ActivityKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub title: String,
+    pub lessons: Vec<Lesson>,
+}
+
+/// A checked course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Course {
+    /// Stable across versions and deployments (`what-is-generative-ai`).
+    pub slug: String,
+    pub language: Lang,
+    pub title: String,
+    pub summary: String,
+    /// In quarter hours (2.5 hours = 10).
+    pub pd_quarter_hours: u32,
+    pub delivery: Delivery,
+    /// In the order of [`Subject::ALL`] and [`GradeBand::ALL`].
+    pub subjects: Vec<Subject>,
+    pub grade_bands: Vec<GradeBand>,
+    pub builds: Vec<Builds>,
+    /// Slugs of courses to take first.
+    pub prerequisites: Vec<String>,
+    pub licence: String,
+    pub modules: Vec<Module>,
+}
+
+impl Course {
+    pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
+        self.modules.iter().flat_map(|m| m.lessons.iter())
+    }
+}
+
+/// PD hours as people read them: `2.5`, `1`, `0.25`.
+pub fn format_hours(quarter_hours: u32) -> String {
+    let whole = quarter_hours / 4;
+    match quarter_hours % 4 {
+        0 => whole.to_string(),
+        1 => format!("{whole}.25"),
+        2 => format!("{whole}.5"),
+        _ => format!("{whole}.75"),
+    }
+}
+
+/// PD hours in a language's way of writing decimals: `2.5` or `2,5`.
+pub fn hours_in(quarter_hours: u32, lang: Lang) -> String {
+    let hours = format_hours(quarter_hours);
+    match lang {
+        Lang::En => hours,
+        Lang::Es => hours.replace('.', ","),
+    }
+}
+
+/// A slug or key: 1 to 100 of `a-z`, `0-9` and `-`, not starting or ending with `-`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_and_slugs() {
+        assert_eq!(format_hours(10), "2.5");
+        assert_eq!(format_hours(4), "1");
+        assert_eq!(format_hours(1), "0.25");
+        assert_eq!(format_hours(7), "1.75");
+        assert_eq!(hours_in(6, Lang::Es), "1,5");
+        assert_eq!(hours_in(6, Lang::En), "1.5");
+        assert!(is_slug("what-is-ai-2"));
+        for bad in ["", "-a", "a-", "A", "a b", "a_b", "á"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+}

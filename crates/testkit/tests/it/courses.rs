@@ -1,0 +1,225 @@
+//! Courses from files: imported whole or not at all, versioned, and read by
+//! anyone in the catalogue, on the course page and lesson by lesson — with
+//! whatever an author's Markdown tried to run taken out.
+
+use lyceum_db::courses;
+use lyceum_server::content::import_course;
+use lyceum_testkit::TestApp;
+use serde_json::{Value, json};
+
+fn course() -> Value {
+    json!({
+        "format": "lyceum-course/1",
+        "slug": "privacidad-estudiantil",
+        "language": "es",
+        "title": "Proteger la privacidad de sus estudiantes con herramientas de IA",
+        "summary": "Qué datos no compartir y cómo elegir herramientas.",
+        "pd_hours": 1.5,
+        "delivery": "self-paced",
+        "subjects": ["science", "math"],
+        "grade_bands": ["6-8"],
+        "competencies": [{ "id": "unesco-ai-cft-2024/safe-responsible-use", "level": "deepen" }],
+        "licence": "CC BY 4.0",
+        "modules": [
+            { "title": "Los datos", "lessons": ["que-datos", "consentimiento"] },
+            { "title": "Las herramientas", "lessons": ["elegir"] },
+        ],
+        "lessons": {
+            "que-datos": {
+                "title": "Qué datos no compartir",
+                "markdown": "# Nunca\n\nNombres completos, <b onclick=\"steal()\">calificaciones</b>.\n\n<script>steal()</script>\n\n[ver](javascript:steal())",
+            },
+            "consentimiento": { "title": "Consentimiento", "markdown": "Pida permiso." },
+            "elegir": { "title": "Elegir una herramienta", "markdown": "Lea la política." },
+        },
+    })
+}
+
+async fn import(app: &TestApp, doc: &Value, dry_run: bool) -> anyhow::Result<String> {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), doc.to_string()).unwrap();
+    import_course(&app.db, &app.clock, file.path(), dry_run).await
+}
+
+#[tokio::test]
+async fn a_course_file_becomes_pages_anyone_can_read() {
+    let app = TestApp::start().await;
+    let b = app.browser();
+    b.get("/courses").await.expect("There are no courses yet.");
+
+    let said = import(&app, &course(), true).await.unwrap();
+    assert!(
+        said.contains("2 modules, 3 lessons, 1.5 PD hours") && said.contains("nothing was written"),
+        "{said}"
+    );
+    assert!(
+        app.db
+            .read(|c| courses::by_slug(c, "privacidad-estudiantil"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let said = import(&app, &course(), false).await.unwrap();
+    assert!(said.contains("Imported as version 1"), "{said}");
+
+    let catalogue = b.get("/courses").await;
+    catalogue
+        .expect("<li class=\"card\" lang=\"es\">")
+        .expect("href=\"/courses/privacidad-estudiantil\"")
+        .expect("1.5 PD hours · Self-paced · Español");
+    let page = b.get("/courses/privacidad-estudiantil").await;
+    assert_eq!(page.status, 200);
+    page.expect("<h1 lang=\"es\">Proteger la privacidad")
+        .expect("Mathematics, Science")
+        .expect("Grades 6 to 8")
+        .expect("Safe and responsible use</span></a> · <span>Deepen</span>")
+        .expect("href=\"/competencies/unesco%2Dai%2Dcft%2D2024\"")
+        .expect("href=\"/courses/privacidad-estudiantil/lessons/que-datos\">Start the course");
+
+    let lesson = b
+        .get("/courses/privacidad-estudiantil/lessons/que-datos")
+        .await;
+    assert_eq!(lesson.status, 200);
+    lesson
+        .expect("<h1>Qué datos no compartir</h1>")
+        .expect("<h2>Nunca</h2>")
+        .expect("<b>calificaciones</b>")
+        .expect("href=\"/courses/privacidad-estudiantil/lessons/consentimiento\">Next");
+    // (The page's own scripts are in its head; the lesson's body has none.)
+    let body = lesson
+        .body
+        .split("<div class=\"lesson-body\">")
+        .nth(1)
+        .unwrap();
+    let body = body.split("</article>").next().unwrap();
+    assert!(
+        body.contains("Pida") || body.contains("Nombres completos"),
+        "{body}"
+    );
+    for bad in ["steal()", "onclick", "<script", "javascript:"] {
+        assert!(!body.contains(bad), "{bad} reached the page: {body}");
+    }
+    b.get("/courses/privacidad-estudiantil/lessons/elegir")
+        .await
+        .expect("Previous")
+        .expect("Back to the course");
+    assert_eq!(
+        b.get("/courses/privacidad-estudiantil/lessons/nope")
+            .await
+            .status,
+        404
+    );
+    assert_eq!(b.get("/courses/nope").await.status, 404);
+
+    // In Spanish, the course's own language needs no marking.
+    b.post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    b.get("/courses/privacidad-estudiantil")
+        .await
+        .expect("<h1>Proteger la privacidad")
+        .expect("Uso seguro y responsable")
+        .expect("Profundizar");
+}
+
+#[tokio::test]
+async fn a_changed_file_is_a_new_version_and_a_broken_one_changes_nothing() {
+    let app = TestApp::start().await;
+    import(&app, &course(), false).await.unwrap();
+    let again = import(&app, &course(), false).await.unwrap();
+    assert!(
+        again.contains("Unchanged: version 1 is the same"),
+        "{again}"
+    );
+
+    let mut v2 = course();
+    v2["lessons"]["elegir"]["markdown"] = json!("Lea la política de privacidad.");
+    v2["pd_hours"] = json!(2);
+    let said = import(&app, &v2, false).await.unwrap();
+    assert!(said.contains("Updated as version 2"), "{said}");
+    let (row, now) = app
+        .db
+        .read(|c| courses::current(c, "privacidad-estudiantil"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((row.version, row.pd_quarter_hours), (2, 8));
+    assert_eq!(
+        now.lessons().last().unwrap().markdown,
+        "Lea la política de privacidad."
+    );
+    // Version 1 is still there for whoever started it.
+    let first = app
+        .db
+        .read(move |c| courses::load_version(c, &row, 1))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.lessons().last().unwrap().markdown, "Lea la política.");
+
+    // A missing lesson, an unknown competency, a level of no framework, a
+    // prerequisite that is not here: every one named, nothing saved.
+    let mut broken = v2.clone();
+    broken["modules"][1]["lessons"] = json!(["elegir", "falta"]);
+    let err = import(&app, &broken, false).await.unwrap_err().to_string();
+    assert!(err.contains("1 problem(s)"), "{err}");
+    let mut broken = v2.clone();
+    broken["competencies"] = json!([
+        { "id": "unesco-ai-cft-2024/no-such-thing" },
+        { "id": "unesco-ai-cft-2024/human-agency", "level": "master" },
+    ]);
+    broken["prerequisites"] = json!(["not-imported-yet", "privacidad-estudiantil"]);
+    broken["pd_hours"] = json!(3);
+    for dry_run in [true, false] {
+        let err = import(&app, &broken, dry_run)
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("4 problem(s)"), "{err}");
+    }
+    let row = app
+        .db
+        .read(|c| courses::by_slug(c, "privacidad-estudiantil"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (row.version, row.pd_quarter_hours),
+        (2, 8),
+        "nothing changed"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_has_its_courses_in_both_languages() {
+    let app = TestApp::start().await;
+    for _ in 0..2 {
+        lyceum_server::demo::seed(&app.db, &app.clock)
+            .await
+            .unwrap();
+    }
+    let b = app.browser();
+    for (slug, lesson, words) in [
+        (
+            "what-is-generative-ai",
+            "confident-and-wrong",
+            "Where errors cluster",
+        ),
+        (
+            "que-es-la-ia-generativa",
+            "seguro-y-equivocado",
+            "Dónde se concentran los errores",
+        ),
+    ] {
+        let row = app
+            .db
+            .read(move |c| courses::by_slug(c, slug))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.version, 1, "seeding twice made no new version");
+        b.get(&format!("/courses/{slug}/lessons/{lesson}"))
+            .await
+            .expect(&format!("<h2>{words}</h2>"))
+            .expect("<table>");
+    }
+}

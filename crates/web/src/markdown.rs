@@ -1,0 +1,105 @@
+//! Lesson text: Markdown (CommonMark with tables and strikethrough) to
+//! HTML, then sanitised with ammonia, so whatever an author or an imported
+//! file wrote — a script, an event handler, a `javascript:` link — cannot
+//! run in a reader's browser.
+//!
+//! Headings move so the lesson's top level is `h2` (the page's own `h1` is
+//! the lesson title) and none is skipped on the way down.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+const LEVELS: [HeadingLevel; 6] = [
+    HeadingLevel::H1,
+    HeadingLevel::H2,
+    HeadingLevel::H3,
+    HeadingLevel::H4,
+    HeadingLevel::H5,
+    HeadingLevel::H6,
+];
+
+fn number(level: HeadingLevel) -> usize {
+    LEVELS.iter().position(|l| *l == level).unwrap_or(5) + 1
+}
+
+/// `level` moved by `shift`, kept within h2..h6.
+fn moved(level: HeadingLevel, shift: isize) -> HeadingLevel {
+    let n = (number(level) as isize + shift).clamp(2, 6) as usize;
+    LEVELS[n - 1]
+}
+
+/// Safe HTML for a lesson's Markdown.
+pub fn to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let top = Parser::new_ext(markdown, options)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(number(level)),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2);
+    let shift = 2 - top as isize;
+    let events = Parser::new_ext(markdown, options).map(|e| match e {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: moved(level, shift),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level, shift))),
+        other => other,
+    });
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, events);
+    ammonia::Builder::default()
+        .rm_tags(["h1"])
+        .link_rel(Some("noopener noreferrer"))
+        .clean(&raw)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_html_with_the_top_heading_at_h2() {
+        let html = to_html(
+            "# Title\n\n### Part\n\nSome *text* and a [link](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        );
+        assert!(html.contains("<h2>Title</h2>"), "{html}");
+        assert!(html.contains("<h4>Part</h4>"), "{html}");
+        let sections = to_html("## One\n\n### Two\n");
+        assert!(
+            sections.contains("<h2>One</h2>") && sections.contains("<h3>Two</h3>"),
+            "{sections}"
+        );
+        assert!(html.contains("<em>text</em>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">link</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<table>"), "{html}");
+    }
+
+    #[test]
+    fn scripts_handlers_and_script_links_are_removed() {
+        let html = to_html(
+            "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3))\n\n<a href=\"#\" onclick=\"alert(4)\">x</a>\n\n<iframe src=\"https://evil.example\"></iframe>",
+        );
+        for bad in [
+            "<script",
+            "alert(1)",
+            "onerror",
+            "javascript:",
+            "onclick",
+            "<iframe",
+        ] {
+            assert!(!html.contains(bad), "{bad} left in {html}");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Courses for everyone to read: the catalogue (a plain list until facets
+//! and search come), a course's page, and its lessons. Course text is in
+//! the course's own language, marked with `lang` when it differs from the
+//! page's.
+
+use super::competencies::{Shown, framework_path};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::markdown;
+use crate::page::{Page, render};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_db::competencies::{self, Described};
+use lyceum_db::courses::{self, CourseRow};
+use lyceum_domain::course::{Course, hours_in};
+use lyceum_domain::i18n::Lang;
+
+/// The course's language, when it is not the page's.
+fn other_lang(course: Lang, page: Lang) -> Option<&'static str> {
+    (course != page).then(|| course.as_str())
+}
+
+pub fn course_path(slug: &str) -> String {
+    format!("/courses/{slug}")
+}
+
+pub fn lesson_path(slug: &str, key: &str) -> String {
+    format!("/courses/{slug}/lessons/{key}")
+}
+
+// ---- The catalogue ----
+
+pub struct CourseCard {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub lang: Option<&'static str>,
+    pub hours: String,
+    pub delivery: String,
+    pub language: String,
+}
+
+fn card(row: &CourseRow, page: &Page) -> CourseCard {
+    CourseCard {
+        href: course_path(&row.slug),
+        title: row.title.clone(),
+        summary: row.summary.clone(),
+        lang: other_lang(row.lang(), page.lang),
+        hours: hours_in(row.hours(), page.lang),
+        delivery: page.label("delivery", &row.delivery),
+        language: page.label("lang", &row.language),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "courses.html")]
+pub struct CataloguePage {
+    page: Page,
+    courses: Vec<CourseCard>,
+}
+
+/// `GET /courses`
+pub async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let rows = state.db.read(courses::list).await?;
+    let page = Page::new(&ctx, "courses-title");
+    let courses = rows.iter().map(|r| card(r, &page)).collect();
+    Ok(render(&CataloguePage { page, courses }))
+}
+
+// ---- A course ----
+
+pub struct BuildsView {
+    pub href: String,
+    pub name: Shown,
+    pub level: Option<Shown>,
+}
+
+pub struct ModuleView {
+    pub title: String,
+    pub lessons: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "course.html")]
+pub struct CoursePage {
+    page: Page,
+    lang: Option<&'static str>,
+    card: CourseCard,
+    licence: String,
+    subjects: Vec<String>,
+    grade_bands: Vec<String>,
+    builds: Vec<BuildsView>,
+    prerequisites: Vec<(String, String)>,
+    modules: Vec<ModuleView>,
+    first_lesson: Option<String>,
+}
+
+fn builds_view(described: Vec<Described>, lang: Lang) -> Vec<BuildsView> {
+    described
+        .into_iter()
+        .map(|d| BuildsView {
+            href: framework_path(&d.framework_id),
+            name: Shown::of(&d.name, lang),
+            level: d.level.as_ref().map(|l| Shown::of(l, lang)),
+        })
+        .collect()
+}
+
+/// `GET /courses/{slug}`
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let found = state
+        .db
+        .read(move |c| {
+            let Some((row, course)) = courses::current(c, &slug)? else {
+                return Ok(None);
+            };
+            let described = competencies::describe(c, &course.builds)?;
+            let mut prerequisites = Vec::new();
+            for p in &course.prerequisites {
+                if let Some(other) = courses::by_slug(c, p)? {
+                    prerequisites.push((course_path(&other.slug), other.title));
+                }
+            }
+            Ok(Some((row, course, described, prerequisites)))
+        })
+        .await?;
+    let (row, course, described, prerequisites) = found.ok_or(AppError::NotFound)?;
+    let page = Page::new(&ctx, "courses-title").with_title(&row.title);
+    let Course {
+        slug,
+        subjects,
+        grade_bands,
+        modules,
+        licence,
+        ..
+    } = course;
+    Ok(render(&CoursePage {
+        lang: other_lang(row.lang(), page.lang),
+        card: card(&row, &page),
+        licence,
+        subjects: subjects
+            .iter()
+            .map(|s| page.label("subject", s.as_str()))
+            .collect(),
+        grade_bands: grade_bands
+            .iter()
+            .map(|g| page.label("grade-band", g.as_str()))
+            .collect(),
+        builds: builds_view(described, page.lang),
+        prerequisites,
+        first_lesson: modules
+            .first()
+            .and_then(|m| m.lessons.first())
+            .map(|l| lesson_path(&slug, &l.key)),
+        modules: modules
+            .into_iter()
+            .map(|m| ModuleView {
+                title: m.title,
+                lessons: m
+                    .lessons
+                    .into_iter()
+                    .map(|l| (lesson_path(&slug, &l.key), l.title))
+                    .collect(),
+            })
+            .collect(),
+        page,
+    }))
+}
+
+// ---- A lesson ----
+
+#[derive(Template)]
+#[template(path = "lesson.html")]
+pub struct LessonPage {
+    page: Page,
+    lang: Option<&'static str>,
+    course_href: String,
+    course_title: String,
+    module_title: String,
+    /// Sanitised by `markdown::to_html`.
+    body: String,
+    previous: Option<(String, String)>,
+    next: Option<(String, String)>,
+}
+
+/// `GET /courses/{slug}/lessons/{key}`
+pub async fn lesson(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, key)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (row, course) = state
+        .db
+        .read(move |c| courses::current(c, &slug))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let in_order: Vec<(usize, &lyceum_domain::course::Lesson)> = course
+        .modules
+        .iter()
+        .enumerate()
+        .flat_map(|(m, module)| module.lessons.iter().map(move |l| (m, l)))
+        .collect();
+    let at = in_order
+        .iter()
+        .position(|(_, l)| l.key == key)
+        .ok_or(AppError::NotFound)?;
+    let (module, lesson) = in_order[at];
+    let link = |i: usize| {
+        in_order
+            .get(i)
+            .map(|(_, l)| (lesson_path(&course.slug, &l.key), l.title.clone()))
+    };
+    let page = Page::new(&ctx, "courses-title")
+        .with_title(&lesson.title)
+        .about(&row.title);
+    Ok(render(&LessonPage {
+        lang: other_lang(row.lang(), page.lang),
+        course_href: course_path(&course.slug),
+        course_title: row.title.clone(),
+        module_title: course.modules[module].title.clone(),
+        body: markdown::to_html(&lesson.markdown),
+        previous: at.checked_sub(1).and_then(link),
+        next: link(at + 1),
+        page,
+    }))
+}
