@@ -1,16 +1,18 @@
 'use strict';
-// A teacher finds a course in the catalogue and reads it lesson by lesson —
-// the English course in English, the Spanish one in Spanish — with and
-// without JavaScript.
+// A teacher finds a course in the catalogue, enrols, finishes every lesson
+// and sees the course complete — the English course in English, the Spanish
+// one in Spanish — with and without JavaScript. Each variant is another
+// demo account, so each starts from scratch.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('../lib/helpers');
 
+const EN = 'What generative AI is, and where it fails';
 const VARIANTS = [
-  { lang: 'en', js: true, title: 'What generative AI is, and where it fails', lessons: 4 },
-  { lang: 'es', js: true, title: 'Qué es la IA generativa y dónde falla', lessons: 4 },
-  { lang: 'en', js: false, title: 'What generative AI is, and where it fails', lessons: 4 },
+  { lang: 'en', js: true, title: EN, lessons: 4, account: 'educator@columbus.example.org' },
+  { lang: 'es', js: true, title: 'Qué es la IA generativa y dónde falla', lessons: 4, account: 'facilitator@columbus.example.org' },
+  { lang: 'en', js: false, title: EN, lessons: 4, account: 'author@lyceum.example.org' },
 ];
 
 let suite;
@@ -18,32 +20,37 @@ before(async () => { suite = await h.openSuite('learning'); });
 after(async () => { await suite?.close(); });
 
 for (const variant of VARIANTS) {
-  test(`a teacher reads a course from the catalogue [${variant.lang}${variant.js ? '' : ', without JavaScript'}]`, () =>
-    suite.run('read a course', variant, async (j, t) => {
+  test(`a teacher enrols in a course and finishes it [${variant.lang}${variant.js ? '' : ', without JavaScript'}]`, () =>
+    suite.run('follow a course', variant, async (j, t) => {
       const page = await j.newPage();
-      await page.goto(`${j.url}/`);
+      await page.goto(`${j.url}/sign-in`);
+      await page.getByLabel(t('field-email'), { exact: true }).fill(variant.account);
+      await page.getByLabel(t('field-password'), { exact: true }).fill(h.PASSWORD);
+      await page.getByRole('main').getByRole('button', { name: t('sign-in-button') }).click();
+      await h.expectFlash(page, h.either('flash-signed-in'));
       await h.useLanguage(page, j.lang);
+
       await page.getByRole('main').getByRole('link', { name: t('home-courses-link') }).click();
       await h.expectHeading(page, t('courses-title'));
       await j.check(page, 'catalogue');
-
       await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).click();
       await h.expectHeading(page, variant.title);
       const facts = await page.locator('.summary-list').innerText();
       assert.ok(facts.includes(t('course-hours', { hours: j.lang === 'es' ? '1,5' : '1.5' })), facts);
-      await j.check(page, 'course');
+      await j.check(page, 'course, not enrolled');
 
-      await page.getByRole('link', { name: t('course-start') }).click();
+      await page.getByRole('button', { name: t('course-enrol'), exact: true }).click();
+      await h.expectFlash(page, t('flash-enrolled'));
       for (let n = 1; n <= variant.lessons; n += 1) {
         await page.locator('.lesson-body').waitFor();
-        if (n === 1 || n === variant.lessons) await j.check(page, `lesson ${n}`);
-        const pager = page.getByRole('navigation', { name: t('lesson-pager') });
-        if (n < variant.lessons) {
-          await pager.getByRole('link', { name: new RegExp(`^${t('lesson-next')}:`) }).click();
-        } else {
-          await pager.getByRole('link', { name: t('lesson-back-to-course') }).click();
-        }
+        if (n === 1) await j.check(page, 'first lesson');
+        await page.getByRole('button', { name: t('lesson-finish'), exact: true }).click();
+        if (n < variant.lessons) await h.expectFlash(page, t('flash-lesson-finished'));
       }
+      await h.expectFlash(page, t('flash-course-completed'));
       await h.expectHeading(page, variant.title);
+      const panel = await page.locator('.panel').innerText();
+      assert.ok(panel.includes(t('course-completed')), panel);
+      await j.check(page, 'course completed');
     }));
 }

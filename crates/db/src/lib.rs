@@ -28,6 +28,7 @@ pub mod email_tokens;
 pub mod invitations;
 pub mod jobs;
 pub mod join_codes;
+pub mod learning;
 pub mod memberships;
 pub mod orgs;
 pub mod roster;

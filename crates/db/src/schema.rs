@@ -343,6 +343,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    enrolments (user_id, course_id) {
+        user_id -> BigInt,
+        course_id -> BigInt,
+        version -> Integer,
+        enrolled_at -> BigInt,
+        completed_at -> Nullable<BigInt>,
+        last_lesson_key -> Nullable<Text>,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    lesson_progress (user_id, course_id, lesson_key) {
+        user_id -> BigInt,
+        course_id -> BigInt,
+        lesson_key -> Text,
+        completed_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    learning_records (id) {
+        id -> Text,
+        user_id -> BigInt,
+        verb -> Text,
+        object_id -> Text,
+        course_id -> Nullable<BigInt>,
+        stored_at -> BigInt,
+        statement -> Text,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -368,6 +401,10 @@ diesel::joinable!(course_competencies -> courses (course_id));
 diesel::joinable!(course_competencies -> competencies (competency_id));
 diesel::joinable!(course_modules -> courses (course_id));
 diesel::joinable!(lessons -> courses (course_id));
+diesel::joinable!(enrolments -> courses (course_id));
+diesel::joinable!(enrolments -> users (user_id));
+diesel::joinable!(lesson_progress -> courses (course_id));
+diesel::joinable!(learning_records -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -400,6 +437,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     course_prerequisites,
     course_modules,
     lessons,
+    enrolments,
+    lesson_progress,
+    learning_records,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -434,4 +474,7 @@ pub const TABLES: &[&str] = &[
     "course_prerequisites",
     "course_modules",
     "lessons",
+    "enrolments",
+    "lesson_progress",
+    "learning_records",
 ];

@@ -25,6 +25,7 @@ pub mod sso;
 pub mod time;
 pub mod token;
 pub mod validation;
+pub mod xapi;
 
 pub use ids::{OrgId, UserId};
 pub use time::{Clock, Timestamp};

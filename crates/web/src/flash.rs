@@ -39,6 +39,9 @@ lyceum_domain::code_enum! {
         SsoProviderAdded = "sso-provider-added",
         SsoProviderSaved = "sso-provider-saved",
         SsoProviderRemoved = "sso-provider-removed",
+        Enrolled = "enrolled",
+        LessonFinished = "lesson-finished",
+        CourseCompleted = "course-completed",
     }
 }
 

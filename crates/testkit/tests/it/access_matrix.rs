@@ -42,6 +42,12 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/courses", Anyone),
     ("GET", "/courses/{slug}", Anyone),
     ("GET", "/courses/{slug}/lessons/{lesson_key}", Anyone),
+    ("POST", "/courses/{slug}/enrol", SignedIn),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_key}/finish",
+        SignedIn,
+    ),
     ("GET", "/register", Anyone),
     ("POST", "/register", Anyone),
     ("GET", "/verify-email", Anyone),

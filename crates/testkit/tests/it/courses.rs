@@ -74,7 +74,7 @@ async fn a_course_file_becomes_pages_anyone_can_read() {
         .expect("Grades 6 to 8")
         .expect("Safe and responsible use</span></a> · <span>Deepen</span>")
         .expect("href=\"/competencies/unesco%2Dai%2Dcft%2D2024\"")
-        .expect("href=\"/courses/privacidad-estudiantil/lessons/que-datos\">Start the course");
+        .expect("href=\"/courses/privacidad-estudiantil/lessons/que-datos\">Read the first lesson");
 
     let lesson = b
         .get("/courses/privacidad-estudiantil/lessons/que-datos")

@@ -12,6 +12,7 @@ mod csrf;
 mod directory;
 mod i18n;
 mod jobs;
+mod learning;
 mod ops;
 mod orgs;
 mod roster_upload;

@@ -4,6 +4,7 @@
 //! page's.
 
 use super::competencies::{Shown, framework_path};
+use super::learning::{Following, following};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::markdown;
@@ -16,6 +17,7 @@ use lyceum_db::competencies::{self, Described};
 use lyceum_db::courses::{self, CourseRow};
 use lyceum_domain::course::{Course, hours_in};
 use lyceum_domain::i18n::Lang;
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// The course's language, when it is not the page's.
 fn other_lang(course: Lang, page: Lang) -> Option<&'static str> {
@@ -77,9 +79,34 @@ pub struct BuildsView {
     pub level: Option<Shown>,
 }
 
+pub struct LessonLink {
+    pub href: String,
+    pub title: String,
+    /// Finished by the reader.
+    pub done: bool,
+}
+
 pub struct ModuleView {
     pub title: String,
-    pub lessons: Vec<(String, String)>,
+    pub lessons: Vec<LessonLink>,
+}
+
+/// Where the reader stands with the course.
+pub enum Standing {
+    /// Not signed in: sign in to enrol (and come back here).
+    Anonymous {
+        sign_in: String,
+    },
+    NotEnrolled {
+        enrol_action: String,
+    },
+    Enrolled {
+        done: usize,
+        total: usize,
+        /// The first lesson not finished yet.
+        continue_href: Option<String>,
+        completed: bool,
+    },
 }
 
 #[derive(Template)]
@@ -95,6 +122,7 @@ pub struct CoursePage {
     prerequisites: Vec<(String, String)>,
     modules: Vec<ModuleView>,
     first_lesson: Option<String>,
+    standing: Standing,
 }
 
 fn builds_view(described: Vec<Described>, lang: Lang) -> Vec<BuildsView> {
@@ -114,23 +142,29 @@ pub async fn show(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let found = state
+    let user = ctx.user.as_ref().map(|u| u.user.id());
+    let Following {
+        row,
+        course,
+        enrolment,
+        done,
+    } = following(&state, user, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (builds, prerequisites) = (course.builds.clone(), course.prerequisites.clone());
+    let (described, prerequisites) = state
         .db
         .read(move |c| {
-            let Some((row, course)) = courses::current(c, &slug)? else {
-                return Ok(None);
-            };
-            let described = competencies::describe(c, &course.builds)?;
-            let mut prerequisites = Vec::new();
-            for p in &course.prerequisites {
+            let described = competencies::describe(c, &builds)?;
+            let mut found = Vec::new();
+            for p in &prerequisites {
                 if let Some(other) = courses::by_slug(c, p)? {
-                    prerequisites.push((course_path(&other.slug), other.title));
+                    found.push((course_path(&other.slug), other.title));
                 }
             }
-            Ok(Some((row, course, described, prerequisites)))
+            Ok((described, found))
         })
         .await?;
-    let (row, course, described, prerequisites) = found.ok_or(AppError::NotFound)?;
     let page = Page::new(&ctx, "courses-title").with_title(&row.title);
     let Course {
         slug,
@@ -140,6 +174,30 @@ pub async fn show(
         licence,
         ..
     } = course;
+    let keys: Vec<&str> = modules
+        .iter()
+        .flat_map(|m| m.lessons.iter().map(|l| l.key.as_str()))
+        .collect();
+    let standing = match (user, &enrolment) {
+        (None, _) => Standing::Anonymous {
+            sign_in: format!(
+                "/sign-in?next={}",
+                utf8_percent_encode(&course_path(&slug), NON_ALPHANUMERIC)
+            ),
+        },
+        (Some(_), None) => Standing::NotEnrolled {
+            enrol_action: format!("{}/enrol", course_path(&slug)),
+        },
+        (Some(_), Some(e)) => Standing::Enrolled {
+            done: keys.iter().filter(|k| done.contains(**k)).count(),
+            total: keys.len(),
+            continue_href: keys
+                .iter()
+                .find(|k| !done.contains(**k))
+                .map(|k| lesson_path(&slug, k)),
+            completed: e.completed_at.is_some(),
+        },
+    };
     Ok(render(&CoursePage {
         lang: other_lang(row.lang(), page.lang),
         card: card(&row, &page),
@@ -154,10 +212,8 @@ pub async fn show(
             .collect(),
         builds: builds_view(described, page.lang),
         prerequisites,
-        first_lesson: modules
-            .first()
-            .and_then(|m| m.lessons.first())
-            .map(|l| lesson_path(&slug, &l.key)),
+        first_lesson: keys.first().map(|k| lesson_path(&slug, k)),
+        standing,
         modules: modules
             .into_iter()
             .map(|m| ModuleView {
@@ -165,7 +221,11 @@ pub async fn show(
                 lessons: m
                     .lessons
                     .into_iter()
-                    .map(|l| (lesson_path(&slug, &l.key), l.title))
+                    .map(|l| LessonLink {
+                        done: done.contains(&l.key),
+                        href: lesson_path(&slug, &l.key),
+                        title: l.title,
+                    })
                     .collect(),
             })
             .collect(),
@@ -187,17 +247,24 @@ pub struct LessonPage {
     body: String,
     previous: Option<(String, String)>,
     next: Option<(String, String)>,
+    /// For an enrolled reader: where "finished" posts, and whether it is.
+    finish_action: Option<String>,
+    finished: bool,
 }
 
-/// `GET /courses/{slug}/lessons/{key}`
+/// `GET /courses/{slug}/lessons/{key}`: the version the reader follows.
 pub async fn lesson(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, key)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (row, course) = state
-        .db
-        .read(move |c| courses::current(c, &slug))
+    let user = ctx.user.as_ref().map(|u| u.user.id());
+    let Following {
+        row,
+        course,
+        enrolment,
+        done,
+    } = following(&state, user, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let in_order: Vec<(usize, &lyceum_domain::course::Lesson)> = course
@@ -227,6 +294,10 @@ pub async fn lesson(
         body: markdown::to_html(&lesson.markdown),
         previous: at.checked_sub(1).and_then(link),
         next: link(at + 1),
+        finish_action: enrolment
+            .as_ref()
+            .map(|_| format!("{}/finish", lesson_path(&course.slug, &key))),
+        finished: done.contains(&key),
         page,
     }))
 }

@@ -1,5 +1,6 @@
 //! The home page: what Lyceum is, or (signed in) where you belong.
 
+use super::courses::course_path;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::page::{Page, render};
@@ -7,6 +8,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use lyceum_db::learning;
 use lyceum_db::memberships::{self, Membership};
 
 #[derive(Template)]
@@ -16,14 +18,36 @@ pub struct HomePage {
     memberships: Vec<Membership>,
     /// Organisations this person administers, for quick links.
     administered: Vec<Membership>,
+    /// Courses this person follows, most recently active first.
+    courses: Vec<MyCourse>,
+}
+
+pub struct MyCourse {
+    pub href: String,
+    pub title: String,
+    /// The course's language, when it is not the page's.
+    pub lang: Option<&'static str>,
+    pub completed: bool,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let mut memberships_list = Vec::new();
+    let (mut memberships_list, mut followed) = (Vec::new(), Vec::new());
     if let Some(user) = &ctx.user {
         let id = user.user.id();
-        memberships_list = state.db.read(move |c| memberships::of_user(c, id)).await?;
+        (memberships_list, followed) = state
+            .db
+            .read(move |c| Ok((memberships::of_user(c, id)?, learning::courses_of(c, id)?)))
+            .await?;
     }
+    let courses = followed
+        .into_iter()
+        .map(|(row, e)| MyCourse {
+            href: course_path(&row.slug),
+            lang: (row.lang() != ctx.lang).then(|| row.lang().as_str()),
+            title: row.title,
+            completed: e.completed_at.is_some(),
+        })
+        .collect();
     let administered = memberships_list
         .iter()
         .filter(|m| {
@@ -45,5 +69,6 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         ),
         memberships: memberships_list,
         administered,
+        courses,
     }))
 }

@@ -9,6 +9,7 @@ mod home;
 mod invitations;
 mod join;
 mod language;
+mod learning;
 mod org_admin;
 mod orgs;
 mod people;
@@ -53,6 +54,13 @@ pub fn routes(r: Routes) -> Routes {
             "/courses/{slug}/lessons/{lesson_key}",
             Public,
             courses::lesson,
+        )
+        .add(POST, "/courses/{slug}/enrol", SignedIn, learning::enrol)
+        .add(
+            POST,
+            "/courses/{slug}/lessons/{lesson_key}/finish",
+            SignedIn,
+            learning::finish,
         )
         .add(GET, "/register", Public, register::form)
         .add(POST, "/register", Public, register::submit)

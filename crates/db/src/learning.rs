@@ -1,0 +1,183 @@
+//! Learning: enrolments (pinned to a course version), lessons finished,
+//! course completion, and the learning record — every event as an xAPI
+//! statement, written in the same transaction as the change it records.
+//!
+//! Statements are built by the caller (which knows the deployment's URLs);
+//! this module decides which of them happened and stores those.
+
+use crate::courses::CourseRow;
+use crate::schema::{courses, enrolments, learning_records, lesson_progress};
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::course::Course;
+use lyceum_domain::xapi::Statement;
+use lyceum_domain::{Timestamp, UserId};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = enrolments)]
+pub struct Enrolment {
+    pub user_id: i64,
+    pub course_id: i64,
+    pub version: i32,
+    pub enrolled_at: i64,
+    pub completed_at: Option<i64>,
+    pub last_lesson_key: Option<String>,
+    pub updated_at: i64,
+}
+
+/// Stores one statement.
+pub fn record(conn: &mut DbConn, s: &Statement, course: Option<i64>) -> Result<(), DbError> {
+    diesel::insert_into(learning_records::table)
+        .values((
+            learning_records::id.eq(&s.id),
+            learning_records::user_id.eq(s.user),
+            learning_records::verb.eq(s.verb.as_str()),
+            learning_records::object_id.eq(&s.object.id),
+            learning_records::course_id.eq(course),
+            learning_records::stored_at.eq(s.timestamp.micros()),
+            learning_records::statement.eq(s.to_json().to_string()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn enrolment(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+) -> Result<Option<Enrolment>, DbError> {
+    Ok(enrolments::table
+        .find((user.0, course))
+        .select(Enrolment::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Enrols the person in the version learners start now, and records it.
+/// Enrolling again changes nothing. True if they were enrolled now.
+pub fn enrol(
+    conn: &mut DbConn,
+    user: UserId,
+    course: &CourseRow,
+    registered: &Statement,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    if enrolment(conn, user, course.id)?.is_some() {
+        return Ok(false);
+    }
+    diesel::insert_into(enrolments::table)
+        .values((
+            enrolments::user_id.eq(user.0),
+            enrolments::course_id.eq(course.id),
+            enrolments::version.eq(course.version),
+            enrolments::enrolled_at.eq(now.micros()),
+            enrolments::updated_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    record(conn, registered, Some(course.id))?;
+    Ok(true)
+}
+
+/// The lessons of a course this person has finished.
+pub fn done(conn: &mut DbConn, user: UserId, course: i64) -> Result<HashSet<String>, DbError> {
+    Ok(lesson_progress::table
+        .filter(lesson_progress::user_id.eq(user.0))
+        .filter(lesson_progress::course_id.eq(course))
+        .select(lesson_progress::lesson_key)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// What finishing a lesson did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finished {
+    /// False if the lesson was finished before (nothing recorded again).
+    pub lesson: bool,
+    /// The course was completed by this lesson.
+    pub course: bool,
+}
+
+/// Marks a lesson of the learner's version finished, and the course
+/// completed when every lesson of that version is. `lesson_done` and
+/// `course_done` are the statements for each, recorded only if it happened.
+/// Refused (`NotFound`) if the person is not enrolled or the lesson is not
+/// in their version.
+#[allow(clippy::too_many_arguments)]
+pub fn finish_lesson(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    version: &Course,
+    key: &str,
+    lesson_done: &Statement,
+    course_done: &Statement,
+    now: Timestamp,
+) -> Result<Finished, DbError> {
+    let e = enrolment(conn, user, course)?.ok_or(DbError::NotFound)?;
+    if !version.lessons().any(|l| l.key == key) {
+        return Err(DbError::NotFound);
+    }
+    let mut done = done(conn, user, course)?;
+    let lesson = !done.contains(key);
+    if lesson {
+        diesel::insert_into(lesson_progress::table)
+            .values((
+                lesson_progress::user_id.eq(user.0),
+                lesson_progress::course_id.eq(course),
+                lesson_progress::lesson_key.eq(key),
+                lesson_progress::completed_at.eq(now.micros()),
+            ))
+            .execute(conn)?;
+        record(conn, lesson_done, Some(course))?;
+        done.insert(key.to_string());
+    }
+    let all = version.lessons().all(|l| done.contains(&l.key));
+    let course_now = all && e.completed_at.is_none();
+    diesel::update(enrolments::table.find((user.0, course)))
+        .set((
+            enrolments::last_lesson_key.eq(key),
+            enrolments::updated_at.eq(now.micros()),
+            enrolments::completed_at.eq(if course_now {
+                Some(now.micros())
+            } else {
+                e.completed_at
+            }),
+        ))
+        .execute(conn)?;
+    if course_now {
+        record(conn, course_done, Some(course))?;
+    }
+    Ok(Finished {
+        lesson,
+        course: course_now,
+    })
+}
+
+/// The courses a person is enrolled in, most recently active first.
+pub fn courses_of(conn: &mut DbConn, user: UserId) -> Result<Vec<(CourseRow, Enrolment)>, DbError> {
+    Ok(enrolments::table
+        .inner_join(courses::table)
+        .filter(enrolments::user_id.eq(user.0))
+        .order(enrolments::updated_at.desc())
+        .select((CourseRow::as_select(), Enrolment::as_select()))
+        .load(conn)?)
+}
+
+/// A person's statements, oldest first (the learning record, for tests and
+/// for the LRS to come): (verb, object id, statement JSON).
+pub fn statements_of(
+    conn: &mut DbConn,
+    user: UserId,
+) -> Result<Vec<(String, String, String)>, DbError> {
+    Ok(learning_records::table
+        .filter(learning_records::user_id.eq(user.0))
+        .order((learning_records::stored_at, learning_records::id))
+        .select((
+            learning_records::verb,
+            learning_records::object_id,
+            learning_records::statement,
+        ))
+        .load(conn)?)
+}

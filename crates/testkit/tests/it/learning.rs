@@ -1,0 +1,185 @@
+//! Following a course: enrol, finish lessons, complete the course — with
+//! each event in the learning record as an xAPI statement, and the learner
+//! kept on the version they started.
+
+use lyceum_db::learning;
+use lyceum_server::content::import_course;
+use lyceum_testkit::{PASSWORD, TestApp};
+use serde_json::{Value, json};
+
+fn course(extra_lesson: bool) -> Value {
+    let mut c = json!({
+        "format": "lyceum-course/1",
+        "slug": "ai-aware-assignments",
+        "language": "en",
+        "title": "Designing an AI-aware assignment",
+        "summary": "Assignments that stay meaningful when students have AI.",
+        "pd_hours": 1,
+        "delivery": "self-paced",
+        "licence": "CC BY 4.0",
+        "modules": [{ "title": "Design", "lessons": ["purpose", "process", "reflection"] }],
+        "lessons": {
+            "purpose": { "title": "Start from the purpose", "markdown": "Version one." },
+            "process": { "title": "Assess the process", "markdown": "Drafts." },
+            "reflection": { "title": "Ask for reflection", "markdown": "Why." },
+        },
+    });
+    if extra_lesson {
+        c["lessons"]["purpose"]["markdown"] = json!("Version two.");
+        c["lessons"]["rubric"] = json!({ "title": "A rubric", "markdown": "Criteria." });
+        c["modules"][0]["lessons"] = json!(["purpose", "process", "reflection", "rubric"]);
+    }
+    c
+}
+
+async fn import(app: &TestApp, doc: &Value) {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), doc.to_string()).unwrap();
+    import_course(&app.db, &app.clock, file.path(), false)
+        .await
+        .unwrap();
+}
+
+const COURSE: &str = "/courses/ai-aware-assignments";
+
+#[tokio::test]
+async fn enrol_finish_every_lesson_and_the_record_says_so() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &course(false)).await;
+
+    app.browser()
+        .get(COURSE)
+        .await
+        .expect("Sign in to enrol")
+        .expect("href=\"/sign-in?next=%2Fcourses%2Fai%2Daware%2Dassignments\"");
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.get(COURSE).await.expect("Enrol in this course");
+    // Finishing a lesson needs an enrolment.
+    let refused = b
+        .post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+    assert_eq!(refused.status, 403);
+
+    let first = b.post(&format!("{COURSE}/enrol"), &[]).await;
+    assert_eq!(first.path, format!("{COURSE}/lessons/purpose"));
+    first
+        .expect("You are enrolled. Here is the first lesson.")
+        .expect("I have finished this lesson");
+    // Enrolling twice changes nothing.
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+
+    let next = b
+        .post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+    assert_eq!(next.path, format!("{COURSE}/lessons/process"));
+    next.expect("Lesson finished.");
+    b.get(&format!("{COURSE}/lessons/purpose"))
+        .await
+        .expect("You finished this lesson.");
+    b.get(COURSE)
+        .await
+        .expect("1 of 3 lessons finished")
+        .expect("<progress max=\"3\" value=\"1\"")
+        .expect(&format!(
+            "href=\"{COURSE}/lessons/process\">Continue where you left off"
+        ));
+    // Finishing a lesson again records nothing new.
+    b.post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+    assert_eq!(
+        b.post(&format!("{COURSE}/lessons/nope/finish"), &[])
+            .await
+            .status,
+        404
+    );
+
+    b.post(&format!("{COURSE}/lessons/reflection/finish"), &[])
+        .await;
+    let done = b
+        .post(&format!("{COURSE}/lessons/process/finish"), &[])
+        .await;
+    assert_eq!(done.path, COURSE);
+    done.expect("You completed the course.")
+        .expect("You completed this course.")
+        .expect("3 of 3 lessons finished");
+    b.get("/")
+        .await
+        .expect("Your courses")
+        .expect(&format!("<a href=\"{COURSE}\">Designing an AI-aware assignment</a> <span class=\"tag\">Completed</span>"));
+
+    let user = s.user("educator");
+    let record = app
+        .db
+        .read(move |c| learning::statements_of(c, user))
+        .await
+        .unwrap();
+    let summary: Vec<(String, String)> = record
+        .iter()
+        .map(|(verb, object, _)| (verb.clone(), object.replace(&app.url, "")))
+        .collect();
+    let expected = [
+        ("registered", COURSE.to_string()),
+        ("completed", format!("{COURSE}/lessons/purpose")),
+        ("completed", format!("{COURSE}/lessons/reflection")),
+        ("completed", format!("{COURSE}/lessons/process")),
+        ("completed", COURSE.to_string()),
+    ];
+    let mut got = summary.clone();
+    let mut want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(v, o)| (v.to_string(), o.clone()))
+        .collect();
+    // The last lesson and the course complete in the same instant.
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+    for (_, _, statement) in &record {
+        let st: Value = serde_json::from_str(statement).unwrap();
+        assert_eq!(st["actor"]["account"]["name"], user.0.to_string());
+        assert_eq!(st["actor"]["account"]["homePage"], app.url.as_str());
+        assert_eq!(st["version"], "1.0.3");
+        assert!(
+            !statement.contains("@example.org"),
+            "no email in the record"
+        );
+    }
+}
+
+#[tokio::test]
+async fn learners_keep_the_version_they_started() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &course(false)).await;
+    let early = app.browser();
+    early.sign_in(s.email("educator"), PASSWORD).await;
+    early.post(&format!("{COURSE}/enrol"), &[]).await;
+
+    import(&app, &course(true)).await;
+    let late = app.browser();
+    late.sign_in(s.email("facilitator"), PASSWORD).await;
+    late.post(&format!("{COURSE}/enrol"), &[])
+        .await
+        .expect("Version two.");
+    late.get(COURSE).await.expect("0 of 4 lessons finished");
+
+    // The early learner still reads version one, and needs only its three
+    // lessons to complete the course.
+    early
+        .get(&format!("{COURSE}/lessons/purpose"))
+        .await
+        .expect("Version one.");
+    assert_eq!(
+        early.get(&format!("{COURSE}/lessons/rubric")).await.status,
+        404
+    );
+    early.get(COURSE).await.expect("0 of 3 lessons finished");
+    for lesson in ["purpose", "process", "reflection"] {
+        early
+            .post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
+            .await;
+    }
+    early.get(COURSE).await.expect("You completed this course.");
+    late.get(COURSE).await.expect("0 of 4 lessons finished");
+}

@@ -1,0 +1,201 @@
+//! Following a course: enrolling, finishing lessons, and the statements
+//! that record both (see `lyceum_domain::xapi`).
+
+use super::courses::{course_path, lesson_path};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_db::courses::{self, CourseRow};
+use lyceum_db::learning;
+use lyceum_domain::course::Course;
+use lyceum_domain::xapi::{Activity, ActivityType, Statement, Verb, statement_id};
+use lyceum_domain::{Timestamp, UserId};
+
+fn course_activity(state: &AppState, row: &CourseRow) -> Activity {
+    Activity {
+        id: state.config.link(&course_path(&row.slug)),
+        kind: ActivityType::Course,
+        name: row.title.clone(),
+        lang: row.lang().as_str(),
+    }
+}
+
+fn statement(
+    state: &AppState,
+    user: UserId,
+    verb: Verb,
+    object: Activity,
+    parent: Option<Activity>,
+    version: i32,
+    now: Timestamp,
+) -> Result<Statement, AppError> {
+    Ok(Statement {
+        id: statement_id().map_err(|e| AppError::Internal(e.to_string()))?,
+        home_page: state.config.public_origin().to_string(),
+        user: user.0,
+        verb,
+        object,
+        parent,
+        course_version: Some(version),
+        timestamp: now,
+    })
+}
+
+/// `POST /courses/{slug}/enrol`: enrols in the version learners start now
+/// and goes to its first lesson.
+pub async fn enrol(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let (row, course) = state
+        .db
+        .read(move |c| courses::current(c, &slug))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let registered = statement(
+        &state,
+        user,
+        Verb::Registered,
+        course_activity(&state, &row),
+        None,
+        row.version,
+        now,
+    )?;
+    let enrolled = row.clone();
+    state
+        .db
+        .write(move |c| learning::enrol(c, user, &enrolled, &registered, now))
+        .await?;
+    let first = course.lessons().next().map_or_else(
+        || course_path(&row.slug),
+        |l| lesson_path(&row.slug, &l.key),
+    );
+    Ok(redirect_with(
+        &first,
+        Flash::Enrolled,
+        state.config.secure_cookies(),
+    ))
+}
+
+/// The version a person follows (theirs if enrolled, else the current one),
+/// with their enrolment and the lessons they finished.
+pub struct Following {
+    pub row: CourseRow,
+    pub course: Course,
+    pub enrolment: Option<learning::Enrolment>,
+    pub done: std::collections::HashSet<String>,
+}
+
+pub async fn following(
+    state: &AppState,
+    user: Option<UserId>,
+    slug: String,
+) -> Result<Option<Following>, AppError> {
+    Ok(state
+        .db
+        .read(move |c| {
+            let Some(row) = courses::by_slug(c, &slug)? else {
+                return Ok(None);
+            };
+            let enrolment = match user {
+                Some(u) => learning::enrolment(c, u, row.id)?,
+                None => None,
+            };
+            let version = enrolment.as_ref().map_or(row.version, |e| e.version);
+            let Some(course) = courses::load_version(c, &row, version)? else {
+                return Ok(None);
+            };
+            let done = match (user, &enrolment) {
+                (Some(u), Some(_)) => learning::done(c, u, row.id)?,
+                _ => Default::default(),
+            };
+            Ok(Some(Following {
+                row,
+                course,
+                enrolment,
+                done,
+            }))
+        })
+        .await?)
+}
+
+/// `POST /courses/{slug}/lessons/{lesson_key}/finish`: marks the lesson
+/// finished and goes to the next one (or back to the course when it was the
+/// last, saying if the course is now complete).
+pub async fn finish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, key)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let f = following(&state, Some(user), slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(enrolment) = &f.enrolment else {
+        return Err(AppError::Forbidden);
+    };
+    let lesson = f
+        .course
+        .lessons()
+        .find(|l| l.key == key)
+        .ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let version = enrolment.version;
+    let course_activity = course_activity(&state, &f.row);
+    let lesson_done = statement(
+        &state,
+        user,
+        Verb::Completed,
+        Activity {
+            id: state.config.link(&lesson_path(&f.row.slug, &key)),
+            kind: ActivityType::Lesson,
+            name: lesson.title.clone(),
+            lang: f.row.lang().as_str(),
+        },
+        Some(course_activity.clone()),
+        version,
+        now,
+    )?;
+    let course_done = statement(
+        &state,
+        user,
+        Verb::Completed,
+        course_activity,
+        None,
+        version,
+        now,
+    )?;
+    let next = {
+        let keys: Vec<&str> = f.course.lessons().map(|l| l.key.as_str()).collect();
+        let at = keys.iter().position(|k| *k == key).unwrap_or(0);
+        keys.get(at + 1).map(|k| lesson_path(&f.row.slug, k))
+    };
+    let (course_id, content, k) = (f.row.id, f.course.clone(), key.clone());
+    let finished = state
+        .db
+        .write(move |c| {
+            learning::finish_lesson(
+                c,
+                user,
+                course_id,
+                &content,
+                &k,
+                &lesson_done,
+                &course_done,
+                now,
+            )
+        })
+        .await?;
+    let secure = state.config.secure_cookies();
+    Ok(match (finished.course, next) {
+        (true, _) => redirect_with(&course_path(&f.row.slug), Flash::CourseCompleted, secure),
+        (false, Some(next)) => redirect_with(&next, Flash::LessonFinished, secure),
+        (false, None) => redirect_with(&course_path(&f.row.slug), Flash::LessonFinished, secure),
+    })
+}
