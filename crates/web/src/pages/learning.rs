@@ -68,10 +68,17 @@ pub async fn enrol(
         now,
     )?;
     let enrolled = row.clone();
-    state
+    match state
         .db
         .write(move |c| learning::enrol(c, user, &enrolled, &registered, now))
-        .await?;
+        .await
+    {
+        // A second click that raced the first (PostgreSQL): already enrolled.
+        Err(e) if e.is_unique_violation() => {}
+        other => {
+            other?;
+        }
+    }
     let first = course.lessons().next().map_or_else(
         || course_path(&row.slug),
         |l| lesson_path(&row.slug, &l.key),
@@ -191,7 +198,15 @@ pub async fn finish(
                 now,
             )
         })
-        .await?;
+        .await;
+    // A second click that raced the first (PostgreSQL) finished nothing new.
+    let finished = match finished {
+        Err(e) if e.is_unique_violation() => learning::Finished {
+            lesson: false,
+            course: false,
+        },
+        other => other?,
+    };
     let secure = state.config.secure_cookies();
     Ok(match (finished.course, next) {
         (true, _) => redirect_with(&course_path(&f.row.slug), Flash::CourseCompleted, secure),
