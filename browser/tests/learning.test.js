@@ -1,6 +1,6 @@
 'use strict';
-// A teacher finds a course in the catalogue, enrols, finishes every lesson
-// and sees the course complete — the English course in English, the Spanish
+// A teacher finds a course in the catalogue, enrols, finishes every lesson,
+// sees the course complete, opens the certificate and the PD transcript — the English course in English, the Spanish
 // one in Spanish — with and without JavaScript. Each variant is another
 // demo account, so each starts from scratch.
 
@@ -52,5 +52,18 @@ for (const variant of VARIANTS) {
       const panel = await page.locator('.panel').innerText();
       assert.ok(panel.includes(t('course-completed')), panel);
       await j.check(page, 'course completed');
+
+      // The certificate, as anyone checking it sees it.
+      await page.getByRole('link', { name: t('course-certificate') }).click();
+      await h.expectHeading(page, t('certificate-title'));
+      const status = await page.getByRole('status').innerText();
+      assert.ok(status.includes(t('certificate-valid')), status);
+      await j.check(page, 'certificate');
+
+      // The hours on the transcript.
+      await page.goto(`${j.url}/transcript`);
+      await h.expectHeading(page, t('transcript-title'));
+      await page.getByRole('cell', { name: variant.title, exact: true }).waitFor();
+      await j.check(page, 'transcript');
     }));
 }

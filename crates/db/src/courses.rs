@@ -371,3 +371,12 @@ pub fn current(conn: &mut DbConn, slug: &str) -> Result<Option<(CourseRow, Cours
     let version = row.version;
     Ok(load_version(conn, &row, version)?.map(|c| (row, c)))
 }
+
+/// A course's slug, by id.
+pub fn slug_of(conn: &mut DbConn, id: i64) -> Result<Option<String>, DbError> {
+    Ok(courses::table
+        .find(id)
+        .select(courses::slug)
+        .first(conn)
+        .optional()?)
+}

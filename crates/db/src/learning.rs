@@ -91,16 +91,19 @@ pub fn done(conn: &mut DbConn, user: UserId, course: i64) -> Result<HashSet<Stri
 }
 
 /// What finishing a lesson did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finished {
     /// False if the lesson was finished before (nothing recorded again).
     pub lesson: bool,
     /// The course was completed by this lesson.
     pub course: bool,
+    /// The certificate that completion issued.
+    pub certificate: Option<String>,
 }
 
 /// Marks a lesson of the learner's version finished, and the course
-/// completed when every lesson of that version is. `lesson_done` and
+/// completed when every lesson of that version is (which earns its PD hours
+/// and a certificate: see `credit::on_completion`). `lesson_done` and
 /// `course_done` are the statements for each, recorded only if it happened.
 /// Refused (`NotFound`) if the person is not enrolled or the lesson is not
 /// in their version.
@@ -146,12 +149,18 @@ pub fn finish_lesson(
             }),
         ))
         .execute(conn)?;
-    if course_now {
+    let certificate = if course_now {
         record(conn, course_done, Some(course))?;
-    }
+        Some(crate::credit::on_completion(
+            conn, user, course, e.version, version, now,
+        )?)
+    } else {
+        None
+    };
     Ok(Finished {
         lesson,
         course: course_now,
+        certificate,
     })
 }
 

@@ -22,6 +22,7 @@ pub mod audit;
 pub mod bulk;
 pub mod competencies;
 pub mod courses;
+pub mod credit;
 pub mod directory;
 pub mod domains;
 pub mod email_tokens;

@@ -376,6 +376,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pd_ledger (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        source -> Text,
+        course_id -> Nullable<BigInt>,
+        title -> Text,
+        quarter_hours -> Integer,
+        earned_at -> BigInt,
+        school_year -> Integer,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    certificates (id) {
+        id -> BigInt,
+        code -> Text,
+        user_id -> BigInt,
+        course_id -> BigInt,
+        course_version -> Integer,
+        recipient_name -> Text,
+        course_title -> Text,
+        course_language -> Text,
+        quarter_hours -> Integer,
+        competencies -> Text,
+        issuer -> Text,
+        issued_at -> BigInt,
+        expires_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+        revoked_reason -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -405,6 +439,9 @@ diesel::joinable!(enrolments -> courses (course_id));
 diesel::joinable!(enrolments -> users (user_id));
 diesel::joinable!(lesson_progress -> courses (course_id));
 diesel::joinable!(learning_records -> users (user_id));
+diesel::joinable!(pd_ledger -> users (user_id));
+diesel::joinable!(certificates -> users (user_id));
+diesel::joinable!(certificates -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -440,6 +477,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     enrolments,
     lesson_progress,
     learning_records,
+    pd_ledger,
+    certificates,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -477,4 +516,6 @@ pub const TABLES: &[&str] = &[
     "enrolments",
     "lesson_progress",
     "learning_records",
+    "pd_ledger",
+    "certificates",
 ];

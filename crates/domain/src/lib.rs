@@ -17,6 +17,7 @@ pub mod json_input;
 pub mod oneroster;
 pub mod org;
 pub mod password;
+pub mod pd;
 pub mod policy;
 pub mod profile;
 pub mod role;

@@ -16,6 +16,14 @@ pub fn new_token() -> Result<(String, String), getrandom::Error> {
     Ok((token, hash))
 }
 
+/// 128 random bits, URL-safe: an id that may be shown to anyone (a
+/// certificate's verification address) but cannot be guessed or counted.
+pub fn new_public_id() -> Result<String, getrandom::Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes)?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
 /// The form in which a token is stored and looked up.
 pub fn hash_token(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());

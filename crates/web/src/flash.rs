@@ -42,6 +42,7 @@ lyceum_domain::code_enum! {
         Enrolled = "enrolled",
         LessonFinished = "lesson-finished",
         CourseCompleted = "course-completed",
+        CertificateRevoked = "certificate-revoked",
     }
 }
 

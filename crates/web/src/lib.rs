@@ -13,6 +13,7 @@ pub mod assets;
 pub mod context;
 pub mod cookies;
 pub mod csrf;
+pub mod csv;
 pub mod directory;
 pub mod error;
 pub mod flash;

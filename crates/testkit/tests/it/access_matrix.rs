@@ -43,6 +43,14 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/courses/{slug}", Anyone),
     ("GET", "/courses/{slug}/lessons/{lesson_key}", Anyone),
     ("POST", "/courses/{slug}/enrol", SignedIn),
+    ("GET", "/transcript", SignedIn),
+    ("GET", "/transcript.csv", SignedIn),
+    ("GET", "/certificates/{code}", Anyone),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/certificates/{code}/revoke",
+        Admins,
+    ),
     (
         "POST",
         "/courses/{slug}/lessons/{lesson_key}/finish",
@@ -216,7 +224,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{provider_id}", "999999")
                 .replace("{framework_id}", "no-such-framework")
                 .replace("{slug}", "no-such-course")
-                .replace("{lesson_key}", "no-such-lesson");
+                .replace("{lesson_key}", "no-such-lesson")
+                .replace("{code}", "no-such-certificate");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

@@ -183,3 +183,85 @@ async fn learners_keep_the_version_they_started() {
     early.get(COURSE).await.expect("You completed this course.");
     late.get(COURSE).await.expect("0 of 4 lessons finished");
 }
+
+#[tokio::test]
+async fn completing_a_course_earns_hours_and_a_certificate_anyone_can_check() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let mut c = course(false);
+    c["pd_hours"] = json!(1.25);
+    c["competencies"] =
+        json!([{ "id": "unesco-ai-cft-2024/ai-pedagogy-integration", "level": "deepen" }]);
+    import(&app, &c).await;
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.get("/transcript")
+        .await
+        .expect("PD transcript")
+        .expect("No PD hours yet");
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    for lesson in ["purpose", "process", "reflection"] {
+        b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
+            .await;
+    }
+
+    let (y, m, _) = app.clock.now().utc_date();
+    let year = if m >= 7 { y } else { y - 1 };
+    let label = format!("{year}–{:02}", (year + 1) % 100);
+    b.get("/transcript")
+        .await
+        .expect(&format!("{label} school year: 1.25 PD hours"))
+        .expect("<td>Designing an AI-aware assignment</td><td>Course</td><td>1.25</td>");
+    let csv = b.get("/transcript.csv").await;
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(lines[0], "School year,Date,Activity,Source,PD hours");
+    assert!(
+        lines[1].starts_with(&label)
+            && lines[1].ends_with("Designing an AI-aware assignment,course,1.25"),
+        "{}",
+        lines[1]
+    );
+
+    let course_page = b.get(COURSE).await;
+    let href = course_page
+        .body
+        .split("href=\"/certificates/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|code| format!("/certificates/{code}"))
+        .expect("a link to the certificate");
+    // Anyone can check it, signed in or not, in either language.
+    let anyone = app.browser();
+    anyone
+        .get(&href)
+        .await
+        .expect("This certificate is valid.")
+        .expect("<dd>Test educator</dd>")
+        .expect("Designing an AI-aware assignment</a>")
+        .expect("1.25 PD hours")
+        .expect("AI-pedagogy integration · Deepen")
+        .expect("Test Programme");
+    anyone
+        .post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    anyone
+        .get(&href)
+        .await
+        .expect("Este certificado es válido.")
+        .expect("1,25 horas")
+        .expect("Integración de la IA y la pedagogía · Profundizar");
+    assert_eq!(
+        anyone.get("/certificates/not-a-real-code").await.status,
+        404
+    );
+    // Completing is counted once: the ledger has one entry.
+    b.post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+    assert_eq!(b.get("/transcript.csv").await.body.lines().count(), 2);
+}

@@ -15,6 +15,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::competencies::{self, Described};
 use lyceum_db::courses::{self, CourseRow};
+use lyceum_db::credit;
 use lyceum_domain::course::{Course, hours_in};
 use lyceum_domain::i18n::Lang;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
@@ -106,6 +107,8 @@ pub enum Standing {
         /// The first lesson not finished yet.
         continue_href: Option<String>,
         completed: bool,
+        /// The certificate the completion issued.
+        certificate: Option<String>,
     },
 }
 
@@ -152,7 +155,10 @@ pub async fn show(
         .await?
         .ok_or(AppError::NotFound)?;
     let (builds, prerequisites) = (course.builds.clone(), course.prerequisites.clone());
-    let (described, prerequisites) = state
+    let completed_by =
+        user.filter(|_| enrolment.as_ref().is_some_and(|e| e.completed_at.is_some()));
+    let course_id = row.id;
+    let (described, prerequisites, certificate) = state
         .db
         .read(move |c| {
             let described = competencies::describe(c, &builds)?;
@@ -162,7 +168,11 @@ pub async fn show(
                     found.push((course_path(&other.slug), other.title));
                 }
             }
-            Ok((described, found))
+            let certificate = match completed_by {
+                Some(u) => credit::for_course(c, u, course_id)?.map(|cert| cert.code),
+                None => None,
+            };
+            Ok((described, found, certificate))
         })
         .await?;
     let page = Page::new(&ctx, "courses-title").with_title(&row.title);
@@ -196,6 +206,7 @@ pub async fn show(
                 .find(|k| !done.contains(**k))
                 .map(|k| lesson_path(&slug, k)),
             completed: e.completed_at.is_some(),
+            certificate: certificate.map(|code| format!("/certificates/{code}")),
         },
     };
     Ok(render(&CoursePage {

@@ -204,6 +204,7 @@ pub async fn finish(
         Err(e) if e.is_unique_violation() => learning::Finished {
             lesson: false,
             course: false,
+            certificate: None,
         },
         other => other?,
     };

@@ -5,6 +5,7 @@ mod auth;
 mod choices;
 mod competencies;
 mod courses;
+mod credit;
 mod home;
 mod invitations;
 mod join;
@@ -56,6 +57,15 @@ pub fn routes(r: Routes) -> Routes {
             courses::lesson,
         )
         .add(POST, "/courses/{slug}/enrol", SignedIn, learning::enrol)
+        .add(GET, "/transcript", SignedIn, credit::transcript)
+        .add(GET, "/transcript.csv", SignedIn, credit::transcript_csv)
+        .add(GET, "/certificates/{code}", Public, credit::certificate)
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/certificates/{code}/revoke",
+            Org(AdministerOrg),
+            credit::revoke,
+        )
         .add(
             POST,
             "/courses/{slug}/lessons/{lesson_key}/finish",

@@ -2,6 +2,7 @@
 //! page through, export as CSV.
 
 use crate::context::Ctx;
+use crate::csv::{csv_field, csv_line};
 use crate::directory::PeopleQuery;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
@@ -256,35 +257,5 @@ fn csv_row(p: &Person, lang: Lang) -> String {
         bands.join("; "),
         status,
     ];
-    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    format!("{}\r\n", line.join(","))
-}
-
-/// One CSV field: quoted when it must be, and defused when a spreadsheet
-/// would read it as a formula (a name starting with `=` or `+`).
-pub fn csv_field(value: &str) -> String {
-    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("Ana"), "Ana");
-        assert_eq!(csv_field("Rivera, Ana"), "\"Rivera, Ana\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("+1"), "'+1");
-    }
+    csv_line(&fields)
 }

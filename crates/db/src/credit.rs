@@ -1,0 +1,218 @@
+//! PD credit and certificates. Completing a course adds its hours to the
+//! learner's ledger and issues a certificate that records what was achieved
+//! as it was then (name, course, hours, competencies, issuer), so the
+//! public page at its code shows the same thing years later, with whether
+//! it still holds.
+
+use crate::competencies;
+use crate::schema::{certificates, pd_ledger};
+use crate::{DbConn, DbError, orgs, users};
+use diesel::prelude::*;
+use lyceum_domain::course::Course;
+use lyceum_domain::pd::{Source, school_year};
+use lyceum_domain::token::new_public_id;
+use lyceum_domain::{Timestamp, UserId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = pd_ledger)]
+pub struct LedgerRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub source: String,
+    pub course_id: Option<i64>,
+    pub title: String,
+    pub quarter_hours: i32,
+    pub earned_at: i64,
+    pub school_year: i32,
+    pub created_at: i64,
+}
+
+impl LedgerRow {
+    pub fn source(&self) -> Option<Source> {
+        Source::parse(&self.source)
+    }
+
+    pub fn hours(&self) -> u32 {
+        u32::try_from(self.quarter_hours).unwrap_or(0)
+    }
+}
+
+/// A competency on a certificate, named as it was when issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertifiedCompetency {
+    pub id: String,
+    pub name_en: Option<String>,
+    pub name_es: Option<String>,
+    pub level_en: Option<String>,
+    pub level_es: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = certificates)]
+pub struct CertificateRow {
+    pub id: i64,
+    pub code: String,
+    pub user_id: i64,
+    pub course_id: i64,
+    pub course_version: i32,
+    pub recipient_name: String,
+    pub course_title: String,
+    pub course_language: String,
+    pub quarter_hours: i32,
+    pub competencies: String,
+    pub issuer: String,
+    pub issued_at: i64,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+    pub revoked_reason: Option<String>,
+}
+
+impl CertificateRow {
+    pub fn competencies(&self) -> Result<Vec<CertifiedCompetency>, DbError> {
+        serde_json::from_str(&self.competencies)
+            .map_err(|e| DbError::Corrupt(format!("certificate {}: {e}", self.id)))
+    }
+
+    pub fn hours(&self) -> u32 {
+        u32::try_from(self.quarter_hours).unwrap_or(0)
+    }
+}
+
+/// The ledger, newest first.
+pub fn ledger_of(conn: &mut DbConn, user: UserId) -> Result<Vec<LedgerRow>, DbError> {
+    Ok(pd_ledger::table
+        .filter(pd_ledger::user_id.eq(user.0))
+        .order((pd_ledger::earned_at.desc(), pd_ledger::id.desc()))
+        .select(LedgerRow::as_select())
+        .load(conn)?)
+}
+
+/// One entry for the ledger.
+pub struct NewEntry<'a> {
+    pub source: Source,
+    pub course: Option<i64>,
+    pub title: &'a str,
+    pub quarter_hours: u32,
+    pub earned_at: Timestamp,
+}
+
+/// Adds a ledger entry.
+pub fn add_entry(
+    conn: &mut DbConn,
+    user: UserId,
+    e: &NewEntry<'_>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::insert_into(pd_ledger::table)
+        .values((
+            pd_ledger::user_id.eq(user.0),
+            pd_ledger::source.eq(e.source.as_str()),
+            pd_ledger::course_id.eq(e.course),
+            pd_ledger::title.eq(e.title),
+            pd_ledger::quarter_hours.eq(i32::try_from(e.quarter_hours).unwrap_or(i32::MAX)),
+            pd_ledger::earned_at.eq(e.earned_at.micros()),
+            pd_ledger::school_year.eq(school_year(e.earned_at)),
+            pd_ledger::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// What completing `course` (version `version`) earns: its hours in the
+/// ledger and a certificate. Returns the certificate's code.
+pub fn on_completion(
+    conn: &mut DbConn,
+    user: UserId,
+    course_id: i64,
+    version: i32,
+    course: &Course,
+    now: Timestamp,
+) -> Result<String, DbError> {
+    add_entry(
+        conn,
+        user,
+        &NewEntry {
+            source: Source::Course,
+            course: Some(course_id),
+            title: &course.title,
+            quarter_hours: course.pd_quarter_hours,
+            earned_at: now,
+        },
+        now,
+    )?;
+    let person = users::by_id(conn, user)?.ok_or(DbError::NotFound)?;
+    let issuer = orgs::root(conn)?.map_or_else(|| "Lyceum".to_string(), |r| r.name);
+    let named: Vec<CertifiedCompetency> = competencies::describe(conn, &course.builds)?
+        .into_iter()
+        .map(|d| CertifiedCompetency {
+            id: d.id,
+            name_en: d.name.en,
+            name_es: d.name.es,
+            level_en: d.level.as_ref().and_then(|l| l.en.clone()),
+            level_es: d.level.and_then(|l| l.es),
+        })
+        .collect();
+    let code = new_public_id().map_err(|e| DbError::Task(e.to_string()))?;
+    let json = serde_json::to_string(&named).map_err(|e| DbError::Task(e.to_string()))?;
+    diesel::insert_into(certificates::table)
+        .values((
+            certificates::code.eq(&code),
+            certificates::user_id.eq(user.0),
+            certificates::course_id.eq(course_id),
+            certificates::course_version.eq(version),
+            certificates::recipient_name.eq(&person.display_name),
+            certificates::course_title.eq(&course.title),
+            certificates::course_language.eq(course.language.as_str()),
+            certificates::quarter_hours
+                .eq(i32::try_from(course.pd_quarter_hours).unwrap_or(i32::MAX)),
+            certificates::competencies.eq(json),
+            certificates::issuer.eq(issuer),
+            certificates::issued_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(code)
+}
+
+pub fn by_code(conn: &mut DbConn, code: &str) -> Result<Option<CertificateRow>, DbError> {
+    Ok(certificates::table
+        .filter(certificates::code.eq(code))
+        .select(CertificateRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The certificate a person holds for a course, if any.
+pub fn for_course(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+) -> Result<Option<CertificateRow>, DbError> {
+    Ok(certificates::table
+        .filter(certificates::user_id.eq(user.0))
+        .filter(certificates::course_id.eq(course))
+        .select(CertificateRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Revokes a certificate (with why, shown on its page). False if it was
+/// revoked already; nothing changes then.
+pub fn revoke(
+    conn: &mut DbConn,
+    code: &str,
+    reason: &str,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    let n = diesel::update(
+        certificates::table
+            .filter(certificates::code.eq(code))
+            .filter(certificates::revoked_at.is_null()),
+    )
+    .set((
+        certificates::revoked_at.eq(now.micros()),
+        certificates::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?;
+    Ok(n > 0)
+}

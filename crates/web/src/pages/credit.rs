@@ -1,0 +1,319 @@
+//! PD credit for the educator (the transcript, as a printable page and as
+//! CSV) and certificates for anyone (the public verification page).
+
+use super::courses::course_path;
+use crate::context::Ctx;
+use crate::csv::csv_line;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::gate::ScopedOrg;
+use crate::org_actions::record;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::Extension;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::Response;
+use lyceum_db::credit::{self, CertificateRow, LedgerRow};
+use lyceum_db::{DbError, courses, memberships};
+use lyceum_domain::course::hours_in;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::pd::school_year_label;
+use lyceum_domain::policy::Action;
+use lyceum_domain::validation::{Invalid, required_text};
+use lyceum_domain::{Timestamp, UserId};
+use serde::Deserialize;
+use serde_json::json;
+
+// ---- The transcript ----
+
+pub struct Entry {
+    pub date: String,
+    pub title: String,
+    pub source: String,
+    pub hours: String,
+}
+
+pub struct Year {
+    pub label: String,
+    pub hours: String,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Template)]
+#[template(path = "transcript.html")]
+pub struct TranscriptPage {
+    page: Page,
+    name: String,
+    total: String,
+    years: Vec<Year>,
+}
+
+fn date(micros: i64) -> String {
+    let (y, m, d) = Timestamp::from_micros(micros).utc_date();
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// School years, newest first, each with its entries and total.
+fn by_year(rows: &[LedgerRow], page: &Page) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    let mut current: Option<(i32, u32)> = None;
+    for row in rows {
+        if current.map(|(y, _)| y) != Some(row.school_year) {
+            if let (Some((_, q)), Some(last)) = (current, years.last_mut()) {
+                last.hours = hours_in(q, page.lang);
+            }
+            current = Some((row.school_year, 0));
+            years.push(Year {
+                label: school_year_label(row.school_year),
+                hours: String::new(),
+                entries: Vec::new(),
+            });
+        }
+        if let (Some((_, q)), Some(year)) = (current.as_mut(), years.last_mut()) {
+            *q += row.hours();
+            year.entries.push(Entry {
+                date: date(row.earned_at),
+                title: row.title.clone(),
+                source: page.label("pd-source", &row.source),
+                hours: hours_in(row.hours(), page.lang),
+            });
+        }
+    }
+    if let (Some((_, q)), Some(last)) = (current, years.last_mut()) {
+        last.hours = hours_in(q, page.lang);
+    }
+    years
+}
+
+/// `GET /transcript`
+pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let id = user.user.id();
+    let rows = state.db.read(move |c| credit::ledger_of(c, id)).await?;
+    let page = Page::new(&ctx, "transcript-title");
+    let total: u32 = rows.iter().map(LedgerRow::hours).sum();
+    Ok(render(&TranscriptPage {
+        name: user.user.display_name.clone(),
+        total: hours_in(total, page.lang),
+        years: by_year(&rows, &page),
+        page,
+    }))
+}
+
+/// `GET /transcript.csv`: the same entries, one a line (RFC 4180).
+pub async fn transcript_csv(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let id = ctx.require_user()?.user.id();
+    let rows = state.db.read(move |c| credit::ledger_of(c, id)).await?;
+    let page = Page::new(&ctx, "transcript-title");
+    let t = |k: &str| page.t(k);
+    let mut out = csv_line(&[
+        t("transcript-school-year"),
+        t("transcript-date"),
+        t("transcript-activity"),
+        t("transcript-source"),
+        t("transcript-hours"),
+    ]);
+    for row in &rows {
+        out.push_str(&csv_line(&[
+            school_year_label(row.school_year),
+            date(row.earned_at),
+            row.title.clone(),
+            row.source.clone(),
+            // Machine-readable: a dot, whatever the language.
+            hours_in(row.hours(), Lang::En),
+        ]));
+    }
+    let mut r = Response::new(Body::from(out));
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    r.headers_mut().insert(
+        CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"pd-transcript.csv\""),
+    );
+    Ok(r)
+}
+
+// ---- Certificates ----
+
+pub struct CompetencyLine {
+    pub name: String,
+    pub level: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "certificate.html")]
+pub struct CertificatePage {
+    page: Page,
+    c: CertificateRow,
+    /// The course title's language, when it is not the page's.
+    lang: Option<&'static str>,
+    course_href: Option<String>,
+    issued_on: String,
+    hours: String,
+    competencies: Vec<CompetencyLine>,
+    /// `valid`, `revoked` or `expired`.
+    status: &'static str,
+    revoked_on: Option<String>,
+    /// For an admin of an organisation the holder belongs to: where the
+    /// revocation form posts.
+    revoke_action: Option<String>,
+    errors: FormErrors,
+    reason: String,
+}
+
+fn pick(lang: Lang, en: &Option<String>, es: &Option<String>) -> Option<String> {
+    match lang {
+        Lang::En => en.clone().or_else(|| es.clone()),
+        Lang::Es => es.clone().or_else(|| en.clone()),
+    }
+}
+
+/// The certificate page; `errors` and `reason` when a revocation was refused.
+async fn certificate_page(
+    state: &AppState,
+    ctx: &Ctx,
+    code: String,
+    errors: FormErrors,
+    reason: String,
+) -> Result<CertificatePage, AppError> {
+    let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
+    let found = state
+        .db
+        .read(move |c| {
+            let Some(cert) = credit::by_code(c, &code)? else {
+                return Ok(None);
+            };
+            let slug = courses::slug_of(c, cert.course_id)?;
+            // Where the viewer may revoke it: an organisation they administer
+            // that holds the person.
+            let revoke_org = match &viewer {
+                Some(actor) if actor.administers_anything() => {
+                    memberships::grants_of(c, UserId(cert.user_id))?
+                        .into_iter()
+                        .find(|g| actor.can(Action::AdministerOrg, &g.scope))
+                        .and_then(|g| g.scope.ids().last().copied())
+                }
+                _ => None,
+            };
+            Ok(Some((cert, slug, revoke_org)))
+        })
+        .await?;
+    let (cert, slug, revoke_org) = found.ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "certificate-title").with_errors(&errors);
+    let now = state.clock.now().micros();
+    let status = if cert.revoked_at.is_some() {
+        "revoked"
+    } else if cert.expires_at.is_some_and(|e| e <= now) {
+        "expired"
+    } else {
+        "valid"
+    };
+    let competencies = cert
+        .competencies()?
+        .into_iter()
+        .map(|k| CompetencyLine {
+            name: pick(page.lang, &k.name_en, &k.name_es).unwrap_or(k.id),
+            level: pick(page.lang, &k.level_en, &k.level_es),
+        })
+        .collect();
+    let course_lang = Lang::parse(&cert.course_language).unwrap_or(Lang::En);
+    Ok(CertificatePage {
+        lang: (course_lang != page.lang).then(|| course_lang.as_str()),
+        course_href: slug.map(|s| course_path(&s)),
+        issued_on: date(cert.issued_at),
+        hours: hours_in(cert.hours(), page.lang),
+        competencies,
+        status,
+        revoked_on: cert.revoked_at.map(date),
+        revoke_action: revoke_org
+            .filter(|_| cert.revoked_at.is_none())
+            .map(|org| format!("/orgs/{}/admin/certificates/{}/revoke", org.0, cert.code)),
+        errors,
+        reason,
+        c: cert,
+        page,
+    })
+}
+
+/// `GET /certificates/{code}`: for anyone — an employer, a district, the
+/// holder — to check a certificate.
+pub async fn certificate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &certificate_page(&state, &ctx, code, FormErrors::none(), String::new()).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Longest reason for a revocation.
+const MAX_REASON: usize = 500;
+
+/// `POST /orgs/{org_id}/admin/certificates/{code}/revoke`: an admin of an
+/// organisation the holder belongs to revokes it, saying why.
+pub async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, code)): Path<(i64, String)>,
+    HtmlForm(form): HtmlForm<RevokeForm>,
+) -> Result<Response, AppError> {
+    let actor = ctx.require_user()?.user.id();
+    let reason = match required_text(&form.reason, MAX_REASON) {
+        Ok(r) => r,
+        Err(problem) => {
+            let errors = FormErrors::from_invalid(&Invalid::one("reason", problem), ctx.lang);
+            return Ok(render_invalid(
+                &certificate_page(&state, &ctx, code, errors, form.reason).await?,
+            ));
+        }
+    };
+    let now = state.clock.now();
+    let (org, path) = (scope.id, scope.path.clone());
+    let c = code.clone();
+    state
+        .db
+        .write(move |conn| {
+            let cert = credit::by_code(conn, &c)?.ok_or(DbError::NotFound)?;
+            let holder = UserId(cert.user_id);
+            // Only a certificate of someone in this organisation.
+            if !memberships::grants_of(conn, holder)?
+                .iter()
+                .any(|g| path.contains(&g.scope))
+            {
+                return Err(DbError::NotFound);
+            }
+            if credit::revoke(conn, &c, &reason, now)? {
+                record(
+                    conn,
+                    now,
+                    actor,
+                    "certificate.revoked",
+                    org,
+                    Some(holder),
+                    json!({ "certificate": c, "reason": reason }),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(redirect_with(
+        &format!("/certificates/{code}"),
+        Flash::CertificateRevoked,
+        state.config.secure_cookies(),
+    ))
+}
