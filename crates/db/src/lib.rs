@@ -32,6 +32,7 @@ pub mod join_codes;
 pub mod learning;
 pub mod memberships;
 pub mod orgs;
+pub mod pd_requests;
 pub mod roster;
 pub mod sessions;
 pub mod sso;

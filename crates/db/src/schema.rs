@@ -410,6 +410,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pd_requests (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        description -> Nullable<Text>,
+        quarter_hours -> Integer,
+        completed_at -> BigInt,
+        evidence_url -> Nullable<Text>,
+        evidence_name -> Nullable<Text>,
+        evidence_type -> Nullable<Text>,
+        evidence -> Nullable<Binary>,
+        status -> Text,
+        review_comment -> Nullable<Text>,
+        reviewer_id -> Nullable<BigInt>,
+        reviewed_at -> Nullable<BigInt>,
+        created_at -> BigInt,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -440,6 +461,7 @@ diesel::joinable!(enrolments -> users (user_id));
 diesel::joinable!(lesson_progress -> courses (course_id));
 diesel::joinable!(learning_records -> users (user_id));
 diesel::joinable!(pd_ledger -> users (user_id));
+diesel::joinable!(pd_requests -> orgs (org_id));
 diesel::joinable!(certificates -> users (user_id));
 diesel::joinable!(certificates -> courses (course_id));
 
@@ -479,6 +501,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     learning_records,
     pd_ledger,
     certificates,
+    pd_requests,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -518,4 +541,5 @@ pub const TABLES: &[&str] = &[
     "learning_records",
     "pd_ledger",
     "certificates",
+    "pd_requests",
 ];

@@ -43,6 +43,8 @@ lyceum_domain::code_enum! {
         LessonFinished = "lesson-finished",
         CourseCompleted = "course-completed",
         CertificateRevoked = "certificate-revoked",
+        PdRequestSent = "pd-request-sent",
+        PdRequestDecided = "pd-request-decided",
     }
 }
 

@@ -85,6 +85,7 @@ fn actual(conn: &mut DbConn) -> Columns {
             ("BIGINT", _) | ("bigint", _) => "BigInt",
             ("TEXT", _) | ("text", _) => "Text",
             ("BOOLEAN", _) | ("boolean", _) => "Bool",
+            ("BLOB", _) | ("bytea", _) => "Binary",
             (other, _) => panic!(
                 "{}.{} has unexpected type {other}",
                 r.table_name, r.column_name

@@ -71,13 +71,14 @@ mod users;
 mod values;
 mod vocab;
 
+pub use crate::time::Date;
 pub use archive::{MAX_UNPACKED_BYTES, files_from_zip};
 pub use manifest::{Mode, Version};
 pub use orgs::OrgRecord;
 pub use problem::{MAX_PROBLEMS_PER_FILE, Problem, code};
 pub use roles::RoleRecord;
 pub use users::UserRecord;
-pub use values::{Date, Status};
+pub use values::Status;
 pub use vocab::{RoleType, StaffRole};
 
 use problem::Problems;

@@ -5,8 +5,9 @@ use super::fields::{CommonCols, SourcedIds, required};
 use super::manifest::Mode;
 use super::problem::{Problem, Problems, code};
 use super::table::{Col, Row, Table};
-use super::values::{Date, Status};
+use super::values::Status;
 use super::vocab::{RoleType, RoleValue, StaffRole, parse_role, parse_role_type};
+use crate::time::Date;
 use crate::time::Timestamp;
 
 pub(crate) const FILE: &str = "roles.csv";

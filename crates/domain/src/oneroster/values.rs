@@ -1,8 +1,7 @@
 //! The value types of OneRoster's CSV binding: status, booleans, dates,
 //! date-times and comma-separated lists.
 
-use crate::time::Timestamp;
-use std::fmt;
+use crate::time::{Date, Timestamp, digits};
 
 crate::code_enum! {
     /// A record's fate in a delta file. Bulk files leave it blank.
@@ -39,64 +38,6 @@ pub(crate) fn parse_bool(value: &str) -> Option<bool> {
 /// The non-blank, trimmed items of a comma-separated list in one field.
 pub(crate) fn list_items(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// A calendar date (`YYYY-MM-DD`), as in `beginDate` and `endDate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl Date {
-    /// Exactly `YYYY-MM-DD`, a real day of the Gregorian calendar.
-    pub fn parse(value: &str) -> Option<Self> {
-        let b = value.as_bytes();
-        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-            return None;
-        }
-        let year = digits(b, 0, 4)?;
-        let month = digits(b, 5, 2)?;
-        let day = digits(b, 8, 2)?;
-        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Self {
-            year: u16::try_from(year).ok()?,
-            month: u8::try_from(month).ok()?,
-            day: u8::try_from(day).ok()?,
-        })
-    }
-
-    pub fn year(self) -> u16 {
-        self.year
-    }
-
-    pub fn month(self) -> u8 {
-        self.month
-    }
-
-    pub fn day(self) -> u8 {
-        self.day
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
-    fn days_since_epoch(self) -> i64 {
-        let (m, d) = (i64::from(self.month), i64::from(self.day));
-        let y = i64::from(self.year) - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
 }
 
 /// An ISO 8601 date and time with a zone, as in `dateLastModified`:
@@ -160,23 +101,6 @@ pub(crate) fn parse_datetime(value: &str) -> Option<Timestamp> {
 }
 
 /// The number written in ASCII digits at `b[at..at + len]`.
-fn digits(b: &[u8], at: usize, len: usize) -> Option<u32> {
-    b.get(at..at + len)?.iter().try_fold(0u32, |n, c| {
-        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-    })
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -45,6 +45,20 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/courses/{slug}/enrol", SignedIn),
     ("GET", "/transcript", SignedIn),
     ("GET", "/transcript.csv", SignedIn),
+    ("GET", "/transcript/outside", SignedIn),
+    ("POST", "/transcript/outside", SignedIn),
+    ("GET", "/transcript/outside/{request_id}/evidence", SignedIn),
+    ("GET", "/orgs/{org_id}/admin/pd-requests", Admins),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/pd-requests/{request_id}/decide",
+        Admins,
+    ),
+    (
+        "GET",
+        "/orgs/{org_id}/admin/pd-requests/{request_id}/evidence",
+        Admins,
+    ),
     ("GET", "/certificates/{code}", Anyone),
     (
         "POST",
@@ -225,7 +239,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{framework_id}", "no-such-framework")
                 .replace("{slug}", "no-such-course")
                 .replace("{lesson_key}", "no-such-lesson")
-                .replace("{code}", "no-such-certificate");
+                .replace("{code}", "no-such-certificate")
+                .replace("{request_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

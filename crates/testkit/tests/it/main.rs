@@ -15,6 +15,7 @@ mod jobs;
 mod learning;
 mod ops;
 mod orgs;
+mod pd_requests;
 mod roster_upload;
 mod sessions;
 mod sso;

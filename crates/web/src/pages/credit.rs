@@ -19,7 +19,7 @@ use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
 use lyceum_db::credit::{self, CertificateRow, LedgerRow};
-use lyceum_db::{DbError, courses, memberships};
+use lyceum_db::{DbError, courses, memberships, pd_requests};
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::pd::school_year_label;
@@ -44,6 +44,14 @@ pub struct Year {
     pub entries: Vec<Entry>,
 }
 
+pub struct RequestLine {
+    pub title: String,
+    pub hours: String,
+    pub status: String,
+    pub comment: Option<String>,
+    pub evidence_href: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "transcript.html")]
 pub struct TranscriptPage {
@@ -51,6 +59,7 @@ pub struct TranscriptPage {
     name: String,
     total: String,
     years: Vec<Year>,
+    requests: Vec<RequestLine>,
 }
 
 fn date(micros: i64) -> String {
@@ -94,13 +103,30 @@ fn by_year(rows: &[LedgerRow], page: &Page) -> Vec<Year> {
 pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let id = user.user.id();
-    let rows = state.db.read(move |c| credit::ledger_of(c, id)).await?;
+    let (rows, asked) = state
+        .db
+        .read(move |c| Ok((credit::ledger_of(c, id)?, pd_requests::of_user(c, id)?)))
+        .await?;
     let page = Page::new(&ctx, "transcript-title");
     let total: u32 = rows.iter().map(LedgerRow::hours).sum();
+    let requests = asked
+        .into_iter()
+        .map(|r| RequestLine {
+            hours: hours_in(r.hours(), page.lang),
+            status: page.label("pd-request-status", &r.status),
+            evidence_href: r
+                .evidence_name
+                .as_ref()
+                .map(|_| format!("/transcript/outside/{}/evidence", r.id)),
+            comment: r.review_comment,
+            title: r.title,
+        })
+        .collect();
     Ok(render(&TranscriptPage {
         name: user.user.display_name.clone(),
         total: hours_in(total, page.lang),
         years: by_year(&rows, &page),
+        requests,
         page,
     }))
 }

@@ -13,6 +13,7 @@ mod language;
 mod learning;
 mod org_admin;
 mod orgs;
+mod pd_requests;
 mod people;
 mod profile;
 mod recovery;
@@ -59,6 +60,38 @@ pub fn routes(r: Routes) -> Routes {
         .add(POST, "/courses/{slug}/enrol", SignedIn, learning::enrol)
         .add(GET, "/transcript", SignedIn, credit::transcript)
         .add(GET, "/transcript.csv", SignedIn, credit::transcript_csv)
+        .add(GET, "/transcript/outside", SignedIn, pd_requests::form)
+        .add_upload(
+            POST,
+            "/transcript/outside",
+            SignedIn,
+            pd_requests::submit,
+            pd_requests::MAX_UPLOAD,
+        )
+        .add(
+            GET,
+            "/transcript/outside/{request_id}/evidence",
+            SignedIn,
+            pd_requests::own_evidence,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/pd-requests",
+            Org(AdministerOrg),
+            pd_requests::list,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/pd-requests/{request_id}/decide",
+            Org(AdministerOrg),
+            pd_requests::decide,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/pd-requests/{request_id}/evidence",
+            Org(AdministerOrg),
+            pd_requests::evidence,
+        )
         .add(GET, "/certificates/{code}", Public, credit::certificate)
         .add(
             POST,

@@ -39,6 +39,7 @@ pub enum Tab {
     Roles,
     Import,
     Sso,
+    PdRequests,
 }
 
 /// The organisation and the admin tabs every page here shows.
@@ -57,6 +58,7 @@ impl AdminFrame {
             "invitations" => Tab::Invitations,
             "import" => Tab::Import,
             "sso" => Tab::Sso,
+            "pd-requests" => Tab::PdRequests,
             _ => Tab::Roles,
         };
         t == self.tab

@@ -1,0 +1,3 @@
+DROP INDEX pd_requests_status;
+DROP INDEX pd_requests_user;
+DROP TABLE pd_requests;

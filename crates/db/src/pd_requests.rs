@@ -1,0 +1,197 @@
+//! Requests for PD hours earned outside Lyceum: an educator asks one of
+//! their organisations; an admin of it (or above it) approves — the hours
+//! go to the ledger — returns it with a comment, or rejects it with one.
+
+use crate::credit::{NewEntry, add_entry};
+use crate::schema::{orgs, pd_requests, users};
+use crate::{DbConn, DbError, memberships};
+use diesel::prelude::*;
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::pd::{OutsideDraft, RequestStatus, Source};
+use lyceum_domain::{Timestamp, UserId};
+
+/// A request without its evidence file (which is read only to serve it).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = pd_requests)]
+pub struct RequestRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub org_id: i64,
+    pub title: String,
+    pub description: Option<String>,
+    pub quarter_hours: i32,
+    pub completed_at: i64,
+    pub evidence_url: Option<String>,
+    pub evidence_name: Option<String>,
+    pub evidence_type: Option<String>,
+    pub status: String,
+    pub review_comment: Option<String>,
+    pub reviewer_id: Option<i64>,
+    pub reviewed_at: Option<i64>,
+    pub created_at: i64,
+}
+
+impl RequestRow {
+    pub fn status(&self) -> Option<RequestStatus> {
+        RequestStatus::parse(&self.status)
+    }
+
+    pub fn hours(&self) -> u32 {
+        u32::try_from(self.quarter_hours).unwrap_or(0)
+    }
+}
+
+/// Sends a request to one of the person's organisations (one where they
+/// hold a role). Returns its id.
+pub fn submit(
+    conn: &mut DbConn,
+    user: UserId,
+    d: &OutsideDraft,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    let theirs = memberships::grants_of(conn, user)?
+        .iter()
+        .any(|g| g.scope.ids().last() == Some(&d.org));
+    if !theirs {
+        return Err(DbError::invalid("org", "choose-one"));
+    }
+    let (name, kind, bytes) = match &d.evidence {
+        Some(e) => (
+            Some(e.name.as_str()),
+            Some(e.content_type),
+            Some(e.bytes.as_slice()),
+        ),
+        None => (None, None, None),
+    };
+    Ok(diesel::insert_into(pd_requests::table)
+        .values((
+            pd_requests::user_id.eq(user.0),
+            pd_requests::org_id.eq(d.org.0),
+            pd_requests::title.eq(&d.title),
+            pd_requests::description.eq(&d.description),
+            pd_requests::quarter_hours.eq(i32::try_from(d.quarter_hours).unwrap_or(i32::MAX)),
+            pd_requests::completed_at.eq(d.completed_on.start().micros()),
+            pd_requests::evidence_url.eq(&d.evidence_url),
+            pd_requests::evidence_name.eq(name),
+            pd_requests::evidence_type.eq(kind),
+            pd_requests::evidence.eq(bytes),
+            pd_requests::status.eq(RequestStatus::Pending.as_str()),
+            pd_requests::created_at.eq(now.micros()),
+        ))
+        .returning(pd_requests::id)
+        .get_result(conn)?)
+}
+
+/// A person's requests, newest first.
+pub fn of_user(conn: &mut DbConn, user: UserId) -> Result<Vec<RequestRow>, DbError> {
+    Ok(pd_requests::table
+        .filter(pd_requests::user_id.eq(user.0))
+        .order((pd_requests::created_at.desc(), pd_requests::id.desc()))
+        .select(RequestRow::as_select())
+        .load(conn)?)
+}
+
+/// A request waiting for an admin, with who sent it and to which organisation.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    pub request: RequestRow,
+    pub requester: String,
+    pub org_name: String,
+}
+
+/// Pending requests to `scope` or any organisation inside it, oldest first.
+pub fn pending_in(conn: &mut DbConn, scope: &OrgPath) -> Result<Vec<Waiting>, DbError> {
+    let rows: Vec<(RequestRow, String, String)> = pd_requests::table
+        .inner_join(orgs::table)
+        .inner_join(users::table.on(users::id.eq(pd_requests::user_id)))
+        .filter(pd_requests::status.eq(RequestStatus::Pending.as_str()))
+        .filter(orgs::path.ge(scope.as_str()))
+        .filter(orgs::path.lt(scope.subtree_end()))
+        .order((pd_requests::created_at, pd_requests::id))
+        .select((RequestRow::as_select(), users::display_name, orgs::name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(request, requester, org_name)| Waiting {
+            request,
+            requester,
+            org_name,
+        })
+        .collect())
+}
+
+/// The request, if it went to `scope` or inside it.
+pub fn in_scope(
+    conn: &mut DbConn,
+    scope: &OrgPath,
+    id: i64,
+) -> Result<Option<RequestRow>, DbError> {
+    Ok(pd_requests::table
+        .inner_join(orgs::table)
+        .filter(pd_requests::id.eq(id))
+        .filter(orgs::path.ge(scope.as_str()))
+        .filter(orgs::path.lt(scope.subtree_end()))
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// An evidence file as stored: name, type, bytes (each absent without a file).
+type StoredFile = (Option<String>, Option<String>, Option<Vec<u8>>);
+
+/// The evidence file: (name, type, bytes).
+pub fn evidence(conn: &mut DbConn, id: i64) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
+    let row: Option<StoredFile> = pd_requests::table
+        .find(id)
+        .select((
+            pd_requests::evidence_name,
+            pd_requests::evidence_type,
+            pd_requests::evidence,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        Some((Some(name), Some(kind), Some(bytes))) => Some((name, kind, bytes)),
+        _ => None,
+    })
+}
+
+/// Decides a pending request in `scope`: approved (the hours go to the
+/// ledger, dated the day of the activity), returned or rejected (with a
+/// comment). `NotFound` if it is not in scope or not pending.
+pub fn decide(
+    conn: &mut DbConn,
+    scope: &OrgPath,
+    id: i64,
+    decision: RequestStatus,
+    comment: Option<&str>,
+    reviewer: UserId,
+    now: Timestamp,
+) -> Result<RequestRow, DbError> {
+    let request = in_scope(conn, scope, id)?
+        .filter(|r| r.status() == Some(RequestStatus::Pending))
+        .ok_or(DbError::NotFound)?;
+    diesel::update(pd_requests::table.find(id))
+        .set((
+            pd_requests::status.eq(decision.as_str()),
+            pd_requests::review_comment.eq(comment),
+            pd_requests::reviewer_id.eq(reviewer.0),
+            pd_requests::reviewed_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    if decision == RequestStatus::Approved {
+        add_entry(
+            conn,
+            UserId(request.user_id),
+            &NewEntry {
+                source: Source::Outside,
+                course: None,
+                title: &request.title,
+                quarter_hours: request.hours(),
+                earned_at: Timestamp::from_micros(request.completed_at),
+            },
+            now,
+        )?;
+    }
+    Ok(request)
+}

@@ -1,0 +1,211 @@
+//! Outside PD hours: an educator asks with evidence; an admin of their
+//! organisation approves (the hours reach the transcript), returns or
+//! rejects with a comment; admins elsewhere see nothing.
+
+use lyceum_testkit::{PASSWORD, Seed, TestApp};
+use reqwest::multipart::{Form, Part};
+
+fn form(s: &Seed, title: &str, hours: &str, date: &str, link: &str, file: Option<&[u8]>) -> Form {
+    let mut f = Form::new()
+        .text("title", title.to_string())
+        .text("hours", hours.to_string())
+        .text("completed_on", date.to_string())
+        .text("evidence_url", link.to_string())
+        .text("org", s.school_a.0.to_string());
+    f = match file {
+        Some(bytes) => f.part(
+            "evidence_file",
+            Part::bytes(bytes.to_vec()).file_name("attendance.pdf"),
+        ),
+        None => f.part("evidence_file", Part::bytes(Vec::new()).file_name("")),
+    };
+    f
+}
+
+#[tokio::test]
+async fn outside_hours_are_asked_for_then_approved_returned_or_rejected() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    educator
+        .get("/transcript/outside")
+        .await
+        .expect("Ask for outside PD hours")
+        .expect("Lincoln Elementary");
+    let send = |f: Form| {
+        educator
+            .request(reqwest::Method::POST, "/transcript/outside")
+            .header("origin", app.url.clone())
+            .multipart(f)
+            .send()
+    };
+
+    // Mistakes come back by field, nothing saved.
+    let r = send(form(
+        &s,
+        " ",
+        "0.3",
+        "2999-01-01",
+        "",
+        Some(b"MZ not a pdf"),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    for message in [
+        "Enter this.",
+        "Enter hours in quarter hours, from 0.25 to 100",
+        "The date cannot be in the future.",
+        "The file must be a PDF, PNG or JPEG.",
+    ] {
+        assert!(page.contains(message), "{message}: {page}");
+    }
+    educator.get("/transcript").await.expect("No PD hours yet");
+
+    // Three requests: a link, a PDF, and one more.
+    for (title, hours, file) in [
+        ("State AI summit", "3,5", None),
+        (
+            "University course on AI ethics",
+            "12",
+            Some(&b"%PDF-1.7 certificate"[..]),
+        ),
+        ("Vendor webinar", "1", None),
+    ] {
+        let r = send(form(
+            &s,
+            title,
+            hours,
+            "2026-10-02",
+            "https://example.org/proof",
+            file,
+        ))
+        .await
+        .unwrap();
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("Your request was sent"), "{page}");
+    }
+    educator
+        .get("/transcript")
+        .await
+        .expect("<td>3.5</td><td>Waiting for approval</td>");
+
+    // Another district's admin sees none of them.
+    let ladmin = app.browser();
+    ladmin.sign_in(s.email("ladmin"), PASSWORD).await;
+    let theirs = ladmin
+        .get(&format!("/orgs/{}/admin/pd-requests", s.local.0))
+        .await;
+    theirs.expect("No requests are waiting.");
+
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let base = format!("/orgs/{}/admin/pd-requests", s.district.0);
+    let list = dadmin.get(&base).await;
+    list.expect("State AI summit")
+        .expect("Test educator · Lincoln Elementary")
+        .expect("Download the file");
+    let ids: Vec<i64> = list
+        .body
+        .split("/admin/pd-requests/")
+        .skip(1)
+        .filter_map(|rest| rest.split('/').next()?.parse().ok())
+        .collect::<std::collections::BTreeSet<i64>>()
+        .into_iter()
+        .collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let (summit, course, webinar) = (ids[0], ids[1], ids[2]);
+
+    // The evidence file, for the admin here; not for the one elsewhere.
+    let file = dadmin.get(&format!("{base}/{course}/evidence")).await;
+    assert_eq!(file.status, 200);
+    assert_eq!(file.headers["content-type"], "application/pdf");
+    assert!(
+        file.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert_eq!(file.body, "%PDF-1.7 certificate");
+    let elsewhere = ladmin
+        .get(&format!(
+            "/orgs/{}/admin/pd-requests/{course}/evidence",
+            s.local.0
+        ))
+        .await;
+    assert_eq!(elsewhere.status, 404);
+    let refused = ladmin
+        .post(
+            &format!("/orgs/{}/admin/pd-requests/{summit}/decide", s.local.0),
+            &[("decision", "approved")],
+        )
+        .await;
+    assert_eq!(refused.status, 404);
+
+    // Returning needs a comment.
+    let bare = dadmin
+        .post(
+            &format!("{base}/{webinar}/decide"),
+            &[("decision", "returned"), ("comment", "")],
+        )
+        .await;
+    assert_eq!(bare.status, 422);
+    bare.expect(&format!("href=\"#f-comment-{webinar}\""));
+    dadmin
+        .post(
+            &format!("{base}/{webinar}/decide"),
+            &[
+                ("decision", "rejected"),
+                ("comment", "Vendor webinars do not count."),
+            ],
+        )
+        .await
+        .expect("The request was decided.");
+    dadmin
+        .post(
+            &format!("{base}/{course}/decide"),
+            &[
+                ("decision", "returned"),
+                ("comment", "Please add the transcript page."),
+            ],
+        )
+        .await;
+    dadmin
+        .post(
+            &format!("{base}/{summit}/decide"),
+            &[("decision", "approved"), ("comment", "")],
+        )
+        .await
+        .expect("No requests are waiting.");
+    // Decided once: deciding again is refused.
+    let again = dadmin
+        .post(
+            &format!("{base}/{summit}/decide"),
+            &[("decision", "approved")],
+        )
+        .await;
+    assert_eq!(again.status, 404);
+
+    let transcript = educator.get("/transcript").await;
+    transcript
+        .expect("2026–27 school year: 3.5 PD hours")
+        .expect("<td>State AI summit</td><td>Outside activity</td><td>3.5</td>")
+        .expect("<td>Returned</td><td>Please add the transcript page.</td>")
+        .expect("<td>Rejected</td><td>Vendor webinars do not count.</td>");
+    let own = educator
+        .get(&format!("/transcript/outside/{course}/evidence"))
+        .await;
+    assert_eq!(own.status, 200);
+    let other = app.browser();
+    other.sign_in(s.email("facilitator"), PASSWORD).await;
+    assert_eq!(
+        other
+            .get(&format!("/transcript/outside/{course}/evidence"))
+            .await
+            .status,
+        404
+    );
+}

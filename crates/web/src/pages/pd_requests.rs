@@ -1,0 +1,363 @@
+//! Outside PD: an educator asks one of their organisations to count hours
+//! earned elsewhere, with evidence (a link or a file); an admin there, or
+//! above it, approves, returns with a comment, or rejects with one.
+
+use super::Choice;
+use super::org_admin::{AdminFrame, Tab, frame};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::gate::ScopedOrg;
+use crate::org_actions::record;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::Extension;
+use axum::body::Body;
+use axum::extract::{Multipart, Path, State};
+use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::Response;
+use lyceum_db::DbError;
+use lyceum_db::memberships;
+use lyceum_db::pd_requests::{self, Waiting};
+use lyceum_domain::course::hours_in;
+use lyceum_domain::pd::{MAX_EVIDENCE_BYTES, OutsideInput, RequestStatus};
+use lyceum_domain::time::Date;
+use lyceum_domain::validation::{Invalid, required_text};
+use lyceum_domain::{Timestamp, UserId};
+use serde::Deserialize;
+use serde_json::json;
+
+/// The largest request body: the evidence file and the form around it.
+pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
+
+fn day(micros: i64) -> String {
+    let (y, m, d) = Timestamp::from_micros(micros).utc_date();
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+// ---- The educator's form ----
+
+#[derive(Template)]
+#[template(path = "pd_request_form.html")]
+pub struct RequestFormPage {
+    page: Page,
+    errors: FormErrors,
+    input: OutsideInput,
+    orgs: Vec<Choice>,
+    max_mb: usize,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    input: OutsideInput,
+    errors: FormErrors,
+) -> Result<RequestFormPage, AppError> {
+    let id = ctx.require_user()?.user.id();
+    let mine = state.db.read(move |c| memberships::of_user(c, id)).await?;
+    let mut orgs: Vec<Choice> = Vec::new();
+    for m in mine {
+        let value = m.org_id.to_string();
+        if !orgs.iter().any(|o| o.value == value) {
+            orgs.push(Choice {
+                selected: input.org == value,
+                value,
+                label: m.org_name,
+            });
+        }
+    }
+    Ok(RequestFormPage {
+        page: Page::new(ctx, "pd-request-title").with_errors(&errors),
+        errors,
+        input,
+        orgs,
+        max_mb: MAX_EVIDENCE_BYTES / (1024 * 1024),
+    })
+}
+
+/// `GET /transcript/outside`
+pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(
+        &form_page(&state, &ctx, OutsideInput::default(), FormErrors::none()).await?,
+    ))
+}
+
+/// `POST /transcript/outside` (multipart, with the evidence file if any).
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let mut input = OutsideInput::default();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let text = || String::from_utf8_lossy(&bytes).into_owned();
+        match name.as_str() {
+            "title" => input.title = text(),
+            "description" => input.description = text(),
+            "hours" => input.hours = text(),
+            "completed_on" => input.completed_on = text(),
+            "evidence_url" => input.evidence_url = text(),
+            "org" => input.org = text(),
+            // A file input left empty still sends a part, with no name and no bytes.
+            "evidence_file" if !bytes.is_empty() => {
+                file = Some((file_name.unwrap_or_default(), bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    let (y, m, d) = state.clock.now().utc_date();
+    let today = Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
+        .ok_or_else(|| AppError::Internal("today".into()))?;
+    let draft = match input.validate(
+        today,
+        file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+    ) {
+        Ok(d) => d,
+        Err(e) => return refused(&state, &ctx, input, &e).await,
+    };
+    let now = state.clock.now();
+    match state
+        .db
+        .write(move |c| pd_requests::submit(c, user, &draft, now))
+        .await
+    {
+        Ok(_) => Ok(redirect_with(
+            "/transcript",
+            Flash::PdRequestSent,
+            state.config.secure_cookies(),
+        )),
+        Err(DbError::Invalid(e)) => refused(&state, &ctx, input, &e).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    input: OutsideInput,
+    invalid: &Invalid,
+) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(invalid, ctx.lang);
+    Ok(render_invalid(&form_page(state, ctx, input, errors).await?))
+}
+
+fn evidence_response(name: String, kind: String, bytes: Vec<u8>) -> Result<Response, AppError> {
+    let mut r = Response::new(Body::from(bytes));
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_str(&kind).map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    // Always a download, never shown inline on our origin.
+    let safe: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    let header = format!(
+        "attachment; filename=\"{}\"",
+        if safe.is_empty() { "evidence" } else { &safe }
+    );
+    r.headers_mut().insert(
+        CONTENT_DISPOSITION,
+        HeaderValue::from_str(&header).map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
+/// `GET /transcript/outside/{request_id}/evidence`: the educator's own file.
+pub async fn own_evidence(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let found = state
+        .db
+        .read(move |c| {
+            let mine = pd_requests::of_user(c, user)?.iter().any(|r| r.id == id);
+            if mine {
+                pd_requests::evidence(c, id)
+            } else {
+                Ok(None)
+            }
+        })
+        .await?;
+    let (name, kind, bytes) = found.ok_or(AppError::NotFound)?;
+    evidence_response(name, kind, bytes)
+}
+
+// ---- The admins' page ----
+
+pub struct WaitingView {
+    pub id: i64,
+    pub requester: String,
+    pub org_name: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub hours: String,
+    pub completed_on: String,
+    pub evidence_url: Option<String>,
+    pub evidence_href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "org_admin_pd_requests.html")]
+pub struct AdminPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    waiting: Vec<WaitingView>,
+    /// The request an error is about, and the comment typed.
+    failed: Option<(i64, String)>,
+}
+
+async fn admin_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    errors: FormErrors,
+    failed: Option<(i64, String)>,
+) -> Result<AdminPage, AppError> {
+    let frame = frame(state, scope.id, Tab::PdRequests).await?;
+    let path = scope.path.clone();
+    let rows: Vec<Waiting> = state
+        .db
+        .read(move |c| pd_requests::pending_in(c, &path))
+        .await?;
+    let page = Page::new(ctx, "pd-requests-title")
+        .about(&frame.org.name)
+        .with_errors(&errors);
+    let org = scope.id.0;
+    let waiting = rows
+        .into_iter()
+        .map(|w| WaitingView {
+            id: w.request.id,
+            requester: w.requester,
+            org_name: w.org_name,
+            hours: hours_in(w.request.hours(), page.lang),
+            completed_on: day(w.request.completed_at),
+            evidence_href: w
+                .request
+                .evidence_name
+                .as_ref()
+                .map(|_| format!("/orgs/{org}/admin/pd-requests/{}/evidence", w.request.id)),
+            title: w.request.title,
+            description: w.request.description,
+            evidence_url: w.request.evidence_url,
+        })
+        .collect();
+    Ok(AdminPage {
+        page,
+        frame,
+        errors,
+        waiting,
+        failed,
+    })
+}
+
+/// `GET /orgs/{org_id}/admin/pd-requests`
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &admin_page(&state, &ctx, &scope, FormErrors::none(), None).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+const MAX_COMMENT: usize = 1_000;
+
+/// `POST /orgs/{org_id}/admin/pd-requests/{request_id}/decide`:
+/// `decision` is approved, returned or rejected; the last two need a comment.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, id)): Path<(i64, i64)>,
+    HtmlForm(form): HtmlForm<DecisionForm>,
+) -> Result<Response, AppError> {
+    let reviewer = ctx.require_user()?.user.id();
+    let decision = match RequestStatus::parse(&form.decision) {
+        Some(d) if d != RequestStatus::Pending => d,
+        _ => {
+            return Err(AppError::BadRequest(
+                "decision: approved, returned or rejected".into(),
+            ));
+        }
+    };
+    let comment = match (decision, required_text(&form.comment, MAX_COMMENT)) {
+        (RequestStatus::Approved, Ok(c)) => Some(c),
+        (RequestStatus::Approved, Err(_)) => None,
+        (_, Ok(c)) => Some(c),
+        (_, Err(problem)) => {
+            let errors =
+                FormErrors::from_invalid(&Invalid::one(format!("comment-{id}"), problem), ctx.lang);
+            return Ok(render_invalid(
+                &admin_page(&state, &ctx, &scope, errors, Some((id, form.comment))).await?,
+            ));
+        }
+    };
+    let now = state.clock.now();
+    let (org, path) = (scope.id, scope.path.clone());
+    state
+        .db
+        .write(move |c| {
+            let r = pd_requests::decide(c, &path, id, decision, comment.as_deref(), reviewer, now)?;
+            record(
+                c,
+                now,
+                reviewer,
+                "pd.request_decided",
+                org,
+                Some(UserId(r.user_id)),
+                json!({ "request": id, "decision": decision.as_str(), "hours": r.hours() }),
+            )
+        })
+        .await?;
+    Ok(redirect_with(
+        &format!("/orgs/{}/admin/pd-requests", scope.id.0),
+        Flash::PdRequestDecided,
+        state.config.secure_cookies(),
+    ))
+}
+
+/// `GET /orgs/{org_id}/admin/pd-requests/{request_id}/evidence`
+pub async fn evidence(
+    State(state): State<AppState>,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let path = scope.path.clone();
+    let found = state
+        .db
+        .read(move |c| match pd_requests::in_scope(c, &path, id)? {
+            Some(_) => pd_requests::evidence(c, id),
+            None => Ok(None),
+        })
+        .await?;
+    let (name, kind, bytes) = found.ok_or(AppError::NotFound)?;
+    evidence_response(name, kind, bytes)
+}
