@@ -9,6 +9,12 @@ const assert = require('node:assert/strict');
 const h = require('../lib/helpers');
 
 const EN = 'What generative AI is, and where it fails';
+// The right answers to the quiz of the third lesson, by the text of each option.
+const ANSWERS = {
+  en: ['Look each one up before using it', 'Facts and dates', 'Quotations'],
+  es: ['Buscar cada una antes de usarla', 'Hechos y fechas', 'Citas textuales'],
+};
+const WRONG = { en: 'Use them: the model has read many papers', es: 'Usarlas: el modelo leyó muchos artículos' };
 const VARIANTS = [
   { lang: 'en', js: true, title: EN, lessons: 4, account: 'educator@columbus.example.org' },
   { lang: 'es', js: true, title: 'Qué es la IA generativa y dónde falla', lessons: 4, account: 'facilitator@columbus.example.org' },
@@ -44,6 +50,21 @@ for (const variant of VARIANTS) {
       for (let n = 1; n <= variant.lessons; n += 1) {
         await page.locator('.lesson-body').waitFor();
         if (n === 1) await j.check(page, 'first lesson');
+        if (n === 3) {
+          // This lesson ends with a quiz: a wrong answer first, then the right ones.
+          const quiz = page.getByRole('region', { name: t('quiz-title') });
+          await quiz.getByLabel(WRONG[j.lang], { exact: true }).check();
+          await quiz.getByLabel(ANSWERS[j.lang][1], { exact: true }).check();
+          await quiz.getByRole('button', { name: t('quiz-check'), exact: true }).click();
+          await h.expectFlash(page, t('flash-quiz-failed'));
+          await j.check(page, 'quiz, not passed');
+          for (const answer of ANSWERS[j.lang]) await quiz.getByLabel(answer, { exact: true }).check();
+          await quiz.getByRole('button', { name: t('quiz-check'), exact: true }).click();
+          await h.expectFlash(page, t('flash-quiz-passed'));
+          await j.check(page, 'quiz, passed');
+          await page.getByRole('navigation', { name: t('lesson-pager') }).getByRole('link', { name: new RegExp(`^${t('lesson-next')}:`) }).click();
+          continue;
+        }
         await page.getByRole('button', { name: t('lesson-finish'), exact: true }).click();
         if (n < variant.lessons) await h.expectFlash(page, t('flash-lesson-finished'));
       }

@@ -226,6 +226,12 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
             .execute(conn)?;
         for (l, lesson) in module.lessons.iter().enumerate() {
             let activities: Vec<&str> = lesson.activities.iter().map(|a| a.as_str()).collect();
+            let quiz = match &lesson.quiz {
+                Some(q) => {
+                    Some(serde_json::to_string(q).map_err(|e| DbError::Task(e.to_string()))?)
+                }
+                None => None,
+            };
             diesel::insert_into(lessons::table)
                 .values((
                     lessons::course_id.eq(id),
@@ -236,6 +242,7 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
                     lessons::title.eq(&lesson.title),
                     lessons::markdown.eq(&lesson.markdown),
                     lessons::activities.eq(activities.join(" ")),
+                    lessons::quiz.eq(quiz),
                 ))
                 .execute(conn)?;
         }
@@ -285,7 +292,7 @@ pub fn load_version(
     if modules.is_empty() {
         return Ok(None);
     }
-    type LessonCols = (i32, String, String, String, String);
+    type LessonCols = (i32, String, String, String, String, Option<String>);
     let all: Vec<LessonCols> = lessons::table
         .filter(lessons::course_id.eq(row.id))
         .filter(lessons::version.eq(version))
@@ -296,18 +303,25 @@ pub fn load_version(
             lessons::title,
             lessons::markdown,
             lessons::activities,
+            lessons::quiz,
         ))
         .load(conn)?;
     let mut out_modules = Vec::with_capacity(modules.len());
     for (pos, title) in modules {
         let mut module_lessons = Vec::new();
-        for (m, key, title, markdown, activities) in all.iter().filter(|l| l.0 == pos) {
-            debug_assert_eq!(*m, pos);
+        for (_, key, title, markdown, activities, quiz) in all.iter().filter(|l| l.0 == pos) {
+            let quiz = match quiz {
+                Some(json) => Some(serde_json::from_str(json).map_err(|e| {
+                    DbError::Corrupt(format!("course {} lesson {key} quiz: {e}", row.id))
+                })?),
+                None => None,
+            };
             module_lessons.push(Lesson {
                 key: key.clone(),
                 title: title.clone(),
                 markdown: markdown.clone(),
                 activities: codes(activities, ActivityKind::parse)?,
+                quiz,
             });
         }
         out_modules.push(Module {

@@ -190,3 +190,84 @@ pub fn statements_of(
         ))
         .load(conn)?)
 }
+
+/// A learner's attempts at a lesson's quiz: how many, and the latest's
+/// answers (to show its marking again).
+pub fn attempts(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    key: &str,
+) -> Result<(i64, Option<String>), DbError> {
+    use crate::schema::quiz_attempts as qa;
+    let count = qa::table
+        .filter(qa::user_id.eq(user.0))
+        .filter(qa::course_id.eq(course))
+        .filter(qa::lesson_key.eq(key))
+        .count()
+        .get_result(conn)?;
+    let latest = qa::table
+        .filter(qa::user_id.eq(user.0))
+        .filter(qa::course_id.eq(course))
+        .filter(qa::lesson_key.eq(key))
+        .order(qa::id.desc())
+        .select(qa::answers)
+        .first(conn)
+        .optional()?;
+    Ok((count, latest))
+}
+
+/// One attempt at a quiz, already graded.
+pub struct Attempt<'a> {
+    pub key: &'a str,
+    pub version: i32,
+    /// The answers as JSON: {"question": ["option", …]}.
+    pub answers: &'a str,
+    pub score: u32,
+    pub passed: bool,
+    /// `passed` or `failed`, about the lesson.
+    pub statement: &'a Statement,
+}
+
+/// Stores an attempt and its statement. A passing one finishes the lesson
+/// (see [`finish_lesson`], whose statements are given too).
+#[allow(clippy::too_many_arguments)]
+pub fn record_attempt(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    content: &Course,
+    a: &Attempt<'_>,
+    lesson_done: &Statement,
+    course_done: &Statement,
+    now: Timestamp,
+) -> Result<Option<Finished>, DbError> {
+    use crate::schema::quiz_attempts as qa;
+    diesel::insert_into(qa::table)
+        .values((
+            qa::user_id.eq(user.0),
+            qa::course_id.eq(course),
+            qa::version.eq(a.version),
+            qa::lesson_key.eq(a.key),
+            qa::answers.eq(a.answers),
+            qa::score.eq(i32::try_from(a.score).unwrap_or(0)),
+            qa::passed.eq(a.passed),
+            qa::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    record(conn, a.statement, Some(course))?;
+    if a.passed {
+        Ok(Some(finish_lesson(
+            conn,
+            user,
+            course,
+            content,
+            a.key,
+            lesson_done,
+            course_done,
+            now,
+        )?))
+    } else {
+        Ok(None)
+    }
+}

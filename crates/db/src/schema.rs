@@ -340,6 +340,7 @@ diesel::table! {
         title -> Text,
         markdown -> Text,
         activities -> Text,
+        quiz -> Nullable<Text>,
     }
 }
 
@@ -431,6 +432,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    quiz_attempts (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        course_id -> BigInt,
+        version -> Integer,
+        lesson_key -> Text,
+        answers -> Text,
+        score -> Integer,
+        passed -> Bool,
+        created_at -> BigInt,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -502,6 +517,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     pd_ledger,
     certificates,
     pd_requests,
+    quiz_attempts,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -542,4 +558,5 @@ pub const TABLES: &[&str] = &[
     "pd_ledger",
     "certificates",
     "pd_requests",
+    "quiz_attempts",
 ];

@@ -20,6 +20,10 @@ crate::code_enum! {
         Registered = "registered",
         /// Finished a lesson (all its activities) or a whole course.
         Completed = "completed",
+        /// Reached a quiz's pass mark.
+        Passed = "passed",
+        /// Tried a quiz and fell short of its pass mark.
+        Failed = "failed",
     }
 }
 
@@ -28,6 +32,8 @@ impl Verb {
         match self {
             Verb::Registered => "http://adlnet.gov/expapi/verbs/registered",
             Verb::Completed => "http://adlnet.gov/expapi/verbs/completed",
+            Verb::Passed => "http://adlnet.gov/expapi/verbs/passed",
+            Verb::Failed => "http://adlnet.gov/expapi/verbs/failed",
         }
     }
 }
@@ -71,6 +77,8 @@ pub struct Statement {
     /// The course a lesson belongs to, and the version being followed.
     pub parent: Option<Activity>,
     pub course_version: Option<i32>,
+    /// A score in percent and whether it passed (quizzes).
+    pub result: Option<(u32, bool)>,
     pub timestamp: Timestamp,
 }
 
@@ -117,6 +125,12 @@ impl Statement {
         }
         if !context.is_empty() {
             statement["context"] = Value::Object(context);
+        }
+        if let Some((percent, success)) = self.result {
+            statement["result"] = json!({
+                "score": { "scaled": f64::from(percent) / 100.0, "raw": percent, "min": 0, "max": 100 },
+                "success": success,
+            });
         }
         statement
     }
@@ -173,6 +187,7 @@ mod tests {
             },
             parent: Some(course),
             course_version: Some(2),
+            result: Some((80, true)),
             timestamp: Timestamp::from_micros(1_790_000_000_000_000),
         }
         .to_json();

@@ -45,6 +45,8 @@ lyceum_domain::code_enum! {
         CertificateRevoked = "certificate-revoked",
         PdRequestSent = "pd-request-sent",
         PdRequestDecided = "pd-request-decided",
+        QuizPassed = "quiz-passed",
+        QuizFailed = "quiz-failed",
     }
 }
 

@@ -8,6 +8,7 @@
 //! layer's job.
 
 pub mod package;
+pub mod quiz;
 
 use crate::i18n::Lang;
 use crate::profile::{GradeBand, Subject};
@@ -33,11 +34,13 @@ crate::code_enum! {
 }
 
 crate::code_enum! {
-    /// What a learner does in a lesson. Only reading is supported so far;
-    /// quizzes, reflections and practice tasks come next.
+    /// What a learner does in a lesson. Reflections and practice tasks come
+    /// next.
     pub enum ActivityKind: "activity" {
         /// Done when the learner marks the lesson read.
         Reading = "reading",
+        /// Done when the learner passes the lesson's quiz.
+        Quiz = "quiz",
     }
 }
 
@@ -55,6 +58,15 @@ pub struct Lesson {
     pub title: String,
     pub markdown: String,
     pub activities: Vec<ActivityKind>,
+    /// Present exactly when `activities` has [`ActivityKind::Quiz`].
+    pub quiz: Option<quiz::Quiz>,
+}
+
+impl Lesson {
+    /// Finished by passing its quiz, rather than by saying so.
+    pub fn finished_by_quiz(&self) -> bool {
+        self.quiz.is_some()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,7 @@
 //! gives no course. What only the database knows (do the competencies and
 //! prerequisites exist?) is checked when the course is saved.
 
+use super::quiz::Quiz;
 use super::{
     ActivityKind, Builds, Course, Delivery, Lesson, MAX_LESSONS, MAX_MARKDOWN, MAX_MODULES,
     MAX_PD_HOURS, MAX_SUMMARY, MAX_TITLE, Module, is_slug,
@@ -316,15 +317,42 @@ fn lesson(r: &mut Reader, at: &str, key: &str, value: &Value) -> Option<Lesson> 
             None
         }
     };
+    let quiz = match l.get("quiz") {
+        None | Some(Value::Null) => None,
+        Some(q) => match serde_json::from_value::<Quiz>(q.clone()) {
+            Ok(quiz) => {
+                let problems = quiz.problems();
+                for (inner, message) in &problems {
+                    r.problem(&format!("{at}.quiz.{inner}"), message.clone());
+                }
+                problems.is_empty().then_some(quiz)
+            }
+            Err(e) => {
+                r.problem(&format!("{at}.quiz"), format!("not a quiz: {e}"));
+                None
+            }
+        },
+    };
     let activities = match l.get("activities") {
+        None if l.get("quiz").is_some() => vec![ActivityKind::Quiz],
         None => vec![ActivityKind::Reading],
         Some(_) => codes(r, l, at, "activities", ActivityKind::parse),
     };
+    if activities.contains(&ActivityKind::Quiz) != l.get("quiz").is_some() {
+        r.problem(
+            &join(at, "activities"),
+            "list quiz exactly when the lesson has a quiz",
+        );
+    }
+    if l.get("quiz").is_some() && quiz.is_none() {
+        return None;
+    }
     Some(Lesson {
         key: key.to_string(),
         title: title?,
         markdown: markdown?,
         activities,
+        quiz,
     })
 }
 
@@ -373,6 +401,39 @@ mod tests {
         let keys: Vec<&str> = c.lessons().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, ["a-model-predicts", "training-data", "made-up-facts"]);
         assert_eq!(c.modules[0].lessons[0].activities, [ActivityKind::Reading]);
+    }
+
+    #[test]
+    fn a_lesson_may_end_with_a_quiz() {
+        let mut v = good();
+        v["lessons"]["made-up-facts"]["quiz"] = json!({
+            "pass_mark": 100,
+            "questions": [{ "key": "q1", "prompt": "Is fluency evidence?", "kind": "single",
+                "options": [
+                    { "key": "yes", "text": "Yes", "correct": false, "feedback": "It is not." },
+                    { "key": "no", "text": "No", "correct": true },
+                ] }],
+        });
+        let c = read(&v).unwrap();
+        let l = c.lessons().last().unwrap();
+        assert_eq!(l.activities, [ActivityKind::Quiz]);
+        assert_eq!(
+            l.quiz.as_ref().unwrap().questions[0].options[0]
+                .feedback
+                .as_deref(),
+            Some("It is not.")
+        );
+
+        v["lessons"]["made-up-facts"]["quiz"]["questions"][0]["options"][1]["correct"] =
+            json!(false);
+        v["lessons"]["training-data"]["activities"] = json!(["quiz"]);
+        assert_eq!(
+            read(&v).unwrap_err(),
+            [
+                "lessons.made-up-facts.quiz.questions[0].options: a single-choice question needs exactly one correct option",
+                "lessons.training-data.activities: list quiz exactly when the lesson has a quiz",
+            ]
+        );
     }
 
     #[test]

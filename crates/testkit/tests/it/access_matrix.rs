@@ -43,6 +43,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/courses/{slug}", Anyone),
     ("GET", "/courses/{slug}/lessons/{lesson_key}", Anyone),
     ("POST", "/courses/{slug}/enrol", SignedIn),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_key}/quiz",
+        SignedIn,
+    ),
     ("GET", "/transcript", SignedIn),
     ("GET", "/transcript.csv", SignedIn),
     ("GET", "/transcript/outside", SignedIn),

@@ -265,3 +265,144 @@ async fn completing_a_course_earns_hours_and_a_certificate_anyone_can_check() {
         .await;
     assert_eq!(b.get("/transcript.csv").await.body.lines().count(), 2);
 }
+
+fn with_quiz() -> Value {
+    let mut c = course(false);
+    c["lessons"]["reflection"]["quiz"] = json!({
+        "pass_mark": 100,
+        "max_attempts": 2,
+        "questions": [
+            { "key": "purpose", "prompt": "What comes first?", "kind": "single", "options": [
+                { "key": "tool", "text": "The tool", "correct": false, "feedback": "Start from the purpose." },
+                { "key": "goal", "text": "The learning goal", "correct": true, "feedback": "Yes." },
+            ] },
+            { "key": "evidence", "prompt": "Which show learning?", "kind": "multiple", "options": [
+                { "key": "drafts", "text": "Drafts", "correct": true },
+                { "key": "final", "text": "Only the final text", "correct": false },
+                { "key": "talk", "text": "A conversation", "correct": true },
+            ] },
+        ],
+    });
+    c
+}
+
+#[tokio::test]
+async fn a_quiz_is_graded_with_feedback_and_finishes_its_lesson_when_passed() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &with_quiz()).await;
+    let quiz = format!("{COURSE}/lessons/reflection/quiz");
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    let lesson = b.get(&format!("{COURSE}/lessons/reflection")).await;
+    lesson
+        .expect("Check your understanding")
+        .expect("Pass mark: 100% of the questions right. Attempts left: 2.")
+        .expect(&format!("action=\"{quiz}\""))
+        .expect("type=\"checkbox\"");
+    assert!(
+        !lesson.contains("I have finished this lesson"),
+        "a quiz finishes it"
+    );
+    assert_eq!(
+        b.post(&format!("{COURSE}/lessons/reflection/finish"), &[])
+            .await
+            .status,
+        403
+    );
+
+    // Answers of the wrong shape: refused, and no attempt is used.
+    let wrong_shape = b
+        .post(
+            &quiz,
+            &[
+                ("q-purpose", "goal"),
+                ("q-purpose", "tool"),
+                ("q-ghost", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong_shape.status, 422);
+    wrong_shape
+        .expect("This answer is for a question that is not in this quiz.")
+        .expect("Choose only one answer.")
+        .expect("Answer this question.")
+        .expect("Attempts left: 2.");
+
+    let failed = b
+        .post(
+            &quiz,
+            &[
+                ("q-purpose", "tool"),
+                ("q-evidence", "drafts"),
+                ("q-evidence", "talk"),
+            ],
+        )
+        .await;
+    failed
+        .expect("Not passed yet.")
+        .expect("You scored 50%.")
+        .expect("Not quite.</strong> Start from the purpose.")
+        .expect("Attempts left: 1.");
+    let passed = b
+        .post(
+            &quiz,
+            &[
+                ("q-purpose", "goal"),
+                ("q-evidence", "drafts"),
+                ("q-evidence", "talk"),
+            ],
+        )
+        .await;
+    passed
+        .expect("You passed the quiz.")
+        .expect("You scored 100%.")
+        .expect("You passed: this lesson is finished.");
+    assert!(
+        !passed.contains(&format!("action=\"{quiz}\"")),
+        "no more attempts needed"
+    );
+
+    let user = s.user("educator");
+    let record = app
+        .db
+        .read(move |c| learning::statements_of(c, user))
+        .await
+        .unwrap();
+    let verbs: Vec<&str> = record.iter().map(|(v, _, _)| v.as_str()).collect();
+    assert!(
+        verbs.contains(&"failed") && verbs.contains(&"passed"),
+        "{verbs:?}"
+    );
+    let passed_statement = record.iter().find(|(v, _, _)| v == "passed").unwrap();
+    let st: Value = serde_json::from_str(&passed_statement.2).unwrap();
+    assert_eq!(st["result"]["score"]["scaled"], 1.0);
+
+    // Someone who fails twice has no attempt left.
+    let other = app.browser();
+    other.sign_in(s.email("facilitator"), PASSWORD).await;
+    other.post(&format!("{COURSE}/enrol"), &[]).await;
+    for _ in 0..2 {
+        other
+            .post(&quiz, &[("q-purpose", "tool"), ("q-evidence", "final")])
+            .await;
+    }
+    let spent = other.get(&format!("{COURSE}/lessons/reflection")).await;
+    spent.expect("Attempts left: 0.").expect("You scored 0%.");
+    assert!(!spent.contains(&format!("action=\"{quiz}\"")));
+    assert_eq!(
+        other
+            .post(
+                &quiz,
+                &[
+                    ("q-purpose", "goal"),
+                    ("q-evidence", "drafts"),
+                    ("q-evidence", "talk")
+                ]
+            )
+            .await
+            .status,
+        403
+    );
+}

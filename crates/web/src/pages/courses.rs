@@ -8,14 +8,15 @@ use super::learning::{Following, following};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::markdown;
-use crate::page::{Page, render};
+use crate::page::{FormErrors, Page, render};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::competencies::{self, Described};
 use lyceum_db::courses::{self, CourseRow};
-use lyceum_db::credit;
+use lyceum_db::{credit, learning};
+use lyceum_domain::course::quiz::Kind;
 use lyceum_domain::course::{Course, hours_in};
 use lyceum_domain::i18n::Lang;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
@@ -246,10 +247,38 @@ pub async fn show(
 
 // ---- A lesson ----
 
+pub struct OptionView {
+    pub key: String,
+    pub text: String,
+    pub checked: bool,
+}
+
+pub struct QuestionView {
+    /// The form field: `q-<key>`.
+    pub field: String,
+    pub prompt: String,
+    pub multiple: bool,
+    pub options: Vec<OptionView>,
+    /// After an attempt: right or not, and the feedback of what was picked.
+    pub marked: Option<(bool, Vec<String>)>,
+}
+
+pub struct QuizView {
+    pub pass_mark: u32,
+    /// Where answers post; None when no attempt may be made now.
+    pub action: Option<String>,
+    pub questions: Vec<QuestionView>,
+    /// The latest attempt's score and whether it passed.
+    pub result: Option<(u32, bool)>,
+    /// None: no limit.
+    pub attempts_left: Option<u32>,
+}
+
 #[derive(Template)]
 #[template(path = "lesson.html")]
 pub struct LessonPage {
     page: Page,
+    errors: FormErrors,
     lang: Option<&'static str>,
     course_href: String,
     course_title: String,
@@ -258,24 +287,33 @@ pub struct LessonPage {
     body: String,
     previous: Option<(String, String)>,
     next: Option<(String, String)>,
-    /// For an enrolled reader: where "finished" posts, and whether it is.
+    /// For an enrolled reader of a lesson without a quiz: where "finished"
+    /// posts.
     finish_action: Option<String>,
     finished: bool,
+    quiz: Option<QuizView>,
 }
 
-/// `GET /courses/{slug}/lessons/{key}`: the version the reader follows.
-pub async fn lesson(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path((slug, key)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+/// Answers as the quiz form sends them: `q-<question>=<option>` pairs.
+pub type Answers = std::collections::HashMap<String, Vec<String>>;
+
+/// The lesson page of the version the reader follows; `typed` and
+/// `errors` when answers were refused.
+pub async fn lesson_page(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: String,
+    key: String,
+    errors: FormErrors,
+    typed: Option<Answers>,
+) -> Result<LessonPage, AppError> {
     let user = ctx.user.as_ref().map(|u| u.user.id());
     let Following {
         row,
         course,
         enrolment,
         done,
-    } = following(&state, user, slug)
+    } = following(state, user, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let in_order: Vec<(usize, &lyceum_domain::course::Lesson)> = course
@@ -294,10 +332,70 @@ pub async fn lesson(
             .get(i)
             .map(|(_, l)| (lesson_path(&course.slug, &l.key), l.title.clone()))
     };
-    let page = Page::new(&ctx, "courses-title")
+    let finished = done.contains(&key);
+    let quiz = match &lesson.quiz {
+        None => None,
+        Some(q) => {
+            // For an enrolled learner: attempts so far, and the latest's answers.
+            let (used, latest) = match (user, &enrolment) {
+                (Some(u), Some(_)) => {
+                    let (course_id, k) = (row.id, key.clone());
+                    let (count, latest) = state
+                        .db
+                        .read(move |c| learning::attempts(c, u, course_id, &k))
+                        .await?;
+                    let latest: Option<Answers> =
+                        latest.and_then(|json| serde_json::from_str(&json).ok());
+                    (Some(u32::try_from(count).unwrap_or(u32::MAX)), latest)
+                }
+                _ => (None, None),
+            };
+            // Marking is shown for the latest attempt, not over refused answers.
+            let graded = latest
+                .as_ref()
+                .filter(|_| typed.is_none())
+                .and_then(|a| q.grade(a).ok());
+            let shown = typed.as_ref().or(latest.as_ref());
+            let attempts_left = q.max_attempts.map(|m| m.saturating_sub(used.unwrap_or(0)));
+            Some(QuizView {
+                pass_mark: q.pass_mark,
+                action: (used.is_some() && !finished && attempts_left != Some(0))
+                    .then(|| format!("{}/quiz", lesson_path(&course.slug, &key))),
+                result: graded.as_ref().map(|g| (g.score, g.passed)),
+                attempts_left,
+                questions: q
+                    .questions
+                    .iter()
+                    .map(|question| {
+                        let picked = shown.and_then(|a| a.get(&question.key));
+                        QuestionView {
+                            field: format!("q-{}", question.key),
+                            prompt: question.prompt.clone(),
+                            multiple: question.kind == Kind::Multiple,
+                            options: question
+                                .options
+                                .iter()
+                                .map(|o| OptionView {
+                                    key: o.key.clone(),
+                                    text: o.text.clone(),
+                                    checked: picked.is_some_and(|p| p.contains(&o.key)),
+                                })
+                                .collect(),
+                            marked: graded
+                                .as_ref()
+                                .and_then(|g| g.questions.iter().find(|m| m.key == question.key))
+                                .map(|m| (m.right, m.feedback.clone())),
+                        }
+                    })
+                    .collect(),
+            })
+        }
+    };
+    let page = Page::new(ctx, "courses-title")
         .with_title(&lesson.title)
-        .about(&row.title);
-    Ok(render(&LessonPage {
+        .about(&row.title)
+        .with_errors(&errors);
+    Ok(LessonPage {
         lang: other_lang(row.lang(), page.lang),
         course_href: course_path(&course.slug),
         course_title: row.title.clone(),
@@ -307,8 +405,22 @@ pub async fn lesson(
         next: link(at + 1),
         finish_action: enrolment
             .as_ref()
+            .filter(|_| !lesson.finished_by_quiz())
             .map(|_| format!("{}/finish", lesson_path(&course.slug, &key))),
-        finished: done.contains(&key),
+        finished,
+        quiz,
+        errors,
         page,
-    }))
+    })
+}
+
+/// `GET /courses/{slug}/lessons/{key}`: the version the reader follows.
+pub async fn lesson(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, key)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &lesson_page(&state, &ctx, slug, key, FormErrors::none(), None).await?,
+    ))
 }

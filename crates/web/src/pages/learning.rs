@@ -1,10 +1,12 @@
 //! Following a course: enrolling, finishing lessons, and the statements
 //! that record both (see `lyceum_domain::xapi`).
 
-use super::courses::{course_path, lesson_path};
+use super::courses::{Answers, course_path, lesson_page, lesson_path};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::page::{FormErrors, render_invalid};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -40,6 +42,7 @@ fn statement(
         object,
         parent,
         course_version: Some(version),
+        result: None,
         timestamp: now,
     })
 }
@@ -152,6 +155,10 @@ pub async fn finish(
         .lessons()
         .find(|l| l.key == key)
         .ok_or(AppError::NotFound)?;
+    if lesson.finished_by_quiz() {
+        // Passing its quiz finishes it.
+        return Err(AppError::Forbidden);
+    }
     let now = state.clock.now();
     let version = enrolment.version;
     let course_activity = course_activity(&state, &f.row);
@@ -214,4 +221,128 @@ pub async fn finish(
         (false, Some(next)) => redirect_with(&next, Flash::LessonFinished, secure),
         (false, None) => redirect_with(&course_path(&f.row.slug), Flash::LessonFinished, secure),
     })
+}
+
+/// `POST /courses/{slug}/lessons/{lesson_key}/quiz`: grades the answers,
+/// records the attempt (and, if it passes, finishes the lesson), then shows
+/// the lesson with its marking. Answers of the wrong shape are refused with
+/// the page and what was picked, and count as no attempt.
+pub async fn quiz(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, key)): Path<(String, String)>,
+    HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let f = following(&state, Some(user), slug.clone())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(enrolment) = &f.enrolment else {
+        return Err(AppError::Forbidden);
+    };
+    let lesson = f
+        .course
+        .lessons()
+        .find(|l| l.key == key)
+        .ok_or(AppError::NotFound)?;
+    let quiz = lesson.quiz.as_ref().ok_or(AppError::NotFound)?;
+    let lesson_href = lesson_path(&f.row.slug, &key);
+    let secure = state.config.secure_cookies();
+    if f.done.contains(&key) {
+        return Ok(redirect_with(&lesson_href, Flash::LessonFinished, secure));
+    }
+    let (course_id, k) = (f.row.id, key.clone());
+    let (used, _) = state
+        .db
+        .read(move |c| learning::attempts(c, user, course_id, &k))
+        .await?;
+    if quiz.max_attempts.is_some_and(|m| used >= i64::from(m)) {
+        return Err(AppError::Forbidden);
+    }
+    let mut answers: Answers = Answers::new();
+    for (name, value) in pairs {
+        if let Some(q) = name.strip_prefix("q-") {
+            answers.entry(q.to_string()).or_default().push(value);
+        }
+    }
+    let graded = match quiz.grade(&answers) {
+        Ok(g) => g,
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            return Ok(render_invalid(
+                &lesson_page(&state, &ctx, slug, key, errors, Some(answers)).await?,
+            ));
+        }
+    };
+    let now = state.clock.now();
+    let version = enrolment.version;
+    let course_activity = course_activity(&state, &f.row);
+    let lesson_activity = Activity {
+        id: state.config.link(&lesson_href),
+        kind: ActivityType::Lesson,
+        name: lesson.title.clone(),
+        lang: f.row.lang().as_str(),
+    };
+    let mut outcome = statement(
+        &state,
+        user,
+        if graded.passed {
+            Verb::Passed
+        } else {
+            Verb::Failed
+        },
+        lesson_activity.clone(),
+        Some(course_activity.clone()),
+        version,
+        now,
+    )?;
+    outcome.result = Some((graded.score, graded.passed));
+    let lesson_done = statement(
+        &state,
+        user,
+        Verb::Completed,
+        lesson_activity,
+        Some(course_activity.clone()),
+        version,
+        now,
+    )?;
+    let course_done = statement(
+        &state,
+        user,
+        Verb::Completed,
+        course_activity,
+        None,
+        version,
+        now,
+    )?;
+    let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
+    let (content, k, passed, score) = (f.course.clone(), key.clone(), graded.passed, graded.score);
+    let finished = state
+        .db
+        .write(move |c| {
+            learning::record_attempt(
+                c,
+                user,
+                course_id,
+                &content,
+                &learning::Attempt {
+                    key: &k,
+                    version,
+                    answers: &json,
+                    score,
+                    passed,
+                    statement: &outcome,
+                },
+                &lesson_done,
+                &course_done,
+                now,
+            )
+        })
+        .await?;
+    let flash = match finished {
+        Some(done) if done.course => Flash::CourseCompleted,
+        Some(_) => Flash::QuizPassed,
+        None => Flash::QuizFailed,
+    };
+    Ok(redirect_with(&lesson_href, flash, secure))
 }

@@ -58,6 +58,12 @@ pub fn routes(r: Routes) -> Routes {
             courses::lesson,
         )
         .add(POST, "/courses/{slug}/enrol", SignedIn, learning::enrol)
+        .add(
+            POST,
+            "/courses/{slug}/lessons/{lesson_key}/quiz",
+            SignedIn,
+            learning::quiz,
+        )
         .add(GET, "/transcript", SignedIn, credit::transcript)
         .add(GET, "/transcript.csv", SignedIn, credit::transcript_csv)
         .add(GET, "/transcript/outside", SignedIn, pd_requests::form)

@@ -1,0 +1,3 @@
+DROP INDEX quiz_attempts_learner;
+DROP TABLE quiz_attempts;
+ALTER TABLE lessons DROP COLUMN quiz;
