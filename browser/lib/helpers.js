@@ -380,6 +380,16 @@ async function useLanguage(page, lang) {
 }
 
 /** Presses Tab (or Shift+Tab) until `locator` has focus, as a keyboard user does. */
+/** Signs a demo account in through the sign-in page, then switches to the journey's language. */
+async function signIn(page, j, t, email) {
+  await page.goto(`${j.url}/sign-in`);
+  await page.getByLabel(t('field-email'), { exact: true }).fill(email);
+  await page.getByLabel(t('field-password'), { exact: true }).fill(PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: t('sign-in-button') }).click();
+  await expectFlash(page, either('flash-signed-in')); // in the account's language
+  await useLanguage(page, j.lang);
+}
+
 async function tabTo(page, locator, { back = false, max = 60 } = {}) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -585,5 +595,5 @@ if (require.main === module) {
 
 module.exports = {
   PASSWORD, AXE_TAGS, BUDGET_BYTES, RUN_DIR, texts, either, startServer, waitForMail, parseMail, launchBrowser, openSuite,
-  settle, heading, expectHeading, useLanguage, expectFlash, runAxe, checkStructure, checkReflow, measureBudget, auditFocus, tabTo, writeReport,
+  settle, heading, expectHeading, useLanguage, expectFlash, signIn, runAxe, checkStructure, checkReflow, measureBudget, auditFocus, tabTo, writeReport,
 };

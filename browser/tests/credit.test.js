@@ -18,21 +18,13 @@ let suite;
 before(async () => { suite = await h.openSuite('credit'); });
 after(async () => { await suite?.close(); });
 
-async function signIn(page, j, t, email) {
-  await page.goto(`${j.url}/sign-in`);
-  await page.getByLabel(t('field-email'), { exact: true }).fill(email);
-  await page.getByLabel(t('field-password'), { exact: true }).fill(h.PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: t('sign-in-button') }).click();
-  await h.expectFlash(page, h.either('flash-signed-in'));
-  await h.useLanguage(page, j.lang);
-}
 
 for (const variant of VARIANTS) {
   test(`outside PD hours are asked for, approved and counted [${variant.lang}${variant.js ? '' : ', without JavaScript'}]`, () =>
     suite.run('outside PD hours', variant, async (j, t) => {
       const activity = `State AI summit ${j.variant}`;
       const educator = await j.newPage();
-      await signIn(educator, j, t, variant.educator);
+      await h.signIn(educator, j, t, variant.educator);
       await educator.getByRole('main').getByRole('link', { name: t('home-transcript-link') }).click();
       await h.expectHeading(educator, t('transcript-title'));
       await j.check(educator, 'transcript, empty');
@@ -54,7 +46,7 @@ for (const variant of VARIANTS) {
       await educator.getByRole('cell', { name: t('pd-request-status-pending'), exact: true }).waitFor();
 
       const admin = await j.newPage();
-      await signIn(admin, j, t, variant.admin);
+      await h.signIn(admin, j, t, variant.admin);
       await admin.getByRole('main').getByRole('link', { name: t('home-manage', { name: variant.manages }) }).click();
       await admin.getByRole('navigation', { name: t('org-admin-tabs-label') }).getByRole('link', { name: t('pd-requests-title') }).click();
       await h.expectHeading(admin, t('pd-requests-title'));

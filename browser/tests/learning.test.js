@@ -29,12 +29,7 @@ for (const variant of VARIANTS) {
   test(`a teacher enrols in a course and finishes it [${variant.lang}${variant.js ? '' : ', without JavaScript'}]`, () =>
     suite.run('follow a course', variant, async (j, t) => {
       const page = await j.newPage();
-      await page.goto(`${j.url}/sign-in`);
-      await page.getByLabel(t('field-email'), { exact: true }).fill(variant.account);
-      await page.getByLabel(t('field-password'), { exact: true }).fill(h.PASSWORD);
-      await page.getByRole('main').getByRole('button', { name: t('sign-in-button') }).click();
-      await h.expectFlash(page, h.either('flash-signed-in'));
-      await h.useLanguage(page, j.lang);
+      await h.signIn(page, j, t, variant.account);
 
       await page.getByRole('main').getByRole('link', { name: t('home-courses-link') }).click();
       await h.expectHeading(page, t('courses-title'));

@@ -24,14 +24,6 @@ let suite;
 before(async () => { suite = await h.openSuite('people'); });
 after(async () => { await suite?.close(); });
 
-async function signIn(page, j, t, email) {
-  await page.goto(`${j.url}/sign-in`);
-  await page.getByLabel(t('field-email'), { exact: true }).fill(email);
-  await page.getByLabel(t('field-password'), { exact: true }).fill(h.PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: t('sign-in-button') }).click();
-  await h.expectFlash(page, h.either('flash-signed-in'));
-  await h.useLanguage(page, j.lang);
-}
 
 for (const variant of VARIANTS) {
   const label = `${variant.lang}${variant.js ? '' : ', without JavaScript'}`;
@@ -39,7 +31,7 @@ for (const variant of VARIANTS) {
   test(`org admin searches people, invites a list and checks a roster [${label}]`, () =>
     suite.run('people, invitation list, roster', variant, async (j, t) => {
       const page = await j.newPage();
-      await signIn(page, j, t, 'orgadmin@columbus.example.org');
+      await h.signIn(page, j, t, 'orgadmin@columbus.example.org');
       await page.getByRole('main').getByRole('link', { name: DISTRICT, exact: true }).click();
       await h.expectHeading(page, DISTRICT);
       await page.getByRole('main').getByRole('link', { name: t('people-title'), exact: true }).click();

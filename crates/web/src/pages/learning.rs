@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::courses::{self, CourseRow};
 use lyceum_db::learning;
-use lyceum_domain::course::Course;
+use lyceum_domain::course::{Course, Lesson};
 use lyceum_domain::xapi::{Activity, ActivityType, Statement, Verb, statement_id};
 use lyceum_domain::{Timestamp, UserId};
 
@@ -44,6 +44,54 @@ fn statement(
         course_version: Some(version),
         result: None,
         timestamp: now,
+    })
+}
+
+/// What finishing a lesson may record: the lesson completed and, if that
+/// completes the course, the course completed (with the two activities).
+struct Finishing {
+    lesson: Activity,
+    course: Activity,
+    lesson_done: Statement,
+    course_done: Statement,
+}
+
+fn finishing(
+    state: &AppState,
+    user: UserId,
+    row: &CourseRow,
+    lesson: &Lesson,
+    version: i32,
+    now: Timestamp,
+) -> Result<Finishing, AppError> {
+    let course = course_activity(state, row);
+    let lesson = Activity {
+        id: state.config.link(&lesson_path(&row.slug, &lesson.key)),
+        kind: ActivityType::Lesson,
+        name: lesson.title.clone(),
+        lang: row.lang().as_str(),
+    };
+    Ok(Finishing {
+        lesson_done: statement(
+            state,
+            user,
+            Verb::Completed,
+            lesson.clone(),
+            Some(course.clone()),
+            version,
+            now,
+        )?,
+        course_done: statement(
+            state,
+            user,
+            Verb::Completed,
+            course.clone(),
+            None,
+            version,
+            now,
+        )?,
+        lesson,
+        course,
     })
 }
 
@@ -160,31 +208,11 @@ pub async fn finish(
         return Err(AppError::Forbidden);
     }
     let now = state.clock.now();
-    let version = enrolment.version;
-    let course_activity = course_activity(&state, &f.row);
-    let lesson_done = statement(
-        &state,
-        user,
-        Verb::Completed,
-        Activity {
-            id: state.config.link(&lesson_path(&f.row.slug, &key)),
-            kind: ActivityType::Lesson,
-            name: lesson.title.clone(),
-            lang: f.row.lang().as_str(),
-        },
-        Some(course_activity.clone()),
-        version,
-        now,
-    )?;
-    let course_done = statement(
-        &state,
-        user,
-        Verb::Completed,
-        course_activity,
-        None,
-        version,
-        now,
-    )?;
+    let Finishing {
+        lesson_done,
+        course_done,
+        ..
+    } = finishing(&state, user, &f.row, lesson, enrolment.version, now)?;
     let next = {
         let keys: Vec<&str> = f.course.lessons().map(|l| l.key.as_str()).collect();
         let at = keys.iter().position(|k| *k == key).unwrap_or(0);
@@ -276,13 +304,12 @@ pub async fn quiz(
     };
     let now = state.clock.now();
     let version = enrolment.version;
-    let course_activity = course_activity(&state, &f.row);
-    let lesson_activity = Activity {
-        id: state.config.link(&lesson_href),
-        kind: ActivityType::Lesson,
-        name: lesson.title.clone(),
-        lang: f.row.lang().as_str(),
-    };
+    let Finishing {
+        lesson: lesson_activity,
+        course: course_activity,
+        lesson_done,
+        course_done,
+    } = finishing(&state, user, &f.row, lesson, version, now)?;
     let mut outcome = statement(
         &state,
         user,
@@ -291,30 +318,12 @@ pub async fn quiz(
         } else {
             Verb::Failed
         },
-        lesson_activity.clone(),
-        Some(course_activity.clone()),
+        lesson_activity,
+        Some(course_activity),
         version,
         now,
     )?;
     outcome.result = Some((graded.score, graded.passed));
-    let lesson_done = statement(
-        &state,
-        user,
-        Verb::Completed,
-        lesson_activity,
-        Some(course_activity.clone()),
-        version,
-        now,
-    )?;
-    let course_done = statement(
-        &state,
-        user,
-        Verb::Completed,
-        course_activity,
-        None,
-        version,
-        now,
-    )?;
     let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
     let (content, k, passed, score) = (f.course.clone(), key.clone(), graded.passed, graded.score);
     let finished = state
