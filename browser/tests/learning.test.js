@@ -34,6 +34,18 @@ for (const variant of VARIANTS) {
       await page.getByRole('main').getByRole('link', { name: t('home-courses-link') }).click();
       await h.expectHeading(page, t('courses-title'));
       await j.check(page, 'catalogue');
+      // Found by words from its lessons, then by a facet.
+      const search = page.getByRole('search');
+      await search.getByLabel(t('catalogue-search'), { exact: true }).fill(j.lang === 'es' ? 'alucinaciones' : 'hallucinations');
+      await search.getByRole('button', { name: t('people-search-button'), exact: true }).click();
+      await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).waitFor();
+      assert.equal(await page.locator('.cards > li').count(), 1, 'only the course that speaks of it');
+      await j.check(page, 'catalogue, searched');
+      await search.getByLabel(t('catalogue-search'), { exact: true }).fill('');
+      await search.getByLabel(t('course-language'), { exact: true }).selectOption({ label: t(`lang-${j.lang}`) });
+      await search.getByRole('button', { name: t('people-search-button'), exact: true }).click();
+      await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).waitFor();
+      await j.check(page, 'catalogue, by language');
       await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).click();
       await h.expectHeading(page, variant.title);
       const facts = await page.locator('.summary-list').innerText();

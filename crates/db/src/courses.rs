@@ -145,6 +145,7 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
         courses::delivery.eq(c.delivery.as_str()),
         courses::licence.eq(&c.licence),
         courses::updated_at.eq(now.micros()),
+        courses::search_text.eq(c.search_text()),
     );
     let (id, version) = match &existing {
         Some(row) => {
@@ -393,4 +394,134 @@ pub fn slug_of(conn: &mut DbConn, id: i64) -> Result<Option<String>, DbError> {
         .select(courses::slug)
         .first(conn)
         .optional()?)
+}
+
+/// Counts one more learner who completed the course (for sorting).
+pub fn count_completion(conn: &mut DbConn, course: i64) -> Result<(), DbError> {
+    diesel::update(courses::table.find(course))
+        .set(courses::completions.eq(courses::completions + 1))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// How the catalogue is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match first (with words; by title without).
+    #[default]
+    Relevance,
+    Newest,
+    MostCompleted,
+}
+
+/// What the catalogue is asked for; every part narrows.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Folded words, each the start of a word of the course.
+    pub words: Vec<String>,
+    pub subject: Option<Subject>,
+    pub grade_band: Option<GradeBand>,
+    pub competency: Option<String>,
+    pub delivery: Option<Delivery>,
+    pub language: Option<Lang>,
+    /// PD hours, in quarter hours, from and to (inclusive).
+    pub hours: Option<(u32, u32)>,
+    pub sort: Sort,
+}
+
+#[derive(QueryableByName)]
+struct Hit {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// Courses whose words match, best first (FTS5 rank / ts_rank).
+fn matching(conn: &mut DbConn, words: &[String]) -> Result<Vec<i64>, DbError> {
+    use diesel::sql_types::Text;
+    let hits: Vec<Hit> = match conn {
+        DbConn::Sqlite(c) => {
+            // Quoted, so no word is read as FTS5 syntax; * makes it a prefix.
+            let m: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+            diesel::sql_query(
+                "SELECT rowid AS id FROM courses_fts WHERE courses_fts MATCH ? ORDER BY rank, rowid",
+            )
+            .bind::<Text, _>(m.join(" "))
+            .load(c)?
+        }
+        DbConn::Pg(c) => {
+            let m: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
+            diesel::sql_query(
+                "SELECT id FROM courses, to_tsquery('simple', $1) q \
+                 WHERE to_tsvector('simple', search_text) @@ q \
+                 ORDER BY ts_rank(to_tsvector('simple', search_text), q) DESC, id",
+            )
+            .bind::<Text, _>(m.join(" & "))
+            .load(c)?
+        }
+    };
+    Ok(hits.into_iter().map(|h| h.id).collect())
+}
+
+/// The catalogue: every course that matches, in the order asked for. (A
+/// programme has hundreds of courses, not millions: the facets are applied
+/// to the list, each from its own index.)
+pub fn find(conn: &mut DbConn, f: &Catalogue) -> Result<Vec<CourseRow>, DbError> {
+    let mut rows = list(conn)?;
+    let keep = |rows: &mut Vec<CourseRow>, ids: Vec<i64>| {
+        let ids: std::collections::HashSet<i64> = ids.into_iter().collect();
+        rows.retain(|r| ids.contains(&r.id));
+    };
+    if let Some(s) = f.subject {
+        let ids = course_subjects::table
+            .filter(course_subjects::subject.eq(s.as_str()))
+            .select(course_subjects::course_id)
+            .load(conn)?;
+        keep(&mut rows, ids);
+    }
+    if let Some(g) = f.grade_band {
+        let ids = course_grade_bands::table
+            .filter(course_grade_bands::grade_band.eq(g.as_str()))
+            .select(course_grade_bands::course_id)
+            .load(conn)?;
+        keep(&mut rows, ids);
+    }
+    if let Some(c) = &f.competency {
+        let ids = course_competencies::table
+            .filter(course_competencies::competency_id.eq(c))
+            .select(course_competencies::course_id)
+            .load(conn)?;
+        keep(&mut rows, ids);
+    }
+    rows.retain(|r| {
+        f.delivery.is_none_or(|d| r.delivery == d.as_str())
+            && f.language.is_none_or(|l| r.language == l.as_str())
+            && f.hours
+                .is_none_or(|(from, to)| (from..=to).contains(&r.hours()))
+    });
+    if !f.words.is_empty() {
+        let ranked = matching(conn, &f.words)?;
+        let rank: std::collections::HashMap<i64, usize> =
+            ranked.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        rows.retain(|r| rank.contains_key(&r.id));
+        if f.sort == Sort::Relevance {
+            rows.sort_by_key(|r| rank[&r.id]);
+        }
+    }
+    let completions: std::collections::HashMap<i64, i64> = if f.sort == Sort::MostCompleted {
+        courses::table
+            .select((courses::id, courses::completions))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect()
+    } else {
+        Default::default()
+    };
+    match f.sort {
+        Sort::Relevance => {}
+        Sort::Newest => rows.sort_by_key(|r| std::cmp::Reverse((r.created_at, r.id))),
+        Sort::MostCompleted => {
+            rows.sort_by_key(|r| std::cmp::Reverse(completions.get(&r.id).copied().unwrap_or(0)))
+        }
+    }
+    Ok(rows)
 }

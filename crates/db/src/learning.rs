@@ -151,6 +151,7 @@ pub fn finish_lesson(
         .execute(conn)?;
     let certificate = if course_now {
         record(conn, course_done, Some(course))?;
+        crate::courses::count_completion(conn, course)?;
         Some(crate::credit::on_completion(
             conn, user, course, e.version, version, now,
         )?)

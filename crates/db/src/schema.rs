@@ -286,6 +286,8 @@ diesel::table! {
         licence -> Text,
         created_at -> BigInt,
         updated_at -> BigInt,
+        search_text -> Text,
+        completions -> BigInt,
     }
 }
 

@@ -799,3 +799,20 @@ error-quiz-no-such-question = This answer is for a question that is not in this 
 error-quiz-no-such-option = Choose one of the answers shown.
 error-quiz-one-answer = Choose only one answer.
 activity-quiz = Quiz
+catalogue-search-label = Find a course
+catalogue-search = Search courses
+catalogue-search-hint = Words from the title, the summary or the lessons, for example “privacy”.
+catalogue-competency = Competency
+catalogue-sort-label = Order
+catalogue-sort-relevance = Best match
+catalogue-sort-newest = Newest
+catalogue-sort-completed = Most completed
+catalogue-hours-up-to-1 = Up to 1 hour
+catalogue-hours-1-to-3 = 1 to 3 hours
+catalogue-hours-3-to-10 = 3 to 10 hours
+catalogue-hours-over-10 = Over 10 hours
+catalogue-no-match = No course matches. Try fewer words or fewer filters.
+catalogue-found = { $count ->
+    [one] 1 course
+   *[other] { $count } courses
+}

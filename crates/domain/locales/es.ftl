@@ -799,3 +799,20 @@ error-quiz-no-such-question = Esta respuesta es para una pregunta que no está e
 error-quiz-no-such-option = Elija una de las respuestas mostradas.
 error-quiz-one-answer = Elija solo una respuesta.
 activity-quiz = Cuestionario
+catalogue-search-label = Buscar un curso
+catalogue-search = Buscar cursos
+catalogue-search-hint = Palabras del título, del resumen o de las lecciones, por ejemplo «privacidad».
+catalogue-competency = Competencia
+catalogue-sort-label = Orden
+catalogue-sort-relevance = Más relevantes
+catalogue-sort-newest = Más recientes
+catalogue-sort-completed = Más completados
+catalogue-hours-up-to-1 = Hasta 1 hora
+catalogue-hours-1-to-3 = De 1 a 3 horas
+catalogue-hours-3-to-10 = De 3 a 10 horas
+catalogue-hours-over-10 = Más de 10 horas
+catalogue-no-match = Ningún curso coincide. Pruebe con menos palabras o menos filtros.
+catalogue-found = { $count ->
+    [one] 1 curso
+   *[other] { $count } cursos
+}

@@ -102,6 +102,26 @@ impl Course {
     }
 }
 
+impl Course {
+    /// The words a catalogue search looks in: title, summary, module and
+    /// lesson titles, and lesson text, folded as [`crate::search::words`]
+    /// folds them.
+    pub fn search_text(&self) -> String {
+        let mut text = vec![self.title.as_str(), self.summary.as_str()];
+        for m in &self.modules {
+            text.push(&m.title);
+            for l in &m.lessons {
+                text.push(&l.title);
+                text.push(&l.markdown);
+            }
+        }
+        text.iter()
+            .flat_map(|t| crate::search::words(t))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// PD hours as people read them: `2.5`, `1`, `0.25`.
 pub fn format_hours(quarter_hours: u32) -> String {
     let whole = quarter_hours / 4;

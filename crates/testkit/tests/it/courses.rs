@@ -223,3 +223,74 @@ async fn the_demo_has_its_courses_in_both_languages() {
             .expect("<table>");
     }
 }
+
+#[tokio::test]
+async fn the_catalogue_finds_courses_by_words_and_facets() {
+    let app = TestApp::start().await;
+    lyceum_server::demo::seed(&app.db, &app.clock)
+        .await
+        .unwrap();
+    import(&app, &course(), false).await.unwrap();
+    let b = app.browser();
+    let titles = |p: &lyceum_testkit::Page| -> Vec<String> {
+        p.body
+            .split("<a href=\"/courses/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next().map(str::to_string))
+            .collect()
+    };
+    let all = b
+        .get("/courses?q=&subject=&grade_band=&competency=&delivery=&language=&hours=&sort=relevance")
+        .await;
+    assert_eq!(all.status, 200);
+    all.expect("3 courses");
+    for (query, expected) in [
+        ("q=hallucinat", vec!["what-is-generative-ai"]),
+        ("q=ALUCINACIONES", vec!["que-es-la-ia-generativa"]),
+        ("q=consentimiento+permiso", vec!["privacidad-estudiantil"]),
+        ("subject=math", vec!["privacidad-estudiantil"]),
+        (
+            "language=es&sort=newest",
+            vec!["privacidad-estudiantil", "que-es-la-ia-generativa"],
+        ),
+        (
+            "competency=unesco-ai-cft-2024%2Fsafe-responsible-use",
+            vec!["privacidad-estudiantil"],
+        ),
+        ("grade_band=9-12&language=en", vec!["what-is-generative-ai"]),
+        ("hours=up-to-1", vec![]),
+        ("delivery=cohort", vec![]),
+    ] {
+        let page = b.get(&format!("/courses?{query}")).await;
+        assert_eq!(page.status, 200, "{query}");
+        assert_eq!(titles(&page), expected, "{query}");
+    }
+    b.get("/courses?q=zzzz").await.expect("No course matches.");
+    let bad = b.get("/courses?subject=wizardry&hours=forever").await;
+    assert_eq!(bad.status, 422);
+    bad.expect("Choose one of the options.")
+        .expect("href=\"#f-subject\"")
+        .expect("href=\"#f-hours\"");
+
+    // Most completed first, once someone completed one.
+    let learner = app.browser();
+    learner
+        .sign_in(
+            "educator@columbus.example.org",
+            lyceum_server::demo::DEMO_PASSWORD,
+        )
+        .await;
+    learner
+        .post("/courses/privacidad-estudiantil/enrol", &[])
+        .await;
+    for lesson in ["que-datos", "consentimiento", "elegir"] {
+        learner
+            .post(
+                &format!("/courses/privacidad-estudiantil/lessons/{lesson}/finish"),
+                &[],
+            )
+            .await;
+    }
+    let ranked = b.get("/courses?sort=completed").await;
+    assert_eq!(titles(&ranked)[0], "privacidad-estudiantil");
+}

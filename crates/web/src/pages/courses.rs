@@ -3,23 +3,30 @@
 //! the course's own language, marked with `lang` when it differs from the
 //! page's.
 
+use super::Choice;
 use super::competencies::{Shown, framework_path};
 use super::learning::{Following, following};
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::forms::HtmlQuery;
 use crate::markdown;
-use crate::page::{FormErrors, Page, render};
+use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::competencies::{self, Described};
-use lyceum_db::courses::{self, CourseRow};
+use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
 use lyceum_db::{credit, learning};
+use lyceum_domain::competency::DEFAULT_FRAMEWORK;
 use lyceum_domain::course::quiz::Kind;
-use lyceum_domain::course::{Course, hours_in};
+use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::profile::{GradeBand, Subject};
+use lyceum_domain::search::query_words;
+use lyceum_domain::validation::Invalid;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
 
 /// The course's language, when it is not the page's.
 fn other_lang(course: Lang, page: Lang) -> Option<&'static str> {
@@ -58,19 +65,214 @@ fn card(row: &CourseRow, page: &Page) -> CourseCard {
     }
 }
 
+/// The catalogue's query string, as its form sends it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CatalogueQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    grade_band: String,
+    #[serde(default)]
+    competency: String,
+    #[serde(default)]
+    delivery: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    hours: String,
+    #[serde(default)]
+    sort: String,
+}
+
+/// PD-hour ranges people filter by, in quarter hours.
+const HOURS: &[(&str, u32, u32)] = &[
+    ("up-to-1", 1, 4),
+    ("1-to-3", 5, 12),
+    ("3-to-10", 13, 40),
+    ("over-10", 41, u32::MAX),
+];
+const SORTS: &[(&str, Sort)] = &[
+    ("relevance", Sort::Relevance),
+    ("newest", Sort::Newest),
+    ("completed", Sort::MostCompleted),
+];
+/// Words of a search that count.
+const MAX_WORDS: usize = 6;
+
+impl CatalogueQuery {
+    /// The filters, or which of them is not one of the choices offered.
+    fn filters(&self, competencies: &[(String, String)]) -> Result<Catalogue, Invalid> {
+        let mut invalid = Invalid::new();
+        fn pick<T>(
+            invalid: &mut Invalid,
+            field: &str,
+            v: &str,
+            parse: impl Fn(&str) -> Option<T>,
+        ) -> Option<T> {
+            if v.is_empty() {
+                return None;
+            }
+            let found = parse(v);
+            if found.is_none() {
+                invalid.add(field, "choose-one");
+            }
+            found
+        }
+        let f = Catalogue {
+            words: query_words(&self.q, MAX_WORDS),
+            subject: pick(&mut invalid, "subject", &self.subject, Subject::parse),
+            grade_band: pick(
+                &mut invalid,
+                "grade_band",
+                &self.grade_band,
+                GradeBand::parse,
+            ),
+            competency: pick(&mut invalid, "competency", &self.competency, |c| {
+                competencies
+                    .iter()
+                    .any(|(id, _)| id == c)
+                    .then(|| c.to_string())
+            }),
+            delivery: pick(&mut invalid, "delivery", &self.delivery, Delivery::parse),
+            language: pick(&mut invalid, "language", &self.language, Lang::parse),
+            hours: pick(&mut invalid, "hours", &self.hours, |h| {
+                HOURS
+                    .iter()
+                    .find(|(k, _, _)| *k == h)
+                    .map(|(_, a, b)| (*a, *b))
+            }),
+            sort: pick(&mut invalid, "sort", &self.sort, |v| {
+                SORTS.iter().find(|(k, _)| *k == v).map(|(_, s)| *s)
+            })
+            .unwrap_or_default(),
+        };
+        invalid.into_result()?;
+        Ok(f)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.q.trim().is_empty()
+            && [
+                &self.subject,
+                &self.grade_band,
+                &self.competency,
+                &self.delivery,
+                &self.language,
+                &self.hours,
+            ]
+            .iter()
+            .all(|v| v.is_empty())
+    }
+}
+
 #[derive(Template)]
 #[template(path = "courses.html")]
 pub struct CataloguePage {
     page: Page,
+    errors: FormErrors,
+    q: String,
+    subjects: Vec<Choice>,
+    grade_bands: Vec<Choice>,
+    competencies: Vec<Choice>,
+    deliveries: Vec<Choice>,
+    languages: Vec<Choice>,
+    hours: Vec<Choice>,
+    sorts: Vec<Choice>,
     courses: Vec<CourseCard>,
+    found: i64,
+    searched: bool,
 }
 
-/// `GET /courses`
-pub async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let rows = state.db.read(courses::list).await?;
-    let page = Page::new(&ctx, "courses-title");
-    let courses = rows.iter().map(|r| card(r, &page)).collect();
-    Ok(render(&CataloguePage { page, courses }))
+/// `GET /courses`: every course, or those the search and filters find.
+pub async fn catalogue(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlQuery(query): HtmlQuery<CatalogueQuery>,
+) -> Result<Response, AppError> {
+    let lang = ctx.lang;
+    let framework = state
+        .db
+        .read(|c| competencies::load(c, DEFAULT_FRAMEWORK))
+        .await?;
+    let competency_list: Vec<(String, String)> = framework
+        .iter()
+        .flat_map(|f| f.items.iter().filter(|i| i.kind == "competency"))
+        .map(|i| (i.id.clone(), i.name.get(lang).to_string()))
+        .collect();
+    let (filters, errors) = match query.filters(&competency_list) {
+        Ok(f) => (f, FormErrors::none()),
+        Err(invalid) => (
+            Catalogue::default(),
+            FormErrors::from_invalid(&invalid, lang),
+        ),
+    };
+    let f = filters.clone();
+    let rows = state.db.read(move |c| courses::find(c, &f)).await?;
+    let page = Page::new(&ctx, "courses-title").with_errors(&errors);
+    let codes =
+        |list: &[(&'static str, u32, u32)]| list.iter().map(|(k, _, _)| *k).collect::<Vec<_>>();
+    let one = |v: &str| {
+        if v.is_empty() {
+            vec![]
+        } else {
+            vec![v.to_string()]
+        }
+    };
+    let chosen = |v: &String| one(v);
+    let list = |prefix: &str, all: Vec<&str>, v: &String| {
+        let selected = chosen(v);
+        let selected: Vec<&str> = selected.iter().map(String::as_str).collect();
+        Choice::list(&page, prefix, all, &selected)
+    };
+    let view = CataloguePage {
+        subjects: list(
+            "subject",
+            Subject::ALL.iter().map(|s| s.as_str()).collect(),
+            &query.subject,
+        ),
+        grade_bands: list(
+            "grade-band",
+            GradeBand::ALL.iter().map(|g| g.as_str()).collect(),
+            &query.grade_band,
+        ),
+        deliveries: list(
+            "delivery",
+            Delivery::ALL.iter().map(|d| d.as_str()).collect(),
+            &query.delivery,
+        ),
+        languages: list(
+            "lang",
+            Lang::ALL.iter().map(|l| l.as_str()).collect(),
+            &query.language,
+        ),
+        hours: list("catalogue-hours", codes(HOURS), &query.hours),
+        sorts: list(
+            "catalogue-sort",
+            SORTS.iter().map(|(k, _)| *k).collect(),
+            &query.sort,
+        ),
+        competencies: competency_list
+            .iter()
+            .map(|(id, name)| Choice {
+                value: id.clone(),
+                label: name.clone(),
+                selected: &query.competency == id,
+            })
+            .collect(),
+        courses: rows.iter().map(|r| card(r, &page)).collect(),
+        found: i64::try_from(rows.len()).unwrap_or(i64::MAX),
+        searched: !query.is_empty(),
+        q: query.q.clone(),
+        errors: errors.clone(),
+        page,
+    };
+    Ok(if errors.is_empty() {
+        render(&view)
+    } else {
+        render_invalid(&view)
+    })
 }
 
 // ---- A course ----
