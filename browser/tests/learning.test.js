@@ -38,12 +38,17 @@ for (const variant of VARIANTS) {
       const search = page.getByRole('search');
       await search.getByLabel(t('catalogue-search'), { exact: true }).fill(j.lang === 'es' ? 'alucinaciones' : 'hallucinations');
       await search.getByRole('button', { name: t('people-search-button'), exact: true }).click();
+      // The results page has arrived (with htmx, after its swap) before they are counted.
+      await page.waitForURL(/[?&]q=[a-z]/);
+      await h.settle(page);
       await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).waitFor();
       assert.equal(await page.locator('.cards > li').count(), 1, 'only the course that speaks of it');
       await j.check(page, 'catalogue, searched');
       await search.getByLabel(t('catalogue-search'), { exact: true }).fill('');
       await search.getByLabel(t('course-language'), { exact: true }).selectOption({ label: t(`lang-${j.lang}`) });
       await search.getByRole('button', { name: t('people-search-button'), exact: true }).click();
+      await page.waitForURL(new RegExp(`[?&]language=${j.lang}`));
+      await h.settle(page);
       await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).waitFor();
       await j.check(page, 'catalogue, by language');
       await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).click();

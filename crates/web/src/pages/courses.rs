@@ -208,24 +208,11 @@ pub async fn catalogue(
             FormErrors::from_invalid(&invalid, lang),
         ),
     };
-    let f = filters.clone();
-    let rows = state.db.read(move |c| courses::find(c, &f)).await?;
+    let rows = state.db.read(move |c| courses::find(c, &filters)).await?;
     let page = Page::new(&ctx, "courses-title").with_errors(&errors);
-    let codes =
-        |list: &[(&'static str, u32, u32)]| list.iter().map(|(k, _, _)| *k).collect::<Vec<_>>();
-    let one = |v: &str| {
-        if v.is_empty() {
-            vec![]
-        } else {
-            vec![v.to_string()]
-        }
-    };
-    let chosen = |v: &String| one(v);
-    let list = |prefix: &str, all: Vec<&str>, v: &String| {
-        let selected = chosen(v);
-        let selected: Vec<&str> = selected.iter().map(String::as_str).collect();
-        Choice::list(&page, prefix, all, &selected)
-    };
+    // A choice list with the one value asked for selected (none when empty).
+    let list =
+        |prefix: &str, all: Vec<&str>, asked: &str| Choice::list(&page, prefix, all, &[asked]);
     let view = CataloguePage {
         subjects: list(
             "subject",
@@ -247,7 +234,11 @@ pub async fn catalogue(
             Lang::ALL.iter().map(|l| l.as_str()).collect(),
             &query.language,
         ),
-        hours: list("catalogue-hours", codes(HOURS), &query.hours),
+        hours: list(
+            "catalogue-hours",
+            HOURS.iter().map(|(k, _, _)| *k).collect(),
+            &query.hours,
+        ),
         sorts: list(
             "catalogue-sort",
             SORTS.iter().map(|(k, _)| *k).collect(),
@@ -265,10 +256,10 @@ pub async fn catalogue(
         found: i64::try_from(rows.len()).unwrap_or(i64::MAX),
         searched: !query.is_empty(),
         q: query.q.clone(),
-        errors: errors.clone(),
+        errors,
         page,
     };
-    Ok(if errors.is_empty() {
+    Ok(if view.errors.is_empty() {
         render(&view)
     } else {
         render_invalid(&view)
