@@ -39,6 +39,7 @@ impl FrameworkRow {
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = competency_levels)]
 struct LevelRow {
+    framework_id: String,
     key: String,
     name_en: Option<String>,
     name_es: Option<String>,
@@ -314,38 +315,45 @@ pub fn describe(
     conn: &mut DbConn,
     builds: &[lyceum_domain::course::Builds],
 ) -> Result<Vec<Described>, DbError> {
-    let mut out = Vec::with_capacity(builds.len());
-    for b in builds {
-        let Some((framework_id, name_en, name_es)) = competencies::table
-            .find(&b.competency)
-            .select((
-                competencies::framework_id,
-                competencies::name_en,
-                competencies::name_es,
-            ))
-            .first::<(String, Option<String>, Option<String>)>(conn)
-            .optional()?
-        else {
-            continue;
-        };
-        let level = match &b.level {
-            Some(key) => competency_levels::table
-                .find((&framework_id, key))
-                .select((competency_levels::name_en, competency_levels::name_es))
-                .first::<(Option<String>, Option<String>)>(conn)
-                .optional()?
-                .map(|(en, es)| Text { en, es }),
-            None => None,
-        };
-        out.push(Described {
-            id: b.competency.clone(),
-            framework_id,
-            name: Text {
-                en: name_en,
-                es: name_es,
-            },
-            level,
-        });
-    }
-    Ok(out)
+    // Two queries for the whole list: this is on the course page.
+    let ids: Vec<&str> = builds.iter().map(|b| b.competency.as_str()).collect();
+    let found: HashMap<String, (String, Option<String>, Option<String>)> = competencies::table
+        .filter(competencies::id.eq_any(&ids))
+        .select((
+            competencies::id,
+            competencies::framework_id,
+            competencies::name_en,
+            competencies::name_es,
+        ))
+        .load::<(String, String, Option<String>, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(id, framework, en, es)| (id, (framework, en, es)))
+        .collect();
+    let frameworks: Vec<&str> = found.values().map(|(f, _, _)| f.as_str()).collect();
+    let levels: HashMap<(String, String), Text> = competency_levels::table
+        .filter(competency_levels::framework_id.eq_any(&frameworks))
+        .select(LevelRow::as_select())
+        .load::<LevelRow>(conn)?
+        .into_iter()
+        .map(|l| {
+            let (en, es) = (l.name_en, l.name_es);
+            ((l.framework_id, l.key), Text { en, es })
+        })
+        .collect();
+    Ok(builds
+        .iter()
+        .filter_map(|b| {
+            let (framework_id, en, es) = found.get(&b.competency)?.clone();
+            let level = b
+                .level
+                .as_ref()
+                .and_then(|k| levels.get(&(framework_id.clone(), k.clone())).cloned());
+            Some(Described {
+                id: b.competency.clone(),
+                framework_id,
+                name: Text { en, es },
+                level,
+            })
+        })
+        .collect())
 }

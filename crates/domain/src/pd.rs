@@ -40,6 +40,7 @@ mod tests {
         assert_eq!(june.to_rfc3339(), "2026-06-30T23:59:59Z");
         assert_eq!(school_year(june), 2025);
         assert_eq!(school_year(july), 2026);
+        assert_eq!(july.date().to_string(), "2026-07-01");
         assert_eq!(school_year_label(2026), "2026–27");
         assert_eq!(school_year_label(2099), "2099–00");
     }

@@ -42,6 +42,16 @@ impl Timestamp {
         civil_from_days(self.0.div_euclid(86_400_000_000))
     }
 
+    /// The civil date in UTC, as a [`Date`] (its `Display` is `YYYY-MM-DD`).
+    pub fn date(self) -> Date {
+        let (y, m, d) = self.utc_date();
+        Date {
+            year: u16::try_from(y).unwrap_or(u16::MAX),
+            month: u8::try_from(m).unwrap_or(1),
+            day: u8::try_from(d).unwrap_or(1),
+        }
+    }
+
     /// `YYYY-MM-DDTHH:MM:SSZ`, for exports and logs.
     pub fn to_rfc3339(self) -> String {
         let (y, m, d) = self.utc_date();

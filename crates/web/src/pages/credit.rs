@@ -62,9 +62,8 @@ pub struct TranscriptPage {
     requests: Vec<RequestLine>,
 }
 
-fn date(micros: i64) -> String {
-    let (y, m, d) = Timestamp::from_micros(micros).utc_date();
-    format!("{y:04}-{m:02}-{d:02}")
+pub(super) fn date(micros: i64) -> String {
+    Timestamp::from_micros(micros).date().to_string()
 }
 
 /// School years, newest first, each with its entries and total.

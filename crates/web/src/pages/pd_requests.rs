@@ -3,6 +3,7 @@
 //! above it, approves, returns with a comment, or rejects with one.
 
 use super::Choice;
+use super::credit::date;
 use super::org_admin::{AdminFrame, Tab, frame};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -22,21 +23,15 @@ use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::memberships;
 use lyceum_db::pd_requests::{self, Waiting};
+use lyceum_domain::UserId;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::pd::{MAX_EVIDENCE_BYTES, OutsideInput, RequestStatus};
-use lyceum_domain::time::Date;
 use lyceum_domain::validation::{Invalid, required_text};
-use lyceum_domain::{Timestamp, UserId};
 use serde::Deserialize;
 use serde_json::json;
 
 /// The largest request body: the evidence file and the form around it.
 pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
-
-fn day(micros: i64) -> String {
-    let (y, m, d) = Timestamp::from_micros(micros).utc_date();
-    format!("{y:04}-{m:02}-{d:02}")
-}
 
 // ---- The educator's form ----
 
@@ -120,9 +115,7 @@ pub async fn submit(
             _ => {}
         }
     }
-    let (y, m, d) = state.clock.now().utc_date();
-    let today = Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
-        .ok_or_else(|| AppError::Internal("today".into()))?;
+    let today = state.clock.now().date();
     let draft = match input.validate(
         today,
         file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
@@ -249,7 +242,7 @@ async fn admin_page(
             requester: w.requester,
             org_name: w.org_name,
             hours: hours_in(w.request.hours(), page.lang),
-            completed_on: day(w.request.completed_at),
+            completed_on: date(w.request.completed_at),
             evidence_href: w
                 .request
                 .evidence_name
