@@ -1,8 +1,11 @@
 'use strict';
-// A teacher finds a course in the catalogue, enrols, finishes every lesson,
-// sees the course complete, opens the certificate and the PD transcript — the English course in English, the Spanish
-// one in Spanish — with and without JavaScript. Each variant is another
-// demo account, so each starts from scratch.
+// A teacher finds a course in the catalogue, enrols, finishes every lesson
+// (a quiz failed then passed, a practice task handed in, a reflection
+// written); a facilitator of their organisation accepts the task, which
+// completes the course; the teacher opens the certificate and the PD
+// transcript — the English course in English, the Spanish one in Spanish —
+// with and without JavaScript. Each variant is another demo account, so
+// each starts from scratch.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -15,10 +18,17 @@ const ANSWERS = {
   es: ['Buscar cada una antes de usarla', 'Hechos y fechas', 'Citas textuales'],
 };
 const WRONG = { en: 'Use them: the model has read many papers', es: 'Usarlas: el modelo leyó muchos artículos' };
+// The lesson with the quiz and the practice task.
+const TASK_LESSON = { en: 'Confident and wrong', es: 'Seguro y equivocado' };
+const HANDED_IN = {
+  en: '1. When did the Erie Canal open? The tool said 1821; our textbook says 1825, so it was wrong.',
+  es: '1. ¿Cuándo se abrió el canal de Erie? La herramienta dijo 1821; el libro dice 1825: se equivocó.',
+};
+// Each learner's work is reviewed by someone who facilitates or administers where they belong.
 const VARIANTS = [
-  { lang: 'en', js: true, title: EN, lessons: 4, account: 'educator@columbus.example.org' },
-  { lang: 'es', js: true, title: 'Qué es la IA generativa y dónde falla', lessons: 4, account: 'facilitator@columbus.example.org' },
-  { lang: 'en', js: false, title: EN, lessons: 4, account: 'author@lyceum.example.org' },
+  { lang: 'en', js: true, title: EN, lessons: 4, account: 'educator@columbus.example.org', reviewer: 'facilitator@columbus.example.org' },
+  { lang: 'es', js: true, title: 'Qué es la IA generativa y dónde falla', lessons: 4, account: 'facilitator@columbus.example.org', reviewer: 'orgadmin@columbus.example.org' },
+  { lang: 'en', js: false, title: EN, lessons: 4, account: 'author@lyceum.example.org', reviewer: 'admin@lyceum.example.org' },
 ];
 
 let suite;
@@ -53,6 +63,7 @@ for (const variant of VARIANTS) {
       await j.check(page, 'catalogue, by language');
       await page.getByRole('main').getByRole('link', { name: variant.title, exact: true }).click();
       await h.expectHeading(page, variant.title);
+      const courseUrl = page.url();
       const facts = await page.locator('.summary-list').innerText();
       assert.ok(facts.includes(t('course-hours', { hours: j.lang === 'es' ? '1,5' : '1.5' })), facts);
       await j.check(page, 'course, not enrolled');
@@ -60,7 +71,7 @@ for (const variant of VARIANTS) {
       await page.getByRole('button', { name: t('course-enrol'), exact: true }).click();
       await h.expectFlash(page, t('flash-enrolled'));
       for (let n = 1; n <= variant.lessons; n += 1) {
-        await page.locator('.lesson-body').waitFor();
+        await page.locator('article .lesson-body').waitFor();
         if (n === 1) await j.check(page, 'first lesson');
         if (n === 3) {
           // This lesson ends with a quiz: a wrong answer first, then the right ones.
@@ -74,13 +85,47 @@ for (const variant of VARIANTS) {
           await quiz.getByRole('button', { name: t('quiz-check'), exact: true }).click();
           await h.expectFlash(page, t('flash-quiz-passed'));
           await j.check(page, 'quiz, passed');
+          // …and a practice task, handed in for a facilitator's review.
+          const task = page.getByRole('region', { name: t('task-title') });
+          await task.getByLabel(t('task-text'), { exact: true }).fill(HANDED_IN[j.lang]);
+          await task.getByRole('button', { name: t('task-hand-in'), exact: true }).click();
+          await h.expectFlash(page, t('flash-task-submitted'));
+          await page.getByRole('region', { name: t('task-title') }).getByText(t('submission-status-submitted')).waitFor();
+          await j.check(page, 'task handed in');
           await page.getByRole('navigation', { name: t('lesson-pager') }).getByRole('link', { name: new RegExp(`^${t('lesson-next')}:`) }).click();
           continue;
         }
+        if (n === variant.lessons) {
+          // The last lesson asks for a reflection, kept private.
+          const reflection = page.getByRole('region', { name: t('reflection-title') });
+          await reflection.getByRole('textbox').fill(j.lang === 'es' ? 'Pediré fuentes antes de usar un dato.' : 'I will ask for sources before using a fact.');
+          await reflection.getByRole('button', { name: t('reflection-save'), exact: true }).click();
+          await h.expectFlash(page, t('flash-reflection-saved'));
+          await j.check(page, 'reflection saved');
+          continue;
+        }
         await page.getByRole('button', { name: t('lesson-finish'), exact: true }).click();
-        if (n < variant.lessons) await h.expectFlash(page, t('flash-lesson-finished'));
+        await h.expectFlash(page, t('flash-lesson-finished'));
       }
-      await h.expectFlash(page, t('flash-course-completed'));
+
+      // A facilitator accepts the task against its rubric: the course completes.
+      const reviewer = await j.newPage();
+      await h.signIn(reviewer, j, t, variant.reviewer);
+      await reviewer.getByRole('main').getByRole('link', { name: t('home-review-link'), exact: true }).click();
+      await h.expectHeading(reviewer, t('review-title'));
+      const card = reviewer.getByRole('region', { name: new RegExp(TASK_LESSON[j.lang]) }).first();
+      await card.getByText(HANDED_IN[j.lang]).waitFor();
+      await j.check(reviewer, 'review queue');
+      await card.getByRole('button', { name: t('review-accept'), exact: true }).click();
+      await reviewer.locator('.error-summary', { hasText: t('error-rubric-unmet') }).waitFor();
+      await j.check(reviewer, 'review queue, a criterion unticked');
+      const again = reviewer.getByRole('region', { name: new RegExp(TASK_LESSON[j.lang]) }).first();
+      for (const box of await again.getByRole('checkbox').all()) await box.check();
+      await again.getByRole('button', { name: t('review-accept'), exact: true }).click();
+      await h.expectFlash(reviewer, t('flash-task-reviewed'));
+      await j.check(reviewer, 'task accepted');
+
+      await page.goto(courseUrl);
       await h.expectHeading(page, variant.title);
       const panel = await page.locator('.panel').innerText();
       assert.ok(panel.includes(t('course-completed')), panel);

@@ -227,12 +227,9 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
             .execute(conn)?;
         for (l, lesson) in module.lessons.iter().enumerate() {
             let activities: Vec<&str> = lesson.activities.iter().map(|a| a.as_str()).collect();
-            let quiz = match &lesson.quiz {
-                Some(q) => {
-                    Some(serde_json::to_string(q).map_err(|e| DbError::Task(e.to_string()))?)
-                }
-                None => None,
-            };
+            let quiz = to_json(&lesson.quiz)?;
+            let reflection = to_json(&lesson.reflection)?;
+            let task = to_json(&lesson.task)?;
             diesel::insert_into(lessons::table)
                 .values((
                     lessons::course_id.eq(id),
@@ -244,6 +241,8 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
                     lessons::markdown.eq(&lesson.markdown),
                     lessons::activities.eq(activities.join(" ")),
                     lessons::quiz.eq(quiz),
+                    lessons::reflection.eq(reflection),
+                    lessons::task.eq(task),
                 ))
                 .execute(conn)?;
         }
@@ -272,6 +271,19 @@ pub fn list(conn: &mut DbConn) -> Result<Vec<CourseRow>, DbError> {
         .load(conn)?)
 }
 
+/// A lesson's optional part (quiz, reflection, task) as the JSON stored.
+fn to_json<T: serde::Serialize>(part: &Option<T>) -> Result<Option<String>, DbError> {
+    part.as_ref()
+        .map(|p| serde_json::to_string(p).map_err(|e| DbError::Task(e.to_string())))
+        .transpose()
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(
+    json: &Option<String>,
+) -> Result<Option<T>, serde_json::Error> {
+    json.as_deref().map(serde_json::from_str).transpose()
+}
+
 fn codes<T>(text: &str, parse: fn(&str) -> Option<T>) -> Result<Vec<T>, DbError> {
     text.split_whitespace()
         .map(|c| parse(c).ok_or_else(|| DbError::Corrupt(format!("unknown code {c:?}"))))
@@ -293,7 +305,16 @@ pub fn load_version(
     if modules.is_empty() {
         return Ok(None);
     }
-    type LessonCols = (i32, String, String, String, String, Option<String>);
+    type LessonCols = (
+        i32,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let all: Vec<LessonCols> = lessons::table
         .filter(lessons::course_id.eq(row.id))
         .filter(lessons::version.eq(version))
@@ -305,24 +326,27 @@ pub fn load_version(
             lessons::markdown,
             lessons::activities,
             lessons::quiz,
+            lessons::reflection,
+            lessons::task,
         ))
         .load(conn)?;
     let mut out_modules = Vec::with_capacity(modules.len());
     for (pos, title) in modules {
         let mut module_lessons = Vec::new();
-        for (_, key, title, markdown, activities, quiz) in all.iter().filter(|l| l.0 == pos) {
-            let quiz = match quiz {
-                Some(json) => Some(serde_json::from_str(json).map_err(|e| {
-                    DbError::Corrupt(format!("course {} lesson {key} quiz: {e}", row.id))
-                })?),
-                None => None,
+        for (_, key, title, markdown, activities, quiz, reflection, task) in
+            all.iter().filter(|l| l.0 == pos)
+        {
+            let part = |what: &str, json: &Option<String>| {
+                DbError::Corrupt(format!("course {} lesson {key} {what}: {json:?}", row.id))
             };
             module_lessons.push(Lesson {
                 key: key.clone(),
                 title: title.clone(),
                 markdown: markdown.clone(),
                 activities: codes(activities, ActivityKind::parse)?,
-                quiz,
+                quiz: from_json(quiz).map_err(|_| part("quiz", quiz))?,
+                reflection: from_json(reflection).map_err(|_| part("reflection", reflection))?,
+                task: from_json(task).map_err(|_| part("task", task))?,
             });
         }
         out_modules.push(Module {
@@ -385,6 +409,14 @@ pub fn current(conn: &mut DbConn, slug: &str) -> Result<Option<(CourseRow, Cours
     };
     let version = row.version;
     Ok(load_version(conn, &row, version)?.map(|c| (row, c)))
+}
+
+pub fn by_id(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbError> {
+    Ok(courses::table
+        .find(id)
+        .select(CourseRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 /// A course's slug, by id.

@@ -9,7 +9,8 @@ use crate::courses::CourseRow;
 use crate::schema::{courses, enrolments, learning_records, lesson_progress};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::course::Course;
+use lyceum_domain::course::task::SubmissionStatus;
+use lyceum_domain::course::{ActivityKind, Course, Lesson};
 use lyceum_domain::xapi::Statement;
 use lyceum_domain::{Timestamp, UserId};
 use std::collections::HashSet;
@@ -165,6 +166,80 @@ pub fn finish_lesson(
     })
 }
 
+/// Are a lesson's activities done — quiz passed, reflection written, task
+/// accepted? (Reading is done by the learner finishing the lesson.)
+pub fn activities_done(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    lesson: &Lesson,
+) -> Result<bool, DbError> {
+    use crate::schema::{quiz_attempts as qa, reflections as r, task_submissions as ts};
+    use diesel::dsl::exists;
+    for kind in &lesson.activities {
+        let done: bool = match kind {
+            ActivityKind::Reading => true,
+            ActivityKind::Quiz => diesel::select(exists(
+                qa::table
+                    .filter(qa::user_id.eq(user.0))
+                    .filter(qa::course_id.eq(course))
+                    .filter(qa::lesson_key.eq(&lesson.key))
+                    .filter(qa::passed.eq(true)),
+            ))
+            .get_result(conn)?,
+            ActivityKind::Reflection => {
+                diesel::select(exists(r::table.find((user.0, course, &lesson.key))))
+                    .get_result(conn)?
+            }
+            ActivityKind::Task => diesel::select(exists(
+                ts::table
+                    .filter(ts::user_id.eq(user.0))
+                    .filter(ts::course_id.eq(course))
+                    .filter(ts::lesson_key.eq(&lesson.key))
+                    .filter(ts::status.eq(SubmissionStatus::Accepted.as_str())),
+            ))
+            .get_result(conn)?,
+        };
+        if !done {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Finishes the lesson (see [`finish_lesson`]) if its activities are all
+/// done now; None if some are not.
+#[allow(clippy::too_many_arguments)]
+pub fn finish_if_done(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    content: &Course,
+    key: &str,
+    lesson_done: &Statement,
+    course_done: &Statement,
+    now: Timestamp,
+) -> Result<Option<Finished>, DbError> {
+    let lesson = content
+        .lessons()
+        .find(|l| l.key == key)
+        .ok_or(DbError::NotFound)?;
+    if !activities_done(conn, user, course, lesson)? {
+        return Ok(None);
+    }
+    finish_lesson(
+        conn,
+        user,
+        course,
+        content,
+        key,
+        lesson_done,
+        course_done,
+        now,
+    )
+    .map(Some)
+}
+
 /// The courses a person is enrolled in, most recently active first.
 pub fn courses_of(conn: &mut DbConn, user: UserId) -> Result<Vec<(CourseRow, Enrolment)>, DbError> {
     Ok(enrolments::table
@@ -231,7 +306,8 @@ pub struct Attempt<'a> {
 }
 
 /// Stores an attempt and its statement. A passing one finishes the lesson
-/// (see [`finish_lesson`], whose statements are given too).
+/// if its other activities are done too (see [`finish_if_done`], whose
+/// statements are given too).
 #[allow(clippy::too_many_arguments)]
 pub fn record_attempt(
     conn: &mut DbConn,
@@ -258,7 +334,7 @@ pub fn record_attempt(
         .execute(conn)?;
     record(conn, a.statement, Some(course))?;
     if a.passed {
-        Ok(Some(finish_lesson(
+        finish_if_done(
             conn,
             user,
             course,
@@ -267,7 +343,7 @@ pub fn record_attempt(
             lesson_done,
             course_done,
             now,
-        )?))
+        )
     } else {
         Ok(None)
     }

@@ -33,6 +33,7 @@ pub mod learning;
 pub mod memberships;
 pub mod orgs;
 pub mod pd_requests;
+pub mod practice;
 pub mod roster;
 pub mod sessions;
 pub mod sso;

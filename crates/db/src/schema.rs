@@ -343,6 +343,8 @@ diesel::table! {
         markdown -> Text,
         activities -> Text,
         quiz -> Nullable<Text>,
+        reflection -> Nullable<Text>,
+        task -> Nullable<Text>,
     }
 }
 
@@ -467,6 +469,38 @@ diesel::joinable!(sso_identities -> users (user_id));
 diesel::joinable!(sso_logins -> sso_providers (provider_id));
 diesel::joinable!(competency_levels -> competency_frameworks (framework_id));
 diesel::joinable!(competencies -> competency_frameworks (framework_id));
+diesel::table! {
+    reflections (user_id, course_id, lesson_key) {
+        user_id -> BigInt,
+        course_id -> BigInt,
+        lesson_key -> Text,
+        body -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    task_submissions (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        course_id -> BigInt,
+        version -> Integer,
+        lesson_key -> Text,
+        artefact_kind -> Text,
+        artefact_text -> Nullable<Text>,
+        file_name -> Nullable<Text>,
+        file_type -> Nullable<Text>,
+        file -> Nullable<Binary>,
+        status -> Text,
+        criteria_met -> Nullable<Text>,
+        review_comment -> Nullable<Text>,
+        reviewer_id -> Nullable<BigInt>,
+        reviewed_at -> Nullable<BigInt>,
+        submitted_at -> BigInt,
+    }
+}
+
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));
 diesel::joinable!(course_competencies -> courses (course_id));
@@ -481,6 +515,7 @@ diesel::joinable!(pd_ledger -> users (user_id));
 diesel::joinable!(pd_requests -> orgs (org_id));
 diesel::joinable!(certificates -> users (user_id));
 diesel::joinable!(certificates -> courses (course_id));
+diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     orgs,
@@ -520,6 +555,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     certificates,
     pd_requests,
     quiz_attempts,
+    reflections,
+    task_submissions,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -561,4 +598,6 @@ pub const TABLES: &[&str] = &[
     "certificates",
     "pd_requests",
     "quiz_attempts",
+    "reflections",
+    "task_submissions",
 ];

@@ -251,5 +251,16 @@ pub fn anonymise(conn: &mut DbConn, id: UserId, now: Timestamp) -> Result<(), Db
     diesel::delete(user_subjects::table.filter(user_subjects::user_id.eq(id.0))).execute(conn)?;
     diesel::delete(user_grade_bands::table.filter(user_grade_bands::user_id.eq(id.0)))
         .execute(conn)?;
+    // What they wrote and handed in is theirs; their completions stay.
+    use crate::schema::{reflections, task_submissions};
+    diesel::delete(reflections::table.filter(reflections::user_id.eq(id.0))).execute(conn)?;
+    diesel::update(task_submissions::table.filter(task_submissions::user_id.eq(id.0)))
+        .set((
+            task_submissions::artefact_text.eq(None::<String>),
+            task_submissions::file_name.eq(None::<String>),
+            task_submissions::file_type.eq(None::<String>),
+            task_submissions::file.eq(None::<Vec<u8>>),
+        ))
+        .execute(conn)?;
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod competency;
 pub mod course;
 
 pub mod email;
+pub mod evidence;
 pub mod i18n;
 pub mod ids;
 pub mod invitation_list;

@@ -2,6 +2,7 @@
 //! year (July to June) an entry counts in.
 
 use crate::Timestamp;
+use crate::evidence::Evidence;
 
 crate::code_enum! {
     /// Where PD hours came from.
@@ -46,13 +47,10 @@ mod tests {
     }
 }
 
-/// Outside activities: at most this many hours in one request, and this
-/// large an evidence file.
+/// Outside activities: at most this many hours in one request.
 pub const MAX_OUTSIDE_HOURS: u32 = 100;
-pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
 const MAX_TITLE: usize = 200;
 const MAX_DESCRIPTION: usize = 2_000;
-const MAX_URL: usize = 500;
 
 crate::code_enum! {
     /// Where a request for outside PD hours stands.
@@ -83,14 +81,6 @@ pub struct OutsideInput {
     pub org: String,
 }
 
-/// A file given as evidence, of a type we accept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evidence {
-    pub name: String,
-    pub content_type: &'static str,
-    pub bytes: Vec<u8>,
-}
-
 /// A checked request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutsideDraft {
@@ -115,20 +105,6 @@ pub fn parse_hours(input: &str) -> Result<u32, &'static str> {
         return Err("hours-invalid");
     }
     Ok(q as u32)
-}
-
-/// The type of an evidence file, by its first bytes (not its name): PDF,
-/// PNG or JPEG.
-pub fn evidence_type(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
 }
 
 impl OutsideInput {
@@ -171,41 +147,8 @@ impl OutsideInput {
                 None
             }
         };
-        let evidence_url = match self.evidence_url.trim() {
-            "" => None,
-            u if u.len() <= MAX_URL
-                && (u.starts_with("https://") || u.starts_with("http://"))
-                && !u.chars().any(char::is_whitespace) =>
-            {
-                Some(u.to_string())
-            }
-            _ => {
-                errors.add("evidence_url", "url-invalid");
-                None
-            }
-        };
-        let evidence = match file {
-            Some((_, bytes)) if bytes.len() > MAX_EVIDENCE_BYTES => {
-                errors.add("evidence_file", "file-too-large");
-                None
-            }
-            Some((name, bytes)) => match evidence_type(bytes) {
-                Some(content_type) => Some(Evidence {
-                    name: name
-                        .chars()
-                        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | '"'))
-                        .take(100)
-                        .collect(),
-                    content_type,
-                    bytes: bytes.to_vec(),
-                }),
-                None => {
-                    errors.add("evidence_file", "file-type");
-                    None
-                }
-            },
-            None => None,
-        };
+        let evidence_url = crate::evidence::link(&mut errors, "evidence_url", &self.evidence_url);
+        let evidence = crate::evidence::file(&mut errors, "evidence_file", file);
         if evidence_url.is_none()
             && evidence.is_none()
             && !errors.has("evidence_url")
@@ -236,6 +179,7 @@ impl OutsideInput {
 #[cfg(test)]
 mod outside_tests {
     use super::*;
+    use crate::evidence::MAX_EVIDENCE_BYTES;
     use crate::time::Date;
 
     fn input() -> OutsideInput {

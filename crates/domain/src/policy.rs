@@ -31,6 +31,9 @@ pub enum Action {
     ViewPeople,
     /// Give someone this role at the organisation.
     GrantRole(Role),
+    /// See the learning work (practice tasks, reflections) of people who
+    /// belong to the organisation or below it, and review their tasks.
+    ReviewLearning,
 }
 
 impl Actor {
@@ -51,6 +54,21 @@ impl Actor {
             .any(|g| matches!(g.role, Role::OrgAdmin | Role::ProgrammeAdmin))
     }
 
+    /// Where this person reviews learners' work: the nodes at which they
+    /// facilitate or administer.
+    pub fn review_scopes(&self) -> Vec<OrgPath> {
+        self.grants
+            .iter()
+            .filter(|g| {
+                matches!(
+                    g.role,
+                    Role::Facilitator | Role::OrgAdmin | Role::ProgrammeAdmin
+                )
+            })
+            .map(|g| g.scope.clone())
+            .collect()
+    }
+
     /// May this person do `action` to the organisation at `target`?
     pub fn can(&self, action: Action, target: &OrgPath) -> bool {
         let admin = self.is_programme_admin() || self.holds(Role::OrgAdmin, target);
@@ -58,6 +76,7 @@ impl Actor {
             Action::AdministerOrg | Action::ViewPeople => admin,
             Action::GrantRole(role) if role.programme_wide() => self.is_programme_admin(),
             Action::GrantRole(_) => admin,
+            Action::ReviewLearning => admin || self.holds(Role::Facilitator, target),
         }
     }
 }
@@ -143,6 +162,14 @@ mod tests {
             (Educator, "school", ViewPeople, "school", false),
             (Educator, "school", GrantRole(Educator), "school", false),
             (Facilitator, "district", ViewPeople, "school", false),
+            // Facilitators and admins review learners' work in their subtree.
+            (Facilitator, "district", ReviewLearning, "school", true),
+            (Facilitator, "school", ReviewLearning, "district", false),
+            (Facilitator, "district", ReviewLearning, "other", false),
+            (OrgAdmin, "state", ReviewLearning, "school", true),
+            (ProgrammeAdmin, "root", ReviewLearning, "other", true),
+            (Educator, "school", ReviewLearning, "school", false),
+            (Author, "root", ReviewLearning, "school", false),
             (Author, "root", AdministerOrg, "school", false),
             (Moderator, "state", ViewPeople, "district", false),
             (Researcher, "root", ViewPeople, "school", false),

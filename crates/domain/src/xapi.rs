@@ -24,6 +24,11 @@ crate::code_enum! {
         Passed = "passed",
         /// Tried a quiz and fell short of its pass mark.
         Failed = "failed",
+        /// Handed in a reflection or a practice task's artefact.
+        Submitted = "submitted",
+        /// Reviewed a learner's practice task (the facilitator is the actor;
+        /// success says whether it was accepted).
+        Reviewed = "reviewed",
     }
 }
 
@@ -34,6 +39,9 @@ impl Verb {
             Verb::Completed => "http://adlnet.gov/expapi/verbs/completed",
             Verb::Passed => "http://adlnet.gov/expapi/verbs/passed",
             Verb::Failed => "http://adlnet.gov/expapi/verbs/failed",
+            // Not in ADL's core set; both are in the xAPI registry.
+            Verb::Submitted => "http://activitystrea.ms/schema/1.0/submit",
+            Verb::Reviewed => "http://id.tincanapi.com/verb/reviewed",
         }
     }
 }

@@ -47,6 +47,9 @@ lyceum_domain::code_enum! {
         PdRequestDecided = "pd-request-decided",
         QuizPassed = "quiz-passed",
         QuizFailed = "quiz-failed",
+        ReflectionSaved = "reflection-saved",
+        TaskSubmitted = "task-submitted",
+        TaskReviewed = "task-reviewed",
     }
 }
 

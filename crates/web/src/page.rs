@@ -148,6 +148,15 @@ impl FormErrors {
         FormErrors { items }
     }
 
+    /// For a form repeated on one page, once per item: the same messages,
+    /// on fields named `<field>-<item>`.
+    pub fn for_item(mut self, item: impl std::fmt::Display) -> Self {
+        for (field, _) in &mut self.items {
+            *field = format!("{field}-{item}");
+        }
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

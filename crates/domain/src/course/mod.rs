@@ -9,6 +9,7 @@
 
 pub mod package;
 pub mod quiz;
+pub mod task;
 
 use crate::i18n::Lang;
 use crate::profile::{GradeBand, Subject};
@@ -34,13 +35,18 @@ crate::code_enum! {
 }
 
 crate::code_enum! {
-    /// What a learner does in a lesson. Reflections and practice tasks come
-    /// next.
+    /// What a learner does in a lesson. A lesson is finished when all of
+    /// its activities are done.
     pub enum ActivityKind: "activity" {
-        /// Done when the learner marks the lesson read.
+        /// Done when the learner marks the lesson read (only in a lesson
+        /// with no other activity).
         Reading = "reading",
         /// Done when the learner passes the lesson's quiz.
         Quiz = "quiz",
+        /// Done when the learner has written their reflection.
+        Reflection = "reflection",
+        /// Done when a facilitator accepts the learner's artefact.
+        Task = "task",
     }
 }
 
@@ -58,14 +64,35 @@ pub struct Lesson {
     pub title: String,
     pub markdown: String,
     pub activities: Vec<ActivityKind>,
-    /// Present exactly when `activities` has [`ActivityKind::Quiz`].
+    /// Each present exactly when `activities` lists its kind.
     pub quiz: Option<quiz::Quiz>,
+    pub reflection: Option<task::Reflection>,
+    pub task: Option<task::Task>,
 }
 
 impl Lesson {
-    /// Finished by passing its quiz, rather than by saying so.
-    pub fn finished_by_quiz(&self) -> bool {
-        self.quiz.is_some()
+    /// Finished by the learner saying so, rather than by its activities.
+    pub fn finished_by_reading(&self) -> bool {
+        self.activities == [ActivityKind::Reading]
+    }
+
+    /// The activities its content implies: each of quiz, reflection and
+    /// task it has, in that order, or reading when it has none.
+    pub fn implied_activities(&self) -> Vec<ActivityKind> {
+        let mut out = Vec::new();
+        if self.quiz.is_some() {
+            out.push(ActivityKind::Quiz);
+        }
+        if self.reflection.is_some() {
+            out.push(ActivityKind::Reflection);
+        }
+        if self.task.is_some() {
+            out.push(ActivityKind::Task);
+        }
+        if out.is_empty() {
+            out.push(ActivityKind::Reading);
+        }
+        out
     }
 }
 

@@ -9,6 +9,7 @@
 //! prerequisites exist?) is checked when the course is saved.
 
 use super::quiz::Quiz;
+use super::task::{Reflection, Task};
 use super::{
     ActivityKind, Builds, Course, Delivery, Lesson, MAX_LESSONS, MAX_MARKDOWN, MAX_MODULES,
     MAX_PD_HOURS, MAX_SUMMARY, MAX_TITLE, Module, is_slug,
@@ -317,43 +318,76 @@ fn lesson(r: &mut Reader, at: &str, key: &str, value: &Value) -> Option<Lesson> 
             None
         }
     };
-    let quiz = match l.get("quiz") {
-        None | Some(Value::Null) => None,
-        Some(q) => match serde_json::from_value::<Quiz>(q.clone()) {
-            Ok(quiz) => {
-                let problems = quiz.problems();
-                for (inner, message) in &problems {
-                    r.problem(&format!("{at}.quiz.{inner}"), message.clone());
-                }
-                problems.is_empty().then_some(quiz)
+    let given = |k: &str| l.get(k).is_some_and(|v| !v.is_null());
+    let quiz = part(r, l, at, "quiz", Quiz::problems);
+    let reflection = part(r, l, at, "reflection", Reflection::problems);
+    let task = part(r, l, at, "task", Task::problems);
+    // A part with problems leaves no lesson (its problems are reported).
+    let broken = given("quiz") != quiz.is_some()
+        || given("reflection") != reflection.is_some()
+        || given("task") != task.is_some();
+    if l.get("activities").is_some() {
+        let listed = codes(r, l, at, "activities", ActivityKind::parse);
+        for kind in [
+            ActivityKind::Quiz,
+            ActivityKind::Reflection,
+            ActivityKind::Task,
+        ] {
+            let k = kind.as_str();
+            if listed.contains(&kind) != given(k) {
+                r.problem(
+                    &join(at, "activities"),
+                    format!("list {k} exactly when the lesson has a {k}"),
+                );
             }
-            Err(e) => {
-                r.problem(&format!("{at}.quiz"), format!("not a quiz: {e}"));
-                None
-            }
-        },
-    };
-    let activities = match l.get("activities") {
-        None if l.get("quiz").is_some() => vec![ActivityKind::Quiz],
-        None => vec![ActivityKind::Reading],
-        Some(_) => codes(r, l, at, "activities", ActivityKind::parse),
-    };
-    if activities.contains(&ActivityKind::Quiz) != l.get("quiz").is_some() {
-        r.problem(
-            &join(at, "activities"),
-            "list quiz exactly when the lesson has a quiz",
-        );
+        }
+        if listed.contains(&ActivityKind::Reading) && listed.len() > 1 {
+            r.problem(
+                &join(at, "activities"),
+                "reading is only for a lesson with no quiz, reflection or task",
+            );
+        }
     }
-    if l.get("quiz").is_some() && quiz.is_none() {
+    let (Some(title), Some(markdown), false) = (title, markdown, broken) else {
         return None;
-    }
-    Some(Lesson {
+    };
+    let mut lesson = Lesson {
         key: key.to_string(),
-        title: title?,
-        markdown: markdown?,
-        activities,
+        title,
+        markdown,
+        activities: Vec::new(),
         quiz,
-    })
+        reflection,
+        task,
+    };
+    lesson.activities = lesson.implied_activities();
+    Some(lesson)
+}
+
+/// An optional part of a lesson (`quiz`, `reflection`, `task`), read and
+/// checked; its problems are reported under the lesson's path.
+fn part<T: serde::de::DeserializeOwned>(
+    r: &mut Reader,
+    l: &Map<String, Value>,
+    at: &str,
+    key: &str,
+    problems: fn(&T) -> Vec<(String, String)>,
+) -> Option<T> {
+    let value = l.get(key).filter(|v| !v.is_null())?;
+    let at = join(at, key);
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(part) => {
+            let found = problems(&part);
+            for (inner, message) in &found {
+                r.problem(&format!("{at}.{inner}"), message.clone());
+            }
+            found.is_empty().then_some(part)
+        }
+        Err(e) => {
+            r.problem(&at, format!("not a {key}: {e}"));
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -433,6 +467,48 @@ mod tests {
                 "lessons.made-up-facts.quiz.questions[0].options: a single-choice question needs exactly one correct option",
                 "lessons.training-data.activities: list quiz exactly when the lesson has a quiz",
             ]
+        );
+    }
+
+    #[test]
+    fn a_lesson_may_ask_for_a_reflection_and_a_task() {
+        let mut v = good();
+        v["lessons"]["made-up-facts"]["reflection"] =
+            json!({ "prompt": "When did a tool mislead you?" });
+        v["lessons"]["made-up-facts"]["task"] = json!({
+            "instructions": "Check three claims a chatbot made about your subject.",
+            "rubric": [{ "key": "sources", "text": "Names a source for each check" }],
+            "artefacts": ["text", "file"],
+        });
+        let c = read(&v).unwrap();
+        let l = c.lessons().last().unwrap();
+        assert_eq!(l.activities, [ActivityKind::Reflection, ActivityKind::Task]);
+        assert!(!l.finished_by_reading());
+
+        v["lessons"]["made-up-facts"]["task"]["rubric"] = json!([]);
+        v["lessons"]["made-up-facts"]["activities"] = json!(["reading", "reflection"]);
+        v["lessons"]["training-data"]["reflection"] = json!({ "prompt": "x", "extra": 1 });
+        let problems = read(&v).unwrap_err();
+        assert_eq!(problems.len(), 5, "{problems:?}");
+        assert_eq!(
+            problems[..3],
+            [
+                "lessons.made-up-facts.task.rubric: a task needs 1 to 10 criteria",
+                "lessons.made-up-facts.activities: list task exactly when the lesson has a task",
+                "lessons.made-up-facts.activities: reading is only for a lesson with no quiz, reflection or task",
+            ]
+        );
+        assert!(
+            problems[3].starts_with(
+                "lessons.training-data.reflection: not a reflection: unknown field `extra`"
+            ),
+            "{}",
+            problems[3]
+        );
+        // good() lists training-data's activities as just reading.
+        assert_eq!(
+            problems[4],
+            "lessons.training-data.activities: list reflection exactly when the lesson has a reflection"
         );
     }
 

@@ -48,6 +48,19 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/courses/{slug}/lessons/{lesson_key}/quiz",
         SignedIn,
     ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_key}/reflection",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_key}/task",
+        SignedIn,
+    ),
+    ("GET", "/review", SignedIn),
+    ("POST", "/review/{submission_id}", SignedIn),
+    ("GET", "/review/{submission_id}/file", SignedIn),
     ("GET", "/transcript", SignedIn),
     ("GET", "/transcript.csv", SignedIn),
     ("GET", "/transcript/outside", SignedIn),
@@ -245,7 +258,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{slug}", "no-such-course")
                 .replace("{lesson_key}", "no-such-lesson")
                 .replace("{code}", "no-such-certificate")
-                .replace("{request_id}", "999999");
+                .replace("{request_id}", "999999")
+                .replace("{submission_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

@@ -108,6 +108,8 @@ async fn every_page_in_both_languages_is_complete() {
         "/account/tokens".into(),
         "/account/delete".into(),
         "/join".into(),
+        "/review".into(),
+        "/transcript".into(),
         format!("/orgs/{}", s.root),
         format!("/orgs/{}", s.school_a),
         format!("/orgs/{}/people", s.district),

@@ -16,6 +16,7 @@ mod learning;
 mod ops;
 mod orgs;
 mod pd_requests;
+mod practice;
 mod roster_upload;
 mod sessions;
 mod sso;

@@ -29,7 +29,7 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 
 /// The course's language, when it is not the page's.
-fn other_lang(course: Lang, page: Lang) -> Option<&'static str> {
+pub(super) fn other_lang(course: Lang, page: Lang) -> Option<&'static str> {
     (course != page).then(|| course.as_str())
 }
 
@@ -485,20 +485,32 @@ pub struct LessonPage {
     finish_action: Option<String>,
     finished: bool,
     quiz: Option<QuizView>,
+    reflection: Option<super::practice::ReflectionView>,
+    task: Option<super::practice::TaskView>,
 }
 
 /// Answers as the quiz form sends them: `q-<question>=<option>` pairs.
 pub type Answers = std::collections::HashMap<String, Vec<String>>;
 
+/// What the reader typed into a lesson's form that was refused, to show
+/// it again.
+#[derive(Debug, Default)]
+pub struct Typed {
+    pub answers: Option<Answers>,
+    pub reflection: Option<String>,
+    /// A task's artefact: (text, link).
+    pub artefact: Option<(String, String)>,
+}
+
 /// The lesson page of the version the reader follows; `typed` and
-/// `errors` when answers were refused.
+/// `errors` when a form was refused.
 pub async fn lesson_page(
     state: &AppState,
     ctx: &Ctx,
     slug: String,
     key: String,
     errors: FormErrors,
-    typed: Option<Answers>,
+    typed: Typed,
 ) -> Result<LessonPage, AppError> {
     let user = ctx.user.as_ref().map(|u| u.user.id());
     let Following {
@@ -546,9 +558,9 @@ pub async fn lesson_page(
             // Marking is shown for the latest attempt, not over refused answers.
             let graded = latest
                 .as_ref()
-                .filter(|_| typed.is_none())
+                .filter(|_| typed.answers.is_none())
                 .and_then(|a| q.grade(a).ok());
-            let shown = typed.as_ref().or(latest.as_ref());
+            let shown = typed.answers.as_ref().or(latest.as_ref());
             let attempts_left = q.max_attempts.map(|m| m.saturating_sub(used.unwrap_or(0)));
             Some(QuizView {
                 pass_mark: q.pass_mark,
@@ -584,10 +596,17 @@ pub async fn lesson_page(
             })
         }
     };
+    let learner = user.filter(|_| enrolment.is_some());
+    let base = lesson_path(&course.slug, &key);
+    let reflection =
+        super::practice::reflection_view(state, learner, row.id, lesson, &base, typed.reflection)
+            .await?;
     let page = Page::new(ctx, "courses-title")
         .with_title(&lesson.title)
         .about(&row.title)
         .with_errors(&errors);
+    let task =
+        super::practice::task_view(state, learner, row.id, lesson, &base, typed.artefact).await?;
     Ok(LessonPage {
         lang: other_lang(row.lang(), page.lang),
         course_href: course_path(&course.slug),
@@ -598,10 +617,12 @@ pub async fn lesson_page(
         next: link(at + 1),
         finish_action: enrolment
             .as_ref()
-            .filter(|_| !lesson.finished_by_quiz())
+            .filter(|_| lesson.finished_by_reading())
             .map(|_| format!("{}/finish", lesson_path(&course.slug, &key))),
         finished,
         quiz,
+        reflection,
+        task,
         errors,
         page,
     })
@@ -614,6 +635,14 @@ pub async fn lesson(
     Path((slug, key)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     Ok(render(
-        &lesson_page(&state, &ctx, slug, key, FormErrors::none(), None).await?,
+        &lesson_page(
+            &state,
+            &ctx,
+            slug,
+            key,
+            FormErrors::none(),
+            Typed::default(),
+        )
+        .await?,
     ))
 }

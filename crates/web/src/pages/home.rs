@@ -20,6 +20,8 @@ pub struct HomePage {
     administered: Vec<Membership>,
     /// Courses this person follows, most recently active first.
     courses: Vec<MyCourse>,
+    /// Facilitates or administers somewhere: links to the review queue.
+    reviews: bool,
 }
 
 pub struct MyCourse {
@@ -70,5 +72,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         memberships: memberships_list,
         administered,
         courses,
+        reviews: ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| !u.actor.review_scopes().is_empty()),
     }))
 }

@@ -1,7 +1,7 @@
 //! Following a course: enrolling, finishing lessons, and the statements
 //! that record both (see `lyceum_domain::xapi`).
 
-use super::courses::{Answers, course_path, lesson_page, lesson_path};
+use super::courses::{Answers, Typed, course_path, lesson_page, lesson_path};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
@@ -16,7 +16,7 @@ use lyceum_domain::course::{Course, Lesson};
 use lyceum_domain::xapi::{Activity, ActivityType, Statement, Verb, statement_id};
 use lyceum_domain::{Timestamp, UserId};
 
-fn course_activity(state: &AppState, row: &CourseRow) -> Activity {
+pub(super) fn course_activity(state: &AppState, row: &CourseRow) -> Activity {
     Activity {
         id: state.config.link(&course_path(&row.slug)),
         kind: ActivityType::Course,
@@ -25,7 +25,7 @@ fn course_activity(state: &AppState, row: &CourseRow) -> Activity {
     }
 }
 
-fn statement(
+pub(super) fn statement(
     state: &AppState,
     user: UserId,
     verb: Verb,
@@ -49,14 +49,14 @@ fn statement(
 
 /// What finishing a lesson may record: the lesson completed and, if that
 /// completes the course, the course completed (with the two activities).
-struct Finishing {
-    lesson: Activity,
-    course: Activity,
-    lesson_done: Statement,
-    course_done: Statement,
+pub(super) struct Finishing {
+    pub lesson: Activity,
+    pub course: Activity,
+    pub lesson_done: Statement,
+    pub course_done: Statement,
 }
 
-fn finishing(
+pub(super) fn finishing(
     state: &AppState,
     user: UserId,
     row: &CourseRow,
@@ -203,8 +203,8 @@ pub async fn finish(
         .lessons()
         .find(|l| l.key == key)
         .ok_or(AppError::NotFound)?;
-    if lesson.finished_by_quiz() {
-        // Passing its quiz finishes it.
+    if !lesson.finished_by_reading() {
+        // Its activities finish it.
         return Err(AppError::Forbidden);
     }
     let now = state.clock.now();
@@ -297,8 +297,12 @@ pub async fn quiz(
         Ok(g) => g,
         Err(invalid) => {
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            let typed = Typed {
+                answers: Some(answers),
+                ..Typed::default()
+            };
             return Ok(render_invalid(
-                &lesson_page(&state, &ctx, slug, key, errors, Some(answers)).await?,
+                &lesson_page(&state, &ctx, slug, key, errors, typed).await?,
             ));
         }
     };
@@ -348,10 +352,25 @@ pub async fn quiz(
             )
         })
         .await?;
-    let flash = match finished {
-        Some(done) if done.course => Flash::CourseCompleted,
-        Some(_) => Flash::QuizPassed,
-        None => Flash::QuizFailed,
-    };
-    Ok(redirect_with(&lesson_href, flash, secure))
+    Ok(redirect_with(
+        &lesson_href,
+        finished_flash(
+            finished.as_ref(),
+            if passed {
+                Flash::QuizPassed
+            } else {
+                Flash::QuizFailed
+            },
+        ),
+        secure,
+    ))
+}
+
+/// What to say after an activity: that the course is complete, if it
+/// completed it, else `otherwise`.
+pub(super) fn finished_flash(finished: Option<&learning::Finished>, otherwise: Flash) -> Flash {
+    match finished {
+        Some(f) if f.course => Flash::CourseCompleted,
+        _ => otherwise,
+    }
 }

@@ -15,6 +15,7 @@ mod org_admin;
 mod orgs;
 mod pd_requests;
 mod people;
+mod practice;
 mod profile;
 mod recovery;
 mod register;
@@ -63,6 +64,27 @@ pub fn routes(r: Routes) -> Routes {
             "/courses/{slug}/lessons/{lesson_key}/quiz",
             SignedIn,
             learning::quiz,
+        )
+        .add(
+            POST,
+            "/courses/{slug}/lessons/{lesson_key}/reflection",
+            SignedIn,
+            practice::reflect,
+        )
+        .add_upload(
+            POST,
+            "/courses/{slug}/lessons/{lesson_key}/task",
+            SignedIn,
+            practice::hand_in,
+            practice::MAX_UPLOAD,
+        )
+        .add(GET, "/review", SignedIn, practice::queue)
+        .add(POST, "/review/{submission_id}", SignedIn, practice::decide)
+        .add(
+            GET,
+            "/review/{submission_id}/file",
+            SignedIn,
+            practice::file,
         )
         .add(GET, "/transcript", SignedIn, credit::transcript)
         .add(GET, "/transcript.csv", SignedIn, credit::transcript_csv)

@@ -25,7 +25,8 @@ use lyceum_db::memberships;
 use lyceum_db::pd_requests::{self, Waiting};
 use lyceum_domain::UserId;
 use lyceum_domain::course::hours_in;
-use lyceum_domain::pd::{MAX_EVIDENCE_BYTES, OutsideInput, RequestStatus};
+use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
+use lyceum_domain::pd::{OutsideInput, RequestStatus};
 use lyceum_domain::validation::{Invalid, required_text};
 use serde::Deserialize;
 use serde_json::json;
@@ -149,7 +150,11 @@ async fn refused(
     Ok(render_invalid(&form_page(state, ctx, input, errors).await?))
 }
 
-fn evidence_response(name: String, kind: String, bytes: Vec<u8>) -> Result<Response, AppError> {
+pub(super) fn evidence_response(
+    name: String,
+    kind: String,
+    bytes: Vec<u8>,
+) -> Result<Response, AppError> {
     let mut r = Response::new(Body::from(bytes));
     r.headers_mut().insert(
         CONTENT_TYPE,

@@ -1,0 +1,311 @@
+//! Reflections and practice tasks: what learners write and hand in, and
+//! facilitators' reviews. Each change that may finish a lesson finishes it
+//! in the same transaction (see `learning::finish_if_done`).
+
+use crate::learning::{self, Finished, record};
+use crate::schema::{memberships, orgs, reflections, task_submissions, users};
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::course::Course;
+use lyceum_domain::course::task::{Artefact, Review, SubmissionStatus};
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::xapi::Statement;
+use lyceum_domain::{Timestamp, UserId};
+
+/// Statements a change may record: what the person did, and the lesson and
+/// course completions it may cause.
+pub struct Events<'a> {
+    pub done: &'a Statement,
+    pub lesson_done: &'a Statement,
+    pub course_done: &'a Statement,
+}
+
+/// The learner's reflection on a lesson, if written.
+pub fn reflection(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    key: &str,
+) -> Result<Option<String>, DbError> {
+    Ok(reflections::table
+        .find((user.0, course, key))
+        .select(reflections::body)
+        .first(conn)
+        .optional()?)
+}
+
+/// Writes (or rewrites) the learner's reflection, records it, and finishes
+/// the lesson if that was the last thing to do. `NotFound` if the person is
+/// not enrolled.
+#[allow(clippy::too_many_arguments)]
+pub fn reflect(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    content: &Course,
+    key: &str,
+    body: &str,
+    events: &Events<'_>,
+    now: Timestamp,
+) -> Result<Option<Finished>, DbError> {
+    learning::enrolment(conn, user, course)?.ok_or(DbError::NotFound)?;
+    let updated = diesel::update(reflections::table.find((user.0, course, key)))
+        .set((
+            reflections::body.eq(body),
+            reflections::updated_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(reflections::table)
+            .values((
+                reflections::user_id.eq(user.0),
+                reflections::course_id.eq(course),
+                reflections::lesson_key.eq(key),
+                reflections::body.eq(body),
+                reflections::created_at.eq(now.micros()),
+                reflections::updated_at.eq(now.micros()),
+            ))
+            .execute(conn)?;
+    }
+    record(conn, events.done, Some(course))?;
+    learning::finish_if_done(
+        conn,
+        user,
+        course,
+        content,
+        key,
+        events.lesson_done,
+        events.course_done,
+        now,
+    )
+}
+
+/// A hand-in as listed (without the file's bytes).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = task_submissions)]
+pub struct Submission {
+    pub id: i64,
+    pub user_id: i64,
+    pub course_id: i64,
+    pub version: i32,
+    pub lesson_key: String,
+    pub artefact_kind: String,
+    pub artefact_text: Option<String>,
+    pub file_name: Option<String>,
+    pub status: String,
+    pub criteria_met: Option<String>,
+    pub review_comment: Option<String>,
+    pub reviewed_at: Option<i64>,
+    pub submitted_at: i64,
+}
+
+impl Submission {
+    pub fn status(&self) -> Option<SubmissionStatus> {
+        SubmissionStatus::parse(&self.status)
+    }
+
+    pub fn met(&self) -> Vec<&str> {
+        self.criteria_met
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect()
+    }
+}
+
+/// The learner's hand-ins for a lesson's task, newest first.
+pub fn submissions(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    key: &str,
+) -> Result<Vec<Submission>, DbError> {
+    Ok(task_submissions::table
+        .filter(task_submissions::user_id.eq(user.0))
+        .filter(task_submissions::course_id.eq(course))
+        .filter(task_submissions::lesson_key.eq(key))
+        .order(task_submissions::id.desc())
+        .select(Submission::as_select())
+        .load(conn)?)
+}
+
+/// Hands in an artefact for review. Refused with `Invalid` (field
+/// `artefact_text`) while an earlier one waits or once one was accepted;
+/// `NotFound` if the person is not enrolled.
+#[allow(clippy::too_many_arguments)]
+pub fn submit(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    version: i32,
+    key: &str,
+    artefact: &Artefact,
+    submitted: &Statement,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    learning::enrolment(conn, user, course)?.ok_or(DbError::NotFound)?;
+    let open = submissions(conn, user, course, key)?.into_iter().any(|s| {
+        matches!(
+            s.status(),
+            Some(SubmissionStatus::Submitted | SubmissionStatus::Accepted)
+        )
+    });
+    if open {
+        return Err(DbError::Invalid(lyceum_domain::validation::Invalid::one(
+            "artefact_text",
+            "task-already-submitted",
+        )));
+    }
+    let (text, file) = match artefact {
+        Artefact::Text(t) | Artefact::Link(t) => (Some(t.as_str()), None),
+        Artefact::File(f) => (None, Some(f)),
+    };
+    let id = diesel::insert_into(task_submissions::table)
+        .values((
+            task_submissions::user_id.eq(user.0),
+            task_submissions::course_id.eq(course),
+            task_submissions::version.eq(version),
+            task_submissions::lesson_key.eq(key),
+            task_submissions::artefact_kind.eq(artefact.kind().as_str()),
+            task_submissions::artefact_text.eq(text),
+            task_submissions::file_name.eq(file.map(|f| f.name.as_str())),
+            task_submissions::file_type.eq(file.map(|f| f.content_type)),
+            task_submissions::file.eq(file.map(|f| f.bytes.as_slice())),
+            task_submissions::status.eq(SubmissionStatus::Submitted.as_str()),
+            task_submissions::submitted_at.eq(now.micros()),
+        ))
+        .returning(task_submissions::id)
+        .get_result(conn)?;
+    record(conn, submitted, Some(course))?;
+    Ok(id)
+}
+
+/// One hand-in, whoever made it.
+pub fn submission(conn: &mut DbConn, id: i64) -> Result<Option<Submission>, DbError> {
+    Ok(task_submissions::table
+        .find(id)
+        .select(Submission::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The file of a hand-in: (name, type, bytes).
+pub fn file(conn: &mut DbConn, id: i64) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
+    type Stored = (Option<String>, Option<String>, Option<Vec<u8>>);
+    let row: Option<Stored> = task_submissions::table
+        .find(id)
+        .select((
+            task_submissions::file_name,
+            task_submissions::file_type,
+            task_submissions::file,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        Some((Some(name), Some(kind), Some(bytes))) => Some((name, kind, bytes)),
+        _ => None,
+    })
+}
+
+/// The organisations a person belongs to, as paths (for the policy's
+/// "is this learner in my scope?").
+pub fn paths_of(conn: &mut DbConn, user: UserId) -> Result<Vec<OrgPath>, DbError> {
+    let paths: Vec<String> = memberships::table
+        .inner_join(orgs::table)
+        .filter(memberships::user_id.eq(user.0))
+        .select(orgs::path)
+        .distinct()
+        .load(conn)?;
+    Ok(paths.iter().filter_map(|p| OrgPath::parse(p)).collect())
+}
+
+/// A hand-in waiting for review, with who made it.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    pub submission: Submission,
+    pub learner: String,
+}
+
+/// Most hand-ins one queue shows.
+pub const QUEUE_LIMIT: i64 = 100;
+
+/// Hand-ins waiting for review by learners who belong to any of `scopes`
+/// (or below), oldest first, at most [`QUEUE_LIMIT`].
+pub fn waiting_in(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<Waiting>, DbError> {
+    let mut all: Vec<Waiting> = Vec::new();
+    for scope in scopes {
+        let rows: Vec<(Submission, String)> = task_submissions::table
+            .inner_join(users::table.on(users::id.eq(task_submissions::user_id)))
+            .filter(task_submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+            .filter(diesel::dsl::exists(
+                memberships::table
+                    .inner_join(orgs::table)
+                    .filter(memberships::user_id.eq(task_submissions::user_id))
+                    .filter(orgs::path.ge(scope.as_str()))
+                    .filter(orgs::path.lt(scope.subtree_end())),
+            ))
+            .order((task_submissions::submitted_at, task_submissions::id))
+            .limit(QUEUE_LIMIT)
+            .select((Submission::as_select(), users::display_name))
+            .load(conn)?;
+        for (submission, learner) in rows {
+            if !all.iter().any(|w| w.submission.id == submission.id) {
+                all.push(Waiting {
+                    submission,
+                    learner,
+                });
+            }
+        }
+    }
+    all.sort_by_key(|w| (w.submission.submitted_at, w.submission.id));
+    all.truncate(QUEUE_LIMIT as usize);
+    Ok(all)
+}
+
+/// Records a facilitator's review of a waiting hand-in, and — when it is
+/// accepted — finishes the learner's lesson if that was the last thing to
+/// do. `events.done` is the reviewer's statement; the completions are the
+/// learner's. `NotFound` if the hand-in is not waiting.
+pub fn review(
+    conn: &mut DbConn,
+    id: i64,
+    content: &Course,
+    review: &Review,
+    reviewer: UserId,
+    events: &Events<'_>,
+    now: Timestamp,
+) -> Result<(Submission, Option<Finished>), DbError> {
+    let s = submission(conn, id)?
+        .filter(|s| s.status() == Some(SubmissionStatus::Submitted))
+        .ok_or(DbError::NotFound)?;
+    let status = if review.accepted {
+        SubmissionStatus::Accepted
+    } else {
+        SubmissionStatus::Returned
+    };
+    diesel::update(task_submissions::table.find(id))
+        .set((
+            task_submissions::status.eq(status.as_str()),
+            task_submissions::criteria_met.eq(review.met.join(" ")),
+            task_submissions::review_comment.eq(&review.comment),
+            task_submissions::reviewer_id.eq(reviewer.0),
+            task_submissions::reviewed_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    record(conn, events.done, Some(s.course_id))?;
+    let finished = if review.accepted {
+        learning::finish_if_done(
+            conn,
+            UserId(s.user_id),
+            s.course_id,
+            content,
+            &s.lesson_key,
+            events.lesson_done,
+            events.course_done,
+            now,
+        )?
+    } else {
+        None
+    };
+    Ok((s, finished))
+}

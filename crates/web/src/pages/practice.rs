@@ -1,0 +1,598 @@
+//! Reflections and practice tasks: the learner's side on the lesson page
+//! (write a reflection; hand in an artefact and see its reviews) and the
+//! facilitator's review queue (`/review`), which lists hand-ins by learners
+//! in the organisations where the reviewer facilitates or administers.
+
+use super::courses::{Typed, lesson_page, lesson_path};
+use super::credit::date;
+use super::learning::{Finishing, finished_flash, following, statement};
+use super::pd_requests::evidence_response;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::markdown;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::response::Response;
+use lyceum_db::practice::{self, Events, Submission};
+use lyceum_db::{DbError, courses};
+use lyceum_domain::UserId;
+use lyceum_domain::course::Lesson;
+use lyceum_domain::course::task::{self, ArtefactKind, SubmissionStatus, Task};
+use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
+use lyceum_domain::policy::Action;
+use lyceum_domain::validation::Invalid;
+use lyceum_domain::xapi::Verb;
+
+/// The largest hand-in: the file and the form around it.
+pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
+
+// ---- On the lesson page ----
+
+pub struct ReflectionView {
+    pub prompt: String,
+    /// Where the form posts, for an enrolled learner.
+    pub action: Option<String>,
+    pub text: String,
+    pub saved: bool,
+}
+
+/// The lesson's reflection, with what the learner wrote (or just typed).
+pub(super) async fn reflection_view(
+    state: &AppState,
+    learner: Option<UserId>,
+    course: i64,
+    lesson: &Lesson,
+    base: &str,
+    typed: Option<String>,
+) -> Result<Option<ReflectionView>, AppError> {
+    let Some(r) = &lesson.reflection else {
+        return Ok(None);
+    };
+    let saved = match learner {
+        Some(u) => {
+            let key = lesson.key.clone();
+            state
+                .db
+                .read(move |c| practice::reflection(c, u, course, &key))
+                .await?
+        }
+        None => None,
+    };
+    Ok(Some(ReflectionView {
+        prompt: r.prompt.clone(),
+        action: learner.map(|_| format!("{base}/reflection")),
+        saved: saved.is_some(),
+        text: typed.or(saved).unwrap_or_default(),
+    }))
+}
+
+/// A hand-in as its learner and reviewers see it.
+pub struct SubmissionView {
+    pub id: i64,
+    pub status: SubmissionStatus,
+    pub submitted_on: String,
+    pub text: Option<String>,
+    pub link: Option<String>,
+    /// The file's name and where to download it.
+    pub file: Option<(String, String)>,
+    pub met: Vec<String>,
+    pub comment: Option<String>,
+}
+
+fn submission_view(s: Submission, task: &Task) -> SubmissionView {
+    let met = s
+        .met()
+        .iter()
+        .filter_map(|k| task.rubric.iter().find(|c| c.key == *k))
+        .map(|c| c.text.clone())
+        .collect();
+    let kind = ArtefactKind::parse(&s.artefact_kind);
+    SubmissionView {
+        id: s.id,
+        status: s.status().unwrap_or(SubmissionStatus::Submitted),
+        submitted_on: date(s.submitted_at),
+        text: s
+            .artefact_text
+            .clone()
+            .filter(|_| kind == Some(ArtefactKind::Text)),
+        link: s
+            .artefact_text
+            .clone()
+            .filter(|_| kind == Some(ArtefactKind::Link)),
+        file: s
+            .file_name
+            .clone()
+            .map(|n| (n, format!("/review/{}/file", s.id))),
+        met,
+        comment: s.review_comment,
+    }
+}
+
+pub struct TaskView {
+    /// Sanitised by `markdown::to_html`.
+    pub instructions: String,
+    pub rubric: Vec<String>,
+    pub text: bool,
+    pub link: bool,
+    pub file: bool,
+    /// Where the form posts: for an enrolled learner with nothing waiting
+    /// or accepted.
+    pub action: Option<String>,
+    pub typed_text: String,
+    pub typed_link: String,
+    pub max_mb: usize,
+    /// Newest first.
+    pub submissions: Vec<SubmissionView>,
+}
+
+/// The lesson's practice task, with the learner's hand-ins.
+pub(super) async fn task_view(
+    state: &AppState,
+    learner: Option<UserId>,
+    course: i64,
+    lesson: &Lesson,
+    base: &str,
+    typed: Option<(String, String)>,
+) -> Result<Option<TaskView>, AppError> {
+    let Some(t) = &lesson.task else {
+        return Ok(None);
+    };
+    let mine = match learner {
+        Some(u) => {
+            let key = lesson.key.clone();
+            state
+                .db
+                .read(move |c| practice::submissions(c, u, course, &key))
+                .await?
+        }
+        None => Vec::new(),
+    };
+    let open = mine.iter().any(|s| {
+        matches!(
+            s.status(),
+            Some(SubmissionStatus::Submitted | SubmissionStatus::Accepted)
+        )
+    });
+    let (typed_text, typed_link) = typed.unwrap_or_default();
+    Ok(Some(TaskView {
+        instructions: markdown::to_html(&t.instructions),
+        rubric: t.rubric.iter().map(|c| c.text.clone()).collect(),
+        text: t.accepts(ArtefactKind::Text),
+        link: t.accepts(ArtefactKind::Link),
+        file: t.accepts(ArtefactKind::File),
+        action: learner.filter(|_| !open).map(|_| format!("{base}/task")),
+        typed_text,
+        typed_link,
+        max_mb: MAX_EVIDENCE_BYTES / (1024 * 1024),
+        submissions: mine.into_iter().map(|s| submission_view(s, t)).collect(),
+    }))
+}
+
+// ---- The learner's actions ----
+
+/// The enrolled learner's version of a lesson with the named part.
+struct Target {
+    f: super::learning::Following,
+    lesson: Lesson,
+    version: i32,
+}
+
+async fn target(state: &AppState, user: UserId, slug: &str, key: &str) -> Result<Target, AppError> {
+    let f = following(state, Some(user), slug.to_string())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let version = f.enrolment.as_ref().ok_or(AppError::Forbidden)?.version;
+    let lesson = f
+        .course
+        .lessons()
+        .find(|l| l.key == key)
+        .ok_or(AppError::NotFound)?
+        .clone();
+    Ok(Target { f, lesson, version })
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ReflectionForm {
+    #[serde(default)]
+    reflection: String,
+}
+
+/// `POST /courses/{slug}/lessons/{lesson_key}/reflection`: saves the
+/// learner's reflection (again, if they edit it) and finishes the lesson
+/// when nothing else is left.
+pub async fn reflect(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, key)): Path<(String, String)>,
+    HtmlForm(form): HtmlForm<ReflectionForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let t = target(&state, user, &slug, &key).await?;
+    if t.lesson.reflection.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let body = match task::reflection_text(&form.reflection) {
+        Ok(b) => b,
+        Err(invalid) => {
+            let typed = Typed {
+                reflection: Some(form.reflection),
+                ..Typed::default()
+            };
+            return refused(&state, &ctx, slug, key, &invalid, typed).await;
+        }
+    };
+    let now = state.clock.now();
+    let Finishing {
+        lesson: activity,
+        course: parent,
+        lesson_done,
+        course_done,
+    } = super::learning::finishing(&state, user, &t.f.row, &t.lesson, t.version, now)?;
+    let done = statement(
+        &state,
+        user,
+        Verb::Submitted,
+        activity,
+        Some(parent),
+        t.version,
+        now,
+    )?;
+    let (course, content) = (t.f.row.id, t.f.course.clone());
+    let finished = state
+        .db
+        .write(move |c| {
+            let events = Events {
+                done: &done,
+                lesson_done: &lesson_done,
+                course_done: &course_done,
+            };
+            practice::reflect(c, user, course, &content, &key, &body, &events, now)
+        })
+        .await?;
+    Ok(redirect_with(
+        &lesson_path(&slug, &t.lesson.key),
+        finished_flash(finished.as_ref(), Flash::ReflectionSaved),
+        state.config.secure_cookies(),
+    ))
+}
+
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    slug: String,
+    key: String,
+    invalid: &Invalid,
+    typed: Typed,
+) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(invalid, ctx.lang);
+    Ok(render_invalid(
+        &lesson_page(state, ctx, slug, key, errors, typed).await?,
+    ))
+}
+
+/// `POST /courses/{slug}/lessons/{lesson_key}/task` (multipart): hands in
+/// the artefact — text, a link or a file — for a facilitator to review.
+pub async fn hand_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((slug, key)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let t = target(&state, user, &slug, &key).await?;
+    let task = t.lesson.task.as_ref().ok_or(AppError::NotFound)?;
+    let (mut text, mut link) = (String::new(), String::new());
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        match name.as_str() {
+            "artefact_text" => text = String::from_utf8_lossy(&bytes).into_owned(),
+            "artefact_url" => link = String::from_utf8_lossy(&bytes).into_owned(),
+            // A file input left empty still sends a part, with no bytes.
+            "artefact_file" if !bytes.is_empty() => {
+                file = Some((file_name.unwrap_or_default(), bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    let typed = || Typed {
+        artefact: Some((text.clone(), link.clone())),
+        ..Typed::default()
+    };
+    let artefact = match task::artefact(
+        task,
+        &text,
+        &link,
+        file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+    ) {
+        Ok(a) => a,
+        Err(invalid) => return refused(&state, &ctx, slug, key, &invalid, typed()).await,
+    };
+    let now = state.clock.now();
+    let Finishing {
+        lesson: activity,
+        course: parent,
+        ..
+    } = super::learning::finishing(&state, user, &t.f.row, &t.lesson, t.version, now)?;
+    let submitted = statement(
+        &state,
+        user,
+        Verb::Submitted,
+        activity,
+        Some(parent),
+        t.version,
+        now,
+    )?;
+    let (course, version, k) = (t.f.row.id, t.version, key.clone());
+    match state
+        .db
+        .write(move |c| practice::submit(c, user, course, version, &k, &artefact, &submitted, now))
+        .await
+    {
+        Ok(_) => Ok(redirect_with(
+            &lesson_path(&slug, &key),
+            Flash::TaskSubmitted,
+            state.config.secure_cookies(),
+        )),
+        Err(DbError::Invalid(invalid)) => refused(&state, &ctx, slug, key, &invalid, typed()).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- The facilitator's queue ----
+
+pub struct WaitingView {
+    pub learner: String,
+    pub course_title: String,
+    pub course_lang: Option<&'static str>,
+    pub lesson_title: String,
+    pub lesson_href: String,
+    pub rubric: Vec<(String, String)>,
+    pub submission: SubmissionView,
+}
+
+#[derive(Template)]
+#[template(path = "review.html")]
+pub struct ReviewPage {
+    page: Page,
+    errors: FormErrors,
+    /// False for someone who facilitates nowhere.
+    reviewer: bool,
+    waiting: Vec<WaitingView>,
+    /// The hand-in an error is about, with what was ticked and typed.
+    failed: Option<(i64, Vec<String>, String)>,
+}
+
+impl ReviewPage {
+    fn ticked(&self, id: &i64, key: &str) -> bool {
+        self.failed
+            .as_ref()
+            .is_some_and(|(f, met, _)| f == id && met.iter().any(|m| m == key))
+    }
+
+    fn typed(&self, id: &i64) -> &str {
+        match &self.failed {
+            Some((f, _, c)) if f == id => c,
+            _ => "",
+        }
+    }
+}
+
+async fn review_page(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FormErrors,
+    failed: Option<(i64, Vec<String>, String)>,
+) -> Result<ReviewPage, AppError> {
+    let scopes = ctx.require_user()?.actor.review_scopes();
+    let page = Page::new(ctx, "review-title").with_errors(&errors);
+    let lang = page.lang;
+    let reviewer = !scopes.is_empty();
+    let rows = state
+        .db
+        .read(move |c| {
+            let mut out = Vec::new();
+            for w in practice::waiting_in(c, &scopes)? {
+                let s = &w.submission;
+                let Some(row) = courses::by_id(c, s.course_id)? else {
+                    continue;
+                };
+                let Some(content) = courses::load_version(c, &row, s.version)? else {
+                    continue;
+                };
+                out.push((w, row, content));
+            }
+            Ok(out)
+        })
+        .await?;
+    let mut waiting = Vec::new();
+    for (w, row, content) in rows {
+        let Some(lesson) = content.lessons().find(|l| l.key == w.submission.lesson_key) else {
+            continue;
+        };
+        let Some(task) = &lesson.task else { continue };
+        waiting.push(WaitingView {
+            learner: w.learner,
+            course_lang: super::courses::other_lang(row.lang(), lang),
+            lesson_href: lesson_path(&row.slug, &lesson.key),
+            lesson_title: lesson.title.clone(),
+            course_title: row.title.clone(),
+            rubric: task
+                .rubric
+                .iter()
+                .map(|c| (c.key.clone(), c.text.clone()))
+                .collect(),
+            submission: submission_view(w.submission, task),
+        });
+    }
+    Ok(ReviewPage {
+        page,
+        errors,
+        reviewer,
+        waiting,
+        failed,
+    })
+}
+
+/// `GET /review`
+pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(
+        &review_page(&state, &ctx, FormErrors::none(), None).await?,
+    ))
+}
+
+/// May the signed-in person review this learner's work?
+async fn may_review(state: &AppState, ctx: &Ctx, learner: UserId) -> Result<bool, AppError> {
+    let actor = ctx.require_user()?.actor.clone();
+    if actor.user_id == learner {
+        return Ok(false);
+    }
+    let paths = state
+        .db
+        .read(move |c| practice::paths_of(c, learner))
+        .await?;
+    Ok(paths.iter().any(|p| actor.can(Action::ReviewLearning, p)))
+}
+
+/// `POST /review/{submission_id}`: `decision` is accepted or returned,
+/// `met` the criteria met (all, to accept), `comment` what to do next
+/// (required to return).
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let reviewer = ctx.require_user()?.user.id();
+    let s = state
+        .db
+        .read(move |c| practice::submission(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let learner = UserId(s.user_id);
+    if !may_review(&state, &ctx, learner).await? {
+        return Err(AppError::NotFound);
+    }
+    if s.status() != Some(SubmissionStatus::Submitted) {
+        // Reviewed already (by someone else, or a second click).
+        return Ok(redirect_with(
+            "/review",
+            Flash::TaskReviewed,
+            state.config.secure_cookies(),
+        ));
+    }
+    let (course_id, version) = (s.course_id, s.version);
+    let (row, content) = state
+        .db
+        .read(move |c| {
+            let Some(row) = courses::by_id(c, course_id)? else {
+                return Ok(None);
+            };
+            Ok(courses::load_version(c, &row, version)?.map(|content| (row, content)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lesson = content
+        .lessons()
+        .find(|l| l.key == s.lesson_key)
+        .ok_or(AppError::NotFound)?
+        .clone();
+    let task = lesson.task.as_ref().ok_or(AppError::NotFound)?;
+    let field = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let met = field("met");
+    let decision = field("decision").pop().unwrap_or_default();
+    let comment = field("comment").pop().unwrap_or_default();
+    let review = match task::review(task, &decision, &met, &comment) {
+        Ok(r) => r,
+        Err(invalid) if invalid.has("decision") => {
+            return Err(AppError::BadRequest(
+                "decision: accepted or returned".into(),
+            ));
+        }
+        Err(invalid) => {
+            // Each card's fields are named by its hand-in.
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(id);
+            return Ok(render_invalid(
+                &review_page(&state, &ctx, errors, Some((id, met, comment))).await?,
+            ));
+        }
+    };
+    let now = state.clock.now();
+    let Finishing {
+        lesson: activity,
+        course: parent,
+        lesson_done,
+        course_done,
+    } = super::learning::finishing(&state, learner, &row, &lesson, version, now)?;
+    let mut done = statement(
+        &state,
+        reviewer,
+        Verb::Reviewed,
+        activity,
+        Some(parent),
+        version,
+        now,
+    )?;
+    let met_percent = (review.met.len() * 100 / task.rubric.len().max(1)) as u32;
+    done.result = Some((met_percent, review.accepted));
+    state
+        .db
+        .write(move |c| {
+            let events = Events {
+                done: &done,
+                lesson_done: &lesson_done,
+                course_done: &course_done,
+            };
+            practice::review(c, id, &content, &review, reviewer, &events, now)
+        })
+        .await?;
+    Ok(redirect_with(
+        "/review",
+        Flash::TaskReviewed,
+        state.config.secure_cookies(),
+    ))
+}
+
+/// `GET /review/{submission_id}/file`: a hand-in's file, for its learner
+/// and for those who may review it; always a download.
+pub async fn file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let s = state
+        .db
+        .read(move |c| practice::submission(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let learner = UserId(s.user_id);
+    if learner != me && !may_review(&state, &ctx, learner).await? {
+        return Err(AppError::NotFound);
+    }
+    let (name, kind, bytes) = state
+        .db
+        .read(move |c| practice::file(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    evidence_response(name, kind, bytes)
+}
