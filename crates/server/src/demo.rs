@@ -107,6 +107,22 @@ const COURSES: &[(&str, &str)] = &[
         "que-es-la-ia-generativa.es.json",
         include_str!("../demo/courses/que-es-la-ia-generativa.es.json"),
     ),
+    (
+        "protecting-student-privacy.en.json",
+        include_str!("../demo/courses/protecting-student-privacy.en.json"),
+    ),
+    (
+        "proteger-la-privacidad-del-alumnado.es.json",
+        include_str!("../demo/courses/proteger-la-privacidad-del-alumnado.es.json"),
+    ),
+    (
+        "designing-an-ai-aware-assignment.en.json",
+        include_str!("../demo/courses/designing-an-ai-aware-assignment.en.json"),
+    ),
+    (
+        "disenar-una-tarea-consciente-de-la-ia.es.json",
+        include_str!("../demo/courses/disenar-una-tarea-consciente-de-la-ia.es.json"),
+    ),
 ];
 
 /// Saves the demo courses (again: an unchanged file changes nothing).

@@ -243,21 +243,49 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
         .get("/courses?q=&subject=&grade_band=&competency=&delivery=&language=&hours=&sort=relevance")
         .await;
     assert_eq!(all.status, 200);
-    all.expect("3 courses");
+    all.expect("7 courses");
     for (query, expected) in [
         ("q=hallucinat", vec!["what-is-generative-ai"]),
         ("q=ALUCINACIONES", vec!["que-es-la-ia-generativa"]),
-        ("q=consentimiento+permiso", vec!["privacidad-estudiantil"]),
-        ("subject=math", vec!["privacidad-estudiantil"]),
+        (
+            "q=consentimiento+permiso&language=es",
+            vec![
+                "privacidad-estudiantil",
+                "proteger-la-privacidad-del-alumnado",
+            ],
+        ),
+        (
+            "subject=math",
+            vec![
+                "protecting-student-privacy",
+                "privacidad-estudiantil",
+                "proteger-la-privacidad-del-alumnado",
+            ],
+        ),
         (
             "language=es&sort=newest",
-            vec!["privacidad-estudiantil", "que-es-la-ia-generativa"],
+            vec![
+                "privacidad-estudiantil",
+                "disenar-una-tarea-consciente-de-la-ia",
+                "proteger-la-privacidad-del-alumnado",
+                "que-es-la-ia-generativa",
+            ],
         ),
         (
-            "competency=unesco-ai-cft-2024%2Fsafe-responsible-use",
-            vec!["privacidad-estudiantil"],
+            "competency=unesco-ai-cft-2024%2Fsafe-responsible-use&language=es",
+            vec![
+                "privacidad-estudiantil",
+                "proteger-la-privacidad-del-alumnado",
+            ],
         ),
-        ("grade_band=9-12&language=en", vec!["what-is-generative-ai"]),
+        (
+            "grade_band=9-12&language=en",
+            vec![
+                "designing-an-ai-aware-assignment",
+                "protecting-student-privacy",
+                "what-is-generative-ai",
+            ],
+        ),
         ("hours=up-to-1", vec![]),
         ("delivery=cohort", vec![]),
     ] {
