@@ -1,7 +1,8 @@
 //! Importing content from files: `lyceum import case FILE` (a competency
 //! framework as a 1EdTech CASE JSON package) and `lyceum import course
 //! FILE` (a course file, `lyceum-course/1`). Each is checked whole, then
-//! saved in one transaction — or only checked, with `--dry-run`.
+//! saved in one transaction — or only checked, with `--dry-run`. And the
+//! way back out: `lyceum export course SLUG` writes a course file.
 
 use anyhow::{Context, bail};
 use lyceum_db::{Db, DbError, competencies, courses};
@@ -125,6 +126,31 @@ pub async fn import_course(
             problems.iter().map(ToString::to_string).collect(),
         ),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A course as a course file (pretty JSON): the version learners start
+/// now, or `version`. An unknown slug or version is an error that says so.
+pub async fn export_course(db: &Db, slug: &str, version: Option<i32>) -> anyhow::Result<String> {
+    let s = slug.to_string();
+    let found = db
+        .read(move |c| {
+            let Some(row) = courses::by_slug(c, &s)? else {
+                return Ok(None);
+            };
+            let v = version.unwrap_or(row.version);
+            Ok(Some((row.version, courses::load_version(c, &row, v)?)))
+        })
+        .await?;
+    match found {
+        None => bail!("there is no course {slug:?}"),
+        Some((current, None)) => bail!(
+            "course {slug:?} has no version {}; its versions are 1 to {current}",
+            version.unwrap_or(current)
+        ),
+        Some((_, Some(course))) => {
+            Ok(serde_json::to_string_pretty(&package::to_json(&course))? + "\n")
+        }
     }
 }
 

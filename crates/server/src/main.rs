@@ -66,10 +66,29 @@ enum Command {
         #[command(subcommand)]
         format: ImportFormat,
     },
+    /// Write content out as a file another deployment can import.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Tasks for operators.
     Admin {
         #[command(subcommand)]
         task: AdminTask,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// A course as a course file (`lyceum-course/1`, see docs/course-format.md).
+    Course {
+        slug: String,
+        /// A version other than the one learners start now.
+        #[arg(long)]
+        version: Option<i32>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -313,6 +332,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = app::open_database(&settings, true).await?;
             let said = lyceum_server::content::import_case(&db, &clock, &path, dry_run).await?;
             println!("{said}");
+            Ok(())
+        }
+        Command::Export {
+            what: ExportWhat::Course { slug, version, out },
+        } => {
+            let db = app::open_database(&settings, true).await?;
+            let json = lyceum_server::content::export_course(&db, &slug, version).await?;
+            match out {
+                Some(path) => std::fs::write(&path, json)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => print!("{json}"),
+            }
             Ok(())
         }
         Command::Import {

@@ -98,6 +98,61 @@ pub fn parse(json: &[u8]) -> Result<Course, Vec<Problem>> {
     })
 }
 
+/// Writes a course as a course file that [`parse`] reads back to the same
+/// course: how a course leaves a deployment (`lyceum export course`).
+pub fn to_json(c: &Course) -> Value {
+    let mut lessons = Map::new();
+    for l in c.lessons() {
+        let mut lesson = Map::new();
+        lesson.insert("title".into(), Value::from(l.title.as_str()));
+        lesson.insert("markdown".into(), Value::from(l.markdown.as_str()));
+        let parts = [
+            ("quiz", l.quiz.as_ref().map(serde_json::to_value)),
+            (
+                "reflection",
+                l.reflection.as_ref().map(serde_json::to_value),
+            ),
+            ("task", l.task.as_ref().map(serde_json::to_value)),
+        ];
+        for (key, part) in parts {
+            // Our own types always serialise.
+            if let Some(Ok(v)) = part {
+                lesson.insert(key.into(), v);
+            }
+        }
+        lessons.insert(l.key.clone(), Value::Object(lesson));
+    }
+    let modules: Vec<Value> = c
+        .modules
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "title": m.title,
+                "lessons": m.lessons.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "format": FORMAT,
+        "slug": c.slug,
+        "language": c.language.as_str(),
+        "title": c.title,
+        "summary": c.summary,
+        "pd_hours": f64::from(c.pd_quarter_hours) / 4.0,
+        "delivery": c.delivery.as_str(),
+        "subjects": c.subjects.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "grade_bands": c.grade_bands.iter().map(|g| g.as_str()).collect::<Vec<_>>(),
+        "competencies": c.builds.iter().map(|b| serde_json::json!({
+            "id": b.competency,
+            "level": b.level,
+        })).collect::<Vec<_>>(),
+        "prerequisites": c.prerequisites,
+        "licence": c.licence,
+        "modules": modules,
+        "lessons": lessons,
+    })
+}
+
 fn slug(r: &mut Reader, obj: &Map<String, Value>, key: &str) -> Option<String> {
     match obj.get(key).and_then(Value::as_str) {
         Some(s) if is_slug(s) => Some(s.to_string()),
@@ -510,6 +565,30 @@ mod tests {
             problems[4],
             "lessons.training-data.activities: list reflection exactly when the lesson has a reflection"
         );
+    }
+
+    #[test]
+    fn a_course_written_out_reads_back_the_same() {
+        let mut v = good();
+        v["lessons"]["made-up-facts"]["reflection"] = json!({ "prompt": "When?" });
+        v["lessons"]["made-up-facts"]["task"] = json!({
+            "instructions": "Check.",
+            "rubric": [{ "key": "sources", "text": "Sources" }],
+            "artefacts": ["file"],
+        });
+        v["lessons"]["training-data"]["quiz"] = json!({ "pass_mark": 50, "max_attempts": 2, "questions": [
+            { "key": "q", "prompt": "?", "kind": "multiple", "options": [
+                { "key": "a", "text": "A", "correct": true, "feedback": "Yes" },
+                { "key": "b", "text": "B", "correct": false },
+            ] },
+        ] });
+        v["lessons"]["training-data"]
+            .as_object_mut()
+            .unwrap()
+            .remove("activities");
+        let course = read(&v).unwrap();
+        let again = read(&to_json(&course)).unwrap();
+        assert_eq!(again, course);
     }
 
     #[test]

@@ -322,3 +322,39 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
     let ranked = b.get("/courses?sort=completed").await;
     assert_eq!(titles(&ranked)[0], "privacidad-estudiantil");
 }
+
+#[tokio::test]
+async fn a_course_exported_imports_elsewhere_as_the_same_course() {
+    let app = TestApp::start().await;
+    let file = include_str!("../../../server/demo/courses/what-is-generative-ai.en.json");
+    let original = lyceum_domain::course::package::parse(file.as_bytes()).unwrap();
+    import(&app, &serde_json::from_str(file).unwrap(), false)
+        .await
+        .unwrap();
+    let exported = lyceum_server::content::export_course(&app.db, "what-is-generative-ai", None)
+        .await
+        .unwrap();
+    assert_eq!(
+        lyceum_domain::course::package::parse(exported.as_bytes()).unwrap(),
+        original
+    );
+    // Into another deployment: the same course, version 1; again, unchanged.
+    let elsewhere = TestApp::start().await;
+    let value: Value = serde_json::from_str(&exported).unwrap();
+    let said = import(&elsewhere, &value, false).await.unwrap();
+    assert!(said.contains("Imported as version 1."), "{said}");
+    let said = import(&elsewhere, &value, false).await.unwrap();
+    assert!(said.contains("Unchanged"), "{said}");
+
+    let missing = lyceum_server::content::export_course(&app.db, "no-such-course", None).await;
+    assert_eq!(
+        missing.unwrap_err().to_string(),
+        "there is no course \"no-such-course\""
+    );
+    let version =
+        lyceum_server::content::export_course(&app.db, "what-is-generative-ai", Some(7)).await;
+    assert_eq!(
+        version.unwrap_err().to_string(),
+        "course \"what-is-generative-ai\" has no version 7; its versions are 1 to 1"
+    );
+}
