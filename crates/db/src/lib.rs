@@ -30,6 +30,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod join_codes;
 pub mod learning;
+pub mod literacy;
 pub mod memberships;
 pub mod orgs;
 pub mod pd_requests;

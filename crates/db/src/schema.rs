@@ -501,6 +501,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    self_assessments (user_id, aspect_id) {
+        user_id -> BigInt,
+        framework_id -> Text,
+        aspect_id -> Text,
+        level_key -> Text,
+        updated_at -> BigInt,
+    }
+}
+
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));
 diesel::joinable!(course_competencies -> courses (course_id));
@@ -557,6 +567,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     quiz_attempts,
     reflections,
     task_submissions,
+    self_assessments,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -600,4 +611,5 @@ pub const TABLES: &[&str] = &[
     "quiz_attempts",
     "reflections",
     "task_submissions",
+    "self_assessments",
 ];

@@ -50,6 +50,7 @@ lyceum_domain::code_enum! {
         ReflectionSaved = "reflection-saved",
         TaskSubmitted = "task-submitted",
         TaskReviewed = "task-reviewed",
+        SelfAssessmentSaved = "self-assessment-saved",
     }
 }
 

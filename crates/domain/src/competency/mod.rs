@@ -12,6 +12,7 @@
 //! database layer's job.
 
 pub mod case;
+pub mod standing;
 pub mod unesco;
 
 use crate::i18n::Lang;

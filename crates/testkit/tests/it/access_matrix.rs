@@ -58,6 +58,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/courses/{slug}/lessons/{lesson_key}/task",
         SignedIn,
     ),
+    ("GET", "/literacy", SignedIn),
+    ("POST", "/literacy", SignedIn),
     ("GET", "/review", SignedIn),
     ("POST", "/review/{submission_id}", SignedIn),
     ("GET", "/review/{submission_id}/file", SignedIn),

@@ -109,6 +109,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/account/delete".into(),
         "/join".into(),
         "/review".into(),
+        "/literacy".into(),
         "/transcript".into(),
         format!("/orgs/{}", s.root),
         format!("/orgs/{}", s.school_a),

@@ -13,6 +13,7 @@ mod directory;
 mod i18n;
 mod jobs;
 mod learning;
+mod literacy;
 mod ops;
 mod orgs;
 mod pd_requests;

@@ -11,6 +11,7 @@ mod invitations;
 mod join;
 mod language;
 mod learning;
+mod literacy;
 mod org_admin;
 mod orgs;
 mod pd_requests;
@@ -78,6 +79,8 @@ pub fn routes(r: Routes) -> Routes {
             practice::hand_in,
             practice::MAX_UPLOAD,
         )
+        .add(GET, "/literacy", SignedIn, literacy::show)
+        .add(POST, "/literacy", SignedIn, literacy::assess)
         .add(GET, "/review", SignedIn, practice::queue)
         .add(POST, "/review/{submission_id}", SignedIn, practice::decide)
         .add(

@@ -1,0 +1,141 @@
+//! The AI-literacy picture: a self-assessment per aspect beside what
+//! completed courses show, as a chart with a text alternative and a table,
+//! and "what next" courses for the weakest aspects at the next level, for
+//! the educator's subjects and grade bands.
+
+use lyceum_server::content::import_course;
+use lyceum_testkit::{PASSWORD, TestApp};
+use serde_json::{Value, json};
+
+/// A one-lesson course building `competency` (to `level`, if given).
+fn course(
+    slug: &str,
+    title: &str,
+    competency: &str,
+    level: Option<&str>,
+    subjects: &[&str],
+) -> Value {
+    json!({
+        "format": "lyceum-course/1",
+        "slug": slug,
+        "language": "en",
+        "title": title,
+        "summary": "A short course.",
+        "pd_hours": 1,
+        "delivery": "self-paced",
+        "subjects": subjects,
+        "competencies": [{ "id": format!("unesco-ai-cft-2024/{competency}"), "level": level }],
+        "licence": "CC BY 4.0",
+        "modules": [{ "title": "Only", "lessons": ["only"] }],
+        "lessons": { "only": { "title": "Only lesson", "markdown": "Text." } },
+    })
+}
+
+async fn import(app: &TestApp, doc: &Value) {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), doc.to_string()).unwrap();
+    import_course(&app.db, &app.clock, file.path(), false)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn self_assessment_and_completed_courses_make_the_picture_and_what_comes_next() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    // Human-centred mindset: human-agency is its acquire-level competency,
+    // human-accountability its deepen-level one.
+    for c in [
+        course("agency-basics", "Agency basics", "human-agency", None, &[]),
+        course(
+            "accountable-math",
+            "Accountable math teaching",
+            "human-accountability",
+            None,
+            &["math"],
+        ),
+        course(
+            "accountable-art",
+            "Accountable art teaching",
+            "human-accountability",
+            None,
+            &["arts"],
+        ),
+        course(
+            "ethics-first-steps",
+            "Ethics first steps",
+            "ethical-principles",
+            Some("acquire"),
+            &[],
+        ),
+    ] {
+        import(&app, &c).await;
+    }
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post(
+        "/profile",
+        &[
+            ("display_name", "Test educator"),
+            ("preferred_language", "en"),
+            ("subjects", "math"),
+        ],
+    )
+    .await;
+
+    let first = b.get("/literacy").await;
+    first
+        .expect("My AI literacy")
+        .expect("role=\"img\" aria-labelledby=\"chart-title chart-desc\"")
+        .expect("Human-centred mindset: you say Not yet; your courses show Not yet")
+        .expect("<caption>Your level on each aspect</caption>")
+        // Everything is at "not yet": the first levels come next.
+        .expect("Agency basics")
+        .expect("Builds Human-centred mindset to Acquire")
+        .expect("Ethics first steps");
+    assert!(
+        !first.contains("Accountable math teaching"),
+        "not the next level yet"
+    );
+
+    // Completing the acquire-level course moves the aspect on.
+    b.post("/courses/agency-basics/enrol", &[]).await;
+    b.post("/courses/agency-basics/lessons/only/finish", &[])
+        .await
+        .expect("You completed this course.");
+    let after = b.get("/literacy").await;
+    after
+        .expect("Human-centred mindset: you say Not yet; your courses show Acquire")
+        .expect("Accountable math teaching")
+        .expect("Builds Human-centred mindset to Deepen");
+    assert!(
+        !after.contains("Accountable art teaching"),
+        "not for this educator's subjects"
+    );
+    assert!(!after.contains(">Agency basics<"), "already taken");
+
+    // The self-assessment: an unknown level is refused by field, nothing saved.
+    let bad = b
+        .post("/literacy", &[("aspect-1", "deepen"), ("aspect-2", "guru")])
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.expect("href=\"#f-aspect-2\"");
+    b.get("/literacy")
+        .await
+        .expect("you say Not yet; your courses show Acquire");
+    // Saying "create" for the first aspect leaves nothing next there.
+    b.post(
+        "/literacy",
+        &[("aspect-1", "create"), ("aspect-2", "acquire")],
+    )
+    .await
+    .expect("Your self-assessment was saved.")
+    .expect("Human-centred mindset: you say Create; your courses show Acquire");
+    let now = b.get("/literacy").await;
+    assert!(!now.contains("Accountable math teaching"));
+    assert!(
+        now.body
+            .contains("value=\"create\" id=\"f-aspect-1-create\" checked"),
+        "the form shows what was saved"
+    );
+}

@@ -1,0 +1,312 @@
+//! "My AI literacy": where an educator stands on each aspect of the default
+//! competency framework — their self-assessment beside what their completed
+//! courses show — as a chart (SVG, with a text alternative) and a table, a
+//! "what next" list of courses that build their weakest aspects at the next
+//! level for their subjects and grade bands, and the self-assessment form.
+
+use super::competencies::Shown;
+use super::courses::{course_path, other_lang};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use lyceum_db::{competencies, literacy, users};
+use lyceum_domain::competency::standing::{self, Standing};
+use lyceum_domain::competency::{DEFAULT_FRAMEWORK, Framework};
+use lyceum_domain::course::hours_in;
+use lyceum_domain::validation::Invalid;
+use std::collections::HashMap;
+
+/// Most courses suggested.
+const SUGGESTIONS: usize = 6;
+
+// Chart geometry (SVG user units): a label line, then two bars per aspect.
+const CHART_WIDTH: usize = 640;
+const BAR_AREA: usize = 440;
+const ROW: usize = 76;
+const TOP: usize = 28;
+
+pub struct AspectView {
+    /// The form field: `aspect-1`, `aspect-2`, …
+    pub field: String,
+    pub name: Shown,
+    pub assessed_label: String,
+    pub shown_label: String,
+    /// Level choices for the form: (value, label, summary, checked).
+    pub choices: Vec<(String, String, String, bool)>,
+    /// Chart: the row's top, and each bar's width.
+    pub y: usize,
+    pub assessed_width: usize,
+    pub shown_width: usize,
+}
+
+pub struct Suggestion {
+    pub href: String,
+    pub title: String,
+    pub lang: Option<&'static str>,
+    pub hours: String,
+    /// "Builds Ethics of AI to Deepen".
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "literacy.html")]
+pub struct LiteracyPage {
+    page: Page,
+    errors: FormErrors,
+    attribution: String,
+    aspects: Vec<AspectView>,
+    /// Chart gridlines: (x, level name).
+    grid: Vec<(usize, String)>,
+    chart_width: usize,
+    chart_height: usize,
+    /// The chart in words, for its text alternative.
+    chart_summary: String,
+    suggestions: Vec<Suggestion>,
+    /// The educator has chosen subjects or grade bands (suggestions use them).
+    profiled: bool,
+}
+
+fn level_name(f: &Framework, n: usize, page: &Page) -> String {
+    match n {
+        0 => page.t("literacy-not-yet"),
+        n => f
+            .levels
+            .get(n - 1)
+            .map(|l| l.name.get(page.lang).to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// The page, with the self-assessment as typed when it was refused.
+async fn literacy_page(
+    state: &AppState,
+    ctx: &Ctx,
+    typed: Option<HashMap<String, String>>,
+    errors: FormErrors,
+) -> Result<LiteracyPage, AppError> {
+    let me = ctx.require_user()?;
+    let (id, row) = (me.user.id(), me.user.clone());
+    let (framework, assessed, built, profile) = state
+        .db
+        .read(move |c| {
+            let framework = competencies::load(c, DEFAULT_FRAMEWORK)?;
+            Ok((
+                framework,
+                literacy::assessed(c, id, DEFAULT_FRAMEWORK)?,
+                literacy::built(c, id)?,
+                users::profile(c, &row)?,
+            ))
+        })
+        .await?;
+    let f = framework.ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "literacy-title").with_errors(&errors);
+    let standings = standing::standings(&f, &assessed, &built);
+    let aspects = standing::aspects(&f);
+    let step = BAR_AREA / f.levels.len().max(1);
+    let views: Vec<AspectView> = standings
+        .iter()
+        .zip(&aspects)
+        .enumerate()
+        .map(|(i, (s, a))| {
+            let field = format!("aspect-{}", i + 1);
+            let picked = match &typed {
+                Some(t) => t.get(&field).cloned().unwrap_or_default(),
+                None => assessed.get(&a.id).cloned().unwrap_or_default(),
+            };
+            let mut choices = vec![(
+                String::new(),
+                page.t("literacy-not-yet"),
+                page.t("literacy-not-yet-hint"),
+                picked.is_empty(),
+            )];
+            choices.extend(f.levels.iter().map(|l| {
+                (
+                    l.key.clone(),
+                    l.name.get(page.lang).to_string(),
+                    l.summary.get(page.lang).to_string(),
+                    picked == l.key,
+                )
+            }));
+            AspectView {
+                field,
+                name: Shown::of(&a.name, page.lang),
+                assessed_label: level_name(&f, s.assessed, &page),
+                shown_label: level_name(&f, s.shown, &page),
+                choices,
+                y: TOP + i * ROW,
+                assessed_width: s.assessed * step,
+                shown_width: s.shown * step,
+            }
+        })
+        .collect();
+    let chart_summary = views
+        .iter()
+        .map(|v| {
+            format!(
+                "{}: {}",
+                v.name.text,
+                page.t2(
+                    "literacy-chart-row",
+                    "assessed",
+                    &v.assessed_label,
+                    "shown",
+                    &v.shown_label
+                )
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let grid = (1..=f.levels.len())
+        .map(|n| (n * step, level_name(&f, n, &page)))
+        .collect();
+    let suggestions = suggest(state, ctx, &f, &standings, &profile, &page).await?;
+    Ok(LiteracyPage {
+        chart_width: CHART_WIDTH,
+        chart_height: TOP + views.len() * ROW,
+        aspects: views,
+        grid,
+        chart_summary,
+        suggestions,
+        profiled: !profile.subjects.is_empty() || !profile.grade_bands.is_empty(),
+        attribution: f.attribution.clone(),
+        errors,
+        page,
+    })
+}
+
+/// Courses that build the weakest aspects at their next level, for the
+/// educator's subjects and grade bands (a course that names none suits
+/// everyone), most completed first.
+async fn suggest(
+    state: &AppState,
+    ctx: &Ctx,
+    f: &Framework,
+    standings: &[Standing],
+    profile: &lyceum_domain::profile::Profile,
+    page: &Page,
+) -> Result<Vec<Suggestion>, AppError> {
+    let id = ctx.require_user()?.user.id();
+    let next = standing::next_levels(f, standings);
+    let wanted: Vec<String> = f
+        .items
+        .iter()
+        .filter(|i| {
+            i.parent
+                .as_deref()
+                .is_some_and(|p| next.iter().any(|(a, _)| *a == p))
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    let candidates = state
+        .db
+        .read(move |c| literacy::candidates(c, id, &wanted))
+        .await?;
+    let suits = |listed: &[String], mine: Vec<&str>| {
+        listed.is_empty() || mine.is_empty() || listed.iter().any(|l| mine.contains(&l.as_str()))
+    };
+    let subjects: Vec<&str> = profile.subjects.iter().map(|s| s.as_str()).collect();
+    let bands: Vec<&str> = profile.grade_bands.iter().map(|b| b.as_str()).collect();
+    let mut out: Vec<Suggestion> = Vec::new();
+    let mut taken: Vec<i64> = Vec::new();
+    for (aspect, level) in &next {
+        for c in &candidates {
+            if out.len() >= SUGGESTIONS {
+                break;
+            }
+            let builds = standing::built_level(f, &c.competency, c.level.as_deref());
+            if builds != Some((aspect, level))
+                || taken.contains(&c.course.id)
+                || !suits(&c.subjects, subjects.clone())
+                || !suits(&c.grade_bands, bands.clone())
+            {
+                continue;
+            }
+            taken.push(c.course.id);
+            let aspect_name = f
+                .items
+                .iter()
+                .find(|i| i.id == *aspect)
+                .map(|i| i.name.get(page.lang).to_string())
+                .unwrap_or_default();
+            let level_name = f
+                .levels
+                .iter()
+                .find(|l| l.key == *level)
+                .map(|l| l.name.get(page.lang).to_string())
+                .unwrap_or_default();
+            out.push(Suggestion {
+                href: course_path(&c.course.slug),
+                title: c.course.title.clone(),
+                lang: other_lang(c.course.lang(), page.lang),
+                hours: hours_in(
+                    u32::try_from(c.course.pd_quarter_hours).unwrap_or(0),
+                    page.lang,
+                ),
+                reason: page.t2(
+                    "literacy-builds",
+                    "aspect",
+                    &aspect_name,
+                    "level",
+                    &level_name,
+                ),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// `GET /literacy`
+pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(
+        &literacy_page(&state, &ctx, None, FormErrors::none()).await?,
+    ))
+}
+
+/// `POST /literacy`: the self-assessment, one level (or none) per aspect
+/// (`aspect-1` … in the framework's order).
+pub async fn assess(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlForm(form): HtmlForm<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let id = ctx.require_user()?.user.id();
+    let f = state
+        .db
+        .read(|c| competencies::load(c, DEFAULT_FRAMEWORK))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut invalid = Invalid::new();
+    let mut levels = Vec::new();
+    for (i, aspect) in standing::aspects(&f).iter().enumerate() {
+        let field = format!("aspect-{}", i + 1);
+        match form.get(&field).map(String::as_str) {
+            None | Some("") => {}
+            Some(level) if f.levels.iter().any(|l| l.key == level) => {
+                levels.push((aspect.id.clone(), level.to_string()));
+            }
+            Some(_) => invalid.add(field, "choose-one"),
+        }
+    }
+    if !invalid.is_empty() {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        return Ok(render_invalid(
+            &literacy_page(&state, &ctx, Some(form), errors).await?,
+        ));
+    }
+    let now = state.clock.now();
+    state
+        .db
+        .write(move |c| literacy::assess(c, id, DEFAULT_FRAMEWORK, &levels, now))
+        .await?;
+    Ok(redirect_with(
+        "/literacy",
+        Flash::SelfAssessmentSaved,
+        state.config.secure_cookies(),
+    ))
+}
