@@ -32,6 +32,7 @@ pub struct CourseRow {
     pub licence: String,
     pub created_at: i64,
     pub updated_at: i64,
+    pub certificate_months: Option<i32>,
 }
 
 impl CourseRow {
@@ -144,6 +145,7 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
         courses::pd_quarter_hours.eq(i32::try_from(c.pd_quarter_hours).unwrap_or(i32::MAX)),
         courses::delivery.eq(c.delivery.as_str()),
         courses::licence.eq(&c.licence),
+        courses::certificate_months.eq(c.certificate_months.and_then(|m| i32::try_from(m).ok())),
         courses::updated_at.eq(now.micros()),
         courses::search_text.eq(c.search_text()),
     );
@@ -398,6 +400,7 @@ pub fn load_version(
             .collect(),
         prerequisites,
         licence: row.licence.clone(),
+        certificate_months: row.certificate_months.and_then(|m| u32::try_from(m).ok()),
         modules: out_modules,
     }))
 }

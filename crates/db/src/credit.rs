@@ -9,6 +9,8 @@ use crate::schema::{certificates, pd_ledger};
 use crate::{DbConn, DbError, orgs, users};
 use diesel::prelude::*;
 use lyceum_domain::course::Course;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::pd::{Source, school_year};
 use lyceum_domain::token::new_public_id;
 use lyceum_domain::{Timestamp, UserId};
@@ -169,9 +171,75 @@ pub fn on_completion(
             certificates::competencies.eq(json),
             certificates::issuer.eq(issuer),
             certificates::issued_at.eq(now.micros()),
+            certificates::expires_at.eq(course
+                .certificate_months
+                .map(|m| now.plus_months(m).micros())),
         ))
         .execute(conn)?;
     Ok(code)
+}
+
+/// How long before a certificate expires its holder is reminded.
+pub const REMIND_BEFORE: std::time::Duration = std::time::Duration::from_secs(30 * 86_400);
+
+/// Reminds the holders of certificates that expire within
+/// [`REMIND_BEFORE`] — not revoked, not reminded before, held by someone
+/// with an email address — by enqueueing an email each, and marks them
+/// reminded in the same transaction. `link` makes a certificate's public
+/// address from its code. Safe to run on any number of workers at once: a
+/// certificate is marked by exactly one of them. Returns how many.
+pub fn remind_expiring(
+    conn: &mut DbConn,
+    now: Timestamp,
+    link: &dyn Fn(&str) -> String,
+) -> Result<usize, DbError> {
+    use crate::schema::users as u;
+    type Due = (i64, String, String, i64, Option<String>, String, String);
+    let due: Vec<Due> = certificates::table
+        .inner_join(u::table.on(u::id.eq(certificates::user_id)))
+        .filter(certificates::expires_at.gt(now.micros()))
+        .filter(certificates::expires_at.le(now.plus(REMIND_BEFORE).micros()))
+        .filter(certificates::reminded_at.is_null())
+        .filter(certificates::revoked_at.is_null())
+        .filter(u::deleted_at.is_null())
+        .order(certificates::expires_at)
+        .limit(1_000)
+        .select((
+            certificates::id,
+            certificates::code,
+            certificates::course_title,
+            certificates::expires_at.assume_not_null(),
+            u::email,
+            u::display_name,
+            u::preferred_language,
+        ))
+        .load(conn)?;
+    let mut sent = 0;
+    for (id, code, course, expires_at, email, name, lang) in due {
+        let marked = diesel::update(
+            certificates::table
+                .find(id)
+                .filter(certificates::reminded_at.is_null()),
+        )
+        .set(certificates::reminded_at.eq(now.micros()))
+        .execute(conn)?;
+        let Some(to) = email.filter(|_| marked == 1) else {
+            continue;
+        };
+        let job = Job::SendEmail(Email {
+            to,
+            lang: Lang::parse(&lang).unwrap_or(Lang::En),
+            message: EmailMessage::CertificateExpiring {
+                name,
+                course,
+                expires_on: Timestamp::from_micros(expires_at).date().to_string(),
+                link: link(&code),
+            },
+        });
+        crate::jobs::enqueue(conn, &job, now)?;
+        sent += 1;
+    }
+    Ok(sent)
 }
 
 pub fn by_code(conn: &mut DbConn, code: &str) -> Result<Option<CertificateRow>, DbError> {

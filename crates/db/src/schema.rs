@@ -288,6 +288,7 @@ diesel::table! {
         updated_at -> BigInt,
         search_text -> Text,
         completions -> BigInt,
+        certificate_months -> Nullable<Integer>,
     }
 }
 
@@ -412,6 +413,7 @@ diesel::table! {
         expires_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
         revoked_reason -> Nullable<Text>,
+        reminded_at -> Nullable<BigInt>,
     }
 }
 

@@ -889,3 +889,10 @@ literacy-assess = Assess yourself
 literacy-assess-intro = For each aspect, choose the level that sounds most like you today. Only you see this; it shapes what we suggest.
 literacy-save = Save my self-assessment
 flash-self-assessment-saved = Your self-assessment was saved.
+
+## Certificates that expire
+email-certificate-expiring-subject = Your Lyceum certificate expires soon
+email-certificate-expiring-body = Your certificate for “{ $course }” expires on { $date }.
+email-certificate-expiring-after = After that day its public page says it has expired. If your district or state needs it to be current, ask your facilitator how to renew it.
+email-certificate-expiring-action = See the certificate
+certificate-expires = Valid until

@@ -889,3 +889,10 @@ literacy-assess = Evalúese
 literacy-assess-intro = Para cada aspecto, elija el nivel que más se parece a usted hoy. Solo usted lo ve; nos ayuda a sugerirle cursos.
 literacy-save = Guardar mi autoevaluación
 flash-self-assessment-saved = Se guardó su autoevaluación.
+
+## Certificates that expire
+email-certificate-expiring-subject = Su certificado de Lyceum vence pronto
+email-certificate-expiring-body = Su certificado de «{ $course }» vence el { $date }.
+email-certificate-expiring-after = Después de ese día, su página pública indicará que ha vencido. Si su distrito o estado necesita que esté vigente, pregunte a quien facilita cómo renovarlo.
+email-certificate-expiring-action = Ver el certificado
+certificate-expires = Válido hasta

@@ -57,4 +57,11 @@ pub enum EmailMessage {
         role: Role,
         link: String,
     },
+    /// A certificate expires soon (`expires_on` is `YYYY-MM-DD`).
+    CertificateExpiring {
+        name: String,
+        course: String,
+        expires_on: String,
+        link: String,
+    },
 }

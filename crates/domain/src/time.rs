@@ -42,6 +42,26 @@ impl Timestamp {
         civil_from_days(self.0.div_euclid(86_400_000_000))
     }
 
+    /// The same time of day `months` calendar months later, in UTC; a day
+    /// the month lacks becomes its last (31 January + 1 month = 28 or 29
+    /// February).
+    pub fn plus_months(self, months: u32) -> Timestamp {
+        let (y, m, d) = self.utc_date();
+        let since_midnight = self.0.rem_euclid(86_400_000_000);
+        let total = y * 12 + i64::from(m) - 1 + i64::from(months);
+        let (year, month) = (
+            total.div_euclid(12),
+            u32::try_from(total.rem_euclid(12)).unwrap_or(0) + 1,
+        );
+        let day = d.min(days_in_month(u32::try_from(year).unwrap_or(0), month));
+        let date = Date {
+            year: u16::try_from(year).unwrap_or(u16::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        };
+        Timestamp(date.start().0 + since_midnight)
+    }
+
     /// The civil date in UTC, as a [`Date`] (its `Display` is `YYYY-MM-DD`).
     pub fn date(self) -> Date {
         let (y, m, d) = self.utc_date();
@@ -195,6 +215,21 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        let at = |d: &str| {
+            Date::parse(d)
+                .unwrap()
+                .start()
+                .plus(Duration::from_secs(3_600))
+        };
+        assert_eq!(at("2026-01-31").plus_months(1), at("2026-02-28"));
+        assert_eq!(at("2028-01-31").plus_months(1), at("2028-02-29"));
+        assert_eq!(at("2026-11-26").plus_months(12), at("2027-11-26"));
+        assert_eq!(at("2026-11-26").plus_months(2), at("2027-01-26"));
+        assert_eq!(at("2026-11-26").plus_months(0), at("2026-11-26"));
+    }
 
     #[test]
     fn formats_known_instants() {

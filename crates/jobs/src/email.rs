@@ -97,6 +97,24 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             ],
             Some((t("email-invitation-action"), link.clone())),
         ),
+        EmailMessage::CertificateExpiring {
+            name,
+            course,
+            expires_on,
+            link,
+        } => (
+            "email-certificate-expiring",
+            name.as_str(),
+            vec![
+                c.text_with(
+                    lang,
+                    "email-certificate-expiring-body",
+                    &[("course", Arg::Str(course)), ("date", Arg::Str(expires_on))],
+                ),
+                t("email-certificate-expiring-after"),
+            ],
+            Some((t("email-certificate-expiring-action"), link.clone())),
+        ),
     };
     let greeting = if name.is_empty() {
         t("email-greeting-anonymous")
@@ -151,5 +169,28 @@ mod tests {
             );
             assert!(r.html.contains(&format!("lang=\"{}\"", lang.as_str())));
         }
+    }
+
+    #[test]
+    fn a_certificate_reminder_names_the_course_and_the_day() {
+        let email = |lang| Email {
+            to: "ana@example.org".into(),
+            lang,
+            message: EmailMessage::CertificateExpiring {
+                name: "Ana".into(),
+                course: "Checking claims".into(),
+                expires_on: "2027-01-26".into(),
+                link: "https://lyceum.example/certificates/xyz".into(),
+            },
+        };
+        let es = render(&email(Lang::Es)).unwrap();
+        assert_eq!(es.subject, "Su certificado de Lyceum vence pronto");
+        assert!(
+            es.text
+                .contains("Su certificado de «Checking claims» vence el 2027-01-26.")
+        );
+        assert!(es.text.contains("https://lyceum.example/certificates/xyz"));
+        let en = render(&email(Lang::En)).unwrap();
+        assert!(en.text.contains("Hello Ana,"), "{}", en.text);
     }
 }

@@ -17,6 +17,12 @@ pub struct WorkerConfig {
     pub poll: Duration,
     /// How long a claimed job is ours before another worker may take it.
     pub lease: Duration,
+    /// How often to look for work nobody enqueued: certificates about to
+    /// expire, whose holders are reminded.
+    pub sweep_every: Duration,
+    /// The deployment's public address, for links in what sweeps send;
+    /// None: no sweeps (a worker that does not know it cannot link).
+    pub public_url: Option<String>,
 }
 
 impl Default for WorkerConfig {
@@ -24,6 +30,8 @@ impl Default for WorkerConfig {
         Self {
             poll: Duration::from_secs(2),
             lease: Duration::from_secs(300),
+            sweep_every: Duration::from_secs(3_600),
+            public_url: None,
         }
     }
 }
@@ -46,9 +54,18 @@ impl Worker {
     /// Runs until `shutdown` turns true; finishes the job in hand first.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(mail = self.mailer.describe(), "worker started");
+        let mut next_sweep = tokio::time::Instant::now();
         loop {
             if *shutdown.borrow() {
                 break;
+            }
+            if tokio::time::Instant::now() >= next_sweep {
+                next_sweep += self.config.sweep_every;
+                match self.sweep().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(reminders = n, "certificate reminders enqueued"),
+                    Err(e) => tracing::error!(error = %e, "sweep failed"),
+                }
             }
             match self.run_one().await {
                 Ok(true) => continue,
@@ -62,6 +79,22 @@ impl Worker {
             }
         }
         tracing::info!("worker stopped");
+    }
+
+    /// Enqueues what is due without anyone asking: reminders to holders of
+    /// certificates about to expire. Returns how many.
+    pub async fn sweep(&self) -> Result<usize, DbError> {
+        let Some(base) = self.config.public_url.clone() else {
+            return Ok(0);
+        };
+        let now = self.clock.now();
+        self.db
+            .write(move |c| {
+                lyceum_db::credit::remind_expiring(c, now, &|code| {
+                    format!("{base}/certificates/{code}")
+                })
+            })
+            .await
     }
 
     /// Claims and runs one due job. False when none was due.

@@ -4,7 +4,7 @@ use crate::config::Settings;
 use anyhow::Context;
 use lyceum_db::{Db, migrate};
 use lyceum_domain::Clock;
-use lyceum_jobs::{Mailer, Worker};
+use lyceum_jobs::{Mailer, Worker, WorkerConfig};
 use lyceum_web::routes::RouteSpec;
 use lyceum_web::{AppState, WebConfig};
 use std::net::SocketAddr;
@@ -47,18 +47,23 @@ pub async fn open_database(settings: &Settings, migrate_now: bool) -> anyhow::Re
     .await?
 }
 
+/// The job worker; `public_url` is where links in its emails point.
 pub fn worker(
     settings: &Settings,
     db: Db,
     clock: Clock,
     waker: Arc<Notify>,
+    public_url: Option<String>,
 ) -> anyhow::Result<Worker> {
     let mailer = Mailer::new(&settings.mail).map_err(anyhow::Error::msg)?;
     Ok(Worker {
         db,
         clock,
         mailer: Arc::new(mailer),
-        config: settings.worker.clone(),
+        config: WorkerConfig {
+            public_url,
+            ..settings.worker.clone()
+        },
         waker,
     })
 }
@@ -84,7 +89,13 @@ impl App {
         let (shutdown, shutdown_rx) = watch::channel(false);
 
         let worker = if settings.run_worker {
-            let w = worker(&settings, db.clone(), clock.clone(), waker.clone())?;
+            let w = worker(
+                &settings,
+                db.clone(),
+                clock.clone(),
+                waker.clone(),
+                Some(public_url.clone()),
+            )?;
             Some(tokio::spawn(w.run(shutdown_rx.clone())))
         } else {
             // Still check the mail settings, so a mistake shows at start-up.

@@ -192,7 +192,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Worker => {
             let db = app::open_database(&settings, false).await?;
-            let worker = app::worker(&settings, db, clock, Default::default())?;
+            // Alone, the worker knows the public address only if it is configured.
+            let public_url = Some(settings.web.public_url.trim_end_matches('/').to_string())
+                .filter(|u| !u.is_empty());
+            let worker = app::worker(&settings, db, clock, Default::default(), public_url)?;
             let (tx, rx) = tokio::sync::watch::channel(false);
             let task = tokio::spawn(worker.run(rx));
             app::shutdown_signal().await;

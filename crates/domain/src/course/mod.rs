@@ -23,6 +23,8 @@ pub const MAX_TITLE: usize = 200;
 pub const MAX_SUMMARY: usize = 2_000;
 /// PD hours are counted in quarter hours, up to this many hours.
 pub const MAX_PD_HOURS: u32 = 200;
+/// Longest a certificate may stay valid, in months.
+pub const MAX_CERTIFICATE_MONTHS: u32 = 120;
 
 crate::code_enum! {
     /// How a course is delivered.
@@ -120,6 +122,8 @@ pub struct Course {
     /// Slugs of courses to take first.
     pub prerequisites: Vec<String>,
     pub licence: String,
+    /// How long its certificates stay valid; None: they do not expire.
+    pub certificate_months: Option<u32>,
     pub modules: Vec<Module>,
 }
 

@@ -11,8 +11,8 @@
 use super::quiz::Quiz;
 use super::task::{Reflection, Task};
 use super::{
-    ActivityKind, Builds, Course, Delivery, Lesson, MAX_LESSONS, MAX_MARKDOWN, MAX_MODULES,
-    MAX_PD_HOURS, MAX_SUMMARY, MAX_TITLE, Module, is_slug,
+    ActivityKind, Builds, Course, Delivery, Lesson, MAX_CERTIFICATE_MONTHS, MAX_LESSONS,
+    MAX_MARKDOWN, MAX_MODULES, MAX_PD_HOURS, MAX_SUMMARY, MAX_TITLE, Module, is_slug,
 };
 use crate::i18n::Lang;
 use crate::json_input::{Problem, Reader, join};
@@ -51,6 +51,23 @@ pub fn parse(json: &[u8]) -> Result<Course, Vec<Problem>> {
     let summary = r.text(root, "", "summary", MAX_SUMMARY);
     let licence = r.text(root, "", "licence", MAX_TITLE);
     let pd_quarter_hours = hours(&mut r, root);
+    let certificate_months = match root.get("certificate_valid_months") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_u64() {
+            Some(m) if (1..=u64::from(MAX_CERTIFICATE_MONTHS)).contains(&m) => {
+                u32::try_from(m).ok()
+            }
+            _ => {
+                r.problem(
+                    "certificate_valid_months",
+                    format!(
+                        "{v} is not a whole number of months from 1 to {MAX_CERTIFICATE_MONTHS}"
+                    ),
+                );
+                None
+            }
+        },
+    };
     let delivery = code(&mut r, root, "delivery", Delivery::parse);
     // In the rules' order, so the same course read twice compares equal.
     let mut subjects = codes(&mut r, root, "", "subjects", Subject::parse);
@@ -94,6 +111,7 @@ pub fn parse(json: &[u8]) -> Result<Course, Vec<Problem>> {
         builds,
         prerequisites,
         licence,
+        certificate_months,
         modules,
     })
 }
@@ -148,6 +166,7 @@ pub fn to_json(c: &Course) -> Value {
         })).collect::<Vec<_>>(),
         "prerequisites": c.prerequisites,
         "licence": c.licence,
+        "certificate_valid_months": c.certificate_months,
         "modules": modules,
         "lessons": lessons,
     })
@@ -586,6 +605,7 @@ mod tests {
             .as_object_mut()
             .unwrap()
             .remove("activities");
+        v["certificate_valid_months"] = json!(24);
         let course = read(&v).unwrap();
         let again = read(&to_json(&course)).unwrap();
         assert_eq!(again, course);
@@ -600,12 +620,14 @@ mod tests {
         v["pd_hours"] = json!(2.3);
         v["grade_bands"] = json!(["6-8", "13-14"]);
         v["language"] = json!("fr");
+        v["certificate_valid_months"] = json!(0);
         let problems = read(&v).unwrap_err();
         assert_eq!(
             problems,
             [
                 "language: \"fr\" is not en or es",
                 "pd_hours: 2.3 is not a number of quarter hours from 0.25 to 200",
+                "certificate_valid_months: 0 is not a whole number of months from 1 to 120",
                 "grade_bands[1]: \"13-14\" is not one of the known values",
                 "lessons.training-data.activities[0]: \"quiz-of-doom\" is not one of the known values",
                 "modules[1].lessons[1]: there is no lesson missing-lesson in lessons",

@@ -6,6 +6,7 @@ use lyceum_db::learning;
 use lyceum_server::content::import_course;
 use lyceum_testkit::{PASSWORD, TestApp};
 use serde_json::{Value, json};
+use std::time::Duration;
 
 fn course(extra_lesson: bool) -> Value {
     let mut c = json!({
@@ -406,4 +407,67 @@ async fn a_quiz_is_graded_with_feedback_and_finishes_its_lesson_when_passed() {
             .status,
         403
     );
+}
+
+#[tokio::test]
+async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let mut c = course(false);
+    c["certificate_valid_months"] = json!(2);
+    import(&app, &c).await;
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    for lesson in ["purpose", "process", "reflection"] {
+        b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
+            .await;
+    }
+    let href = b
+        .get(COURSE)
+        .await
+        .body
+        .split("href=\"/certificates/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|code| format!("/certificates/{code}"))
+        .expect("a link to the certificate");
+    let until = app.clock.now().plus_months(2).date().to_string();
+    b.get(&href)
+        .await
+        .expect("This certificate is valid.")
+        .expect(&format!("<dt>Valid until</dt><dd>{until}</dd>"));
+
+    let url = app.url.clone();
+    let sweep = || {
+        let (db, now, url) = (app.db.clone(), app.clock.now(), url.clone());
+        async move {
+            db.write(move |c| {
+                lyceum_db::credit::remind_expiring(c, now, &|code| {
+                    format!("{url}/certificates/{code}")
+                })
+            })
+            .await
+            .unwrap()
+        }
+    };
+    // Two months out: too early to remind.
+    assert_eq!(sweep().await, 0);
+    // Within 30 days of expiry: one reminder, once.
+    app.clock.advance(Duration::from_secs(40 * 86_400));
+    assert_eq!(sweep().await, 1);
+    assert_eq!(sweep().await, 0);
+    let mail = app.mail_to(s.email("educator")).await;
+    assert_eq!(mail.subject, "Your Lyceum certificate expires soon");
+    assert!(
+        mail.text.contains(&format!(
+            "“Designing an AI-aware assignment” expires on {until}."
+        )),
+        "{}",
+        mail.text
+    );
+    assert_eq!(mail.link_path("/certificates/"), href);
+    // Past the day: the public page says so.
+    app.clock.advance(Duration::from_secs(30 * 86_400));
+    b.get(&href).await.expect("This certificate has expired.");
 }

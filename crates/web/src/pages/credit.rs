@@ -181,6 +181,8 @@ pub struct CertificatePage {
     lang: Option<&'static str>,
     course_href: Option<String>,
     issued_on: String,
+    /// The last day it is valid, for one that expires.
+    expires_on: Option<String>,
     hours: String,
     competencies: Vec<CompetencyLine>,
     /// `valid`, `revoked` or `expired`.
@@ -253,6 +255,7 @@ async fn certificate_page(
         lang: (course_lang != page.lang).then(|| course_lang.as_str()),
         course_href: slug.map(|s| course_path(&s)),
         issued_on: date(cert.issued_at),
+        expires_on: cert.expires_at.map(date),
         hours: hours_in(cert.hours(), page.lang),
         competencies,
         status,
