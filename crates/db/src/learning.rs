@@ -137,32 +137,82 @@ pub fn finish_lesson(
         record(conn, lesson_done, Some(course))?;
         done.insert(key.to_string());
     }
-    let all = version.lessons().all(|l| done.contains(&l.key));
-    let course_now = all && e.completed_at.is_none();
     diesel::update(enrolments::table.find((user.0, course)))
         .set((
             enrolments::last_lesson_key.eq(key),
             enrolments::updated_at.eq(now.micros()),
-            enrolments::completed_at.eq(if course_now {
-                Some(now.micros())
-            } else {
-                e.completed_at
-            }),
         ))
         .execute(conn)?;
-    let certificate = if course_now {
-        record(conn, course_done, Some(course))?;
-        crate::courses::count_completion(conn, course)?;
-        Some(crate::credit::on_completion(
-            conn, user, course, e.version, version, now,
-        )?)
-    } else {
-        None
-    };
+    let certificate = complete_if_all_done(conn, &e, version, &done, course_done, now)?;
     Ok(Finished {
         lesson,
-        course: course_now,
+        course: certificate.is_some(),
         certificate,
+    })
+}
+
+/// Completes the enrolment if every lesson of its version (`content`) is in
+/// `done` and it was not complete yet: records `course_done`, counts the
+/// completion, and earns the hours and the certificate (whose code comes
+/// back).
+fn complete_if_all_done(
+    conn: &mut DbConn,
+    e: &Enrolment,
+    content: &Course,
+    done: &HashSet<String>,
+    course_done: &Statement,
+    now: Timestamp,
+) -> Result<Option<String>, DbError> {
+    if e.completed_at.is_some() || !content.lessons().all(|l| done.contains(&l.key)) {
+        return Ok(None);
+    }
+    let (user, course) = (UserId(e.user_id), e.course_id);
+    diesel::update(enrolments::table.find((e.user_id, course)))
+        .set(enrolments::completed_at.eq(now.micros()))
+        .execute(conn)?;
+    record(conn, course_done, Some(course))?;
+    crate::courses::count_completion(conn, course)?;
+    Ok(Some(crate::credit::on_completion(
+        conn, user, course, e.version, content, now,
+    )?))
+}
+
+/// Moves a learner who has not completed the course onto the version
+/// learners start now (`current`, the content of `row.version`). Lessons
+/// they finished keep counting where the new version has them (lesson keys
+/// are stable); if that finishes every lesson, the course completes.
+/// `NotFound` if not enrolled; nothing changes if they are on it already
+/// or completed their version. Returns the completion, if any.
+pub fn move_to_current(
+    conn: &mut DbConn,
+    user: UserId,
+    row: &CourseRow,
+    current: &Course,
+    course_done: &Statement,
+    now: Timestamp,
+) -> Result<Finished, DbError> {
+    let mut e = enrolment(conn, user, row.id)?.ok_or(DbError::NotFound)?;
+    let unchanged = Finished {
+        lesson: false,
+        course: false,
+        certificate: None,
+    };
+    if e.version >= row.version || e.completed_at.is_some() {
+        return Ok(unchanged);
+    }
+    diesel::update(enrolments::table.find((user.0, row.id)))
+        .set((
+            enrolments::version.eq(row.version),
+            enrolments::updated_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    e.version = row.version;
+    let done = done(conn, user, row.id)?;
+    let certificate = complete_if_all_done(conn, &e, current, &done, course_done, now)?;
+    Ok(Finished {
+        course: certificate.is_some(),
+        certificate,
+        ..unchanged
     })
 }
 

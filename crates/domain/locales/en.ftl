@@ -896,3 +896,6 @@ email-certificate-expiring-body = Your certificate for “{ $course }” expires
 email-certificate-expiring-after = After that day its public page says it has expired. If your district or state needs it to be current, ask your facilitator how to renew it.
 email-certificate-expiring-action = See the certificate
 certificate-expires = Valid until
+course-newer-version = A newer version of this course is out. You can finish the version you started, or move to the new one: lessons you finished that are in it stay finished.
+course-move = Move to the new version
+flash-moved-to-new-version = You are now on the new version of this course.

@@ -896,3 +896,6 @@ email-certificate-expiring-body = Su certificado de «{ $course }» vence el { $
 email-certificate-expiring-after = Después de ese día, su página pública indicará que ha vencido. Si su distrito o estado necesita que esté vigente, pregunte a quien facilita cómo renovarlo.
 email-certificate-expiring-action = Ver el certificado
 certificate-expires = Válido hasta
+course-newer-version = Hay una versión más reciente de este curso. Puede terminar la versión que empezó o pasarse a la nueva: las lecciones que terminó y que siguen en ella cuentan como terminadas.
+course-move = Pasarme a la nueva versión
+flash-moved-to-new-version = Ahora sigue la nueva versión de este curso.

@@ -51,6 +51,7 @@ lyceum_domain::code_enum! {
         TaskSubmitted = "task-submitted",
         TaskReviewed = "task-reviewed",
         SelfAssessmentSaved = "self-assessment-saved",
+        MovedToNewVersion = "moved-to-new-version",
     }
 }
 

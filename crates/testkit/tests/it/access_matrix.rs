@@ -43,6 +43,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/courses/{slug}", Anyone),
     ("GET", "/courses/{slug}/lessons/{lesson_key}", Anyone),
     ("POST", "/courses/{slug}/enrol", SignedIn),
+    ("POST", "/courses/{slug}/move", SignedIn),
     (
         "POST",
         "/courses/{slug}/lessons/{lesson_key}/quiz",

@@ -175,14 +175,58 @@ async fn learners_keep_the_version_they_started() {
         early.get(&format!("{COURSE}/lessons/rubric")).await.status,
         404
     );
-    early.get(COURSE).await.expect("0 of 3 lessons finished");
+    early
+        .get(COURSE)
+        .await
+        .expect("0 of 3 lessons finished")
+        .expect("A newer version of this course is out.");
     for lesson in ["purpose", "process", "reflection"] {
         early
             .post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
             .await;
     }
-    early.get(COURSE).await.expect("You completed this course.");
+    let completed = early.get(COURSE).await;
+    completed.expect("You completed this course.");
+    assert!(
+        !completed.contains("Move to the new version"),
+        "a completed version stays"
+    );
     late.get(COURSE).await.expect("0 of 4 lessons finished");
+}
+
+#[tokio::test]
+async fn a_learner_may_move_to_the_new_version_and_keep_what_they_finished() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &course(false)).await;
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    // Moving needs an enrolment.
+    assert_eq!(b.post(&format!("{COURSE}/move"), &[]).await.status, 403);
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    for lesson in ["purpose", "process"] {
+        b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
+            .await;
+    }
+    import(&app, &course(true)).await;
+    b.post(&format!("{COURSE}/move"), &[])
+        .await
+        .expect("You are now on the new version of this course.")
+        .expect("2 of 4 lessons finished");
+    b.get(&format!("{COURSE}/lessons/purpose"))
+        .await
+        .expect("Version two.");
+    for lesson in ["reflection", "rubric"] {
+        b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
+            .await;
+    }
+    let done = b.get(COURSE).await;
+    done.expect("You completed this course.");
+    assert!(!done.contains("A newer version"));
+    // Moving again changes nothing.
+    b.post(&format!("{COURSE}/move"), &[])
+        .await
+        .expect("You completed this course.");
 }
 
 #[tokio::test]

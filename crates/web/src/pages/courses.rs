@@ -303,6 +303,9 @@ pub enum Standing {
         completed: bool,
         /// The certificate the completion issued.
         certificate: Option<String>,
+        /// Where "move to the new version" posts, when a newer version is
+        /// out and this learner has not completed theirs.
+        move_action: Option<String>,
     },
 }
 
@@ -401,6 +404,8 @@ pub async fn show(
                 .map(|k| lesson_path(&slug, k)),
             completed: e.completed_at.is_some(),
             certificate: certificate.map(|code| format!("/certificates/{code}")),
+            move_action: (e.version < row.version && e.completed_at.is_none())
+                .then(|| format!("{}/move", course_path(&slug))),
         },
     };
     Ok(render(&CoursePage {

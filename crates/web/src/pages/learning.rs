@@ -141,6 +141,48 @@ pub async fn enrol(
     ))
 }
 
+/// `POST /courses/{slug}/move`: moves the learner onto the version learners
+/// start now; what they finished there keeps counting.
+pub async fn move_to_current(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.user.id();
+    let (row, current) = state
+        .db
+        .read({
+            let slug = slug.clone();
+            move |c| courses::current(c, &slug)
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let course_done = statement(
+        &state,
+        user,
+        Verb::Completed,
+        course_activity(&state, &row),
+        None,
+        row.version,
+        now,
+    )?;
+    let r = row.clone();
+    let moved = state
+        .db
+        .write(move |c| learning::move_to_current(c, user, &r, &current, &course_done, now))
+        .await;
+    let moved = match moved {
+        Err(lyceum_db::DbError::NotFound) => return Err(AppError::Forbidden),
+        other => other?,
+    };
+    Ok(redirect_with(
+        &course_path(&row.slug),
+        finished_flash(Some(&moved), Flash::MovedToNewVersion),
+        state.config.secure_cookies(),
+    ))
+}
+
 /// The version a person follows (theirs if enrolled, else the current one),
 /// with their enrolment and the lessons they finished.
 pub struct Following {

@@ -62,6 +62,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(POST, "/courses/{slug}/enrol", SignedIn, learning::enrol)
         .add(
             POST,
+            "/courses/{slug}/move",
+            SignedIn,
+            learning::move_to_current,
+        )
+        .add(
+            POST,
             "/courses/{slug}/lessons/{lesson_key}/quiz",
             SignedIn,
             learning::quiz,
