@@ -25,6 +25,7 @@ pub mod courses;
 pub mod credit;
 pub mod directory;
 pub mod domains;
+pub mod drafts;
 pub mod email_tokens;
 pub mod invitations;
 pub mod jobs;

@@ -513,6 +513,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    course_drafts (id) {
+        id -> BigInt,
+        author_id -> BigInt,
+        document -> Text,
+        slug -> Nullable<Text>,
+        title -> Nullable<Text>,
+        status -> Text,
+        reviewer_id -> Nullable<BigInt>,
+        review_comment -> Nullable<Text>,
+        published_version -> Nullable<Integer>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));
 diesel::joinable!(course_competencies -> courses (course_id));
@@ -570,6 +586,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reflections,
     task_submissions,
     self_assessments,
+    course_drafts,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -614,4 +631,5 @@ pub const TABLES: &[&str] = &[
     "reflections",
     "task_submissions",
     "self_assessments",
+    "course_drafts",
 ];

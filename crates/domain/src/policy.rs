@@ -47,6 +47,14 @@ impl Actor {
         self.grants.iter().any(|g| g.role == Role::ProgrammeAdmin)
     }
 
+    /// Writes courses, and reviews other authors' drafts: an author, or a
+    /// programme admin.
+    pub fn authors(&self) -> bool {
+        self.grants
+            .iter()
+            .any(|g| matches!(g.role, Role::Author | Role::ProgrammeAdmin))
+    }
+
     /// True when this person administers some organisation.
     pub fn administers_anything(&self) -> bool {
         self.grants

@@ -52,6 +52,11 @@ lyceum_domain::code_enum! {
         TaskReviewed = "task-reviewed",
         SelfAssessmentSaved = "self-assessment-saved",
         MovedToNewVersion = "moved-to-new-version",
+        DraftCreated = "draft-created",
+        DraftSaved = "draft-saved",
+        DraftSubmitted = "draft-submitted",
+        DraftPublished = "draft-published",
+        DraftReturned = "draft-returned",
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Access {
     /// Signed in, and allowed `Action` on the organisation named by the
     /// route's `{org_id}` (which must exist).
     Org(Action),
+    /// Signed in as someone who writes courses (see `Actor::authors`).
+    Authors,
 }
 
 /// The organisation an `Access::Org` route is about, for its handler.
@@ -57,6 +59,13 @@ async fn check(
         Access::SignedIn => {
             ctx.require_user()?;
             return Ok(());
+        }
+        Access::Authors => {
+            return if ctx.require_user()?.actor.authors() {
+                Ok(())
+            } else {
+                Err(AppError::Forbidden)
+            };
         }
         Access::Org(action) => action,
     };

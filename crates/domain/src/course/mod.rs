@@ -27,6 +27,27 @@ pub const MAX_PD_HOURS: u32 = 200;
 pub const MAX_CERTIFICATE_MONTHS: u32 = 120;
 
 crate::code_enum! {
+    /// Where an author's draft of a course stands.
+    pub enum DraftStatus: "draft-status" {
+        /// Being written.
+        Draft = "draft",
+        /// Waiting for another author to publish or return it.
+        InReview = "in-review",
+        /// Sent back with a comment; being written again.
+        Returned = "returned",
+        /// Saved as a version of the course; kept as a record.
+        Published = "published",
+    }
+}
+
+impl DraftStatus {
+    /// Its author may change it.
+    pub fn editable(self) -> bool {
+        matches!(self, DraftStatus::Draft | DraftStatus::Returned)
+    }
+}
+
+crate::code_enum! {
     /// How a course is delivered.
     pub enum Delivery: "delivery" {
         SelfPaced = "self-paced",

@@ -21,6 +21,8 @@ enum Who {
     SignedIn,
     /// Admins whose scope covers the route's organisation.
     Admins,
+    /// Those who write courses: authors and programme admins.
+    Authors,
 }
 use Who::*;
 
@@ -59,6 +61,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/courses/{slug}/lessons/{lesson_key}/task",
         SignedIn,
     ),
+    ("GET", "/authoring", Authors),
+    ("POST", "/authoring", Authors),
+    ("GET", "/authoring/{draft_id}", Authors),
+    ("POST", "/authoring/{draft_id}", Authors),
+    ("POST", "/authoring/{draft_id}/review", Authors),
     ("GET", "/literacy", SignedIn),
     ("POST", "/literacy", SignedIn),
     ("GET", "/review", SignedIn),
@@ -262,13 +269,15 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{lesson_key}", "no-such-lesson")
                 .replace("{code}", "no-such-certificate")
                 .replace("{request_id}", "999999")
-                .replace("{submission_id}", "999999");
+                .replace("{submission_id}", "999999")
+                .replace("{draft_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,
                     (_, None) => false,
                     (SignedIn, Some(_)) => true,
                     (Admins, Some(a)) => administers(a, target),
+                    (Authors, Some(a)) => matches!(*a, "author" | "admin"),
                 };
                 let api = path.starts_with("/api/");
                 let mut req = client.request(method.parse().unwrap(), format!("{}{url}", app.url));

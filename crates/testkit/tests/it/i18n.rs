@@ -110,6 +110,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/join".into(),
         "/review".into(),
         "/literacy".into(),
+        "/authoring".into(),
         "/transcript".into(),
         format!("/orgs/{}", s.root),
         format!("/orgs/{}", s.school_a),

@@ -6,6 +6,7 @@
 mod access_matrix;
 mod accounts;
 mod api;
+mod authoring;
 mod competencies;
 mod courses;
 mod csrf;

@@ -241,7 +241,7 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         .post(&format!("/review/{id}"), &[("decision", "returned")])
         .await;
     assert_eq!(r.status, 422);
-    r.expect("Say what the learner should change.");
+    r.expect("Say what should change.");
     assert_eq!(mine().await[0].status, "submitted");
 
     // Returned with a comment: the learner sees it and hands in again.

@@ -22,6 +22,8 @@ pub struct HomePage {
     courses: Vec<MyCourse>,
     /// Facilitates or administers somewhere: links to the review queue.
     reviews: bool,
+    /// Writes courses: links to authoring.
+    authors: bool,
 }
 
 pub struct MyCourse {
@@ -76,5 +78,6 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             .user
             .as_ref()
             .is_some_and(|u| !u.actor.review_scopes().is_empty()),
+        authors: ctx.user.as_ref().is_some_and(|u| u.actor.authors()),
     }))
 }

@@ -2,6 +2,7 @@
 
 mod account;
 mod auth;
+mod authoring;
 mod choices;
 mod competencies;
 mod courses;
@@ -27,7 +28,7 @@ mod tokens;
 
 pub use choices::Choice;
 
-use crate::gate::Access::{Org, Public, SignedIn};
+use crate::gate::Access::{Authors, Org, Public, SignedIn};
 use crate::routes::{GET, POST, Routes};
 use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 
@@ -84,6 +85,28 @@ pub fn routes(r: Routes) -> Routes {
             SignedIn,
             practice::hand_in,
             practice::MAX_UPLOAD,
+        )
+        .add(GET, "/authoring", Authors, authoring::list)
+        .add_upload(
+            POST,
+            "/authoring",
+            Authors,
+            authoring::create,
+            authoring::MAX_DOCUMENT,
+        )
+        .add(GET, "/authoring/{draft_id}", Authors, authoring::show)
+        .add_upload(
+            POST,
+            "/authoring/{draft_id}",
+            Authors,
+            authoring::save,
+            authoring::MAX_DOCUMENT,
+        )
+        .add(
+            POST,
+            "/authoring/{draft_id}/review",
+            Authors,
+            authoring::review,
         )
         .add(GET, "/literacy", SignedIn, literacy::show)
         .add(POST, "/literacy", SignedIn, literacy::assess)

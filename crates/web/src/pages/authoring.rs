@@ -1,0 +1,472 @@
+//! Authoring: authors write drafts of course files (upload one, or start
+//! from a published course), see every problem with its place and a
+//! preview, and send the draft for review; another author or a programme
+//! admin publishes it as the course's next version or returns it with a
+//! comment. Learners who started a version keep it (see `learning`).
+
+use super::Choice;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::markdown;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::response::Response;
+use lyceum_db::drafts::{self, DraftRow};
+use lyceum_db::{DbError, courses};
+use lyceum_domain::UserId;
+use lyceum_domain::course::{Course, DraftStatus, package};
+use lyceum_domain::validation::{FieldError, Invalid};
+use serde::Deserialize;
+
+/// The largest course file a draft may hold (with the form around it).
+pub const MAX_DOCUMENT: usize = 8 * 1024 * 1024;
+
+fn draft_path(id: i64) -> String {
+    format!("/authoring/{id}")
+}
+
+/// Reads a document: the course, or every problem with its place (those
+/// only the database can see included).
+async fn check(state: &AppState, document: &str) -> Result<Result<Course, Vec<String>>, AppError> {
+    let course = match package::parse(document.as_bytes()) {
+        Ok(c) => c,
+        Err(problems) => return Ok(Err(problems.iter().map(ToString::to_string).collect())),
+    };
+    let c = course.clone();
+    let problems = state.db.read(move |db| courses::problems(db, &c)).await?;
+    Ok(if problems.is_empty() {
+        Ok(course)
+    } else {
+        Err(problems.iter().map(ToString::to_string).collect())
+    })
+}
+
+/// (slug, title) as far as the document says, for lists.
+fn named(document: &str) -> (Option<String>, Option<String>) {
+    let v: serde_json::Value = serde_json::from_str(document).unwrap_or_default();
+    let text = |k: &str| {
+        v.get(k)
+            .and_then(|s| s.as_str())
+            .map(|s| s.chars().take(200).collect())
+    };
+    (text("slug"), text("title"))
+}
+
+// ---- The list ----
+
+pub struct DraftLine {
+    pub href: String,
+    pub title: String,
+    pub status: DraftStatus,
+    pub by: Option<String>,
+}
+
+fn line(d: &DraftRow, by: Option<String>, page: &Page) -> DraftLine {
+    DraftLine {
+        href: draft_path(d.id),
+        title: d
+            .title
+            .clone()
+            .or_else(|| d.slug.clone())
+            .unwrap_or_else(|| page.t("authoring-untitled")),
+        status: d.status(),
+        by,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "authoring.html")]
+pub struct AuthoringPage {
+    page: Page,
+    errors: FormErrors,
+    mine: Vec<DraftLine>,
+    to_review: Vec<DraftLine>,
+    courses: Vec<Choice>,
+    max_mb: usize,
+}
+
+async fn authoring_page(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FormErrors,
+) -> Result<AuthoringPage, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let (mine, review, all) = state
+        .db
+        .read(move |c| {
+            Ok((
+                drafts::of_author(c, me)?,
+                drafts::to_review(c, me)?,
+                courses::list(c)?,
+            ))
+        })
+        .await?;
+    let page = Page::new(ctx, "authoring-title").with_errors(&errors);
+    Ok(AuthoringPage {
+        mine: mine.iter().map(|d| line(d, None, &page)).collect(),
+        to_review: review
+            .iter()
+            .map(|(d, by)| line(d, Some(by.clone()), &page))
+            .collect(),
+        courses: all
+            .into_iter()
+            .map(|c| Choice {
+                value: c.slug,
+                label: c.title,
+                selected: false,
+            })
+            .collect(),
+        max_mb: MAX_DOCUMENT / (1024 * 1024),
+        errors,
+        page,
+    })
+}
+
+/// `GET /authoring`
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(
+        &authoring_page(&state, &ctx, FormErrors::none()).await?,
+    ))
+}
+
+/// `POST /authoring` (multipart): a new draft from an uploaded course file
+/// (`file`) or from a published course (`from`, its slug).
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let (mut file, mut from) = (None::<Vec<u8>>, String::new());
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        match name.as_str() {
+            "file" if !bytes.is_empty() => file = Some(bytes.to_vec()),
+            "from" => from = String::from_utf8_lossy(&bytes).trim().to_string(),
+            _ => {}
+        }
+    }
+    let refuse = |field: &str, code: &'static str| Invalid(vec![FieldError::new(field, code)]);
+    let document = match (file, from.is_empty()) {
+        (Some(bytes), true) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => return refused(&state, &ctx, &refuse("file", "file-not-utf8")).await,
+        },
+        (None, false) => {
+            let slug = from.clone();
+            let course = state.db.read(move |c| courses::current(c, &slug)).await?;
+            match course {
+                Some((_, c)) => serde_json::to_string_pretty(&package::to_json(&c))
+                    .map_err(|e| AppError::Internal(e.to_string()))?,
+                None => return refused(&state, &ctx, &refuse("from", "choose-one")).await,
+            }
+        }
+        (Some(_), false) => {
+            return refused(&state, &ctx, &refuse("file", "draft-one-source")).await;
+        }
+        (None, true) => {
+            return refused(&state, &ctx, &refuse("file", "draft-source-required")).await;
+        }
+    };
+    let (slug, title) = named(&document);
+    let now = state.clock.now();
+    let id = state
+        .db
+        .write(move |c| drafts::create(c, me, &document, (slug.as_deref(), title.as_deref()), now))
+        .await?;
+    Ok(redirect_with(
+        &draft_path(id),
+        Flash::DraftCreated,
+        state.config.secure_cookies(),
+    ))
+}
+
+async fn refused(state: &AppState, ctx: &Ctx, invalid: &Invalid) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(invalid, ctx.lang);
+    Ok(render_invalid(&authoring_page(state, ctx, errors).await?))
+}
+
+// ---- One draft ----
+
+pub struct LessonPreview {
+    pub title: String,
+    /// Sanitised by `markdown::to_html`.
+    pub body: String,
+    pub activities: Vec<String>,
+}
+
+pub struct ModulePreview {
+    pub title: String,
+    pub lessons: Vec<LessonPreview>,
+}
+
+pub struct Preview {
+    pub title: String,
+    pub summary: String,
+    pub modules: Vec<ModulePreview>,
+}
+
+fn preview(c: &Course, page: &Page) -> Preview {
+    Preview {
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        modules: c
+            .modules
+            .iter()
+            .map(|m| ModulePreview {
+                title: m.title.clone(),
+                lessons: m
+                    .lessons
+                    .iter()
+                    .map(|l| LessonPreview {
+                        title: l.title.clone(),
+                        body: markdown::to_html(&l.markdown),
+                        activities: l
+                            .activities
+                            .iter()
+                            .map(|a| page.t(&a.label_key()))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "draft.html")]
+pub struct DraftPage {
+    page: Page,
+    errors: FormErrors,
+    id: i64,
+    status: DraftStatus,
+    document: String,
+    /// Its author may change it now.
+    editing: bool,
+    /// The viewer may publish or return it now.
+    reviewing: bool,
+    /// Every problem with the document, by its place.
+    problems: Vec<String>,
+    preview: Option<Preview>,
+    review_comment: Option<String>,
+    published_version: Option<i32>,
+    course_href: Option<String>,
+    typed_comment: String,
+}
+
+impl DraftPage {
+    fn problem_count(&self) -> i64 {
+        i64::try_from(self.problems.len()).unwrap_or(i64::MAX)
+    }
+}
+
+async fn draft_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    typed: Option<String>,
+    errors: FormErrors,
+    typed_comment: String,
+) -> Result<DraftPage, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let d = state
+        .db
+        .read(move |c| drafts::by_id(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mine = d.author_id == me.0;
+    let status = d.status();
+    // Authors see their own drafts; reviewers see drafts sent for review.
+    if !mine && status != DraftStatus::InReview {
+        return Err(AppError::NotFound);
+    }
+    let document = typed.unwrap_or_else(|| d.document.clone());
+    let checked = check(state, &document).await?;
+    let mut page = Page::new(ctx, "draft-title").with_errors(&errors);
+    if let Some(title) = d.title.as_ref().or(d.slug.as_ref()) {
+        let heading = format!("{}: {title}", page.t("draft-title"));
+        page = page.with_title(&heading);
+    }
+    let (problems, preview) = match &checked {
+        Ok(c) => (Vec::new(), Some(preview(c, &page))),
+        Err(p) => (p.clone(), None),
+    };
+    Ok(DraftPage {
+        id,
+        status,
+        editing: mine && status.editable(),
+        reviewing: !mine && status == DraftStatus::InReview,
+        problems,
+        preview,
+        review_comment: d.review_comment.clone(),
+        published_version: d.published_version,
+        course_href: d
+            .slug
+            .as_ref()
+            .filter(|_| status == DraftStatus::Published)
+            .map(|s| super::courses::course_path(s)),
+        document,
+        typed_comment,
+        errors,
+        page,
+    })
+}
+
+/// `GET /authoring/{draft_id}`
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    Ok(render(
+        &draft_page(&state, &ctx, id, None, FormErrors::none(), String::new()).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SaveForm {
+    #[serde(default)]
+    document: String,
+    /// `save` or `submit`.
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /authoring/{draft_id}`: saves the text; `action=submit` also sends
+/// it for review, which needs a document without problems.
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<SaveForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let submit = form.action == "submit";
+    if submit && check(&state, &form.document).await?.is_err() {
+        let errors = FormErrors::from_invalid(
+            &Invalid(vec![FieldError::new("document", "draft-has-problems")]),
+            ctx.lang,
+        );
+        return Ok(render_invalid(
+            &draft_page(&state, &ctx, id, Some(form.document), errors, String::new()).await?,
+        ));
+    }
+    let (slug, title) = named(&form.document);
+    let now = state.clock.now();
+    let document = form.document;
+    state
+        .db
+        .write(move |c| {
+            drafts::save(
+                c,
+                id,
+                me,
+                &document,
+                (slug.as_deref(), title.as_deref()),
+                submit,
+                now,
+            )
+        })
+        .await?;
+    Ok(redirect_with(
+        &draft_path(id),
+        if submit {
+            Flash::DraftSubmitted
+        } else {
+            Flash::DraftSaved
+        },
+        state.config.secure_cookies(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ReviewForm {
+    /// `publish` or `return`.
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    comment: String,
+}
+
+const MAX_COMMENT: usize = 2_000;
+
+/// `POST /authoring/{draft_id}/review`: publishes the draft as the course's
+/// next version, or returns it with a comment (required).
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<ReviewForm>,
+) -> Result<Response, AppError> {
+    let reviewer: UserId = ctx.require_user()?.user.id();
+    let publish = match form.decision.as_str() {
+        "publish" => true,
+        "return" => false,
+        _ => return Err(AppError::BadRequest("decision: publish or return".into())),
+    };
+    let comment = match lyceum_domain::validation::required_text(&form.comment, MAX_COMMENT) {
+        Ok(c) => Some(c),
+        Err(_) if publish && form.comment.trim().is_empty() => None,
+        Err(code) => {
+            let errors = FormErrors::from_invalid(
+                &Invalid(vec![
+                    FieldError::new("comment", code).with_arg("max", MAX_COMMENT),
+                ]),
+                ctx.lang,
+            );
+            return Ok(render_invalid(
+                &draft_page(&state, &ctx, id, None, errors, form.comment).await?,
+            ));
+        }
+    };
+    let d = state
+        .db
+        .read(move |c| drafts::by_id(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let course = if publish {
+        match check(&state, &d.document).await? {
+            Ok(c) => Some(c),
+            // Something it names changed since it was sent (a competency retired).
+            Err(_) => {
+                let errors = FormErrors::from_invalid(
+                    &Invalid(vec![FieldError::new("comment", "draft-has-problems")]),
+                    ctx.lang,
+                );
+                return Ok(render_invalid(
+                    &draft_page(&state, &ctx, id, None, errors, form.comment).await?,
+                ));
+            }
+        }
+    } else {
+        None
+    };
+    let now = state.clock.now();
+    let decided = state
+        .db
+        .write(move |c| drafts::decide(c, id, reviewer, course.as_ref(), comment.as_deref(), now))
+        .await;
+    let flash = match decided {
+        Ok(Some(_)) => Flash::DraftPublished,
+        Ok(None) => Flash::DraftReturned,
+        Err(DbError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(redirect_with(
+        "/authoring",
+        flash,
+        state.config.secure_cookies(),
+    ))
+}
