@@ -34,6 +34,21 @@ pub fn reflection(
         .optional()?)
 }
 
+/// The learner's reflections in a course: (lesson key, text), for them and
+/// for the facilitators who review their work.
+pub fn reflections_in(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+) -> Result<Vec<(String, String)>, DbError> {
+    Ok(reflections::table
+        .filter(reflections::user_id.eq(user.0))
+        .filter(reflections::course_id.eq(course))
+        .order(reflections::created_at)
+        .select((reflections::lesson_key, reflections::body))
+        .load(conn)?)
+}
+
 /// Writes (or rewrites) the learner's reflection, records it, and finishes
 /// the lesson if that was the last thing to do. `NotFound` if the person is
 /// not enrolled.

@@ -952,3 +952,4 @@ flash-draft-saved = Draft saved.
 flash-draft-submitted = Sent for review.
 flash-draft-published = Published. Learners who enrol now get this version.
 flash-draft-returned = Returned to its author with your comment.
+review-reflections = The learner's reflections in this course

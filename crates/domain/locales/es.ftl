@@ -952,3 +952,4 @@ flash-draft-saved = Borrador guardado.
 flash-draft-submitted = Enviado a revisión.
 flash-draft-published = Publicado. Quienes se inscriban ahora reciben esta versión.
 flash-draft-returned = Devuelto a quien lo escribió, con su comentario.
+review-reflections = Las reflexiones de quien aprende en este curso

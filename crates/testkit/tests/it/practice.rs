@@ -309,6 +309,13 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         .expect("A made-up &#60;b&#62;citation&#60;/b&#62; last spring.")
         .expect("Update my reflection");
 
+    // Its facilitator can read it beside the work; nobody else can.
+    facilitator
+        .get("/review")
+        .await
+        .expect("reflections in this course")
+        .expect("A made-up &#60;b&#62;citation&#60;/b&#62; last spring.");
+
     // Accepted: the task's lesson finishes, and with it the course.
     facilitator
         .post(&format!("/review/{second}"), &accept_all)

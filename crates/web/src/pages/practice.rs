@@ -362,6 +362,8 @@ pub struct WaitingView {
     pub lesson_href: String,
     pub rubric: Vec<(String, String)>,
     pub submission: SubmissionView,
+    /// The learner's reflections in this course: (lesson title, text).
+    pub reflections: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -413,13 +415,14 @@ async fn review_page(
                 let Some(content) = courses::load_version(c, &row, s.version)? else {
                     continue;
                 };
-                out.push((w, row, content));
+                let reflections = practice::reflections_in(c, UserId(s.user_id), s.course_id)?;
+                out.push((w, row, content, reflections));
             }
             Ok(out)
         })
         .await?;
     let mut waiting = Vec::new();
-    for (w, row, content) in rows {
+    for (w, row, content, reflections) in rows {
         let Some(lesson) = content.lessons().find(|l| l.key == w.submission.lesson_key) else {
             continue;
         };
@@ -436,6 +439,16 @@ async fn review_page(
                 .map(|c| (c.key.clone(), c.text.clone()))
                 .collect(),
             submission: submission_view(w.submission, task),
+            reflections: reflections
+                .into_iter()
+                .map(|(key, text)| {
+                    let title = content
+                        .lessons()
+                        .find(|l| l.key == key)
+                        .map_or(key, |l| l.title.clone());
+                    (title, text)
+                })
+                .collect(),
         });
     }
     Ok(ReviewPage {
