@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
 pub mod bulk;
+pub mod community;
 pub mod competencies;
 pub mod courses;
 pub mod credit;

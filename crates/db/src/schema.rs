@@ -529,6 +529,66 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    spaces (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        visibility -> Text,
+        created_by -> BigInt,
+        topic_count -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    space_follows (user_id, space_id) {
+        user_id -> BigInt,
+        space_id -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    topics (id) {
+        id -> BigInt,
+        space_id -> BigInt,
+        author_id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        reply_count -> BigInt,
+        last_post_at -> BigInt,
+        locked_at -> Nullable<BigInt>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> BigInt,
+        topic_id -> BigInt,
+        author_id -> BigInt,
+        body -> Text,
+        created_at -> BigInt,
+        edited_at -> Nullable<BigInt>,
+        deleted_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    post_revisions (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        body -> Text,
+        replaced_at -> BigInt,
+    }
+}
+
+diesel::joinable!(spaces -> orgs (org_id));
+diesel::joinable!(topics -> spaces (space_id));
+diesel::joinable!(posts -> topics (topic_id));
+
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));
 diesel::joinable!(course_competencies -> courses (course_id));
@@ -587,6 +647,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     task_submissions,
     self_assessments,
     course_drafts,
+    spaces,
+    space_follows,
+    topics,
+    posts,
+    post_revisions,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -632,4 +697,9 @@ pub const TABLES: &[&str] = &[
     "task_submissions",
     "self_assessments",
     "course_drafts",
+    "spaces",
+    "space_follows",
+    "topics",
+    "posts",
+    "post_revisions",
 ];

@@ -953,3 +953,69 @@ flash-draft-submitted = Sent for review.
 flash-draft-published = Published. Learners who enrol now get this version.
 flash-draft-returned = Returned to its author with your comment.
 review-reflections = The learner's reflections in this course
+
+## Community
+home-spaces-link = Talk with other educators in the community spaces
+spaces-title = Community spaces
+spaces-lead = Ask, share what works and argue it out with other educators — by subject, grade band, region, union local and cohort.
+spaces-mine = My spaces
+spaces-mine-none = You follow no space yet. Follow one below to keep it at the top.
+spaces-others = Other spaces you can join
+spaces-none = There are no other spaces for you yet.
+spaces-topics = { $count ->
+    [one] 1 topic
+   *[other] { $count } topics
+}
+spaces-follow = Follow { $space }
+spaces-unfollow = Stop following { $space }
+space-visibility-label = Who can read it
+space-visibility-open = Everyone signed in (its members post)
+space-visibility-members = Members only
+space-title-label = Name
+space-description-label = What it is for
+space-description-hint = One or two sentences, shown in the list of spaces.
+space-topics = Topics
+space-no-topics = No topics yet. Start the first one.
+list-more = Older
+topic-replies = { $count ->
+    [one] 1 reply
+   *[other] { $count } replies
+}
+topic-kind-label = Kind of topic
+topic-kind-discussion = A discussion
+topic-kind-question = A question
+topic-locked = Locked
+topic-locked-note = This topic is locked: it takes no more replies.
+topic-new = Start a topic
+topic-title-label = Title
+topic-start = Start the topic
+topic-reply = Reply
+topic-reply-button = Post the reply
+topic-lock = Lock this topic
+topic-unlock = Unlock this topic
+post-body = Your post
+post-body-hint = Markdown works: **bold**, *italic*, lists and links. HTML is removed.
+post-edited = edited
+post-deleted = Deleted by its author.
+post-edit = Edit
+post-delete = Delete
+post-edit-title = Edit your post
+post-edit-hint = The earlier text is kept for moderators.
+post-save = Save the post
+post-back-to-topic = Back to the topic
+error-topic-locked = This topic is locked: it takes no more replies.
+org-admin-spaces-title = Community spaces
+org-admin-spaces-intro = Spaces for everyone in this organisation and below it. Its members post; you choose who can read.
+org-admin-spaces-none = This organisation has no spaces yet.
+org-admin-spaces-new = Create a space
+org-admin-spaces-create = Create the space
+flash-space-created = Space created.
+flash-space-followed = You follow the space.
+flash-space-unfollowed = You no longer follow the space.
+flash-topic-started = Topic started.
+flash-reply-posted = Reply posted.
+flash-topic-locked = Topic locked.
+flash-topic-unlocked = Topic unlocked.
+flash-post-edited = Post saved.
+flash-post-deleted = Post deleted.
+topic-more = Later replies

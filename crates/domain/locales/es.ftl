@@ -953,3 +953,69 @@ flash-draft-submitted = Enviado a revisión.
 flash-draft-published = Publicado. Quienes se inscriban ahora reciben esta versión.
 flash-draft-returned = Devuelto a quien lo escribió, con su comentario.
 review-reflections = Las reflexiones de quien aprende en este curso
+
+## Community
+home-spaces-link = Converse con otros docentes en los espacios de la comunidad
+spaces-title = Espacios de la comunidad
+spaces-lead = Pregunte, comparta lo que funciona y debata con otros docentes: por materia, grado, región, sindicato local y cohorte.
+spaces-mine = Mis espacios
+spaces-mine-none = Aún no sigue ningún espacio. Siga uno abajo para tenerlo arriba.
+spaces-others = Otros espacios a los que puede unirse
+spaces-none = Todavía no hay otros espacios para usted.
+spaces-topics = { $count ->
+    [one] 1 tema
+   *[other] { $count } temas
+}
+spaces-follow = Seguir { $space }
+spaces-unfollow = Dejar de seguir { $space }
+space-visibility-label = Quién puede leerlo
+space-visibility-open = Todas las personas con sesión iniciada (publican sus miembros)
+space-visibility-members = Solo miembros
+space-title-label = Nombre
+space-description-label = Para qué es
+space-description-hint = Una o dos oraciones, visibles en la lista de espacios.
+space-topics = Temas
+space-no-topics = Aún no hay temas. Empiece el primero.
+list-more = Anteriores
+topic-replies = { $count ->
+    [one] 1 respuesta
+   *[other] { $count } respuestas
+}
+topic-kind-label = Tipo de tema
+topic-kind-discussion = Una conversación
+topic-kind-question = Una pregunta
+topic-locked = Cerrado
+topic-locked-note = Este tema está cerrado: no admite más respuestas.
+topic-new = Empezar un tema
+topic-title-label = Título
+topic-start = Empezar el tema
+topic-reply = Responder
+topic-reply-button = Publicar la respuesta
+topic-lock = Cerrar este tema
+topic-unlock = Reabrir este tema
+post-body = Su publicación
+post-body-hint = Puede usar Markdown: **negrita**, *cursiva*, listas y enlaces. El HTML se elimina.
+post-edited = editada
+post-deleted = Eliminada por su autor.
+post-edit = Editar
+post-delete = Eliminar
+post-edit-title = Editar su publicación
+post-edit-hint = El texto anterior se conserva para la moderación.
+post-save = Guardar la publicación
+post-back-to-topic = Volver al tema
+error-topic-locked = Este tema está cerrado: no admite más respuestas.
+org-admin-spaces-title = Espacios de la comunidad
+org-admin-spaces-intro = Espacios para todas las personas de esta organización y las que dependen de ella. Publican sus miembros; usted elige quién puede leer.
+org-admin-spaces-none = Esta organización aún no tiene espacios.
+org-admin-spaces-new = Crear un espacio
+org-admin-spaces-create = Crear el espacio
+flash-space-created = Espacio creado.
+flash-space-followed = Ahora sigue el espacio.
+flash-space-unfollowed = Ya no sigue el espacio.
+flash-topic-started = Tema iniciado.
+flash-reply-posted = Respuesta publicada.
+flash-topic-locked = Tema cerrado.
+flash-topic-unlocked = Tema reabierto.
+flash-post-edited = Publicación guardada.
+flash-post-deleted = Publicación eliminada.
+topic-more = Respuestas posteriores

@@ -34,6 +34,8 @@ pub enum Action {
     /// See the learning work (practice tasks, reflections) of people who
     /// belong to the organisation or below it, and review their tasks.
     ReviewLearning,
+    /// Moderate the community spaces of the organisation and below it.
+    Moderate,
 }
 
 impl Actor {
@@ -77,6 +79,26 @@ impl Actor {
             .collect()
     }
 
+    /// In the audience of a space for the organisation at `space`: they
+    /// belong somewhere in its subtree.
+    pub fn in_audience(&self, space: &OrgPath) -> bool {
+        self.grants.iter().any(|g| space.contains(&g.scope))
+    }
+
+    /// May read a space: an open one, anyone signed in; a members-only one,
+    /// its audience and its moderators.
+    pub fn reads_space(&self, space: &OrgPath, visibility: crate::community::Visibility) -> bool {
+        visibility == crate::community::Visibility::Open
+            || self.in_audience(space)
+            || self.can(Action::Moderate, space)
+    }
+
+    /// May start topics and reply in a space: its audience, and its
+    /// moderators.
+    pub fn posts_in_space(&self, space: &OrgPath) -> bool {
+        self.in_audience(space) || self.can(Action::Moderate, space)
+    }
+
     /// May this person do `action` to the organisation at `target`?
     pub fn can(&self, action: Action, target: &OrgPath) -> bool {
         let admin = self.is_programme_admin() || self.holds(Role::OrgAdmin, target);
@@ -85,6 +107,7 @@ impl Actor {
             Action::GrantRole(role) if role.programme_wide() => self.is_programme_admin(),
             Action::GrantRole(_) => admin,
             Action::ReviewLearning => admin || self.holds(Role::Facilitator, target),
+            Action::Moderate => admin || self.holds(Role::Moderator, target),
         }
     }
 }
@@ -178,6 +201,11 @@ mod tests {
             (ProgrammeAdmin, "root", ReviewLearning, "other", true),
             (Educator, "school", ReviewLearning, "school", false),
             (Author, "root", ReviewLearning, "school", false),
+            // Moderators moderate their subtree's spaces; admins too.
+            (Moderator, "district", Moderate, "school", true),
+            (Moderator, "district", Moderate, "other", false),
+            (OrgAdmin, "district", Moderate, "district", true),
+            (Educator, "school", Moderate, "school", false),
             (Author, "root", AdministerOrg, "school", false),
             (Moderator, "state", ViewPeople, "district", false),
             (Researcher, "root", ViewPeople, "school", false),
@@ -208,6 +236,13 @@ mod tests {
             ],
         };
         assert!(a.can(Action::ViewPeople, &path("other")));
+        // In the audience of spaces at or above where they belong, not below or beside.
+        assert!(a.in_audience(&path("district")) && a.in_audience(&path("school")));
+        assert!(!a.in_audience(&path("root").child(OrgId(99))));
+        use crate::community::Visibility::{Members, Open};
+        let beside = path("state").child(OrgId(77));
+        assert!(a.reads_space(&beside, Open) && !a.reads_space(&beside, Members));
+        assert!(!a.posts_in_space(&beside));
         assert!(!a.can(Action::ViewPeople, &path("school")));
         assert!(a.administers_anything());
     }

@@ -57,6 +57,15 @@ lyceum_domain::code_enum! {
         DraftSubmitted = "draft-submitted",
         DraftPublished = "draft-published",
         DraftReturned = "draft-returned",
+        SpaceCreated = "space-created",
+        SpaceFollowed = "space-followed",
+        SpaceUnfollowed = "space-unfollowed",
+        TopicStarted = "topic-started",
+        ReplyPosted = "reply-posted",
+        TopicLocked = "topic-locked",
+        TopicUnlocked = "topic-unlocked",
+        PostEdited = "post-edited",
+        PostDeleted = "post-deleted",
     }
 }
 

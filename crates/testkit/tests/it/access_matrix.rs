@@ -66,6 +66,18 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}/review", Authors),
+    ("GET", "/spaces", SignedIn),
+    ("GET", "/spaces/{space_id}", SignedIn),
+    ("POST", "/spaces/{space_id}/follow", SignedIn),
+    ("POST", "/spaces/{space_id}/topics", SignedIn),
+    ("GET", "/topics/{topic_id}", SignedIn),
+    ("POST", "/topics/{topic_id}/replies", SignedIn),
+    ("POST", "/topics/{topic_id}/lock", SignedIn),
+    ("GET", "/posts/{post_id}/edit", SignedIn),
+    ("POST", "/posts/{post_id}/edit", SignedIn),
+    ("POST", "/posts/{post_id}/delete", SignedIn),
+    ("GET", "/orgs/{org_id}/admin/spaces", Admins),
+    ("POST", "/orgs/{org_id}/admin/spaces", Admins),
     ("GET", "/literacy", SignedIn),
     ("POST", "/literacy", SignedIn),
     ("GET", "/review", SignedIn),
@@ -270,7 +282,10 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{code}", "no-such-certificate")
                 .replace("{request_id}", "999999")
                 .replace("{submission_id}", "999999")
-                .replace("{draft_id}", "999999");
+                .replace("{draft_id}", "999999")
+                .replace("{space_id}", "999999")
+                .replace("{topic_id}", "999999")
+                .replace("{post_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

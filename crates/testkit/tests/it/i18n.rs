@@ -111,6 +111,8 @@ async fn every_page_in_both_languages_is_complete() {
         "/review".into(),
         "/literacy".into(),
         "/authoring".into(),
+        "/spaces".into(),
+        format!("/orgs/{}/admin/spaces", s.district),
         "/transcript".into(),
         format!("/orgs/{}", s.root),
         format!("/orgs/{}", s.school_a),

@@ -7,6 +7,7 @@ mod access_matrix;
 mod accounts;
 mod api;
 mod authoring;
+mod community;
 mod competencies;
 mod courses;
 mod csrf;

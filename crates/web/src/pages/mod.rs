@@ -4,6 +4,7 @@ mod account;
 mod auth;
 mod authoring;
 mod choices;
+mod community;
 mod competencies;
 mod courses;
 mod credit;
@@ -107,6 +108,43 @@ pub fn routes(r: Routes) -> Routes {
             "/authoring/{draft_id}/review",
             Authors,
             authoring::review,
+        )
+        .add(GET, "/spaces", SignedIn, community::list)
+        .add(GET, "/spaces/{space_id}", SignedIn, community::show)
+        .add(
+            POST,
+            "/spaces/{space_id}/follow",
+            SignedIn,
+            community::follow,
+        )
+        .add(
+            POST,
+            "/spaces/{space_id}/topics",
+            SignedIn,
+            community::start,
+        )
+        .add(GET, "/topics/{topic_id}", SignedIn, community::topic)
+        .add(
+            POST,
+            "/topics/{topic_id}/replies",
+            SignedIn,
+            community::reply,
+        )
+        .add(POST, "/topics/{topic_id}/lock", SignedIn, community::lock)
+        .add(GET, "/posts/{post_id}/edit", SignedIn, community::edit_form)
+        .add(POST, "/posts/{post_id}/edit", SignedIn, community::edit)
+        .add(POST, "/posts/{post_id}/delete", SignedIn, community::delete)
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/spaces",
+            Org(AdministerOrg),
+            community::admin_list,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/spaces",
+            Org(AdministerOrg),
+            community::admin_create,
         )
         .add(GET, "/literacy", SignedIn, literacy::show)
         .add(POST, "/literacy", SignedIn, literacy::assess)

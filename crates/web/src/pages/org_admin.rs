@@ -40,6 +40,7 @@ pub enum Tab {
     Import,
     Sso,
     PdRequests,
+    Spaces,
 }
 
 /// The organisation and the admin tabs every page here shows.
@@ -59,6 +60,7 @@ impl AdminFrame {
             "import" => Tab::Import,
             "sso" => Tab::Sso,
             "pd-requests" => Tab::PdRequests,
+            "spaces" => Tab::Spaces,
             _ => Tab::Roles,
         };
         t == self.tab

@@ -1,0 +1,9 @@
+DROP INDEX post_revisions_post;
+DROP TABLE post_revisions;
+DROP INDEX posts_topic;
+DROP TABLE posts;
+DROP INDEX topics_space_activity;
+DROP TABLE topics;
+DROP TABLE space_follows;
+DROP INDEX spaces_org;
+DROP TABLE spaces;

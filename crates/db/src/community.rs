@@ -1,0 +1,349 @@
+//! Community as stored: spaces, follows, topics and posts. Long lists are
+//! read a page at a time by keyset (a topic list by last activity, a
+//! topic's posts by id), never by OFFSET, so the hundredth page costs what
+//! the first does. Who may see or post is decided by the caller (see
+//! `lyceum_domain::community`); this module only stores.
+
+use crate::schema::{orgs, post_revisions, posts, space_follows, spaces, topics, users};
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::community::{Cursor, SpaceDraft, TopicDraft};
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::validation::Invalid;
+use lyceum_domain::{OrgId, Timestamp, UserId};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = spaces)]
+pub struct SpaceRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub title: String,
+    pub description: String,
+    pub visibility: String,
+    pub created_by: i64,
+    pub topic_count: i64,
+    pub created_at: i64,
+}
+
+/// A space with where its audience is.
+#[derive(Debug, Clone)]
+pub struct Space {
+    pub row: SpaceRow,
+    pub org_name: String,
+    pub path: OrgPath,
+}
+
+pub fn create_space(
+    conn: &mut DbConn,
+    org: OrgId,
+    s: &SpaceDraft,
+    by: UserId,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(spaces::table)
+        .values((
+            spaces::org_id.eq(org.0),
+            spaces::title.eq(&s.title),
+            spaces::description.eq(&s.description),
+            spaces::visibility.eq(s.visibility.as_str()),
+            spaces::created_by.eq(by.0),
+            spaces::created_at.eq(now.micros()),
+        ))
+        .returning(spaces::id)
+        .get_result(conn)?)
+}
+
+fn space_of((row, org_name, path): (SpaceRow, String, String)) -> Option<Space> {
+    Some(Space {
+        row,
+        org_name,
+        path: OrgPath::parse(&path)?,
+    })
+}
+
+pub fn space(conn: &mut DbConn, id: i64) -> Result<Option<Space>, DbError> {
+    Ok(spaces::table
+        .inner_join(orgs::table)
+        .filter(spaces::id.eq(id))
+        .select((SpaceRow::as_select(), orgs::name, orgs::path))
+        .first(conn)
+        .optional()?
+        .and_then(space_of))
+}
+
+/// Every space, by title (the caller keeps those the reader may see).
+pub fn spaces(conn: &mut DbConn) -> Result<Vec<Space>, DbError> {
+    Ok(spaces::table
+        .inner_join(orgs::table)
+        .order((spaces::title, spaces::id))
+        .select((SpaceRow::as_select(), orgs::name, orgs::path))
+        .load(conn)?
+        .into_iter()
+        .filter_map(space_of)
+        .collect())
+}
+
+/// The spaces of organisation `org` itself.
+pub fn spaces_of_org(conn: &mut DbConn, org: OrgId) -> Result<Vec<SpaceRow>, DbError> {
+    Ok(spaces::table
+        .filter(spaces::org_id.eq(org.0))
+        .order((spaces::title, spaces::id))
+        .select(SpaceRow::as_select())
+        .load(conn)?)
+}
+
+/// Follows (`on`) or stops following a space.
+pub fn follow(
+    conn: &mut DbConn,
+    user: UserId,
+    space: i64,
+    on: bool,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::delete(space_follows::table.find((user.0, space))).execute(conn)?;
+    if on {
+        diesel::insert_into(space_follows::table)
+            .values((
+                space_follows::user_id.eq(user.0),
+                space_follows::space_id.eq(space),
+                space_follows::created_at.eq(now.micros()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn followed(conn: &mut DbConn, user: UserId) -> Result<HashSet<i64>, DbError> {
+    Ok(space_follows::table
+        .filter(space_follows::user_id.eq(user.0))
+        .select(space_follows::space_id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = topics)]
+pub struct TopicRow {
+    pub id: i64,
+    pub space_id: i64,
+    pub author_id: i64,
+    pub kind: String,
+    pub title: String,
+    pub reply_count: i64,
+    pub last_post_at: i64,
+    pub locked_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// Starts a topic with its first post; returns the topic's id.
+pub fn create_topic(
+    conn: &mut DbConn,
+    space: i64,
+    author: UserId,
+    t: &TopicDraft,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    let id: i64 = diesel::insert_into(topics::table)
+        .values((
+            topics::space_id.eq(space),
+            topics::author_id.eq(author.0),
+            topics::kind.eq(t.kind.as_str()),
+            topics::title.eq(&t.title),
+            topics::last_post_at.eq(now.micros()),
+            topics::created_at.eq(now.micros()),
+        ))
+        .returning(topics::id)
+        .get_result(conn)?;
+    insert_post(conn, id, author, &t.body, now)?;
+    diesel::update(spaces::table.find(space))
+        .set(spaces::topic_count.eq(spaces::topic_count + 1))
+        .execute(conn)?;
+    Ok(id)
+}
+
+fn insert_post(
+    conn: &mut DbConn,
+    topic: i64,
+    author: UserId,
+    body: &str,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(posts::table)
+        .values((
+            posts::topic_id.eq(topic),
+            posts::author_id.eq(author.0),
+            posts::body.eq(body),
+            posts::created_at.eq(now.micros()),
+        ))
+        .returning(posts::id)
+        .get_result(conn)?)
+}
+
+/// A line of a space's topic list.
+#[derive(Debug, Clone)]
+pub struct TopicLine {
+    pub topic: TopicRow,
+    pub author: String,
+}
+
+/// One page of a space's topics, latest activity first, starting after
+/// `after` (the last line of the page before).
+pub fn topics(
+    conn: &mut DbConn,
+    space: i64,
+    after: Option<Cursor>,
+    limit: i64,
+) -> Result<Vec<TopicLine>, DbError> {
+    let mut q = topics::table
+        .inner_join(users::table.on(users::id.eq(topics::author_id)))
+        .filter(topics::space_id.eq(space))
+        .into_boxed();
+    if let Some(c) = after {
+        q = q.filter(
+            topics::last_post_at
+                .lt(c.at)
+                .or(topics::last_post_at.eq(c.at).and(topics::id.lt(c.id))),
+        );
+    }
+    Ok(q.order((topics::last_post_at.desc(), topics::id.desc()))
+        .limit(limit)
+        .select((TopicRow::as_select(), users::display_name))
+        .load::<(TopicRow, String)>(conn)?
+        .into_iter()
+        .map(|(topic, author)| TopicLine { topic, author })
+        .collect())
+}
+
+pub fn topic(conn: &mut DbConn, id: i64) -> Result<Option<TopicRow>, DbError> {
+    Ok(topics::table
+        .find(id)
+        .select(TopicRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = posts)]
+pub struct PostRow {
+    pub id: i64,
+    pub topic_id: i64,
+    pub author_id: i64,
+    pub body: String,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+    pub deleted_at: Option<i64>,
+}
+
+/// A post with its author's name.
+#[derive(Debug, Clone)]
+pub struct PostLine {
+    pub post: PostRow,
+    pub author: String,
+}
+
+/// One page of a topic's posts, oldest first, after post `after`.
+pub fn posts(
+    conn: &mut DbConn,
+    topic: i64,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<PostLine>, DbError> {
+    Ok(posts::table
+        .inner_join(users::table.on(users::id.eq(posts::author_id)))
+        .filter(posts::topic_id.eq(topic))
+        .filter(posts::id.gt(after.unwrap_or(0)))
+        .order(posts::id)
+        .limit(limit)
+        .select((PostRow::as_select(), users::display_name))
+        .load::<(PostRow, String)>(conn)?
+        .into_iter()
+        .map(|(post, author)| PostLine { post, author })
+        .collect())
+}
+
+pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
+    Ok(posts::table
+        .find(id)
+        .select(PostRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Replies to a topic; refused (`Invalid`, field `body`, `topic-locked`)
+/// once it is locked. Returns the post's id.
+pub fn reply(
+    conn: &mut DbConn,
+    topic: i64,
+    author: UserId,
+    body: &str,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
+    if t.locked_at.is_some() {
+        return Err(DbError::Invalid(Invalid::one("body", "topic-locked")));
+    }
+    let id = insert_post(conn, topic, author, body, now)?;
+    diesel::update(topics::table.find(topic))
+        .set((
+            topics::reply_count.eq(topics::reply_count + 1),
+            topics::last_post_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Replaces the text of the author's own post, keeping the old text as a
+/// revision. `NotFound` unless it is theirs and not deleted.
+pub fn edit(
+    conn: &mut DbConn,
+    id: i64,
+    author: UserId,
+    body: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let p = post(conn, id)?
+        .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
+        .ok_or(DbError::NotFound)?;
+    diesel::insert_into(post_revisions::table)
+        .values((
+            post_revisions::post_id.eq(id),
+            post_revisions::body.eq(&p.body),
+            post_revisions::replaced_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    diesel::update(posts::table.find(id))
+        .set((posts::body.eq(body), posts::edited_at.eq(now.micros())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// How many earlier texts an edited post has.
+pub fn revisions(conn: &mut DbConn, id: i64) -> Result<i64, DbError> {
+    Ok(post_revisions::table
+        .filter(post_revisions::post_id.eq(id))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Deletes the author's own post: its text goes, its place stays (the
+/// history of an edited post stays for moderators). `NotFound` unless it
+/// is theirs.
+pub fn delete(conn: &mut DbConn, id: i64, author: UserId, now: Timestamp) -> Result<(), DbError> {
+    post(conn, id)?
+        .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
+        .ok_or(DbError::NotFound)?;
+    diesel::update(posts::table.find(id))
+        .set((posts::body.eq(""), posts::deleted_at.eq(now.micros())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Locks (`on`) or unlocks a topic: a locked one takes no replies.
+pub fn lock(conn: &mut DbConn, topic: i64, on: bool, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(topics::table.find(topic))
+        .set(topics::locked_at.eq(on.then_some(now.micros())))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! Community: spaces where educators ask, share and argue, with topics and
+//! replies written in Markdown (rendered and sanitised by the web layer).
+//!
+//! A space belongs to an organisation: its audience is everyone in that
+//! organisation's subtree (the programme root: everyone). Its audience may
+//! post; an `open` space can be read by anyone signed in, a `members` one
+//! only by its audience — nothing of it may leak elsewhere.
+
+use crate::validation::{FieldError, Invalid, required_text};
+
+pub const MAX_TITLE: usize = 200;
+pub const MAX_DESCRIPTION: usize = 2_000;
+/// Longest post, in characters.
+pub const MAX_BODY: usize = 20_000;
+/// Replies on one page of a topic, and topics on one page of a space.
+pub const PAGE_SIZE: i64 = 20;
+
+crate::code_enum! {
+    /// Who may read a space.
+    pub enum Visibility: "space-visibility" {
+        /// Anyone signed in reads; its audience posts.
+        Open = "open",
+        /// Only its audience reads and posts.
+        Members = "members",
+    }
+}
+
+crate::code_enum! {
+    /// What a topic is for.
+    pub enum TopicKind: "topic-kind" {
+        Discussion = "discussion",
+        /// Its author may accept one reply as the answer.
+        Question = "question",
+    }
+}
+
+/// The space form, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct SpaceInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub visibility: String,
+}
+
+/// A checked space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpaceDraft {
+    pub title: String,
+    pub description: String,
+    pub visibility: Visibility,
+}
+
+impl SpaceInput {
+    pub fn validate(&self) -> Result<SpaceDraft, Invalid> {
+        let mut errors = Invalid::new();
+        let title = errors.check("title", required_text(&self.title, MAX_TITLE));
+        let description = match self.description.trim() {
+            d if d.chars().count() > MAX_DESCRIPTION => {
+                errors.push(
+                    FieldError::new("description", "too-long").with_arg("max", MAX_DESCRIPTION),
+                );
+                None
+            }
+            d => Some(d.to_string()),
+        };
+        let visibility = Visibility::parse(self.visibility.trim());
+        if visibility.is_none() {
+            errors.add("visibility", "choose-one");
+        }
+        errors.into_result()?;
+        match (title, description, visibility) {
+            (Some(title), Some(description), Some(visibility)) => Ok(SpaceDraft {
+                title,
+                description,
+                visibility,
+            }),
+            _ => Err(Invalid::one("title", "required")),
+        }
+    }
+}
+
+/// A post's text: required, at most [`MAX_BODY`] characters.
+pub fn body(input: &str) -> Result<String, FieldError> {
+    required_text(input, MAX_BODY)
+        .map_err(|code| FieldError::new("body", code).with_arg("max", MAX_BODY))
+}
+
+/// The new-topic form, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct TopicInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+/// A checked new topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicDraft {
+    pub title: String,
+    pub kind: TopicKind,
+    pub body: String,
+}
+
+impl TopicInput {
+    pub fn validate(&self) -> Result<TopicDraft, Invalid> {
+        let mut errors = Invalid::new();
+        let title = errors.check("title", required_text(&self.title, MAX_TITLE));
+        let kind = TopicKind::parse(self.kind.trim());
+        if kind.is_none() {
+            errors.add("kind", "choose-one");
+        }
+        let body = match body(&self.body) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        errors.into_result()?;
+        match (title, kind, body) {
+            (Some(title), Some(kind), Some(body)) => Ok(TopicDraft { title, kind, body }),
+            _ => Err(Invalid::one("title", "required")),
+        }
+    }
+}
+
+/// Where a page of a long list starts: after this (time, id) in the list's
+/// order. Written in URLs as `<time>.<id>`; anything else is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    pub at: i64,
+    pub id: i64,
+}
+
+impl Cursor {
+    pub fn parse(s: &str) -> Option<Cursor> {
+        let (at, id) = s.split_once('.')?;
+        Some(Cursor {
+            at: at.parse().ok()?,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.at, self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_topics_and_cursors_are_checked() {
+        let ok = SpaceInput {
+            title: " Grade 8 science ".into(),
+            description: String::new(),
+            visibility: "members".into(),
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            (ok.title.as_str(), ok.visibility),
+            ("Grade 8 science", Visibility::Members)
+        );
+        let bad = SpaceInput {
+            visibility: "secret".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        let fields: Vec<&str> = bad.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["title", "visibility"]);
+
+        let long = "x".repeat(MAX_BODY + 1);
+        let bad = TopicInput {
+            title: "Q".into(),
+            kind: "rant".into(),
+            body: long,
+        }
+        .validate()
+        .unwrap_err();
+        let codes: Vec<(&str, &str)> = bad.0.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(codes, [("kind", "choose-one"), ("body", "too-long")]);
+
+        let c = Cursor::parse("1790000000000000.42").unwrap();
+        assert_eq!(c.to_string(), "1790000000000000.42");
+        for bad in ["", "12", "a.b", "1.2.3", "1.x"] {
+            assert_eq!(Cursor::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Community spaces: created by org admins for their subtree; read by
+//! whom their visibility allows — a members-only space never leaks, not
+//! even its existence; topics and replies in Markdown with every script
+//! inert; long topics paged by keyset; locked topics refuse replies; one's
+//! own posts edited (history kept) and deleted, nobody else's.
+
+use lyceum_db::community;
+use lyceum_domain::Timestamp;
+use lyceum_testkit::{PASSWORD, TestApp};
+
+#[tokio::test]
+async fn spaces_topics_replies_visibility_and_inert_scripts() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let admin_spaces = format!("/orgs/{}/admin/spaces", s.district.0);
+    let bad = dadmin
+        .post(&admin_spaces, &[("title", " "), ("visibility", "secret")])
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.expect("href=\"#f-title\"")
+        .expect("href=\"#f-visibility\"");
+    let created = dadmin
+        .post(
+            &admin_spaces,
+            &[
+                ("title", "Columbus science teachers"),
+                ("description", "Labs, AI and what works."),
+                ("visibility", "members"),
+            ],
+        )
+        .await;
+    created.expect("Space created.");
+    let space = created.path.clone();
+
+    // In the audience: the educator of a school in the district.
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    educator
+        .get("/spaces")
+        .await
+        .expect("Columbus science teachers")
+        .expect("You follow no space yet.");
+    educator
+        .post(&format!("{space}/follow"), &[("follow", "yes")])
+        .await
+        .expect("You follow the space.")
+        .expect("Stop following Columbus science teachers");
+
+    // Scripts in the title and body are inert.
+    let started = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "<script>alert('t')</script> Lab reports?"),
+                ("kind", "question"),
+                (
+                    "body",
+                    "Try **this**: <img src=x onerror=alert(1)> [link](javascript:alert(2)) <script>alert(3)</script>",
+                ),
+            ],
+        )
+        .await;
+    started
+        .expect("Topic started.")
+        .expect("<strong>this</strong>");
+    for bad in ["<script>alert", "onerror", "javascript:"] {
+        assert!(
+            !started.body.contains(bad),
+            "{bad} survived:\n{}",
+            started.body
+        );
+    }
+    started.expect("&#60;script&#62;alert(&#39;t&#39;)&#60;/script&#62; Lab reports?");
+    let topic = started.path.clone();
+    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+
+    // Outside the audience: nothing of a members-only space, anywhere.
+    let outsider = app.browser();
+    outsider.sign_in(s.email("ladmin"), PASSWORD).await;
+    let list = outsider.get("/spaces").await;
+    assert!(!list.contains("Columbus science teachers"));
+    assert!(!list.contains("Lab reports"));
+    for path in [space.clone(), topic.clone()] {
+        assert_eq!(outsider.get(&path).await.status, 404, "{path}");
+    }
+    assert_eq!(
+        outsider
+            .post(&format!("{topic}/replies"), &[("body", "hi")])
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        outsider
+            .post(
+                &format!("{space}/topics"),
+                &[("title", "x"), ("kind", "discussion"), ("body", "x")]
+            )
+            .await
+            .status,
+        404
+    );
+
+    // Replies: too long refused; a long topic is paged by keyset.
+    let long = "x".repeat(20_001);
+    let r = educator
+        .post(&format!("{topic}/replies"), &[("body", &long)])
+        .await;
+    assert_eq!(r.status, 422);
+    r.expect("This is too long.");
+    let facilitator = s.user("facilitator");
+    app.db
+        .write(move |c| {
+            for n in 1..=25 {
+                community::reply(
+                    c,
+                    topic_id,
+                    facilitator,
+                    &format!("Reply number {n}."),
+                    Timestamp::from_micros(1_800_000_000_000_000 + n),
+                )?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let first = educator.get(&topic).await;
+    first.expect("Reply number 19.").expect("Later replies");
+    assert!(!first.contains("Reply number 20."));
+    let next = first
+        .body
+        .split("href=\"/topics/")
+        .find_map(|rest| rest.split('"').next().filter(|h| h.contains("?after=")))
+        .map(|h| format!("/topics/{}", h.replace("&#61;", "=").replace("&amp;", "&")))
+        .expect("a link to later replies");
+    let second = educator.get(&next).await;
+    second.expect("Reply number 20.").expect("Reply number 25.");
+    assert!(!second.contains("Reply number 19."));
+    assert_eq!(educator.get(&format!("{topic}?after=x")).await.status, 400);
+
+    // Locked by the district's admin (a moderator there): replies refused.
+    dadmin
+        .post(&format!("{topic}/lock"), &[("lock", "yes")])
+        .await
+        .expect("Topic locked.");
+    let refused = educator
+        .post(&format!("{topic}/replies"), &[("body", "One more?")])
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.expect("This topic is locked: it takes no more replies.");
+    // Educators do not lock.
+    assert_eq!(
+        educator
+            .post(&format!("{topic}/lock"), &[("lock", "no")])
+            .await
+            .status,
+        403
+    );
+
+    // Own posts: edited with history, deleted; nobody else's.
+    let own = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 1))
+        .await
+        .unwrap()[0]
+        .post
+        .id;
+    educator
+        .post(
+            &format!("/posts/{own}/edit"),
+            &[("body", "Edited: *drafts* first.")],
+        )
+        .await
+        .expect("Post saved.")
+        .expect("<em>drafts</em>")
+        .expect("edited");
+    assert_eq!(
+        app.db
+            .read(move |c| community::revisions(c, own))
+            .await
+            .unwrap(),
+        1
+    );
+    let facilitator_b = app.browser();
+    facilitator_b
+        .sign_in(s.email("facilitator"), PASSWORD)
+        .await;
+    assert_eq!(
+        facilitator_b
+            .post(&format!("/posts/{own}/edit"), &[("body", "hijack")])
+            .await
+            .status,
+        404
+    );
+    educator
+        .post(&format!("/posts/{own}/delete"), &[])
+        .await
+        .expect("Deleted by its author.");
+}
+
+#[tokio::test]
+async fn an_open_space_is_read_by_everyone_and_posted_in_by_its_audience() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "Open district space"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let outsider = app.browser();
+    outsider.sign_in(s.email("ladmin"), PASSWORD).await;
+    let page = outsider.get(&space).await;
+    page.expect("Open district space");
+    assert!(!page.contains("Start the topic"), "only its audience posts");
+    assert_eq!(
+        outsider
+            .post(
+                &format!("{space}/topics"),
+                &[("title", "x"), ("kind", "discussion"), ("body", "x")]
+            )
+            .await
+            .status,
+        403
+    );
+    // Signed out: nothing.
+    assert!(app.browser().get(&space).await.path.starts_with("/sign-in"));
+}

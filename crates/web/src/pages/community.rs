@@ -1,0 +1,704 @@
+//! Community: the spaces a person may read (following some: "my spaces"),
+//! a space's topics, a topic's posts, replying, editing and deleting one's
+//! own posts, locking by moderators, and creating spaces (org admins, for
+//! their organisation's subtree). A space a person may not read does not
+//! exist for them: every route answers 404, never a hint.
+
+use super::org_admin::{AdminFrame, Tab, frame};
+use crate::context::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::{HtmlForm, HtmlQuery};
+use crate::gate::ScopedOrg;
+use crate::markdown;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_db::DbError;
+use lyceum_db::community::{self, PostLine, Space, SpaceRow, TopicLine, TopicRow};
+use lyceum_domain::UserId;
+use lyceum_domain::community::{
+    Cursor, PAGE_SIZE, SpaceInput, TopicInput, TopicKind, Visibility, body,
+};
+use lyceum_domain::policy::Action;
+use lyceum_domain::validation::Invalid;
+use serde::Deserialize;
+
+pub fn space_path(id: i64) -> String {
+    format!("/spaces/{id}")
+}
+
+pub fn topic_path(id: i64) -> String {
+    format!("/topics/{id}")
+}
+
+/// The space, if this person may read it (else it does not exist).
+async fn readable(state: &AppState, me: &CurrentUser, id: i64) -> Result<Space, AppError> {
+    let space = state
+        .db
+        .read(move |c| community::space(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let visibility = Visibility::parse(&space.row.visibility).unwrap_or(Visibility::Members);
+    if me.actor.reads_space(&space.path, visibility) {
+        Ok(space)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The topic and its space, if this person may read them.
+async fn readable_topic(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<(TopicRow, Space), AppError> {
+    let topic = state
+        .db
+        .read(move |c| community::topic(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let space = readable(state, me, topic.space_id).await?;
+    Ok((topic, space))
+}
+
+// ---- The list ----
+
+pub struct SpaceLine {
+    pub href: String,
+    pub title: String,
+    pub description: String,
+    pub org_name: String,
+    pub members_only: bool,
+    pub topics: i64,
+    pub following: bool,
+    pub follow_action: String,
+}
+
+#[derive(Template)]
+#[template(path = "spaces.html")]
+pub struct SpacesPage {
+    page: Page,
+    mine: Vec<SpaceLine>,
+    others: Vec<SpaceLine>,
+}
+
+/// `GET /spaces`: "my spaces" (followed) first, then the others this
+/// person may read.
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let id = me.user.id();
+    let (all, followed) = state
+        .db
+        .read(move |c| Ok((community::spaces(c)?, community::followed(c, id)?)))
+        .await?;
+    let (mut mine, mut others) = (Vec::new(), Vec::new());
+    for s in all {
+        let visibility = Visibility::parse(&s.row.visibility).unwrap_or(Visibility::Members);
+        if !me.actor.reads_space(&s.path, visibility) {
+            continue;
+        }
+        let following = followed.contains(&s.row.id);
+        let line = SpaceLine {
+            href: space_path(s.row.id),
+            follow_action: format!("{}/follow", space_path(s.row.id)),
+            title: s.row.title,
+            description: s.row.description,
+            org_name: s.org_name,
+            members_only: visibility == Visibility::Members,
+            topics: s.row.topic_count,
+            following,
+        };
+        if following {
+            mine.push(line);
+        } else {
+            others.push(line);
+        }
+    }
+    Ok(render(&SpacesPage {
+        page: Page::new(&ctx, "spaces-title"),
+        mine,
+        others,
+    }))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct FollowForm {
+    /// `yes` to follow, anything else to stop.
+    #[serde(default)]
+    follow: String,
+}
+
+/// `POST /spaces/{space_id}/follow`
+pub async fn follow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<FollowForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    readable(&state, me, id).await?;
+    let (user, on, now) = (me.user.id(), form.follow == "yes", state.clock.now());
+    state
+        .db
+        .write(move |c| community::follow(c, user, id, on, now))
+        .await?;
+    Ok(redirect_with(
+        "/spaces",
+        if on {
+            Flash::SpaceFollowed
+        } else {
+            Flash::SpaceUnfollowed
+        },
+        state.config.secure_cookies(),
+    ))
+}
+
+// ---- A space ----
+
+pub struct TopicView {
+    pub href: String,
+    pub title: String,
+    pub author: String,
+    pub question: bool,
+    pub replies: i64,
+    pub locked: bool,
+}
+
+fn topic_view(t: TopicLine) -> TopicView {
+    TopicView {
+        href: topic_path(t.topic.id),
+        question: t.topic.kind == TopicKind::Question.as_str(),
+        locked: t.topic.locked_at.is_some(),
+        replies: t.topic.reply_count,
+        title: t.topic.title,
+        author: t.author,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "space.html")]
+pub struct SpacePage {
+    page: Page,
+    errors: FormErrors,
+    space: SpaceRow,
+    org_name: String,
+    topics: Vec<TopicView>,
+    /// The next page's address, when there is one.
+    more: Option<String>,
+    /// May start a topic here.
+    can_post: bool,
+    input: TopicInput,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    after: Option<String>,
+}
+
+fn cursor(q: &PageQuery) -> Result<Option<Cursor>, AppError> {
+    match q.after.as_deref().filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => Cursor::parse(s)
+            .map(Some)
+            .ok_or_else(|| AppError::BadRequest("after: not a place in this list".into())),
+    }
+}
+
+async fn space_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    after: Option<Cursor>,
+    input: TopicInput,
+    errors: FormErrors,
+) -> Result<SpacePage, AppError> {
+    let me = ctx.require_user()?;
+    let space = readable(state, me, id).await?;
+    let lines = state
+        .db
+        .read(move |c| community::topics(c, id, after, PAGE_SIZE + 1))
+        .await?;
+    let more = (lines.len() > PAGE_SIZE as usize).then(|| {
+        let last = &lines[PAGE_SIZE as usize - 1].topic;
+        format!(
+            "{}?after={}",
+            space_path(id),
+            Cursor {
+                at: last.last_post_at,
+                id: last.id
+            }
+        )
+    });
+    let page = Page::new(ctx, "spaces-title")
+        .with_title(&space.row.title)
+        .with_errors(&errors);
+    Ok(SpacePage {
+        can_post: me.actor.posts_in_space(&space.path),
+        topics: lines
+            .into_iter()
+            .take(PAGE_SIZE as usize)
+            .map(topic_view)
+            .collect(),
+        more,
+        org_name: space.org_name,
+        space: space.row,
+        input,
+        errors,
+        page,
+    })
+}
+
+/// `GET /spaces/{space_id}?after=<cursor>`
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlQuery(q): HtmlQuery<PageQuery>,
+) -> Result<Response, AppError> {
+    let after = cursor(&q)?;
+    Ok(render(
+        &space_page(
+            &state,
+            &ctx,
+            id,
+            after,
+            TopicInput::default(),
+            FormErrors::none(),
+        )
+        .await?,
+    ))
+}
+
+/// `POST /spaces/{space_id}/topics`: starts a topic (title, kind, body).
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(input): HtmlForm<TopicInput>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let space = readable(&state, me, id).await?;
+    if !me.actor.posts_in_space(&space.path) {
+        return Err(AppError::Forbidden);
+    }
+    let draft = match input.validate() {
+        Ok(d) => d,
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            return Ok(render_invalid(
+                &space_page(&state, &ctx, id, None, input, errors).await?,
+            ));
+        }
+    };
+    let (author, now) = (me.user.id(), state.clock.now());
+    let topic = state
+        .db
+        .write(move |c| community::create_topic(c, id, author, &draft, now))
+        .await?;
+    Ok(redirect_with(
+        &topic_path(topic),
+        Flash::TopicStarted,
+        state.config.secure_cookies(),
+    ))
+}
+
+// ---- A topic ----
+
+pub struct PostView {
+    pub id: i64,
+    pub author: String,
+    pub posted_on: String,
+    /// Sanitised by `markdown::to_html`; empty once deleted.
+    pub body: String,
+    pub edited: bool,
+    pub deleted: bool,
+    /// The reader wrote it: they may edit or delete it.
+    pub own: bool,
+}
+
+fn post_view(p: PostLine, me: UserId) -> PostView {
+    PostView {
+        id: p.post.id,
+        author: p.author,
+        posted_on: super::credit::date(p.post.created_at),
+        body: if p.post.deleted_at.is_some() {
+            String::new()
+        } else {
+            markdown::to_html(&p.post.body)
+        },
+        edited: p.post.edited_at.is_some(),
+        deleted: p.post.deleted_at.is_some(),
+        own: p.post.author_id == me.0 && p.post.deleted_at.is_none(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "topic.html")]
+pub struct TopicPage {
+    page: Page,
+    errors: FormErrors,
+    space_href: String,
+    space_title: String,
+    topic: TopicRow,
+    question: bool,
+    posts: Vec<PostView>,
+    more: Option<String>,
+    /// May reply (in the audience, and the topic is not locked).
+    can_reply: bool,
+    /// May lock or unlock it.
+    can_moderate: bool,
+    typed: String,
+}
+
+async fn topic_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    after: Option<i64>,
+    typed: String,
+    errors: FormErrors,
+) -> Result<TopicPage, AppError> {
+    let me = ctx.require_user()?;
+    let (topic, space) = readable_topic(state, me, id).await?;
+    let lines = state
+        .db
+        .read(move |c| community::posts(c, id, after, PAGE_SIZE + 1))
+        .await?;
+    let more = (lines.len() > PAGE_SIZE as usize).then(|| {
+        format!(
+            "{}?after={}",
+            topic_path(id),
+            lines[PAGE_SIZE as usize - 1].post.id
+        )
+    });
+    let page = Page::new(ctx, "spaces-title")
+        .with_title(&topic.title)
+        .with_errors(&errors);
+    let user = me.user.id();
+    Ok(TopicPage {
+        space_href: space_path(space.row.id),
+        space_title: space.row.title.clone(),
+        question: topic.kind == TopicKind::Question.as_str(),
+        posts: lines
+            .into_iter()
+            .take(PAGE_SIZE as usize)
+            .map(|p| post_view(p, user))
+            .collect(),
+        more,
+        can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
+        can_moderate: me.actor.can(Action::Moderate, &space.path),
+        topic,
+        typed,
+        errors,
+        page,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PostQuery {
+    #[serde(default)]
+    after: Option<String>,
+}
+
+/// `GET /topics/{topic_id}?after=<post id>`
+pub async fn topic(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlQuery(q): HtmlQuery<PostQuery>,
+) -> Result<Response, AppError> {
+    let after = match q.after.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            s.parse::<i64>()
+                .map_err(|_| AppError::BadRequest("after: not a post in this topic".into()))?,
+        ),
+    };
+    Ok(render(
+        &topic_page(&state, &ctx, id, after, String::new(), FormErrors::none()).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BodyForm {
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /topics/{topic_id}/replies`
+pub async fn reply(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<BodyForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (_, space) = readable_topic(&state, me, id).await?;
+    if !me.actor.posts_in_space(&space.path) {
+        return Err(AppError::Forbidden);
+    }
+    let text = match body(&form.body) {
+        Ok(t) => t,
+        Err(e) => return reply_refused(&state, &ctx, id, form.body, Invalid(vec![e])).await,
+    };
+    let (author, now) = (me.user.id(), state.clock.now());
+    match state
+        .db
+        .write(move |c| community::reply(c, id, author, &text, now))
+        .await
+    {
+        Ok(post) => Ok(redirect_with(
+            &format!("{}#post-{post}", topic_path(id)),
+            Flash::ReplyPosted,
+            state.config.secure_cookies(),
+        )),
+        Err(DbError::Invalid(invalid)) => reply_refused(&state, &ctx, id, form.body, invalid).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The topic again, with the reply as typed and why it was refused.
+async fn reply_refused(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    typed: String,
+    invalid: Invalid,
+) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+    Ok(render_invalid(
+        &topic_page(state, ctx, id, None, typed, errors).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LockForm {
+    /// `yes` to lock, anything else to unlock.
+    #[serde(default)]
+    lock: String,
+}
+
+/// `POST /topics/{topic_id}/lock`: moderators lock or unlock a topic.
+pub async fn lock(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<LockForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (_, space) = readable_topic(&state, me, id).await?;
+    if !me.actor.can(Action::Moderate, &space.path) {
+        return Err(AppError::Forbidden);
+    }
+    let (on, now) = (form.lock == "yes", state.clock.now());
+    state
+        .db
+        .write(move |c| community::lock(c, id, on, now))
+        .await?;
+    Ok(redirect_with(
+        &topic_path(id),
+        if on {
+            Flash::TopicLocked
+        } else {
+            Flash::TopicUnlocked
+        },
+        state.config.secure_cookies(),
+    ))
+}
+
+// ---- One's own posts ----
+
+#[derive(Template)]
+#[template(path = "post_edit.html")]
+pub struct EditPage {
+    page: Page,
+    errors: FormErrors,
+    action: String,
+    topic_href: String,
+    typed: String,
+}
+
+/// The post, if it is the reader's own and they may still read its topic.
+async fn own_post(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<lyceum_db::community::PostRow, AppError> {
+    let post = state
+        .db
+        .read(move |c| community::post(c, id))
+        .await?
+        .filter(|p| p.author_id == me.user.id().0 && p.deleted_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    readable_topic(state, me, post.topic_id).await?;
+    Ok(post)
+}
+
+fn edit_page(ctx: &Ctx, id: i64, topic: i64, typed: String, errors: FormErrors) -> EditPage {
+    EditPage {
+        page: Page::new(ctx, "post-edit-title").with_errors(&errors),
+        action: format!("/posts/{id}/edit"),
+        topic_href: topic_path(topic),
+        typed,
+        errors,
+    }
+}
+
+/// `GET /posts/{post_id}/edit`
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let post = own_post(&state, me, id).await?;
+    Ok(render(&edit_page(
+        &ctx,
+        id,
+        post.topic_id,
+        post.body,
+        FormErrors::none(),
+    )))
+}
+
+/// `POST /posts/{post_id}/edit`: the earlier text is kept as a revision.
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<BodyForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let post = own_post(&state, me, id).await?;
+    let text = match body(&form.body) {
+        Ok(t) => t,
+        Err(e) => {
+            let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang);
+            return Ok(render_invalid(&edit_page(
+                &ctx,
+                id,
+                post.topic_id,
+                form.body,
+                errors,
+            )));
+        }
+    };
+    let (author, now) = (me.user.id(), state.clock.now());
+    state
+        .db
+        .write(move |c| community::edit(c, id, author, &text, now))
+        .await?;
+    Ok(redirect_with(
+        &format!("{}#post-{id}", topic_path(post.topic_id)),
+        Flash::PostEdited,
+        state.config.secure_cookies(),
+    ))
+}
+
+/// `POST /posts/{post_id}/delete`: the author's own post loses its text.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let post = own_post(&state, me, id).await?;
+    let (author, now) = (me.user.id(), state.clock.now());
+    state
+        .db
+        .write(move |c| community::delete(c, id, author, now))
+        .await?;
+    Ok(redirect_with(
+        &topic_path(post.topic_id),
+        Flash::PostDeleted,
+        state.config.secure_cookies(),
+    ))
+}
+
+// ---- Creating spaces (org admins) ----
+
+#[derive(Template)]
+#[template(path = "org_admin_spaces.html")]
+pub struct AdminSpacesPage {
+    page: Page,
+    frame: AdminFrame,
+    errors: FormErrors,
+    spaces: Vec<(String, String)>,
+    input: SpaceInput,
+}
+
+async fn admin_page(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    input: SpaceInput,
+    errors: FormErrors,
+) -> Result<AdminSpacesPage, AppError> {
+    let frame = frame(state, scope.id, Tab::Spaces).await?;
+    let org = scope.id;
+    let rows = state
+        .db
+        .read(move |c| community::spaces_of_org(c, org))
+        .await?;
+    Ok(AdminSpacesPage {
+        page: Page::new(ctx, "org-admin-spaces-title")
+            .about(&frame.org.name)
+            .with_errors(&errors),
+        spaces: rows
+            .into_iter()
+            .map(|s| (space_path(s.id), s.title))
+            .collect(),
+        frame,
+        errors,
+        input,
+    })
+}
+
+/// `GET /orgs/{org_id}/admin/spaces`
+pub async fn admin_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+) -> Result<Response, AppError> {
+    let input = SpaceInput {
+        visibility: Visibility::Open.as_str().into(),
+        ..SpaceInput::default()
+    };
+    Ok(render(
+        &admin_page(&state, &ctx, &scope, input, FormErrors::none()).await?,
+    ))
+}
+
+/// `POST /orgs/{org_id}/admin/spaces`: a space for this organisation's subtree.
+pub async fn admin_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(input): HtmlForm<SpaceInput>,
+) -> Result<Response, AppError> {
+    let by = ctx.require_user()?.user.id();
+    let draft = match input.validate() {
+        Ok(d) => d,
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            return Ok(render_invalid(
+                &admin_page(&state, &ctx, &scope, input, errors).await?,
+            ));
+        }
+    };
+    let (org, now) = (scope.id, state.clock.now());
+    let id = state
+        .db
+        .write(move |c| community::create_space(c, org, &draft, by, now))
+        .await?;
+    Ok(redirect_with(
+        &space_path(id),
+        Flash::SpaceCreated,
+        state.config.secure_cookies(),
+    ))
+}
