@@ -4,10 +4,14 @@
 //! the first does. Who may see or post is decided by the caller (see
 //! `lyceum_domain::community`); this module only stores.
 
-use crate::schema::{orgs, post_revisions, posts, space_follows, spaces, topics, users};
+use crate::schema::{
+    notifications, orgs, post_revisions, posts, space_follows, spaces, topics, users,
+};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::community::{Cursor, SpaceDraft, TopicDraft};
+use lyceum_domain::community::{
+    Cursor, NotificationKind, SpaceDraft, TopicDraft, TopicKind, mentions,
+};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, Timestamp, UserId};
@@ -135,6 +139,7 @@ pub struct TopicRow {
     pub last_post_at: i64,
     pub locked_at: Option<i64>,
     pub created_at: i64,
+    pub accepted_post_id: Option<i64>,
 }
 
 /// Starts a topic with its first post; returns the topic's id.
@@ -272,7 +277,9 @@ pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
 }
 
 /// Replies to a topic; refused (`Invalid`, field `body`, `topic-locked`)
-/// once it is locked. Returns the post's id.
+/// once it is locked. The topic's author is told of the reply, and the
+/// people in the conversation the reply mentions (`@Name`) are told they
+/// were; nobody is told of their own post. Returns the post's id.
 pub fn reply(
     conn: &mut DbConn,
     topic: i64,
@@ -291,7 +298,176 @@ pub fn reply(
             topics::last_post_at.eq(now.micros()),
         ))
         .execute(conn)?;
+    let mentioned = mentions(body, &participants(conn, topic)?);
+    let told = |n: NotificationKind, user: i64| (n, UserId(user));
+    let mut tell: Vec<(NotificationKind, UserId)> = mentioned
+        .iter()
+        .map(|u| told(NotificationKind::Mention, *u))
+        .collect();
+    if !mentioned.contains(&t.author_id) {
+        tell.push(told(NotificationKind::Reply, t.author_id));
+    }
+    for (kind, user) in tell {
+        notify(conn, user, kind, author, topic, Some(id), now)?;
+    }
     Ok(id)
+}
+
+/// Everyone who has posted in a topic: (user id, display name).
+pub fn participants(conn: &mut DbConn, topic: i64) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(posts::table
+        .inner_join(users::table.on(users::id.eq(posts::author_id)))
+        .filter(posts::topic_id.eq(topic))
+        .select((users::id, users::display_name))
+        .distinct()
+        .limit(1_000)
+        .load(conn)?)
+}
+
+/// Tells `user` something `actor` did (never their own doing).
+pub fn notify(
+    conn: &mut DbConn,
+    user: UserId,
+    kind: NotificationKind,
+    actor: UserId,
+    topic: i64,
+    post: Option<i64>,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    if user == actor {
+        return Ok(());
+    }
+    diesel::insert_into(notifications::table)
+        .values((
+            notifications::user_id.eq(user.0),
+            notifications::kind.eq(kind.as_str()),
+            notifications::actor_id.eq(actor.0),
+            notifications::topic_id.eq(topic),
+            notifications::post_id.eq(post),
+            notifications::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The question's author accepts a reply in it as the answer (replacing
+/// any earlier choice), and its author is told. `NotFound` unless the topic
+/// is a question by `by` and the post a live reply in it.
+pub fn accept(
+    conn: &mut DbConn,
+    topic: i64,
+    by: UserId,
+    post: i64,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let t = self::topic(conn, topic)?
+        .filter(|t| t.author_id == by.0 && t.kind == TopicKind::Question.as_str())
+        .ok_or(DbError::NotFound)?;
+    let first: i64 = posts::table
+        .filter(posts::topic_id.eq(topic))
+        .select(diesel::dsl::min(posts::id))
+        .first::<Option<i64>>(conn)?
+        .ok_or(DbError::NotFound)?;
+    let p = self::post(conn, post)?
+        .filter(|p| p.topic_id == t.id && p.id != first && p.deleted_at.is_none())
+        .ok_or(DbError::NotFound)?;
+    diesel::update(topics::table.find(topic))
+        .set(topics::accepted_post_id.eq(post))
+        .execute(conn)?;
+    notify(
+        conn,
+        UserId(p.author_id),
+        NotificationKind::Accepted,
+        by,
+        topic,
+        Some(post),
+        now,
+    )
+}
+
+/// One notification as listed.
+#[derive(Debug, Clone)]
+pub struct NotificationLine {
+    pub id: i64,
+    pub kind: String,
+    pub actor: String,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub post_id: Option<i64>,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+/// A person's latest notifications, newest first.
+pub fn notifications_of(
+    conn: &mut DbConn,
+    user: UserId,
+    limit: i64,
+) -> Result<Vec<NotificationLine>, DbError> {
+    type Row = (
+        i64,
+        String,
+        String,
+        i64,
+        String,
+        Option<i64>,
+        i64,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = notifications::table
+        .inner_join(topics::table)
+        .inner_join(users::table.on(users::id.eq(notifications::actor_id)))
+        .filter(notifications::user_id.eq(user.0))
+        .order(notifications::id.desc())
+        .limit(limit)
+        .select((
+            notifications::id,
+            notifications::kind,
+            users::display_name,
+            topics::id,
+            topics::title,
+            notifications::post_id,
+            notifications::created_at,
+            notifications::read_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at)| {
+                NotificationLine {
+                    id,
+                    kind,
+                    actor,
+                    topic_id,
+                    topic_title,
+                    post_id,
+                    created_at,
+                    read: read_at.is_some(),
+                }
+            },
+        )
+        .collect())
+}
+
+pub fn unread(conn: &mut DbConn, user: UserId) -> Result<i64, DbError> {
+    Ok(notifications::table
+        .filter(notifications::user_id.eq(user.0))
+        .filter(notifications::read_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+/// Marks all of a person's notifications read.
+pub fn mark_read(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::user_id.eq(user.0))
+            .filter(notifications::read_at.is_null()),
+    )
+    .set(notifications::read_at.eq(now.micros()))
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Replaces the text of the author's own post, keeping the old text as a

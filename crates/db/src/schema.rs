@@ -561,6 +561,20 @@ diesel::table! {
         last_post_at -> BigInt,
         locked_at -> Nullable<BigInt>,
         created_at -> BigInt,
+        accepted_post_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        actor_id -> BigInt,
+        topic_id -> BigInt,
+        post_id -> Nullable<BigInt>,
+        created_at -> BigInt,
+        read_at -> Nullable<BigInt>,
     }
 }
 
@@ -588,6 +602,7 @@ diesel::table! {
 diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
+diesel::joinable!(notifications -> topics (topic_id));
 
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));
@@ -652,6 +667,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     topics,
     posts,
     post_revisions,
+    notifications,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -702,4 +718,5 @@ pub const TABLES: &[&str] = &[
     "topics",
     "posts",
     "post_revisions",
+    "notifications",
 ];

@@ -1019,3 +1019,19 @@ flash-topic-unlocked = Topic unlocked.
 flash-post-edited = Post saved.
 flash-post-deleted = Post deleted.
 topic-more = Later replies
+post-accepted = Accepted answer
+post-accept = Accept { $name }'s reply as the answer
+notifications-title = Notifications
+notifications-none = Nothing new. You are told here when someone replies to your topics, mentions you or accepts your answer.
+notifications-mark-read = Mark all as read
+notifications-new = New
+notification-reply = { $name } replied to “{ $topic }”
+notification-mention = { $name } mentioned you in “{ $topic }”
+notification-accepted = { $name } accepted your answer in “{ $topic }”
+flash-answer-accepted = Answer accepted. Its author has been told.
+flash-notifications-read = All notifications marked as read.
+home-notifications-link = Notifications
+home-notifications-unread = { $count ->
+    [one] Notifications (1 new)
+   *[other] Notifications ({ $count } new)
+}

@@ -1019,3 +1019,19 @@ flash-topic-unlocked = Tema reabierto.
 flash-post-edited = Publicación guardada.
 flash-post-deleted = Publicación eliminada.
 topic-more = Respuestas posteriores
+post-accepted = Respuesta aceptada
+post-accept = Aceptar la respuesta de { $name }
+notifications-title = Notificaciones
+notifications-none = Nada nuevo. Aquí le avisamos cuando alguien responde a sus temas, le menciona o acepta su respuesta.
+notifications-mark-read = Marcar todas como leídas
+notifications-new = Nueva
+notification-reply = { $name } respondió en «{ $topic }»
+notification-mention = { $name } le mencionó en «{ $topic }»
+notification-accepted = { $name } aceptó su respuesta en «{ $topic }»
+flash-answer-accepted = Respuesta aceptada. Se avisó a su autor.
+flash-notifications-read = Todas las notificaciones se marcaron como leídas.
+home-notifications-link = Notificaciones
+home-notifications-unread = { $count ->
+    [one] Notificaciones (1 nueva)
+   *[other] Notificaciones ({ $count } nuevas)
+}

@@ -88,6 +88,43 @@ pub fn body(input: &str) -> Result<String, FieldError> {
         .map_err(|code| FieldError::new("body", code).with_arg("max", MAX_BODY))
 }
 
+crate::code_enum! {
+    /// Why someone is notified.
+    pub enum NotificationKind: "notification" {
+        /// Someone replied to a topic they started.
+        Reply = "reply",
+        /// Someone mentioned them (`@Name`) in a post.
+        Mention = "mention",
+        /// Their reply was accepted as the answer.
+        Accepted = "accepted",
+    }
+}
+
+/// The people a post mentions: each `@` followed by the name of someone
+/// in `candidates` (id, display name), longest name first, ignoring case;
+/// each person once, in the order first mentioned.
+pub fn mentions(text: &str, candidates: &[(i64, String)]) -> Vec<i64> {
+    let mut named: Vec<&(i64, String)> = candidates.iter().filter(|(_, n)| !n.is_empty()).collect();
+    named.sort_by_key(|(_, n)| std::cmp::Reverse(n.chars().count()));
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices('@') {
+        let rest = &lower[at + 1..];
+        if let Some((id, _)) = named.iter().find(|(_, n)| {
+            let n = n.to_lowercase();
+            rest.starts_with(&n)
+                && !rest[n.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        }) && !out.contains(id)
+        {
+            out.push(*id);
+        }
+    }
+    out
+}
+
 /// The new-topic form, as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct TopicInput {
@@ -190,6 +227,20 @@ mod tests {
         .unwrap_err();
         let codes: Vec<(&str, &str)> = bad.0.iter().map(|e| (e.field.as_str(), e.code)).collect();
         assert_eq!(codes, [("kind", "choose-one"), ("body", "too-long")]);
+
+        let people = vec![
+            (1, "Ana Rivera".to_string()),
+            (2, "Ana".to_string()),
+            (3, "Bo Li".to_string()),
+        ];
+        assert_eq!(
+            mentions(
+                "Thanks @ana rivera and @Bo Li! cc @Ana, @Anabel, @ana rivera",
+                &people
+            ),
+            [1, 3, 2]
+        );
+        assert!(mentions("email me at ana@x.org", &people).is_empty());
 
         let c = Cursor::parse("1790000000000000.42").unwrap();
         assert_eq!(c.to_string(), "1790000000000000.42");

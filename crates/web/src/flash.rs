@@ -66,6 +66,8 @@ lyceum_domain::code_enum! {
         TopicUnlocked = "topic-unlocked",
         PostEdited = "post-edited",
         PostDeleted = "post-deleted",
+        AnswerAccepted = "answer-accepted",
+        NotificationsRead = "notifications-read",
     }
 }
 

@@ -231,3 +231,104 @@ async fn an_open_space_is_read_by_everyone_and_posted_in_by_its_audience() {
     // Signed out: nothing.
     assert!(app.browser().get(&space).await.path.starts_with("/sign-in"));
 }
+
+#[tokio::test]
+async fn a_question_is_answered_with_a_mention_and_accepted_and_people_are_told() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "Grade 7 science"), ("visibility", "members")],
+        )
+        .await
+        .path;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "How do you assess lab reports now?"),
+                ("kind", "question"),
+                ("body", "Students paste AI text. Ideas?"),
+            ],
+        )
+        .await
+        .path;
+    let facilitator = app.browser();
+    facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
+    facilitator
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", "Grade the lab notebook, not the report.")],
+        )
+        .await
+        .expect("Reply posted.");
+    dadmin
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", "@test facilitator is right; see also @Nobody.")],
+        )
+        .await;
+
+    let posts = {
+        let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+        app.db
+            .read(move |c| community::posts(c, topic_id, None, 10))
+            .await
+            .unwrap()
+    };
+    let (question, answer) = (posts[0].post.id, posts[1].post.id);
+    // Only the question's author accepts, and only a reply.
+    assert_eq!(
+        facilitator
+            .post(&format!("{topic}/accept"), &[("post", &answer.to_string())])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        educator
+            .post(
+                &format!("{topic}/accept"),
+                &[("post", &question.to_string())]
+            )
+            .await
+            .status,
+        403
+    );
+    educator
+        .get(&topic)
+        .await
+        .expect("Accept Test facilitator&#39;s reply as the answer");
+    educator
+        .post(&format!("{topic}/accept"), &[("post", &answer.to_string())])
+        .await
+        .expect("Answer accepted.")
+        .expect("Accepted answer");
+
+    // Who was told what.
+    educator.get("/").await.expect("Notifications (2 new)");
+    educator
+        .get("/notifications")
+        .await
+        .expect("Test facilitator replied to “How do you assess lab reports now?”")
+        .expect("Test dadmin replied to");
+    let told = facilitator.get("/notifications").await;
+    told.expect("Test dadmin mentioned you in")
+        .expect("Test educator accepted your answer in");
+    assert!(
+        !told.contains("replied to"),
+        "not told of replies to others' topics"
+    );
+    facilitator
+        .post("/notifications/read", &[])
+        .await
+        .expect("All notifications marked as read.");
+    facilitator.get("/").await.expect(">Notifications</a>");
+    // Nobody is told of their own post.
+    dadmin.get("/notifications").await.expect("Nothing new.");
+}

@@ -112,6 +112,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/literacy".into(),
         "/authoring".into(),
         "/spaces".into(),
+        "/notifications".into(),
         format!("/orgs/{}/admin/spaces", s.district),
         "/transcript".into(),
         format!("/orgs/{}", s.root),

@@ -319,10 +319,13 @@ pub struct PostView {
     pub deleted: bool,
     /// The reader wrote it: they may edit or delete it.
     pub own: bool,
+    /// The question's accepted answer.
+    pub accepted: bool,
 }
 
-fn post_view(p: PostLine, me: UserId) -> PostView {
+fn post_view(p: PostLine, me: UserId, accepted: Option<i64>) -> PostView {
     PostView {
+        accepted: accepted == Some(p.post.id),
         id: p.post.id,
         author: p.author,
         posted_on: super::credit::date(p.post.created_at),
@@ -352,7 +355,17 @@ pub struct TopicPage {
     can_reply: bool,
     /// May lock or unlock it.
     can_moderate: bool,
+    /// The reader asked this question: they may accept a reply as the answer.
+    can_accept: bool,
+    /// The topic's first post (the question itself is not an answer).
+    first_post: Option<i64>,
     typed: String,
+}
+
+impl TopicPage {
+    fn is_first(&self, post: &i64) -> bool {
+        self.first_post == Some(*post)
+    }
 }
 
 async fn topic_page(
@@ -380,14 +393,22 @@ async fn topic_page(
         .with_title(&topic.title)
         .with_errors(&errors);
     let user = me.user.id();
+    let accepted = topic.accepted_post_id;
+    let first_post = if after.is_none() {
+        lines.first().map(|p| p.post.id)
+    } else {
+        None
+    };
     Ok(TopicPage {
+        can_accept: topic.kind == TopicKind::Question.as_str() && topic.author_id == user.0,
+        first_post,
         space_href: space_path(space.row.id),
         space_title: space.row.title.clone(),
         question: topic.kind == TopicKind::Question.as_str(),
         posts: lines
             .into_iter()
             .take(PAGE_SIZE as usize)
-            .map(|p| post_view(p, user))
+            .map(|p| post_view(p, user, accepted))
             .collect(),
         more,
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
@@ -473,6 +494,110 @@ async fn reply_refused(
     let errors = FormErrors::from_invalid(&invalid, ctx.lang);
     Ok(render_invalid(
         &topic_page(state, ctx, id, None, typed, errors).await?,
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    post: String,
+}
+
+/// `POST /topics/{topic_id}/accept`: the question's author accepts a reply
+/// as the answer; its author is told.
+pub async fn accept(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<AcceptForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    readable_topic(&state, me, id).await?;
+    let post: i64 = form
+        .post
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("post: not a post id".into()))?;
+    let (by, now) = (me.user.id(), state.clock.now());
+    match state
+        .db
+        .write(move |c| community::accept(c, id, by, post, now))
+        .await
+    {
+        Ok(()) => Ok(redirect_with(
+            &format!("{}#post-{post}", topic_path(id)),
+            Flash::AnswerAccepted,
+            state.config.secure_cookies(),
+        )),
+        Err(DbError::NotFound) => Err(AppError::Forbidden),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- Notifications ----
+
+pub struct NotificationView {
+    pub text: String,
+    pub href: String,
+    pub on: String,
+    pub read: bool,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+pub struct NotificationsPage {
+    page: Page,
+    items: Vec<NotificationView>,
+    unread: bool,
+}
+
+/// How many notifications the page shows.
+const NOTIFICATIONS: i64 = 50;
+
+/// `GET /notifications`: the latest, newest first.
+pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let lines = state
+        .db
+        .read(move |c| community::notifications_of(c, me, NOTIFICATIONS))
+        .await?;
+    let page = Page::new(&ctx, "notifications-title");
+    let items: Vec<NotificationView> = lines
+        .into_iter()
+        .map(|n| NotificationView {
+            text: page.t2(
+                &format!("notification-{}", n.kind),
+                "name",
+                &n.actor,
+                "topic",
+                &n.topic_title,
+            ),
+            href: match n.post_id {
+                Some(p) => format!("{}#post-{p}", topic_path(n.topic_id)),
+                None => topic_path(n.topic_id),
+            },
+            on: super::credit::date(n.created_at),
+            read: n.read,
+        })
+        .collect();
+    Ok(render(&NotificationsPage {
+        unread: items.iter().any(|n| !n.read),
+        items,
+        page,
+    }))
+}
+
+/// `POST /notifications/read`: marks them all read.
+pub async fn mark_read(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let (me, now) = (ctx.require_user()?.user.id(), state.clock.now());
+    state
+        .db
+        .write(move |c| community::mark_read(c, me, now))
+        .await?;
+    Ok(redirect_with(
+        "/notifications",
+        Flash::NotificationsRead,
+        state.config.secure_cookies(),
     ))
 }
 

@@ -24,6 +24,18 @@ pub struct HomePage {
     reviews: bool,
     /// Writes courses: links to authoring.
     authors: bool,
+    /// Unread notifications.
+    unread: i64,
+}
+
+impl HomePage {
+    fn notifications_label(&self) -> String {
+        if self.unread > 0 {
+            self.page.tn("home-notifications-unread", self.unread)
+        } else {
+            self.page.t("home-notifications-link")
+        }
+    }
 }
 
 pub struct MyCourse {
@@ -35,12 +47,18 @@ pub struct MyCourse {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    let (mut memberships_list, mut followed) = (Vec::new(), Vec::new());
+    let (mut memberships_list, mut followed, mut unread) = (Vec::new(), Vec::new(), 0);
     if let Some(user) = &ctx.user {
         let id = user.user.id();
-        (memberships_list, followed) = state
+        (memberships_list, followed, unread) = state
             .db
-            .read(move |c| Ok((memberships::of_user(c, id)?, learning::courses_of(c, id)?)))
+            .read(move |c| {
+                Ok((
+                    memberships::of_user(c, id)?,
+                    learning::courses_of(c, id)?,
+                    lyceum_db::community::unread(c, id)?,
+                ))
+            })
             .await?;
     }
     let courses = followed
@@ -79,5 +97,6 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             .as_ref()
             .is_some_and(|u| !u.actor.review_scopes().is_empty()),
         authors: ctx.user.as_ref().is_some_and(|u| u.actor.authors()),
+        unread,
     }))
 }

@@ -131,6 +131,14 @@ pub fn routes(r: Routes) -> Routes {
             community::reply,
         )
         .add(POST, "/topics/{topic_id}/lock", SignedIn, community::lock)
+        .add(
+            POST,
+            "/topics/{topic_id}/accept",
+            SignedIn,
+            community::accept,
+        )
+        .add(GET, "/notifications", SignedIn, community::notifications)
+        .add(POST, "/notifications/read", SignedIn, community::mark_read)
         .add(GET, "/posts/{post_id}/edit", SignedIn, community::edit_form)
         .add(POST, "/posts/{post_id}/edit", SignedIn, community::edit)
         .add(POST, "/posts/{post_id}/delete", SignedIn, community::delete)
