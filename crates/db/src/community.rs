@@ -13,7 +13,7 @@ use lyceum_domain::community::{
     Cursor, NotificationKind, SpaceDraft, TopicDraft, TopicKind, mentions,
 };
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::validation::Invalid;
+use lyceum_domain::validation::{FieldError, Invalid};
 use lyceum_domain::{OrgId, Timestamp, UserId};
 use std::collections::HashSet;
 
@@ -150,6 +150,7 @@ pub fn create_topic(
     t: &TopicDraft,
     now: Timestamp,
 ) -> Result<i64, DbError> {
+    refuse_if_suspended(conn, author, now)?;
     let id: i64 = diesel::insert_into(topics::table)
         .values((
             topics::space_id.eq(space),
@@ -239,6 +240,8 @@ pub struct PostRow {
     pub created_at: i64,
     pub edited_at: Option<i64>,
     pub deleted_at: Option<i64>,
+    pub hidden_at: Option<i64>,
+    pub hidden_reason: Option<String>,
 }
 
 /// A post with its author's name.
@@ -288,6 +291,7 @@ pub fn reply(
     now: Timestamp,
 ) -> Result<i64, DbError> {
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
+    refuse_if_suspended(conn, author, now)?;
     if t.locked_at.is_some() {
         return Err(DbError::Invalid(Invalid::one("body", "topic-locked")));
     }
@@ -308,9 +312,21 @@ pub fn reply(
         tell.push(told(NotificationKind::Reply, t.author_id));
     }
     for (kind, user) in tell {
-        notify(conn, user, kind, author, topic, Some(id), now)?;
+        notify(conn, user, kind, author, topic, Some(id), None, now)?;
     }
     Ok(id)
+}
+
+/// A suspended account may not post: `Invalid` (field `body`,
+/// `suspended`, with the day it ends).
+fn refuse_if_suspended(conn: &mut DbConn, author: UserId, now: Timestamp) -> Result<(), DbError> {
+    match crate::moderation::suspended_until(conn, author, now)? {
+        Some(until) => Err(DbError::Invalid(Invalid(vec![
+            FieldError::new("body", "suspended")
+                .with_arg("until", Timestamp::from_micros(until).date()),
+        ]))),
+        None => Ok(()),
+    }
 }
 
 /// Everyone who has posted in a topic: (user id, display name).
@@ -324,7 +340,9 @@ pub fn participants(conn: &mut DbConn, topic: i64) -> Result<Vec<(i64, String)>,
         .load(conn)?)
 }
 
-/// Tells `user` something `actor` did (never their own doing).
+/// Tells `user` something `actor` did (never their own doing), with a
+/// note (a moderator's reason).
+#[allow(clippy::too_many_arguments)]
 pub fn notify(
     conn: &mut DbConn,
     user: UserId,
@@ -332,6 +350,7 @@ pub fn notify(
     actor: UserId,
     topic: i64,
     post: Option<i64>,
+    note: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
     if user == actor {
@@ -344,6 +363,7 @@ pub fn notify(
             notifications::actor_id.eq(actor.0),
             notifications::topic_id.eq(topic),
             notifications::post_id.eq(post),
+            notifications::note.eq(note),
             notifications::created_at.eq(now.micros()),
         ))
         .execute(conn)?;
@@ -381,6 +401,7 @@ pub fn accept(
         by,
         topic,
         Some(post),
+        None,
         now,
     )
 }
@@ -396,6 +417,8 @@ pub struct NotificationLine {
     pub post_id: Option<i64>,
     pub created_at: i64,
     pub read: bool,
+    /// A moderator's reason.
+    pub note: Option<String>,
 }
 
 /// A person's latest notifications, newest first.
@@ -413,6 +436,7 @@ pub fn notifications_of(
         Option<i64>,
         i64,
         Option<i64>,
+        Option<String>,
     );
     let rows: Vec<Row> = notifications::table
         .inner_join(topics::table)
@@ -429,12 +453,13 @@ pub fn notifications_of(
             notifications::post_id,
             notifications::created_at,
             notifications::read_at,
+            notifications::note,
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
         .map(
-            |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at)| {
+            |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at, note)| {
                 NotificationLine {
                     id,
                     kind,
@@ -444,6 +469,7 @@ pub fn notifications_of(
                     post_id,
                     created_at,
                     read: read_at.is_some(),
+                    note,
                 }
             },
         )

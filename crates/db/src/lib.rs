@@ -14,6 +14,7 @@
 mod conn;
 mod error;
 pub mod migrate;
+pub mod moderation;
 pub mod schema;
 
 pub mod accounts;

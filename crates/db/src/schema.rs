@@ -575,6 +575,7 @@ diesel::table! {
         post_id -> Nullable<BigInt>,
         created_at -> BigInt,
         read_at -> Nullable<BigInt>,
+        note -> Nullable<Text>,
     }
 }
 
@@ -587,6 +588,31 @@ diesel::table! {
         created_at -> BigInt,
         edited_at -> Nullable<BigInt>,
         deleted_at -> Nullable<BigInt>,
+        hidden_at -> Nullable<BigInt>,
+        hidden_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    flags (id) {
+        id -> BigInt,
+        post_id -> BigInt,
+        reporter_id -> BigInt,
+        reason -> Text,
+        created_at -> BigInt,
+        decision -> Nullable<Text>,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    suspensions (user_id) {
+        user_id -> BigInt,
+        until_at -> BigInt,
+        reason -> Text,
+        suspended_by -> BigInt,
+        created_at -> BigInt,
     }
 }
 
@@ -603,6 +629,7 @@ diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
 diesel::joinable!(notifications -> topics (topic_id));
+diesel::joinable!(flags -> posts (post_id));
 
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));
@@ -668,6 +695,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     posts,
     post_revisions,
     notifications,
+    flags,
+    suspensions,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -719,4 +748,6 @@ pub const TABLES: &[&str] = &[
     "posts",
     "post_revisions",
     "notifications",
+    "flags",
+    "suspensions",
 ];

@@ -1035,3 +1035,35 @@ home-notifications-unread = { $count ->
     [one] Notifications (1 new)
    *[other] Notifications ({ $count } new)
 }
+post-hidden = Hidden by a moderator.
+post-flag = Report this post to the moderators
+flag-title = Report a post
+flag-intro = Tell the moderators what is wrong with this post. They decide; the person who wrote it is not told who reported it.
+flag-why = What is wrong
+flag-send = Send the report
+error-required--why = Say why.
+error-suspended = Your account may not post until { $until }.
+error-days-invalid = Enter a number of days from 1 to { $max }.
+notifications-why = Why:
+notification-hidden = { $name } (a moderator) hid your post in “{ $topic }”
+notification-restored = { $name } (a moderator) restored your post in “{ $topic }”
+moderation-title = Moderation
+moderation-intro = Posts reported in the spaces you moderate, oldest first. Every decision is recorded with your name and reason.
+moderation-none = No reports are waiting.
+moderation-not-moderator = You moderate once you are a moderator or an admin of an organisation.
+moderation-flag-heading = A post by { $name } in “{ $topic }”
+moderation-see-in-topic = See it in the topic
+moderation-flagged-by = Reported by { $name }:
+moderation-why = Reason, told to the author
+moderation-why-hint = Needed to hide the post.
+moderation-hide = Hide the post
+moderation-dismiss = Nothing wrong: dismiss the report
+moderation-restore = Show the post again
+moderation-suspend = Suspend { $name } from posting
+moderation-days = For how many days
+moderation-suspend-why = Why (recorded)
+moderation-suspend-button = Suspend
+home-moderation-link = Moderate the community spaces
+flash-post-flagged = Thank you. The moderators will look at it.
+flash-moderation-done = Decision recorded.
+flash-author-suspended = The author may not post until the suspension ends.

@@ -1035,3 +1035,35 @@ home-notifications-unread = { $count ->
     [one] Notificaciones (1 nueva)
    *[other] Notificaciones ({ $count } nuevas)
 }
+post-hidden = Oculta por la moderación.
+post-flag = Reportar esta publicación a la moderación
+flag-title = Reportar una publicación
+flag-intro = Diga a la moderación qué está mal en esta publicación. La moderación decide; a quien la escribió no se le dice quién la reportó.
+flag-why = Qué está mal
+flag-send = Enviar el reporte
+error-required--why = Diga por qué.
+error-suspended = Su cuenta no puede publicar hasta el { $until }.
+error-days-invalid = Escriba un número de días de 1 a { $max }.
+notifications-why = Motivo:
+notification-hidden = { $name } (moderación) ocultó su publicación en «{ $topic }»
+notification-restored = { $name } (moderación) volvió a mostrar su publicación en «{ $topic }»
+moderation-title = Moderación
+moderation-intro = Publicaciones reportadas en los espacios que usted modera, de las más antiguas a las más recientes. Cada decisión queda registrada con su nombre y motivo.
+moderation-none = No hay reportes pendientes.
+moderation-not-moderator = Podrá moderar cuando sea moderador o administre una organización.
+moderation-flag-heading = Una publicación de { $name } en «{ $topic }»
+moderation-see-in-topic = Verla en el tema
+moderation-flagged-by = Reportada por { $name }:
+moderation-why = Motivo, que se comunica a quien la escribió
+moderation-why-hint = Necesario para ocultar la publicación.
+moderation-hide = Ocultar la publicación
+moderation-dismiss = No hay nada mal: descartar el reporte
+moderation-restore = Volver a mostrar la publicación
+moderation-suspend = Suspender las publicaciones de { $name }
+moderation-days = Durante cuántos días
+moderation-suspend-why = Motivo (queda registrado)
+moderation-suspend-button = Suspender
+home-moderation-link = Moderar los espacios de la comunidad
+flash-post-flagged = Gracias. La moderación lo revisará.
+flash-moderation-done = Decisión registrada.
+flash-author-suspended = Quien la escribió no podrá publicar hasta que termine la suspensión.

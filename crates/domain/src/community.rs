@@ -97,6 +97,30 @@ crate::code_enum! {
         Mention = "mention",
         /// Their reply was accepted as the answer.
         Accepted = "accepted",
+        /// A moderator hid their post (the note says why).
+        Hidden = "hidden",
+        /// A moderator restored their post.
+        Restored = "restored",
+    }
+}
+
+/// Longest flag reason or moderator's note.
+pub const MAX_REASON: usize = 500;
+/// Longest suspension, in days.
+pub const MAX_SUSPENSION_DAYS: u32 = 365;
+
+/// A reason as typed in field `why` (flag, hide, suspend): required, at
+/// most [`MAX_REASON`].
+pub fn reason(input: &str) -> Result<String, FieldError> {
+    required_text(input, MAX_REASON)
+        .map_err(|code| FieldError::new("why", code).with_arg("max", MAX_REASON))
+}
+
+/// Days of suspension as typed: 1 to [`MAX_SUSPENSION_DAYS`].
+pub fn suspension_days(input: &str) -> Result<u32, FieldError> {
+    match input.trim().parse::<u32>() {
+        Ok(d) if (1..=MAX_SUSPENSION_DAYS).contains(&d) => Ok(d),
+        _ => Err(FieldError::new("days", "days-invalid").with_arg("max", MAX_SUSPENSION_DAYS)),
     }
 }
 

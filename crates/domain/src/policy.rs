@@ -64,19 +64,25 @@ impl Actor {
             .any(|g| matches!(g.role, Role::OrgAdmin | Role::ProgrammeAdmin))
     }
 
+    /// The nodes at which this person holds any of `roles`.
+    fn scopes(&self, roles: &[Role]) -> Vec<OrgPath> {
+        self.grants
+            .iter()
+            .filter(|g| roles.contains(&g.role))
+            .map(|g| g.scope.clone())
+            .collect()
+    }
+
     /// Where this person reviews learners' work: the nodes at which they
     /// facilitate or administer.
     pub fn review_scopes(&self) -> Vec<OrgPath> {
-        self.grants
-            .iter()
-            .filter(|g| {
-                matches!(
-                    g.role,
-                    Role::Facilitator | Role::OrgAdmin | Role::ProgrammeAdmin
-                )
-            })
-            .map(|g| g.scope.clone())
-            .collect()
+        self.scopes(&[Role::Facilitator, Role::OrgAdmin, Role::ProgrammeAdmin])
+    }
+
+    /// Where this person moderates spaces: the nodes at which they
+    /// moderate or administer.
+    pub fn moderation_scopes(&self) -> Vec<OrgPath> {
+        self.scopes(&[Role::Moderator, Role::OrgAdmin, Role::ProgrammeAdmin])
     }
 
     /// In the audience of a space for the organisation at `space`: they

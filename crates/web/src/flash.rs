@@ -68,6 +68,9 @@ lyceum_domain::code_enum! {
         PostDeleted = "post-deleted",
         AnswerAccepted = "answer-accepted",
         NotificationsRead = "notifications-read",
+        PostFlagged = "post-flagged",
+        ModerationDone = "moderation-done",
+        AuthorSuspended = "author-suspended",
     }
 }
 

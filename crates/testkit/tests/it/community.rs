@@ -332,3 +332,166 @@ async fn a_question_is_answered_with_a_mention_and_accepted_and_people_are_told(
     // Nobody is told of their own post.
     dadmin.get("/notifications").await.expect("Nothing new.");
 }
+
+#[tokio::test]
+async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "District lounge"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Phones in class"),
+                ("kind", "discussion"),
+                ("body", "Thoughts?"),
+            ],
+        )
+        .await
+        .path;
+    let facilitator = app.browser();
+    facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
+    facilitator
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", "Buy my course at spam.example!")],
+        )
+        .await;
+    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let reply = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 10))
+        .await
+        .unwrap()[1]
+        .post
+        .id;
+
+    // Reported, with a reason.
+    let flag = format!("/posts/{reply}/flag");
+    educator
+        .get(&topic)
+        .await
+        .expect(&format!("href=\"{flag}\""));
+    let r = educator.post(&flag, &[("why", " ")]).await;
+    assert_eq!(r.status, 422);
+    r.expect("Say why.");
+    educator
+        .post(&flag, &[("why", "Advertising")])
+        .await
+        .expect("Thank you. The moderators will look at it.");
+
+    // The local's moderator does not moderate the district; its admin does.
+    let local_moderator = app.browser();
+    local_moderator
+        .sign_in(s.email("moderator"), PASSWORD)
+        .await;
+    local_moderator
+        .get("/moderation")
+        .await
+        .expect("No reports are waiting.");
+    assert_eq!(
+        local_moderator
+            .post(
+                &format!("/moderation/posts/{reply}"),
+                &[("action", "dismiss")]
+            )
+            .await
+            .status,
+        403
+    );
+    dadmin
+        .get("/moderation")
+        .await
+        .expect("A post by Test facilitator in “Phones in class”")
+        .expect("Reported by Test educator: Advertising");
+    let r = dadmin
+        .post(&format!("/moderation/posts/{reply}"), &[("action", "hide")])
+        .await;
+    assert_eq!(r.status, 422);
+    r.expect("Say why.");
+    dadmin
+        .post(
+            &format!("/moderation/posts/{reply}"),
+            &[
+                ("action", "hide"),
+                ("why", "Advertising is not allowed here."),
+            ],
+        )
+        .await
+        .expect("Decision recorded.")
+        .expect("No reports are waiting.");
+    let seen = educator.get(&topic).await;
+    seen.expect("Hidden by a moderator.");
+    assert!(!seen.contains("spam.example"));
+    facilitator
+        .get("/notifications")
+        .await
+        .expect("hid your post in “Phones in class”")
+        .expect("Why: Advertising is not allowed here.");
+    let dadmin_id = s.user("dadmin");
+    let audit = app
+        .db
+        .read(move |c| lyceum_db::audit::by_actor(c, dadmin_id))
+        .await
+        .unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|(_, action, _)| action == "community.post_hide"),
+        "{audit:?}"
+    );
+
+    // Suspended for three days: refused with the day it ends; then allowed.
+    educator.post(&flag, &[("why", "Still advertising")]).await;
+    let r = dadmin
+        .post(
+            &format!("/moderation/posts/{reply}/suspend-author"),
+            &[("days", "0"), ("why", "x")],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    r.expect("Enter a number of days from 1 to 365.");
+    dadmin
+        .post(
+            &format!("/moderation/posts/{reply}/suspend-author"),
+            &[("days", "3"), ("why", "Repeated advertising")],
+        )
+        .await
+        .expect("The author may not post until the suspension ends.");
+    let until = app
+        .clock
+        .now()
+        .plus(std::time::Duration::from_secs(3 * 86_400))
+        .date()
+        .to_string();
+    let refused = facilitator
+        .post(&format!("{topic}/replies"), &[("body", "One more ad")])
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.expect(&format!("Your account may not post until {until}."));
+    let refused = facilitator
+        .post(
+            &format!("{space}/topics"),
+            &[("title", "Ads"), ("kind", "discussion"), ("body", "Ad")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    app.clock
+        .advance(std::time::Duration::from_secs(4 * 86_400));
+    let again = app.browser();
+    again.sign_in(s.email("facilitator"), PASSWORD).await;
+    again
+        .post(&format!("{topic}/replies"), &[("body", "Sorry, everyone.")])
+        .await
+        .expect("Reply posted.");
+}

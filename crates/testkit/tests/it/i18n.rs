@@ -113,6 +113,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/authoring".into(),
         "/spaces".into(),
         "/notifications".into(),
+        "/moderation".into(),
         format!("/orgs/{}/admin/spaces", s.district),
         "/transcript".into(),
         format!("/orgs/{}", s.root),

@@ -317,6 +317,8 @@ pub struct PostView {
     pub body: String,
     pub edited: bool,
     pub deleted: bool,
+    /// Hidden by a moderator: only moderators see its text (and why).
+    pub hidden: Option<String>,
     /// The reader wrote it: they may edit or delete it.
     pub own: bool,
     /// The question's accepted answer.
@@ -329,6 +331,10 @@ fn post_view(p: PostLine, me: UserId, accepted: Option<i64>) -> PostView {
         id: p.post.id,
         author: p.author,
         posted_on: super::credit::date(p.post.created_at),
+        hidden: p
+            .post
+            .hidden_at
+            .map(|_| p.post.hidden_reason.clone().unwrap_or_default()),
         body: if p.post.deleted_at.is_some() {
             String::new()
         } else {
@@ -538,6 +544,8 @@ pub async fn accept(
 
 pub struct NotificationView {
     pub text: String,
+    /// A moderator's reason.
+    pub note: Option<String>,
     pub href: String,
     pub on: String,
     pub read: bool,
@@ -577,6 +585,7 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
                 None => topic_path(n.topic_id),
             },
             on: super::credit::date(n.created_at),
+            note: n.note,
             read: n.read,
         })
         .collect();

@@ -26,6 +26,8 @@ pub struct HomePage {
     authors: bool,
     /// Unread notifications.
     unread: i64,
+    /// Moderates somewhere: links to the moderation queue.
+    moderates: bool,
 }
 
 impl HomePage {
@@ -98,5 +100,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             .is_some_and(|u| !u.actor.review_scopes().is_empty()),
         authors: ctx.user.as_ref().is_some_and(|u| u.actor.authors()),
         unread,
+        moderates: ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| !u.actor.moderation_scopes().is_empty()),
     }))
 }

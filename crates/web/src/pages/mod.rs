@@ -14,6 +14,7 @@ mod join;
 mod language;
 mod learning;
 mod literacy;
+mod moderation;
 mod org_admin;
 mod orgs;
 mod pd_requests;
@@ -142,6 +143,26 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/posts/{post_id}/edit", SignedIn, community::edit_form)
         .add(POST, "/posts/{post_id}/edit", SignedIn, community::edit)
         .add(POST, "/posts/{post_id}/delete", SignedIn, community::delete)
+        .add(
+            GET,
+            "/posts/{post_id}/flag",
+            SignedIn,
+            moderation::flag_form,
+        )
+        .add(POST, "/posts/{post_id}/flag", SignedIn, moderation::flag)
+        .add(GET, "/moderation", SignedIn, moderation::queue)
+        .add(
+            POST,
+            "/moderation/posts/{post_id}",
+            SignedIn,
+            moderation::decide,
+        )
+        .add(
+            POST,
+            "/moderation/posts/{post_id}/suspend-author",
+            SignedIn,
+            moderation::suspend_author,
+        )
         .add(
             GET,
             "/orgs/{org_id}/admin/spaces",

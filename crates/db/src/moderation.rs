@@ -1,0 +1,277 @@
+//! Moderation as stored: flags on posts, posts hidden and restored (the
+//! author is told why, in the same transaction), and suspended accounts.
+//! Who may moderate where is the caller's question (`Action::Moderate` on
+//! the space's organisation); the audit log entry is the caller's too.
+
+use crate::community::notify;
+use crate::schema::{flags, orgs, posts, spaces, suspensions, topics, users};
+use crate::{DbConn, DbError};
+use diesel::prelude::*;
+use lyceum_domain::community::NotificationKind;
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::{Timestamp, UserId};
+
+/// Flags a post; false if this person had flagged it already.
+pub fn flag(
+    conn: &mut DbConn,
+    post: i64,
+    reporter: UserId,
+    reason: &str,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    let already: i64 = flags::table
+        .filter(flags::post_id.eq(post))
+        .filter(flags::reporter_id.eq(reporter.0))
+        .count()
+        .get_result(conn)?;
+    if already > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(flags::table)
+        .values((
+            flags::post_id.eq(post),
+            flags::reporter_id.eq(reporter.0),
+            flags::reason.eq(reason),
+            flags::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Where a post is: (topic id, space id, the space's organisation path,
+/// the space's org id).
+pub fn place_of_post(
+    conn: &mut DbConn,
+    post: i64,
+) -> Result<Option<(i64, i64, OrgPath, i64)>, DbError> {
+    let row: Option<(i64, i64, String, i64)> = posts::table
+        .inner_join(topics::table.inner_join(spaces::table.inner_join(orgs::table)))
+        .filter(posts::id.eq(post))
+        .select((topics::id, spaces::id, orgs::path, orgs::id))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(t, s, p, o)| Some((t, s, OrgPath::parse(&p)?, o))))
+}
+
+/// An open flag, with what a moderator needs to decide.
+#[derive(Debug, Clone)]
+pub struct OpenFlag {
+    pub flag_id: i64,
+    pub reason: String,
+    pub reporter: String,
+    pub post_id: i64,
+    pub body: String,
+    pub hidden: bool,
+    pub author_id: i64,
+    pub author: String,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub space_title: String,
+    pub created_at: i64,
+}
+
+/// Most flags one queue shows.
+pub const QUEUE_LIMIT: i64 = 100;
+
+/// Open flags on posts in spaces of `scopes` (or below), oldest first.
+pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>, DbError> {
+    type Row = (
+        i64,
+        String,
+        i64,
+        i64,
+        String,
+        Option<i64>,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+    );
+    let mut out: Vec<OpenFlag> = Vec::new();
+    for scope in scopes {
+        let rows: Vec<Row> = flags::table
+            .inner_join(
+                posts::table
+                    .inner_join(topics::table.inner_join(spaces::table.inner_join(orgs::table))),
+            )
+            .filter(flags::decided_at.is_null())
+            .filter(orgs::path.ge(scope.as_str()))
+            .filter(orgs::path.lt(scope.subtree_end()))
+            .order((flags::created_at, flags::id))
+            .limit(QUEUE_LIMIT)
+            .select((
+                flags::id,
+                flags::reason,
+                flags::reporter_id,
+                posts::id,
+                posts::body,
+                posts::hidden_at,
+                posts::author_id,
+                topics::title,
+                spaces::title,
+                topics::id,
+                flags::created_at,
+            ))
+            .load(conn)?;
+        for (
+            flag_id,
+            reason,
+            reporter,
+            post_id,
+            body,
+            hidden,
+            author_id,
+            topic_title,
+            space_title,
+            topic_id,
+            created_at,
+        ) in rows
+        {
+            if out.iter().any(|f| f.flag_id == flag_id) {
+                continue;
+            }
+            let name = |c: &mut DbConn, id: i64| -> Result<String, DbError> {
+                Ok(users::table.find(id).select(users::display_name).first(c)?)
+            };
+            out.push(OpenFlag {
+                flag_id,
+                reason,
+                reporter: name(conn, reporter)?,
+                post_id,
+                body,
+                hidden: hidden.is_some(),
+                author_id,
+                author: name(conn, author_id)?,
+                topic_id,
+                topic_title,
+                space_title,
+                created_at,
+            });
+        }
+    }
+    out.sort_by_key(|f| (f.created_at, f.flag_id));
+    out.truncate(QUEUE_LIMIT as usize);
+    Ok(out)
+}
+
+fn decide_flags(
+    conn: &mut DbConn,
+    post: i64,
+    decision: &str,
+    by: UserId,
+    now: Timestamp,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        flags::table
+            .filter(flags::post_id.eq(post))
+            .filter(flags::decided_at.is_null()),
+    )
+    .set((
+        flags::decision.eq(decision),
+        flags::decided_by.eq(by.0),
+        flags::decided_at.eq(now.micros()),
+    ))
+    .execute(conn)?)
+}
+
+fn post_author_and_topic(conn: &mut DbConn, post: i64) -> Result<(i64, i64), DbError> {
+    Ok(posts::table
+        .find(post)
+        .select((posts::author_id, posts::topic_id))
+        .first(conn)
+        .optional()?
+        .ok_or(DbError::NotFound)?)
+}
+
+/// Hides a post (its open flags are decided "hidden") and tells its author
+/// why.
+pub fn hide(
+    conn: &mut DbConn,
+    post: i64,
+    by: UserId,
+    reason: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let (author, topic) = post_author_and_topic(conn, post)?;
+    diesel::update(posts::table.find(post))
+        .set((
+            posts::hidden_at.eq(now.micros()),
+            posts::hidden_reason.eq(reason),
+        ))
+        .execute(conn)?;
+    decide_flags(conn, post, "hidden", by, now)?;
+    notify(
+        conn,
+        UserId(author),
+        NotificationKind::Hidden,
+        by,
+        topic,
+        Some(post),
+        Some(reason),
+        now,
+    )
+}
+
+/// Shows a hidden post again and tells its author.
+pub fn restore(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Result<(), DbError> {
+    let (author, topic) = post_author_and_topic(conn, post)?;
+    diesel::update(posts::table.find(post))
+        .set((
+            posts::hidden_at.eq(None::<i64>),
+            posts::hidden_reason.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    notify(
+        conn,
+        UserId(author),
+        NotificationKind::Restored,
+        by,
+        topic,
+        Some(post),
+        None,
+        now,
+    )
+}
+
+/// Dismisses the open flags on a post: nothing is wrong with it.
+pub fn dismiss(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Result<usize, DbError> {
+    decide_flags(conn, post, "dismissed", by, now)
+}
+
+/// Suspends an account from posting until `until` (replacing any earlier
+/// suspension).
+pub fn suspend(
+    conn: &mut DbConn,
+    user: UserId,
+    until: Timestamp,
+    reason: &str,
+    by: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::delete(suspensions::table.find(user.0)).execute(conn)?;
+    diesel::insert_into(suspensions::table)
+        .values((
+            suspensions::user_id.eq(user.0),
+            suspensions::until_at.eq(until.micros()),
+            suspensions::reason.eq(reason),
+            suspensions::suspended_by.eq(by.0),
+            suspensions::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Until when the person may not post, if they are suspended now.
+pub fn suspended_until(
+    conn: &mut DbConn,
+    user: UserId,
+    now: Timestamp,
+) -> Result<Option<i64>, DbError> {
+    Ok(suspensions::table
+        .find(user.0)
+        .filter(suspensions::until_at.gt(now.micros()))
+        .select(suspensions::until_at)
+        .first(conn)
+        .optional()?)
+}

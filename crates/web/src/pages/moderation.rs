@@ -1,0 +1,323 @@
+//! Moderation: anyone who can read a post may flag it with a reason; the
+//! moderators and admins of the space's organisation (or above) see open
+//! flags in their queue and hide the post (its author is told why),
+//! dismiss the flags, restore a hidden post, or suspend its author from
+//! posting for a number of days. Every decision goes to the audit log with
+//! who, what, when and why.
+
+use super::community::topic_path;
+use crate::context::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::markdown;
+use crate::org_actions::record;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_db::{community, moderation};
+use lyceum_domain::community::{Visibility, reason, suspension_days};
+use lyceum_domain::policy::Action;
+use lyceum_domain::validation::Invalid;
+use lyceum_domain::{OrgId, UserId};
+use serde::Deserialize;
+use serde_json::json;
+use std::time::Duration;
+
+/// Where a post is, if the reader may read it: (topic id, the space's
+/// organisation path, its org id).
+async fn readable_post(
+    state: &AppState,
+    me: &CurrentUser,
+    post: i64,
+) -> Result<(i64, lyceum_domain::org::OrgPath, OrgId), AppError> {
+    let (topic, space, path, org) = state
+        .db
+        .read(move |c| moderation::place_of_post(c, post))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let visibility = state
+        .db
+        .read(move |c| community::space(c, space))
+        .await?
+        .and_then(|s| Visibility::parse(&s.row.visibility))
+        .unwrap_or(Visibility::Members);
+    if !me.actor.reads_space(&path, visibility) {
+        return Err(AppError::NotFound);
+    }
+    Ok((topic, path, OrgId(org)))
+}
+
+// ---- Flagging ----
+
+#[derive(Template)]
+#[template(path = "flag.html")]
+pub struct FlagPage {
+    page: Page,
+    errors: FormErrors,
+    action: String,
+    topic_href: String,
+    typed: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ReasonForm {
+    #[serde(default)]
+    why: String,
+}
+
+/// `GET /posts/{post_id}/flag`
+pub async fn flag_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (topic, _, _) = readable_post(&state, me, id).await?;
+    Ok(render(&FlagPage {
+        page: Page::new(&ctx, "flag-title"),
+        errors: FormErrors::none(),
+        action: format!("/posts/{id}/flag"),
+        topic_href: topic_path(topic),
+        typed: String::new(),
+    }))
+}
+
+/// `POST /posts/{post_id}/flag`: asks the space's moderators to look.
+pub async fn flag(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<ReasonForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (topic, _, _) = readable_post(&state, me, id).await?;
+    let why = match reason(&form.why) {
+        Ok(r) => r,
+        Err(e) => {
+            let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang);
+            return Ok(render_invalid(&FlagPage {
+                page: Page::new(&ctx, "flag-title").with_errors(&errors),
+                errors,
+                action: format!("/posts/{id}/flag"),
+                topic_href: topic_path(topic),
+                typed: form.why,
+            }));
+        }
+    };
+    let (reporter, now) = (me.user.id(), state.clock.now());
+    state
+        .db
+        .write(move |c| moderation::flag(c, id, reporter, &why, now))
+        .await?;
+    Ok(redirect_with(
+        &topic_path(topic),
+        Flash::PostFlagged,
+        state.config.secure_cookies(),
+    ))
+}
+
+// ---- The queue ----
+
+pub struct FlagView {
+    pub post_id: i64,
+    pub reason: String,
+    pub reporter: String,
+    pub author: String,
+    /// Sanitised by `markdown::to_html`.
+    pub body: String,
+    pub hidden: bool,
+    pub topic_href: String,
+    pub topic_title: String,
+    pub space_title: String,
+    pub flagged_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "moderation.html")]
+pub struct QueuePage {
+    page: Page,
+    errors: FormErrors,
+    moderator: bool,
+    flags: Vec<FlagView>,
+}
+
+async fn queue_page(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: FormErrors,
+) -> Result<QueuePage, AppError> {
+    let scopes = ctx.require_user()?.actor.moderation_scopes();
+    let moderator = !scopes.is_empty();
+    let open = state
+        .db
+        .read(move |c| moderation::open_flags(c, &scopes))
+        .await?;
+    Ok(QueuePage {
+        page: Page::new(ctx, "moderation-title").with_errors(&errors),
+        errors,
+        moderator,
+        flags: open
+            .into_iter()
+            .map(|f| FlagView {
+                post_id: f.post_id,
+                reason: f.reason,
+                reporter: f.reporter,
+                author: f.author,
+                body: markdown::to_html(&f.body),
+                hidden: f.hidden,
+                topic_href: format!("{}#post-{}", topic_path(f.topic_id), f.post_id),
+                topic_title: f.topic_title,
+                space_title: f.space_title,
+                flagged_on: super::credit::date(f.created_at),
+            })
+            .collect(),
+    })
+}
+
+/// `GET /moderation`
+pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(&queue_page(&state, &ctx, FormErrors::none()).await?))
+}
+
+/// The post's place, if the reader moderates its space.
+async fn moderated_post(
+    state: &AppState,
+    me: &CurrentUser,
+    post: i64,
+) -> Result<(i64, OrgId), AppError> {
+    let (topic, path, org) = readable_post(state, me, post).await?;
+    if me.actor.can(Action::Moderate, &path) {
+        Ok((topic, org))
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DecisionForm {
+    /// `hide`, `restore` or `dismiss`.
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    why: String,
+}
+
+/// `POST /moderation/posts/{post_id}`: hide (with a reason, told to the
+/// author), restore, or dismiss the flags.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<DecisionForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (_, org) = moderated_post(&state, me, id).await?;
+    let (by, now) = (me.user.id(), state.clock.now());
+    let why = match form.action.as_str() {
+        "hide" => match reason(&form.why) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang).for_item(id);
+                return Ok(render_invalid(&queue_page(&state, &ctx, errors).await?));
+            }
+        },
+        "restore" | "dismiss" => None,
+        _ => {
+            return Err(AppError::BadRequest(
+                "action: hide, restore or dismiss".into(),
+            ));
+        }
+    };
+    let action = form.action.clone();
+    state
+        .db
+        .write(move |c| {
+            let author = community::post(c, id)?.map(|p| UserId(p.author_id));
+            match (action.as_str(), &why) {
+                ("hide", Some(r)) => moderation::hide(c, id, by, r, now)?,
+                ("restore", _) => moderation::restore(c, id, by, now)?,
+                _ => {
+                    moderation::dismiss(c, id, by, now)?;
+                }
+            }
+            record(
+                c,
+                now,
+                by,
+                &format!("community.post_{action}"),
+                org,
+                author,
+                json!({ "post": id, "reason": why }),
+            )
+        })
+        .await?;
+    Ok(redirect_with(
+        "/moderation",
+        Flash::ModerationDone,
+        state.config.secure_cookies(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SuspendForm {
+    #[serde(default)]
+    days: String,
+    #[serde(default)]
+    why: String,
+}
+
+/// `POST /moderation/posts/{post_id}/suspend-author`: the post's author may
+/// not post for `days` days.
+pub async fn suspend_author(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<SuspendForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (_, org) = moderated_post(&state, me, id).await?;
+    let mut invalid = Invalid::new();
+    let days = suspension_days(&form.days)
+        .map_err(|e| invalid.push(e))
+        .ok();
+    let why = reason(&form.why).map_err(|e| invalid.push(e)).ok();
+    let (Some(days), Some(why)) = (days, why) else {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(id);
+        return Ok(render_invalid(&queue_page(&state, &ctx, errors).await?));
+    };
+    let (by, now) = (me.user.id(), state.clock.now());
+    let until = now.plus(Duration::from_secs(u64::from(days) * 86_400));
+    let done = state
+        .db
+        .write(move |c| {
+            let author = community::post(c, id)?
+                .map(|p| UserId(p.author_id))
+                .ok_or(lyceum_db::DbError::NotFound)?;
+            if author == by {
+                return Ok(false);
+            }
+            moderation::suspend(c, author, until, &why, by, now)?;
+            record(
+                c,
+                now,
+                by,
+                "community.user_suspended",
+                org,
+                Some(author),
+                json!({ "post": id, "days": days, "reason": why }),
+            )?;
+            Ok(true)
+        })
+        .await?;
+    if !done {
+        return Err(AppError::Forbidden);
+    }
+    Ok(redirect_with(
+        "/moderation",
+        Flash::AuthorSuspended,
+        state.config.secure_cookies(),
+    ))
+}
