@@ -4,9 +4,15 @@
 //! experience. It is written to the database ([`to_db`]) or as OneRoster
 //! files ([`to_oneroster`]), so the importer can be fed the same programme.
 //!
-//! Later issues add learning, community and evidence activity on top of a
-//! [`Programme`]: add fields and generators here, keep them deterministic.
+//! On top of a [`Programme`], written to the database: a [`catalogue`] of
+//! generated courses and everyone's learning in them ([`activity`]:
+//! enrolments, lessons, quizzes, completions with their PD credit and
+//! certificates). Later issues add community and evidence activity: add
+//! generators here, keep them deterministic.
 
+mod activity;
+pub mod catalogue;
+mod course_words;
 mod generate;
 mod names;
 mod rng;

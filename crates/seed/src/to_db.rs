@@ -1,4 +1,8 @@
-//! Writing a programme into a database, in one transaction, with bulk loads.
+//! Writing a programme into a database, in one transaction, with bulk loads:
+//! the organisations and people, then (see [`learning`]) the catalogue and
+//! everyone's learning activity.
+
+mod learning;
 
 use crate::Programme;
 use lyceum_db::bulk::{self, GradeBandRow, MembershipRow, OrgRow, SubjectRow, UserRow};
@@ -7,6 +11,13 @@ use lyceum_domain::org::OrgKind;
 use lyceum_domain::role::Role;
 use lyceum_domain::search::person_text;
 use lyceum_domain::{OrgId, Timestamp};
+use std::time::Duration;
+
+pub use learning::{Learning, LearningWritten};
+
+/// How long before "now" the programme started: organisations and people
+/// are created then, and learning happens between then and now.
+pub const PROGRAMME_AGE: Duration = Duration::from_secs(3 * 365 * 24 * 3600);
 
 /// Accounts with a known password, for benchmarks to sign in with.
 #[derive(Debug, Clone)]
@@ -21,20 +32,35 @@ pub struct Written {
     pub people: usize,
     /// (email, role, organisation) of each benchmark account.
     pub bench: Vec<(String, Role, OrgId)>,
+    /// The user id of the programme's first person (the others follow in order).
+    pub first_user: i64,
+    /// The user id of each benchmark account, by the name in its address.
+    pub bench_users: Vec<(&'static str, i64)>,
     /// The district or local with the most people.
     pub largest_body: OrgId,
     /// The school with the most people.
     pub largest_school: OrgId,
+    /// The catalogue and learning activity, if asked for.
+    pub learning: Option<LearningWritten>,
 }
 
+/// Writes the programme, and with `learning` its catalogue and activity,
+/// into an empty database in one transaction.
 pub async fn write(
     db: &Db,
     programme: Programme,
     bench: Option<BenchAccounts>,
+    learning: Option<Learning>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
     let written = db
-        .write(move |c| write_in(c, &programme, bench.as_ref(), now))
+        .write(move |c| {
+            let mut written = write_in(c, &programme, bench.as_ref(), now.minus(PROGRAMME_AGE))?;
+            if let Some(l) = learning {
+                written.learning = Some(learning::write_in(c, &programme, &written, &l, now)?);
+            }
+            Ok(written)
+        })
         .await?;
     db.write(|c| {
         bulk::reset_sequences(c)?;
@@ -138,12 +164,15 @@ fn write_in(
     let largest_body = largest(&[OrgKind::District, OrgKind::Local]);
 
     let mut bench_accounts = Vec::new();
+    let mut bench_users = Vec::new();
     if let Some(b) = bench {
         let root = OrgId(org_base);
         for (local, role, org) in [
             ("educator", Role::Educator, largest_school),
             ("orgadmin", Role::OrgAdmin, largest_body),
             ("admin", Role::ProgrammeAdmin, root),
+            // With learning activity: about 200 PD ledger entries.
+            ("learner", Role::Educator, largest_school),
         ] {
             let id = user_base + users.len() as i64;
             let email = format!("bench-{local}@bench.example.org");
@@ -170,6 +199,7 @@ fn write_in(
                 source_id: None,
             });
             bench_accounts.push((email, role, org));
+            bench_users.push((local, id));
         }
     }
     bulk::users(c, &users)?;
@@ -180,7 +210,10 @@ fn write_in(
         orgs: org_rows.len(),
         people: users.len(),
         bench: bench_accounts,
+        first_user: user_base,
+        bench_users,
         largest_body,
         largest_school,
+        learning: None,
     })
 }

@@ -53,7 +53,11 @@ enum Command {
         educators: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-        /// Also create bench-{educator,orgadmin,admin}@bench.example.org, password "lyceum-bench-2026".
+        /// Courses in the catalogue, with everyone's learning in them (0: people only).
+        #[arg(long, default_value_t = lyceum_seed::catalogue::DEFAULT_COURSES)]
+        courses: usize,
+        /// Also create bench-{educator,orgadmin,admin,learner}@bench.example.org, password
+        /// "lyceum-bench-2026" (with courses, the learner has about 200 PD ledger entries).
         #[arg(long)]
         bench_accounts: bool,
         /// Write the programme as OneRoster 1.2 CSV files in this folder instead.
@@ -214,6 +218,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed {
             educators,
             seed,
+            courses,
             bench_accounts,
             oneroster_out,
         } => {
@@ -244,19 +249,52 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 None
             };
-            let written = lyceum_seed::to_db::write(&db, programme, bench, clock.now()).await?;
+            let learning = (courses > 0).then_some(lyceum_seed::to_db::Learning { courses, seed });
+            let written =
+                lyceum_seed::to_db::write(&db, programme, bench, learning, clock.now()).await?;
             println!(
                 "Seeded {} organisations and {} people in {:.1} s.",
                 written.orgs,
                 written.people,
                 started.elapsed().as_secs_f64()
             );
+            if let Some(l) = &written.learning {
+                println!(
+                    "Learning ({:.1} s of that): {} courses; {} enrolments, {} completed; \
+                     {} lessons finished; {} quiz attempts; {} PD ledger entries; {} certificates.",
+                    l.seconds,
+                    l.courses,
+                    l.enrolments,
+                    l.completed,
+                    l.lessons_finished,
+                    l.quiz_attempts,
+                    l.ledger_entries,
+                    l.certificates
+                );
+            }
             println!(
                 "Largest district or local: {}; largest school: {}.",
                 written.largest_body, written.largest_school
             );
             for (email, role, org) in &written.bench {
                 println!("  {role:<16} {email} (organisation {org})");
+            }
+            if let Some((email, entries)) = written
+                .learning
+                .as_ref()
+                .and_then(|l| l.bench_transcript.as_ref())
+            {
+                println!("Transcript with {entries} PD ledger entries: {email}");
+            }
+            if let Some((slug, key)) = written
+                .learning
+                .as_ref()
+                .and_then(|l| l.bench_course.as_ref())
+            {
+                println!(
+                    "Course page: /courses/{slug}; lesson page: /courses/{slug}/lessons/{key} \
+                     (bench-educator is enrolled, stopped at this lesson's quiz)"
+                );
             }
             Ok(())
         }
