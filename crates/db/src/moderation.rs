@@ -176,12 +176,12 @@ fn decide_flags(
 }
 
 fn post_author_and_topic(conn: &mut DbConn, post: i64) -> Result<(i64, i64), DbError> {
-    Ok(posts::table
+    posts::table
         .find(post)
         .select((posts::author_id, posts::topic_id))
         .first(conn)
         .optional()?
-        .ok_or(DbError::NotFound)?)
+        .ok_or(DbError::NotFound)
 }
 
 /// Hides a post (its open flags are decided "hidden") and tells its author
