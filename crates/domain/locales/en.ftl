@@ -1067,3 +1067,7 @@ home-moderation-link = Moderate the community spaces
 flash-post-flagged = Thank you. The moderators will look at it.
 flash-moderation-done = Decision recorded.
 flash-author-suspended = The author may not post until the suspension ends.
+catalogue-pages = Pages of courses
+catalogue-page-of = Page { $at } of { $of }
+catalogue-previous = Previous page
+catalogue-next = Next page

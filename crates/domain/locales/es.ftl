@@ -1067,3 +1067,7 @@ home-moderation-link = Moderar los espacios de la comunidad
 flash-post-flagged = Gracias. La moderación lo revisará.
 flash-moderation-done = Decisión registrada.
 flash-author-suspended = Quien la escribió no podrá publicar hasta que termine la suspensión.
+catalogue-pages = Páginas de cursos
+catalogue-page-of = Página { $at } de { $of }
+catalogue-previous = Página anterior
+catalogue-next = Página siguiente

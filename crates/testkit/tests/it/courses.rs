@@ -358,3 +358,32 @@ async fn a_course_exported_imports_elsewhere_as_the_same_course() {
         "course \"what-is-generative-ai\" has no version 7; its versions are 1 to 1"
     );
 }
+
+#[tokio::test]
+async fn the_catalogue_comes_a_page_at_a_time() {
+    let app = TestApp::start().await;
+    for n in 0..30 {
+        let mut c = course();
+        c["slug"] = json!(format!("course-{n:02}"));
+        c["title"] = json!(format!("Course {n:02}"));
+        import(&app, &c, false).await.unwrap();
+    }
+    let b = app.browser();
+    let first = b.get("/courses?sort=newest").await;
+    first.expect("30 courses").expect("Page 1 of 2");
+    assert!(first.contains(">Course 29<") && !first.contains(">Course 05<"));
+    let next = first
+        .body
+        .split("href=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|h| h.contains("page=2"))
+        .expect("a link to page 2")
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(next.contains("sort=newest"), "{next}");
+    let second = b.get(&next).await;
+    second.expect("Page 2 of 2").expect(">Course 05<");
+    assert!(!second.contains(">Course 29<"));
+    assert_eq!(b.get("/courses?page=0").await.status, 400);
+    assert_eq!(b.get("/courses?page=two").await.status, 400);
+}

@@ -65,8 +65,8 @@ fn card(row: &CourseRow, page: &Page) -> CourseCard {
     }
 }
 
-/// The catalogue's query string, as its form sends it.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The catalogue's query string, as its form sends it (and its page links).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 pub struct CatalogueQuery {
     #[serde(default)]
     q: String,
@@ -84,7 +84,13 @@ pub struct CatalogueQuery {
     hours: String,
     #[serde(default)]
     sort: String,
+    /// 1-based; empty is the first.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    page: String,
 }
+
+/// Courses on one page of the catalogue.
+const CATALOGUE_PAGE: usize = 24;
 
 /// PD-hour ranges people filter by, in quarter hours.
 const HOURS: &[(&str, u32, u32)] = &[
@@ -183,6 +189,16 @@ pub struct CataloguePage {
     courses: Vec<CourseCard>,
     found: i64,
     searched: bool,
+    /// "Page 2 of 13", with the neighbours' addresses, when there is more
+    /// than one page.
+    pages: Option<Pages>,
+}
+
+pub struct Pages {
+    pub at: usize,
+    pub of: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
 }
 
 /// `GET /courses`: every course, or those the search and filters find.
@@ -208,7 +224,31 @@ pub async fn catalogue(
             FormErrors::from_invalid(&invalid, lang),
         ),
     };
+    let at = match query.page.trim() {
+        "" => 1,
+        p => p
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| AppError::BadRequest("page: a page number, from 1".into()))?,
+    };
     let rows = state.db.read(move |c| courses::find(c, &filters)).await?;
+    let of = rows.len().div_ceil(CATALOGUE_PAGE).max(1);
+    let link = |n: usize| -> Option<String> {
+        let q = CatalogueQuery {
+            page: if n == 1 { String::new() } else { n.to_string() },
+            ..query.clone()
+        };
+        serde_html_form::to_string(&q)
+            .ok()
+            .map(|s| format!("/courses?{s}"))
+    };
+    let pages = (of > 1).then(|| Pages {
+        at,
+        of,
+        previous: (at > 1).then(|| link(at - 1)).flatten(),
+        next: (at < of).then(|| link(at + 1)).flatten(),
+    });
     let page = Page::new(&ctx, "courses-title").with_errors(&errors);
     // A choice list with the one value asked for selected (none when empty).
     let list =
@@ -252,7 +292,13 @@ pub async fn catalogue(
                 selected: &query.competency == id,
             })
             .collect(),
-        courses: rows.iter().map(|r| card(r, &page)).collect(),
+        courses: rows
+            .iter()
+            .skip((at - 1) * CATALOGUE_PAGE)
+            .take(CATALOGUE_PAGE)
+            .map(|r| card(r, &page))
+            .collect(),
+        pages,
         found: i64::try_from(rows.len()).unwrap_or(i64::MAX),
         searched: !query.is_empty(),
         q: query.q.clone(),
