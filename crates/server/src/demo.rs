@@ -153,6 +153,69 @@ async fn courses(db: &Db, clock: &Clock) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The demo's community: an open space for everyone (with a first topic),
+/// one in Spanish, and a members-only space for Columbus.
+fn spaces(
+    c: &mut DbConn,
+    root: &orgs::OrgRow,
+    columbus: &orgs::OrgRow,
+    admin: lyceum_domain::UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    use lyceum_db::community::{create_space, create_topic};
+    use lyceum_domain::community::{SpaceDraft, TopicDraft, TopicKind, Visibility};
+    let space = |title: &str, description: &str, visibility| SpaceDraft {
+        title: title.into(),
+        description: description.into(),
+        visibility,
+    };
+    let everyone = create_space(
+        c,
+        root.id(),
+        &space(
+            "AI in the classroom",
+            "What works, what does not, and what to watch for — for every subject and grade band.",
+            Visibility::Open,
+        ),
+        admin,
+        now,
+    )?;
+    create_topic(
+        c,
+        everyone,
+        admin,
+        &TopicDraft {
+            title: "Welcome: what is one thing AI changed in your classroom this year?".into(),
+            kind: TopicKind::Discussion,
+            body: "Say hello, name your subject and grade band, and share **one** change — good or bad.".into(),
+        },
+        now,
+    )?;
+    create_space(
+        c,
+        root.id(),
+        &space(
+            "La IA en el aula",
+            "Para conversar en español sobre lo que funciona con la IA en clase.",
+            Visibility::Open,
+        ),
+        admin,
+        now,
+    )?;
+    create_space(
+        c,
+        columbus.id(),
+        &space(
+            "Columbus science teachers",
+            "Labs, assessment and AI, for science teachers in Columbus City Schools.",
+            Visibility::Members,
+        ),
+        admin,
+        now,
+    )?;
+    Ok(())
+}
+
 /// Creates the demo programme if the database has none; returns the sign-ins.
 pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
     courses(db, clock).await?;
@@ -256,6 +319,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
                 admin,
                 now,
             )?;
+            spaces(c, &root, &columbus, admin, now)?;
             Ok(code.code)
         })
         .await?;
