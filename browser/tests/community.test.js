@@ -1,0 +1,112 @@
+'use strict';
+// An educator asks a question in a subject space; a colleague answers and
+// mentions her; she accepts the answer and the colleague is told. A post
+// is reported and a moderator hides it; in the last variant the moderator
+// also suspends its author, who then cannot post. English, Spanish, and
+// without JavaScript; every page checked with axe.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('../lib/helpers');
+
+const SPACE = 'Columbus science teachers';
+const ASKER = 'educator@columbus.example.org'; // Ana Rivera
+const ANSWERER = 'facilitator@columbus.example.org'; // Marcus Lee
+const MODERATOR = 'orgadmin@columbus.example.org'; // Grace Kim, admin of Columbus
+const VARIANTS = [
+  { lang: 'en', js: true, title: 'How do you assess lab reports now?', suspend: false },
+  { lang: 'es', js: true, title: '¿Cómo evalúan ahora los informes de laboratorio?', suspend: false },
+  { lang: 'en', js: false, title: 'Lab notebooks or lab reports?', suspend: true },
+];
+
+let suite;
+before(async () => { suite = await h.openSuite('community'); });
+after(async () => { await suite?.close(); });
+
+for (const variant of VARIANTS) {
+  test(`a question is answered, accepted, and a report is handled [${variant.lang}${variant.js ? '' : ', without JavaScript'}]`, () =>
+    suite.run('ask, answer, moderate', variant, async (j, t) => {
+      const asker = await j.newPage();
+      await h.signIn(asker, j, t, ASKER);
+      await asker.getByRole('main').getByRole('link', { name: t('home-spaces-link'), exact: true }).click();
+      await h.expectHeading(asker, t('spaces-title'));
+      await j.check(asker, 'spaces');
+      await asker.getByRole('main').getByRole('link', { name: SPACE, exact: true }).click();
+      await h.expectHeading(asker, SPACE);
+      const ask = asker.getByRole('region', { name: t('topic-new') });
+      await ask.getByLabel(t('topic-title-label'), { exact: true }).fill(variant.title);
+      await ask.getByLabel(t('topic-kind-question'), { exact: true }).check();
+      await ask.getByLabel(t('post-body'), { exact: true }).fill('Students paste **AI text** into reports. <script>alert(1)</script> What works?');
+      await ask.getByRole('button', { name: t('topic-start'), exact: true }).click();
+      await h.expectFlash(asker, t('flash-topic-started'));
+      assert.equal(await asker.locator('script:not([src])').count(), 0, 'no script survives');
+      await j.check(asker, 'question asked');
+      const topicUrl = asker.url().split('#')[0];
+
+      // A colleague answers, mentioning her, and posts an advert too.
+      const answerer = await j.newPage();
+      await h.signIn(answerer, j, t, ANSWERER);
+      await answerer.goto(topicUrl);
+      const reply = answerer.getByRole('region', { name: t('topic-reply'), exact: true });
+      await reply.getByLabel(t('post-body'), { exact: true }).fill('@Ana Rivera grade the lab notebook, not the final report.');
+      await reply.getByRole('button', { name: t('topic-reply-button'), exact: true }).click();
+      await h.expectFlash(answerer, t('flash-reply-posted'));
+      await j.check(answerer, 'answered');
+      const advert = `Buy my grading course at ads.example (${variant.lang}${variant.js ? '' : ', no JS'})`;
+      await answerer.getByRole('region', { name: t('topic-reply'), exact: true }).getByLabel(t('post-body'), { exact: true }).fill(advert);
+      await answerer.getByRole('region', { name: t('topic-reply'), exact: true }).getByRole('button', { name: t('topic-reply-button'), exact: true }).click();
+      await h.expectFlash(answerer, t('flash-reply-posted'));
+
+      // She is told, accepts the answer; he is told.
+      await asker.goto(`${j.url}/notifications`);
+      await h.expectHeading(asker, t('notifications-title'));
+      await j.check(asker, 'notifications');
+      await asker.goto(topicUrl);
+      await asker.getByRole('button', { name: t('post-accept', { name: 'Marcus Lee' }), exact: true }).first().click();
+      await h.expectFlash(asker, t('flash-answer-accepted'));
+      await j.check(asker, 'answer accepted');
+      await answerer.goto(`${j.url}/notifications`);
+      await answerer.getByRole('link', { name: t('notification-accepted', { name: 'Ana Rivera', topic: variant.title }) }).first().waitFor();
+      await j.check(answerer, 'told of the accepted answer');
+
+      // She reports the advert.
+      await asker.goto(topicUrl);
+      await asker.locator('article', { hasText: advert }).getByRole('link', { name: t('post-flag'), exact: true }).click();
+      await h.expectHeading(asker, t('flag-title'));
+      await asker.getByLabel(t('flag-why'), { exact: true }).fill('Advertising');
+      await asker.getByRole('button', { name: t('flag-send'), exact: true }).click();
+      await h.expectFlash(asker, t('flash-post-flagged'));
+
+      // A moderator (the district's admin) handles it.
+      const moderator = await j.newPage();
+      await h.signIn(moderator, j, t, MODERATOR);
+      await moderator.getByRole('main').getByRole('link', { name: t('home-moderation-link'), exact: true }).click();
+      await h.expectHeading(moderator, t('moderation-title'));
+      const card = moderator.getByRole('region', { name: t('moderation-flag-heading', { name: 'Marcus Lee', topic: variant.title }) });
+      await card.waitFor();
+      await j.check(moderator, 'moderation queue');
+      if (variant.suspend) {
+        await card.getByLabel(t('moderation-days'), { exact: true }).fill('2');
+        await card.getByLabel(t('moderation-suspend-why'), { exact: true }).fill('Repeated advertising');
+        await card.getByRole('button', { name: t('moderation-suspend-button'), exact: true }).click();
+        await h.expectFlash(moderator, t('flash-author-suspended'));
+      }
+      const again = moderator.getByRole('region', { name: t('moderation-flag-heading', { name: 'Marcus Lee', topic: variant.title }) });
+      await again.getByLabel(t('moderation-why'), { exact: true }).fill('Advertising is not allowed here.');
+      await again.getByRole('button', { name: t('moderation-hide'), exact: true }).click();
+      await h.expectFlash(moderator, t('flash-moderation-done'));
+      await j.check(moderator, 'report handled');
+      await asker.goto(topicUrl);
+      assert.equal(await asker.getByText(advert).count(), 0, 'the advert is hidden');
+
+      if (variant.suspend) {
+        // Suspended: refused, with the day it ends.
+        await answerer.goto(topicUrl);
+        const form = answerer.getByRole('region', { name: t('topic-reply'), exact: true });
+        await form.getByLabel(t('post-body'), { exact: true }).fill('One more advert');
+        await form.getByRole('button', { name: t('topic-reply-button'), exact: true }).click();
+        await answerer.locator('.error-summary').waitFor();
+        await j.check(answerer, 'suspended author refused');
+      }
+    }));
+}
