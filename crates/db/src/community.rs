@@ -10,7 +10,7 @@ use crate::schema::{
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::{
-    Cursor, NotificationKind, SpaceDraft, TopicDraft, TopicKind, mentions,
+    Cursor, NotificationKind, SpaceDraft, TopicDraft, TopicKind, mentions, search_text,
 };
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::validation::{FieldError, Invalid};
@@ -162,17 +162,19 @@ pub fn create_topic(
         ))
         .returning(topics::id)
         .get_result(conn)?;
-    insert_post(conn, id, author, &t.body, now)?;
+    insert_post(conn, id, author, Some(&t.title), &t.body, now)?;
     diesel::update(spaces::table.find(space))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
     Ok(id)
 }
 
+/// `title`: the topic's, for its first post.
 fn insert_post(
     conn: &mut DbConn,
     topic: i64,
     author: UserId,
+    title: Option<&str>,
     body: &str,
     now: Timestamp,
 ) -> Result<i64, DbError> {
@@ -181,6 +183,7 @@ fn insert_post(
             posts::topic_id.eq(topic),
             posts::author_id.eq(author.0),
             posts::body.eq(body),
+            posts::search_text.eq(search_text(title, body)),
             posts::created_at.eq(now.micros()),
         ))
         .returning(posts::id)
@@ -295,7 +298,7 @@ pub fn reply(
     if t.locked_at.is_some() {
         return Err(DbError::Invalid(Invalid::one("body", "topic-locked")));
     }
-    let id = insert_post(conn, topic, author, body, now)?;
+    let id = insert_post(conn, topic, author, None, body, now)?;
     diesel::update(topics::table.find(topic))
         .set((
             topics::reply_count.eq(topics::reply_count + 1),
@@ -518,6 +521,29 @@ pub fn edit(
     diesel::update(posts::table.find(id))
         .set((posts::body.eq(body), posts::edited_at.eq(now.micros())))
         .execute(conn)?;
+    reindex(conn, id)
+}
+
+/// Sets a post's search words from what it is now: none once deleted or
+/// hidden; its text (and, for a topic's first post, the title) otherwise.
+pub fn reindex(conn: &mut DbConn, id: i64) -> Result<(), DbError> {
+    let p = post(conn, id)?.ok_or(DbError::NotFound)?;
+    let text = if p.deleted_at.is_some() || p.hidden_at.is_some() {
+        String::new()
+    } else {
+        let first: Option<i64> = posts::table
+            .filter(posts::topic_id.eq(p.topic_id))
+            .select(diesel::dsl::min(posts::id))
+            .first(conn)?;
+        let title = match first == Some(id) {
+            true => topic(conn, p.topic_id)?.map(|t| t.title),
+            false => None,
+        };
+        search_text(title.as_deref(), &p.body)
+    };
+    diesel::update(posts::table.find(id))
+        .set(posts::search_text.eq(text))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -537,9 +563,120 @@ pub fn delete(conn: &mut DbConn, id: i64, author: UserId, now: Timestamp) -> Res
         .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     diesel::update(posts::table.find(id))
-        .set((posts::body.eq(""), posts::deleted_at.eq(now.micros())))
+        .set((
+            posts::body.eq(""),
+            posts::search_text.eq(""),
+            posts::deleted_at.eq(now.micros()),
+        ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A post found by a search.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub post: PostRow,
+    pub author: String,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub space_id: i64,
+}
+
+/// How many matching posts a search looks at, newest first, before it
+/// stops: common words match hundreds of thousands of posts, and nobody
+/// reads that far.
+pub const SEARCH_CANDIDATES: usize = 2_000;
+const BATCH: usize = 200;
+
+/// The newest posts (older than post `before`, if given) whose words start
+/// with every one of `words`, in the spaces `may_read` allows, at most
+/// `limit` — looking at no more than [`SEARCH_CANDIDATES`] matches.
+pub fn search(
+    conn: &mut DbConn,
+    words: &[String],
+    may_read: &dyn Fn(i64) -> bool,
+    before: Option<i64>,
+    limit: usize,
+) -> Result<Vec<Found>, DbError> {
+    let mut out = Vec::new();
+    let mut below = before.unwrap_or(i64::MAX);
+    let mut seen = 0;
+    while out.len() < limit && seen < SEARCH_CANDIDATES {
+        let ids = matching_posts(conn, words, below, BATCH)?;
+        if ids.is_empty() {
+            break;
+        }
+        seen += ids.len();
+        below = ids.iter().copied().min().unwrap_or(0);
+        let rows: Vec<(PostRow, String, i64, String, i64)> = posts::table
+            .inner_join(topics::table)
+            .inner_join(users::table.on(users::id.eq(posts::author_id)))
+            .filter(posts::id.eq_any(&ids))
+            .order(posts::id.desc())
+            .select((
+                PostRow::as_select(),
+                users::display_name,
+                topics::id,
+                topics::title,
+                topics::space_id,
+            ))
+            .load(conn)?;
+        for (post, author, topic_id, topic_title, space_id) in rows {
+            if out.len() < limit && may_read(space_id) {
+                out.push(Found {
+                    post,
+                    author,
+                    topic_id,
+                    topic_title,
+                    space_id,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Ids of posts below `below` matching every word as a prefix, newest first.
+fn matching_posts(
+    conn: &mut DbConn,
+    words: &[String],
+    below: i64,
+    limit: usize,
+) -> Result<Vec<i64>, DbError> {
+    use diesel::sql_types::{BigInt, Text};
+    #[derive(QueryableByName)]
+    struct Hit {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let hits: Vec<Hit> = match conn {
+        DbConn::Sqlite(c) => {
+            // Quoted, so no word is read as FTS5 syntax; * makes it a prefix.
+            let m: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+            diesel::sql_query(
+                "SELECT rowid AS id FROM posts_fts WHERE posts_fts MATCH ? AND rowid < ? \
+                 ORDER BY rowid DESC LIMIT ?",
+            )
+            .bind::<Text, _>(m.join(" "))
+            .bind::<BigInt, _>(below)
+            .bind::<BigInt, _>(limit)
+            .load(c)?
+        }
+        DbConn::Pg(c) => {
+            let m: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
+            diesel::sql_query(
+                "SELECT id FROM posts \
+                 WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) AND id < $2 \
+                 ORDER BY id DESC LIMIT $3",
+            )
+            .bind::<Text, _>(m.join(" & "))
+            .bind::<BigInt, _>(below)
+            .bind::<BigInt, _>(limit)
+            .load(c)?
+        }
+    };
+    Ok(hits.into_iter().map(|h| h.id).collect())
 }
 
 /// Locks (`on`) or unlocks a topic: a locked one takes no replies.

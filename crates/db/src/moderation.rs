@@ -201,6 +201,7 @@ pub fn hide(
         ))
         .execute(conn)?;
     decide_flags(conn, post, "hidden", by, now)?;
+    crate::community::reindex(conn, post)?;
     notify(
         conn,
         UserId(author),
@@ -222,6 +223,7 @@ pub fn restore(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Resu
             posts::hidden_reason.eq(None::<String>),
         ))
         .execute(conn)?;
+    crate::community::reindex(conn, post)?;
     notify(
         conn,
         UserId(author),

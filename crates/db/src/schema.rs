@@ -590,6 +590,7 @@ diesel::table! {
         deleted_at -> Nullable<BigInt>,
         hidden_at -> Nullable<BigInt>,
         hidden_reason -> Nullable<Text>,
+        search_text -> Text,
     }
 }
 

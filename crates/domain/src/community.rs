@@ -149,6 +149,14 @@ pub fn mentions(text: &str, candidates: &[(i64, String)]) -> Vec<i64> {
     out
 }
 
+/// The words a post is found by: its text, and for a topic's first post
+/// the topic's title, folded as [`crate::search::words`] folds them.
+pub fn search_text(title: Option<&str>, body: &str) -> String {
+    let mut words = title.map(crate::search::words).unwrap_or_default();
+    words.extend(crate::search::words(body));
+    words.join(" ")
+}
+
 /// The new-topic form, as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct TopicInput {

@@ -19,6 +19,7 @@ pub mod error;
 pub mod flash;
 pub mod forms;
 pub mod gate;
+pub mod highlight;
 pub mod markdown;
 pub mod metrics;
 pub mod ops;

@@ -67,6 +67,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}/review", Authors),
     ("GET", "/spaces", SignedIn),
+    ("GET", "/spaces/search", SignedIn),
     ("GET", "/spaces/{space_id}", SignedIn),
     ("POST", "/spaces/{space_id}/follow", SignedIn),
     ("POST", "/spaces/{space_id}/topics", SignedIn),

@@ -495,3 +495,83 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
         .await
         .expect("Reply posted.");
 }
+
+#[tokio::test]
+async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let members = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "District members"), ("visibility", "members")],
+        )
+        .await
+        .path;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{members}/topics"),
+            &[
+                ("title", "Photosynthesis labs"),
+                ("kind", "discussion"),
+                (
+                    "body",
+                    "Our **photosynthesis** lab uses <b>leaves</b> & light.",
+                ),
+            ],
+        )
+        .await
+        .path;
+    educator
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", "Évaluation: grade the notebook.")],
+        )
+        .await;
+
+    let found = educator.get("/spaces/search?q=PHOTOSYNTH").await;
+    found
+        .expect("Photosynthesis labs")
+        .expect("<mark>photosynthesis</mark>")
+        .expect("District members");
+    assert!(
+        !found.body.contains("<b>leaves"),
+        "no markup of the post's survives"
+    );
+    // Accents folded.
+    educator
+        .get("/spaces/search?q=evaluation")
+        .await
+        .expect("<mark>Évaluation</mark>");
+    // Outside the audience: nothing, and the space is not on offer.
+    let outsider = app.browser();
+    outsider.sign_in(s.email("ladmin"), PASSWORD).await;
+    let none = outsider.get("/spaces/search?q=photosynthesis").await;
+    none.expect("No post matches.");
+    assert!(!none.contains("District members"));
+    let space_id = members.trim_start_matches("/spaces/");
+    assert_eq!(
+        outsider
+            .get(&format!("/spaces/search?q=lab&space={space_id}"))
+            .await
+            .status,
+        400
+    );
+    // Deleted posts are not found.
+    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let first = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 1))
+        .await
+        .unwrap()[0]
+        .post
+        .id;
+    educator.post(&format!("/posts/{first}/delete"), &[]).await;
+    educator
+        .get("/spaces/search?q=photosynthesis")
+        .await
+        .expect("No post matches.");
+}

@@ -112,6 +112,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/literacy".into(),
         "/authoring".into(),
         "/spaces".into(),
+        "/spaces/search?q=lab".into(),
         "/notifications".into(),
         "/moderation".into(),
         format!("/orgs/{}/admin/spaces", s.district),

@@ -157,6 +157,140 @@ pub async fn follow(
     ))
 }
 
+// ---- Search ----
+
+pub struct ResultView {
+    pub href: String,
+    pub topic_title: String,
+    pub space_title: String,
+    pub author: String,
+    pub posted_on: String,
+    /// Safe HTML from `highlight::snippet`.
+    pub snippet: String,
+}
+
+#[derive(Template)]
+#[template(path = "spaces_search.html")]
+pub struct SearchPage {
+    page: Page,
+    /// The select macro asks; the search has no field errors.
+    errors: FormErrors,
+    q: String,
+    spaces: Vec<super::Choice>,
+    results: Vec<ResultView>,
+    searched: bool,
+    more: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+    /// A space's id, or empty for every space one may read.
+    #[serde(default)]
+    space: String,
+    /// Only posts older than this one (the next page).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    before: String,
+}
+
+/// Results on one page.
+const RESULTS: usize = 20;
+
+/// `GET /spaces/search?q=&space=&before=`: posts in the spaces this person
+/// may read, newest first, the words they matched marked.
+pub async fn search(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlQuery(query): HtmlQuery<SearchQuery>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let all = state.db.read(community::spaces).await?;
+    let readable: std::collections::HashMap<i64, String> = all
+        .into_iter()
+        .filter(|s| {
+            let v = Visibility::parse(&s.row.visibility).unwrap_or(Visibility::Members);
+            me.actor.reads_space(&s.path, v)
+        })
+        .map(|s| (s.row.id, s.row.title))
+        .collect();
+    let space = match query.space.trim() {
+        "" => None,
+        s => Some(
+            s.parse::<i64>()
+                .ok()
+                .filter(|id| readable.contains_key(id))
+                .ok_or_else(|| AppError::BadRequest("space: not a space you can read".into()))?,
+        ),
+    };
+    let before = match query.before.trim() {
+        "" => None,
+        b => Some(
+            b.parse::<i64>()
+                .map_err(|_| AppError::BadRequest("before: not a post".into()))?,
+        ),
+    };
+    let words = lyceum_domain::search::query_words(&query.q, 8);
+    let page = Page::new(&ctx, "spaces-search-title");
+    let found = if words.is_empty() {
+        Vec::new()
+    } else {
+        let (w, ids) = (
+            words.clone(),
+            readable
+                .keys()
+                .copied()
+                .collect::<std::collections::HashSet<i64>>(),
+        );
+        state
+            .db
+            .read(move |c| {
+                let may_read = |s: i64| ids.contains(&s) && space.is_none_or(|only| only == s);
+                community::search(c, &w, &may_read, before, RESULTS + 1)
+            })
+            .await?
+    };
+    let more = (found.len() > RESULTS).then(|| {
+        let q = SearchQuery {
+            before: found[RESULTS - 1].post.id.to_string(),
+            ..query.clone()
+        };
+        format!(
+            "/spaces/search?{}",
+            serde_html_form::to_string(&q).unwrap_or_default()
+        )
+    });
+    let mut spaces: Vec<super::Choice> = readable
+        .iter()
+        .map(|(id, title)| super::Choice {
+            value: id.to_string(),
+            label: title.clone(),
+            selected: space == Some(*id),
+        })
+        .collect();
+    spaces.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok(render(&SearchPage {
+        results: found
+            .into_iter()
+            .take(RESULTS)
+            .map(|f| ResultView {
+                href: format!("{}#post-{}", topic_path(f.topic_id), f.post.id),
+                space_title: readable.get(&f.space_id).cloned().unwrap_or_default(),
+                snippet: crate::highlight::snippet(&f.post.body, &words),
+                posted_on: super::credit::date(f.post.created_at),
+                topic_title: f.topic_title,
+                author: f.author,
+            })
+            .collect(),
+        searched: !words.is_empty(),
+        errors: FormErrors::none(),
+        q: query.q,
+        spaces,
+        more,
+        page,
+    }))
+}
+
 // ---- A space ----
 
 pub struct TopicView {

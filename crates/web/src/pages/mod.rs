@@ -111,6 +111,7 @@ pub fn routes(r: Routes) -> Routes {
             authoring::review,
         )
         .add(GET, "/spaces", SignedIn, community::list)
+        .add(GET, "/spaces/search", SignedIn, community::search)
         .add(GET, "/spaces/{space_id}", SignedIn, community::show)
         .add(
             POST,
