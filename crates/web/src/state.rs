@@ -3,9 +3,11 @@
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimits;
 use lyceum_db::Db;
+use lyceum_db::courses::CourseRow;
 use lyceum_db::throttle::LockoutPolicy;
 use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
+use lyceum_domain::course::Course;
 use lyceum_domain::org::OrgPath;
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -86,7 +88,13 @@ pub struct Inner {
     pub jobs_waker: Arc<Notify>,
     /// Organisation paths never change once made, so they are cached forever.
     org_paths: RwLock<HashMap<OrgId, OrgPath>>,
+    /// A course version's content never changes once published (a change
+    /// is a new version), so every node may keep the ones it has read.
+    course_versions: RwLock<HashMap<(i64, i32), Arc<Course>>>,
 }
+
+/// Most course versions kept in memory; past it the cache starts again.
+const COURSE_VERSIONS: usize = 1_000;
 
 impl std::ops::Deref for AppState {
     type Target = Inner;
@@ -108,7 +116,41 @@ impl AppState {
             sso,
             jobs_waker,
             org_paths: RwLock::new(HashMap::new()),
+            course_versions: RwLock::new(HashMap::new()),
         }))
+    }
+
+    /// One version of a course, from the cache or the database.
+    pub async fn course_version(
+        &self,
+        row: &CourseRow,
+        version: i32,
+    ) -> Result<Option<Arc<Course>>, lyceum_db::DbError> {
+        let key = (row.id, version);
+        if let Some(c) = self
+            .course_versions
+            .read()
+            .ok()
+            .and_then(|m| m.get(&key).cloned())
+        {
+            return Ok(Some(c));
+        }
+        let r = row.clone();
+        let Some(course) = self
+            .db
+            .read(move |c| lyceum_db::courses::load_version(c, &r, version))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let course = Arc::new(course);
+        if let Ok(mut map) = self.course_versions.write() {
+            if map.len() >= COURSE_VERSIONS {
+                map.clear();
+            }
+            map.insert(key, course.clone());
+        }
+        Ok(Some(course))
     }
 
     /// The path of an organisation, from the cache or the database.

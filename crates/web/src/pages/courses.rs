@@ -426,7 +426,7 @@ pub async fn show(
         modules,
         licence,
         ..
-    } = course;
+    } = &*course;
     let keys: Vec<&str> = modules
         .iter()
         .flat_map(|m| m.lessons.iter().map(|l| l.key.as_str()))
@@ -435,11 +435,11 @@ pub async fn show(
         (None, _) => Standing::Anonymous {
             sign_in: format!(
                 "/sign-in?next={}",
-                utf8_percent_encode(&course_path(&slug), NON_ALPHANUMERIC)
+                utf8_percent_encode(&course_path(slug), NON_ALPHANUMERIC)
             ),
         },
         (Some(_), None) => Standing::NotEnrolled {
-            enrol_action: format!("{}/enrol", course_path(&slug)),
+            enrol_action: format!("{}/enrol", course_path(slug)),
         },
         (Some(_), Some(e)) => Standing::Enrolled {
             done: keys.iter().filter(|k| done.contains(**k)).count(),
@@ -447,17 +447,17 @@ pub async fn show(
             continue_href: keys
                 .iter()
                 .find(|k| !done.contains(**k))
-                .map(|k| lesson_path(&slug, k)),
+                .map(|k| lesson_path(slug, k)),
             completed: e.completed_at.is_some(),
             certificate: certificate.map(|code| format!("/certificates/{code}")),
             move_action: (e.version < row.version && e.completed_at.is_none())
-                .then(|| format!("{}/move", course_path(&slug))),
+                .then(|| format!("{}/move", course_path(slug))),
         },
     };
     Ok(render(&CoursePage {
         lang: other_lang(row.lang(), page.lang),
         card: card(&row, &page),
-        licence,
+        licence: licence.clone(),
         subjects: subjects
             .iter()
             .map(|s| page.label("subject", s.as_str()))
@@ -468,19 +468,19 @@ pub async fn show(
             .collect(),
         builds: builds_view(described, page.lang),
         prerequisites,
-        first_lesson: keys.first().map(|k| lesson_path(&slug, k)),
+        first_lesson: keys.first().map(|k| lesson_path(slug, k)),
         standing,
         modules: modules
-            .into_iter()
+            .iter()
             .map(|m| ModuleView {
-                title: m.title,
+                title: m.title.clone(),
                 lessons: m
                     .lessons
-                    .into_iter()
+                    .iter()
                     .map(|l| LessonLink {
                         done: done.contains(&l.key),
-                        href: lesson_path(&slug, &l.key),
-                        title: l.title,
+                        href: lesson_path(slug, &l.key),
+                        title: l.title.clone(),
                     })
                     .collect(),
             })

@@ -187,7 +187,7 @@ pub async fn move_to_current(
 /// with their enrolment and the lessons they finished.
 pub struct Following {
     pub row: CourseRow,
-    pub course: Course,
+    pub course: std::sync::Arc<Course>,
     pub enrolment: Option<learning::Enrolment>,
     pub done: std::collections::HashSet<String>,
 }
@@ -197,7 +197,7 @@ pub async fn following(
     user: Option<UserId>,
     slug: String,
 ) -> Result<Option<Following>, AppError> {
-    Ok(state
+    let found = state
         .db
         .read(move |c| {
             let Some(row) = courses::by_slug(c, &slug)? else {
@@ -207,22 +207,26 @@ pub async fn following(
                 Some(u) => learning::enrolment(c, u, row.id)?,
                 None => None,
             };
-            let version = enrolment.as_ref().map_or(row.version, |e| e.version);
-            let Some(course) = courses::load_version(c, &row, version)? else {
-                return Ok(None);
-            };
             let done = match (user, &enrolment) {
                 (Some(u), Some(_)) => learning::done(c, u, row.id)?,
                 _ => Default::default(),
             };
-            Ok(Some(Following {
-                row,
-                course,
-                enrolment,
-                done,
-            }))
+            Ok(Some((row, enrolment, done)))
         })
-        .await?)
+        .await?;
+    let Some((row, enrolment, done)) = found else {
+        return Ok(None);
+    };
+    let version = enrolment.as_ref().map_or(row.version, |e| e.version);
+    let Some(course) = state.course_version(&row, version).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Following {
+        row,
+        course,
+        enrolment,
+        done,
+    }))
 }
 
 /// `POST /courses/{slug}/lessons/{lesson_key}/finish`: marks the lesson
