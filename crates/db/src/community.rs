@@ -5,12 +5,13 @@
 //! `lyceum_domain::community`); this module only stores.
 
 use crate::schema::{
-    notifications, orgs, post_revisions, posts, space_follows, spaces, topics, users,
+    notifications, orgs, post_revisions, posts, reactions, space_follows, spaces, topics, users,
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::{
-    Cursor, NotificationKind, SpaceDraft, TopicDraft, TopicKind, mentions, search_text,
+    Cursor, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft, TopicKind, mentions,
+    posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::validation::{FieldError, Invalid};
@@ -150,7 +151,7 @@ pub fn create_topic(
     t: &TopicDraft,
     now: Timestamp,
 ) -> Result<i64, DbError> {
-    refuse_if_suspended(conn, author, now)?;
+    may_post(conn, author, &t.body, now)?;
     let id: i64 = diesel::insert_into(topics::table)
         .values((
             topics::space_id.eq(space),
@@ -294,7 +295,7 @@ pub fn reply(
     now: Timestamp,
 ) -> Result<i64, DbError> {
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
-    refuse_if_suspended(conn, author, now)?;
+    may_post(conn, author, body, now)?;
     if t.locked_at.is_some() {
         return Err(DbError::Invalid(Invalid::one("body", "topic-locked")));
     }
@@ -320,16 +321,28 @@ pub fn reply(
     Ok(id)
 }
 
-/// A suspended account may not post: `Invalid` (field `body`,
-/// `suspended`, with the day it ends).
-fn refuse_if_suspended(conn: &mut DbConn, author: UserId, now: Timestamp) -> Result<(), DbError> {
-    match crate::moderation::suspended_until(conn, author, now)? {
-        Some(until) => Err(DbError::Invalid(Invalid(vec![
+/// Whether `author` may post `body` now: not while suspended (`Invalid`,
+/// field `body`, `suspended` with the day it ends), nor over the hourly
+/// limit or the link limit of their account's age (see
+/// `community::posting_allowed`).
+fn may_post(conn: &mut DbConn, author: UserId, body: &str, now: Timestamp) -> Result<(), DbError> {
+    if let Some(until) = crate::moderation::suspended_until(conn, author, now)? {
+        return Err(DbError::Invalid(Invalid(vec![
             FieldError::new("body", "suspended")
                 .with_arg("until", Timestamp::from_micros(until).date()),
-        ]))),
-        None => Ok(()),
+        ])));
     }
+    let created: i64 = users::table
+        .find(author.0)
+        .select(users::created_at)
+        .first(conn)?;
+    let recent: i64 = posts::table
+        .filter(posts::author_id.eq(author.0))
+        .filter(posts::created_at.gt(now.minus(std::time::Duration::from_secs(3_600)).micros()))
+        .count()
+        .get_result(conn)?;
+    let new_account = created > now.minus(NEW_ACCOUNT).micros();
+    posting_allowed(new_account, recent, body).map_err(|e| DbError::Invalid(Invalid(vec![e])))
 }
 
 /// Everyone who has posted in a topic: (user id, display name).
@@ -685,4 +698,61 @@ pub fn lock(conn: &mut DbConn, topic: i64, on: bool, now: Timestamp) -> Result<(
         .set(topics::locked_at.eq(on.then_some(now.micros())))
         .execute(conn)?;
     Ok(())
+}
+
+/// Adds (`on`) or takes back one person's reaction to a post.
+pub fn react(
+    conn: &mut DbConn,
+    post: i64,
+    user: UserId,
+    kind: Reaction,
+    on: bool,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    diesel::delete(reactions::table.find((post, user.0, kind.as_str()))).execute(conn)?;
+    if on {
+        diesel::insert_into(reactions::table)
+            .values((
+                reactions::post_id.eq(post),
+                reactions::user_id.eq(user.0),
+                reactions::kind.eq(kind.as_str()),
+                reactions::created_at.eq(now.micros()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Per post: each reaction kind it got, how many times, and whether the
+/// reader gave it.
+pub type Reactions = std::collections::HashMap<i64, Vec<(Reaction, i64, bool)>>;
+
+/// The reactions to some posts (see [`Reactions`]).
+pub fn reactions_to(conn: &mut DbConn, posts: &[i64], me: UserId) -> Result<Reactions, DbError> {
+    // Counted by the database: a popular post may have thousands.
+    let counts: Vec<(i64, String, i64)> = reactions::table
+        .filter(reactions::post_id.eq_any(posts))
+        .group_by((reactions::post_id, reactions::kind))
+        .select((
+            reactions::post_id,
+            reactions::kind,
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)?;
+    let mine: Vec<(i64, String)> = reactions::table
+        .filter(reactions::post_id.eq_any(posts))
+        .filter(reactions::user_id.eq(me.0))
+        .select((reactions::post_id, reactions::kind))
+        .load(conn)?;
+    let mut out = Reactions::default();
+    for (post, kind, n) in counts {
+        if let Some(k) = Reaction::parse(&kind) {
+            let given = mine.iter().any(|(p, m)| *p == post && *m == kind);
+            out.entry(post).or_default().push((k, n, given));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by_key(|(k, _, _)| *k);
+    }
+    Ok(out)
 }

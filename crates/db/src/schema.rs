@@ -626,6 +626,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reactions (post_id, user_id, kind) {
+        post_id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        created_at -> BigInt,
+    }
+}
+
 diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
@@ -698,6 +707,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     flags,
     suspensions,
+    reactions,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -751,4 +761,5 @@ pub const TABLES: &[&str] = &[
     "notifications",
     "flags",
     "suspensions",
+    "reactions",
 ];

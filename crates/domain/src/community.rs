@@ -104,6 +104,58 @@ crate::code_enum! {
     }
 }
 
+crate::code_enum! {
+    /// The reactions a post can get: a small fixed set, no scores.
+    pub enum Reaction: "reaction" {
+        Helpful = "helpful",
+        Thanks = "thanks",
+        Insightful = "insightful",
+    }
+}
+
+/// An account this young is new: it posts less often and with fewer links
+/// (the usual spam defences).
+pub const NEW_ACCOUNT: std::time::Duration = std::time::Duration::from_secs(7 * 86_400);
+/// Posts (topics and replies) an account may make in an hour.
+pub const POSTS_PER_HOUR: i64 = 120;
+pub const NEW_ACCOUNT_POSTS_PER_HOUR: i64 = 10;
+/// Links a new account may put in one post.
+pub const NEW_ACCOUNT_LINKS: usize = 2;
+
+/// How many web addresses a post holds, written out or behind a link:
+/// each `scheme://` and each `www.` that does not follow one.
+pub fn links_in(text: &str) -> usize {
+    let lower = text.to_lowercase();
+    let schemes = lower.matches("://").count();
+    let bare = lower
+        .match_indices("www.")
+        .filter(|(at, _)| !lower[..*at].ends_with("://"))
+        .count();
+    schemes + bare
+}
+
+/// Whether someone may post now: refused (field `body`) when over the
+/// hourly limit for their account's age, or, for a new account, with too
+/// many links.
+pub fn posting_allowed(
+    new_account: bool,
+    posted_last_hour: i64,
+    body: &str,
+) -> Result<(), FieldError> {
+    let per_hour = if new_account {
+        NEW_ACCOUNT_POSTS_PER_HOUR
+    } else {
+        POSTS_PER_HOUR
+    };
+    if posted_last_hour >= per_hour {
+        return Err(FieldError::new("body", "posting-too-fast").with_arg("max", per_hour));
+    }
+    if new_account && links_in(body) > NEW_ACCOUNT_LINKS {
+        return Err(FieldError::new("body", "too-many-links").with_arg("max", NEW_ACCOUNT_LINKS));
+    }
+    Ok(())
+}
+
 /// Longest flag reason or moderator's note.
 pub const MAX_REASON: usize = 500;
 /// Longest suspension, in days.
@@ -273,6 +325,24 @@ mod tests {
             [1, 3, 2]
         );
         assert!(mentions("email me at ana@x.org", &people).is_empty());
+
+        assert_eq!(
+            links_in("See [a](https://a.org), https://www.b.org and www.c.org."),
+            3
+        );
+        assert_eq!(links_in("Nothing here."), 0);
+        assert!(posting_allowed(true, 3, "https://a.org https://b.org").is_ok());
+        assert_eq!(
+            posting_allowed(true, 3, "[a](https://a) [b](https://b) [c](https://c)")
+                .unwrap_err()
+                .code,
+            "too-many-links"
+        );
+        assert_eq!(
+            posting_allowed(true, 10, "hi").unwrap_err().code,
+            "posting-too-fast"
+        );
+        assert!(posting_allowed(false, 10, "[a](https://a) [b](https://b) [c](https://c)").is_ok());
 
         let c = Cursor::parse("1790000000000000.42").unwrap();
         assert_eq!(c.to_string(), "1790000000000000.42");

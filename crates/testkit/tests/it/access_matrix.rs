@@ -80,6 +80,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/posts/{post_id}/edit", SignedIn),
     ("POST", "/posts/{post_id}/edit", SignedIn),
     ("POST", "/posts/{post_id}/delete", SignedIn),
+    ("POST", "/posts/{post_id}/react", SignedIn),
     ("GET", "/posts/{post_id}/flag", SignedIn),
     ("POST", "/posts/{post_id}/flag", SignedIn),
     ("GET", "/moderation", SignedIn),

@@ -119,7 +119,8 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
                     topic_id,
                     facilitator,
                     &format!("Reply number {n}."),
-                    Timestamp::from_micros(1_800_000_000_000_000 + n),
+                    // Ten minutes apart: within the hourly posting limit.
+                    Timestamp::from_micros(1_800_000_000_000_000 + n * 600_000_000),
                 )?;
             }
             Ok(())
@@ -574,4 +575,109 @@ async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked()
         .get("/spaces/search?q=photosynthesis")
         .await
         .expect("No post matches.");
+}
+
+#[tokio::test]
+async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "District lounge"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Rubrics"),
+                ("kind", "discussion"),
+                ("body", "Share yours."),
+            ],
+        )
+        .await
+        .path;
+    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let post = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 1))
+        .await
+        .unwrap()[0]
+        .post
+        .id;
+
+    // Reactions: one per kind per person, taken back by asking again.
+    let facilitator = app.browser();
+    facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
+    let react = format!("/posts/{post}/react");
+    facilitator
+        .post(&react, &[("kind", "helpful"), ("on", "yes")])
+        .await
+        .expect("aria-pressed=\"true\">Helpful · 1<");
+    facilitator
+        .post(&react, &[("kind", "helpful"), ("on", "yes")])
+        .await
+        .expect("Helpful · 1<");
+    dadmin
+        .post(&react, &[("kind", "helpful"), ("on", "yes")])
+        .await
+        .expect("Helpful · 2<");
+    facilitator
+        .post(&react, &[("kind", "helpful"), ("on", "no")])
+        .await
+        .expect("aria-pressed=\"false\">Helpful · 1<");
+    assert_eq!(
+        facilitator
+            .post(&react, &[("kind", "love"), ("on", "yes")])
+            .await
+            .status,
+        400
+    );
+    // Outside the audience of an open space: read, not react.
+    let outsider = app.browser();
+    outsider.sign_in(s.email("ladmin"), PASSWORD).await;
+    assert_eq!(
+        outsider
+            .post(&react, &[("kind", "thanks"), ("on", "yes")])
+            .await
+            .status,
+        403
+    );
+
+    // A new account: at most two links in a post, and ten posts an hour.
+    let links = "See [a](https://a.example), https://b.example and www.c.example";
+    let r = educator
+        .post(&format!("{topic}/replies"), &[("body", links)])
+        .await;
+    assert_eq!(r.status, 422);
+    r.expect("New accounts may put at most 2 links in a post.");
+    for n in 1..=9 {
+        educator
+            .post(
+                &format!("{topic}/replies"),
+                &[("body", &format!("Note {n}"))],
+            )
+            .await
+            .expect("Reply posted.");
+    }
+    let r = educator
+        .post(&format!("{topic}/replies"), &[("body", "One too many")])
+        .await;
+    assert_eq!(r.status, 422);
+    r.expect("New accounts may post 10 times an hour");
+    // An hour later it may post again; a week on, it is no longer new.
+    app.clock
+        .advance(std::time::Duration::from_secs(8 * 86_400));
+    let later = app.browser();
+    later.sign_in(s.email("educator"), PASSWORD).await;
+    later
+        .post(&format!("{topic}/replies"), &[("body", links)])
+        .await
+        .expect("Reply posted.");
 }

@@ -21,7 +21,7 @@ use lyceum_db::DbError;
 use lyceum_db::community::{self, PostLine, Space, SpaceRow, TopicLine, TopicRow};
 use lyceum_domain::UserId;
 use lyceum_domain::community::{
-    Cursor, PAGE_SIZE, SpaceInput, TopicInput, TopicKind, Visibility, body,
+    Cursor, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility, body,
 };
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
@@ -457,10 +457,27 @@ pub struct PostView {
     pub own: bool,
     /// The question's accepted answer.
     pub accepted: bool,
+    /// Each reaction kind: (code, count, the reader gave it).
+    pub reactions: Vec<(Reaction, i64, bool)>,
 }
 
-fn post_view(p: PostLine, me: UserId, accepted: Option<i64>) -> PostView {
+fn post_view(
+    p: PostLine,
+    me: UserId,
+    accepted: Option<i64>,
+    given: &community::Reactions,
+) -> PostView {
+    let reactions = Reaction::ALL
+        .iter()
+        .map(|k| {
+            given
+                .get(&p.post.id)
+                .and_then(|l| l.iter().find(|(g, _, _)| g == k).copied())
+                .unwrap_or((*k, 0, false))
+        })
+        .collect();
     PostView {
+        reactions,
         accepted: accepted == Some(p.post.id),
         id: p.post.id,
         author: p.author,
@@ -495,6 +512,8 @@ pub struct TopicPage {
     can_reply: bool,
     /// May lock or unlock it.
     can_moderate: bool,
+    /// May react to posts (the space's audience).
+    can_react: bool,
     /// The reader asked this question: they may accept a reply as the answer.
     can_accept: bool,
     /// The topic's first post (the question itself is not an answer).
@@ -518,9 +537,15 @@ async fn topic_page(
 ) -> Result<TopicPage, AppError> {
     let me = ctx.require_user()?;
     let (topic, space) = readable_topic(state, me, id).await?;
-    let lines = state
+    let reader = me.user.id();
+    let (lines, given) = state
         .db
-        .read(move |c| community::posts(c, id, after, PAGE_SIZE + 1))
+        .read(move |c| {
+            let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
+            let ids: Vec<i64> = lines.iter().map(|p| p.post.id).collect();
+            let given = community::reactions_to(c, &ids, reader)?;
+            Ok((lines, given))
+        })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
         format!(
@@ -548,11 +573,12 @@ async fn topic_page(
         posts: lines
             .into_iter()
             .take(PAGE_SIZE as usize)
-            .map(|p| post_view(p, user, accepted))
+            .map(|p| post_view(p, user, accepted, &given))
             .collect(),
         more,
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
         can_moderate: me.actor.can(Action::Moderate, &space.path),
+        can_react: me.actor.posts_in_space(&space.path),
         topic,
         typed,
         errors,
@@ -635,6 +661,46 @@ async fn reply_refused(
     Ok(render_invalid(
         &topic_page(state, ctx, id, None, typed, errors).await?,
     ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ReactForm {
+    #[serde(default)]
+    kind: String,
+    /// `yes` to add it, anything else to take it back.
+    #[serde(default)]
+    on: String,
+}
+
+/// `POST /posts/{post_id}/react`: adds or takes back a reaction.
+pub async fn react(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<ReactForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let kind = Reaction::parse(form.kind.trim())
+        .ok_or_else(|| AppError::BadRequest("kind: helpful, thanks or insightful".into()))?;
+    let post = state
+        .db
+        .read(move |c| community::post(c, id))
+        .await?
+        .filter(|p| p.deleted_at.is_none() && p.hidden_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let (_, space) = readable_topic(&state, me, post.topic_id).await?;
+    if !me.actor.posts_in_space(&space.path) {
+        return Err(AppError::Forbidden);
+    }
+    let (user, on, now) = (me.user.id(), form.on == "yes", state.clock.now());
+    state
+        .db
+        .write(move |c| community::react(c, id, user, kind, on, now))
+        .await?;
+    Ok(crate::flash::redirect(&format!(
+        "{}#post-{id}",
+        topic_path(post.topic_id)
+    )))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -151,6 +151,7 @@ pub fn routes(r: Routes) -> Routes {
             moderation::flag_form,
         )
         .add(POST, "/posts/{post_id}/flag", SignedIn, moderation::flag)
+        .add(POST, "/posts/{post_id}/react", SignedIn, community::react)
         .add(GET, "/moderation", SignedIn, moderation::queue)
         .add(
             POST,
