@@ -679,8 +679,8 @@ fn matching_posts(
         DbConn::Pg(c) => {
             let m: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
             diesel::sql_query(
-                "SELECT id FROM posts \
-                 WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', $1) AND id < $2 \
+                "SELECT id FROM posts_fts \
+                 WHERE vector @@ to_tsquery('simple', $1) AND id < $2 \
                  ORDER BY id DESC LIMIT $3",
             )
             .bind::<Text, _>(m.join(" & "))

@@ -486,9 +486,8 @@ fn matching(conn: &mut DbConn, words: &[String]) -> Result<Vec<i64>, DbError> {
         DbConn::Pg(c) => {
             let m: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
             diesel::sql_query(
-                "SELECT id FROM courses, to_tsquery('simple', $1) q \
-                 WHERE to_tsvector('simple', search_text) @@ q \
-                 ORDER BY ts_rank(to_tsvector('simple', search_text), q) DESC, id",
+                "SELECT id FROM courses_fts, to_tsquery('simple', $1) q \
+                 WHERE vector @@ q ORDER BY ts_rank(vector, q) DESC, id",
             )
             .bind::<Text, _>(m.join(" & "))
             .load(c)?

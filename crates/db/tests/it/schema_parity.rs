@@ -61,7 +61,7 @@ fn actual(conn: &mut DbConn) -> Columns {
              FROM sqlite_master m JOIN pragma_table_info(m.name) p
              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
                AND m.name <> '__diesel_schema_migrations'
-               -- Search indexes differ by design: FTS5 tables here, GIN indexes there.
+               -- Search indexes differ by design: FTS5 tables here, tsvector tables there.
                AND m.name NOT LIKE '%\\_fts%' ESCAPE '\\'",
         )
         .load(c)
@@ -71,7 +71,8 @@ fn actual(conn: &mut DbConn) -> Columns {
                     CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS nullable, 0 AS pk
              FROM information_schema.columns
              WHERE table_schema = current_schema()
-               AND table_name <> '__diesel_schema_migrations'",
+               AND table_name <> '__diesel_schema_migrations'
+               AND table_name NOT LIKE '%\\_fts%' ESCAPE '\\'",
         )
         .load(c)
         .unwrap(),
