@@ -31,6 +31,7 @@ pub mod ratelimit;
 pub mod routes;
 pub mod security;
 pub mod session;
+pub mod spaces;
 pub mod sso;
 pub mod state;
 mod template_check;

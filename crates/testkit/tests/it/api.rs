@@ -345,3 +345,113 @@ async fn the_openapi_document_describes_every_api_route() {
     served.sort();
     assert_eq!(documented, served);
 }
+
+#[tokio::test]
+async fn the_community_over_the_api_keeps_to_the_audience() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let space = app
+        .db
+        .write({
+            let (district, admin) = (s.district, s.user("dadmin"));
+            move |c| {
+                lyceum_db::community::create_space(
+                    c,
+                    district,
+                    &lyceum_domain::community::SpaceDraft {
+                        title: "District science".into(),
+                        description: String::new(),
+                        visibility: lyceum_domain::community::Visibility::Members,
+                    },
+                    admin,
+                    lyceum_domain::Timestamp::from_micros(1_790_000_000_000_000),
+                )
+            }
+        })
+        .await
+        .unwrap();
+    let educator = token_for(&app, s.email("educator")).await;
+    let outsider = token_for(&app, s.email("ladmin")).await;
+    let facilitator = token_for(&app, s.email("facilitator")).await;
+
+    let (status, list) = call(&app, Method::GET, "/api/v1/spaces", Some(&educator), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(list[0]["title"], "District science");
+    assert_eq!(list[0]["visibility"], "members");
+    let (_, none) = call(&app, Method::GET, "/api/v1/spaces", Some(&outsider), None).await;
+    assert_eq!(none, json!([]));
+
+    let topics = format!("/api/v1/spaces/{space}/topics");
+    let (status, e) = call(
+        &app,
+        Method::POST,
+        &topics,
+        Some(&educator),
+        Some(json!({ "title": "", "kind": "rant", "body": "x" })),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(e["error"]["code"], "validation_failed");
+    let (status, created) = call(
+        &app,
+        Method::POST,
+        &topics,
+        Some(&educator),
+        Some(json!({ "title": "Lab safety", "kind": "question", "body": "Goggles?" })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let topic = created["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/topics/{topic}/replies"),
+        Some(&facilitator),
+        Some(json!({ "body": "Always." })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (_, page) = call(&app, Method::GET, &topics, Some(&educator), None).await;
+    assert_eq!(page["topics"][0]["replies"], 1);
+    assert_eq!(page["next"], Value::Null);
+    let (_, posts) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/topics/{topic}/posts"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(posts["posts"][1]["body"], "Always.");
+    let (_, told) = call(
+        &app,
+        Method::GET,
+        "/api/v1/notifications",
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(told[0]["kind"], "reply");
+
+    // Outside the audience: nothing exists.
+    for (method, path) in [
+        (Method::GET, topics.clone()),
+        (Method::GET, format!("/api/v1/topics/{topic}/posts")),
+    ] {
+        let (status, e) = call(&app, method, &path, Some(&outsider), None).await;
+        assert_eq!(
+            (status, e["error"]["code"].clone()),
+            (404, json!("not_found")),
+            "{path}"
+        );
+    }
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/topics/{topic}/replies"),
+        Some(&outsider),
+        Some(json!({ "body": "hi" })),
+    )
+    .await;
+    assert_eq!(status, 404);
+}

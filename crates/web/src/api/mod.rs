@@ -3,6 +3,7 @@
 //! errors are `{"error": {"code", "message", "fields"?, "detail"?}}` with
 //! stable codes. Described by the OpenAPI document at `/api/openapi.json`.
 
+mod community;
 mod dto;
 mod me;
 pub mod openapi;
@@ -18,6 +19,32 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)
         .add(GET, "/v1/me/export", SignedIn, me::export)
+        .add(GET, "/v1/spaces", SignedIn, community::spaces)
+        .add(
+            GET,
+            "/v1/spaces/{space_id}/topics",
+            SignedIn,
+            community::topics,
+        )
+        .add(
+            POST,
+            "/v1/spaces/{space_id}/topics",
+            SignedIn,
+            community::start,
+        )
+        .add(
+            GET,
+            "/v1/topics/{topic_id}/posts",
+            SignedIn,
+            community::posts,
+        )
+        .add(
+            POST,
+            "/v1/topics/{topic_id}/replies",
+            SignedIn,
+            community::reply,
+        )
+        .add(GET, "/v1/notifications", SignedIn, community::notifications)
         .add(GET, "/v1/orgs/{org_id}", SignedIn, orgs::show)
         .add(PUT, "/v1/orgs/{org_id}", Org(AdministerOrg), orgs::update)
         .add(GET, "/v1/orgs/{org_id}/children", SignedIn, orgs::children)

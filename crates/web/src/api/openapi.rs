@@ -24,9 +24,16 @@ use utoipa::{Modify, OpenApi};
         super::orgs::grant,
         super::orgs::revoke,
         super::orgs::invite,
+        super::community::spaces,
+        super::community::topics,
+        super::community::start,
+        super::community::posts,
+        super::community::reply,
+        super::community::notifications,
     ),
     modifiers(&Bearer),
-    tags((name = "me", description = "Your own account"), (name = "orgs", description = "Organisations and their people"))
+    tags((name = "me", description = "Your own account"), (name = "orgs", description = "Organisations and their people"),
+          (name = "community", description = "Spaces, topics, posts and notifications"))
 )]
 pub struct ApiDoc;
 

@@ -18,7 +18,7 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::DbError;
-use lyceum_db::community::{self, PostLine, Space, SpaceRow, TopicLine, TopicRow};
+use lyceum_db::community::{self, PostLine, SpaceRow, TopicLine, TopicRow};
 use lyceum_domain::UserId;
 use lyceum_domain::community::{
     Cursor, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility, body,
@@ -35,35 +35,7 @@ pub fn topic_path(id: i64) -> String {
     format!("/topics/{id}")
 }
 
-/// The space, if this person may read it (else it does not exist).
-async fn readable(state: &AppState, me: &CurrentUser, id: i64) -> Result<Space, AppError> {
-    let space = state
-        .db
-        .read(move |c| community::space(c, id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let visibility = Visibility::parse(&space.row.visibility).unwrap_or(Visibility::Members);
-    if me.actor.reads_space(&space.path, visibility) {
-        Ok(space)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-/// The topic and its space, if this person may read them.
-async fn readable_topic(
-    state: &AppState,
-    me: &CurrentUser,
-    id: i64,
-) -> Result<(TopicRow, Space), AppError> {
-    let topic = state
-        .db
-        .read(move |c| community::topic(c, id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let space = readable(state, me, topic.space_id).await?;
-    Ok((topic, space))
-}
+use crate::spaces::{readable, readable_topic};
 
 // ---- The list ----
 
@@ -91,16 +63,11 @@ pub struct SpacesPage {
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let id = me.user.id();
-    let (all, followed) = state
-        .db
-        .read(move |c| Ok((community::spaces(c)?, community::followed(c, id)?)))
-        .await?;
+    let all = crate::spaces::all_readable(&state, me).await?;
+    let followed = state.db.read(move |c| community::followed(c, id)).await?;
     let (mut mine, mut others) = (Vec::new(), Vec::new());
     for s in all {
-        let visibility = Visibility::parse(&s.row.visibility).unwrap_or(Visibility::Members);
-        if !me.actor.reads_space(&s.path, visibility) {
-            continue;
-        }
+        let visibility = crate::spaces::visibility(&s);
         let following = followed.contains(&s.row.id);
         let line = SpaceLine {
             href: space_path(s.row.id),
@@ -205,13 +172,9 @@ pub async fn search(
     HtmlQuery(query): HtmlQuery<SearchQuery>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let all = state.db.read(community::spaces).await?;
-    let readable: std::collections::HashMap<i64, String> = all
+    let readable: std::collections::HashMap<i64, String> = crate::spaces::all_readable(&state, me)
+        .await?
         .into_iter()
-        .filter(|s| {
-            let v = Visibility::parse(&s.row.visibility).unwrap_or(Visibility::Members);
-            me.actor.reads_space(&s.path, v)
-        })
         .map(|s| (s.row.id, s.row.title))
         .collect();
     let space = match query.space.trim() {

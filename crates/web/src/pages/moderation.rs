@@ -18,7 +18,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::{community, moderation};
-use lyceum_domain::community::{Visibility, reason, suspension_days};
+use lyceum_domain::community::{reason, suspension_days};
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
@@ -38,15 +38,7 @@ async fn readable_post(
         .read(move |c| moderation::place_of_post(c, post))
         .await?
         .ok_or(AppError::NotFound)?;
-    let visibility = state
-        .db
-        .read(move |c| community::space(c, space))
-        .await?
-        .and_then(|s| Visibility::parse(&s.row.visibility))
-        .unwrap_or(Visibility::Members);
-    if !me.actor.reads_space(&path, visibility) {
-        return Err(AppError::NotFound);
-    }
+    crate::spaces::readable(state, me, space).await?;
     Ok((topic, path, OrgId(org)))
 }
 

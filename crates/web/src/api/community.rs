@@ -1,0 +1,331 @@
+//! The community over the API: spaces one may read, a space's topics and a
+//! topic's posts a page at a time (keyset cursors, as the pages use),
+//! starting topics and replying (with the same checks as the pages:
+//! audience, locks, suspensions, posting limits), and one's notifications.
+
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{ApiJson, HtmlQuery};
+use crate::spaces::{all_readable, readable, readable_topic, visibility};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use lyceum_db::community;
+use lyceum_domain::Timestamp;
+use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput, body};
+use lyceum_domain::validation::Invalid;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+fn time(micros: i64) -> String {
+    Timestamp::from_micros(micros).to_rfc3339()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpaceDto {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    /// The organisation whose members are its audience.
+    pub organisation: String,
+    /// `open` (anyone signed in reads) or `members`.
+    pub visibility: String,
+    pub topics: i64,
+    pub following: bool,
+}
+
+/// The spaces you may read.
+#[utoipa::path(get, path = "/api/v1/spaces", tag = "community",
+    responses((status = 200, body = Vec<SpaceDto>), (status = 401, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn spaces(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<Vec<SpaceDto>>, AppError> {
+    let me = ctx.require_user()?;
+    let id = me.user.id();
+    let followed = state.db.read(move |c| community::followed(c, id)).await?;
+    Ok(Json(
+        all_readable(&state, me)
+            .await?
+            .into_iter()
+            .map(|s| SpaceDto {
+                id: s.row.id,
+                visibility: visibility(&s).as_str().into(),
+                following: followed.contains(&s.row.id),
+                title: s.row.title,
+                description: s.row.description,
+                organisation: s.org_name,
+                topics: s.row.topic_count,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TopicDto {
+    pub id: i64,
+    pub title: String,
+    /// `discussion` or `question`.
+    pub kind: String,
+    pub author: String,
+    pub replies: i64,
+    pub locked: bool,
+    pub last_post_at: String,
+    pub accepted_post_id: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TopicPage {
+    pub topics: Vec<TopicDto>,
+    /// Pass as `after` for the next page; absent on the last.
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AfterQuery {
+    #[serde(default)]
+    after: Option<String>,
+}
+
+/// A space's topics, latest activity first, 20 at a time.
+#[utoipa::path(get, path = "/api/v1/spaces/{space_id}/topics", tag = "community",
+    params(("space_id" = i64, Path), ("after" = Option<String>, Query, description = "The `next` of the page before")),
+    responses((status = 200, body = TopicPage), (status = 404, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn topics(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlQuery(q): HtmlQuery<AfterQuery>,
+) -> Result<Json<TopicPage>, AppError> {
+    let me = ctx.require_user()?;
+    readable(&state, me, id).await?;
+    let after = match q.after.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            Cursor::parse(s)
+                .ok_or_else(|| AppError::BadRequest("after: not a place in this list".into()))?,
+        ),
+    };
+    let mut lines = state
+        .db
+        .read(move |c| community::topics(c, id, after, PAGE_SIZE + 1))
+        .await?;
+    let next = (lines.len() > PAGE_SIZE as usize).then(|| {
+        let last = &lines[PAGE_SIZE as usize - 1].topic;
+        Cursor {
+            at: last.last_post_at,
+            id: last.id,
+        }
+        .to_string()
+    });
+    lines.truncate(PAGE_SIZE as usize);
+    Ok(Json(TopicPage {
+        topics: lines
+            .into_iter()
+            .map(|l| TopicDto {
+                id: l.topic.id,
+                locked: l.topic.locked_at.is_some(),
+                last_post_at: time(l.topic.last_post_at),
+                accepted_post_id: l.topic.accepted_post_id,
+                replies: l.topic.reply_count,
+                kind: l.topic.kind,
+                title: l.topic.title,
+                author: l.author,
+            })
+            .collect(),
+        next,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TopicBody {
+    pub title: String,
+    /// `discussion` or `question`.
+    pub kind: String,
+    /// Markdown.
+    pub body: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}
+
+/// Starts a topic (you must be in the space's audience).
+#[utoipa::path(post, path = "/api/v1/spaces/{space_id}/topics", tag = "community", request_body = TopicBody,
+    params(("space_id" = i64, Path)),
+    responses((status = 201, body = Created), (status = 403, body = crate::api::dto::ErrorBody),
+              (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<TopicBody>,
+) -> Result<(StatusCode, Json<Created>), AppError> {
+    let me = ctx.require_user()?;
+    let space = readable(&state, me, id).await?;
+    if !me.actor.posts_in_space(&space.path) {
+        return Err(AppError::Forbidden);
+    }
+    let draft = TopicInput {
+        title: b.title,
+        kind: b.kind,
+        body: b.body,
+    }
+    .validate()
+    .map_err(AppError::Invalid)?;
+    let (author, now) = (me.user.id(), state.clock.now());
+    let topic = state
+        .db
+        .write(move |c| community::create_topic(c, id, author, &draft, now))
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: topic })))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostDto {
+    pub id: i64,
+    pub author: String,
+    /// Markdown as written (empty once deleted or hidden).
+    pub body: String,
+    pub created_at: String,
+    pub edited: bool,
+    pub deleted: bool,
+    pub hidden: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostPage {
+    pub posts: Vec<PostDto>,
+    /// Pass as `after` for the next page; absent on the last.
+    pub next: Option<String>,
+}
+
+/// A topic's posts, oldest first (the first is the topic's own), 20 at a time.
+#[utoipa::path(get, path = "/api/v1/topics/{topic_id}/posts", tag = "community",
+    params(("topic_id" = i64, Path), ("after" = Option<String>, Query, description = "The `next` of the page before")),
+    responses((status = 200, body = PostPage), (status = 404, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn posts(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlQuery(q): HtmlQuery<AfterQuery>,
+) -> Result<Json<PostPage>, AppError> {
+    let me = ctx.require_user()?;
+    readable_topic(&state, me, id).await?;
+    let after = match q.after.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            s.parse::<i64>()
+                .map_err(|_| AppError::BadRequest("after: not a post in this topic".into()))?,
+        ),
+    };
+    let mut lines = state
+        .db
+        .read(move |c| community::posts(c, id, after, PAGE_SIZE + 1))
+        .await?;
+    let next = (lines.len() > PAGE_SIZE as usize)
+        .then(|| lines[PAGE_SIZE as usize - 1].post.id.to_string());
+    lines.truncate(PAGE_SIZE as usize);
+    Ok(Json(PostPage {
+        posts: lines
+            .into_iter()
+            .map(|l| {
+                let shown = l.post.deleted_at.is_none() && l.post.hidden_at.is_none();
+                PostDto {
+                    id: l.post.id,
+                    author: l.author,
+                    body: if shown { l.post.body } else { String::new() },
+                    created_at: time(l.post.created_at),
+                    edited: l.post.edited_at.is_some(),
+                    deleted: l.post.deleted_at.is_some(),
+                    hidden: l.post.hidden_at.is_some(),
+                }
+            })
+            .collect(),
+        next,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ReplyBody {
+    /// Markdown.
+    pub body: String,
+}
+
+/// Replies to a topic (refused when locked, suspended, or over the posting limits).
+#[utoipa::path(post, path = "/api/v1/topics/{topic_id}/replies", tag = "community", request_body = ReplyBody,
+    params(("topic_id" = i64, Path)),
+    responses((status = 201, body = Created), (status = 403, body = crate::api::dto::ErrorBody),
+              (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reply(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<ReplyBody>,
+) -> Result<(StatusCode, Json<Created>), AppError> {
+    let me = ctx.require_user()?;
+    let (_, space) = readable_topic(&state, me, id).await?;
+    if !me.actor.posts_in_space(&space.path) {
+        return Err(AppError::Forbidden);
+    }
+    let text = body(&b.body).map_err(|e| AppError::Invalid(Invalid(vec![e])))?;
+    let (author, now) = (me.user.id(), state.clock.now());
+    let post = state
+        .db
+        .write(move |c| community::reply(c, id, author, &text, now))
+        .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: post })))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationDto {
+    pub id: i64,
+    /// `reply`, `mention`, `accepted`, `hidden` or `restored`.
+    pub kind: String,
+    pub actor: String,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub post_id: Option<i64>,
+    pub created_at: String,
+    pub read: bool,
+    /// A moderator's reason.
+    pub note: Option<String>,
+}
+
+/// Your latest 50 notifications, newest first.
+#[utoipa::path(get, path = "/api/v1/notifications", tag = "community",
+    responses((status = 200, body = Vec<NotificationDto>), (status = 401, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn notifications(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<Vec<NotificationDto>>, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let lines = state
+        .db
+        .read(move |c| community::notifications_of(c, me, 50))
+        .await?;
+    Ok(Json(
+        lines
+            .into_iter()
+            .map(|n| NotificationDto {
+                id: n.id,
+                kind: n.kind,
+                actor: n.actor,
+                topic_id: n.topic_id,
+                topic_title: n.topic_title,
+                post_id: n.post_id,
+                created_at: time(n.created_at),
+                read: n.read,
+                note: n.note,
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,51 @@
+//! Who may see which space, for pages and the API alike: a space (or a
+//! topic in it) the reader may not read does not exist for them.
+
+use crate::context::CurrentUser;
+use crate::error::AppError;
+use crate::state::AppState;
+use lyceum_db::community::{self, Space, TopicRow};
+use lyceum_domain::community::Visibility;
+
+/// The space, if this person may read it (else it does not exist).
+pub async fn readable(state: &AppState, me: &CurrentUser, id: i64) -> Result<Space, AppError> {
+    let space = state
+        .db
+        .read(move |c| community::space(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if me.actor.reads_space(&space.path, visibility(&space)) {
+        Ok(space)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The topic and its space, if this person may read them.
+pub async fn readable_topic(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<(TopicRow, Space), AppError> {
+    let topic = state
+        .db
+        .read(move |c| community::topic(c, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let space = readable(state, me, topic.space_id).await?;
+    Ok((topic, space))
+}
+
+/// A stored space's visibility (members-only if it were ever unreadable).
+pub fn visibility(space: &Space) -> Visibility {
+    Visibility::parse(&space.row.visibility).unwrap_or(Visibility::Members)
+}
+
+/// Every space this person may read.
+pub async fn all_readable(state: &AppState, me: &CurrentUser) -> Result<Vec<Space>, AppError> {
+    let all = state.db.read(community::spaces).await?;
+    Ok(all
+        .into_iter()
+        .filter(|s| me.actor.reads_space(&s.path, visibility(s)))
+        .collect())
+}
