@@ -25,6 +25,7 @@ pub mod community;
 pub mod competencies;
 pub mod courses;
 pub mod credit;
+pub mod digests;
 pub mod directory;
 pub mod domains;
 pub mod drafts;

@@ -635,6 +635,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    digest_settings (user_id) {
+        user_id -> BigInt,
+        frequency -> Text,
+        last_sent_at -> Nullable<BigInt>,
+        unsubscribe_token -> Text,
+    }
+}
+
 diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
@@ -708,6 +717,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     flags,
     suspensions,
     reactions,
+    digest_settings,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -762,4 +772,5 @@ pub const TABLES: &[&str] = &[
     "flags",
     "suspensions",
     "reactions",
+    "digest_settings",
 ];

@@ -1084,3 +1084,21 @@ reaction-thanks = Thanks
 reaction-insightful = Insightful
 error-posting-too-fast = You have posted a lot in the last hour. New accounts may post { $max } times an hour; try again a little later.
 error-too-many-links = New accounts may put at most { $max } links in a post. Remove some, or try again in a few days.
+digest-label = Email me my unread notifications
+digest-hint = A short email, only when something new is waiting.
+digest-off = Never
+digest-daily = Once a day
+digest-weekly = Once a week
+digest-save = Save
+flash-digest-saved = Your email choice was saved.
+unsubscribe-title = Email digests
+unsubscribe-done = You will get no more digest emails. Notifications stay on Lyceum.
+unsubscribe-unknown = This link is not one we know. Sign in to choose your emails.
+unsubscribe-settings = Choose your emails
+email-digest-subject = New on Lyceum: replies and mentions waiting for you
+email-digest-body = { $count ->
+    [one] You have 1 unread notification, about:
+   *[other] You have { $count } unread notifications, about:
+}
+email-digest-action = Read them on Lyceum
+email-digest-unsubscribe = To stop these emails, open { $link }

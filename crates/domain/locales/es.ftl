@@ -1084,3 +1084,21 @@ reaction-thanks = Gracias
 reaction-insightful = Interesante
 error-posting-too-fast = Ha publicado mucho en la última hora. Las cuentas nuevas pueden publicar { $max } veces por hora; vuelva a intentarlo un poco más tarde.
 error-too-many-links = Las cuentas nuevas pueden poner como máximo { $max } enlaces en una publicación. Quite algunos, o inténtelo de nuevo en unos días.
+digest-label = Enviarme por correo mis notificaciones sin leer
+digest-hint = Un correo breve, solo cuando haya algo nuevo.
+digest-off = Nunca
+digest-daily = Una vez al día
+digest-weekly = Una vez a la semana
+digest-save = Guardar
+flash-digest-saved = Se guardó su elección de correos.
+unsubscribe-title = Resúmenes por correo
+unsubscribe-done = No recibirá más correos de resumen. Las notificaciones siguen en Lyceum.
+unsubscribe-unknown = No conocemos este enlace. Inicie sesión para elegir sus correos.
+unsubscribe-settings = Elegir sus correos
+email-digest-subject = Novedades en Lyceum: respuestas y menciones para usted
+email-digest-body = { $count ->
+    [one] Tiene 1 notificación sin leer, sobre:
+   *[other] Tiene { $count } notificaciones sin leer, sobre:
+}
+email-digest-action = Leerlas en Lyceum
+email-digest-unsubscribe = Para dejar de recibir estos correos, abra { $link }

@@ -156,6 +156,29 @@ pub fn posting_allowed(
     Ok(())
 }
 
+crate::code_enum! {
+    /// How often someone wants an email of their unread notifications.
+    pub enum DigestFrequency: "digest" {
+        Off = "off",
+        Daily = "daily",
+        Weekly = "weekly",
+    }
+}
+
+impl DigestFrequency {
+    /// The default, for someone who never chose.
+    pub const DEFAULT: DigestFrequency = DigestFrequency::Weekly;
+
+    /// At least this long between two digests; None when off.
+    pub fn period(self) -> Option<std::time::Duration> {
+        match self {
+            DigestFrequency::Off => None,
+            DigestFrequency::Daily => Some(std::time::Duration::from_secs(86_400)),
+            DigestFrequency::Weekly => Some(std::time::Duration::from_secs(7 * 86_400)),
+        }
+    }
+}
+
 /// Longest flag reason or moderator's note.
 pub const MAX_REASON: usize = 500;
 /// Longest suspension, in days.

@@ -57,6 +57,15 @@ pub enum EmailMessage {
         role: Role,
         link: String,
     },
+    /// Unread community notifications: how many, the topics they are
+    /// about, where to read them and how to stop these emails.
+    Digest {
+        name: String,
+        count: i64,
+        topics: Vec<String>,
+        link: String,
+        unsubscribe: String,
+    },
     /// A certificate expires soon (`expires_on` is `YYYY-MM-DD`).
     CertificateExpiring {
         name: String,

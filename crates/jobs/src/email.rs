@@ -97,6 +97,24 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             ],
             Some((t("email-invitation-action"), link.clone())),
         ),
+        EmailMessage::Digest {
+            name,
+            count,
+            topics,
+            link,
+            unsubscribe,
+        } => {
+            let mut paragraphs =
+                vec![c.text_with(lang, "email-digest-body", &[("count", Arg::Num(*count))])];
+            paragraphs.extend(topics.iter().map(|t| format!("• {t}")));
+            paragraphs.push(t1("email-digest-unsubscribe", "link", unsubscribe));
+            (
+                "email-digest",
+                name.as_str(),
+                paragraphs,
+                Some((t("email-digest-action"), link.clone())),
+            )
+        }
         EmailMessage::CertificateExpiring {
             name,
             course,

@@ -18,7 +18,7 @@ pub struct WorkerConfig {
     /// How long a claimed job is ours before another worker may take it.
     pub lease: Duration,
     /// How often to look for work nobody enqueued: certificates about to
-    /// expire, whose holders are reminded.
+    /// expire, whose holders are reminded; digests that are due.
     pub sweep_every: Duration,
     /// The deployment's public address, for links in what sweeps send;
     /// None: no sweeps (a worker that does not know it cannot link).
@@ -63,7 +63,7 @@ impl Worker {
                 next_sweep += self.config.sweep_every;
                 match self.sweep().await {
                     Ok(0) => {}
-                    Ok(n) => tracing::info!(reminders = n, "certificate reminders enqueued"),
+                    Ok(n) => tracing::info!(emails = n, "reminders and digests enqueued"),
                     Err(e) => tracing::error!(error = %e, "sweep failed"),
                 }
             }
@@ -82,7 +82,8 @@ impl Worker {
     }
 
     /// Enqueues what is due without anyone asking: reminders to holders of
-    /// certificates about to expire. Returns how many.
+    /// certificates about to expire, and digests of unread notifications.
+    /// Returns how many emails.
     pub async fn sweep(&self) -> Result<usize, DbError> {
         let Some(base) = self.config.public_url.clone() else {
             return Ok(0);
@@ -90,9 +91,14 @@ impl Worker {
         let now = self.clock.now();
         self.db
             .write(move |c| {
-                lyceum_db::credit::remind_expiring(c, now, &|code| {
+                let reminders = lyceum_db::credit::remind_expiring(c, now, &|code| {
                     format!("{base}/certificates/{code}")
-                })
+                })?;
+                let digests = lyceum_db::digests::send_due(c, now, &|token| match token {
+                    Some(t) => format!("{base}/digest/unsubscribe?token={t}"),
+                    None => format!("{base}/notifications"),
+                })?;
+                Ok(reminders + digests)
             })
             .await
     }

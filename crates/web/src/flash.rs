@@ -71,6 +71,7 @@ lyceum_domain::code_enum! {
         PostFlagged = "post-flagged",
         ModerationDone = "moderation-done",
         AuthorSuspended = "author-suspended",
+        DigestSaved = "digest-saved",
     }
 }
 

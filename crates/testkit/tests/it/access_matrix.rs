@@ -83,6 +83,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/topics/{topic_id}/accept", SignedIn),
     ("GET", "/notifications", SignedIn),
     ("POST", "/notifications/read", SignedIn),
+    ("POST", "/notifications/digest", SignedIn),
+    ("GET", "/digest/unsubscribe", Anyone),
     ("GET", "/posts/{post_id}/edit", SignedIn),
     ("POST", "/posts/{post_id}/edit", SignedIn),
     ("POST", "/posts/{post_id}/delete", SignedIn),

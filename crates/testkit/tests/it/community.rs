@@ -681,3 +681,103 @@ async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
         .await
         .expect("Reply posted.");
 }
+
+#[tokio::test]
+async fn unread_notifications_come_as_a_digest_that_one_click_stops() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "District lounge"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Exit tickets"),
+                ("kind", "discussion"),
+                ("body", "How?"),
+            ],
+        )
+        .await
+        .path;
+    educator
+        .get("/notifications")
+        .await
+        .expect("Email me my unread notifications")
+        .expect("value=\"weekly\" selected");
+    dadmin
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", "Three questions, on paper.")],
+        )
+        .await;
+
+    let url = app.url.clone();
+    let sweep = || {
+        let (db, now, url) = (app.db.clone(), app.clock.now(), url.clone());
+        async move {
+            db.write(move |c| {
+                lyceum_db::digests::send_due(c, now, &|token| match token {
+                    Some(t) => format!("{url}/digest/unsubscribe?token={t}"),
+                    None => format!("{url}/notifications"),
+                })
+            })
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(sweep().await, 1);
+    assert_eq!(sweep().await, 0, "once a week");
+    let mail = app.mail_to(s.email("educator")).await;
+    assert_eq!(
+        mail.subject,
+        "New on Lyceum: replies and mentions waiting for you"
+    );
+    assert!(
+        mail.text.contains("You have 1 unread notification, about:"),
+        "{}",
+        mail.text
+    );
+    assert!(mail.text.contains("• Exit tickets"));
+    // One click, no sign-in.
+    app.browser()
+        .get(&mail.link_path("/digest/unsubscribe"))
+        .await
+        .expect("You will get no more digest emails.");
+    assert_eq!(
+        app.browser()
+            .get("/digest/unsubscribe?token=made-up")
+            .await
+            .status,
+        404
+    );
+    dadmin
+        .post(&format!("{topic}/replies"), &[("body", "And a fourth.")])
+        .await;
+    app.clock
+        .advance(std::time::Duration::from_secs(8 * 86_400));
+    assert_eq!(sweep().await, 0, "off");
+    // Choosing again: daily.
+    let again = app.browser();
+    again.sign_in(s.email("educator"), PASSWORD).await;
+    again
+        .post("/notifications/digest", &[("digest", "daily")])
+        .await
+        .expect("Your email choice was saved.")
+        .expect("value=\"daily\" selected");
+    assert_eq!(
+        again
+            .post("/notifications/digest", &[("digest", "hourly")])
+            .await
+            .status,
+        400
+    );
+}

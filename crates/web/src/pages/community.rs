@@ -21,7 +21,8 @@ use lyceum_db::DbError;
 use lyceum_db::community::{self, PostLine, SpaceRow, TopicLine, TopicRow};
 use lyceum_domain::UserId;
 use lyceum_domain::community::{
-    Cursor, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility, body,
+    Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility,
+    body,
 };
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
@@ -718,8 +719,11 @@ pub struct NotificationView {
 #[template(path = "notifications.html")]
 pub struct NotificationsPage {
     page: Page,
+    errors: FormErrors,
     items: Vec<NotificationView>,
     unread: bool,
+    /// The digest choices, the person's selected.
+    digest: Vec<super::Choice>,
 }
 
 /// How many notifications the page shows.
@@ -728,11 +732,22 @@ const NOTIFICATIONS: i64 = 50;
 /// `GET /notifications`: the latest, newest first.
 pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?.user.id();
-    let lines = state
+    let (lines, frequency) = state
         .db
-        .read(move |c| community::notifications_of(c, me, NOTIFICATIONS))
+        .read(move |c| {
+            Ok((
+                community::notifications_of(c, me, NOTIFICATIONS)?,
+                lyceum_db::digests::frequency(c, me)?,
+            ))
+        })
         .await?;
     let page = Page::new(&ctx, "notifications-title");
+    let digest = super::Choice::list(
+        &page,
+        "digest",
+        DigestFrequency::ALL.iter().map(|f| f.as_str()),
+        &[frequency.as_str()],
+    );
     let items: Vec<NotificationView> = lines
         .into_iter()
         .map(|n| NotificationView {
@@ -754,9 +769,71 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
         .collect();
     Ok(render(&NotificationsPage {
         unread: items.iter().any(|n| !n.read),
+        errors: FormErrors::none(),
         items,
+        digest,
         page,
     }))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DigestForm {
+    #[serde(default)]
+    digest: String,
+}
+
+/// `POST /notifications/digest`: how often to email unread notifications.
+pub async fn digest(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlForm(form): HtmlForm<DigestForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let f = DigestFrequency::parse(form.digest.trim())
+        .ok_or_else(|| AppError::BadRequest("digest: off, daily or weekly".into()))?;
+    state
+        .db
+        .write(move |c| lyceum_db::digests::set_frequency(c, me, f))
+        .await?;
+    Ok(redirect_with(
+        "/notifications",
+        Flash::DigestSaved,
+        state.config.secure_cookies(),
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "unsubscribed.html")]
+pub struct UnsubscribedPage {
+    page: Page,
+    done: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// `GET /digest/unsubscribe?token=`: the one click in a digest that stops
+/// them (no sign-in needed; the token can do nothing else).
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlQuery(q): HtmlQuery<TokenQuery>,
+) -> Result<Response, AppError> {
+    let token = q.token.trim().to_string();
+    let done = !token.is_empty()
+        && state
+            .db
+            .write(move |c| lyceum_db::digests::unsubscribe(c, &token))
+            .await?;
+    let page = Page::new(&ctx, "unsubscribe-title");
+    let mut r = render(&UnsubscribedPage { page, done });
+    if !done {
+        *r.status_mut() = axum::http::StatusCode::NOT_FOUND;
+    }
+    Ok(r)
 }
 
 /// `POST /notifications/read`: marks them all read.

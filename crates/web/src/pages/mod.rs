@@ -141,6 +141,8 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(GET, "/notifications", SignedIn, community::notifications)
         .add(POST, "/notifications/read", SignedIn, community::mark_read)
+        .add(POST, "/notifications/digest", SignedIn, community::digest)
+        .add(GET, "/digest/unsubscribe", Public, community::unsubscribe)
         .add(GET, "/posts/{post_id}/edit", SignedIn, community::edit_form)
         .add(POST, "/posts/{post_id}/edit", SignedIn, community::edit)
         .add(POST, "/posts/{post_id}/delete", SignedIn, community::delete)

@@ -1,0 +1,2 @@
+DROP INDEX notifications_unread;
+DROP TABLE digest_settings;
