@@ -141,6 +141,7 @@ pub struct TopicRow {
     pub locked_at: Option<i64>,
     pub created_at: i64,
     pub accepted_post_id: Option<i64>,
+    pub pinned_at: Option<i64>,
 }
 
 /// Starts a topic with its first post; returns the topic's id.
@@ -690,6 +691,48 @@ fn matching_posts(
         }
     };
     Ok(hits.into_iter().map(|h| h.id).collect())
+}
+
+/// A space's pinned topics, newest pin first (shown above the rest).
+pub fn pinned(conn: &mut DbConn, space: i64) -> Result<Vec<TopicLine>, DbError> {
+    Ok(topics::table
+        .inner_join(users::table.on(users::id.eq(topics::author_id)))
+        .filter(topics::space_id.eq(space))
+        .filter(topics::pinned_at.is_not_null())
+        .order((topics::pinned_at.desc(), topics::id.desc()))
+        .limit(20)
+        .select((TopicRow::as_select(), users::display_name))
+        .load::<(TopicRow, String)>(conn)?
+        .into_iter()
+        .map(|(topic, author)| TopicLine { topic, author })
+        .collect())
+}
+
+/// Pins (`on`) or unpins a topic.
+pub fn pin(conn: &mut DbConn, topic: i64, on: bool, now: Timestamp) -> Result<(), DbError> {
+    diesel::update(topics::table.find(topic))
+        .set(topics::pinned_at.eq(on.then_some(now.micros())))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Moves a topic (and its posts) to another space, keeping both spaces'
+/// topic counts right.
+pub fn move_topic(conn: &mut DbConn, topic: i64, to: i64) -> Result<(), DbError> {
+    let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
+    if t.space_id == to {
+        return Ok(());
+    }
+    diesel::update(topics::table.find(topic))
+        .set((topics::space_id.eq(to), topics::pinned_at.eq(None::<i64>)))
+        .execute(conn)?;
+    diesel::update(spaces::table.find(t.space_id))
+        .set(spaces::topic_count.eq(spaces::topic_count - 1))
+        .execute(conn)?;
+    diesel::update(spaces::table.find(to))
+        .set(spaces::topic_count.eq(spaces::topic_count + 1))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Locks (`on`) or unlocks a topic: a locked one takes no replies.

@@ -562,6 +562,7 @@ diesel::table! {
         locked_at -> Nullable<BigInt>,
         created_at -> BigInt,
         accepted_post_id -> Nullable<BigInt>,
+        pinned_at -> Nullable<BigInt>,
     }
 }
 

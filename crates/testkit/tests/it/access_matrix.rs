@@ -79,7 +79,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/spaces/{space_id}/topics", SignedIn),
     ("GET", "/topics/{topic_id}", SignedIn),
     ("POST", "/topics/{topic_id}/replies", SignedIn),
-    ("POST", "/topics/{topic_id}/lock", SignedIn),
+    ("POST", "/topics/{topic_id}/moderate", SignedIn),
     ("POST", "/topics/{topic_id}/accept", SignedIn),
     ("GET", "/notifications", SignedIn),
     ("POST", "/notifications/read", SignedIn),

@@ -143,9 +143,9 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
 
     // Locked by the district's admin (a moderator there): replies refused.
     dadmin
-        .post(&format!("{topic}/lock"), &[("lock", "yes")])
+        .post(&format!("{topic}/moderate"), &[("action", "lock")])
         .await
-        .expect("Topic locked.");
+        .expect("Done, and recorded.");
     let refused = educator
         .post(&format!("{topic}/replies"), &[("body", "One more?")])
         .await;
@@ -154,7 +154,7 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
     // Educators do not lock.
     assert_eq!(
         educator
-            .post(&format!("{topic}/lock"), &[("lock", "no")])
+            .post(&format!("{topic}/moderate"), &[("action", "unlock")])
             .await
             .status,
         403
@@ -779,5 +779,84 @@ async fn unread_notifications_come_as_a_digest_that_one_click_stops() {
             .await
             .status,
         400
+    );
+}
+
+#[tokio::test]
+async fn moderators_pin_and_move_topics_and_it_is_recorded() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let make = |title: &'static str| {
+        let dadmin = dadmin.clone();
+        let district = s.district.0;
+        async move {
+            dadmin
+                .post(
+                    &format!("/orgs/{district}/admin/spaces"),
+                    &[("title", title), ("visibility", "open")],
+                )
+                .await
+                .path
+        }
+    };
+    let (from, to) = (make("Science lounge").await, make("Assessment").await);
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{from}/topics"),
+            &[
+                ("title", "Rubrics for labs"),
+                ("kind", "discussion"),
+                ("body", "Ideas?"),
+            ],
+        )
+        .await
+        .path;
+    dadmin
+        .post(&format!("{topic}/moderate"), &[("action", "pin")])
+        .await
+        .expect("Done, and recorded.")
+        .expect("Unpin");
+    educator
+        .get(&from)
+        .await
+        .expect("<h2>Pinned</h2>")
+        .expect("Rubrics for labs");
+    let to_id = to.trim_start_matches("/spaces/");
+    assert_eq!(
+        dadmin
+            .post(
+                &format!("{topic}/moderate"),
+                &[("action", "move"), ("to", "x")]
+            )
+            .await
+            .status,
+        400
+    );
+    dadmin
+        .post(
+            &format!("{topic}/moderate"),
+            &[("action", "move"), ("to", to_id)],
+        )
+        .await
+        .expect("Done, and recorded.")
+        .expect(&format!("href=\"{to}\""));
+    let moved_from = educator.get(&from).await;
+    moved_from.expect("No topics yet.");
+    educator.get(&to).await.expect("Rubrics for labs");
+    educator.get("/spaces").await.expect("1 topic");
+    let dadmin_id = s.user("dadmin");
+    let audit = app
+        .db
+        .read(move |c| lyceum_db::audit::by_actor(c, dadmin_id))
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit.iter().map(|(_, a, _)| a.as_str()).collect();
+    assert!(
+        actions.contains(&"community.topic_pin") && actions.contains(&"community.topic_move"),
+        "{actions:?}"
     );
 }

@@ -19,13 +19,13 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::community::{self, PostLine, SpaceRow, TopicLine, TopicRow};
-use lyceum_domain::UserId;
 use lyceum_domain::community::{
     Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility,
     body,
 };
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
+use lyceum_domain::{OrgId, UserId};
 use serde::Deserialize;
 
 pub fn space_path(id: i64) -> String {
@@ -284,6 +284,8 @@ pub struct SpacePage {
     errors: FormErrors,
     space: SpaceRow,
     org_name: String,
+    /// Pinned by moderators: above the rest, on the first page.
+    pinned: Vec<TopicView>,
     topics: Vec<TopicView>,
     /// The next page's address, when there is one.
     more: Option<String>,
@@ -317,9 +319,15 @@ async fn space_page(
 ) -> Result<SpacePage, AppError> {
     let me = ctx.require_user()?;
     let space = readable(state, me, id).await?;
-    let lines = state
+    let (pinned, lines) = state
         .db
-        .read(move |c| community::topics(c, id, after, PAGE_SIZE + 1))
+        .read(move |c| {
+            let pinned = match after {
+                None => community::pinned(c, id)?,
+                Some(_) => Vec::new(),
+            };
+            Ok((pinned, community::topics(c, id, after, PAGE_SIZE + 1)?))
+        })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
         let last = &lines[PAGE_SIZE as usize - 1].topic;
@@ -337,6 +345,7 @@ async fn space_page(
         .with_errors(&errors);
     Ok(SpacePage {
         can_post: me.actor.posts_in_space(&space.path),
+        pinned: pinned.into_iter().map(topic_view).collect(),
         topics: lines
             .into_iter()
             .take(PAGE_SIZE as usize)
@@ -478,6 +487,8 @@ pub struct TopicPage {
     can_moderate: bool,
     /// May react to posts (the space's audience).
     can_react: bool,
+    /// For moderators: the other spaces they moderate, to move the topic to.
+    move_to: Vec<super::Choice>,
     /// The reader asked this question: they may accept a reply as the answer.
     can_accept: bool,
     /// The topic's first post (the question itself is not an answer).
@@ -543,6 +554,21 @@ async fn topic_page(
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
         can_moderate: me.actor.can(Action::Moderate, &space.path),
         can_react: me.actor.posts_in_space(&space.path),
+        move_to: if me.actor.can(Action::Moderate, &space.path) {
+            let here = space.row.id;
+            crate::spaces::all_readable(state, me)
+                .await?
+                .into_iter()
+                .filter(|s| s.row.id != here && me.actor.can(Action::Moderate, &s.path))
+                .map(|s| super::Choice {
+                    value: s.row.id.to_string(),
+                    label: s.row.title,
+                    selected: false,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         topic,
         typed,
         errors,
@@ -851,36 +877,76 @@ pub async fn mark_read(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
 }
 
 #[derive(Debug, Default, Deserialize)]
-pub struct LockForm {
-    /// `yes` to lock, anything else to unlock.
+pub struct ModerateForm {
+    /// `lock`, `unlock`, `pin`, `unpin` or `move`.
     #[serde(default)]
-    lock: String,
+    action: String,
+    /// With `move`: the space's id.
+    #[serde(default)]
+    to: String,
 }
 
-/// `POST /topics/{topic_id}/lock`: moderators lock or unlock a topic.
-pub async fn lock(
+/// `POST /topics/{topic_id}/moderate`: moderators of the topic's space lock,
+/// unlock, pin, unpin or move it (to a space they moderate too); each is
+/// recorded in the audit log.
+pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    HtmlForm(form): HtmlForm<LockForm>,
+    HtmlForm(form): HtmlForm<ModerateForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (_, space) = readable_topic(&state, me, id).await?;
+    let (topic, space) = readable_topic(&state, me, id).await?;
     if !me.actor.can(Action::Moderate, &space.path) {
         return Err(AppError::Forbidden);
     }
-    let (on, now) = (form.lock == "yes", state.clock.now());
+    let to = match form.action.as_str() {
+        "lock" | "unlock" | "pin" | "unpin" => None,
+        "move" => {
+            let to = form
+                .to
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| AppError::BadRequest("to: a space's id".into()))?;
+            let target = readable(&state, me, to).await?;
+            if !me.actor.can(Action::Moderate, &target.path) {
+                return Err(AppError::Forbidden);
+            }
+            Some(to)
+        }
+        _ => {
+            return Err(AppError::BadRequest(
+                "action: lock, unlock, pin, unpin or move".into(),
+            ));
+        }
+    };
+    let (by, now, action) = (me.user.id(), state.clock.now(), form.action.clone());
+    let (org, author) = (OrgId(space.row.org_id), UserId(topic.author_id));
     state
         .db
-        .write(move |c| community::lock(c, id, on, now))
+        .write(move |c| {
+            match (action.as_str(), to) {
+                ("lock", _) => community::lock(c, id, true, now)?,
+                ("unlock", _) => community::lock(c, id, false, now)?,
+                ("pin", _) => community::pin(c, id, true, now)?,
+                ("unpin", _) => community::pin(c, id, false, now)?,
+                (_, Some(to)) => community::move_topic(c, id, to)?,
+                _ => {}
+            }
+            crate::org_actions::record(
+                c,
+                now,
+                by,
+                &format!("community.topic_{action}"),
+                org,
+                Some(author),
+                serde_json::json!({ "topic": id, "to": to }),
+            )
+        })
         .await?;
     Ok(redirect_with(
         &topic_path(id),
-        if on {
-            Flash::TopicLocked
-        } else {
-            Flash::TopicUnlocked
-        },
+        Flash::TopicModerated,
         state.config.secure_cookies(),
     ))
 }

@@ -132,7 +132,12 @@ pub fn routes(r: Routes) -> Routes {
             SignedIn,
             community::reply,
         )
-        .add(POST, "/topics/{topic_id}/lock", SignedIn, community::lock)
+        .add(
+            POST,
+            "/topics/{topic_id}/moderate",
+            SignedIn,
+            community::moderate,
+        )
         .add(
             POST,
             "/topics/{topic_id}/accept",
