@@ -110,6 +110,26 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
+/// Like [`required_text`], for text written in a box of several lines (a
+/// post, a reflection, a comment): line breaks (sent as CRLF by browsers,
+/// kept as LF) and tabs are allowed; other control characters are not.
+pub fn required_paragraphs(input: &str, max: usize) -> Result<String, &'static str> {
+    let text = input.replace("\r\n", "\n");
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err("required")
+    } else if trimmed.chars().count() > max {
+        Err("too-long")
+    } else if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        Err("control-characters")
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
 /// Trims `input` and checks it holds between 1 and `max` characters.
 pub fn required_text(input: &str, max: usize) -> Result<String, &'static str> {
     let trimmed = input.trim();

@@ -114,7 +114,7 @@ impl Task {
 
 /// A reflection as typed: required, at most [`MAX_TEXT`] characters.
 pub fn reflection_text(input: &str) -> Result<String, Invalid> {
-    crate::validation::required_text(input, MAX_TEXT).map_err(|code| {
+    crate::validation::required_paragraphs(input, MAX_TEXT).map_err(|code| {
         Invalid(vec![
             FieldError::new("reflection", code).with_arg("max", MAX_TEXT),
         ])

@@ -309,12 +309,25 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         .expect("A made-up &#60;b&#62;citation&#60;/b&#62; last spring.")
         .expect("Update my reflection");
 
+    // Written over several lines, as a text box sends it.
+    educator
+        .post(
+            &format!("{why}/reflection"),
+            &[(
+                "reflection",
+                "First, a made-up <b>citation</b>.\r\nThen a wrong date.",
+            )],
+        )
+        .await
+        .expect("Your reflection was saved.")
+        .expect("Then a wrong date.</textarea>");
+
     // Its facilitator can read it beside the work; nobody else can.
     facilitator
         .get("/review")
         .await
         .expect("reflections in this course")
-        .expect("A made-up &#60;b&#62;citation&#60;/b&#62; last spring.");
+        .expect("First, a made-up &#60;b&#62;citation&#60;/b&#62;.");
 
     // Accepted: the task's lesson finishes, and with it the course.
     facilitator
@@ -336,8 +349,8 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
     let verbs: Vec<&str> = record.iter().map(|(v, _, _)| v.as_str()).collect();
     assert_eq!(
         verbs.iter().filter(|v| **v == "submitted").count(),
-        3,
-        "two hand-ins and a reflection: {verbs:?}"
+        4,
+        "two hand-ins and a reflection written twice: {verbs:?}"
     );
     assert_eq!(verbs.last(), Some(&"completed"));
     let facilitator_id = s.user("facilitator");

@@ -416,7 +416,7 @@ pub async fn review(
         "return" => false,
         _ => return Err(AppError::BadRequest("decision: publish or return".into())),
     };
-    let comment = match lyceum_domain::validation::required_text(&form.comment, MAX_COMMENT) {
+    let comment = match lyceum_domain::validation::required_paragraphs(&form.comment, MAX_COMMENT) {
         Ok(c) => Some(c),
         Err(_) if publish && form.comment.trim().is_empty() => None,
         Err(code) => {
