@@ -1107,3 +1107,4 @@ email-digest-body = { $count ->
 }
 email-digest-action = Read them on Lyceum
 email-digest-unsubscribe = To stop these emails, open { $link }
+post-quote = Quote { $name } in your reply

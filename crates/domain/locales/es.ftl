@@ -1107,3 +1107,4 @@ email-digest-body = { $count ->
 }
 email-digest-action = Leerlas en Lyceum
 email-digest-unsubscribe = Para dejar de recibir estos correos, abra { $link }
+post-quote = Citar a { $name } en su respuesta

@@ -6,7 +6,7 @@
 //! post; an `open` space can be read by anyone signed in, a `members` one
 //! only by its audience — nothing of it may leak elsewhere.
 
-use crate::validation::{FieldError, Invalid, required_text};
+use crate::validation::{FieldError, Invalid, required_paragraphs, required_text};
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_DESCRIPTION: usize = 2_000;
@@ -84,7 +84,7 @@ impl SpaceInput {
 
 /// A post's text: required, at most [`MAX_BODY`] characters.
 pub fn body(input: &str) -> Result<String, FieldError> {
-    required_text(input, MAX_BODY)
+    required_paragraphs(input, MAX_BODY)
         .map_err(|code| FieldError::new("body", code).with_arg("max", MAX_BODY))
 }
 
@@ -187,7 +187,7 @@ pub const MAX_SUSPENSION_DAYS: u32 = 365;
 /// A reason as typed in field `why` (flag, hide, suspend): required, at
 /// most [`MAX_REASON`].
 pub fn reason(input: &str) -> Result<String, FieldError> {
-    required_text(input, MAX_REASON)
+    required_paragraphs(input, MAX_REASON)
         .map_err(|code| FieldError::new("why", code).with_arg("max", MAX_REASON))
 }
 
@@ -354,6 +354,11 @@ mod tests {
             3
         );
         assert_eq!(links_in("Nothing here."), 0);
+        assert_eq!(
+            body("Two\r\nlines\twith a tab ").unwrap(),
+            "Two\nlines\twith a tab"
+        );
+        assert_eq!(body("bell\u{7}").unwrap_err().code, "control-characters");
         assert!(posting_allowed(true, 3, "https://a.org https://b.org").is_ok());
         assert_eq!(
             posting_allowed(true, 3, "[a](https://a) [b](https://b) [c](https://c)")

@@ -103,6 +103,10 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
         404
     );
 
+    // Quoting a post starts the reply with it.
+    let quoting = educator.get(&format!("{topic}?quote=abc")).await;
+    assert_eq!(quoting.status, 400);
+
     // Replies: too long refused; a long topic is paged by keyset.
     let long = "x".repeat(20_001);
     let r = educator
@@ -858,5 +862,56 @@ async fn moderators_pin_and_move_topics_and_it_is_recorded() {
     assert!(
         actions.contains(&"community.topic_pin") && actions.contains(&"community.topic_move"),
         "{actions:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_reply_can_start_with_a_quotation() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "Lounge"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let topic = dadmin
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Phones"),
+                ("kind", "discussion"),
+                ("body", "Ban them?\nOr teach with them?"),
+            ],
+        )
+        .await
+        .path;
+    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let first = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 1))
+        .await
+        .unwrap()[0]
+        .post
+        .id;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    educator
+        .get(&topic)
+        .await
+        .expect(&format!("?quote={first}#reply-heading"))
+        .expect("Quote Test dadmin in your reply");
+    educator
+        .get(&format!("{topic}?quote={first}"))
+        .await
+        .expect(
+            "&#62; **Test dadmin:**\n&#62; Ban them?\n&#62; Or teach with them?\n\n</textarea>",
+        );
+    assert_eq!(
+        educator.get(&format!("{topic}?quote=999999")).await.status,
+        400
     );
 }

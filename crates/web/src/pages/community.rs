@@ -580,6 +580,21 @@ async fn topic_page(
 pub struct PostQuery {
     #[serde(default)]
     after: Option<String>,
+    /// A post of this topic to quote in the reply.
+    #[serde(default)]
+    quote: Option<String>,
+}
+
+/// A post as a Markdown quotation, to start a reply with.
+fn quotation(author: &str, body: &str) -> String {
+    let mut out = format!("> **{author}:**\n");
+    for line in body.lines() {
+        out.push_str("> ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
 }
 
 /// `GET /topics/{topic_id}?after=<post id>`
@@ -596,8 +611,40 @@ pub async fn topic(
                 .map_err(|_| AppError::BadRequest("after: not a post in this topic".into()))?,
         ),
     };
+    let quoted = match q.quote.as_deref().filter(|s| !s.is_empty()) {
+        None => String::new(),
+        Some(s) => {
+            let post = s
+                .parse::<i64>()
+                .map_err(|_| AppError::BadRequest("quote: not a post in this topic".into()))?;
+            let found = state
+                .db
+                .read(move |c| {
+                    let Some(p) = community::post(c, post)? else {
+                        return Ok(None);
+                    };
+                    let name: String = lyceum_db::users::by_id(c, UserId(p.author_id))?
+                        .map(|u| u.display_name)
+                        .unwrap_or_default();
+                    Ok(Some((p, name)))
+                })
+                .await?;
+            match found {
+                Some((p, name))
+                    if p.topic_id == id && p.deleted_at.is_none() && p.hidden_at.is_none() =>
+                {
+                    quotation(&name, &p.body)
+                }
+                _ => {
+                    return Err(AppError::BadRequest(
+                        "quote: not a post in this topic".into(),
+                    ));
+                }
+            }
+        }
+    };
     Ok(render(
-        &topic_page(&state, &ctx, id, after, String::new(), FormErrors::none()).await?,
+        &topic_page(&state, &ctx, id, after, quoted, FormErrors::none()).await?,
     ))
 }
 
