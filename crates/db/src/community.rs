@@ -5,7 +5,8 @@
 //! `lyceum_domain::community`); this module only stores.
 
 use crate::schema::{
-    notifications, orgs, post_revisions, posts, reactions, space_follows, spaces, topics, users,
+    notifications, orgs, post_revisions, posts, reactions, space_follows, spaces, topic_tags,
+    topics, users,
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
@@ -165,6 +166,11 @@ pub fn create_topic(
         .returning(topics::id)
         .get_result(conn)?;
     insert_post(conn, id, author, Some(&t.title), &t.body, now)?;
+    for tag in &t.tags {
+        diesel::insert_into(topic_tags::table)
+            .values((topic_tags::topic_id.eq(id), topic_tags::tag.eq(tag)))
+            .execute(conn)?;
+    }
     diesel::update(spaces::table.find(space))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
@@ -602,16 +608,28 @@ pub struct Found {
 pub const SEARCH_CANDIDATES: usize = 2_000;
 const BATCH: usize = 200;
 
-/// The newest posts (older than post `before`, if given) whose words start
-/// with every one of `words`, in the spaces `may_read` allows, at most
-/// `limit` — looking at no more than [`SEARCH_CANDIDATES`] matches.
+/// What else a search asks for besides its words.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilters {
+    /// Posts before this one (the next page).
+    pub before: Option<i64>,
+    /// In topics with this tag.
+    pub tag: Option<String>,
+    /// Posted at or after this moment.
+    pub since: Option<Timestamp>,
+}
+
+/// The newest posts whose words start with every one of `words`, in the
+/// spaces `may_read` allows and as `f` narrows, at most `limit` — looking
+/// at no more than [`SEARCH_CANDIDATES`] matches.
 pub fn search(
     conn: &mut DbConn,
     words: &[String],
     may_read: &dyn Fn(i64) -> bool,
-    before: Option<i64>,
+    f: &SearchFilters,
     limit: usize,
 ) -> Result<Vec<Found>, DbError> {
+    let before = f.before;
     let mut out = Vec::new();
     let mut below = before.unwrap_or(i64::MAX);
     let mut seen = 0;
@@ -622,10 +640,22 @@ pub fn search(
         }
         seen += ids.len();
         below = ids.iter().copied().min().unwrap_or(0);
-        let rows: Vec<(PostRow, String, i64, String, i64)> = posts::table
+        let mut q = posts::table
             .inner_join(topics::table)
             .inner_join(users::table.on(users::id.eq(posts::author_id)))
             .filter(posts::id.eq_any(&ids))
+            .into_boxed();
+        if let Some(tag) = &f.tag {
+            q = q.filter(diesel::dsl::exists(
+                topic_tags::table
+                    .filter(topic_tags::topic_id.eq(topics::id))
+                    .filter(topic_tags::tag.eq(tag.clone())),
+            ));
+        }
+        if let Some(since) = f.since {
+            q = q.filter(posts::created_at.ge(since.micros()));
+        }
+        let rows: Vec<(PostRow, String, i64, String, i64)> = q
             .order(posts::id.desc())
             .select((
                 PostRow::as_select(),
@@ -691,6 +721,22 @@ fn matching_posts(
         }
     };
     Ok(hits.into_iter().map(|h| h.id).collect())
+}
+
+/// A topic's tags, in the order given.
+pub fn tags_of(conn: &mut DbConn, topic: i64) -> Result<Vec<String>, DbError> {
+    Ok(topic_tags::table
+        .filter(topic_tags::topic_id.eq(topic))
+        .select(topic_tags::tag)
+        .load(conn)?)
+}
+
+/// Whether a topic has a tag.
+pub fn has_tag(conn: &mut DbConn, topic: i64, tag: &str) -> Result<bool, DbError> {
+    Ok(
+        diesel::select(diesel::dsl::exists(topic_tags::table.find((topic, tag))))
+            .get_result(conn)?,
+    )
 }
 
 /// A space's pinned topics, newest pin first (shown above the rest).

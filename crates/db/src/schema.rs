@@ -645,6 +645,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    topic_tags (topic_id, tag) {
+        topic_id -> BigInt,
+        tag -> Text,
+    }
+}
+
 diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
@@ -719,6 +726,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     suspensions,
     reactions,
     digest_settings,
+    topic_tags,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -774,4 +782,5 @@ pub const TABLES: &[&str] = &[
     "suspensions",
     "reactions",
     "digest_settings",
+    "topic_tags",
 ];

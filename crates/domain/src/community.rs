@@ -241,6 +241,11 @@ pub struct TopicInput {
     pub kind: String,
     #[serde(default)]
     pub body: String,
+    /// Optional tags: a subject code and a grade band code.
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub grade_band: String,
 }
 
 /// A checked new topic.
@@ -249,6 +254,13 @@ pub struct TopicDraft {
     pub title: String,
     pub kind: TopicKind,
     pub body: String,
+    /// `subject:<code>`, `grade-band:<code>`.
+    pub tags: Vec<String>,
+}
+
+/// A tag as stored: `subject:math`, `grade-band:6-8`.
+pub fn tag(kind: &str, code: &str) -> String {
+    format!("{kind}:{code}")
 }
 
 impl TopicInput {
@@ -266,9 +278,29 @@ impl TopicInput {
                 None
             }
         };
+        let mut tags = Vec::new();
+        match self.subject.trim() {
+            "" => {}
+            s => match crate::profile::Subject::parse(s) {
+                Some(s) => tags.push(tag("subject", s.as_str())),
+                None => errors.add("subject", "choose-one"),
+            },
+        }
+        match self.grade_band.trim() {
+            "" => {}
+            g => match crate::profile::GradeBand::parse(g) {
+                Some(g) => tags.push(tag("grade-band", g.as_str())),
+                None => errors.add("grade_band", "choose-one"),
+            },
+        }
         errors.into_result()?;
         match (title, kind, body) {
-            (Some(title), Some(kind), Some(body)) => Ok(TopicDraft { title, kind, body }),
+            (Some(title), Some(kind), Some(body)) => Ok(TopicDraft {
+                title,
+                kind,
+                body,
+                tags,
+            }),
             _ => Err(Invalid::one("title", "required")),
         }
     }
@@ -329,11 +361,30 @@ mod tests {
             title: "Q".into(),
             kind: "rant".into(),
             body: long,
+            subject: "alchemy".into(),
+            ..Default::default()
         }
         .validate()
         .unwrap_err();
         let codes: Vec<(&str, &str)> = bad.0.iter().map(|e| (e.field.as_str(), e.code)).collect();
-        assert_eq!(codes, [("kind", "choose-one"), ("body", "too-long")]);
+        assert_eq!(
+            codes,
+            [
+                ("kind", "choose-one"),
+                ("body", "too-long"),
+                ("subject", "choose-one")
+            ]
+        );
+        let tagged = TopicInput {
+            title: "Q".into(),
+            kind: "question".into(),
+            body: "B".into(),
+            subject: "math".into(),
+            grade_band: "6-8".into(),
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(tagged.tags, ["subject:math", "grade-band:6-8"]);
 
         let people = vec![
             (1, "Ana Rivera".to_string()),

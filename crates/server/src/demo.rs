@@ -188,6 +188,7 @@ fn spaces(
             title: "Welcome: what is one thing AI changed in your classroom this year?".into(),
             kind: TopicKind::Discussion,
             body: "Say hello, name your subject and grade band, and share **one** change — good or bad.".into(),
+            tags: Vec::new(),
         },
         now,
     )?;

@@ -526,6 +526,8 @@ async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked()
                     "body",
                     "Our **photosynthesis** lab uses <b>leaves</b> & light.",
                 ),
+                ("subject", "science"),
+                ("grade_band", "6-8"),
             ],
         )
         .await
@@ -546,6 +548,29 @@ async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked()
         !found.body.contains("<b>leaves"),
         "no markup of the post's survives"
     );
+    // Tags and dates narrow it.
+    educator
+        .get(&topic)
+        .await
+        .expect("<li class=\"tag\">Science</li>");
+    educator
+        .get("/spaces/search?q=photosynthesis&subject=science&since=2020-01-01")
+        .await
+        .expect("Photosynthesis labs");
+    educator
+        .get("/spaces/search?q=photosynthesis&subject=math")
+        .await
+        .expect("No post matches.");
+    educator
+        .get("/spaces/search?q=photosynthesis&since=2999-01-01")
+        .await
+        .expect("No post matches.");
+    let bad = educator
+        .get("/spaces/search?q=photosynthesis&since=yesterday&subject=alchemy")
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.expect("href=\"#f-since\"")
+        .expect("href=\"#f-subject\"");
     // Accents folded.
     educator
         .get("/spaces/search?q=evaluation")

@@ -175,6 +175,7 @@ pub async fn start(
         title: b.title,
         kind: b.kind,
         body: b.body,
+        ..TopicInput::default()
     }
     .validate()
     .map_err(AppError::Invalid)?;

@@ -141,9 +141,11 @@ pub struct ResultView {
 #[template(path = "spaces_search.html")]
 pub struct SearchPage {
     page: Page,
-    /// The select macro asks; the search has no field errors.
     errors: FormErrors,
     q: String,
+    subjects: Vec<super::Choice>,
+    grade_bands: Vec<super::Choice>,
+    since: String,
     spaces: Vec<super::Choice>,
     results: Vec<ResultView>,
     searched: bool,
@@ -160,6 +162,14 @@ pub struct SearchQuery {
     /// Only posts older than this one (the next page).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     before: String,
+    /// Only topics tagged with this subject, or grade band.
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    grade_band: String,
+    /// Only posts from this day on (YYYY-MM-DD).
+    #[serde(default)]
+    since: String,
 }
 
 /// Results on one page.
@@ -194,8 +204,41 @@ pub async fn search(
                 .map_err(|_| AppError::BadRequest("before: not a post".into()))?,
         ),
     };
-    let words = lyceum_domain::search::query_words(&query.q, 8);
-    let page = Page::new(&ctx, "spaces-search-title");
+    let mut invalid = Invalid::new();
+    let mut tag = None;
+    if !query.subject.trim().is_empty() {
+        match lyceum_domain::profile::Subject::parse(query.subject.trim()) {
+            Some(s) => tag = Some(lyceum_domain::community::tag("subject", s.as_str())),
+            None => invalid.add("subject", "choose-one"),
+        }
+    }
+    if !query.grade_band.trim().is_empty() {
+        match lyceum_domain::profile::GradeBand::parse(query.grade_band.trim()) {
+            // One tag at a time: a grade band narrows only when no subject does.
+            Some(g) if tag.is_none() => {
+                tag = Some(lyceum_domain::community::tag("grade-band", g.as_str()))
+            }
+            Some(_) => {}
+            None => invalid.add("grade_band", "choose-one"),
+        }
+    }
+    let since = match query.since.trim() {
+        "" => None,
+        d => match lyceum_domain::time::Date::parse(d) {
+            Some(d) => Some(d.start()),
+            None => {
+                invalid.add("since", "date-invalid");
+                None
+            }
+        },
+    };
+    let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+    let words = if invalid.is_empty() {
+        lyceum_domain::search::query_words(&query.q, 8)
+    } else {
+        Vec::new()
+    };
+    let page = Page::new(&ctx, "spaces-search-title").with_errors(&errors);
     let found = if words.is_empty() {
         Vec::new()
     } else {
@@ -210,7 +253,8 @@ pub async fn search(
             .db
             .read(move |c| {
                 let may_read = |s: i64| ids.contains(&s) && space.is_none_or(|only| only == s);
-                community::search(c, &w, &may_read, before, RESULTS + 1)
+                let f = community::SearchFilters { before, tag, since };
+                community::search(c, &w, &may_read, &f, RESULTS + 1)
             })
             .await?
     };
@@ -233,7 +277,27 @@ pub async fn search(
         })
         .collect();
     spaces.sort_by(|a, b| a.label.cmp(&b.label));
-    Ok(render(&SearchPage {
+    let subjects = super::Choice::list(
+        &page,
+        "subject",
+        lyceum_domain::profile::Subject::ALL
+            .iter()
+            .map(|s| s.as_str()),
+        &[query.subject.trim()],
+    );
+    let grade_bands = super::Choice::list(
+        &page,
+        "grade-band",
+        lyceum_domain::profile::GradeBand::ALL
+            .iter()
+            .map(|g| g.as_str()),
+        &[query.grade_band.trim()],
+    );
+    let status = if invalid.is_empty() { 200 } else { 422 };
+    let mut r = render(&SearchPage {
+        subjects,
+        grade_bands,
+        since: query.since.clone(),
         results: found
             .into_iter()
             .take(RESULTS)
@@ -247,12 +311,16 @@ pub async fn search(
             })
             .collect(),
         searched: !words.is_empty(),
-        errors: FormErrors::none(),
+        errors,
         q: query.q,
         spaces,
         more,
         page,
-    }))
+    });
+    if status == 422 {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }
 
 // ---- A space ----
@@ -292,6 +360,8 @@ pub struct SpacePage {
     /// May start a topic here.
     can_post: bool,
     input: TopicInput,
+    subjects: Vec<super::Choice>,
+    grade_bands: Vec<super::Choice>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -345,6 +415,22 @@ async fn space_page(
         .with_errors(&errors);
     Ok(SpacePage {
         can_post: me.actor.posts_in_space(&space.path),
+        subjects: super::Choice::list(
+            &page,
+            "subject",
+            lyceum_domain::profile::Subject::ALL
+                .iter()
+                .map(|s| s.as_str()),
+            &[input.subject.trim()],
+        ),
+        grade_bands: super::Choice::list(
+            &page,
+            "grade-band",
+            lyceum_domain::profile::GradeBand::ALL
+                .iter()
+                .map(|g| g.as_str()),
+            &[input.grade_band.trim()],
+        ),
         pinned: pinned.into_iter().map(topic_view).collect(),
         topics: lines
             .into_iter()
@@ -489,6 +575,8 @@ pub struct TopicPage {
     can_react: bool,
     /// For moderators: the other spaces they moderate, to move the topic to.
     move_to: Vec<super::Choice>,
+    /// Its tags, as labels.
+    tags: Vec<String>,
     /// The reader asked this question: they may accept a reply as the answer.
     can_accept: bool,
     /// The topic's first post (the question itself is not an answer).
@@ -513,13 +601,13 @@ async fn topic_page(
     let me = ctx.require_user()?;
     let (topic, space) = readable_topic(state, me, id).await?;
     let reader = me.user.id();
-    let (lines, given) = state
+    let (lines, given, tags) = state
         .db
         .read(move |c| {
             let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
             let ids: Vec<i64> = lines.iter().map(|p| p.post.id).collect();
             let given = community::reactions_to(c, &ids, reader)?;
-            Ok((lines, given))
+            Ok((lines, given, community::tags_of(c, id)?))
         })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
@@ -554,6 +642,11 @@ async fn topic_page(
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
         can_moderate: me.actor.can(Action::Moderate, &space.path),
         can_react: me.actor.posts_in_space(&space.path),
+        tags: tags
+            .iter()
+            .filter_map(|t| t.split_once(':'))
+            .map(|(kind, code)| page.label(kind, code))
+            .collect(),
         move_to: if me.actor.can(Action::Moderate, &space.path) {
             let here = space.row.id;
             crate::spaces::all_readable(state, me)

@@ -1,0 +1,2 @@
+DROP INDEX topic_tags_tag;
+DROP TABLE topic_tags;
