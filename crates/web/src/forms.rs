@@ -66,3 +66,72 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .map_err(|e| AppError::BadRequest(format!("invalid JSON: {e}")))
     }
 }
+
+/// A `multipart/form-data` body (a form with a file input), read whole:
+/// the request's body limit (see `Routes::add_upload`) bounds it.
+pub struct Upload {
+    parts: Vec<UploadPart>,
+}
+
+pub struct UploadPart {
+    pub name: String,
+    /// As the browser sent it; None for a field that is not a file.
+    pub file_name: Option<String>,
+    pub bytes: Bytes,
+}
+
+impl<S: Send + Sync> FromRequest<S> for Upload {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let mut multipart = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let mut parts = Vec::new();
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|e| AppError::BadRequest(e.body_text()))?
+        {
+            let name = field.name().unwrap_or("").to_string();
+            let file_name = field.file_name().map(str::to_string);
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|e| AppError::BadRequest(e.body_text()))?;
+            parts.push(UploadPart {
+                name,
+                file_name,
+                bytes,
+            });
+        }
+        Ok(Upload { parts })
+    }
+}
+
+impl Upload {
+    /// The text of the last field called `name` ("" if none).
+    pub fn text(&self, name: &str) -> String {
+        self.parts
+            .iter()
+            .rev()
+            .find(|p| p.name == name)
+            .map(|p| String::from_utf8_lossy(&p.bytes).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The file sent in `name`, as (its name, its bytes): None when the
+    /// input was left empty (browsers still send a part, with no bytes).
+    pub fn file(&self, name: &str) -> Option<(String, Vec<u8>)> {
+        self.parts
+            .iter()
+            .rev()
+            .find(|p| p.name == name && !p.bytes.is_empty())
+            .map(|p| (p.file_name.clone().unwrap_or_default(), p.bytes.to_vec()))
+    }
+
+    /// Every part, in the order sent.
+    pub fn parts(&self) -> &[UploadPart] {
+        &self.parts
+    }
+}

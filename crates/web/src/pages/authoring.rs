@@ -8,12 +8,12 @@ use super::Choice;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
-use crate::forms::HtmlForm;
+use crate::forms::{HtmlForm, Upload};
 use crate::markdown;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::drafts::{self, DraftRow};
 use lyceum_db::{DbError, courses};
@@ -138,26 +138,11 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
-    mut multipart: Multipart,
+    form: Upload,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?.user.id();
-    let (mut file, mut from) = (None::<Vec<u8>>, String::new());
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.body_text()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        match name.as_str() {
-            "file" if !bytes.is_empty() => file = Some(bytes.to_vec()),
-            "from" => from = String::from_utf8_lossy(&bytes).trim().to_string(),
-            _ => {}
-        }
-    }
+    let file = form.file("file").map(|(_, bytes)| bytes);
+    let from = form.text("from").trim().to_string();
     let refuse = |field: &str, code: &'static str| Invalid(vec![FieldError::new(field, code)]);
     let document = match (file, from.is_empty()) {
         (Some(bytes), true) => match String::from_utf8(bytes) {

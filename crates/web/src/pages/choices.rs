@@ -1,6 +1,7 @@
 //! Options for radios, checkboxes and selects, labelled in the reader's language.
 
 use crate::page::Page;
+use lyceum_domain::profile::{GradeBand, Subject};
 
 #[derive(Debug, Clone)]
 pub struct Choice {
@@ -25,5 +26,25 @@ impl Choice {
                 selected: selected.contains(&code),
             })
             .collect()
+    }
+
+    /// Every subject, `selected` chosen.
+    pub fn subjects(page: &Page, selected: &str) -> Vec<Choice> {
+        Self::list(
+            page,
+            "subject",
+            Subject::ALL.iter().map(|s| s.as_str()),
+            &[selected.trim()],
+        )
+    }
+
+    /// Every grade band, `selected` chosen.
+    pub fn grade_bands(page: &Page, selected: &str) -> Vec<Choice> {
+        Self::list(
+            page,
+            "grade-band",
+            GradeBand::ALL.iter().map(|g| g.as_str()),
+            &[selected.trim()],
+        )
     }
 }

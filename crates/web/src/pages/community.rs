@@ -277,22 +277,8 @@ pub async fn search(
         })
         .collect();
     spaces.sort_by(|a, b| a.label.cmp(&b.label));
-    let subjects = super::Choice::list(
-        &page,
-        "subject",
-        lyceum_domain::profile::Subject::ALL
-            .iter()
-            .map(|s| s.as_str()),
-        &[query.subject.trim()],
-    );
-    let grade_bands = super::Choice::list(
-        &page,
-        "grade-band",
-        lyceum_domain::profile::GradeBand::ALL
-            .iter()
-            .map(|g| g.as_str()),
-        &[query.grade_band.trim()],
-    );
+    let subjects = super::Choice::subjects(&page, &query.subject);
+    let grade_bands = super::Choice::grade_bands(&page, &query.grade_band);
     let status = if invalid.is_empty() { 200 } else { 422 };
     let mut r = render(&SearchPage {
         subjects,
@@ -415,22 +401,8 @@ async fn space_page(
         .with_errors(&errors);
     Ok(SpacePage {
         can_post: me.actor.posts_in_space(&space.path),
-        subjects: super::Choice::list(
-            &page,
-            "subject",
-            lyceum_domain::profile::Subject::ALL
-                .iter()
-                .map(|s| s.as_str()),
-            &[input.subject.trim()],
-        ),
-        grade_bands: super::Choice::list(
-            &page,
-            "grade-band",
-            lyceum_domain::profile::GradeBand::ALL
-                .iter()
-                .map(|g| g.as_str()),
-            &[input.grade_band.trim()],
-        ),
+        subjects: super::Choice::subjects(&page, &input.subject),
+        grade_bands: super::Choice::grade_bands(&page, &input.grade_band),
         pinned: pinned.into_iter().map(topic_view).collect(),
         topics: lines
             .into_iter()

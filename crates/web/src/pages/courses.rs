@@ -254,16 +254,8 @@ pub async fn catalogue(
     let list =
         |prefix: &str, all: Vec<&str>, asked: &str| Choice::list(&page, prefix, all, &[asked]);
     let view = CataloguePage {
-        subjects: list(
-            "subject",
-            Subject::ALL.iter().map(|s| s.as_str()).collect(),
-            &query.subject,
-        ),
-        grade_bands: list(
-            "grade-band",
-            GradeBand::ALL.iter().map(|g| g.as_str()).collect(),
-            &query.grade_band,
-        ),
+        subjects: Choice::subjects(&page, &query.subject),
+        grade_bands: Choice::grade_bands(&page, &query.grade_band),
         deliveries: list(
             "delivery",
             Delivery::ALL.iter().map(|d| d.as_str()).collect(),

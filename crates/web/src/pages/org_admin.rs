@@ -621,26 +621,14 @@ pub async fn invite_list(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(scope): Extension<ScopedOrg>,
-    mut multipart: axum::extract::Multipart,
+    form: crate::forms::Upload,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let (mut list, mut role) = (Vec::new(), String::new());
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.body_text()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        match name.as_str() {
-            "file" => list = bytes.to_vec(),
-            "role" => role = String::from_utf8_lossy(&bytes).into_owned(),
-            _ => {}
-        }
-    }
+    let list = form
+        .file("file")
+        .map(|(_, bytes)| bytes)
+        .unwrap_or_default();
+    let role = form.text("role");
     let result = if list.is_empty() {
         Err(AppError::Invalid(lyceum_domain::validation::Invalid::one(
             "file", "required",

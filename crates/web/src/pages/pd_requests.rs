@@ -8,7 +8,7 @@ use super::org_admin::{AdminFrame, Tab, frame};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
-use crate::forms::HtmlForm;
+use crate::forms::{HtmlForm, Upload};
 use crate::gate::ScopedOrg;
 use crate::org_actions::record;
 use crate::page::{FormErrors, Page, render, render_invalid};
@@ -16,7 +16,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
 use axum::body::Body;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
@@ -85,37 +85,18 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
-    mut multipart: Multipart,
+    form: Upload,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.user.id();
-    let mut input = OutsideInput::default();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.body_text()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field.file_name().map(str::to_string);
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        let text = || String::from_utf8_lossy(&bytes).into_owned();
-        match name.as_str() {
-            "title" => input.title = text(),
-            "description" => input.description = text(),
-            "hours" => input.hours = text(),
-            "completed_on" => input.completed_on = text(),
-            "evidence_url" => input.evidence_url = text(),
-            "org" => input.org = text(),
-            // A file input left empty still sends a part, with no name and no bytes.
-            "evidence_file" if !bytes.is_empty() => {
-                file = Some((file_name.unwrap_or_default(), bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
+    let input = OutsideInput {
+        title: form.text("title"),
+        description: form.text("description"),
+        hours: form.text("hours"),
+        completed_on: form.text("completed_on"),
+        evidence_url: form.text("evidence_url"),
+        org: form.text("org"),
+    };
+    let file = form.file("evidence_file");
     let today = state.clock.now().date();
     let draft = match input.validate(
         today,

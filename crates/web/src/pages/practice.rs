@@ -10,12 +10,12 @@ use super::pd_requests::evidence_response;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
-use crate::forms::HtmlForm;
+use crate::forms::{HtmlForm, Upload};
 use crate::markdown;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::practice::{self, Events, Submission};
 use lyceum_db::{DbError, courses};
@@ -280,34 +280,13 @@ pub async fn hand_in(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((slug, key)): Path<(String, String)>,
-    mut multipart: Multipart,
+    form: Upload,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.user.id();
     let t = target(&state, user, &slug, &key).await?;
     let task = t.lesson.task.as_ref().ok_or(AppError::NotFound)?;
-    let (mut text, mut link) = (String::new(), String::new());
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| AppError::BadRequest(e.body_text()))?
-    {
-        let name = field.name().unwrap_or("").to_string();
-        let file_name = field.file_name().map(str::to_string);
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        match name.as_str() {
-            "artefact_text" => text = String::from_utf8_lossy(&bytes).into_owned(),
-            "artefact_url" => link = String::from_utf8_lossy(&bytes).into_owned(),
-            // A file input left empty still sends a part, with no bytes.
-            "artefact_file" if !bytes.is_empty() => {
-                file = Some((file_name.unwrap_or_default(), bytes.to_vec()));
-            }
-            _ => {}
-        }
-    }
+    let (text, link) = (form.text("artefact_text"), form.text("artefact_url"));
+    let file = form.file("artefact_file");
     let typed = || Typed {
         artefact: Some((text.clone(), link.clone())),
         ..Typed::default()
