@@ -7,11 +7,13 @@
 //! On top of a [`Programme`], written to the database: a [`catalogue`] of
 //! generated courses and everyone's learning in them ([`activity`]:
 //! enrolments, lessons, quizzes, completions with their PD credit and
-//! certificates). Later issues add community and evidence activity: add
+//! certificates), and [`community`] activity (spaces, topics, replies,
+//! follows, accepted answers). Later issues add evidence activity: add
 //! generators here, keep them deterministic.
 
 mod activity;
 pub mod catalogue;
+pub mod community;
 mod course_words;
 mod generate;
 mod names;

@@ -1,7 +1,32 @@
 //! Writing a programme into a database, in one transaction, with bulk loads:
 //! the organisations and people, then (see [`learning`]) the catalogue and
-//! everyone's learning activity.
+//! everyone's learning activity, and (see [`community`]) spaces, topics and
+//! replies.
 
+/// SQLite allows 32,766 bound values per statement; stay well inside.
+const SQLITE_VALUES_PER_STATEMENT: usize = 30_000;
+
+/// Inserts `rows` into `table`, whose rows bind `columns` values each:
+/// multi-row INSERT on SQLite, COPY on PostgreSQL.
+macro_rules! load {
+    ($conn:expr, $table:expr, $rows:expr, $columns:expr) => {{
+        let rows = $rows;
+        if !rows.is_empty() {
+            match &mut *$conn {
+                lyceum_db::DbConn::Sqlite(c) => {
+                    for chunk in rows.chunks(super::SQLITE_VALUES_PER_STATEMENT / $columns) {
+                        diesel::insert_into($table).values(chunk).execute(c)?;
+                    }
+                }
+                lyceum_db::DbConn::Pg(c) => {
+                    diesel::copy_from($table).from_insertable(rows).execute(c)?;
+                }
+            }
+        }
+    }};
+}
+
+mod community;
 mod learning;
 
 use crate::Programme;
@@ -13,11 +38,15 @@ use lyceum_domain::search::person_text;
 use lyceum_domain::{OrgId, Timestamp};
 use std::time::Duration;
 
+pub use community::{Community, CommunityWritten};
 pub use learning::{Learning, LearningWritten};
 
 /// How long before "now" the programme started: organisations and people
 /// are created then, and learning happens between then and now.
 pub const PROGRAMME_AGE: Duration = Duration::from_secs(3 * 365 * 24 * 3600);
+
+/// Benchmark accounts that post replies, each under the hourly limit.
+pub const BENCH_POSTERS: usize = 200;
 
 /// Accounts with a known password, for benchmarks to sign in with.
 #[derive(Debug, Clone)]
@@ -36,12 +65,18 @@ pub struct Written {
     pub first_user: i64,
     /// The user id of each benchmark account, by the name in its address.
     pub bench_users: Vec<(&'static str, i64)>,
+    /// How many `bench-poster-NNN@bench.example.org` accounts there are
+    /// (NNN from 000): educators at the programme's root, for benchmarks
+    /// that post.
+    pub bench_posters: usize,
     /// The district or local with the most people.
     pub largest_body: OrgId,
     /// The school with the most people.
     pub largest_school: OrgId,
     /// The catalogue and learning activity, if asked for.
     pub learning: Option<LearningWritten>,
+    /// Spaces, topics and replies, if asked for.
+    pub community: Option<CommunityWritten>,
 }
 
 /// Writes the programme, and with `learning` its catalogue and activity,
@@ -53,11 +88,26 @@ pub async fn write(
     learning: Option<Learning>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
+    write_with(db, programme, bench, learning, None, now).await
+}
+
+/// [`write`], and with `community` spaces, topics and replies.
+pub async fn write_with(
+    db: &Db,
+    programme: Programme,
+    bench: Option<BenchAccounts>,
+    learning: Option<Learning>,
+    community: Option<Community>,
+    now: Timestamp,
+) -> Result<Written, DbError> {
     let written = db
         .write(move |c| {
             let mut written = write_in(c, &programme, bench.as_ref(), now.minus(PROGRAMME_AGE))?;
             if let Some(l) = learning {
                 written.learning = Some(learning::write_in(c, &programme, &written, &l, now)?);
+            }
+            if let Some(k) = community {
+                written.community = community::write_in(c, &programme, &written, &k, now)?;
             }
             Ok(written)
         })
@@ -201,6 +251,34 @@ fn write_in(
             bench_accounts.push((email, role, org));
             bench_users.push((local, id));
         }
+        // Educators of the programme itself, to post replies in the
+        // benchmark: each account may post only so many an hour.
+        for k in 0..BENCH_POSTERS {
+            let id = user_base + users.len() as i64;
+            let email = format!("bench-poster-{k:03}@bench.example.org");
+            let name = format!("Bench poster {k:03}");
+            users.push(UserRow {
+                id,
+                email: Some(email.clone()),
+                email_verified_at: Some(t),
+                password_hash: Some(b.password_hash.clone()),
+                search_text: person_text(&name, &email),
+                display_name: name,
+                preferred_language: "en".into(),
+                years_experience: Some(5),
+                school_role: Some("teacher".into()),
+                created_at: t,
+                updated_at: t,
+            });
+            memberships.push(MembershipRow {
+                id: membership_base + memberships.len() as i64,
+                user_id: id,
+                org_id: org_base,
+                role: Role::Educator.as_str().into(),
+                created_at: t,
+                source_id: None,
+            });
+        }
     }
     bulk::users(c, &users)?;
     bulk::subjects(c, &subjects)?;
@@ -212,8 +290,10 @@ fn write_in(
         bench: bench_accounts,
         first_user: user_base,
         bench_users,
+        bench_posters: if bench.is_some() { BENCH_POSTERS } else { 0 },
         largest_body,
         largest_school,
         learning: None,
+        community: None,
     })
 }

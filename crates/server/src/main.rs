@@ -57,9 +57,13 @@ enum Command {
         #[arg(long, default_value_t = lyceum_seed::catalogue::DEFAULT_COURSES)]
         courses: usize,
         /// Also create bench-{educator,orgadmin,admin,learner}@bench.example.org, password
-        /// "lyceum-bench-2026" (with courses, the learner has about 200 PD ledger entries).
+        /// "lyceum-bench-2026" (with courses, the learner has about 200 PD ledger entries),
+        /// and bench-poster-000… (educators of the programme, to post replies).
         #[arg(long)]
         bench_accounts: bool,
+        /// Leave out community activity (spaces, topics, replies, follows).
+        #[arg(long)]
+        no_community: bool,
         /// Write the programme as OneRoster 1.2 CSV files in this folder instead.
         #[arg(long)]
         oneroster_out: Option<PathBuf>,
@@ -220,6 +224,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             seed,
             courses,
             bench_accounts,
+            no_community,
             oneroster_out,
         } => {
             let started = std::time::Instant::now();
@@ -250,8 +255,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None
             };
             let learning = (courses > 0).then_some(lyceum_seed::to_db::Learning { courses, seed });
-            let written =
-                lyceum_seed::to_db::write(&db, programme, bench, learning, clock.now()).await?;
+            let community = (!no_community).then_some(lyceum_seed::to_db::Community { seed });
+            let written = lyceum_seed::to_db::write_with(
+                &db,
+                programme,
+                bench,
+                learning,
+                community,
+                clock.now(),
+            )
+            .await?;
             println!(
                 "Seeded {} organisations and {} people in {:.1} s.",
                 written.orgs,
@@ -294,6 +307,46 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!(
                     "Course page: /courses/{slug}; lesson page: /courses/{slug}/lessons/{key} \
                      (bench-educator is enrolled, stopped at this lesson's quiz)"
+                );
+            }
+            if written.bench_posters > 0 {
+                println!(
+                    "Reply posters: {} accounts, bench-poster-000@bench.example.org to \
+                     bench-poster-{:03}@bench.example.org",
+                    written.bench_posters,
+                    written.bench_posters - 1
+                );
+            }
+            if let Some(k) = &written.community {
+                println!(
+                    "Community ({:.1} s of that): {} spaces; {} topics; {} replies; {} follows; \
+                     {} accepted answers; {} notifications.",
+                    k.seconds,
+                    k.spaces,
+                    k.topics,
+                    k.replies,
+                    k.follows,
+                    k.accepted,
+                    k.notifications
+                );
+                println!(
+                    "Space page: /spaces/{} ({} topics); topic page: /topics/{} ({} replies); \
+                     reply topic: /topics/{} ({} replies) (open to everyone signed in)",
+                    k.busiest_space.0,
+                    k.busiest_space.1,
+                    k.long_topic.0,
+                    k.long_topic.1,
+                    k.reply_topic.0,
+                    k.reply_topic.1
+                );
+                println!(
+                    "Community search: rare word: {} ({} posts); common word: {} ({} posts) \
+                     of {} posts",
+                    k.rare.0,
+                    k.rare.1,
+                    k.common.0,
+                    k.common.1,
+                    k.topics + k.replies
                 );
             }
             Ok(())

@@ -75,8 +75,6 @@ pub struct LearningWritten {
 const BENCH_LEDGER: usize = 200;
 /// Rows held before they are loaded.
 const FLUSH_AT: usize = 200_000;
-/// SQLite allows 32,766 bound values per statement; stay well inside.
-const SQLITE_VALUES_PER_STATEMENT: usize = 30_000;
 
 // Every row type says `treat_none_as_default_value = false`: multi-row
 // INSERT on SQLite and COPY on PostgreSQL both need plain values. Ids of
@@ -148,25 +146,6 @@ struct CertificateRow<'a> {
     revoked_reason: Option<&'a str>,
 }
 
-/// Inserts `rows` into `table`, whose rows bind `columns` values each.
-macro_rules! load {
-    ($conn:expr, $table:expr, $rows:expr, $columns:expr) => {{
-        let rows = $rows;
-        if !rows.is_empty() {
-            match &mut *$conn {
-                DbConn::Sqlite(c) => {
-                    for chunk in rows.chunks(SQLITE_VALUES_PER_STATEMENT / $columns) {
-                        diesel::insert_into($table).values(chunk).execute(c)?;
-                    }
-                }
-                DbConn::Pg(c) => {
-                    diesel::copy_from($table).from_insertable(rows).execute(c)?;
-                }
-            }
-        }
-    }};
-}
-
 #[derive(QueryableByName)]
 struct Setting {
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -181,7 +160,7 @@ struct Setting {
 /// triggers of its own). SQLite checks them, and the seed tests check the
 /// rows on both. True if skipped, until the end of the transaction or
 /// `session_replication_role` is set back.
-fn skip_foreign_key_checks(c: &mut DbConn) -> Result<bool, DbError> {
+pub(super) fn skip_foreign_key_checks(c: &mut DbConn) -> Result<bool, DbError> {
     let DbConn::Pg(pg) = c else {
         return Ok(false);
     };
@@ -195,9 +174,9 @@ fn skip_foreign_key_checks(c: &mut DbConn) -> Result<bool, DbError> {
 }
 
 #[derive(QueryableByName)]
-struct CacheSize {
+pub(super) struct CacheSize {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
-    cache_size: i64,
+    pub(super) cache_size: i64,
 }
 
 /// A course as saved, with what its rows need.
