@@ -73,6 +73,7 @@ for (const variant of VARIANTS) {
       await asker.goto(topicUrl);
       await asker.locator('article', { hasText: advert }).getByRole('link', { name: t('post-flag'), exact: true }).click();
       await h.expectHeading(asker, t('flag-title'));
+      await j.check(asker, 'report a post');
       await asker.getByLabel(t('flag-why'), { exact: true }).fill('Advertising');
       await asker.getByRole('button', { name: t('flag-send'), exact: true }).click();
       await h.expectFlash(asker, t('flash-post-flagged'));
@@ -98,6 +99,29 @@ for (const variant of VARIANTS) {
       await j.check(moderator, 'report handled');
       await asker.goto(topicUrl);
       assert.equal(await asker.getByText(advert).count(), 0, 'the advert is hidden');
+
+      // Her own question: edited (the earlier text is kept for moderators).
+      await asker.getByRole('link', { name: t('post-edit'), exact: true }).first().click();
+      await h.expectHeading(asker, t('post-edit-title'));
+      await j.check(asker, 'edit a post');
+      await asker.getByLabel(t('post-body'), { exact: true }).fill('Students paste **AI text** into lab reports. What works for you?');
+      await asker.getByRole('button', { name: t('post-save'), exact: true }).click();
+      await h.expectFlash(asker, t('flash-post-edited'));
+
+      // Search finds the answer, its words marked.
+      await asker.goto(`${j.url}/spaces`);
+      await asker.getByRole('search').getByLabel(t('spaces-search-label'), { exact: true }).fill('notebook');
+      await asker.getByRole('search').getByRole('button', { name: t('people-search-button'), exact: true }).click();
+      await h.expectHeading(asker, t('spaces-search-title'));
+      await asker.locator('mark').first().waitFor();
+      await j.check(asker, 'search');
+
+      // Where the district's admin creates spaces.
+      await moderator.goto(`${j.url}/`);
+      await moderator.getByRole('main').getByRole('link', { name: t('home-manage', { name: 'Columbus City Schools' }), exact: true }).click();
+      await moderator.getByRole('navigation', { name: t('org-admin-tabs-label') }).getByRole('link', { name: t('org-admin-spaces-title'), exact: true }).click();
+      await h.expectHeading(moderator, t('org-admin-spaces-title'));
+      await j.check(moderator, 'spaces of an organisation');
 
       if (variant.suspend) {
         // Suspended: refused, with the day it ends.
