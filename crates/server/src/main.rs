@@ -320,14 +320,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(k) = &written.community {
                 println!(
                     "Community ({:.1} s of that): {} spaces; {} topics; {} replies; {} follows; \
-                     {} accepted answers; {} notifications.",
+                     {} accepted answers; {} notifications; {} reactions; {} topic tags.",
                     k.seconds,
                     k.spaces,
                     k.topics,
                     k.replies,
                     k.follows,
                     k.accepted,
-                    k.notifications
+                    k.notifications,
+                    k.reactions,
+                    k.tags
                 );
                 println!(
                     "Space page: /spaces/{} ({} topics); topic page: /topics/{} ({} replies); \

@@ -16,7 +16,12 @@
 //!   organisation); a space is made by an admin of its organisation or of
 //!   the programme;
 //! - an accepted answer is a reply in the question, by someone other than
-//!   its author, who is told (an `accepted` notification).
+//!   its author, who is told (an `accepted` notification);
+//! - about a third of posts have reactions (one to a handful, more on busy
+//!   topics), each by someone else in the same conversation, so always by
+//!   someone in the space's audience, at most one of each kind per person;
+//! - a topic in a space about a subject or a grade band is tagged with it,
+//!   as the new-topic form would have.
 //!
 //! Left out: reply and mention notifications (one per reply: two million
 //! rows nobody reads), edits, deletions, flags and moderation.
@@ -26,10 +31,14 @@ use crate::Programme;
 use crate::community::{self, COMMON, RARE};
 use crate::rng::Rng;
 use diesel::prelude::*;
-use lyceum_db::schema::{notifications, posts, space_follows, spaces, topics};
+use lyceum_db::schema::{
+    notifications, posts, reactions, space_follows, spaces, topic_tags, topics,
+};
 use lyceum_db::{DbConn, DbError};
 use lyceum_domain::Timestamp;
-use lyceum_domain::community::{NotificationKind, TopicKind, Visibility, search_text};
+use lyceum_domain::community::{
+    NotificationKind, Reaction, TopicKind, Visibility, search_text, tag,
+};
 
 /// What to seed: spaces, topics and replies, sized by the programme.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +55,8 @@ pub struct CommunityWritten {
     pub follows: usize,
     pub accepted: usize,
     pub notifications: usize,
+    pub reactions: usize,
+    pub tags: usize,
     /// Seconds spent on the community.
     pub seconds: f64,
     /// The busiest space (programme-wide, open: every benchmark account
@@ -99,6 +110,22 @@ struct PostRow {
 }
 
 #[derive(Insertable)]
+#[diesel(table_name = reactions, treat_none_as_default_value = false)]
+struct ReactionRow {
+    post_id: i64,
+    user_id: i64,
+    kind: &'static str,
+    created_at: i64,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = topic_tags, treat_none_as_default_value = false)]
+struct TagRow {
+    topic_id: i64,
+    tag: String,
+}
+
+#[derive(Insertable)]
 #[diesel(table_name = space_follows, treat_none_as_default_value = false)]
 struct FollowRow {
     user_id: i64,
@@ -133,6 +160,35 @@ fn next_id(c: &mut DbConn, table: &str) -> Result<i64, DbError> {
         DbConn::Pg(p) => diesel::sql_query(q).get_result(p)?,
     };
     Ok(m.id.unwrap_or(0) + 1)
+}
+
+/// The reactions to post `k` of a topic, from other people in the
+/// conversation: `give(person, kind, microseconds after the post)`.
+fn reactions(
+    rng: &mut Rng,
+    topic: &community::TopicPlan,
+    k: usize,
+    give: &mut impl FnMut(u32, &'static str, i64),
+) {
+    let author = topic.posts[k].0;
+    let others = topic.posts.len() - 1;
+    if others == 0 || !rng.chance(0.35) {
+        return;
+    }
+    // One to a handful; busy conversations react more.
+    let wanted = 1 + (rng.unit().powf(3.0) * (others.min(40) as f64)) as usize;
+    let mut given: Vec<(u32, &'static str)> = Vec::with_capacity(wanted);
+    for _ in 0..wanted * 2 {
+        if given.len() >= wanted {
+            break;
+        }
+        let person = topic.posts[rng.below(topic.posts.len())].0;
+        let kind = Reaction::ALL[rng.below(Reaction::ALL.len())].as_str();
+        if person != author && !given.contains(&(person, kind)) {
+            given.push((person, kind));
+            give(person, kind, (1 + rng.below(48)) as i64 * 3_600_000_000);
+        }
+    }
 }
 
 /// Does `text` (folded words, space-separated) have a word starting with `word`?
@@ -229,6 +285,26 @@ pub(super) fn write_in(
         load!(c, topics::table, chunk, 8);
     }
     drop(rows);
+    let tags: Vec<TagRow> = plan
+        .topics
+        .iter()
+        .enumerate()
+        .flat_map(|(t, topic)| {
+            let space = &plan.spaces[topic.space as usize];
+            let subject = space.subject.map(|s| tag("subject", s.as_str()));
+            let band = space.band.map(|b| tag("grade-band", b.as_str()));
+            let id = topic_id[t];
+            subject
+                .into_iter()
+                .chain(band)
+                .map(move |tag| TagRow { topic_id: id, tag })
+        })
+        .collect();
+    for chunk in tags.chunks(FLUSH_AT) {
+        load!(c, topic_tags::table, chunk, 2);
+    }
+    let tag_count = tags.len();
+    drop(tags);
 
     // SQLite's FTS5 index takes each post as the trigger inserts it; with
     // no merging on the way (automerge off, crisis merges rare) and one
@@ -260,15 +336,18 @@ pub(super) fn write_in(
         replies: all.len() - plan.topics.len(),
         rare: (RARE[0], 0),
         common: (COMMON, 0),
+        tags: tag_count,
         ..CommunityWritten::default()
     };
     // Bodies are written on a thread of their own while this one loads
     // the batch before. (topic id, post id, when, reply's author,
     // question's author) of each accepted answer.
     let mut accepted: Vec<(i64, i64, i64, i64, i64)> = Vec::new();
+    let mut reacted: Vec<ReactionRow> = Vec::new();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<PostRow>>(2);
     let (rare, common) = (w.rare.0, w.common.0);
-    let (plan_ref, topic_id_ref, all_ref, accepted_ref) = (&plan, &topic_id, &all, &mut accepted);
+    let (plan_ref, topic_id_ref, all_ref, accepted_ref, reacted_ref) =
+        (&plan, &topic_id, &all, &mut accepted, &mut reacted);
     let counted = std::thread::scope(|scope| -> Result<(usize, usize), DbError> {
         let writer = scope.spawn(move || {
             let (mut rare_n, mut common_n) = (0, 0);
@@ -297,6 +376,14 @@ pub(super) fn write_in(
                         user(topic.author()),
                     ));
                 }
+                reactions(&mut rng, topic, *k as usize, &mut |person, kind, after| {
+                    reacted_ref.push(ReactionRow {
+                        post_id: id,
+                        user_id: user(person),
+                        kind,
+                        created_at: (*at + after).min(now - 1),
+                    });
+                });
                 batch.push(PostRow {
                     id,
                     topic_id: topic_id_ref[*t as usize],
@@ -335,6 +422,12 @@ pub(super) fn write_in(
         diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('crisismerge', 16)")
             .execute(s)?;
     }
+
+    for chunk in reacted.chunks(FLUSH_AT) {
+        load!(c, reactions::table, chunk, 4);
+    }
+    w.reactions = reacted.len();
+    drop(reacted);
 
     // Accepted answers, and their authors told.
     match c {
