@@ -10,6 +10,7 @@ use crate::schema::{
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use diesel::sql_types::Integer;
 use lyceum_domain::community::{
     Cursor, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft, TopicKind, mentions,
     posting_allowed, search_text,
@@ -239,6 +240,22 @@ pub fn topic(conn: &mut DbConn, id: i64) -> Result<Option<TopicRow>, DbError> {
         .select(TopicRow::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// A topic and the space it is in, in one statement.
+pub fn topic_in_space(conn: &mut DbConn, id: i64) -> Result<Option<(TopicRow, Space)>, DbError> {
+    Ok(topics::table
+        .inner_join(spaces::table.inner_join(orgs::table))
+        .filter(topics::id.eq(id))
+        .select((
+            TopicRow::as_select(),
+            SpaceRow::as_select(),
+            orgs::name,
+            orgs::path,
+        ))
+        .first::<(TopicRow, SpaceRow, String, String)>(conn)
+        .optional()?
+        .and_then(|(topic, row, name, path)| Some((topic, space_of((row, name, path))?))))
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -816,28 +833,39 @@ pub fn react(
 /// reader gave it.
 pub type Reactions = std::collections::HashMap<i64, Vec<(Reaction, i64, bool)>>;
 
-/// The reactions to some posts (see [`Reactions`]).
-pub fn reactions_to(conn: &mut DbConn, posts: &[i64], me: UserId) -> Result<Reactions, DbError> {
+/// The reactions to a page of a topic's posts, those with ids from `first`
+/// to `last` (see [`Reactions`]). Asked by range rather than by a list of
+/// ids so the statement stays the same and is prepared once per connection.
+pub fn reactions_to(
+    conn: &mut DbConn,
+    topic: i64,
+    (first, last): (i64, i64),
+    me: UserId,
+) -> Result<Reactions, DbError> {
+    let on_page = posts::table
+        .filter(posts::topic_id.eq(topic))
+        .filter(posts::id.between(first, last))
+        .select(posts::id);
     // Counted by the database: a popular post may have thousands.
-    let counts: Vec<(i64, String, i64)> = reactions::table
-        .filter(reactions::post_id.eq_any(posts))
+    // Built from diesel's expressions, not SQL text, so it is cached.
+    let mine = diesel::dsl::max(
+        diesel::dsl::case_when(reactions::user_id.eq(me.0), 1.into_sql::<Integer>())
+            .otherwise(0.into_sql::<Integer>()),
+    );
+    let counts: Vec<(i64, String, i64, Option<i32>)> = reactions::table
+        .filter(reactions::post_id.eq_any(on_page))
         .group_by((reactions::post_id, reactions::kind))
         .select((
             reactions::post_id,
             reactions::kind,
             diesel::dsl::count_star(),
+            mine,
         ))
         .load(conn)?;
-    let mine: Vec<(i64, String)> = reactions::table
-        .filter(reactions::post_id.eq_any(posts))
-        .filter(reactions::user_id.eq(me.0))
-        .select((reactions::post_id, reactions::kind))
-        .load(conn)?;
     let mut out = Reactions::default();
-    for (post, kind, n) in counts {
+    for (post, kind, n, mine) in counts {
         if let Some(k) = Reaction::parse(&kind) {
-            let given = mine.iter().any(|(p, m)| *p == post && *m == kind);
-            out.entry(post).or_default().push((k, n, given));
+            out.entry(post).or_default().push((k, n, mine == Some(1)));
         }
     }
     for list in out.values_mut() {

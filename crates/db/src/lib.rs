@@ -45,7 +45,7 @@ pub mod sso;
 pub mod throttle;
 pub mod users;
 
-pub use conn::{Backend, Db, DbConn, DbTarget, PoolOptions, PooledConn, transaction};
+pub use conn::{Backend, Db, DbConn, DbTarget, PoolOptions, PooledConn, snapshot, transaction};
 pub use error::DbError;
 
 /// Result of an operation that may also fail validation.

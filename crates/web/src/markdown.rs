@@ -1,12 +1,24 @@
-//! Lesson text: Markdown (CommonMark with tables and strikethrough) to
-//! HTML, then sanitised with ammonia, so whatever an author or an imported
-//! file wrote — a script, an event handler, a `javascript:` link — cannot
+//! Lesson text and community posts: Markdown (CommonMark with tables and
+//! strikethrough) to HTML, then sanitised with ammonia, so whatever an
+//! author, an educator or an imported file wrote — a script, an event handler, a `javascript:` link — cannot
 //! run in a reader's browser.
 //!
 //! Headings move so the lesson's top level is `h2` (the page's own `h1` is
 //! the lesson title) and none is skipped on the way down.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, LazyLock, RwLock};
+
+/// The sanitiser, built once: a fresh `ammonia::Builder` allocates and
+/// hashes its whole allow-list, which cost more than the Markdown itself
+/// on a topic page of twenty posts.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.rm_tags(["h1"]).link_rel(Some("noopener noreferrer"));
+    b
+});
 
 const LEVELS: [HeadingLevel; 6] = [
     HeadingLevel::H1,
@@ -55,11 +67,44 @@ pub fn to_html(markdown: &str) -> String {
     });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events);
-    ammonia::Builder::default()
-        .rm_tags(["h1"])
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&raw)
-        .to_string()
+    SANITISER.clean(&raw).to_string()
+}
+
+/// Rendered Markdown kept in memory, for text read far more often than it
+/// changes (community posts). Entries are keyed by the text's owner *and* a
+/// hash of the text itself, so an edit on any node is never served stale:
+/// the new text simply misses. Past `capacity` entries the cache starts
+/// again, which bounds its memory without bookkeeping on every read.
+pub struct Rendered {
+    entries: RwLock<HashMap<(i64, u64), Arc<str>>>,
+    capacity: usize,
+}
+
+impl Rendered {
+    pub fn new(capacity: usize) -> Self {
+        Rendered {
+            entries: RwLock::new(HashMap::new()),
+            capacity,
+        }
+    }
+
+    /// `to_html(markdown)`, from the cache when owner `id` last had this text.
+    pub fn html(&self, id: i64, markdown: &str) -> Arc<str> {
+        let mut h = DefaultHasher::new();
+        markdown.hash(&mut h);
+        let key = (id, h.finish());
+        if let Some(html) = self.entries.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return html;
+        }
+        let html: Arc<str> = to_html(markdown).into();
+        if let Ok(mut m) = self.entries.write() {
+            if m.len() >= self.capacity {
+                m.clear();
+            }
+            m.insert(key, html.clone());
+        }
+        html
+    }
 }
 
 #[cfg(test)]
@@ -101,5 +146,21 @@ mod tests {
         ] {
             assert!(!html.contains(bad), "{bad} left in {html}");
         }
+    }
+
+    #[test]
+    fn rendered_text_is_cached_per_owner_and_text_and_an_edit_misses() {
+        let cache = Rendered::new(2);
+        let first = cache.html(1, "*one*");
+        assert_eq!(&*first, "<p><em>one</em></p>\n");
+        assert!(
+            Arc::ptr_eq(&first, &cache.html(1, "*one*")),
+            "a second read is the cached one"
+        );
+        assert_eq!(&*cache.html(1, "*edited*"), "<p><em>edited</em></p>\n");
+        assert_eq!(&*cache.html(2, "*one*"), "<p><em>one</em></p>\n");
+        // Full: it starts again, and still answers right.
+        assert_eq!(&*cache.html(3, "<script>x</script>"), "");
+        assert!(!Arc::ptr_eq(&first, &cache.html(1, "*one*")));
     }
 }

@@ -5,6 +5,7 @@ use crate::context::CurrentUser;
 use crate::error::AppError;
 use crate::state::AppState;
 use lyceum_db::community::{self, Space, TopicRow};
+use lyceum_db::{DbConn, DbError};
 use lyceum_domain::community::Visibility;
 
 /// The space, if this person may read it (else it does not exist).
@@ -27,13 +28,41 @@ pub async fn readable_topic(
     me: &CurrentUser,
     id: i64,
 ) -> Result<(TopicRow, Space), AppError> {
-    let topic = state
+    let (topic, space, ()) = readable_topic_with(state, me, id, |_, _| Ok(())).await?;
+    Ok((topic, space))
+}
+
+/// [`readable_topic`], with whatever else `more` reads about the topic in
+/// the same trip to the database — read before the check, handed back only
+/// after it.
+pub async fn readable_topic_with<T, F>(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+    more: F,
+) -> Result<(TopicRow, Space, T), AppError>
+where
+    F: FnOnce(&mut DbConn, &TopicRow) -> Result<T, DbError> + Send + 'static,
+    T: Send + 'static,
+{
+    let (topic, space, extra) = state
         .db
-        .read(move |c| community::topic(c, id))
+        .read(move |c| {
+            lyceum_db::snapshot(c, |c| {
+                let Some((topic, space)) = community::topic_in_space(c, id)? else {
+                    return Ok(None);
+                };
+                let extra = more(c, &topic)?;
+                Ok(Some((topic, space, extra)))
+            })
+        })
         .await?
         .ok_or(AppError::NotFound)?;
-    let space = readable(state, me, topic.space_id).await?;
-    Ok((topic, space))
+    if me.actor.reads_space(&space.path, visibility(&space)) {
+        Ok((topic, space, extra))
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// A stored space's visibility (members-only if it were ever unreadable).

@@ -91,7 +91,12 @@ pub struct Inner {
     /// A course version's content never changes once published (a change
     /// is a new version), so every node may keep the ones it has read.
     course_versions: RwLock<HashMap<(i64, i32), Arc<Course>>>,
+    /// Community posts as HTML: read on every topic page, changed rarely.
+    pub rendered_posts: crate::markdown::Rendered,
 }
+
+/// Most rendered posts kept (a few tens of MB at most).
+const RENDERED_POSTS: usize = 50_000;
 
 /// Most course versions kept in memory; past it the cache starts again.
 const COURSE_VERSIONS: usize = 1_000;
@@ -117,6 +122,7 @@ impl AppState {
             jobs_waker,
             org_paths: RwLock::new(HashMap::new()),
             course_versions: RwLock::new(HashMap::new()),
+            rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
         }))
     }
 

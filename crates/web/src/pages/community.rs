@@ -10,7 +10,6 @@ use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, HtmlQuery};
 use crate::gate::ScopedOrg;
-use crate::markdown;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
@@ -36,7 +35,8 @@ pub fn topic_path(id: i64) -> String {
     format!("/topics/{id}")
 }
 
-use crate::spaces::{readable, readable_topic};
+use crate::spaces::{readable, readable_topic, readable_topic_with};
+use std::sync::Arc;
 
 // ---- The list ----
 
@@ -478,8 +478,9 @@ pub struct PostView {
     pub id: i64,
     pub author: String,
     pub posted_on: String,
-    /// Sanitised by `markdown::to_html`; empty once deleted.
-    pub body: String,
+    /// Sanitised by `markdown::to_html` (through the rendered-post cache);
+    /// empty once deleted.
+    pub body: Arc<str>,
     pub edited: bool,
     pub deleted: bool,
     /// Hidden by a moderator: only moderators see its text (and why).
@@ -493,6 +494,7 @@ pub struct PostView {
 }
 
 fn post_view(
+    state: &AppState,
     p: PostLine,
     me: UserId,
     accepted: Option<i64>,
@@ -518,9 +520,9 @@ fn post_view(
             .hidden_at
             .map(|_| p.post.hidden_reason.clone().unwrap_or_default()),
         body: if p.post.deleted_at.is_some() {
-            String::new()
+            Arc::from("")
         } else {
-            markdown::to_html(&p.post.body)
+            state.rendered_posts.html(p.post.id, &p.post.body)
         },
         edited: p.post.edited_at.is_some(),
         deleted: p.post.deleted_at.is_some(),
@@ -553,6 +555,9 @@ pub struct TopicPage {
     can_accept: bool,
     /// The topic's first post (the question itself is not an answer).
     first_post: Option<i64>,
+    /// The reaction kinds' names, in `Reaction::ALL` order (each post's
+    /// `reactions` is in that order too).
+    reaction_labels: Vec<String>,
     typed: String,
 }
 
@@ -571,17 +576,19 @@ async fn topic_page(
     errors: FormErrors,
 ) -> Result<TopicPage, AppError> {
     let me = ctx.require_user()?;
-    let (topic, space) = readable_topic(state, me, id).await?;
     let reader = me.user.id();
-    let (lines, given, tags) = state
-        .db
-        .read(move |c| {
-            let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
-            let ids: Vec<i64> = lines.iter().map(|p| p.post.id).collect();
-            let given = community::reactions_to(c, &ids, reader)?;
-            Ok((lines, given, community::tags_of(c, id)?))
-        })
-        .await?;
+    // One trip to the database for the whole page.
+    let (topic, space, (lines, given, tags)) = readable_topic_with(state, me, id, move |c, _| {
+        let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
+        let given = match (lines.first(), lines.last()) {
+            (Some(first), Some(last)) => {
+                community::reactions_to(c, id, (first.post.id, last.post.id), reader)?
+            }
+            _ => community::Reactions::default(),
+        };
+        Ok((lines, given, community::tags_of(c, id)?))
+    })
+    .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
         format!(
             "{}?after={}",
@@ -602,13 +609,17 @@ async fn topic_page(
     Ok(TopicPage {
         can_accept: topic.kind == TopicKind::Question.as_str() && topic.author_id == user.0,
         first_post,
+        reaction_labels: Reaction::ALL
+            .iter()
+            .map(|k| page.t(&k.label_key()))
+            .collect(),
         space_href: space_path(space.row.id),
         space_title: space.row.title.clone(),
         question: topic.kind == TopicKind::Question.as_str(),
         posts: lines
             .into_iter()
             .take(PAGE_SIZE as usize)
-            .map(|p| post_view(p, user, accepted, &given))
+            .map(|p| post_view(state, p, user, accepted, &given))
             .collect(),
         more,
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
