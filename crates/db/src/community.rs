@@ -771,17 +771,51 @@ pub fn pinned(conn: &mut DbConn, space: i64) -> Result<Vec<TopicLine>, DbError> 
         .collect())
 }
 
-/// Pins (`on`) or unpins a topic.
-pub fn pin(conn: &mut DbConn, topic: i64, on: bool, now: Timestamp) -> Result<(), DbError> {
+/// A moderator (`by`) pins (`on`) or unpins a topic; its author is told,
+/// unless it was so already.
+pub fn pin(
+    conn: &mut DbConn,
+    topic: i64,
+    on: bool,
+    by: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
     diesel::update(topics::table.find(topic))
         .set(topics::pinned_at.eq(on.then_some(now.micros())))
         .execute(conn)?;
-    Ok(())
+    if t.pinned_at.is_some() == on {
+        return Ok(());
+    }
+    let kind = if on {
+        NotificationKind::Pinned
+    } else {
+        NotificationKind::Unpinned
+    };
+    tell_author(conn, &t, kind, by, now)
 }
 
-/// Moves a topic (and its posts) to another space, keeping both spaces'
-/// topic counts right.
-pub fn move_topic(conn: &mut DbConn, topic: i64, to: i64) -> Result<(), DbError> {
+/// Tells a topic's author what a moderator decided about it. Topic
+/// decisions take no reason, so there is no note.
+fn tell_author(
+    conn: &mut DbConn,
+    t: &TopicRow,
+    kind: NotificationKind,
+    by: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    notify(conn, UserId(t.author_id), kind, by, t.id, None, None, now)
+}
+
+/// A moderator (`by`) moves a topic (and its posts) to another space,
+/// keeping both spaces' topic counts right; its author is told.
+pub fn move_topic(
+    conn: &mut DbConn,
+    topic: i64,
+    to: i64,
+    by: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
     if t.space_id == to {
         return Ok(());
@@ -795,15 +829,31 @@ pub fn move_topic(conn: &mut DbConn, topic: i64, to: i64) -> Result<(), DbError>
     diesel::update(spaces::table.find(to))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
-    Ok(())
+    tell_author(conn, &t, NotificationKind::Moved, by, now)
 }
 
-/// Locks (`on`) or unlocks a topic: a locked one takes no replies.
-pub fn lock(conn: &mut DbConn, topic: i64, on: bool, now: Timestamp) -> Result<(), DbError> {
+/// A moderator (`by`) locks (`on`) or unlocks a topic: a locked one takes
+/// no replies. Its author is told, unless it was so already.
+pub fn lock(
+    conn: &mut DbConn,
+    topic: i64,
+    on: bool,
+    by: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
     diesel::update(topics::table.find(topic))
         .set(topics::locked_at.eq(on.then_some(now.micros())))
         .execute(conn)?;
-    Ok(())
+    if t.locked_at.is_some() == on {
+        return Ok(());
+    }
+    let kind = if on {
+        NotificationKind::Locked
+    } else {
+        NotificationKind::Unlocked
+    };
+    tell_author(conn, &t, kind, by, now)
 }
 
 /// Adds (`on`) or takes back one person's reaction to a post.

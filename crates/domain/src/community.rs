@@ -101,6 +101,16 @@ crate::code_enum! {
         Hidden = "hidden",
         /// A moderator restored their post.
         Restored = "restored",
+        /// A moderator locked their topic: it takes no more replies.
+        Locked = "locked",
+        /// A moderator unlocked their topic.
+        Unlocked = "unlocked",
+        /// A moderator pinned their topic to the top of its space.
+        Pinned = "pinned",
+        /// A moderator unpinned their topic.
+        Unpinned = "unpinned",
+        /// A moderator moved their topic to another space.
+        Moved = "moved",
     }
 }
 

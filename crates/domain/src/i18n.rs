@@ -182,6 +182,7 @@ mod tests {
 
     #[test]
     fn every_code_enum_has_labels() {
+        use crate::community::NotificationKind;
         use crate::org::{Locale, OrgKind, PovertyBand};
         use crate::profile::{GradeBand, SchoolRole, Subject};
         use crate::role::Role;
@@ -195,6 +196,7 @@ mod tests {
         keys.extend(GradeBand::ALL.iter().map(|v| v.label_key()));
         keys.extend(SchoolRole::ALL.iter().map(|v| v.label_key()));
         keys.extend(Lang::ALL.iter().map(|v| v.label_key()));
+        keys.extend(NotificationKind::ALL.iter().map(|v| v.label_key()));
         for key in keys {
             for lang in Lang::ALL {
                 assert!(c.has(*lang, &key), "{lang}.ftl lacks {key}");

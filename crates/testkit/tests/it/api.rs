@@ -4,7 +4,8 @@ use lyceum_testkit::{PASSWORD, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-async fn token_for(app: &TestApp, email: &str) -> String {
+/// An API token of the person's, made on the tokens page as they would.
+pub(crate) async fn token_for(app: &TestApp, email: &str) -> String {
     let b = app.browser();
     b.sign_in(email, PASSWORD).await;
     let page = b

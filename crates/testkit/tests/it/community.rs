@@ -940,3 +940,252 @@ async fn a_reply_can_start_with_a_quotation() {
         400
     );
 }
+
+/// Reads `path` from the JSON API with `token`: (content type, body).
+async fn api_get(app: &TestApp, token: &str, path: &str) -> (String, serde_json::Value) {
+    let r = reqwest::Client::new()
+        .get(format!("{}{path}", app.url))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200, "{path}");
+    let kind = r.headers()["content-type"].to_str().unwrap().to_string();
+    (kind, r.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn topic_authors_are_told_what_moderators_decide_but_moderators_not_of_their_own() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let make = |title: &'static str| {
+        let dadmin = dadmin.clone();
+        let district = s.district.0;
+        async move {
+            dadmin
+                .post(
+                    &format!("/orgs/{district}/admin/spaces"),
+                    &[("title", title), ("visibility", "open")],
+                )
+                .await
+                .path
+        }
+    };
+    let (from, to) = (make("Science lounge").await, make("Assessment").await);
+    let to_id = to.trim_start_matches("/spaces/").to_string();
+    let start = |who: &lyceum_testkit::Browser, title: &'static str| {
+        let (who, from) = (who.clone(), from.clone());
+        async move {
+            who.post(
+                &format!("{from}/topics"),
+                &[("title", title), ("kind", "discussion"), ("body", "Ideas?")],
+            )
+            .await
+            .path
+        }
+    };
+    let moderate = |topic: String| {
+        let (dadmin, to_id) = (dadmin.clone(), to_id.clone());
+        async move {
+            // Pinned twice: the second changes nothing, so tells nobody.
+            for action in ["lock", "unlock", "pin", "pin", "unpin", "move"] {
+                dadmin
+                    .post(
+                        &format!("{topic}/moderate"),
+                        &[("action", action), ("to", &to_id)],
+                    )
+                    .await
+                    .expect("Done, and recorded.");
+            }
+        }
+    };
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    moderate(start(&educator, "Rubrics for labs").await).await;
+
+    let told = educator.get("/notifications").await;
+    for line in [
+        "Test dadmin (a moderator) locked your topic “Rubrics for labs”: it takes no more replies",
+        "Test dadmin (a moderator) unlocked your topic “Rubrics for labs”",
+        "Test dadmin (a moderator) pinned your topic “Rubrics for labs” to the top of its space",
+        "Test dadmin (a moderator) unpinned your topic “Rubrics for labs”",
+        "Test dadmin (a moderator) moved your topic “Rubrics for labs” to another space",
+    ] {
+        told.expect(line);
+    }
+    assert!(!told.contains("Why:"), "topic decisions carry no reason");
+    let token = crate::api::token_for(&app, s.email("educator")).await;
+    let (_, listed) = api_get(&app, &token, "/api/v1/notifications").await;
+    let kinds: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["moved", "unpinned", "pinned", "unlocked", "locked"],
+        "{listed}"
+    );
+    assert_eq!(listed[0]["actor"], "Test dadmin");
+    // In Spanish too, and in the digest.
+    educator
+        .post(
+            "/language",
+            &[("lang", "es"), ("return_to", "/notifications")],
+        )
+        .await
+        .expect(
+            "Test dadmin (moderación) cerró su tema «Rubrics for labs»: ya no admite respuestas",
+        )
+        .expect("Test dadmin (moderación) movió su tema «Rubrics for labs» a otro espacio");
+    let (db, now, url) = (app.db.clone(), app.clock.now(), app.url.clone());
+    let sent = db
+        .write(move |c| {
+            lyceum_db::digests::send_due(c, now, &|token| match token {
+                Some(t) => format!("{url}/digest/unsubscribe?token={t}"),
+                None => format!("{url}/notifications"),
+            })
+        })
+        .await
+        .unwrap();
+    assert_eq!(sent, 1);
+    let mail = app.mail_to(s.email("educator")).await;
+    assert!(mail.text.contains("• Rubrics for labs"), "{}", mail.text);
+
+    // The moderator deciding about their own topic is told nothing.
+    moderate(start(&dadmin, "Lab safety").await).await;
+    dadmin.get("/notifications").await.expect("Nothing new.");
+}
+
+/// A display name is whatever its owner typed: a script in one is shown as
+/// text wherever the name is, and the API sends it as JSON data.
+#[tokio::test]
+async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
+    const NAME: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    const SHOWN: &str =
+        "&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;";
+    let inert = |page: &lyceum_testkit::Page| {
+        page.expect(SHOWN);
+        for raw in ["<script>alert", "<img src=x", "onerror=alert(2)>"] {
+            assert!(
+                !page.contains(raw),
+                "{raw} survived on {}:\n{}",
+                page.path,
+                page.body
+            );
+        }
+    };
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "District lounge"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    educator
+        .post(
+            "/profile",
+            &[("display_name", NAME), ("preferred_language", "en")],
+        )
+        .await
+        .expect("Your profile was saved.");
+    let facilitator = app.browser();
+    facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
+    let start = |who: &lyceum_testkit::Browser, title: &'static str| {
+        let (who, space) = (who.clone(), space.clone());
+        async move {
+            who.post(
+                &format!("{space}/topics"),
+                &[
+                    ("title", title),
+                    ("kind", "question"),
+                    ("body", "Notebooks or reports?"),
+                ],
+            )
+            .await
+            .path
+        }
+    };
+    // The educator starts a topic, is mentioned in it, mentions and replies.
+    let topic = start(&educator, "Lab notebooks").await;
+    facilitator
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", &format!("@{NAME} notebooks, always."))],
+        )
+        .await
+        .expect("Reply posted.");
+    educator
+        .post(
+            &format!("{topic}/replies"),
+            &[("body", "@Test facilitator agreed.")],
+        )
+        .await
+        .expect("Reply posted.");
+    let theirs = start(&facilitator, "Exit tickets").await;
+    educator
+        .post(&format!("{theirs}/replies"), &[("body", "On paper.")])
+        .await
+        .expect("Reply posted.");
+    educator
+        .get("/notifications")
+        .await
+        .expect("Test facilitator mentioned you in “Lab notebooks”");
+
+    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let first = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 1))
+        .await
+        .unwrap()[0]
+        .post
+        .id;
+    inert(&facilitator.get(&topic).await);
+    inert(&facilitator.get(&format!("{topic}?quote={first}")).await);
+    inert(&facilitator.get(&space).await);
+    inert(&facilitator.get("/spaces/search?q=notebooks").await);
+    let told = facilitator.get("/notifications").await;
+    told.expect("mentioned you in “Lab notebooks”")
+        .expect("replied to “Exit tickets”");
+    inert(&told);
+
+    // Reported, and reporting: the queue shows the name as text.
+    facilitator
+        .post(&format!("/posts/{first}/flag"), &[("why", "Off topic")])
+        .await
+        .expect("Thank you.");
+    let reply = app
+        .db
+        .read(move |c| community::posts(c, topic_id, None, 2))
+        .await
+        .unwrap()[1]
+        .post
+        .id;
+    educator
+        .post(&format!("/posts/{reply}/flag"), &[("why", "Rude")])
+        .await
+        .expect("Thank you.");
+    let queue = dadmin.get("/moderation").await;
+    queue
+        .expect(&format!("A post by {SHOWN} in “Lab notebooks”"))
+        .expect(&format!("Reported by {SHOWN}:"));
+    inert(&queue);
+
+    // The API sends the name as data, in JSON.
+    let token = crate::api::token_for(&app, s.email("facilitator")).await;
+    let (kind, posts) = api_get(&app, &token, &format!("/api/v1/topics/{topic_id}/posts")).await;
+    assert!(kind.starts_with("application/json"), "{kind}");
+    assert_eq!(posts["posts"][0]["author"], NAME);
+    let (kind, told) = api_get(&app, &token, "/api/v1/notifications").await;
+    assert!(kind.starts_with("application/json"), "{kind}");
+    assert!(told.as_array().unwrap().iter().all(|n| n["actor"] == NAME));
+}

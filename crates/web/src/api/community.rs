@@ -288,7 +288,8 @@ pub async fn reply(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NotificationDto {
     pub id: i64,
-    /// `reply`, `mention`, `accepted`, `hidden` or `restored`.
+    /// `reply`, `mention`, `accepted`, `hidden`, `restored`, `locked`,
+    /// `unlocked`, `pinned`, `unpinned` or `moved`.
     pub kind: String,
     pub actor: String,
     pub topic_id: i64,

@@ -1011,7 +1011,7 @@ pub struct ModerateForm {
 
 /// `POST /topics/{topic_id}/moderate`: moderators of the topic's space lock,
 /// unlock, pin, unpin or move it (to a space they moderate too); each is
-/// recorded in the audit log.
+/// recorded in the audit log, and the topic's author is told.
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1049,11 +1049,11 @@ pub async fn moderate(
         .db
         .write(move |c| {
             match (action.as_str(), to) {
-                ("lock", _) => community::lock(c, id, true, now)?,
-                ("unlock", _) => community::lock(c, id, false, now)?,
-                ("pin", _) => community::pin(c, id, true, now)?,
-                ("unpin", _) => community::pin(c, id, false, now)?,
-                (_, Some(to)) => community::move_topic(c, id, to)?,
+                ("lock", _) => community::lock(c, id, true, by, now)?,
+                ("unlock", _) => community::lock(c, id, false, by, now)?,
+                ("pin", _) => community::pin(c, id, true, by, now)?,
+                ("unpin", _) => community::pin(c, id, false, by, now)?,
+                (_, Some(to)) => community::move_topic(c, id, to, by, now)?,
                 _ => {}
             }
             crate::org_actions::record(
