@@ -5,8 +5,8 @@
 //! `lyceum_domain::community`); this module only stores.
 
 use crate::schema::{
-    notifications, orgs, post_revisions, posts, reactions, space_follows, spaces, topic_tags,
-    topics, users,
+    notifications, orgs, post_revisions, posts, reactions, search_words, space_follows, spaces,
+    topic_tags, topics, users,
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
@@ -187,16 +187,36 @@ fn insert_post(
     body: &str,
     now: Timestamp,
 ) -> Result<i64, DbError> {
+    let text = search_text(title, body);
+    remember_words(conn, &text)?;
     Ok(diesel::insert_into(posts::table)
         .values((
             posts::topic_id.eq(topic),
             posts::author_id.eq(author.0),
             posts::body.eq(body),
-            posts::search_text.eq(search_text(title, body)),
+            posts::search_text.eq(text),
             posts::created_at.eq(now.micros()),
         ))
         .returning(posts::id)
         .get_result(conn)?)
+}
+
+/// Adds a post's search words to `search_words` (those it has not seen).
+fn remember_words(conn: &mut DbConn, text: &str) -> Result<(), DbError> {
+    let mut words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    words.sort_unstable();
+    words.dedup();
+    let rows: Vec<_> = words.iter().map(|w| search_words::word.eq(*w)).collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // Per backend: diesel's multi-backend connection has no ON CONFLICT.
+    let insert = diesel::insert_into(search_words::table).values(&rows);
+    match conn {
+        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
+        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
+    };
+    Ok(())
 }
 
 /// A line of a space's topic list.
@@ -578,6 +598,7 @@ pub fn reindex(conn: &mut DbConn, id: i64) -> Result<(), DbError> {
         };
         search_text(title.as_deref(), &p.body)
     };
+    remember_words(conn, &text)?;
     diesel::update(posts::table.find(id))
         .set(posts::search_text.eq(text))
         .execute(conn)?;
@@ -616,7 +637,8 @@ pub struct Found {
     pub author: String,
     pub topic_id: i64,
     pub topic_title: String,
-    pub space_id: i64,
+    /// Its space, for the reader's check and the result's line.
+    pub space: Space,
 }
 
 /// How many matching posts a search looks at, newest first, before it
@@ -634,31 +656,48 @@ pub struct SearchFilters {
     pub tag: Option<String>,
     /// Posted at or after this moment.
     pub since: Option<Timestamp>,
+    /// Written by this person.
+    pub author: Option<UserId>,
+    /// In this space.
+    pub space: Option<i64>,
 }
 
-/// The newest posts whose words start with every one of `words`, in the
-/// spaces `may_read` allows and as `f` narrows, at most `limit` — looking
-/// at no more than [`SEARCH_CANDIDATES`] matches.
+/// The newest posts whose words start with every one of `words` (or, with
+/// no words, the newest posts of `f.author`), in the spaces `may_read`
+/// allows and as `f` narrows, at most `limit` — looking at no more than
+/// [`SEARCH_CANDIDATES`] posts.
 pub fn search(
     conn: &mut DbConn,
     words: &[String],
-    may_read: &dyn Fn(i64) -> bool,
+    may_read: &dyn Fn(&Space) -> bool,
     f: &SearchFilters,
     limit: usize,
 ) -> Result<Vec<Found>, DbError> {
-    let before = f.before;
     let mut out = Vec::new();
-    let mut below = before.unwrap_or(i64::MAX);
+    let query = match (words.is_empty(), f.author) {
+        (false, _) => match widened(conn, words)? {
+            Some(terms) => Some(terms),
+            // A word no post has ever had: nothing matches.
+            None => return Ok(out),
+        },
+        (true, Some(_)) => None,
+        (true, None) => return Ok(out),
+    };
+    let mut below = f.before.unwrap_or(i64::MAX);
     let mut seen = 0;
     while out.len() < limit && seen < SEARCH_CANDIDATES {
-        let ids = matching_posts(conn, words, below, BATCH)?;
+        let ids = match (&query, f.author) {
+            (Some(terms), _) => matching_posts(conn, terms, below, BATCH)?,
+            (None, Some(author)) => posts_by(conn, author, below, BATCH)?,
+            (None, None) => Vec::new(),
+        };
         if ids.is_empty() {
             break;
         }
         seen += ids.len();
         below = ids.iter().copied().min().unwrap_or(0);
         let mut q = posts::table
-            .inner_join(topics::table)
+            .inner_join(topics::table.inner_join(spaces::table.inner_join(orgs::table)))
             .inner_join(users::table.on(users::id.eq(posts::author_id)))
             .filter(posts::id.eq_any(&ids))
             .into_boxed();
@@ -672,24 +711,35 @@ pub fn search(
         if let Some(since) = f.since {
             q = q.filter(posts::created_at.ge(since.micros()));
         }
-        let rows: Vec<(PostRow, String, i64, String, i64)> = q
+        if let Some(author) = f.author {
+            q = q.filter(posts::author_id.eq(author.0));
+        }
+        if let Some(space) = f.space {
+            q = q.filter(topics::space_id.eq(space));
+        }
+        let rows: Vec<(PostRow, String, i64, String, SpaceRow, String, String)> = q
             .order(posts::id.desc())
             .select((
                 PostRow::as_select(),
                 users::display_name,
                 topics::id,
                 topics::title,
-                topics::space_id,
+                SpaceRow::as_select(),
+                orgs::name,
+                orgs::path,
             ))
             .load(conn)?;
-        for (post, author, topic_id, topic_title, space_id) in rows {
-            if out.len() < limit && may_read(space_id) {
+        for (post, author, topic_id, topic_title, row, org_name, path) in rows {
+            let Some(space) = space_of((row, org_name, path)) else {
+                continue;
+            };
+            if out.len() < limit && may_read(&space) {
                 out.push(Found {
                     post,
                     author,
                     topic_id,
                     topic_title,
-                    space_id,
+                    space,
                 });
             }
         }
@@ -697,10 +747,66 @@ pub fn search(
     Ok(out)
 }
 
-/// Ids of posts below `below` matching every word as a prefix, newest first.
+/// Ids of a person's posts below `below`, newest first; not deleted or
+/// hidden ones, which search by words does not find either.
+fn posts_by(
+    conn: &mut DbConn,
+    author: UserId,
+    below: i64,
+    limit: usize,
+) -> Result<Vec<i64>, DbError> {
+    Ok(posts::table
+        .filter(posts::author_id.eq(author.0))
+        .filter(posts::id.lt(below))
+        .filter(posts::deleted_at.is_null())
+        .filter(posts::hidden_at.is_null())
+        .order(posts::id.desc())
+        .limit(i64::try_from(limit).unwrap_or(i64::MAX))
+        .select(posts::id)
+        .load(conn)?)
+}
+
+/// Most whole words a typed word is widened to; past it the word is
+/// searched as a prefix (a short one, which FTS5's prefix index serves).
+const WIDEN_AT_MOST: usize = 64;
+
+/// What one typed word matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Term {
+    /// Any of these whole words (those it starts).
+    AnyOf(Vec<String>),
+    /// Words starting with it: too many to list.
+    Prefix(String),
+}
+
+/// Each typed word as the whole words it starts (see `search_words`); None
+/// when one starts no word at all.
+fn widened(conn: &mut DbConn, words: &[String]) -> Result<Option<Vec<Term>>, DbError> {
+    let mut terms = Vec::with_capacity(words.len());
+    for w in words {
+        // Every word starting with `w` sorts from `w` to just below `w`
+        // followed by the highest character (text compares by bytes here).
+        let upper = format!("{w}{}", char::MAX);
+        let whole: Vec<String> = search_words::table
+            .filter(search_words::word.ge(w))
+            .filter(search_words::word.lt(upper))
+            .order(search_words::word)
+            .limit(WIDEN_AT_MOST as i64 + 1)
+            .select(search_words::word)
+            .load(conn)?;
+        terms.push(match whole.len() {
+            0 => return Ok(None),
+            n if n > WIDEN_AT_MOST => Term::Prefix(w.clone()),
+            _ => Term::AnyOf(whole),
+        });
+    }
+    Ok(Some(terms))
+}
+
+/// Ids of posts below `below` matching every term, newest first.
 fn matching_posts(
     conn: &mut DbConn,
-    words: &[String],
+    terms: &[Term],
     below: i64,
     limit: usize,
 ) -> Result<Vec<i64>, DbError> {
@@ -713,8 +819,18 @@ fn matching_posts(
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let hits: Vec<Hit> = match conn {
         DbConn::Sqlite(c) => {
-            // Quoted, so no word is read as FTS5 syntax; * makes it a prefix.
-            let m: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+            // Quoted, so no word is read as FTS5 syntax; * makes a prefix.
+            let m: Vec<String> = terms
+                .iter()
+                .map(|t| match t {
+                    Term::AnyOf(words) => {
+                        let quoted: Vec<String> =
+                            words.iter().map(|w| format!("\"{w}\"")).collect();
+                        format!("({})", quoted.join(" OR "))
+                    }
+                    Term::Prefix(w) => format!("\"{w}\"*"),
+                })
+                .collect();
             diesel::sql_query(
                 "SELECT rowid AS id FROM posts_fts WHERE posts_fts MATCH ? AND rowid < ? \
                  ORDER BY rowid DESC LIMIT ?",
@@ -725,7 +841,13 @@ fn matching_posts(
             .load(c)?
         }
         DbConn::Pg(c) => {
-            let m: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
+            let m: Vec<String> = terms
+                .iter()
+                .map(|t| match t {
+                    Term::AnyOf(words) => format!("({})", words.join(" | ")),
+                    Term::Prefix(w) => format!("{w}:*"),
+                })
+                .collect();
             diesel::sql_query(
                 "SELECT id FROM posts_fts \
                  WHERE vector @@ to_tsquery('simple', $1) AND id < $2 \

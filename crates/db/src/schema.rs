@@ -652,6 +652,12 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    search_words (word) {
+        word -> Text,
+    }
+}
+
 diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
@@ -727,6 +733,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reactions,
     digest_settings,
     topic_tags,
+    search_words,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -783,4 +790,5 @@ pub const TABLES: &[&str] = &[
     "reactions",
     "digest_settings",
     "topic_tags",
+    "search_words",
 ];

@@ -11,7 +11,7 @@
 //! - `posts.search_text` is `community::search_text` of the topic's title
 //!   and body for a first post, of the body alone for a reply (SQLite's
 //!   FTS5 triggers index them as they are inserted; PostgreSQL's GIN index
-//!   as rows arrive);
+//!   as rows arrive), and `search_words` has each of its words;
 //! - every author is in the space's audience (belongs at or below its
 //!   organisation); a space is made by an admin of its organisation or of
 //!   the programme;
@@ -32,13 +32,14 @@ use crate::community::{self, COMMON, RARE};
 use crate::rng::Rng;
 use diesel::prelude::*;
 use lyceum_db::schema::{
-    notifications, posts, reactions, space_follows, spaces, topic_tags, topics,
+    notifications, posts, reactions, search_words, space_follows, spaces, topic_tags, topics,
 };
 use lyceum_db::{DbConn, DbError};
 use lyceum_domain::Timestamp;
 use lyceum_domain::community::{
     NotificationKind, Reaction, TopicKind, Visibility, search_text, tag,
 };
+use std::collections::HashSet;
 
 /// What to seed: spaces, topics and replies, sized by the programme.
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +117,12 @@ struct ReactionRow {
     user_id: i64,
     kind: &'static str,
     created_at: i64,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = search_words, treat_none_as_default_value = false)]
+struct WordRow {
+    word: String,
 }
 
 #[derive(Insertable)]
@@ -344,10 +351,17 @@ pub(super) fn write_in(
     // question's author) of each accepted answer.
     let mut accepted: Vec<(i64, i64, i64, i64, i64)> = Vec::new();
     let mut reacted: Vec<ReactionRow> = Vec::new();
+    let mut vocabulary: HashSet<String> = HashSet::new();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<PostRow>>(2);
     let (rare, common) = (w.rare.0, w.common.0);
-    let (plan_ref, topic_id_ref, all_ref, accepted_ref, reacted_ref) =
-        (&plan, &topic_id, &all, &mut accepted, &mut reacted);
+    let (plan_ref, topic_id_ref, all_ref, accepted_ref, reacted_ref, vocabulary_ref) = (
+        &plan,
+        &topic_id,
+        &all,
+        &mut accepted,
+        &mut reacted,
+        &mut vocabulary,
+    );
     let counted = std::thread::scope(|scope| -> Result<(usize, usize), DbError> {
         let writer = scope.spawn(move || {
             let (mut rare_n, mut common_n) = (0, 0);
@@ -362,6 +376,11 @@ pub(super) fn write_in(
                 );
                 let body = community::body(&mut rng, space, *k == 0);
                 let text = search_text((*k == 0).then_some(topic.title.as_str()), &body);
+                for word in text.split(' ').filter(|w| !w.is_empty()) {
+                    if !vocabulary_ref.contains(word) {
+                        vocabulary_ref.insert(word.to_string());
+                    }
+                }
                 rare_n += usize::from(has(&text, rare));
                 common_n += usize::from(has(&text, common));
                 let author = topic.posts[*k as usize].0;
@@ -423,6 +442,14 @@ pub(super) fn write_in(
             .execute(s)?;
     }
 
+    let words: Vec<WordRow> = vocabulary
+        .into_iter()
+        .map(|word| WordRow { word })
+        .collect();
+    for chunk in words.chunks(FLUSH_AT) {
+        load!(c, search_words::table, chunk, 1);
+    }
+    drop(words);
     for chunk in reacted.chunks(FLUSH_AT) {
         load!(c, reactions::table, chunk, 4);
     }

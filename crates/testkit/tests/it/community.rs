@@ -607,6 +607,126 @@ async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked()
 }
 
 #[tokio::test]
+async fn search_widens_prefixes_and_narrows_to_a_space_or_a_person() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let mut spaces = Vec::new();
+    for (title, visibility) in [("Open lab", "open"), ("Quiet room", "members")] {
+        spaces.push(
+            dadmin
+                .post(
+                    &format!("/orgs/{}/admin/spaces", s.district.0),
+                    &[("title", title), ("visibility", visibility)],
+                )
+                .await
+                .path,
+        );
+    }
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let topic = educator
+        .post(
+            &format!("{}/topics", spaces[0]),
+            &[
+                ("title", "Students and the study guide"),
+                ("kind", "discussion"),
+                ("body", "Our students made a study guide."),
+            ],
+        )
+        .await
+        .path;
+    dadmin
+        .post(
+            &format!("{}/topics", spaces[1]),
+            &[
+                ("title", "Studio time"),
+                ("kind", "discussion"),
+                ("body", "Studying in the quiet room."),
+            ],
+        )
+        .await;
+
+    // A prefix finds every whole word it starts; a word never written, nothing.
+    educator
+        .get("/spaces/search?q=stud")
+        .await
+        .expect("Students and the study guide")
+        .expect("Studio time");
+    educator
+        .get("/spaces/search?q=studyi")
+        .await
+        .expect("Studio time")
+        .expect("<mark>Studying</mark>");
+    educator
+        .get("/spaces/search?q=zebra")
+        .await
+        .expect("No post matches.");
+    // Words an edit brings are found too.
+    let first = {
+        let id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+        app.db
+            .read(move |c| community::posts(c, id, None, 1))
+            .await
+            .unwrap()[0]
+            .post
+            .id
+    };
+    educator
+        .post(
+            &format!("/posts/{first}/edit"),
+            &[("body", "Our students made a kaleidoscope.")],
+        )
+        .await;
+    educator
+        .get("/spaces/search?q=kaleido")
+        .await
+        .expect("<mark>kaleidoscope</mark>");
+
+    // One space: its title said, a way back to every space.
+    let open_id = spaces[0].trim_start_matches("/spaces/");
+    let within = educator
+        .get(&format!("/spaces/search?q=stud&space={open_id}"))
+        .await;
+    within
+        .expect("Only in “Open lab”.")
+        .expect("Students and the study guide")
+        .expect("href=\"/spaces/search?q=stud\"");
+    assert!(!within.contains("Studio time"));
+    educator
+        .get(&spaces[0])
+        .await
+        .expect(&format!("name=\"space\" value=\"{open_id}\""));
+
+    // One person: their posts with no words needed, linked from the topic.
+    let by = s.user("educator").0;
+    educator
+        .get(&topic)
+        .await
+        .expect(&format!("href=\"/spaces/search?author={by}\""));
+    let theirs = educator.get(&format!("/spaces/search?author={by}")).await;
+    theirs
+        .expect("Only posts by Test educator.")
+        .expect("Students and the study guide");
+    assert!(!theirs.contains("Studio time"));
+    // Someone whose posts the reader may not see: no posts, and no name.
+    let outsider = app.browser();
+    outsider.sign_in(s.email("ladmin"), PASSWORD).await;
+    let hidden = outsider
+        .get(&format!("/spaces/search?author={}", s.user("dadmin").0))
+        .await;
+    hidden
+        .expect("Only posts by one person.")
+        .expect("No post matches.");
+    assert!(!hidden.contains("Test dadmin"));
+    assert_eq!(
+        educator.get("/spaces/search?author=someone").await.status,
+        400
+    );
+}
+
+#[tokio::test]
 async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
     let app = TestApp::start().await;
     let s = app.seed().await;

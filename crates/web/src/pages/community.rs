@@ -17,7 +17,7 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::DbError;
-use lyceum_db::community::{self, PostLine, SpaceRow, TopicLine, TopicRow};
+use lyceum_db::community::{self, PostLine, Space, SpaceRow, TopicLine, TopicRow};
 use lyceum_domain::community::{
     Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility,
     body,
@@ -35,7 +35,7 @@ pub fn topic_path(id: i64) -> String {
     format!("/topics/{id}")
 }
 
-use crate::spaces::{readable, readable_topic, readable_topic_with};
+use crate::spaces::{readable, readable_topic, readable_topic_with, visibility};
 use std::sync::Arc;
 
 // ---- The list ----
@@ -146,10 +146,24 @@ pub struct SearchPage {
     subjects: Vec<super::Choice>,
     grade_bands: Vec<super::Choice>,
     since: String,
-    spaces: Vec<super::Choice>,
+    /// Narrowed to one space: (its title, the same search everywhere).
+    within: Option<Narrowed>,
+    /// Narrowed to one person's posts: (their name, the same search by anyone).
+    by: Option<Narrowed>,
+    /// The space or person narrowed to, kept by the form.
+    space: String,
+    author: String,
     results: Vec<ResultView>,
     searched: bool,
     more: Option<String>,
+}
+
+/// A narrowing of a search the form keeps, with a link to drop it.
+pub struct Narrowed {
+    /// The space's title or the person's name (None: a person with no post
+    /// this reader may see, whose name is not shown).
+    label: Option<String>,
+    without: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
@@ -157,45 +171,57 @@ pub struct SearchQuery {
     #[serde(default)]
     q: String,
     /// A space's id, or empty for every space one may read.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     space: String,
+    /// A person's id: only their posts (words may then be left out).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    author: String,
     /// Only posts older than this one (the next page).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     before: String,
     /// Only topics tagged with this subject, or grade band.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     subject: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     grade_band: String,
     /// Only posts from this day on (YYYY-MM-DD).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     since: String,
 }
 
 /// Results on one page.
 const RESULTS: usize = 20;
 
-/// `GET /spaces/search?q=&space=&before=`: posts in the spaces this person
-/// may read, newest first, the words they matched marked.
+/// The search page's address for `q`.
+fn search_href(q: &SearchQuery) -> String {
+    format!(
+        "/spaces/search?{}",
+        serde_html_form::to_string(q).unwrap_or_default()
+    )
+}
+
+/// `GET /spaces/search?q=&space=&author=&before=`: posts in the spaces
+/// this person may read, newest first, the words they matched marked.
 pub async fn search(
     State(state): State<AppState>,
     ctx: Ctx,
     HtmlQuery(query): HtmlQuery<SearchQuery>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let readable: std::collections::HashMap<i64, String> = crate::spaces::all_readable(&state, me)
-        .await?
-        .into_iter()
-        .map(|s| (s.row.id, s.row.title))
-        .collect();
+    let not_readable = || AppError::BadRequest("space: not a space you can read".into());
     let space = match query.space.trim() {
         "" => None,
-        s => Some(
-            s.parse::<i64>()
-                .ok()
-                .filter(|id| readable.contains_key(id))
-                .ok_or_else(|| AppError::BadRequest("space: not a space you can read".into()))?,
-        ),
+        s => match readable(&state, me, s.parse().map_err(|_| not_readable())?).await {
+            Ok(space) => Some(space),
+            Err(AppError::NotFound) => return Err(not_readable()),
+            Err(e) => return Err(e),
+        },
+    };
+    let author = match query.author.trim() {
+        "" => None,
+        a => Some(UserId(a.parse::<i64>().map_err(|_| {
+            AppError::BadRequest("author: not a person".into())
+        })?)),
     };
     let before = match query.before.trim() {
         "" => None,
@@ -239,44 +265,53 @@ pub async fn search(
         Vec::new()
     };
     let page = Page::new(&ctx, "spaces-search-title").with_errors(&errors);
-    let found = if words.is_empty() {
-        Vec::new()
-    } else {
-        let (w, ids) = (
-            words.clone(),
-            readable
-                .keys()
-                .copied()
-                .collect::<std::collections::HashSet<i64>>(),
-        );
+    let searched = !words.is_empty() || (author.is_some() && invalid.is_empty());
+    let found = if searched {
+        let w = words.clone();
+        let actor = me.actor.clone();
+        let f = community::SearchFilters {
+            before,
+            tag,
+            since,
+            author,
+            space: space.as_ref().map(|s| s.row.id),
+        };
         state
             .db
             .read(move |c| {
-                let may_read = |s: i64| ids.contains(&s) && space.is_none_or(|only| only == s);
-                let f = community::SearchFilters { before, tag, since };
+                let may_read = |s: &Space| actor.reads_space(&s.path, visibility(s));
                 community::search(c, &w, &may_read, &f, RESULTS + 1)
             })
             .await?
+    } else {
+        Vec::new()
     };
     let more = (found.len() > RESULTS).then(|| {
-        let q = SearchQuery {
+        search_href(&SearchQuery {
             before: found[RESULTS - 1].post.id.to_string(),
             ..query.clone()
-        };
-        format!(
-            "/spaces/search?{}",
-            serde_html_form::to_string(&q).unwrap_or_default()
-        )
-    });
-    let mut spaces: Vec<super::Choice> = readable
-        .iter()
-        .map(|(id, title)| super::Choice {
-            value: id.to_string(),
-            label: title.clone(),
-            selected: space == Some(*id),
         })
-        .collect();
-    spaces.sort_by(|a, b| a.label.cmp(&b.label));
+    });
+    let within = space.map(|s| Narrowed {
+        label: Some(s.row.title),
+        without: search_href(&SearchQuery {
+            space: String::new(),
+            before: String::new(),
+            ..query.clone()
+        }),
+    });
+    let by = author.map(|a| Narrowed {
+        // Named only by a post this reader may see.
+        label: found
+            .iter()
+            .find(|f| f.post.author_id == a.0)
+            .map(|f| f.author.clone()),
+        without: search_href(&SearchQuery {
+            author: String::new(),
+            before: String::new(),
+            ..query.clone()
+        }),
+    });
     let subjects = super::Choice::subjects(&page, &query.subject);
     let grade_bands = super::Choice::grade_bands(&page, &query.grade_band);
     let status = if invalid.is_empty() { 200 } else { 422 };
@@ -289,17 +324,20 @@ pub async fn search(
             .take(RESULTS)
             .map(|f| ResultView {
                 href: format!("{}#post-{}", topic_path(f.topic_id), f.post.id),
-                space_title: readable.get(&f.space_id).cloned().unwrap_or_default(),
+                space_title: f.space.row.title,
                 snippet: crate::highlight::snippet(&f.post.body, &words),
                 posted_on: super::credit::date(f.post.created_at),
                 topic_title: f.topic_title,
                 author: f.author,
             })
             .collect(),
-        searched: !words.is_empty(),
+        searched,
         errors,
+        within,
+        by,
+        space: query.space,
+        author: query.author,
         q: query.q,
-        spaces,
         more,
         page,
     });
@@ -477,6 +515,8 @@ pub async fn start(
 pub struct PostView {
     pub id: i64,
     pub author: String,
+    /// For the link to their posts.
+    pub author_id: i64,
     pub posted_on: String,
     /// Sanitised by `markdown::to_html` (through the rendered-post cache);
     /// empty once deleted.
@@ -513,6 +553,7 @@ fn post_view(
         reactions,
         accepted: accepted == Some(p.post.id),
         id: p.post.id,
+        author_id: p.post.author_id,
         author: p.author,
         posted_on: super::credit::date(p.post.created_at),
         hidden: p
