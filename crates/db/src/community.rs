@@ -350,7 +350,13 @@ pub fn reply(
             topics::last_post_at.eq(now.micros()),
         ))
         .execute(conn)?;
-    let mentioned = mentions(body, &participants(conn, topic)?);
+    // Who is in the conversation is asked only when someone may be named:
+    // a long topic has thousands of posts to look through.
+    let mentioned = if body.contains('@') {
+        mentions(body, &participants(conn, topic)?)
+    } else {
+        Vec::new()
+    };
     let told = |n: NotificationKind, user: i64| (n, UserId(user));
     let mut tell: Vec<(NotificationKind, UserId)> = mentioned
         .iter()
