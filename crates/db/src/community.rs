@@ -658,8 +658,8 @@ const BATCH: usize = 200;
 pub struct SearchFilters {
     /// Posts before this one (the next page).
     pub before: Option<i64>,
-    /// In topics with this tag.
-    pub tag: Option<String>,
+    /// In topics with every one of these tags.
+    pub tags: Vec<String>,
     /// Posted at or after this moment.
     pub since: Option<Timestamp>,
     /// Written by this person.
@@ -707,7 +707,7 @@ pub fn search(
             .inner_join(users::table.on(users::id.eq(posts::author_id)))
             .filter(posts::id.eq_any(&ids))
             .into_boxed();
-        if let Some(tag) = &f.tag {
+        for tag in &f.tags {
             q = q.filter(diesel::dsl::exists(
                 topic_tags::table
                     .filter(topic_tags::topic_id.eq(topics::id))

@@ -1120,6 +1120,7 @@ email-digest-unsubscribe = To stop these emails, open { $link }
 post-quote = Quote { $name } in your reply
 topic-subject = Subject
 topic-grade-band = Grade band
+topic-competency = Competency (AI competency framework)
 topic-tags-hint = Tags help colleagues in other spaces find your topic.
 topic-tags = Tags
 spaces-search-since = Posted since

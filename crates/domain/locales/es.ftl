@@ -1120,6 +1120,7 @@ email-digest-unsubscribe = Para dejar de recibir estos correos, abra { $link }
 post-quote = Citar a { $name } en su respuesta
 topic-subject = Materia
 topic-grade-band = Grados
+topic-competency = Competencia (marco de competencias en IA)
 topic-tags-hint = Las etiquetas ayudan a colegas de otros espacios a encontrar su tema.
 topic-tags = Etiquetas
 spaces-search-since = Publicado desde

@@ -251,11 +251,14 @@ pub struct TopicInput {
     pub kind: String,
     #[serde(default)]
     pub body: String,
-    /// Optional tags: a subject code and a grade band code.
+    /// Optional tags: a subject code, a grade band code and a
+    /// competency's id.
     #[serde(default)]
     pub subject: String,
     #[serde(default)]
     pub grade_band: String,
+    #[serde(default)]
+    pub competency: String,
 }
 
 /// A checked new topic.
@@ -264,17 +267,20 @@ pub struct TopicDraft {
     pub title: String,
     pub kind: TopicKind,
     pub body: String,
-    /// `subject:<code>`, `grade-band:<code>`.
+    /// `subject:<code>`, `grade-band:<code>`, `competency:<id>`.
     pub tags: Vec<String>,
 }
 
-/// A tag as stored: `subject:math`, `grade-band:6-8`.
+/// A tag as stored: `subject:math`, `grade-band:6-8`,
+/// `competency:<competency id>`.
 pub fn tag(kind: &str, code: &str) -> String {
     format!("{kind}:{code}")
 }
 
 impl TopicInput {
-    pub fn validate(&self) -> Result<TopicDraft, Invalid> {
+    /// Checks the topic; `is_competency` says whether an id is a competency
+    /// one may tag with (the caller knows the frameworks).
+    pub fn validate(&self, is_competency: impl Fn(&str) -> bool) -> Result<TopicDraft, Invalid> {
         let mut errors = Invalid::new();
         let title = errors.check("title", required_text(&self.title, MAX_TITLE));
         let kind = TopicKind::parse(self.kind.trim());
@@ -302,6 +308,11 @@ impl TopicInput {
                 Some(g) => tags.push(tag("grade-band", g.as_str())),
                 None => errors.add("grade_band", "choose-one"),
             },
+        }
+        match self.competency.trim() {
+            "" => {}
+            c if is_competency(c) => tags.push(tag("competency", c)),
+            _ => errors.add("competency", "choose-one"),
         }
         errors.into_result()?;
         match (title, kind, body) {
@@ -372,9 +383,10 @@ mod tests {
             kind: "rant".into(),
             body: long,
             subject: "alchemy".into(),
+            competency: "unesco/nothing".into(),
             ..Default::default()
         }
-        .validate()
+        .validate(|c| c == "unesco/ethics")
         .unwrap_err();
         let codes: Vec<(&str, &str)> = bad.0.iter().map(|e| (e.field.as_str(), e.code)).collect();
         assert_eq!(
@@ -382,7 +394,8 @@ mod tests {
             [
                 ("kind", "choose-one"),
                 ("body", "too-long"),
-                ("subject", "choose-one")
+                ("subject", "choose-one"),
+                ("competency", "choose-one")
             ]
         );
         let tagged = TopicInput {
@@ -391,10 +404,14 @@ mod tests {
             body: "B".into(),
             subject: "math".into(),
             grade_band: "6-8".into(),
+            competency: "unesco/ethics".into(),
         }
-        .validate()
+        .validate(|c| c == "unesco/ethics")
         .unwrap();
-        assert_eq!(tagged.tags, ["subject:math", "grade-band:6-8"]);
+        assert_eq!(
+            tagged.tags,
+            ["subject:math", "grade-band:6-8", "competency:unesco/ethics"]
+        );
 
         let people = vec![
             (1, "Ana Rivera".to_string()),

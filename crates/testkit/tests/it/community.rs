@@ -727,6 +727,84 @@ async fn search_widens_prefixes_and_narrows_to_a_space_or_a_person() {
 }
 
 #[tokio::test]
+async fn a_topic_tagged_with_a_competency_is_named_and_found_by_it() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "Competencies"), ("visibility", "open")],
+        )
+        .await
+        .path;
+    let (id, name) = {
+        let framework = app
+            .db
+            .read(|c| {
+                lyceum_db::competencies::load(c, lyceum_domain::competency::DEFAULT_FRAMEWORK)
+            })
+            .await
+            .unwrap()
+            .expect("the default framework is loaded");
+        let first = framework
+            .items
+            .iter()
+            .find(|i| i.kind == "competency")
+            .expect("it has competencies");
+        (
+            first.id.clone(),
+            first.name.get(lyceum_domain::i18n::Lang::En).to_string(),
+        )
+    };
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    educator
+        .get(&space)
+        .await
+        .expect(&format!("<option value=\"{id}\""));
+    // Not a competency: refused, the field named, nothing started.
+    let bad = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Who decides?"),
+                ("kind", "question"),
+                ("body", "Which grading decisions stay with us?"),
+                ("competency", "unesco-ai-cft-2024/mind-reading"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    bad.expect("href=\"#f-competency\"");
+    let topic = educator
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Who decides?"),
+                ("kind", "question"),
+                ("body", "Which grading decisions stay with us?"),
+                ("competency", id.as_str()),
+            ],
+        )
+        .await;
+    topic.expect(&format!("<li class=\"tag\">{name}</li>"));
+    let tag = id.replace('/', "%2F");
+    educator
+        .get(&format!("/spaces/search?q=grading&competency={tag}"))
+        .await
+        .expect("Who decides?");
+    assert_eq!(
+        educator
+            .get("/spaces/search?q=grading&competency=nothing")
+            .await
+            .status,
+        422
+    );
+}
+
+#[tokio::test]
 async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
     let app = TestApp::start().await;
     let s = app.seed().await;
@@ -766,9 +844,11 @@ async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
     facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
     let react = format!("/posts/{post}/react");
     facilitator
-        .post(&react, &[("kind", "helpful"), ("on", "yes")])
+        .post(&react, &[("add", "helpful")])
         .await
-        .expect("aria-pressed=\"true\">Helpful · 1<");
+        .expect("aria-pressed=\"true\">Helpful · 1<")
+        // Pressed again, the same button takes it back.
+        .expect("name=\"remove\" value=\"helpful\"");
     facilitator
         .post(&react, &[("kind", "helpful"), ("on", "yes")])
         .await
@@ -778,7 +858,7 @@ async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
         .await
         .expect("Helpful · 2<");
     facilitator
-        .post(&react, &[("kind", "helpful"), ("on", "no")])
+        .post(&react, &[("remove", "helpful")])
         .await
         .expect("aria-pressed=\"false\">Helpful · 1<");
     assert_eq!(

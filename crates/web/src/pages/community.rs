@@ -22,6 +22,8 @@ use lyceum_domain::community::{
     Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility,
     body,
 };
+use lyceum_domain::competency::DEFAULT_FRAMEWORK;
+use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
@@ -145,6 +147,7 @@ pub struct SearchPage {
     q: String,
     subjects: Vec<super::Choice>,
     grade_bands: Vec<super::Choice>,
+    competencies: Vec<super::Choice>,
     since: String,
     /// Narrowed to one space: (its title, the same search everywhere).
     within: Option<Narrowed>,
@@ -184,6 +187,9 @@ pub struct SearchQuery {
     subject: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     grade_band: String,
+    /// Only topics tagged with this competency (its id).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    competency: String,
     /// Only posts from this day on (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     since: String,
@@ -231,22 +237,31 @@ pub async fn search(
         ),
     };
     let mut invalid = Invalid::new();
-    let mut tag = None;
+    // Every tag asked for narrows (a subject and a grade band: both).
+    let mut tags = Vec::new();
     if !query.subject.trim().is_empty() {
         match lyceum_domain::profile::Subject::parse(query.subject.trim()) {
-            Some(s) => tag = Some(lyceum_domain::community::tag("subject", s.as_str())),
+            Some(s) => tags.push(lyceum_domain::community::tag("subject", s.as_str())),
             None => invalid.add("subject", "choose-one"),
         }
     }
     if !query.grade_band.trim().is_empty() {
         match lyceum_domain::profile::GradeBand::parse(query.grade_band.trim()) {
-            // One tag at a time: a grade band narrows only when no subject does.
-            Some(g) if tag.is_none() => {
-                tag = Some(lyceum_domain::community::tag("grade-band", g.as_str()))
-            }
-            Some(_) => {}
+            Some(g) => tags.push(lyceum_domain::community::tag("grade-band", g.as_str())),
             None => invalid.add("grade_band", "choose-one"),
         }
+    }
+    let framework = state
+        .db
+        .read(|c| lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK))
+        .await?;
+    let competencies = taggable_competencies(framework.as_ref(), ctx.lang);
+    match query.competency.trim() {
+        "" => {}
+        c if competencies.iter().any(|(id, _)| id == c) => {
+            tags.push(lyceum_domain::community::tag("competency", c))
+        }
+        _ => invalid.add("competency", "choose-one"),
     }
     let since = match query.since.trim() {
         "" => None,
@@ -271,7 +286,7 @@ pub async fn search(
         let actor = me.actor.clone();
         let f = community::SearchFilters {
             before,
-            tag,
+            tags,
             since,
             author,
             space: space.as_ref().map(|s| s.row.id),
@@ -314,10 +329,19 @@ pub async fn search(
     });
     let subjects = super::Choice::subjects(&page, &query.subject);
     let grade_bands = super::Choice::grade_bands(&page, &query.grade_band);
+    let competencies = competencies
+        .into_iter()
+        .map(|(id, name)| super::Choice {
+            selected: query.competency == id,
+            value: id,
+            label: name,
+        })
+        .collect();
     let status = if invalid.is_empty() { 200 } else { 422 };
     let mut r = render(&SearchPage {
         subjects,
         grade_bands,
+        competencies,
         since: query.since.clone(),
         results: found
             .into_iter()
@@ -386,6 +410,20 @@ pub struct SpacePage {
     input: TopicInput,
     subjects: Vec<super::Choice>,
     grade_bands: Vec<super::Choice>,
+    competencies: Vec<super::Choice>,
+}
+
+/// The competencies a topic may be tagged with: those of the default
+/// framework, (id, name in `lang`).
+fn taggable_competencies(
+    framework: Option<&lyceum_domain::competency::Framework>,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    framework
+        .into_iter()
+        .flat_map(|f| f.items.iter().filter(|i| i.kind == "competency"))
+        .map(|i| (i.id.clone(), i.name.get(lang).to_string()))
+        .collect()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -413,14 +451,21 @@ async fn space_page(
 ) -> Result<SpacePage, AppError> {
     let me = ctx.require_user()?;
     let space = readable(state, me, id).await?;
-    let (pinned, lines) = state
+    let can_post = me.actor.posts_in_space(&space.path);
+    let (pinned, lines, framework) = state
         .db
         .read(move |c| {
             let pinned = match after {
                 None => community::pinned(c, id)?,
                 Some(_) => Vec::new(),
             };
-            Ok((pinned, community::topics(c, id, after, PAGE_SIZE + 1)?))
+            // The competencies, for the new-topic form.
+            let framework = match can_post {
+                true => lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK)?,
+                false => None,
+            };
+            let lines = community::topics(c, id, after, PAGE_SIZE + 1)?;
+            Ok((pinned, lines, framework))
         })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
@@ -437,10 +482,19 @@ async fn space_page(
     let page = Page::new(ctx, "spaces-title")
         .with_title(&space.row.title)
         .with_errors(&errors);
+    let competencies = taggable_competencies(framework.as_ref(), ctx.lang)
+        .into_iter()
+        .map(|(id, name)| super::Choice {
+            selected: input.competency == id,
+            value: id,
+            label: name,
+        })
+        .collect();
     Ok(SpacePage {
-        can_post: me.actor.posts_in_space(&space.path),
+        can_post,
         subjects: super::Choice::subjects(&page, &input.subject),
         grade_bands: super::Choice::grade_bands(&page, &input.grade_band),
+        competencies,
         pinned: pinned.into_iter().map(topic_view).collect(),
         topics: lines
             .into_iter()
@@ -489,7 +543,12 @@ pub async fn start(
     if !me.actor.posts_in_space(&space.path) {
         return Err(AppError::Forbidden);
     }
-    let draft = match input.validate() {
+    let framework = state
+        .db
+        .read(|c| lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK))
+        .await?;
+    let known = taggable_competencies(framework.as_ref(), ctx.lang);
+    let draft = match input.validate(|c| known.iter().any(|(id, _)| id == c)) {
         Ok(d) => d,
         Err(invalid) => {
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
@@ -619,17 +678,24 @@ async fn topic_page(
     let me = ctx.require_user()?;
     let reader = me.user.id();
     // One trip to the database for the whole page.
-    let (topic, space, (lines, given, tags)) = readable_topic_with(state, me, id, move |c, _| {
-        let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
-        let given = match (lines.first(), lines.last()) {
-            (Some(first), Some(last)) => {
-                community::reactions_to(c, id, (first.post.id, last.post.id), reader)?
-            }
-            _ => community::Reactions::default(),
-        };
-        Ok((lines, given, community::tags_of(c, id)?))
-    })
-    .await?;
+    let (topic, space, (lines, given, tags, framework)) =
+        readable_topic_with(state, me, id, move |c, _| {
+            let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
+            let given = match (lines.first(), lines.last()) {
+                (Some(first), Some(last)) => {
+                    community::reactions_to(c, id, (first.post.id, last.post.id), reader)?
+                }
+                _ => community::Reactions::default(),
+            };
+            let tags = community::tags_of(c, id)?;
+            // Competency tags are named by the framework.
+            let framework = match tags.iter().any(|t| t.starts_with("competency:")) {
+                true => lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK)?,
+                false => None,
+            };
+            Ok((lines, given, tags, framework))
+        })
+        .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
         format!(
             "{}?after={}",
@@ -666,11 +732,19 @@ async fn topic_page(
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
         can_moderate: me.actor.can(Action::Moderate, &space.path),
         can_react: me.actor.posts_in_space(&space.path),
-        tags: tags
-            .iter()
-            .filter_map(|t| t.split_once(':'))
-            .map(|(kind, code)| page.label(kind, code))
-            .collect(),
+        tags: {
+            let competencies = taggable_competencies(framework.as_ref(), ctx.lang);
+            tags.iter()
+                .filter_map(|t| t.split_once(':'))
+                .map(|(kind, code)| match kind {
+                    "competency" => competencies
+                        .iter()
+                        .find(|(id, _)| id == code)
+                        .map_or_else(|| code.to_string(), |(_, name)| name.clone()),
+                    _ => page.label(kind, code),
+                })
+                .collect()
+        },
         move_to: if me.actor.can(Action::Moderate, &space.path) {
             let here = space.row.id;
             crate::spaces::all_readable(state, me)
@@ -817,13 +891,31 @@ async fn reply_refused(
     ))
 }
 
+/// A reaction to add (`add=<kind>`, the topic page's buttons) or take back
+/// (`remove=<kind>`); or `kind` with `on=yes` to add, anything else to take
+/// it back. Either way it says what to do, so sending it twice changes
+/// nothing more.
 #[derive(Debug, Default, Deserialize)]
 pub struct ReactForm {
     #[serde(default)]
+    add: String,
+    #[serde(default)]
+    remove: String,
+    #[serde(default)]
     kind: String,
-    /// `yes` to add it, anything else to take it back.
     #[serde(default)]
     on: String,
+}
+
+impl ReactForm {
+    /// (kind as typed, add it?)
+    fn asked(&self) -> (&str, bool) {
+        match (self.add.trim(), self.remove.trim()) {
+            ("", "") => (self.kind.trim(), self.on == "yes"),
+            ("", kind) => (kind, false),
+            (kind, _) => (kind, true),
+        }
+    }
 }
 
 /// `POST /posts/{post_id}/react`: adds or takes back a reaction.
@@ -834,7 +926,8 @@ pub async fn react(
     HtmlForm(form): HtmlForm<ReactForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let kind = Reaction::parse(form.kind.trim())
+    let (kind, on) = form.asked();
+    let kind = Reaction::parse(kind)
         .ok_or_else(|| AppError::BadRequest("kind: helpful, thanks or insightful".into()))?;
     let post = state
         .db
@@ -846,7 +939,7 @@ pub async fn react(
     if !me.actor.posts_in_space(&space.path) {
         return Err(AppError::Forbidden);
     }
-    let (user, on, now) = (me.user.id(), form.on == "yes", state.clock.now());
+    let (user, now) = (me.user.id(), state.clock.now());
     state
         .db
         .write(move |c| community::react(c, id, user, kind, on, now))
