@@ -116,6 +116,23 @@ for (const variant of VARIANTS) {
       await asker.locator('mark').first().waitFor();
       await j.check(asker, 'search');
 
+      // Narrowed: to one space, from its own search box; to one person's
+      // posts, from their name on a post.
+      await asker.goto(`${j.url}/spaces`);
+      await asker.getByRole('main').getByRole('link', { name: SPACE, exact: true }).click();
+      const inSpace = asker.getByRole('search', { name: t('spaces-search-this-space') });
+      await inSpace.getByLabel(t('spaces-search-label'), { exact: true }).fill('notebook');
+      await inSpace.getByRole('button', { name: t('spaces-search-this-space'), exact: true }).click();
+      await h.expectHeading(asker, t('spaces-search-title'));
+      await asker.getByText(t('spaces-search-within', { space: SPACE })).waitFor();
+      await asker.locator('mark').first().waitFor();
+      await j.check(asker, 'search one space');
+      await asker.goto(topicUrl);
+      await asker.getByRole('main').getByRole('link', { name: 'Marcus Lee', exact: true }).first().click();
+      await h.expectHeading(asker, t('spaces-search-title'));
+      await asker.getByText(t('spaces-search-by', { name: 'Marcus Lee' })).waitFor();
+      await j.check(asker, 'posts by one person');
+
       // Where the district's admin creates spaces.
       await moderator.goto(`${j.url}/`);
       await moderator.getByRole('main').getByRole('link', { name: t('home-manage', { name: 'Columbus City Schools' }), exact: true }).click();
