@@ -250,6 +250,25 @@ pub fn list(conn: &mut DbConn) -> Result<Vec<FrameworkRow>, DbError> {
     Ok(all)
 }
 
+/// A framework's competencies in order, (id, name): what is needed to
+/// choose one (catalogue filters, topic tags), in one small query.
+pub fn named(conn: &mut DbConn, framework: &str) -> Result<Vec<(String, Text)>, DbError> {
+    Ok(competencies::table
+        .filter(competencies::framework_id.eq(framework))
+        .filter(competencies::kind.eq("competency"))
+        .filter(competencies::retired_at.is_null())
+        .order(competencies::position)
+        .select((
+            competencies::id,
+            competencies::name_en,
+            competencies::name_es,
+        ))
+        .load::<(String, Option<String>, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(id, en, es)| (id, Text { en, es }))
+        .collect())
+}
+
 /// A framework as it is now (retired items left out), or None.
 pub fn load(conn: &mut DbConn, id: &str) -> Result<Option<Framework>, DbError> {
     let Some(row) = competency_frameworks::table

@@ -47,4 +47,17 @@ impl Choice {
             &[selected.trim()],
         )
     }
+
+    /// One option per (id, name) — competencies, already named in the
+    /// reader's language — `selected` chosen.
+    pub fn named(items: &[(String, String)], selected: &str) -> Vec<Choice> {
+        items
+            .iter()
+            .map(|(id, name)| Choice {
+                value: id.clone(),
+                label: name.clone(),
+                selected: selected.trim() == id,
+            })
+            .collect()
+    }
 }

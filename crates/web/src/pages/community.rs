@@ -22,8 +22,6 @@ use lyceum_domain::community::{
     Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility,
     body,
 };
-use lyceum_domain::competency::DEFAULT_FRAMEWORK;
-use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
@@ -251,11 +249,11 @@ pub async fn search(
             None => invalid.add("grade_band", "choose-one"),
         }
     }
-    let framework = state
+    let lang = ctx.lang;
+    let competencies = state
         .db
-        .read(|c| lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK))
+        .read(move |c| super::competencies::named_competencies(c, lang))
         .await?;
-    let competencies = taggable_competencies(framework.as_ref(), ctx.lang);
     match query.competency.trim() {
         "" => {}
         c if competencies.iter().any(|(id, _)| id == c) => {
@@ -329,14 +327,7 @@ pub async fn search(
     });
     let subjects = super::Choice::subjects(&page, &query.subject);
     let grade_bands = super::Choice::grade_bands(&page, &query.grade_band);
-    let competencies = competencies
-        .into_iter()
-        .map(|(id, name)| super::Choice {
-            selected: query.competency == id,
-            value: id,
-            label: name,
-        })
-        .collect();
+    let competencies = super::Choice::named(&competencies, &query.competency);
     let status = if invalid.is_empty() { 200 } else { 422 };
     let mut r = render(&SearchPage {
         subjects,
@@ -413,19 +404,6 @@ pub struct SpacePage {
     competencies: Vec<super::Choice>,
 }
 
-/// The competencies a topic may be tagged with: those of the default
-/// framework, (id, name in `lang`).
-fn taggable_competencies(
-    framework: Option<&lyceum_domain::competency::Framework>,
-    lang: Lang,
-) -> Vec<(String, String)> {
-    framework
-        .into_iter()
-        .flat_map(|f| f.items.iter().filter(|i| i.kind == "competency"))
-        .map(|i| (i.id.clone(), i.name.get(lang).to_string()))
-        .collect()
-}
-
 #[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {
     #[serde(default)]
@@ -452,7 +430,8 @@ async fn space_page(
     let me = ctx.require_user()?;
     let space = readable(state, me, id).await?;
     let can_post = me.actor.posts_in_space(&space.path);
-    let (pinned, lines, framework) = state
+    let lang = ctx.lang;
+    let (pinned, lines, competencies) = state
         .db
         .read(move |c| {
             let pinned = match after {
@@ -460,12 +439,12 @@ async fn space_page(
                 Some(_) => Vec::new(),
             };
             // The competencies, for the new-topic form.
-            let framework = match can_post {
-                true => lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK)?,
-                false => None,
+            let competencies = match can_post {
+                true => super::competencies::named_competencies(c, lang)?,
+                false => Vec::new(),
             };
             let lines = community::topics(c, id, after, PAGE_SIZE + 1)?;
-            Ok((pinned, lines, framework))
+            Ok((pinned, lines, competencies))
         })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
@@ -482,14 +461,7 @@ async fn space_page(
     let page = Page::new(ctx, "spaces-title")
         .with_title(&space.row.title)
         .with_errors(&errors);
-    let competencies = taggable_competencies(framework.as_ref(), ctx.lang)
-        .into_iter()
-        .map(|(id, name)| super::Choice {
-            selected: input.competency == id,
-            value: id,
-            label: name,
-        })
-        .collect();
+    let competencies = super::Choice::named(&competencies, &input.competency);
     Ok(SpacePage {
         can_post,
         subjects: super::Choice::subjects(&page, &input.subject),
@@ -543,11 +515,11 @@ pub async fn start(
     if !me.actor.posts_in_space(&space.path) {
         return Err(AppError::Forbidden);
     }
-    let framework = state
+    let lang = ctx.lang;
+    let known = state
         .db
-        .read(|c| lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK))
+        .read(move |c| super::competencies::named_competencies(c, lang))
         .await?;
-    let known = taggable_competencies(framework.as_ref(), ctx.lang);
     let draft = match input.validate(|c| known.iter().any(|(id, _)| id == c)) {
         Ok(d) => d,
         Err(invalid) => {
@@ -678,7 +650,8 @@ async fn topic_page(
     let me = ctx.require_user()?;
     let reader = me.user.id();
     // One trip to the database for the whole page.
-    let (topic, space, (lines, given, tags, framework)) =
+    let lang = ctx.lang;
+    let (topic, space, (lines, given, tags, competencies)) =
         readable_topic_with(state, me, id, move |c, _| {
             let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
             let given = match (lines.first(), lines.last()) {
@@ -689,11 +662,11 @@ async fn topic_page(
             };
             let tags = community::tags_of(c, id)?;
             // Competency tags are named by the framework.
-            let framework = match tags.iter().any(|t| t.starts_with("competency:")) {
-                true => lyceum_db::competencies::load(c, DEFAULT_FRAMEWORK)?,
-                false => None,
+            let competencies = match tags.iter().any(|t| t.starts_with("competency:")) {
+                true => super::competencies::named_competencies(c, lang)?,
+                false => Vec::new(),
             };
-            Ok((lines, given, tags, framework))
+            Ok((lines, given, tags, competencies))
         })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
@@ -733,7 +706,6 @@ async fn topic_page(
         can_moderate: me.actor.can(Action::Moderate, &space.path),
         can_react: me.actor.posts_in_space(&space.path),
         tags: {
-            let competencies = taggable_competencies(framework.as_ref(), ctx.lang);
             tags.iter()
                 .filter_map(|t| t.split_once(':'))
                 .map(|(kind, code)| match kind {

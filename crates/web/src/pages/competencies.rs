@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::competencies;
-use lyceum_domain::competency::{Framework, Item, Source, Text};
+use lyceum_domain::competency::{DEFAULT_FRAMEWORK, Framework, Item, Source, Text};
 use lyceum_domain::i18n::Lang;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -28,6 +28,18 @@ impl Shown {
             lang: t.fallback_lang(lang).map(Lang::as_str),
         }
     }
+}
+
+/// The default framework's competencies as (id, name in `lang`), for
+/// choosing one (catalogue filters, topic tags).
+pub fn named_competencies(
+    conn: &mut lyceum_db::DbConn,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, lyceum_db::DbError> {
+    Ok(competencies::named(conn, DEFAULT_FRAMEWORK)?
+        .into_iter()
+        .map(|(id, name)| (id, name.get(lang).to_string()))
+        .collect())
 }
 
 pub fn framework_path(id: &str) -> String {

@@ -18,7 +18,6 @@ use axum::response::Response;
 use lyceum_db::competencies::{self, Described};
 use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
 use lyceum_db::{credit, learning};
-use lyceum_domain::competency::DEFAULT_FRAMEWORK;
 use lyceum_domain::course::quiz::Kind;
 use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
@@ -208,15 +207,10 @@ pub async fn catalogue(
     HtmlQuery(query): HtmlQuery<CatalogueQuery>,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
-    let framework = state
+    let competency_list = state
         .db
-        .read(|c| competencies::load(c, DEFAULT_FRAMEWORK))
+        .read(move |c| super::competencies::named_competencies(c, lang))
         .await?;
-    let competency_list: Vec<(String, String)> = framework
-        .iter()
-        .flat_map(|f| f.items.iter().filter(|i| i.kind == "competency"))
-        .map(|i| (i.id.clone(), i.name.get(lang).to_string()))
-        .collect();
     let (filters, errors) = match query.filters(&competency_list) {
         Ok(f) => (f, FormErrors::none()),
         Err(invalid) => (
@@ -276,14 +270,7 @@ pub async fn catalogue(
             SORTS.iter().map(|(k, _)| *k).collect(),
             &query.sort,
         ),
-        competencies: competency_list
-            .iter()
-            .map(|(id, name)| Choice {
-                value: id.clone(),
-                label: name.clone(),
-                selected: &query.competency == id,
-            })
-            .collect(),
+        competencies: Choice::named(&competency_list, &query.competency),
         courses: rows
             .iter()
             .skip((at - 1) * CATALOGUE_PAGE)
