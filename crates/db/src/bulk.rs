@@ -155,11 +155,15 @@ pub fn reset_sequences(conn: &mut DbConn) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Refreshes the planner's statistics after a large load.
+/// Refreshes the planner's statistics after a large load; on PostgreSQL
+/// also clears the dead rows a load's own updates leave (the seed sets
+/// 30,000 topics' accepted answers after loading them), which index scans
+/// would otherwise wade through until autovacuum came — halving a space
+/// page's throughput. Outside a transaction: VACUUM cannot run in one.
 pub fn analyze(conn: &mut DbConn) -> Result<(), DbError> {
     match conn {
         DbConn::Sqlite(c) => diesel::sql_query("ANALYZE").execute(c)?,
-        DbConn::Pg(c) => diesel::sql_query("ANALYZE").execute(c)?,
+        DbConn::Pg(c) => diesel::sql_query("VACUUM ANALYZE").execute(c)?,
     };
     Ok(())
 }

@@ -112,11 +112,9 @@ pub async fn write_with(
             Ok(written)
         })
         .await?;
-    db.write(|c| {
-        bulk::reset_sequences(c)?;
-        bulk::analyze(c)
-    })
-    .await?;
+    db.write(bulk::reset_sequences).await?;
+    // Not a read, but it must run outside a transaction, as `read` does.
+    db.read(bulk::analyze).await?;
     Ok(written)
 }
 
