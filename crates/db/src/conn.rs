@@ -105,9 +105,17 @@ impl DbTarget {
                 .map_err(|e| DbError::Connect(format!("sqlite://{path}: {e}")))?;
                 Ok(DbConn::Sqlite(conn))
             }
-            DbTarget::Postgres(url) => PgConnection::establish(url)
-                .map(DbConn::Pg)
-                .map_err(|e| DbError::Connect(format!("{}: {e}", self.redacted()))),
+            DbTarget::Postgres(url) => {
+                // libpq speaks TLS through OpenSSL, which by default frees
+                // its locks at process exit — while the pool may still be
+                // opening a connection on another thread (a crash in about
+                // one short CLI run in 30). Initialised first this way,
+                // OpenSSL skips that clean-up.
+                openssl_sys::init();
+                PgConnection::establish(url)
+                    .map(DbConn::Pg)
+                    .map_err(|e| DbError::Connect(format!("{}: {e}", self.redacted())))
+            }
         }
     }
 }
