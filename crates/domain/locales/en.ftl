@@ -1027,7 +1027,7 @@ topic-more = Later replies
 post-accepted = Accepted answer
 post-accept = Accept { $name }'s reply as the answer
 notifications-title = Notifications
-notifications-none = Nothing new. You are told here when someone replies to your topics, mentions you or accepts your answer.
+notifications-none = Nothing new. You are told here when someone replies to your topics, mentions you or accepts your answer, and when a moderator acts on your posts or topics.
 notifications-mark-read = Mark all as read
 notifications-new = New
 notification-reply = { $name } replied to “{ $topic }”
@@ -1110,7 +1110,7 @@ unsubscribe-title = Email digests
 unsubscribe-done = You will get no more digest emails. Notifications stay on Lyceum.
 unsubscribe-unknown = This link is not one we know. Sign in to choose your emails.
 unsubscribe-settings = Choose your emails
-email-digest-subject = New on Lyceum: replies and mentions waiting for you
+email-digest-subject = New on Lyceum: notifications waiting for you
 email-digest-body = { $count ->
     [one] You have 1 unread notification, about:
    *[other] You have { $count } unread notifications, about:

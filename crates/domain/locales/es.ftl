@@ -1027,7 +1027,7 @@ topic-more = Respuestas posteriores
 post-accepted = Respuesta aceptada
 post-accept = Aceptar la respuesta de { $name }
 notifications-title = Notificaciones
-notifications-none = Nada nuevo. Aquí le avisamos cuando alguien responde a sus temas, le menciona o acepta su respuesta.
+notifications-none = Nada nuevo. Aquí le avisamos cuando alguien responde a sus temas, le menciona o acepta su respuesta, y cuando la moderación actúa sobre sus publicaciones o temas.
 notifications-mark-read = Marcar todas como leídas
 notifications-new = Nueva
 notification-reply = { $name } respondió en «{ $topic }»
@@ -1110,7 +1110,7 @@ unsubscribe-title = Resúmenes por correo
 unsubscribe-done = No recibirá más correos de resumen. Las notificaciones siguen en Lyceum.
 unsubscribe-unknown = No conocemos este enlace. Inicie sesión para elegir sus correos.
 unsubscribe-settings = Elegir sus correos
-email-digest-subject = Novedades en Lyceum: respuestas y menciones para usted
+email-digest-subject = Novedades en Lyceum: avisos para usted
 email-digest-body = { $count ->
     [one] Tiene 1 notificación sin leer, sobre:
    *[other] Tiene { $count } notificaciones sin leer, sobre:

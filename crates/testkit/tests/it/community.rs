@@ -966,10 +966,7 @@ async fn unread_notifications_come_as_a_digest_that_one_click_stops() {
     assert_eq!(sweep().await, 1);
     assert_eq!(sweep().await, 0, "once a week");
     let mail = app.mail_to(s.email("educator")).await;
-    assert_eq!(
-        mail.subject,
-        "New on Lyceum: replies and mentions waiting for you"
-    );
+    assert_eq!(mail.subject, "New on Lyceum: notifications waiting for you");
     assert!(
         mail.text.contains("You have 1 unread notification, about:"),
         "{}",
