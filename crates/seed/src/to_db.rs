@@ -214,17 +214,11 @@ fn write_in(
     let mut bench_accounts = Vec::new();
     let mut bench_users = Vec::new();
     if let Some(b) = bench {
-        let root = OrgId(org_base);
-        for (local, role, org) in [
-            ("educator", Role::Educator, largest_school),
-            ("orgadmin", Role::OrgAdmin, largest_body),
-            ("admin", Role::ProgrammeAdmin, root),
-            // With learning activity: about 200 PD ledger entries.
-            ("learner", Role::Educator, largest_school),
-        ] {
+        // Adds an account the harness signs in with; its (email, id).
+        let mut account = |local: &str, role: Role, org: OrgId| {
             let id = user_base + users.len() as i64;
             let email = format!("bench-{local}@bench.example.org");
-            let name = format!("Bench {local}");
+            let name = format!("Bench {}", local.replace('-', " "));
             users.push(UserRow {
                 id,
                 email: Some(email.clone()),
@@ -246,36 +240,24 @@ fn write_in(
                 created_at: t,
                 source_id: None,
             });
+            (email, id)
+        };
+        let root = OrgId(org_base);
+        for (local, role, org) in [
+            ("educator", Role::Educator, largest_school),
+            ("orgadmin", Role::OrgAdmin, largest_body),
+            ("admin", Role::ProgrammeAdmin, root),
+            // With learning activity: about 200 PD ledger entries.
+            ("learner", Role::Educator, largest_school),
+        ] {
+            let (email, id) = account(local, role, org);
             bench_accounts.push((email, role, org));
             bench_users.push((local, id));
         }
         // Educators of the programme itself, to post replies in the
         // benchmark: each account may post only so many an hour.
         for k in 0..BENCH_POSTERS {
-            let id = user_base + users.len() as i64;
-            let email = format!("bench-poster-{k:03}@bench.example.org");
-            let name = format!("Bench poster {k:03}");
-            users.push(UserRow {
-                id,
-                email: Some(email.clone()),
-                email_verified_at: Some(t),
-                password_hash: Some(b.password_hash.clone()),
-                search_text: person_text(&name, &email),
-                display_name: name,
-                preferred_language: "en".into(),
-                years_experience: Some(5),
-                school_role: Some("teacher".into()),
-                created_at: t,
-                updated_at: t,
-            });
-            memberships.push(MembershipRow {
-                id: membership_base + memberships.len() as i64,
-                user_id: id,
-                org_id: org_base,
-                role: Role::Educator.as_str().into(),
-                created_at: t,
-                source_id: None,
-            });
+            account(&format!("poster-{k:03}"), Role::Educator, root);
         }
     }
     bulk::users(c, &users)?;
