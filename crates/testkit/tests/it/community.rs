@@ -6,7 +6,19 @@
 
 use lyceum_db::community;
 use lyceum_domain::Timestamp;
-use lyceum_testkit::{PASSWORD, TestApp};
+use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
+
+/// A space for the seed's district, made by its admin (signed in as
+/// `dadmin`); its path.
+async fn district_space(dadmin: &Browser, s: &Seed, title: &str, visibility: &str) -> String {
+    dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", title), ("visibility", visibility)],
+        )
+        .await
+        .path
+}
 
 #[tokio::test]
 async fn spaces_topics_replies_visibility_and_inert_scripts() {
@@ -211,13 +223,7 @@ async fn an_open_space_is_read_by_everyone_and_posted_in_by_its_audience() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Open district space"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "Open district space", "open").await;
     let outsider = app.browser();
     outsider.sign_in(s.email("ladmin"), PASSWORD).await;
     let page = outsider.get(&space).await;
@@ -243,13 +249,7 @@ async fn a_question_is_answered_with_a_mention_and_accepted_and_people_are_told(
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Grade 7 science"), ("visibility", "members")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "Grade 7 science", "members").await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     let topic = educator
@@ -344,13 +344,7 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "District lounge"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "District lounge", "open").await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     let topic = educator
@@ -507,13 +501,7 @@ async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked()
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let members = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "District members"), ("visibility", "members")],
-        )
-        .await
-        .path;
+    let members = district_space(&dadmin, &s, "District members", "members").await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     let topic = educator
@@ -614,15 +602,7 @@ async fn search_widens_prefixes_and_narrows_to_a_space_or_a_person() {
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
     let mut spaces = Vec::new();
     for (title, visibility) in [("Open lab", "open"), ("Quiet room", "members")] {
-        spaces.push(
-            dadmin
-                .post(
-                    &format!("/orgs/{}/admin/spaces", s.district.0),
-                    &[("title", title), ("visibility", visibility)],
-                )
-                .await
-                .path,
-        );
+        spaces.push(district_space(&dadmin, &s, title, visibility).await);
     }
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
@@ -732,13 +712,7 @@ async fn a_topic_tagged_with_a_competency_is_named_and_found_by_it() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Competencies"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "Competencies", "open").await;
     let (id, name) = {
         let framework = app
             .db
@@ -810,13 +784,7 @@ async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "District lounge"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "District lounge", "open").await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     let topic = educator
@@ -917,13 +885,7 @@ async fn unread_notifications_come_as_a_digest_that_one_click_stops() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "District lounge"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "District lounge", "open").await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     let topic = educator
@@ -1014,20 +976,10 @@ async fn moderators_pin_and_move_topics_and_it_is_recorded() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let make = |title: &'static str| {
-        let dadmin = dadmin.clone();
-        let district = s.district.0;
-        async move {
-            dadmin
-                .post(
-                    &format!("/orgs/{district}/admin/spaces"),
-                    &[("title", title), ("visibility", "open")],
-                )
-                .await
-                .path
-        }
-    };
-    let (from, to) = (make("Science lounge").await, make("Assessment").await);
+    let (from, to) = (
+        district_space(&dadmin, &s, "Science lounge", "open").await,
+        district_space(&dadmin, &s, "Assessment", "open").await,
+    );
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     let topic = educator
@@ -1093,13 +1045,7 @@ async fn a_reply_can_start_with_a_quotation() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Lounge"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "Lounge", "open").await;
     let topic = dadmin
         .post(
             &format!("{space}/topics"),
@@ -1157,22 +1103,12 @@ async fn topic_authors_are_told_what_moderators_decide_but_moderators_not_of_the
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let make = |title: &'static str| {
-        let dadmin = dadmin.clone();
-        let district = s.district.0;
-        async move {
-            dadmin
-                .post(
-                    &format!("/orgs/{district}/admin/spaces"),
-                    &[("title", title), ("visibility", "open")],
-                )
-                .await
-                .path
-        }
-    };
-    let (from, to) = (make("Science lounge").await, make("Assessment").await);
+    let (from, to) = (
+        district_space(&dadmin, &s, "Science lounge", "open").await,
+        district_space(&dadmin, &s, "Assessment", "open").await,
+    );
     let to_id = to.trim_start_matches("/spaces/").to_string();
-    let start = |who: &lyceum_testkit::Browser, title: &'static str| {
+    let start = |who: &Browser, title: &'static str| {
         let (who, from) = (who.clone(), from.clone());
         async move {
             who.post(
@@ -1279,13 +1215,7 @@ async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
     let s = app.seed().await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "District lounge"), ("visibility", "open")],
-        )
-        .await
-        .path;
+    let space = district_space(&dadmin, &s, "District lounge", "open").await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     educator
@@ -1297,7 +1227,7 @@ async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
         .expect("Your profile was saved.");
     let facilitator = app.browser();
     facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
-    let start = |who: &lyceum_testkit::Browser, title: &'static str| {
+    let start = |who: &Browser, title: &'static str| {
         let (who, space) = (who.clone(), space.clone());
         async move {
             who.post(
