@@ -515,11 +515,17 @@ pub async fn start(
     if !me.actor.posts_in_space(&space.path) {
         return Err(AppError::Forbidden);
     }
+    // The competencies are asked for only when one was chosen.
     let lang = ctx.lang;
-    let known = state
-        .db
-        .read(move |c| super::competencies::named_competencies(c, lang))
-        .await?;
+    let known = match input.competency.trim() {
+        "" => Vec::new(),
+        _ => {
+            state
+                .db
+                .read(move |c| super::competencies::named_competencies(c, lang))
+                .await?
+        }
+    };
     let draft = match input.validate(|c| known.iter().any(|(id, _)| id == c)) {
         Ok(d) => d,
         Err(invalid) => {
