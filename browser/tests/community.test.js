@@ -2,7 +2,8 @@
 // An educator asks a question in a subject space; a colleague answers and
 // mentions her; she accepts the answer and the colleague is told. A post
 // is reported and a moderator hides it; in the last variant the moderator
-// also suspends its author, who then cannot post. English, Spanish, and
+// also suspends its author, who then cannot post. At the end the
+// moderator locks the question, saying why. English, Spanish, and
 // without JavaScript; every page checked with axe.
 
 const { test, before, after } = require('node:test');
@@ -149,5 +150,21 @@ for (const variant of VARIANTS) {
         await answerer.locator('.error-summary').waitFor();
         await j.check(answerer, 'suspended author refused');
       }
+
+      // The moderator locks the question: not without saying why, which
+      // its author is told.
+      await moderator.goto(topicUrl);
+      const moderate = () => moderator.getByRole('region', { name: t('topic-moderate'), exact: true });
+      await moderate().getByRole('button', { name: t('topic-lock'), exact: true }).click();
+      await moderator.locator('.error-summary').waitFor();
+      await j.check(moderator, 'lock refused without a reason');
+      const why = `Answered; thank you (${variant.lang})`;
+      await moderate().getByLabel(t('topic-moderate-why'), { exact: true }).fill(why);
+      await moderate().getByRole('button', { name: t('topic-lock'), exact: true }).click();
+      await h.expectFlash(moderator, t('flash-topic-moderated'));
+      await moderator.getByText(t('topic-locked-note')).waitFor();
+      await j.check(moderator, 'topic locked');
+      await asker.goto(`${j.url}/notifications`);
+      await asker.getByText(`${t('notifications-why')} ${why}`).first().waitFor();
     }));
 }

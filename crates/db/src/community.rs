@@ -899,13 +899,14 @@ pub fn pinned(conn: &mut DbConn, space: i64) -> Result<Vec<TopicLine>, DbError> 
         .collect())
 }
 
-/// A moderator (`by`) pins (`on`) or unpins a topic; its author is told,
-/// unless it was so already.
+/// A moderator (`by`) pins (`on`) or unpins a topic; its author is told
+/// (with the reason, if one was given), unless it was so already.
 pub fn pin(
     conn: &mut DbConn,
     topic: i64,
     on: bool,
     by: UserId,
+    why: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
@@ -920,28 +921,29 @@ pub fn pin(
     } else {
         NotificationKind::Unpinned
     };
-    tell_author(conn, &t, kind, by, now)
+    tell_author(conn, &t, kind, by, why, now)
 }
 
-/// Tells a topic's author what a moderator decided about it. Topic
-/// decisions take no reason, so there is no note.
+/// Tells a topic's author what a moderator decided about it, and why.
 fn tell_author(
     conn: &mut DbConn,
     t: &TopicRow,
     kind: NotificationKind,
     by: UserId,
+    why: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    notify(conn, UserId(t.author_id), kind, by, t.id, None, None, now)
+    notify(conn, UserId(t.author_id), kind, by, t.id, None, why, now)
 }
 
 /// A moderator (`by`) moves a topic (and its posts) to another space,
-/// keeping both spaces' topic counts right; its author is told.
+/// keeping both spaces' topic counts right; its author is told why.
 pub fn move_topic(
     conn: &mut DbConn,
     topic: i64,
     to: i64,
     by: UserId,
+    why: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
@@ -957,16 +959,18 @@ pub fn move_topic(
     diesel::update(spaces::table.find(to))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
-    tell_author(conn, &t, NotificationKind::Moved, by, now)
+    tell_author(conn, &t, NotificationKind::Moved, by, why, now)
 }
 
 /// A moderator (`by`) locks (`on`) or unlocks a topic: a locked one takes
-/// no replies. Its author is told, unless it was so already.
+/// no replies. Its author is told (with the reason, if one was given),
+/// unless it was so already.
 pub fn lock(
     conn: &mut DbConn,
     topic: i64,
     on: bool,
     by: UserId,
+    why: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
@@ -981,7 +985,7 @@ pub fn lock(
     } else {
         NotificationKind::Unlocked
     };
-    tell_author(conn, &t, kind, by, now)
+    tell_author(conn, &t, kind, by, why, now)
 }
 
 /// Adds (`on`) or takes back one person's reaction to a post.

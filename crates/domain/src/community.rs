@@ -201,6 +201,31 @@ pub fn reason(input: &str) -> Result<String, FieldError> {
         .map_err(|code| FieldError::new("why", code).with_arg("max", MAX_REASON))
 }
 
+crate::code_enum! {
+    /// What a moderator may decide about a topic.
+    pub enum TopicDecision: "topic-decision" {
+        Lock = "lock",
+        Unlock = "unlock",
+        Pin = "pin",
+        Unpin = "unpin",
+        /// To another space the moderator moderates too.
+        Move = "move",
+    }
+}
+
+impl TopicDecision {
+    /// The moderator's reason as typed in field `why`, told to the author.
+    /// Locking and moving take something from the author, so they need
+    /// one; the others may give one.
+    pub fn reason(self, input: &str) -> Result<Option<String>, FieldError> {
+        match self {
+            TopicDecision::Lock | TopicDecision::Move => reason(input).map(Some),
+            _ if input.trim().is_empty() => Ok(None),
+            _ => reason(input).map(Some),
+        }
+    }
+}
+
 /// Days of suspension as typed: 1 to [`MAX_SUSPENSION_DAYS`].
 pub fn suspension_days(input: &str) -> Result<u32, FieldError> {
     match input.trim().parse::<u32>() {
@@ -454,6 +479,33 @@ mod tests {
         assert_eq!(c.to_string(), "1790000000000000.42");
         for bad in ["", "12", "a.b", "1.2.3", "1.x"] {
             assert_eq!(Cursor::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn locking_and_moving_need_a_reason_the_rest_may_give_one() {
+        for needs in [TopicDecision::Lock, TopicDecision::Move] {
+            let e = needs.reason("  ").unwrap_err();
+            assert_eq!((e.field.as_str(), e.code), ("why", "required"));
+            assert_eq!(
+                needs.reason(" Off topic ").unwrap().as_deref(),
+                Some("Off topic")
+            );
+        }
+        for may in [
+            TopicDecision::Unlock,
+            TopicDecision::Pin,
+            TopicDecision::Unpin,
+        ] {
+            assert_eq!(may.reason(" ").unwrap(), None);
+            assert_eq!(
+                may.reason("Useful to all").unwrap().as_deref(),
+                Some("Useful to all")
+            );
+            assert_eq!(
+                may.reason(&"x".repeat(MAX_REASON + 1)).unwrap_err().code,
+                "too-long"
+            );
         }
     }
 }

@@ -157,9 +157,31 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
     assert!(!second.contains("Reply number 19."));
     assert_eq!(educator.get(&format!("{topic}?after=x")).await.status, 400);
 
+    // Locking needs a reason, told to the author; without one, nothing is
+    // locked and what was typed is kept.
+    let long = "x".repeat(501);
+    let unsaid = dadmin
+        .post(
+            &format!("{topic}/moderate"),
+            &[("action", "lock"), ("why", " ")],
+        )
+        .await;
+    assert_eq!(unsaid.status, 422);
+    unsaid.expect("Say why.").expect("Lock this topic");
+    dadmin
+        .post(
+            &format!("{topic}/moderate"),
+            &[("action", "lock"), ("why", &long)],
+        )
+        .await
+        .expect("This is too long. Use at most 500 characters.")
+        .expect(&format!(">{long}</textarea>"));
     // Locked by the district's admin (a moderator there): replies refused.
     dadmin
-        .post(&format!("{topic}/moderate"), &[("action", "lock")])
+        .post(
+            &format!("{topic}/moderate"),
+            &[("action", "lock"), ("why", "Answered; start a new topic")],
+        )
         .await
         .expect("Done, and recorded.");
     let refused = educator
@@ -1017,7 +1039,11 @@ async fn moderators_pin_and_move_topics_and_it_is_recorded() {
     dadmin
         .post(
             &format!("{topic}/moderate"),
-            &[("action", "move"), ("to", to_id)],
+            &[
+                ("action", "move"),
+                ("to", to_id),
+                ("why", "About assessment"),
+            ],
         )
         .await
         .expect("Done, and recorded.")
@@ -1036,6 +1062,15 @@ async fn moderators_pin_and_move_topics_and_it_is_recorded() {
     assert!(
         actions.contains(&"community.topic_pin") && actions.contains(&"community.topic_move"),
         "{actions:?}"
+    );
+    let moved = audit
+        .iter()
+        .find(|(_, a, _)| a == "community.topic_move")
+        .unwrap();
+    assert!(
+        moved.2.contains("\"reason\":\"About assessment\""),
+        "{}",
+        moved.2
     );
 }
 
@@ -1123,11 +1158,19 @@ async fn topic_authors_are_told_what_moderators_decide_but_moderators_not_of_the
         let (dadmin, to_id) = (dadmin.clone(), to_id.clone());
         async move {
             // Pinned twice: the second changes nothing, so tells nobody.
-            for action in ["lock", "unlock", "pin", "pin", "unpin", "move"] {
+            // Locking and moving say why; pinning may, and here does not.
+            for (action, why) in [
+                ("lock", "Heated; cooling off"),
+                ("unlock", ""),
+                ("pin", ""),
+                ("pin", ""),
+                ("unpin", ""),
+                ("move", "About assessment"),
+            ] {
                 dadmin
                     .post(
                         &format!("{topic}/moderate"),
-                        &[("action", action), ("to", &to_id)],
+                        &[("action", action), ("to", &to_id), ("why", why)],
                     )
                     .await
                     .expect("Done, and recorded.");
@@ -1148,7 +1191,13 @@ async fn topic_authors_are_told_what_moderators_decide_but_moderators_not_of_the
     ] {
         told.expect(line);
     }
-    assert!(!told.contains("Why:"), "topic decisions carry no reason");
+    told.expect("Why: Heated; cooling off")
+        .expect("Why: About assessment");
+    assert_eq!(
+        told.body.matches("Why:").count(),
+        2,
+        "only the reasons given"
+    );
     let token = crate::api::token_for(&app, s.email("educator")).await;
     let (_, listed) = api_get(&app, &token, "/api/v1/notifications").await;
     let kinds: Vec<&str> = listed

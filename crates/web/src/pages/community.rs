@@ -19,8 +19,8 @@ use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::community::{self, PostLine, Space, SpaceRow, TopicLine, TopicRow};
 use lyceum_domain::community::{
-    Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicInput, TopicKind, Visibility,
-    body,
+    Cursor, DigestFrequency, PAGE_SIZE, Reaction, SpaceInput, TopicDecision, TopicInput, TopicKind,
+    Visibility, body,
 };
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
@@ -636,7 +636,16 @@ pub struct TopicPage {
     /// The reaction kinds' names, in `Reaction::ALL` order (each post's
     /// `reactions` is in that order too).
     reaction_labels: Vec<String>,
-    typed: String,
+    typed: Typed,
+}
+
+/// What the reader typed into the topic page's forms, shown again when
+/// one is refused.
+#[derive(Debug, Default)]
+struct Typed {
+    reply: String,
+    /// A moderator's reason.
+    why: String,
 }
 
 impl TopicPage {
@@ -650,7 +659,7 @@ async fn topic_page(
     ctx: &Ctx,
     id: i64,
     after: Option<i64>,
-    typed: String,
+    typed: Typed,
     errors: FormErrors,
 ) -> Result<TopicPage, AppError> {
     let me = ctx.require_user()?;
@@ -780,7 +789,7 @@ pub async fn topic(
                 .map_err(|_| AppError::BadRequest("after: not a post in this topic".into()))?,
         ),
     };
-    let quoted = match q.quote.as_deref().filter(|s| !s.is_empty()) {
+    let reply = match q.quote.as_deref().filter(|s| !s.is_empty()) {
         None => String::new(),
         Some(s) => {
             let post = s
@@ -813,7 +822,18 @@ pub async fn topic(
         }
     };
     Ok(render(
-        &topic_page(&state, &ctx, id, after, quoted, FormErrors::none()).await?,
+        &topic_page(
+            &state,
+            &ctx,
+            id,
+            after,
+            Typed {
+                reply,
+                ..Typed::default()
+            },
+            FormErrors::none(),
+        )
+        .await?,
     ))
 }
 
@@ -837,7 +857,19 @@ pub async fn reply(
     }
     let text = match body(&form.body) {
         Ok(t) => t,
-        Err(e) => return reply_refused(&state, &ctx, id, form.body, Invalid(vec![e])).await,
+        Err(e) => {
+            return refused(
+                &state,
+                &ctx,
+                id,
+                Typed {
+                    reply: form.body,
+                    ..Typed::default()
+                },
+                Invalid(vec![e]),
+            )
+            .await;
+        }
     };
     let (author, now) = (me.user.id(), state.clock.now());
     match state
@@ -850,17 +882,29 @@ pub async fn reply(
             Flash::ReplyPosted,
             state.config.secure_cookies(),
         )),
-        Err(DbError::Invalid(invalid)) => reply_refused(&state, &ctx, id, form.body, invalid).await,
+        Err(DbError::Invalid(invalid)) => {
+            refused(
+                &state,
+                &ctx,
+                id,
+                Typed {
+                    reply: form.body,
+                    ..Typed::default()
+                },
+                invalid,
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-/// The topic again, with the reply as typed and why it was refused.
-async fn reply_refused(
+/// The topic again, with what was typed and why it was refused.
+async fn refused(
     state: &AppState,
     ctx: &Ctx,
     id: i64,
-    typed: String,
+    typed: Typed,
     invalid: Invalid,
 ) -> Result<Response, AppError> {
     let errors = FormErrors::from_invalid(&invalid, ctx.lang);
@@ -1119,11 +1163,14 @@ pub struct ModerateForm {
     /// With `move`: the space's id.
     #[serde(default)]
     to: String,
+    /// The reason, told to the author: needed to lock or move.
+    #[serde(default)]
+    why: String,
 }
 
 /// `POST /topics/{topic_id}/moderate`: moderators of the topic's space lock,
 /// unlock, pin, unpin or move it (to a space they moderate too); each is
-/// recorded in the audit log, and the topic's author is told.
+/// recorded in the audit log with its reason, and the topic's author is told.
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1135,9 +1182,13 @@ pub async fn moderate(
     if !me.actor.can(Action::Moderate, &space.path) {
         return Err(AppError::Forbidden);
     }
-    let to = match form.action.as_str() {
-        "lock" | "unlock" | "pin" | "unpin" => None,
-        "move" => {
+    let Some(decision) = TopicDecision::parse(&form.action) else {
+        return Err(AppError::BadRequest(
+            "action: lock, unlock, pin, unpin or move".into(),
+        ));
+    };
+    let to = match decision {
+        TopicDecision::Move => {
             let to = form
                 .to
                 .trim()
@@ -1149,33 +1200,43 @@ pub async fn moderate(
             }
             Some(to)
         }
-        _ => {
-            return Err(AppError::BadRequest(
-                "action: lock, unlock, pin, unpin or move".into(),
-            ));
+        _ => None,
+    };
+    let why = match decision.reason(&form.why) {
+        Ok(why) => why,
+        Err(e) => {
+            let typed = Typed {
+                why: form.why,
+                ..Typed::default()
+            };
+            return refused(&state, &ctx, id, typed, Invalid(vec![e])).await;
         }
     };
-    let (by, now, action) = (me.user.id(), state.clock.now(), form.action.clone());
+    let (by, now) = (me.user.id(), state.clock.now());
     let (org, author) = (OrgId(space.row.org_id), UserId(topic.author_id));
     state
         .db
         .write(move |c| {
-            match (action.as_str(), to) {
-                ("lock", _) => community::lock(c, id, true, by, now)?,
-                ("unlock", _) => community::lock(c, id, false, by, now)?,
-                ("pin", _) => community::pin(c, id, true, by, now)?,
-                ("unpin", _) => community::pin(c, id, false, by, now)?,
-                (_, Some(to)) => community::move_topic(c, id, to, by, now)?,
-                _ => {}
+            let reason = why.as_deref();
+            match (decision, to) {
+                (TopicDecision::Lock, _) => community::lock(c, id, true, by, reason, now)?,
+                (TopicDecision::Unlock, _) => community::lock(c, id, false, by, reason, now)?,
+                (TopicDecision::Pin, _) => community::pin(c, id, true, by, reason, now)?,
+                (TopicDecision::Unpin, _) => community::pin(c, id, false, by, reason, now)?,
+                (TopicDecision::Move, Some(to)) => {
+                    community::move_topic(c, id, to, by, reason, now)?
+                }
+                // `to` was read above for every move.
+                (TopicDecision::Move, None) => {}
             }
             crate::org_actions::record(
                 c,
                 now,
                 by,
-                &format!("community.topic_{action}"),
+                &format!("community.topic_{decision}"),
                 org,
                 Some(author),
-                serde_json::json!({ "topic": id, "to": to }),
+                serde_json::json!({ "topic": id, "to": to, "reason": why }),
             )
         })
         .await?;
