@@ -8,7 +8,7 @@ use crate::schema::{
     notifications, orgs, post_revisions, posts, reactions, search_words, space_follows, spaces,
     topic_tags, topics, users,
 };
-use crate::{DbConn, DbError};
+use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
 use diesel::sql_types::Integer;
 use lyceum_domain::community::{
@@ -264,7 +264,7 @@ pub fn topic(conn: &mut DbConn, id: i64) -> Result<Option<TopicRow>, DbError> {
 
 /// A topic and the space it is in, in one statement.
 pub fn topic_in_space(conn: &mut DbConn, id: i64) -> Result<Option<(TopicRow, Space)>, DbError> {
-    Ok(topics::table
+    Ok(on_backend!(conn, |c| topics::table
         .inner_join(spaces::table.inner_join(orgs::table))
         .filter(topics::id.eq(id))
         .select((
@@ -273,9 +273,9 @@ pub fn topic_in_space(conn: &mut DbConn, id: i64) -> Result<Option<(TopicRow, Sp
             orgs::name,
             orgs::path,
         ))
-        .first::<(TopicRow, SpaceRow, String, String)>(conn)
-        .optional()?
-        .and_then(|(topic, row, name, path)| Some((topic, space_of((row, name, path))?))))
+        .first::<(TopicRow, SpaceRow, String, String)>(c)
+        .optional())?
+    .and_then(|(topic, row, name, path)| Some((topic, space_of((row, name, path))?))))
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -306,17 +306,17 @@ pub fn posts(
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<PostLine>, DbError> {
-    Ok(posts::table
+    Ok(on_backend!(conn, |c| posts::table
         .inner_join(users::table.on(users::id.eq(posts::author_id)))
         .filter(posts::topic_id.eq(topic))
         .filter(posts::id.gt(after.unwrap_or(0)))
         .order(posts::id)
         .limit(limit)
         .select((PostRow::as_select(), users::display_name))
-        .load::<(PostRow, String)>(conn)?
-        .into_iter()
-        .map(|(post, author)| PostLine { post, author })
-        .collect())
+        .load::<(PostRow, String)>(c))?
+    .into_iter()
+    .map(|(post, author)| PostLine { post, author })
+    .collect())
 }
 
 pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
@@ -870,10 +870,10 @@ fn matching_posts(
 
 /// A topic's tags, in the order given.
 pub fn tags_of(conn: &mut DbConn, topic: i64) -> Result<Vec<String>, DbError> {
-    Ok(topic_tags::table
+    let query = topic_tags::table
         .filter(topic_tags::topic_id.eq(topic))
-        .select(topic_tags::tag)
-        .load(conn)?)
+        .select(topic_tags::tag);
+    Ok(on_backend!(conn, |c| query.load(c))?)
 }
 
 /// Whether a topic has a tag.
@@ -1034,7 +1034,7 @@ pub fn reactions_to(
         diesel::dsl::case_when(reactions::user_id.eq(me.0), 1.into_sql::<Integer>())
             .otherwise(0.into_sql::<Integer>()),
     );
-    let counts: Vec<(i64, String, i64, Option<i32>)> = reactions::table
+    let query = reactions::table
         .filter(reactions::post_id.eq_any(on_page))
         .group_by((reactions::post_id, reactions::kind))
         .select((
@@ -1042,8 +1042,8 @@ pub fn reactions_to(
             reactions::kind,
             diesel::dsl::count_star(),
             mine,
-        ))
-        .load(conn)?;
+        ));
+    let counts: Vec<(i64, String, i64, Option<i32>)> = on_backend!(conn, |c| query.load(c))?;
     let mut out = Reactions::default();
     for (post, kind, n, mine) in counts {
         if let Some(k) = Reaction::parse(&kind) {

@@ -37,14 +37,14 @@ pub fn create(
 
 /// The session and its user, if the session exists and its account is live.
 pub fn load(conn: &mut DbConn, id_hash: &str) -> Result<Option<(SessionRow, UserRow)>, DbError> {
-    Ok(sessions::table
+    Ok(crate::on_backend!(conn, |c| sessions::table
         .inner_join(users::table)
         .filter(sessions::id_hash.eq(id_hash))
         .filter(users::deleted_at.is_null())
         .filter(users::deactivated_at.is_null())
         .select((SessionRow::as_select(), UserRow::as_select()))
-        .first(conn)
-        .optional()?)
+        .first(c)
+        .optional())?)
 }
 
 pub fn touch(conn: &mut DbConn, id_hash: &str, now: Timestamp) -> Result<(), DbError> {
