@@ -10,7 +10,6 @@ use crate::schema::{
 };
 use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
-use diesel::sql_types::Integer;
 use lyceum_domain::community::{
     Cursor, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft, TopicKind, mentions,
     posting_allowed, search_text,
@@ -297,7 +296,12 @@ pub struct PostRow {
 pub struct PostLine {
     pub post: PostRow,
     pub author: String,
+    /// How many times it got each reaction, in `Reaction::ALL` order.
+    pub reactions: [i64; 3],
 }
+
+// `posts` counts each reaction kind in a column of its own.
+const _: () = assert!(Reaction::ALL.len() == 3);
 
 /// One page of a topic's posts, oldest first, after post `after`.
 pub fn posts(
@@ -312,10 +316,22 @@ pub fn posts(
         .filter(posts::id.gt(after.unwrap_or(0)))
         .order(posts::id)
         .limit(limit)
-        .select((PostRow::as_select(), users::display_name))
-        .load::<(PostRow, String)>(c))?
+        .select((
+            PostRow::as_select(),
+            users::display_name,
+            (
+                posts::helpful_count,
+                posts::thanks_count,
+                posts::insightful_count
+            )
+        ))
+        .load::<(PostRow, String, (i64, i64, i64))>(c))?
     .into_iter()
-    .map(|(post, author)| PostLine { post, author })
+    .map(|(post, author, (a, b, c))| PostLine {
+        post,
+        author,
+        reactions: [a, b, c],
+    })
     .collect())
 }
 
@@ -988,7 +1004,8 @@ pub fn lock(
     tell_author(conn, &t, kind, by, why, now)
 }
 
-/// Adds (`on`) or takes back one person's reaction to a post.
+/// Adds (`on`) or takes back one person's reaction to a post, keeping the
+/// post's count of that kind right.
 pub fn react(
     conn: &mut DbConn,
     post: i64,
@@ -997,8 +1014,9 @@ pub fn react(
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    diesel::delete(reactions::table.find((post, user.0, kind.as_str()))).execute(conn)?;
-    if on {
+    let taken =
+        diesel::delete(reactions::table.find((post, user.0, kind.as_str()))).execute(conn)? as i64;
+    let given = if on {
         diesel::insert_into(reactions::table)
             .values((
                 reactions::post_id.eq(post),
@@ -1006,52 +1024,44 @@ pub fn react(
                 reactions::kind.eq(kind.as_str()),
                 reactions::created_at.eq(now.micros()),
             ))
-            .execute(conn)?;
+            .execute(conn)? as i64
+    } else {
+        0
+    };
+    let by = given - taken;
+    if by != 0 {
+        let row = diesel::update(posts::table.find(post));
+        match kind {
+            Reaction::Helpful => row
+                .set(posts::helpful_count.eq(posts::helpful_count + by))
+                .execute(conn)?,
+            Reaction::Thanks => row
+                .set(posts::thanks_count.eq(posts::thanks_count + by))
+                .execute(conn)?,
+            Reaction::Insightful => row
+                .set(posts::insightful_count.eq(posts::insightful_count + by))
+                .execute(conn)?,
+        };
     }
     Ok(())
 }
 
-/// Per post: each reaction kind it got, how many times, and whether the
-/// reader gave it.
-pub type Reactions = std::collections::HashMap<i64, Vec<(Reaction, i64, bool)>>;
-
-/// The reactions to a page of a topic's posts, those with ids from `first`
-/// to `last` (see [`Reactions`]). Asked by range rather than by a list of
-/// ids so the statement stays the same and is prepared once per connection.
-pub fn reactions_to(
+/// The reactions `me` gave to posts with ids from `first` to `last` (a
+/// page of a topic; other posts in the range are in the set too, and
+/// simply not shown). One range of the reader's own reactions, whatever
+/// the page: the counts are on the posts.
+pub fn reacted(
     conn: &mut DbConn,
-    topic: i64,
     (first, last): (i64, i64),
     me: UserId,
-) -> Result<Reactions, DbError> {
-    let on_page = posts::table
-        .filter(posts::topic_id.eq(topic))
-        .filter(posts::id.between(first, last))
-        .select(posts::id);
-    // Counted by the database: a popular post may have thousands.
-    // Built from diesel's expressions, not SQL text, so it is cached.
-    let mine = diesel::dsl::max(
-        diesel::dsl::case_when(reactions::user_id.eq(me.0), 1.into_sql::<Integer>())
-            .otherwise(0.into_sql::<Integer>()),
-    );
-    let query = reactions::table
-        .filter(reactions::post_id.eq_any(on_page))
-        .group_by((reactions::post_id, reactions::kind))
-        .select((
-            reactions::post_id,
-            reactions::kind,
-            diesel::dsl::count_star(),
-            mine,
-        ));
-    let counts: Vec<(i64, String, i64, Option<i32>)> = on_backend!(conn, |c| query.load(c))?;
-    let mut out = Reactions::default();
-    for (post, kind, n, mine) in counts {
-        if let Some(k) = Reaction::parse(&kind) {
-            out.entry(post).or_default().push((k, n, mine == Some(1)));
-        }
-    }
-    for list in out.values_mut() {
-        list.sort_by_key(|(k, _, _)| *k);
-    }
-    Ok(out)
+) -> Result<std::collections::HashSet<(i64, Reaction)>, DbError> {
+    let mine: Vec<(i64, String)> = on_backend!(conn, |c| reactions::table
+        .filter(reactions::user_id.eq(me.0))
+        .filter(reactions::post_id.between(first, last))
+        .select((reactions::post_id, reactions::kind))
+        .load(c))?;
+    Ok(mine
+        .into_iter()
+        .filter_map(|(post, kind)| Some((post, Reaction::parse(&kind)?)))
+        .collect())
 }

@@ -592,6 +592,9 @@ diesel::table! {
         hidden_at -> Nullable<BigInt>,
         hidden_reason -> Nullable<Text>,
         search_text -> Text,
+        helpful_count -> BigInt,
+        thanks_count -> BigInt,
+        insightful_count -> BigInt,
     }
 }
 

@@ -108,6 +108,9 @@ struct PostRow {
     body: String,
     created_at: i64,
     search_text: String,
+    helpful_count: i64,
+    thanks_count: i64,
+    insightful_count: i64,
 }
 
 #[derive(Insertable)]
@@ -175,7 +178,7 @@ fn reactions(
     rng: &mut Rng,
     topic: &community::TopicPlan,
     k: usize,
-    give: &mut impl FnMut(u32, &'static str, i64),
+    give: &mut impl FnMut(u32, Reaction, i64),
 ) {
     let author = topic.posts[k].0;
     let others = topic.posts.len() - 1;
@@ -184,13 +187,13 @@ fn reactions(
     }
     // One to a handful; busy conversations react more.
     let wanted = 1 + (rng.unit().powf(3.0) * (others.min(40) as f64)) as usize;
-    let mut given: Vec<(u32, &'static str)> = Vec::with_capacity(wanted);
+    let mut given: Vec<(u32, Reaction)> = Vec::with_capacity(wanted);
     for _ in 0..wanted * 2 {
         if given.len() >= wanted {
             break;
         }
         let person = topic.posts[rng.below(topic.posts.len())].0;
-        let kind = Reaction::ALL[rng.below(Reaction::ALL.len())].as_str();
+        let kind = Reaction::ALL[rng.below(Reaction::ALL.len())];
         if person != author && !given.contains(&(person, kind)) {
             given.push((person, kind));
             give(person, kind, (1 + rng.below(48)) as i64 * 3_600_000_000);
@@ -395,11 +398,13 @@ pub(super) fn write_in(
                         user(topic.author()),
                     ));
                 }
+                let mut counts = [0; 3];
                 reactions(&mut rng, topic, *k as usize, &mut |person, kind, after| {
+                    counts[kind as usize] += 1;
                     reacted_ref.push(ReactionRow {
                         post_id: id,
                         user_id: user(person),
-                        kind,
+                        kind: kind.as_str(),
                         created_at: (*at + after).min(now - 1),
                     });
                 });
@@ -410,6 +415,9 @@ pub(super) fn write_in(
                     body,
                     created_at: *at,
                     search_text: text,
+                    helpful_count: counts[Reaction::Helpful as usize],
+                    thanks_count: counts[Reaction::Thanks as usize],
+                    insightful_count: counts[Reaction::Insightful as usize],
                 });
                 if batch.len() >= FLUSH_AT {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(FLUSH_AT));
@@ -424,7 +432,7 @@ pub(super) fn write_in(
         });
         // By value: an error drops the receiver, and the writer stops.
         for batch in rx {
-            load!(c, posts::table, &batch, 6);
+            load!(c, posts::table, &batch, 9);
         }
         writer
             .join()

@@ -6,7 +6,7 @@
 use diesel::prelude::*;
 use lyceum_db::schema::{memberships, notifications, orgs, posts, space_follows, spaces, topics};
 use lyceum_db::{DbError, community};
-use lyceum_domain::community::{TopicDraft, TopicKind, search_text};
+use lyceum_domain::community::{Reaction, TopicDraft, TopicKind, search_text};
 use lyceum_domain::{Timestamp, UserId};
 use lyceum_seed::to_db::{self, BenchAccounts, Community, CommunityWritten, Written};
 use lyceum_seed::{Params, generate};
@@ -269,6 +269,40 @@ async fn a_small_seed_talks_consistently() {
         r.follows
             .iter()
             .any(|f| (f.0, f.1) == (educator, busiest.0))
+    );
+
+    // Each post counts its reactions as the app does when they are given.
+    let (counted, reacted) =
+        t.db.read(|c| {
+            use lyceum_db::schema::reactions;
+            let counted: HashMap<i64, [i64; 3]> = posts::table
+                .select((
+                    posts::id,
+                    posts::helpful_count,
+                    posts::thanks_count,
+                    posts::insightful_count,
+                ))
+                .load::<(i64, i64, i64, i64)>(c)?
+                .into_iter()
+                .filter(|p| p.1 + p.2 + p.3 > 0)
+                .map(|(id, a, b, c)| (id, [a, b, c]))
+                .collect();
+            let mut reacted: HashMap<i64, [i64; 3]> = HashMap::new();
+            for (post, kind) in reactions::table
+                .select((reactions::post_id, reactions::kind))
+                .load::<(i64, String)>(c)?
+            {
+                let k = Reaction::parse(&kind).unwrap() as usize;
+                reacted.entry(post).or_default()[k] += 1;
+            }
+            Ok::<_, DbError>((counted, reacted))
+        })
+        .await
+        .unwrap();
+    assert!(!reacted.is_empty());
+    assert!(
+        counted == reacted,
+        "posts whose counts differ from their reactions"
     );
 
     // Search finds exactly the posts with the words, on this backend.

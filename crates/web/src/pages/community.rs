@@ -36,6 +36,7 @@ pub fn topic_path(id: i64) -> String {
 }
 
 use crate::spaces::{readable, readable_topic, readable_topic_with, visibility};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 // ---- The list ----
@@ -575,16 +576,12 @@ fn post_view(
     p: PostLine,
     me: UserId,
     accepted: Option<i64>,
-    given: &community::Reactions,
+    given: &HashSet<(i64, Reaction)>,
 ) -> PostView {
     let reactions = Reaction::ALL
         .iter()
-        .map(|k| {
-            given
-                .get(&p.post.id)
-                .and_then(|l| l.iter().find(|(g, _, _)| g == k).copied())
-                .unwrap_or((*k, 0, false))
-        })
+        .zip(p.reactions)
+        .map(|(k, n)| (*k, n, given.contains(&(p.post.id, *k))))
         .collect();
     PostView {
         reactions,
@@ -671,9 +668,9 @@ async fn topic_page(
             let lines = community::posts(c, id, after, PAGE_SIZE + 1)?;
             let given = match (lines.first(), lines.last()) {
                 (Some(first), Some(last)) => {
-                    community::reactions_to(c, id, (first.post.id, last.post.id), reader)?
+                    community::reacted(c, (first.post.id, last.post.id), reader)?
                 }
-                _ => community::Reactions::default(),
+                _ => HashSet::new(),
             };
             let tags = community::tags_of(c, id)?;
             // Competency tags are named by the framework.

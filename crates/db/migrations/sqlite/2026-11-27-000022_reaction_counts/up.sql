@@ -1,0 +1,17 @@
+-- Each post's reactions, counted as they are given and taken back, so a
+-- page of posts reads its counts with the posts (counting them per page
+-- view was a fifth of the topic page's time). What the reader gave is
+-- found through their own reactions, by post id.
+-- Keep in step with ../../postgres/2026-11-27-000022_reaction_counts/up.sql (a test compares them).
+
+ALTER TABLE posts ADD COLUMN helpful_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE posts ADD COLUMN thanks_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE posts ADD COLUMN insightful_count BIGINT NOT NULL DEFAULT 0;
+
+UPDATE posts SET
+    helpful_count = (SELECT count(*) FROM reactions r WHERE r.post_id = posts.id AND r.kind = 'helpful'),
+    thanks_count = (SELECT count(*) FROM reactions r WHERE r.post_id = posts.id AND r.kind = 'thanks'),
+    insightful_count = (SELECT count(*) FROM reactions r WHERE r.post_id = posts.id AND r.kind = 'insightful')
+WHERE id IN (SELECT post_id FROM reactions);
+
+CREATE INDEX reactions_by_user ON reactions (user_id, post_id);
