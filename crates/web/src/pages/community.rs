@@ -645,6 +645,15 @@ struct Typed {
     why: String,
 }
 
+impl Typed {
+    fn reply(reply: String) -> Self {
+        Typed {
+            reply,
+            ..Typed::default()
+        }
+    }
+}
+
 impl TopicPage {
     fn is_first(&self, post: &i64) -> bool {
         self.first_post == Some(*post)
@@ -824,10 +833,7 @@ pub async fn topic(
             &ctx,
             id,
             after,
-            Typed {
-                reply,
-                ..Typed::default()
-            },
+            Typed::reply(reply),
             FormErrors::none(),
         )
         .await?,
@@ -855,17 +861,7 @@ pub async fn reply(
     let text = match body(&form.body) {
         Ok(t) => t,
         Err(e) => {
-            return refused(
-                &state,
-                &ctx,
-                id,
-                Typed {
-                    reply: form.body,
-                    ..Typed::default()
-                },
-                Invalid(vec![e]),
-            )
-            .await;
+            return refused(&state, &ctx, id, Typed::reply(form.body), Invalid(vec![e])).await;
         }
     };
     let (author, now) = (me.user.id(), state.clock.now());
@@ -880,17 +876,7 @@ pub async fn reply(
             state.config.secure_cookies(),
         )),
         Err(DbError::Invalid(invalid)) => {
-            refused(
-                &state,
-                &ctx,
-                id,
-                Typed {
-                    reply: form.body,
-                    ..Typed::default()
-                },
-                invalid,
-            )
-            .await
+            refused(&state, &ctx, id, Typed::reply(form.body), invalid).await
         }
         Err(e) => Err(e.into()),
     }
