@@ -886,10 +886,10 @@ fn matching_posts(
 
 /// A topic's tags, in the order given.
 pub fn tags_of(conn: &mut DbConn, topic: i64) -> Result<Vec<String>, DbError> {
-    let query = topic_tags::table
+    Ok(on_backend!(conn, |c| topic_tags::table
         .filter(topic_tags::topic_id.eq(topic))
-        .select(topic_tags::tag);
-    Ok(on_backend!(conn, |c| query.load(c))?)
+        .select(topic_tags::tag)
+        .load(c))?)
 }
 
 /// Whether a topic has a tag.
