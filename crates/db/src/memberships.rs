@@ -21,11 +21,11 @@ pub struct Membership {
 
 /// What the authorisation policy needs to know about a person.
 pub fn grants_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Grant>, DbError> {
-    let query = memberships::table
+    let rows: Vec<(String, String)> = crate::on_backend!(conn, |c| memberships::table
         .inner_join(orgs::table)
         .filter(memberships::user_id.eq(user.0))
-        .select((memberships::role, orgs::path));
-    let rows: Vec<(String, String)> = crate::on_backend!(conn, |c| query.load(c))?;
+        .select((memberships::role, orgs::path))
+        .load(c))?;
     Ok(rows
         .into_iter()
         .filter_map(|(role, path)| {

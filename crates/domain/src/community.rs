@@ -218,11 +218,11 @@ impl TopicDecision {
     /// Locking and moving take something from the author, so they need
     /// one; the others may give one.
     pub fn reason(self, input: &str) -> Result<Option<String>, FieldError> {
-        match self {
-            TopicDecision::Lock | TopicDecision::Move => reason(input).map(Some),
-            _ if input.trim().is_empty() => Ok(None),
-            _ => reason(input).map(Some),
+        let required = matches!(self, TopicDecision::Lock | TopicDecision::Move);
+        if !required && input.trim().is_empty() {
+            return Ok(None);
         }
+        reason(input).map(Some)
     }
 }
 
