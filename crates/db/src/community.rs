@@ -667,6 +667,10 @@ pub struct Found {
 /// stops: common words match hundreds of thousands of posts, and nobody
 /// reads that far.
 pub const SEARCH_CANDIDATES: usize = 2_000;
+/// Candidates read at a time, at most. The first read asks only for as
+/// many as are wanted and each next one for twice as many: on PostgreSQL
+/// a rare word is found by walking the posts newest first, so asking for
+/// 200 when 21 will do walks ten times as far.
 const BATCH: usize = 200;
 
 /// What else a search asks for besides its words.
@@ -707,16 +711,18 @@ pub fn search(
     };
     let mut below = f.before.unwrap_or(i64::MAX);
     let mut seen = 0;
+    let mut batch = limit.clamp(1, BATCH);
     while out.len() < limit && seen < SEARCH_CANDIDATES {
         let ids = match (&query, f.author) {
-            (Some(terms), _) => matching_posts(conn, terms, below, BATCH)?,
-            (None, Some(author)) => posts_by(conn, author, below, BATCH)?,
+            (Some(terms), _) => matching_posts(conn, terms, below, batch)?,
+            (None, Some(author)) => posts_by(conn, author, below, batch)?,
             (None, None) => Vec::new(),
         };
         if ids.is_empty() {
             break;
         }
         seen += ids.len();
+        batch = (batch * 2).min(BATCH);
         below = ids.iter().copied().min().unwrap_or(0);
         let mut q = posts::table
             .inner_join(topics::table.inner_join(spaces::table.inner_join(orgs::table)))
