@@ -184,7 +184,7 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
     let idle = state.config.session_idle;
     let loaded = state
         .db
-        .read({
+        .read_brief({
             let hash = hash.clone();
             move |c| {
                 let Some((session, user)) = sessions::load(c, &hash)? else {
@@ -223,7 +223,7 @@ async fn load_token(state: &AppState, token: &str) -> Result<Option<CurrentUser>
     let now = state.clock.now();
     let loaded = state
         .db
-        .read(move |c| {
+        .read_brief(move |c| {
             let Some((token, user)) = api_tokens::authenticate(c, &hash, now)? else {
                 return Ok(None);
             };

@@ -12,7 +12,7 @@ use lyceum_domain::community::Visibility;
 pub async fn readable(state: &AppState, me: &CurrentUser, id: i64) -> Result<Space, AppError> {
     let space = state
         .db
-        .read(move |c| community::space(c, id))
+        .read_brief(move |c| community::space(c, id))
         .await?
         .ok_or(AppError::NotFound)?;
     if me.actor.reads_space(&space.path, visibility(&space)) {
@@ -34,7 +34,8 @@ pub async fn readable_topic(
 
 /// [`readable_topic`], with whatever else `more` reads about the topic in
 /// the same trip to the database — read before the check, handed back only
-/// after it.
+/// after it. A brief read (`Db::read_brief`): `more` reads by key, a page
+/// at most.
 pub async fn readable_topic_with<T, F>(
     state: &AppState,
     me: &CurrentUser,
@@ -47,7 +48,7 @@ where
 {
     let (topic, space, extra) = state
         .db
-        .read(move |c| {
+        .read_brief(move |c| {
             lyceum_db::snapshot(c, |c| {
                 let Some((topic, space)) = community::topic_in_space(c, id)? else {
                     return Ok(None);

@@ -6,6 +6,7 @@
 mod directory;
 mod jobs;
 mod orgs;
+mod reads;
 mod roster;
 mod schema_parity;
 mod throttle;

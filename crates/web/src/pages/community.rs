@@ -434,7 +434,7 @@ async fn space_page(
     let lang = ctx.lang;
     let (pinned, lines, competencies) = state
         .db
-        .read(move |c| {
+        .read_brief(move |c| {
             let pinned = match after {
                 None => community::pinned(c, id)?,
                 Some(_) => Vec::new(),
