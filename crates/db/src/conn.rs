@@ -1,6 +1,7 @@
 //! Connections and the pool: URL parsing, SQLite settings, blocking work.
 
 use crate::error::DbError;
+use crate::writer::Writer;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::R2D2Connection;
@@ -100,7 +101,7 @@ impl DbTarget {
         }
     }
 
-    fn establish(&self) -> Result<DbConn, DbError> {
+    pub(crate) fn establish(&self) -> Result<DbConn, DbError> {
         match self {
             DbTarget::Sqlite(path) => {
                 let path = path.to_str().ok_or_else(|| {
@@ -113,8 +114,11 @@ impl DbTarget {
                 // A 16 MB page cache per connection keeps the hot pages of a
                 // programme-sized database close; the rest comes from the OS
                 // page cache (not mmap, which would count the file in our RSS).
+                // A large write (an import) grows the log; past 64 MB it is
+                // cut back once checkpointed.
                 conn.batch_execute(
                     "PRAGMA journal_mode = WAL;
+                     PRAGMA journal_size_limit = 67108864;
                      PRAGMA busy_timeout = 5000;
                      PRAGMA foreign_keys = ON;
                      PRAGMA synchronous = NORMAL;
@@ -181,9 +185,9 @@ impl Default for PoolOptions {
 pub struct Db {
     pool: r2d2::Pool<Manager>,
     target: Arc<DbTarget>,
-    /// SQLite has one writer; queueing writers here is kinder than letting
-    /// them spin in busy_timeout. None on PostgreSQL.
-    sqlite_writer: Option<Arc<Semaphore>>,
+    /// SQLite has one writer: every write goes through this thread, which
+    /// commits waiting writes together. None on PostgreSQL.
+    sqlite_writer: Option<Arc<Writer>>,
     /// At most as many blocking tasks as connections: the rest wait here,
     /// cheaply, instead of as parked threads on the pool's lock.
     slots: Arc<Semaphore>,
@@ -215,8 +219,10 @@ impl Db {
             .connection_timeout(options.checkout_timeout)
             .build(Manager(target.clone()))
             .map_err(|e| DbError::Connect(e.to_string()))?;
-        let sqlite_writer =
-            matches!(target, DbTarget::Sqlite(_)).then(|| Arc::new(Semaphore::new(1)));
+        let sqlite_writer = match &target {
+            DbTarget::Sqlite(_) => Some(Arc::new(Writer::start(target.clone())?)),
+            DbTarget::Postgres(_) => None,
+        };
         Ok(Db {
             pool,
             target: Arc::new(target),
@@ -288,22 +294,18 @@ impl Db {
             .map_err(|e| DbError::Task(e.to_string()))
     }
 
-    /// Runs `f` in one write transaction on the blocking pool: all of it
-    /// happens, or none of it does.
+    /// Runs `f` in a write transaction: all of it happens, or none of it
+    /// does, and it has been committed when this returns. On SQLite it goes
+    /// to the one writer (see [`crate::writer`]); on PostgreSQL to the
+    /// blocking pool.
     pub async fn write<T, F>(&self, f: F) -> Result<T, DbError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, DbError> + Send + 'static,
         T: Send + 'static,
     {
-        let _turn = match &self.sqlite_writer {
-            Some(s) => Some(
-                s.clone()
-                    .acquire_owned()
-                    .await
-                    .map_err(|e| DbError::Task(e.to_string()))?,
-            ),
-            None => None,
-        };
+        if let Some(writer) = &self.sqlite_writer {
+            return writer.write(f).await;
+        }
         let _slot = self.slot().await?;
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {

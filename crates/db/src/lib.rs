@@ -16,6 +16,7 @@ mod error;
 pub mod migrate;
 pub mod moderation;
 pub mod schema;
+mod writer;
 
 pub mod accounts;
 pub mod api_tokens;
