@@ -5,6 +5,7 @@
 
 use crate::schema::{memberships, orgs, roster_links, user_grade_bands, user_subjects, users};
 use crate::{DbConn, DbError};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Insertable)]
@@ -159,11 +160,15 @@ pub fn reset_sequences(conn: &mut DbConn) -> Result<(), DbError> {
 /// also clears the dead rows a load's own updates leave (the seed sets
 /// 30,000 topics' accepted answers after loading them), which index scans
 /// would otherwise wade through until autovacuum came — halving a space
-/// page's throughput. Outside a transaction: VACUUM cannot run in one.
+/// page's throughput. On SQLite it also moves the load from the write-ahead
+/// log into the database file: otherwise the first write after it does
+/// that (gigabytes after a full seed) while its request waits — long
+/// enough for the first requests of a benchmark to time out. Outside a
+/// transaction: VACUUM and a checkpoint cannot run in one.
 pub fn analyze(conn: &mut DbConn) -> Result<(), DbError> {
     match conn {
-        DbConn::Sqlite(c) => diesel::sql_query("ANALYZE").execute(c)?,
-        DbConn::Pg(c) => diesel::sql_query("VACUUM ANALYZE").execute(c)?,
+        DbConn::Sqlite(c) => c.batch_execute("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?,
+        DbConn::Pg(c) => c.batch_execute("VACUUM ANALYZE")?,
     };
     Ok(())
 }

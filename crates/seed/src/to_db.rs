@@ -46,7 +46,7 @@ pub use learning::{Learning, LearningWritten};
 pub const PROGRAMME_AGE: Duration = Duration::from_secs(3 * 365 * 24 * 3600);
 
 /// Benchmark accounts that post replies, each under the hourly limit.
-pub const BENCH_POSTERS: usize = 200;
+pub const BENCH_POSTERS: usize = 1_000;
 
 /// Accounts with a known password, for benchmarks to sign in with.
 #[derive(Debug, Clone)]

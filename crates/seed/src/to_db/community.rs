@@ -316,13 +316,16 @@ pub(super) fn write_in(
     let tag_count = tags.len();
     drop(tags);
 
-    // SQLite's FTS5 index takes each post as the trigger inserts it; with
-    // no merging on the way (automerge off, crisis merges rare) and one
-    // merge at the end, the load takes a third of the time.
+    // SQLite's FTS5 index takes each post as the trigger inserts it. It is
+    // left as years of posting would: segments of growing size on levels
+    // of their own (an LSM tree), each level merged whole once it holds
+    // four — not one merged segment, which sits on a low level and is
+    // merged again with each new post's: slowly, or all at once for
+    // seconds (the first replies after such a seed timed out).
     if let DbConn::Sqlite(s) = &mut *c {
         diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('automerge', 0)")
             .execute(s)?;
-        diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('crisismerge', 1000)")
+        diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('crisismerge', 4)")
             .execute(s)?;
     }
 
@@ -442,8 +445,7 @@ pub(super) fn write_in(
     w.common.1 = counted.1;
     drop(all);
     if let DbConn::Sqlite(s) = &mut *c {
-        // One merge of everything loaded, then FTS5's defaults again.
-        diesel::sql_query("INSERT INTO posts_fts (posts_fts) VALUES ('optimize')").execute(s)?;
+        // FTS5's defaults again.
         diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('automerge', 4)")
             .execute(s)?;
         diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('crisismerge', 16)")
