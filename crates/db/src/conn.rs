@@ -296,7 +296,7 @@ impl Db {
 
     /// Runs `f` in a write transaction: all of it happens, or none of it
     /// does, and it has been committed when this returns. On SQLite it goes
-    /// to the one writer (see [`crate::writer`]); on PostgreSQL to the
+    /// to the one writer (`writer.rs`); on PostgreSQL to the
     /// blocking pool.
     pub async fn write<T, F>(&self, f: F) -> Result<T, DbError>
     where

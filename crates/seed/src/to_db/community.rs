@@ -316,12 +316,13 @@ pub(super) fn write_in(
     let tag_count = tags.len();
     drop(tags);
 
-    // SQLite's FTS5 index takes each post as the trigger inserts it. It is
-    // left as years of posting would: segments of growing size on levels
-    // of their own (an LSM tree), each level merged whole once it holds
-    // four — not one merged segment, which sits on a low level and is
-    // merged again with each new post's: slowly, or all at once for
-    // seconds (the first replies after such a seed timed out).
+    // SQLite's FTS5 index takes each post as the trigger inserts it, and is
+    // left as years of posting would leave it: segments growing in size
+    // level by level, each level merged whole once it holds four. Merged
+    // into one segment instead ('optimize'), the index sits on a low level
+    // that new posts' segments soon reach, and the writes after the seed
+    // merge all of it again: slowly, or at once in a 7 s stall in which the
+    // first replies of a benchmark timed out.
     if let DbConn::Sqlite(s) = &mut *c {
         diesel::sql_query("INSERT INTO posts_fts (posts_fts, rank) VALUES ('automerge', 0)")
             .execute(s)?;
