@@ -921,29 +921,45 @@ pub fn pinned(conn: &mut DbConn, space: i64) -> Result<Vec<TopicLine>, DbError> 
         .collect())
 }
 
-/// A moderator (`by`) pins (`on`) or unpins a topic; its author is told
-/// (with the reason, if one was given), unless it was so already.
-pub fn pin(
+/// What a moderator switches on or off on a topic: a pinned topic heads
+/// its space's list; a locked one takes no replies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicFlag {
+    Pinned,
+    Locked,
+}
+
+/// A moderator (`by`) switches `flag` on (`on`) or off for a topic. Its
+/// author is told (with the reason, if one was given), unless it was so
+/// already.
+pub fn switch(
     conn: &mut DbConn,
     topic: i64,
+    flag: TopicFlag,
     on: bool,
     by: UserId,
     why: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    use NotificationKind::{Locked, Pinned, Unlocked, Unpinned};
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
-    diesel::update(topics::table.find(topic))
-        .set(topics::pinned_at.eq(on.then_some(now.micros())))
-        .execute(conn)?;
-    if t.pinned_at.is_some() == on {
+    let at = on.then_some(now.micros());
+    let row = diesel::update(topics::table.find(topic));
+    // What it was, and what the author is told: [switched off, switched on].
+    let (was, told) = match flag {
+        TopicFlag::Pinned => {
+            row.set(topics::pinned_at.eq(at)).execute(conn)?;
+            (t.pinned_at.is_some(), [Unpinned, Pinned])
+        }
+        TopicFlag::Locked => {
+            row.set(topics::locked_at.eq(at)).execute(conn)?;
+            (t.locked_at.is_some(), [Unlocked, Locked])
+        }
+    };
+    if was == on {
         return Ok(());
     }
-    let kind = if on {
-        NotificationKind::Pinned
-    } else {
-        NotificationKind::Unpinned
-    };
-    tell_author(conn, &t, kind, by, why, now)
+    tell_author(conn, &t, told[usize::from(on)], by, why, now)
 }
 
 /// Tells a topic's author what a moderator decided about it, and why.
@@ -982,32 +998,6 @@ pub fn move_topic(
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
     tell_author(conn, &t, NotificationKind::Moved, by, why, now)
-}
-
-/// A moderator (`by`) locks (`on`) or unlocks a topic: a locked one takes
-/// no replies. Its author is told (with the reason, if one was given),
-/// unless it was so already.
-pub fn lock(
-    conn: &mut DbConn,
-    topic: i64,
-    on: bool,
-    by: UserId,
-    why: Option<&str>,
-    now: Timestamp,
-) -> Result<(), DbError> {
-    let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
-    diesel::update(topics::table.find(topic))
-        .set(topics::locked_at.eq(on.then_some(now.micros())))
-        .execute(conn)?;
-    if t.locked_at.is_some() == on {
-        return Ok(());
-    }
-    let kind = if on {
-        NotificationKind::Locked
-    } else {
-        NotificationKind::Unlocked
-    };
-    tell_author(conn, &t, kind, by, why, now)
 }
 
 /// Adds (`on`) or takes back one person's reaction to a post, keeping the

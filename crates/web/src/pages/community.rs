@@ -1200,12 +1200,16 @@ pub async fn moderate(
     state
         .db
         .write(move |c| {
+            use community::{
+                TopicFlag::{Locked, Pinned},
+                switch,
+            };
             let reason = why.as_deref();
             match (decision, to) {
-                (TopicDecision::Lock, _) => community::lock(c, id, true, by, reason, now)?,
-                (TopicDecision::Unlock, _) => community::lock(c, id, false, by, reason, now)?,
-                (TopicDecision::Pin, _) => community::pin(c, id, true, by, reason, now)?,
-                (TopicDecision::Unpin, _) => community::pin(c, id, false, by, reason, now)?,
+                (TopicDecision::Lock, _) => switch(c, id, Locked, true, by, reason, now)?,
+                (TopicDecision::Unlock, _) => switch(c, id, Locked, false, by, reason, now)?,
+                (TopicDecision::Pin, _) => switch(c, id, Pinned, true, by, reason, now)?,
+                (TopicDecision::Unpin, _) => switch(c, id, Pinned, false, by, reason, now)?,
                 (TopicDecision::Move, Some(to)) => {
                     community::move_topic(c, id, to, by, reason, now)?
                 }
