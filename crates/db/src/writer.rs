@@ -22,19 +22,25 @@ use tokio::sync::oneshot;
 /// connections, few enough that the first of them is not kept long.
 const BATCH: usize = 64;
 
-/// The handle [`crate::Db`] keeps; the thread ends when the last is dropped.
+/// The handle [`crate::Db`] keeps. When the last is dropped the thread
+/// finishes what it holds, closes its connection and ends.
 pub(crate) struct Writer {
-    jobs: mpsc::Sender<Box<dyn Job>>,
+    /// None only while dropping.
+    jobs: Option<mpsc::Sender<Box<dyn Job>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Writer {
     pub(crate) fn start(target: DbTarget) -> Result<Writer, DbError> {
         let (jobs, queue) = mpsc::channel::<Box<dyn Job>>();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("sqlite-writer".into())
             .spawn(move || run(&target, &queue))
             .map_err(|e| DbError::Task(format!("cannot start the database writer: {e}")))?;
-        Ok(Writer { jobs })
+        Ok(Writer {
+            jobs: Some(jobs),
+            thread: Some(thread),
+        })
     }
 
     /// Runs `f` in a transaction (with whatever other writes are waiting)
@@ -51,8 +57,25 @@ impl Writer {
             result: None,
             tell,
         };
-        self.jobs.send(Box::new(job)).map_err(|_| stopped())?;
+        let jobs = self.jobs.as_ref().ok_or_else(stopped)?;
+        jobs.send(Box::new(job)).map_err(|_| stopped())?;
         told.await.map_err(|_| stopped())?
+    }
+}
+
+impl Drop for Writer {
+    /// Waits for the thread, so that its connection is closed before the
+    /// process ends: SQLite checkpoints and removes the log when the last
+    /// connection to a database closes, and a process that ends first
+    /// leaves the log for the next start to recover.
+    fn drop(&mut self) {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take()
+            // (Unless a write dropped the last handle: never wait on oneself.)
+            && thread.thread().id() != std::thread::current().id()
+        {
+            let _ = thread.join();
+        }
     }
 }
 
