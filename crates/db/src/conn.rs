@@ -166,7 +166,9 @@ impl r2d2::ManageConnection for Manager {
 #[derive(Debug, Clone)]
 pub struct PoolOptions {
     pub max_connections: u32,
-    /// Longer than SQLite's busy_timeout, so a waiting writer fails first.
+    /// Longer than SQLite's busy_timeout, so that a caller holding a pooled
+    /// connection while it waits for the write lock (`Db::get` and
+    /// [`transaction`]) gives up on the lock first, with the clearer error.
     pub checkout_timeout: Duration,
 }
 
