@@ -17,6 +17,7 @@ use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
+use futures_util::StreamExt;
 use lyceum_db::directory::{self, Filters, Person};
 use lyceum_db::orgs::{self, OrgRow};
 use lyceum_domain::UserId;
@@ -195,7 +196,9 @@ pub async fn export(
             }
         },
     );
-    let mut r = Response::new(Body::from_stream(stream));
+    // Fused: the compression layer polls a body once more after its end,
+    // and `unfold` panics when polled past `None`.
+    let mut r = Response::new(Body::from_stream(stream.fuse()));
     r.headers_mut().insert(
         CONTENT_TYPE,
         HeaderValue::from_static("text/csv; charset=utf-8"),
