@@ -2,7 +2,7 @@
 //! [`page_context`] (cookies) or [`api_context`] (bearer token), and handed
 //! to handlers as [`Ctx`].
 
-use crate::cookies;
+use crate::cookies::{self, Cookie};
 use crate::error::{AppError, json_error};
 use crate::flash::Flash;
 use crate::state::AppState;
@@ -67,9 +67,10 @@ const TOUCH_EVERY: Duration = Duration::from_secs(60);
 /// For pages: the session cookie, the language and the flash message.
 pub async fn page_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let headers = req.headers();
-    let session_cookie = cookies::get(headers, cookies::SESSION).map(str::to_string);
-    let flash = cookies::get(headers, cookies::FLASH).and_then(Flash::parse);
-    let cookie_lang = cookies::get(headers, cookies::LANG).and_then(Lang::parse);
+    let secure = state.config.secure_cookies();
+    let session_cookie = cookies::get(headers, Cookie::Session, secure).map(str::to_string);
+    let flash = cookies::get(headers, Cookie::Flash, secure).and_then(Flash::parse);
+    let cookie_lang = cookies::get(headers, Cookie::Lang, secure).and_then(Lang::parse);
     let accept_lang = accept_language(headers);
     let here = here(&req);
 
@@ -103,23 +104,12 @@ pub async fn page_context(State(state): State<AppState>, mut req: Request, next:
         api: false,
     });
     let mut response = next.run(req).await;
-    let secure = state.config.secure_cookies();
-    let sets_flash = response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .any(|v| v.as_bytes().starts_with(cookies::FLASH.as_bytes()));
-    if had_flash && !sets_flash {
-        append_cookie(
-            response.headers_mut(),
-            &cookies::delete(cookies::FLASH, secure),
-        );
-    }
-    if clear_session {
-        append_cookie(
-            response.headers_mut(),
-            &cookies::delete(cookies::SESSION, secure),
-        );
+    // A cookie the browser brought is cleared unless the handler has set it
+    // anew: a sign-in over a stale session cookie must keep its new session.
+    for (cookie, clear) in [(Cookie::Flash, had_flash), (Cookie::Session, clear_session)] {
+        if clear && !cookies::is_set(response.headers(), cookie, secure) {
+            append_cookie(response.headers_mut(), &cookies::delete(cookie, secure));
+        }
     }
     response
 }

@@ -1,14 +1,42 @@
 //! The few cookies Lyceum sets, read and written by hand (no crate needed).
+//!
+//! Over https (a `public_url` starting `https://`) every cookie is `Secure`
+//! and its name carries the `__Host-` prefix: browsers then accept it only
+//! from this very host, over https, for the whole site, so neither a
+//! sibling subdomain nor someone on the network can plant one.
 
 use axum::http::HeaderMap;
-use axum::http::header::COOKIE;
+use axum::http::header::{COOKIE, SET_COOKIE};
 
-pub const SESSION: &str = "lyceum_session";
-pub const LANG: &str = "lyceum_lang";
-pub const FLASH: &str = "lyceum_flash";
+/// A cookie Lyceum uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cookie {
+    Session,
+    Lang,
+    Flash,
+    /// The `state` of the single sign-on this browser started.
+    SsoState,
+}
 
-/// The value of cookie `name` in the request, if any.
-pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+impl Cookie {
+    /// Its name: with `__Host-` in front when cookies are `Secure`.
+    pub fn name(self, secure: bool) -> &'static str {
+        match (self, secure) {
+            (Cookie::Session, false) => "lyceum_session",
+            (Cookie::Session, true) => "__Host-lyceum_session",
+            (Cookie::Lang, false) => "lyceum_lang",
+            (Cookie::Lang, true) => "__Host-lyceum_lang",
+            (Cookie::Flash, false) => "lyceum_flash",
+            (Cookie::Flash, true) => "__Host-lyceum_flash",
+            (Cookie::SsoState, false) => "lyceum_sso",
+            (Cookie::SsoState, true) => "__Host-lyceum_sso",
+        }
+    }
+}
+
+/// The value of `cookie` in the request, if any.
+pub fn get(headers: &HeaderMap, cookie: Cookie, secure: bool) -> Option<&str> {
+    let name = cookie.name(secure);
     headers
         .get_all(COOKIE)
         .iter()
@@ -19,10 +47,23 @@ pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// True when a response's headers already set (or delete) `cookie`.
+pub fn is_set(headers: &HeaderMap, cookie: Cookie, secure: bool) -> bool {
+    let name = cookie.name(secure);
+    headers.get_all(SET_COOKIE).iter().any(|v| {
+        v.as_bytes()
+            .strip_prefix(name.as_bytes())
+            .is_some_and(|rest| rest.starts_with(b"="))
+    })
+}
+
 /// A `Set-Cookie` value. `max_age` None makes a cookie that ends with the
 /// browser session; Some(0) deletes it.
-pub fn build(name: &str, value: &str, max_age: Option<u64>, secure: bool) -> String {
-    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+pub fn build(cookie: Cookie, value: &str, max_age: Option<u64>, secure: bool) -> String {
+    let mut c = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax",
+        cookie.name(secure)
+    );
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
     }
@@ -32,8 +73,8 @@ pub fn build(name: &str, value: &str, max_age: Option<u64>, secure: bool) -> Str
     c
 }
 
-pub fn delete(name: &str, secure: bool) -> String {
-    build(name, "", Some(0), secure)
+pub fn delete(cookie: Cookie, secure: bool) -> String {
+    build(cookie, "", Some(0), secure)
 }
 
 #[cfg(test)]
@@ -46,12 +87,34 @@ mod tests {
         let mut h = HeaderMap::new();
         h.append(COOKIE, HeaderValue::from_static("a=1; lyceum_lang=es"));
         h.append(COOKIE, HeaderValue::from_static("lyceum_session=abc"));
-        assert_eq!(get(&h, LANG), Some("es"));
-        assert_eq!(get(&h, SESSION), Some("abc"));
-        assert_eq!(get(&h, FLASH), None);
+        assert_eq!(get(&h, Cookie::Lang, false), Some("es"));
+        assert_eq!(get(&h, Cookie::Session, false), Some("abc"));
+        assert_eq!(get(&h, Cookie::Flash, false), None);
+        // Over https only the prefixed name counts.
+        assert_eq!(get(&h, Cookie::Session, true), None);
         assert_eq!(
-            build(LANG, "es", Some(60), true),
-            "lyceum_lang=es; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure"
+            build(Cookie::Lang, "es", Some(60), false),
+            "lyceum_lang=es; Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
         );
+        assert_eq!(
+            build(Cookie::Session, "x", None, true),
+            "__Host-lyceum_session=x; Path=/; HttpOnly; SameSite=Lax; Secure"
+        );
+    }
+
+    #[test]
+    fn knows_what_a_response_sets() {
+        let mut h = HeaderMap::new();
+        h.append(
+            SET_COOKIE,
+            HeaderValue::from_static("lyceum_session_other=1; Path=/"),
+        );
+        assert!(!is_set(&h, Cookie::Session, false));
+        h.append(
+            SET_COOKIE,
+            HeaderValue::from_static("lyceum_session=2; Path=/"),
+        );
+        assert!(is_set(&h, Cookie::Session, false));
+        assert!(!is_set(&h, Cookie::Session, true));
     }
 }

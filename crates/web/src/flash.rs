@@ -3,7 +3,7 @@
 //! holds only a code from this list, never text.
 
 use crate::context::append_cookie;
-use crate::cookies;
+use crate::cookies::{self, Cookie};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -79,7 +79,7 @@ pub fn redirect_with(to: &str, flash: Flash, secure: bool) -> Response {
     let mut r = redirect(to);
     append_cookie(
         r.headers_mut(),
-        &cookies::build(cookies::FLASH, flash.as_str(), Some(60), secure),
+        &cookies::build(Cookie::Flash, flash.as_str(), Some(60), secure),
     );
     r
 }

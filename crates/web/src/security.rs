@@ -49,8 +49,18 @@ pub fn layers(router: Router, config: &WebConfig) -> Router {
             HeaderValue::from_static(value),
         )
     };
+    // Served over https: browsers must never fall back to plain http here,
+    // where a network attacker could read or plant cookies. (Not
+    // `includeSubDomains`: other hosts of the domain are not ours to bind.)
+    let hsts = config.secure_cookies().then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("strict-transport-security"),
+            HeaderValue::from_static("max-age=31536000"),
+        )
+    });
     router
         .layer(CompressionLayer::new())
+        .layer(tower::util::option_layer(hsts))
         .layer(static_header("content-security-policy", CSP))
         .layer(static_header("x-content-type-options", "nosniff"))
         .layer(static_header("x-frame-options", "DENY"))

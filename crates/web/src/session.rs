@@ -1,7 +1,7 @@
 //! Starting and ending signed-in sessions.
 
 use crate::context::append_cookie;
-use crate::cookies;
+use crate::cookies::{self, Cookie};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::response::Response;
@@ -37,7 +37,7 @@ pub async fn start(
     // browser ends it; the server enforces idle and absolute expiry anyway.
     append_cookie(
         response.headers_mut(),
-        &cookies::build(cookies::SESSION, &id, None, secure),
+        &cookies::build(Cookie::Session, &id, None, secure),
     );
     append_cookie(response.headers_mut(), &lang_cookie(lang, secure));
     Ok(response)
@@ -54,11 +54,11 @@ pub async fn end(
     }
     append_cookie(
         response.headers_mut(),
-        &cookies::delete(cookies::SESSION, state.config.secure_cookies()),
+        &cookies::delete(Cookie::Session, state.config.secure_cookies()),
     );
     Ok(response)
 }
 
 pub fn lang_cookie(lang: Lang, secure: bool) -> String {
-    cookies::build(cookies::LANG, lang.as_str(), Some(365 * 24 * 3600), secure)
+    cookies::build(Cookie::Lang, lang.as_str(), Some(365 * 24 * 3600), secure)
 }

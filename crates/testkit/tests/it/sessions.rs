@@ -149,3 +149,66 @@ async fn idle_and_absolute_expiry() {
     app.clock.advance(Duration::from_secs(4 * 3600 + 60));
     assert!(idle.get("/account").await.path.starts_with("/sign-in"));
 }
+
+/// A browser still holding an expired session's cookie signs in at the first
+/// try: the response sets the new session and does not clear it again.
+#[tokio::test]
+async fn signing_in_over_a_stale_cookie_keeps_the_new_session() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("author"), PASSWORD).await;
+    app.clock.advance(Duration::from_secs(4 * 3600 + 60));
+    b.sign_in(s.email("author"), PASSWORD).await;
+    b.get("/account").await.expect(s.email("author"));
+}
+
+/// Served over https, cookies are `__Host-` prefixed and `Secure`, and
+/// browsers are told to stay on https; over plain http neither applies.
+#[tokio::test]
+async fn https_deployments_pin_cookies_to_the_host() {
+    let app = TestApp::start_with(|c| {
+        c.server.public_url = Some("https://lyceum.example.org".into());
+    })
+    .await;
+    let s = app.seed().await;
+    // TLS ends at the load balancer: talk to the app server behind it.
+    let direct = format!("http://{}", app.app().addr);
+    let r = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(format!("{direct}/sign-in"))
+        .header("origin", "https://lyceum.example.org")
+        .form(&[("email", s.email("author")), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
+    let cookies: Vec<&str> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("__Host-lyceum_session="))
+        .expect("a __Host- session cookie");
+    assert!(session.contains("; Secure") && session.contains("Path=/"));
+    assert!(!session.contains("Domain="));
+    // The prefixed cookie is the one read back.
+    let id = &session["__Host-lyceum_session=".len()..session.find(';').unwrap()];
+    let account = reqwest::Client::new()
+        .get(format!("{direct}/account"))
+        .header("cookie", format!("__Host-lyceum_session={id}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(account.text().await.unwrap().contains(s.email("author")));
+
+    let plain = TestApp::start().await;
+    let r = reqwest::get(format!("{}/", plain.url)).await.unwrap();
+    assert!(r.headers().get("strict-transport-security").is_none());
+}

@@ -9,7 +9,7 @@
 //! into the attacker's account by sending them a callback link).
 
 use crate::context::{Ctx, append_cookie};
-use crate::cookies;
+use crate::cookies::{self, Cookie};
 use crate::error::AppError;
 use crate::flash::{Flash, local_path, redirect, redirect_with};
 use crate::page::{FormErrors, Page, render, render_invalid};
@@ -34,7 +34,7 @@ use std::time::Duration;
 /// How long a sign-in may take at the provider.
 pub const LOGIN_TTL: Duration = Duration::from_secs(600);
 /// Holds the `state` of the sign-in this browser started.
-const STATE_COOKIE: &str = "lyceum_sso";
+const STATE_COOKIE: Cookie = Cookie::SsoState;
 /// Names shorter than this are not searched for.
 const MIN_SEARCH: usize = 3;
 
@@ -328,7 +328,7 @@ pub async fn callback(
     if !state.limits.allow_auth(ip) {
         return Err(AppError::RateLimited);
     }
-    let cookie = cookies::get(&headers, STATE_COOKIE).unwrap_or("");
+    let cookie = cookies::get(&headers, STATE_COOKIE, state.config.secure_cookies()).unwrap_or("");
     if q.state.is_empty() || cookie != q.state {
         return Ok(refuse(
             &state,
