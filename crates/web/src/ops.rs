@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use lyceum_domain::token::hash_token;
 use std::fmt::Write;
 
 /// The process is up. Touches nothing else (the trivial route benchmarks compare with).
@@ -21,26 +22,46 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
             lyceum_db::migrate::pending_count(c)
         })
         .await;
-    match check {
-        Ok(0) => (StatusCode::OK, "ready\n").into_response(),
+    if let Err(e) = &check {
+        tracing::warn!(error = %e, "readiness check: the database did not answer");
+    }
+    readiness(&check).into_response()
+}
+
+/// What `/readyz` says: anyone can ask, so a failure is named in general
+/// terms (the details, which can hold addresses or names, go to the log).
+fn readiness(pending: &Result<usize, lyceum_db::DbError>) -> (StatusCode, String) {
+    match pending {
+        Ok(0) => (StatusCode::OK, "ready\n".into()),
         Ok(n) => (
             StatusCode::SERVICE_UNAVAILABLE,
             format!("{n} migrations pending\n"),
-        )
-            .into_response(),
-        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, format!("database: {e}\n")).into_response(),
+        ),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database unavailable\n".into(),
+        ),
     }
 }
 
+/// Prometheus text, for those holding `server.metrics_token` (without one
+/// configured, metrics are off: route names and volumes are not public).
 pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = &state.config.metrics_token {
-        let given = headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        if given != Some(token.as_str()) {
-            return (StatusCode::UNAUTHORIZED, "metrics token required\n").into_response();
-        }
+    let Some(token) = &state.config.metrics_token else {
+        return (
+            StatusCode::UNAUTHORIZED,
+            "metrics are off: set server.metrics_token\n",
+        )
+            .into_response();
+    };
+    let given = headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    // Compared as hashes, so the time taken says nothing about the token.
+    if hash_token(given) != hash_token(token) {
+        return (StatusCode::UNAUTHORIZED, "metrics token required\n").into_response();
     }
     let mut out = String::new();
     state.metrics.render(&mut out);
@@ -64,4 +85,25 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
         HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
     );
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readiness_names_no_details() {
+        assert_eq!(readiness(&Ok(0)), (StatusCode::OK, "ready\n".into()));
+        assert_eq!(readiness(&Ok(2)).1, "2 migrations pending\n");
+        let down = lyceum_db::DbError::Connect(
+            "postgres://lyceum:hunter2@db.internal:5432/lyceum refused".into(),
+        );
+        assert_eq!(
+            readiness(&Err(down)),
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable\n".into()
+            )
+        );
+    }
 }

@@ -23,6 +23,9 @@ enum Who {
     Admins,
     /// Those who write courses: authors and programme admins.
     Authors,
+    /// Operators holding `server.metrics_token` (none of the people here;
+    /// `ops::metrics_require_their_token` lets the token through).
+    Operators,
 }
 use Who::*;
 
@@ -30,7 +33,7 @@ use Who::*;
 const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/healthz", Anyone),
     ("GET", "/readyz", Anyone),
-    ("GET", "/metrics", Anyone),
+    ("GET", "/metrics", Operators),
     ("GET", "/static/{file}", Anyone),
     ("GET", "/", Anyone),
     ("GET", "/sign-in", Anyone),
@@ -311,6 +314,7 @@ async fn every_route_for_every_role_and_scope() {
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,
+                    (Operators, _) => false,
                     (_, None) => false,
                     (SignedIn, Some(_)) => true,
                     (Admins, Some(a)) => administers(a, target),

@@ -4,7 +4,10 @@ use lyceum_testkit::TestApp;
 
 #[tokio::test]
 async fn health_readiness_and_metrics() {
-    let app = TestApp::start().await;
+    let app = TestApp::start_with(|c| {
+        c.server.metrics_token = Some(lyceum_server::config::Secret("s3cret".into()))
+    })
+    .await;
     let b = app.browser();
     let health = b.get("/healthz").await;
     assert_eq!((health.status, health.body.as_str()), (200, "ok\n"));
@@ -12,18 +15,27 @@ async fn health_readiness_and_metrics() {
     assert_eq!((ready.status, ready.body.as_str()), (200, "ready\n"));
     b.get("/").await;
     b.get("/no/such/page").await;
-    let metrics = b.get("/metrics").await;
-    assert_eq!(metrics.status, 200);
+    let r = b
+        .request(reqwest::Method::GET, "/metrics")
+        .bearer_auth("s3cret")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
     assert!(
-        metrics.headers["content-type"]
+        r.headers()["content-type"]
             .to_str()
             .unwrap()
             .starts_with("text/plain; version=0.0.4")
     );
-    metrics
-        .expect("lyceum_http_requests_total{method=\"GET\",route=\"/\",status=\"2xx\"} ")
-        .expect("lyceum_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\"")
-        .expect("lyceum_jobs_waiting 0");
+    let metrics = r.text().await.unwrap();
+    for line in [
+        "lyceum_http_requests_total{method=\"GET\",route=\"/\",status=\"2xx\"} ",
+        "lyceum_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\"",
+        "lyceum_jobs_waiting 0",
+    ] {
+        assert!(metrics.contains(line), "{line} in {metrics}");
+    }
     // Raw paths (ids, tokens) never become labels.
     assert!(!metrics.contains("/no/such/page"));
 }
@@ -73,13 +85,30 @@ async fn static_assets_are_hashed_cached_and_compressed() {
     assert_eq!(stale.status, 404);
 }
 
+/// Route names and volumes are not for everyone: without a token
+/// configured, metrics are off.
 #[tokio::test]
-async fn metrics_can_require_a_token() {
+async fn metrics_are_off_without_a_token() {
+    let app = TestApp::start().await;
+    let r = app.browser().get("/metrics").await;
+    assert_eq!(r.status, 401);
+    assert!(!r.contains("lyceum_http_requests_total"));
+}
+
+#[tokio::test]
+async fn metrics_require_their_token() {
     let app = TestApp::start_with(|c| {
         c.server.metrics_token = Some(lyceum_server::config::Secret("s3cret".into()))
     })
     .await;
     assert_eq!(app.browser().get("/metrics").await.status, 401);
+    let wrong = reqwest::Client::new()
+        .get(format!("{}/metrics", app.url))
+        .bearer_auth("s3cre")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 401);
     let r = reqwest::Client::new()
         .get(format!("{}/metrics", app.url))
         .bearer_auth("s3cret")
