@@ -3,6 +3,7 @@
 
 use crate::state::WebConfig;
 use axum::Router;
+use axum::extract::MatchedPath;
 use axum::http::{HeaderName, HeaderValue, Request};
 use std::sync::atomic::{AtomicU64, Ordering};
 use tower_http::compression::CompressionLayer;
@@ -34,6 +35,31 @@ impl MakeRequestId for Ids {
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+/// Path parameters that are secrets: an invitation's token, a
+/// certificate's code. Logs show `…` in their place.
+const SECRET_PARAMS: &[&str] = &["{token}", "{code}"];
+
+/// Unmatched paths may still carry a secret (a mistyped invitation link):
+/// any segment this long is left out of the log.
+const LONG_SEGMENT: usize = 20;
+
+/// The request's path as the logs may keep it: the path only (query
+/// strings can hold one-time tokens), with secret segments replaced.
+fn loggable_path(route: Option<&str>, path: &str) -> String {
+    let template: Vec<&str> = route.map_or_else(Vec::new, |r| r.split('/').collect());
+    path.split('/')
+        .enumerate()
+        .map(|(i, segment)| {
+            let secret = match route {
+                Some(_) => template.get(i).is_some_and(|t| SECRET_PARAMS.contains(t)),
+                None => segment.len() >= LONG_SEGMENT,
+            };
+            if secret { "…" } else { segment }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
 
 pub fn layers(router: Router, config: &WebConfig) -> Router {
     let prefix = lyceum_domain::token::new_token()
@@ -82,9 +108,43 @@ pub fn layers(router: Router, config: &WebConfig) -> Router {
                     .get(REQUEST_ID)
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("-");
-                // The path only: query strings can hold one-time tokens.
-                tracing::info_span!("request", id, method = %req.method(), path = req.uri().path())
+                let route = req
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map(MatchedPath::as_str);
+                let path = loggable_path(route, req.uri().path());
+                tracing::info_span!("request", id, method = %req.method(), path)
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn secrets_stay_out_of_logged_paths() {
+        let token = "Jd8sKq2mZx9Vb4Lr7Tn1Yp0Wc3Fh6Ga5Ue2Io8Ps4Dk";
+        assert_eq!(
+            loggable_path(
+                Some("/invitations/{token}/register"),
+                &format!("/invitations/{token}/register")
+            ),
+            "/invitations/…/register"
+        );
+        assert_eq!(
+            loggable_path(Some("/certificates/{code}"), "/certificates/abc"),
+            "/certificates/…"
+        );
+        assert_eq!(
+            loggable_path(Some("/topics/{topic_id}"), "/topics/42"),
+            "/topics/42"
+        );
+        assert_eq!(
+            loggable_path(None, &format!("/invitaciones/{token}")),
+            "/invitaciones/…"
+        );
+        assert_eq!(loggable_path(None, "/no/such/page"), "/no/such/page");
+    }
 }

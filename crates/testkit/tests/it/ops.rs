@@ -136,3 +136,43 @@ async fn sign_in_attempts_are_limited_per_client() {
     assert_eq!(limited.status, 429);
     limited.expect("Too many attempts");
 }
+
+/// What a log writer keeps: everything the app logs on this test's thread.
+#[derive(Clone, Default)]
+struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Request logs name the path, never the secret in it: an invitation's
+/// token in a log would let whoever reads the log take the invitation.
+#[tokio::test]
+async fn secrets_in_paths_stay_out_of_the_log() {
+    let log = LogBuffer::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    // The test's runtime runs the app's tasks on this thread.
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let app = TestApp::start().await;
+    let token = "Jd8sKq2mZx9Vb4Lr7Tn1Yp0Wc3Fh6Ga5Ue2Io8Ps4Dk";
+    let b = app.browser();
+    b.get(&format!("/invitations/{token}")).await;
+    b.get(&format!("/invitations/{token}/typo")).await;
+    b.get("/certificates/Zq9Xv2Lm4Nb7Kc1Jd8Hf3G").await;
+    let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    assert!(text.contains("path=\"/invitations/…\""), "{text}");
+    assert!(text.contains("path=\"/certificates/…\""), "{text}");
+    assert!(!text.contains(token), "{text}");
+    assert!(!text.contains("Zq9Xv2Lm4Nb7Kc1Jd8Hf3G"), "{text}");
+}
