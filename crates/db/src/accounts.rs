@@ -5,13 +5,17 @@ use crate::audit::{self, Event};
 use crate::email_tokens::{self, Purpose};
 use crate::memberships;
 use crate::users::{self, NewUser, UserRow};
-use crate::{DbConn, DbError, api_tokens, domains, invitations, jobs, join_codes, orgs, sessions};
+use crate::{
+    DbConn, DbError, api_tokens, domains, invitations, jobs, join_codes, orgs, sessions, throttle,
+};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
-use lyceum_domain::jobs::Job;
+use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::role::Role;
+use lyceum_domain::throttle::Delays;
 use lyceum_domain::{Timestamp, UserId};
 use serde_json::json;
+use std::time::Duration;
 
 /// Someone signing up with email and password.
 pub struct Registration<'a> {
@@ -29,21 +33,19 @@ pub struct Registration<'a> {
 
 /// Creates an unverified account in the organisation its join code or email
 /// domain leads to, and queues the verification email.
+///
+/// The way in is checked before the address, so that an address with an
+/// account gets the same answers as one without, up to `email-taken` —
+/// which the caller must not show (see [`tell_owner_of_registration`]).
 pub fn register(
     conn: &mut DbConn,
     r: &Registration<'_>,
     now: Timestamp,
 ) -> Result<UserId, DbError> {
+    let (org, role) = way_in(conn, r, now)?;
     if users::by_email(conn, r.email)?.is_some() {
         return Err(DbError::invalid("email", "email-taken"));
     }
-    let (org, role) = if r.join_code.trim().is_empty() {
-        let org = domains::org_for(conn, r.email.domain())?
-            .ok_or_else(|| DbError::invalid("email", "email-domain-not-allowed"))?;
-        (org, Role::Educator)
-    } else {
-        join_codes::redeem(conn, r.join_code, now)?
-    };
     let user = users::insert(
         conn,
         &NewUser {
@@ -78,6 +80,61 @@ pub fn register(
         },
     )?;
     Ok(user)
+}
+
+/// The organisation and role a registration's join code or email domain
+/// leads to (a join code's use is counted).
+fn way_in(
+    conn: &mut DbConn,
+    r: &Registration<'_>,
+    now: Timestamp,
+) -> Result<(orgs::OrgRow, Role), DbError> {
+    Ok(if r.join_code.trim().is_empty() {
+        let org = domains::org_for(conn, r.email.domain())?
+            .ok_or_else(|| DbError::invalid("email", "email-domain-not-allowed"))?;
+        (org, Role::Educator)
+    } else {
+        join_codes::redeem(conn, r.join_code, now)?
+    })
+}
+
+/// At most one "someone tried to register with your address" email an
+/// hour to one person, however often the form is filled in.
+const OWNER_TOLD: Delays = Delays {
+    free: 1,
+    first: Duration::from_secs(3600),
+    cap: Duration::from_secs(3600),
+    window: Duration::from_secs(3600),
+};
+
+/// Someone registered with the address of an existing account: its owner
+/// is emailed instead of the page saying so. `link` is the sign-in page.
+pub fn tell_owner_of_registration(
+    conn: &mut DbConn,
+    email: &EmailAddress,
+    link: String,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let Some(owner) = users::by_email(conn, email)?.filter(|u| !u.is_deleted()) else {
+        return Ok(());
+    };
+    let key = format!("registration-notice:{}", owner.id());
+    if throttle::claim(conn, &key, now, OWNER_TOLD)?.is_err() {
+        return Ok(());
+    }
+    jobs::enqueue(
+        conn,
+        &Job::SendEmail(Email {
+            to: email.as_str().to_string(),
+            lang: owner.lang(),
+            message: EmailMessage::AccountExists {
+                name: owner.display_name.clone(),
+                link,
+            },
+        }),
+        now,
+    )?;
+    Ok(())
 }
 
 /// Someone accepting an invitation who has no account yet: the link proved

@@ -154,11 +154,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_throttle (account_key) {
-        account_key -> Text,
-        failures -> Integer,
+    throttle (throttle_key) {
+        throttle_key -> Text,
+        attempts -> Integer,
         window_start -> BigInt,
-        locked_until -> Nullable<BigInt>,
+        next_at -> BigInt,
     }
 }
 
@@ -697,7 +697,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     email_tokens,
     api_tokens,
-    login_throttle,
+    throttle,
     jobs,
     audit_log,
     sso_providers,
@@ -754,7 +754,7 @@ pub const TABLES: &[&str] = &[
     "sessions",
     "email_tokens",
     "api_tokens",
-    "login_throttle",
+    "throttle",
     "jobs",
     "audit_log",
     "sso_providers",

@@ -1,93 +1,94 @@
-//! Sign-in lockout, kept in the database so that it holds across app servers.
+//! Attempts counted per key in the database, so that the growing delays of
+//! `lyceum_domain::throttle` hold across app servers.
+//!
+//! An attempt is *claimed* before it is tried (one conditional UPDATE whose
+//! affected-row count decides), and counts until the caller gives it back
+//! with [`release`] or wipes the key with [`clear`] on success: so a burst
+//! of simultaneous guesses, on any number of servers, gets no more tries
+//! than the same guesses one after another.
 
-use crate::schema::login_throttle;
+use crate::schema::throttle;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::Timestamp;
-use std::time::Duration;
+use lyceum_domain::throttle::Delays;
 
-/// After `max_failures` within `window`, the account key is locked for `lockout`.
-#[derive(Debug, Clone, Copy)]
-pub struct LockoutPolicy {
-    pub max_failures: i32,
-    pub window: Duration,
-    pub lockout: Duration,
-}
-
-impl Default for LockoutPolicy {
-    fn default() -> Self {
-        Self {
-            max_failures: 5,
-            window: Duration::from_secs(15 * 60),
-            lockout: Duration::from_secs(15 * 60),
-        }
-    }
-}
-
-/// When the key's lock ends, if it is locked now.
-pub fn locked_until(
+/// Claims one attempt under `key`: `Ok(())` when it may go ahead now, or
+/// `Err(when)` with the moment the next one may. Run it in the write that
+/// decides (its own `Db::write`), never after the attempt.
+pub fn claim(
     conn: &mut DbConn,
     key: &str,
     now: Timestamp,
-) -> Result<Option<Timestamp>, DbError> {
-    let until: Option<Option<i64>> = login_throttle::table
-        .find(key)
-        .select(login_throttle::locked_until)
-        .first(conn)
-        .optional()?;
-    Ok(until
-        .flatten()
-        .filter(|t| *t > now.micros())
-        .map(Timestamp::from_micros))
-}
-
-/// Counts a failure; returns the end of the lock if this failure caused one.
-pub fn record_failure(
-    conn: &mut DbConn,
-    key: &str,
-    now: Timestamp,
-    policy: LockoutPolicy,
-) -> Result<Option<Timestamp>, DbError> {
-    let row: Option<(i32, i64)> = login_throttle::table
-        .find(key)
-        .select((login_throttle::failures, login_throttle::window_start))
-        .first(conn)
-        .optional()?;
-    let window_open = now.minus(policy.window).micros();
-    let (failures, window_start) = match row {
-        Some((n, start)) if start > window_open => (n + 1, start),
-        _ => (1, now.micros()),
-    };
-    let lock = (failures >= policy.max_failures).then(|| now.plus(policy.lockout));
-    // A new failure window starts once a lock is set.
-    let (failures, window_start) = if lock.is_some() {
-        (0, now.micros())
-    } else {
-        (failures, window_start)
-    };
-    let values = (
-        login_throttle::failures.eq(failures),
-        login_throttle::window_start.eq(window_start),
-        login_throttle::locked_until.eq(lock.map(|t| t.micros())),
+    delays: Delays,
+) -> Result<Result<(), Timestamp>, DbError> {
+    let t = now.micros();
+    let row = (
+        throttle::throttle_key.eq(key),
+        throttle::attempts.eq(0),
+        throttle::window_start.eq(t),
+        throttle::next_at.eq(0_i64),
     );
-    if row.is_some() {
-        diesel::update(login_throttle::table.find(key))
-            .set(values)
-            .execute(conn)?;
-    } else {
-        diesel::insert_into(login_throttle::table)
-            .values((
-                login_throttle::account_key.eq(key),
-                values.0,
-                values.1,
-                values.2,
-            ))
+    // Per backend: diesel's multi-backend connection has no ON CONFLICT.
+    let insert = diesel::insert_into(throttle::table).values(row);
+    match conn {
+        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
+        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
+    };
+    let free_now = throttle::table
+        .filter(throttle::throttle_key.eq(key))
+        .filter(throttle::next_at.le(t));
+    // A window that has passed starts again from nothing.
+    let window_open = now.minus(delays.window).micros();
+    diesel::update(free_now.filter(throttle::window_start.lt(window_open)))
+        .set((throttle::attempts.eq(0), throttle::window_start.eq(t)))
+        .execute(conn)?;
+    let claimed = diesel::update(free_now)
+        .set(throttle::attempts.eq(throttle::attempts + 1))
+        .execute(conn)?;
+    let (attempts, next_at): (i32, i64) = throttle::table
+        .find(key)
+        .select((throttle::attempts, throttle::next_at))
+        .first(conn)?;
+    if claimed == 0 {
+        return Ok(Err(Timestamp::from_micros(next_at)));
+    }
+    let wait = delays.wait_after(u32::try_from(attempts).unwrap_or(0));
+    if !wait.is_zero() {
+        diesel::update(throttle::table.find(key))
+            .set(throttle::next_at.eq(now.plus(wait).micros()))
             .execute(conn)?;
     }
-    Ok(lock)
+    Ok(Ok(()))
 }
 
-pub fn clear(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
-    diesel::delete(login_throttle::table.find(key)).execute(conn)?;
+/// Gives back an attempt that turned out well without wiping the key (a
+/// teacher's right password from a school's shared address): it no longer
+/// counts against the others.
+pub fn release(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
+    diesel::update(
+        throttle::table
+            .filter(throttle::throttle_key.eq(key))
+            .filter(throttle::attempts.gt(0)),
+    )
+    .set(throttle::attempts.eq(throttle::attempts - 1))
+    .execute(conn)?;
     Ok(())
+}
+
+/// Forgets every attempt under `key` (the account's owner got in).
+pub fn clear(conn: &mut DbConn, key: &str) -> Result<(), DbError> {
+    diesel::delete(throttle::table.find(key)).execute(conn)?;
+    Ok(())
+}
+
+/// Removes keys whose window began before `before` and that wait for
+/// nothing: they would start from nothing anyway. Returns how many.
+pub fn prune(conn: &mut DbConn, before: Timestamp, now: Timestamp) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        throttle::table
+            .filter(throttle::window_start.lt(before.micros()))
+            .filter(throttle::next_at.le(now.micros())),
+    )
+    .execute(conn)?)
 }

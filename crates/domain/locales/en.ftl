@@ -80,7 +80,26 @@ error-password-contains-email = Do not use your email address in your password.
 error-password-wrong = That is not your current password.
 error-passwords-differ = The two passwords are not the same.
 error-credentials = The email address or password is not right.
-error-locked = Too many attempts to sign in to this account. Try again in { $minutes } minutes, or reset your password.
+error-locked = Too many attempts to sign in. Wait { $unit ->
+    [seconds] { $count ->
+        [one] 1 second
+       *[other] { $count } seconds
+    }
+   *[minutes] { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+} and try again, or reset your password.
+error-join-code-wait = Too many codes tried. Wait { $unit ->
+    [seconds] { $count ->
+        [one] 1 second
+       *[other] { $count } seconds
+    }
+   *[minutes] { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+} and try again.
 error-deactivated = This account was closed by your district or local’s roster. If that is a mistake, ask your admin to restore it.
 error-unverified = Confirm your email address before you sign in. We sent you a link when you registered.
 error-token-invalid = This link is not valid. Ask for a new one.
@@ -418,6 +437,10 @@ email-reset-subject = Reset your Lyceum password
 email-reset-body = Someone asked to reset the password of your Lyceum account. If it was you, choose a new password with this link.
 email-reset-expiry = The link works for 2 hours and only once. If you did not ask for it, ignore this email: your password stays the same.
 email-reset-action = Choose a new password
+email-exists-subject = Someone tried to register with your email address
+email-exists-body = Someone tried to create a new Lyceum account with this address, but you already have one. If it was you, sign in. If you have forgotten your password, choose “Forgot your password?” on the sign-in page.
+email-exists-not-you = If it was not you, you need to do nothing: no new account was made, and your password stays the same.
+email-exists-action = Sign in to Lyceum
 email-change-subject = Confirm your new email address for Lyceum
 email-change-body = You asked to use this address for your Lyceum account. Confirm it to make the change.
 email-change-expiry = The link works for 24 hours.

@@ -80,7 +80,26 @@ error-password-contains-email = No use su correo electrónico en la contraseña.
 error-password-wrong = Esa no es su contraseña actual.
 error-passwords-differ = Las dos contraseñas no coinciden.
 error-credentials = El correo electrónico o la contraseña no son correctos.
-error-locked = Hubo demasiados intentos de iniciar sesión en esta cuenta. Vuelva a intentarlo en { $minutes } minutos o restablezca su contraseña.
+error-locked = Hubo demasiados intentos de iniciar sesión. Espere { $unit ->
+    [seconds] { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }
+   *[minutes] { $count ->
+        [one] 1 minuto
+       *[other] { $count } minutos
+    }
+} y vuelva a intentarlo, o restablezca su contraseña.
+error-join-code-wait = Se probaron demasiados códigos. Espere { $unit ->
+    [seconds] { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }
+   *[minutes] { $count ->
+        [one] 1 minuto
+       *[other] { $count } minutos
+    }
+} y vuelva a intentarlo.
 error-deactivated = El registro de su distrito o sindicato local cerró esta cuenta. Si es un error, pida a su administrador que la restablezca.
 error-unverified = Confirme su correo electrónico antes de iniciar sesión. Le enviamos un enlace cuando se registró.
 error-token-invalid = Este enlace no es válido. Pida uno nuevo.
@@ -418,6 +437,10 @@ email-reset-subject = Restablezca su contraseña de Lyceum
 email-reset-body = Alguien pidió restablecer la contraseña de su cuenta de Lyceum. Si fue usted, elija una contraseña nueva con este enlace.
 email-reset-expiry = El enlace funciona durante 2 horas y una sola vez. Si no lo pidió, ignore este correo: su contraseña no cambia.
 email-reset-action = Elegir una contraseña nueva
+email-exists-subject = Alguien intentó registrarse con su correo electrónico
+email-exists-body = Alguien intentó crear una cuenta nueva de Lyceum con esta dirección, pero usted ya tiene una. Si fue usted, inicie sesión. Si olvidó su contraseña, elija «¿Olvidó su contraseña?» en la página de inicio de sesión.
+email-exists-not-you = Si no fue usted, no necesita hacer nada: no se creó ninguna cuenta y su contraseña sigue siendo la misma.
+email-exists-action = Iniciar sesión en Lyceum
 email-change-subject = Confirme su nuevo correo electrónico para Lyceum
 email-change-body = Pidió usar esta dirección para su cuenta de Lyceum. Confírmela para hacer el cambio.
 email-change-expiry = El enlace funciona durante 24 horas.

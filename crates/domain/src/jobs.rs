@@ -47,6 +47,12 @@ pub enum EmailMessage {
         name: String,
         link: String,
     },
+    /// Someone tried to register with the address of an existing account:
+    /// its owner hears of it (the page that was filled in says nothing).
+    AccountExists {
+        name: String,
+        link: String,
+    },
     EmailChanged {
         name: String,
         new_email: String,

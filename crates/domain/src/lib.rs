@@ -25,6 +25,7 @@ pub mod profile;
 pub mod role;
 pub mod search;
 pub mod sso;
+pub mod throttle;
 pub mod time;
 pub mod token;
 pub mod validation;

@@ -46,7 +46,8 @@ impl FieldError {
         let args: Vec<(&str, Arg<'_>)> = self
             .args
             .iter()
-            .map(|(k, v)| (*k, Arg::Str(v.as_str())))
+            // Whole numbers go to Fluent as numbers, so plurals can select on them.
+            .map(|(k, v)| (*k, v.parse().map_or(Arg::Str(v.as_str()), Arg::Num)))
             .collect();
         c.text_with(lang, &key, &args)
     }
@@ -90,6 +91,11 @@ impl Invalid {
 
     pub fn has(&self, field: &str) -> bool {
         self.0.iter().any(|e| e.field == field)
+    }
+
+    /// True when the only problem is `code` on `field`.
+    pub fn is_only(&self, field: &str, code: &str) -> bool {
+        matches!(&self.0[..], [e] if e.field == field && e.code == code)
     }
 
     pub fn into_result(self) -> Result<(), Invalid> {

@@ -60,6 +60,12 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             vec![t("email-reset-body"), t("email-reset-expiry")],
             Some((t("email-reset-action"), link.clone())),
         ),
+        EmailMessage::AccountExists { name, link } => (
+            "email-exists",
+            name.as_str(),
+            vec![t("email-exists-body"), t("email-exists-not-you")],
+            Some((t("email-exists-action"), link.clone())),
+        ),
         EmailMessage::ConfirmEmailChange { name, link } => (
             "email-change",
             name.as_str(),

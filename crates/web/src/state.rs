@@ -4,7 +4,6 @@ use crate::metrics::Metrics;
 use crate::ratelimit::RateLimits;
 use lyceum_db::Db;
 use lyceum_db::courses::CourseRow;
-use lyceum_db::throttle::LockoutPolicy;
 use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
 use lyceum_domain::course::Course;
@@ -27,7 +26,6 @@ pub struct WebConfig {
     pub trusted_proxies: Vec<IpAddr>,
     /// Sign-in, registration and recovery attempts per client IP per minute.
     pub auth_attempts_per_minute: u32,
-    pub lockout: LockoutPolicy,
     /// If set, `/metrics` wants `Authorization: Bearer <token>`.
     pub metrics_token: Option<String>,
     pub request_timeout: Duration,
@@ -65,7 +63,6 @@ impl Default for WebConfig {
             session_absolute: Duration::from_secs(24 * 3600),
             trusted_proxies: Vec::new(),
             auth_attempts_per_minute: 30,
-            lockout: LockoutPolicy::default(),
             metrics_token: None,
             request_timeout: Duration::from_secs(30),
             sso_local_providers: false,

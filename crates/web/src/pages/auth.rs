@@ -6,15 +6,15 @@ use crate::flash::{Flash, local_path, redirect, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::passwords;
-use crate::ratelimit::ClientIp;
+use crate::ratelimit::{Attempt, ClientIp, wait_error};
 use crate::session;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use lyceum_db::{throttle, users};
+use lyceum_db::users;
 use lyceum_domain::email::EmailAddress;
-use lyceum_domain::validation::{FieldError, Invalid};
+use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -84,37 +84,18 @@ pub async fn sign_in(
         return Ok(refuse(invalid, false));
     };
 
+    // Each try counts before the password is checked, so simultaneous
+    // guesses get no more tries than guesses one after another.
     let now = state.clock.now();
-    let key = email.as_str().to_string();
-    let (locked, user) = {
-        let key = key.clone();
-        state
-            .db
-            .read(move |c| {
-                Ok((
-                    throttle::locked_until(c, &key, now)?,
-                    users::by_email(c, &email)?,
-                ))
-            })
-            .await?
-    };
-    if let Some(until) = locked {
-        return Ok(refuse(locked_error(now.seconds_until(until)), false));
+    let attempt = Attempt::sign_in(email.as_str(), ip);
+    if let Err(until) = attempt.claim(&state, now).await? {
+        return Ok(refuse(wait_error("email", "locked", now, until), false));
     }
+    let user = state.db.read(move |c| users::by_email(c, &email)).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     let matches = passwords::matches(&form.password, stored).await?;
-
     let (Some(user), true) = (user, matches) else {
-        let policy = state.config.lockout;
-        let lock = state
-            .db
-            .write(move |c| throttle::record_failure(c, &key, now, policy))
-            .await?;
-        let error = match lock {
-            Some(until) => locked_error(now.seconds_until(until)),
-            None => Invalid::one("email", "credentials"),
-        };
-        return Ok(refuse(error, false));
+        return Ok(refuse(Invalid::one("email", "credentials"), false));
     };
     if user.is_deactivated() {
         return Ok(refuse(Invalid::one("email", "deactivated"), false));
@@ -129,7 +110,7 @@ pub async fn sign_in(
     state
         .db
         .write(move |c| {
-            throttle::clear(c, &key)?;
+            attempt.succeeded(c)?;
             if save_lang {
                 users::set_language(c, id, lang)?;
             }
@@ -140,13 +121,6 @@ pub async fn sign_in(
     let to = local_path(&form.next, "/");
     let response = redirect_with(to, Flash::SignedIn, state.config.secure_cookies());
     session::start(&state, id, lang, previous, response).await
-}
-
-fn locked_error(seconds: i64) -> Invalid {
-    let minutes = (seconds + 59) / 60;
-    let mut i = Invalid::new();
-    i.push(FieldError::new("email", "locked").with_arg("minutes", minutes.max(1)));
-    i
 }
 
 pub async fn sign_out(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {

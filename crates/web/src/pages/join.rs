@@ -5,12 +5,14 @@ use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::ratelimit::{Attempt, ClientIp, wait_error};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use lyceum_db::audit::{self, Event};
 use lyceum_db::{DbError, join_codes, memberships};
+use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -39,15 +41,36 @@ pub struct JoinForm {
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ClientIp(ip): ClientIp,
     HtmlForm(form): HtmlForm<JoinForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.user.id();
     let now = state.clock.now();
+    let refuse = |invalid: Invalid| {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        render_invalid(&JoinPage {
+            page: Page::new(&ctx, "join-title").with_errors(&errors),
+            errors,
+            join_code: form.join_code.clone(),
+        })
+    };
+    // Codes are guessable in principle: every try counts, for the person
+    // and for their network, before the code is looked at.
+    let attempt = Attempt::join_code(Some(user), ip);
+    if let Err(until) = attempt.claim(&state, now).await? {
+        return Ok(refuse(wait_error(
+            "join_code",
+            "join-code-wait",
+            now,
+            until,
+        )));
+    }
     let code = form.join_code.clone();
     let result = state
         .db
         .write(move |c| {
             let (org, role) = join_codes::redeem(c, &code, now)?;
+            attempt.succeeded(c)?;
             memberships::add(c, user, &org, role, now)?;
             audit::record(
                 c,
@@ -68,14 +91,7 @@ pub async fn submit(
             Flash::Joined,
             state.config.secure_cookies(),
         )),
-        Err(DbError::Invalid(invalid)) => {
-            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            Ok(render_invalid(&JoinPage {
-                page: Page::new(&ctx, "join-title").with_errors(&errors),
-                errors,
-                join_code: form.join_code,
-            }))
-        }
+        Err(DbError::Invalid(invalid)) => Ok(refuse(invalid)),
         Err(e) => Err(e.into()),
     }
 }

@@ -7,7 +7,7 @@ use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::Choice;
 use crate::passwords;
-use crate::ratelimit::ClientIp;
+use crate::ratelimit::{Attempt, ClientIp, wait_error};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -112,9 +112,21 @@ pub async fn submit(
         return Ok(refuse(&invalid));
     };
 
+    let now = state.clock.now();
+    // A join code is guessable in principle: each try counts before it is looked at.
+    let attempt = Attempt::join_code(None, ip);
+    if !form.join_code.trim().is_empty()
+        && let Err(until) = attempt.claim(&state, now).await?
+    {
+        return Ok(refuse(&wait_error(
+            "join_code",
+            "join-code-wait",
+            now,
+            until,
+        )));
+    }
     let password_hash = passwords::hash(&form.password).await?;
     let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
-    let now = state.clock.now();
     let verify_email = Job::SendEmail(Email {
         to: email.as_str().to_string(),
         lang,
@@ -124,13 +136,14 @@ pub async fn submit(
         },
     });
     let join_code = form.join_code.clone();
+    let registering = email.clone();
     let result = state
         .db
         .write(move |c| {
-            accounts::register(
+            let user = accounts::register(
                 c,
                 &Registration {
-                    email: &email,
+                    email: &registering,
                     display_name: &name,
                     password_hash: &password_hash,
                     lang,
@@ -140,19 +153,31 @@ pub async fn submit(
                     verify_email,
                 },
                 now,
-            )
+            )?;
+            if !join_code.trim().is_empty() {
+                attempt.succeeded(c)?;
+            }
+            Ok(user)
         })
         .await;
     match result {
-        Ok(_) => {
-            state.wake_worker();
-            Ok(redirect_with(
-                "/sign-in",
-                Flash::Registered,
-                state.config.secure_cookies(),
-            ))
+        Ok(_) => {}
+        // The page says the same whether or not the address has an account
+        // (nobody learns who is on Lyceum); the owner is told by email.
+        Err(DbError::Invalid(invalid)) if invalid.is_only("email", "email-taken") => {
+            let link = state.config.link("/sign-in");
+            state
+                .db
+                .write(move |c| accounts::tell_owner_of_registration(c, &email, link, now))
+                .await?;
         }
-        Err(DbError::Invalid(invalid)) => Ok(refuse(&invalid)),
-        Err(e) => Err(e.into()),
+        Err(DbError::Invalid(invalid)) => return Ok(refuse(&invalid)),
+        Err(e) => return Err(e.into()),
     }
+    state.wake_worker();
+    Ok(redirect_with(
+        "/sign-in",
+        Flash::Registered,
+        state.config.secure_cookies(),
+    ))
 }
