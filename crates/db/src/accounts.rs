@@ -192,8 +192,8 @@ fn accept_invitation(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let role = invitation.role()?;
-    memberships::add(conn, user, org, role, now)?;
     invitations::mark_accepted(conn, invitation.id, now)?;
+    memberships::add(conn, user, org, role, now)?;
     audit::record(
         conn,
         now,

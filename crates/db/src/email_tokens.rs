@@ -66,9 +66,19 @@ pub fn consume(
     field: &str,
 ) -> Result<EmailTokenRow, DbError> {
     let row = peek(conn, token_hash, purpose, now, field)?;
-    diesel::update(email_tokens::table.find(token_hash))
-        .set(email_tokens::used_at.eq(now.micros()))
-        .execute(conn)?;
+    // The update itself decides: of two uses at once, on any servers, the
+    // second finds the link used.
+    let used = diesel::update(
+        email_tokens::table
+            .find(token_hash)
+            .filter(email_tokens::used_at.is_null())
+            .filter(email_tokens::expires_at.gt(now.micros())),
+    )
+    .set(email_tokens::used_at.eq(now.micros()))
+    .execute(conn)?;
+    if used == 0 {
+        return Err(DbError::invalid(field, "token-used"));
+    }
     Ok(row)
 }
 

@@ -108,10 +108,20 @@ pub fn open(
     Ok((row, org))
 }
 
+/// Marks the invitation accepted; of two acceptances at once, on any
+/// servers, the second finds it used (the update itself decides).
 pub fn mark_accepted(conn: &mut DbConn, id: i64, now: Timestamp) -> Result<(), DbError> {
-    diesel::update(invitations::table.find(id))
-        .set(invitations::accepted_at.eq(now.micros()))
-        .execute(conn)?;
+    let accepted = diesel::update(
+        invitations::table
+            .find(id)
+            .filter(invitations::accepted_at.is_null())
+            .filter(invitations::revoked_at.is_null()),
+    )
+    .set(invitations::accepted_at.eq(now.micros()))
+    .execute(conn)?;
+    if accepted == 0 {
+        return Err(DbError::invalid("token", "token-used"));
+    }
     Ok(())
 }
 

@@ -353,6 +353,8 @@ pub struct Attempt<'a> {
     pub passed: bool,
     /// `passed` or `failed`, about the lesson.
     pub statement: &'a Statement,
+    /// How many attempts the quiz allows, if it limits them.
+    pub max_attempts: Option<u32>,
 }
 
 /// Stores an attempt and its statement. A passing one finishes the lesson
@@ -370,12 +372,21 @@ pub fn record_attempt(
     now: Timestamp,
 ) -> Result<Option<Finished>, DbError> {
     use crate::schema::quiz_attempts as qa;
+    // The attempt's number is unique per learner and lesson: of two
+    // attempts sent at once, on any servers, only one gets each number;
+    // the other fails as a unique violation (the caller may try again).
+    let (used, _) = attempts(conn, user, course, a.key)?;
+    let number = used + 1;
+    if a.max_attempts.is_some_and(|max| number > i64::from(max)) {
+        return Err(DbError::invalid("quiz", "no-attempts-left"));
+    }
     diesel::insert_into(qa::table)
         .values((
             qa::user_id.eq(user.0),
             qa::course_id.eq(course),
             qa::version.eq(a.version),
             qa::lesson_key.eq(a.key),
+            qa::attempt.eq(i32::try_from(number).unwrap_or(i32::MAX)),
             qa::answers.eq(a.answers),
             qa::score.eq(i32::try_from(a.score).unwrap_or(0)),
             qa::passed.eq(a.passed),

@@ -449,6 +449,7 @@ diesel::table! {
         score -> Integer,
         passed -> Bool,
         created_at -> BigInt,
+        attempt -> Integer,
     }
 }
 

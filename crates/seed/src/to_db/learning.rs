@@ -42,7 +42,7 @@ use lyceum_domain::course::quiz::Quiz;
 use lyceum_domain::pd::{Source, school_year};
 use lyceum_domain::role::Role;
 use lyceum_domain::token::new_public_id;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What to seed besides people.
 #[derive(Debug, Clone, Copy)]
@@ -108,6 +108,8 @@ struct AttemptRow<'a> {
     course_id: i64,
     version: i32,
     lesson_key: &'a str,
+    /// Its number for this learner and lesson, as the app counts them.
+    attempt: i32,
     answers: &'a str,
     score: i32,
     passed: bool,
@@ -319,19 +321,27 @@ impl<'a> Batch<'a> {
             last_lesson_key: last.map(|k| course.keys[k].as_str()),
             updated_at: e.finished.last().copied().unwrap_or(e.enrolled_at),
         });
-        let attempt = |key: &'a str, (answers, score): &'a (String, i32), at: i64| AttemptRow {
-            user_id: user,
-            course_id: course.id,
-            version: course.version,
-            lesson_key: key,
-            answers,
-            score: *score,
-            passed: false,
-            created_at: at,
+        // How many attempts each lesson's quiz has had so far.
+        let mut made: HashMap<usize, i32> = HashMap::new();
+        let mut attempt = |k: usize, (answers, score): &'a (String, i32), at: i64| {
+            let n = made.entry(k).or_default();
+            *n += 1;
+            AttemptRow {
+                user_id: user,
+                course_id: course.id,
+                version: course.version,
+                lesson_key: course.keys[k].as_str(),
+                attempt: *n,
+                answers,
+                score: *score,
+                passed: false,
+                created_at: at,
+            }
         };
+        let mut attempts = Vec::new();
         for (k, at) in &e.failed {
             if let Some(Some(QuizAnswers { fail: Some(f), .. })) = course.quizzes.get(*k) {
-                self.attempts.push(attempt(&course.keys[*k], f, *at));
+                attempts.push(attempt(*k, f, *at));
             }
         }
         for (k, at) in e.finished.iter().enumerate() {
@@ -344,12 +354,13 @@ impl<'a> Batch<'a> {
             });
             // Passing the quiz is what finished the lesson, at that moment.
             if let Some(Some(q)) = course.quizzes.get(k) {
-                self.attempts.push(AttemptRow {
+                attempts.push(AttemptRow {
                     passed: true,
-                    ..attempt(key, &q.pass, *at)
+                    ..attempt(k, &q.pass, *at)
                 });
             }
         }
+        self.attempts.extend(attempts);
         if let (true, Some(at)) = (completed, e.finished.last().copied()) {
             self.ledger.push(LedgerRow {
                 user_id: user,

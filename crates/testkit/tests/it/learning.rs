@@ -33,7 +33,7 @@ fn course(extra_lesson: bool) -> Value {
     c
 }
 
-async fn import(app: &TestApp, doc: &Value) {
+pub(crate) async fn import(app: &TestApp, doc: &Value) {
     let file = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(file.path(), doc.to_string()).unwrap();
     import_course(&app.db, &app.clock, file.path(), false)
@@ -41,7 +41,7 @@ async fn import(app: &TestApp, doc: &Value) {
         .unwrap();
 }
 
-const COURSE: &str = "/courses/ai-aware-assignments";
+pub(crate) const COURSE: &str = "/courses/ai-aware-assignments";
 
 #[tokio::test]
 async fn enrol_finish_every_lesson_and_the_record_says_so() {
@@ -311,7 +311,7 @@ async fn completing_a_course_earns_hours_and_a_certificate_anyone_can_check() {
     assert_eq!(b.get("/transcript.csv").await.body.lines().count(), 2);
 }
 
-fn with_quiz() -> Value {
+pub(crate) fn with_quiz() -> Value {
     let mut c = course(false);
     c["lessons"]["reflection"]["quiz"] = json!({
         "pass_mark": 100,

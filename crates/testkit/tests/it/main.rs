@@ -20,6 +20,7 @@ mod ops;
 mod orgs;
 mod pd_requests;
 mod practice;
+mod races;
 mod roster_upload;
 mod sessions;
 mod sso;

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::courses::{self, CourseRow};
-use lyceum_db::learning;
+use lyceum_db::{DbError, learning};
 use lyceum_domain::course::{Course, Lesson};
 use lyceum_domain::xapi::{Activity, ActivityType, Statement, Verb, statement_id};
 use lyceum_domain::{Timestamp, UserId};
@@ -375,10 +375,13 @@ pub async fn quiz(
     )?;
     outcome.result = Some((graded.score, graded.passed));
     let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
-    let (content, k, passed, score) = (f.course.clone(), key.clone(), graded.passed, graded.score);
-    let finished = state
-        .db
-        .write(move |c| {
+    let (passed, score) = (graded.passed, graded.score);
+    let record = || {
+        let (content, k, json) = (f.course.clone(), key.clone(), json.clone());
+        let (outcome, lesson_done, course_done) =
+            (outcome.clone(), lesson_done.clone(), course_done.clone());
+        let max_attempts = quiz.max_attempts;
+        state.db.write(move |c| {
             learning::record_attempt(
                 c,
                 user,
@@ -391,13 +394,24 @@ pub async fn quiz(
                     score,
                     passed,
                     statement: &outcome,
+                    max_attempts,
                 },
                 &lesson_done,
                 &course_done,
                 now,
             )
         })
-        .await?;
+    };
+    // Two attempts sent at once (two tabs, two servers) race for the same
+    // number: the one that lost counts again, once.
+    let finished = match record().await {
+        Err(e) if e.is_unique_violation() => record().await,
+        other => other,
+    }
+    .map_err(|e| match e {
+        DbError::Invalid(i) if i.is_only("quiz", "no-attempts-left") => AppError::Forbidden,
+        e => e.into(),
+    })?;
     Ok(redirect_with(
         &lesson_href,
         finished_flash(
