@@ -171,7 +171,11 @@ async fn a_draft_is_checked_returned_then_published_by_another_author() {
 }
 
 /// A multipart form posted to `/authoring` as a same-origin page would.
-async fn start_draft(app: &TestApp, b: &lyceum_testkit::Browser, form: Form) -> (u16, String, String) {
+async fn start_draft(
+    app: &TestApp,
+    b: &lyceum_testkit::Browser,
+    form: Form,
+) -> (u16, String, String) {
     let r = b
         .request(reqwest::Method::POST, "/authoring")
         .header("origin", app.url.clone())
@@ -259,7 +263,63 @@ async fn a_district_admin_made_author_cannot_replace_the_programmes_course() {
     assert_eq!(r.status, 422);
     r.expect("belongs to Test Programme");
 
+    // A draft of it filed under his district anyway (as one written before
+    // authoring had owners would be) is judged by the course's owner: the
+    // district's authors can neither see nor publish it.
+    let facilitator = app.browser();
+    facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
+    dadmin
+        .post(
+            &format!("/orgs/{}/admin/roles", s.district.0),
+            &[("email", s.email("facilitator")), ("role", "author")],
+        )
+        .await
+        .expect("The role was given.");
+    let (district, by) = (s.district, s.user("dadmin"));
+    let document = replaced.to_string();
+    let id: i64 = app
+        .db
+        .write(move |c| {
+            use diesel::prelude::*;
+            use lyceum_db::schema::course_drafts as d;
+            Ok(diesel::insert_into(d::table)
+                .values((
+                    d::author_id.eq(by.0),
+                    d::org_id.eq(district.0),
+                    d::document.eq(&document),
+                    d::slug.eq("prompting-for-feedback"),
+                    d::title.eq("Prompting for feedback"),
+                    d::status.eq("in-review"),
+                    d::created_at.eq(0i64),
+                    d::updated_at.eq(0i64),
+                ))
+                .returning(d::id)
+                .get_result(c)?)
+        })
+        .await
+        .unwrap();
+    for b in [&facilitator, &educator] {
+        assert_eq!(b.get(&format!("/authoring/{id}")).await.status, 404);
+        let r = b
+            .post(
+                &format!("/authoring/{id}/review"),
+                &[("decision", "publish")],
+            )
+            .await;
+        assert_eq!(r.status, 404);
+    }
     assert_eq!(current_hours(&app, "prompting-for-feedback").await, (1, 4));
+
+    // The programme's own author may review it (and return it).
+    let author = app.browser();
+    author.sign_in(s.email("author"), PASSWORD).await;
+    author
+        .post(
+            &format!("/authoring/{id}/review"),
+            &[("decision", "return"), ("comment", "Not ours to change.")],
+        )
+        .await
+        .expect("Returned to its author with your comment.");
 }
 
 #[tokio::test]
@@ -294,7 +354,10 @@ async fn district_authors_write_and_review_their_districts_courses_only() {
     let (status, path, _) = start_draft(&app, &dadmin, file(&ours)).await;
     assert_eq!(status, 200);
     dadmin
-        .post(&path, &[("document", &ours.to_string()), ("action", "submit")])
+        .post(
+            &path,
+            &[("document", &ours.to_string()), ("action", "submit")],
+        )
         .await
         .expect("Sent for review.");
 
@@ -328,7 +391,11 @@ async fn district_authors_write_and_review_their_districts_courses_only() {
         start_draft(&app, &ladmin, Form::new().text("from", "columbus-feedback")).await;
     assert_eq!(status, 422, "{page}");
     assert!(page.contains("belongs to Columbus City Schools"), "{page}");
-    let (status, _, _) =
-        start_draft(&app, &facilitator, Form::new().text("from", "columbus-feedback")).await;
+    let (status, _, _) = start_draft(
+        &app,
+        &facilitator,
+        Form::new().text("from", "columbus-feedback"),
+    )
+    .await;
     assert_eq!(status, 200);
 }

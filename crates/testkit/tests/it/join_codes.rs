@@ -43,7 +43,9 @@ async fn join_codes_carry_no_admin_or_author_rights() {
         assert_eq!(r.status, 422, "{role}");
         r.expect("You cannot give that role here.");
     }
-    let page = admin.get(&format!("/orgs/{}/admin/joining", s.district)).await;
+    let page = admin
+        .get(&format!("/orgs/{}/admin/joining", s.district))
+        .await;
     page.expect("No join codes yet.");
     // The form offers only what a code may carry.
     assert!(!page.contains("value=\"org_admin\""));
@@ -138,10 +140,17 @@ async fn a_code_expires_and_runs_out_by_default() {
     let expires = serde_json::to_value(&rows[0]).unwrap()["expires_at"]
         .as_i64()
         .unwrap();
-    assert!((expires - in_30_days.micros()).abs() < 60_000_000, "{expires}");
+    assert!(
+        (expires - in_30_days.micros()).abs() < 60_000_000,
+        "{expires}"
+    );
     // Within bounds only.
     for (field, value, message) in [
-        ("expires_in_days", "91", "number of days as a whole number from 1 to 90"),
+        (
+            "expires_in_days",
+            "91",
+            "number of days as a whole number from 1 to 90",
+        ),
         ("max_uses", "1001", "as a whole number from 1 to 1000"),
         ("max_uses", "0", "as a whole number from 1 to 1000"),
     ] {
@@ -198,7 +207,11 @@ async fn many_joining_at_once_on_two_servers_never_pass_the_limit() {
         .unwrap();
     let mut tries = tokio::task::JoinSet::new();
     for (n, secret) in secrets.into_iter().enumerate() {
-        let server = if n % 2 == 0 { app.url.clone() } else { other.url.clone() };
+        let server = if n % 2 == 0 {
+            app.url.clone()
+        } else {
+            other.url.clone()
+        };
         let (client, code) = (client.clone(), code.clone());
         tries.spawn(async move {
             client

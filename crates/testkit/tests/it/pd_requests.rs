@@ -307,7 +307,10 @@ async fn nobody_decides_their_own_request() {
         .expect("Self-approved summit")
         .expect("Test dadmin · Columbus City Schools");
     sadmin
-        .post(&format!("{state_queue}/{id}/decide"), &[("decision", "approved")])
+        .post(
+            &format!("{state_queue}/{id}/decide"),
+            &[("decision", "approved")],
+        )
         .await
         .expect("The request was decided.");
     dadmin
@@ -320,9 +323,17 @@ async fn nobody_decides_their_own_request() {
     admin.sign_in(s.email("admin"), PASSWORD).await;
     let own = ask(&app, &admin, s.root, "Programme admin's own course").await;
     let root_queue = format!("/orgs/{}/admin/pd-requests", s.root.0);
-    assert!(!admin.get(&root_queue).await.contains("Programme admin's own course"));
+    assert!(
+        !admin
+            .get(&root_queue)
+            .await
+            .contains("Programme admin's own course")
+    );
     let r = admin
-        .post(&format!("{root_queue}/{own}/decide"), &[("decision", "approved")])
+        .post(
+            &format!("{root_queue}/{own}/decide"),
+            &[("decision", "approved")],
+        )
         .await;
     assert_eq!(r.status, 403);
 }

@@ -408,16 +408,15 @@ async fn a_facilitator_who_is_also_a_learner_does_not_review_their_own_work() {
         ("met", "three"),
         ("met", "sources"),
     ];
-    let r = facilitator.post(&format!("/review/{id}"), &accept_all).await;
+    let r = facilitator
+        .post(&format!("/review/{id}"), &accept_all)
+        .await;
     assert_eq!(r.status, 404);
 
     // The district's admin reviews it.
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    dadmin
-        .get("/review")
-        .await
-        .expect("My own three checks.");
+    dadmin.get("/review").await.expect("My own three checks.");
     dadmin
         .post(&format!("/review/{id}"), &accept_all)
         .await
