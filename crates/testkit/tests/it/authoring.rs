@@ -399,3 +399,79 @@ async fn district_authors_write_and_review_their_districts_courses_only() {
     .await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test]
+async fn a_new_course_belongs_where_its_author_chooses_a_version_where_its_course_does() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    for org in [s.district, s.school_a] {
+        dadmin
+            .post(
+                &format!("/orgs/{}/admin/roles", org.0),
+                &[("email", s.email("dadmin")), ("role", "author")],
+            )
+            .await
+            .expect("The role was given.");
+    }
+    dadmin
+        .get("/authoring")
+        .await
+        .expect("Organisation the new course belongs to")
+        .expect("Lincoln Elementary");
+    let mut ours = course();
+    ours["slug"] = json!("lincoln-feedback");
+    // Two places to choose from: he must choose, and only among them.
+    for (org, message) in [
+        (None, "Choose an organisation."),
+        (Some(s.local), "Choose an organisation."),
+    ] {
+        let mut form = file(&ours);
+        if let Some(o) = org {
+            form = form.text("org", o.0.to_string());
+        }
+        let (status, _, page) = start_draft(&app, &dadmin, form).await;
+        assert_eq!(status, 422, "{page}");
+        assert!(page.contains(message), "{page}");
+    }
+    let (status, _, page) = start_draft(
+        &app,
+        &dadmin,
+        file(&ours).text("org", s.school_a.0.to_string()),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Belongs to Lincoln Elementary"), "{page}");
+
+    // A version of a published course stays with that course's organisation.
+    let f = tempfile::NamedTempFile::new().unwrap();
+    let mut district = course();
+    district["slug"] = json!("columbus-feedback");
+    std::fs::write(f.path(), district.to_string()).unwrap();
+    let org = s.district.0.to_string();
+    lyceum_server::content::import_course_to(&app.db, &app.clock, f.path(), Some(&org), false)
+        .await
+        .unwrap();
+    let (status, _, page) = start_draft(
+        &app,
+        &dadmin,
+        Form::new()
+            .text("from", "columbus-feedback")
+            .text("org", s.school_a.0.to_string()),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Belongs to Columbus City Schools"), "{page}");
+    // And an operator's import cannot move it elsewhere either.
+    let other = s.local.0.to_string();
+    let moved = lyceum_server::content::import_course_to(
+        &app.db,
+        &app.clock,
+        f.path(),
+        Some(&other),
+        false,
+    )
+    .await;
+    assert!(moved.is_err());
+}
