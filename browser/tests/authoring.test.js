@@ -1,10 +1,14 @@
 'use strict';
-// An author starts a draft from a published course, sees its preview and
-// sends it for review; a programme admin publishes it — in English and
-// Spanish, with and without JavaScript.
+// An author (of the programme and of Columbus: the form asks which owns a new
+// course) starts a draft from a programme course, sees its preview and whose
+// it is, and sends it for review; a programme admin publishes it — in English
+// and Spanish, with and without JavaScript.
 
 const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
 const h = require('../lib/helpers');
+
+const PROGRAMME = 'Lyceum Demo Programme';
 
 const VARIANTS = [
   { lang: 'en', js: true },
@@ -25,10 +29,15 @@ for (const variant of VARIANTS) {
       await h.expectHeading(page, t('authoring-title'));
       await j.check(page, 'authoring');
       const form = page.getByRole('region', { name: t('authoring-new') });
+      // An author in two organisations chooses which owns a new course.
+      const owners = await form.getByLabel(t('authoring-org'), { exact: true }).locator('option').allInnerTexts();
+      assert.deepEqual(owners, [t('authoring-org-choose'), PROGRAMME, 'Columbus City Schools']);
+      // A new version of the programme's course stays the programme's.
       await form.getByLabel(t('authoring-from'), { exact: true }).selectOption({ label: 'What generative AI is, and where it fails' });
       await form.getByRole('button', { name: t('authoring-create'), exact: true }).click();
       await h.expectFlash(page, t('flash-draft-created'));
       await page.getByRole('region', { name: t('draft-preview'), exact: true }).waitFor();
+      await page.getByText(t('authoring-belongs-to', { org: PROGRAMME }), { exact: true }).waitFor();
       await j.check(page, 'draft');
       await page.getByRole('button', { name: t('draft-submit'), exact: true }).click();
       await h.expectFlash(page, t('flash-draft-submitted'));
@@ -37,7 +46,9 @@ for (const variant of VARIANTS) {
       const reviewer = await j.newPage();
       await h.signIn(reviewer, j, t, 'admin@lyceum.example.org');
       await reviewer.goto(`${j.url}/authoring`);
-      await reviewer.getByRole('region', { name: t('authoring-to-review') }).getByRole('link').first().click();
+      const waiting = reviewer.getByRole('region', { name: t('authoring-to-review') });
+      assert.ok((await waiting.innerText()).includes(t('authoring-belongs-to', { org: PROGRAMME })));
+      await waiting.getByRole('link').first().click();
       await reviewer.getByRole('region', { name: t('draft-review'), exact: true }).waitFor();
       await j.check(reviewer, 'draft to review');
       await reviewer.getByRole('button', { name: t('draft-publish'), exact: true }).click();

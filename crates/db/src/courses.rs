@@ -10,13 +10,16 @@ use crate::schema::{
     competencies, competency_levels, course_competencies, course_grade_bands, course_modules,
     course_prerequisites, course_subjects, courses, lessons,
 };
-use crate::{DbConn, DbError};
+use crate::{DbConn, DbError, orgs};
 use diesel::prelude::*;
-use lyceum_domain::Timestamp;
 use lyceum_domain::course::{ActivityKind, Builds, Course, Delivery, Lesson, Module};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::json_input::Problem;
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::policy::{Action, Actor};
 use lyceum_domain::profile::{GradeBand, Subject};
+use lyceum_domain::validation::{FieldError, Invalid};
+use lyceum_domain::{OrgId, Timestamp};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = courses)]
@@ -33,6 +36,8 @@ pub struct CourseRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub certificate_months: Option<i32>,
+    /// The organisation that owns the course: its authors write it.
+    pub org_id: i64,
 }
 
 impl CourseRow {
@@ -119,15 +124,91 @@ pub fn problems(conn: &mut DbConn, c: &Course) -> Result<Vec<Problem>, DbError> 
     Ok(problems)
 }
 
-/// Saves a course: a new one, or a new version of the one with its slug
-/// (unless it is the same as the current version). Refused, with nothing
-/// written, if there are [`problems`].
-pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbError> {
+/// The owner of the programme's own courses: its root, or — before a
+/// programme exists — 0, which [`owner`] reads as the programme once it does.
+pub fn programme_owner(conn: &mut DbConn) -> Result<OrgId, DbError> {
+    Ok(orgs::root(conn)?.map_or(OrgId(0), |r| r.id()))
+}
+
+/// Who owns a course an operator imports (`lyceum import course`): an
+/// existing course keeps its owner (refused on field `org` if `wanted` is
+/// another); a new one belongs to `wanted`, else to the programme.
+pub fn import_owner(
+    conn: &mut DbConn,
+    slug: &str,
+    wanted: Option<OrgId>,
+) -> Result<OrgId, DbError> {
+    match (by_slug(conn, slug)?, wanted) {
+        (Some(row), Some(w)) if !same_owner(conn, OrgId(row.org_id), w)? => {
+            let name = owner(conn, OrgId(row.org_id))?.2;
+            Err(DbError::Invalid(Invalid(vec![
+                FieldError::new("org", "course-not-yours").with_arg("org", name),
+            ])))
+        }
+        (Some(row), _) => Ok(OrgId(row.org_id)),
+        (None, Some(w)) => Ok(w),
+        (None, None) => programme_owner(conn),
+    }
+}
+
+fn same_owner(conn: &mut DbConn, a: OrgId, b: OrgId) -> Result<bool, DbError> {
+    if a == b {
+        return Ok(true);
+    }
+    Ok(owner(conn, a)?.0 == owner(conn, b)?.0)
+}
+
+/// An owning organisation as (id, path, name). An owner that names no
+/// organisation (0: imported before a programme existed) is the programme.
+pub fn owner(conn: &mut DbConn, org: OrgId) -> Result<(OrgId, OrgPath, String), DbError> {
+    let row = match orgs::by_id(conn, org)? {
+        Some(row) => row,
+        None => orgs::root(conn)?.ok_or(DbError::NotFound)?,
+    };
+    let path = OrgPath::parse(&row.path).ok_or_else(|| {
+        DbError::Corrupt(format!("organisation {} has path {:?}", row.id, row.path))
+    })?;
+    Ok((row.id(), path, row.name))
+}
+
+/// The courses `author` may write new versions of (`Action::WriteCourse`
+/// on each one's owner), by title.
+pub fn writable_by(conn: &mut DbConn, author: &Actor) -> Result<Vec<CourseRow>, DbError> {
+    let root = orgs::root(conn)?.and_then(|r| OrgPath::parse(&r.path));
+    let rows: Vec<(CourseRow, Option<String>)> = courses::table
+        .left_join(crate::schema::orgs::table.on(crate::schema::orgs::id.eq(courses::org_id)))
+        .order((courses::title, courses::id))
+        .select((CourseRow::as_select(), crate::schema::orgs::path.nullable()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, path)| {
+            // Owner 0 (from before a programme existed): the programme's.
+            let owner = path.as_deref().and_then(OrgPath::parse).or(root.clone());
+            owner.is_some_and(|p| author.can(Action::WriteCourse, &p))
+        })
+        .map(|(row, _)| row)
+        .collect())
+}
+
+/// Saves a course: a new one, owned by `owner`, or a new version of the one
+/// with its slug (unless it is the same as the current version), which must
+/// be `owner`'s — a version never moves a course to another organisation.
+/// Refused, with nothing written, if there are [`problems`].
+pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Result<Saved, DbError> {
     let found = problems(conn, c)?;
     if !found.is_empty() {
         return Err(DbError::Course(found));
     }
     let existing = by_slug(conn, &c.slug)?;
+    if let Some(row) = &existing
+        && !same_owner(conn, OrgId(row.org_id), owner)?
+    {
+        let name = self::owner(conn, OrgId(row.org_id))?.2;
+        return Err(DbError::Invalid(Invalid(vec![
+            FieldError::new("org", "course-not-yours").with_arg("org", name),
+        ])));
+    }
     if let Some(row) = &existing
         && load_version(conn, row, row.version)?.as_ref() == Some(c)
     {
@@ -161,6 +242,7 @@ pub fn save(conn: &mut DbConn, c: &Course, now: Timestamp) -> Result<Saved, DbEr
             let id: i64 = diesel::insert_into(courses::table)
                 .values((
                     courses::slug.eq(&c.slug),
+                    courses::org_id.eq(owner.0),
                     courses::version.eq(1),
                     details,
                     courses::created_at.eq(now.micros()),

@@ -5,6 +5,7 @@ use crate::schema::invitations;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::email::EmailAddress;
+use lyceum_domain::policy::invitation_may_carry;
 use lyceum_domain::role::Role;
 use lyceum_domain::{OrgId, Timestamp, UserId};
 
@@ -43,7 +44,11 @@ pub struct NewInvitation<'a> {
 
 /// Stores an invitation. An earlier unanswered one for the same person and
 /// organisation is withdrawn, so inviting again means "send it again".
+/// Refuses (on field `role`) a role no invitation may carry, whoever asks.
 pub fn create(conn: &mut DbConn, new: &NewInvitation<'_>, now: Timestamp) -> Result<i64, DbError> {
+    if !invitation_may_carry(new.role) {
+        return Err(DbError::invalid("role", "role-not-allowed"));
+    }
     diesel::update(
         invitations::table
             .filter(invitations::org_id.eq(new.org.0))
@@ -103,6 +108,10 @@ pub fn open(
     }
     if row.expires_at <= now.micros() {
         return Err(DbError::invalid("token", "token-expired"));
+    }
+    // One sent before invitations were limited never grants admin rights.
+    if !invitation_may_carry(row.role()?) {
+        return Err(DbError::invalid("token", "token-invalid"));
     }
     let org = orgs::get(conn, OrgId(row.org_id))?;
     Ok((row, org))

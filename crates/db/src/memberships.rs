@@ -37,6 +37,35 @@ pub fn grants_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Grant>, DbError>
         .collect())
 }
 
+/// Admin roles (org admin, programme admin) by person, for those in `users`.
+pub type AdminGrants = std::collections::HashMap<UserId, Vec<Grant>>;
+
+/// The admin roles `users` hold — what decides who rules on their own
+/// requests (`lyceum_domain::policy::pd_request_deciders`).
+pub fn admin_grants_of(conn: &mut DbConn, users: &[UserId]) -> Result<AdminGrants, DbError> {
+    let mut out = AdminGrants::new();
+    let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
+    // Bounded batches keep the statement's parameters within every backend's limit.
+    for batch in ids.chunks(500) {
+        let rows: Vec<(i64, String, String)> = memberships::table
+            .inner_join(orgs::table)
+            .filter(memberships::user_id.eq_any(batch))
+            .filter(
+                memberships::role.eq_any([Role::OrgAdmin.as_str(), Role::ProgrammeAdmin.as_str()]),
+            )
+            .select((memberships::user_id, memberships::role, orgs::path))
+            .load(conn)?;
+        for (user, role, path) in rows {
+            if let (Some(role), Some(scope)) = (Role::parse(&role), OrgPath::parse(&path)) {
+                out.entry(UserId(user))
+                    .or_default()
+                    .push(Grant { role, scope });
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn of_user(conn: &mut DbConn, user: UserId) -> Result<Vec<Membership>, DbError> {
     let rows: Vec<(i64, String, i64, String, String)> = memberships::table
         .inner_join(orgs::table)

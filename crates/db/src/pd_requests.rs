@@ -1,6 +1,9 @@
 //! Requests for PD hours earned outside Lyceum: an educator asks one of
 //! their organisations; an admin of it (or above it) approves — the hours
 //! go to the ledger — returns it with a comment, or rejects it with one.
+//! Nobody decides their own: an admin's request goes to the admins above
+//! them (`lyceum_domain::policy::pd_request_deciders`), asked at the time
+//! of deciding, with the requester's roles as they are then.
 
 use crate::credit::{NewEntry, add_entry};
 use crate::schema::{orgs, pd_requests, users};
@@ -8,6 +11,7 @@ use crate::{DbConn, DbError, memberships};
 use diesel::prelude::*;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::pd::{OutsideDraft, RequestStatus, Source};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::{Timestamp, UserId};
 
 /// A request without its evidence file (which is read only to serve it).
@@ -99,25 +103,80 @@ pub struct Waiting {
     pub org_name: String,
 }
 
-/// Pending requests to `scope` or any organisation inside it, oldest first.
-pub fn pending_in(conn: &mut DbConn, scope: &OrgPath) -> Result<Vec<Waiting>, DbError> {
-    let rows: Vec<(RequestRow, String, String)> = pd_requests::table
+/// Pending requests to `scope` or any organisation inside it that
+/// `decider` may decide, oldest first.
+pub fn pending_in(
+    conn: &mut DbConn,
+    decider: &Actor,
+    scope: &OrgPath,
+) -> Result<Vec<Waiting>, DbError> {
+    let rows: Vec<(RequestRow, String, String, String)> = pd_requests::table
         .inner_join(orgs::table)
         .inner_join(users::table.on(users::id.eq(pd_requests::user_id)))
         .filter(pd_requests::status.eq(RequestStatus::Pending.as_str()))
         .filter(orgs::path.ge(scope.as_str()))
         .filter(orgs::path.lt(scope.subtree_end()))
         .order((pd_requests::created_at, pd_requests::id))
-        .select((RequestRow::as_select(), users::display_name, orgs::name))
+        .select((
+            RequestRow::as_select(),
+            users::display_name,
+            orgs::name,
+            orgs::path,
+        ))
         .load(conn)?;
+    let mut requesters: Vec<UserId> = rows.iter().map(|r| UserId(r.0.user_id)).collect();
+    requesters.sort();
+    requesters.dedup();
+    let admins = memberships::admin_grants_of(conn, &requesters)?;
     Ok(rows
         .into_iter()
-        .map(|(request, requester, org_name)| Waiting {
+        .filter(|(request, _, _, path)| {
+            OrgPath::parse(path).is_some_and(|p| {
+                decider.decides_pd_request(&p, &requester(&admins, request.user_id))
+            })
+        })
+        .map(|(request, requester, org_name, _)| Waiting {
             request,
             requester,
             org_name,
         })
         .collect())
+}
+
+/// The requester as the policy sees them here: their admin roles are all
+/// that change who decides (see `pd_request_deciders`).
+fn requester(admins: &memberships::AdminGrants, user: i64) -> Actor {
+    Actor {
+        user_id: UserId(user),
+        grants: admins.get(&UserId(user)).cloned().unwrap_or_default(),
+    }
+}
+
+/// Whether `decider` may decide request `id`, if it went to `scope` or
+/// inside it (`None`: there is no such request there).
+pub fn decidable(
+    conn: &mut DbConn,
+    decider: &Actor,
+    scope: &OrgPath,
+    id: i64,
+) -> Result<Option<bool>, DbError> {
+    let found: Option<(i64, String)> = pd_requests::table
+        .inner_join(orgs::table)
+        .filter(pd_requests::id.eq(id))
+        .filter(orgs::path.ge(scope.as_str()))
+        .filter(orgs::path.lt(scope.subtree_end()))
+        .select((pd_requests::user_id, orgs::path))
+        .first(conn)
+        .optional()?;
+    let Some((user, path)) = found else {
+        return Ok(None);
+    };
+    let path = OrgPath::parse(&path)
+        .ok_or_else(|| DbError::Corrupt(format!("request {id} is at {path:?}")))?;
+    let admins = memberships::admin_grants_of(conn, &[UserId(user)])?;
+    Ok(Some(
+        decider.decides_pd_request(&path, &requester(&admins, user)),
+    ))
 }
 
 /// The request, if it went to `scope` or inside it.
@@ -158,16 +217,21 @@ pub fn evidence(conn: &mut DbConn, id: i64) -> Result<Option<(String, String, Ve
 
 /// Decides a pending request in `scope`: approved (the hours go to the
 /// ledger, dated the day of the activity), returned or rejected (with a
-/// comment). `NotFound` if it is not in scope or not pending.
+/// comment). `NotFound` if it is not in scope, not pending, or not the
+/// reviewer's to decide (see [`decidable`]).
 pub fn decide(
     conn: &mut DbConn,
     scope: &OrgPath,
     id: i64,
     decision: RequestStatus,
     comment: Option<&str>,
-    reviewer: UserId,
+    reviewer: &Actor,
     now: Timestamp,
 ) -> Result<RequestRow, DbError> {
+    if decidable(conn, reviewer, scope, id)? != Some(true) {
+        return Err(DbError::NotFound);
+    }
+    let reviewer = reviewer.user_id;
     let request = in_scope(conn, scope, id)?
         .filter(|r| r.status() == Some(RequestStatus::Pending))
         .ok_or(DbError::NotFound)?;

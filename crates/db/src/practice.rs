@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use lyceum_domain::course::Course;
 use lyceum_domain::course::task::{Artefact, Review, SubmissionStatus};
 use lyceum_domain::org::OrgPath;
+use lyceum_domain::policy::Actor;
 use lyceum_domain::xapi::Statement;
 use lyceum_domain::{Timestamp, UserId};
 
@@ -244,14 +245,16 @@ pub struct Waiting {
 /// Most hand-ins one queue shows.
 pub const QUEUE_LIMIT: i64 = 100;
 
-/// Hand-ins waiting for review by learners who belong to any of `scopes`
-/// (or below), oldest first, at most [`QUEUE_LIMIT`].
-pub fn waiting_in(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<Waiting>, DbError> {
+/// Hand-ins `reviewer` may review (`Actor::reviews_work_of`): waiting, by
+/// learners who belong inside the reviewer's review scopes, never the
+/// reviewer's own; oldest first, at most [`QUEUE_LIMIT`].
+pub fn waiting_for(conn: &mut DbConn, reviewer: &Actor) -> Result<Vec<Waiting>, DbError> {
     let mut all: Vec<Waiting> = Vec::new();
-    for scope in scopes {
+    for scope in &reviewer.review_scopes() {
         let rows: Vec<(Submission, String)> = task_submissions::table
             .inner_join(users::table.on(users::id.eq(task_submissions::user_id)))
             .filter(task_submissions::status.eq(SubmissionStatus::Submitted.as_str()))
+            .filter(task_submissions::user_id.ne(reviewer.user_id.0))
             .filter(diesel::dsl::exists(
                 memberships::table
                     .inner_join(orgs::table)

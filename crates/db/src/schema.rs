@@ -92,12 +92,13 @@ diesel::table! {
     join_codes (id) {
         id -> BigInt,
         org_id -> BigInt,
-        code -> Text,
+        code_hash -> Text,
+        code_hint -> Text,
         role -> Text,
         created_by -> Nullable<BigInt>,
         created_at -> BigInt,
-        expires_at -> Nullable<BigInt>,
-        max_uses -> Nullable<Integer>,
+        expires_at -> BigInt,
+        max_uses -> Integer,
         uses -> Integer,
         revoked_at -> Nullable<BigInt>,
     }
@@ -289,6 +290,7 @@ diesel::table! {
         search_text -> Text,
         completions -> BigInt,
         certificate_months -> Nullable<Integer>,
+        org_id -> BigInt,
     }
 }
 
@@ -527,6 +529,7 @@ diesel::table! {
         published_version -> Nullable<Integer>,
         created_at -> BigInt,
         updated_at -> BigInt,
+        org_id -> BigInt,
     }
 }
 

@@ -218,6 +218,13 @@ impl OrgPath {
         self.0.matches('/').count() - 1
     }
 
+    /// The node above this one; `None` for the root.
+    pub fn parent(&self) -> Option<OrgPath> {
+        let inner = self.0.strip_suffix('/')?;
+        let cut = inner.rfind('/')?;
+        (cut > 0).then(|| Self(self.0[..=cut].to_string()))
+    }
+
     /// The exclusive upper bound of this subtree's paths in byte order:
     /// every path under `/1/7/` sorts before `/1/70`, since `/` < `0`.
     pub fn subtree_end(&self) -> String {
@@ -238,6 +245,9 @@ mod tests {
         let state = root.child(OrgId(7));
         let school = state.child(OrgId(42));
         assert_eq!(school.as_str(), "/1/7/42/");
+        assert_eq!(school.parent(), Some(state.clone()));
+        assert_eq!(state.parent(), Some(root.clone()));
+        assert_eq!(root.parent(), None);
         assert!(root.contains(&school) && state.contains(&school) && school.contains(&school));
         assert!(!school.contains(&state));
         // /1/7/ must not cover /1/70/.

@@ -36,6 +36,68 @@ pub enum Action {
     ReviewLearning,
     /// Moderate the community spaces of the organisation and below it.
     Moderate,
+    /// Write drafts of courses the organisation (or one below it) owns:
+    /// new courses it will own, and new versions of its courses.
+    WriteCourse,
+    /// Publish or return drafts of courses the organisation (or one below
+    /// it) owns — never one's own (see [`Actor::reviews_draft`]). A course
+    /// the programme owns therefore needs a programme-level reviewer.
+    PublishCourse,
+}
+
+/// Roles a join code may carry. Whoever holds the code gets the role, so
+/// never one that governs other people (admin, moderator, researcher) or
+/// what everyone learns (author).
+pub fn join_code_may_carry(role: Role) -> bool {
+    matches!(role, Role::Educator | Role::Facilitator)
+}
+
+/// A join code works for this many days unless its admin chooses another
+/// number, up to [`JOIN_CODE_MAX_DAYS`]: a code on an old slide stops.
+pub const JOIN_CODE_DEFAULT_DAYS: u32 = 30;
+pub const JOIN_CODE_MAX_DAYS: u32 = 90;
+/// A join code lets this many people in unless its admin chooses another
+/// number, up to [`JOIN_CODE_MAX_USES`]: a leaked code lets few in.
+pub const JOIN_CODE_DEFAULT_USES: u32 = 200;
+pub const JOIN_CODE_MAX_USES: u32 = 1000;
+
+/// Roles an invitation may carry: anything its sender may grant except
+/// admin rights and programme-wide roles, which are given to an existing
+/// account by name (`Action::GrantRole`), never through a link.
+pub fn invitation_may_carry(role: Role) -> bool {
+    !matches!(role, Role::OrgAdmin | Role::ProgrammeAdmin) && !role.programme_wide()
+}
+
+/// Who decides an outside PD request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Deciders {
+    /// Admins of this organisation or above it.
+    AdminsOf(OrgPath),
+    /// Programme admins only.
+    ProgrammeAdmins,
+}
+
+/// Who decides `requester`'s request to the organisation at `org`: its
+/// admins; but if the requester administers `org` (holds `org_admin` at it
+/// or above), the admins of the parent of the highest such node — so no
+/// admin decides their own request, nor do their fellow admins there. A
+/// programme admin's request goes to the other programme admins.
+pub fn pd_request_deciders(org: &OrgPath, requester: &Actor) -> Deciders {
+    if requester.is_programme_admin() {
+        return Deciders::ProgrammeAdmins;
+    }
+    let highest = requester
+        .grants
+        .iter()
+        .filter(|g| g.role == Role::OrgAdmin && g.scope.contains(org))
+        .map(|g| &g.scope)
+        .min_by_key(|scope| scope.depth());
+    match highest {
+        None => Deciders::AdminsOf(org.clone()),
+        Some(scope) => scope
+            .parent()
+            .map_or(Deciders::ProgrammeAdmins, Deciders::AdminsOf),
+    }
 }
 
 impl Actor {
@@ -49,12 +111,46 @@ impl Actor {
         self.grants.iter().any(|g| g.role == Role::ProgrammeAdmin)
     }
 
-    /// Writes courses, and reviews other authors' drafts: an author, or a
-    /// programme admin.
+    /// Reaches the authoring pages: an author somewhere, or a programme
+    /// admin. Which courses they write and review is decided per course, on
+    /// the organisation that owns it (`Action::WriteCourse`,
+    /// [`Actor::reviews_draft`]).
     pub fn authors(&self) -> bool {
-        self.grants
-            .iter()
-            .any(|g| matches!(g.role, Role::Author | Role::ProgrammeAdmin))
+        !self.authoring_scopes().is_empty()
+    }
+
+    /// Where this person writes and reviews courses: the nodes at which they
+    /// are an author, and the programme root for a programme admin.
+    pub fn authoring_scopes(&self) -> Vec<OrgPath> {
+        self.scopes(&[Role::Author, Role::ProgrammeAdmin])
+    }
+
+    /// May publish or return a draft written by `author` of a course owned
+    /// at `owner`: a reviewer there, and never the draft's own author.
+    pub fn reviews_draft(&self, owner: &OrgPath, author: UserId) -> bool {
+        author != self.user_id && self.can(Action::PublishCourse, owner)
+    }
+
+    /// May review the practice work of `learner`, who belongs at
+    /// `learner_orgs`: a facilitator or admin of one of those, and never
+    /// the learner themselves.
+    pub fn reviews_work_of(&self, learner: UserId, learner_orgs: &[OrgPath]) -> bool {
+        learner != self.user_id
+            && learner_orgs
+                .iter()
+                .any(|p| self.can(Action::ReviewLearning, p))
+    }
+
+    /// May decide `requester`'s outside PD request to the organisation at
+    /// `org` (see [`pd_request_deciders`]); never one's own.
+    pub fn decides_pd_request(&self, org: &OrgPath, requester: &Actor) -> bool {
+        if requester.user_id == self.user_id {
+            return false;
+        }
+        match pd_request_deciders(org, requester) {
+            Deciders::AdminsOf(at) => self.can(Action::AdministerOrg, &at),
+            Deciders::ProgrammeAdmins => self.is_programme_admin(),
+        }
     }
 
     /// True when this person administers some organisation.
@@ -114,6 +210,11 @@ impl Actor {
             Action::GrantRole(_) => admin,
             Action::ReviewLearning => admin || self.holds(Role::Facilitator, target),
             Action::Moderate => admin || self.holds(Role::Moderator, target),
+            // Authoring follows the author role alone: an org admin who
+            // writes courses is given the role in their own organisation.
+            Action::WriteCourse | Action::PublishCourse => {
+                self.is_programme_admin() || self.holds(Role::Author, target)
+            }
         }
     }
 }
@@ -216,12 +317,262 @@ mod tests {
             (Moderator, "state", ViewPeople, "district", false),
             (Researcher, "root", ViewPeople, "school", false),
             (Researcher, "root", AdministerOrg, "root", false),
+            // Authors write and publish the courses their node owns, and
+            // those below it; a programme-owned course needs the root.
+            (Author, "root", WriteCourse, "root", true),
+            (Author, "root", PublishCourse, "school", true),
+            (Author, "district", WriteCourse, "district", true),
+            (Author, "district", PublishCourse, "school", true),
+            (Author, "district", WriteCourse, "root", false),
+            (Author, "district", PublishCourse, "root", false),
+            (Author, "district", WriteCourse, "state", false),
+            (Author, "district", PublishCourse, "other", false),
+            (Author, "school", WriteCourse, "district", false),
+            (ProgrammeAdmin, "root", WriteCourse, "root", true),
+            (ProgrammeAdmin, "root", PublishCourse, "other", true),
+            // Administering is not authoring, not even at one's own node.
+            (OrgAdmin, "district", WriteCourse, "district", false),
+            (OrgAdmin, "state", PublishCourse, "school", false),
+            (Educator, "school", WriteCourse, "school", false),
+            (Facilitator, "district", PublishCourse, "district", false),
+            (Moderator, "root", WriteCourse, "school", false),
+            (Researcher, "root", PublishCourse, "root", false),
         ];
         for (role, at, action, target, allowed) in table {
             assert_eq!(
                 actor(*role, at).can(*action, &path(target)),
                 *allowed,
                 "{role} at {at} doing {action:?} to {target}"
+            );
+        }
+    }
+
+    fn person(id: i64, grants: &[(Role, &str)]) -> Actor {
+        Actor {
+            user_id: UserId(id),
+            grants: grants
+                .iter()
+                .map(|(role, at)| Grant {
+                    role: *role,
+                    scope: path(at),
+                })
+                .collect(),
+        }
+    }
+
+    /// Nobody publishes their own draft, whatever their scope.
+    #[test]
+    fn reviewing_a_draft() {
+        use Role::*;
+        // reviewer (id, role, at), draft author id, course owner, allowed
+        let table: &[(i64, Role, &str, i64, &str, bool)] = &[
+            (1, Author, "district", 2, "district", true),
+            (1, Author, "district", 2, "school", true),
+            (1, Author, "district", 1, "district", false),
+            (1, Author, "district", 2, "root", false),
+            (1, Author, "district", 2, "other", false),
+            (1, Author, "school", 2, "district", false),
+            (1, Author, "root", 2, "root", true),
+            (1, Author, "root", 1, "root", false),
+            (1, ProgrammeAdmin, "root", 2, "root", true),
+            (1, ProgrammeAdmin, "root", 1, "school", false),
+            (1, OrgAdmin, "root", 2, "school", false),
+        ];
+        for (me, role, at, author, owner, allowed) in table {
+            assert_eq!(
+                person(*me, &[(*role, at)]).reviews_draft(&path(owner), UserId(*author)),
+                *allowed,
+                "{role} at {at} (user {me}) reviewing user {author}'s draft of a course owned at {owner}"
+            );
+        }
+        // Where authoring pages open, and which nodes they may choose.
+        let both = person(
+            1,
+            &[(Author, "district"), (Author, "other"), (OrgAdmin, "root")],
+        );
+        assert!(both.authors());
+        assert_eq!(
+            both.authoring_scopes(),
+            vec![path("district"), path("other")]
+        );
+        assert_eq!(
+            person(1, &[(ProgrammeAdmin, "root")]).authoring_scopes(),
+            vec![path("root")]
+        );
+        assert!(!person(1, &[(OrgAdmin, "root"), (Facilitator, "school")]).authors());
+    }
+
+    /// A facilitator who is also a learner never reviews their own work.
+    #[test]
+    fn reviewing_practice_work() {
+        use Role::*;
+        let facilitator = person(1, &[(Facilitator, "district"), (Educator, "district")]);
+        let in_school = [path("school")];
+        assert!(facilitator.reviews_work_of(UserId(2), &in_school));
+        assert!(!facilitator.reviews_work_of(UserId(1), &in_school));
+        assert!(!facilitator.reviews_work_of(UserId(1), &[path("district")]));
+        assert!(!facilitator.reviews_work_of(UserId(2), &[path("other")]));
+        let admin = person(3, &[(ProgrammeAdmin, "root")]);
+        assert!(admin.reviews_work_of(UserId(1), &[path("district")]));
+        assert!(!admin.reviews_work_of(UserId(3), &[path("root")]));
+    }
+
+    /// requester's grants, the request's organisation → who decides it.
+    #[test]
+    fn who_decides_a_pd_request() {
+        use Deciders::*;
+        use Role::*;
+        type Grants = &'static [(Role, &'static str)];
+        let table: &[(Grants, &str, Deciders)] = &[
+            (&[(Educator, "school")], "school", AdminsOf(path("school"))),
+            (
+                &[(Facilitator, "district")],
+                "district",
+                AdminsOf(path("district")),
+            ),
+            // An admin's own request goes to the parent of where they administer it.
+            (
+                &[(OrgAdmin, "district")],
+                "district",
+                AdminsOf(path("state")),
+            ),
+            (
+                &[(OrgAdmin, "district"), (Educator, "school")],
+                "school",
+                AdminsOf(path("state")),
+            ),
+            (
+                &[(OrgAdmin, "school"), (OrgAdmin, "state")],
+                "school",
+                AdminsOf(path("root")),
+            ),
+            // Administering elsewhere changes nothing.
+            (
+                &[(OrgAdmin, "other"), (Educator, "school")],
+                "school",
+                AdminsOf(path("school")),
+            ),
+            (
+                &[(OrgAdmin, "school")],
+                "district",
+                AdminsOf(path("district")),
+            ),
+            (&[(OrgAdmin, "root")], "school", ProgrammeAdmins),
+            (&[(ProgrammeAdmin, "root")], "root", ProgrammeAdmins),
+        ];
+        for (grants, org, deciders) in table {
+            assert_eq!(
+                pd_request_deciders(&path(org), &person(1, grants)),
+                *deciders,
+                "{grants:?} asking {org}"
+            );
+        }
+    }
+
+    /// decider's grants, requester's grants, the request's org → allowed.
+    #[test]
+    fn deciding_a_pd_request() {
+        use Role::*;
+        type Grants = &'static [(Role, &'static str)];
+        let table: &[(i64, Grants, i64, Grants, &str, bool)] = &[
+            (
+                1,
+                &[(OrgAdmin, "district")],
+                2,
+                &[(Educator, "school")],
+                "school",
+                true,
+            ),
+            (
+                1,
+                &[(OrgAdmin, "other")],
+                2,
+                &[(Educator, "school")],
+                "school",
+                false,
+            ),
+            // Nobody decides their own, whatever they hold.
+            (
+                1,
+                &[(OrgAdmin, "district")],
+                1,
+                &[(Educator, "school")],
+                "school",
+                false,
+            ),
+            (1, &[(ProgrammeAdmin, "root")], 1, &[], "root", false),
+            // A district admin's request: not the district's admins, the state's.
+            (
+                1,
+                &[(OrgAdmin, "district")],
+                2,
+                &[(OrgAdmin, "district")],
+                "district",
+                false,
+            ),
+            (
+                1,
+                &[(OrgAdmin, "state")],
+                2,
+                &[(OrgAdmin, "district")],
+                "district",
+                true,
+            ),
+            (
+                1,
+                &[(ProgrammeAdmin, "root")],
+                2,
+                &[(OrgAdmin, "district")],
+                "district",
+                true,
+            ),
+            // A programme admin's: another programme admin only.
+            (
+                1,
+                &[(OrgAdmin, "root")],
+                2,
+                &[(ProgrammeAdmin, "root")],
+                "root",
+                false,
+            ),
+            (
+                1,
+                &[(ProgrammeAdmin, "root")],
+                2,
+                &[(ProgrammeAdmin, "root")],
+                "root",
+                true,
+            ),
+        ];
+        for (me, mine, them, theirs, org, allowed) in table {
+            assert_eq!(
+                person(*me, mine).decides_pd_request(&path(org), &person(*them, theirs)),
+                *allowed,
+                "{mine:?} (user {me}) deciding user {them}'s request ({theirs:?}) to {org}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_codes_and_invitations_carry() {
+        use Role::*;
+        // role, by join code, by invitation
+        let table = [
+            (Educator, true, true),
+            (Facilitator, true, true),
+            (Author, false, true),
+            (Moderator, false, true),
+            (OrgAdmin, false, false),
+            (ProgrammeAdmin, false, false),
+            (Researcher, false, false),
+        ];
+        assert_eq!(table.len(), Role::ALL.len());
+        for (role, code, invitation) in table {
+            assert_eq!(join_code_may_carry(role), code, "{role} by code");
+            assert_eq!(
+                invitation_may_carry(role),
+                invitation,
+                "{role} by invitation"
             );
         }
     }

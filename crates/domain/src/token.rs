@@ -41,34 +41,67 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// aloud or copied from a slide (no 0/O, 1/I/L).
 const JOIN_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-/// A join code such as `K7PM-3QXD`: short enough to read out in a workshop.
+/// Characters in a join code: 15 of 31 symbols, over 74 random bits.
+const JOIN_CODE_LEN: usize = 15;
+/// Typed and shown in groups of this many, for legibility.
+const JOIN_GROUP: usize = 5;
+/// How many of its last characters name a code in lists. The 2 shown
+/// leave 13 unknown (64 bits), above the 60 a code must keep; and only
+/// admins who could make such a code themselves see them.
+pub const JOIN_HINT_LEN: usize = 2;
+
+/// A join code such as `K7PMX-3QXD9-RTWAB`: read out in a workshop or put
+/// on a slide, and too many to guess. Only its [`hash_token`] of the
+/// normalised form is stored.
 pub fn new_join_code() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 8];
-    getrandom::fill(&mut bytes)?;
-    let mut code = String::with_capacity(9);
-    for (i, b) in bytes.iter().enumerate() {
-        if i == 4 {
-            code.push('-');
+    let mut symbols = String::with_capacity(JOIN_CODE_LEN);
+    while symbols.len() < JOIN_CODE_LEN {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes)?;
+        // Only bytes below the largest multiple of 31, so that every symbol
+        // is equally likely.
+        let limit = 256 - 256 % JOIN_ALPHABET.len();
+        for b in bytes.iter().map(|b| usize::from(*b)).filter(|b| *b < limit) {
+            if symbols.len() < JOIN_CODE_LEN {
+                symbols.push(char::from(JOIN_ALPHABET[b % JOIN_ALPHABET.len()]));
+            }
         }
-        code.push(char::from(
-            JOIN_ALPHABET[usize::from(*b) % JOIN_ALPHABET.len()],
-        ));
     }
-    Ok(code)
+    Ok(grouped(&symbols))
 }
 
-/// Normalises a join code as typed: upper case, spaces and dashes ignored.
+fn grouped(symbols: &str) -> String {
+    let mut out = String::with_capacity(symbols.len() + symbols.len() / JOIN_GROUP);
+    for (i, c) in symbols.chars().enumerate() {
+        if i > 0 && i % JOIN_GROUP == 0 {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Normalises a join code as typed: upper case, spaces, dashes and other
+/// separators ignored, then grouped as it was shown.
 pub fn normalise_join_code(input: &str) -> String {
     let compact: String = input
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    if compact.len() == 8 {
-        format!("{}-{}", &compact[..4], &compact[4..])
+    if compact.len() == JOIN_CODE_LEN {
+        grouped(&compact)
     } else {
         compact
     }
+}
+
+/// The last characters of a (normalised) join code, which name it in lists.
+pub fn join_code_hint(code: &str) -> String {
+    let symbols: Vec<char> = code.chars().filter(|c| *c != '-').collect();
+    symbols[symbols.len().saturating_sub(JOIN_HINT_LEN)..]
+        .iter()
+        .collect()
 }
 
 #[cfg(test)]
@@ -91,8 +124,23 @@ mod tests {
     #[test]
     fn join_codes() {
         let c = new_join_code().unwrap();
-        assert_eq!(c.len(), 9);
+        // At least 60 random bits: log2(31) bits per character.
+        let symbols = c.chars().filter(|ch| *ch != '-').count();
+        assert!(symbols as f64 * 31f64.log2() >= 60.0, "{c}");
+        assert!(
+            c.chars()
+                .all(|ch| ch == '-' || JOIN_ALPHABET.contains(&(ch as u8)))
+        );
         assert_eq!(normalise_join_code(&c.to_lowercase().replace('-', " ")), c);
-        assert_eq!(normalise_join_code(" k7pm3qxd "), "K7PM-3QXD");
+        assert_eq!(normalise_join_code(&c.replace('-', "")), c);
+        assert_ne!(new_join_code().unwrap(), c);
+        assert_eq!(
+            normalise_join_code(" k7pmx 3qxd9\trtwab "),
+            "K7PMX-3QXD9-RTWAB"
+        );
+        assert_eq!(join_code_hint("K7PMX-3QXD9-RTWAB"), "AB");
+        // Every symbol comes up: none is left out by the sampling.
+        let many: String = (0..200).map(|_| new_join_code().unwrap()).collect();
+        assert!(JOIN_ALPHABET.iter().all(|b| many.contains(char::from(*b))));
     }
 }

@@ -5,7 +5,7 @@
 //! way back out: `lyceum export course SLUG` writes a course file.
 
 use anyhow::{Context, bail};
-use lyceum_db::{Db, DbError, competencies, courses};
+use lyceum_db::{Db, DbError, competencies, courses, orgs};
 use lyceum_domain::Clock;
 use lyceum_domain::competency::{Framework, case};
 use lyceum_domain::course::{Course, format_hours, package};
@@ -69,13 +69,37 @@ pub async fn import_case(
     }
 }
 
-/// Reads, checks and (unless `dry_run`) saves a course file.
+/// Reads, checks and (unless `dry_run`) saves a course file, as a course of
+/// the programme (or, for a course already here, of its organisation).
 pub async fn import_course(
     db: &Db,
     clock: &Clock,
     path: &Path,
     dry_run: bool,
 ) -> anyhow::Result<String> {
+    import_course_to(db, clock, path, None, dry_run).await
+}
+
+/// Like [`import_course`]; a new course belongs to `org` (an id or an exact
+/// name) when given, so that its authors write its next versions.
+pub async fn import_course_to(
+    db: &Db,
+    clock: &Clock,
+    path: &Path,
+    org: Option<&str>,
+    dry_run: bool,
+) -> anyhow::Result<String> {
+    let wanted = match org {
+        None => None,
+        Some(query) => {
+            let q = query.to_string();
+            match db.read(move |c| orgs::find(c, &q)).await?.as_slice() {
+                [one] => Some(one.id()),
+                [] => bail!("no organisation has the id or name {query:?}"),
+                _ => bail!("several organisations are named {query:?}; give the id"),
+            }
+        }
+    };
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let course = match package::parse(&bytes) {
         Ok(c) => c,
@@ -104,7 +128,10 @@ pub async fn import_course(
     }
     let now = clock.now();
     match db
-        .write(move |conn| courses::save(conn, &course, now))
+        .write(move |conn| {
+            let owner = courses::import_owner(conn, &course.slug, wanted)?;
+            courses::save(conn, &course, owner, now)
+        })
         .await
     {
         Ok(saved) if saved.unchanged => Ok(format!(
@@ -124,6 +151,11 @@ pub async fn import_course(
             path,
             "course",
             problems.iter().map(ToString::to_string).collect(),
+        ),
+        Err(DbError::Invalid(invalid)) => refuse(
+            path,
+            "course",
+            invalid.0.iter().map(|e| e.message(Lang::En)).collect(),
         ),
         Err(e) => Err(e.into()),
     }

@@ -8,8 +8,10 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
 use lyceum_domain::password::hash_password;
+use lyceum_domain::policy::{JOIN_CODE_DEFAULT_DAYS, JOIN_CODE_DEFAULT_USES};
 use lyceum_domain::role::Role;
 use lyceum_domain::{Clock, Timestamp};
+use std::time::Duration;
 
 /// The one password of every demo account (printed when the demo starts).
 pub const DEMO_PASSWORD: &str = "lyceum-demo-2026";
@@ -125,7 +127,8 @@ const COURSES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Saves the demo courses (again: an unchanged file changes nothing).
+/// Saves the demo courses as the programme's (again: an unchanged file
+/// changes nothing).
 async fn courses(db: &Db, clock: &Clock) -> anyhow::Result<()> {
     let mut all = Vec::with_capacity(COURSES.len());
     for (name, json) in COURSES {
@@ -145,7 +148,8 @@ async fn courses(db: &Db, clock: &Clock) -> anyhow::Result<()> {
     let now = clock.now();
     db.write(move |c| {
         for course in &all {
-            lyceum_db::courses::save(c, course, now)?;
+            let owner = lyceum_db::courses::import_owner(c, &course.slug, None)?;
+            lyceum_db::courses::save(c, course, owner, now)?;
         }
         Ok(())
     })
@@ -217,19 +221,66 @@ fn spaces(
     Ok(())
 }
 
+/// The demo author writes the programme's courses and, as an author there
+/// too, Columbus's own: the new-draft form offers the choice.
+const MORE_ROLES: &[(Role, &str, &str)] = &[(
+    Role::Author,
+    "author@lyceum.example.org",
+    "Columbus City Schools",
+)];
+
+/// The organisation whose join code the demo prints.
+const JOIN_ORG: &str = "Albuquerque Teachers Federation";
+
+/// A fresh join code for [`JOIN_ORG`] (only a code's hash is kept, so the
+/// one printed last time cannot be shown again); those the demo made
+/// before are revoked.
+fn fresh_join_code(c: &mut DbConn, now: Timestamp) -> Result<String, DbError> {
+    let org = orgs::find(c, JOIN_ORG)?
+        .into_iter()
+        .next()
+        .ok_or(DbError::NotFound)?;
+    let admin = users::by_email(
+        c,
+        &EmailAddress::parse("admin@lyceum.example.org")
+            .map_err(|code| DbError::invalid("email", code))?,
+    )?
+    .ok_or(DbError::NotFound)?
+    .id();
+    for old in join_codes::of_org(c, org.id())? {
+        if old.code.created_by == Some(admin.0) {
+            join_codes::revoke(c, org.id(), old.code.id, now)?;
+        }
+    }
+    let (_, code) = join_codes::create(
+        c,
+        org.id(),
+        &NewJoinCode {
+            role: Role::Educator,
+            expires_at: now.plus(Duration::from_secs(
+                u64::from(JOIN_CODE_DEFAULT_DAYS) * 86_400,
+            )),
+            max_uses: i32::try_from(JOIN_CODE_DEFAULT_USES).unwrap_or(i32::MAX),
+        },
+        admin,
+        now,
+    )?;
+    Ok(code)
+}
+
 /// Creates the demo programme if the database has none; returns the sign-ins.
 pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
-    courses(db, clock).await?;
     let accounts: Vec<(Role, String)> = PEOPLE
         .iter()
         .map(|(r, e, _, _)| (*r, e.to_string()))
         .collect();
     if db.read(orgs::root).await?.is_some() {
+        courses(db, clock).await?;
         let now = clock.now();
-        let code = db.read(move |c| join_codes::newest_live(c, now)).await?;
+        let join_code = db.write(move |c| fresh_join_code(c, now)).await?;
         return Ok(DemoInfo {
             accounts,
-            join_code: code.map(|c| c.code).unwrap_or_default(),
+            join_code,
             created: false,
         });
     }
@@ -302,6 +353,13 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
                 let org = by_name(org_name).ok_or(DbError::NotFound)?;
                 memberships::add(c, user, &org, *role, now)?;
             }
+            for (role, email, org_name) in MORE_ROLES {
+                let email =
+                    EmailAddress::parse(email).map_err(|code| DbError::invalid("email", code))?;
+                let user = users::by_email(c, &email)?.ok_or(DbError::NotFound)?;
+                let org = by_name(org_name).ok_or(DbError::NotFound)?;
+                memberships::add(c, user.id(), &org, *role, now)?;
+            }
             let admin = users::by_email(
                 c,
                 &EmailAddress::parse("admin@lyceum.example.org")
@@ -309,21 +367,13 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
             )?
             .ok_or(DbError::NotFound)?
             .id();
-            let code = join_codes::create(
-                c,
-                atf.id(),
-                &NewJoinCode {
-                    role: Role::Educator,
-                    expires_at: None,
-                    max_uses: None,
-                },
-                admin,
-                now,
-            )?;
+            let code = fresh_join_code(c, now)?;
             spaces(c, &root, &columbus, admin, now)?;
-            Ok(code.code)
+            Ok(code)
         })
         .await?;
+    // After the programme, so that they are its courses.
+    courses(db, clock).await?;
     Ok(DemoInfo {
         accounts,
         join_code,

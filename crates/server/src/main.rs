@@ -120,6 +120,11 @@ enum ImportFormat {
     /// Importing a changed file again makes a new version.
     Course {
         path: PathBuf,
+        /// The organisation a new course belongs to (id or exact name): its
+        /// authors, and those above it, write its next versions. Default:
+        /// the programme. A course already here keeps its organisation.
+        #[arg(long)]
+        org: Option<String>,
         /// Check everything, write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -443,10 +448,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import {
-            format: ImportFormat::Course { path, dry_run },
+            format: ImportFormat::Course { path, org, dry_run },
         } => {
             let db = app::open_database(&settings, true).await?;
-            let said = lyceum_server::content::import_course(&db, &clock, &path, dry_run).await?;
+            let said = lyceum_server::content::import_course_to(
+                &db,
+                &clock,
+                &path,
+                org.as_deref(),
+                dry_run,
+            )
+            .await?;
             println!("{said}");
             Ok(())
         }
@@ -511,7 +523,8 @@ fn print_demo(app: &App, info: &demo::DemoInfo, data: &std::path::Path, outbox: 
     if !info.join_code.is_empty() {
         println!();
         println!(
-            "Join code of the Albuquerque Teachers Federation: {}",
+            "Join code of the Albuquerque Teachers Federation (new at each start; \
+             the one before no longer works): {}",
             info.join_code
         );
         println!("Anyone may also register with an address at columbus.example.org.");

@@ -26,7 +26,6 @@ lyceum_domain::code_enum! {
         OrgCreated = "org-created",
         DomainAdded = "domain-added",
         DomainRemoved = "domain-removed",
-        JoinCodeCreated = "join-code-created",
         JoinCodeRevoked = "join-code-revoked",
         InvitationSent = "invitation-sent",
         InvitationsSent = "invitations-sent",

@@ -21,7 +21,9 @@ pub enum Access {
     /// Signed in, and allowed `Action` on the organisation named by the
     /// route's `{org_id}` (which must exist).
     Org(Action),
-    /// Signed in as someone who writes courses (see `Actor::authors`).
+    /// Signed in as someone who writes courses somewhere (see
+    /// `Actor::authors`). Which courses is asked per course, of its owning
+    /// organisation, by the handler (`lyceum_db::drafts`).
     Authors,
 }
 

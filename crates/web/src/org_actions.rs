@@ -14,7 +14,7 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::org::OrgInput;
-use lyceum_domain::policy::Action;
+use lyceum_domain::policy::{Action, invitation_may_carry, join_code_may_carry};
 use lyceum_domain::role::Role;
 use lyceum_domain::token::new_token;
 use lyceum_domain::validation::Invalid;
@@ -76,26 +76,49 @@ pub async fn withdraw(
     }
 }
 
-/// The roles this person may hand out at this organisation.
-pub fn grantable(user: &CurrentUser, scope: &ScopedOrg, org: &OrgRow) -> Vec<Role> {
+/// How a role is handed out: each way carries less than the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Through {
+    /// Given to an existing account, by name.
+    Grant,
+    /// An emailed link: never admin rights (`policy::invitation_may_carry`).
+    Invitation,
+    /// A code anyone holding it may use: educator or facilitator only
+    /// (`policy::join_code_may_carry`).
+    JoinCode,
+}
+
+/// The roles this person may hand out at this organisation, this way.
+pub fn grantable(
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    org: &OrgRow,
+    through: Through,
+) -> Vec<Role> {
     Role::ALL
         .iter()
         .copied()
         .filter(|r| user.actor.can(Action::GrantRole(*r), &scope.path))
         .filter(|r| !r.programme_wide() || org.parent_id.is_none())
+        .filter(|r| match through {
+            Through::Grant => true,
+            Through::Invitation => invitation_may_carry(*r),
+            Through::JoinCode => join_code_may_carry(*r),
+        })
         .collect()
 }
 
-/// The role chosen in `input`, if this person may grant it here.
+/// The role chosen in `input`, if this person may hand it out here, this way.
 pub fn chosen_role(
     user: &CurrentUser,
     scope: &ScopedOrg,
     org: &OrgRow,
     input: &str,
+    through: Through,
     invalid: &mut Invalid,
 ) -> Option<Role> {
     match Role::parse(input.trim()) {
-        Some(r) if grantable(user, scope, org).contains(&r) => Some(r),
+        Some(r) if grantable(user, scope, org, through).contains(&r) => Some(r),
         Some(_) => {
             invalid.add("role", "role-not-allowed");
             None
@@ -182,7 +205,7 @@ pub async fn grant_role(
     let org = load(state, scope.id).await?;
     let mut invalid = Invalid::new();
     let email = invalid.check("email", EmailAddress::parse(email));
-    let role = chosen_role(user, scope, &org, role, &mut invalid);
+    let role = chosen_role(user, scope, &org, role, Through::Grant, &mut invalid);
     let (Some(email), Some(role), true) = (email, role, invalid.is_empty()) else {
         return Err(AppError::Invalid(invalid));
     };
@@ -260,7 +283,7 @@ pub async fn invite(
     let org = load(state, scope.id).await?;
     let mut invalid = Invalid::new();
     let email = invalid.check("email", EmailAddress::parse(email));
-    let role = chosen_role(user, scope, &org, role, &mut invalid);
+    let role = chosen_role(user, scope, &org, role, Through::Invitation, &mut invalid);
     let (Some(email), Some(role), true) = (email, role, invalid.is_empty()) else {
         return Err(AppError::Invalid(invalid));
     };
@@ -280,10 +303,17 @@ pub async fn invite_list(
 ) -> Result<usize, AppError> {
     let org = load(state, scope.id).await?;
     let mut invalid = Invalid::new();
-    let default_role = chosen_role(user, scope, &org, default_role, &mut invalid);
+    let default_role = chosen_role(
+        user,
+        scope,
+        &org,
+        default_role,
+        Through::Invitation,
+        &mut invalid,
+    );
     let (rows, problems) = lyceum_domain::invitation_list::parse(list);
     invalid.0.extend(problems.0);
-    let allowed = grantable(user, scope, &org);
+    let allowed = grantable(user, scope, &org, Through::Invitation);
     let mut people = Vec::with_capacity(rows.len());
     for row in rows {
         match row.role.or(default_role) {

@@ -242,10 +242,12 @@ fn save_catalogue(
     let n = generated.len().max(1) as i64;
     let mut saved = Vec::with_capacity(generated.len());
     let mut facts = Vec::with_capacity(generated.len());
+    // The catalogue is the programme's own.
+    let owner = lyceum_db::courses::programme_owner(c)?;
     for (i, course) in generated.into_iter().enumerate() {
         let slot = (last - first) / n;
         let at = first + slot * i as i64 + (rng.unit() * slot as f64) as i64;
-        let s = lyceum_db::courses::save(c, &course, Timestamp::from_micros(at))?;
+        let s = lyceum_db::courses::save(c, &course, owner, Timestamp::from_micros(at))?;
         let certified: Vec<CertifiedCompetency> = competencies::describe(c, &course.builds)?
             .into_iter()
             .map(|d| CertifiedCompetency {

@@ -4,12 +4,18 @@
 //! The expectations are written out by hand (not computed with the policy
 //! under test), and the route list must equal the app's own, so a new route
 //! fails this test until someone decides who may use it.
+//!
+//! Then the cases a route table cannot show: the same route, the same
+//! role, but one's own object ("self" cases: nobody decides their own PD
+//! request, reviews their own hand-in or publishes their own draft), and
+//! authoring asked of the course's owning organisation.
 
 use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::{OrgId, UserId};
-use lyceum_testkit::{Seed, TestApp};
-use std::collections::BTreeSet;
+use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
+use reqwest::multipart::{Form, Part};
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 /// Who may use a route.
@@ -384,4 +390,264 @@ async fn credential(app: &TestApp, user: UserId, api: bool) -> String {
         .await
         .unwrap();
     secret
+}
+
+// ---- Nobody decides their own case; authoring follows the course's owner ----
+
+/// What is being decided, and by whom it was made.
+#[derive(Debug, Clone, Copy)]
+enum Object {
+    /// An outside PD request by this person (to where they hold their role).
+    PdRequest(&'static str),
+    /// A practice-task hand-in by this person.
+    HandIn(&'static str),
+    /// A draft of a new course by this author, sent for review (owned where
+    /// they are an author).
+    Draft(&'static str),
+    /// Starting a new version of a published course owned by this organisation.
+    VersionOf(&'static str),
+}
+
+/// (object, who tries to decide it or write it, allowed) — by hand. Authors
+/// in this test: `author` at the root; `dadmin` and `facilitator` at the
+/// district; `ladmin` at the local, beside it.
+const SELF_CASES: &[(Object, &str, bool)] = &[
+    // Deciding an outside PD request: never one's own; an admin's goes above them.
+    (Object::PdRequest("educator"), "dadmin", true),
+    (Object::PdRequest("dadmin"), "dadmin", false),
+    (Object::PdRequest("dadmin"), "ladmin", false),
+    (Object::PdRequest("dadmin"), "admin", true),
+    (Object::PdRequest("admin"), "admin", false),
+    // Reviewing a hand-in: never one's own, even as its facilitator.
+    (Object::HandIn("facilitator"), "facilitator", false),
+    (Object::HandIn("facilitator"), "dadmin", true),
+    (Object::HandIn("educator"), "facilitator", true),
+    // Publishing a draft: never one's own; only inside one's authoring scope.
+    (Object::Draft("dadmin"), "dadmin", false),
+    (Object::Draft("dadmin"), "ladmin", false),
+    (Object::Draft("dadmin"), "facilitator", true),
+    (Object::Draft("dadmin"), "author", true),
+    (Object::Draft("author"), "author", false),
+    (Object::Draft("author"), "facilitator", false),
+    (Object::Draft("author"), "admin", true),
+    // Writing a version: the course's owner decides who may.
+    (Object::VersionOf("root"), "facilitator", false),
+    (Object::VersionOf("root"), "dadmin", false),
+    (Object::VersionOf("root"), "author", true),
+    (Object::VersionOf("district"), "facilitator", true),
+    (Object::VersionOf("district"), "ladmin", false),
+    (Object::VersionOf("district"), "author", true),
+];
+
+/// Where each admin decides PD requests (the organisation they administer).
+fn admin_org(seed: &Seed, who: &str) -> OrgId {
+    match who {
+        "admin" => seed.root,
+        "ladmin" => seed.local,
+        _ => seed.district,
+    }
+}
+
+/// Where each person asks for PD hours (where they hold their role).
+fn home_org(seed: &Seed, who: &str) -> OrgId {
+    match who {
+        "admin" => seed.root,
+        "educator" => seed.school_a,
+        _ => seed.district,
+    }
+}
+
+fn task_course() -> serde_json::Value {
+    serde_json::json!({
+        "format": "lyceum-course/1", "slug": "own-work", "language": "en",
+        "title": "Own work", "summary": "A task to hand in.", "pd_hours": 1,
+        "delivery": "self-paced", "licence": "CC BY 4.0",
+        "modules": [{ "title": "Practice", "lessons": ["task"] }],
+        "lessons": { "task": { "title": "Hand something in", "markdown": "Do it.",
+            "task": { "instructions": "Write it.", "rubric": [{ "key": "done", "text": "Done" }],
+                      "artefacts": ["text"] } } },
+    })
+}
+
+fn new_course(slug: &str) -> serde_json::Value {
+    serde_json::json!({
+        "format": "lyceum-course/1", "slug": slug, "language": "en",
+        "title": format!("Course {slug}"), "summary": "A course.", "pd_hours": 1,
+        "delivery": "self-paced", "licence": "CC BY 4.0",
+        "modules": [{ "title": "One", "lessons": ["one"] }],
+        "lessons": { "one": { "title": "One", "markdown": "Read this." } },
+    })
+}
+
+async fn import_as(app: &TestApp, doc: &serde_json::Value, org: Option<OrgId>) {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), doc.to_string()).unwrap();
+    let org = org.map(|o| o.0.to_string());
+    lyceum_server::content::import_course_to(
+        &app.db,
+        &app.clock,
+        file.path(),
+        org.as_deref(),
+        false,
+    )
+    .await
+    .unwrap();
+}
+
+async fn multipart(app: &TestApp, b: &Browser, path: &str, form: Form) -> (u16, String) {
+    let r = b
+        .request(reqwest::Method::POST, path)
+        .header("origin", app.url.clone())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.url().path().to_string())
+}
+
+#[tokio::test]
+async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
+    let app = TestApp::start().await;
+    let seed = app.seed().await;
+    let mut people: HashMap<&str, Browser> = HashMap::new();
+    for who in [
+        "educator",
+        "facilitator",
+        "author",
+        "dadmin",
+        "ladmin",
+        "admin",
+    ] {
+        let b = app.browser();
+        b.sign_in(seed.email(who), PASSWORD).await;
+        people.insert(who, b);
+    }
+    // Authors made by the admins, each in their own organisation.
+    for (admin, who, org) in [
+        ("dadmin", "dadmin", seed.district),
+        ("dadmin", "facilitator", seed.district),
+        ("ladmin", "ladmin", seed.local),
+    ] {
+        people[admin]
+            .post(
+                &format!("/orgs/{}/admin/roles", org.0),
+                &[("email", seed.email(who)), ("role", "author")],
+            )
+            .await
+            .expect("The role was given.");
+    }
+    import_as(&app, &task_course(), None).await;
+    import_as(&app, &new_course("the-programmes"), None).await;
+    import_as(&app, &new_course("the-districts"), Some(seed.district)).await;
+
+    let mut hand_ins: HashMap<&str, i64> = HashMap::new();
+    let mut failures = Vec::new();
+    for (n, (object, actor, allowed)) in SELF_CASES.iter().enumerate() {
+        let b = &people[actor];
+        let status = match object {
+            Object::PdRequest(by) => {
+                let title = format!("Request {n}");
+                let form = Form::new()
+                    .text("title", title.clone())
+                    .text("hours", "40")
+                    .text("completed_on", "2026-10-02")
+                    .text("evidence_url", "https://example.org/proof")
+                    .text("org", home_org(&seed, by).0.to_string())
+                    .part("evidence_file", Part::bytes(Vec::new()).file_name(""));
+                multipart(&app, &people[by], "/transcript/outside", form).await;
+                let id = request_id(&app, title).await;
+                let url = format!(
+                    "/orgs/{}/admin/pd-requests/{id}/decide",
+                    admin_org(&seed, actor).0
+                );
+                b.post(&url, &[("decision", "approved")]).await.status
+            }
+            Object::HandIn(by) => {
+                let id = match hand_ins.get(by) {
+                    Some(id) => *id,
+                    None => {
+                        let learner = &people[by];
+                        learner.post("/courses/own-work/enrol", &[]).await;
+                        let form = Form::new()
+                            .text("artefact_text", format!("Work by {by}"))
+                            .text("artefact_url", "")
+                            .part("artefact_file", Part::bytes(Vec::new()).file_name(""));
+                        multipart(&app, learner, "/courses/own-work/lessons/task/task", form).await;
+                        let id = hand_in_id(&app, seed.user(by)).await;
+                        hand_ins.insert(by, id);
+                        id
+                    }
+                };
+                b.post(
+                    &format!("/review/{id}"),
+                    &[("decision", "accepted"), ("met", "done")],
+                )
+                .await
+                .status
+            }
+            Object::Draft(by) => {
+                let doc = new_course(&format!("draft-{n}")).to_string();
+                let form = Form::new().part(
+                    "file",
+                    Part::bytes(doc.clone().into_bytes()).file_name("c.json"),
+                );
+                let (status, path) = multipart(&app, &people[by], "/authoring", form).await;
+                assert_eq!(status, 200, "{by} starts a draft");
+                people[by]
+                    .post(&path, &[("document", &doc), ("action", "submit")])
+                    .await
+                    .expect("Sent for review.");
+                b.post(&format!("{path}/review"), &[("decision", "publish")])
+                    .await
+                    .status
+            }
+            Object::VersionOf(owner) => {
+                let slug = if *owner == "root" {
+                    "the-programmes"
+                } else {
+                    "the-districts"
+                };
+                multipart(&app, b, "/authoring", Form::new().text("from", slug))
+                    .await
+                    .0
+            }
+        };
+        let refused = matches!(status, 403 | 404 | 422);
+        if refused == *allowed || status >= 500 {
+            failures.push(format!(
+                "{object:?} by {actor}: got {status}, expected {}",
+                if *allowed { "allowed" } else { "refused" }
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+async fn request_id(app: &TestApp, title: String) -> i64 {
+    use diesel::prelude::*;
+    use lyceum_db::schema::pd_requests;
+    app.db
+        .read(move |c| {
+            Ok(pd_requests::table
+                .filter(pd_requests::title.eq(title))
+                .select(pd_requests::id)
+                .first::<i64>(c)?)
+        })
+        .await
+        .unwrap()
+}
+
+async fn hand_in_id(app: &TestApp, learner: UserId) -> i64 {
+    use diesel::prelude::*;
+    use lyceum_db::schema::task_submissions;
+    app.db
+        .read(move |c| {
+            Ok(task_submissions::table
+                .filter(task_submissions::user_id.eq(learner.0))
+                .select(task_submissions::id)
+                .first::<i64>(c)?)
+        })
+        .await
+        .unwrap()
 }

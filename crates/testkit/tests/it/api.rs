@@ -318,6 +318,31 @@ async fn admins_manage_organisations_through_the_api() {
     assert_eq!(status, 201);
     assert!(inv["id"].as_i64().is_some());
     app.mail_to("x@example.org").await;
+
+    // An author is made by name, in the admin's scope; an invitation never
+    // carries admin rights.
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/orgs/{district}/memberships"),
+        t,
+        Some(json!({"email": s.email("facilitator"), "role": "author"})),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let (status, refused) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/orgs/{district}/invitations"),
+        t,
+        Some(json!({"email": "boss@example.org", "role": "org_admin"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        refused["error"]["fields"][0]["code"], "role-not-allowed",
+        "{refused}"
+    );
 }
 
 #[tokio::test]

@@ -14,6 +14,7 @@ mod csrf;
 mod directory;
 mod i18n;
 mod jobs;
+mod join_codes;
 mod learning;
 mod literacy;
 mod ops;

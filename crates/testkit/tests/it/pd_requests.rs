@@ -2,6 +2,14 @@
 //! organisation approves (the hours reach the transcript), returns or
 //! rejects with a comment; admins elsewhere see nothing.
 
+use diesel::prelude::*;
+use lyceum_db::schema::pd_requests;
+use lyceum_db::{memberships, orgs, users};
+use lyceum_domain::OrgId;
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::password::hash_password;
+use lyceum_domain::role::Role;
 use lyceum_testkit::{PASSWORD, Seed, TestApp};
 use reqwest::multipart::{Form, Part};
 
@@ -208,4 +216,124 @@ async fn outside_hours_are_asked_for_then_approved_returned_or_rejected() {
             .status,
         404
     );
+}
+
+/// Sends a request for 40 hours as `b` to `org`; returns its id.
+async fn ask(app: &TestApp, b: &lyceum_testkit::Browser, org: OrgId, title: &str) -> i64 {
+    let f = Form::new()
+        .text("title", title.to_string())
+        .text("hours", "40")
+        .text("completed_on", "2026-10-02")
+        .text("evidence_url", "https://example.org/proof")
+        .text("org", org.0.to_string())
+        .part("evidence_file", Part::bytes(Vec::new()).file_name(""));
+    let r = b
+        .request(reqwest::Method::POST, "/transcript/outside")
+        .header("origin", app.url.clone())
+        .multipart(f)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains("Your request was sent"));
+    let title = title.to_string();
+    app.db
+        .read(move |c| {
+            Ok(pd_requests::table
+                .filter(pd_requests::title.eq(title))
+                .select(pd_requests::id)
+                .first::<i64>(c)?)
+        })
+        .await
+        .unwrap()
+}
+
+/// An admin of `org` who is in the seed's tree but not its list of people.
+async fn admin_at(app: &TestApp, org: OrgId, email: &'static str) {
+    let hash = tokio::task::spawn_blocking(|| hash_password(PASSWORD).unwrap())
+        .await
+        .unwrap();
+    let now = app.clock.now();
+    app.db
+        .write(move |c| {
+            let at = orgs::get(c, org)?;
+            let id = users::insert(
+                c,
+                &users::NewUser {
+                    email: &EmailAddress::parse(email).unwrap(),
+                    display_name: "Test sadmin",
+                    password_hash: Some(&hash),
+                    lang: Lang::En,
+                    verified: true,
+                },
+                now,
+            )?;
+            memberships::add(c, id, &at, Role::OrgAdmin, now).map(|_| ())
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn nobody_decides_their_own_request() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    // A state admin above the district.
+    admin_at(&app, s.state, "sadmin@example.org").await;
+
+    // The district's admin asks his own district for 40 hours.
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let id = ask(&app, &dadmin, s.district, "Self-approved summit").await;
+    let base = format!("/orgs/{}/admin/pd-requests", s.district.0);
+    // It is not in his queue, and deciding it is refused.
+    let queue = dadmin.get(&base).await;
+    assert!(!queue.contains("Self-approved summit"), "{}", queue.body);
+    let r = dadmin
+        .post(&format!("{base}/{id}/decide"), &[("decision", "approved")])
+        .await;
+    assert_eq!(r.status, 403);
+    dadmin
+        .get("/transcript")
+        .await
+        .expect("Waiting for approval");
+
+    // The state's admins, above him, see and decide it.
+    let sadmin = app.browser();
+    sadmin.sign_in("sadmin@example.org", PASSWORD).await;
+    let state_queue = format!("/orgs/{}/admin/pd-requests", s.state.0);
+    sadmin
+        .get(&state_queue)
+        .await
+        .expect("Self-approved summit")
+        .expect("Test dadmin · Columbus City Schools");
+    sadmin
+        .post(
+            &format!("{state_queue}/{id}/decide"),
+            &[("decision", "approved")],
+        )
+        .await
+        .expect("The request was decided.");
+    dadmin
+        .get("/transcript")
+        .await
+        .expect("<td>Self-approved summit</td><td>Outside activity</td><td>40</td>");
+
+    // A programme admin's own request: only another programme admin decides it.
+    let admin = app.browser();
+    admin.sign_in(s.email("admin"), PASSWORD).await;
+    let own = ask(&app, &admin, s.root, "Programme admin's own course").await;
+    let root_queue = format!("/orgs/{}/admin/pd-requests", s.root.0);
+    assert!(
+        !admin
+            .get(&root_queue)
+            .await
+            .contains("Programme admin's own course")
+    );
+    let r = admin
+        .post(
+            &format!("{root_queue}/{own}/decide"),
+            &[("decision", "approved")],
+        )
+        .await;
+    assert_eq!(r.status, 403);
 }

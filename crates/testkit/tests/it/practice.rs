@@ -367,3 +367,58 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         .await
         .expect("Checking what a chatbot claims");
 }
+
+#[tokio::test]
+async fn a_facilitator_who_is_also_a_learner_does_not_review_their_own_work() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), course().to_string()).unwrap();
+    import_course(&app.db, &app.clock, file.path(), false)
+        .await
+        .unwrap();
+    let practice_page = format!("{COURSE}/lessons/practice");
+    let facilitator = app.browser();
+    facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
+    facilitator.post(&format!("{COURSE}/enrol"), &[]).await;
+    let r = facilitator
+        .request(reqwest::Method::POST, &format!("{practice_page}/task"))
+        .header("origin", app.url.clone())
+        .multipart(hand_in("My own three checks.", "", None))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.text().await.unwrap().contains("Handed in."));
+    let me = s.user("facilitator");
+    let id = app
+        .db
+        .read(move |c| {
+            let course = lyceum_db::courses::by_slug(c, "checking-claims")?.unwrap();
+            practice::submissions(c, me, course.id, "practice")
+        })
+        .await
+        .unwrap()[0]
+        .id;
+
+    // Not in their own queue, and refused if they try.
+    let queue = facilitator.get("/review").await;
+    assert!(!queue.contains("My own three checks."), "{}", queue.body);
+    let accept_all = [
+        ("decision", "accepted"),
+        ("met", "three"),
+        ("met", "sources"),
+    ];
+    let r = facilitator
+        .post(&format!("/review/{id}"), &accept_all)
+        .await;
+    assert_eq!(r.status, 404);
+
+    // The district's admin reviews it.
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    dadmin.get("/review").await.expect("My own three checks.");
+    dadmin
+        .post(&format!("/review/{id}"), &accept_all)
+        .await
+        .expect("Review saved.");
+}

@@ -245,7 +245,9 @@ pub struct PeopleDto {
 pub struct EmailRoleBody {
     pub email: String,
     /// `educator`, `facilitator`, `author`, `moderator`, `org_admin`;
-    /// at the programme root also `programme_admin` and `researcher`.
+    /// at the programme root also `programme_admin` and `researcher`. An
+    /// invitation never carries `org_admin` or a programme-wide role
+    /// (`role-not-allowed`): give those to an existing account.
     pub role: String,
 }
 

@@ -3,6 +3,12 @@
 //! preview, and send the draft for review; another author or a programme
 //! admin publishes it as the course's next version or returns it with a
 //! comment. Learners who started a version keep it (see `learning`).
+//!
+//! A course belongs to an organisation: its authors, and those above it,
+//! write and review it (`Action::WriteCourse`, `Actor::reviews_draft`),
+//! asked of the course's owner whatever the draft's text says (see
+//! `lyceum_db::drafts`). A new course's author chooses which of their
+//! authoring organisations owns it.
 
 use super::Choice;
 use crate::context::Ctx;
@@ -16,9 +22,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::drafts::{self, DraftRow};
-use lyceum_db::{DbError, courses};
-use lyceum_domain::UserId;
+use lyceum_db::{DbError, courses, orgs};
+use lyceum_domain::OrgId;
 use lyceum_domain::course::{Course, DraftStatus, package};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
 
@@ -63,9 +70,11 @@ pub struct DraftLine {
     pub title: String,
     pub status: DraftStatus,
     pub by: Option<String>,
+    /// The organisation that owns the course.
+    pub owner: String,
 }
 
-fn line(d: &DraftRow, by: Option<String>, page: &Page) -> DraftLine {
+fn line(d: &DraftRow, by: Option<String>, owner: String, page: &Page) -> DraftLine {
     DraftLine {
         href: draft_path(d.id),
         title: d
@@ -75,7 +84,30 @@ fn line(d: &DraftRow, by: Option<String>, page: &Page) -> DraftLine {
             .unwrap_or_else(|| page.t("authoring-untitled")),
         status: d.status(),
         by,
+        owner,
     }
+}
+
+/// The organisations whose new courses this person may start, as (id,
+/// name): where they are an author (the programme, for a programme admin).
+async fn authoring_orgs(state: &AppState, actor: &Actor) -> Result<Vec<(OrgId, String)>, AppError> {
+    let ids: Vec<OrgId> = actor
+        .authoring_scopes()
+        .iter()
+        .filter_map(|p| p.ids().last().copied())
+        .collect();
+    Ok(state
+        .db
+        .read(move |c| {
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(o) = orgs::by_id(c, id)? {
+                    out.push((id, o.name));
+                }
+            }
+            Ok(out)
+        })
+        .await?)
 }
 
 #[derive(Template)]
@@ -86,6 +118,8 @@ pub struct AuthoringPage {
     mine: Vec<DraftLine>,
     to_review: Vec<DraftLine>,
     courses: Vec<Choice>,
+    /// Which organisation owns a new course: offered when there is a choice.
+    orgs: Vec<Choice>,
     max_mb: usize,
 }
 
@@ -93,25 +127,42 @@ async fn authoring_page(
     state: &AppState,
     ctx: &Ctx,
     errors: FormErrors,
+    chosen_org: &str,
 ) -> Result<AuthoringPage, AppError> {
-    let me = ctx.require_user()?.user.id();
+    let actor = ctx.require_user()?.actor.clone();
+    let me = actor.user_id;
+    let orgs = authoring_orgs(state, &actor).await?;
     let (mine, review, all) = state
         .db
         .read(move |c| {
             Ok((
                 drafts::of_author(c, me)?,
-                drafts::to_review(c, me)?,
-                courses::list(c)?,
+                drafts::to_review(c, &actor)?,
+                courses::writable_by(c, &actor)?,
             ))
         })
         .await?;
     let page = Page::new(ctx, "authoring-title").with_errors(&errors);
     Ok(AuthoringPage {
-        mine: mine.iter().map(|d| line(d, None, &page)).collect(),
+        mine: mine
+            .iter()
+            .map(|(d, owner)| line(d, None, owner.clone(), &page))
+            .collect(),
         to_review: review
             .iter()
-            .map(|(d, by)| line(d, Some(by.clone()), &page))
+            .map(|w| line(&w.draft, Some(w.author.clone()), w.owner.clone(), &page))
             .collect(),
+        orgs: if orgs.len() > 1 {
+            orgs.into_iter()
+                .map(|(id, name)| Choice {
+                    selected: chosen_org == id.0.to_string(),
+                    value: id.0.to_string(),
+                    label: name,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         courses: all
             .into_iter()
             .map(|c| Choice {
@@ -129,25 +180,37 @@ async fn authoring_page(
 /// `GET /authoring`
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     Ok(render(
-        &authoring_page(&state, &ctx, FormErrors::none()).await?,
+        &authoring_page(&state, &ctx, FormErrors::none(), "").await?,
     ))
 }
 
 /// `POST /authoring` (multipart): a new draft from an uploaded course file
-/// (`file`) or from a published course (`from`, its slug).
+/// (`file`) or from a published course (`from`, its slug); for a new course,
+/// `org` is the organisation that will own it, when the author has a choice.
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     form: Upload,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?.user.id();
+    let actor = ctx.require_user()?.actor.clone();
     let file = form.file("file").map(|(_, bytes)| bytes);
     let from = form.text("from").trim().to_string();
+    let typed_org = form.text("org").trim().to_string();
     let refuse = |field: &str, code: &'static str| Invalid(vec![FieldError::new(field, code)]);
+    let refused = |invalid: Invalid| refused(&state, &ctx, invalid, &typed_org);
+    let orgs = authoring_orgs(&state, &actor).await?;
+    let chosen = match (typed_org.as_str(), orgs.as_slice()) {
+        ("", [(only, _)]) => Some(*only),
+        ("", _) => None,
+        (typed, _) => match orgs.iter().find(|(id, _)| id.0.to_string() == typed) {
+            Some((id, _)) => Some(*id),
+            None => return refused(refuse("org", "choose-one")).await,
+        },
+    };
     let document = match (file, from.is_empty()) {
         (Some(bytes), true) => match String::from_utf8(bytes) {
             Ok(text) => text,
-            Err(_) => return refused(&state, &ctx, &refuse("file", "file-not-utf8")).await,
+            Err(_) => return refused(refuse("file", "file-not-utf8")).await,
         },
         (None, false) => {
             let slug = from.clone();
@@ -155,32 +218,59 @@ pub async fn create(
             match course {
                 Some((_, c)) => serde_json::to_string_pretty(&package::to_json(&c))
                     .map_err(|e| AppError::Internal(e.to_string()))?,
-                None => return refused(&state, &ctx, &refuse("from", "choose-one")).await,
+                None => return refused(refuse("from", "choose-one")).await,
             }
         }
         (Some(_), false) => {
-            return refused(&state, &ctx, &refuse("file", "draft-one-source")).await;
+            return refused(refuse("file", "draft-one-source")).await;
         }
         (None, true) => {
-            return refused(&state, &ctx, &refuse("file", "draft-source-required")).await;
+            return refused(refuse("file", "draft-source-required")).await;
         }
     };
     let (slug, title) = named(&document);
     let now = state.clock.now();
-    let id = state
+    let created = state
         .db
-        .write(move |c| drafts::create(c, me, &document, (slug.as_deref(), title.as_deref()), now))
-        .await?;
-    Ok(redirect_with(
-        &draft_path(id),
-        Flash::DraftCreated,
-        state.config.secure_cookies(),
-    ))
+        .write(move |c| {
+            drafts::create(
+                c,
+                &actor,
+                chosen,
+                &document,
+                (slug.as_deref(), title.as_deref()),
+                now,
+            )
+        })
+        .await;
+    match created {
+        Ok(id) => Ok(redirect_with(
+            &draft_path(id),
+            Flash::DraftCreated,
+            state.config.secure_cookies(),
+        )),
+        Err(DbError::Invalid(mut invalid)) => {
+            // Said of the document: shown on the field it came from.
+            let source = if from.is_empty() { "file" } else { "from" };
+            for e in invalid.0.iter_mut().filter(|e| e.field == "document") {
+                e.field = source.to_string();
+            }
+            refused(invalid).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
-async fn refused(state: &AppState, ctx: &Ctx, invalid: &Invalid) -> Result<Response, AppError> {
-    let errors = FormErrors::from_invalid(invalid, ctx.lang);
-    Ok(render_invalid(&authoring_page(state, ctx, errors).await?))
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    invalid: Invalid,
+    chosen_org: &str,
+) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+    Ok(render_invalid(
+        &authoring_page(state, ctx, errors, chosen_org).await?,
+    ))
 }
 
 // ---- One draft ----
@@ -238,6 +328,8 @@ pub struct DraftPage {
     id: i64,
     status: DraftStatus,
     document: String,
+    /// The organisation that owns the course.
+    owner: String,
     /// Its author may change it now.
     editing: bool,
     /// The viewer may publish or return it now.
@@ -265,16 +357,26 @@ async fn draft_page(
     errors: FormErrors,
     typed_comment: String,
 ) -> Result<DraftPage, AppError> {
-    let me = ctx.require_user()?.user.id();
-    let d = state
+    let actor = ctx.require_user()?.actor.clone();
+    let me = actor.user_id;
+    let (d, may_review, owner) = state
         .db
-        .read(move |c| drafts::by_id(c, id))
+        .read(move |c| {
+            let Some(d) = drafts::by_id(c, id)? else {
+                return Ok(None);
+            };
+            let reviews = drafts::reviews(c, &actor, &d)?;
+            let (_, _, owner) = drafts::owner(c, d.slug.as_deref(), Some(OrgId(d.org_id)))?;
+            Ok(Some((d, reviews, owner)))
+        })
         .await?
         .ok_or(AppError::NotFound)?;
     let mine = d.author_id == me.0;
     let status = d.status();
-    // Authors see their own drafts; reviewers see drafts sent for review.
-    if !mine && status != DraftStatus::InReview {
+    // Authors see their own drafts; reviewers of the course's owner see
+    // drafts sent for review; nobody else learns that a draft exists.
+    let reviewing = !mine && status == DraftStatus::InReview && may_review;
+    if !mine && !reviewing {
         return Err(AppError::NotFound);
     }
     let document = typed.unwrap_or_else(|| d.document.clone());
@@ -292,7 +394,8 @@ async fn draft_page(
         id,
         status,
         editing: mine && status.editable(),
-        reviewing: !mine && status == DraftStatus::InReview,
+        reviewing,
+        owner,
         problems,
         preview,
         review_comment: d.review_comment.clone(),
@@ -337,7 +440,7 @@ pub async fn save(
     Path(id): Path<i64>,
     HtmlForm(form): HtmlForm<SaveForm>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?.user.id();
+    let actor = ctx.require_user()?.actor.clone();
     let submit = form.action == "submit";
     if submit && check(&state, &form.document).await?.is_err() {
         let errors = FormErrors::from_invalid(
@@ -350,21 +453,28 @@ pub async fn save(
     }
     let (slug, title) = named(&form.document);
     let now = state.clock.now();
-    let document = form.document;
-    state
+    let document = form.document.clone();
+    let saved = state
         .db
         .write(move |c| {
             drafts::save(
                 c,
                 id,
-                me,
+                &actor,
                 &document,
                 (slug.as_deref(), title.as_deref()),
                 submit,
                 now,
             )
         })
-        .await?;
+        .await;
+    if let Err(DbError::Invalid(invalid)) = saved {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        return Ok(render_invalid(
+            &draft_page(&state, &ctx, id, Some(form.document), errors, String::new()).await?,
+        ));
+    }
+    saved?;
     Ok(redirect_with(
         &draft_path(id),
         if submit {
@@ -395,7 +505,7 @@ pub async fn review(
     Path(id): Path<i64>,
     HtmlForm(form): HtmlForm<ReviewForm>,
 ) -> Result<Response, AppError> {
-    let reviewer: UserId = ctx.require_user()?.user.id();
+    let reviewer = ctx.require_user()?.actor.clone();
     let publish = match form.decision.as_str() {
         "publish" => true,
         "return" => false,
@@ -441,7 +551,7 @@ pub async fn review(
     let now = state.clock.now();
     let decided = state
         .db
-        .write(move |c| drafts::decide(c, id, reviewer, course.as_ref(), comment.as_deref(), now))
+        .write(move |c| drafts::decide(c, id, &reviewer, course.as_ref(), comment.as_deref(), now))
         .await;
     let flash = match decided {
         Ok(Some(_)) => Flash::DraftPublished,

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::gate::ScopedOrg;
-use crate::org_actions::{self, chosen_role, grantable, record};
+use crate::org_actions::{self, Through, chosen_role, grantable, record};
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::Choice;
 use crate::state::AppState;
@@ -16,13 +16,15 @@ use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::invitations::{self, InvitationRow};
-use lyceum_db::join_codes::{self, JoinCodeRow, NewJoinCode};
+use lyceum_db::join_codes::{self, Listed, NewJoinCode};
 use lyceum_db::orgs::{self, OrgRow};
 use lyceum_db::{DbError, domains, memberships};
 use lyceum_domain::OrgId;
 use lyceum_domain::email::parse_domain;
 use lyceum_domain::org::{Locale, OrgInput, OrgKind, PovertyBand};
-use lyceum_domain::policy::Action;
+use lyceum_domain::policy::{
+    Action, JOIN_CODE_DEFAULT_DAYS, JOIN_CODE_DEFAULT_USES, JOIN_CODE_MAX_DAYS, JOIN_CODE_MAX_USES,
+};
 use lyceum_domain::role::Role;
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
@@ -90,12 +92,14 @@ fn back(org: OrgId, tab: &str, flash: Flash, state: &AppState) -> Response {
     )
 }
 
-/// The roles this person may grant here, as options; `chosen` (or educator) selected.
+/// The roles this person may hand out here this way, as options; `chosen`
+/// (or educator) selected.
 fn role_choices(
     page: &Page,
     user: &CurrentUser,
     scope: &ScopedOrg,
     org: &OrgRow,
+    through: Through,
     chosen: &str,
 ) -> Vec<Choice> {
     let chosen = if chosen.is_empty() {
@@ -106,7 +110,9 @@ fn role_choices(
     Choice::list(
         page,
         "role",
-        grantable(user, scope, org).iter().map(|r| r.as_str()),
+        grantable(user, scope, org, through)
+            .iter()
+            .map(|r| r.as_str()),
         &[chosen],
     )
 }
@@ -304,7 +310,9 @@ pub struct JoiningPage {
     frame: AdminFrame,
     errors: FormErrors,
     domains: Vec<String>,
-    codes: Vec<JoinCodeRow>,
+    codes: Vec<Listed>,
+    /// A code just made: shown this once, never again.
+    made: Option<String>,
     domain: String,
     roles: Vec<Choice>,
     expires_in_days: String,
@@ -330,6 +338,7 @@ async fn joining_page(
     scope: &ScopedOrg,
     form: JoiningForm,
     errors: FormErrors,
+    made: Option<String>,
 ) -> Result<JoiningPage, AppError> {
     let user = ctx.require_user()?;
     let frame = frame(state, scope.id, Tab::Joining).await?;
@@ -341,17 +350,27 @@ async fn joining_page(
     let page = Page::new(ctx, "org-admin-joining-title")
         .about(&frame.org.name)
         .with_errors(&errors);
-    let roles = role_choices(&page, user, scope, &frame.org, &form.role);
+    let roles = role_choices(
+        &page,
+        user,
+        scope,
+        &frame.org,
+        Through::JoinCode,
+        &form.role,
+    );
+    // The defaults, written in, so the admin sees what a code will allow.
+    let or = |typed: String, default: String| if typed.is_empty() { default } else { typed };
     Ok(JoiningPage {
         page,
         frame,
         errors,
         domains,
         codes,
+        made,
         domain: form.domain,
         roles,
-        expires_in_days: form.expires_in_days,
-        max_uses: form.max_uses,
+        expires_in_days: or(form.expires_in_days, JOIN_CODE_DEFAULT_DAYS.to_string()),
+        max_uses: or(form.max_uses, JOIN_CODE_DEFAULT_USES.to_string()),
         now: state.clock.now().micros(),
     })
 }
@@ -368,6 +387,7 @@ pub async fn joining(
             &scope,
             JoiningForm::default(),
             FormErrors::none(),
+            None,
         )
         .await?,
     ))
@@ -407,7 +427,7 @@ pub async fn add_domain(
         Err(DbError::Invalid(i)) => {
             let errors = FormErrors::from_invalid(&i, ctx.lang);
             Ok(render_invalid(
-                &joining_page(&state, &ctx, &scope, form, errors).await?,
+                &joining_page(&state, &ctx, &scope, form, errors, None).await?,
             ))
         }
         Err(e) => Err(e.into()),
@@ -435,6 +455,27 @@ pub async fn remove_domain(
     Ok(back(scope.id, "joining", Flash::DomainRemoved, &state))
 }
 
+/// A whole number typed in `field`, `default` when left empty, refused
+/// outside `1..=max`.
+fn bounded(typed: &str, field: &'static str, default: u32, max: u32, invalid: &mut Invalid) -> u32 {
+    match typed.trim() {
+        "" => default,
+        t => match t.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => n,
+            _ => {
+                invalid.push(
+                    FieldError::new(field, "number-range")
+                        .with_arg("min", 1)
+                        .with_arg("max", max),
+                );
+                default
+            }
+        },
+    }
+}
+
+/// `POST /orgs/{org_id}/admin/join-codes`: makes a code and shows it, this
+/// once (only its hash is kept).
 pub async fn create_join_code(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -446,56 +487,44 @@ pub async fn create_join_code(
     let now = state.clock.now();
     let org = org_actions::load(&state, scope.id).await?;
     let mut invalid = Invalid::new();
-    let role = chosen_role(user, &scope, &org, &form.role, &mut invalid);
-    let expires_at = match form.expires_in_days.trim() {
-        "" => None,
-        d => match d.parse::<u64>() {
-            Ok(n @ 1..=366) => Some(now.plus(Duration::from_secs(n * 86_400))),
-            _ => {
-                invalid.push(
-                    FieldError::new("expires_in_days", "number-range")
-                        .with_arg("min", 1)
-                        .with_arg("max", 366),
-                );
-                None
-            }
-        },
-    };
-    let max_uses = match form.max_uses.trim() {
-        "" => None,
-        n => match n.parse::<i32>() {
-            Ok(n @ 1..=100_000) => Some(n),
-            _ => {
-                invalid.push(
-                    FieldError::new("max_uses", "number-range")
-                        .with_arg("min", 1)
-                        .with_arg("max", 100_000),
-                );
-                None
-            }
-        },
-    };
+    let role = chosen_role(
+        user,
+        &scope,
+        &org,
+        &form.role,
+        Through::JoinCode,
+        &mut invalid,
+    );
+    let days = bounded(
+        &form.expires_in_days,
+        "expires_in_days",
+        JOIN_CODE_DEFAULT_DAYS,
+        JOIN_CODE_MAX_DAYS,
+        &mut invalid,
+    );
+    let max_uses = bounded(
+        &form.max_uses,
+        "max_uses",
+        JOIN_CODE_DEFAULT_USES,
+        JOIN_CODE_MAX_USES,
+        &mut invalid,
+    );
     let Some(role) = role.filter(|_| invalid.is_empty()) else {
         let errors = FormErrors::from_invalid(&invalid, ctx.lang);
         return Ok(render_invalid(
-            &joining_page(&state, &ctx, &scope, form, errors).await?,
+            &joining_page(&state, &ctx, &scope, form, errors, None).await?,
         ));
     };
     let id = scope.id;
-    state
+    let new = NewJoinCode {
+        role,
+        expires_at: now.plus(Duration::from_secs(u64::from(days) * 86_400)),
+        max_uses: i32::try_from(max_uses).unwrap_or(i32::MAX),
+    };
+    let code = state
         .db
         .write(move |c| {
-            let code = join_codes::create(
-                c,
-                id,
-                &NewJoinCode {
-                    role,
-                    expires_at,
-                    max_uses,
-                },
-                actor,
-                now,
-            )?;
+            let (row, code) = join_codes::create(c, id, &new, actor, now)?;
             record(
                 c,
                 now,
@@ -503,11 +532,22 @@ pub async fn create_join_code(
                 "org.join_code_created",
                 id,
                 None,
-                json!({ "code_id": code.id, "role": role }),
-            )
+                json!({ "code_id": row.id, "role": role, "days": days, "max_uses": max_uses }),
+            )?;
+            Ok(code)
         })
         .await?;
-    Ok(back(scope.id, "joining", Flash::JoinCodeCreated, &state))
+    Ok(render(
+        &joining_page(
+            &state,
+            &ctx,
+            &scope,
+            JoiningForm::default(),
+            FormErrors::none(),
+            Some(code),
+        )
+        .await?,
+    ))
 }
 
 pub async fn revoke_join_code(
@@ -569,7 +609,14 @@ async fn invitations_page(
     let page = Page::new(ctx, "org-admin-invitations-title")
         .about(&frame.org.name)
         .with_errors(&errors);
-    let roles = role_choices(&page, user, scope, &frame.org, &form.role);
+    let roles = role_choices(
+        &page,
+        user,
+        scope,
+        &frame.org,
+        Through::Invitation,
+        &form.role,
+    );
     Ok(InvitationsPage {
         page,
         frame,
@@ -728,7 +775,7 @@ async fn roles_page(
             email: h.email,
         })
         .collect();
-    let roles = role_choices(&page, user, scope, &frame.org, &form.role);
+    let roles = role_choices(&page, user, scope, &frame.org, Through::Grant, &form.role);
     Ok(RolesPage {
         page,
         frame,

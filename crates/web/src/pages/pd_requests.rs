@@ -213,9 +213,10 @@ async fn admin_page(
 ) -> Result<AdminPage, AppError> {
     let frame = frame(state, scope.id, Tab::PdRequests).await?;
     let path = scope.path.clone();
+    let me = ctx.require_user()?.actor.clone();
     let rows: Vec<Waiting> = state
         .db
-        .read(move |c| pd_requests::pending_in(c, &path))
+        .read(move |c| pd_requests::pending_in(c, &me, &path))
         .await?;
     let page = Page::new(ctx, "pd-requests-title")
         .about(&frame.org.name)
@@ -278,7 +279,19 @@ pub async fn decide(
     Path((_, id)): Path<(i64, i64)>,
     HtmlForm(form): HtmlForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let reviewer = ctx.require_user()?.user.id();
+    let me = ctx.require_user()?.actor.clone();
+    let reviewer = me.user_id;
+    // Nobody decides their own request, nor one that goes above them.
+    let (path, who) = (scope.path.clone(), me.clone());
+    match state
+        .db
+        .read(move |c| pd_requests::decidable(c, &who, &path, id))
+        .await?
+    {
+        None => return Err(AppError::NotFound),
+        Some(false) => return Err(AppError::Forbidden),
+        Some(true) => {}
+    }
     let decision = match RequestStatus::parse(&form.decision) {
         Some(d) if d != RequestStatus::Pending => d,
         _ => {
@@ -304,7 +317,7 @@ pub async fn decide(
     state
         .db
         .write(move |c| {
-            let r = pd_requests::decide(c, &path, id, decision, comment.as_deref(), reviewer, now)?;
+            let r = pd_requests::decide(c, &path, id, decision, comment.as_deref(), &me, now)?;
             record(
                 c,
                 now,

@@ -23,7 +23,6 @@ use lyceum_domain::UserId;
 use lyceum_domain::course::Lesson;
 use lyceum_domain::course::task::{self, ArtefactKind, SubmissionStatus, Task};
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
-use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::xapi::Verb;
 
@@ -378,15 +377,15 @@ async fn review_page(
     errors: FormErrors,
     failed: Option<(i64, Vec<String>, String)>,
 ) -> Result<ReviewPage, AppError> {
-    let scopes = ctx.require_user()?.actor.review_scopes();
+    let actor = ctx.require_user()?.actor.clone();
     let page = Page::new(ctx, "review-title").with_errors(&errors);
     let lang = page.lang;
-    let reviewer = !scopes.is_empty();
+    let reviewer = !actor.review_scopes().is_empty();
     let rows = state
         .db
         .read(move |c| {
             let mut out = Vec::new();
-            for w in practice::waiting_in(c, &scopes)? {
+            for w in practice::waiting_for(c, &actor)? {
                 let s = &w.submission;
                 let Some(row) = courses::by_id(c, s.course_id)? else {
                     continue;
@@ -456,7 +455,7 @@ async fn may_review(state: &AppState, ctx: &Ctx, learner: UserId) -> Result<bool
         .db
         .read(move |c| practice::paths_of(c, learner))
         .await?;
-    Ok(paths.iter().any(|p| actor.can(Action::ReviewLearning, p)))
+    Ok(actor.reviews_work_of(learner, &paths))
 }
 
 /// `POST /review/{submission_id}`: `decision` is accepted or returned,
