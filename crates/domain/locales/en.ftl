@@ -63,6 +63,7 @@ people-count = { $count ->
 error-required = Enter this.
 error-too-long = This is too long. Use at most { $max } characters.
 error-control-characters = Remove the special characters (such as tabs or line breaks).
+error-invisible-characters = Remove the invisible formatting characters.
 error-choose-one = Choose one of the options.
 error-unknown-choice = “{ $value }” is not one of the options.
 error-number-range = Enter a whole number from { $min } to { $max }.
@@ -433,6 +434,7 @@ email-invitation-action = Accept the invitation
 ## Field-specific messages: error-<code>--<field>, used instead of error-<code> when present.
 
 error-required--display_name = Enter your name.
+error-invisible-characters--display_name = Your name cannot contain invisible formatting characters.
 error-required--name = Enter a name.
 error-required--domain = Enter an email domain.
 error-choose-one--preferred_language = Choose a language.

@@ -63,6 +63,7 @@ people-count = { $count ->
 error-required = Complete este campo.
 error-too-long = Es demasiado largo. Use como máximo { $max } caracteres.
 error-control-characters = Quite los caracteres especiales (como tabulaciones o saltos de línea).
+error-invisible-characters = Quite los caracteres de formato invisibles.
 error-choose-one = Elija una de las opciones.
 error-unknown-choice = «{ $value }» no es una de las opciones.
 error-number-range = Escriba un número entero de { $min } a { $max }.
@@ -433,6 +434,7 @@ email-invitation-action = Aceptar la invitación
 ## Mensajes propios de un campo: error-<código>--<campo>, en lugar de error-<código> cuando existen.
 
 error-required--display_name = Escriba su nombre.
+error-invisible-characters--display_name = Su nombre no puede contener caracteres de formato invisibles.
 error-required--name = Escriba un nombre.
 error-required--domain = Escriba un dominio de correo.
 error-choose-one--preferred_language = Elija un idioma.
