@@ -283,7 +283,14 @@ mod tests {
             }
         }
         // Letters, accents, scripts written right to left and emoji stay.
-        for fine in ["Ana María López", "Zoë Ångström", "محمد", "李小龍", "Ana 🍎", "O’Brien-Smith"] {
+        for fine in [
+            "Ana María López",
+            "Zoë Ångström",
+            "محمد",
+            "李小龍",
+            "Ana 🍎",
+            "O’Brien-Smith",
+        ] {
             assert_eq!(validate_name(fine), Ok(fine.to_string()));
             assert_eq!(clean_name(fine), Some((fine.to_string(), false)));
         }

@@ -528,7 +528,11 @@ async fn names_with_invisible_formatting_characters_are_refused() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let b = app.browser();
-    for name in ["\u{202E}nimdA margorP", "Ana\u{200B}", "Ana\u{2066}x\u{2069}"] {
+    for name in [
+        "\u{202E}nimdA margorP",
+        "Ana\u{200B}",
+        "Ana\u{2066}x\u{2069}",
+    ] {
         let page = b
             .post(
                 "/register",
