@@ -150,6 +150,7 @@ diesel::table! {
         last_used_at -> Nullable<BigInt>,
         expires_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+        scopes -> Text,
     }
 }
 

@@ -10,6 +10,7 @@ mod reads;
 mod roster;
 mod schema_parity;
 mod throttle;
+mod tokens;
 mod transactions;
 
 use lyceum_domain::Timestamp;

@@ -23,3 +23,4 @@ mod practice;
 mod roster_upload;
 mod sessions;
 mod sso;
+mod tokens;
