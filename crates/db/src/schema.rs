@@ -596,6 +596,7 @@ diesel::table! {
         helpful_count -> BigInt,
         thanks_count -> BigInt,
         insightful_count -> BigInt,
+        edit_count -> BigInt,
     }
 }
 
@@ -613,8 +614,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    suspensions (user_id) {
+    suspensions (id) {
+        id -> BigInt,
         user_id -> BigInt,
+        org_id -> BigInt,
         until_at -> BigInt,
         reason -> Text,
         suspended_by -> BigInt,
@@ -628,6 +631,7 @@ diesel::table! {
         post_id -> BigInt,
         body -> Text,
         replaced_at -> BigInt,
+        author_id -> BigInt,
     }
 }
 
@@ -667,6 +671,7 @@ diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
 diesel::joinable!(notifications -> topics (topic_id));
 diesel::joinable!(flags -> posts (post_id));
+diesel::joinable!(suspensions -> orgs (org_id));
 
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));

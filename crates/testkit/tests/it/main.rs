@@ -23,4 +23,5 @@ mod practice;
 mod roster_upload;
 mod sessions;
 mod sso;
+mod suspensions;
 mod tokens;
