@@ -9,6 +9,7 @@ mod orgs;
 mod reads;
 mod roster;
 mod schema_parity;
+mod suspensions;
 mod throttle;
 mod tokens;
 mod transactions;
