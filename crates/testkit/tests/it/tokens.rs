@@ -144,7 +144,7 @@ async fn a_token_needs_the_password_and_never_lives_for_ever() {
     let month = [
         "", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ][m as usize];
-    made.expect(&format!("<td>{d} {month} {y}</td>"));
+    made.expect(&format!("<dd>{d} {month} {y}</dd>"));
 }
 
 #[tokio::test]
