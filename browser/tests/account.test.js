@@ -145,3 +145,44 @@ for (const variant of VARIANTS) {
       await j.check(page, 'register: errors after a second try');
     }));
 }
+
+// API tokens: made only with the password, read only or read and change,
+// for a chosen number of days (never for ever); shown once; revoked. The
+// password form offers to revoke them too.
+for (const variant of VARIANTS.filter((v) => v.js)) {
+  test(`an API token needs the password, a scope and an expiry ${label(variant)}`, () =>
+    suite.run('api tokens', variant, async (j, t) => {
+      const page = await j.newPage();
+      await h.signIn(page, j, t, 'researcher@lyceum.example.org');
+      await page.goto(`${j.url}/account`);
+      await page.getByRole('main').getByRole('link', { name: t('tokens-title'), exact: true }).click();
+      await h.expectHeading(page, t('tokens-title'));
+      await j.check(page, 'api tokens');
+      const tokenName = `Reporting script ${j.variant}`;
+      await page.getByLabel(t('field-token-name'), { exact: true }).fill(tokenName);
+      await page.getByRole('radio', { name: t('token-scope-read'), exact: true }).check();
+      const expiry = page.getByLabel(t('field-token-expiry'), { exact: true });
+      assert.equal(await expiry.inputValue(), '90', '90 days unless another is chosen');
+      assert.equal(await expiry.locator('option').count(), 3, '30, 90 or 365 days: never for ever');
+      await page.getByRole('button', { name: t('tokens-create'), exact: true }).click();
+      const summary = page.locator('.error-summary[role=alert]');
+      await summary.getByRole('link', { name: t.fieldError('password-wrong', 'password') }).waitFor();
+      await h.settle(page);
+      assert.equal(await page.getByLabel(t('field-token-name'), { exact: true }).inputValue(), tokenName, 'the name is kept');
+      await j.check(page, 'api tokens: password missing');
+      await page.getByLabel(t('field-current-password'), { exact: true }).fill(h.PASSWORD);
+      await page.getByRole('button', { name: t('tokens-create'), exact: true }).click();
+      await page.getByRole('heading', { name: t('tokens-created-title') }).waitFor();
+      assert.match(await page.locator('code.token').innerText(), /^lyc_/);
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: tokenName, exact: true }) });
+      await card.getByText(t('token-scope-read'), { exact: true }).waitFor();
+      await j.check(page, 'api token made');
+      await card.getByRole('button', { name: t('tokens-revoke', { name: tokenName }), exact: true }).click();
+      await h.expectFlash(page, t('flash-token-revoked'));
+
+      await page.goto(`${j.url}/account/password`);
+      await h.expectHeading(page, t('password-title'));
+      assert.ok(await page.getByLabel(t('password-revoke-tokens'), { exact: true }).isChecked(), 'revoking tokens is ticked');
+      await j.check(page, 'change password');
+    }));
+}

@@ -90,8 +90,15 @@ for (const variant of VARIANTS) {
       if (variant.suspend) {
         await card.getByLabel(t('moderation-days'), { exact: true }).fill('2');
         await card.getByLabel(t('moderation-suspend-why'), { exact: true }).fill('Repeated advertising');
+        // The form says where the suspension applies: the district's spaces.
+        await card.getByRole('heading', { name: t('moderation-suspend', { name: 'Marcus Lee', org: 'Columbus City Schools' }), exact: true }).waitFor();
         await card.getByRole('button', { name: t('moderation-suspend-button'), exact: true }).click();
-        await h.expectFlash(moderator, t('flash-author-suspended'));
+        await h.expectHeading(moderator, t('moderation-suspended-title'));
+        const said = t('moderation-suspended-body', { name: 'Marcus Lee', org: 'Columbus City Schools', until: '@' }).split('@')[0].trim();
+        await moderator.getByText(said).first().waitFor();
+        await j.check(moderator, 'suspension recorded');
+        await moderator.getByRole('link', { name: t('moderation-back'), exact: true }).click();
+        await h.expectHeading(moderator, t('moderation-title'));
       }
       const again = moderator.getByRole('region', { name: t('moderation-flag-heading', { name: 'Marcus Lee', topic: variant.title }) });
       await again.getByLabel(t('moderation-why'), { exact: true }).fill('Advertising is not allowed here.');
@@ -142,7 +149,7 @@ for (const variant of VARIANTS) {
       await j.check(moderator, 'spaces of an organisation');
 
       if (variant.suspend) {
-        // Suspended: refused, with the day it ends.
+        // Suspended: refused, saying where and until when.
         await answerer.goto(topicUrl);
         const form = answerer.getByRole('region', { name: t('topic-reply'), exact: true });
         await form.getByLabel(t('post-body'), { exact: true }).fill('One more advert');

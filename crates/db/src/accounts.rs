@@ -241,8 +241,9 @@ pub fn send_link(
     Ok(())
 }
 
-/// Follows a reset link: sets the password, signs out everywhere. The link
-/// proved the address, so the email counts as verified too.
+/// Follows a reset link: sets the password, signs out everywhere and
+/// revokes every API token (whoever knew the old password may have made
+/// one). The link proved the address, so the email counts as verified too.
 pub fn reset_password(
     conn: &mut DbConn,
     token_hash: &str,
@@ -254,6 +255,7 @@ pub fn reset_password(
     users::set_password(conn, user, password_hash, now)?;
     users::mark_verified(conn, user, now)?;
     sessions::delete_for_user(conn, user, None)?;
+    let revoked = api_tokens::revoke_all(conn, user, now)?;
     audit::record(
         conn,
         now,
@@ -262,22 +264,28 @@ pub fn reset_password(
             action: "account.password_reset",
             org: None,
             subject: Some(user),
-            detail: json!({}),
+            detail: json!({ "api_tokens_revoked": revoked }),
         },
     )?;
     users::by_id(conn, user)?.ok_or(DbError::NotFound)
 }
 
-/// Sets a new password and signs out every other session.
+/// Sets a new password and signs out every other session; with
+/// `revoke_tokens`, every API token stops working too.
 pub fn change_password(
     conn: &mut DbConn,
     user: UserId,
     password_hash: &str,
     keep_session: Option<&str>,
+    revoke_tokens: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
     users::set_password(conn, user, password_hash, now)?;
     sessions::delete_for_user(conn, user, keep_session)?;
+    let revoked = match revoke_tokens {
+        true => api_tokens::revoke_all(conn, user, now)?,
+        false => 0,
+    };
     audit::record(
         conn,
         now,
@@ -286,7 +294,7 @@ pub fn change_password(
             action: "account.password_changed",
             org: None,
             subject: Some(user),
-            detail: json!({}),
+            detail: json!({ "api_tokens_revoked": revoked }),
         },
     )
 }
@@ -410,6 +418,7 @@ pub fn export(
         "memberships": memberships,
         "api_tokens": tokens.iter().map(|t| json!({
             "name": t.name,
+            "scopes": t.scopes,
             "created_at": ts(Some(t.created_at)),
             "last_used_at": ts(t.last_used_at),
             "expires_at": ts(t.expires_at),

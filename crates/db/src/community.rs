@@ -11,8 +11,8 @@ use crate::schema::{
 use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
 use lyceum_domain::community::{
-    Cursor, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft, TopicKind, mentions,
-    posting_allowed, search_text,
+    Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft,
+    TopicKind, mentions, posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::validation::{FieldError, Invalid};
@@ -153,7 +153,8 @@ pub fn create_topic(
     t: &TopicDraft,
     now: Timestamp,
 ) -> Result<i64, DbError> {
-    may_post(conn, author, &t.body, now)?;
+    let place = self::space(conn, space)?.ok_or(DbError::NotFound)?;
+    may_write(conn, author, &place.path, None, &t.body, now)?;
     let id: i64 = diesel::insert_into(topics::table)
         .values((
             topics::space_id.eq(space),
@@ -343,8 +344,8 @@ pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
         .optional()?)
 }
 
-/// Replies to a topic; refused (`Invalid`, field `body`, `topic-locked`)
-/// once it is locked. The topic's author is told of the reply, and the
+/// Replies to a topic, if [`may_write`] allows. The topic's author is
+/// told of the reply, and the
 /// people in the conversation the reply mentions (`@Name`) are told they
 /// were; nobody is told of their own post. Returns the post's id.
 pub fn reply(
@@ -354,11 +355,8 @@ pub fn reply(
     body: &str,
     now: Timestamp,
 ) -> Result<i64, DbError> {
-    let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
-    may_post(conn, author, body, now)?;
-    if t.locked_at.is_some() {
-        return Err(DbError::Invalid(Invalid::one("body", "topic-locked")));
-    }
+    let (t, space) = topic_in_space(conn, topic)?.ok_or(DbError::NotFound)?;
+    may_write(conn, author, &space.path, Some(&t), body, now)?;
     let id = insert_post(conn, topic, author, None, body, now)?;
     diesel::update(topics::table.find(topic))
         .set((
@@ -387,28 +385,51 @@ pub fn reply(
     Ok(id)
 }
 
-/// Whether `author` may post `body` now: not while suspended (`Invalid`,
-/// field `body`, `suspended` with the day it ends), nor over the hourly
-/// limit or the link limit of their account's age (see
-/// `community::posting_allowed`).
-fn may_post(conn: &mut DbConn, author: UserId, body: &str, now: Timestamp) -> Result<(), DbError> {
-    if let Some(until) = crate::moderation::suspended_until(conn, author, now)? {
+/// Whether `author` may write `body` now in a space of the organisation
+/// at `space` (in `topic`, unless starting one) — the one check that
+/// starting a topic, replying and editing all pass, from pages and API
+/// alike. Refused (`Invalid`, field `body`): while a suspension covers the
+/// space (`suspended`, with the organisation it is for and the day it
+/// ends); in a locked topic (`topic-locked`); over the hourly limit for the
+/// account's age, where posts and edits both count as writes
+/// (`posting-too-fast`); and, for a new account, with too many links
+/// (`too-many-links`; see `community::posting_allowed`).
+pub fn may_write(
+    conn: &mut DbConn,
+    author: UserId,
+    space: &OrgPath,
+    topic: Option<&TopicRow>,
+    body: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    if let Some(s) = crate::moderation::covering(conn, author, space, now)? {
         return Err(DbError::Invalid(Invalid(vec![
             FieldError::new("body", "suspended")
-                .with_arg("until", Timestamp::from_micros(until).date()),
+                .with_arg("org", s.org_name)
+                .with_arg("until", Timestamp::from_micros(s.until_at).date()),
         ])));
+    }
+    if topic.is_some_and(|t| t.locked_at.is_some()) {
+        return Err(DbError::Invalid(Invalid::one("body", "topic-locked")));
     }
     let created: i64 = users::table
         .find(author.0)
         .select(users::created_at)
         .first(conn)?;
-    let recent: i64 = posts::table
+    let hour_ago = now.minus(std::time::Duration::from_secs(3_600)).micros();
+    let posted: i64 = posts::table
         .filter(posts::author_id.eq(author.0))
-        .filter(posts::created_at.gt(now.minus(std::time::Duration::from_secs(3_600)).micros()))
+        .filter(posts::created_at.gt(hour_ago))
+        .count()
+        .get_result(conn)?;
+    let edited: i64 = post_revisions::table
+        .filter(post_revisions::author_id.eq(author.0))
+        .filter(post_revisions::replaced_at.gt(hour_ago))
         .count()
         .get_result(conn)?;
     let new_account = created > now.minus(NEW_ACCOUNT).micros();
-    posting_allowed(new_account, recent, body).map_err(|e| DbError::Invalid(Invalid(vec![e])))
+    posting_allowed(new_account, posted + edited, body)
+        .map_err(|e| DbError::Invalid(Invalid(vec![e])))
 }
 
 /// Everyone who has posted in a topic: (user id, display name).
@@ -579,7 +600,10 @@ pub fn mark_read(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result<(), 
 }
 
 /// Replaces the text of the author's own post, keeping the old text as a
-/// revision. `NotFound` unless it is theirs and not deleted.
+/// revision, if [`may_write`] allows it as it would a new post (an edit
+/// counts as a write) and the post has had fewer than [`MAX_POST_EDITS`]
+/// edits (`Invalid`, field `body`, `too-many-edits`). `NotFound` unless it
+/// is theirs and not deleted.
 pub fn edit(
     conn: &mut DbConn,
     id: i64,
@@ -590,10 +614,29 @@ pub fn edit(
     let p = post(conn, id)?
         .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
+    let (topic, space) = topic_in_space(conn, p.topic_id)?.ok_or(DbError::NotFound)?;
+    may_write(conn, author, &space.path, Some(&topic), body, now)?;
+    // One conditional update decides, with any number of app servers (on
+    // PostgreSQL it also holds the row until the transaction ends, so the
+    // text read next is the one this edit replaces).
+    let counted = diesel::update(
+        posts::table
+            .find(id)
+            .filter(posts::edit_count.lt(MAX_POST_EDITS)),
+    )
+    .set(posts::edit_count.eq(posts::edit_count + 1))
+    .execute(conn)?;
+    if counted == 0 {
+        return Err(DbError::Invalid(Invalid(vec![
+            FieldError::new("body", "too-many-edits").with_arg("max", MAX_POST_EDITS),
+        ])));
+    }
+    let earlier: String = posts::table.find(id).select(posts::body).first(conn)?;
     diesel::insert_into(post_revisions::table)
         .values((
             post_revisions::post_id.eq(id),
-            post_revisions::body.eq(&p.body),
+            post_revisions::author_id.eq(author.0),
+            post_revisions::body.eq(&earlier),
             post_revisions::replaced_at.eq(now.micros()),
         ))
         .execute(conn)?;

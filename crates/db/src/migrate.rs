@@ -14,7 +14,9 @@ const MIGRATION_LOCK: i64 = 0x4c79_6365_756d;
 
 /// Applies every pending migration, then loads the reference data every
 /// database starts with (the default competency framework) if it is
-/// missing; returns the versions applied.
+/// missing, and gives API tokens from before expiries an expiry (it needs
+/// the clock, which SQL migrations do not have); returns the versions
+/// applied.
 pub fn run_pending(conn: &mut DbConn, now: Timestamp) -> Result<Vec<String>, DbError> {
     if let DbConn::Pg(c) = conn {
         diesel::sql_query(format!("SELECT pg_advisory_lock({MIGRATION_LOCK})")).execute(c)?;
@@ -36,7 +38,10 @@ fn migrate_and_load(conn: &mut DbConn, now: Timestamp) -> Result<Vec<String>, Db
             .map(|v| v.iter().map(|m| m.to_string()).collect()),
     }
     .map_err(|e| DbError::Migration(e.to_string()))?;
-    crate::transaction(conn, |c| crate::competencies::ensure_default(c, now))?;
+    crate::transaction(conn, |c| {
+        crate::competencies::ensure_default(c, now)?;
+        crate::api_tokens::bound_unexpiring(c, now).map(|_| ())
+    })?;
     Ok(applied)
 }
 

@@ -1,5 +1,6 @@
 //! Moderation as stored: flags on posts, posts hidden and restored (the
-//! author is told why, in the same transaction), and suspended accounts.
+//! author is told why, in the same transaction), and suspensions, each for
+//! the spaces of one organisation (and below).
 //! Who may moderate where is the caller's question (`Action::Moderate` on
 //! the space's organisation); the audit log entry is the caller's too.
 
@@ -9,7 +10,7 @@ use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::NotificationKind;
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{OrgId, Timestamp, UserId};
 
 /// Flags a post; false if this person had flagged it already.
 pub fn flag(
@@ -67,6 +68,8 @@ pub struct OpenFlag {
     pub topic_id: i64,
     pub topic_title: String,
     pub space_title: String,
+    /// Where the space's organisation is.
+    pub space_path: String,
     pub created_at: i64,
 }
 
@@ -87,6 +90,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
         String,
         i64,
         i64,
+        String,
     );
     let mut out: Vec<OpenFlag> = Vec::new();
     for scope in scopes {
@@ -112,6 +116,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
                 spaces::title,
                 topics::id,
                 flags::created_at,
+                orgs::path,
             ))
             .load(conn)?;
         for (
@@ -126,6 +131,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
             space_title,
             topic_id,
             created_at,
+            space_path,
         ) in rows
         {
             if out.iter().any(|f| f.flag_id == flag_id) {
@@ -146,6 +152,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
                 topic_id,
                 topic_title,
                 space_title,
+                space_path,
                 created_at,
             });
         }
@@ -241,39 +248,98 @@ pub fn dismiss(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Resu
     decide_flags(conn, post, "dismissed", by, now)
 }
 
-/// Suspends an account from posting until `until` (replacing any earlier
-/// suspension).
+/// A suspension with where it applies.
+#[derive(Debug, Clone)]
+pub struct Suspension {
+    pub org_id: i64,
+    /// The organisation whose spaces (and those below) it covers.
+    pub org_name: String,
+    pub path: OrgPath,
+    pub until_at: i64,
+}
+
+/// Suspends `user` from posting in the spaces of `org` and below until
+/// `until`, replacing any earlier suspension for that same organisation.
+/// Suspensions for other organisations stay as they are: one set higher
+/// still covers the spaces below it whatever is set there (so it is never
+/// shortened or lifted from below). Whether `by` may is the caller's
+/// question (`Actor::may_suspend`).
 pub fn suspend(
     conn: &mut DbConn,
     user: UserId,
+    org: OrgId,
     until: Timestamp,
     reason: &str,
     by: UserId,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    diesel::delete(suspensions::table.find(user.0)).execute(conn)?;
-    diesel::insert_into(suspensions::table)
-        .values((
-            suspensions::user_id.eq(user.0),
-            suspensions::until_at.eq(until.micros()),
-            suspensions::reason.eq(reason),
-            suspensions::suspended_by.eq(by.0),
-            suspensions::created_at.eq(now.micros()),
-        ))
-        .execute(conn)?;
+    let row = (
+        suspensions::user_id.eq(user.0),
+        suspensions::org_id.eq(org.0),
+        suspensions::until_at.eq(until.micros()),
+        suspensions::reason.eq(reason),
+        suspensions::suspended_by.eq(by.0),
+        suspensions::created_at.eq(now.micros()),
+    );
+    let change = (
+        suspensions::until_at.eq(until.micros()),
+        suspensions::reason.eq(reason),
+        suspensions::suspended_by.eq(by.0),
+        suspensions::created_at.eq(now.micros()),
+    );
+    // Per backend: diesel's multi-backend connection has no ON CONFLICT.
+    let insert = diesel::insert_into(suspensions::table).values(row);
+    match conn {
+        DbConn::Sqlite(c) => insert
+            .on_conflict((suspensions::user_id, suspensions::org_id))
+            .do_update()
+            .set(change)
+            .execute(c)?,
+        DbConn::Pg(c) => insert
+            .on_conflict((suspensions::user_id, suspensions::org_id))
+            .do_update()
+            .set(change)
+            .execute(c)?,
+    };
     Ok(())
 }
 
-/// Until when the person may not post, if they are suspended now.
-pub fn suspended_until(
+/// The person's suspensions still running at `now`, ending last first.
+pub fn live_suspensions(
     conn: &mut DbConn,
     user: UserId,
     now: Timestamp,
-) -> Result<Option<i64>, DbError> {
-    Ok(suspensions::table
-        .find(user.0)
+) -> Result<Vec<Suspension>, DbError> {
+    let rows: Vec<(i64, String, String, i64)> = suspensions::table
+        .inner_join(orgs::table)
+        .filter(suspensions::user_id.eq(user.0))
         .filter(suspensions::until_at.gt(now.micros()))
-        .select(suspensions::until_at)
-        .first(conn)
-        .optional()?)
+        .order((suspensions::until_at.desc(), suspensions::id))
+        .select((orgs::id, orgs::name, orgs::path, suspensions::until_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(org_id, org_name, path, until_at)| {
+            Some(Suspension {
+                org_id,
+                org_name,
+                path: OrgPath::parse(&path)?,
+                until_at,
+            })
+        })
+        .collect())
+}
+
+/// The running suspension that stops the person posting in a space of
+/// the organisation at `space` (one set there or above), the one ending
+/// last; None when they may post there.
+pub fn covering(
+    conn: &mut DbConn,
+    user: UserId,
+    space: &OrgPath,
+    now: Timestamp,
+) -> Result<Option<Suspension>, DbError> {
+    Ok(live_suspensions(conn, user, now)?
+        .into_iter()
+        .find(|s| s.path.contains(space)))
 }

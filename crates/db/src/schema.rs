@@ -151,6 +151,7 @@ diesel::table! {
         last_used_at -> Nullable<BigInt>,
         expires_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+        scopes -> Text,
     }
 }
 
@@ -599,6 +600,7 @@ diesel::table! {
         helpful_count -> BigInt,
         thanks_count -> BigInt,
         insightful_count -> BigInt,
+        edit_count -> BigInt,
     }
 }
 
@@ -616,8 +618,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    suspensions (user_id) {
+    suspensions (id) {
+        id -> BigInt,
         user_id -> BigInt,
+        org_id -> BigInt,
         until_at -> BigInt,
         reason -> Text,
         suspended_by -> BigInt,
@@ -631,6 +635,7 @@ diesel::table! {
         post_id -> BigInt,
         body -> Text,
         replaced_at -> BigInt,
+        author_id -> BigInt,
     }
 }
 
@@ -670,6 +675,7 @@ diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
 diesel::joinable!(notifications -> topics (topic_id));
 diesel::joinable!(flags -> posts (post_id));
+diesel::joinable!(suspensions -> orgs (org_id));
 
 diesel::joinable!(course_subjects -> courses (course_id));
 diesel::joinable!(course_grade_bands -> courses (course_id));

@@ -131,6 +131,9 @@ pub const POSTS_PER_HOUR: i64 = 120;
 pub const NEW_ACCOUNT_POSTS_PER_HOUR: i64 = 10;
 /// Links a new account may put in one post.
 pub const NEW_ACCOUNT_LINKS: usize = 2;
+/// Edits one post may take; later ones are refused (every earlier text is
+/// kept for moderators, so the history stays whole and bounded).
+pub const MAX_POST_EDITS: i64 = 50;
 
 /// How many web addresses a post holds, written out or behind a link:
 /// each `scheme://` and each `www.` that does not follow one.
@@ -146,7 +149,7 @@ pub fn links_in(text: &str) -> usize {
 
 /// Whether someone may post now: refused (field `body`) when over the
 /// hourly limit for their account's age, or, for a new account, with too
-/// many links.
+/// many links. `posted_last_hour` counts every write: posts and edits.
 pub fn posting_allowed(
     new_account: bool,
     posted_last_hour: i64,

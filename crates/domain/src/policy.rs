@@ -201,6 +201,50 @@ impl Actor {
         self.in_audience(space) || self.can(Action::Moderate, space)
     }
 
+    /// Where a suspension this person sets, for a post in a space at
+    /// `space`, applies: the broadest node covering the space at which they
+    /// moderate (a district moderator's reaches the district's schools).
+    /// None when they do not moderate the space.
+    pub fn suspension_scope(&self, space: &OrgPath) -> Option<OrgPath> {
+        self.moderation_scopes()
+            .into_iter()
+            .filter(|scope| scope.contains(space))
+            .min_by_key(OrgPath::depth)
+    }
+
+    /// May this person suspend `target` from posting in the spaces at or
+    /// below `scope`? Only where they moderate, never themselves, and
+    /// never someone above them (security rule 3): every role the target
+    /// holds beyond educator must lie strictly below one of this person's
+    /// moderating grants, or at the same node under a grant that outranks
+    /// it (an org admin over the org's moderator). So a school's moderator
+    /// cannot suspend the district's moderator, nor one moderator a peer.
+    pub fn may_suspend(&self, target: &Actor, scope: &OrgPath) -> bool {
+        if target.user_id == self.user_id || !self.can(Action::Moderate, scope) {
+            return false;
+        }
+        let mine: Vec<&Grant> = self
+            .grants
+            .iter()
+            .filter(|g| {
+                matches!(
+                    g.role,
+                    Role::Moderator | Role::OrgAdmin | Role::ProgrammeAdmin
+                )
+            })
+            .collect();
+        target
+            .grants
+            .iter()
+            .filter(|g| g.role != Role::Educator)
+            .all(|theirs| {
+                mine.iter().any(|m| {
+                    m.scope.contains(&theirs.scope)
+                        && (m.scope != theirs.scope || rank(m.role) > rank(theirs.role))
+                })
+            })
+    }
+
     /// May this person do `action` to the organisation at `target`?
     pub fn can(&self, action: Action, target: &OrgPath) -> bool {
         let admin = self.is_programme_admin() || self.holds(Role::OrgAdmin, target);
@@ -216,6 +260,17 @@ impl Actor {
                 self.is_programme_admin() || self.holds(Role::Author, target)
             }
         }
+    }
+}
+
+/// How far a role reaches over others at the same node, for
+/// [`Actor::may_suspend`].
+fn rank(role: Role) -> u8 {
+    match role {
+        Role::Educator => 0,
+        Role::Facilitator | Role::Author | Role::Moderator | Role::Researcher => 1,
+        Role::OrgAdmin => 2,
+        Role::ProgrammeAdmin => 3,
     }
 }
 
@@ -575,6 +630,107 @@ mod tests {
                 "{role} by invitation"
             );
         }
+    }
+
+    /// Who may suspend whom, and for where: (moderator's role and node,
+    /// target's role and node, allowed) — for a post in a school space.
+    #[test]
+    fn suspensions_never_reach_up_or_sideways() {
+        use Role::*;
+        let table: &[(Role, &str, Role, &str, bool)] = &[
+            // A school's moderator: its educators, not the district's people.
+            (Moderator, "school", Educator, "school", true),
+            (Moderator, "school", Educator, "district", true),
+            (Moderator, "school", Moderator, "district", false),
+            (Moderator, "school", OrgAdmin, "district", false),
+            (Moderator, "school", Facilitator, "district", false),
+            (Moderator, "school", Moderator, "school", false),
+            (Moderator, "school", Facilitator, "school", false),
+            // A district's moderator: the schools' staff, not a peer or above.
+            (Moderator, "district", Moderator, "school", true),
+            (Moderator, "district", Facilitator, "school", true),
+            (Moderator, "district", OrgAdmin, "school", true),
+            (Moderator, "district", Moderator, "district", false),
+            (Moderator, "district", Facilitator, "district", false),
+            (Moderator, "district", OrgAdmin, "district", false),
+            (Moderator, "district", Moderator, "other", false),
+            (Moderator, "district", Author, "root", false),
+            (Moderator, "district", ProgrammeAdmin, "root", false),
+            // An org admin outranks the org's own moderators and facilitators.
+            (OrgAdmin, "district", Moderator, "district", true),
+            (OrgAdmin, "district", Facilitator, "district", true),
+            (OrgAdmin, "district", OrgAdmin, "district", false),
+            (OrgAdmin, "district", Moderator, "state", false),
+            // The programme admin: everyone but another programme admin.
+            (ProgrammeAdmin, "root", OrgAdmin, "state", true),
+            (ProgrammeAdmin, "root", Author, "root", true),
+            (ProgrammeAdmin, "root", ProgrammeAdmin, "root", false),
+            // Not a moderator of the space: nobody.
+            (Facilitator, "district", Educator, "school", false),
+            (Moderator, "other", Educator, "school", false),
+        ];
+        let school = path("school");
+        for (role, at, their_role, their_at, allowed) in table {
+            let me = actor(*role, at);
+            let them = Actor {
+                user_id: UserId(10),
+                grants: vec![
+                    Grant {
+                        role: Educator,
+                        scope: path("school"),
+                    },
+                    Grant {
+                        role: *their_role,
+                        scope: path(their_at),
+                    },
+                ],
+            };
+            let allowed_here = me
+                .suspension_scope(&school)
+                .is_some_and(|scope| me.may_suspend(&them, &scope));
+            assert_eq!(
+                allowed_here, *allowed,
+                "{role} at {at} suspending a {their_role} at {their_at}"
+            );
+        }
+        // Nobody suspends themselves.
+        let me = actor(Moderator, "district");
+        assert!(!me.may_suspend(&me, &path("district")));
+    }
+
+    #[test]
+    fn a_suspension_belongs_to_the_moderators_broadest_covering_node() {
+        let both = Actor {
+            user_id: UserId(1),
+            grants: vec![
+                Grant {
+                    role: Role::Moderator,
+                    scope: path("school"),
+                },
+                Grant {
+                    role: Role::Moderator,
+                    scope: path("district"),
+                },
+                Grant {
+                    role: Role::OrgAdmin,
+                    scope: path("other"),
+                },
+                Grant {
+                    role: Role::Facilitator,
+                    scope: path("state"),
+                },
+            ],
+        };
+        assert_eq!(
+            both.suspension_scope(&path("school")),
+            Some(path("district"))
+        );
+        assert_eq!(both.suspension_scope(&path("other")), Some(path("other")));
+        assert_eq!(both.suspension_scope(&path("state")), None);
+        assert_eq!(
+            actor(Role::Moderator, "school").suspension_scope(&path("district")),
+            None
+        );
     }
 
     #[test]

@@ -132,9 +132,47 @@ impl ProfileInput {
     }
 }
 
-/// A person's name as others will see it.
+/// A person's name as others will see it: refused (`invisible-characters`)
+/// when it holds a character that [`is_invisible`] names, because such a
+/// character can make a name look like someone else's or reorder the text
+/// around it wherever the name is shown.
 pub fn validate_name(input: &str) -> Result<String, &'static str> {
-    required_text(input, MAX_NAME)
+    let name = required_text(input, MAX_NAME)?;
+    if name.chars().any(is_invisible) {
+        return Err("invisible-characters");
+    }
+    Ok(name)
+}
+
+/// A name from an import or a sign-in service, which nobody can be asked
+/// to retype: the characters [`is_invisible`] names are removed (and the
+/// spaces around them tidied). Returns the name and whether it changed, so
+/// the caller can report the change; `None` when nothing is left.
+pub fn clean_name(input: &str) -> Option<(String, bool)> {
+    let kept: String = input.chars().filter(|c| !is_invisible(*c)).collect();
+    let tidy = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name: String = tidy.chars().take(MAX_NAME).collect();
+    if name.is_empty() {
+        return None;
+    }
+    let changed = name != input.trim();
+    Some((name, changed))
+}
+
+/// Characters a name may not hold: controls (general category Cc), format
+/// characters (Cf: the zero-width joiner and non-joiner, the bidirectional
+/// marks, embeddings, overrides and isolates U+200E–U+200F, U+202A–U+202E,
+/// U+2066–U+2069 and U+061C, the soft hyphen, the byte-order mark, tag
+/// characters…) and the line and paragraph separators (Zl, Zp).
+pub fn is_invisible(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    matches!(
+        get_general_category(c),
+        GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator
+    )
 }
 
 /// Parses a list of codes, dropping duplicates and keeping a stable order.
@@ -200,6 +238,71 @@ mod tests {
                 "years_experience",
                 "school_role"
             ]
+        );
+    }
+
+    /// Every range of invisible characters a name could hide: each one is
+    /// refused in a form and removed from an imported name.
+    #[test]
+    fn names_refuse_invisible_and_bidirectional_characters() {
+        let ranges: &[(&str, std::ops::RangeInclusive<u32>)] = &[
+            ("C0 controls", 0x00..=0x1F),
+            ("delete and C1 controls", 0x7F..=0x9F),
+            ("soft hyphen", 0xAD..=0xAD),
+            ("Arabic letter mark", 0x61C..=0x61C),
+            ("zero width space, non-joiner, joiner", 0x200B..=0x200D),
+            ("left-to-right and right-to-left marks", 0x200E..=0x200F),
+            ("line and paragraph separators", 0x2028..=0x2029),
+            ("bidi embeddings and overrides", 0x202A..=0x202E),
+            ("word joiner and invisible operators", 0x2060..=0x2064),
+            ("bidi isolates", 0x2066..=0x2069),
+            ("byte-order mark", 0xFEFF..=0xFEFF),
+            ("interlinear annotation", 0xFFF9..=0xFFFB),
+            ("tag characters", 0xE0001..=0xE0001),
+            ("tag characters", 0xE0020..=0xE007F),
+        ];
+        for (what, range) in ranges {
+            for code in range.clone() {
+                let c = char::from_u32(code).unwrap();
+                assert!(is_invisible(c), "{what}: U+{code:04X}");
+                let name = format!("Ana{c}López");
+                assert_eq!(
+                    validate_name(&name),
+                    Err(if c.is_control() {
+                        "control-characters"
+                    } else {
+                        "invisible-characters"
+                    }),
+                    "{what}: U+{code:04X}"
+                );
+                assert_eq!(
+                    clean_name(&name),
+                    Some(("AnaLópez".to_string(), true)),
+                    "{what}: U+{code:04X}"
+                );
+            }
+        }
+        // Letters, accents, scripts written right to left and emoji stay.
+        for fine in [
+            "Ana María López",
+            "Zoë Ångström",
+            "محمد",
+            "李小龍",
+            "Ana 🍎",
+            "O’Brien-Smith",
+        ] {
+            assert_eq!(validate_name(fine), Ok(fine.to_string()));
+            assert_eq!(clean_name(fine), Some((fine.to_string(), false)));
+        }
+        // An override that would show "Ana" as someone else's name.
+        assert_eq!(
+            validate_name("\u{202E}anA nimdA"),
+            Err("invisible-characters")
+        );
+        assert_eq!(clean_name("\u{200B}\u{2066}"), None);
+        assert_eq!(
+            clean_name("  Ana \u{200B} López "),
+            Some(("Ana López".to_string(), true))
         );
     }
 }

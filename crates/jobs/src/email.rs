@@ -57,7 +57,11 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
         EmailMessage::ResetPassword { name, link } => (
             "email-reset",
             name.as_str(),
-            vec![t("email-reset-body"), t("email-reset-expiry")],
+            vec![
+                t("email-reset-body"),
+                t("email-reset-expiry"),
+                t("email-reset-tokens"),
+            ],
             Some((t("email-reset-action"), link.clone())),
         ),
         EmailMessage::AccountExists { name, link } => (

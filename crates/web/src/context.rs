@@ -9,11 +9,12 @@ use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use lyceum_db::users::UserRow;
 use lyceum_db::{api_tokens, memberships, sessions};
+use lyceum_domain::api_token::Scopes;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::token::hash_token;
@@ -115,7 +116,10 @@ pub async fn page_context(State(state): State<AppState>, mut req: Request, next:
 }
 
 /// For the JSON API: a personal access token in `Authorization: Bearer`.
-/// Cookies are ignored here, so the API cannot be driven cross-site.
+/// Cookies are ignored here, so the API cannot be driven cross-site. A
+/// token must hold the scope its request needs (`read` for GET and HEAD,
+/// `write` for anything else), whatever the route: a read-only token never
+/// reaches a handler that changes something.
 pub async fn api_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let bearer = req
         .headers()
@@ -125,9 +129,16 @@ pub async fn api_context(State(state): State<AppState>, mut req: Request, next: 
         .map(|t| t.trim().to_string());
     let header_lang = accept_language(req.headers());
     // This layer sits outside the error renderer, so it renders its own errors.
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let user = match bearer {
         Some(token) => match load_token(&state, &token).await {
-            Ok(Some(u)) => Some(Arc::new(u)),
+            Ok(Some((u, scopes))) => match scopes.missing_for(safe) {
+                None => Some(Arc::new(u)),
+                Some(scope) => {
+                    let lang = header_lang.unwrap_or(u.user.lang());
+                    return json_error(&AppError::MissingScope(scope), lang);
+                }
+            },
             Ok(None) => return json_error(&AppError::BadToken, header_lang.unwrap_or(Lang::En)),
             Err(e) => return json_error(&e, header_lang.unwrap_or(Lang::En)),
         },
@@ -208,7 +219,11 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
     }))
 }
 
-async fn load_token(state: &AppState, token: &str) -> Result<Option<CurrentUser>, AppError> {
+/// The token's person and what the token may do.
+async fn load_token(
+    state: &AppState,
+    token: &str,
+) -> Result<Option<(CurrentUser, Scopes)>, AppError> {
     let hash = hash_token(token);
     let now = state.clock.now();
     let loaded = state
@@ -224,6 +239,7 @@ async fn load_token(state: &AppState, token: &str) -> Result<Option<CurrentUser>
     let Some((token, user, grants)) = loaded else {
         return Ok(None);
     };
+    let scopes = token.scopes();
     if token
         .last_used_at
         .is_none_or(|t| t < now.minus(TOUCH_EVERY).micros())
@@ -233,12 +249,15 @@ async fn load_token(state: &AppState, token: &str) -> Result<Option<CurrentUser>
             .write(move |c| api_tokens::mark_used(c, token.id, now))
             .await?;
     }
-    Ok(Some(CurrentUser {
-        actor: Actor {
-            user_id: user.id(),
-            grants,
+    Ok(Some((
+        CurrentUser {
+            actor: Actor {
+                user_id: user.id(),
+                grants,
+            },
+            user,
+            session_hash: None,
         },
-        user,
-        session_hash: None,
-    }))
+        scopes,
+    )))
 }

@@ -24,6 +24,9 @@ pub enum AppError {
     Unauthenticated,
     #[error("invalid or expired token")]
     BadToken,
+    /// The API token lacks the scope the request needs.
+    #[error("token lacks the {} scope", .0.as_str())]
+    MissingScope(lyceum_domain::api_token::Scope),
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("invalid input")]
@@ -50,7 +53,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::MissingScope(_) => StatusCode::FORBIDDEN,
             AppError::Unauthenticated | AppError::BadToken => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -67,6 +70,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::Unauthenticated => "unauthenticated",
             AppError::BadToken => "invalid_token",
+            AppError::MissingScope(_) => "insufficient_scope",
             AppError::BadRequest(_) => "bad_request",
             AppError::Invalid(_) => "validation_failed",
             AppError::MethodNotAllowed => "method_not_allowed",
@@ -169,7 +173,15 @@ pub(crate) fn page_error(error: AppError, ctx: Option<&Ctx>) -> Response {
 
 pub(crate) fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> Response {
     let c = catalogue();
-    let message = c.text(lang, &format!("api-error-{}", error.code()));
+    let key = format!("api-error-{}", error.code());
+    let message = match error {
+        AppError::MissingScope(scope) => c.text_with(
+            lang,
+            &key,
+            &[("scope", lyceum_domain::i18n::Arg::Str(scope.as_str()))],
+        ),
+        _ => c.text(lang, &key),
+    };
     let mut body = json!({ "error": { "code": error.code(), "message": message } });
     match error {
         AppError::Invalid(invalid) => {

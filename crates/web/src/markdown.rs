@@ -5,6 +5,14 @@
 //!
 //! Headings move so the lesson's top level is `h2` (the page's own `h1` is
 //! the lesson title) and none is skipped on the way down.
+//!
+//! Images load by themselves when a page is read, so an `<img>` is kept
+//! only when its address is `https://` (Lyceum has no uploads of its own
+//! for lessons or posts): any other would let a post make every reader's
+//! browser ask for an address of the writer's choosing — this site's own
+//! pages, a plain-http tracker, a `data:` blob. A Markdown image with any
+//! other address becomes a link (its words, or its address), and a written
+//! `<img>` loses its address.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
@@ -16,9 +24,61 @@ use std::sync::{Arc, LazyLock, RwLock};
 /// on a topic page of twenty posts.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
-    b.rm_tags(["h1"]).link_rel(Some("noopener noreferrer"));
+    b.rm_tags(["h1"])
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("img", "src") if !loads_safely(value) => None,
+            _ => Some(value.into()),
+        });
     b
 });
+
+/// May a page load this image address by itself? Only over https.
+fn loads_safely(src: &str) -> bool {
+    src.trim()
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+}
+
+/// Markdown images whose address may not load by itself become links:
+/// the image's words are the link's text, or, with none, its address.
+fn images_as_links<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    // One entry per open image: (made a link?, its address, words seen?).
+    let mut open: Vec<(bool, pulldown_cmark::CowStr<'a>, bool)> = Vec::new();
+    events.flat_map(move |e| -> Vec<Event<'a>> {
+        match e {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !loads_safely(&dest_url) => {
+                open.push((true, dest_url.clone(), false));
+                vec![Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })]
+            }
+            Event::Start(Tag::Image { .. }) => {
+                open.push((false, "".into(), false));
+                vec![e]
+            }
+            Event::End(TagEnd::Image) => match open.pop() {
+                Some((true, dest, false)) => vec![Event::Text(dest), Event::End(TagEnd::Link)],
+                Some((true, _, true)) => vec![Event::End(TagEnd::Link)],
+                _ => vec![e],
+            },
+            other => {
+                if let Some(top) = open.last_mut() {
+                    top.2 = true;
+                }
+                vec![other]
+            }
+        }
+    })
+}
 
 const LEVELS: [HeadingLevel; 6] = [
     HeadingLevel::H1,
@@ -50,7 +110,7 @@ pub fn to_html(markdown: &str) -> String {
         .min()
         .unwrap_or(2);
     let shift = 2 - top as isize;
-    let events = Parser::new_ext(markdown, options).map(|e| match e {
+    let events = images_as_links(Parser::new_ext(markdown, options)).map(|e| match e {
         Event::Start(Tag::Heading {
             level,
             id,
@@ -146,6 +206,58 @@ mod tests {
         ] {
             assert!(!html.contains(bad), "{bad} left in {html}");
         }
+    }
+
+    /// Images load by themselves when the page is read, so only those over
+    /// https are kept (Lyceum has no uploads of its own for posts): any other
+    /// becomes a link to click, or its text, and nothing is fetched.
+    #[test]
+    fn images_only_over_https() {
+        let kept = to_html("![A chart](https://example.org/chart.png \"Results\")");
+        assert!(
+            kept.contains("<img src=\"https://example.org/chart.png\" alt=\"A chart\""),
+            "{kept}"
+        );
+        assert!(to_html("![x](HTTPS://example.org/a.png)").contains("<img src="));
+        for src in [
+            "http://example.org/pixel.png",
+            "data:image/png;base64,iVBORw0KGgo=",
+            "//example.org/pixel.png",
+            "javascript:alert(1)",
+            "/sso/example/start",
+            "pixel.png",
+            "../account/delete",
+            "ftp://example.org/a.png",
+        ] {
+            for markdown in [
+                format!("![the picture]({src})"),
+                format!("Look: <img src=\"{src}\" alt=\"the picture\">"),
+                format!("<p><img src='{src}'></p>"),
+                format!("![]({src})"),
+            ] {
+                let html = to_html(&markdown);
+                assert!(
+                    !html.contains(&format!("src=\"{src}")) && !html.contains("src="),
+                    "{markdown} kept its image:\n{html}"
+                );
+                assert!(
+                    !html.contains("=\"javascript:") && !html.contains("=\"data:"),
+                    "{html}"
+                );
+            }
+            // A Markdown image becomes a link with its text (or its address).
+            let html = to_html(&format!("![the picture]({src})"));
+            assert!(!html.contains("<img"), "{html}");
+            assert!(html.contains(">the picture</a>"), "{html}");
+        }
+        let html = to_html("![](http://example.org/pixel.png)");
+        assert!(
+            html.contains(">http://example.org/pixel.png</a>"),
+            "an image without words shows its address: {html}"
+        );
+        // An image inside a link stays a link.
+        let html = to_html("[![logo](http://example.org/l.png)](https://example.org)");
+        assert!(!html.contains("<img") && html.contains("logo"), "{html}");
     }
 
     #[test]

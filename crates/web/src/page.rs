@@ -219,7 +219,9 @@ impl ErrorPage {
     pub fn new(mut page: Page, error: &AppError) -> Self {
         let (heading_key, body_key) = match error {
             AppError::NotFound => ("error-404-title", "error-404-body"),
-            AppError::Forbidden => ("error-403-title", "error-403-body"),
+            AppError::Forbidden | AppError::MissingScope(_) => {
+                ("error-403-title", "error-403-body")
+            }
             AppError::Unauthenticated | AppError::BadToken => ("error-401-title", "error-401-body"),
             AppError::BadRequest(_) => ("error-400-title", "error-400-body"),
             AppError::Invalid(_) => ("error-422-title", "error-422-body"),

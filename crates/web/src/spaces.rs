@@ -23,6 +23,18 @@ pub async fn readable(state: &AppState, me: &CurrentUser, id: i64) -> Result<Spa
 }
 
 /// The topic and its space, if this person may read them.
+/// May `me` write in this space — start a topic, reply, react, edit
+/// their own post? Its audience and its moderators (`Actor::posts_in_space`). The
+/// rest of "may this person write this now" (suspension, lock, hourly and
+/// link limits) is `lyceum_db::community::may_write`, asked inside the
+/// write by every way of writing.
+pub fn require_poster(me: &CurrentUser, space: &Space) -> Result<(), AppError> {
+    match me.actor.posts_in_space(&space.path) {
+        true => Ok(()),
+        false => Err(AppError::Forbidden),
+    }
+}
+
 pub async fn readable_topic(
     state: &AppState,
     me: &CurrentUser,

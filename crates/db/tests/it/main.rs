@@ -9,7 +9,9 @@ mod orgs;
 mod reads;
 mod roster;
 mod schema_parity;
+mod suspensions;
 mod throttle;
+mod tokens;
 mod transactions;
 
 use lyceum_domain::Timestamp;

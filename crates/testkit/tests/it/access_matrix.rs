@@ -382,7 +382,16 @@ async fn credential(app: &TestApp, user: UserId, api: bool) -> String {
     app.db
         .write(move |c| {
             if api {
-                api_tokens::create(c, user, "matrix", &hash, now, None).map(|_| ())
+                api_tokens::create(
+                    c,
+                    user,
+                    "matrix",
+                    &hash,
+                    lyceum_domain::api_token::Scopes::READ_WRITE,
+                    now,
+                    now.plus(Duration::from_secs(86_400)),
+                )
+                .map(|_| ())
             } else {
                 sessions::create(c, &hash, user, now, now.plus(Duration::from_secs(3600)))
             }

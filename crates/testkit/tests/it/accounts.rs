@@ -692,3 +692,77 @@ async fn export_and_delete_my_account() {
             && row.deleted_at.is_some()
     );
 }
+
+/// A name with a right-to-left override (or any invisible formatting
+/// character) would show as someone else's: refused when registering, on
+/// the profile page and over the API, and nothing is saved.
+#[tokio::test]
+async fn names_with_invisible_formatting_characters_are_refused() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    for name in [
+        "\u{202E}nimdA margorP",
+        "Ana\u{200B}",
+        "Ana\u{2066}x\u{2069}",
+    ] {
+        let page = b
+            .post(
+                "/register",
+                &[
+                    ("display_name", name),
+                    ("email", "bidi@district.example.org"),
+                    ("password", NEW_PASSWORD),
+                    ("preferred_language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{name:?}");
+        page.expect("Your name cannot contain invisible formatting characters.")
+            .expect("href=\"#f-display_name\"");
+    }
+    let email = lyceum_domain::email::EmailAddress::parse("bidi@district.example.org").unwrap();
+    let nobody = app
+        .db
+        .read(move |c| lyceum_db::users::by_email(c, &email))
+        .await
+        .unwrap();
+    assert!(nobody.is_none(), "no account was made");
+
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    let refused = educator
+        .post(
+            "/profile",
+            &[
+                ("display_name", "Test \u{202E}rotacude"),
+                ("preferred_language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.expect("Your name cannot contain invisible formatting characters.");
+    let token = crate::api::token_for(&app, s.email("educator")).await;
+    let resp = reqwest::Client::new()
+        .put(format!("{}/api/v1/me/profile", app.url))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({
+            "display_name": "Test\u{2067}educator",
+            "preferred_language": "en"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 422);
+    let e: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(e["error"]["fields"][0]["field"], "display_name");
+    assert_eq!(e["error"]["fields"][0]["code"], "invisible-characters");
+    let user = s.user("educator");
+    let row = app
+        .db
+        .read(move |c| lyceum_db::users::by_id(c, user))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.display_name, "Test educator");
+}

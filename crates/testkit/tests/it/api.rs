@@ -11,7 +11,12 @@ pub(crate) async fn token_for(app: &TestApp, email: &str) -> String {
     let page = b
         .post(
             "/account/tokens",
-            &[("name", "test script"), ("expires_in_days", "30")],
+            &[
+                ("name", "test script"),
+                ("scope", "write"),
+                ("expires_in_days", "30"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     page.expect("Copy it now");

@@ -206,6 +206,21 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
         .unwrap()[0]
         .post
         .id;
+    // Not while the topic is locked: an edit is a write like a reply.
+    let refused = educator
+        .post(
+            &format!("/posts/{own}/edit"),
+            &[("body", "Edited: *drafts* first.")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused
+        .expect("This topic is locked")
+        .expect("Edited: *drafts* first.");
+    dadmin
+        .post(&format!("{topic}/moderate"), &[("action", "unlock")])
+        .await
+        .expect("Done, and recorded.");
     educator
         .post(
             &format!("/posts/{own}/edit"),
@@ -488,7 +503,7 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
             &[("days", "3"), ("why", "Repeated advertising")],
         )
         .await
-        .expect("The author may not post until the suspension ends.");
+        .expect("Test facilitator may not post in the spaces of Columbus City Schools until");
     let until = app
         .clock
         .now()
@@ -499,7 +514,9 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
         .post(&format!("{topic}/replies"), &[("body", "One more ad")])
         .await;
     assert_eq!(refused.status, 422);
-    refused.expect(&format!("Your account may not post until {until}."));
+    refused.expect(&format!(
+        "You cannot post in the spaces of Columbus City Schools until {until}."
+    ));
     let refused = facilitator
         .post(
             &format!("{space}/topics"),

@@ -103,7 +103,12 @@ async fn the_api_searches_like_the_page() {
     let page = b
         .post(
             "/account/tokens",
-            &[("name", "t"), ("expires_in_days", "30")],
+            &[
+                ("name", "t"),
+                ("scope", "read"),
+                ("expires_in_days", "30"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     let token = page

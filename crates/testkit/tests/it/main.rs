@@ -25,3 +25,5 @@ mod races;
 mod roster_upload;
 mod sessions;
 mod sso;
+mod suspensions;
+mod tokens;

@@ -168,9 +168,7 @@ pub async fn start(
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
     let space = readable(&state, me, id).await?;
-    if !me.actor.posts_in_space(&space.path) {
-        return Err(AppError::Forbidden);
-    }
+    crate::spaces::require_poster(me, &space)?;
     let draft = TopicInput {
         title: b.title,
         kind: b.kind,
@@ -274,9 +272,7 @@ pub async fn reply(
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
     let (_, space) = readable_topic(&state, me, id).await?;
-    if !me.actor.posts_in_space(&space.path) {
-        return Err(AppError::Forbidden);
-    }
+    crate::spaces::require_poster(me, &space)?;
     let text = body(&b.body).map_err(|e| AppError::Invalid(Invalid(vec![e])))?;
     let (author, now) = (me.user.id(), state.clock.now());
     let post = state

@@ -15,7 +15,8 @@ pub struct ErrorBody {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable: `unauthenticated`, `invalid_token`, `forbidden`, `not_found`,
+    /// Stable: `unauthenticated`, `invalid_token`, `insufficient_scope` (a
+    /// read-only token asked to change something), `forbidden`, `not_found`,
     /// `bad_request`, `validation_failed`, `method_not_allowed`,
     /// `rate_limited`, `internal`.
     pub code: String,

@@ -1,7 +1,8 @@
 //! The OpenAPI 3.1 description of `/api/v1`, generated from the handlers.
 
 use axum::Json;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityRequirement, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -37,17 +38,43 @@ use utoipa::{Modify, OpenApi};
 )]
 pub struct ApiDoc;
 
+/// The bearer scheme with its scopes, and each operation's scope: `read`
+/// for GET, `write` for anything that changes something (as
+/// `context::api_context` enforces).
 struct Bearer;
 
 impl Modify for Bearer {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let mut scheme = Http::new(HttpAuthScheme::Bearer);
+        scheme.description = Some(
+            "A personal access token (`lyc_…`) made on Account → API tokens with your \
+             password. Each token has scopes: `read` allows GET requests; `write` (shown \
+             as “Read and change”) also allows POST, PUT and DELETE. A request without \
+             the scope it needs gets 403 `insufficient_scope`. Tokens stop working after \
+             30, 90 or 365 days, when revoked, and when the password is reset."
+                .into(),
+        );
         openapi
             .components
             .get_or_insert_with(Default::default)
-            .add_security_scheme(
-                "bearer",
-                SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
-            );
+            .add_security_scheme("bearer", SecurityScheme::Http(scheme));
+        for item in openapi.paths.paths.values_mut() {
+            let with_scope = |op: &mut Option<Operation>, scope: &str| {
+                if let Some(op) = op.as_mut().filter(|o| o.security.is_some()) {
+                    op.security = Some(vec![SecurityRequirement::new("bearer", [scope])]);
+                }
+            };
+            with_scope(&mut item.get, "read");
+            with_scope(&mut item.head, "read");
+            for op in [
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ] {
+                with_scope(op, "write");
+            }
+        }
     }
 }
 

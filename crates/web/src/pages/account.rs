@@ -181,12 +181,15 @@ pub async fn confirm_email(
 pub struct PasswordPage {
     page: Page,
     errors: FormErrors,
+    /// "Also revoke my API tokens": ticked unless the person unticked it.
+    revoke_tokens: bool,
 }
 
 pub async fn password_form(ctx: Ctx) -> Response {
     render(&PasswordPage {
         page: Page::new(&ctx, "password-title"),
         errors: FormErrors::none(),
+        revoke_tokens: true,
     })
 }
 
@@ -198,6 +201,9 @@ pub struct PasswordForm {
     password: String,
     #[serde(default)]
     password_confirm: String,
+    /// `yes` to revoke every API token too.
+    #[serde(default)]
+    revoke_tokens: String,
 }
 
 pub async fn change_password(
@@ -215,11 +221,13 @@ pub async fn change_password(
     if !invalid.has("password") && form.password != form.password_confirm {
         invalid.add("password_confirm", "passwords-differ");
     }
+    let revoke_tokens = form.revoke_tokens == "yes";
     if !invalid.is_empty() {
         let errors = FormErrors::from_invalid(&invalid, ctx.lang);
         return Ok(render_invalid(&PasswordPage {
             page: Page::new(&ctx, "password-title").with_errors(&errors),
             errors,
+            revoke_tokens,
         }));
     }
     let hash = passwords::hash(&form.password).await?;
@@ -227,7 +235,9 @@ pub async fn change_password(
     let now = state.clock.now();
     state
         .db
-        .write(move |c| accounts::change_password(c, user.id(), &hash, keep.as_deref(), now))
+        .write(move |c| {
+            accounts::change_password(c, user.id(), &hash, keep.as_deref(), revoke_tokens, now)
+        })
         .await?;
     Ok(redirect_with(
         "/account",

@@ -513,9 +513,7 @@ pub async fn start(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let space = readable(&state, me, id).await?;
-    if !me.actor.posts_in_space(&space.path) {
-        return Err(AppError::Forbidden);
-    }
+    crate::spaces::require_poster(me, &space)?;
     // The competencies are asked for only when one was chosen.
     let lang = ctx.lang;
     let known = match input.competency.trim() {
@@ -855,9 +853,7 @@ pub async fn reply(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (_, space) = readable_topic(&state, me, id).await?;
-    if !me.actor.posts_in_space(&space.path) {
-        return Err(AppError::Forbidden);
-    }
+    crate::spaces::require_poster(me, &space)?;
     let text = match body(&form.body) {
         Ok(t) => t,
         Err(e) => {
@@ -941,9 +937,7 @@ pub async fn react(
         .filter(|p| p.deleted_at.is_none() && p.hidden_at.is_none())
         .ok_or(AppError::NotFound)?;
     let (_, space) = readable_topic(&state, me, post.topic_id).await?;
-    if !me.actor.posts_in_space(&space.path) {
-        return Err(AppError::Forbidden);
-    }
+    crate::spaces::require_poster(me, &space)?;
     let (user, now) = (me.user.id(), state.clock.now());
     state
         .db
@@ -1246,20 +1240,21 @@ pub struct EditPage {
     typed: String,
 }
 
-/// The post, if it is the reader's own and they may still read its topic.
+/// The post and its space, if it is the reader's own and they may still
+/// read its topic.
 async fn own_post(
     state: &AppState,
     me: &CurrentUser,
     id: i64,
-) -> Result<lyceum_db::community::PostRow, AppError> {
+) -> Result<(lyceum_db::community::PostRow, Space), AppError> {
     let post = state
         .db
         .read(move |c| community::post(c, id))
         .await?
         .filter(|p| p.author_id == me.user.id().0 && p.deleted_at.is_none())
         .ok_or(AppError::NotFound)?;
-    readable_topic(state, me, post.topic_id).await?;
-    Ok(post)
+    let (_, space) = readable_topic(state, me, post.topic_id).await?;
+    Ok((post, space))
 }
 
 fn edit_page(ctx: &Ctx, id: i64, topic: i64, typed: String, errors: FormErrors) -> EditPage {
@@ -1279,7 +1274,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let post = own_post(&state, me, id).await?;
+    let (post, _) = own_post(&state, me, id).await?;
     Ok(render(&edit_page(
         &ctx,
         id,
@@ -1290,6 +1285,8 @@ pub async fn edit_form(
 }
 
 /// `POST /posts/{post_id}/edit`: the earlier text is kept as a revision.
+/// An edit passes the checks a new post does (`require_poster`, then
+/// `community::may_write` inside the write) and counts as a write.
 pub async fn edit(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1297,25 +1294,26 @@ pub async fn edit(
     HtmlForm(form): HtmlForm<BodyForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let post = own_post(&state, me, id).await?;
+    let (post, space) = own_post(&state, me, id).await?;
+    crate::spaces::require_poster(me, &space)?;
+    let refused = |invalid: Invalid, typed: String| {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        render_invalid(&edit_page(&ctx, id, post.topic_id, typed, errors))
+    };
     let text = match body(&form.body) {
         Ok(t) => t,
-        Err(e) => {
-            let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang);
-            return Ok(render_invalid(&edit_page(
-                &ctx,
-                id,
-                post.topic_id,
-                form.body,
-                errors,
-            )));
-        }
+        Err(e) => return Ok(refused(Invalid(vec![e]), form.body)),
     };
     let (author, now) = (me.user.id(), state.clock.now());
-    state
+    match state
         .db
         .write(move |c| community::edit(c, id, author, &text, now))
-        .await?;
+        .await
+    {
+        Ok(()) => {}
+        Err(DbError::Invalid(invalid)) => return Ok(refused(invalid, form.body)),
+        Err(e) => return Err(e.into()),
+    }
     Ok(redirect_with(
         &format!("{}#post-{id}", topic_path(post.topic_id)),
         Flash::PostEdited,
@@ -1330,7 +1328,7 @@ pub async fn delete(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let post = own_post(&state, me, id).await?;
+    let (post, _) = own_post(&state, me, id).await?;
     let (author, now) = (me.user.id(), state.clock.now());
     state
         .db

@@ -2,8 +2,10 @@
 //! moderators and admins of the space's organisation (or above) see open
 //! flags in their queue and hide the post (its author is told why),
 //! dismiss the flags, restore a hidden post, or suspend its author from
-//! posting for a number of days. Every decision goes to the audit log with
-//! who, what, when and why.
+//! posting for a number of days — in the spaces of the moderator's own
+//! organisation (the broadest they moderate that covers the post's space)
+//! and below, and only someone below them (`Actor::may_suspend`). Every
+//! decision goes to the audit log with who, what, when and why.
 
 use super::community::topic_path;
 use crate::context::{Ctx, CurrentUser};
@@ -17,9 +19,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use lyceum_db::{community, moderation};
+use lyceum_db::{community, memberships, moderation, orgs};
 use lyceum_domain::community::{reason, suspension_days};
-use lyceum_domain::policy::Action;
+use lyceum_domain::i18n::Arg;
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::policy::{Action, Actor};
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
 use serde::Deserialize;
@@ -125,6 +129,9 @@ pub struct FlagView {
     pub topic_title: String,
     pub space_title: String,
     pub flagged_on: String,
+    /// The organisation in whose spaces (and below) this moderator would
+    /// suspend the author; None when they may not suspend them.
+    pub suspend_in: Option<String>,
 }
 
 #[derive(Template)]
@@ -141,11 +148,34 @@ async fn queue_page(
     ctx: &Ctx,
     errors: FormErrors,
 ) -> Result<QueuePage, AppError> {
-    let scopes = ctx.require_user()?.actor.moderation_scopes();
+    let me = ctx.require_user()?.actor.clone();
+    let scopes = me.moderation_scopes();
     let moderator = !scopes.is_empty();
     let open = state
         .db
-        .read(move |c| moderation::open_flags(c, &scopes))
+        .read(move |c| {
+            let flags = moderation::open_flags(c, &scopes)?;
+            // Where each author could be suspended, by this moderator.
+            let mut offers = Vec::with_capacity(flags.len());
+            for f in &flags {
+                let offer =
+                    match OrgPath::parse(&f.space_path).and_then(|p| me.suspension_scope(&p)) {
+                        Some(scope) => {
+                            let them = Actor {
+                                user_id: UserId(f.author_id),
+                                grants: memberships::grants_of(c, UserId(f.author_id))?,
+                            };
+                            match (me.may_suspend(&them, &scope), scope.ids().last()) {
+                                (true, Some(org)) => Some(orgs::get(c, *org)?.name),
+                                _ => None,
+                            }
+                        }
+                        None => None,
+                    };
+                offers.push(offer);
+            }
+            Ok(flags.into_iter().zip(offers).collect::<Vec<_>>())
+        })
         .await?;
     Ok(QueuePage {
         page: Page::new(ctx, "moderation-title").with_errors(&errors),
@@ -153,7 +183,8 @@ async fn queue_page(
         moderator,
         flags: open
             .into_iter()
-            .map(|f| FlagView {
+            .map(|(f, suspend_in)| FlagView {
+                suspend_in,
                 post_id: f.post_id,
                 reason: f.reason,
                 reporter: f.reporter,
@@ -262,7 +293,9 @@ pub struct SuspendForm {
 }
 
 /// `POST /moderation/posts/{post_id}/suspend-author`: the post's author may
-/// not post for `days` days.
+/// not post for `days` days in the spaces of the moderator's organisation
+/// (the broadest they moderate that covers the post's space) and below.
+/// Refused (403) unless the moderator may suspend the author there.
 pub async fn suspend_author(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -270,7 +303,12 @@ pub async fn suspend_author(
     HtmlForm(form): HtmlForm<SuspendForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (_, org) = moderated_post(&state, me, id).await?;
+    let (_, path, _) = readable_post(&state, me, id).await?;
+    let scope = me
+        .actor
+        .suspension_scope(&path)
+        .ok_or(AppError::Forbidden)?;
+    let scope_org = scope.ids().last().copied().ok_or(AppError::NotFound)?;
     let mut invalid = Invalid::new();
     let days = suspension_days(&form.days)
         .map_err(|e| invalid.push(e))
@@ -280,7 +318,7 @@ pub async fn suspend_author(
         let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(id);
         return Ok(render_invalid(&queue_page(&state, &ctx, errors).await?));
     };
-    let (by, now) = (me.user.id(), state.clock.now());
+    let (by, now, actor) = (me.user.id(), state.clock.now(), me.actor.clone());
     let until = now.plus(Duration::from_secs(u64::from(days) * 86_400));
     let done = state
         .db
@@ -288,28 +326,50 @@ pub async fn suspend_author(
             let author = community::post(c, id)?
                 .map(|p| UserId(p.author_id))
                 .ok_or(lyceum_db::DbError::NotFound)?;
-            if author == by {
-                return Ok(false);
+            let them = Actor {
+                user_id: author,
+                grants: memberships::grants_of(c, author)?,
+            };
+            if !actor.may_suspend(&them, &scope) {
+                return Ok(None);
             }
-            moderation::suspend(c, author, until, &why, by, now)?;
+            moderation::suspend(c, author, scope_org, until, &why, by, now)?;
             record(
                 c,
                 now,
                 by,
                 "community.user_suspended",
-                org,
+                scope_org,
                 Some(author),
                 json!({ "post": id, "days": days, "reason": why }),
             )?;
-            Ok(true)
+            let name = lyceum_db::users::by_id(c, author)?
+                .map(|u| u.display_name)
+                .unwrap_or_default();
+            Ok(Some((name, orgs::get(c, scope_org)?.name)))
         })
         .await?;
-    if !done {
+    let Some((name, org)) = done else {
         return Err(AppError::Forbidden);
-    }
-    Ok(redirect_with(
-        "/moderation",
-        Flash::AuthorSuspended,
-        state.config.secure_cookies(),
-    ))
+    };
+    let page = Page::new(&ctx, "moderation-suspended-title");
+    let until = page.date(&until.micros());
+    let said = lyceum_domain::i18n::catalogue().text_with(
+        ctx.lang,
+        "moderation-suspended-body",
+        &[
+            ("name", Arg::Str(&name)),
+            ("org", Arg::Str(&org)),
+            ("until", Arg::Str(&until)),
+        ],
+    );
+    Ok(render(&SuspendedPage { page, said }))
+}
+
+/// What a suspension just set says: who, where, until when.
+#[derive(Template)]
+#[template(path = "moderation_suspended.html")]
+pub struct SuspendedPage {
+    page: Page,
+    said: String,
 }
