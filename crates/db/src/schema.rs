@@ -32,6 +32,7 @@ diesel::table! {
         deleted_at -> Nullable<BigInt>,
         deactivated_at -> Nullable<BigInt>,
         search_text -> Text,
+        source_id -> Nullable<BigInt>,
     }
 }
 

@@ -515,7 +515,6 @@ roster-problem-org-cycle = These organisations are their own ancestors: { $cycle
 roster-problem-bad-org-parent = A { $type } cannot sit under a { $parent_type } (parent “{ $parent }”).
 roster-problem-department-without-parent = A department needs a parentSourcedId: its people join the school above it.
 roster-problem-email-used-twice = { $value } is also the email of the user on line { $first_line }. One person, one account.
-roster-problem-email-taken = { $value } already belongs to another person in Lyceum.
 roster-problem-account-not-linkable = { $value } already has a Lyceum account that this roster cannot take over: it has a role beyond educator, belongs to an organisation outside { $org }, or belongs to none. Remove the row. The person can join through an invitation or a join code.
 roster-problem-cannot-place-org = A { $type } cannot be placed under { $parent } ({ $parent_type }).
 roster-problem-org-outside-scope = { $value } was imported before into { $place }, outside the organisation this import is for.

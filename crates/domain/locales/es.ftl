@@ -515,7 +515,6 @@ roster-problem-org-cycle = Estas organizaciones son antecesoras de sí mismas: {
 roster-problem-bad-org-parent = Un { $type } no puede estar bajo un { $parent_type } (superior «{ $parent }»).
 roster-problem-department-without-parent = Un department necesita parentSourcedId: su personal se une a la escuela de arriba.
 roster-problem-email-used-twice = { $value } también es el correo del usuario de la línea { $first_line }. Una persona, una cuenta.
-roster-problem-email-taken = { $value } ya pertenece a otra persona en Lyceum.
 roster-problem-account-not-linkable = { $value } ya tiene una cuenta de Lyceum que este registro no puede tomar: tiene un rol distinto de educador, pertenece a una organización fuera de { $org } o no pertenece a ninguna. Quite la fila. La persona puede unirse con una invitación o un código de acceso.
 roster-problem-cannot-place-org = Un { $type } no se puede ubicar bajo { $parent } ({ $parent_type }).
 roster-problem-org-outside-scope = { $value } se importó antes en { $place }, fuera de la organización de esta importación.

@@ -102,6 +102,7 @@ pub async fn run(
     let target = Target {
         source,
         org: target_org,
+        actor: None,
     };
     let started = Instant::now();
     let done = progress.done.clone();

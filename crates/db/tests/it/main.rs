@@ -8,6 +8,7 @@ mod jobs;
 mod orgs;
 mod reads;
 mod roster;
+mod roster_linking;
 mod schema_parity;
 mod throttle;
 mod transactions;

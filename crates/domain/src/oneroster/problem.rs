@@ -137,7 +137,6 @@ pub mod code {
     pub const DEPARTMENT_WITHOUT_PARENT: &str = "department-without-parent";
     // Found by the importer, against what the database already holds.
     pub const EMAIL_USED_TWICE: &str = "email-used-twice";
-    pub const EMAIL_TAKEN: &str = "email-taken";
     pub const ACCOUNT_NOT_LINKABLE: &str = "account-not-linkable";
     pub const CANNOT_PLACE_ORG: &str = "cannot-place-org";
     pub const ORG_OUTSIDE_SCOPE: &str = "org-outside-scope";
@@ -189,7 +188,6 @@ pub mod code {
         BAD_ORG_PARENT,
         DEPARTMENT_WITHOUT_PARENT,
         EMAIL_USED_TWICE,
-        EMAIL_TAKEN,
         ACCOUNT_NOT_LINKABLE,
         CANNOT_PLACE_ORG,
         ORG_OUTSIDE_SCOPE,
@@ -393,10 +391,6 @@ impl Problem {
                 "{} is also the email of the user on line {}; one person, one account",
                 a("value"),
                 a("first_line")
-            ),
-            code::EMAIL_TAKEN => format!(
-                "{} already belongs to another person in Lyceum",
-                a("value")
             ),
             code::ACCOUNT_NOT_LINKABLE => format!(
                 "{} already has a Lyceum account that this roster cannot take over: it has a role beyond educator, belongs to an organisation outside {}, or belongs to none. Remove the row; the person can join through an invitation or a join code",

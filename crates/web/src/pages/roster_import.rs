@@ -14,7 +14,7 @@ use axum::Extension;
 use axum::extract::{Multipart, State};
 use axum::response::Response;
 use lyceum_db::DbError;
-use lyceum_db::roster::{self, Summary, Target};
+use lyceum_db::roster::{self, Difference, Summary, Target};
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::oneroster::{Problem, files_from_zip, read_package};
 use std::collections::BTreeMap;
@@ -69,6 +69,28 @@ impl ImportPage {
             "files",
             &s.ignored_files.join(", "),
         )
+    }
+
+    fn linked_text(&self, s: &Summary) -> String {
+        self.page.tn("import-linked", s.linked as i64)
+    }
+
+    fn differences_intro(&self, s: &Summary) -> String {
+        self.page
+            .tn("import-differences-intro", s.differences as i64)
+    }
+
+    fn difference_text(&self, d: &Difference) -> String {
+        self.page.t(match (d.email, d.name) {
+            (true, true) => "import-difference-both",
+            (true, false) => "import-difference-email",
+            _ => "import-difference-name",
+        })
+    }
+
+    fn more_differences(&self, s: &Summary) -> String {
+        let more = s.differences.saturating_sub(s.difference_rows.len());
+        self.page.tn("import-more-differences", more as i64)
     }
 }
 
@@ -158,11 +180,12 @@ pub async fn upload(
         Ok(Err(problems)) => return Ok(refused(view, problems, ctx.lang)),
         Err(e) => return Err(AppError::Internal(e.to_string())),
     };
+    let actor = ctx.require_user()?.user.id();
     let target = Target {
         source: view.source.clone(),
         org: scope.id,
+        actor: Some(actor),
     };
-    let actor = ctx.require_user()?.user.id();
     let now = state.clock.now();
     match roster::import(&state.db, package, target, view.dry_run, now, |_| {}).await {
         Ok(summary) => {
@@ -217,10 +240,32 @@ pub fn shown(p: &Problem, lang: Lang) -> Shown {
         .map(|(k, v)| (*k, Arg::Str(v.as_str())))
         .collect();
     args.push(("column", Arg::Str(&column)));
+    args.push(("file", Arg::Str(&p.file)));
     Shown {
         file: p.file.clone(),
         line: p.line,
         column: column.clone(),
         message: catalogue().text_with(lang, &key, &args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lyceum_domain::oneroster::code;
+
+    #[test]
+    fn every_problem_reads_in_both_languages() {
+        for c in code::ALL {
+            for lang in Lang::ALL {
+                let key = format!("roster-problem-{c}");
+                assert!(catalogue().has(*lang, &key), "{lang}: {key}");
+            }
+        }
+        let running = shown(&Problem::new("", 0, code::IMPORT_RUNNING), Lang::En);
+        assert_eq!(
+            running.message,
+            "An import for this organisation is already running. Try again in a few minutes."
+        );
     }
 }
