@@ -82,6 +82,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    roster_import_locks (org_id) {
+        org_id -> BigInt,
+        holder -> Text,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
     org_email_domains (domain) {
         domain -> Text,
         org_id -> BigInt,
@@ -692,6 +700,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     memberships,
     roster_sources,
     roster_links,
+    roster_import_locks,
     org_email_domains,
     join_codes,
     invitations,
@@ -749,6 +758,7 @@ pub const TABLES: &[&str] = &[
     "memberships",
     "roster_sources",
     "roster_links",
+    "roster_import_locks",
     "org_email_domains",
     "join_codes",
     "invitations",

@@ -42,6 +42,7 @@
 //!   and name is linked to it rather than duplicated.
 
 mod accounts;
+pub mod lock;
 
 pub use accounts::action;
 
@@ -1193,6 +1194,8 @@ fn withdrawn(
 
 /// Imports `package` for `target`: the plan alone for a dry run, else the
 /// plan applied in one transaction. Problems come back as `DbError::Roster`.
+/// Callers (the upload page, the command line) run it, and the reading
+/// before it, inside [`lock::exclusively`].
 pub async fn import(
     db: &crate::Db,
     package: Package,

@@ -9,6 +9,7 @@ mod orgs;
 mod reads;
 mod roster;
 mod roster_linking;
+mod roster_lock;
 mod schema_parity;
 mod throttle;
 mod transactions;

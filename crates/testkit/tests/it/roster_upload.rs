@@ -175,6 +175,42 @@ async fn a_district_admin_cannot_take_over_the_programme_admin_by_roster() {
     assert!(hilltop.is_empty(), "nothing imported");
 }
 
+#[tokio::test]
+async fn a_zip_bomb_is_refused_before_it_fills_memory() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    // 50 MB of blank lines after one real row: a ~50 kB zip.
+    let mut users = USERS.as_bytes().to_vec();
+    users.resize(users.len() + 50 * 1024 * 1024, b'\n');
+    let zip = zipped(&[
+        ("manifest.csv", MANIFEST.as_bytes()),
+        ("orgs.csv", ORGS.as_bytes()),
+        ("users.csv", &users),
+        ("roles.csv", ROLES.as_bytes()),
+    ]);
+    assert!(zip.len() < 1024 * 1024, "{}", zip.len());
+    let r = b
+        .request(
+            reqwest::Method::POST,
+            &format!("/orgs/{}/admin/import", s.district),
+        )
+        .header("origin", app.url.clone())
+        .multipart(zip_form(zip))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("<td>users.csv</td><td></td><td></td><td>users.csv unpacks to more than 100 times its packed size"),
+        "{page}"
+    );
+    let people = b.get(&format!("/orgs/{}/people?q=nia", s.district)).await;
+    assert!(!people.contains("Nia Reyes"), "nothing imported");
+}
+
 /// How many emails the outbox holds for `to`.
 fn mails_to(app: &TestApp, to: &str) -> usize {
     std::fs::read_dir(app.outbox_path())
@@ -244,4 +280,92 @@ async fn an_educator_of_the_district_is_linked_told_once_and_keeps_their_name() 
     assert!(!again.contains("already had a Lyceum account"), "{again}");
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(mails_to(&app, s.email("educator")), 1);
+}
+
+#[tokio::test]
+async fn one_import_per_organisation_at_a_time_on_the_page_and_the_command_line() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    // Another server is importing into the district.
+    let (org, now) = (s.district, app.clock.now());
+    assert!(
+        app.db
+            .write(move |c| lyceum_db::roster::lock::claim(c, org, "another-server", now))
+            .await
+            .unwrap()
+    );
+    let r = b
+        .request(
+            reqwest::Method::POST,
+            &format!("/orgs/{}/admin/import", s.district),
+        )
+        .header("origin", app.url.clone())
+        .multipart(form(USERS, false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains(
+            "An import for this organisation is already running. Try again in a few minutes."
+        ),
+        "{page}"
+    );
+
+    // The command line, with a folder, waits its turn too.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in [
+        ("manifest.csv", MANIFEST),
+        ("orgs.csv", ORGS),
+        ("users.csv", USERS),
+        ("roles.csv", ROLES),
+        ("enrollments.csv", "sourcedId\ne1\n"),
+    ] {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    let cli = |app: &TestApp| {
+        let (db, clock, path) = (app.db.clone(), app.clock.clone(), dir.path().to_path_buf());
+        let org = s.district.to_string();
+        async move {
+            lyceum_server::import::run(
+                &db,
+                &clock,
+                &path,
+                "columbus-sis".into(),
+                &org,
+                false,
+                lyceum_server::import::Progress::default(),
+            )
+            .await
+        }
+    };
+    match cli(&app).await {
+        Err(lyceum_server::import::Refused::Problems(p)) => {
+            assert_eq!(p.len(), 1);
+            assert_eq!(
+                p[0].to_string(),
+                ": an import for this organisation is already running; try again in a few minutes"
+            );
+        }
+        _ => panic!("the command line imported while another import ran"),
+    }
+    let people = b.get(&format!("/orgs/{}/people?q=nia", s.district)).await;
+    assert!(!people.contains("Nia Reyes"), "nothing imported");
+
+    // Once the other import is done, the folder imports.
+    app.db
+        .write(move |c| lyceum_db::roster::lock::release(c, org, "another-server"))
+        .await
+        .unwrap();
+    let Ok(outcome) = cli(&app).await else {
+        panic!("the folder did not import")
+    };
+    assert_eq!(outcome.summary.created.users, 1);
+    assert_eq!(outcome.summary.ignored_files, ["enrollments.csv"]);
+    b.get(&format!("/orgs/{}/people?q=nia", s.district))
+        .await
+        .expect("Nia Reyes");
 }

@@ -2,6 +2,11 @@
 //! organisation: check it (dry run) or import it, and see what happened or
 //! every problem, line by line. Programme-wide loads go through the
 //! command line (`lyceum import oneroster`), which has no upload limit.
+//!
+//! Outside input is hostile: the body is bounded ([`MAX_UPLOAD`]), the zip
+//! is unpacked on the blocking pool under `oneroster::ZipLimits::ROSTER`,
+//! one import per organisation runs at a time across servers
+//! (`roster::lock`), and at most [`IMPORTS_AT_ONCE`] on one server.
 
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -18,9 +23,16 @@ use lyceum_db::roster::{self, Difference, Summary, Target};
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::oneroster::{Problem, files_from_zip, read_package};
 use std::collections::BTreeMap;
+use tokio::sync::Semaphore;
 
 /// Largest upload accepted here: a large district's roster is a few MB.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
+
+/// Uploads unpacked, read and applied at once on one server; others wait.
+/// One admin may import into each of many schools at the same time, and
+/// each import may hold up to `oneroster::MAX_UNPACKED_BYTES`.
+pub const IMPORTS_AT_ONCE: usize = 2;
+static IMPORTING: Semaphore = Semaphore::const_new(IMPORTS_AT_ONCE);
 
 /// A problem as the page shows it.
 pub struct Shown {
@@ -164,22 +176,11 @@ pub async fn upload(
             _ => {}
         }
     }
-    if let Some(z) = zip {
-        match files_from_zip(&z) {
-            Ok(f) => files.extend(f),
-            Err(p) => return Ok(refused(view, vec![p], ctx.lang)),
-        }
-    }
-    if files.is_empty() {
+    if files.is_empty() && zip.is_none() {
         view.no_files = true;
         view.page.has_errors = true;
         return Ok(render_invalid(&view));
     }
-    let package = match tokio::task::spawn_blocking(move || read_package(&files)).await {
-        Ok(Ok(p)) => p,
-        Ok(Err(problems)) => return Ok(refused(view, problems, ctx.lang)),
-        Err(e) => return Err(AppError::Internal(e.to_string())),
-    };
     let actor = ctx.require_user()?.user.id();
     let target = Target {
         source: view.source.clone(),
@@ -187,7 +188,25 @@ pub async fn upload(
         actor: Some(actor),
     };
     let now = state.clock.now();
-    match roster::import(&state.db, package, target, view.dry_run, now, |_| {}).await {
+    let (db, dry_run) = (state.db.clone(), view.dry_run);
+    let work = async move {
+        let _turn = IMPORTING
+            .acquire()
+            .await
+            .map_err(|e| DbError::Task(e.to_string()))?;
+        // Unpacking and reading are slow work: on the blocking pool.
+        let package = tokio::task::spawn_blocking(move || {
+            if let Some(z) = zip {
+                files.extend(files_from_zip(&z).map_err(|p| vec![p])?);
+            }
+            read_package(&files)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+        .map_err(DbError::Roster)?;
+        roster::import(&db, package, target, dry_run, now, |_| {}).await
+    };
+    match roster::lock::exclusively(&state.db, &state.clock, scope.id, work).await {
         Ok(summary) => {
             if !view.dry_run {
                 let detail = serde_json::json!({ "source": view.source, "summary": summary });
