@@ -435,8 +435,12 @@ impl Problem {
 }
 
 /// `users.csv line 17, column email: "x@" is not an email address`.
+/// A problem with the whole package (no file) is its message alone.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.file.is_empty() && self.line == 0 && self.column.is_none() {
+            return f.write_str(&self.message());
+        }
         f.write_str(&self.file)?;
         if self.line > 0 {
             write!(f, " line {}", self.line)?;
@@ -534,6 +538,11 @@ mod tests {
         assert_eq!(
             whole.to_string(),
             "roles.csv: the file is empty: it needs at least a header row"
+        );
+        let package = Problem::new("", 0, code::IMPORT_RUNNING);
+        assert_eq!(
+            package.to_string(),
+            "an import for this organisation is already running; try again in a few minutes"
         );
     }
 

@@ -347,7 +347,7 @@ async fn one_import_per_organisation_at_a_time_on_the_page_and_the_command_line(
             assert_eq!(p.len(), 1);
             assert_eq!(
                 p[0].to_string(),
-                ": an import for this organisation is already running; try again in a few minutes"
+                "an import for this organisation is already running; try again in a few minutes"
             );
         }
         _ => panic!("the command line imported while another import ran"),
