@@ -38,6 +38,8 @@ pub struct UserRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub search_text: String,
+    /// The roster source that created the account (None: not a roster).
+    pub source_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -106,7 +108,7 @@ pub fn orgs(conn: &mut DbConn, rows: &[OrgRow]) -> Result<(), DbError> {
 }
 
 pub fn users(conn: &mut DbConn, rows: &[UserRow]) -> Result<(), DbError> {
-    load!(conn, users::table, rows, 11)
+    load!(conn, users::table, rows, 12)
 }
 
 pub fn subjects(conn: &mut DbConn, rows: &[SubjectRow]) -> Result<(), DbError> {

@@ -32,6 +32,7 @@ diesel::table! {
         deleted_at -> Nullable<BigInt>,
         deactivated_at -> Nullable<BigInt>,
         search_text -> Text,
+        source_id -> Nullable<BigInt>,
     }
 }
 
@@ -77,6 +78,14 @@ diesel::table! {
         sourced_id -> Text,
         local_id -> BigInt,
         fingerprint -> BigInt,
+    }
+}
+
+diesel::table! {
+    roster_import_locks (org_id) {
+        org_id -> BigInt,
+        holder -> Text,
+        expires_at -> BigInt,
     }
 }
 
@@ -701,6 +710,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     memberships,
     roster_sources,
     roster_links,
+    roster_import_locks,
     org_email_domains,
     join_codes,
     invitations,
@@ -758,6 +768,7 @@ pub const TABLES: &[&str] = &[
     "memberships",
     "roster_sources",
     "roster_links",
+    "roster_import_locks",
     "org_email_domains",
     "join_codes",
     "invitations",

@@ -468,6 +468,10 @@ email-invitation-subject = You are invited to Lyceum
 email-invitation-body = { $inviter } invited you to join { $org } on Lyceum as { $role }.
 email-invitation-expiry = The invitation works for 14 days.
 email-invitation-action = Accept the invitation
+email-roster-linked-subject = Your Lyceum account was linked to a roster
+email-roster-linked-body = { $org } linked your Lyceum account to its roster “{ $source }”, so the roles that roster gives you there follow it.
+email-roster-linked-yours = Your email address, name and password stay as they are: only you can change them.
+email-roster-linked-contact = If you do not work with { $org }, or did not expect this, contact the admins of { $org }.
 
 ## Field-specific messages: error-<code>--<field>, used instead of error-<code> when present.
 
@@ -553,10 +557,15 @@ roster-problem-org-cycle = These organisations are their own ancestors: { $cycle
 roster-problem-bad-org-parent = A { $type } cannot sit under a { $parent_type } (parent “{ $parent }”).
 roster-problem-department-without-parent = A department needs a parentSourcedId: its people join the school above it.
 roster-problem-email-used-twice = { $value } is also the email of the user on line { $first_line }. One person, one account.
-roster-problem-email-taken = { $value } already belongs to another person in Lyceum.
+roster-problem-account-not-linkable = { $value } already has a Lyceum account that this roster cannot take over: it has a role beyond educator, belongs to an organisation outside { $org }, or belongs to none. Remove the row. The person can join through an invitation or a join code.
 roster-problem-cannot-place-org = A { $type } cannot be placed under { $parent } ({ $parent_type }).
 roster-problem-org-outside-scope = { $value } was imported before into { $place }, outside the organisation this import is for.
 roster-problem-bad-zip = The zip file cannot be read: { $reason }.
+roster-problem-zip-too-many-files = The zip holds more than { $max } files. A roster has at most 13.
+roster-problem-zip-file-too-large = { $file } unpacks to more than { $max }.
+roster-problem-zip-too-large = The zip unpacks to more than { $max } in all.
+roster-problem-zip-ratio = { $file } unpacks to more than { $max } times its packed size. Roster files never do, so it was not unpacked.
+roster-problem-import-running = An import for this organisation is already running. Try again in a few minutes.
 roster-problem-source-elsewhere = The source “{ $value }” belongs to another organisation. Give this import another name.
 
 ## Roster upload page
@@ -564,6 +573,7 @@ roster-problem-source-elsewhere = The source “{ $value }” belongs to another
 import-tab = Roster
 import-title = Import a roster
 import-intro = Upload the OneRoster 1.2 files your student information system exports (a zip, or manifest.csv, orgs.csv, users.csv and roles.csv). Staff join the organisations the roster names; students and guardians are not imported. Very large rosters (a whole state or the programme) are loaded from the command line.
+import-existing-accounts = People who already have a Lyceum account are linked to the roster only if all their roles are educator roles in this organisation; they get an email saying so. A roster never changes anyone’s email address, changes names only of accounts it created, and removes an account only if all its roles came from this roster.
 import-files = Roster files
 import-files-hint = A .zip, or the .csv files themselves.
 import-no-files = Choose the roster’s zip or CSV files.
@@ -605,6 +615,25 @@ import-reactivated = { $count ->
    *[other] { $count } people came back.
 }
 import-files-not-used = Files not used: { $files }.
+import-linked = { $count ->
+    [one] 1 person already had a Lyceum account: it is linked to this roster, and they get an email saying so.
+   *[other] { $count } people already had Lyceum accounts: those are linked to this roster, and each gets an email saying so.
+}
+import-differences-title = Different in Lyceum
+import-differences-intro = { $count ->
+    [one] 1 person’s name or email address in the roster differs from their Lyceum account. Lyceum keeps what the person chose: only they can change their email address, and a roster changes names only of accounts it created.
+   *[other] { $count } people’s names or email addresses in the roster differ from their Lyceum accounts. Lyceum keeps what each person chose: only they can change their email address, and a roster changes names only of accounts it created.
+}
+import-users-line = Line in users.csv
+import-sourced-id = sourcedId
+import-difference = Difference
+import-difference-email = The email address differs
+import-difference-name = The name differs
+import-difference-both = The email address and the name differ
+import-more-differences = { $count ->
+    [one] …and 1 more.
+   *[other] …and { $count } more.
+}
 
 ## Invitations from a list
 

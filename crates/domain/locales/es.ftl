@@ -468,6 +468,10 @@ email-invitation-subject = Tiene una invitación a Lyceum
 email-invitation-body = { $inviter } le invitó a unirse a { $org } en Lyceum como { $role }.
 email-invitation-expiry = La invitación funciona durante 14 días.
 email-invitation-action = Aceptar la invitación
+email-roster-linked-subject = Su cuenta de Lyceum se vinculó a un registro
+email-roster-linked-body = { $org } vinculó su cuenta de Lyceum a su registro «{ $source }», así que los roles que ese registro le da allí siguen lo que el registro indique.
+email-roster-linked-yours = Su dirección de correo, su nombre y su contraseña no cambian: solo usted puede cambiarlos.
+email-roster-linked-contact = Si usted no trabaja con { $org } o no esperaba esto, comuníquese con los administradores de { $org }.
 
 ## Mensajes propios de un campo: error-<código>--<campo>, en lugar de error-<código> cuando existen.
 
@@ -553,10 +557,15 @@ roster-problem-org-cycle = Estas organizaciones son antecesoras de sí mismas: {
 roster-problem-bad-org-parent = Un { $type } no puede estar bajo un { $parent_type } (superior «{ $parent }»).
 roster-problem-department-without-parent = Un department necesita parentSourcedId: su personal se une a la escuela de arriba.
 roster-problem-email-used-twice = { $value } también es el correo del usuario de la línea { $first_line }. Una persona, una cuenta.
-roster-problem-email-taken = { $value } ya pertenece a otra persona en Lyceum.
+roster-problem-account-not-linkable = { $value } ya tiene una cuenta de Lyceum que este registro no puede tomar: tiene un rol distinto de educador, pertenece a una organización fuera de { $org } o no pertenece a ninguna. Quite la fila. La persona puede unirse con una invitación o un código de acceso.
 roster-problem-cannot-place-org = Un { $type } no se puede ubicar bajo { $parent } ({ $parent_type }).
 roster-problem-org-outside-scope = { $value } se importó antes en { $place }, fuera de la organización de esta importación.
 roster-problem-bad-zip = No se puede leer el archivo zip: { $reason }.
+roster-problem-zip-too-many-files = El zip contiene más de { $max } archivos. Un registro tiene 13 como máximo.
+roster-problem-zip-file-too-large = { $file } ocupa más de { $max } al descomprimirse.
+roster-problem-zip-too-large = El zip ocupa más de { $max } en total al descomprimirse.
+roster-problem-zip-ratio = { $file } ocupa más de { $max } veces su tamaño comprimido al descomprimirse. Los archivos de un registro nunca lo hacen, así que no se descomprimió.
+roster-problem-import-running = Ya hay una importación en curso para esta organización. Inténtelo de nuevo en unos minutos.
 roster-problem-source-elsewhere = La fuente «{ $value }» pertenece a otra organización. Dé otro nombre a esta importación.
 
 ## Página de carga del registro
@@ -564,6 +573,7 @@ roster-problem-source-elsewhere = La fuente «{ $value }» pertenece a otra orga
 import-tab = Registro
 import-title = Importar un registro
 import-intro = Suba los archivos OneRoster 1.2 que exporta su sistema de información estudiantil (un zip, o manifest.csv, orgs.csv, users.csv y roles.csv). El personal se une a las organizaciones que nombra el registro; no se importan estudiantes ni tutores. Los registros muy grandes (un estado entero o el programa) se cargan desde la línea de comandos.
+import-existing-accounts = Las personas que ya tienen una cuenta de Lyceum se vinculan al registro solo si todos sus roles son de educador en esta organización; reciben un correo que se lo avisa. Un registro nunca cambia la dirección de correo de nadie, solo cambia los nombres de las cuentas que creó y solo quita una cuenta si todos sus roles vinieron de este registro.
 import-files = Archivos del registro
 import-files-hint = Un .zip, o los propios archivos .csv.
 import-no-files = Elija el zip o los archivos CSV del registro.
@@ -605,6 +615,25 @@ import-reactivated = { $count ->
    *[other] Volvieron { $count } personas.
 }
 import-files-not-used = Archivos no usados: { $files }.
+import-linked = { $count ->
+    [one] 1 persona ya tenía una cuenta de Lyceum: se vincula a este registro y recibe un correo que se lo avisa.
+   *[other] { $count } personas ya tenían cuentas de Lyceum: se vinculan a este registro y cada una recibe un correo que se lo avisa.
+}
+import-differences-title = Diferente en Lyceum
+import-differences-intro = { $count ->
+    [one] El nombre o el correo de 1 persona en el registro no coincide con su cuenta de Lyceum. Lyceum conserva lo que eligió la persona: solo ella puede cambiar su dirección de correo, y un registro solo cambia los nombres de las cuentas que creó.
+   *[other] El nombre o el correo de { $count } personas en el registro no coincide con sus cuentas de Lyceum. Lyceum conserva lo que eligió cada persona: solo ella puede cambiar su dirección de correo, y un registro solo cambia los nombres de las cuentas que creó.
+}
+import-users-line = Línea en users.csv
+import-sourced-id = sourcedId
+import-difference = Diferencia
+import-difference-email = La dirección de correo es distinta
+import-difference-name = El nombre es distinto
+import-difference-both = La dirección de correo y el nombre son distintos
+import-more-differences = { $count ->
+    [one] …y 1 más.
+   *[other] …y { $count } más.
+}
 
 ## Invitaciones desde una lista
 

@@ -72,6 +72,14 @@ pub enum EmailMessage {
         link: String,
         unsubscribe: String,
     },
+    /// A roster (the source `source` of the organisation `org_name`) took in
+    /// the person's existing account: sent the first time, so nobody is
+    /// linked without knowing whom to ask.
+    RosterLinked {
+        name: String,
+        org_name: String,
+        source: String,
+    },
     /// A certificate expires soon (`expires_on` is `YYYY-MM-DD`).
     CertificateExpiring {
         name: String,

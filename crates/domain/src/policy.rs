@@ -274,6 +274,24 @@ fn rank(role: Role) -> u8 {
     }
 }
 
+/// May a roster imported for the organisation at `scope` link an existing
+/// account that holds `grants`? Only one the importing organisation fully
+/// governs (security rule 4): every role it holds is educator, held inside
+/// `scope` and below the programme itself. Any other role (facilitator,
+/// author, moderator, admin, researcher) or a role elsewhere means the
+/// person answers to someone else, so the roster may not take the account
+/// in. An account with no role at all could belong anywhere: only the
+/// source that created it may link it again (`created_by_this_source`).
+pub fn roster_may_link(grants: &[Grant], scope: &OrgPath, created_by_this_source: bool) -> bool {
+    let governed =
+        |g: &Grant| g.role == Role::Educator && scope.contains(&g.scope) && g.scope.depth() > 1;
+    if grants.is_empty() {
+        created_by_this_source
+    } else {
+        grants.iter().all(governed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -758,5 +776,61 @@ mod tests {
         assert!(!a.posts_in_space(&beside));
         assert!(!a.can(Action::ViewPeople, &path("school")));
         assert!(a.administers_anything());
+    }
+
+    #[test]
+    fn a_roster_links_only_educators_it_governs() {
+        const ALLOWED: bool = true;
+        const REFUSED: bool = false;
+        let grant = |role, at| Grant {
+            role,
+            scope: path(at),
+        };
+        let district = path("district");
+        let table: &[(&[Grant], bool, bool)] = &[
+            (&[grant(Role::Educator, "school")], false, ALLOWED),
+            (&[grant(Role::Educator, "district")], false, ALLOWED),
+            (
+                &[
+                    grant(Role::Educator, "school"),
+                    grant(Role::Educator, "district"),
+                ],
+                false,
+                ALLOWED,
+            ),
+            // A role elsewhere, above, or at the programme.
+            (
+                &[
+                    grant(Role::Educator, "school"),
+                    grant(Role::Educator, "other"),
+                ],
+                false,
+                REFUSED,
+            ),
+            (&[grant(Role::Educator, "state")], false, REFUSED),
+            (&[grant(Role::Educator, "root")], false, REFUSED),
+            // Any role beyond educator, even inside.
+            (&[grant(Role::Facilitator, "school")], false, REFUSED),
+            (&[grant(Role::Author, "school")], false, REFUSED),
+            (&[grant(Role::Moderator, "district")], false, REFUSED),
+            (&[grant(Role::OrgAdmin, "school")], false, REFUSED),
+            (&[grant(Role::ProgrammeAdmin, "root")], true, REFUSED),
+            (&[grant(Role::Researcher, "root")], false, REFUSED),
+            // No role at all: only the source that made the account.
+            (&[], false, REFUSED),
+            (&[], true, ALLOWED),
+        ];
+        for (grants, created, expected) in table {
+            assert_eq!(
+                roster_may_link(grants, &district, *created),
+                *expected,
+                "{grants:?} created by this source: {created}"
+            );
+        }
+        // A roster for the programme itself still may not take a programme-level account.
+        assert_eq!(
+            roster_may_link(&[grant(Role::Educator, "root")], &path("root"), false),
+            REFUSED
+        );
     }
 }

@@ -125,6 +125,23 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
                 Some((t("email-digest-action"), link.clone())),
             )
         }
+        EmailMessage::RosterLinked {
+            name,
+            org_name,
+            source,
+        } => {
+            let about = [("org", Arg::Str(org_name)), ("source", Arg::Str(source))];
+            (
+                "email-roster-linked",
+                name.as_str(),
+                vec![
+                    c.text_with(lang, "email-roster-linked-body", &about),
+                    t("email-roster-linked-yours"),
+                    c.text_with(lang, "email-roster-linked-contact", &about),
+                ],
+                None,
+            )
+        }
         EmailMessage::CertificateExpiring {
             name,
             course,
@@ -220,5 +237,29 @@ mod tests {
         assert!(es.text.contains("https://lyceum.example/certificates/xyz"));
         let en = render(&email(Lang::En)).unwrap();
         assert!(en.text.contains("Hello Ana,"), "{}", en.text);
+    }
+
+    #[test]
+    fn a_roster_link_says_who_linked_and_whom_to_ask() {
+        for lang in Lang::ALL {
+            let r = render(&Email {
+                to: "ana@example.org".into(),
+                lang: *lang,
+                message: EmailMessage::RosterLinked {
+                    name: "Ana".into(),
+                    org_name: "Columbus City Schools".into(),
+                    source: "columbus-sis".into(),
+                },
+            })
+            .unwrap();
+            assert!(!r.subject.starts_with("email-"), "{lang}");
+            assert_eq!(
+                r.text.matches("Columbus City Schools").count(),
+                3,
+                "{}",
+                r.text
+            );
+            assert!(r.text.contains("columbus-sis"), "{}", r.text);
+        }
     }
 }

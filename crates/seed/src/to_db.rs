@@ -182,6 +182,7 @@ fn write_in(
             school_role: Some(person.school_role.as_str().into()),
             created_at: t,
             updated_at: t,
+            source_id: None,
         });
         subjects.extend(person.subjects.iter().map(|s| SubjectRow {
             user_id: id,
@@ -231,6 +232,7 @@ fn write_in(
                 school_role: Some("teacher".into()),
                 created_at: t,
                 updated_at: t,
+                source_id: None,
             });
             memberships.push(MembershipRow {
                 id: membership_base + memberships.len() as i64,

@@ -382,7 +382,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         "there is no programme yet: run `lyceum admin create-programme` first",
                     )?,
             };
-            let files = lyceum_server::import::read_files(&path)?;
             let progress = lyceum_server::import::Progress::default();
             let bar = indicatif::ProgressBar::new(0).with_style(
                 indicatif::ProgressStyle::with_template(
@@ -406,7 +405,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 })
             };
             let result =
-                lyceum_server::import::run(&db, &clock, files, source, &org, dry_run, progress)
+                lyceum_server::import::run(&db, &clock, &path, source, &org, dry_run, progress)
                     .await;
             watch.abort();
             bar.finish_and_clear();

@@ -8,6 +8,8 @@ mod jobs;
 mod orgs;
 mod reads;
 mod roster;
+mod roster_linking;
+mod roster_lock;
 mod schema_parity;
 mod suspensions;
 mod throttle;

@@ -72,9 +72,13 @@ mod values;
 mod vocab;
 
 pub use crate::time::Date;
-pub use archive::{MAX_UNPACKED_BYTES, files_from_zip};
+pub use archive::{
+    MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_RATIO, MAX_UNPACKED_BYTES, ZipLimits, files_from_zip,
+    files_from_zip_within, megabytes,
+};
 pub use manifest::{Mode, Version};
 pub use orgs::OrgRecord;
+pub use plan::is_read as is_read_file;
 pub use problem::{MAX_PROBLEMS_PER_FILE, Problem, code};
 pub use roles::RoleRecord;
 pub use users::UserRecord;

@@ -45,13 +45,14 @@ pub(crate) fn files_to_read(
     }
 }
 
+/// Whether Lyceum reads this file of a package (the others are only listed).
+pub fn is_read(name: &str) -> bool {
+    name == manifest::FILE || USED.contains(&name)
+}
+
 /// Files in the package that Lyceum does not read, by name.
 pub(crate) fn ignored_files(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
-    files
-        .keys()
-        .filter(|f| *f != manifest::FILE && !USED.contains(&f.as_str()))
-        .cloned()
-        .collect()
+    files.keys().filter(|f| !is_read(f)).cloned().collect()
 }
 
 /// A file's bytes; empty for a file the package lacks (never read then).

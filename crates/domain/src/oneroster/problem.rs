@@ -81,6 +81,22 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 1000;
 ///   `parent`.
 /// - `department-without-parent`: a department with no parent org, so its
 ///   people cannot be placed in a school.
+///
+/// The zip (line 0; the file is the entry's name when one file is at fault):
+/// - `bad-zip`: not a zip that can be read. Arg `reason`.
+/// - `zip-too-many-files`: more entries than allowed. Arg `max`.
+/// - `zip-file-too-large`: a file unpacks to more than allowed. Arg `max`
+///   (e.g. `256 MB`).
+/// - `zip-too-large`: the files unpack to more than allowed together. Arg `max`.
+/// - `zip-ratio`: a file unpacks to more times its packed size than allowed.
+///   Arg `max`.
+///
+/// Found by the importer, against what the database already holds:
+/// - `account-not-linkable`: the row's email is an existing account that this
+///   import may not take in (a role beyond educator, a membership outside the
+///   organisation imported for or at the programme, or no membership at all).
+///   Args `value` (the email), `org` (the organisation imported for).
+/// - `import-running`: another import for the same organisation is under way.
 pub mod code {
     pub const MISSING_FILE: &str = "missing-file";
     pub const FILE_NOT_IN_MANIFEST: &str = "file-not-in-manifest";
@@ -121,11 +137,16 @@ pub mod code {
     pub const DEPARTMENT_WITHOUT_PARENT: &str = "department-without-parent";
     // Found by the importer, against what the database already holds.
     pub const EMAIL_USED_TWICE: &str = "email-used-twice";
-    pub const EMAIL_TAKEN: &str = "email-taken";
+    pub const ACCOUNT_NOT_LINKABLE: &str = "account-not-linkable";
     pub const CANNOT_PLACE_ORG: &str = "cannot-place-org";
     pub const ORG_OUTSIDE_SCOPE: &str = "org-outside-scope";
     pub const BAD_ZIP: &str = "bad-zip";
+    pub const ZIP_TOO_MANY_FILES: &str = "zip-too-many-files";
+    pub const ZIP_FILE_TOO_LARGE: &str = "zip-file-too-large";
+    pub const ZIP_TOO_LARGE: &str = "zip-too-large";
+    pub const ZIP_RATIO: &str = "zip-ratio";
     pub const SOURCE_ELSEWHERE: &str = "source-elsewhere";
+    pub const IMPORT_RUNNING: &str = "import-running";
 
     /// Every code, for translators and for tests that check each has a message.
     pub const ALL: &[&str] = &[
@@ -167,11 +188,16 @@ pub mod code {
         BAD_ORG_PARENT,
         DEPARTMENT_WITHOUT_PARENT,
         EMAIL_USED_TWICE,
-        EMAIL_TAKEN,
+        ACCOUNT_NOT_LINKABLE,
         CANNOT_PLACE_ORG,
         ORG_OUTSIDE_SCOPE,
         BAD_ZIP,
+        ZIP_TOO_MANY_FILES,
+        ZIP_FILE_TOO_LARGE,
+        ZIP_TOO_LARGE,
+        ZIP_RATIO,
         SOURCE_ELSEWHERE,
+        IMPORT_RUNNING,
     ];
 }
 
@@ -366,9 +392,10 @@ impl Problem {
                 a("value"),
                 a("first_line")
             ),
-            code::EMAIL_TAKEN => format!(
-                "{} already belongs to another person in Lyceum",
-                a("value")
+            code::ACCOUNT_NOT_LINKABLE => format!(
+                "{} already has a Lyceum account that this roster cannot take over: it has a role beyond educator, belongs to an organisation outside {}, or belongs to none. Remove the row; the person can join through an invitation or a join code",
+                a("value"),
+                a("org")
             ),
             code::CANNOT_PLACE_ORG => format!(
                 "a {} cannot be placed under {} ({})",
@@ -377,6 +404,22 @@ impl Problem {
                 a("parent_type")
             ),
             code::BAD_ZIP => format!("the zip file cannot be read: {}", a("reason")),
+            code::ZIP_TOO_MANY_FILES => format!(
+                "the zip holds more than {} files; a roster has at most 13",
+                a("max")
+            ),
+            code::ZIP_FILE_TOO_LARGE => {
+                format!("the file unpacks to more than {}", a("max"))
+            }
+            code::ZIP_TOO_LARGE => format!("the zip unpacks to more than {} in all", a("max")),
+            code::ZIP_RATIO => format!(
+                "the file unpacks to more than {} times its packed size, which roster files never do; it was not unpacked",
+                a("max")
+            ),
+            code::IMPORT_RUNNING => {
+                "an import for this organisation is already running; try again in a few minutes"
+                    .to_owned()
+            }
             code::SOURCE_ELSEWHERE => format!(
                 "the source {:?} belongs to another organisation; give this import another name",
                 a("value")
@@ -392,8 +435,12 @@ impl Problem {
 }
 
 /// `users.csv line 17, column email: "x@" is not an email address`.
+/// A problem with the whole package (no file) is its message alone.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.file.is_empty() && self.line == 0 && self.column.is_none() {
+            return f.write_str(&self.message());
+        }
         f.write_str(&self.file)?;
         if self.line > 0 {
             write!(f, " line {}", self.line)?;
@@ -491,6 +538,11 @@ mod tests {
         assert_eq!(
             whole.to_string(),
             "roles.csv: the file is empty: it needs at least a header row"
+        );
+        let package = Problem::new("", 0, code::IMPORT_RUNNING);
+        assert_eq!(
+            package.to_string(),
+            "an import for this organisation is already running; try again in a few minutes"
         );
     }
 

@@ -633,6 +633,97 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Roster linking, person × the organisation a roster is imported for: may
+/// a roster naming this person's email take their account in? Only an
+/// educator whose every role lies inside the import's organisation
+/// (security rule 4), written out by hand.
+fn roster_may_link(person: &str, import_for: &str) -> bool {
+    match person {
+        // An educator at School A only.
+        "educator" => matches!(import_for, "root" | "state" | "district" | "school_a"),
+        // Facilitators, authors, moderators, admins, researchers: nowhere.
+        // An account with no role at all: nowhere (it could belong anywhere).
+        _ => false,
+    }
+}
+
+#[tokio::test]
+async fn roster_linking_for_every_person_and_import_scope() {
+    use lyceum_db::DbError;
+    use lyceum_db::roster::{self, Target};
+    use lyceum_domain::oneroster::read_package;
+
+    let app = TestApp::start().await;
+    let seed = app.seed().await;
+    let now = app.clock.now();
+    app.db
+        .write(move |c| {
+            let email = lyceum_domain::email::EmailAddress::parse("nobody@example.org").unwrap();
+            lyceum_db::users::insert(
+                c,
+                &lyceum_db::users::NewUser {
+                    email: &email,
+                    display_name: "Test nobody",
+                    password_hash: None,
+                    lang: lyceum_domain::i18n::Lang::En,
+                    verified: true,
+                },
+                now,
+            )
+        })
+        .await
+        .unwrap();
+    let people = [
+        "educator",
+        "facilitator",
+        "author",
+        "moderator",
+        "researcher",
+        "dadmin",
+        "ladmin",
+        "admin",
+        "nobody",
+    ];
+    let mut failures = Vec::new();
+    for person in people {
+        for import_for in TARGETS {
+            let files = std::collections::BTreeMap::from([
+                (
+                    "manifest.csv".to_string(),
+                    b"propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.users,bulk\n".to_vec(),
+                ),
+                (
+                    "users.csv".to_string(),
+                    format!(
+                        "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email\nu1,,,true,x,Test,{person},{person}@example.org\n"
+                    )
+                    .into_bytes(),
+                ),
+            ]);
+            let package = read_package(&files).unwrap();
+            let target = Target {
+                source: format!("matrix-{import_for}"),
+                org: org(&seed, import_for),
+                actor: None,
+            };
+            let linked = match roster::import(&app.db, package, target, true, now, |_| {}).await {
+                Ok(summary) => summary.linked == 1,
+                Err(DbError::Roster(p)) if p.iter().all(|p| p.code == "account-not-linkable") => {
+                    false
+                }
+                Err(e) => panic!("{person} for {import_for}: {e}"),
+            };
+            if linked != roster_may_link(person, import_for) {
+                failures.push(format!(
+                    "{person} by a roster for {import_for}: {}",
+                    if linked { "linked" } else { "refused" }
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 async fn request_id(app: &TestApp, title: String) -> i64 {
     use diesel::prelude::*;
     use lyceum_db::schema::pd_requests;

@@ -106,3 +106,266 @@ async fn check_import_and_refuse_a_roster() {
         "{theirs}"
     );
 }
+
+/// A zip of the package's files, deflated.
+fn zipped(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in files {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(body).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn zip_form(zip: Vec<u8>) -> Form {
+    Form::new()
+        .part(
+            "files",
+            Part::bytes(zip)
+                .file_name("roster.zip")
+                .mime_str("application/zip")
+                .unwrap(),
+        )
+        .text("source", "columbus-sis")
+}
+
+#[tokio::test]
+async fn a_district_admin_cannot_take_over_the_programme_admin_by_roster() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    let url = format!("/orgs/{}/admin/import", s.district);
+    let users = format!(
+        "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email\nu1,,,true,x,Mallory,Admin,{}\n",
+        s.email("admin")
+    );
+    let roles = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\nr1,,,u1,primary,teacher,s9\n";
+    let zip = zipped(&[
+        ("manifest.csv", MANIFEST.as_bytes()),
+        ("orgs.csv", ORGS.as_bytes()),
+        ("users.csv", users.as_bytes()),
+        ("roles.csv", roles.as_bytes()),
+    ]);
+    let r = b
+        .request(reqwest::Method::POST, &url)
+        .header("origin", app.url.clone())
+        .multipart(zip_form(zip))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("<td>users.csv</td><td>2</td>"),
+        "the row is named: {page}"
+    );
+    assert!(page.contains("cannot take over"), "{page}");
+    // The programme admin is untouched: still signs in with their address.
+    let admin = app.browser();
+    admin.sign_in(s.email("admin"), PASSWORD).await;
+    let hilltop = app
+        .db
+        .read(|c| lyceum_db::orgs::find(c, "Hilltop Elementary"))
+        .await
+        .unwrap();
+    assert!(hilltop.is_empty(), "nothing imported");
+}
+
+#[tokio::test]
+async fn a_zip_bomb_is_refused_before_it_fills_memory() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    // 50 MB of blank lines after one real row: a ~50 kB zip.
+    let mut users = USERS.as_bytes().to_vec();
+    users.resize(users.len() + 50 * 1024 * 1024, b'\n');
+    let zip = zipped(&[
+        ("manifest.csv", MANIFEST.as_bytes()),
+        ("orgs.csv", ORGS.as_bytes()),
+        ("users.csv", &users),
+        ("roles.csv", ROLES.as_bytes()),
+    ]);
+    assert!(zip.len() < 1024 * 1024, "{}", zip.len());
+    let r = b
+        .request(
+            reqwest::Method::POST,
+            &format!("/orgs/{}/admin/import", s.district),
+        )
+        .header("origin", app.url.clone())
+        .multipart(zip_form(zip))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("<td>users.csv</td><td></td><td></td><td>users.csv unpacks to more than 100 times its packed size"),
+        "{page}"
+    );
+    let people = b.get(&format!("/orgs/{}/people?q=nia", s.district)).await;
+    assert!(!people.contains("Nia Reyes"), "nothing imported");
+}
+
+/// How many emails the outbox holds for `to`.
+fn mails_to(app: &TestApp, to: &str) -> usize {
+    std::fs::read_dir(app.outbox_path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            std::fs::read_to_string(e.path())
+                .is_ok_and(|m| m.lines().any(|l| l.starts_with("To:") && l.contains(to)))
+        })
+        .count()
+}
+
+#[tokio::test]
+async fn an_educator_of_the_district_is_linked_told_once_and_keeps_their_name() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    let url = format!("/orgs/{}/admin/import", s.district);
+    let users = format!(
+        "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email\nu1,,,true,e,Eddie,Other,{}\n",
+        s.email("educator")
+    );
+    let roles = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\nr1,,,u1,primary,teacher,s9\n";
+    let zip = || {
+        zipped(&[
+            ("manifest.csv", MANIFEST.as_bytes()),
+            ("orgs.csv", ORGS.as_bytes()),
+            ("users.csv", users.as_bytes()),
+            ("roles.csv", roles.as_bytes()),
+        ])
+    };
+    let send = |f: Form| {
+        b.request(reqwest::Method::POST, &url)
+            .header("origin", app.url.clone())
+            .multipart(f)
+            .send()
+    };
+    let checked = send(zip_form(zip()).text("dry_run", "yes"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        checked.contains("1 person already had a Lyceum account"),
+        "{checked}"
+    );
+    assert!(
+        checked.contains("<tr><td>2</td><td>u1</td><td>The name differs</td></tr>"),
+        "{checked}"
+    );
+    let done = send(zip_form(zip())).await.unwrap().text().await.unwrap();
+    assert!(done.contains("The roster was imported"), "{done}");
+    let mail = app.mail_to(s.email("educator")).await;
+    assert_eq!(mail.subject, "Your Lyceum account was linked to a roster");
+    assert!(mail.text.contains("Columbus City Schools"), "{}", mail.text);
+    assert!(mail.text.contains("columbus-sis"), "{}", mail.text);
+    b.get(&format!("/orgs/{}/people?q=test+educator", s.district))
+        .await
+        .expect("Test educator")
+        .expect("Hilltop Elementary");
+
+    // The next import tells nobody again.
+    let again = send(zip_form(zip())).await.unwrap().text().await.unwrap();
+    assert!(again.contains("The roster was imported"), "{again}");
+    assert!(!again.contains("already had a Lyceum account"), "{again}");
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(mails_to(&app, s.email("educator")), 1);
+}
+
+#[tokio::test]
+async fn one_import_per_organisation_at_a_time_on_the_page_and_the_command_line() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    // Another server is importing into the district.
+    let (org, now) = (s.district, app.clock.now());
+    assert!(
+        app.db
+            .write(move |c| lyceum_db::roster::lock::claim(c, org, "another-server", now))
+            .await
+            .unwrap()
+    );
+    let r = b
+        .request(
+            reqwest::Method::POST,
+            &format!("/orgs/{}/admin/import", s.district),
+        )
+        .header("origin", app.url.clone())
+        .multipart(form(USERS, false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains(
+            "An import for this organisation is already running. Try again in a few minutes."
+        ),
+        "{page}"
+    );
+
+    // The command line, with a folder, waits its turn too.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in [
+        ("manifest.csv", MANIFEST),
+        ("orgs.csv", ORGS),
+        ("users.csv", USERS),
+        ("roles.csv", ROLES),
+        ("enrollments.csv", "sourcedId\ne1\n"),
+    ] {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    let cli = |app: &TestApp| {
+        let (db, clock, path) = (app.db.clone(), app.clock.clone(), dir.path().to_path_buf());
+        let org = s.district.to_string();
+        async move {
+            lyceum_server::import::run(
+                &db,
+                &clock,
+                &path,
+                "columbus-sis".into(),
+                &org,
+                false,
+                lyceum_server::import::Progress::default(),
+            )
+            .await
+        }
+    };
+    match cli(&app).await {
+        Err(lyceum_server::import::Refused::Problems(p)) => {
+            assert_eq!(p.len(), 1);
+            assert_eq!(
+                p[0].to_string(),
+                "an import for this organisation is already running; try again in a few minutes"
+            );
+        }
+        _ => panic!("the command line imported while another import ran"),
+    }
+    let people = b.get(&format!("/orgs/{}/people?q=nia", s.district)).await;
+    assert!(!people.contains("Nia Reyes"), "nothing imported");
+
+    // Once the other import is done, the folder imports.
+    app.db
+        .write(move |c| lyceum_db::roster::lock::release(c, org, "another-server"))
+        .await
+        .unwrap();
+    let Ok(outcome) = cli(&app).await else {
+        panic!("the folder did not import")
+    };
+    assert_eq!(outcome.summary.created.users, 1);
+    assert_eq!(outcome.summary.ignored_files, ["enrollments.csv"]);
+    b.get(&format!("/orgs/{}/people?q=nia", s.district))
+        .await
+        .expect("Nia Reyes");
+}

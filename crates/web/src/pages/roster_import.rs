@@ -2,6 +2,11 @@
 //! organisation: check it (dry run) or import it, and see what happened or
 //! every problem, line by line. Programme-wide loads go through the
 //! command line (`lyceum import oneroster`), which has no upload limit.
+//!
+//! Outside input is hostile: the body is bounded ([`MAX_UPLOAD`]), the zip
+//! is unpacked on the blocking pool under `oneroster::ZipLimits::ROSTER`,
+//! one import per organisation runs at a time across servers
+//! (`roster::lock`), and at most [`IMPORTS_AT_ONCE`] on one server.
 
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -14,13 +19,20 @@ use axum::Extension;
 use axum::extract::{Multipart, State};
 use axum::response::Response;
 use lyceum_db::DbError;
-use lyceum_db::roster::{self, Summary, Target};
+use lyceum_db::roster::{self, Difference, Summary, Target};
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::oneroster::{Problem, files_from_zip, read_package};
 use std::collections::BTreeMap;
+use tokio::sync::Semaphore;
 
 /// Largest upload accepted here: a large district's roster is a few MB.
 pub const MAX_UPLOAD: usize = 64 * 1024 * 1024;
+
+/// Uploads unpacked, read and applied at once on one server; others wait.
+/// One admin may import into each of many schools at the same time, and
+/// each import may hold up to `oneroster::MAX_UNPACKED_BYTES`.
+pub const IMPORTS_AT_ONCE: usize = 2;
+static IMPORTING: Semaphore = Semaphore::const_new(IMPORTS_AT_ONCE);
 
 /// A problem as the page shows it.
 pub struct Shown {
@@ -69,6 +81,28 @@ impl ImportPage {
             "files",
             &s.ignored_files.join(", "),
         )
+    }
+
+    fn linked_text(&self, s: &Summary) -> String {
+        self.page.tn("import-linked", s.linked as i64)
+    }
+
+    fn differences_intro(&self, s: &Summary) -> String {
+        self.page
+            .tn("import-differences-intro", s.differences as i64)
+    }
+
+    fn difference_text(&self, d: &Difference) -> String {
+        self.page.t(match (d.email, d.name) {
+            (true, true) => "import-difference-both",
+            (true, false) => "import-difference-email",
+            _ => "import-difference-name",
+        })
+    }
+
+    fn more_differences(&self, s: &Summary) -> String {
+        let more = s.differences.saturating_sub(s.difference_rows.len());
+        self.page.tn("import-more-differences", more as i64)
     }
 }
 
@@ -142,29 +176,37 @@ pub async fn upload(
             _ => {}
         }
     }
-    if let Some(z) = zip {
-        match files_from_zip(&z) {
-            Ok(f) => files.extend(f),
-            Err(p) => return Ok(refused(view, vec![p], ctx.lang)),
-        }
-    }
-    if files.is_empty() {
+    if files.is_empty() && zip.is_none() {
         view.no_files = true;
         view.page.has_errors = true;
         return Ok(render_invalid(&view));
     }
-    let package = match tokio::task::spawn_blocking(move || read_package(&files)).await {
-        Ok(Ok(p)) => p,
-        Ok(Err(problems)) => return Ok(refused(view, problems, ctx.lang)),
-        Err(e) => return Err(AppError::Internal(e.to_string())),
-    };
+    let actor = ctx.require_user()?.user.id();
     let target = Target {
         source: view.source.clone(),
         org: scope.id,
+        actor: Some(actor),
     };
-    let actor = ctx.require_user()?.user.id();
     let now = state.clock.now();
-    match roster::import(&state.db, package, target, view.dry_run, now, |_| {}).await {
+    let (db, dry_run) = (state.db.clone(), view.dry_run);
+    let work = async move {
+        let _turn = IMPORTING
+            .acquire()
+            .await
+            .map_err(|e| DbError::Task(e.to_string()))?;
+        // Unpacking and reading are slow work: on the blocking pool.
+        let package = tokio::task::spawn_blocking(move || {
+            if let Some(z) = zip {
+                files.extend(files_from_zip(&z).map_err(|p| vec![p])?);
+            }
+            read_package(&files)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+        .map_err(DbError::Roster)?;
+        roster::import(&db, package, target, dry_run, now, |_| {}).await
+    };
+    match roster::lock::exclusively(&state.db, &state.clock, scope.id, work).await {
         Ok(summary) => {
             if !view.dry_run {
                 let detail = serde_json::json!({ "source": view.source, "summary": summary });
@@ -217,10 +259,32 @@ pub fn shown(p: &Problem, lang: Lang) -> Shown {
         .map(|(k, v)| (*k, Arg::Str(v.as_str())))
         .collect();
     args.push(("column", Arg::Str(&column)));
+    args.push(("file", Arg::Str(&p.file)));
     Shown {
         file: p.file.clone(),
         line: p.line,
         column: column.clone(),
         message: catalogue().text_with(lang, &key, &args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lyceum_domain::oneroster::code;
+
+    #[test]
+    fn every_problem_reads_in_both_languages() {
+        for c in code::ALL {
+            for lang in Lang::ALL {
+                let key = format!("roster-problem-{c}");
+                assert!(catalogue().has(*lang, &key), "{lang}: {key}");
+            }
+        }
+        let running = shown(&Problem::new("", 0, code::IMPORT_RUNNING), Lang::En);
+        assert_eq!(
+            running.message,
+            "An import for this organisation is already running. Try again in a few minutes."
+        );
     }
 }

@@ -6,6 +6,24 @@
 //! here, with a fingerprint of the record so unchanged rows cost nothing.
 //! The same email from two sources is one person with two memberships.
 //!
+//! People own their accounts (security rule 4), so a roster governs only
+//! what it made or what the importing organisation fully governs:
+//! - It links an existing account (found by a row's email) only when every
+//!   role the account holds is an educator role inside the organisation
+//!   imported for, below the programme itself (`policy::roster_may_link`);
+//!   an account with no role at all only by the source that created it.
+//!   Any other row naming an existing account is a problem, and nothing is
+//!   imported. The owner is emailed the first time a source links them.
+//! - It never changes an account's email address, and changes the name
+//!   only of accounts it created; other differences are reported in the
+//!   summary (and audited), and reported again on every import until the
+//!   two agree.
+//! - A person leaving it loses its memberships; the account is deactivated
+//!   only if all its memberships came from this source.
+//! - Every link, name change, reported difference, membership withdrawn,
+//!   deactivation and reactivation is audited with the source's name and
+//!   the record's sourcedId.
+//!
 //! [`plan`] only reads, so a dry run is the plan alone; [`apply`] writes the
 //! plan, and the caller runs both in one transaction, so a failed or
 //! interrupted import leaves the database as it was.
@@ -16,12 +34,17 @@
 //!   Lyceum, never by a roster.
 //! - Organisations are never deleted by a roster (their history counts);
 //!   a `tobedeleted` org is counted and left.
-//! - A person leaving a source (`tobedeleted`, absent from a bulk file, or
-//!   `enabledUser=false`) loses that source's memberships; one left with no
-//!   membership at all is deactivated (kept, unable to sign in). A person
-//!   who comes back is reactivated.
+//! - A person leaves a source when `tobedeleted`, absent from a bulk file,
+//!   or `enabledUser=false` (deactivated: kept, unable to sign in, when the
+//!   rule above allows). A person who comes back, whose memberships all
+//!   come from this source, is reactivated.
 //! - A new organisation whose parent already has a child of the same kind
 //!   and name is linked to it rather than duplicated.
+
+mod accounts;
+pub mod lock;
+
+pub use accounts::action;
 
 use crate::bulk::{self, MembershipRow, UserRow};
 use crate::schema::{memberships, orgs, roster_links, roster_sources, users};
@@ -43,6 +66,8 @@ pub struct Target {
     /// Where the package's top organisations are placed, and the scope
     /// nothing it touches may leave.
     pub org: OrgId,
+    /// Who imports it (None: the command line), for the audit log.
+    pub actor: Option<UserId>,
 }
 
 /// How many records of each kind.
@@ -71,7 +96,28 @@ pub struct Summary {
     /// Students, guardians and others not imported.
     pub ignored_users: usize,
     pub ignored_files: Vec<String>,
+    /// Existing accounts this source links for the first time (counted in
+    /// `updated.users` too); their owners are emailed.
+    pub linked: usize,
+    /// Rows whose name or email differs from the account's, which keeps its own.
+    pub differences: usize,
+    /// The first [`MAX_DIFFERENCE_ROWS`] of them, for the page and the command line.
+    #[serde(skip)]
+    pub difference_rows: Vec<Difference>,
 }
+
+/// A row whose person the account describes differently; the account keeps
+/// what it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub line: u64,
+    pub sourced_id: String,
+    pub email: bool,
+    pub name: bool,
+}
+
+/// Differences listed by row (all are counted).
+pub const MAX_DIFFERENCE_ROWS: usize = 200;
 
 const KIND_ORG: &str = "org";
 const KIND_USER: &str = "user";
@@ -134,21 +180,26 @@ pub struct Plan {
     source_id: Option<i64>,
     source_name: String,
     target: OrgId,
+    target_name: String,
+    actor: Option<UserId>,
     orgs: Vec<PlannedOrg>,
     users: Vec<UserPlan>,
     roles: Vec<RolePlan>,
     /// Memberships of this source to withdraw, and their links to drop.
     withdraw: Vec<(i64, String)>,
-    /// Users whose links and memberships leave with this import.
-    leaving_users: Vec<UserId>,
+    /// Users whose links and memberships leave with this import, with their sourcedIds.
+    leaving_users: Vec<(UserId, String)>,
     pub summary: Summary,
 }
 
 struct UserPlan {
     sourced_id: String,
+    /// What the link remembers: the record's fingerprint, or 0 while the
+    /// account differs from the record, so the next import looks again.
     fingerprint: i64,
     action: UserAction,
     enabled: bool,
+    difference: Option<Difference>,
 }
 
 enum UserAction {
@@ -157,11 +208,19 @@ enum UserAction {
         email: Option<String>,
         school_role: SchoolRole,
     },
-    Link(UserId),
-    Update {
+    /// An existing account, new to this link.
+    Link {
+        account: accounts::Account,
+        /// This source links it for the first time: tell its owner.
+        first: bool,
+        rename: Option<String>,
+    },
+    /// Linked before; the record changed.
+    Refresh {
         id: UserId,
-        name: String,
-        email: Option<String>,
+        /// The new name, for an account this source created; and its
+        /// address, which the search text needs.
+        rename: Option<(String, Option<String>)>,
     },
     Unchanged(UserId),
 }
@@ -448,13 +507,45 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
 
     // ---- People.
     let user_links = links(conn, source_id, KIND_USER)?;
-    let emails: HashMap<String, i64> = users::table
-        .filter(users::email.is_not_null())
-        .select((users::email, users::id))
-        .load::<(Option<String>, i64)>(conn)?
-        .into_iter()
-        .filter_map(|(e, id)| Some((e?, id)))
+    let name_of = |rec: &lyceum_domain::oneroster::UserRecord| {
+        let given = rec
+            .preferred_given_name
+            .as_deref()
+            .unwrap_or(&rec.given_name);
+        let family = rec
+            .preferred_family_name
+            .as_deref()
+            .unwrap_or(&rec.family_name);
+        format!("{given} {family}").trim().to_string()
+    };
+    let fingerprint_of = |rec: &lyceum_domain::oneroster::UserRecord| {
+        let email = rec.email.as_ref().map_or("", |e| e.as_str());
+        fingerprint(&[&name_of(rec), email, if rec.enabled { "1" } else { "0" }])
+    };
+    // Existing accounts: looked up only for the addresses of rows no link
+    // explains, and linked only if this organisation fully governs them.
+    let unlinked: Vec<&str> = package
+        .users
+        .iter()
+        .filter(|r| !is_delete(r.status) && !user_links.contains_key(&r.sourced_id))
+        .filter_map(|r| r.email.as_ref().map(|e| e.as_str()))
         .collect();
+    let existing = accounts::by_emails(conn, &unlinked)?;
+    let found: Vec<&accounts::Account> = existing.values().collect();
+    let governed = accounts::linkable(conn, &found, &scope, source_id)?;
+    let found_ids: Vec<i64> = found.iter().map(|a| a.id.0).collect();
+    let linked_here = accounts::linked_by(conn, source_id, &found_ids)?;
+    // Linked rows whose record changed: their accounts as they are now.
+    let changed: Vec<i64> = package
+        .users
+        .iter()
+        .filter(|r| !is_delete(r.status))
+        .filter_map(|r| {
+            let (local, old) = user_links.get(&r.sourced_id)?;
+            (*old != fingerprint_of(r)).then_some(*local)
+        })
+        .collect();
+    let current = accounts::by_ids(conn, &changed)?;
     let first_role: HashMap<&str, StaffRole> = package
         .roles
         .iter()
@@ -464,8 +555,10 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
     let mut seen_email: HashMap<&str, u64> = HashMap::new();
     let mut user_plan: Vec<UserPlan> = Vec::new();
     let mut user_index: HashMap<&str, usize> = HashMap::new();
-    let mut leaving_users: Vec<UserId> = Vec::new();
+    let mut leaving_users: Vec<(UserId, String)> = Vec::new();
     let mut present: HashSet<&str> = HashSet::new();
+    // Rows refused already: their roles are not reported again as unknown.
+    let mut refused: HashSet<&str> = HashSet::new();
     for rec in &package.users {
         present.insert(rec.sourced_id.as_str());
         let email = rec.email.as_ref().map(|e| e.as_str().to_string());
@@ -478,74 +571,115 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
                     .with("value", e)
                     .with("first_line", first),
             );
+            refused.insert(&rec.sourced_id);
             continue;
         }
-        let given = rec
-            .preferred_given_name
-            .as_deref()
-            .unwrap_or(&rec.given_name);
-        let family = rec
-            .preferred_family_name
-            .as_deref()
-            .unwrap_or(&rec.family_name);
-        let name = format!("{given} {family}").trim().to_string();
-        let fp = fingerprint(&[
-            &name,
-            email.as_deref().unwrap_or(""),
-            if rec.enabled { "1" } else { "0" },
-        ]);
+        let name = name_of(rec);
+        let fp = fingerprint_of(rec);
         let linked = user_links.get(&rec.sourced_id);
         if is_delete(rec.status) {
             if let Some((local, _)) = linked {
-                leaving_users.push(UserId(*local));
+                leaving_users.push((UserId(*local), rec.sourced_id.clone()));
             }
             continue;
         }
-        let action = match linked {
-            Some((local, old_fp)) if *old_fp == fp => UserAction::Unchanged(UserId(*local)),
-            Some((local, _)) => {
-                if let Some(e) = &email
-                    && emails.get(e).is_some_and(|owner| owner != local)
-                {
+        // The record against the account: a name this source may refresh
+        // (an account it created), or a difference to report and leave.
+        let compare = |account: &accounts::Account| {
+            let created_here = source_id.is_some() && account.source == source_id;
+            let email_differs = email.is_some() && account.email != email;
+            let name_differs = account.name != name;
+            let difference =
+                (email_differs || (name_differs && !created_here)).then(|| Difference {
+                    line: rec.line,
+                    sourced_id: rec.sourced_id.clone(),
+                    email: email_differs,
+                    name: name_differs && !created_here,
+                });
+            let rename = (name_differs && created_here).then(|| name.clone());
+            (difference, rename)
+        };
+        let (action, difference) = match linked {
+            Some((local, old_fp)) if *old_fp == fp => (UserAction::Unchanged(UserId(*local)), None),
+            Some((local, _)) => match current.get(local) {
+                Some(account) => {
+                    let (difference, rename) = compare(account);
+                    let rename = rename.map(|n| (n, account.email.clone()));
+                    (
+                        UserAction::Refresh {
+                            id: UserId(*local),
+                            rename,
+                        },
+                        difference,
+                    )
+                }
+                // Deleted since: its link stays, and nothing is written to it.
+                None => (UserAction::Unchanged(UserId(*local)), None),
+            },
+            None => match email.as_ref().and_then(|e| existing.get(e)) {
+                Some(account) if !governed.contains(&account.id) => {
                     problems.push(
-                        Problem::new("users.csv", rec.line, code::EMAIL_TAKEN).with("value", e),
+                        Problem::new("users.csv", rec.line, code::ACCOUNT_NOT_LINKABLE)
+                            .with("value", email.as_deref().unwrap_or(""))
+                            .with("org", &scope_org.name),
                     );
+                    refused.insert(&rec.sourced_id);
                     continue;
                 }
-                UserAction::Update {
-                    id: UserId(*local),
-                    name,
-                    email,
+                Some(account) => {
+                    let (difference, rename) = compare(account);
+                    let created_here = source_id.is_some() && account.source == source_id;
+                    (
+                        UserAction::Link {
+                            account: account.clone(),
+                            first: !created_here && !linked_here.contains(&account.id.0),
+                            rename,
+                        },
+                        difference,
+                    )
                 }
-            }
-            None => match email.as_ref().and_then(|e| emails.get(e)) {
-                Some(existing) => UserAction::Link(UserId(*existing)),
-                None => UserAction::Create {
-                    name,
-                    email,
-                    school_role: first_role
-                        .get(rec.sourced_id.as_str())
-                        .map_or(SchoolRole::Teacher, |r| school_role(*r)),
-                },
+                None => (
+                    UserAction::Create {
+                        name,
+                        email,
+                        school_role: first_role
+                            .get(rec.sourced_id.as_str())
+                            .map_or(SchoolRole::Teacher, |r| school_role(*r)),
+                    },
+                    None,
+                ),
             },
         };
         match &action {
             UserAction::Create { .. } => summary.created.users += 1,
-            UserAction::Link(_) | UserAction::Update { .. } => summary.updated.users += 1,
-            UserAction::Unchanged(_) => summary.unchanged.users += 1,
+            UserAction::Link { first, .. } => {
+                summary.updated.users += 1;
+                summary.linked += usize::from(*first);
+            }
+            UserAction::Refresh {
+                rename: Some(_), ..
+            } => summary.updated.users += 1,
+            UserAction::Refresh { .. } | UserAction::Unchanged(_) => summary.unchanged.users += 1,
+        }
+        if let Some(d) = &difference {
+            summary.differences += 1;
+            if summary.difference_rows.len() < MAX_DIFFERENCE_ROWS {
+                summary.difference_rows.push(d.clone());
+            }
         }
         user_index.insert(rec.sourced_id.as_str(), user_plan.len());
         user_plan.push(UserPlan {
             sourced_id: rec.sourced_id.clone(),
-            fingerprint: fp,
+            fingerprint: if difference.is_some() { 0 } else { fp },
             action,
             enabled: rec.enabled,
+            difference,
         });
     }
     if package.modes.users == Some(Mode::Bulk) {
         for (sourced, (local, _)) in &user_links {
             if !present.contains(sourced.as_str()) {
-                leaving_users.push(UserId(*local));
+                leaving_users.push((UserId(*local), sourced.clone()));
             }
         }
     }
@@ -573,6 +707,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
             Some(i) => UserRef::Planned(*i),
             None => match user_links.get(&rec.user_sourced_id) {
                 Some((local, _)) => UserRef::Existing(UserId(*local)),
+                None if refused.contains(rec.user_sourced_id.as_str()) => continue,
                 None => {
                     problems.push(
                         Problem::new(file, rec.line, code::UNKNOWN_USER)
@@ -634,6 +769,8 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
         source_id,
         source_name: target.source.clone(),
         target: target.org,
+        target_name: scope_org.name.clone(),
+        actor: target.actor,
         orgs: org_plan,
         users: user_plan,
         roles: role_plan,
@@ -737,11 +874,26 @@ pub fn apply(
     progress(done);
 
     // People.
+    let recorder = accounts::Recorder {
+        source: &plan.source_name,
+        actor: plan.actor,
+        org: plan.target,
+        now,
+    };
     let mut user_ids: Vec<UserId> = Vec::with_capacity(plan.users.len());
     let mut new_users = Vec::new();
-    let mut deactivate: Vec<UserId> = std::mem::take(&mut plan.leaving_users);
-    let mut disabled: HashSet<UserId> = HashSet::new();
+    let mut deactivate: Vec<(UserId, String)> = std::mem::take(&mut plan.leaving_users);
     for u in &plan.users {
+        let rename = |conn: &mut DbConn, id: UserId, name: &str, email: Option<&str>| {
+            diesel::update(users::table.find(id.0))
+                .set((
+                    users::display_name.eq(name),
+                    users::search_text.eq(person_text(name, email.unwrap_or(""))),
+                    users::updated_at.eq(t),
+                ))
+                .execute(conn)?;
+            recorder.record(conn, action::NAME_REFRESHED, id, &u.sourced_id, None)
+        };
         let id = match &u.action {
             UserAction::Create {
                 name,
@@ -762,31 +914,61 @@ pub fn apply(
                     created_at: t,
                     updated_at: t,
                     search_text: person_text(name, email.as_deref().unwrap_or("")),
+                    source_id: Some(source),
                 });
                 links.push((KIND_USER, u.sourced_id.clone(), id.0, u.fingerprint));
                 id
             }
-            UserAction::Link(id) => {
+            UserAction::Link {
+                account,
+                first,
+                rename: new_name,
+            } => {
+                let id = account.id;
                 links.push((KIND_USER, u.sourced_id.clone(), id.0, u.fingerprint));
-                *id
+                let first_time = serde_json::Value::Bool(*first);
+                recorder.record(
+                    conn,
+                    action::LINKED,
+                    id,
+                    &u.sourced_id,
+                    Some(("first", first_time)),
+                )?;
+                if *first {
+                    recorder.tell_owner(conn, account, &plan.target_name)?;
+                }
+                if let Some(name) = new_name {
+                    rename(conn, id, name, account.email.as_deref())?;
+                }
+                id
             }
-            UserAction::Update { id, name, email } => {
-                diesel::update(users::table.find(id.0))
-                    .set((
-                        users::display_name.eq(name),
-                        users::email.eq(email),
-                        users::search_text.eq(person_text(name, email.as_deref().unwrap_or(""))),
-                        users::updated_at.eq(t),
-                    ))
-                    .execute(conn)?;
+            UserAction::Refresh {
+                id,
+                rename: new_name,
+            } => {
+                if let Some((name, email)) = new_name {
+                    rename(conn, *id, name, email.as_deref())?;
+                }
                 updated_links.push((KIND_USER, u.sourced_id.clone(), id.0, u.fingerprint));
                 *id
             }
             UserAction::Unchanged(id) => *id,
         };
+        if let Some(d) = &u.difference {
+            let fields: Vec<&str> = [(d.email, "email"), (d.name, "name")]
+                .into_iter()
+                .filter_map(|(differs, field)| differs.then_some(field))
+                .collect();
+            recorder.record(
+                conn,
+                action::IDENTITY_DIFFERENCE,
+                id,
+                &u.sourced_id,
+                Some(("fields", serde_json::json!(fields))),
+            )?;
+        }
         if !u.enabled {
-            deactivate.push(id);
-            disabled.insert(id);
+            deactivate.push((id, u.sourced_id.clone()));
         }
         user_ids.push(id);
     }
@@ -864,12 +1046,16 @@ pub fn apply(
 
     // Withdrawn roles: only this source's own memberships go.
     for (membership, sourced) in &plan.withdraw {
-        diesel::delete(
-            memberships::table
-                .find(membership)
-                .filter(memberships::source_id.eq(source)),
-        )
-        .execute(conn)?;
+        let theirs: Option<(i64, i64)> = memberships::table
+            .find(membership)
+            .filter(memberships::source_id.eq(source))
+            .select((memberships::user_id, memberships::org_id))
+            .first(conn)
+            .optional()?;
+        if let Some((user, org)) = theirs {
+            diesel::delete(memberships::table.find(membership)).execute(conn)?;
+            withdrawn(conn, &recorder, UserId(user), OrgId(org), sourced)?;
+        }
         diesel::delete(
             roster_links::table
                 .filter(roster_links::source_id.eq(source))
@@ -878,14 +1064,37 @@ pub fn apply(
         )
         .execute(conn)?;
     }
-    // People leaving this source (or disabled in it) lose its memberships;
-    // those left with none, or disabled, are deactivated. People present
-    // and enabled who were deactivated, and have a membership, come back.
-    for user in &deactivate {
+    // People leaving this source (or disabled in it) lose its memberships.
+    // Only those whose memberships all came from it are deactivated: one
+    // who also belongs elsewhere (made in Lyceum or by another source)
+    // keeps their account and the rest of their roles.
+    let inactive: HashSet<i64> = users::table
+        .filter(users::deactivated_at.is_not_null())
+        .select(users::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    // Someone whose record left under one sourcedId but who is here, and
+    // enabled, under another (the system renumbered them) stays.
+    let staying: HashSet<UserId> = plan
+        .users
+        .iter()
+        .zip(&user_ids)
+        .filter(|(u, _)| u.enabled)
+        .map(|(_, id)| *id)
+        .collect();
+    let mut leaving: HashSet<UserId> = HashSet::new();
+    for (user, sourced) in &deactivate {
+        if staying.contains(user) || !leaving.insert(*user) {
+            continue;
+        }
         let theirs = memberships::table
             .filter(memberships::user_id.eq(user.0))
             .filter(memberships::source_id.eq(source));
-        let ids: Vec<i64> = theirs.select(memberships::id).load(conn)?;
+        let ours: Vec<(i64, i64)> = theirs
+            .select((memberships::id, memberships::org_id))
+            .load(conn)?;
+        let ids: Vec<i64> = ours.iter().map(|(id, _)| *id).collect();
         // Their role links go too, so a return re-creates the memberships.
         diesel::delete(
             roster_links::table
@@ -895,35 +1104,44 @@ pub fn apply(
         )
         .execute(conn)?;
         diesel::delete(theirs).execute(conn)?;
-    }
-    let inactive: HashSet<i64> = users::table
-        .filter(users::deactivated_at.is_not_null())
-        .select(users::id)
-        .load::<i64>(conn)?
-        .into_iter()
-        .collect();
-    let leaving: HashSet<UserId> = deactivate.iter().copied().collect();
-    let has_membership = |conn: &mut DbConn, user: UserId| -> Result<bool, DbError> {
-        let n: i64 = memberships::table
+        for (_, org) in &ours {
+            withdrawn(conn, &recorder, *user, OrgId(*org), sourced)?;
+        }
+        if inactive.contains(&user.0) {
+            continue;
+        }
+        // What is left was made in Lyceum or by another source.
+        let left: i64 = memberships::table
             .filter(memberships::user_id.eq(user.0))
             .count()
             .get_result(conn)?;
-        Ok(n > 0)
-    };
-    for user in &leaving {
-        let disabled = disabled.contains(user);
-        if !inactive.contains(&user.0) && (disabled || !has_membership(conn, *user)?) {
+        let created_by: Option<i64> = users::table
+            .find(user.0)
+            .select(users::source_id)
+            .first(conn)?;
+        if left == 0 && (!ours.is_empty() || created_by == Some(source)) {
             diesel::update(users::table.find(user.0))
                 .set(users::deactivated_at.eq(t))
                 .execute(conn)?;
+            recorder.record(conn, action::DEACTIVATED, *user, sourced, None)?;
             plan.summary.deactivated.users += 1;
         }
     }
-    for user in &user_ids {
-        if inactive.contains(&user.0) && !leaving.contains(user) && has_membership(conn, *user)? {
+    // People present and enabled who were deactivated come back, if they
+    // have memberships and all come from this source.
+    for (u, user) in plan.users.iter().zip(&user_ids) {
+        if !inactive.contains(&user.0) || leaving.contains(user) {
+            continue;
+        }
+        let sources: Vec<Option<i64>> = memberships::table
+            .filter(memberships::user_id.eq(user.0))
+            .select(memberships::source_id)
+            .load(conn)?;
+        if !sources.is_empty() && sources.iter().all(|s| *s == Some(source)) {
             diesel::update(users::table.find(user.0))
                 .set(users::deactivated_at.eq(None::<i64>))
                 .execute(conn)?;
+            recorder.record(conn, action::REACTIVATED, *user, &u.sourced_id, None)?;
             plan.summary.reactivated += 1;
         }
     }
@@ -957,8 +1175,27 @@ pub fn apply(
     Ok(plan.summary)
 }
 
+/// Audits a membership of this source taken from `user` at `org`.
+fn withdrawn(
+    conn: &mut DbConn,
+    recorder: &accounts::Recorder<'_>,
+    user: UserId,
+    org: OrgId,
+    sourced_id: &str,
+) -> Result<(), DbError> {
+    recorder.record(
+        conn,
+        action::MEMBERSHIP_WITHDRAWN,
+        user,
+        sourced_id,
+        Some(("org_id", serde_json::json!(org.0))),
+    )
+}
+
 /// Imports `package` for `target`: the plan alone for a dry run, else the
 /// plan applied in one transaction. Problems come back as `DbError::Roster`.
+/// Callers (the upload page, the command line) run it, and the reading
+/// before it, inside [`lock::exclusively`].
 pub async fn import(
     db: &crate::Db,
     package: Package,

@@ -1,0 +1,1 @@
+ALTER TABLE users DROP COLUMN source_id;
