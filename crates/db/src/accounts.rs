@@ -154,6 +154,9 @@ pub fn register_invited(
     let (invitation, org) = invitations::open(conn, r.invitation_token_hash, now)?;
     let email =
         EmailAddress::parse(&invitation.email).map_err(|code| DbError::invalid("email", code))?;
+    // Used first: of two acceptances at once, the second stops here
+    // (the invitation is used), before it would collide on the address.
+    invitations::mark_accepted(conn, invitation.id, now)?;
     let user = users::insert(
         conn,
         &NewUser {
@@ -165,7 +168,7 @@ pub fn register_invited(
         },
         now,
     )?;
-    accept_invitation(conn, &invitation, &org, user, now)?;
+    grant_invited_role(conn, &invitation, &org, user, now)?;
     users::by_id(conn, user)?.ok_or(DbError::NotFound)
 }
 
@@ -180,11 +183,13 @@ pub fn accept_invitation_as(
     if invitation.email != user.email() {
         return Err(DbError::invalid("token", "invitation-other-email"));
     }
-    accept_invitation(conn, &invitation, &org, user.id(), now)?;
+    invitations::mark_accepted(conn, invitation.id, now)?;
+    grant_invited_role(conn, &invitation, &org, user.id(), now)?;
     Ok(org)
 }
 
-fn accept_invitation(
+/// Gives `user` the role of an invitation already marked accepted.
+fn grant_invited_role(
     conn: &mut DbConn,
     invitation: &invitations::InvitationRow,
     org: &orgs::OrgRow,
@@ -192,7 +197,6 @@ fn accept_invitation(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let role = invitation.role()?;
-    invitations::mark_accepted(conn, invitation.id, now)?;
     memberships::add(conn, user, org, role, now)?;
     audit::record(
         conn,

@@ -297,6 +297,9 @@ pub async fn finish(
     })
 }
 
+/// How often a quiz attempt that lost a race for its number counts again.
+const RACE_RETRIES: u32 = 16;
+
 /// `POST /courses/{slug}/lessons/{lesson_key}/quiz`: grades the answers,
 /// records the attempt (and, if it passes, finishes the lesson), then shows
 /// the lesson with its marking. Answers of the wrong shape are refused with
@@ -402,16 +405,21 @@ pub async fn quiz(
             )
         })
     };
-    // Two attempts sent at once (two tabs, two servers) race for the same
-    // number: the one that lost counts again, once.
-    let finished = match record().await {
-        Err(e) if e.is_unique_violation() => record().await,
-        other => other,
-    }
-    .map_err(|e| match e {
-        DbError::Invalid(i) if i.is_only("quiz", "no-attempts-left") => AppError::Forbidden,
-        e => e.into(),
-    })?;
+    // Attempts sent at once (two tabs, two servers) race for the same
+    // number: one that lost counts again, and each loss means another
+    // attempt was stored, so the limit (or the retries) soon ends it.
+    let mut tries = 0;
+    let finished = loop {
+        tries += 1;
+        match record().await {
+            Err(e) if e.is_unique_violation() && tries < RACE_RETRIES => continue,
+            Err(e) if e.is_unique_violation() => break Err(AppError::RateLimited),
+            Err(DbError::Invalid(i)) if i.is_only("quiz", "no-attempts-left") => {
+                break Err(AppError::Forbidden);
+            }
+            other => break other.map_err(AppError::from),
+        }
+    }?;
     Ok(redirect_with(
         &lesson_href,
         finished_flash(
