@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod json_input;
 pub mod oneroster;
 pub mod org;
+pub mod outbound;
 pub mod password;
 pub mod pd;
 pub mod policy;
