@@ -15,6 +15,7 @@ use crate::{DbConn, DbError, api_tokens, domains, email_tokens, memberships, ses
 use diesel::prelude::*;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::policy::provider_may_sign_in;
 use lyceum_domain::role::Role;
 use lyceum_domain::sso::{ProviderDraft, SignInRefusal, email_is_trusted};
 use lyceum_domain::{OrgId, Timestamp, UserId};
@@ -393,16 +394,18 @@ pub struct SignedIn {
 
 /// Finds, links or creates the account a provider vouched for.
 ///
-/// 1. A subject already linked at this provider signs in that account.
+/// 1. A subject already linked at this provider signs in that account, if
+///    the provider may still speak for it (below).
 /// 2. Otherwise the address must be in one of the provider's domains that
-///    its organisation (or one inside it) still holds — a provider speaks
-///    for its own people only — and be trusted (see
-///    [`lyceum_domain::sso::email_is_trusted`]). An account with that
-///    address is linked to the subject only if everything it holds lies
-///    inside the provider's organisation and none of it is an admin role:
-///    whoever runs a provider must not be able to sign in as someone who
-///    answers to anyone else. Such people sign in with their password.
-///    With no account, a new one (verified, with no password) is made.
+///    its organisation (or one inside it) holds and has proven — a provider
+///    speaks for its own people only — and the provider must have said it
+///    verified the address (see [`lyceum_domain::sso::email_is_trusted`]).
+///    An account with that address is linked to the subject only if
+///    [`provider_may_sign_in`]: an educator of the provider's organisation
+///    and of nothing else. Whoever runs a provider must not be able to sign
+///    in as someone who answers to anyone else, or who holds any power.
+///    Such people sign in with their password. With no account, a new one
+///    (verified, with no password) is made.
 ///
 /// A newly linked or created account becomes an educator at the provider's
 /// organisation if it held no role there or below; later sign-ins leave
@@ -426,6 +429,11 @@ pub fn sign_in(
         if user.is_deleted() || user.is_deactivated() {
             return Ok(Err(SignInRefusal::AccountClosed));
         }
+        // A link made once is no standing permission: the account may have
+        // gained power, or roles elsewhere, since.
+        if !answers_only_to(conn, &user, &org)? {
+            return Ok(Err(SignInRefusal::LinkNeedsPassword));
+        }
         diesel::update(sso_identities::table.find((provider.id, a.subject.to_string())))
             .set(sso_identities::last_used_at.eq(now.micros()))
             .execute(conn)?;
@@ -446,9 +454,7 @@ pub fn sign_in(
     if !listed || !domain_held_within(conn, &org, email.domain())? {
         return Ok(Err(SignInRefusal::DomainNotAllowed));
     }
-    // The domain is the provider's: one that says nothing about
-    // verification is the authority for it.
-    if !email_is_trusted(a.email_verified, true) {
+    if !email_is_trusted(a.email_verified) {
         return Ok(Err(SignInRefusal::EmailUnverified));
     }
     let (user, created) = match users::by_email(conn, email)? {
@@ -529,14 +535,13 @@ pub fn sign_in(
     }))
 }
 
-/// True if every role the person holds lies inside `org` and none of them
-/// administers anything: the provider's organisation already answers for
-/// all of it.
+/// Whether the provider of `org` may sign this account in: see
+/// [`lyceum_domain::policy::provider_may_sign_in`].
 fn answers_only_to(conn: &mut DbConn, user: &UserRow, org: &OrgRow) -> Result<bool, DbError> {
-    let scope = org.org_path()?;
-    Ok(memberships::grants_of(conn, user.id())?.iter().all(|g| {
-        scope.contains(&g.scope) && !matches!(g.role, Role::OrgAdmin) && !g.role.programme_wide()
-    }))
+    Ok(provider_may_sign_in(
+        &org.org_path()?,
+        &memberships::grants_of(conn, user.id())?,
+    ))
 }
 
 /// Gives the person the educator role at `org` unless they already hold a

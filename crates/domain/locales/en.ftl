@@ -585,6 +585,7 @@ flash-invitations-sent = The invitations were sent. They work for 14 days.
 ## Single sign-on (OpenID Connect)
 
 sso-sign-in-heading = Or sign in with your school account
+sso-sign-in-who = School sign-in is for educators. If you also facilitate, moderate, write courses or administer, or belong to more than one organisation, sign in with your email and password above.
 sso-find-title = Sign in with your school account
 sso-find-intro = If your school, district or local lets you sign in with the account you use at work, find its sign-in here.
 field-sso-school = Your school email address, or the name of your school or district
@@ -640,16 +641,16 @@ field-client-secret = Client secret
 field-client-secret-hint = From the provider. It is kept for signing in and never shown again.
 field-client-secret-replace-hint = A secret is set. Leave this empty to keep it, or enter a new one to replace it.
 field-sso-domains = Email domains
-field-sso-domains-hint = The domains of your people’s addresses, separated by commas. Each must first be added on the Joining page of this organisation or one inside it. People find the provider by their email address, and only addresses in these domains may sign in with it. When the provider does not say whether an address is confirmed, addresses in these domains are trusted.
+field-sso-domains-hint = The domains of your people’s addresses, separated by commas. Each must first be added and proven on the Joining page of this organisation or one inside it. People find the provider by their email address, and only addresses in these domains, which the provider says it has confirmed, may sign in with it.
 flash-sso-provider-added = The sign-in provider was added.
 flash-sso-provider-saved = The sign-in provider was saved.
 flash-sso-provider-removed = The sign-in provider was removed.
 
 # Single sign-on: safety rules
 error-domain-public-mail = That is a public mailbox service anyone can use. Enter a domain that belongs to your organisation.
-error-sso-domain-not-held = Each domain must belong to this organisation first: add it on the Joining page of this organisation or one inside it.
+error-sso-domain-not-held = Each domain must belong to this organisation first: add it on the Joining page of this organisation or one inside it, and prove it is yours.
 error-required--domains = Enter at least one email domain of your organisation.
-sso-refused-link-needs-password = There is already a Lyceum account with this email address, with roles beyond this organisation. Sign in with your email and password instead.
+sso-refused-link-needs-password = A school sign-in is only for educators who belong to this organisation and nowhere else. Your account has other roles, or none. Sign in with your email and password instead. No password yet? Use “Forgot your password?” on the sign-in page to set one.
 sso-admin-redirect-after = Once you add a provider, this page shows the redirect URI to register with it.
 sso-admin-redirect-uri = Redirect URI
 sso-continue-title = Continue to your school sign-in?

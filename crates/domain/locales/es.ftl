@@ -585,6 +585,7 @@ flash-invitations-sent = Se enviaron las invitaciones. Funcionan durante 14 día
 ## Inicio de sesión único (OpenID Connect)
 
 sso-sign-in-heading = O inicie sesión con su cuenta escolar
+sso-sign-in-who = El inicio de sesión escolar es para docentes. Si además facilita, modera, escribe cursos o administra, o pertenece a más de una organización, inicie sesión con su correo y contraseña más arriba.
 sso-find-title = Iniciar sesión con su cuenta escolar
 sso-find-intro = Si su escuela, distrito o sindicato local le permite iniciar sesión con la cuenta que usa en el trabajo, búsquela aquí.
 field-sso-school = Su correo escolar, o el nombre de su escuela o distrito
@@ -640,16 +641,16 @@ field-client-secret = Secreto de cliente
 field-client-secret-hint = Lo da el proveedor. Se guarda para iniciar sesión y nunca se vuelve a mostrar.
 field-client-secret-replace-hint = Hay un secreto guardado. Deje este campo vacío para conservarlo, o escriba uno nuevo para reemplazarlo.
 field-sso-domains = Dominios de correo
-field-sso-domains-hint = Los dominios de las direcciones de su gente, separados por comas. Cada uno debe agregarse antes en la página Cómo unirse de esta organización o de una que esté dentro. Las personas encuentran el proveedor por su correo, y solo las direcciones de estos dominios pueden iniciar sesión con él. Si el proveedor no indica si una dirección está confirmada, se confía en las direcciones de estos dominios.
+field-sso-domains-hint = Los dominios de las direcciones de su gente, separados por comas. Cada uno debe agregarse y comprobarse antes en la página Cómo unirse de esta organización o de una que esté dentro. Las personas encuentran el proveedor por su correo, y solo pueden iniciar sesión con él las direcciones de estos dominios que el proveedor diga haber confirmado.
 flash-sso-provider-added = Se agregó el proveedor de acceso.
 flash-sso-provider-saved = Se guardó el proveedor de acceso.
 flash-sso-provider-removed = Se quitó el proveedor de acceso.
 
 # Inicio de sesión único: reglas de seguridad
 error-domain-public-mail = Ese es un servicio de correo público que cualquiera puede usar. Escriba un dominio que pertenezca a su organización.
-error-sso-domain-not-held = Cada dominio debe pertenecer antes a esta organización: agréguelo en la página Cómo unirse de esta organización o de una que esté dentro.
+error-sso-domain-not-held = Cada dominio debe pertenecer antes a esta organización: agréguelo en la página Cómo unirse de esta organización o de una que esté dentro, y compruebe que es suyo.
 error-required--domains = Escriba al menos un dominio de correo de su organización.
-sso-refused-link-needs-password = Ya existe una cuenta de Lyceum con esta dirección de correo, con funciones más allá de esta organización. Inicie sesión con su correo y contraseña.
+sso-refused-link-needs-password = El inicio de sesión escolar es solo para docentes que pertenecen a esta organización y a ninguna otra. Su cuenta tiene otras funciones, o ninguna. Inicie sesión con su correo y contraseña. ¿Aún no tiene contraseña? Use “¿Olvidó su contraseña?” en la página de inicio de sesión para crear una.
 sso-admin-redirect-after = Cuando agregue un proveedor, esta página mostrará la URI de redirección que debe registrar en él.
 sso-admin-redirect-uri = URI de redirección
 sso-continue-title = ¿Continuar al inicio de sesión de su escuela?

@@ -118,6 +118,24 @@ impl Actor {
     }
 }
 
+/// Whether a sign-in provider of the organisation at `provider_org` may
+/// sign in (or link) an existing account that holds `grants`: only someone
+/// who belongs there and nowhere else, with no role beyond educator.
+///
+/// Whoever runs a provider decides whom it vouches for, so its word is
+/// worth what its organisation's admin could already do to the account.
+/// An account with no roles could belong anywhere (refused); a role outside
+/// the organisation answers to someone else; a role that carries power
+/// (facilitator, author, moderator, admin, anything programme-wide) must
+/// not be one admin's provider away. Everyone refused signs in with their
+/// password.
+pub fn provider_may_sign_in(provider_org: &OrgPath, grants: &[Grant]) -> bool {
+    !grants.is_empty()
+        && grants
+            .iter()
+            .all(|g| g.role == Role::Educator && provider_org.contains(&g.scope))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +240,44 @@ mod tests {
                 actor(*role, at).can(*action, &path(target)),
                 *allowed,
                 "{role} at {at} doing {action:?} to {target}"
+            );
+        }
+    }
+
+    /// A district's provider: who it may sign in, by the roles they hold.
+    #[test]
+    fn whom_a_provider_may_sign_in() {
+        use Role::*;
+        let g = |role: Role, at: &str| Grant {
+            role,
+            scope: path(at),
+        };
+        let district = path("district");
+        let table: Vec<(Vec<Grant>, bool)> = vec![
+            (vec![g(Educator, "district")], true),
+            (vec![g(Educator, "school")], true),
+            (vec![g(Educator, "school"), g(Educator, "district")], true),
+            // No roles: nobody answers for them.
+            (vec![], false),
+            // A role beside or above the district.
+            (vec![g(Educator, "other")], false),
+            (vec![g(Educator, "school"), g(Educator, "other")], false),
+            (vec![g(Educator, "state")], false),
+            // Roles with power, even inside the district.
+            (vec![g(Facilitator, "district")], false),
+            (vec![g(Author, "school")], false),
+            (vec![g(Moderator, "school")], false),
+            (vec![g(OrgAdmin, "school")], false),
+            (vec![g(Educator, "school"), g(Facilitator, "school")], false),
+            (vec![g(ProgrammeAdmin, "root")], false),
+            (vec![g(Researcher, "root")], false),
+            (vec![g(Author, "root")], false),
+        ];
+        for (grants, allowed) in table {
+            assert_eq!(
+                provider_may_sign_in(&district, &grants),
+                allowed,
+                "{grants:?}"
             );
         }
     }
