@@ -4,7 +4,7 @@
 //! real protocol — and misbehaves when told to.
 
 use diesel::prelude::*;
-use lyceum_db::schema::{sessions, sso_identities, users};
+use lyceum_db::schema::{sessions, sso_identities, sso_providers, users};
 use lyceum_db::sso as sso_db;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::role::Role;
@@ -90,7 +90,7 @@ fn browser(app: &TestApp) -> Browser {
 /// Start at Lyceum, sign in at the provider, come back: returns the callback
 /// URL and Lyceum's answer to it (not followed).
 async fn through_provider(b: &Browser, start: &str) -> (String, Page) {
-    let started = b.get(start).await;
+    let started = b.navigate(start).await;
     let authorize = location(&started);
     for (param, value) in [
         ("response_type", Some("code")),
@@ -266,14 +266,15 @@ async fn an_existing_person_is_linked_by_verified_email_then_known_by_subject() 
     );
     assert_eq!(count_links(&app).await, 1);
 
-    // Roles an admin removes are not given back at the next sign-in.
+    // Roles an admin removes are not given back at the next sign-in (and
+    // with none left, the provider no longer answers for her at all).
     let educator = s.user("educator");
     app.db
         .write(move |c| lyceum_db::memberships::remove_all_of(c, educator))
         .await
         .unwrap();
-    let (_, home) = sign_in_with(&app, provider).await;
-    home.expect("Welcome, Test educator");
+    let (_, page) = sign_in_with(&app, provider).await;
+    assert_eq!(page.status, 403);
     assert_eq!(memberships(&app, educator).await, vec![]);
 }
 
@@ -312,6 +313,87 @@ async fn a_provider_cannot_sign_in_people_who_answer_to_others() {
     assert_eq!(page.status, 403);
     page.expect("not in a domain this sign-in is for");
     assert_eq!(count_links(&app).await, 0);
+}
+
+/// Replaces everything `who` holds with `roles` (role, organisation).
+async fn set_roles(app: &TestApp, who: UserId, roles: Vec<(Role, OrgId)>) {
+    let now = app.clock.now();
+    app.db
+        .write(move |c| {
+            lyceum_db::memberships::remove_all_of(c, who)?;
+            for (role, org) in roles {
+                let org = lyceum_db::orgs::get(c, org)?;
+                lyceum_db::memberships::add(c, who, &org, role, now)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_provider_signs_in_only_educators_who_belong_to_its_organisation_alone() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let educator = s.user("educator");
+    let sessions_before = count_sessions(&app).await;
+    // Each of these accounts answers to someone besides the district's
+    // admin, or carries power of its own: the district's provider must not
+    // be the way into it.
+    let refused: Vec<(&str, Vec<(Role, OrgId)>)> = vec![
+        ("no roles at all", vec![]),
+        (
+            "an author in the district",
+            vec![(Role::Author, s.school_a)],
+        ),
+        (
+            "a facilitator of the district",
+            vec![(Role::Facilitator, s.district)],
+        ),
+        (
+            "a moderator in the district",
+            vec![(Role::Moderator, s.school_a)],
+        ),
+        (
+            "an educator here and in the local",
+            vec![(Role::Educator, s.school_a), (Role::Educator, s.school_b)],
+        ),
+    ];
+    for (what, roles) in refused {
+        set_roles(&app, educator, roles).await;
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{what}:\n{}", page.body);
+        page.expect("Sign in with your email and password instead");
+        assert_signed_out(&b).await;
+        assert_eq!(count_links(&app).await, 0, "{what}");
+    }
+    assert_eq!(count_sessions(&app).await, sessions_before);
+
+    // An educator of the district alone: linked and signed in.
+    set_roles(&app, educator, vec![(Role::Educator, s.school_a)]).await;
+    sign_in_with(&app, provider)
+        .await
+        .1
+        .expect("Welcome, Test educator");
+    assert_eq!(count_links(&app).await, 1);
+
+    // Linked once, the rule still holds at every later sign-in: made a
+    // facilitator, or left with no roles, she signs in with her password.
+    for roles in [
+        vec![
+            (Role::Educator, s.school_a),
+            (Role::Facilitator, s.school_a),
+        ],
+        vec![],
+    ] {
+        set_roles(&app, educator, roles).await;
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403);
+        page.expect("Sign in with your email and password instead");
+        assert_signed_out(&b).await;
+    }
 }
 
 #[tokio::test]
@@ -442,7 +524,7 @@ async fn an_unverified_email_is_never_linked_or_used() {
 }
 
 #[tokio::test]
-async fn a_provider_that_says_nothing_about_verification_is_trusted_for_its_listed_domains() {
+async fn a_provider_that_says_nothing_about_verification_is_not_taken_at_its_word() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser {
@@ -450,14 +532,29 @@ async fn a_provider_that_says_nothing_about_verification_is_trusted_for_its_list
         ..TestUser::new("idp-entra", "newbie@district.example.org", "Newbie")
     })
     .await;
-    let provider = configure(&app, &s, &idp, "district.example.org").await;
-    let (_, home) = sign_in_with(&app, provider).await;
-    home.expect("Welcome, Newbie");
-    // Outside its domains, the same provider may not sign anyone in.
-    idp.set_user(TestUser::new("idp-other", "someone@elsewhere.example", "O"));
-    let (_, page) = sign_in_with(&app, provider).await;
-    assert_eq!(page.status, 403);
-    page.expect("not in a domain this sign-in is for");
+    let provider = configure(&app, &s, &idp, "district.example.org, example.org").await;
+    let sessions_before = count_sessions(&app).await;
+    // Neither a new person nor an existing account, even in its own domains.
+    for (sub, email) in [
+        ("idp-entra", "newbie@district.example.org"),
+        ("idp-educator", s.email("educator")),
+    ] {
+        idp.set_user(TestUser {
+            email_verified: None,
+            ..TestUser::new(sub, email, "N")
+        });
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{email}");
+        page.expect("has not confirmed your email address");
+        assert_signed_out(&b).await;
+    }
+    assert!(
+        user_by_email(&app, "newbie@district.example.org")
+            .await
+            .is_none()
+    );
+    assert_eq!(count_links(&app).await, 0);
+    assert_eq!(count_sessions(&app).await, sessions_before);
 }
 
 #[tokio::test]
@@ -470,7 +567,7 @@ async fn a_replayed_state_is_refused_even_on_another_server() {
 
     // Started on one server, finished on another: the sign-in is in the database.
     let b = browser(&app);
-    let started = b.get(&format!("/sign-in/sso/start/{provider}")).await;
+    let started = b.navigate(&format!("/sign-in/sso/start/{provider}")).await;
     let at_provider = b.get(&location(&started)).await;
     let callback = location(&at_provider).replace(&app.url, &other.url);
     assert!(callback.starts_with(&other.url));
@@ -515,7 +612,7 @@ async fn a_sign_in_from_another_browser_or_too_old_is_refused() {
     // victim the link back: the victim's browser did not start it.
     let attacker = browser(&app);
     let started = attacker
-        .get(&format!("/sign-in/sso/start/{provider}"))
+        .navigate(&format!("/sign-in/sso/start/{provider}"))
         .await;
     let callback = location(&attacker.get(&location(&started)).await);
     let victim = browser(&app);
@@ -526,7 +623,7 @@ async fn a_sign_in_from_another_browser_or_too_old_is_refused() {
 
     // Ten minutes is the limit.
     let b = browser(&app);
-    let started = b.get(&format!("/sign-in/sso/start/{provider}")).await;
+    let started = b.navigate(&format!("/sign-in/sso/start/{provider}")).await;
     let callback = location(&b.get(&location(&started)).await);
     app.clock.advance(Duration::from_secs(11 * 60));
     let page = b.get(&callback).await;
@@ -790,7 +887,7 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
     assert!(provider_ids(&app, s.district).await.is_empty());
     assert_eq!(count_links(&app).await, 0);
     let gone = browser(&app)
-        .get(&format!("/sign-in/sso/start/{provider}"))
+        .navigate(&format!("/sign-in/sso/start/{provider}"))
         .await;
     assert_eq!(gone.status, 404);
 }
@@ -824,7 +921,7 @@ async fn an_answer_is_taken_only_for_the_provider_the_sign_in_went_to() {
 
     // The sign-in went to one provider; its answer is delivered as another's.
     let b = browser(&app);
-    let started = b.get(&format!("/sign-in/sso/start/{a}")).await;
+    let started = b.navigate(&format!("/sign-in/sso/start/{a}")).await;
     let callback = location(&b.get(&location(&started)).await);
     assert!(
         callback.contains(&format!("/sign-in/sso/callback/{a}?")),
@@ -906,4 +1003,74 @@ async fn another_site_cannot_start_a_sign_in_unasked() {
     assert_eq!(page.path, "/profile");
     page.expect("Test facilitator");
     assert_eq!(pending().await, 1);
+}
+
+/// What the security review got past the filter: none of these is a
+/// provider's address, and outside development nothing on this machine is.
+#[tokio::test]
+async fn provider_urls_never_lead_into_our_network() {
+    let app = TestApp::start_with(|c| c.server.sso_local_providers = false).await;
+    let s = app.seed().await;
+    hold(&app, s.district, "example.org").await;
+    let admin = app.browser();
+    admin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let base = format!("/orgs/{}/admin/sso", s.district.0);
+    for issuer in [
+        "https://127.1",
+        "https://0x7f.1",
+        "https://169.254.43518/latest",
+        "https://10.1",
+        "https://[64:ff9b::a9fe:a9fe]",
+        "https://[2002:a9fe:a9fe::1]",
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]",
+        "https://[fec0::1]",
+        "https://[::ffff:127.0.0.1]",
+    ] {
+        let page = admin
+            .post(
+                &base,
+                &[
+                    ("name", "Inside"),
+                    ("issuer", issuer),
+                    ("client_id", "cid"),
+                    ("client_secret", "s"),
+                    ("domains", "example.org"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{issuer} was accepted");
+        page.expect("href=\"#f-issuer\"");
+    }
+    assert!(provider_ids(&app, s.district).await.is_empty());
+
+    // A provider stored before the rules were tightened, at this machine's
+    // own provider spelled `127.1`: Lyceum never connects to it.
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let port = idp.issuer.rsplit(':').next().unwrap().to_string();
+    let issuer = format!("http://127.1:{port}");
+    let (org, now) = (s.district.0, app.clock.now().micros());
+    let provider: i64 = app
+        .db
+        .write(move |c| {
+            Ok(diesel::insert_into(sso_providers::table)
+                .values((
+                    sso_providers::org_id.eq(org),
+                    sso_providers::name.eq("Old"),
+                    sso_providers::issuer.eq(&issuer),
+                    sso_providers::client_id.eq(OIDC_CLIENT_ID),
+                    sso_providers::client_secret.eq(OIDC_CLIENT_SECRET),
+                    sso_providers::created_at.eq(now),
+                    sso_providers::updated_at.eq(now),
+                ))
+                .returning(sso_providers::id)
+                .get_result(c)?)
+        })
+        .await
+        .unwrap();
+    let b = browser(&app);
+    let page = b.navigate(&format!("/sign-in/sso/start/{provider}")).await;
+    assert_eq!(page.status, 502, "{}", page.body);
+    page.expect("did not answer as expected");
+    assert_eq!(idp.discovery_fetches(), 0, "Lyceum connected to 127.1");
+    assert!(idp.token_requests().is_empty());
 }
