@@ -655,6 +655,8 @@ sso-admin-redirect-after = Once you add a provider, this page shows the redirect
 sso-admin-redirect-uri = Redirect URI
 sso-continue-title = Continue to your school sign-in?
 sso-continue-intro = You followed a link to sign in with { $provider } ({ $org }). Continue only if you meant to sign in to Lyceum.
+sso-going-title = On your way to your school sign-in
+sso-going-intro = Taking you to { $provider } to sign in. If nothing happens, use this button.
 
 # Competency frameworks
 competencies-title = AI competencies

@@ -655,6 +655,8 @@ sso-admin-redirect-after = Cuando agregue un proveedor, esta página mostrará l
 sso-admin-redirect-uri = URI de redirección
 sso-continue-title = ¿Continuar al inicio de sesión de su escuela?
 sso-continue-intro = Siguió un enlace para iniciar sesión con { $provider } ({ $org }). Continúe solo si quería iniciar sesión en Lyceum.
+sso-going-title = Camino al inicio de sesión de su escuela
+sso-going-intro = Lo llevamos a { $provider } para iniciar sesión. Si no pasa nada, use este botón.
 
 # Marcos de competencias
 competencies-title = Competencias en IA

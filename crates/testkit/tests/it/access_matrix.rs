@@ -38,6 +38,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/sign-out", Anyone),
     ("GET", "/sign-in/sso", Anyone),
     ("GET", "/sign-in/sso/start/{provider_id}", Anyone),
+    ("POST", "/sign-in/sso/start/{provider_id}", Anyone),
     ("GET", "/sign-in/sso/callback/{provider_id}", Anyone),
     ("GET", "/competencies", Anyone),
     ("GET", "/competencies/{framework_id}", Anyone),

@@ -195,8 +195,11 @@ async fn a_new_person_gets_an_account_in_the_providers_organisation() {
         .await;
     assert_eq!(found.status, 200, "{}", found.body);
     found.expect("Continue with District Google");
+    found.expect(&format!(
+        "method=\"post\" action=\"/sign-in/sso/start/{provider}\""
+    ));
+    found.expect("name=\"next\" value=\"/profile\"");
     let href = format!("/sign-in/sso/start/{provider}?next=%2Fprofile");
-    found.expect(&format!("href=\"{href}\""));
 
     let (_, back) = through_provider(&b, &href).await;
     assert_eq!(location(&back), "/profile", "back where they were going");
@@ -697,7 +700,7 @@ async fn people_find_their_provider_by_address_or_name() {
     let first = b.get("/sign-in/sso").await;
     assert_eq!(first.status, 200);
     assert!(!first.contains("There is a problem"));
-    let start = format!("href=\"/sign-in/sso/start/{provider}\"");
+    let start = format!("action=\"/sign-in/sso/start/{provider}\"");
     for found in ["someone%40District.example.org", "district+goo", "COLUMBUS"] {
         let page = b.get(&format!("/sign-in/sso?school={found}")).await;
         assert_eq!(page.status, 200, "{found}");
@@ -974,27 +977,35 @@ async fn another_site_cannot_start_a_sign_in_unasked() {
         "{body}"
     );
     assert!(
-        body.contains(&format!("href=\"{}\"", start.replace('&', "&amp;"))),
+        body.contains(&format!(
+            "method=\"post\" action=\"/sign-in/sso/start/{provider}\""
+        )),
         "{body}"
     );
+    assert!(body.contains("name=\"next\" value=\"/profile\""), "{body}");
     assert_eq!(pending().await, 0);
     assert_eq!(idp.discovery_fetches(), 0);
 
-    // The click on that page comes from Lyceum itself, and goes on.
-    let r = b
-        .request(reqwest::Method::GET, &start)
-        .header("sec-fetch-site", "same-origin")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 303);
+    // The button on that page posts from Lyceum itself, and goes on.
+    let sent = b
+        .post(
+            &format!("/sign-in/sso/start/{provider}"),
+            &[("next", "/profile")],
+        )
+        .await;
+    assert_eq!(sent.status, 200);
     assert!(
-        r.headers()["location"]
+        sent.headers["refresh"]
             .to_str()
             .unwrap()
-            .starts_with(&idp.issuer)
+            .starts_with(&format!("0; url={}", idp.issuer))
     );
     assert_eq!(pending().await, 1);
+    // So does a link followed on one of our pages.
+    let r = b.navigate(&start).await;
+    assert_eq!(r.status, 303);
+    assert!(location(&r).starts_with(&idp.issuer));
+    assert_eq!(pending().await, 2);
 
     // Someone signed in already is not signed in again as someone else.
     let signed_in = app.browser();
@@ -1002,7 +1013,7 @@ async fn another_site_cannot_start_a_sign_in_unasked() {
     let page = signed_in.get(&start).await;
     assert_eq!(page.path, "/profile");
     page.expect("Test facilitator");
-    assert_eq!(pending().await, 1);
+    assert_eq!(pending().await, 2);
 }
 
 /// What the security review got past the filter: none of these is a
@@ -1073,4 +1084,79 @@ async fn provider_urls_never_lead_into_our_network() {
     page.expect("did not answer as expected");
     assert_eq!(idp.discovery_fetches(), 0, "Lyceum connected to 127.1");
     assert!(idp.token_requests().is_empty());
+}
+
+/// An image on one of our own pages (a post's Markdown) is a same-origin
+/// GET too: only a navigation, or a form posted from our pages, starts a
+/// sign-in.
+#[tokio::test]
+async fn only_a_navigation_or_a_form_starts_a_sign_in() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let start = format!("/sign-in/sso/start/{provider}");
+    let pending = || async {
+        app.db
+            .read(|c| {
+                Ok(lyceum_db::schema::sso_logins::table
+                    .count()
+                    .get_result::<i64>(c)?)
+            })
+            .await
+            .unwrap()
+    };
+    let b = browser(&app);
+    // What <img src> sends, and a client that sends no fetch metadata.
+    let image = [
+        ("sec-fetch-mode", "no-cors"),
+        ("sec-fetch-site", "same-origin"),
+        ("sec-fetch-dest", "image"),
+    ];
+    for headers in [&image[..], &[]] {
+        let mut r = b.request(reqwest::Method::GET, &start);
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        let r = r.send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 200, "{headers:?}");
+        assert!(r.headers().get("location").is_none());
+        assert!(r.headers().get("refresh").is_none());
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Continue to your school sign-in?"), "{body}");
+        // The page offers a button that posts to us.
+        assert!(
+            body.contains(&format!("method=\"post\" action=\"{start}\"")),
+            "{body}"
+        );
+    }
+    assert_eq!(
+        pending().await,
+        0,
+        "a GET that is no navigation began a sign-in"
+    );
+    assert_eq!(idp.discovery_fetches(), 0);
+
+    // The sign-in page's buttons post; the answer sends the browser on.
+    let found = b.get("/sign-in/sso?school=x%40district.example.org").await;
+    found.expect(&format!("method=\"post\" action=\"{start}\""));
+    let sent = b.post(&start, &[("next", "/profile")]).await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let refresh = sent.headers["refresh"].to_str().unwrap().to_string();
+    let authorize = refresh.strip_prefix("0; url=").unwrap().to_string();
+    assert!(authorize.starts_with(&idp.issuer), "{authorize}");
+    sent.expect(&authorize.replace('&', "&#38;"));
+    assert_eq!(pending().await, 1);
+    let callback = location(&b.get(&authorize).await);
+    let back = b.get(&callback).await;
+    assert_eq!(location(&back), "/profile");
+    follow(&b, back).await.expect("You are signed in");
+
+    // A form posted from another site is refused, and begins nothing.
+    let other = browser(&app);
+    let page = other
+        .post_with(&start, &[], &[("origin", "https://evil.example")])
+        .await;
+    assert_eq!(page.status, 403);
+    assert_eq!(pending().await, 0);
 }

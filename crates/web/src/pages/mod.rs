@@ -42,6 +42,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/sign-in/sso", Public, sso::find)
         .add(GET, "/sign-in/sso/start/{provider_id}", Public, sso::start)
         .add(
+            POST,
+            "/sign-in/sso/start/{provider_id}",
+            Public,
+            sso::start_post,
+        )
+        .add(
             GET,
             "/sign-in/sso/callback/{provider_id}",
             Public,
