@@ -17,7 +17,8 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::provider_may_sign_in;
 use lyceum_domain::role::Role;
-use lyceum_domain::sso::{ProviderDraft, SignInRefusal, email_is_trusted};
+use lyceum_domain::secrets::{Keyring, PLAIN_PREFIX, SealError};
+use lyceum_domain::sso::{ProviderDraft, SignInRefusal, email_is_trusted, secret_context};
 use lyceum_domain::{OrgId, Timestamp, UserId};
 use serde_json::json;
 
@@ -34,7 +35,8 @@ pub struct ProviderRow {
     pub name: String,
     pub issuer: String,
     pub client_id: String,
-    /// Never shown to anyone; sent only to the provider's token endpoint.
+    /// Encrypted for the issuer ([`client_secret`] opens it); never shown
+    /// to anyone, sent only to the provider's token endpoint.
     pub client_secret: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -152,11 +154,25 @@ fn check_domains_held(conn: &mut DbConn, org: OrgId, list: &[String]) -> Result<
     Ok(())
 }
 
-/// Adds a provider; the draft must carry a client secret.
+/// The provider's client secret, decrypted: only to send it to the
+/// provider's token endpoint. It does not open if the issuer changed
+/// since it was given (or the row was tampered with).
+pub fn client_secret(keys: &Keyring, provider: &ProviderRow) -> Result<String, SealError> {
+    keys.open(&provider.client_secret, &secret_context(&provider.issuer))
+}
+
+fn seal(keys: &Keyring, secret: &str, issuer: &str) -> Result<String, DbError> {
+    keys.seal(secret, &secret_context(issuer))
+        .map_err(|e| DbError::Task(format!("sealing a client secret: {e}")))
+}
+
+/// Adds a provider; the draft must carry a client secret, which is stored
+/// encrypted for the issuer.
 pub fn create(
     conn: &mut DbConn,
     org: OrgId,
     draft: &ProviderDraft,
+    keys: &Keyring,
     now: Timestamp,
 ) -> Result<i64, DbError> {
     let secret = draft
@@ -164,13 +180,14 @@ pub fn create(
         .as_deref()
         .ok_or_else(|| DbError::invalid("client_secret", "required"))?;
     check_domains_held(conn, org, &draft.domains)?;
+    let secret = seal(keys, secret, &draft.issuer)?;
     let id: i64 = diesel::insert_into(sso_providers::table)
         .values((
             sso_providers::org_id.eq(org.0),
             sso_providers::name.eq(&draft.name),
             sso_providers::issuer.eq(&draft.issuer),
             sso_providers::client_id.eq(&draft.client_id),
-            sso_providers::client_secret.eq(secret),
+            sso_providers::client_secret.eq(&secret),
             sso_providers::created_at.eq(now.micros()),
             sso_providers::updated_at.eq(now.micros()),
         ))
@@ -189,17 +206,24 @@ pub struct Updated {
     pub links_removed: usize,
 }
 
-/// Saves the provider's settings. A draft without a secret keeps the one stored.
+/// Saves the provider's settings. A draft without a secret keeps the one
+/// stored — unless the issuer changes: the secret was given for the old
+/// one, and the next sign-in would send it to the new host, so a new
+/// secret must come with a new issuer.
 pub fn update(
     conn: &mut DbConn,
     org: OrgId,
     id: i64,
     draft: &ProviderDraft,
+    keys: &Keyring,
     now: Timestamp,
 ) -> Result<Updated, DbError> {
     let old = get(conn, id)?
         .filter(|p| p.org_id == org.0)
         .ok_or(DbError::NotFound)?;
+    if old.issuer != draft.issuer && draft.client_secret.is_none() {
+        return Err(DbError::invalid("client_secret", "sso-secret-again"));
+    }
     check_domains_held(conn, org, &draft.domains)?;
     diesel::update(sso_providers::table.find(id))
         .set((
@@ -211,7 +235,7 @@ pub fn update(
         .execute(conn)?;
     if let Some(secret) = &draft.client_secret {
         diesel::update(sso_providers::table.find(id))
-            .set(sso_providers::client_secret.eq(secret))
+            .set(sso_providers::client_secret.eq(seal(keys, secret, &draft.issuer)?))
             .execute(conn)?;
     }
     diesel::delete(sso_provider_domains::table.filter(sso_provider_domains::provider_id.eq(id)))
@@ -227,6 +251,62 @@ pub fn update(
         secret_replaced: draft.client_secret.is_some(),
         links_removed,
     })
+}
+
+/// What [`seal_stored`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Resealed {
+    /// Secrets stored in plain text (before secrets were encrypted), now sealed.
+    pub sealed: usize,
+    /// Secrets sealed with an older key, now sealed with the current one.
+    pub rotated: usize,
+}
+
+/// Encrypts the client secrets still in plain text with the current key
+/// and, with `rotate`, re-encrypts those sealed with an older key (once
+/// every server has the new key: until then, one with only the old key
+/// could not read them). Each row is updated only if it still holds what
+/// was read, so servers starting together do not undo each other. A
+/// secret that opens with no configured key is left as it is, and reported
+/// by the error of its provider's next sign-in.
+pub fn seal_stored(conn: &mut DbConn, keys: &Keyring, rotate: bool) -> Result<Resealed, DbError> {
+    let rows: Vec<(i64, String, String)> = sso_providers::table
+        .select((
+            sso_providers::id,
+            sso_providers::issuer,
+            sso_providers::client_secret,
+        ))
+        .order(sso_providers::id)
+        .load(conn)?;
+    let mut done = Resealed::default();
+    for (id, issuer, stored) in rows {
+        let plain = match stored.strip_prefix(PLAIN_PREFIX) {
+            Some(plain) => plain.to_string(),
+            None if rotate && !keys.is_current(&stored) => {
+                match keys.open(&stored, &secret_context(&issuer)) {
+                    Ok(plain) => plain,
+                    Err(e) => {
+                        tracing::warn!(provider = id, error = %e, "a client secret does not open");
+                        continue;
+                    }
+                }
+            }
+            None => continue,
+        };
+        let n = diesel::update(
+            sso_providers::table
+                .find(id)
+                .filter(sso_providers::client_secret.eq(&stored)),
+        )
+        .set(sso_providers::client_secret.eq(seal(keys, &plain, &issuer)?))
+        .execute(conn)?;
+        if stored.starts_with(PLAIN_PREFIX) {
+            done.sealed += n;
+        } else {
+            done.rotated += n;
+        }
+    }
+    Ok(done)
 }
 
 /// Removes the provider with its links and sign-ins under way.

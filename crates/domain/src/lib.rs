@@ -25,6 +25,7 @@ pub mod policy;
 pub mod profile;
 pub mod role;
 pub mod search;
+pub mod secrets;
 pub mod sso;
 pub mod time;
 pub mod token;

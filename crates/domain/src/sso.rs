@@ -187,6 +187,13 @@ pub fn parse_issuer(input: &str, local: bool) -> Result<String, &'static str> {
 
 pub use crate::outbound::{address_is_allowed, ip_is_public, url_is_allowed};
 
+/// What a provider's client secret is sealed for: its issuer (see
+/// [`crate::secrets`]). A secret left behind by a change of issuer does not
+/// open, so it cannot be sent to the new one.
+pub fn secret_context(issuer: &str) -> String {
+    format!("lyceum sso client secret\n{issuer}")
+}
+
 /// Where a provider describes itself (OpenID Connect Discovery 1.0, §4).
 pub fn discovery_url(issuer: &str) -> String {
     format!(

@@ -8,6 +8,9 @@ use lyceum_server::{App, Config};
 use std::path::Path;
 use std::time::Duration;
 
+/// The secrets key of test servers on PostgreSQL (base64 of 32 bytes).
+pub const TEST_SECRETS_KEY: &str = "bHljZXVtLXRlc3Qtc2VjcmV0cy1rZXktMzItYnl0ZXM=";
+
 /// The real Lyceum — database, HTTP server on a free port, worker writing
 /// mail to an outbox folder — for one test.
 pub struct TestApp {
@@ -68,6 +71,11 @@ impl TestApp {
         config.worker.poll_ms = 50;
         // The test OpenID provider listens on 127.0.0.1 over plain HTTP.
         config.server.sso_local_providers = true;
+        // SQLite makes its secrets key beside the database; servers sharing
+        // PostgreSQL must be given one.
+        if database.url.starts_with("postgres") {
+            config.secrets.key = Some(lyceum_server::config::Secret(TEST_SECRETS_KEY.into()));
+        }
         adjust(&mut config);
         let settings = config.settings().unwrap();
         let app = App::start_with_db(settings, database.db.clone(), clock.clone())

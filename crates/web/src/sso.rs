@@ -43,7 +43,7 @@ pub struct SsoError {
 }
 
 impl SsoError {
-    fn new(refusal: SignInRefusal, detail: impl Into<String>) -> Self {
+    pub fn new(refusal: SignInRefusal, detail: impl Into<String>) -> Self {
         Self {
             refusal,
             detail: detail.into(),
@@ -342,10 +342,12 @@ impl SsoClient {
     }
 
     /// Trades the authorization code for tokens; returns the ID token.
+    /// `client_secret` is the provider's, decrypted.
     pub async fn exchange(
         &self,
         meta: &Metadata,
         provider: &ProviderRow,
+        client_secret: &str,
         code: &str,
         verifier: &str,
         redirect_uri: &str,
@@ -368,13 +370,13 @@ impl SsoClient {
                 let pair = format!(
                     "{}:{}",
                     utf8_percent_encode(&provider.client_id, NON_ALPHANUMERIC),
-                    utf8_percent_encode(&provider.client_secret, NON_ALPHANUMERIC)
+                    utf8_percent_encode(client_secret, NON_ALPHANUMERIC)
                 );
                 let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
                 request =
                     request.header(reqwest::header::AUTHORIZATION, format!("Basic {encoded}"));
             }
-            ClientAuth::Post => form.push(("client_secret", &provider.client_secret)),
+            ClientAuth::Post => form.push(("client_secret", client_secret)),
         }
         let response = request
             .form(&form)

@@ -9,6 +9,7 @@ use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
 use lyceum_domain::course::Course;
 use lyceum_domain::org::OrgPath;
+use lyceum_domain::secrets::Keyring;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
@@ -34,6 +35,9 @@ pub struct WebConfig {
     /// Single sign-on providers on loopback over plain HTTP are allowed
     /// (development and tests; see `server.sso_local_providers`).
     pub sso_local_providers: bool,
+    /// The keys that encrypt stored secrets (client secrets of sign-in
+    /// providers); the server loads them at start-up (`[secrets]`).
+    pub secrets: Option<Arc<Keyring>>,
 }
 
 impl WebConfig {
@@ -69,6 +73,7 @@ impl Default for WebConfig {
             metrics_token: None,
             request_timeout: Duration::from_secs(30),
             sso_local_providers: false,
+            secrets: None,
         }
     }
 }
@@ -172,6 +177,14 @@ impl AppState {
             map.insert(id, p.clone());
         }
         Ok(path)
+    }
+
+    /// The keys for stored secrets (always there once the server started).
+    pub fn keys(&self) -> Result<Arc<Keyring>, crate::error::AppError> {
+        self.config
+            .secrets
+            .clone()
+            .ok_or_else(|| crate::error::AppError::Internal("no secrets key configured".into()))
     }
 
     /// Tells the worker there is work (it also polls, so this is only about latency).

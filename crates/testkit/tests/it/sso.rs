@@ -54,6 +54,19 @@ async fn hold(app: &TestApp, org: OrgId, domain: &'static str) {
         .unwrap();
 }
 
+/// The client secret column as stored.
+async fn raw_secret(app: &TestApp, provider: i64) -> String {
+    app.db
+        .read(move |c| {
+            Ok(sso_providers::table
+                .find(provider)
+                .select(sso_providers::client_secret)
+                .first::<String>(c)?)
+        })
+        .await
+        .unwrap()
+}
+
 async fn provider_ids(app: &TestApp, org: OrgId) -> Vec<i64> {
     app.db
         .read(move |c| sso_db::of_org(c, org))
@@ -122,6 +135,14 @@ async fn follow(b: &Browser, mut page: Page) -> Page {
         page = b.get(&location(&page)).await;
     }
     panic!("too many redirects");
+}
+
+/// Starts a sign-in that Lyceum refuses before the browser reaches the
+/// provider's token endpoint (the callback's answer, not followed).
+async fn sign_in_with_refused(app: &TestApp, provider: i64) -> (Browser, Page) {
+    let b = browser(app);
+    let (_, back) = through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await;
+    (b, back)
 }
 
 async fn sign_in_with(app: &TestApp, provider: i64) -> (Browser, Page) {
@@ -850,7 +871,10 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
         "S",
     ))
     .await;
-    admin
+    // The secret was given for the old issuer: a new one must come with
+    // it, or the next sign-in would hand the old one to the new host.
+    let stored_before = raw_secret(&app, provider).await;
+    let page = admin
         .post(
             &format!("{base}/{provider}"),
             &[
@@ -861,8 +885,34 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
                 ("domains", "district.example.org"),
             ],
         )
+        .await;
+    assert_eq!(page.status, 422);
+    page.expect("Enter the client secret again")
+        .expect("href=\"#f-client_secret\"");
+    assert_eq!(
+        raw_secret(&app, provider).await,
+        stored_before,
+        "nothing changed"
+    );
+    assert_eq!(count_links(&app).await, 1);
+    admin
+        .post(
+            &format!("{base}/{provider}"),
+            &[
+                ("name", "District Workspace"),
+                ("issuer", &other_idp.issuer),
+                ("client_id", OIDC_CLIENT_ID),
+                ("client_secret", OIDC_CLIENT_SECRET),
+                ("domains", "district.example.org"),
+            ],
+        )
         .await
         .expect("The sign-in provider was saved");
+    assert_ne!(
+        raw_secret(&app, provider).await,
+        stored_before,
+        "the old secret is gone"
+    );
     assert_eq!(count_links(&app).await, 0);
     sign_in_with(&app, provider).await.1.expect("Welcome, S");
 
@@ -1159,4 +1209,77 @@ async fn only_a_navigation_or_a_form_starts_a_sign_in() {
         .await;
     assert_eq!(page.status, 403);
     assert_eq!(pending().await, 0);
+}
+
+/// A copy of the database reveals no client secret: it is encrypted with a
+/// key kept outside it, for the provider's issuer.
+#[tokio::test]
+async fn client_secrets_are_encrypted_at_rest() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let stored = raw_secret(&app, provider).await;
+    assert!(stored.starts_with("v1:"), "{stored}");
+    for part in ["s3cret", "spaces", "symbols"] {
+        assert!(!stored.contains(part), "{stored}");
+    }
+    // Lyceum can still read it: the provider accepts it.
+    sign_in_with(&app, provider)
+        .await
+        .1
+        .expect("Welcome, Test educator");
+    assert!(idp.token_requests()[0].accepted);
+
+    // Moved by someone with the database to a provider with another issuer,
+    // it does not decrypt there and is sent nowhere.
+    let other = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let moved_to = other.issuer.clone();
+    app.db
+        .write(move |c| {
+            diesel::update(sso_providers::table.find(provider))
+                .set(sso_providers::issuer.eq(&moved_to))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let (_, page) = sign_in_with_refused(&app, provider).await;
+    assert_eq!(page.status, 502, "{}", page.body);
+    assert!(
+        other.token_requests().is_empty(),
+        "the secret went to the new issuer"
+    );
+}
+
+/// Secrets stored before they were encrypted are encrypted when the server
+/// starts, and keep working.
+#[tokio::test]
+async fn secrets_stored_in_plain_text_are_sealed_at_start() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    // As the migration leaves a secret written by an older Lyceum.
+    let plain = format!("plain:{OIDC_CLIENT_SECRET}");
+    app.db
+        .write(move |c| {
+            diesel::update(sso_providers::table.find(provider))
+                .set(sso_providers::client_secret.eq(&plain))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let node = app.another_server().await;
+    let stored = raw_secret(&app, provider).await;
+    assert!(stored.starts_with("v1:"), "{stored}");
+    assert!(!stored.contains("s3cret"));
+    let (_, back) = {
+        let b = browser(&node);
+        through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await
+    };
+    assert_eq!(back.status, 303, "{}", back.body);
+    assert!(idp.token_requests().iter().all(|r| r.accepted));
+    node.stop().await;
 }

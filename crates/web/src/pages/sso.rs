@@ -449,13 +449,18 @@ pub async fn callback(
         ));
     };
     let redirect_uri = state.config.link(&callback_path(provider_id));
+    let keys = state.keys()?;
     let checked = async {
+        // A secret that does not open for this issuer is sent nowhere.
+        let secret = sso::client_secret(&keys, &provider)
+            .map_err(|e| SsoError::new(SignInRefusal::Provider, format!("client secret: {e}")))?;
         let meta = state.sso.metadata(&provider.issuer).await?;
         let id_token = state
             .sso
             .exchange(
                 &meta,
                 &provider,
+                &secret,
                 &q.code,
                 &pending.pkce_verifier,
                 &redirect_uri,
