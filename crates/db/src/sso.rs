@@ -135,7 +135,7 @@ fn insert_domains(conn: &mut DbConn, provider: i64, domains: &[String]) -> Resul
     Ok(())
 }
 
-/// Whether `domain` is held (on the joining page) by `org` or an
+/// Whether `domain` is held — claimed and proven — by `org` or an
 /// organisation inside it. A provider speaks only for such domains.
 fn domain_held_within(conn: &mut DbConn, org: &OrgRow, domain: &str) -> Result<bool, DbError> {
     let Some(holder) = domains::org_for(conn, domain)? else {
@@ -336,6 +336,7 @@ pub fn for_email_domain(conn: &mut DbConn, domain: &str) -> Result<Vec<ProviderC
         .load(conn)?;
     let org: Option<i64> = org_email_domains::table
         .filter(org_email_domains::domain.eq(domain))
+        .filter(org_email_domains::verified_at.is_not_null())
         .select(org_email_domains::org_id)
         .first(conn)
         .optional()?;

@@ -9,6 +9,7 @@ pub mod community;
 pub mod competency;
 pub mod course;
 
+pub mod domain_proof;
 pub mod email;
 pub mod evidence;
 pub mod i18n;

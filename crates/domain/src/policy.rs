@@ -36,6 +36,10 @@ pub enum Action {
     ReviewLearning,
     /// Moderate the community spaces of the organisation and below it.
     Moderate,
+    /// Approve the email domains organisations at and below it claim, as
+    /// theirs without a DNS record: the programme team's call, since a
+    /// domain lets people in and lets a provider speak for them.
+    ApproveDomains,
 }
 
 impl Actor {
@@ -114,6 +118,7 @@ impl Actor {
             Action::GrantRole(_) => admin,
             Action::ReviewLearning => admin || self.holds(Role::Facilitator, target),
             Action::Moderate => admin || self.holds(Role::Moderator, target),
+            Action::ApproveDomains => self.is_programme_admin(),
         }
     }
 }
@@ -234,6 +239,11 @@ mod tests {
             (Moderator, "state", ViewPeople, "district", false),
             (Researcher, "root", ViewPeople, "school", false),
             (Researcher, "root", AdministerOrg, "root", false),
+            // Only the programme team approves domains, wherever claimed.
+            (ProgrammeAdmin, "root", ApproveDomains, "school", true),
+            (OrgAdmin, "district", ApproveDomains, "school", false),
+            (OrgAdmin, "root", ApproveDomains, "root", false),
+            (Researcher, "root", ApproveDomains, "root", false),
         ];
         for (role, at, action, target, allowed) in table {
             assert_eq!(

@@ -38,6 +38,9 @@ pub struct WebConfig {
     /// The keys that encrypt stored secrets (client secrets of sign-in
     /// providers); the server loads them at start-up (`[secrets]`).
     pub secrets: Option<Arc<Keyring>>,
+    /// Where TXT records are looked up (proving email domains); the
+    /// system's resolvers unless set (tests give a zone of their own).
+    pub txt_lookup: Option<crate::dns::TxtSource>,
 }
 
 impl WebConfig {
@@ -74,6 +77,7 @@ impl Default for WebConfig {
             request_timeout: Duration::from_secs(30),
             sso_local_providers: false,
             secrets: None,
+            txt_lookup: None,
         }
     }
 }
@@ -89,6 +93,8 @@ pub struct Inner {
     pub limits: RateLimits,
     /// Single sign-on: the HTTP client and the providers' cached documents and keys.
     pub sso: crate::sso::SsoClient,
+    /// TXT lookups, for proving email domains.
+    pub txt: Arc<dyn crate::dns::TxtLookup>,
     /// Wakes the in-process worker when a job has been queued.
     pub jobs_waker: Arc<Notify>,
     /// Organisation paths never change once made, so they are cached forever.
@@ -117,6 +123,10 @@ impl AppState {
     pub fn new(db: Db, config: WebConfig, clock: Clock, jobs_waker: Arc<Notify>) -> Self {
         let limits = RateLimits::new(config.auth_attempts_per_minute);
         let sso = crate::sso::SsoClient::new(config.sso_local_providers);
+        let txt = match &config.txt_lookup {
+            Some(source) => source.0.clone(),
+            None => Arc::new(crate::dns::SystemDns::new()) as Arc<dyn crate::dns::TxtLookup>,
+        };
         AppState(Arc::new(Inner {
             db,
             config,
@@ -124,6 +134,7 @@ impl AppState {
             metrics: Metrics::default(),
             limits,
             sso,
+            txt,
             jobs_waker,
             org_paths: RwLock::new(HashMap::new()),
             course_versions: RwLock::new(HashMap::new()),

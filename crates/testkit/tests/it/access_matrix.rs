@@ -23,6 +23,8 @@ enum Who {
     Admins,
     /// Those who write courses: authors and programme admins.
     Authors,
+    /// The programme team alone (approving email domains), wherever.
+    ProgrammeAdmins,
 }
 use Who::*;
 
@@ -173,6 +175,22 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/orgs/{org_id}/admin/joining", Admins),
     ("POST", "/orgs/{org_id}/admin/domains", Admins),
     ("POST", "/orgs/{org_id}/admin/domains/remove", Admins),
+    ("GET", "/orgs/{org_id}/admin/domains/{domain_id}", Admins),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/domains/{domain_id}/check",
+        Admins,
+    ),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/domains/{domain_id}/approve",
+        ProgrammeAdmins,
+    ),
+    (
+        "GET",
+        "/orgs/{org_id}/admin/domain-approvals",
+        ProgrammeAdmins,
+    ),
     ("POST", "/orgs/{org_id}/admin/join-codes", Admins),
     (
         "POST",
@@ -299,6 +317,7 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{invitation_id}", "999999")
                 .replace("{membership_id}", "999999")
                 .replace("{provider_id}", "999999")
+                .replace("{domain_id}", "999999")
                 .replace("{framework_id}", "no-such-framework")
                 .replace("{slug}", "no-such-course")
                 .replace("{lesson_key}", "no-such-lesson")
@@ -316,6 +335,7 @@ async fn every_route_for_every_role_and_scope() {
                     (SignedIn, Some(_)) => true,
                     (Admins, Some(a)) => administers(a, target),
                     (Authors, Some(a)) => matches!(*a, "author" | "admin"),
+                    (ProgrammeAdmins, Some(a)) => *a == "admin",
                 };
                 let api = path.starts_with("/api/");
                 let mut req = client.request(method.parse().unwrap(), format!("{}{url}", app.url));

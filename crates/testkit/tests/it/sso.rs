@@ -49,7 +49,16 @@ async fn configure(app: &TestApp, s: &Seed, idp: &OidcProvider, domains: &str) -
 async fn hold(app: &TestApp, org: OrgId, domain: &'static str) {
     let now = app.clock.now();
     app.db
-        .write(move |c| lyceum_db::domains::add(c, org, domain, now))
+        .write(move |c| {
+            lyceum_db::domains::add_proven(
+                c,
+                org,
+                domain,
+                lyceum_domain::domain_proof::DomainProof::Approval,
+                None,
+                now,
+            )
+        })
         .await
         .unwrap();
 }

@@ -15,6 +15,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use lyceum_db::domains::DomainClaim;
 use lyceum_db::invitations::{self, InvitationRow};
 use lyceum_db::join_codes::{self, JoinCodeRow, NewJoinCode};
 use lyceum_db::orgs::{self, OrgRow};
@@ -24,6 +25,7 @@ use lyceum_domain::email::parse_domain;
 use lyceum_domain::org::{Locale, OrgInput, OrgKind, PovertyBand};
 use lyceum_domain::policy::Action;
 use lyceum_domain::role::Role;
+use lyceum_domain::token::new_token;
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
 use serde_json::json;
@@ -303,8 +305,10 @@ pub struct JoiningPage {
     page: Page,
     frame: AdminFrame,
     errors: FormErrors,
-    domains: Vec<String>,
+    domains: Vec<DomainClaim>,
     codes: Vec<JoinCodeRow>,
+    /// The viewer approves domains (the programme team): a link to the queue.
+    approvals_href: Option<String>,
     domain: String,
     roles: Vec<Choice>,
     expires_in_days: String,
@@ -342,12 +346,17 @@ async fn joining_page(
         .about(&frame.org.name)
         .with_errors(&errors);
     let roles = role_choices(&page, user, scope, &frame.org, &form.role);
+    let approvals_href = user
+        .actor
+        .can(Action::ApproveDomains, &scope.path)
+        .then(|| format!("/orgs/{}/admin/domain-approvals", scope.id.0));
     Ok(JoiningPage {
         page,
         frame,
         errors,
         domains,
         codes,
+        approvals_href,
         domain: form.domain,
         roles,
         expires_in_days: form.expires_in_days,
@@ -384,10 +393,14 @@ pub async fn add_domain(
         Ok(domain) => {
             let now = state.clock.now();
             let id = scope.id;
+            // What the organisation publishes to prove the domain is its own.
+            let token = new_token()
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .0;
             state
                 .db
                 .write(move |c| {
-                    domains::add(c, id, &domain, now)?;
+                    let claim = domains::claim(c, id, &domain, &token, now)?;
                     record(
                         c,
                         now,
@@ -396,14 +409,20 @@ pub async fn add_domain(
                         id,
                         None,
                         json!({ "domain": domain }),
-                    )
+                    )?;
+                    Ok(claim)
                 })
                 .await
         }
         Err(code) => Err(DbError::invalid("domain", code)),
     };
     match result {
-        Ok(()) => Ok(back(scope.id, "joining", Flash::DomainAdded, &state)),
+        // On to the page that says how to prove it.
+        Ok(claim) => Ok(redirect_with(
+            &super::domains::proof_path(scope.id, claim),
+            Flash::DomainAdded,
+            state.config.secure_cookies(),
+        )),
         Err(DbError::Invalid(i)) => {
             let errors = FormErrors::from_invalid(&i, ctx.lang);
             Ok(render_invalid(
