@@ -9,6 +9,8 @@
 //! nothing, and blocks no one: the first organisation to prove a domain
 //! holds it, and the others' claims on it are withdrawn.
 
+/// The kind of DNS record.
+pub const RECORD_TYPE: &str = "TXT";
 /// The label under the domain where the TXT record goes.
 pub const RECORD_LABEL: &str = "_lyceum";
 /// What the TXT record's text starts with.

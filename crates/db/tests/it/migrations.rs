@@ -16,10 +16,16 @@ fn domains_stay_proven_and_secrets_are_marked_for_sealing() {
     let root = orgs::create_root(&mut conn, "Programme", T0).unwrap();
     // Back to before 2026-12-05-000020 (and whatever came after it).
     let mut reverted = Vec::new();
-    while reverted.last().is_none_or(|v: &String| v != "20261205000020") {
+    while reverted
+        .last()
+        .is_none_or(|v: &String| v != "20261205000020")
+    {
         reverted.push(migrate::revert_last(&mut conn).unwrap());
     }
-    assert!(reverted.contains(&"20261205000021".to_string()), "{reverted:?}");
+    assert!(
+        reverted.contains(&"20261205000021".to_string()),
+        "{reverted:?}"
+    );
     // As the older schema had them.
     for sql in [
         format!(

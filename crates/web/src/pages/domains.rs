@@ -17,7 +17,7 @@ use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::domains::{self, DomainClaim};
 use lyceum_domain::OrgId;
-use lyceum_domain::domain_proof::{DomainProof, record_name, record_text, txt_proves};
+use lyceum_domain::domain_proof::{DomainProof, RECORD_TYPE, record_name, record_text, txt_proves};
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::{FieldError, Invalid};
 use std::time::Duration;
@@ -36,6 +36,7 @@ pub struct ProofPage {
     frame: AdminFrame,
     errors: FormErrors,
     claim: DomainClaim,
+    record_type: &'static str,
     record_name: String,
     record_text: String,
     /// How it was proven, as a sentence; None while waiting.
@@ -88,6 +89,7 @@ async fn proof_page(
     };
     Ok(ProofPage {
         can_approve: user.actor.can(Action::ApproveDomains, &scope.path),
+        record_type: RECORD_TYPE,
         record_name: record_name(&claim.domain),
         record_text: record_text(&claim.token),
         page,
