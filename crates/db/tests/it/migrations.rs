@@ -68,3 +68,59 @@ fn domains_stay_proven_and_secrets_are_marked_for_sealing() {
         .unwrap();
     assert_eq!(secret, "plain:the secret");
 }
+
+/// `lyceum admin rotate-secrets`: secrets sealed with an older key, or
+/// still plain, end up sealed with the current key, and still open.
+#[test]
+fn secrets_are_resealed_with_the_current_key() {
+    use lyceum_domain::secrets::{Keyring, SecretKey};
+    use lyceum_domain::sso::secret_context;
+    let t = TestDb::new();
+    let mut conn = t.db.get().unwrap();
+    let root = orgs::create_root(&mut conn, "Programme", T0).unwrap();
+    let old = SecretKey::generate().unwrap().0;
+    let before = Keyring::new(old.clone(), vec![]);
+    let issuer = "https://id.example.org";
+    for stored in [
+        before
+            .seal("sealed secret", &secret_context(issuer))
+            .unwrap(),
+        "plain:plain secret".to_string(),
+    ] {
+        diesel::insert_into(sso_providers::table)
+            .values((
+                sso_providers::org_id.eq(root.id),
+                sso_providers::name.eq("P"),
+                sso_providers::issuer.eq(issuer),
+                sso_providers::client_id.eq("cid"),
+                sso_providers::client_secret.eq(stored),
+                sso_providers::created_at.eq(5),
+                sso_providers::updated_at.eq(5),
+            ))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let after = Keyring::new(SecretKey::generate().unwrap().0, vec![old]);
+    // At start-up only the plain one is sealed (other servers may not have
+    // the new key yet).
+    let done = lyceum_db::sso::seal_stored(&mut conn, &after, false).unwrap();
+    assert_eq!((done.sealed, done.rotated), (1, 0));
+    let done = lyceum_db::sso::seal_stored(&mut conn, &after, true).unwrap();
+    assert_eq!((done.sealed, done.rotated), (0, 1));
+    let stored: Vec<String> = sso_providers::table
+        .order(sso_providers::id)
+        .select(sso_providers::client_secret)
+        .load(&mut *conn)
+        .unwrap();
+    let opened: Vec<String> = stored
+        .iter()
+        .map(|s| {
+            assert!(after.is_current(s), "{s}");
+            after.open(s, &secret_context(issuer)).unwrap()
+        })
+        .collect();
+    assert_eq!(opened, ["sealed secret", "plain secret"]);
+    // Nothing left to do.
+    let done = lyceum_db::sso::seal_stored(&mut conn, &after, true).unwrap();
+    assert_eq!((done.sealed, done.rotated), (0, 0));
+}
