@@ -45,6 +45,16 @@ fn migrate_and_load(conn: &mut DbConn, now: Timestamp) -> Result<Vec<String>, Db
     Ok(applied)
 }
 
+/// Undoes the last applied migration (its `down.sql`); returns its name.
+/// For tests of what a migration does to rows written before it.
+pub fn revert_last(conn: &mut DbConn) -> Result<String, DbError> {
+    match conn {
+        DbConn::Sqlite(c) => c.revert_last_migration(SQLITE).map(|v| v.to_string()),
+        DbConn::Pg(c) => c.revert_last_migration(POSTGRES).map(|v| v.to_string()),
+    }
+    .map_err(|e| DbError::Migration(e.to_string()))
+}
+
 /// How many migrations have not been applied yet.
 pub fn pending_count(conn: &mut DbConn) -> Result<usize, DbError> {
     let pending = match conn {

@@ -90,10 +90,15 @@ diesel::table! {
 }
 
 diesel::table! {
-    org_email_domains (domain) {
+    org_email_domains (id) {
+        id -> BigInt,
         domain -> Text,
         org_id -> BigInt,
         created_at -> BigInt,
+        token -> Text,
+        verified_at -> Nullable<BigInt>,
+        verified_how -> Nullable<Text>,
+        verified_by -> Nullable<BigInt>,
     }
 }
 

@@ -15,8 +15,10 @@ use crate::{DbConn, DbError, api_tokens, domains, email_tokens, memberships, ses
 use diesel::prelude::*;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::policy::provider_may_sign_in;
 use lyceum_domain::role::Role;
-use lyceum_domain::sso::{ProviderDraft, SignInRefusal, email_is_trusted};
+use lyceum_domain::secrets::{Keyring, PLAIN_PREFIX, SealError};
+use lyceum_domain::sso::{ProviderDraft, SignInRefusal, email_is_trusted, secret_context};
 use lyceum_domain::{OrgId, Timestamp, UserId};
 use serde_json::json;
 
@@ -33,7 +35,8 @@ pub struct ProviderRow {
     pub name: String,
     pub issuer: String,
     pub client_id: String,
-    /// Never shown to anyone; sent only to the provider's token endpoint.
+    /// Encrypted for the issuer ([`client_secret`] opens it); never shown
+    /// to anyone, sent only to the provider's token endpoint.
     pub client_secret: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -132,7 +135,7 @@ fn insert_domains(conn: &mut DbConn, provider: i64, domains: &[String]) -> Resul
     Ok(())
 }
 
-/// Whether `domain` is held (on the joining page) by `org` or an
+/// Whether `domain` is held — claimed and proven — by `org` or an
 /// organisation inside it. A provider speaks only for such domains.
 fn domain_held_within(conn: &mut DbConn, org: &OrgRow, domain: &str) -> Result<bool, DbError> {
     let Some(holder) = domains::org_for(conn, domain)? else {
@@ -151,11 +154,25 @@ fn check_domains_held(conn: &mut DbConn, org: OrgId, list: &[String]) -> Result<
     Ok(())
 }
 
-/// Adds a provider; the draft must carry a client secret.
+/// The provider's client secret, decrypted: only to send it to the
+/// provider's token endpoint. It does not open if the issuer changed
+/// since it was given (or the row was tampered with).
+pub fn client_secret(keys: &Keyring, provider: &ProviderRow) -> Result<String, SealError> {
+    keys.open(&provider.client_secret, &secret_context(&provider.issuer))
+}
+
+fn seal(keys: &Keyring, secret: &str, issuer: &str) -> Result<String, DbError> {
+    keys.seal(secret, &secret_context(issuer))
+        .map_err(|e| DbError::Task(format!("sealing a client secret: {e}")))
+}
+
+/// Adds a provider; the draft must carry a client secret, which is stored
+/// encrypted for the issuer.
 pub fn create(
     conn: &mut DbConn,
     org: OrgId,
     draft: &ProviderDraft,
+    keys: &Keyring,
     now: Timestamp,
 ) -> Result<i64, DbError> {
     let secret = draft
@@ -163,13 +180,14 @@ pub fn create(
         .as_deref()
         .ok_or_else(|| DbError::invalid("client_secret", "required"))?;
     check_domains_held(conn, org, &draft.domains)?;
+    let secret = seal(keys, secret, &draft.issuer)?;
     let id: i64 = diesel::insert_into(sso_providers::table)
         .values((
             sso_providers::org_id.eq(org.0),
             sso_providers::name.eq(&draft.name),
             sso_providers::issuer.eq(&draft.issuer),
             sso_providers::client_id.eq(&draft.client_id),
-            sso_providers::client_secret.eq(secret),
+            sso_providers::client_secret.eq(&secret),
             sso_providers::created_at.eq(now.micros()),
             sso_providers::updated_at.eq(now.micros()),
         ))
@@ -188,17 +206,24 @@ pub struct Updated {
     pub links_removed: usize,
 }
 
-/// Saves the provider's settings. A draft without a secret keeps the one stored.
+/// Saves the provider's settings. A draft without a secret keeps the one
+/// stored — unless the issuer changes: the secret was given for the old
+/// one, and the next sign-in would send it to the new host, so a new
+/// secret must come with a new issuer.
 pub fn update(
     conn: &mut DbConn,
     org: OrgId,
     id: i64,
     draft: &ProviderDraft,
+    keys: &Keyring,
     now: Timestamp,
 ) -> Result<Updated, DbError> {
     let old = get(conn, id)?
         .filter(|p| p.org_id == org.0)
         .ok_or(DbError::NotFound)?;
+    if old.issuer != draft.issuer && draft.client_secret.is_none() {
+        return Err(DbError::invalid("client_secret", "sso-secret-again"));
+    }
     check_domains_held(conn, org, &draft.domains)?;
     diesel::update(sso_providers::table.find(id))
         .set((
@@ -210,7 +235,7 @@ pub fn update(
         .execute(conn)?;
     if let Some(secret) = &draft.client_secret {
         diesel::update(sso_providers::table.find(id))
-            .set(sso_providers::client_secret.eq(secret))
+            .set(sso_providers::client_secret.eq(seal(keys, secret, &draft.issuer)?))
             .execute(conn)?;
     }
     diesel::delete(sso_provider_domains::table.filter(sso_provider_domains::provider_id.eq(id)))
@@ -226,6 +251,62 @@ pub fn update(
         secret_replaced: draft.client_secret.is_some(),
         links_removed,
     })
+}
+
+/// What [`seal_stored`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Resealed {
+    /// Secrets stored in plain text (before secrets were encrypted), now sealed.
+    pub sealed: usize,
+    /// Secrets sealed with an older key, now sealed with the current one.
+    pub rotated: usize,
+}
+
+/// Encrypts the client secrets still in plain text with the current key
+/// and, with `rotate`, re-encrypts those sealed with an older key (once
+/// every server has the new key: until then, one with only the old key
+/// could not read them). Each row is updated only if it still holds what
+/// was read, so servers starting together do not undo each other. A
+/// secret that opens with no configured key is left as it is, and reported
+/// by the error of its provider's next sign-in.
+pub fn seal_stored(conn: &mut DbConn, keys: &Keyring, rotate: bool) -> Result<Resealed, DbError> {
+    let rows: Vec<(i64, String, String)> = sso_providers::table
+        .select((
+            sso_providers::id,
+            sso_providers::issuer,
+            sso_providers::client_secret,
+        ))
+        .order(sso_providers::id)
+        .load(conn)?;
+    let mut done = Resealed::default();
+    for (id, issuer, stored) in rows {
+        let plain = match stored.strip_prefix(PLAIN_PREFIX) {
+            Some(plain) => plain.to_string(),
+            None if rotate && !keys.is_current(&stored) => {
+                match keys.open(&stored, &secret_context(&issuer)) {
+                    Ok(plain) => plain,
+                    Err(e) => {
+                        tracing::warn!(provider = id, error = %e, "a client secret does not open");
+                        continue;
+                    }
+                }
+            }
+            None => continue,
+        };
+        let n = diesel::update(
+            sso_providers::table
+                .find(id)
+                .filter(sso_providers::client_secret.eq(&stored)),
+        )
+        .set(sso_providers::client_secret.eq(seal(keys, &plain, &issuer)?))
+        .execute(conn)?;
+        if stored.starts_with(PLAIN_PREFIX) {
+            done.sealed += n;
+        } else {
+            done.rotated += n;
+        }
+    }
+    Ok(done)
 }
 
 /// Removes the provider with its links and sign-ins under way.
@@ -255,6 +336,7 @@ pub fn for_email_domain(conn: &mut DbConn, domain: &str) -> Result<Vec<ProviderC
         .load(conn)?;
     let org: Option<i64> = org_email_domains::table
         .filter(org_email_domains::domain.eq(domain))
+        .filter(org_email_domains::verified_at.is_not_null())
         .select(org_email_domains::org_id)
         .first(conn)
         .optional()?;
@@ -393,16 +475,18 @@ pub struct SignedIn {
 
 /// Finds, links or creates the account a provider vouched for.
 ///
-/// 1. A subject already linked at this provider signs in that account.
+/// 1. A subject already linked at this provider signs in that account, if
+///    the provider may still speak for it (below).
 /// 2. Otherwise the address must be in one of the provider's domains that
-///    its organisation (or one inside it) still holds — a provider speaks
-///    for its own people only — and be trusted (see
-///    [`lyceum_domain::sso::email_is_trusted`]). An account with that
-///    address is linked to the subject only if everything it holds lies
-///    inside the provider's organisation and none of it is an admin role:
-///    whoever runs a provider must not be able to sign in as someone who
-///    answers to anyone else. Such people sign in with their password.
-///    With no account, a new one (verified, with no password) is made.
+///    its organisation (or one inside it) holds and has proven — a provider
+///    speaks for its own people only — and the provider must have said it
+///    verified the address (see [`lyceum_domain::sso::email_is_trusted`]).
+///    An account with that address is linked to the subject only if
+///    [`provider_may_sign_in`]: an educator of the provider's organisation
+///    and of nothing else. Whoever runs a provider must not be able to sign
+///    in as someone who answers to anyone else, or who holds any power.
+///    Such people sign in with their password. With no account, a new one
+///    (verified, with no password) is made.
 ///
 /// A newly linked or created account becomes an educator at the provider's
 /// organisation if it held no role there or below; later sign-ins leave
@@ -426,6 +510,11 @@ pub fn sign_in(
         if user.is_deleted() || user.is_deactivated() {
             return Ok(Err(SignInRefusal::AccountClosed));
         }
+        // A link made once is no standing permission: the account may have
+        // gained power, or roles elsewhere, since.
+        if !answers_only_to(conn, &user, &org)? {
+            return Ok(Err(SignInRefusal::LinkNeedsPassword));
+        }
         diesel::update(sso_identities::table.find((provider.id, a.subject.to_string())))
             .set(sso_identities::last_used_at.eq(now.micros()))
             .execute(conn)?;
@@ -446,9 +535,7 @@ pub fn sign_in(
     if !listed || !domain_held_within(conn, &org, email.domain())? {
         return Ok(Err(SignInRefusal::DomainNotAllowed));
     }
-    // The domain is the provider's: one that says nothing about
-    // verification is the authority for it.
-    if !email_is_trusted(a.email_verified, true) {
+    if !email_is_trusted(a.email_verified) {
         return Ok(Err(SignInRefusal::EmailUnverified));
     }
     let (user, created) = match users::by_email(conn, email)? {
@@ -529,14 +616,13 @@ pub fn sign_in(
     }))
 }
 
-/// True if every role the person holds lies inside `org` and none of them
-/// administers anything: the provider's organisation already answers for
-/// all of it.
+/// Whether the provider of `org` may sign this account in: see
+/// [`lyceum_domain::policy::provider_may_sign_in`].
 fn answers_only_to(conn: &mut DbConn, user: &UserRow, org: &OrgRow) -> Result<bool, DbError> {
-    let scope = org.org_path()?;
-    Ok(memberships::grants_of(conn, user.id())?.iter().all(|g| {
-        scope.contains(&g.scope) && !matches!(g.role, Role::OrgAdmin) && !g.role.programme_wide()
-    }))
+    Ok(provider_may_sign_in(
+        &org.org_path()?,
+        &memberships::grants_of(conn, user.id())?,
+    ))
 }
 
 /// Gives the person the educator role at `org` unless they already hold a

@@ -43,6 +43,10 @@ pub enum Action {
     /// it) owns — never one's own (see [`Actor::reviews_draft`]). A course
     /// the programme owns therefore needs a programme-level reviewer.
     PublishCourse,
+    /// Approve the email domains organisations at and below it claim, as
+    /// theirs without a DNS record: the programme team's call, since a
+    /// domain lets people in and lets a provider speak for them.
+    ApproveDomains,
 }
 
 /// Roles a join code may carry. Whoever holds the code gets the role, so
@@ -259,6 +263,7 @@ impl Actor {
             Action::WriteCourse | Action::PublishCourse => {
                 self.is_programme_admin() || self.holds(Role::Author, target)
             }
+            Action::ApproveDomains => self.is_programme_admin(),
         }
     }
 }
@@ -290,6 +295,24 @@ pub fn roster_may_link(grants: &[Grant], scope: &OrgPath, created_by_this_source
     } else {
         grants.iter().all(governed)
     }
+}
+
+/// Whether a sign-in provider of the organisation at `provider_org` may
+/// sign in (or link) an existing account that holds `grants`: only someone
+/// who belongs there and nowhere else, with no role beyond educator.
+///
+/// Whoever runs a provider decides whom it vouches for, so its word is
+/// worth what its organisation's admin could already do to the account.
+/// An account with no roles could belong anywhere (refused); a role outside
+/// the organisation answers to someone else; a role that carries power
+/// (facilitator, author, moderator, admin, anything programme-wide) must
+/// not be one admin's provider away. Everyone refused signs in with their
+/// password.
+pub fn provider_may_sign_in(provider_org: &OrgPath, grants: &[Grant]) -> bool {
+    !grants.is_empty()
+        && grants
+            .iter()
+            .all(|g| g.role == Role::Educator && provider_org.contains(&g.scope))
 }
 
 #[cfg(test)]
@@ -410,6 +433,11 @@ mod tests {
             (Facilitator, "district", PublishCourse, "district", false),
             (Moderator, "root", WriteCourse, "school", false),
             (Researcher, "root", PublishCourse, "root", false),
+            // Only the programme team approves domains, wherever claimed.
+            (ProgrammeAdmin, "root", ApproveDomains, "school", true),
+            (OrgAdmin, "district", ApproveDomains, "school", false),
+            (OrgAdmin, "root", ApproveDomains, "root", false),
+            (Researcher, "root", ApproveDomains, "root", false),
         ];
         for (role, at, action, target, allowed) in table {
             assert_eq!(
@@ -749,6 +777,44 @@ mod tests {
             actor(Role::Moderator, "school").suspension_scope(&path("district")),
             None
         );
+    }
+
+    /// A district's provider: who it may sign in, by the roles they hold.
+    #[test]
+    fn whom_a_provider_may_sign_in() {
+        use Role::*;
+        let g = |role: Role, at: &str| Grant {
+            role,
+            scope: path(at),
+        };
+        let district = path("district");
+        let table: Vec<(Vec<Grant>, bool)> = vec![
+            (vec![g(Educator, "district")], true),
+            (vec![g(Educator, "school")], true),
+            (vec![g(Educator, "school"), g(Educator, "district")], true),
+            // No roles: nobody answers for them.
+            (vec![], false),
+            // A role beside or above the district.
+            (vec![g(Educator, "other")], false),
+            (vec![g(Educator, "school"), g(Educator, "other")], false),
+            (vec![g(Educator, "state")], false),
+            // Roles with power, even inside the district.
+            (vec![g(Facilitator, "district")], false),
+            (vec![g(Author, "school")], false),
+            (vec![g(Moderator, "school")], false),
+            (vec![g(OrgAdmin, "school")], false),
+            (vec![g(Educator, "school"), g(Facilitator, "school")], false),
+            (vec![g(ProgrammeAdmin, "root")], false),
+            (vec![g(Researcher, "root")], false),
+            (vec![g(Author, "root")], false),
+        ];
+        for (grants, allowed) in table {
+            assert_eq!(
+                provider_may_sign_in(&district, &grants),
+                allowed,
+                "{grants:?}"
+            );
+        }
     }
 
     #[test]

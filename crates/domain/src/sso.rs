@@ -12,7 +12,6 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Deserializer};
 use sha2::{Digest, Sha256};
-use std::net::IpAddr;
 
 pub const MAX_PROVIDER_NAME: usize = 200;
 pub const MAX_URL: usize = 500;
@@ -186,85 +185,13 @@ pub fn parse_issuer(input: &str, local: bool) -> Result<String, &'static str> {
     Ok(url.to_string())
 }
 
-/// True for an `https` URL with a host and no credentials, fragment or
-/// spaces, whose host is a name or a public address — never one inside our
-/// network, so an admin cannot point Lyceum at it. With `local`, also plain
-/// `http` and `https` on loopback. Used for the issuer and for the endpoints
-/// a provider's discovery document names. (Names are checked again when
-/// they resolve: see the web crate's resolver.)
-pub fn url_is_allowed(url: &str, local: bool) -> bool {
-    let (secure, rest) = if let Some(r) = url.strip_prefix("https://") {
-        (true, r)
-    } else if let Some(r) = url.strip_prefix("http://") {
-        (false, r)
-    } else {
-        return false;
-    };
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '#' || c == '\\')
-    {
-        return false;
-    }
-    let authority = rest.split(['/', '?']).next().unwrap_or("");
-    if authority.is_empty() || authority.contains('@') {
-        return false;
-    }
-    let (host, port) = match authority.strip_prefix('[') {
-        Some(v6) => match v6.split_once(']') {
-            Some((host, after)) => (host, after.strip_prefix(':')),
-            None => return false,
-        },
-        None => match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        },
-    };
-    if port.is_some_and(|p| p.parse::<u16>().is_err()) {
-        return false;
-    }
-    let loopback = match host.parse::<IpAddr>() {
-        Ok(ip) if ip.is_loopback() => true,
-        Ok(ip) => return secure && ip_is_public(ip),
-        Err(_) if host.eq_ignore_ascii_case("localhost") => true,
-        Err(_) => return secure && crate::email::domain_is_valid(&host.to_ascii_lowercase()),
-    };
-    loopback && local
-}
+pub use crate::outbound::{address_is_allowed, ip_is_public, url_is_allowed};
 
-/// Whether an address is on the public internet: not loopback, private,
-/// link-local (cloud metadata lives there), shared, documentation,
-/// multicast or otherwise reserved.
-pub fn ip_is_public(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            !(v4.is_private()
-                || v4.is_loopback()
-                || v4.is_link_local()
-                || v4.is_broadcast()
-                || v4.is_documentation()
-                || v4.is_unspecified()
-                || v4.is_multicast()
-                || a == 0
-                || a >= 240
-                || (a == 100 && (64..128).contains(&b))
-                || (a == 198 && (b == 18 || b == 19))
-                || (a == 192 && b == 0 && v4.octets()[2] == 0))
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return ip_is_public(IpAddr::V4(v4));
-            }
-            let first = v6.segments()[0];
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80
-                || (first == 0x2001 && v6.segments()[1] == 0x0db8))
-        }
-    }
+/// What a provider's client secret is sealed for: its issuer (see
+/// [`crate::secrets`]). A secret left behind by a change of issuer does not
+/// open, so it cannot be sent to the new one.
+pub fn secret_context(issuer: &str) -> String {
+    format!("lyceum sso client secret\n{issuer}")
 }
 
 /// Where a provider describes itself (OpenID Connect Discovery 1.0, §4).
@@ -275,17 +202,12 @@ pub fn discovery_url(issuer: &str) -> String {
     )
 }
 
-/// Whether an email address a provider vouches for may be trusted: the
-/// provider said `email_verified: true`, or it said nothing about it and the
-/// address is in a domain the organisation holds and listed for this
-/// provider — the admin declared the provider the authority for that domain
-/// (Microsoft Entra ID, for one, sends no `email_verified`). `false` is
-/// never trusted.
-pub fn email_is_trusted(email_verified: Option<bool>, domain_listed: bool) -> bool {
-    match email_verified {
-        Some(v) => v,
-        None => domain_listed,
-    }
+/// Whether an email address a provider vouches for may be trusted: only
+/// when it said `email_verified: true`. Saying nothing is not vouching —
+/// anyone can type any address into some providers' profiles — so an
+/// address whose token leaves the claim out links and makes no account.
+pub fn email_is_trusted(email_verified: Option<bool>) -> bool {
+    email_verified == Some(true)
 }
 
 /// The PKCE `code_challenge` for a verifier, method S256 (RFC 7636 §4.2).
@@ -604,10 +526,9 @@ mod tests {
 
     #[test]
     fn trust_in_an_email_address() {
-        assert!(email_is_trusted(Some(true), false));
-        assert!(!email_is_trusted(Some(false), true));
-        assert!(email_is_trusted(None, true));
-        assert!(!email_is_trusted(None, false));
+        assert!(email_is_trusted(Some(true)));
+        assert!(!email_is_trusted(Some(false)));
+        assert!(!email_is_trusted(None), "silence is not vouching");
     }
 
     #[test]
@@ -663,6 +584,101 @@ mod tests {
             discovery_url("https://id.example.org/"),
             "https://id.example.org/.well-known/openid-configuration"
         );
+    }
+
+    /// Every address the security review got past the filter, and the
+    /// rest of the special-purpose ranges: none is a provider.
+    #[test]
+    fn no_url_leads_into_our_network() {
+        for bad in [
+            // Spellings of IPv4 that the URL parser (reqwest's) normalises.
+            "https://127.1",
+            "https://0x7f.1",
+            "https://0177.0.0.1",
+            "https://2130706433",
+            "https://169.254.43518/latest",
+            "https://10.1",
+            "https://192.168.1",
+            // IPv4: loopback, private, link-local, shared, this network,
+            // broadcast, documentation, benchmarking, multicast, reserved,
+            // IETF protocol assignments, 6to4 relay.
+            "https://127.0.0.1",
+            "https://10.0.0.8",
+            "https://172.16.0.1",
+            "https://172.31.255.255",
+            "https://192.168.0.1",
+            "https://169.254.169.254",
+            "https://100.64.0.1",
+            "https://100.127.255.254",
+            "https://0.0.0.0",
+            "https://0.1.2.3",
+            "https://255.255.255.255",
+            "https://192.0.2.1",
+            "https://198.51.100.1",
+            "https://203.0.113.1",
+            "https://198.18.0.1",
+            "https://198.19.255.1",
+            "https://224.0.0.1",
+            "https://239.255.255.250",
+            "https://240.0.0.1",
+            "https://192.0.0.8",
+            "https://192.88.99.1",
+            // IPv6: loopback, unspecified, unique-local, link-local,
+            // site-local, multicast, documentation.
+            "https://[::1]",
+            "https://[::]",
+            "https://[fd00::1]",
+            "https://[fc00::1]",
+            "https://[fe80::1]",
+            "https://[fec0::1]",
+            "https://[feff::1]",
+            "https://[ff02::1]",
+            "https://[2001:db8::1]",
+            "https://[3fff::1]",
+            // Translation and tunnels that reach IPv4 (or anything) behind them.
+            "https://[64:ff9b::7f00:1]",
+            "https://[64:ff9b::a9fe:a9fe]",
+            "https://[64:ff9b:1::a00:1]",
+            "https://[2002:7f00:1::1]",
+            "https://[2002:a9fe:a9fe::1]",
+            "https://[2001::1]",
+            "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]",
+            // IPv4-mapped and -compatible: the IPv4 inside decides.
+            "https://[::ffff:127.0.0.1]",
+            "https://[::ffff:7f00:1]",
+            "https://[::ffff:192.168.1.1]",
+            "https://[::127.0.0.1]",
+            "https://[::a9fe:a9fe]",
+            // Names of this machine.
+            "https://localhost",
+            "https://LOCALHOST.",
+            "https://app.localhost",
+        ] {
+            assert!(!url_is_allowed(bad, false), "{bad} must be refused");
+            assert_eq!(parse_issuer(bad, false), Err("issuer-invalid"), "{bad}");
+        }
+        for ok in [
+            "https://8.8.8.8",
+            "https://[2606:4700::1111]",
+            "https://[::ffff:8.8.8.8]",
+            "https://accounts.google.com",
+            "https://login.microsoftonline.com/tenant/v2.0",
+            "https://idp.example.org:8443/realms/district",
+        ] {
+            assert!(url_is_allowed(ok, false), "{ok} must be allowed");
+        }
+        // Development and tests: loopback, and nothing else.
+        for local in [
+            "http://127.1:4000",
+            "http://[::1]:9000",
+            "http://localhost:80",
+        ] {
+            assert!(url_is_allowed(local, true), "{local}");
+            assert!(!url_is_allowed(local, false), "{local}");
+        }
+        for still_bad in ["http://10.1", "https://169.254.43518", "http://[fec0::1]"] {
+            assert!(!url_is_allowed(still_bad, true), "{still_bad}");
+        }
     }
 
     #[test]

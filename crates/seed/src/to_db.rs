@@ -32,6 +32,7 @@ mod learning;
 use crate::Programme;
 use lyceum_db::bulk::{self, GradeBandRow, MembershipRow, OrgRow, SubjectRow, UserRow};
 use lyceum_db::{Db, DbConn, DbError, domains, orgs};
+use lyceum_domain::domain_proof::DomainProof;
 use lyceum_domain::org::OrgKind;
 use lyceum_domain::role::Role;
 use lyceum_domain::search::person_text;
@@ -158,7 +159,15 @@ fn write_in(
     bulk::orgs(c, &org_rows)?;
     for (i, o) in p.orgs.iter().enumerate() {
         if let Some(domain) = &o.email_domain {
-            domains::add(c, OrgId(org_base + i as i64), domain, now)?;
+            // Seeded as the programme team would approve them.
+            domains::add_proven(
+                c,
+                OrgId(org_base + i as i64),
+                domain,
+                DomainProof::Approval,
+                None,
+                now,
+            )?;
         }
     }
 

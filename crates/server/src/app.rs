@@ -76,6 +76,8 @@ impl App {
     }
 
     pub async fn start_with_db(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
+        let keys = Arc::new(crate::secrets::keyring(&settings)?);
+        crate::secrets::seal_stored(&db, &keys, false).await?;
         let listener = tokio::net::TcpListener::bind(settings.listen)
             .await
             .with_context(|| format!("cannot listen on {}", settings.listen))?;
@@ -107,6 +109,7 @@ impl App {
             db.clone(),
             WebConfig {
                 public_url: public_url.clone(),
+                secrets: Some(keys),
                 ..settings.web.clone()
             },
             clock,

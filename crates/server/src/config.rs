@@ -33,6 +33,7 @@ pub struct Config {
     pub session: SessionSection,
     pub worker: WorkerSection,
     pub log: LogSection,
+    pub secrets: SecretsSection,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -97,8 +98,28 @@ pub struct LogSection {
     pub level: String,
 }
 
+/// The key that encrypts stored secrets (client secrets of sign-in
+/// providers), kept outside the database. One of `key` (base64 of 32
+/// random bytes; `LYCEUM_SECRETS_KEY`) or `key_file` (a file holding
+/// that). Without either, on SQLite a key file is made beside the database
+/// at first start (`secrets.key`, mode 0600); PostgreSQL, shared by
+/// several servers, needs one configured. To rotate: make the new key the
+/// key, list the old one in `previous_keys` or `previous_key_files`, restart
+/// every server, then run `lyceum admin rotate-secrets`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecretsSection {
+    pub key: Option<Secret>,
+    pub key_file: Option<PathBuf>,
+    /// Older keys: still read, never used to encrypt.
+    pub previous_keys: Vec<Secret>,
+    pub previous_key_files: Vec<PathBuf>,
+}
+
 /// The sections of the configuration, as in the TOML file.
-const SECTIONS: [&str; 6] = ["server", "database", "mail", "session", "worker", "log"];
+const SECTIONS: [&str; 7] = [
+    "server", "database", "mail", "session", "worker", "log", "secrets",
+];
 
 pub const DEFAULT_DB_URL: &str = "sqlite://./lyceum-data/lyceum.db";
 
@@ -239,6 +260,9 @@ impl Config {
         if self.session.idle_minutes > self.session.absolute_hours * 60 {
             return Err("session.idle_minutes cannot be longer than session.absolute_hours".into());
         }
+        if self.secrets.key.is_some() && self.secrets.key_file.is_some() {
+            return Err("secrets.key and secrets.key_file: set one, not both".into());
+        }
         if self.server.request_timeout_secs == 0 || self.worker.poll_ms == 0 {
             return Err("server.request_timeout_secs and worker.poll_ms must be at least 1".into());
         }
@@ -272,6 +296,7 @@ impl Config {
                 ..WorkerConfig::default()
             },
             run_worker: self.worker.enabled,
+            secrets: self.secrets.clone(),
         })
     }
 }
@@ -288,6 +313,8 @@ pub struct Settings {
     pub mail: MailerConfig,
     pub worker: WorkerConfig,
     pub run_worker: bool,
+    /// Where the secrets key comes from; read by [`crate::secrets::keyring`].
+    pub secrets: SecretsSection,
 }
 
 #[cfg(test)]

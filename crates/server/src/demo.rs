@@ -4,6 +4,7 @@
 use lyceum_db::join_codes::{self, NewJoinCode};
 use lyceum_db::users::{self, NewUser};
 use lyceum_db::{Db, DbConn, DbError, domains, memberships, orgs};
+use lyceum_domain::domain_proof::DomainProof;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
@@ -329,7 +330,6 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
                 ),
                 now,
             )?;
-            domains::add(c, columbus.id(), "columbus.example.org", now)?;
             let by_name = |name: &str| -> Option<orgs::OrgRow> {
                 [&root, &columbus, &atf, &lincoln]
                     .into_iter()
@@ -367,6 +367,21 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
             )?
             .ok_or(DbError::NotFound)?
             .id();
+            // Columbus's domain, approved by the programme team (people at
+            // columbus.example.org register by it); the federation's still
+            // waiting for proof, in the programme admin's queue.
+            domains::add_proven(
+                c,
+                columbus.id(),
+                "columbus.example.org",
+                DomainProof::Approval,
+                Some(admin),
+                now,
+            )?;
+            let token = lyceum_domain::token::new_token()
+                .map_err(|e| DbError::Task(e.to_string()))?
+                .0;
+            domains::claim(c, atf.id(), "atf.example.org", &token, now)?;
             let code = fresh_join_code(c, now)?;
             spaces(c, &root, &columbus, admin, now)?;
             Ok(code)

@@ -9,6 +9,7 @@ pub mod content;
 pub mod demo;
 pub mod import;
 pub mod logging;
+pub mod secrets;
 
 pub use app::App;
 pub use config::{Config, Settings};

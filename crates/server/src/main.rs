@@ -159,6 +159,10 @@ enum AdminTask {
         #[arg(long)]
         org: String,
     },
+    /// Re-encrypt stored secrets (sign-in providers' client secrets) with the
+    /// current key of `[secrets]`, once every server has it; then the keys in
+    /// `previous_keys`/`previous_key_files` can be dropped.
+    RotateSecrets,
 }
 
 fn main() -> std::process::ExitCode {
@@ -486,6 +490,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     println!(
                         "{} is now {} at {}.\nSend them this link to choose a password (it works once, for 7 days):\n{}",
                         u.email, u.role, u.org_name, u.setup_link
+                    );
+                }
+                AdminTask::RotateSecrets => {
+                    let keys = lyceum_server::secrets::keyring(&settings)?;
+                    let done = lyceum_server::secrets::seal_stored(&db, &keys, true).await?;
+                    println!(
+                        "Encrypted with key {}: {} secrets re-encrypted, {} that were in plain text.",
+                        keys.current_id(),
+                        done.rotated,
+                        done.sealed
                     );
                 }
             }

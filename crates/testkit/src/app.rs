@@ -1,12 +1,18 @@
 use crate::browser::Browser;
 use crate::database::TestDb;
+use crate::dns::FakeDns;
 use crate::mail::{self, Mail};
 use crate::seed::{self, Seed};
 use lyceum_db::Db;
 use lyceum_domain::Clock;
 use lyceum_server::{App, Config};
+use lyceum_web::dns::TxtSource;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// The secrets key of test servers on PostgreSQL (base64 of 32 bytes).
+pub const TEST_SECRETS_KEY: &str = "bHljZXVtLXRlc3Qtc2VjcmV0cy1rZXktMzItYnl0ZXM=";
 
 /// The real Lyceum — database, HTTP server on a free port, worker writing
 /// mail to an outbox folder — for one test.
@@ -16,6 +22,8 @@ pub struct TestApp {
     pub db: Db,
     pub clock: Clock,
     pub outbox: tempfile::TempDir,
+    /// The DNS zone the app looks TXT records up in.
+    pub dns: Arc<FakeDns>,
     /// Mails already handed to the test by [`TestApp::mail_to`].
     seen_mail: std::sync::Mutex<std::collections::HashSet<std::path::PathBuf>>,
     /// Last, so the database outlives the app on drop.
@@ -31,12 +39,24 @@ impl TestApp {
     /// Like [`TestApp::start`], with the configuration adjusted first.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let database = tokio::task::spawn_blocking(TestDb::new).await.unwrap();
-        Self::start_on(std::sync::Arc::new(database), Clock::system(), adjust).await
+        Self::start_on(
+            std::sync::Arc::new(database),
+            Clock::system(),
+            Arc::default(),
+            adjust,
+        )
+        .await
     }
 
     /// A second app server on the same database (as behind a load balancer).
     pub async fn another_server(&self) -> TestApp {
-        Self::start_on(self.database.clone(), self.clock.clone(), |_| {}).await
+        Self::start_on(
+            self.database.clone(),
+            self.clock.clone(),
+            self.dns.clone(),
+            |_| {},
+        )
+        .await
     }
 
     /// A second app server on the same database that calls itself by this
@@ -45,9 +65,12 @@ impl TestApp {
     /// still reaches it directly.
     pub async fn another_node(&self) -> TestApp {
         let public = self.url.clone();
-        let mut node = Self::start_on(self.database.clone(), self.clock.clone(), |c| {
-            c.server.public_url = Some(public)
-        })
+        let mut node = Self::start_on(
+            self.database.clone(),
+            self.clock.clone(),
+            self.dns.clone(),
+            |c| c.server.public_url = Some(public),
+        )
         .await;
         node.url = format!("http://{}", node.app.as_ref().expect("running").addr);
         node
@@ -56,6 +79,7 @@ impl TestApp {
     async fn start_on(
         database: std::sync::Arc<TestDb>,
         clock: Clock,
+        dns: Arc<FakeDns>,
         adjust: impl FnOnce(&mut Config),
     ) -> TestApp {
         let outbox = tempfile::tempdir().unwrap();
@@ -68,8 +92,14 @@ impl TestApp {
         config.worker.poll_ms = 50;
         // The test OpenID provider listens on 127.0.0.1 over plain HTTP.
         config.server.sso_local_providers = true;
+        // SQLite makes its secrets key beside the database; servers sharing
+        // PostgreSQL must be given one.
+        if database.url.starts_with("postgres") {
+            config.secrets.key = Some(lyceum_server::config::Secret(TEST_SECRETS_KEY.into()));
+        }
         adjust(&mut config);
-        let settings = config.settings().unwrap();
+        let mut settings = config.settings().unwrap();
+        settings.web.txt_lookup = Some(TxtSource(dns.clone()));
         let app = App::start_with_db(settings, database.db.clone(), clock.clone())
             .await
             .expect("start lyceum");
@@ -79,6 +109,7 @@ impl TestApp {
             app: Some(app),
             clock,
             outbox,
+            dns,
             seen_mail: Default::default(),
             database,
         }

@@ -80,6 +80,21 @@ impl Browser {
         Self::page(r).await
     }
 
+    /// A GET as a browser sends it when someone follows a link on one of
+    /// our pages (fetch metadata: a navigation from our own origin).
+    pub async fn navigate(&self, path: &str) -> Page {
+        let r = self
+            .client
+            .get(self.url(path))
+            .header("sec-fetch-mode", "navigate")
+            .header("sec-fetch-site", "same-origin")
+            .header("sec-fetch-dest", "document")
+            .send()
+            .await
+            .unwrap();
+        Self::page(r).await
+    }
+
     /// Posts a form as a same-origin page would.
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
         self.post_with(path, form, &[("origin", &self.base.clone())])

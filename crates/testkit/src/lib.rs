@@ -9,6 +9,7 @@
 mod app;
 mod browser;
 mod database;
+mod dns;
 mod mail;
 mod oidc;
 mod seed;
@@ -17,6 +18,7 @@ mod smtp;
 pub use app::TestApp;
 pub use browser::{Browser, Page};
 pub use database::{TestDb, postgres_url};
+pub use dns::FakeDns;
 pub use mail::Mail;
 pub use oidc::{
     CLIENT_ID as OIDC_CLIENT_ID, CLIENT_SECRET as OIDC_CLIENT_SECRET, Misbehaviour, OidcProvider,

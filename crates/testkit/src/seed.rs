@@ -12,6 +12,7 @@
 
 use lyceum_db::users::{self, NewUser};
 use lyceum_db::{Db, DbError, domains, memberships, orgs};
+use lyceum_domain::domain_proof::DomainProof;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
@@ -78,7 +79,14 @@ pub async fn seed(db: &Db, clock: &Clock) -> Seed {
         let school_a = mk(c, &district, OrgKind::School, "Lincoln Elementary")?;
         let local = mk(c, &state, OrgKind::Local, "Ohio Teachers Local 1")?;
         let school_b = mk(c, &local, OrgKind::School, "Riverside Middle")?;
-        domains::add(c, district.id(), "district.example.org", now)?;
+        domains::add_proven(
+            c,
+            district.id(),
+            "district.example.org",
+            DomainProof::Approval,
+            None,
+            now,
+        )?;
         let at = |w: &str| match w {
             "root" => &root,
             "district" => &district,

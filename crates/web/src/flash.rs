@@ -26,6 +26,7 @@ lyceum_domain::code_enum! {
         OrgCreated = "org-created",
         DomainAdded = "domain-added",
         DomainRemoved = "domain-removed",
+        DomainProven = "domain-proven",
         JoinCodeRevoked = "join-code-revoked",
         InvitationSent = "invitation-sent",
         InvitationsSent = "invitations-sent",

@@ -15,6 +15,7 @@ pub mod cookies;
 pub mod csrf;
 pub mod csv;
 pub mod directory;
+pub mod dns;
 pub mod error;
 pub mod flash;
 pub mod forms;

@@ -11,8 +11,8 @@ use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, Validation};
 use lyceum_db::sso::ProviderRow;
 use lyceum_domain::sso::{
-    ClaimProblem, Expected, IdClaims, SignInRefusal, check_claims, discovery_url, ip_is_public,
-    url_is_allowed,
+    ClaimProblem, Expected, IdClaims, SignInRefusal, address_is_allowed, check_claims,
+    discovery_url, url_is_allowed,
 };
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
@@ -43,7 +43,7 @@ pub struct SsoError {
 }
 
 impl SsoError {
-    fn new(refusal: SignInRefusal, detail: impl Into<String>) -> Self {
+    pub fn new(refusal: SignInRefusal, detail: impl Into<String>) -> Self {
         Self {
             refusal,
             detail: detail.into(),
@@ -187,7 +187,7 @@ impl reqwest::dns::Resolve for PublicOnly {
         Box::pin(async move {
             let found = tokio::net::lookup_host((host.as_str(), 0)).await?;
             let allowed: Vec<std::net::SocketAddr> = found
-                .filter(|a| ip_is_public(a.ip()) || (local && a.ip().is_loopback()))
+                .filter(|a| address_is_allowed(a.ip(), local))
                 .collect();
             if allowed.is_empty() {
                 return Err(format!("{host} resolves to no public address").into());
@@ -203,6 +203,9 @@ impl SsoClient {
     pub fn new(local: bool) -> Self {
         let http = reqwest::Client::builder()
             .dns_resolver(PublicOnly { local })
+            // HTTP(S)_PROXY in the environment would decide where we connect,
+            // and the proxy's address is not the provider's.
+            .no_proxy()
             .timeout(HTTP_TIMEOUT)
             .connect_timeout(HTTP_TIMEOUT)
             // A provider's endpoints are named exactly; following redirects
@@ -216,6 +219,19 @@ impl SsoClient {
             local,
             discovery: RwLock::new(HashMap::new()),
             jwks: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// Every URL is checked before a connection is made: an address in it
+    /// (`https://127.1`) never goes through the resolver, and providers
+    /// stored before a rule was tightened are held to it all the same.
+    fn check_url(&self, url: &str) -> Result<(), SsoError> {
+        if url_is_allowed(url, self.local) {
+            Ok(())
+        } else {
+            Err(SsoError::provider(format!(
+                "{url:?} is not an https URL on a public address"
+            )))
         }
     }
 
@@ -280,6 +296,7 @@ impl SsoClient {
     }
 
     async fn get(&self, url: &str) -> Result<Vec<u8>, SsoError> {
+        self.check_url(url)?;
         let response = self
             .http()?
             .get(url)
@@ -287,6 +304,7 @@ impl SsoClient {
             .send()
             .await
             .map_err(|e| SsoError::unavailable(format!("GET {url}: {e}")))?;
+        check_peer(&response, self.local)?;
         let status = response.status();
         let body = read_limited(response).await?;
         if !status.is_success() {
@@ -324,14 +342,17 @@ impl SsoClient {
     }
 
     /// Trades the authorization code for tokens; returns the ID token.
+    /// `client_secret` is the provider's, decrypted.
     pub async fn exchange(
         &self,
         meta: &Metadata,
         provider: &ProviderRow,
+        client_secret: &str,
         code: &str,
         verifier: &str,
         redirect_uri: &str,
     ) -> Result<String, SsoError> {
+        self.check_url(&meta.token_endpoint)?;
         let mut form: Vec<(&str, &str)> = vec![
             ("grant_type", "authorization_code"),
             ("code", code),
@@ -349,19 +370,20 @@ impl SsoClient {
                 let pair = format!(
                     "{}:{}",
                     utf8_percent_encode(&provider.client_id, NON_ALPHANUMERIC),
-                    utf8_percent_encode(&provider.client_secret, NON_ALPHANUMERIC)
+                    utf8_percent_encode(client_secret, NON_ALPHANUMERIC)
                 );
                 let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
                 request =
                     request.header(reqwest::header::AUTHORIZATION, format!("Basic {encoded}"));
             }
-            ClientAuth::Post => form.push(("client_secret", &provider.client_secret)),
+            ClientAuth::Post => form.push(("client_secret", client_secret)),
         }
         let response = request
             .form(&form)
             .send()
             .await
             .map_err(|e| SsoError::unavailable(format!("token endpoint: {e}")))?;
+        check_peer(&response, self.local)?;
         let status = response.status();
         let body = read_limited(response).await?;
         #[derive(Deserialize)]
@@ -447,6 +469,19 @@ fn store<T>(cache: &RwLock<HashMap<String, Cached<T>>>, key: &str, value: Arc<T>
     }
 }
 
+/// The address we are actually talking to must be one we may talk to,
+/// whatever led there (a resolver's answer, a cached connection): if not,
+/// the answer is refused unread.
+fn check_peer(response: &reqwest::Response, local: bool) -> Result<(), SsoError> {
+    match response.remote_addr() {
+        Some(peer) if address_is_allowed(peer.ip(), local) => Ok(()),
+        peer => Err(SsoError::unavailable(format!(
+            "{}: connected to {peer:?}, not a public address",
+            response.url()
+        ))),
+    }
+}
+
 async fn read_limited(mut response: reqwest::Response) -> Result<Vec<u8>, SsoError> {
     if response
         .content_length()
@@ -490,16 +525,68 @@ mod tests {
         assert!(refused.is_err(), "loopback refused outside development");
         let allowed = PublicOnly { local: true }.resolve(name("localhost")).await;
         assert!(allowed.unwrap().all(|a| a.ip().is_loopback()));
-        // And the client uses it: a plain request to a loopback name fails
+        // And the client checks the URL first: a loopback name is refused
         // before any connection is made.
         let client = SsoClient::new(false);
-        let e = client.get("http://localhost:9/x").await.unwrap_err();
+        let e = client.get("https://localhost:9/x").await.unwrap_err();
         assert!(
-            e.detail.contains("GET http://localhost:9/x"),
+            e.detail.contains("not an https URL on a public address"),
             "{}",
             e.detail
         );
-        assert_eq!(e.refusal, SignInRefusal::Unavailable);
+        assert_eq!(e.refusal, SignInRefusal::Provider);
+    }
+
+    /// Whatever led to a connection, an answer from an address we may not
+    /// talk to is refused unread; the URL is checked before connecting.
+    #[tokio::test]
+    async fn the_connected_peer_is_checked() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let hits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = hits.clone();
+        let app = axum::Router::new().route(
+            "/x",
+            axum::routing::get(move || {
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                async { "{}" }
+            }),
+        );
+        let server = tokio::spawn(async move { axum::serve(listener, app).await });
+        // A response from loopback, as a resolver that let it through would give.
+        let plain = reqwest::Client::builder().no_proxy().build().unwrap();
+        let response = plain.get(format!("http://{addr}/x")).send().await.unwrap();
+        let refused = check_peer(&response, false).unwrap_err();
+        assert_eq!(refused.refusal, SignInRefusal::Unavailable);
+        assert!(
+            refused.detail.contains("not a public address"),
+            "{}",
+            refused.detail
+        );
+        assert!(check_peer(&response, true).is_ok());
+        // Our client, outside development: `127.1` is 127.0.0.1, refused
+        // before any connection, as is every other spelling of it.
+        let client = SsoClient::new(false);
+        for url in [
+            format!("http://127.1:{}/x", addr.port()),
+            format!("https://127.1:{}/x", addr.port()),
+            format!("https://0x7f.1:{}/x", addr.port()),
+            format!("https://2130706433:{}/x", addr.port()),
+            format!("https://[::ffff:127.0.0.1]:{}/x", addr.port()),
+        ] {
+            let e = client.get(&url).await.unwrap_err();
+            assert_eq!(e.refusal, SignInRefusal::Provider, "{url}: {}", e.detail);
+        }
+        assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 1);
+        // In development, loopback is fine.
+        assert!(
+            SsoClient::new(true)
+                .get(&format!("http://127.1:{}/x", addr.port()))
+                .await
+                .is_ok()
+        );
+        assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 2);
+        server.abort();
     }
 
     #[test]

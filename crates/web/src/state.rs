@@ -8,6 +8,7 @@ use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
 use lyceum_domain::course::Course;
 use lyceum_domain::org::OrgPath;
+use lyceum_domain::secrets::Keyring;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
@@ -32,6 +33,12 @@ pub struct WebConfig {
     /// Single sign-on providers on loopback over plain HTTP are allowed
     /// (development and tests; see `server.sso_local_providers`).
     pub sso_local_providers: bool,
+    /// The keys that encrypt stored secrets (client secrets of sign-in
+    /// providers); the server loads them at start-up (`[secrets]`).
+    pub secrets: Option<Arc<Keyring>>,
+    /// Where TXT records are looked up (proving email domains); the
+    /// system's resolvers unless set (tests give a zone of their own).
+    pub txt_lookup: Option<crate::dns::TxtSource>,
 }
 
 impl WebConfig {
@@ -66,6 +73,8 @@ impl Default for WebConfig {
             metrics_token: None,
             request_timeout: Duration::from_secs(30),
             sso_local_providers: false,
+            secrets: None,
+            txt_lookup: None,
         }
     }
 }
@@ -81,6 +90,8 @@ pub struct Inner {
     pub limits: RateLimits,
     /// Single sign-on: the HTTP client and the providers' cached documents and keys.
     pub sso: crate::sso::SsoClient,
+    /// TXT lookups, for proving email domains.
+    pub txt: Arc<dyn crate::dns::TxtLookup>,
     /// Wakes the in-process worker when a job has been queued.
     pub jobs_waker: Arc<Notify>,
     /// Organisation paths never change once made, so they are cached forever.
@@ -109,6 +120,10 @@ impl AppState {
     pub fn new(db: Db, config: WebConfig, clock: Clock, jobs_waker: Arc<Notify>) -> Self {
         let limits = RateLimits::new(config.auth_attempts_per_minute);
         let sso = crate::sso::SsoClient::new(config.sso_local_providers);
+        let txt = match &config.txt_lookup {
+            Some(source) => source.0.clone(),
+            None => Arc::new(crate::dns::SystemDns::new()) as Arc<dyn crate::dns::TxtLookup>,
+        };
         AppState(Arc::new(Inner {
             db,
             config,
@@ -116,6 +131,7 @@ impl AppState {
             metrics: Metrics::default(),
             limits,
             sso,
+            txt,
             jobs_waker,
             org_paths: RwLock::new(HashMap::new()),
             course_versions: RwLock::new(HashMap::new()),
@@ -169,6 +185,14 @@ impl AppState {
             map.insert(id, p.clone());
         }
         Ok(path)
+    }
+
+    /// The keys for stored secrets (always there once the server started).
+    pub fn keys(&self) -> Result<Arc<Keyring>, crate::error::AppError> {
+        self.config
+            .secrets
+            .clone()
+            .ok_or_else(|| crate::error::AppError::Internal("no secrets key configured".into()))
     }
 
     /// Tells the worker there is work (it also polls, so this is only about latency).

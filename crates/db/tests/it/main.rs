@@ -5,6 +5,7 @@
 
 mod directory;
 mod jobs;
+mod migrations;
 mod orgs;
 mod reads;
 mod roster;

@@ -32,6 +32,8 @@ enum Who {
     /// Operators holding `server.metrics_token` (none of the people here;
     /// `ops::metrics_require_their_token` lets the token through).
     Operators,
+    /// The programme team alone (approving email domains), wherever.
+    ProgrammeAdmins,
 }
 use Who::*;
 
@@ -47,6 +49,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/sign-out", Anyone),
     ("GET", "/sign-in/sso", Anyone),
     ("GET", "/sign-in/sso/start/{provider_id}", Anyone),
+    ("POST", "/sign-in/sso/start/{provider_id}", Anyone),
     ("GET", "/sign-in/sso/callback/{provider_id}", Anyone),
     ("GET", "/competencies", Anyone),
     ("GET", "/competencies/{framework_id}", Anyone),
@@ -181,6 +184,22 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/orgs/{org_id}/admin/joining", Admins),
     ("POST", "/orgs/{org_id}/admin/domains", Admins),
     ("POST", "/orgs/{org_id}/admin/domains/remove", Admins),
+    ("GET", "/orgs/{org_id}/admin/domains/{domain_id}", Admins),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/domains/{domain_id}/check",
+        Admins,
+    ),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/domains/{domain_id}/approve",
+        ProgrammeAdmins,
+    ),
+    (
+        "GET",
+        "/orgs/{org_id}/admin/domain-approvals",
+        ProgrammeAdmins,
+    ),
     ("POST", "/orgs/{org_id}/admin/join-codes", Admins),
     (
         "POST",
@@ -307,6 +326,7 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{invitation_id}", "999999")
                 .replace("{membership_id}", "999999")
                 .replace("{provider_id}", "999999")
+                .replace("{domain_id}", "999999")
                 .replace("{framework_id}", "no-such-framework")
                 .replace("{slug}", "no-such-course")
                 .replace("{lesson_key}", "no-such-lesson")
@@ -325,6 +345,7 @@ async fn every_route_for_every_role_and_scope() {
                     (SignedIn, Some(_)) => true,
                     (Admins, Some(a)) => administers(a, target),
                     (Authors, Some(a)) => matches!(*a, "author" | "admin"),
+                    (ProgrammeAdmins, Some(a)) => *a == "admin",
                 };
                 let api = path.starts_with("/api/");
                 let mut req = client.request(method.parse().unwrap(), format!("{}{url}", app.url));

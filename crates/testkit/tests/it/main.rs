@@ -12,6 +12,7 @@ mod competencies;
 mod courses;
 mod csrf;
 mod directory;
+mod domains;
 mod i18n;
 mod jobs;
 mod join_codes;

@@ -4,7 +4,7 @@
 //! real protocol — and misbehaves when told to.
 
 use diesel::prelude::*;
-use lyceum_db::schema::{sessions, sso_identities, users};
+use lyceum_db::schema::{sessions, sso_identities, sso_providers, users};
 use lyceum_db::sso as sso_db;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::role::Role;
@@ -49,9 +49,31 @@ async fn configure(app: &TestApp, s: &Seed, idp: &OidcProvider, domains: &str) -
 async fn hold(app: &TestApp, org: OrgId, domain: &'static str) {
     let now = app.clock.now();
     app.db
-        .write(move |c| lyceum_db::domains::add(c, org, domain, now))
+        .write(move |c| {
+            lyceum_db::domains::add_proven(
+                c,
+                org,
+                domain,
+                lyceum_domain::domain_proof::DomainProof::Approval,
+                None,
+                now,
+            )
+        })
         .await
         .unwrap();
+}
+
+/// The client secret column as stored.
+async fn raw_secret(app: &TestApp, provider: i64) -> String {
+    app.db
+        .read(move |c| {
+            Ok(sso_providers::table
+                .find(provider)
+                .select(sso_providers::client_secret)
+                .first::<String>(c)?)
+        })
+        .await
+        .unwrap()
 }
 
 async fn provider_ids(app: &TestApp, org: OrgId) -> Vec<i64> {
@@ -90,7 +112,7 @@ fn browser(app: &TestApp) -> Browser {
 /// Start at Lyceum, sign in at the provider, come back: returns the callback
 /// URL and Lyceum's answer to it (not followed).
 async fn through_provider(b: &Browser, start: &str) -> (String, Page) {
-    let started = b.get(start).await;
+    let started = b.navigate(start).await;
     let authorize = location(&started);
     for (param, value) in [
         ("response_type", Some("code")),
@@ -122,6 +144,14 @@ async fn follow(b: &Browser, mut page: Page) -> Page {
         page = b.get(&location(&page)).await;
     }
     panic!("too many redirects");
+}
+
+/// Starts a sign-in that Lyceum refuses before the browser reaches the
+/// provider's token endpoint (the callback's answer, not followed).
+async fn sign_in_with_refused(app: &TestApp, provider: i64) -> (Browser, Page) {
+    let b = browser(app);
+    let (_, back) = through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await;
+    (b, back)
 }
 
 async fn sign_in_with(app: &TestApp, provider: i64) -> (Browser, Page) {
@@ -195,8 +225,11 @@ async fn a_new_person_gets_an_account_in_the_providers_organisation() {
         .await;
     assert_eq!(found.status, 200, "{}", found.body);
     found.expect("Continue with District Google");
+    found.expect(&format!(
+        "method=\"post\" action=\"/sign-in/sso/start/{provider}\""
+    ));
+    found.expect("name=\"next\" value=\"/profile\"");
     let href = format!("/sign-in/sso/start/{provider}?next=%2Fprofile");
-    found.expect(&format!("href=\"{href}\""));
 
     let (_, back) = through_provider(&b, &href).await;
     assert_eq!(location(&back), "/profile", "back where they were going");
@@ -266,14 +299,15 @@ async fn an_existing_person_is_linked_by_verified_email_then_known_by_subject() 
     );
     assert_eq!(count_links(&app).await, 1);
 
-    // Roles an admin removes are not given back at the next sign-in.
+    // Roles an admin removes are not given back at the next sign-in (and
+    // with none left, the provider no longer answers for her at all).
     let educator = s.user("educator");
     app.db
         .write(move |c| lyceum_db::memberships::remove_all_of(c, educator))
         .await
         .unwrap();
-    let (_, home) = sign_in_with(&app, provider).await;
-    home.expect("Welcome, Test educator");
+    let (_, page) = sign_in_with(&app, provider).await;
+    assert_eq!(page.status, 403);
     assert_eq!(memberships(&app, educator).await, vec![]);
 }
 
@@ -312,6 +346,87 @@ async fn a_provider_cannot_sign_in_people_who_answer_to_others() {
     assert_eq!(page.status, 403);
     page.expect("not in a domain this sign-in is for");
     assert_eq!(count_links(&app).await, 0);
+}
+
+/// Replaces everything `who` holds with `roles` (role, organisation).
+async fn set_roles(app: &TestApp, who: UserId, roles: Vec<(Role, OrgId)>) {
+    let now = app.clock.now();
+    app.db
+        .write(move |c| {
+            lyceum_db::memberships::remove_all_of(c, who)?;
+            for (role, org) in roles {
+                let org = lyceum_db::orgs::get(c, org)?;
+                lyceum_db::memberships::add(c, who, &org, role, now)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_provider_signs_in_only_educators_who_belong_to_its_organisation_alone() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let educator = s.user("educator");
+    let sessions_before = count_sessions(&app).await;
+    // Each of these accounts answers to someone besides the district's
+    // admin, or carries power of its own: the district's provider must not
+    // be the way into it.
+    let refused: Vec<(&str, Vec<(Role, OrgId)>)> = vec![
+        ("no roles at all", vec![]),
+        (
+            "an author in the district",
+            vec![(Role::Author, s.school_a)],
+        ),
+        (
+            "a facilitator of the district",
+            vec![(Role::Facilitator, s.district)],
+        ),
+        (
+            "a moderator in the district",
+            vec![(Role::Moderator, s.school_a)],
+        ),
+        (
+            "an educator here and in the local",
+            vec![(Role::Educator, s.school_a), (Role::Educator, s.school_b)],
+        ),
+    ];
+    for (what, roles) in refused {
+        set_roles(&app, educator, roles).await;
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{what}:\n{}", page.body);
+        page.expect("Sign in with your email and password instead");
+        assert_signed_out(&b).await;
+        assert_eq!(count_links(&app).await, 0, "{what}");
+    }
+    assert_eq!(count_sessions(&app).await, sessions_before);
+
+    // An educator of the district alone: linked and signed in.
+    set_roles(&app, educator, vec![(Role::Educator, s.school_a)]).await;
+    sign_in_with(&app, provider)
+        .await
+        .1
+        .expect("Welcome, Test educator");
+    assert_eq!(count_links(&app).await, 1);
+
+    // Linked once, the rule still holds at every later sign-in: made a
+    // facilitator, or left with no roles, she signs in with her password.
+    for roles in [
+        vec![
+            (Role::Educator, s.school_a),
+            (Role::Facilitator, s.school_a),
+        ],
+        vec![],
+    ] {
+        set_roles(&app, educator, roles).await;
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403);
+        page.expect("Sign in with your email and password instead");
+        assert_signed_out(&b).await;
+    }
 }
 
 #[tokio::test]
@@ -442,7 +557,7 @@ async fn an_unverified_email_is_never_linked_or_used() {
 }
 
 #[tokio::test]
-async fn a_provider_that_says_nothing_about_verification_is_trusted_for_its_listed_domains() {
+async fn a_provider_that_says_nothing_about_verification_is_not_taken_at_its_word() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let idp = OidcProvider::start(TestUser {
@@ -450,14 +565,29 @@ async fn a_provider_that_says_nothing_about_verification_is_trusted_for_its_list
         ..TestUser::new("idp-entra", "newbie@district.example.org", "Newbie")
     })
     .await;
-    let provider = configure(&app, &s, &idp, "district.example.org").await;
-    let (_, home) = sign_in_with(&app, provider).await;
-    home.expect("Welcome, Newbie");
-    // Outside its domains, the same provider may not sign anyone in.
-    idp.set_user(TestUser::new("idp-other", "someone@elsewhere.example", "O"));
-    let (_, page) = sign_in_with(&app, provider).await;
-    assert_eq!(page.status, 403);
-    page.expect("not in a domain this sign-in is for");
+    let provider = configure(&app, &s, &idp, "district.example.org, example.org").await;
+    let sessions_before = count_sessions(&app).await;
+    // Neither a new person nor an existing account, even in its own domains.
+    for (sub, email) in [
+        ("idp-entra", "newbie@district.example.org"),
+        ("idp-educator", s.email("educator")),
+    ] {
+        idp.set_user(TestUser {
+            email_verified: None,
+            ..TestUser::new(sub, email, "N")
+        });
+        let (b, page) = sign_in_with(&app, provider).await;
+        assert_eq!(page.status, 403, "{email}");
+        page.expect("has not confirmed your email address");
+        assert_signed_out(&b).await;
+    }
+    assert!(
+        user_by_email(&app, "newbie@district.example.org")
+            .await
+            .is_none()
+    );
+    assert_eq!(count_links(&app).await, 0);
+    assert_eq!(count_sessions(&app).await, sessions_before);
 }
 
 #[tokio::test]
@@ -470,7 +600,7 @@ async fn a_replayed_state_is_refused_even_on_another_server() {
 
     // Started on one server, finished on another: the sign-in is in the database.
     let b = browser(&app);
-    let started = b.get(&format!("/sign-in/sso/start/{provider}")).await;
+    let started = b.navigate(&format!("/sign-in/sso/start/{provider}")).await;
     let at_provider = b.get(&location(&started)).await;
     let callback = location(&at_provider).replace(&app.url, &other.url);
     assert!(callback.starts_with(&other.url));
@@ -515,7 +645,7 @@ async fn a_sign_in_from_another_browser_or_too_old_is_refused() {
     // victim the link back: the victim's browser did not start it.
     let attacker = browser(&app);
     let started = attacker
-        .get(&format!("/sign-in/sso/start/{provider}"))
+        .navigate(&format!("/sign-in/sso/start/{provider}"))
         .await;
     let callback = location(&attacker.get(&location(&started)).await);
     let victim = browser(&app);
@@ -526,7 +656,7 @@ async fn a_sign_in_from_another_browser_or_too_old_is_refused() {
 
     // Ten minutes is the limit.
     let b = browser(&app);
-    let started = b.get(&format!("/sign-in/sso/start/{provider}")).await;
+    let started = b.navigate(&format!("/sign-in/sso/start/{provider}")).await;
     let callback = location(&b.get(&location(&started)).await);
     app.clock.advance(Duration::from_secs(11 * 60));
     let page = b.get(&callback).await;
@@ -600,7 +730,7 @@ async fn people_find_their_provider_by_address_or_name() {
     let first = b.get("/sign-in/sso").await;
     assert_eq!(first.status, 200);
     assert!(!first.contains("There is a problem"));
-    let start = format!("href=\"/sign-in/sso/start/{provider}\"");
+    let start = format!("action=\"/sign-in/sso/start/{provider}\"");
     for found in ["someone%40District.example.org", "district+goo", "COLUMBUS"] {
         let page = b.get(&format!("/sign-in/sso?school={found}")).await;
         assert_eq!(page.status, 200, "{found}");
@@ -750,7 +880,10 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
         "S",
     ))
     .await;
-    admin
+    // The secret was given for the old issuer: a new one must come with
+    // it, or the next sign-in would hand the old one to the new host.
+    let stored_before = raw_secret(&app, provider).await;
+    let page = admin
         .post(
             &format!("{base}/{provider}"),
             &[
@@ -761,8 +894,34 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
                 ("domains", "district.example.org"),
             ],
         )
+        .await;
+    assert_eq!(page.status, 422);
+    page.expect("Enter the client secret again")
+        .expect("href=\"#f-client_secret\"");
+    assert_eq!(
+        raw_secret(&app, provider).await,
+        stored_before,
+        "nothing changed"
+    );
+    assert_eq!(count_links(&app).await, 1);
+    admin
+        .post(
+            &format!("{base}/{provider}"),
+            &[
+                ("name", "District Workspace"),
+                ("issuer", &other_idp.issuer),
+                ("client_id", OIDC_CLIENT_ID),
+                ("client_secret", OIDC_CLIENT_SECRET),
+                ("domains", "district.example.org"),
+            ],
+        )
         .await
         .expect("The sign-in provider was saved");
+    assert_ne!(
+        raw_secret(&app, provider).await,
+        stored_before,
+        "the old secret is gone"
+    );
     assert_eq!(count_links(&app).await, 0);
     sign_in_with(&app, provider).await.1.expect("Welcome, S");
 
@@ -790,7 +949,7 @@ async fn admins_configure_providers_and_never_see_a_secret_again() {
     assert!(provider_ids(&app, s.district).await.is_empty());
     assert_eq!(count_links(&app).await, 0);
     let gone = browser(&app)
-        .get(&format!("/sign-in/sso/start/{provider}"))
+        .navigate(&format!("/sign-in/sso/start/{provider}"))
         .await;
     assert_eq!(gone.status, 404);
 }
@@ -824,7 +983,7 @@ async fn an_answer_is_taken_only_for_the_provider_the_sign_in_went_to() {
 
     // The sign-in went to one provider; its answer is delivered as another's.
     let b = browser(&app);
-    let started = b.get(&format!("/sign-in/sso/start/{a}")).await;
+    let started = b.navigate(&format!("/sign-in/sso/start/{a}")).await;
     let callback = location(&b.get(&location(&started)).await);
     assert!(
         callback.contains(&format!("/sign-in/sso/callback/{a}?")),
@@ -877,27 +1036,35 @@ async fn another_site_cannot_start_a_sign_in_unasked() {
         "{body}"
     );
     assert!(
-        body.contains(&format!("href=\"{}\"", start.replace('&', "&amp;"))),
+        body.contains(&format!(
+            "method=\"post\" action=\"/sign-in/sso/start/{provider}\""
+        )),
         "{body}"
     );
+    assert!(body.contains("name=\"next\" value=\"/profile\""), "{body}");
     assert_eq!(pending().await, 0);
     assert_eq!(idp.discovery_fetches(), 0);
 
-    // The click on that page comes from Lyceum itself, and goes on.
-    let r = b
-        .request(reqwest::Method::GET, &start)
-        .header("sec-fetch-site", "same-origin")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status().as_u16(), 303);
+    // The button on that page posts from Lyceum itself, and goes on.
+    let sent = b
+        .post(
+            &format!("/sign-in/sso/start/{provider}"),
+            &[("next", "/profile")],
+        )
+        .await;
+    assert_eq!(sent.status, 200);
     assert!(
-        r.headers()["location"]
+        sent.headers["refresh"]
             .to_str()
             .unwrap()
-            .starts_with(&idp.issuer)
+            .starts_with(&format!("0; url={}", idp.issuer))
     );
     assert_eq!(pending().await, 1);
+    // So does a link followed on one of our pages.
+    let r = b.navigate(&start).await;
+    assert_eq!(r.status, 303);
+    assert!(location(&r).starts_with(&idp.issuer));
+    assert_eq!(pending().await, 2);
 
     // Someone signed in already is not signed in again as someone else.
     let signed_in = app.browser();
@@ -905,5 +1072,223 @@ async fn another_site_cannot_start_a_sign_in_unasked() {
     let page = signed_in.get(&start).await;
     assert_eq!(page.path, "/profile");
     page.expect("Test facilitator");
+    assert_eq!(pending().await, 2);
+}
+
+/// What the security review got past the filter: none of these is a
+/// provider's address, and outside development nothing on this machine is.
+#[tokio::test]
+async fn provider_urls_never_lead_into_our_network() {
+    let app = TestApp::start_with(|c| c.server.sso_local_providers = false).await;
+    let s = app.seed().await;
+    hold(&app, s.district, "example.org").await;
+    let admin = app.browser();
+    admin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let base = format!("/orgs/{}/admin/sso", s.district.0);
+    for issuer in [
+        "https://127.1",
+        "https://0x7f.1",
+        "https://169.254.43518/latest",
+        "https://10.1",
+        "https://[64:ff9b::a9fe:a9fe]",
+        "https://[2002:a9fe:a9fe::1]",
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]",
+        "https://[fec0::1]",
+        "https://[::ffff:127.0.0.1]",
+    ] {
+        let page = admin
+            .post(
+                &base,
+                &[
+                    ("name", "Inside"),
+                    ("issuer", issuer),
+                    ("client_id", "cid"),
+                    ("client_secret", "s"),
+                    ("domains", "example.org"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{issuer} was accepted");
+        page.expect("href=\"#f-issuer\"");
+    }
+    assert!(provider_ids(&app, s.district).await.is_empty());
+
+    // A provider stored before the rules were tightened, at this machine's
+    // own provider spelled `127.1`: Lyceum never connects to it.
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let port = idp.issuer.rsplit(':').next().unwrap().to_string();
+    let issuer = format!("http://127.1:{port}");
+    let (org, now) = (s.district.0, app.clock.now().micros());
+    let provider: i64 = app
+        .db
+        .write(move |c| {
+            Ok(diesel::insert_into(sso_providers::table)
+                .values((
+                    sso_providers::org_id.eq(org),
+                    sso_providers::name.eq("Old"),
+                    sso_providers::issuer.eq(&issuer),
+                    sso_providers::client_id.eq(OIDC_CLIENT_ID),
+                    sso_providers::client_secret.eq(OIDC_CLIENT_SECRET),
+                    sso_providers::created_at.eq(now),
+                    sso_providers::updated_at.eq(now),
+                ))
+                .returning(sso_providers::id)
+                .get_result(c)?)
+        })
+        .await
+        .unwrap();
+    let b = browser(&app);
+    let page = b.navigate(&format!("/sign-in/sso/start/{provider}")).await;
+    assert_eq!(page.status, 502, "{}", page.body);
+    page.expect("did not answer as expected");
+    assert_eq!(idp.discovery_fetches(), 0, "Lyceum connected to 127.1");
+    assert!(idp.token_requests().is_empty());
+}
+
+/// An image on one of our own pages (a post's Markdown) is a same-origin
+/// GET too: only a navigation, or a form posted from our pages, starts a
+/// sign-in.
+#[tokio::test]
+async fn only_a_navigation_or_a_form_starts_a_sign_in() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let start = format!("/sign-in/sso/start/{provider}");
+    let pending = || async {
+        app.db
+            .read(|c| {
+                Ok(lyceum_db::schema::sso_logins::table
+                    .count()
+                    .get_result::<i64>(c)?)
+            })
+            .await
+            .unwrap()
+    };
+    let b = browser(&app);
+    // What <img src> sends, and a client that sends no fetch metadata.
+    let image = [
+        ("sec-fetch-mode", "no-cors"),
+        ("sec-fetch-site", "same-origin"),
+        ("sec-fetch-dest", "image"),
+    ];
+    for headers in [&image[..], &[]] {
+        let mut r = b.request(reqwest::Method::GET, &start);
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        let r = r.send().await.unwrap();
+        assert_eq!(r.status().as_u16(), 200, "{headers:?}");
+        assert!(r.headers().get("location").is_none());
+        assert!(r.headers().get("refresh").is_none());
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Continue to your school sign-in?"), "{body}");
+        // The page offers a button that posts to us.
+        assert!(
+            body.contains(&format!("method=\"post\" action=\"{start}\"")),
+            "{body}"
+        );
+    }
+    assert_eq!(
+        pending().await,
+        0,
+        "a GET that is no navigation began a sign-in"
+    );
+    assert_eq!(idp.discovery_fetches(), 0);
+
+    // The sign-in page's buttons post; the answer sends the browser on.
+    let found = b.get("/sign-in/sso?school=x%40district.example.org").await;
+    found.expect(&format!("method=\"post\" action=\"{start}\""));
+    let sent = b.post(&start, &[("next", "/profile")]).await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let refresh = sent.headers["refresh"].to_str().unwrap().to_string();
+    let authorize = refresh.strip_prefix("0; url=").unwrap().to_string();
+    assert!(authorize.starts_with(&idp.issuer), "{authorize}");
+    sent.expect(&authorize.replace('&', "&#38;"));
     assert_eq!(pending().await, 1);
+    let callback = location(&b.get(&authorize).await);
+    let back = b.get(&callback).await;
+    assert_eq!(location(&back), "/profile");
+    follow(&b, back).await.expect("You are signed in");
+
+    // A form posted from another site is refused, and begins nothing.
+    let other = browser(&app);
+    let page = other
+        .post_with(&start, &[], &[("origin", "https://evil.example")])
+        .await;
+    assert_eq!(page.status, 403);
+    assert_eq!(pending().await, 0);
+}
+
+/// A copy of the database reveals no client secret: it is encrypted with a
+/// key kept outside it, for the provider's issuer.
+#[tokio::test]
+async fn client_secrets_are_encrypted_at_rest() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    let stored = raw_secret(&app, provider).await;
+    assert!(stored.starts_with("v1:"), "{stored}");
+    for part in ["s3cret", "spaces", "symbols"] {
+        assert!(!stored.contains(part), "{stored}");
+    }
+    // Lyceum can still read it: the provider accepts it.
+    sign_in_with(&app, provider)
+        .await
+        .1
+        .expect("Welcome, Test educator");
+    assert!(idp.token_requests()[0].accepted);
+
+    // Moved by someone with the database to a provider with another issuer,
+    // it does not decrypt there and is sent nowhere.
+    let other = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let moved_to = other.issuer.clone();
+    app.db
+        .write(move |c| {
+            diesel::update(sso_providers::table.find(provider))
+                .set(sso_providers::issuer.eq(&moved_to))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let (_, page) = sign_in_with_refused(&app, provider).await;
+    assert_eq!(page.status, 502, "{}", page.body);
+    assert!(
+        other.token_requests().is_empty(),
+        "the secret went to the new issuer"
+    );
+}
+
+/// Secrets stored before they were encrypted are encrypted when the server
+/// starts, and keep working.
+#[tokio::test]
+async fn secrets_stored_in_plain_text_are_sealed_at_start() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let idp = OidcProvider::start(TestUser::new("idp-e", s.email("educator"), "E")).await;
+    let provider = configure(&app, &s, &idp, "example.org").await;
+    // As the migration leaves a secret written by an older Lyceum.
+    let plain = format!("plain:{OIDC_CLIENT_SECRET}");
+    app.db
+        .write(move |c| {
+            diesel::update(sso_providers::table.find(provider))
+                .set(sso_providers::client_secret.eq(&plain))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let node = app.another_server().await;
+    let stored = raw_secret(&app, provider).await;
+    assert!(stored.starts_with("v1:"), "{stored}");
+    assert!(!stored.contains("s3cret"));
+    let (_, back) = {
+        let b = browser(&node);
+        through_provider(&b, &format!("/sign-in/sso/start/{provider}")).await
+    };
+    assert_eq!(back.status, 303, "{}", back.body);
+    assert!(idp.token_requests().iter().all(|r| r.accepted));
+    node.stop().await;
 }

@@ -8,6 +8,7 @@ mod community;
 mod competencies;
 mod courses;
 mod credit;
+mod domains;
 mod home;
 mod invitations;
 mod join;
@@ -32,7 +33,7 @@ pub use choices::Choice;
 
 use crate::gate::Access::{Authors, Org, Public, SignedIn};
 use crate::routes::{GET, POST, Routes};
-use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
+use lyceum_domain::policy::Action::{AdministerOrg, ApproveDomains, ViewPeople};
 
 pub fn routes(r: Routes) -> Routes {
     r.add(GET, "/", Public, home::show)
@@ -41,6 +42,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(POST, "/sign-out", Public, auth::sign_out)
         .add(GET, "/sign-in/sso", Public, sso::find)
         .add(GET, "/sign-in/sso/start/{provider_id}", Public, sso::start)
+        .add(
+            POST,
+            "/sign-in/sso/start/{provider_id}",
+            Public,
+            sso::start_post,
+        )
         .add(
             GET,
             "/sign-in/sso/callback/{provider_id}",
@@ -340,6 +347,30 @@ pub fn routes(r: Routes) -> Routes {
             "/orgs/{org_id}/admin/domains/remove",
             Org(AdministerOrg),
             org_admin::remove_domain,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/domains/{domain_id}",
+            Org(AdministerOrg),
+            domains::show,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/domains/{domain_id}/check",
+            Org(AdministerOrg),
+            domains::check,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/domains/{domain_id}/approve",
+            Org(ApproveDomains),
+            domains::approve,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/domain-approvals",
+            Org(ApproveDomains),
+            domains::queue,
         )
         .add(
             POST,

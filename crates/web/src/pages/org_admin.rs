@@ -15,6 +15,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use lyceum_db::domains::DomainClaim;
 use lyceum_db::invitations::{self, InvitationRow};
 use lyceum_db::join_codes::{self, Listed, NewJoinCode};
 use lyceum_db::orgs::{self, OrgRow};
@@ -26,6 +27,7 @@ use lyceum_domain::policy::{
     Action, JOIN_CODE_DEFAULT_DAYS, JOIN_CODE_DEFAULT_USES, JOIN_CODE_MAX_DAYS, JOIN_CODE_MAX_USES,
 };
 use lyceum_domain::role::Role;
+use lyceum_domain::token::new_token;
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
 use serde_json::json;
@@ -309,10 +311,12 @@ pub struct JoiningPage {
     page: Page,
     frame: AdminFrame,
     errors: FormErrors,
-    domains: Vec<String>,
+    domains: Vec<DomainClaim>,
     codes: Vec<Listed>,
     /// A code just made: shown this once, never again.
     made: Option<String>,
+    /// The viewer approves domains (the programme team): a link to the queue.
+    approvals_href: Option<String>,
     domain: String,
     roles: Vec<Choice>,
     expires_in_days: String,
@@ -360,6 +364,10 @@ async fn joining_page(
     );
     // The defaults, written in, so the admin sees what a code will allow.
     let or = |typed: String, default: String| if typed.is_empty() { default } else { typed };
+    let approvals_href = user
+        .actor
+        .can(Action::ApproveDomains, &scope.path)
+        .then(|| format!("/orgs/{}/admin/domain-approvals", scope.id.0));
     Ok(JoiningPage {
         page,
         frame,
@@ -367,6 +375,7 @@ async fn joining_page(
         domains,
         codes,
         made,
+        approvals_href,
         domain: form.domain,
         roles,
         expires_in_days: or(form.expires_in_days, JOIN_CODE_DEFAULT_DAYS.to_string()),
@@ -404,10 +413,14 @@ pub async fn add_domain(
         Ok(domain) => {
             let now = state.clock.now();
             let id = scope.id;
+            // What the organisation publishes to prove the domain is its own.
+            let token = new_token()
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .0;
             state
                 .db
                 .write(move |c| {
-                    domains::add(c, id, &domain, now)?;
+                    let claim = domains::claim(c, id, &domain, &token, now)?;
                     record(
                         c,
                         now,
@@ -416,14 +429,20 @@ pub async fn add_domain(
                         id,
                         None,
                         json!({ "domain": domain }),
-                    )
+                    )?;
+                    Ok(claim)
                 })
                 .await
         }
         Err(code) => Err(DbError::invalid("domain", code)),
     };
     match result {
-        Ok(()) => Ok(back(scope.id, "joining", Flash::DomainAdded, &state)),
+        // On to the page that says how to prove it.
+        Ok(claim) => Ok(redirect_with(
+            &super::domains::proof_path(scope.id, claim),
+            Flash::DomainAdded,
+            state.config.secure_cookies(),
+        )),
         Err(DbError::Invalid(i)) => {
             let errors = FormErrors::from_invalid(&i, ctx.lang);
             Ok(render_invalid(

@@ -12,6 +12,7 @@ use crate::context::{Ctx, append_cookie};
 use crate::cookies::{self, Cookie};
 use crate::error::AppError;
 use crate::flash::{Flash, local_path, redirect, redirect_with};
+use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::ratelimit::ClientIp;
 use crate::session;
@@ -19,15 +20,14 @@ use crate::sso::{SsoClient, SsoError};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
-use lyceum_db::sso::{self, Assertion, NewLogin, ProviderChoice};
+use lyceum_db::sso::{self, Assertion, NewLogin, ProviderChoice, ProviderRow};
 use lyceum_db::users;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::sso::{Expected, SignInRefusal, display_name, pkce_challenge};
 use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::validation::Invalid;
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use std::time::Duration;
 
@@ -62,7 +62,8 @@ pub struct FindQuery {
 }
 
 pub struct ChoiceLink {
-    pub href: String,
+    /// Where the choice's form posts (the start of the sign-in).
+    pub action: String,
     pub name: String,
     pub org_name: String,
 }
@@ -77,20 +78,9 @@ pub struct FindPage {
     choices: Vec<ChoiceLink>,
 }
 
-fn with_next(path: &str, next: &str) -> String {
-    if next.is_empty() {
-        path.to_string()
-    } else {
-        format!(
-            "{path}?next={}",
-            utf8_percent_encode(next, NON_ALPHANUMERIC)
-        )
-    }
-}
-
 /// `GET /sign-in/sso`: a form that finds the provider by email address or
-/// name, and, once searched, links to the providers found. Links, not form
-/// posts, lead to the provider: the page's policy lets forms go only to us.
+/// name, and, once searched, a button for each provider found, whose form
+/// posts to us ([`start_post`]).
 pub async fn find(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -107,7 +97,7 @@ pub async fn find(
         choices: found
             .into_iter()
             .map(|c| ChoiceLink {
-                href: with_next(&start_path(c.id), &next),
+                action: start_path(c.id),
                 name: c.name,
                 org_name: c.org_name,
             })
@@ -196,22 +186,64 @@ pub struct StartQuery {
     next: String,
 }
 
+/// Asks before going on: for anything but a link followed on our pages.
 #[derive(Template)]
 #[template(path = "sso_continue.html")]
 pub struct ContinuePage {
     page: Page,
     provider_name: String,
     org_name: String,
+    action: String,
+    next: String,
+}
+
+/// On the way to the provider (the answer to the form): the browser goes
+/// on by the `Refresh` header, or the link if it does not.
+#[derive(Template)]
+#[template(path = "sso_going.html")]
+pub struct GoingPage {
+    page: Page,
+    provider_name: String,
     href: String,
 }
 
-/// `GET /sign-in/sso/start/{provider_id}`: records the sign-in and sends the
-/// browser to the provider.
+/// Whether this GET is a person following a link on one of our pages (or
+/// typing the address): a top-level navigation from our own origin, as
+/// fetch metadata says. An image, a script, a frame, another site's link,
+/// or a browser that does not say — none of these may begin a sign-in.
+fn navigation_from_us(headers: &HeaderMap) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    header("sec-fetch-mode") == Some("navigate")
+        && matches!(header("sec-fetch-site"), Some("same-origin" | "none"))
+        && header("sec-fetch-dest").is_none_or(|d| d == "document")
+}
+
+async fn provider_and_org(
+    state: &AppState,
+    provider_id: i64,
+) -> Result<(ProviderRow, lyceum_db::orgs::OrgRow), AppError> {
+    state
+        .db
+        .read(move |c| match sso::get(c, provider_id)? {
+            Some(p) => {
+                let org = lyceum_db::orgs::get(c, p.org())?;
+                Ok(Some((p, org)))
+            }
+            None => Ok(None),
+        })
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `GET /sign-in/sso/start/{provider_id}`: a link followed on our pages
+/// records the sign-in and sends the browser to the provider.
 ///
-/// Someone signed in already goes where they were going. A browser that
-/// arrives from another site first sees which provider and organisation it
-/// is about to sign in with, and continues with a click: another site must
-/// not be able to sign a visitor in, unasked, to an account of its choosing.
+/// Someone signed in already goes where they were going. Anything else — a
+/// link from another site or an email, an `<img>` in a post, a browser that
+/// sends no fetch metadata — gets a page that says which provider and
+/// organisation this is, with a button that posts: another site, or an
+/// image on our own pages, must not start a sign-in unasked (it writes a
+/// row, and would sign a visitor in to an account of someone's choosing).
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -226,50 +258,91 @@ pub async fn start(
     if !state.limits.allow_auth(ip) {
         return Err(AppError::RateLimited);
     }
-    let (provider, org) = state
-        .db
-        .read(move |c| match sso::get(c, provider_id)? {
-            Some(p) => {
-                let org = lyceum_db::orgs::get(c, p.org())?;
-                Ok(Some((p, org)))
-            }
-            None => Ok(None),
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let from_elsewhere = headers
-        .get("sec-fetch-site")
-        .is_some_and(|v| v != "same-origin" && v != "none");
-    if from_elsewhere {
+    let (provider, org) = provider_and_org(&state, provider_id).await?;
+    if !navigation_from_us(&headers) {
         return Ok(render(&ContinuePage {
             page: Page::new(&ctx, "sso-continue-title"),
             provider_name: provider.name,
             org_name: org.name,
-            href: with_next(&start_path(provider_id), local_path(&q.next, "")),
+            action: start_path(provider_id),
+            next: local_path(&q.next, "").to_string(),
         }));
     }
+    match begin(&state, &provider, &q.next).await? {
+        Ok((url, cookie)) => {
+            let mut r = redirect(&url);
+            append_cookie(r.headers_mut(), &cookie);
+            Ok(r)
+        }
+        Err(e) => Ok(refuse_with(&state, &ctx, &e)),
+    }
+}
+
+/// `POST /sign-in/sso/start/{provider_id}`: the button of the sign-in and
+/// continue pages (the same-origin check in front of every form applies).
+///
+/// The answer is a page that moves on by `Refresh`, not a redirect: the
+/// pages' `form-action 'self'` would stop a form's redirect to the provider.
+pub async fn start_post(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ClientIp(ip): ClientIp,
+    Path(provider_id): Path<i64>,
+    HtmlForm(form): HtmlForm<StartQuery>,
+) -> Result<Response, AppError> {
+    if ctx.user.is_some() {
+        return Ok(redirect(local_path(&form.next, "/")));
+    }
+    if !state.limits.allow_auth(ip) {
+        return Err(AppError::RateLimited);
+    }
+    let (provider, _) = provider_and_org(&state, provider_id).await?;
+    let (url, cookie) = match begin(&state, &provider, &form.next).await? {
+        Ok(started) => started,
+        Err(e) => return Ok(refuse_with(&state, &ctx, &e)),
+    };
+    let mut r = render(&GoingPage {
+        page: Page::new(&ctx, "sso-going-title"),
+        provider_name: provider.name.clone(),
+        href: url.clone(),
+    });
+    let refresh = HeaderValue::from_str(&format!("0; url={url}"))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    r.headers_mut().insert(header::REFRESH, refresh);
+    append_cookie(r.headers_mut(), &cookie);
+    Ok(r)
+}
+
+/// Records a sign-in with `provider` and makes the authorization URL and
+/// the cookie that ties the sign-in to this browser; or why it cannot.
+async fn begin(
+    state: &AppState,
+    provider: &ProviderRow,
+    next: &str,
+) -> Result<Result<(String, String), SsoError>, AppError> {
     let meta = match state.sso.metadata(&provider.issuer).await {
         Ok(m) => m,
-        Err(e) => return Ok(refuse_with(&state, &ctx, &e)),
+        Err(e) => return Ok(Err(e)),
     };
     let random = || new_token().map_err(|e| AppError::Internal(e.to_string()));
     let (login_state, state_hash) = random()?;
     let (nonce, nonce_hash) = random()?;
     let (verifier, _) = random()?;
+    let provider_id = provider.id;
     let redirect_uri = state.config.link(&callback_path(provider_id));
     let url = match SsoClient::authorization_url(
         &meta,
-        &provider,
+        provider,
         &redirect_uri,
         &login_state,
         &nonce,
         &pkce_challenge(&verifier),
     ) {
         Ok(u) => u,
-        Err(e) => return Ok(refuse_with(&state, &ctx, &e)),
+        Err(e) => return Ok(Err(e)),
     };
     let now = state.clock.now();
-    let return_to = local_path(&q.next, "/").to_string();
+    let return_to = local_path(next, "/").to_string();
     state
         .db
         .write(move |c| {
@@ -287,17 +360,13 @@ pub async fn start(
             )
         })
         .await?;
-    let mut r = redirect(&url);
-    append_cookie(
-        r.headers_mut(),
-        &cookies::build(
-            STATE_COOKIE,
-            &login_state,
-            Some(LOGIN_TTL.as_secs()),
-            state.config.secure_cookies(),
-        ),
+    let cookie = cookies::build(
+        STATE_COOKIE,
+        &login_state,
+        Some(LOGIN_TTL.as_secs()),
+        state.config.secure_cookies(),
     );
-    Ok(r)
+    Ok(Ok((url, cookie)))
 }
 
 // ---- Coming back ----
@@ -380,13 +449,18 @@ pub async fn callback(
         ));
     };
     let redirect_uri = state.config.link(&callback_path(provider_id));
+    let keys = state.keys()?;
     let checked = async {
+        // A secret that does not open for this issuer is sent nowhere.
+        let secret = sso::client_secret(&keys, &provider)
+            .map_err(|e| SsoError::new(SignInRefusal::Provider, format!("client secret: {e}")))?;
         let meta = state.sso.metadata(&provider.issuer).await?;
         let id_token = state
             .sso
             .exchange(
                 &meta,
                 &provider,
+                &secret,
                 &q.code,
                 &pending.pkce_verifier,
                 &redirect_uri,

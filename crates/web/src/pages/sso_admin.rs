@@ -137,10 +137,11 @@ pub async fn create(
     let input = blank_secret(input);
     let now = state.clock.now();
     let org = scope.id;
+    let keys = state.keys()?;
     let result = state
         .db
         .write(move |c| {
-            let id = sso::create(c, org, &draft, now)?;
+            let id = sso::create(c, org, &draft, &keys, now)?;
             record(
                 c,
                 now,
@@ -245,10 +246,11 @@ pub async fn save(
     let input = blank_secret(input);
     let now = state.clock.now();
     let org = scope.id;
+    let keys = state.keys()?;
     let result = state
         .db
         .write(move |c| {
-            let updated = sso::update(c, org, provider_id, &draft, now)?;
+            let updated = sso::update(c, org, provider_id, &draft, &keys, now)?;
             record(
                 c,
                 now,
