@@ -347,3 +347,36 @@ async fn a_learner_who_leaves_keeps_the_course_they_started() {
     educator.get("/").await.expect("The Lincoln zebrafish lab");
     educator.get("/transcript").await.expect("Lincoln");
 }
+
+#[tokio::test]
+async fn the_demo_offers_columbus_its_own_course() {
+    let app = TestApp::start().await;
+    for _ in 0..2 {
+        lyceum_server::demo::seed(&app.db, &app.clock)
+            .await
+            .unwrap();
+    }
+    let course = "/courses/columbus-ai-in-our-classrooms";
+    let visitor = app.browser();
+    visitor.get("/courses").await.expect("6 courses");
+    assert_eq!(visitor.get(course).await.status, 404);
+    let moderator = app.browser();
+    moderator
+        .sign_in(
+            "moderator@atf.example.org",
+            lyceum_server::demo::DEMO_PASSWORD,
+        )
+        .await;
+    assert_eq!(moderator.get(course).await.status, 404, "New Mexico's");
+    let ana = app.browser();
+    ana.sign_in(
+        "educator@columbus.example.org",
+        lyceum_server::demo::DEMO_PASSWORD,
+    )
+    .await;
+    ana.get("/courses").await.expect("7 courses");
+    ana.get(course)
+        .await
+        .expect("Offered by Columbus City Schools")
+        .expect("Enrol in this course");
+}
