@@ -251,7 +251,6 @@ impl Config {
             metrics_token: self.server.metrics_token.as_ref().map(|s| s.0.clone()),
             request_timeout: Duration::from_secs(self.server.request_timeout_secs),
             sso_local_providers: self.server.sso_local_providers,
-            ..WebConfig::default()
         };
         Ok(Settings {
             listen,
