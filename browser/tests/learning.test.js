@@ -4,14 +4,17 @@
 // written); a facilitator of their organisation accepts the task, which
 // completes the course; the teacher opens the certificate and the PD
 // transcript — the English course in English, the Spanish one in Spanish —
-// with and without JavaScript. Each variant is another demo account, so
-// each starts from scratch.
+// with and without JavaScript; and finds their district's own course,
+// which says who offers it and is not there for visitors. Each variant is
+// another demo account, so each starts from scratch.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('../lib/helpers');
 
 const EN = 'What generative AI is, and where it fails';
+// The demo's course of Columbus City Schools (not the programme's).
+const LOCAL = 'columbus-ai-in-our-classrooms';
 // The right answers to the quiz of the third lesson, by the text of each option.
 const ANSWERS = {
   en: ['Look each one up before using it', 'Facts and dates', 'Quotations'],
@@ -143,5 +146,15 @@ for (const variant of VARIANTS) {
       await h.expectHeading(page, t('transcript-title'));
       await page.getByRole('cell', { name: variant.title, exact: true }).waitFor();
       await j.check(page, 'transcript');
+
+      // Columbus's own course, there for Columbus's people (each account
+      // here belongs to Columbus or writes for it), says who offers it.
+      await page.goto(`${j.url}/courses/${LOCAL}`);
+      await page.getByText(t('course-offered-by', { org: 'Columbus City Schools' }), { exact: true }).waitFor();
+      await j.check(page, 'a local course');
+      // A visitor does not find it: for them it does not exist.
+      const visitor = await j.newPage();
+      const missing = await visitor.goto(`${j.url}/courses/${LOCAL}`);
+      assert.equal(missing.status(), 404);
     }));
 }

@@ -16,7 +16,7 @@ use lyceum_domain::course::{ActivityKind, Builds, Course, Delivery, Lesson, Modu
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::json_input::Problem;
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::policy::{Action, Actor};
+use lyceum_domain::policy::{Action, Actor, SeenOwners};
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::validation::{FieldError, Invalid};
 use lyceum_domain::{OrgId, Timestamp};
@@ -347,12 +347,77 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<CourseRow>, DbErr
         .optional()?)
 }
 
-/// Every course, by title: the catalogue until it has facets and search.
-pub fn list(conn: &mut DbConn) -> Result<Vec<CourseRow>, DbError> {
-    Ok(courses::table
+type Backend = <DbConn as diesel::Connection>::Backend;
+
+/// A condition on `courses` rows.
+type Seen = Box<dyn BoxableExpression<courses::table, Backend, SqlType = diesel::sql_types::Bool>>;
+
+/// Who is looking at a list of courses (`None`: someone not signed in).
+/// Lists of courses ask this, and only this, which courses to leave out
+/// (`policy::Actor::sees_course`): the catalogue, its search and facets,
+/// the "what next" suggestions — and the API that will list them.
+///
+/// `None` means every course. Otherwise the owner is the programme (its
+/// root, or 0: from before a programme existed), one of a handful of ids
+/// (the nodes from the root to each of the viewer's memberships), or
+/// inside a subtree the viewer authors or administers — an `IN` list on
+/// `courses_org` and a range on `orgs.path`: the cost does not grow with the
+/// number of people or organisations.
+fn seen_by(conn: &mut DbConn, viewer: Option<&Actor>) -> Result<Option<Seen>, DbError> {
+    let seen = viewer.map_or_else(SeenOwners::anonymous, Actor::seen_course_owners);
+    let SeenOwners::Some { ids, subtrees } = seen else {
+        return Ok(None);
+    };
+    let mut owners: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    if owners.is_empty() {
+        // (Every membership's path starts at the root: only someone who
+        // belongs nowhere needs it looked up.)
+        owners.push(programme_owner(conn)?.0);
+    }
+    owners.push(0);
+    owners.sort_unstable();
+    owners.dedup();
+    let mut seen: Seen = Box::new(courses::org_id.eq_any(owners));
+    for tree in subtrees {
+        let inside = crate::schema::orgs::table
+            .filter(crate::schema::orgs::path.ge(tree.as_str().to_string()))
+            .filter(crate::schema::orgs::path.lt(tree.subtree_end()))
+            .select(crate::schema::orgs::id);
+        seen = Box::new(seen.or(courses::org_id.eq_any(inside)));
+    }
+    Ok(Some(seen))
+}
+
+/// The courses `viewer` sees, by title.
+pub fn list(conn: &mut DbConn, viewer: Option<&Actor>) -> Result<Vec<CourseRow>, DbError> {
+    let mut q = courses::table
         .order((courses::title, courses::id))
         .select(CourseRow::as_select())
-        .load(conn)?)
+        .into_boxed();
+    if let Some(seen) = seen_by(conn, viewer)? {
+        q = q.filter(seen);
+    }
+    Ok(q.load(conn)?)
+}
+
+/// Of the courses `ids`, those `viewer` sees (for lists that start
+/// elsewhere: suggestions, prerequisites).
+pub fn seen_among(
+    conn: &mut DbConn,
+    viewer: Option<&Actor>,
+    ids: &[i64],
+) -> Result<std::collections::HashSet<i64>, DbError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut q = courses::table
+        .filter(courses::id.eq_any(ids))
+        .select(courses::id)
+        .into_boxed();
+    if let Some(seen) = seen_by(conn, viewer)? {
+        q = q.filter(seen);
+    }
+    Ok(q.load::<i64>(conn)?.into_iter().collect())
 }
 
 /// A lesson's optional part (quiz, reflection, task) as the JSON stored.
@@ -578,11 +643,16 @@ fn matching(conn: &mut DbConn, words: &[String]) -> Result<Vec<i64>, DbError> {
     Ok(hits.into_iter().map(|h| h.id).collect())
 }
 
-/// The catalogue: every course that matches, in the order asked for. (A
-/// programme has hundreds of courses, not millions: the facets are applied
-/// to the list, each from its own index.)
-pub fn find(conn: &mut DbConn, f: &Catalogue) -> Result<Vec<CourseRow>, DbError> {
-    let mut rows = list(conn)?;
+/// The catalogue as `viewer` sees it (`None`: not signed in): every course
+/// they may see that matches, in the order asked for. (A programme has
+/// hundreds of courses, not millions: the facets are applied to the list,
+/// each from its own index.)
+pub fn find(
+    conn: &mut DbConn,
+    viewer: Option<&Actor>,
+    f: &Catalogue,
+) -> Result<Vec<CourseRow>, DbError> {
+    let mut rows = list(conn, viewer)?;
     let keep = |rows: &mut Vec<CourseRow>, ids: Vec<i64>| {
         let ids: std::collections::HashSet<i64> = ids.into_iter().collect();
         rows.retain(|r| ids.contains(&r.id));

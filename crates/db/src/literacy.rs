@@ -9,6 +9,7 @@ use crate::schema::{
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use lyceum_domain::policy::Actor;
 use lyceum_domain::{Timestamp, UserId};
 use std::collections::HashMap;
 
@@ -82,17 +83,17 @@ pub struct Candidate {
     pub grade_bands: Vec<String>,
 }
 
-/// Courses that build any of `competencies` and that `user` has not
-/// enrolled in, with their subjects and grade bands.
+/// Courses that build any of `competencies`, that `viewer` sees and has
+/// not enrolled in, with their subjects and grade bands.
 pub fn candidates(
     conn: &mut DbConn,
-    user: UserId,
+    viewer: &Actor,
     competencies: &[String],
 ) -> Result<Vec<Candidate>, DbError> {
     let enrolled = enrolments::table
-        .filter(enrolments::user_id.eq(user.0))
+        .filter(enrolments::user_id.eq(viewer.user_id.0))
         .select(enrolments::course_id);
-    let rows: Vec<(CourseRow, String, Option<String>)> = courses::table
+    let mut rows: Vec<(CourseRow, String, Option<String>)> = courses::table
         .inner_join(course_competencies::table)
         .filter(course_competencies::competency_id.eq_any(competencies))
         .filter(courses::id.ne_all(enrolled))
@@ -103,6 +104,9 @@ pub fn candidates(
             course_competencies::level_key,
         ))
         .load(conn)?;
+    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let seen = crate::courses::seen_among(conn, Some(viewer), &ids)?;
+    rows.retain(|(c, _, _)| seen.contains(&c.id));
     let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
     let mut subjects: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, s) in course_subjects::table

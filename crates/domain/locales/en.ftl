@@ -781,6 +781,7 @@ course-pd-hours = PD credit
 course-delivery = Format
 course-language = Language
 course-licence = Licence
+course-offered-by = Offered by { $org }
 course-builds = Competencies it builds
 course-prerequisites = Take these first
 course-contents = Contents

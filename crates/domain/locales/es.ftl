@@ -781,6 +781,7 @@ course-pd-hours = Crédito de desarrollo profesional
 course-delivery = Formato
 course-language = Idioma
 course-licence = Licencia
+course-offered-by = Lo ofrece { $org }
 course-builds = Competencias que desarrolla
 course-prerequisites = Tome antes estos cursos
 course-contents = Contenido

@@ -104,6 +104,57 @@ pub fn pd_request_deciders(org: &OrgPath, requester: &Actor) -> Deciders {
     }
 }
 
+/// A course the programme owns (its root) is everyone's, signed in or not;
+/// a course owned lower down is not (see [`Actor::sees_course`]).
+pub fn anyone_sees_course(owner: &OrgPath) -> bool {
+    owner.parent().is_none()
+}
+
+/// May `viewer` (`None`: not signed in) see the course owned at `owner`?
+pub fn sees_course(viewer: Option<&Actor>, owner: &OrgPath) -> bool {
+    viewer.map_or_else(|| anyone_sees_course(owner), |a| a.sees_course(owner))
+}
+
+/// The owners of the courses someone sees, as a query can ask for them
+/// cheaply: the catalogue filters by this, and it answers as
+/// [`Actor::sees_course`] does for every owner (a test holds them equal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeenOwners {
+    /// Every course: a programme admin, or an author or admin at the root.
+    All,
+    /// The programme's courses, those owned at one of `ids`, and those
+    /// owned inside one of `subtrees`.
+    Some {
+        /// The nodes from the root down to each place the person belongs:
+        /// a handful, whatever the tree's size.
+        ids: Vec<crate::ids::OrgId>,
+        /// Where the person authors or administers.
+        subtrees: Vec<OrgPath>,
+    },
+}
+
+impl SeenOwners {
+    /// Someone not signed in: the programme's courses only.
+    pub fn anonymous() -> Self {
+        SeenOwners::Some {
+            ids: Vec::new(),
+            subtrees: Vec::new(),
+        }
+    }
+
+    /// Whether a course owned at `owner` is among them.
+    pub fn admits(&self, owner: &OrgPath) -> bool {
+        match self {
+            SeenOwners::All => true,
+            SeenOwners::Some { ids, subtrees } => {
+                anyone_sees_course(owner)
+                    || owner.ids().last().is_some_and(|id| ids.contains(id))
+                    || subtrees.iter().any(|s| s.contains(owner))
+            }
+        }
+    }
+}
+
 impl Actor {
     fn holds(&self, role: Role, target: &OrgPath) -> bool {
         self.grants
@@ -247,6 +298,33 @@ impl Actor {
                         && (m.scope != theirs.scope || rank(m.role) > rank(theirs.role))
                 })
             })
+    }
+
+    /// May see the course owned at `owner` — in the catalogue, on its
+    /// pages, and enrol in it: a programme course, anyone; any other, those
+    /// who belong at or below its owner (as a members-only space's
+    /// audience), those who may write it and admins whose scope covers it.
+    /// To everyone else it does not exist. (Someone already enrolled keeps
+    /// their enrolment: that is the caller's to allow.)
+    pub fn sees_course(&self, owner: &OrgPath) -> bool {
+        anyone_sees_course(owner)
+            || self.in_audience(owner)
+            || self.can(Action::WriteCourse, owner)
+            || self.can(Action::AdministerOrg, owner)
+    }
+
+    /// [`Actor::sees_course`] for every owner at once, in the form a
+    /// catalogue query filters by.
+    pub fn seen_course_owners(&self) -> SeenOwners {
+        let subtrees = self.scopes(&[Role::Author, Role::OrgAdmin]);
+        if self.is_programme_admin() || subtrees.iter().any(anyone_sees_course) {
+            return SeenOwners::All;
+        }
+        let mut ids: Vec<crate::ids::OrgId> =
+            self.grants.iter().flat_map(|g| g.scope.ids()).collect();
+        ids.sort_by_key(|id| id.0);
+        ids.dedup();
+        SeenOwners::Some { ids, subtrees }
     }
 
     /// May this person do `action` to the organisation at `target`?
@@ -501,6 +579,100 @@ mod tests {
             vec![path("root")]
         );
         assert!(!person(1, &[(OrgAdmin, "root"), (Facilitator, "school")]).authors());
+    }
+
+    /// Who sees a course owned where — by hand; and the catalogue's form
+    /// of the rule ([`SeenOwners`]) answers the same for every owner.
+    #[test]
+    fn seeing_a_course() {
+        use Role::*;
+        type Grants = &'static [(Role, &'static str)];
+        // grants (None: not signed in), the course's owner, sees it
+        let table: &[(Option<Grants>, &str, bool)] = &[
+            // The programme's courses are everyone's.
+            (None, "root", true),
+            (Some(&[]), "root", true),
+            (Some(&[(Educator, "other")]), "root", true),
+            // Anyone else's, nobody's who is not signed in.
+            (None, "state", false),
+            (None, "school", false),
+            // Those who belong at or below the owner see it.
+            (Some(&[(Educator, "school")]), "school", true),
+            (Some(&[(Educator, "school")]), "district", true),
+            (Some(&[(Educator, "school")]), "state", true),
+            (Some(&[(Facilitator, "district")]), "district", true),
+            (Some(&[(Moderator, "district")]), "state", true),
+            // Not those above it (unless they write or administer it)…
+            (Some(&[(Educator, "district")]), "school", false),
+            (Some(&[(Facilitator, "district")]), "school", false),
+            (Some(&[(Moderator, "state")]), "school", false),
+            (Some(&[(Researcher, "root")]), "school", false),
+            // …nor beside it.
+            (Some(&[(Educator, "other")]), "district", false),
+            (Some(&[(Educator, "other")]), "school", false),
+            (Some(&[(OrgAdmin, "other")]), "school", false),
+            (Some(&[(Author, "other")]), "district", false),
+            // Its authors and admins, at or above it.
+            (Some(&[(Author, "district")]), "school", true),
+            (Some(&[(Author, "school")]), "district", true),
+            (Some(&[(OrgAdmin, "district")]), "school", true),
+            (Some(&[(OrgAdmin, "state")]), "school", true),
+            (Some(&[(OrgAdmin, "root")]), "school", true),
+            (Some(&[(Author, "root")]), "other", true),
+            (Some(&[(ProgrammeAdmin, "root")]), "school", true),
+            // Roles add up.
+            (
+                Some(&[(Educator, "school"), (OrgAdmin, "other")]),
+                "other",
+                true,
+            ),
+            (
+                Some(&[(Educator, "school"), (OrgAdmin, "other")]),
+                "district",
+                true,
+            ),
+        ];
+        for (grants, owner, sees) in table {
+            let actor = grants.map(|g| person(1, g));
+            assert_eq!(
+                sees_course(actor.as_ref(), &path(owner)),
+                *sees,
+                "{grants:?} seeing a course owned at {owner}"
+            );
+        }
+        // The catalogue's form of the rule agrees everywhere.
+        let everywhere = ["root", "state", "district", "school", "other"];
+        let mut viewers: Vec<Option<Actor>> = vec![None];
+        for role in Role::ALL {
+            for at in everywhere {
+                viewers.push(Some(person(1, &[(*role, at)])));
+                viewers.push(Some(person(1, &[(*role, at), (Educator, "school")])));
+            }
+        }
+        for viewer in &viewers {
+            let seen = viewer
+                .as_ref()
+                .map_or_else(SeenOwners::anonymous, Actor::seen_course_owners);
+            for owner in everywhere {
+                assert_eq!(
+                    seen.admits(&path(owner)),
+                    sees_course(viewer.as_ref(), &path(owner)),
+                    "{viewer:?} and a course owned at {owner}: {seen:?}"
+                );
+            }
+        }
+        // A handful of ids, not the tree.
+        assert_eq!(
+            person(1, &[(Educator, "school"), (Educator, "other")]).seen_course_owners(),
+            SeenOwners::Some {
+                ids: vec![OrgId(1), OrgId(2), OrgId(3), OrgId(4), OrgId(5)],
+                subtrees: vec![],
+            }
+        );
+        assert_eq!(
+            person(1, &[(OrgAdmin, "root")]).seen_course_owners(),
+            SeenOwners::All
+        );
     }
 
     /// A facilitator who is also a learner never reviews their own work.

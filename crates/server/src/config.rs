@@ -275,6 +275,7 @@ impl Config {
             metrics_token: self.server.metrics_token.as_ref().map(|s| s.0.clone()),
             request_timeout: Duration::from_secs(self.server.request_timeout_secs),
             sso_local_providers: self.server.sso_local_providers,
+            // The secrets key and the DNS resolver are set up by the app.
             ..WebConfig::default()
         };
         Ok(Settings {

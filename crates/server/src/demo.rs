@@ -100,39 +100,54 @@ fn named(name: &str, kind: OrgKind) -> OrgInput {
     }
 }
 
-/// The demo's courses, written for Lyceum (course files, `lyceum-course/1`).
-const COURSES: &[(&str, &str)] = &[
+/// The demo's courses, written for Lyceum (course files, `lyceum-course/1`),
+/// with the organisation that offers each: `None` for the programme's,
+/// which everyone sees; Columbus's own is there for Columbus's people
+/// (Ana Rivera at Lincoln Elementary, its facilitator and admin, its
+/// author), not for New Mexico's nor for visitors.
+const COURSES: &[(&str, &str, Option<&str>)] = &[
     (
         "what-is-generative-ai.en.json",
         include_str!("../demo/courses/what-is-generative-ai.en.json"),
+        None,
     ),
     (
         "que-es-la-ia-generativa.es.json",
         include_str!("../demo/courses/que-es-la-ia-generativa.es.json"),
+        None,
     ),
     (
         "protecting-student-privacy.en.json",
         include_str!("../demo/courses/protecting-student-privacy.en.json"),
+        None,
     ),
     (
         "proteger-la-privacidad-del-alumnado.es.json",
         include_str!("../demo/courses/proteger-la-privacidad-del-alumnado.es.json"),
+        None,
     ),
     (
         "designing-an-ai-aware-assignment.en.json",
         include_str!("../demo/courses/designing-an-ai-aware-assignment.en.json"),
+        None,
     ),
     (
         "disenar-una-tarea-consciente-de-la-ia.es.json",
         include_str!("../demo/courses/disenar-una-tarea-consciente-de-la-ia.es.json"),
+        None,
+    ),
+    (
+        "columbus-ai-in-our-classrooms.en.json",
+        include_str!("../demo/courses/columbus-ai-in-our-classrooms.en.json"),
+        Some("Columbus City Schools"),
     ),
 ];
 
-/// Saves the demo courses as the programme's (again: an unchanged file
-/// changes nothing).
+/// Saves the demo courses, each as its organisation's (again: an unchanged
+/// file changes nothing).
 async fn courses(db: &Db, clock: &Clock) -> anyhow::Result<()> {
     let mut all = Vec::with_capacity(COURSES.len());
-    for (name, json) in COURSES {
+    for (name, json, offered_by) in COURSES {
         let course =
             lyceum_domain::course::package::parse(json.as_bytes()).map_err(|problems| {
                 anyhow::anyhow!(
@@ -144,12 +159,22 @@ async fn courses(db: &Db, clock: &Clock) -> anyhow::Result<()> {
                         .join("; ")
                 )
             })?;
-        all.push(course);
+        all.push((course, *offered_by));
     }
     let now = clock.now();
     db.write(move |c| {
-        for course in &all {
-            let owner = lyceum_db::courses::import_owner(c, &course.slug, None)?;
+        for (course, offered_by) in &all {
+            let wanted = match offered_by {
+                Some(name) => Some(
+                    orgs::find(c, name)?
+                        .into_iter()
+                        .next()
+                        .ok_or(DbError::NotFound)?
+                        .id(),
+                ),
+                None => None,
+            };
+            let owner = lyceum_db::courses::import_owner(c, &course.slug, wanted)?;
             lyceum_db::courses::save(c, course, owner, now)?;
         }
         Ok(())
@@ -387,7 +412,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
             Ok(code)
         })
         .await?;
-    // After the programme, so that they are its courses.
+    // After the organisations, so that each course has its owner.
     courses(db, clock).await?;
     Ok(DemoInfo {
         accounts,

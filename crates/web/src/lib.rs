@@ -12,6 +12,7 @@ pub mod api;
 pub mod assets;
 pub mod context;
 pub mod cookies;
+pub mod course_access;
 pub mod csrf;
 pub mod csv;
 pub mod directory;

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod courses;
 mod directory;
 mod jobs;
 mod migrations;

@@ -402,7 +402,7 @@ impl<'a> Batch<'a> {
     fn flush(&mut self, c: &mut DbConn, w: &mut LearningWritten) -> Result<(), DbError> {
         load!(c, enrolments::table, &self.enrolments, 7);
         load!(c, lesson_progress::table, &self.progress, 4);
-        load!(c, quiz_attempts::table, &self.attempts, 8);
+        load!(c, quiz_attempts::table, &self.attempts, 9);
         load!(c, pd_ledger::table, &self.ledger, 8);
         load!(c, certificates::table, &self.certificates, 14);
         w.enrolments += self.enrolments.len();

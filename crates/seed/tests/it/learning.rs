@@ -431,11 +431,13 @@ async fn a_small_seed_learns_consistently() {
             .unwrap();
     assert_eq!(tries, 1);
 
-    // The catalogue search finds seeded courses on this backend.
+    // The catalogue search finds seeded courses (the programme's: anyone's)
+    // on this backend.
     let found =
         t.db.read(|c| {
             course_db::find(
                 c,
+                None,
                 &course_db::Catalogue {
                     words: vec!["classroom".into()],
                     ..Default::default()

@@ -7,8 +7,9 @@
 //!
 //! Then the cases a route table cannot show: the same route, the same
 //! role, but one's own object ("self" cases: nobody decides their own PD
-//! request, reviews their own hand-in or publishes their own draft), and
-//! authoring asked of the course's owning organisation.
+//! request, reviews their own hand-in or publishes their own draft),
+//! authoring asked of the course's owning organisation, and who sees a
+//! course (its owner says).
 
 use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::token::{hash_token, new_token};
@@ -739,6 +740,151 @@ async fn roster_linking_for_every_person_and_import_scope() {
                     "{person} by a roster for {import_for}: {}",
                     if linked { "linked" } else { "refused" }
                 ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- Courses exist for whom their owner says ----
+
+/// (who — None: not signed in — sees the course)
+type Sees = &'static [(Option<&'static str>, bool)];
+
+/// (the course's owner, who, sees it) — by hand. A course the programme
+/// owns is everyone's; another is there for those who belong at or below its
+/// owner, its authors (`author` at the root) and the admins above it; for
+/// everyone else it does not exist (404), like a members-only space.
+const COURSE_CASES: &[(&str, Sees)] = &[
+    (
+        "root",
+        &[
+            (None, true),
+            (Some("educator"), true),
+            (Some("facilitator"), true),
+            (Some("author"), true),
+            (Some("moderator"), true),
+            (Some("researcher"), true),
+            (Some("dadmin"), true),
+            (Some("ladmin"), true),
+            (Some("admin"), true),
+        ],
+    ),
+    (
+        "state",
+        &[
+            (None, false),
+            (Some("educator"), true),
+            (Some("facilitator"), true),
+            (Some("author"), true),
+            (Some("moderator"), true),
+            (Some("researcher"), false),
+            (Some("dadmin"), true),
+            (Some("ladmin"), true),
+            (Some("admin"), true),
+        ],
+    ),
+    (
+        "district",
+        &[
+            (None, false),
+            (Some("educator"), true),
+            (Some("facilitator"), true),
+            (Some("author"), true),
+            (Some("moderator"), false),
+            (Some("researcher"), false),
+            (Some("dadmin"), true),
+            (Some("ladmin"), false),
+            (Some("admin"), true),
+        ],
+    ),
+    (
+        "school_a",
+        &[
+            (None, false),
+            (Some("educator"), true),
+            // Above the school, but neither its author nor its admin.
+            (Some("facilitator"), false),
+            (Some("author"), true),
+            (Some("moderator"), false),
+            (Some("researcher"), false),
+            (Some("dadmin"), true),
+            (Some("ladmin"), false),
+            (Some("admin"), true),
+        ],
+    ),
+    (
+        "local",
+        &[
+            (None, false),
+            (Some("educator"), false),
+            (Some("facilitator"), false),
+            (Some("author"), true),
+            (Some("moderator"), true),
+            (Some("researcher"), false),
+            (Some("dadmin"), false),
+            (Some("ladmin"), true),
+            (Some("admin"), true),
+        ],
+    ),
+];
+
+#[tokio::test]
+async fn courses_exist_for_whom_their_owner_says() {
+    let app = TestApp::start().await;
+    let seed = app.seed().await;
+    for (owner, _) in COURSE_CASES {
+        let org = (*owner != "root").then(|| org(&seed, owner));
+        let slug = format!("owned-by-{}", owner.replace('_', "-"));
+        import_as(&app, &new_course(&slug), org).await;
+    }
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let mut failures = Vec::new();
+    for (owner, cases) in COURSE_CASES {
+        let course = format!("/courses/owned-by-{}", owner.replace('_', "-"));
+        for (actor, sees) in *cases {
+            let cookie = match actor {
+                Some(a) => Some(format!(
+                    "lyceum_session={}",
+                    credential(&app, seed.user(a), false).await
+                )),
+                None => None,
+            };
+            let mut tried = vec![
+                ("GET", course.clone()),
+                ("GET", format!("{course}/lessons/one")),
+            ];
+            if actor.is_some() {
+                tried.push(("POST", format!("{course}/enrol")));
+            }
+            for (method, url) in tried {
+                let mut req = client.request(method.parse().unwrap(), format!("{}{url}", app.url));
+                if let Some(cookie) = &cookie {
+                    req = req.header("cookie", cookie);
+                }
+                if method == "POST" {
+                    req = req
+                        .header("origin", app.url.clone())
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body("");
+                }
+                let status = req.send().await.unwrap().status().as_u16();
+                let ok = if *sees {
+                    matches!(status, 200 | 303)
+                } else {
+                    status == 404
+                };
+                if !ok {
+                    failures.push(format!(
+                        "{method} {url} as {}: got {status}, expected {}",
+                        actor.unwrap_or("anonymous"),
+                        if *sees { "the course" } else { "404" }
+                    ));
+                }
             }
         }
     }

@@ -18,6 +18,7 @@ mod jobs;
 mod join_codes;
 mod learning;
 mod literacy;
+mod local_courses;
 mod ops;
 mod orgs;
 mod pd_requests;

@@ -7,6 +7,7 @@ use super::Choice;
 use super::competencies::{Shown, framework_path};
 use super::learning::{Following, following};
 use crate::context::Ctx;
+use crate::course_access;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
 use crate::markdown;
@@ -17,7 +18,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::competencies::{self, Described};
 use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
-use lyceum_db::{credit, learning};
+use lyceum_db::{credit, learning, orgs};
 use lyceum_domain::course::quiz::Kind;
 use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
@@ -226,7 +227,11 @@ pub async fn catalogue(
             .filter(|n| *n >= 1)
             .ok_or_else(|| AppError::BadRequest("page: a page number, from 1".into()))?,
     };
-    let rows = state.db.read(move |c| courses::find(c, &filters)).await?;
+    let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
+    let rows = state
+        .db
+        .read(move |c| courses::find(c, viewer.as_ref(), &filters))
+        .await?;
     let of = rows.len().div_ceil(CATALOGUE_PAGE).max(1);
     let link = |n: usize| -> Option<String> {
         let q = CatalogueQuery {
@@ -348,6 +353,8 @@ pub struct CoursePage {
     modules: Vec<ModuleView>,
     first_lesson: Option<String>,
     standing: Standing,
+    /// The organisation offering a course that is not the programme's.
+    offered_by: Option<String>,
 }
 
 fn builds_view(described: Vec<Described>, lang: Lang) -> Vec<BuildsView> {
@@ -367,34 +374,46 @@ pub async fn show(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let user = ctx.user.as_ref().map(|u| u.user.id());
+    let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
+    let user = viewer.as_ref().map(|a| a.user_id);
     let Following {
         row,
         course,
         enrolment,
         done,
-    } = following(&state, user, slug)
+    } = following(&state, viewer.as_ref(), slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let (builds, prerequisites) = (course.builds.clone(), course.prerequisites.clone());
     let completed_by =
         user.filter(|_| enrolment.as_ref().is_some_and(|e| e.completed_at.is_some()));
     let course_id = row.id;
-    let (described, prerequisites, certificate) = state
+    let offered_by = course_access::local_owner(&state, &row).await?;
+    let (described, prerequisites, certificate, offered_by) = state
         .db
         .read(move |c| {
             let described = competencies::describe(c, &builds)?;
-            let mut found = Vec::new();
+            let mut others = Vec::new();
             for p in &prerequisites {
-                if let Some(other) = courses::by_slug(c, p)? {
-                    found.push((course_path(&other.slug), other.title));
-                }
+                others.extend(courses::by_slug(c, p)?);
             }
+            // Only those the reader may see: the others do not exist for them.
+            let ids: Vec<i64> = others.iter().map(|o| o.id).collect();
+            let seen = courses::seen_among(c, viewer.as_ref(), &ids)?;
+            let found = others
+                .into_iter()
+                .filter(|o| seen.contains(&o.id))
+                .map(|o| (course_path(&o.slug), o.title))
+                .collect::<Vec<_>>();
             let certificate = match completed_by {
                 Some(u) => credit::for_course(c, u, course_id)?.map(|cert| cert.code),
                 None => None,
             };
-            Ok((described, found, certificate))
+            let offered_by = match offered_by {
+                Some(org) => orgs::by_id(c, org)?.map(|o| o.name),
+                None => None,
+            };
+            Ok((described, found, certificate, offered_by))
         })
         .await?;
     let page = Page::new(&ctx, "courses-title").with_title(&row.title);
@@ -434,6 +453,7 @@ pub async fn show(
         },
     };
     Ok(render(&CoursePage {
+        offered_by,
         lang: other_lang(row.lang(), page.lang),
         card: card(&row, &page),
         licence: licence.clone(),
@@ -542,13 +562,14 @@ pub async fn lesson_page(
     errors: FormErrors,
     typed: Typed,
 ) -> Result<LessonPage, AppError> {
-    let user = ctx.user.as_ref().map(|u| u.user.id());
+    let viewer = ctx.user.as_ref().map(|u| &u.actor);
+    let user = viewer.map(|a| a.user_id);
     let Following {
         row,
         course,
         enrolment,
         done,
-    } = following(state, user, slug)
+    } = following(state, viewer, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let in_order: Vec<(usize, &lyceum_domain::course::Lesson)> = course

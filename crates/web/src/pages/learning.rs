@@ -3,6 +3,7 @@
 
 use super::courses::{Answers, Typed, course_path, lesson_page, lesson_path};
 use crate::context::Ctx;
+use crate::course_access;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
@@ -13,6 +14,7 @@ use axum::response::Response;
 use lyceum_db::courses::{self, CourseRow};
 use lyceum_db::{DbError, learning};
 use lyceum_domain::course::{Course, Lesson};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::xapi::{Activity, ActivityType, Statement, Verb, statement_id};
 use lyceum_domain::{Timestamp, UserId};
 
@@ -102,12 +104,16 @@ pub async fn enrol(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
+    let me = ctx.require_user()?;
+    let user = me.user.id();
     let (row, course) = state
         .db
         .read(move |c| courses::current(c, &slug))
         .await?
         .ok_or(AppError::NotFound)?;
+    if !course_access::sees(&state, Some(&me.actor), &row).await? {
+        return Err(AppError::NotFound);
+    }
     let now = state.clock.now();
     let registered = statement(
         &state,
@@ -148,13 +154,16 @@ pub async fn move_to_current(
     ctx: Ctx,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
-    let (row, current) = state
-        .db
-        .read({
-            let slug = slug.clone();
-            move |c| courses::current(c, &slug)
-        })
+    let me = ctx.require_user()?;
+    let user = me.user.id();
+    let Following { row, enrolment, .. } = following(&state, Some(&me.actor), slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if enrolment.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let current = state
+        .course_version(&row, row.version)
         .await?
         .ok_or(AppError::NotFound)?;
     let now = state.clock.now();
@@ -192,11 +201,15 @@ pub struct Following {
     pub done: std::collections::HashSet<String>,
 }
 
+/// The course as `viewer` (`None`: not signed in) follows it — `None` if
+/// there is no such course for them: none by that name, or one they may not
+/// see and are not enrolled in (`course_access`).
 pub async fn following(
     state: &AppState,
-    user: Option<UserId>,
+    viewer: Option<&Actor>,
     slug: String,
 ) -> Result<Option<Following>, AppError> {
+    let user = viewer.map(|a| a.user_id);
     let found = state
         .db
         .read(move |c| {
@@ -217,6 +230,9 @@ pub async fn following(
     let Some((row, enrolment, done)) = found else {
         return Ok(None);
     };
+    if enrolment.is_none() && !course_access::sees(state, viewer, &row).await? {
+        return Ok(None);
+    }
     let version = enrolment.as_ref().map_or(row.version, |e| e.version);
     let Some(course) = state.course_version(&row, version).await? else {
         return Ok(None);
@@ -237,8 +253,9 @@ pub async fn finish(
     ctx: Ctx,
     Path((slug, key)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
-    let f = following(&state, Some(user), slug)
+    let me = ctx.require_user()?;
+    let user = me.user.id();
+    let f = following(&state, Some(&me.actor), slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(enrolment) = &f.enrolment else {
@@ -310,8 +327,9 @@ pub async fn quiz(
     Path((slug, key)): Path<(String, String)>,
     HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
-    let f = following(&state, Some(user), slug.clone())
+    let me = ctx.require_user()?;
+    let user = me.user.id();
+    let f = following(&state, Some(&me.actor), slug.clone())
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(enrolment) = &f.enrolment else {

@@ -191,7 +191,7 @@ async fn suggest(
     profile: &lyceum_domain::profile::Profile,
     page: &Page,
 ) -> Result<Vec<Suggestion>, AppError> {
-    let id = ctx.require_user()?.user.id();
+    let viewer = ctx.require_user()?.actor.clone();
     let next = standing::next_levels(f, standings);
     let wanted: Vec<String> = f
         .items
@@ -205,7 +205,7 @@ async fn suggest(
         .collect();
     let candidates = state
         .db
-        .read(move |c| literacy::candidates(c, id, &wanted))
+        .read(move |c| literacy::candidates(c, &viewer, &wanted))
         .await?;
     let suits = |listed: &[String], mine: Vec<&str>| {
         listed.is_empty() || mine.is_empty() || listed.iter().any(|l| mine.contains(&l.as_str()))

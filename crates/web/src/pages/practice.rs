@@ -23,6 +23,7 @@ use lyceum_domain::UserId;
 use lyceum_domain::course::Lesson;
 use lyceum_domain::course::task::{self, ArtefactKind, SubmissionStatus, Task};
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
+use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::xapi::Verb;
 
@@ -180,8 +181,8 @@ struct Target {
     version: i32,
 }
 
-async fn target(state: &AppState, user: UserId, slug: &str, key: &str) -> Result<Target, AppError> {
-    let f = following(state, Some(user), slug.to_string())
+async fn target(state: &AppState, me: &Actor, slug: &str, key: &str) -> Result<Target, AppError> {
+    let f = following(state, Some(me), slug.to_string())
         .await?
         .ok_or(AppError::NotFound)?;
     let version = f.enrolment.as_ref().ok_or(AppError::Forbidden)?.version;
@@ -209,8 +210,9 @@ pub async fn reflect(
     Path((slug, key)): Path<(String, String)>,
     HtmlForm(form): HtmlForm<ReflectionForm>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
-    let t = target(&state, user, &slug, &key).await?;
+    let me = ctx.require_user()?;
+    let user = me.user.id();
+    let t = target(&state, &me.actor, &slug, &key).await?;
     if t.lesson.reflection.is_none() {
         return Err(AppError::NotFound);
     }
@@ -281,8 +283,9 @@ pub async fn hand_in(
     Path((slug, key)): Path<(String, String)>,
     form: Upload,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
-    let t = target(&state, user, &slug, &key).await?;
+    let me = ctx.require_user()?;
+    let user = me.user.id();
+    let t = target(&state, &me.actor, &slug, &key).await?;
     let task = t.lesson.task.as_ref().ok_or(AppError::NotFound)?;
     let (text, link) = (form.text("artefact_text"), form.text("artefact_url"));
     let file = form.file("artefact_file");
