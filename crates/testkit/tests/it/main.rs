@@ -16,6 +16,7 @@ mod i18n;
 mod jobs;
 mod join_codes;
 mod learning;
+mod limits;
 mod literacy;
 mod ops;
 mod orgs;
