@@ -11,6 +11,7 @@ mod community;
 mod competencies;
 mod courses;
 mod csrf;
+mod csv_exports;
 mod directory;
 mod i18n;
 mod jobs;
