@@ -13,6 +13,7 @@ mod courses;
 mod csrf;
 mod csv_exports;
 mod directory;
+mod downloads;
 mod i18n;
 mod jobs;
 mod join_codes;
