@@ -6,6 +6,7 @@
 mod access_matrix;
 mod accounts;
 mod api;
+mod audience;
 mod authoring;
 mod community;
 mod competencies;
