@@ -21,6 +21,7 @@ mod join_codes;
 mod learning;
 mod limits;
 mod literacy;
+mod object_ids;
 mod ops;
 mod orgs;
 mod pd_requests;
