@@ -30,3 +30,4 @@ mod races;
 mod roster_upload;
 mod sessions;
 mod sso;
+mod xss;
