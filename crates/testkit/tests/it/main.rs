@@ -25,6 +25,7 @@ mod object_ids;
 mod ops;
 mod orgs;
 mod pd_requests;
+mod post_search;
 mod practice;
 mod races;
 mod roster_upload;
