@@ -34,4 +34,28 @@ mod tests {
         assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_field("+1"), "'+1");
     }
+
+    /// Every character a spreadsheet starts a formula with (OWASP's list):
+    /// the field is defused, and quoted when it must be.
+    #[test]
+    fn every_formula_start_is_defused() {
+        for (value, written) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "\"'\r=1+1\""),
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            (
+                "=HYPERLINK(\"https://evil.example\",\"x\")",
+                "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"",
+            ),
+        ] {
+            assert_eq!(csv_field(value), written, "{value:?}");
+        }
+        // Inside a value, or after a letter, they are only text.
+        assert_eq!(csv_field("a=1"), "a=1");
+        assert_eq!(csv_field("2026-10-02"), "2026-10-02");
+    }
 }

@@ -212,3 +212,56 @@ async fn https_deployments_pin_cookies_to_the_host() {
     let r = reqwest::get(format!("{}/", plain.url)).await.unwrap();
     assert!(r.headers().get("strict-transport-security").is_none());
 }
+
+/// Session fixation: an id planted in a victim's browser before they sign
+/// in — made up, or the attacker's own live session — is never the one
+/// their sign-in makes, and afterwards it signs in nobody.
+#[tokio::test]
+async fn a_planted_session_id_is_never_the_victims_session() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let attackers = session_cookie(&app, s.email("author")).await;
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let account = |cookie: String| {
+        let (plain, url) = (plain.clone(), format!("{}/account", app.url));
+        async move {
+            let r = plain
+                .get(url)
+                .header("cookie", format!("lyceum_session={cookie}"))
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    for planted in ["planted-by-someone".to_string(), attackers.clone()] {
+        let r = plain
+            .post(format!("{}/sign-in", app.url))
+            .header("origin", app.url.clone())
+            .header("cookie", format!("lyceum_session={planted}"))
+            .form(&[("email", s.email("educator")), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let issued = r
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().unwrap().strip_prefix("lyceum_session="))
+            .map(|v| v.split(';').next().unwrap().to_string())
+            .find(|v| !v.is_empty())
+            .expect("a new session cookie");
+        assert_ne!(issued, planted);
+        let (_, mine) = account(issued).await;
+        assert!(mine.contains(s.email("educator")));
+        // The planted id signs in nobody now: a made-up one never did, and
+        // the session a sign-in replaces is ended.
+        let (status, page) = account(planted.clone()).await;
+        assert!(!page.contains(s.email("educator")), "{planted}");
+        assert_eq!(status, 303, "{planted}");
+    }
+}
