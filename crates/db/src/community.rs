@@ -906,7 +906,8 @@ fn matching_posts(
                 "SELECT rowid AS id FROM posts_fts WHERE posts_fts MATCH ? AND rowid < ? \
                  ORDER BY rowid DESC LIMIT ?",
             )
-            .bind::<Text, _>(m.join(" "))
+            // FTS5 takes no implicit AND after a parenthesised group.
+            .bind::<Text, _>(m.join(" AND "))
             .bind::<BigInt, _>(below)
             .bind::<BigInt, _>(limit)
             .load(c)?

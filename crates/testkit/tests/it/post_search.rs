@@ -5,7 +5,6 @@ use lyceum_testkit::{PASSWORD, TestApp};
 /// Several words find the posts having them all, on both backends; a
 /// script typed as the search words is shown as text.
 #[tokio::test]
-#[ignore = "fails on SQLite: several widened words become the FTS5 query `(\"lab\") (\"notebooks\")`, a syntax error, so the search page answers 500; see the report of helper `held`"]
 async fn several_words_find_the_posts_that_have_them_all() {
     let app = TestApp::start().await;
     let s = app.seed().await;
