@@ -303,7 +303,8 @@ impl Actor {
     /// May see the course owned at `owner` — in the catalogue, on its
     /// pages, and enrol in it: a programme course, anyone; any other, those
     /// who belong at or below its owner (as a members-only space's
-    /// audience), those who may write it and admins whose scope covers it.
+    /// audience), those who may write it, and admins and facilitators whose
+    /// scope covers it (they review its learners' work).
     /// To everyone else it does not exist. (Someone already enrolled keeps
     /// their enrolment: that is the caller's to allow.)
     pub fn sees_course(&self, owner: &OrgPath) -> bool {
@@ -311,12 +312,14 @@ impl Actor {
             || self.in_audience(owner)
             || self.can(Action::WriteCourse, owner)
             || self.can(Action::AdministerOrg, owner)
+            // Facilitators above it review its learners' work.
+            || self.can(Action::ReviewLearning, owner)
     }
 
     /// [`Actor::sees_course`] for every owner at once, in the form a
     /// catalogue query filters by.
     pub fn seen_course_owners(&self) -> SeenOwners {
-        let subtrees = self.scopes(&[Role::Author, Role::OrgAdmin]);
+        let subtrees = self.scopes(&[Role::Author, Role::OrgAdmin, Role::Facilitator]);
         if self.is_programme_admin() || subtrees.iter().any(anyone_sees_course) {
             return SeenOwners::All;
         }
@@ -602,9 +605,11 @@ mod tests {
             (Some(&[(Educator, "school")]), "state", true),
             (Some(&[(Facilitator, "district")]), "district", true),
             (Some(&[(Moderator, "district")]), "state", true),
-            // Not those above it (unless they write or administer it)…
+            // Not those above it (unless they write, administer or
+            // facilitate there: facilitators review its learners' work)…
             (Some(&[(Educator, "district")]), "school", false),
-            (Some(&[(Facilitator, "district")]), "school", false),
+            (Some(&[(Facilitator, "district")]), "school", true),
+            (Some(&[(Facilitator, "other")]), "school", false),
             (Some(&[(Moderator, "state")]), "school", false),
             (Some(&[(Researcher, "root")]), "school", false),
             // …nor beside it.

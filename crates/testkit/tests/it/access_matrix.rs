@@ -753,7 +753,8 @@ type Sees = &'static [(Option<&'static str>, bool)];
 
 /// (the course's owner, who, sees it) — by hand. A course the programme
 /// owns is everyone's; another is there for those who belong at or below its
-/// owner, its authors (`author` at the root) and the admins above it; for
+/// owner, its authors (`author` at the root) and the admins and facilitators
+/// above it; for
 /// everyone else it does not exist (404), like a members-only space.
 const COURSE_CASES: &[(&str, Sees)] = &[
     (
@@ -803,8 +804,8 @@ const COURSE_CASES: &[(&str, Sees)] = &[
         &[
             (None, false),
             (Some("educator"), true),
-            // Above the school, but neither its author nor its admin.
-            (Some("facilitator"), false),
+            // Above the school: facilitators review its learners' work.
+            (Some("facilitator"), true),
             (Some("author"), true),
             (Some("moderator"), false),
             (Some("researcher"), false),

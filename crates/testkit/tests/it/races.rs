@@ -159,7 +159,11 @@ async fn a_quiz_allows_its_attempts_however_many_arrive_at_once() {
     let graded = pages.iter().filter(|p| p.status == 200).count();
     assert_eq!(graded, 2, "the quiz allows two attempts");
     let statuses: Vec<u16> = pages.iter().map(|p| p.status).collect();
-    assert_eq!(pages.iter().filter(|p| p.status == 403).count(), 6, "{statuses:?}");
+    assert_eq!(
+        pages.iter().filter(|p| p.status == 403).count(),
+        6,
+        "{statuses:?}"
+    );
     let user = s.user("educator");
     let stored = app
         .db
