@@ -149,7 +149,12 @@ pub fn validate_name(input: &str) -> Result<String, &'static str> {
 /// spaces around them tidied). Returns the name and whether it changed, so
 /// the caller can report the change; `None` when nothing is left.
 pub fn clean_name(input: &str) -> Option<(String, bool)> {
-    let kept: String = input.chars().filter(|c| !is_invisible(*c)).collect();
+    // Line breaks and tabs part words; other invisible characters go.
+    let kept: String = input
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !is_invisible(*c))
+        .collect();
     let tidy = kept.split_whitespace().collect::<Vec<_>>().join(" ");
     let name: String = tidy.chars().take(MAX_NAME).collect();
     if name.is_empty() {
@@ -275,9 +280,15 @@ mod tests {
                     }),
                     "{what}: U+{code:04X}"
                 );
+                // Line breaks and tabs part words; the rest simply go.
+                let cleaned = if c.is_whitespace() {
+                    "Ana López"
+                } else {
+                    "AnaLópez"
+                };
                 assert_eq!(
                     clean_name(&name),
-                    Some(("AnaLópez".to_string(), true)),
+                    Some((cleaned.to_string(), true)),
                     "{what}: U+{code:04X}"
                 );
             }

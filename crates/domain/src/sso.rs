@@ -6,7 +6,6 @@
 //! to be good. The web layer does the HTTP and the signature.
 
 use crate::email::parse_domain;
-use crate::profile::MAX_NAME;
 use crate::validation::{Invalid, required_text};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -375,15 +374,9 @@ pub fn display_name(c: &IdClaims) -> String {
     ];
     candidates
         .iter()
-        .map(|s| {
-            s.chars()
-                .filter(|ch| !ch.is_control())
-                .take(MAX_NAME)
-                .collect::<String>()
-                .trim()
-                .to_string()
-        })
-        .find(|s| !s.is_empty())
+        // Without invisible formatting characters, which could make one
+        // name pass for another (a provider's word is not checked by a form).
+        .find_map(|s| crate::profile::clean_name(s).map(|(name, _)| name))
         .unwrap_or_else(|| "?".to_string())
 }
 
@@ -729,5 +722,10 @@ mod tests {
         assert_eq!(display_name(&c), "Ana Rivera");
         c.name = Some("Ana María Rivera".into());
         assert_eq!(display_name(&c), "Ana María Rivera");
+        // A provider's name loses what could make it pass for another's.
+        c.name = Some("Ana\u{202E}\u{200B} Rivera".into());
+        assert_eq!(display_name(&c), "Ana Rivera");
+        c.name = Some("\u{2066}\u{2069}".into());
+        assert_eq!(display_name(&c), "Ana Rivera");
     }
 }

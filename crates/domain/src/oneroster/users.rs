@@ -221,11 +221,11 @@ pub(crate) fn read(
             date_last_modified: lifecycle.date_last_modified,
             enabled: person.enabled,
             username: person.username.to_owned(),
-            given_name: person.given_name.to_owned(),
-            family_name: person.family_name.to_owned(),
-            middle_name: row.get(cols.middle_name).map(str::to_owned),
-            preferred_given_name: row.get(cols.preferred_given_name).map(str::to_owned),
-            preferred_family_name: row.get(cols.preferred_family_name).map(str::to_owned),
+            given_name: person.given_name,
+            family_name: person.family_name,
+            middle_name: row.get(cols.middle_name).and_then(readable_name),
+            preferred_given_name: row.get(cols.preferred_given_name).and_then(readable_name),
+            preferred_family_name: row.get(cols.preferred_family_name).and_then(readable_name),
             identifier: row.get(cols.identifier).map(str::to_owned),
             email: person.email,
             grades: row
@@ -261,9 +261,14 @@ struct Cols {
 struct Person<'r> {
     enabled: bool,
     username: &'r str,
-    given_name: &'r str,
-    family_name: &'r str,
+    given_name: String,
+    family_name: String,
     email: Option<EmailAddress>,
+}
+
+/// A name without invisible formatting characters; None if nothing is left.
+fn readable_name(value: &str) -> Option<String> {
+    crate::profile::clean_name(value).map(|(name, _)| name)
 }
 
 impl Cols {
@@ -285,6 +290,18 @@ impl Cols {
         }
     }
 
+    /// A required name, as people will read it: without the invisible
+    /// formatting characters that could make one name pass for another.
+    /// One made of nothing else is missing.
+    fn name(&self, row: &Row<'_>, col: Col, problems: &mut Problems) -> Option<String> {
+        let value = required(row, col, FILE, problems)?;
+        let name = readable_name(value);
+        if name.is_none() {
+            problems.push(Problem::new(FILE, row.line, code::MISSING_REQUIRED_VALUE).at(col));
+        }
+        name
+    }
+
     fn person<'r>(&self, row: &Row<'r>, problems: &mut Problems) -> Option<Person<'r>> {
         let enabled = required(row, self.enabled, FILE, problems).and_then(|value| {
             let parsed = parse_bool(value);
@@ -298,8 +315,8 @@ impl Cols {
             parsed
         });
         let username = required(row, self.username, FILE, problems);
-        let given_name = required(row, self.given_name, FILE, problems);
-        let family_name = required(row, self.family_name, FILE, problems);
+        let given_name = self.name(row, self.given_name, problems);
+        let family_name = self.name(row, self.family_name, problems);
         let email = match row.get(self.email).map(|v| (v, EmailAddress::parse(v))) {
             None => Some(None),
             Some((_, Ok(email))) => Some(Some(email)),

@@ -169,10 +169,39 @@ fn lines_are_physical_after_quoted_newlines() {
     let package = read_package(&files).unwrap();
     let lines: Vec<u64> = package.users.iter().map(|u| u.line).collect();
     assert_eq!(lines, vec![2, 4, 8]);
-    assert_eq!(package.users[1].given_name, "Three\nline\nname");
+    // A line break in a name parts its words.
+    assert_eq!(package.users[1].given_name, "Three line name");
     assert_eq!(package.roles_source, RolesSource::None);
     assert_eq!(package.modes.users, Some(Mode::Bulk));
     assert_eq!(package.modes.orgs, None);
+}
+
+/// Names lose the invisible characters that could make one pass for
+/// another; a name of nothing else is missing.
+#[test]
+fn names_lose_invisible_formatting_characters() {
+    let users = "sourcedId,enabledUser,username,givenName,familyName,preferredGivenName\n\
+                 u1,true,u1,An\u{202E}a,Ri\u{200B}vera,\u{2066}Annie\u{2069}\n\
+                 u2,true,u2,\u{200F}\u{200E},Lee,\n";
+    let manifest = MANIFEST_BULK
+        .replace("file.roles,bulk", "file.roles,absent")
+        .replace("file.orgs,bulk", "file.orgs,absent");
+    let files = package(&[("manifest.csv", &manifest), ("users.csv", users)]);
+    let problems = read_package(&files).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        vec!["users.csv line 3, column givenName: a value is required"]
+    );
+    let fixed = users.replace("u2,true,u2,\u{200F}\u{200E},Lee,", "u2,true,u2,Bo,Lee,");
+    let files = package(&[("manifest.csv", &manifest), ("users.csv", &fixed)]);
+    let read = read_package(&files).unwrap();
+    let u = &read.users[0];
+    assert_eq!(
+        (u.given_name.as_str(), u.family_name.as_str()),
+        ("Ana", "Rivera")
+    );
+    assert_eq!(u.preferred_given_name.as_deref(), Some("Annie"));
 }
 
 #[test]
