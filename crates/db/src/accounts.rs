@@ -374,6 +374,7 @@ pub fn delete_account(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result
     sessions::delete_for_user(conn, user, None)?;
     api_tokens::delete_for_user(conn, user)?;
     email_tokens::delete_for_user(conn, user)?;
+    crate::digests::delete_for_user(conn, user)?;
     crate::sso::unlink_user(conn, user)?;
     users::anonymise(conn, user, now)?;
     audit::record(

@@ -3,13 +3,15 @@
 //! the digests that are due, marking each sent in the same transaction so
 //! that several workers never send one twice.
 
-use crate::schema::{digest_settings, notifications, topics, users};
+use crate::schema::{digest_settings, notifications, topics, unsubscribe_links, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::DigestFrequency;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
+use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::{Timestamp, UserId};
+use std::time::Duration;
 
 /// Someone's choice, the default if they never made one.
 pub fn frequency(conn: &mut DbConn, user: UserId) -> Result<DigestFrequency, DbError> {
@@ -22,37 +24,27 @@ pub fn frequency(conn: &mut DbConn, user: UserId) -> Result<DigestFrequency, DbE
         .unwrap_or(DigestFrequency::DEFAULT))
 }
 
-/// The person's settings row, made with its unsubscribe token if missing:
-/// (frequency, last sent, token).
-fn settings(
-    conn: &mut DbConn,
-    user: UserId,
-) -> Result<(DigestFrequency, Option<i64>, String), DbError> {
-    let row: Option<(String, Option<i64>, String)> = digest_settings::table
+/// The person's settings row, made with the default if missing:
+/// (frequency, last sent).
+fn settings(conn: &mut DbConn, user: UserId) -> Result<(DigestFrequency, Option<i64>), DbError> {
+    let row: Option<(String, Option<i64>)> = digest_settings::table
         .find(user.0)
-        .select((
-            digest_settings::frequency,
-            digest_settings::last_sent_at,
-            digest_settings::unsubscribe_token,
-        ))
+        .select((digest_settings::frequency, digest_settings::last_sent_at))
         .first(conn)
         .optional()?;
-    if let Some((f, last, token)) = row {
+    if let Some((f, last)) = row {
         return Ok((
             DigestFrequency::parse(&f).unwrap_or(DigestFrequency::DEFAULT),
             last,
-            token,
         ));
     }
-    let token = lyceum_domain::token::new_public_id().map_err(|e| DbError::Task(e.to_string()))?;
     diesel::insert_into(digest_settings::table)
         .values((
             digest_settings::user_id.eq(user.0),
             digest_settings::frequency.eq(DigestFrequency::DEFAULT.as_str()),
-            digest_settings::unsubscribe_token.eq(&token),
         ))
         .execute(conn)?;
-    Ok((DigestFrequency::DEFAULT, None, token))
+    Ok((DigestFrequency::DEFAULT, None))
 }
 
 pub fn set_frequency(conn: &mut DbConn, user: UserId, f: DigestFrequency) -> Result<(), DbError> {
@@ -63,14 +55,54 @@ pub fn set_frequency(conn: &mut DbConn, user: UserId, f: DigestFrequency) -> Res
     Ok(())
 }
 
-/// Turns digests off for the holder of `token`; false if no one holds it.
-pub fn unsubscribe(conn: &mut DbConn, token: &str) -> Result<bool, DbError> {
-    Ok(
-        diesel::update(digest_settings::table.filter(digest_settings::unsubscribe_token.eq(token)))
-            .set(digest_settings::frequency.eq(DigestFrequency::Off.as_str()))
-            .execute(conn)?
-            > 0,
+/// How long the unsubscribe link of a digest works.
+pub const LINK_KEPT: Duration = Duration::from_secs(180 * 24 * 3600);
+
+/// A new unsubscribe link's token for `user`, of which only the hash is
+/// kept: each digest carries its own.
+fn new_link(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result<String, DbError> {
+    let (token, hash) = new_token().map_err(|e| DbError::Task(e.to_string()))?;
+    diesel::insert_into(unsubscribe_links::table)
+        .values((
+            unsubscribe_links::token_hash.eq(hash),
+            unsubscribe_links::user_id.eq(user.0),
+            unsubscribe_links::created_at.eq(now.micros()),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// Turns digests off for whoever a (live) unsubscribe link was sent to;
+/// false if the link is not known.
+pub fn unsubscribe(conn: &mut DbConn, token: &str, now: Timestamp) -> Result<bool, DbError> {
+    let user: Option<i64> = unsubscribe_links::table
+        .find(hash_token(token))
+        .filter(unsubscribe_links::created_at.gt(now.minus(LINK_KEPT).micros()))
+        .select(unsubscribe_links::user_id)
+        .first(conn)
+        .optional()?;
+    let Some(user) = user else {
+        return Ok(false);
+    };
+    set_frequency(conn, UserId(user), DigestFrequency::Off)?;
+    Ok(true)
+}
+
+/// Forgets unsubscribe links older than [`LINK_KEPT`]. Returns how many.
+pub fn forget_links(conn: &mut DbConn, now: Timestamp) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        unsubscribe_links::table
+            .filter(unsubscribe_links::created_at.le(now.minus(LINK_KEPT).micros())),
     )
+    .execute(conn)?)
+}
+
+/// A deleted account's links go with it.
+pub fn delete_for_user(conn: &mut DbConn, user: UserId) -> Result<(), DbError> {
+    diesel::delete(unsubscribe_links::table.filter(unsubscribe_links::user_id.eq(user.0)))
+        .execute(conn)?;
+    diesel::delete(digest_settings::table.find(user.0)).execute(conn)?;
+    Ok(())
 }
 
 /// Most digests one sweep enqueues (the next sweep takes the rest).
@@ -100,7 +132,7 @@ pub fn send_due(
     let mut sent = 0;
     for id in waiting {
         let user = UserId(id);
-        let (f, last, token) = settings(conn, user)?;
+        let (f, last) = settings(conn, user)?;
         let Some(period) = f.period() else { continue };
         if last.is_some_and(|l| l > now.minus(period).micros()) {
             continue;
@@ -146,6 +178,7 @@ pub fn send_due(
         if marked != 1 {
             continue;
         }
+        let token = new_link(conn, user, now)?;
         let job = Job::SendEmail(Email {
             to,
             lang: Lang::parse(&lang).unwrap_or(Lang::En),

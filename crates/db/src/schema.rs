@@ -667,7 +667,14 @@ diesel::table! {
         user_id -> BigInt,
         frequency -> Text,
         last_sent_at -> Nullable<BigInt>,
-        unsubscribe_token -> Text,
+    }
+}
+
+diesel::table! {
+    unsubscribe_links (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        created_at -> BigInt,
     }
 }
 
@@ -760,6 +767,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     suspensions,
     reactions,
     digest_settings,
+    unsubscribe_links,
     topic_tags,
     search_words,
 );
@@ -818,6 +826,7 @@ pub const TABLES: &[&str] = &[
     "suspensions",
     "reactions",
     "digest_settings",
+    "unsubscribe_links",
     "topic_tags",
     "search_words",
 ];

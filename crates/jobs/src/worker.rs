@@ -83,13 +83,17 @@ impl Worker {
 
     /// Enqueues what is due without anyone asking: reminders to holders of
     /// certificates about to expire, and digests of unread notifications;
-    /// forgets stale attempt counters. Returns how many emails.
+    /// forgets stale attempt counters and old unsubscribe links. Returns how
+    /// many emails.
     pub async fn sweep(&self) -> Result<usize, DbError> {
         let now = self.clock.now();
         // Attempt counters whose window has passed would start from nothing anyway.
         let kept_from = now.minus(lyceum_domain::throttle::KEPT_FOR);
         self.db
-            .write(move |c| lyceum_db::throttle::prune(c, kept_from, now))
+            .write(move |c| {
+                lyceum_db::throttle::prune(c, kept_from, now)?;
+                lyceum_db::digests::forget_links(c, now)
+            })
             .await?;
         let Some(base) = self.config.public_url.clone() else {
             return Ok(0);

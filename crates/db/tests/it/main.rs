@@ -17,6 +17,7 @@ mod suspensions;
 mod throttle;
 mod tokens;
 mod transactions;
+mod unsubscribe;
 
 use lyceum_domain::Timestamp;
 

@@ -979,11 +979,34 @@ async fn unread_notifications_come_as_a_digest_that_one_click_stops() {
         mail.text
     );
     assert!(mail.text.contains("• Exit tickets"));
+    // The database keeps the link's hash only: a copy of it unsubscribes nobody.
+    let link = mail.link_path("/digest/unsubscribe");
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    let stored: Vec<String> = app
+        .db
+        .read(|c| {
+            use diesel::prelude::*;
+            use lyceum_db::schema::unsubscribe_links;
+            Ok(unsubscribe_links::table
+                .select(unsubscribe_links::token_hash)
+                .load(c)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![lyceum_domain::token::hash_token(&token)]);
     // One click, no sign-in.
     app.browser()
-        .get(&mail.link_path("/digest/unsubscribe"))
+        .get(&link)
         .await
         .expect("You will get no more digest emails.");
+    // The hash itself is no link.
+    assert_eq!(
+        app.browser()
+            .get(&format!("/digest/unsubscribe?token={}", stored[0]))
+            .await
+            .status,
+        404
+    );
     assert_eq!(
         app.browser()
             .get("/digest/unsubscribe?token=made-up")

@@ -1104,11 +1104,11 @@ pub async fn unsubscribe(
     ctx: Ctx,
     HtmlQuery(q): HtmlQuery<TokenQuery>,
 ) -> Result<Response, AppError> {
-    let token = q.token.trim().to_string();
+    let (token, now) = (q.token.trim().to_string(), state.clock.now());
     let done = !token.is_empty()
         && state
             .db
-            .write(move |c| lyceum_db::digests::unsubscribe(c, &token))
+            .write(move |c| lyceum_db::digests::unsubscribe(c, &token, now))
             .await?;
     let page = Page::new(&ctx, "unsubscribe-title");
     let mut r = render(&UnsubscribedPage { page, done });
