@@ -41,17 +41,12 @@ async fn a_link_works_for_its_time_then_is_forgotten() {
     .await
     .unwrap();
     let later = T0.plus(LINK_KEPT).plus(Duration::from_secs(1));
-    let unsubscribe =
-        |token: &'static str| t.db.write(move |c| digests::unsubscribe(c, token, later));
-    assert!(!unsubscribe("old").await.unwrap(), "past its time");
-    assert!(!unsubscribe("made-up").await.unwrap());
-    assert!(
-        !unsubscribe(Box::leak(hash_token("new").into_boxed_str()))
-            .await
-            .unwrap(),
-        "the hash is no link"
-    );
-    assert!(unsubscribe("new").await.unwrap());
+    let unsubscribe = |token: String| t.db.write(move |c| digests::unsubscribe(c, &token, later));
+    assert!(!unsubscribe("old".into()).await.unwrap(), "past its time");
+    assert!(!unsubscribe("made-up".into()).await.unwrap());
+    let hash = hash_token("new");
+    assert!(!unsubscribe(hash).await.unwrap(), "the hash is no link");
+    assert!(unsubscribe("new".into()).await.unwrap());
     let off: String =
         t.db.read(|c| {
             Ok(digest_settings::table
