@@ -43,6 +43,21 @@ fn account((id, email, name, lang, source): AccountColumns) -> Account {
     }
 }
 
+/// The columns an [`Account`] is read from.
+const COLUMNS: (
+    users::id,
+    users::email,
+    users::display_name,
+    users::preferred_language,
+    users::source_id,
+) = (
+    users::id,
+    users::email,
+    users::display_name,
+    users::preferred_language,
+    users::source_id,
+);
+
 /// The live accounts with these addresses, by address. Only the addresses a
 /// package names are looked up, never every account.
 pub(super) fn by_emails(
@@ -54,13 +69,7 @@ pub(super) fn by_emails(
         let rows: Vec<AccountColumns> = users::table
             .filter(users::email.eq_any(chunk))
             .filter(users::deleted_at.is_null())
-            .select((
-                users::id,
-                users::email,
-                users::display_name,
-                users::preferred_language,
-                users::source_id,
-            ))
+            .select(COLUMNS)
             .load(conn)?;
         for row in rows {
             let a = account(row);
@@ -79,13 +88,7 @@ pub(super) fn by_ids(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Acco
         let rows: Vec<AccountColumns> = users::table
             .filter(users::id.eq_any(chunk))
             .filter(users::deleted_at.is_null())
-            .select((
-                users::id,
-                users::email,
-                users::display_name,
-                users::preferred_language,
-                users::source_id,
-            ))
+            .select(COLUMNS)
             .load(conn)?;
         found.extend(rows.into_iter().map(|r| (r.0, account(r))));
     }
