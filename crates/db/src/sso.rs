@@ -17,7 +17,7 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::provider_may_sign_in;
 use lyceum_domain::role::Role;
-use lyceum_domain::secrets::{Keyring, PLAIN_PREFIX, SealError};
+use lyceum_domain::secrets::{Keyring, PLAIN_PREFIX, SealError, Secret};
 use lyceum_domain::sso::{ProviderDraft, SignInRefusal, email_is_trusted, secret_context};
 use lyceum_domain::{OrgId, Timestamp, UserId};
 use serde_json::json;
@@ -51,7 +51,7 @@ impl std::fmt::Debug for ProviderRow {
             .field("name", &self.name)
             .field("issuer", &self.issuer)
             .field("client_id", &self.client_id)
-            .field("client_secret", &lyceum_domain::sso::REDACTED)
+            .field("client_secret", &lyceum_domain::secrets::REDACTED)
             .finish_non_exhaustive()
     }
 }
@@ -157,12 +157,13 @@ fn check_domains_held(conn: &mut DbConn, org: OrgId, list: &[String]) -> Result<
 /// The provider's client secret, decrypted: only to send it to the
 /// provider's token endpoint. It does not open if the issuer changed
 /// since it was given (or the row was tampered with).
-pub fn client_secret(keys: &Keyring, provider: &ProviderRow) -> Result<String, SealError> {
+pub fn client_secret(keys: &Keyring, provider: &ProviderRow) -> Result<Secret, SealError> {
     keys.open(&provider.client_secret, &secret_context(&provider.issuer))
+        .map(Secret::new)
 }
 
-fn seal(keys: &Keyring, secret: &str, issuer: &str) -> Result<String, DbError> {
-    keys.seal(secret, &secret_context(issuer))
+fn seal(keys: &Keyring, secret: &Secret, issuer: &str) -> Result<String, DbError> {
+    keys.seal(secret.expose(), &secret_context(issuer))
         .map_err(|e| DbError::Task(format!("sealing a client secret: {e}")))
 }
 
@@ -177,7 +178,7 @@ pub fn create(
 ) -> Result<i64, DbError> {
     let secret = draft
         .client_secret
-        .as_deref()
+        .as_ref()
         .ok_or_else(|| DbError::invalid("client_secret", "required"))?;
     check_domains_held(conn, org, &draft.domains)?;
     let secret = seal(keys, secret, &draft.issuer)?;
@@ -281,10 +282,10 @@ pub fn seal_stored(conn: &mut DbConn, keys: &Keyring, rotate: bool) -> Result<Re
     let mut done = Resealed::default();
     for (id, issuer, stored) in rows {
         let plain = match stored.strip_prefix(PLAIN_PREFIX) {
-            Some(plain) => plain.to_string(),
+            Some(plain) => Secret::new(plain),
             None if rotate && !keys.is_current(&stored) => {
                 match keys.open(&stored, &secret_context(&issuer)) {
-                    Ok(plain) => plain,
+                    Ok(plain) => Secret::new(plain),
                     Err(e) => {
                         tracing::warn!(provider = id, error = %e, "a client secret does not open");
                         continue;

@@ -18,7 +18,37 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+/// A secret held in memory: a database URL with its password, the SMTP URL,
+/// the metrics token, a provider's client secret. `{:?}` shows
+/// [`REDACTED`], so no log line or error message built from a value that
+/// holds one can reveal it; the code that uses it asks for it by name with
+/// [`Secret::expose`]. It has no `Display` for the same reason.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+/// What `{:?}` shows instead of a secret.
+pub const REDACTED: &str = "[redacted]";
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The secret itself, for the one place that sends or uses it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
 
 /// Bytes in a key.
 pub const KEY_LEN: usize = 32;
@@ -186,6 +216,30 @@ mod tests {
 
     fn key() -> SecretKey {
         SecretKey::generate().unwrap().0
+    }
+
+    #[test]
+    fn a_secret_never_shows_in_debug_output() {
+        #[derive(Debug)]
+        #[allow(dead_code)] // read only by `{:?}`
+        struct Settings {
+            url: Secret,
+            token: Option<Secret>,
+        }
+        let s = Settings {
+            url: Secret::new("postgres://lyceum:hunter2@db/lyceum"),
+            token: Some(Secret::new("s3cret-token")),
+        };
+        let shown = format!("{s:?} {s:#?}");
+        assert!(
+            !shown.contains("hunter2") && !shown.contains("s3cret"),
+            "{shown}"
+        );
+        assert!(shown.contains(REDACTED));
+        assert_eq!(s.url.expose(), "postgres://lyceum:hunter2@db/lyceum");
+        // Read from configuration and written back as the plain value.
+        let read: Secret = serde_json::from_str("\"abc\"").unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), "\"abc\"");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! to be good. The web layer does the HTTP and the signature.
 
 use crate::email::parse_domain;
+use crate::secrets::Secret;
 use crate::validation::{Invalid, required_text};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -52,7 +53,7 @@ crate::code_enum! {
 }
 
 /// Raw input of the provider form.
-#[derive(Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct ProviderInput {
     #[serde(default)]
     pub name: String,
@@ -62,54 +63,23 @@ pub struct ProviderInput {
     pub client_id: String,
     /// Empty when editing: keep the secret stored.
     #[serde(default)]
-    pub client_secret: String,
+    pub client_secret: Secret,
     /// Separated by commas, spaces or new lines.
     #[serde(default)]
     pub domains: String,
 }
 
 /// A validated provider configuration.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderDraft {
     pub name: String,
     pub issuer: String,
     pub client_id: String,
     /// None: keep the one stored (only when editing).
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// Lower case, without duplicates, sorted.
     pub domains: Vec<String>,
 }
-
-// By hand, so a client secret never reaches a log through `{:?}`.
-impl std::fmt::Debug for ProviderInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProviderInput")
-            .field("name", &self.name)
-            .field("issuer", &self.issuer)
-            .field("client_id", &self.client_id)
-            .field("client_secret", &REDACTED)
-            .field("domains", &self.domains)
-            .finish()
-    }
-}
-
-impl std::fmt::Debug for ProviderDraft {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProviderDraft")
-            .field("name", &self.name)
-            .field("issuer", &self.issuer)
-            .field("client_id", &self.client_id)
-            .field(
-                "client_secret",
-                &self.client_secret.as_ref().map(|_| REDACTED),
-            )
-            .field("domains", &self.domains)
-            .finish()
-    }
-}
-
-/// What `{:?}` shows instead of a client secret.
-pub const REDACTED: &str = "[redacted]";
 
 impl ProviderInput {
     /// Validates a new provider (`creating`: a client secret is required)
@@ -125,13 +95,13 @@ impl ProviderInput {
         let client_id = errors
             .check("client_id", required_text(&self.client_id, MAX_CLIENT_ID))
             .unwrap_or_default();
-        let client_secret = if self.client_secret.trim().is_empty() && !creating {
+        let secret = self.client_secret.expose();
+        let client_secret = if secret.trim().is_empty() && !creating {
             None
         } else {
-            errors.check(
-                "client_secret",
-                required_text(&self.client_secret, MAX_CLIENT_SECRET),
-            )
+            errors
+                .check("client_secret", required_text(secret, MAX_CLIENT_SECRET))
+                .map(Secret::new)
         };
         let domains = errors
             .check("domains", parse_domains(&self.domains))
@@ -680,7 +650,7 @@ mod tests {
             name: " Google Workspace ".into(),
             issuer: "https://accounts.google.com".into(),
             client_id: "cid".into(),
-            client_secret: String::new(),
+            client_secret: Secret::default(),
             domains: "@Schools.org, b.org\nschools.org".into(),
         };
         let draft = input.validate(false, false).unwrap();

@@ -5,6 +5,7 @@ use crate::email::Rendered;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+use lyceum_domain::secrets::Secret;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -13,7 +14,7 @@ pub struct MailerConfig {
     pub from: String,
     /// `smtp://host:25`, `smtps://user:pass@host:465` or
     /// `smtp://user:pass@host:587?tls=required`; None writes to `outbox`.
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<Secret>,
     pub outbox: PathBuf,
 }
 
@@ -35,7 +36,7 @@ impl Mailer {
             .map_err(|e| format!("mail.from {:?} is not an address: {e}", config.from))?;
         let transport = match &config.smtp_url {
             Some(url) => Transport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
                     .map_err(|e| format!("mail.smtp_url is not usable: {e}"))?
                     .build(),
             ),

@@ -28,7 +28,7 @@ pub async fn open_database(settings: &Settings, migrate_now: bool) -> anyhow::Re
     let url = settings.database_url.clone();
     let pool = settings.pool.clone();
     tokio::task::spawn_blocking(move || -> anyhow::Result<Db> {
-        let db = Db::connect(&url, &pool)?;
+        let db = Db::connect(url.expose(), &pool)?;
         let mut conn = db.get()?;
         if migrate_now {
             let applied = migrate::run_pending(&mut conn, Clock::system().now())?;

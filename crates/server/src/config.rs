@@ -8,21 +8,11 @@ use lyceum_db::{DbTarget, PoolOptions};
 use lyceum_jobs::{MailerConfig, WorkerConfig};
 use lyceum_web::WebConfig;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// A value that must not appear in logs or error messages.
-#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(transparent)]
-pub struct Secret(pub String);
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"***\"")
-    }
-}
+pub use lyceum_domain::secrets::Secret;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -140,7 +130,7 @@ impl Default for ServerSection {
 impl Default for DatabaseSection {
     fn default() -> Self {
         Self {
-            url: Secret(DEFAULT_DB_URL.into()),
+            url: Secret::new(DEFAULT_DB_URL),
             max_connections: None,
             migrate_on_start: true,
         }
@@ -234,8 +224,8 @@ impl Config {
                     .map_err(|_| format!("server.trusted_proxies: {p:?} is not an IP address"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let target =
-            DbTarget::parse(&self.database.url.0).map_err(|e| format!("database.url: {e}"))?;
+        let target = DbTarget::parse(self.database.url.expose())
+            .map_err(|e| format!("database.url: {e}"))?;
         // SQLite work is CPU on this machine: more connections than twice the
         // cores only adds switching. PostgreSQL work waits on the network.
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
@@ -272,7 +262,7 @@ impl Config {
             session_absolute: Duration::from_secs(self.session.absolute_hours * 3600),
             trusted_proxies,
             auth_attempts_per_minute: self.server.auth_attempts_per_minute,
-            metrics_token: self.server.metrics_token.as_ref().map(|s| s.0.clone()),
+            metrics_token: self.server.metrics_token.clone(),
             request_timeout: Duration::from_secs(self.server.request_timeout_secs),
             sso_local_providers: self.server.sso_local_providers,
             // The secrets key and the DNS resolver are set up by the app.
@@ -280,7 +270,7 @@ impl Config {
         };
         Ok(Settings {
             listen,
-            database_url: self.database.url.0.clone(),
+            database_url: self.database.url.clone(),
             pool: PoolOptions {
                 max_connections,
                 ..PoolOptions::default()
@@ -289,7 +279,7 @@ impl Config {
             web,
             mail: MailerConfig {
                 from: self.mail.from.clone(),
-                smtp_url: self.mail.smtp_url.as_ref().map(|s| s.0.clone()),
+                smtp_url: self.mail.smtp_url.clone(),
                 outbox: self.mail.outbox.clone(),
             },
             worker: WorkerConfig {
@@ -306,7 +296,7 @@ impl Config {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub listen: SocketAddr,
-    pub database_url: String,
+    pub database_url: Secret,
     pub pool: PoolOptions,
     pub migrate_on_start: bool,
     /// `public_url` empty means "http://" + the address actually bound.
@@ -335,7 +325,7 @@ mod tests {
         c.server.listen = "localhost".into();
         assert!(c.settings().unwrap_err().contains("server.listen"));
         let mut c = Config::default();
-        c.database.url = Secret("mysql://x".into());
+        c.database.url = Secret::new("mysql://x");
         assert!(c.settings().unwrap_err().contains("database.url"));
         let mut c = Config::default();
         c.log.format = "xml".into();
@@ -362,7 +352,7 @@ mod tests {
             );
             let c = Config::load(Some(Path::new("lyceum.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(c.server.listen, "0.0.0.0:9000");
-            assert_eq!(c.database.url.0, "postgres://lyceum@db/lyceum");
+            assert_eq!(c.database.url.expose(), "postgres://lyceum@db/lyceum");
             assert_eq!(c.server.trusted_proxies, ["10.0.0.2", "10.0.0.3"]);
             jail.create_file("bad.toml", "[server]\nlisen = \"x\"\n")?;
             let err = Config::load(Some(Path::new("bad.toml"))).unwrap_err();
@@ -375,5 +365,18 @@ mod tests {
             );
             Ok(())
         });
+    }
+
+    #[test]
+    fn secrets_never_show_in_the_settings_debug_output() {
+        let mut c = Config::default();
+        c.database.url = Secret::new("postgres://lyceum:db-pass-1@db/lyceum");
+        c.mail.smtp_url = Some(Secret::new("smtps://mail:smtp-pass-2@mail.example.org:465"));
+        c.server.metrics_token = Some(Secret::new("metrics-token-3"));
+        c.secrets.key = Some(Secret::new("key-4"));
+        let shown = format!("{c:?} {:?}", c.settings().unwrap());
+        for secret in ["db-pass-1", "smtp-pass-2", "metrics-token-3", "key-4"] {
+            assert!(!shown.contains(secret), "{secret} shows in {shown}");
+        }
     }
 }

@@ -186,7 +186,7 @@ fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut config = Config::load(cli.config.as_deref()).map_err(anyhow::Error::msg)?;
     if let Command::Demo { data, listen } = &cli.command {
-        config.database.url = Secret(format!("sqlite://{}", data.join("demo.db").display()));
+        config.database.url = Secret::new(format!("sqlite://{}", data.join("demo.db").display()));
         config.mail.outbox = data.join("outbox");
         config.server.listen = free_listen_address(listen).await?;
         config.server.public_url = None;

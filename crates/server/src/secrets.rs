@@ -17,10 +17,10 @@ pub const KEY_FILE_NAME: &str = "secrets.key";
 pub fn keyring(settings: &Settings) -> anyhow::Result<Keyring> {
     let s = &settings.secrets;
     let current = match (&s.key, &s.key_file) {
-        (Some(key), _) => SecretKey::from_base64(&key.0)
+        (Some(key), _) => SecretKey::from_base64(key.expose())
             .map_err(|e| anyhow::anyhow!("secrets.key (LYCEUM_SECRETS_KEY): {e}"))?,
         (None, Some(file)) => read_key_file(file, "secrets.key_file")?,
-        (None, None) => match DbTarget::parse(&settings.database_url)? {
+        (None, None) => match DbTarget::parse(settings.database_url.expose())? {
             DbTarget::Sqlite(db) => beside_database(&db)?,
             DbTarget::Postgres(_) => anyhow::bail!(
                 "secrets.key_file or LYCEUM_SECRETS_KEY must be set on PostgreSQL: it encrypts \
@@ -36,7 +36,7 @@ fn previous(s: &SecretsSection) -> anyhow::Result<Vec<SecretKey>> {
     let mut keys = Vec::new();
     for (i, key) in s.previous_keys.iter().enumerate() {
         keys.push(
-            SecretKey::from_base64(&key.0)
+            SecretKey::from_base64(key.expose())
                 .map_err(|e| anyhow::anyhow!("secrets.previous_keys[{i}]: {e}"))?,
         );
     }
@@ -122,7 +122,7 @@ mod tests {
 
     fn settings_for(dir: &Path) -> Settings {
         let mut c = Config::default();
-        c.database.url = Secret(format!("sqlite://{}", dir.join("lyceum.db").display()));
+        c.database.url = Secret::new(format!("sqlite://{}", dir.join("lyceum.db").display()));
         c.settings().unwrap()
     }
 
@@ -150,7 +150,7 @@ mod tests {
         let (old, old_text) = SecretKey::generate().unwrap();
         let (new, new_text) = SecretKey::generate().unwrap();
         let mut settings = settings_for(dir.path());
-        settings.secrets.key = Some(Secret(new_text.clone()));
+        settings.secrets.key = Some(Secret::new(new_text.clone()));
         let old_file = dir.path().join("old.key");
         std::fs::write(&old_file, &old_text).unwrap();
         settings.secrets.previous_key_files = vec![old_file];
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(ring.open(&sealed_before, "c").unwrap(), "x");
         assert!(!dir.path().join(KEY_FILE_NAME).exists(), "a key was given");
 
-        settings.secrets.key = Some(Secret("c2hvcnQ=".into()));
+        settings.secrets.key = Some(Secret::new("c2hvcnQ="));
         let err = keyring(&settings).unwrap_err().to_string();
         assert!(
             err.contains("secrets.key") && err.contains("32 bytes"),
@@ -172,7 +172,7 @@ mod tests {
         assert!(err.contains("secrets.key_file"), "{err}");
 
         let mut pg = settings_for(dir.path());
-        pg.database_url = "postgres://lyceum@db/lyceum".into();
+        pg.database_url = Secret::new("postgres://lyceum@db/lyceum");
         let err = keyring(&pg).unwrap_err().to_string();
         assert!(err.contains("LYCEUM_SECRETS_KEY"), "{err}");
     }

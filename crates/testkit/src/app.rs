@@ -87,7 +87,7 @@ impl TestApp {
         config.server.listen = "127.0.0.1:0".into();
         // Tests sign in many times from one address; the limit itself has its own test.
         config.server.auth_attempts_per_minute = 100_000;
-        config.database.url = lyceum_server::config::Secret(database.url.clone());
+        config.database.url = lyceum_server::config::Secret::new(database.url.clone());
         config.mail.outbox = outbox.path().to_path_buf();
         config.worker.poll_ms = 50;
         // The test OpenID provider listens on 127.0.0.1 over plain HTTP.
@@ -95,7 +95,7 @@ impl TestApp {
         // SQLite makes its secrets key beside the database; servers sharing
         // PostgreSQL must be given one.
         if database.url.starts_with("postgres") {
-            config.secrets.key = Some(lyceum_server::config::Secret(TEST_SECRETS_KEY.into()));
+            config.secrets.key = Some(lyceum_server::config::Secret::new(TEST_SECRETS_KEY));
         }
         adjust(&mut config);
         let mut settings = config.settings().unwrap();

@@ -10,6 +10,7 @@
 use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, Validation};
 use lyceum_db::sso::ProviderRow;
+use lyceum_domain::secrets::Secret;
 use lyceum_domain::sso::{
     ClaimProblem, Expected, IdClaims, SignInRefusal, address_is_allowed, check_claims,
     discovery_url, url_is_allowed,
@@ -347,7 +348,7 @@ impl SsoClient {
         &self,
         meta: &Metadata,
         provider: &ProviderRow,
-        client_secret: &str,
+        client_secret: &Secret,
         code: &str,
         verifier: &str,
         redirect_uri: &str,
@@ -370,13 +371,13 @@ impl SsoClient {
                 let pair = format!(
                     "{}:{}",
                     utf8_percent_encode(&provider.client_id, NON_ALPHANUMERIC),
-                    utf8_percent_encode(client_secret, NON_ALPHANUMERIC)
+                    utf8_percent_encode(client_secret.expose(), NON_ALPHANUMERIC)
                 );
                 let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
                 request =
                     request.header(reqwest::header::AUTHORIZATION, format!("Basic {encoded}"));
             }
-            ClientAuth::Post => form.push(("client_secret", client_secret)),
+            ClientAuth::Post => form.push(("client_secret", client_secret.expose())),
         }
         let response = request
             .form(&form)

@@ -8,7 +8,7 @@ use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
 use lyceum_domain::course::Course;
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::secrets::Keyring;
+use lyceum_domain::secrets::{Keyring, Secret};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
@@ -28,7 +28,7 @@ pub struct WebConfig {
     /// Sign-in, registration and recovery attempts per client IP per minute.
     pub auth_attempts_per_minute: u32,
     /// If set, `/metrics` wants `Authorization: Bearer <token>`.
-    pub metrics_token: Option<String>,
+    pub metrics_token: Option<Secret>,
     pub request_timeout: Duration,
     /// Single sign-on providers on loopback over plain HTTP are allowed
     /// (development and tests; see `server.sso_local_providers`).

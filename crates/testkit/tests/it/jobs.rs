@@ -20,7 +20,7 @@ async fn mail_goes_out_over_smtp_and_is_retried_while_the_server_is_down() {
     let smtp = SmtpServer::start().await;
     let url = smtp.url();
     let app = TestApp::start_with(|c| {
-        c.mail.smtp_url = Some(lyceum_server::config::Secret(url));
+        c.mail.smtp_url = Some(lyceum_server::config::Secret::new(url));
         c.mail.from = "Lyceum <no-reply@lyceum.test>".into();
     })
     .await;

@@ -5,7 +5,7 @@ use lyceum_testkit::TestApp;
 #[tokio::test]
 async fn health_readiness_and_metrics() {
     let app = TestApp::start_with(|c| {
-        c.server.metrics_token = Some(lyceum_server::config::Secret("s3cret".into()))
+        c.server.metrics_token = Some(lyceum_server::config::Secret::new("s3cret"))
     })
     .await;
     let b = app.browser();
@@ -98,7 +98,7 @@ async fn metrics_are_off_without_a_token() {
 #[tokio::test]
 async fn metrics_require_their_token() {
     let app = TestApp::start_with(|c| {
-        c.server.metrics_token = Some(lyceum_server::config::Secret("s3cret".into()))
+        c.server.metrics_token = Some(lyceum_server::config::Secret::new("s3cret"))
     })
     .await;
     assert_eq!(app.browser().get("/metrics").await.status, 401);

@@ -20,6 +20,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::sso::{self, ProviderWithDomains};
+use lyceum_domain::secrets::Secret;
 use lyceum_domain::sso::ProviderInput;
 use lyceum_domain::validation::Invalid;
 use serde_json::json;
@@ -54,13 +55,13 @@ fn input_of(p: &ProviderWithDomains) -> ProviderInput {
         name: p.provider.name.clone(),
         issuer: p.provider.issuer.clone(),
         client_id: p.provider.client_id.clone(),
-        client_secret: String::new(),
+        client_secret: Secret::default(),
         domains: p.domains.join(", "),
     }
 }
 
 fn blank_secret(mut input: ProviderInput) -> ProviderInput {
-    input.client_secret = String::new();
+    input.client_secret = Secret::default();
     input
 }
 
