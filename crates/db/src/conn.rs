@@ -108,7 +108,7 @@ impl DbTarget {
                     DbError::Config(format!("the SQLite path {} is not UTF-8", path.display()))
                 })?;
                 let mut conn = SqliteConnection::establish(path)
-                    .map_err(|e| DbError::Connect(format!("sqlite://{path}: {e}")))?;
+                    .map_err(|e| DbError::connect(format!("sqlite://{path}"), e))?;
                 // WAL lets readers run beside the one writer; busy_timeout makes a
                 // writer wait instead of failing; foreign keys are off by default.
                 // A 16 MB page cache per connection keeps the hot pages of a
@@ -124,7 +124,7 @@ impl DbTarget {
                      PRAGMA synchronous = NORMAL;
                      PRAGMA cache_size = -16000;",
                 )
-                .map_err(|e| DbError::Connect(format!("sqlite://{path}: {e}")))?;
+                .map_err(|e| DbError::connect(format!("sqlite://{path}"), e))?;
                 Ok(DbConn::Sqlite(conn))
             }
             DbTarget::Postgres(url) => {
@@ -136,7 +136,7 @@ impl DbTarget {
                 openssl_sys::init();
                 PgConnection::establish(url)
                     .map(DbConn::Pg)
-                    .map_err(|e| DbError::Connect(format!("{}: {e}", self.redacted())))
+                    .map_err(|e| DbError::connect(self.redacted(), e))
             }
         }
     }
@@ -220,7 +220,7 @@ impl Db {
             .test_on_check_out(false)
             .connection_timeout(options.checkout_timeout)
             .build(Manager(target.clone()))
-            .map_err(|e| DbError::Connect(e.to_string()))?;
+            .map_err(|e| DbError::connect(target.redacted(), e))?;
         let sqlite_writer = match &target {
             DbTarget::Sqlite(_) => Some(Arc::new(Writer::start(target.clone())?)),
             DbTarget::Postgres(_) => None,
@@ -244,7 +244,7 @@ impl Db {
     /// A connection for synchronous callers (the CLI, tests, the worker's
     /// blocking tasks). Never call this on an async thread.
     pub fn get(&self) -> Result<PooledConn, DbError> {
-        self.pool.get().map_err(|e| DbError::Pool(e.to_string()))
+        self.pool.get().map_err(|e| DbError::Pool(e.into()))
     }
 
     /// Runs read-only work on the blocking pool.
@@ -256,11 +256,11 @@ impl Db {
         let _slot = self.slot().await?;
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| DbError::Pool(e.to_string()))?;
+            let mut conn = pool.get().map_err(|e| DbError::Pool(e.into()))?;
             f(&mut conn)
         })
         .await
-        .map_err(|e| DbError::Task(e.to_string()))?
+        .map_err(|e| DbError::task_from("a read did not finish", e))?
     }
 
     /// A brief read: rows found by key, a page's worth at most. On SQLite
@@ -282,7 +282,7 @@ impl Db {
             if let Some(mut conn) = self.pool.try_get() {
                 // As on the blocking pool, a panic is this request's error only.
                 return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut conn)))
-                    .map_err(|_| DbError::Task("a read panicked".into()))?;
+                    .map_err(|_| DbError::task("a read panicked"))?;
             }
         }
         self.read(f).await
@@ -293,7 +293,7 @@ impl Db {
             .clone()
             .acquire_owned()
             .await
-            .map_err(|e| DbError::Task(e.to_string()))
+            .map_err(|e| DbError::task_from("no database slot", e))
     }
 
     /// Runs `f` in a write transaction: all of it happens, or none of it
@@ -311,11 +311,11 @@ impl Db {
         let _slot = self.slot().await?;
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| DbError::Pool(e.to_string()))?;
+            let mut conn = pool.get().map_err(|e| DbError::Pool(e.into()))?;
             transaction(&mut conn, f)
         })
         .await
-        .map_err(|e| DbError::Task(e.to_string()))?
+        .map_err(|e| DbError::task_from("a write did not finish", e))?
     }
 }
 

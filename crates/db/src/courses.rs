@@ -423,7 +423,7 @@ pub fn seen_among(
 /// A lesson's optional part (quiz, reflection, task) as the JSON stored.
 fn to_json<T: serde::Serialize>(part: &Option<T>) -> Result<Option<String>, DbError> {
     part.as_ref()
-        .map(|p| serde_json::to_string(p).map_err(|e| DbError::Task(e.to_string())))
+        .map(|p| serde_json::to_string(p).map_err(|e| DbError::task_from("course JSON", e)))
         .transpose()
 }
 

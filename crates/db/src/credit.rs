@@ -155,8 +155,9 @@ pub fn on_completion(
             level_es: d.level.and_then(|l| l.es),
         })
         .collect();
-    let code = new_public_id().map_err(|e| DbError::Task(e.to_string()))?;
-    let json = serde_json::to_string(&named).map_err(|e| DbError::Task(e.to_string()))?;
+    let code = new_public_id().map_err(|e| DbError::task_from("certificate code", e))?;
+    let json =
+        serde_json::to_string(&named).map_err(|e| DbError::task_from("certificate JSON", e))?;
     diesel::insert_into(certificates::table)
         .values((
             certificates::code.eq(&code),

@@ -61,7 +61,7 @@ pub const LINK_KEPT: Duration = Duration::from_secs(180 * 24 * 3600);
 /// A new unsubscribe link's token for `user`, of which only the hash is
 /// kept: each digest carries its own.
 fn new_link(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result<String, DbError> {
-    let (token, hash) = new_token().map_err(|e| DbError::Task(e.to_string()))?;
+    let (token, hash) = new_token().map_err(|e| DbError::task_from("unsubscribe link", e))?;
     diesel::insert_into(unsubscribe_links::table)
         .values((
             unsubscribe_links::token_hash.eq(hash),

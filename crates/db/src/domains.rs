@@ -219,7 +219,7 @@ pub fn add_proven(
     now: Timestamp,
 ) -> Result<i64, DbError> {
     let token = lyceum_domain::token::new_token()
-        .map_err(|e| DbError::Task(format!("no random numbers: {e}")))?
+        .map_err(|e| DbError::task_from("no random numbers", e))?
         .0;
     let id = claim(conn, org, domain, &token, now)?;
     prove(conn, id, how, by, now)?;

@@ -1,5 +1,9 @@
 use lyceum_domain::validation::Invalid;
 
+/// The error underneath an infrastructure failure, kept (not flattened to
+/// text) so the one log line for a failed request shows the whole chain.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     /// The caller's input broke a rule; nothing was written.
@@ -10,18 +14,28 @@ pub enum DbError {
     NotFound,
     #[error("database configuration: {0}")]
     Config(String),
-    #[error("could not connect to the database: {0}")]
-    Connect(String),
-    #[error("no database connection free: {0}")]
-    Pool(String),
-    #[error("database query failed: {0}")]
+    #[error("could not connect to the database: {what}")]
+    Connect {
+        what: String,
+        #[source]
+        cause: Option<Cause>,
+    },
+    #[error("no database connection free")]
+    Pool(#[source] Cause),
+    #[error("database query failed")]
     Query(#[from] diesel::result::Error),
-    #[error("migration failed: {0}")]
-    Migration(String),
+    #[error("migration failed")]
+    Migration(#[source] Cause),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
-    #[error("database task failed: {0}")]
-    Task(String),
+    /// Work around the database failed: a thread, a task, a panic, no
+    /// random numbers. The error underneath, if any, is kept for the log.
+    #[error("database task failed: {what}")]
+    Task {
+        what: String,
+        #[source]
+        cause: Option<Cause>,
+    },
     /// A roster import found these problems; nothing was written.
     #[error("the roster has {} problems", .0.len())]
     Roster(Vec<lyceum_domain::oneroster::Problem>),
@@ -42,6 +56,30 @@ impl From<Invalid> for DbError {
 impl DbError {
     pub fn invalid(field: &str, code: &'static str) -> Self {
         DbError::Invalid(Invalid::one(field, code))
+    }
+
+    /// A task failure with nothing underneath.
+    pub fn task(what: impl Into<String>) -> Self {
+        DbError::Task {
+            what: what.into(),
+            cause: None,
+        }
+    }
+
+    /// A task failure caused by `cause`.
+    pub fn task_from(what: impl Into<String>, cause: impl Into<Cause>) -> Self {
+        DbError::Task {
+            what: what.into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    /// No connection to `what` (a URL without its password, a path).
+    pub fn connect(what: impl Into<String>, cause: impl Into<Cause>) -> Self {
+        DbError::Connect {
+            what: what.into(),
+            cause: Some(cause.into()),
+        }
     }
 
     pub fn is_unique_violation(&self) -> bool {

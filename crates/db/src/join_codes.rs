@@ -53,7 +53,7 @@ pub fn create(
         return Err(DbError::invalid("role", "role-not-allowed"));
     }
     // 31^15 codes: a collision would be a unique-key error, never a match.
-    let code = new_join_code().map_err(|e| DbError::Task(e.to_string()))?;
+    let code = new_join_code().map_err(|e| DbError::task_from("join code", e))?;
     let id: i64 = diesel::insert_into(join_codes::table)
         .values((
             join_codes::org_id.eq(org.0),

@@ -37,7 +37,7 @@ fn migrate_and_load(conn: &mut DbConn, now: Timestamp) -> Result<Vec<String>, Db
             .run_pending_migrations(POSTGRES)
             .map(|v| v.iter().map(|m| m.to_string()).collect()),
     }
-    .map_err(|e| DbError::Migration(e.to_string()))?;
+    .map_err(DbError::Migration)?;
     crate::transaction(conn, |c| {
         crate::competencies::ensure_default(c, now)?;
         crate::api_tokens::bound_unexpiring(c, now).map(|_| ())
@@ -52,7 +52,7 @@ pub fn revert_last(conn: &mut DbConn) -> Result<String, DbError> {
         DbConn::Sqlite(c) => c.revert_last_migration(SQLITE).map(|v| v.to_string()),
         DbConn::Pg(c) => c.revert_last_migration(POSTGRES).map(|v| v.to_string()),
     }
-    .map_err(|e| DbError::Migration(e.to_string()))
+    .map_err(DbError::Migration)
 }
 
 /// How many migrations have not been applied yet.
@@ -61,5 +61,5 @@ pub fn pending_count(conn: &mut DbConn) -> Result<usize, DbError> {
         DbConn::Sqlite(c) => c.pending_migrations(SQLITE).map(|v| v.len()),
         DbConn::Pg(c) => c.pending_migrations(POSTGRES).map(|v| v.len()),
     };
-    pending.map_err(|e| DbError::Migration(e.to_string()))
+    pending.map_err(DbError::Migration)
 }

@@ -164,7 +164,7 @@ pub fn client_secret(keys: &Keyring, provider: &ProviderRow) -> Result<Secret, S
 
 fn seal(keys: &Keyring, secret: &Secret, issuer: &str) -> Result<String, DbError> {
     keys.seal(secret.expose(), &secret_context(issuer))
-        .map_err(|e| DbError::Task(format!("sealing a client secret: {e}")))
+        .map_err(|e| DbError::task_from("sealing a client secret", e))
 }
 
 /// Adds a provider; the draft must carry a client secret, which is stored

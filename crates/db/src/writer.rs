@@ -14,6 +14,7 @@ use crate::conn::{DbConn, DbTarget};
 use crate::error::DbError;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::sqlite::SqliteConnection;
+use lyceum_domain::error_chain::Chain;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use tokio::sync::oneshot;
@@ -36,7 +37,7 @@ impl Writer {
         let thread = std::thread::Builder::new()
             .name("sqlite-writer".into())
             .spawn(move || run(&target, &queue))
-            .map_err(|e| DbError::Task(format!("cannot start the database writer: {e}")))?;
+            .map_err(|e| DbError::task_from("cannot start the database writer", e))?;
         Ok(Writer {
             jobs: Some(jobs),
             thread: Some(thread),
@@ -51,7 +52,7 @@ impl Writer {
         T: Send + 'static,
     {
         let (tell, told) = oneshot::channel();
-        let stopped = || DbError::Task("the database writer has stopped".into());
+        let stopped = || DbError::task("the database writer has stopped");
         let job = Queued {
             write: Some(f),
             result: None,
@@ -105,7 +106,7 @@ where
         };
         // As on the blocking pool, a panic is this request's error only.
         let result = catch_unwind(AssertUnwindSafe(|| write(conn)))
-            .unwrap_or_else(|_| Err(DbError::Task("a write panicked".into())));
+            .unwrap_or_else(|_| Err(DbError::task("a write panicked")));
         let ok = result.is_ok();
         self.result = Some(result);
         ok
@@ -115,8 +116,11 @@ where
         let result = match (self.result, committed) {
             (Some(Err(e)), _) => Err(e),
             (Some(Ok(v)), Ok(())) => Ok(v),
-            (_, Err(e)) => Err(DbError::Task(format!("the write was not saved: {e}"))),
-            (None, Ok(())) => Err(DbError::Task("the write was not run".into())),
+            (_, Err(e)) => Err(DbError::task(format!(
+                "the write was not saved: {}",
+                Chain(e)
+            ))),
+            (None, Ok(())) => Err(DbError::task("the write was not run")),
         };
         // The caller may have gone (its client hung up): nobody to tell.
         let _ = self.tell.send(result);
@@ -145,7 +149,7 @@ fn run(target: &DbTarget, queue: &mpsc::Receiver<Box<dyn Job>>) {
         };
         if let Err(e) = commit_batch(c, batch) {
             // Its transaction may not have ended cleanly: start afresh.
-            tracing::warn!(error = %e, "a batch of writes was not saved");
+            tracing::warn!(error = %Chain(&e), "a batch of writes was not saved");
             conn = None;
         }
     }

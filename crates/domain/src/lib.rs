@@ -12,6 +12,7 @@ pub mod course;
 
 pub mod domain_proof;
 pub mod email;
+pub mod error_chain;
 pub mod evidence;
 pub mod i18n;
 pub mod ids;

@@ -5,6 +5,7 @@ use crate::email::Rendered;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+use lyceum_domain::error_chain::Chain;
 use lyceum_domain::secrets::Secret;
 use std::path::PathBuf;
 
@@ -75,8 +76,16 @@ impl Mailer {
             ))
             .map_err(|e| e.to_string())?;
         match &self.transport {
-            Transport::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
-            Transport::Outbox(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Transport::Smtp(t) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| Chain(&e).to_string()),
+            Transport::Outbox(t) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| Chain(&e).to_string()),
         }
     }
 }

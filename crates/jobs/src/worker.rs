@@ -6,6 +6,7 @@ use crate::email;
 use crate::mailer::Mailer;
 use lyceum_db::{Db, DbError, jobs};
 use lyceum_domain::Clock;
+use lyceum_domain::error_chain::Chain;
 use lyceum_domain::jobs::Job;
 use std::sync::Arc;
 use std::time::Duration;
@@ -64,13 +65,13 @@ impl Worker {
                 match self.sweep().await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(emails = n, "reminders and digests enqueued"),
-                    Err(e) => tracing::error!(error = %e, "sweep failed"),
+                    Err(e) => tracing::error!(error = %Chain(&e), "sweep failed"),
                 }
             }
             match self.run_one().await {
                 Ok(true) => continue,
                 Ok(false) => {}
-                Err(e) => tracing::error!(error = %e, "job queue unavailable"),
+                Err(e) => tracing::error!(error = %Chain(&e), "job queue unavailable"),
             }
             tokio::select! {
                 _ = self.waker.notified() => {}

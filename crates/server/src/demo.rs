@@ -404,7 +404,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
                 now,
             )?;
             let token = lyceum_domain::token::new_token()
-                .map_err(|e| DbError::Task(e.to_string()))?
+                .map_err(|e| DbError::task_from("demo", e))?
                 .0;
             domains::claim(c, atf.id(), "atf.example.org", &token, now)?;
             let code = fresh_join_code(c, now)?;

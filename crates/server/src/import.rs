@@ -109,7 +109,7 @@ pub async fn run(
             read_package(&read_files(&path)?).map_err(Refused::Problems)
         })
         .await
-        .map_err(|e| DbError::Task(e.to_string()))?;
+        .map_err(|e| DbError::task_from("reading the roster", e))?;
         let package = match read {
             Ok(package) => package,
             Err(refused) => return Ok(Err(refused)),

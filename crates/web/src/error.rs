@@ -10,9 +10,11 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use lyceum_db::DbError;
+use lyceum_domain::error_chain::Chain;
 use lyceum_domain::i18n::catalogue;
 use lyceum_domain::validation::Invalid;
 use serde_json::json;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
@@ -35,8 +37,10 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("too many requests")]
     RateLimited,
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// Something failed that the request could not have avoided; its
+    /// causes are kept and logged once, as a chain, when it becomes a response.
+    #[error("internal error")]
+    Internal(#[source] Arc<dyn std::error::Error + Send + Sync>),
 }
 
 impl From<DbError> for AppError {
@@ -44,12 +48,18 @@ impl From<DbError> for AppError {
         match e {
             DbError::Invalid(i) => AppError::Invalid(i),
             DbError::NotFound => AppError::NotFound,
-            other => AppError::Internal(other.to_string()),
+            other => AppError::internal(other),
         }
     }
 }
 
 impl AppError {
+    /// An internal error from what caused it (an error, or words saying
+    /// what went wrong).
+    pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        AppError::Internal(Arc::from(cause.into()))
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
@@ -83,8 +93,8 @@ impl AppError {
 impl IntoResponse for AppError {
     /// A bare response that carries the error; the router's renderer fills it in.
     fn into_response(self) -> Response {
-        if let AppError::Internal(detail) = &self {
-            tracing::error!(error = %detail, "request failed");
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(error = %Chain(cause.as_ref()), "request failed");
         }
         let mut r = self.status().into_response();
         r.extensions_mut().insert(self);
@@ -135,7 +145,7 @@ fn fill_in_framework_errors(
         StatusCode::UNAUTHORIZED => AppError::Unauthenticated,
         StatusCode::FORBIDDEN => AppError::Forbidden,
         StatusCode::TOO_MANY_REQUESTS => AppError::RateLimited,
-        s if s.is_server_error() => AppError::Internal(format!("status {s}")),
+        s if s.is_server_error() => AppError::internal(format!("status {s}")),
         _ => {
             // A rejected extractor: keep its plain-text explanation.
             return render(AppError::BadRequest(String::new()));
@@ -204,4 +214,22 @@ pub(crate) fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> R
         );
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_keeps_every_cause_for_its_log_line() {
+        let db = DbError::task_from("a read did not finish", std::io::Error::other("disk gone"));
+        let e = AppError::from(db);
+        assert_eq!(e.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            Chain(&e).to_string(),
+            "internal error: database task failed: a read did not finish: disk gone"
+        );
+        // What people are shown names none of it.
+        assert_eq!(e.code(), "internal");
+    }
 }

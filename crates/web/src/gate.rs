@@ -55,7 +55,7 @@ async fn check(
     let ctx = req
         .extensions()
         .get::<Ctx>()
-        .ok_or_else(|| AppError::Internal("gate without context".into()))?;
+        .ok_or_else(|| AppError::internal("gate without context"))?;
     let action = match access {
         Access::Public => return Ok(()),
         Access::SignedIn => {

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use lyceum_domain::error_chain::Chain;
 use lyceum_domain::token::hash_token;
 use std::fmt::Write;
 
@@ -23,7 +24,7 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         })
         .await;
     if let Err(e) = &check {
-        tracing::warn!(error = %e, "readiness check: the database did not answer");
+        tracing::warn!(error = %Chain(e), "readiness check: the database did not answer");
     }
     readiness(&check).into_response()
 }
@@ -95,8 +96,9 @@ mod tests {
     fn readiness_names_no_details() {
         assert_eq!(readiness(&Ok(0)), (StatusCode::OK, "ready\n".into()));
         assert_eq!(readiness(&Ok(2)).1, "2 migrations pending\n");
-        let down = lyceum_db::DbError::Connect(
-            "postgres://lyceum:hunter2@db.internal:5432/lyceum refused".into(),
+        let down = lyceum_db::DbError::connect(
+            "postgres://lyceum:***@db.internal:5432/lyceum",
+            "refused for hunter2",
         );
         assert_eq!(
             readiness(&Err(down)),

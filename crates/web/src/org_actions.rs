@@ -344,7 +344,7 @@ async fn invite_all(
 ) -> Result<Vec<i64>, AppError> {
     let mut tokens = Vec::with_capacity(people.len());
     for _ in &people {
-        tokens.push(new_token().map_err(|e| AppError::Internal(e.to_string()))?);
+        tokens.push(new_token().map_err(AppError::internal)?);
     }
     let now = state.clock.now();
     let links: Vec<String> = tokens

@@ -192,7 +192,7 @@ pub fn render<T: Template>(template: &T) -> Response {
                 .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
             r
         }
-        Err(e) => AppError::Internal(format!("template: {e}")).into_response(),
+        Err(e) => AppError::internal(e).into_response(),
     }
 }
 

@@ -8,8 +8,8 @@ pub async fn hash(password: &str) -> Result<String, AppError> {
     let password = password.to_string();
     tokio::task::spawn_blocking(move || hash_password(&password))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)
 }
 
 /// Does `password` match the stored hash? Without a hash it still spends the
@@ -24,5 +24,5 @@ pub async fn matches(password: &str, stored: Option<String>) -> Result<bool, App
         }
     })
     .await
-    .map_err(|e| AppError::Internal(e.to_string()))
+    .map_err(AppError::internal)
 }

@@ -20,7 +20,7 @@ pub async fn start(
     previous: Option<String>,
     mut response: Response,
 ) -> Result<Response, AppError> {
-    let (id, hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let (id, hash) = new_token().map_err(AppError::internal)?;
     let now = state.clock.now();
     let expires = now.plus(state.config.session_absolute);
     state

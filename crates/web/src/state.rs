@@ -192,7 +192,7 @@ impl AppState {
         self.config
             .secrets
             .clone()
-            .ok_or_else(|| crate::error::AppError::Internal("no secrets key configured".into()))
+            .ok_or_else(|| crate::error::AppError::internal("no secrets key configured"))
     }
 
     /// Tells the worker there is work (it also polls, so this is only about latency).

@@ -11,6 +11,7 @@
 use crate::schema::roster_import_locks as locks;
 use crate::{Db, DbConn, DbError};
 use diesel::prelude::*;
+use lyceum_domain::error_chain::Chain;
 use lyceum_domain::oneroster::{Problem, code};
 use lyceum_domain::{Clock, OrgId, Timestamp};
 use std::future::Future;
@@ -91,7 +92,8 @@ where
     T: Send + 'static,
     F: Future<Output = Result<T, DbError>> + Send + 'static,
 {
-    let holder = lyceum_domain::token::new_public_id().map_err(|e| DbError::Task(e.to_string()))?;
+    let holder =
+        lyceum_domain::token::new_public_id().map_err(|e| DbError::task_from("import claim", e))?;
     let now = clock.now();
     let mine = holder.clone();
     if !db.write(move |c| claim(c, org, &mine, now)).await? {
@@ -112,7 +114,7 @@ where
                             break;
                         }
                         Err(e) => {
-                            tracing::warn!(org = org.0, "renewing a roster import's claim: {e}")
+                            tracing::warn!(org = org.0, error = %Chain(&e), "renewing a roster import's claim")
                         }
                     }
                 }
@@ -121,14 +123,15 @@ where
         // In a task of its own too, so that even a panic releases the claim.
         let result = match tokio::spawn(work).await {
             Ok(result) => result,
-            Err(e) => Err(DbError::Task(e.to_string())),
+            Err(e) => Err(DbError::task_from("the roster import", e)),
         };
         renewing.abort();
         if let Err(e) = db.write(move |c| release(c, org, &holder)).await {
             // The lease lapses on its own.
-            tracing::warn!(org = org.0, "releasing a roster import's claim: {e}");
+            tracing::warn!(org = org.0, error = %Chain(&e), "releasing a roster import's claim");
         }
         result
     });
-    task.await.map_err(|e| DbError::Task(e.to_string()))?
+    task.await
+        .map_err(|e| DbError::task_from("the roster import", e))?
 }

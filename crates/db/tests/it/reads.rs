@@ -37,7 +37,7 @@ async fn a_brief_read_that_panics_is_an_error_and_the_database_still_answers() {
     let failed =
         t.db.read_brief(|_| -> Result<(), DbError> { panic!("a bug in a read") })
             .await;
-    assert!(matches!(failed, Err(DbError::Task(_))), "{failed:?}");
+    assert!(matches!(failed, Err(DbError::Task { .. })), "{failed:?}");
     let root = t.db.read_brief(orgs::root).await.unwrap();
     assert!(root.is_none());
 }

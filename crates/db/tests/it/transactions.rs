@@ -113,7 +113,7 @@ async fn writes_that_queue_together_stand_or_fall_alone() {
                 "write {i}: {result:?}"
             ),
             _ => assert!(
-                matches!(result, Err(DbError::Task(_))),
+                matches!(result, Err(DbError::Task { .. })),
                 "write {i}: {result:?}"
             ),
         }

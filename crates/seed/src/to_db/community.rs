@@ -440,7 +440,7 @@ pub(super) fn write_in(
         }
         writer
             .join()
-            .map_err(|_| DbError::Task("writing posts failed".into()))
+            .map_err(|_| DbError::task("writing posts failed"))
     })?;
     w.rare.1 = counted.0;
     w.common.1 = counted.1;

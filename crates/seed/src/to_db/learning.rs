@@ -235,7 +235,7 @@ fn save_catalogue(
     now: i64,
 ) -> Result<(Vec<Saved>, Vec<CourseFacts>), DbError> {
     competencies::ensure_default(c, Timestamp::from_micros(since))?;
-    let generated = catalogue::courses(l.courses, l.seed).map_err(DbError::Task)?;
+    let generated = catalogue::courses(l.courses, l.seed).map_err(DbError::task)?;
     let first = since + 30 * DAY;
     let last = (now - 60 * DAY).max(first + 1);
     let mut rng = Rng::new(l.seed ^ 0x5A7E_D0C5);
@@ -259,7 +259,7 @@ fn save_catalogue(
             })
             .collect();
         let certified =
-            serde_json::to_string(&certified).map_err(|e| DbError::Task(e.to_string()))?;
+            serde_json::to_string(&certified).map_err(|e| DbError::task_from("certified", e))?;
         let quizzes: Vec<Option<QuizAnswers>> = course
             .lessons()
             .map(|lesson| {
@@ -375,7 +375,7 @@ impl<'a> Batch<'a> {
                 created_at: at,
             });
             self.certificates.push(CertificateRow {
-                code: new_public_id().map_err(|e| DbError::Task(e.to_string()))?,
+                code: new_public_id().map_err(|e| DbError::task_from("certificate code", e))?,
                 user_id: user,
                 course_id: course.id,
                 course_version: course.version,

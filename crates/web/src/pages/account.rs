@@ -91,7 +91,7 @@ pub async fn change_email(
     let Some(new_email) = new_email.filter(|_| invalid.is_empty()) else {
         return Ok(refuse(&invalid));
     };
-    let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let (token, token_hash) = new_token().map_err(AppError::internal)?;
     let now = state.clock.now();
     let confirmation = Job::SendEmail(Email {
         to: new_email.as_str().to_string(),
@@ -254,8 +254,7 @@ pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
         .db
         .read(move |c| accounts::export(c, &user, now))
         .await?;
-    let body =
-        serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = serde_json::to_string_pretty(&data).map_err(AppError::internal)?;
     let mut r = body.into_response();
     r.headers_mut().insert(
         CONTENT_TYPE,

@@ -217,7 +217,7 @@ pub async fn create(
             let course = state.db.read(move |c| courses::current(c, &slug)).await?;
             match course {
                 Some((_, c)) => serde_json::to_string_pretty(&package::to_json(&c))
-                    .map_err(|e| AppError::Internal(e.to_string()))?,
+                    .map_err(AppError::internal)?,
                 None => return refused(refuse("from", "choose-one")).await,
             }
         }

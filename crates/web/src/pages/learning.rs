@@ -37,7 +37,7 @@ pub(super) fn statement(
     now: Timestamp,
 ) -> Result<Statement, AppError> {
     Ok(Statement {
-        id: statement_id().map_err(|e| AppError::Internal(e.to_string()))?,
+        id: statement_id().map_err(AppError::internal)?,
         home_page: state.config.public_origin().to_string(),
         user: user.0,
         verb,
@@ -395,7 +395,7 @@ pub async fn quiz(
         now,
     )?;
     outcome.result = Some((graded.score, graded.passed));
-    let json = serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&answers).map_err(AppError::internal)?;
     let (passed, score) = (graded.passed, graded.score);
     let record = || {
         let (content, k, json) = (f.course.clone(), key.clone(), json.clone());

@@ -414,9 +414,7 @@ pub async fn add_domain(
             let now = state.clock.now();
             let id = scope.id;
             // What the organisation publishes to prove the domain is its own.
-            let token = new_token()
-                .map_err(|e| AppError::Internal(e.to_string()))?
-                .0;
+            let token = new_token().map_err(AppError::internal)?.0;
             state
                 .db
                 .write(move |c| {

@@ -139,7 +139,7 @@ pub(super) fn evidence_response(
     let mut r = Response::new(Body::from(bytes));
     r.headers_mut().insert(
         CONTENT_TYPE,
-        HeaderValue::from_str(&kind).map_err(|e| AppError::Internal(e.to_string()))?,
+        HeaderValue::from_str(&kind).map_err(AppError::internal)?,
     );
     // Always a download, never shown inline on our origin.
     let safe: String = name
@@ -152,7 +152,7 @@ pub(super) fn evidence_response(
     );
     r.headers_mut().insert(
         CONTENT_DISPOSITION,
-        HeaderValue::from_str(&header).map_err(|e| AppError::Internal(e.to_string()))?,
+        HeaderValue::from_str(&header).map_err(AppError::internal)?,
     );
     Ok(r)
 }

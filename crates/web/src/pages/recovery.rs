@@ -194,7 +194,7 @@ async fn send_link(
             )));
         }
     };
-    let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let (token, token_hash) = new_token().map_err(AppError::internal)?;
     let now = state.clock.now();
     let (path, ttl, flash) = match purpose {
         Purpose::ResetPassword => ("/reset-password", RESET_TTL, Flash::ResetSent),

@@ -126,7 +126,7 @@ pub async fn submit(
         )));
     }
     let password_hash = passwords::hash(&form.password).await?;
-    let (token, token_hash) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let (token, token_hash) = new_token().map_err(AppError::internal)?;
     let verify_email = Job::SendEmail(Email {
         to: email.as_str().to_string(),
         lang,

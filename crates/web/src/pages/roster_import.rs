@@ -193,7 +193,7 @@ pub async fn upload(
         let _turn = IMPORTING
             .acquire()
             .await
-            .map_err(|e| DbError::Task(e.to_string()))?;
+            .map_err(|e| DbError::task_from("waiting to import", e))?;
         // Unpacking and reading are slow work: on the blocking pool.
         let package = tokio::task::spawn_blocking(move || {
             if let Some(z) = zip {
@@ -202,7 +202,7 @@ pub async fn upload(
             read_package(&files)
         })
         .await
-        .map_err(|e| DbError::Task(e.to_string()))?
+        .map_err(|e| DbError::task_from("reading the roster", e))?
         .map_err(DbError::Roster)?;
         roster::import(&db, package, target, dry_run, now, |_| {}).await
     };

@@ -306,8 +306,7 @@ pub async fn start_post(
         provider_name: provider.name.clone(),
         href: url.clone(),
     });
-    let refresh = HeaderValue::from_str(&format!("0; url={url}"))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let refresh = HeaderValue::from_str(&format!("0; url={url}")).map_err(AppError::internal)?;
     r.headers_mut().insert(header::REFRESH, refresh);
     append_cookie(r.headers_mut(), &cookie);
     Ok(r)
@@ -324,7 +323,7 @@ async fn begin(
         Ok(m) => m,
         Err(e) => return Ok(Err(e)),
     };
-    let random = || new_token().map_err(|e| AppError::Internal(e.to_string()));
+    let random = || new_token().map_err(AppError::internal);
     let (login_state, state_hash) = random()?;
     let (nonce, nonce_hash) = random()?;
     let (verifier, _) = random()?;

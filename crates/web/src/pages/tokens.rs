@@ -166,7 +166,7 @@ pub async fn create(
         }
     };
     // The prefix makes a leaked token easy to recognise (and to scan for).
-    let (raw, _) = new_token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let (raw, _) = new_token().map_err(AppError::internal)?;
     let token = format!("lyc_{raw}");
     let hash = hash_token(&token);
     let now = state.clock.now();
