@@ -1,5 +1,5 @@
 use crate::browser::Browser;
-use crate::database::TestDb;
+use lyceum_testdb::TestDb;
 use crate::dns::FakeDns;
 use crate::mail::{self, Mail};
 use crate::seed::{self, Seed};

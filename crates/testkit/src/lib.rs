@@ -8,7 +8,6 @@
 
 mod app;
 mod browser;
-mod database;
 mod dns;
 mod mail;
 mod oidc;
@@ -17,7 +16,7 @@ mod smtp;
 
 pub use app::TestApp;
 pub use browser::{Browser, Page};
-pub use database::{TestDb, postgres_url};
+pub use lyceum_testdb::{TestDb, postgres_url};
 pub use dns::FakeDns;
 pub use mail::Mail;
 pub use oidc::{

@@ -15,7 +15,7 @@ use lyceum_domain::policy::{Actor, Grant};
 use lyceum_domain::profile::Subject;
 use lyceum_domain::role::Role;
 use lyceum_domain::{OrgId, UserId};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::sync::{Arc, Mutex};
 
 fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs::OrgRow {

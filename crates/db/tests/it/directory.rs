@@ -10,7 +10,7 @@ use lyceum_domain::org::OrgInput;
 use lyceum_domain::profile::{GradeBand, Profile, SchoolRole, Subject};
 use lyceum_domain::role::Role;
 use lyceum_domain::search::query_words;
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 
 fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs::OrgRow {
     let draft = OrgInput {

@@ -2,7 +2,7 @@ use crate::T0;
 use lyceum_db::jobs;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::time::Duration;
 
 fn job(n: usize) -> Job {

@@ -4,7 +4,7 @@ use crate::T0;
 use diesel::prelude::*;
 use lyceum_db::schema::{org_email_domains, sso_providers};
 use lyceum_db::{migrate, orgs};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 
 /// Domains listed and client secrets stored by an older Lyceum: the domains
 /// stay proven (marked "migration"), the secrets are marked plain text for

@@ -6,7 +6,7 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
 use lyceum_domain::role::Role;
 use lyceum_domain::{OrgId, UserId};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 
 fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs::OrgRow {
     let draft = OrgInput {

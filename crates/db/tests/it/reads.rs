@@ -1,6 +1,6 @@
 use crate::T0;
 use lyceum_db::{Backend, DbError, orgs};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::thread;
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::oneroster::read_package;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::{OrgId, Timestamp};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::collections::BTreeMap;
 
 const ORGS: &str = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n";

@@ -15,7 +15,7 @@ use lyceum_domain::oneroster::read_package;
 use lyceum_domain::org::{OrgInput, OrgKind};
 use lyceum_domain::role::Role;
 use lyceum_domain::{OrgId, Timestamp, UserId};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::collections::{BTreeMap, HashMap};
 
 const ORGS: &str = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n";

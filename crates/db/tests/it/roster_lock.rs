@@ -6,7 +6,7 @@ use lyceum_db::roster::lock::{self, LEASE};
 use lyceum_db::{Db, DbError, orgs};
 use lyceum_domain::oneroster::code;
 use lyceum_domain::{Clock, OrgId};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;

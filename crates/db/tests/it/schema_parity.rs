@@ -6,7 +6,7 @@
 use diesel::RunQueryDsl;
 use diesel::sql_types::{Integer, Text};
 use lyceum_db::DbConn;
-use lyceum_testkit::{TestDb, postgres_url};
+use lyceum_testdb::{TestDb, postgres_url};
 use std::collections::BTreeMap;
 
 /// table → column → (diesel type, nullable)

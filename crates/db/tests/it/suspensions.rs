@@ -16,7 +16,7 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
 use lyceum_domain::role::Role;
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 
 fn sql(conn: &mut DbConn, sqlite: &str, postgres: &str) -> Result<(), DbError> {
     match conn {

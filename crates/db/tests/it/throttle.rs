@@ -2,7 +2,7 @@ use crate::T0;
 use lyceum_db::throttle;
 use lyceum_domain::Timestamp;
 use lyceum_domain::throttle::Delays;
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::time::Duration;
 
 const D: Delays = Delays {

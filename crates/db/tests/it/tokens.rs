@@ -10,7 +10,7 @@ use lyceum_db::{api_tokens as tokens, migrate};
 use lyceum_domain::api_token::Scopes;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::time::Duration;
 
 #[tokio::test]

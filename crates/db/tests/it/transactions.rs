@@ -2,7 +2,7 @@ use crate::T0;
 use lyceum_db::{DbError, orgs, users};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 
 fn new_user<'a>(email: &'a EmailAddress) -> users::NewUser<'a> {
     users::NewUser {

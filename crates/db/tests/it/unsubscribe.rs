@@ -8,7 +8,7 @@ use lyceum_db::users::{self, NewUser};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::token::hash_token;
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::time::Duration;
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use lyceum_domain::community::{Reaction, TopicDraft, TopicKind, search_text};
 use lyceum_domain::{Timestamp, UserId};
 use lyceum_seed::to_db::{self, BenchAccounts, Community, CommunityWritten, Written};
 use lyceum_seed::{Params, generate};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::collections::{HashMap, HashSet};
 
 const NOW: Timestamp = Timestamp::from_micros(1_795_638_223_000_000);

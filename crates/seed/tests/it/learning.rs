@@ -15,7 +15,7 @@ use lyceum_domain::xapi::{Activity, ActivityType, Statement, Verb, statement_id}
 use lyceum_domain::{Timestamp, UserId};
 use lyceum_seed::to_db::{self, BenchAccounts, Learning, Written};
 use lyceum_seed::{Params, generate};
-use lyceum_testkit::TestDb;
+use lyceum_testdb::TestDb;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A fixed "now", so two seeds can be compared.

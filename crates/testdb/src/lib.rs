@@ -1,3 +1,9 @@
+//! A database of its own for each test, on the backend under test: SQLite
+//! unless `LYCEUM_TEST_POSTGRES_URL` is set, in which case every test gets
+//! its own PostgreSQL schema on that server.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
+
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use lyceum_db::{Db, PoolOptions, migrate};
 
