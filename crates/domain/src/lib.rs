@@ -23,6 +23,7 @@ pub mod oneroster;
 pub mod org;
 pub mod outbound;
 pub mod password;
+pub mod paths;
 pub mod pd;
 pub mod policy;
 pub mod profile;

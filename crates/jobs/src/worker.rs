@@ -8,6 +8,7 @@ use lyceum_db::{Db, DbError, jobs};
 use lyceum_domain::Clock;
 use lyceum_domain::error_chain::Chain;
 use lyceum_domain::jobs::Job;
+use lyceum_domain::paths;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
@@ -102,11 +103,11 @@ impl Worker {
         self.db
             .write(move |c| {
                 let reminders = lyceum_db::credit::remind_expiring(c, now, &|code| {
-                    format!("{base}/certificates/{code}")
+                    format!("{base}{}", paths::certificate(code))
                 })?;
                 let digests = lyceum_db::digests::send_due(c, now, &|token| match token {
-                    Some(t) => format!("{base}/digest/unsubscribe?token={t}"),
-                    None => format!("{base}/notifications"),
+                    Some(t) => format!("{base}{}", paths::digest_unsubscribe(t)),
+                    None => format!("{base}{}", paths::NOTIFICATIONS),
                 })?;
                 Ok(reminders + digests)
             })

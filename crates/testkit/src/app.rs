@@ -1,11 +1,11 @@
 use crate::browser::Browser;
-use lyceum_testdb::TestDb;
 use crate::dns::FakeDns;
 use crate::mail::{self, Mail};
 use crate::seed::{self, Seed};
 use lyceum_db::Db;
 use lyceum_domain::Clock;
 use lyceum_server::{App, Config};
+use lyceum_testdb::TestDb;
 use lyceum_web::dns::TxtSource;
 use std::path::Path;
 use std::sync::Arc;

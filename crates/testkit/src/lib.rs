@@ -16,8 +16,8 @@ mod smtp;
 
 pub use app::TestApp;
 pub use browser::{Browser, Page};
-pub use lyceum_testdb::{TestDb, postgres_url};
 pub use dns::FakeDns;
+pub use lyceum_testdb::{TestDb, postgres_url};
 pub use mail::Mail;
 pub use oidc::{
     CLIENT_ID as OIDC_CLIENT_ID, CLIENT_SECRET as OIDC_CLIENT_SECRET, Misbehaviour, OidcProvider,

@@ -22,6 +22,7 @@ use lyceum_db::{credit, learning, orgs};
 use lyceum_domain::course::quiz::Kind;
 use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::paths;
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::search::query_words;
 use lyceum_domain::validation::Invalid;
@@ -447,7 +448,7 @@ pub async fn show(
                 .find(|k| !done.contains(**k))
                 .map(|k| lesson_path(slug, k)),
             completed: e.completed_at.is_some(),
-            certificate: certificate.map(|code| format!("/certificates/{code}")),
+            certificate: certificate.map(|code| paths::certificate(&code)),
             move_action: (e.version < row.version && e.completed_at.is_none())
                 .then(|| format!("{}/move", course_path(slug))),
         },

@@ -22,6 +22,7 @@ use lyceum_db::credit::{self, CertificateRow, LedgerRow};
 use lyceum_db::{DbError, courses, memberships, pd_requests};
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::paths;
 use lyceum_domain::pd::school_year_label;
 use lyceum_domain::policy::Action;
 use lyceum_domain::validation::{Invalid, required_text};
@@ -340,7 +341,7 @@ pub async fn revoke(
         })
         .await?;
     Ok(redirect_with(
-        &format!("/certificates/{code}"),
+        &paths::certificate(&code),
         Flash::CertificateRevoked,
         state.config.secure_cookies(),
     ))

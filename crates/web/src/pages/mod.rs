@@ -33,6 +33,7 @@ pub use choices::Choice;
 
 use crate::gate::Access::{Authors, Org, Public, SignedIn};
 use crate::routes::{GET, POST, Routes};
+use lyceum_domain::paths;
 use lyceum_domain::policy::Action::{AdministerOrg, ApproveDomains, ViewPeople};
 
 pub fn routes(r: Routes) -> Routes {
@@ -151,10 +152,20 @@ pub fn routes(r: Routes) -> Routes {
             SignedIn,
             community::accept,
         )
-        .add(GET, "/notifications", SignedIn, community::notifications)
+        .add(
+            GET,
+            paths::NOTIFICATIONS,
+            SignedIn,
+            community::notifications,
+        )
         .add(POST, "/notifications/read", SignedIn, community::mark_read)
         .add(POST, "/notifications/digest", SignedIn, community::digest)
-        .add(GET, "/digest/unsubscribe", Public, community::unsubscribe)
+        .add(
+            GET,
+            paths::DIGEST_UNSUBSCRIBE,
+            Public,
+            community::unsubscribe,
+        )
         .add(GET, "/posts/{post_id}/edit", SignedIn, community::edit_form)
         .add(POST, "/posts/{post_id}/edit", SignedIn, community::edit)
         .add(POST, "/posts/{post_id}/delete", SignedIn, community::delete)
@@ -235,7 +246,7 @@ pub fn routes(r: Routes) -> Routes {
             Org(AdministerOrg),
             pd_requests::evidence,
         )
-        .add(GET, "/certificates/{code}", Public, credit::certificate)
+        .add(GET, paths::CERTIFICATE, Public, credit::certificate)
         .add(
             POST,
             "/orgs/{org_id}/admin/certificates/{code}/revoke",

@@ -1,0 +1,33 @@
+//! Paths of the pages that links lead to from outside a page — emails the
+//! worker builds in its hourly sweep — named once here for the web crate's
+//! routes and the `jobs` crate's links alike, so neither can drift from the
+//! other. (Links in emails a request causes are built by the web layer and
+//! carried in the job.)
+
+/// A certificate's public page: the route, and the link to one.
+pub const CERTIFICATE: &str = "/certificates/{code}";
+
+pub fn certificate(code: &str) -> String {
+    CERTIFICATE.replace("{code}", code)
+}
+
+/// A person's notifications and their digest settings.
+pub const NOTIFICATIONS: &str = "/notifications";
+
+/// The one click in a digest that stops digests.
+pub const DIGEST_UNSUBSCRIBE: &str = "/digest/unsubscribe";
+
+pub fn digest_unsubscribe(token: &str) -> String {
+    format!("{DIGEST_UNSUBSCRIBE}?token={token}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_fill_in_their_routes() {
+        assert_eq!(certificate("K7P2"), "/certificates/K7P2");
+        assert_eq!(digest_unsubscribe("t0k"), "/digest/unsubscribe?token=t0k");
+    }
+}
