@@ -112,6 +112,23 @@ const ROUTES: &[(&str, &str, Who)] = &[
         SignedIn,
     ),
     ("GET", "/api/v1/enrolments", SignedIn),
+    (
+        "POST",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/reflection",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+        SignedIn,
+    ),
+    ("GET", "/api/v1/review", SignedIn),
+    ("POST", "/api/v1/review/{submission_id}", SignedIn),
     ("GET", "/api/v1/spaces", SignedIn),
     ("GET", "/api/v1/spaces/{space_id}/topics", SignedIn),
     ("POST", "/api/v1/spaces/{space_id}/topics", SignedIn),

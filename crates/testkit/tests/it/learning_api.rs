@@ -430,3 +430,207 @@ async fn moving_to_a_new_version_keeps_what_was_finished() {
     let (status, _) = post(&app, &format!("{c}/move"), &other, json!({})).await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn reflections_hand_ins_and_reviews_as_the_pages_do() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &crate::practice::course()).await;
+    let learner = token_for(&app, s.email("educator")).await;
+    let facilitator = token_for(&app, s.email("facilitator")).await;
+    let outsider = token_for(&app, s.email("moderator")).await;
+    let c = "/api/v1/courses/checking-claims";
+    let tasks = format!("{c}/lessons/practice/hand-ins");
+
+    // Only a learner hands in.
+    let (status, _) = post(&app, &tasks, &learner, json!({ "text": "Mine" })).await;
+    assert_eq!(status, 403);
+    post(&app, &format!("{c}/enrol"), &learner, json!({})).await;
+
+    let reflection = format!("{c}/lessons/why/reflection");
+    let (status, e) = post(&app, &reflection, &learner, json!({ "text": "  " })).await;
+    assert_eq!(
+        (status, &e["error"]["fields"][0]["field"]),
+        (422, &json!("text")),
+        "{e}"
+    );
+    let (status, e) = post(&app, &reflection, &learner, json!({ "txt": "x" })).await;
+    assert_eq!(status, 400);
+    assert!(
+        e["error"]["detail"].as_str().unwrap().contains("txt"),
+        "{e}"
+    );
+    let (status, r) = post(
+        &app,
+        &reflection,
+        &learner,
+        json!({ "text": "When it cited a book that does not exist." }),
+    )
+    .await;
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(r["finished"]["lesson_finished"], true);
+
+    // The task takes text or a file, not a link; one form at a time.
+    let (status, e) = post(
+        &app,
+        &tasks,
+        &learner,
+        json!({ "link": "https://example.org/mine" }),
+    )
+    .await;
+    assert_eq!(
+        (status, &e["error"]["fields"][0]["field"]),
+        (422, &json!("link")),
+        "{e}"
+    );
+    let (status, e) = post(&app, &tasks, &learner, json!({})).await;
+    assert_eq!(
+        (status, &e["error"]["fields"][0]["field"]),
+        (422, &json!("text")),
+        "{e}"
+    );
+    let (status, first) = post(
+        &app,
+        &tasks,
+        &learner,
+        json!({ "text": "Three claims, checked." }),
+    )
+    .await;
+    assert_eq!(status, 201, "{first}");
+    let (status, _) = post(
+        &app,
+        &tasks,
+        &learner,
+        json!({ "text": "Again while waiting" }),
+    )
+    .await;
+    assert_eq!(status, 422, "one waits already");
+    let (_, mine) = get(&app, &tasks, &learner).await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (mine[0]["status"].clone(), mine[0]["text"].clone()),
+        (json!("submitted"), json!("Three claims, checked."))
+    );
+    let (status, _) = get(&app, &tasks, &outsider).await;
+    assert_eq!(status, 404, "someone else's hand-ins are not there");
+
+    // The queue: the learner's facilitator sees it; nobody else.
+    let (_, queue) = get(&app, "/api/v1/review", &facilitator).await;
+    assert_eq!(queue.as_array().unwrap().len(), 1, "{queue}");
+    assert_eq!(queue[0]["hand_in"]["id"], first["id"]);
+    assert_eq!(queue[0]["reflections"][0]["lesson_key"], "why");
+    assert_eq!(queue[0]["rubric"][1]["key"], "sources");
+    for who in [&learner, &outsider] {
+        let (_, q) = get(&app, "/api/v1/review", who).await;
+        assert_eq!(q, json!([]));
+    }
+    let review = format!("/api/v1/review/{}", first["id"]);
+    let (status, _) = post(
+        &app,
+        &review,
+        &outsider,
+        json!({ "decision": "accepted", "met": ["three", "sources"] }),
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _) = post(
+        &app,
+        &review,
+        &learner,
+        json!({ "decision": "accepted", "met": ["three", "sources"] }),
+    )
+    .await;
+    assert_eq!(status, 404, "nobody reviews their own work");
+
+    // Returning needs a comment; accepting, every criterion.
+    let (status, e) = post(
+        &app,
+        &review,
+        &facilitator,
+        json!({ "decision": "returned" }),
+    )
+    .await;
+    assert_eq!(
+        (status, &e["error"]["fields"][0]["field"]),
+        (422, &json!("comment")),
+        "{e}"
+    );
+    let (status, e) = post(&app, &review, &facilitator, json!({ "decision": "maybe" })).await;
+    assert_eq!((status, &e["error"]["code"]), (400, &json!("bad_request")));
+    let (status, returned) = post(
+        &app,
+        &review,
+        &facilitator,
+        json!({ "decision": "returned", "met": ["three"], "comment": "Name a source for each." }),
+    )
+    .await;
+    assert_eq!(status, 200, "{returned}");
+    assert_eq!(
+        (returned["status"].clone(), returned["met"].clone()),
+        (json!("returned"), json!(["three"]))
+    );
+    let (status, e) = post(
+        &app,
+        &review,
+        &facilitator,
+        json!({ "decision": "accepted", "met": ["three", "sources"] }),
+    )
+    .await;
+    assert_eq!(
+        (status, &e["error"]["fields"][0]["code"]),
+        (422, &json!("already-reviewed")),
+        "{e}"
+    );
+
+    // Again, as a file, the way the page's form sends it.
+    let form = reqwest::multipart::Form::new().part(
+        "artefact_file",
+        reqwest::multipart::Part::bytes(b"%PDF-1.4\nchecks with sources".to_vec())
+            .file_name("checks.pdf"),
+    );
+    let r = reqwest::Client::new()
+        .post(format!("{}{tasks}", app.url))
+        .bearer_auth(&learner)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let second: Value = r.json().await.unwrap();
+    let (status, accepted) = post(
+        &app,
+        &format!("/api/v1/review/{}", second["id"]),
+        &facilitator,
+        json!({ "decision": "accepted", "met": ["three", "sources"] }),
+    )
+    .await;
+    assert_eq!(
+        (status, &accepted["status"]),
+        (200, &json!("accepted")),
+        "{accepted}"
+    );
+    let (_, mine) = get(&app, &tasks, &learner).await;
+    assert_eq!(mine[0]["file_name"], "checks.pdf");
+    assert_eq!(mine[0]["status"], "accepted");
+    assert_eq!(mine[1]["comment"], "Name a source for each.");
+
+    // A facilitator who learns too never finds their own hand-in to review.
+    post(&app, &format!("{c}/enrol"), &facilitator, json!({})).await;
+    let (_, own) = post(
+        &app,
+        &tasks,
+        &facilitator,
+        json!({ "text": "My own checks" }),
+    )
+    .await;
+    let (_, q) = get(&app, "/api/v1/review", &facilitator).await;
+    assert_eq!(q, json!([]));
+    let (status, _) = post(
+        &app,
+        &format!("/api/v1/review/{}", own["id"]),
+        &facilitator,
+        json!({ "decision": "accepted", "met": ["three", "sources"] }),
+    )
+    .await;
+    assert_eq!(status, 404);
+}

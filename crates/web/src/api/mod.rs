@@ -11,6 +11,7 @@ mod learning;
 mod me;
 pub mod openapi;
 mod orgs;
+mod practice;
 
 use crate::gate::Access::{Org, Public, SignedIn};
 use crate::routes::{DELETE, GET, POST, PUT, Routes};
@@ -75,6 +76,33 @@ pub fn routes(r: Routes) -> Routes {
             learning::attempt,
         )
         .add(GET, "/v1/enrolments", SignedIn, learning::enrolments)
+        .add(
+            POST,
+            "/v1/courses/{slug}/lessons/{lesson_key}/reflection",
+            SignedIn,
+            practice::reflect,
+        )
+        .add(
+            GET,
+            "/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+            SignedIn,
+            practice::hand_ins,
+        )
+        .add_upload(
+            POST,
+            "/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+            SignedIn,
+            practice::hand_in,
+            // The file and the form around it, as the page's.
+            lyceum_domain::evidence::MAX_EVIDENCE_BYTES + 64 * 1024,
+        )
+        .add(GET, "/v1/review", SignedIn, practice::queue)
+        .add(
+            POST,
+            "/v1/review/{submission_id}",
+            SignedIn,
+            practice::review,
+        )
         .add(GET, "/v1/spaces", SignedIn, community::spaces)
         .add(
             GET,

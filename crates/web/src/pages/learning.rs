@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::learning;
 
-pub(super) use crate::learning_actions::{Finishing, Following, finishing, following, statement};
+pub(super) use crate::learning_actions::{Following, following};
 
 /// `POST /courses/{slug}/enrol`: enrols in the version learners start now
 /// and goes to its first lesson.
