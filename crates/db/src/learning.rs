@@ -343,6 +343,42 @@ pub fn attempts(
     Ok((count, latest))
 }
 
+/// One stored attempt at a lesson's quiz.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct AttemptRow {
+    pub attempt: i32,
+    pub version: i32,
+    /// The answers as JSON: {"question": ["option", …]}.
+    pub answers: String,
+    pub score: i32,
+    pub passed: bool,
+    pub created_at: i64,
+}
+
+/// A learner's attempts at a lesson's quiz, first first.
+pub fn attempt_history(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+    key: &str,
+) -> Result<Vec<AttemptRow>, DbError> {
+    use crate::schema::quiz_attempts as qa;
+    Ok(qa::table
+        .filter(qa::user_id.eq(user.0))
+        .filter(qa::course_id.eq(course))
+        .filter(qa::lesson_key.eq(key))
+        .order(qa::attempt)
+        .select((
+            qa::attempt,
+            qa::version,
+            qa::answers,
+            qa::score,
+            qa::passed,
+            qa::created_at,
+        ))
+        .load(conn)?)
+}
+
 /// One attempt at a quiz, already graded.
 pub struct Attempt<'a> {
     pub key: &'a str,

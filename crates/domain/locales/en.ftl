@@ -62,6 +62,7 @@ people-count = { $count ->
 
 error-required = Enter this.
 error-too-long = This is too long. Use at most { $max } characters.
+error-already-reviewed = This hand-in has been reviewed already.
 error-control-characters = Remove the special characters (such as tabs or line breaks).
 error-invisible-characters = Remove the invisible formatting characters.
 error-choose-one = Choose one of the options.

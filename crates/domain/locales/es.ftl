@@ -62,6 +62,7 @@ people-count = { $count ->
 
 error-required = Complete este campo.
 error-too-long = Es demasiado largo. Use como máximo { $max } caracteres.
+error-already-reviewed = Esta entrega ya se ha revisado.
 error-control-characters = Quite los caracteres especiales (como tabulaciones o saltos de línea).
 error-invisible-characters = Quite los caracteres de formato invisibles.
 error-choose-one = Elija una de las opciones.

@@ -61,9 +61,19 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(|e| AppError::BadRequest(e.body_text()))?;
-        serde_json::from_slice(&bytes)
-            .map(ApiJson)
-            .map_err(|e| AppError::BadRequest(format!("invalid JSON: {e}")))
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let at = e.path().to_string();
+            // `.` is the whole body: nothing more to name.
+            if at == "." {
+                AppError::BadRequest(format!("invalid JSON: {}", e.inner()))
+            } else {
+                AppError::BadRequest(format!("invalid JSON at `{at}`: {}", e.inner()))
+            }
+        })?;
+        de.end()
+            .map_err(|e| AppError::BadRequest(format!("invalid JSON: {e}")))?;
+        Ok(ApiJson(value))
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod catalogue;
 pub mod context;
 pub mod cookies;
 pub mod course_access;
@@ -22,6 +23,7 @@ pub mod flash;
 pub mod forms;
 pub mod gate;
 pub mod highlight;
+pub mod learning_actions;
 pub mod markdown;
 pub mod metrics;
 pub mod ops;
@@ -29,6 +31,7 @@ pub mod org_actions;
 pub mod page;
 pub mod pages;
 pub mod passwords;
+pub mod practice_actions;
 pub mod ratelimit;
 pub mod routes;
 pub mod security;

@@ -79,6 +79,56 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}/review", Authors),
+    ("GET", "/api/v1/frameworks", SignedIn),
+    ("GET", "/api/v1/frameworks/{framework_id}", SignedIn),
+    (
+        "GET",
+        "/api/v1/frameworks/{framework_id}/competencies/{competency_id}",
+        SignedIn,
+    ),
+    ("GET", "/api/v1/courses", SignedIn),
+    ("GET", "/api/v1/courses/{slug}", SignedIn),
+    (
+        "GET",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}",
+        SignedIn,
+    ),
+    ("POST", "/api/v1/courses/{slug}/enrol", SignedIn),
+    ("GET", "/api/v1/courses/{slug}/progress", SignedIn),
+    ("POST", "/api/v1/courses/{slug}/move", SignedIn),
+    (
+        "POST",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/finish",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/attempts",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/attempts",
+        SignedIn,
+    ),
+    ("GET", "/api/v1/enrolments", SignedIn),
+    (
+        "POST",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/reflection",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+        SignedIn,
+    ),
+    ("GET", "/api/v1/review", SignedIn),
+    ("POST", "/api/v1/review/{submission_id}", SignedIn),
     ("GET", "/api/v1/spaces", SignedIn),
     ("GET", "/api/v1/spaces/{space_id}/topics", SignedIn),
     ("POST", "/api/v1/spaces/{space_id}/topics", SignedIn),
@@ -329,6 +379,7 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{provider_id}", "999999")
                 .replace("{domain_id}", "999999")
                 .replace("{framework_id}", "no-such-framework")
+                .replace("{competency_id}", "no-such-competency")
                 .replace("{slug}", "no-such-course")
                 .replace("{lesson_key}", "no-such-lesson")
                 .replace("{code}", "no-such-certificate")

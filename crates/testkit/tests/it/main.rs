@@ -20,6 +20,7 @@ mod i18n;
 mod jobs;
 mod join_codes;
 mod learning;
+mod learning_api;
 mod limits;
 mod literacy;
 mod local_courses;

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 const COURSE: &str = "/courses/checking-claims";
 
-fn course() -> Value {
+pub(crate) fn course() -> Value {
     json!({
         "format": "lyceum-course/1",
         "slug": "checking-claims",

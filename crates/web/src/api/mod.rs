@@ -4,10 +4,14 @@
 //! stable codes. Described by the OpenAPI document at `/api/openapi.json`.
 
 mod community;
+mod competencies;
+mod courses;
 mod dto;
+mod learning;
 mod me;
 pub mod openapi;
 mod orgs;
+mod practice;
 
 use crate::gate::Access::{Org, Public, SignedIn};
 use crate::routes::{DELETE, GET, POST, PUT, Routes};
@@ -19,6 +23,86 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)
         .add(GET, "/v1/me/export", SignedIn, me::export)
+        .add(GET, "/v1/frameworks", SignedIn, competencies::list)
+        .add(
+            GET,
+            "/v1/frameworks/{framework_id}",
+            SignedIn,
+            competencies::show,
+        )
+        .add(
+            GET,
+            "/v1/frameworks/{framework_id}/competencies/{competency_id}",
+            SignedIn,
+            competencies::competency,
+        )
+        .add(GET, "/v1/courses", SignedIn, courses::catalogue)
+        .add(GET, "/v1/courses/{slug}", SignedIn, courses::show)
+        .add(
+            GET,
+            "/v1/courses/{slug}/lessons/{lesson_key}",
+            SignedIn,
+            courses::lesson,
+        )
+        .add(POST, "/v1/courses/{slug}/enrol", SignedIn, learning::enrol)
+        .add(
+            GET,
+            "/v1/courses/{slug}/progress",
+            SignedIn,
+            learning::show_progress,
+        )
+        .add(
+            POST,
+            "/v1/courses/{slug}/move",
+            SignedIn,
+            learning::move_to_current,
+        )
+        .add(
+            POST,
+            "/v1/courses/{slug}/lessons/{lesson_key}/finish",
+            SignedIn,
+            learning::finish,
+        )
+        .add(
+            GET,
+            "/v1/courses/{slug}/lessons/{lesson_key}/attempts",
+            SignedIn,
+            learning::attempts,
+        )
+        .add(
+            POST,
+            "/v1/courses/{slug}/lessons/{lesson_key}/attempts",
+            SignedIn,
+            learning::attempt,
+        )
+        .add(GET, "/v1/enrolments", SignedIn, learning::enrolments)
+        .add(
+            POST,
+            "/v1/courses/{slug}/lessons/{lesson_key}/reflection",
+            SignedIn,
+            practice::reflect,
+        )
+        .add(
+            GET,
+            "/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+            SignedIn,
+            practice::hand_ins,
+        )
+        .add_upload(
+            POST,
+            "/v1/courses/{slug}/lessons/{lesson_key}/hand-ins",
+            SignedIn,
+            practice::hand_in,
+            // The file and the form around it, as the page's.
+            lyceum_domain::evidence::MAX_EVIDENCE_BYTES + 64 * 1024,
+        )
+        .add(GET, "/v1/review", SignedIn, practice::queue)
+        .add(
+            POST,
+            "/v1/review/{submission_id}",
+            SignedIn,
+            practice::review,
+        )
         .add(GET, "/v1/spaces", SignedIn, community::spaces)
         .add(
             GET,

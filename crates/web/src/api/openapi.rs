@@ -31,10 +31,29 @@ use utoipa::{Modify, OpenApi};
         super::community::posts,
         super::community::reply,
         super::community::notifications,
+        super::competencies::list,
+        super::competencies::show,
+        super::competencies::competency,
+        super::courses::catalogue,
+        super::courses::show,
+        super::courses::lesson,
+        super::learning::enrol,
+        super::learning::show_progress,
+        super::learning::enrolments,
+        super::learning::finish,
+        super::learning::move_to_current,
+        super::learning::attempts,
+        super::learning::attempt,
+        super::practice::reflect,
+        super::practice::hand_ins,
+        super::practice::hand_in,
+        super::practice::queue,
+        super::practice::review,
     ),
     modifiers(&Bearer),
     tags((name = "me", description = "Your own account"), (name = "orgs", description = "Organisations and their people"),
-          (name = "community", description = "Spaces, topics, posts and notifications"))
+          (name = "community", description = "Spaces, topics, posts and notifications"),
+          (name = "learning", description = "Competencies, the catalogue, courses, enrolment, quizzes, progress, reflections and practice tasks"))
 )]
 pub struct ApiDoc;
 

@@ -6,8 +6,8 @@
 use super::Choice;
 use super::competencies::{Shown, framework_path};
 use super::learning::{Following, following};
+use crate::catalogue::{self, CatalogueQuery, HOURS, SORTS};
 use crate::context::Ctx;
-use crate::course_access;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
 use crate::markdown;
@@ -16,31 +16,21 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use lyceum_db::competencies::{self, Described};
-use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
-use lyceum_db::{credit, learning, orgs};
+use lyceum_db::competencies::Described;
+use lyceum_db::courses::{Catalogue, CourseRow};
+use lyceum_db::learning;
 use lyceum_domain::course::quiz::Kind;
 use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::paths;
-use lyceum_domain::profile::{GradeBand, Subject};
-use lyceum_domain::search::query_words;
-use lyceum_domain::validation::Invalid;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use serde::Deserialize;
 
 /// The course's language, when it is not the page's.
 pub(super) fn other_lang(course: Lang, page: Lang) -> Option<&'static str> {
     (course != page).then(|| course.as_str())
 }
 
-pub fn course_path(slug: &str) -> String {
-    format!("/courses/{slug}")
-}
-
-pub fn lesson_path(slug: &str, key: &str) -> String {
-    format!("/courses/{slug}/lessons/{key}")
-}
+pub use crate::learning_actions::{course_path, lesson_path};
 
 // ---- The catalogue ----
 
@@ -63,114 +53,6 @@ fn card(row: &CourseRow, page: &Page) -> CourseCard {
         hours: hours_in(row.hours(), page.lang),
         delivery: page.label("delivery", &row.delivery),
         language: page.label("lang", &row.language),
-    }
-}
-
-/// The catalogue's query string, as its form sends it (and its page links).
-#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
-pub struct CatalogueQuery {
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
-    subject: String,
-    #[serde(default)]
-    grade_band: String,
-    #[serde(default)]
-    competency: String,
-    #[serde(default)]
-    delivery: String,
-    #[serde(default)]
-    language: String,
-    #[serde(default)]
-    hours: String,
-    #[serde(default)]
-    sort: String,
-    /// 1-based; empty is the first.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    page: String,
-}
-
-/// Courses on one page of the catalogue.
-const CATALOGUE_PAGE: usize = 24;
-
-/// PD-hour ranges people filter by, in quarter hours.
-const HOURS: &[(&str, u32, u32)] = &[
-    ("up-to-1", 1, 4),
-    ("1-to-3", 5, 12),
-    ("3-to-10", 13, 40),
-    ("over-10", 41, u32::MAX),
-];
-const SORTS: &[(&str, Sort)] = &[
-    ("relevance", Sort::Relevance),
-    ("newest", Sort::Newest),
-    ("completed", Sort::MostCompleted),
-];
-/// Words of a search that count.
-const MAX_WORDS: usize = 6;
-
-impl CatalogueQuery {
-    /// The filters, or which of them is not one of the choices offered.
-    fn filters(&self, competencies: &[(String, String)]) -> Result<Catalogue, Invalid> {
-        let mut invalid = Invalid::new();
-        fn pick<T>(
-            invalid: &mut Invalid,
-            field: &str,
-            v: &str,
-            parse: impl Fn(&str) -> Option<T>,
-        ) -> Option<T> {
-            if v.is_empty() {
-                return None;
-            }
-            let found = parse(v);
-            if found.is_none() {
-                invalid.add(field, "choose-one");
-            }
-            found
-        }
-        let f = Catalogue {
-            words: query_words(&self.q, MAX_WORDS),
-            subject: pick(&mut invalid, "subject", &self.subject, Subject::parse),
-            grade_band: pick(
-                &mut invalid,
-                "grade_band",
-                &self.grade_band,
-                GradeBand::parse,
-            ),
-            competency: pick(&mut invalid, "competency", &self.competency, |c| {
-                competencies
-                    .iter()
-                    .any(|(id, _)| id == c)
-                    .then(|| c.to_string())
-            }),
-            delivery: pick(&mut invalid, "delivery", &self.delivery, Delivery::parse),
-            language: pick(&mut invalid, "language", &self.language, Lang::parse),
-            hours: pick(&mut invalid, "hours", &self.hours, |h| {
-                HOURS
-                    .iter()
-                    .find(|(k, _, _)| *k == h)
-                    .map(|(_, a, b)| (*a, *b))
-            }),
-            sort: pick(&mut invalid, "sort", &self.sort, |v| {
-                SORTS.iter().find(|(k, _)| *k == v).map(|(_, s)| *s)
-            })
-            .unwrap_or_default(),
-        };
-        invalid.into_result()?;
-        Ok(f)
-    }
-
-    fn is_empty(&self) -> bool {
-        self.q.trim().is_empty()
-            && [
-                &self.subject,
-                &self.grade_band,
-                &self.competency,
-                &self.delivery,
-                &self.language,
-                &self.hours,
-            ]
-            .iter()
-            .all(|v| v.is_empty())
     }
 }
 
@@ -209,10 +91,7 @@ pub async fn catalogue(
     HtmlQuery(query): HtmlQuery<CatalogueQuery>,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
-    let competency_list = state
-        .db
-        .read(move |c| super::competencies::named_competencies(c, lang))
-        .await?;
+    let competency_list = catalogue::competency_choices(&state, lang).await?;
     let (filters, errors) = match query.filters(&competency_list) {
         Ok(f) => (f, FormErrors::none()),
         Err(invalid) => (
@@ -220,20 +99,10 @@ pub async fn catalogue(
             FormErrors::from_invalid(&invalid, lang),
         ),
     };
-    let at = match query.page.trim() {
-        "" => 1,
-        p => p
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or_else(|| AppError::BadRequest("page: a page number, from 1".into()))?,
-    };
+    let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let rows = state
-        .db
-        .read(move |c| courses::find(c, viewer.as_ref(), &filters))
-        .await?;
-    let of = rows.len().div_ceil(CATALOGUE_PAGE).max(1);
+    let rows = catalogue::find(&state, viewer, filters).await?;
+    let of = catalogue::pages(rows.len());
     let link = |n: usize| -> Option<String> {
         let q = CatalogueQuery {
             page: if n == 1 { String::new() } else { n.to_string() },
@@ -277,10 +146,8 @@ pub async fn catalogue(
             &query.sort,
         ),
         competencies: Choice::named(&competency_list, &query.competency),
-        courses: rows
+        courses: catalogue::page_of(&rows, at)
             .iter()
-            .skip((at - 1) * CATALOGUE_PAGE)
-            .take(CATALOGUE_PAGE)
             .map(|r| card(r, &page))
             .collect(),
         pages,
@@ -385,38 +252,16 @@ pub async fn show(
     } = following(&state, viewer.as_ref(), slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (builds, prerequisites) = (course.builds.clone(), course.prerequisites.clone());
-    let completed_by =
-        user.filter(|_| enrolment.as_ref().is_some_and(|e| e.completed_at.is_some()));
-    let course_id = row.id;
-    let offered_by = course_access::local_owner(&state, &row).await?;
-    let (described, prerequisites, certificate, offered_by) = state
-        .db
-        .read(move |c| {
-            let described = competencies::describe(c, &builds)?;
-            let mut others = Vec::new();
-            for p in &prerequisites {
-                others.extend(courses::by_slug(c, p)?);
-            }
-            // Only those the reader may see: the others do not exist for them.
-            let ids: Vec<i64> = others.iter().map(|o| o.id).collect();
-            let seen = courses::seen_among(c, viewer.as_ref(), &ids)?;
-            let found = others
-                .into_iter()
-                .filter(|o| seen.contains(&o.id))
-                .map(|o| (course_path(&o.slug), o.title))
-                .collect::<Vec<_>>();
-            let certificate = match completed_by {
-                Some(u) => credit::for_course(c, u, course_id)?.map(|cert| cert.code),
-                None => None,
-            };
-            let offered_by = match offered_by {
-                Some(org) => orgs::by_id(c, org)?.map(|o| o.name),
-                None => None,
-            };
-            Ok((described, found, certificate, offered_by))
-        })
-        .await?;
+    let catalogue::Details {
+        described,
+        prerequisites,
+        certificate,
+        offered_by,
+    } = catalogue::details(&state, viewer, &row, &course, enrolment.as_ref()).await?;
+    let prerequisites: Vec<(String, String)> = prerequisites
+        .into_iter()
+        .map(|o| (course_path(&o.slug), o.title))
+        .collect();
     let page = Page::new(&ctx, "courses-title").with_title(&row.title);
     let Course {
         slug,
@@ -540,8 +385,7 @@ pub struct LessonPage {
     task: Option<super::practice::TaskView>,
 }
 
-/// Answers as the quiz form sends them: `q-<question>=<option>` pairs.
-pub type Answers = std::collections::HashMap<String, Vec<String>>;
+pub use crate::learning_actions::Answers;
 
 /// What the reader typed into a lesson's form that was refused, to show
 /// it again.

@@ -30,6 +30,7 @@ mod sso_admin;
 mod tokens;
 
 pub use choices::Choice;
+pub use competencies::named_competencies;
 
 use crate::gate::Access::{Authors, Org, Public, SignedIn};
 use crate::routes::{GET, POST, Routes};

@@ -5,7 +5,7 @@
 
 use super::courses::{Typed, lesson_page, lesson_path};
 use super::credit::date;
-use super::learning::{Finishing, finished_flash, following, statement};
+use super::learning::finished_flash;
 use super::pd_requests::evidence_response;
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -13,19 +13,17 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, Upload};
 use crate::markdown;
 use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::practice_actions::{self as actions, Decided};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use lyceum_db::practice::{self, Events, Submission};
-use lyceum_db::{DbError, courses};
+use lyceum_db::practice::{self, Submission};
 use lyceum_domain::UserId;
 use lyceum_domain::course::Lesson;
-use lyceum_domain::course::task::{self, ArtefactKind, SubmissionStatus, Task};
+use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus, Task};
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
-use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::xapi::Verb;
 
 /// The largest hand-in: the file and the form around it.
 pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -174,27 +172,6 @@ pub(super) async fn task_view(
 
 // ---- The learner's actions ----
 
-/// The enrolled learner's version of a lesson with the named part.
-struct Target {
-    f: super::learning::Following,
-    lesson: Lesson,
-    version: i32,
-}
-
-async fn target(state: &AppState, me: &Actor, slug: &str, key: &str) -> Result<Target, AppError> {
-    let f = following(state, Some(me), slug.to_string())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let version = f.enrolment.as_ref().ok_or(AppError::Forbidden)?.version;
-    let lesson = f
-        .course
-        .lessons()
-        .find(|l| l.key == key)
-        .ok_or(AppError::NotFound)?
-        .clone();
-    Ok(Target { f, lesson, version })
-}
-
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct ReflectionForm {
     #[serde(default)]
@@ -211,13 +188,9 @@ pub async fn reflect(
     HtmlForm(form): HtmlForm<ReflectionForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let user = me.user.id();
-    let t = target(&state, &me.actor, &slug, &key).await?;
-    if t.lesson.reflection.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let body = match task::reflection_text(&form.reflection) {
-        Ok(b) => b,
+    let t = actions::target(&state, &me.actor, &slug, &key).await?;
+    let finished = match actions::reflect(&state, &me.actor, &t, &form.reflection).await? {
+        Ok(finished) => finished,
         Err(invalid) => {
             let typed = Typed {
                 reflection: Some(form.reflection),
@@ -226,34 +199,6 @@ pub async fn reflect(
             return refused(&state, &ctx, slug, key, &invalid, typed).await;
         }
     };
-    let now = state.clock.now();
-    let Finishing {
-        lesson: activity,
-        course: parent,
-        lesson_done,
-        course_done,
-    } = super::learning::finishing(&state, user, &t.f.row, &t.lesson, t.version, now)?;
-    let done = statement(
-        &state,
-        user,
-        Verb::Submitted,
-        activity,
-        Some(parent),
-        t.version,
-        now,
-    )?;
-    let (course, content) = (t.f.row.id, t.f.course.clone());
-    let finished = state
-        .db
-        .write(move |c| {
-            let events = Events {
-                done: &done,
-                lesson_done: &lesson_done,
-                course_done: &course_done,
-            };
-            practice::reflect(c, user, course, &content, &key, &body, &events, now)
-        })
-        .await?;
     Ok(redirect_with(
         &lesson_path(&slug, &t.lesson.key),
         finished_flash(finished.as_ref(), Flash::ReflectionSaved),
@@ -284,52 +229,23 @@ pub async fn hand_in(
     form: Upload,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let user = me.user.id();
-    let t = target(&state, &me.actor, &slug, &key).await?;
-    let task = t.lesson.task.as_ref().ok_or(AppError::NotFound)?;
+    let t = actions::target(&state, &me.actor, &slug, &key).await?;
     let (text, link) = (form.text("artefact_text"), form.text("artefact_url"));
     let file = form.file("artefact_file");
-    let typed = || Typed {
-        artefact: Some((text.clone(), link.clone())),
-        ..Typed::default()
-    };
-    let artefact = match task::artefact(
-        task,
-        &text,
-        &link,
-        file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
-    ) {
-        Ok(a) => a,
-        Err(invalid) => return refused(&state, &ctx, slug, key, &invalid, typed()).await,
-    };
-    let now = state.clock.now();
-    let Finishing {
-        lesson: activity,
-        course: parent,
-        ..
-    } = super::learning::finishing(&state, user, &t.f.row, &t.lesson, t.version, now)?;
-    let submitted = statement(
-        &state,
-        user,
-        Verb::Submitted,
-        activity,
-        Some(parent),
-        t.version,
-        now,
-    )?;
-    let (course, version, k) = (t.f.row.id, t.version, key.clone());
-    match state
-        .db
-        .write(move |c| practice::submit(c, user, course, version, &k, &artefact, &submitted, now))
-        .await
-    {
+    let file = file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()));
+    match actions::hand_in(&state, &me.actor, &t, &text, &link, file).await? {
         Ok(_) => Ok(redirect_with(
             &lesson_path(&slug, &key),
             Flash::TaskSubmitted,
             state.config.secure_cookies(),
         )),
-        Err(DbError::Invalid(invalid)) => refused(&state, &ctx, slug, key, &invalid, typed()).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => {
+            let typed = Typed {
+                artefact: Some((text, link)),
+                ..Typed::default()
+            };
+            refused(&state, &ctx, slug, key, &invalid, typed).await
+        }
     }
 }
 
@@ -384,26 +300,14 @@ async fn review_page(
     let page = Page::new(ctx, "review-title").with_errors(&errors);
     let lang = page.lang;
     let reviewer = !actor.review_scopes().is_empty();
-    let rows = state
-        .db
-        .read(move |c| {
-            let mut out = Vec::new();
-            for w in practice::waiting_for(c, &actor)? {
-                let s = &w.submission;
-                let Some(row) = courses::by_id(c, s.course_id)? else {
-                    continue;
-                };
-                let Some(content) = courses::load_version(c, &row, s.version)? else {
-                    continue;
-                };
-                let reflections = practice::reflections_in(c, UserId(s.user_id), s.course_id)?;
-                out.push((w, row, content, reflections));
-            }
-            Ok(out)
-        })
-        .await?;
     let mut waiting = Vec::new();
-    for (w, row, content, reflections) in rows {
+    for actions::WaitingItem {
+        waiting: w,
+        row,
+        content,
+        reflections,
+    } in actions::waiting(state, &actor).await?
+    {
         let Some(lesson) = content.lessons().find(|l| l.key == w.submission.lesson_key) else {
             continue;
         };
@@ -448,19 +352,6 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
     ))
 }
 
-/// May the signed-in person review this learner's work?
-async fn may_review(state: &AppState, ctx: &Ctx, learner: UserId) -> Result<bool, AppError> {
-    let actor = ctx.require_user()?.actor.clone();
-    if actor.user_id == learner {
-        return Ok(false);
-    }
-    let paths = state
-        .db
-        .read(move |c| practice::paths_of(c, learner))
-        .await?;
-    Ok(actor.reviews_work_of(learner, &paths))
-}
-
 /// `POST /review/{submission_id}`: `decision` is accepted or returned,
 /// `met` the criteria met (all, to accept), `comment` what to do next
 /// (required to return).
@@ -470,41 +361,7 @@ pub async fn decide(
     Path(id): Path<i64>,
     HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let reviewer = ctx.require_user()?.user.id();
-    let s = state
-        .db
-        .read(move |c| practice::submission(c, id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let learner = UserId(s.user_id);
-    if !may_review(&state, &ctx, learner).await? {
-        return Err(AppError::NotFound);
-    }
-    if s.status() != Some(SubmissionStatus::Submitted) {
-        // Reviewed already (by someone else, or a second click).
-        return Ok(redirect_with(
-            "/review",
-            Flash::TaskReviewed,
-            state.config.secure_cookies(),
-        ));
-    }
-    let (course_id, version) = (s.course_id, s.version);
-    let (row, content) = state
-        .db
-        .read(move |c| {
-            let Some(row) = courses::by_id(c, course_id)? else {
-                return Ok(None);
-            };
-            Ok(courses::load_version(c, &row, version)?.map(|content| (row, content)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let lesson = content
-        .lessons()
-        .find(|l| l.key == s.lesson_key)
-        .ok_or(AppError::NotFound)?
-        .clone();
-    let task = lesson.task.as_ref().ok_or(AppError::NotFound)?;
+    let reviewer = &ctx.require_user()?.actor;
     let field = |name: &str| -> Vec<String> {
         pairs
             .iter()
@@ -515,55 +372,20 @@ pub async fn decide(
     let met = field("met");
     let decision = field("decision").pop().unwrap_or_default();
     let comment = field("comment").pop().unwrap_or_default();
-    let review = match task::review(task, &decision, &met, &comment) {
-        Ok(r) => r,
-        Err(invalid) if invalid.has("decision") => {
-            return Err(AppError::BadRequest(
-                "decision: accepted or returned".into(),
-            ));
-        }
-        Err(invalid) => {
+    match actions::decide(&state, reviewer, id, &decision, &met, &comment).await? {
+        Decided::Refused(invalid) => {
             // Each card's fields are named by its hand-in.
             let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(id);
-            return Ok(render_invalid(
+            Ok(render_invalid(
                 &review_page(&state, &ctx, errors, Some((id, met, comment))).await?,
-            ));
+            ))
         }
-    };
-    let now = state.clock.now();
-    let Finishing {
-        lesson: activity,
-        course: parent,
-        lesson_done,
-        course_done,
-    } = super::learning::finishing(&state, learner, &row, &lesson, version, now)?;
-    let mut done = statement(
-        &state,
-        reviewer,
-        Verb::Reviewed,
-        activity,
-        Some(parent),
-        version,
-        now,
-    )?;
-    let met_percent = (review.met.len() * 100 / task.rubric.len().max(1)) as u32;
-    done.result = Some((met_percent, review.accepted));
-    state
-        .db
-        .write(move |c| {
-            let events = Events {
-                done: &done,
-                lesson_done: &lesson_done,
-                course_done: &course_done,
-            };
-            practice::review(c, id, &content, &review, reviewer, &events, now)
-        })
-        .await?;
-    Ok(redirect_with(
-        "/review",
-        Flash::TaskReviewed,
-        state.config.secure_cookies(),
-    ))
+        Decided::AlreadyReviewed | Decided::Done => Ok(redirect_with(
+            "/review",
+            Flash::TaskReviewed,
+            state.config.secure_cookies(),
+        )),
+    }
 }
 
 /// `GET /review/{submission_id}/file`: a hand-in's file, for its learner
@@ -580,7 +402,7 @@ pub async fn file(
         .await?
         .ok_or(AppError::NotFound)?;
     let learner = UserId(s.user_id);
-    if learner != me && !may_review(&state, &ctx, learner).await? {
+    if learner != me && !actions::may_review(&state, &ctx.require_user()?.actor, learner).await? {
         return Err(AppError::NotFound);
     }
     let (name, kind, bytes) = state
