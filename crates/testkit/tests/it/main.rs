@@ -23,6 +23,7 @@ mod learning;
 mod limits;
 mod literacy;
 mod local_courses;
+mod local_time;
 mod object_ids;
 mod ops;
 mod orgs;
