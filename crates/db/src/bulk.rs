@@ -22,6 +22,7 @@ pub struct OrgRow {
     pub enrolment: Option<i32>,
     pub created_at: i64,
     pub updated_at: i64,
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -104,7 +105,7 @@ macro_rules! load {
 }
 
 pub fn orgs(conn: &mut DbConn, rows: &[OrgRow]) -> Result<(), DbError> {
-    load!(conn, orgs::table, rows, 11)
+    load!(conn, orgs::table, rows, 12)
 }
 
 pub fn users(conn: &mut DbConn, rows: &[UserRow]) -> Result<(), DbError> {

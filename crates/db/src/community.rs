@@ -403,10 +403,11 @@ pub fn may_write(
     now: Timestamp,
 ) -> Result<(), DbError> {
     if let Some(s) = crate::moderation::covering(conn, author, space, now)? {
+        let zone = crate::orgs::zone_of_user(conn, author)?;
         return Err(DbError::Invalid(Invalid(vec![
             FieldError::new("body", "suspended")
                 .with_arg("org", s.org_name)
-                .with_arg("until", Timestamp::from_micros(s.until_at).date()),
+                .with_arg("until", Timestamp::from_micros(s.until_at).date_in(&zone)),
         ])));
     }
     if topic.is_some_and(|t| t.locked_at.is_some()) {

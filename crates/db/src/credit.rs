@@ -99,13 +99,15 @@ pub struct NewEntry<'a> {
     pub earned_at: Timestamp,
 }
 
-/// Adds a ledger entry.
+/// Adds a ledger entry, in the school year it falls in on the calendar of
+/// the person's school (`orgs::zone_of_user`).
 pub fn add_entry(
     conn: &mut DbConn,
     user: UserId,
     e: &NewEntry<'_>,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let zone = orgs::zone_of_user(conn, user)?;
     diesel::insert_into(pd_ledger::table)
         .values((
             pd_ledger::user_id.eq(user.0),
@@ -114,7 +116,7 @@ pub fn add_entry(
             pd_ledger::title.eq(e.title),
             pd_ledger::quarter_hours.eq(i32::try_from(e.quarter_hours).unwrap_or(i32::MAX)),
             pd_ledger::earned_at.eq(e.earned_at.micros()),
-            pd_ledger::school_year.eq(school_year(e.earned_at)),
+            pd_ledger::school_year.eq(school_year(e.earned_at, &zone)),
             pd_ledger::created_at.eq(now.micros()),
         ))
         .execute(conn)?;
@@ -144,6 +146,8 @@ pub fn on_completion(
         now,
     )?;
     let person = users::by_id(conn, user)?.ok_or(DbError::NotFound)?;
+    // Expiry keeps the wall-clock time of issue in the holder's zone.
+    let zone = orgs::zone_of_user(conn, user)?;
     let issuer = orgs::root(conn)?.map_or_else(|| "Lyceum".to_string(), |r| r.name);
     let named: Vec<CertifiedCompetency> = competencies::describe(conn, &course.builds)?
         .into_iter()
@@ -174,7 +178,7 @@ pub fn on_completion(
             certificates::issued_at.eq(now.micros()),
             certificates::expires_at.eq(course
                 .certificate_months
-                .map(|m| now.plus_months(m).micros())),
+                .map(|m| now.plus_months(m, &zone).micros())),
         ))
         .execute(conn)?;
     Ok(code)
@@ -195,7 +199,16 @@ pub fn remind_expiring(
     link: &dyn Fn(&str) -> String,
 ) -> Result<usize, DbError> {
     use crate::schema::users as u;
-    type Due = (i64, String, String, i64, Option<String>, String, String);
+    type Due = (
+        i64,
+        i64,
+        String,
+        String,
+        i64,
+        Option<String>,
+        String,
+        String,
+    );
     let due: Vec<Due> = certificates::table
         .inner_join(u::table.on(u::id.eq(certificates::user_id)))
         .filter(certificates::expires_at.gt(now.micros()))
@@ -207,6 +220,7 @@ pub fn remind_expiring(
         .limit(1_000)
         .select((
             certificates::id,
+            certificates::user_id,
             certificates::code,
             certificates::course_title,
             certificates::expires_at.assume_not_null(),
@@ -216,7 +230,7 @@ pub fn remind_expiring(
         ))
         .load(conn)?;
     let mut sent = 0;
-    for (id, code, course, expires_at, email, name, lang) in due {
+    for (id, holder, code, course, expires_at, email, name, lang) in due {
         let marked = diesel::update(
             certificates::table
                 .find(id)
@@ -227,13 +241,17 @@ pub fn remind_expiring(
         let Some(to) = email.filter(|_| marked == 1) else {
             continue;
         };
+        // The expiry date as the holder's calendar has it.
+        let zone = orgs::zone_of_user(conn, UserId(holder))?;
         let job = Job::SendEmail(Email {
             to,
             lang: Lang::parse(&lang).unwrap_or(Lang::En),
             message: EmailMessage::CertificateExpiring {
                 name,
                 course,
-                expires_on: Timestamp::from_micros(expires_at).date().to_string(),
+                expires_on: Timestamp::from_micros(expires_at)
+                    .date_in(&zone)
+                    .to_string(),
                 link: link(&code),
             },
         });

@@ -24,6 +24,8 @@ pub fn grants_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Grant>, DbError>
     let rows: Vec<(String, String)> = crate::on_backend!(conn, |c| memberships::table
         .inner_join(orgs::table)
         .filter(memberships::user_id.eq(user.0))
+        // Oldest first: `orgs::zone_of_home` breaks ties by it.
+        .order((memberships::created_at, memberships::id))
         .select((memberships::role, orgs::path))
         .load(c))?;
     Ok(rows

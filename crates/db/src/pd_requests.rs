@@ -59,6 +59,12 @@ pub fn submit(
     if !theirs {
         return Err(DbError::invalid("org", "choose-one"));
     }
+    // The day typed is a day of the school's calendar: stored as its noon
+    // there, it reads as the same date in every US zone.
+    let org_path = crate::orgs::path_of(conn, d.org)?.ok_or(DbError::NotFound)?;
+    let completed_at = d
+        .completed_on
+        .noon_in(&crate::orgs::zone_of(conn, &org_path)?);
     let (name, kind, bytes) = match &d.evidence {
         Some(e) => (
             Some(e.name.as_str()),
@@ -74,7 +80,7 @@ pub fn submit(
             pd_requests::title.eq(&d.title),
             pd_requests::description.eq(&d.description),
             pd_requests::quarter_hours.eq(i32::try_from(d.quarter_hours).unwrap_or(i32::MAX)),
-            pd_requests::completed_at.eq(d.completed_on.start().micros()),
+            pd_requests::completed_at.eq(completed_at.micros()),
             pd_requests::evidence_url.eq(&d.evidence_url),
             pd_requests::evidence_name.eq(name),
             pd_requests::evidence_type.eq(kind),

@@ -14,6 +14,7 @@ diesel::table! {
         enrolment -> Nullable<Integer>,
         created_at -> BigInt,
         updated_at -> BigInt,
+        time_zone -> Nullable<Text>,
     }
 }
 

@@ -34,6 +34,7 @@ pub mod sso;
 pub mod throttle;
 pub mod time;
 pub mod token;
+pub mod us_states;
 pub mod validation;
 pub mod xapi;
 

@@ -1,6 +1,7 @@
 //! The organisation tree: programme → state → district or union local → school.
 
 use crate::ids::OrgId;
+use crate::time::TimeZone;
 use crate::validation::{Invalid, required_text};
 
 crate::code_enum! {
@@ -67,6 +68,8 @@ pub struct OrgDraft {
     pub name: String,
     pub kind: OrgKind,
     pub school: SchoolAttributes,
+    /// Its own IANA time zone; `None` inherits the nearest ancestor's.
+    pub time_zone: Option<TimeZone>,
 }
 
 /// Raw input, as it comes from a form or a JSON body.
@@ -84,6 +87,9 @@ pub struct OrgInput {
     pub poverty_band: String,
     #[serde(default)]
     pub enrolment: String,
+    /// An IANA zone name (`America/Chicago`); empty inherits the parent's.
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 impl OrgInput {
@@ -151,7 +157,16 @@ impl OrgInput {
                 },
             };
         }
-        OrgDraft { name, kind, school }
+        let time_zone = match self.time_zone.trim() {
+            "" => None,
+            z => errors.check("time_zone", TimeZone::check(z)),
+        };
+        OrgDraft {
+            name,
+            kind,
+            school,
+            time_zone,
+        }
     }
 }
 
@@ -291,10 +306,15 @@ mod tests {
             title_i: "maybe".into(),
             poverty_band: "high".into(),
             enrolment: "-3".into(),
+            time_zone: "America/Springfield".into(),
         };
         let err = input.validate_child_of(OrgKind::District).unwrap_err();
         let fields: Vec<&str> = err.0.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["name", "locale", "title_i", "enrolment"]);
+        assert_eq!(
+            fields,
+            ["name", "locale", "title_i", "enrolment", "time_zone"]
+        );
+        assert_eq!(err.0[4].code, "invalid-time-zone");
         let ok = OrgInput {
             name: "Rio Vista Middle".into(),
             kind: "school".into(),
@@ -302,9 +322,14 @@ mod tests {
             title_i: "yes".into(),
             poverty_band: "mid-high".into(),
             enrolment: "1,204".into(),
+            time_zone: " pacific/honolulu ".into(),
         }
         .validate_child_of(OrgKind::Local)
         .unwrap();
+        assert_eq!(
+            ok.time_zone.as_ref().map(TimeZone::name),
+            Some("Pacific/Honolulu")
+        );
         assert_eq!(
             ok.school,
             SchoolAttributes {

@@ -3,6 +3,7 @@
 
 use crate::Timestamp;
 use crate::evidence::Evidence;
+use crate::time::TimeZone;
 
 crate::code_enum! {
     /// Where PD hours came from.
@@ -17,11 +18,12 @@ crate::code_enum! {
 }
 
 /// The school year a moment falls in, by the year it starts: 2026 for
-/// July 2026 to June 2027.
-pub fn school_year(at: Timestamp) -> i32 {
-    let (y, m, _) = at.utc_date();
-    let start = if m >= 7 { y } else { y - 1 };
-    i32::try_from(start).unwrap_or(i32::MAX)
+/// July 2026 to June 2027 — on the calendar of `zone`, the educator's
+/// school's, so 8 pm on 30 June in Los Angeles still counts in June.
+pub fn school_year(at: Timestamp, zone: &TimeZone) -> i32 {
+    let d = at.date_in(zone);
+    let y = i32::from(d.year());
+    if d.month() >= 7 { y } else { y - 1 }
 }
 
 /// `2026–27`.
@@ -33,17 +35,40 @@ pub fn school_year_label(start: i32) -> String {
 mod tests {
     use super::*;
 
+    fn zone(name: &str) -> TimeZone {
+        TimeZone::parse(name).unwrap()
+    }
+
+    fn at(s: &str) -> Timestamp {
+        Timestamp::from_jiff(s.parse().unwrap())
+    }
+
     #[test]
     fn school_years_run_july_to_june() {
-        // 2026-06-30 23:59:59 UTC and 2026-07-01 00:00:00 UTC.
-        let june = Timestamp::from_micros(1_782_863_999_000_000);
-        let july = Timestamp::from_micros(1_782_864_000_000_000);
-        assert_eq!(june.to_rfc3339(), "2026-06-30T23:59:59Z");
-        assert_eq!(school_year(june), 2025);
-        assert_eq!(school_year(july), 2026);
-        assert_eq!(july.date().to_string(), "2026-07-01");
+        let utc = TimeZone::utc();
+        let june = at("2026-06-30T23:59:59Z");
+        let july = at("2026-07-01T00:00:00Z");
+        assert_eq!(school_year(june, &utc), 2025);
+        assert_eq!(school_year(july, &utc), 2026);
         assert_eq!(school_year_label(2026), "2026–27");
         assert_eq!(school_year_label(2099), "2099–00");
+    }
+
+    #[test]
+    fn school_years_turn_at_local_midnight() {
+        // 30 June 2026, 8:00 pm in Los Angeles = 1 July, 03:00 UTC.
+        let evening = at("2026-07-01T03:00:00Z");
+        assert_eq!(school_year(evening, &zone("America/Los_Angeles")), 2025);
+        assert_eq!(school_year(evening, &zone("America/New_York")), 2025);
+        assert_eq!(school_year(evening, &TimeZone::utc()), 2026);
+        // 30 June, 11:30 pm in Honolulu (HST, no DST) = 1 July, 09:30 UTC.
+        let late = at("2026-07-01T09:30:00Z");
+        assert_eq!(school_year(late, &zone("Pacific/Honolulu")), 2025);
+        assert_eq!(school_year(late, &zone("America/Chicago")), 2026);
+        // Puerto Rico (AST, UTC-4 all year): midnight of 1 July is 04:00 UTC.
+        let pr = zone("America/Puerto_Rico");
+        assert_eq!(school_year(at("2026-07-01T03:59:59Z"), &pr), 2025);
+        assert_eq!(school_year(at("2026-07-01T04:00:00Z"), &pr), 2026);
     }
 }
 

@@ -1,4 +1,6 @@
-//! Time as Lyceum stores it: microseconds since the Unix epoch, UTC.
+//! Time as Lyceum stores it: microseconds since the Unix epoch, UTC; and
+//! how people read it: calendar dates and wall clocks in an IANA time zone,
+//! computed by `jiff` with the time-zone database compiled in.
 //!
 //! Both database backends store timestamps as a BIGINT in this one form, and
 //! "now" always comes from [`Clock`] in Rust, never from the database, so the
@@ -37,51 +39,44 @@ impl Timestamp {
         ((later.0 - self.0) / 1_000_000).max(0)
     }
 
-    /// The civil date (year, month, day) in UTC.
-    pub fn utc_date(self) -> (i64, u32, u32) {
-        civil_from_days(self.0.div_euclid(86_400_000_000))
+    /// The instant as jiff sees it; instants beyond jiff's range (years
+    /// ±9999) are clamped to its ends.
+    pub fn to_jiff(self) -> jiff::Timestamp {
+        jiff::Timestamp::from_microsecond(self.0).unwrap_or(if self.0 < 0 {
+            jiff::Timestamp::MIN
+        } else {
+            jiff::Timestamp::MAX
+        })
     }
 
-    /// The same time of day `months` calendar months later, in UTC; a day
-    /// the month lacks becomes its last (31 January + 1 month = 28 or 29
-    /// February).
-    pub fn plus_months(self, months: u32) -> Timestamp {
-        let (y, m, d) = self.utc_date();
-        let since_midnight = self.0.rem_euclid(86_400_000_000);
-        let total = y * 12 + i64::from(m) - 1 + i64::from(months);
-        let (year, month) = (
-            total.div_euclid(12),
-            u32::try_from(total.rem_euclid(12)).unwrap_or(0) + 1,
-        );
-        let day = d.min(days_in_month(u32::try_from(year).unwrap_or(0), month));
-        let date = Date {
-            year: u16::try_from(year).unwrap_or(u16::MAX),
-            month: u8::try_from(month).unwrap_or(1),
-            day: u8::try_from(day).unwrap_or(1),
-        };
-        Timestamp(date.start().0 + since_midnight)
+    pub fn from_jiff(at: jiff::Timestamp) -> Self {
+        Self(at.as_microsecond())
     }
 
-    /// The civil date in UTC, as a [`Date`] (its `Display` is `YYYY-MM-DD`).
-    pub fn date(self) -> Date {
-        let (y, m, d) = self.utc_date();
-        Date {
-            year: u16::try_from(y).unwrap_or(u16::MAX),
-            month: u8::try_from(m).unwrap_or(1),
-            day: u8::try_from(d).unwrap_or(1),
-        }
+    /// The instant on the wall clocks of `zone`.
+    pub fn in_zone(self, zone: &TimeZone) -> jiff::Zoned {
+        self.to_jiff().to_zoned(zone.jiff().clone())
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ`, for exports and logs.
+    /// The calendar date it is in `zone` at this instant.
+    pub fn date_in(self, zone: &TimeZone) -> Date {
+        Date(self.in_zone(zone).date())
+    }
+
+    /// The same wall-clock time `months` calendar months later in `zone`;
+    /// a day the month lacks becomes its last (31 January + 1 month = 28 or
+    /// 29 February), and a time a DST change skips moves forward.
+    pub fn plus_months(self, months: u32, zone: &TimeZone) -> Timestamp {
+        let span = jiff::Span::new().months(i64::from(months.min(1_200)));
+        self.in_zone(zone)
+            .checked_add(span)
+            .map_or(Timestamp(i64::MAX), |z| Self::from_jiff(z.timestamp()))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds), for exports, logs and
+    /// the JSON API.
     pub fn to_rfc3339(self) -> String {
-        let (y, m, d) = self.utc_date();
-        let secs = self.0.div_euclid(1_000_000).rem_euclid(86_400);
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        self.to_jiff().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
     }
 }
 
@@ -89,18 +84,103 @@ fn duration_micros(d: Duration) -> i64 {
     i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
 }
 
-/// Howard Hinnant's days-to-civil algorithm.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+/// Where the programme's people are when no organisation above them has
+/// said: the zone of the most US educators (the Eastern zone).
+pub const PROGRAMME_ZONE: &str = "America/New_York";
+
+/// A checked IANA time zone (`America/Los_Angeles`), known to the time-zone
+/// database compiled into the binary — so a zone that works on one machine
+/// works on every one, with or without `/usr/share/zoneinfo`.
+#[derive(Debug, Clone)]
+pub struct TimeZone {
+    name: String,
+    zone: jiff::tz::TimeZone,
+}
+
+impl TimeZone {
+    /// The zone named exactly as the database spells it (case-insensitive
+    /// lookup, canonical spelling kept). `None` for unknown names, for
+    /// offsets (`+02:00`) and for POSIX rules: only named zones follow a
+    /// place through its rule changes.
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.trim();
+        if name.is_empty()
+            || name.len() > 64
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
+            || !name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        let zone = jiff::tz::db().get(name).ok()?;
+        let name = zone.iana_name()?.to_string();
+        Some(Self { name, zone })
+    }
+
+    /// For a field of a form: `invalid-time-zone` when not a known zone.
+    pub fn check(name: &str) -> Result<Self, &'static str> {
+        Self::parse(name).ok_or("invalid-time-zone")
+    }
+
+    /// [`PROGRAMME_ZONE`].
+    pub fn programme() -> Self {
+        Self::parse(PROGRAMME_ZONE).unwrap_or_else(Self::utc)
+    }
+
+    pub fn utc() -> Self {
+        Self {
+            name: "UTC".to_string(),
+            zone: jiff::tz::TimeZone::UTC,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn jiff(&self) -> &jiff::tz::TimeZone {
+        &self.zone
+    }
+
+    /// Every zone name the database knows, sorted, for pickers.
+    pub fn all_names() -> Vec<String> {
+        let mut names: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_string())
+            .filter(|n| Self::parse(n).is_some())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl PartialEq for TimeZone {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for TimeZone {}
+
+impl fmt::Display for TimeZone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl Serialize for TimeZone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.name)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeZone {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Self::parse(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown time zone {name:?}")))
+    }
 }
 
 /// The source of "now". Real time plus an offset that only tests move,
@@ -130,13 +210,9 @@ impl Clock {
 }
 
 /// A calendar date (`YYYY-MM-DD`): OneRoster's `beginDate`, the day an
-/// outside PD activity was completed.
+/// outside PD activity was completed, the day an instant falls on in a zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: u16,
-    month: u8,
-    day: u8,
-}
+pub struct Date(jiff::civil::Date);
 
 impl Date {
     /// Exactly `YYYY-MM-DD`, a real day of the Gregorian calendar.
@@ -148,50 +224,60 @@ impl Date {
         let year = digits(b, 0, 4)?;
         let month = digits(b, 5, 2)?;
         let day = digits(b, 8, 2)?;
-        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Self {
-            year: u16::try_from(year).ok()?,
-            month: u8::try_from(month).ok()?,
-            day: u8::try_from(day).ok()?,
-        })
+        Self::new(year, month, day)
+    }
+
+    pub fn new(year: u32, month: u32, day: u32) -> Option<Self> {
+        jiff::civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .ok()
+        .map(Self)
     }
 
     pub fn year(self) -> u16 {
-        self.year
+        u16::try_from(self.0.year()).unwrap_or(0)
     }
 
     pub fn month(self) -> u8 {
-        self.month
+        u8::try_from(self.0.month()).unwrap_or(1)
     }
 
     pub fn day(self) -> u8 {
-        self.day
+        u8::try_from(self.0.day()).unwrap_or(1)
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
-    pub(crate) fn days_since_epoch(self) -> i64 {
-        let (m, d) = (i64::from(self.month), i64::from(self.day));
-        let y = i64::from(self.year) - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+    /// The first instant of the day in `zone` (midnight, or the first time
+    /// that exists when a DST change skips midnight).
+    pub fn start_in(self, zone: &TimeZone) -> Timestamp {
+        self.0
+            .to_zoned(zone.jiff().clone())
+            .and_then(|z| z.start_of_day())
+            .map_or(Timestamp(0), |z| Timestamp::from_jiff(z.timestamp()))
     }
-}
 
-impl Date {
-    /// Midnight UTC at the start of the day.
-    pub fn start(self) -> Timestamp {
-        Timestamp::from_micros(self.days_since_epoch() * 86_400_000_000)
+    /// Noon of the day in `zone`: how a day someone typed (an outside
+    /// activity's date) is stored, so the date reads the same in every zone
+    /// within eleven hours of theirs.
+    pub fn noon_in(self, zone: &TimeZone) -> Timestamp {
+        self.0
+            .at(12, 0, 0, 0)
+            .to_zoned(zone.jiff().clone())
+            .map_or(Timestamp(0), |z| Timestamp::from_jiff(z.timestamp()))
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -201,45 +287,148 @@ pub(crate) fn digits(b: &[u8], at: usize, len: usize) -> Option<u32> {
     })
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn zone(name: &str) -> TimeZone {
+        TimeZone::parse(name).unwrap()
+    }
+
+    /// An RFC 3339 instant, as a [`Timestamp`].
+    fn at(s: &str) -> Timestamp {
+        Timestamp::from_jiff(s.parse().unwrap())
+    }
+
     #[test]
     fn months_are_added_on_the_calendar() {
+        let utc = TimeZone::utc();
         let at = |d: &str| {
             Date::parse(d)
                 .unwrap()
-                .start()
+                .start_in(&utc)
                 .plus(Duration::from_secs(3_600))
         };
-        assert_eq!(at("2026-01-31").plus_months(1), at("2026-02-28"));
-        assert_eq!(at("2028-01-31").plus_months(1), at("2028-02-29"));
-        assert_eq!(at("2026-11-26").plus_months(12), at("2027-11-26"));
-        assert_eq!(at("2026-11-26").plus_months(2), at("2027-01-26"));
-        assert_eq!(at("2026-11-26").plus_months(0), at("2026-11-26"));
+        assert_eq!(at("2026-01-31").plus_months(1, &utc), at("2026-02-28"));
+        assert_eq!(at("2028-01-31").plus_months(1, &utc), at("2028-02-29"));
+        assert_eq!(at("2026-11-26").plus_months(12, &utc), at("2027-11-26"));
+        assert_eq!(at("2026-11-26").plus_months(2, &utc), at("2027-01-26"));
+        assert_eq!(at("2026-11-26").plus_months(0, &utc), at("2026-11-26"));
+    }
+
+    #[test]
+    fn months_keep_the_wall_clock_across_dst() {
+        // 15 January 2026, 9:00 am in New York (EST, UTC-5), plus six
+        // months: 15 July 2026, 9:00 am (EDT, UTC-4) — an hour less of UTC.
+        let ny = zone("America/New_York");
+        let jan = at("2026-01-15T14:00:00Z");
+        assert_eq!(jan.plus_months(6, &ny), at("2026-07-15T13:00:00Z"));
     }
 
     #[test]
     fn formats_known_instants() {
         assert_eq!(Timestamp(0).to_rfc3339(), "1970-01-01T00:00:00Z");
-        // 2026-11-25T20:23:43Z
         assert_eq!(
             Timestamp(1_795_638_223_000_000).to_rfc3339(),
             "2026-11-25T20:23:43Z"
         );
-        assert_eq!(Timestamp(951_782_400_000_000).utc_date(), (2000, 2, 29));
+        assert_eq!(
+            Timestamp(951_782_400_000_000)
+                .date_in(&TimeZone::utc())
+                .to_string(),
+            "2000-02-29"
+        );
+    }
+
+    #[test]
+    fn the_evening_of_30_june_in_los_angeles_is_1_july_in_utc() {
+        let t = at("2026-07-01T03:00:00Z");
+        assert_eq!(t.date_in(&TimeZone::utc()).to_string(), "2026-07-01");
+        assert_eq!(
+            t.date_in(&zone("America/Los_Angeles")).to_string(),
+            "2026-06-30"
+        );
+        let la = t.in_zone(&zone("America/Los_Angeles"));
+        assert_eq!(la.strftime("%H:%M %Z").to_string(), "20:00 PDT");
+    }
+
+    #[test]
+    fn dates_change_at_local_midnight_across_dst() {
+        let ny = zone("America/New_York");
+        // 8 March 2026: clocks go from 2:00 EST to 3:00 EDT; the day is 23 hours.
+        let day = Date::parse("2026-03-08").unwrap();
+        let next = Date::parse("2026-03-09").unwrap();
+        assert_eq!(day.start_in(&ny), at("2026-03-08T05:00:00Z"));
+        assert_eq!(next.start_in(&ny), at("2026-03-09T04:00:00Z"));
+        assert_eq!(
+            next.start_in(&ny).micros() - day.start_in(&ny).micros(),
+            23 * 3_600_000_000
+        );
+        // 1 November 2026: 2:00 EDT back to 1:00 EST; the day is 25 hours.
+        let fall = Date::parse("2026-11-01").unwrap();
+        let after = Date::parse("2026-11-02").unwrap();
+        assert_eq!(
+            after.start_in(&ny).micros() - fall.start_in(&ny).micros(),
+            25 * 3_600_000_000
+        );
+        // 23:30 EST on 1 November is 04:30 UTC on the 2nd.
+        assert_eq!(
+            at("2026-11-02T04:30:00Z").date_in(&ny).to_string(),
+            "2026-11-01"
+        );
+        assert_eq!(
+            at("2026-11-02T04:30:00Z")
+                .in_zone(&ny)
+                .strftime("%Z")
+                .to_string(),
+            "EST"
+        );
+    }
+
+    #[test]
+    fn hawaii_and_puerto_rico_keep_one_offset_all_year() {
+        for (name, abbr, hours) in [
+            ("Pacific/Honolulu", "HST", 10),
+            ("America/Puerto_Rico", "AST", 4),
+        ] {
+            let z = zone(name);
+            for utc_noon in ["2026-01-15T12:00:00Z", "2026-07-15T12:00:00Z"] {
+                let local = at(utc_noon).in_zone(&z);
+                assert_eq!(local.strftime("%Z").to_string(), abbr, "{name}");
+                assert_eq!(i64::from(local.hour()), 12 - hours, "{name}");
+            }
+        }
+        // Midnight of 1 July in Honolulu is 10:00 UTC.
+        let d = Date::parse("2026-07-01").unwrap();
+        assert_eq!(
+            d.start_in(&zone("Pacific/Honolulu")),
+            at("2026-07-01T10:00:00Z")
+        );
+        assert_eq!(
+            d.noon_in(&zone("America/Puerto_Rico")),
+            at("2026-07-01T16:00:00Z")
+        );
+    }
+
+    #[test]
+    fn zones_are_checked_names() {
+        assert_eq!(zone("america/los_angeles").name(), "America/Los_Angeles");
+        assert_eq!(TimeZone::programme().name(), PROGRAMME_ZONE);
+        for bad in [
+            "",
+            "Mars/Olympus_Mons",
+            "America/Nowhere",
+            "+02:00",
+            "EST5EDT,M3.2.0,M11.1.0",
+            "../../etc/passwd",
+            "America/New York",
+        ] {
+            assert_eq!(TimeZone::parse(bad), None, "{bad:?}");
+            assert_eq!(TimeZone::check(bad), Err("invalid-time-zone"));
+        }
+        let names = TimeZone::all_names();
+        assert!(names.iter().any(|n| n == "America/Puerto_Rico"));
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

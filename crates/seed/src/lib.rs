@@ -30,6 +30,7 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgKind, SchoolAttributes};
 use lyceum_domain::profile::{GradeBand, SchoolRole, Subject};
 use lyceum_domain::role::Role;
+use lyceum_domain::time::TimeZone;
 
 /// The whole programme, in memory.
 #[derive(Debug, Clone)]
@@ -74,6 +75,29 @@ impl Person {
 }
 
 impl Programme {
+    /// The zone set on each organisation, by index: a state's main zone,
+    /// `None` (inherited) for the rest.
+    pub fn own_zone(&self, org: usize) -> Option<TimeZone> {
+        let o = &self.orgs[org];
+        (o.kind == OrgKind::State)
+            .then(|| lyceum_domain::us_states::main_zone(&o.name))
+            .flatten()
+    }
+
+    /// The zone in force at each organisation, by index (parents come
+    /// before their children), as `orgs::zone_of` would find it.
+    pub fn zones(&self) -> Vec<TimeZone> {
+        let mut out: Vec<TimeZone> = Vec::with_capacity(self.orgs.len());
+        for (i, o) in self.orgs.iter().enumerate() {
+            let zone = self.own_zone(i).unwrap_or_else(|| match o.parent {
+                Some(p) => out[p].clone(),
+                None => TimeZone::programme(),
+            });
+            out.push(zone);
+        }
+        out
+    }
+
     pub fn educators(&self) -> usize {
         self.people
             .iter()

@@ -153,6 +153,7 @@ fn write_in(
             enrolment: o.school.enrolment,
             created_at: t,
             updated_at: t,
+            time_zone: p.own_zone(i).map(|z| z.name().to_string()),
         });
         paths.push(path);
     }

@@ -89,6 +89,7 @@ fn school(name: &str, locale: &str, title_i: &str, poverty: &str, enrolment: &st
         title_i: title_i.into(),
         poverty_band: poverty.into(),
         enrolment: enrolment.into(),
+        time_zone: String::new(),
     }
 }
 

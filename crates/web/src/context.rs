@@ -17,6 +17,7 @@ use lyceum_db::{api_tokens, memberships, sessions};
 use lyceum_domain::api_token::Scopes;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::token::hash_token;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,6 +29,8 @@ pub struct CurrentUser {
     pub actor: Actor,
     /// Hash of the session id (None when signed in by API token).
     pub session_hash: Option<String>,
+    /// The zone their dates are shown and reckoned in: their school's.
+    pub zone: TimeZone,
 }
 
 /// The request's context.
@@ -47,6 +50,14 @@ pub struct Ctx {
 impl Ctx {
     pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
         self.user.as_deref().ok_or(AppError::Unauthenticated)
+    }
+
+    /// The zone the reader's dates are shown in: their school's, or the
+    /// programme's for someone not signed in.
+    pub fn zone(&self) -> TimeZone {
+        self.user
+            .as_ref()
+            .map_or_else(TimeZone::programme, |u| u.zone.clone())
     }
 }
 
@@ -178,6 +189,15 @@ pub fn append_cookie(headers: &mut HeaderMap, cookie: &str) {
     }
 }
 
+/// The zone of the person holding `grants` (oldest first).
+fn zone_of_grants(
+    c: &mut lyceum_db::DbConn,
+    grants: &[lyceum_domain::policy::Grant],
+) -> Result<TimeZone, lyceum_db::DbError> {
+    let paths: Vec<_> = grants.iter().map(|g| g.scope.clone()).collect();
+    lyceum_db::orgs::zone_of_home(c, &paths)
+}
+
 /// The session's person if the session is live; expired sessions are removed.
 async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>, AppError> {
     let hash = hash_token(id);
@@ -192,11 +212,12 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
                     return Ok(None);
                 };
                 let grants = memberships::grants_of(c, user.id())?;
-                Ok(Some((session, user, grants)))
+                let zone = zone_of_grants(c, &grants)?;
+                Ok(Some((session, user, grants, zone)))
             }
         })
         .await?;
-    let Some((session, user, grants)) = loaded else {
+    let Some((session, user, grants, zone)) = loaded else {
         return Ok(None);
     };
     let idle_since = now.minus(idle).micros();
@@ -216,6 +237,7 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
         },
         user,
         session_hash: Some(hash),
+        zone,
     }))
 }
 
@@ -233,10 +255,11 @@ async fn load_token(
                 return Ok(None);
             };
             let grants = memberships::grants_of(c, user.id())?;
-            Ok(Some((token, user, grants)))
+            let zone = zone_of_grants(c, &grants)?;
+            Ok(Some((token, user, grants, zone)))
         })
         .await?;
-    let Some((token, user, grants)) = loaded else {
+    let Some((token, user, grants, zone)) = loaded else {
         return Ok(None);
     };
     let scopes = token.scopes();
@@ -257,6 +280,7 @@ async fn load_token(
             },
             user,
             session_hash: None,
+            zone,
         },
         scopes,
     )))

@@ -146,6 +146,7 @@ pub async fn update(
         .map_err(AppError::Invalid)?;
     let now = state.clock.now();
     let (id, actor) = (scope.id, user.user.id());
+    let zone_before = org.time_zone.clone();
     Ok(state
         .db
         .write(move |c| {
@@ -159,6 +160,20 @@ pub async fn update(
                 None,
                 json!({ "name": draft.name }),
             )?;
+            // A zone change moves every date below it: its own entry, with
+            // what it was.
+            let zone_after = draft.time_zone.as_ref().map(|z| z.name().to_string());
+            if zone_after != zone_before {
+                record(
+                    c,
+                    now,
+                    actor,
+                    "org.time_zone_changed",
+                    id,
+                    None,
+                    json!({ "from": zone_before, "to": zone_after }),
+                )?;
+            }
             orgs::get(c, id)
         })
         .await?)

@@ -9,7 +9,9 @@ use askama::Template;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use lyceum_domain::Timestamp;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
 
 /// The signed-in person as the layout shows them.
@@ -33,6 +35,8 @@ pub struct Page {
     pub here: String,
     /// Set when the page shows a form with errors: the title then starts with "Error:".
     pub has_errors: bool,
+    /// The zone dates and times are shown in: the reader's school's.
+    pub zone: TimeZone,
 }
 
 impl Page {
@@ -48,6 +52,7 @@ impl Page {
             flash: ctx.flash,
             here: ctx.here.clone(),
             has_errors: false,
+            zone: ctx.zone(),
         }
     }
 
@@ -108,11 +113,20 @@ impl Page {
         self.flash.map(|f| self.t(&f.label_key()))
     }
 
-    /// A date for people: `25 Nov 2026` / `25 nov 2026`.
+    /// A date for people, on the reader's calendar: `25 Nov 2026` / `25 nov 2026`.
     pub fn date(&self, micros: &i64) -> String {
-        let (y, m, d) = lyceum_domain::Timestamp::from_micros(*micros).utc_date();
-        let month = self.t(&format!("month-short-{m}"));
-        format!("{d} {month} {y}")
+        human_date(*micros, &self.zone, self.lang)
+    }
+
+    /// A date and time for people with the zone named:
+    /// `30 Jun 2026, 8:00 pm PDT` / `30 jun 2026, 20:00 PDT`.
+    pub fn datetime(&self, micros: &i64) -> String {
+        human_datetime(*micros, &self.zone, self.lang)
+    }
+
+    /// "Dates are in the America/Los_Angeles time zone.", under tables of dates.
+    pub fn zone_note(&self) -> String {
+        self.t1("dates-in-zone", "zone", self.zone.name())
     }
 
     pub fn css(&self) -> &'static str {
@@ -126,6 +140,28 @@ impl Page {
     pub fn htmx(&self) -> &'static str {
         assets::url("htmx.min.js")
     }
+}
+
+/// `25 Nov 2026` on the calendar of `zone`.
+pub fn human_date(micros: i64, zone: &TimeZone, lang: Lang) -> String {
+    let d = Timestamp::from_micros(micros).date_in(zone);
+    let month = catalogue().text(lang, &format!("month-short-{}", d.month()));
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// `30 Jun 2026, 8:00 pm PDT` (English) or `30 jun 2026, 20:00 PDT`
+/// (Spanish): the wall clock of `zone`, with its abbreviation.
+pub fn human_datetime(micros: i64, zone: &TimeZone, lang: Lang) -> String {
+    let at = Timestamp::from_micros(micros);
+    let clock = match lang {
+        Lang::En => "%-I:%M %P %Z",
+        Lang::Es => "%H:%M %Z",
+    };
+    format!(
+        "{}, {}",
+        human_date(micros, zone, lang),
+        at.in_zone(zone).strftime(clock)
+    )
 }
 
 /// Field errors in the reader's language, in the order of the form.

@@ -848,6 +848,11 @@ pub fn apply(
                     enrolment: None,
                     created_at: t,
                     updated_at: t,
+                    // A state gets its main zone; the rest inherit.
+                    time_zone: (*kind == OrgKind::State)
+                        .then(|| lyceum_domain::us_states::main_zone(name))
+                        .flatten()
+                        .map(|z| z.name().to_string()),
                 });
                 (id, path)
             }

@@ -1,7 +1,7 @@
 //! The value types of OneRoster's CSV binding: status, booleans, dates,
 //! date-times and comma-separated lists.
 
-use crate::time::{Date, Timestamp, digits};
+use crate::time::{Date, TimeZone, Timestamp, digits};
 
 crate::code_enum! {
     /// A record's fate in a delta file. Bulk files leave it blank.
@@ -95,8 +95,8 @@ pub(crate) fn parse_datetime(value: &str) -> Option<Timestamp> {
     if i != b.len() {
         return None;
     }
-    let seconds = date.days_since_epoch() * 86_400 + i64::from(hour * 3600 + minute * 60 + second)
-        - offset_seconds;
+    let midnight = date.start_in(&TimeZone::utc()).micros() / 1_000_000;
+    let seconds = midnight + i64::from(hour * 3600 + minute * 60 + second) - offset_seconds;
     Some(Timestamp::from_micros(seconds * 1_000_000 + micros))
 }
 

@@ -41,6 +41,7 @@ use lyceum_domain::course::Course;
 use lyceum_domain::course::quiz::Quiz;
 use lyceum_domain::pd::{Source, school_year};
 use lyceum_domain::role::Role;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::token::new_public_id;
 use std::collections::{BTreeMap, HashMap};
 
@@ -311,6 +312,7 @@ impl<'a> Batch<'a> {
         e: &Enrolment,
         course: &'a Saved,
         issuer: &'a str,
+        zone: &TimeZone,
     ) -> Result<(), DbError> {
         let completed = e.finished.len() == course.keys.len();
         let last = e.finished.len().checked_sub(1);
@@ -371,7 +373,7 @@ impl<'a> Batch<'a> {
                 title: &course.course.title,
                 quarter_hours: course.hours,
                 earned_at: at,
-                school_year: school_year(Timestamp::from_micros(at)),
+                school_year: school_year(Timestamp::from_micros(at), zone),
                 created_at: at,
             });
             self.certificates.push(CertificateRow {
@@ -464,6 +466,7 @@ pub(super) fn write_in(
     let unchecked = skip_foreign_key_checks(c)?;
     let chooser = Chooser::new(&facts);
     let names: Vec<String> = p.people.iter().map(Person::display_name).collect();
+    let zones = p.zones();
     let mut batch = Batch::default();
     let mut completions = vec![0i64; catalogue.len()];
     for (i, person) in p.people.iter().enumerate() {
@@ -473,7 +476,8 @@ pub(super) fn write_in(
         let mut rng = person_rng(l.seed, i as u64);
         let user = written.first_user + i as i64;
         for e in activity::educator(&mut rng, &learner(person), &chooser, &facts, now) {
-            batch.add(user, &names[i], &e, &catalogue[e.course], &issuer)?;
+            let zone = &zones[person.org];
+            batch.add(user, &names[i], &e, &catalogue[e.course], &issuer, zone)?;
             completions[e.course] += i64::from(e.completed(&facts[e.course]));
         }
         if batch.len() >= FLUSH_AT {
@@ -519,8 +523,9 @@ pub(super) fn write_in(
             _ => Vec::new(),
         };
         let before = w.ledger_entries + batch.ledger.len();
+        let zone = orgs::zone_of_user(c, lyceum_domain::UserId(*id))?;
         for e in &plan {
-            batch.add(*id, name, e, &catalogue[e.course], &issuer)?;
+            batch.add(*id, name, e, &catalogue[e.course], &issuer, &zone)?;
             completions[e.course] += i64::from(e.completed(&facts[e.course]));
         }
         if *local == "learner" {

@@ -63,6 +63,8 @@ type CertificateCols = (
 
 /// Everything the seed wrote about learning.
 struct Rows {
+    /// Learner → the zone their school years are reckoned in.
+    zones: HashMap<i64, lyceum_domain::time::TimeZone>,
     /// id → (slug, title, language, quarter hours, completions, search text).
     courses: HashMap<i64, (String, String, String, i32, i64, String)>,
     /// (course, version) → lesson keys in course order, with whether each has a quiz.
@@ -193,7 +195,15 @@ async fn rows(t: &TestDb) -> Rows {
             .filter(orgs::parent_id.is_null())
             .select(orgs::name)
             .first::<String>(c)?;
+        // Each learner's zone as the app finds it, to check the seed's.
+        let mut zones = HashMap::new();
+        for (user, ..) in &ledger {
+            if !zones.contains_key(user) {
+                zones.insert(*user, lyceum_db::orgs::zone_of_user(c, UserId(*user))?);
+            }
+        }
         Ok::<_, DbError>(Rows {
+            zones,
             courses,
             lessons: lesson_map,
             competencies,
@@ -283,7 +293,10 @@ fn check(r: &Rows) -> usize {
         assert_eq!(source, "course");
         assert_eq!((title, hours), (course_title, course_hours));
         assert_eq!((*earned, *created), (at, at));
-        assert_eq!(*year, school_year(Timestamp::from_micros(at)));
+        assert_eq!(
+            *year,
+            school_year(Timestamp::from_micros(at), &r.zones[user])
+        );
         *ledger.entry((*user, course)).or_default() += 1;
     }
     assert_eq!(ledger.len(), completed.len());

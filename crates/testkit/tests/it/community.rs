@@ -508,7 +508,8 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
         .clock
         .now()
         .plus(std::time::Duration::from_secs(3 * 86_400))
-        .date()
+        // On the facilitator's calendar: their school is in Ohio.
+        .date_in(&lyceum_domain::time::TimeZone::parse("America/New_York").unwrap())
         .to_string();
     let refused = facilitator
         .post(&format!("{topic}/replies"), &[("body", "One more ad")])

@@ -8,7 +8,7 @@ use lyceum_testkit::{PASSWORD, TestApp};
 use serde_json::{Value, json};
 use std::time::Duration;
 
-fn course(extra_lesson: bool) -> Value {
+pub(crate) fn course(extra_lesson: bool) -> Value {
     let mut c = json!({
         "format": "lyceum-course/1",
         "slug": "ai-aware-assignments",
@@ -250,7 +250,12 @@ async fn completing_a_course_earns_hours_and_a_certificate_anyone_can_check() {
             .await;
     }
 
-    let (y, m, _) = app.clock.now().utc_date();
+    // The educator's school is in Ohio: New York time.
+    let today = app
+        .clock
+        .now()
+        .date_in(&lyceum_domain::time::TimeZone::parse("America/New_York").unwrap());
+    let (y, m) = (i32::from(today.year()), today.month());
     let year = if m >= 7 { y } else { y - 1 };
     let label = format!("{year}–{:02}", (year + 1) % 100);
     b.get("/transcript")
@@ -476,11 +481,17 @@ async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
         .and_then(|rest| rest.split('"').next())
         .map(|code| format!("/certificates/{code}"))
         .expect("a link to the certificate");
-    let until = app.clock.now().plus_months(2).date().to_string();
+    let ohio = lyceum_domain::time::TimeZone::parse("America/New_York").unwrap();
+    // Two months on, on the holder's (Ohio's) calendar; the page adds the
+    // time and zone, the email gives the day.
+    let until_at = app.clock.now().plus_months(2, &ohio);
+    let shown =
+        lyceum_web::page::human_date(until_at.micros(), &ohio, lyceum_domain::i18n::Lang::En);
+    let until = until_at.date_in(&ohio).to_string();
     b.get(&href)
         .await
         .expect("This certificate is valid.")
-        .expect(&format!("<dt>Valid until</dt><dd>{until}</dd>"));
+        .expect(&format!("<dt>Valid until</dt><dd>{shown}, "));
 
     let url = app.url.clone();
     let sweep = || {

@@ -24,6 +24,7 @@ mod learning_api;
 mod limits;
 mod literacy;
 mod local_courses;
+mod local_time;
 mod object_ids;
 mod ops;
 mod orgs;

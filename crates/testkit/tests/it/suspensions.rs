@@ -92,7 +92,12 @@ fn suspend(days: &str) -> [(&'static str, &str); 2] {
 }
 
 fn date(app: &TestApp, later: Duration) -> String {
-    app.clock.now().plus(later).date().to_string()
+    // Everyone in the test seed is in Ohio: New York time.
+    app.clock
+        .now()
+        .plus(later)
+        .date_in(&lyceum_domain::time::TimeZone::parse("America/New_York").unwrap())
+        .to_string()
 }
 
 struct Scene {

@@ -136,11 +136,12 @@ async fn a_token_needs_the_password_and_never_lives_for_ever() {
         )
         .await;
     made.expect("Copy it now").expect("Read only");
-    let (y, m, d) = app
+    let day = app
         .clock
         .now()
         .plus(Duration::from_secs(30 * 86_400))
-        .utc_date();
+        .date_in(&lyceum_domain::time::TimeZone::parse("America/New_York").unwrap());
+    let (y, m, d) = (day.year(), day.month(), day.day());
     let month = [
         "", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ][m as usize];

@@ -141,6 +141,9 @@ pub struct OrgDto {
     pub name: String,
     /// Only for schools.
     pub school: Option<SchoolDto>,
+    /// Its own IANA time zone (`America/Chicago`); null when it inherits
+    /// the nearest ancestor's (the programme's default is America/New_York).
+    pub time_zone: Option<String>,
 }
 
 impl From<&OrgRow> for OrgDto {
@@ -156,6 +159,7 @@ impl From<&OrgRow> for OrgDto {
                 poverty_band: o.poverty_band.clone(),
                 enrolment: o.enrolment,
             }),
+            time_zone: o.time_zone.clone(),
         }
     }
 }
@@ -175,6 +179,10 @@ pub struct OrgBody {
     pub poverty_band: Option<String>,
     #[serde(default)]
     pub enrolment: Option<i32>,
+    /// An IANA time zone name; absent or null: inherit the parent's. An
+    /// unknown name is refused (`invalid-time-zone` on `time_zone`).
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 impl From<OrgBody> for lyceum_domain::org::OrgInput {
@@ -189,6 +197,7 @@ impl From<OrgBody> for lyceum_domain::org::OrgInput {
                 .unwrap_or_default(),
             poverty_band: b.poverty_band.unwrap_or_default(),
             enrolment: b.enrolment.map(|e| e.to_string()).unwrap_or_default(),
+            time_zone: b.time_zone.unwrap_or_default(),
         }
     }
 }

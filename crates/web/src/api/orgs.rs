@@ -48,7 +48,9 @@ pub async fn children(
     Ok(Json(children.iter().map(OrgDto::from).collect()))
 }
 
-/// Changes an organisation's name (and, for a school, its equity attributes).
+/// Changes an organisation's name, its own IANA time zone (`time_zone`;
+/// null inherits the parent's, an unknown name is a 422 on `time_zone`) and,
+/// for a school, its equity attributes. Only its admins (and those above).
 #[utoipa::path(put, path = "/api/v1/orgs/{org_id}", tag = "orgs", request_body = OrgBody,
     params(("org_id" = i64, Path)),
     responses((status = 200, body = OrgDto), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),

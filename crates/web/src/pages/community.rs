@@ -23,6 +23,7 @@ use lyceum_domain::community::{
     Visibility, body,
 };
 use lyceum_domain::policy::Action;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
 use serde::Deserialize;
@@ -265,7 +266,8 @@ pub async fn search(
     let since = match query.since.trim() {
         "" => None,
         d => match lyceum_domain::time::Date::parse(d) {
-            Some(d) => Some(d.start()),
+            // From the start of that day on the reader's calendar.
+            Some(d) => Some(d.start_in(&ctx.zone())),
             None => {
                 invalid.add("since", "date-invalid");
                 None
@@ -342,7 +344,7 @@ pub async fn search(
                 href: format!("{}#post-{}", topic_path(f.topic_id), f.post.id),
                 space_title: f.space.row.title,
                 snippet: crate::highlight::snippet(&f.post.body, &words),
-                posted_on: super::credit::date(f.post.created_at),
+                posted_on: super::credit::date(f.post.created_at, &ctx.zone()),
                 topic_title: f.topic_title,
                 author: f.author,
             })
@@ -575,6 +577,7 @@ fn post_view(
     me: UserId,
     accepted: Option<i64>,
     given: &HashSet<(i64, Reaction)>,
+    zone: &TimeZone,
 ) -> PostView {
     let reactions = Reaction::ALL
         .iter()
@@ -587,7 +590,7 @@ fn post_view(
         id: p.post.id,
         author_id: p.post.author_id,
         author: p.author,
-        posted_on: super::credit::date(p.post.created_at),
+        posted_on: super::credit::date(p.post.created_at, zone),
         hidden: p
             .post
             .hidden_at
@@ -718,7 +721,7 @@ async fn topic_page(
         posts: lines
             .into_iter()
             .take(PAGE_SIZE as usize)
-            .map(|p| post_view(state, p, user, accepted, &given))
+            .map(|p| post_view(state, p, user, accepted, &given, &ctx.zone()))
             .collect(),
         more,
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
@@ -1044,7 +1047,7 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
                 Some(p) => format!("{}#post-{p}", topic_path(n.topic_id)),
                 None => topic_path(n.topic_id),
             },
-            on: super::credit::date(n.created_at),
+            on: super::credit::date(n.created_at, &ctx.zone()),
             note: n.note,
             read: n.read,
         })

@@ -501,8 +501,16 @@ pub async fn lesson_page(
         .with_title(&lesson.title)
         .about(&row.title)
         .with_errors(&errors);
-    let task =
-        super::practice::task_view(state, learner, row.id, lesson, &base, typed.artefact).await?;
+    let task = super::practice::task_view(
+        state,
+        learner,
+        row.id,
+        lesson,
+        &base,
+        typed.artefact,
+        &ctx.zone(),
+    )
+    .await?;
     Ok(LessonPage {
         lang: other_lang(row.lang(), page.lang),
         course_href: course_path(&course.slug),

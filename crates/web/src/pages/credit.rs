@@ -9,7 +9,7 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::gate::ScopedOrg;
 use crate::org_actions::record;
-use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::page::{FormErrors, Page, human_datetime, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
@@ -25,6 +25,7 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::paths;
 use lyceum_domain::pd::school_year_label;
 use lyceum_domain::policy::Action;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::{Invalid, required_text};
 use lyceum_domain::{Timestamp, UserId};
 use serde::Deserialize;
@@ -63,8 +64,9 @@ pub struct TranscriptPage {
     requests: Vec<RequestLine>,
 }
 
-pub(super) fn date(micros: i64) -> String {
-    Timestamp::from_micros(micros).date().to_string()
+/// `YYYY-MM-DD` on the calendar of `zone`.
+pub(super) fn date(micros: i64, zone: &TimeZone) -> String {
+    Timestamp::from_micros(micros).date_in(zone).to_string()
 }
 
 /// School years, newest first, each with its entries and total.
@@ -86,7 +88,7 @@ fn by_year(rows: &[LedgerRow], page: &Page) -> Vec<Year> {
         if let (Some((_, q)), Some(year)) = (current.as_mut(), years.last_mut()) {
             *q += row.hours();
             year.entries.push(Entry {
-                date: date(row.earned_at),
+                date: page.date(&row.earned_at),
                 title: row.title.clone(),
                 source: page.label("pd-source", &row.source),
                 hours: hours_in(row.hours(), page.lang),
@@ -136,6 +138,7 @@ pub async fn transcript_csv(State(state): State<AppState>, ctx: Ctx) -> Result<R
     let id = ctx.require_user()?.user.id();
     let rows = state.db.read(move |c| credit::ledger_of(c, id)).await?;
     let page = Page::new(&ctx, "transcript-title");
+    let zone = ctx.zone();
     let t = |k: &str| page.t(k);
     let mut out = csv_line(&[
         t("transcript-school-year"),
@@ -147,7 +150,7 @@ pub async fn transcript_csv(State(state): State<AppState>, ctx: Ctx) -> Result<R
     for row in &rows {
         out.push_str(&csv_line(&[
             school_year_label(row.school_year),
-            date(row.earned_at),
+            date(row.earned_at, &zone),
             row.title.clone(),
             row.source.clone(),
             // Machine-readable: a dot, whatever the language.
@@ -230,10 +233,13 @@ async fn certificate_page(
                 }
                 _ => None,
             };
-            Ok(Some((cert, slug, revoke_org)))
+            // Shown on the holder's calendar, whoever looks: the document
+            // says the same to an employer in another zone.
+            let zone = lyceum_db::orgs::zone_of_user(c, UserId(cert.user_id))?;
+            Ok(Some((cert, slug, revoke_org, zone)))
         })
         .await?;
-    let (cert, slug, revoke_org) = found.ok_or(AppError::NotFound)?;
+    let (cert, slug, revoke_org, zone) = found.ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "certificate-title").with_errors(&errors);
     let now = state.clock.now().micros();
     let status = if cert.revoked_at.is_some() {
@@ -255,12 +261,16 @@ async fn certificate_page(
     Ok(CertificatePage {
         lang: (course_lang != page.lang).then(|| course_lang.as_str()),
         course_href: slug.map(|s| course_path(&s)),
-        issued_on: date(cert.issued_at),
-        expires_on: cert.expires_at.map(date),
+        issued_on: human_datetime(cert.issued_at, &zone, page.lang),
+        expires_on: cert
+            .expires_at
+            .map(|at| human_datetime(at, &zone, page.lang)),
         hours: hours_in(cert.hours(), page.lang),
         competencies,
         status,
-        revoked_on: cert.revoked_at.map(date),
+        revoked_on: cert
+            .revoked_at
+            .map(|at| human_datetime(at, &zone, page.lang)),
         revoke_action: revoke_org
             .filter(|_| cert.revoked_at.is_none())
             .map(|org| format!("/orgs/{}/admin/certificates/{}/revoke", org.0, cert.code)),

@@ -194,7 +194,7 @@ async fn queue_page(
                 topic_href: format!("{}#post-{}", topic_path(f.topic_id), f.post_id),
                 topic_title: f.topic_title,
                 space_title: f.space_title,
-                flagged_on: super::credit::date(f.created_at),
+                flagged_on: super::credit::date(f.created_at, &ctx.zone()),
             })
             .collect(),
     })

@@ -27,6 +27,7 @@ use lyceum_domain::policy::{
     Action, JOIN_CODE_DEFAULT_DAYS, JOIN_CODE_DEFAULT_USES, JOIN_CODE_MAX_DAYS, JOIN_CODE_MAX_USES,
 };
 use lyceum_domain::role::Role;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::token::new_token;
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
@@ -150,14 +151,41 @@ pub struct DetailsPage {
     locales: Vec<Choice>,
     poverty_bands: Vec<Choice>,
     title_i: Vec<Choice>,
+    /// The zone this organisation has when it names none: its parent's.
+    inherited_zone: String,
+    zone_names: Vec<String>,
 }
 
-fn details_page(ctx: &Ctx, frame: AdminFrame, input: OrgInput, errors: FormErrors) -> DetailsPage {
+/// The zone in force above `org` (the programme's for the root).
+async fn inherited_zone(state: &AppState, org: &OrgRow) -> Result<String, AppError> {
+    let Some(parent) = org.parent_id else {
+        return Ok(TimeZone::programme().name().to_string());
+    };
+    Ok(state
+        .db
+        .read(move |c| {
+            let path = lyceum_db::orgs::get(c, lyceum_domain::OrgId(parent))?.org_path()?;
+            lyceum_db::orgs::zone_of(c, &path)
+        })
+        .await?
+        .name()
+        .to_string())
+}
+
+fn details_page(
+    ctx: &Ctx,
+    frame: AdminFrame,
+    input: OrgInput,
+    errors: FormErrors,
+    inherited_zone: String,
+) -> DetailsPage {
     let page = Page::new(ctx, "org-admin-details-title")
         .about(&frame.org.name)
         .with_errors(&errors);
     let (locales, poverty_bands, title_i) = school_choices(&page, &input);
     DetailsPage {
+        inherited_zone,
+        zone_names: TimeZone::all_names(),
         is_school: frame.org.kind == "school",
         page,
         frame,
@@ -180,6 +208,7 @@ fn input_of(org: &OrgRow) -> OrgInput {
             .unwrap_or_default(),
         poverty_band: org.poverty_band.clone().unwrap_or_default(),
         enrolment: org.enrolment.map(|e| e.to_string()).unwrap_or_default(),
+        time_zone: org.time_zone.clone().unwrap_or_default(),
     }
 }
 
@@ -190,11 +219,13 @@ pub async fn details_form(
 ) -> Result<Response, AppError> {
     let frame = frame(&state, scope.id, Tab::Details).await?;
     let input = input_of(&frame.org);
+    let inherited = inherited_zone(&state, &frame.org).await?;
     Ok(render(&details_page(
         &ctx,
         frame,
         input,
         FormErrors::none(),
+        inherited,
     )))
 }
 
@@ -210,7 +241,10 @@ pub async fn save_details(
         Err(AppError::Invalid(invalid)) => {
             let frame = frame(&state, scope.id, Tab::Details).await?;
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            Ok(render_invalid(&details_page(&ctx, frame, input, errors)))
+            let inherited = inherited_zone(&state, &frame.org).await?;
+            Ok(render_invalid(&details_page(
+                &ctx, frame, input, errors, inherited,
+            )))
         }
         Err(e) => Err(e),
     }

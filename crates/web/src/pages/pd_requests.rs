@@ -3,7 +3,6 @@
 //! above it, approves, returns with a comment, or rejects with one.
 
 use super::Choice;
-use super::credit::date;
 use super::org_admin::{AdminFrame, Tab, frame};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -11,7 +10,7 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, Upload};
 use crate::gate::ScopedOrg;
 use crate::org_actions::record;
-use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::page::{FormErrors, Page, human_date, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
@@ -27,6 +26,7 @@ use lyceum_domain::UserId;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
 use lyceum_domain::pd::{OutsideInput, RequestStatus};
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::{Invalid, required_text};
 use serde::Deserialize;
 use serde_json::json;
@@ -97,7 +97,8 @@ pub async fn submit(
         org: form.text("org"),
     };
     let file = form.file("evidence_file");
-    let today = state.clock.now().date();
+    // "Not in the future" on the educator's own calendar.
+    let today = state.clock.now().date_in(&ctx.zone());
     let draft = match input.validate(
         today,
         file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
@@ -188,7 +189,10 @@ pub struct WaitingView {
     pub title: String,
     pub description: Option<String>,
     pub hours: String,
+    /// The day it was done, on the calendar of the organisation asked.
     pub completed_on: String,
+    /// When it was sent, on the reviewer's clock, the zone named.
+    pub sent_at: String,
     pub evidence_url: Option<String>,
     pub evidence_href: Option<String>,
 }
@@ -214,9 +218,19 @@ async fn admin_page(
     let frame = frame(state, scope.id, Tab::PdRequests).await?;
     let path = scope.path.clone();
     let me = ctx.require_user()?.actor.clone();
-    let rows: Vec<Waiting> = state
+    let rows: Vec<(Waiting, TimeZone)> = state
         .db
-        .read(move |c| pd_requests::pending_in(c, &me, &path))
+        .read(move |c| {
+            // Each completion date on the calendar of the organisation it
+            // was asked of, as the educator typed it.
+            let mut out = Vec::new();
+            for w in pd_requests::pending_in(c, &me, &path)? {
+                let org = lyceum_db::orgs::get(c, lyceum_domain::OrgId(w.request.org_id))?;
+                let zone = lyceum_db::orgs::zone_of(c, &org.org_path()?)?;
+                out.push((w, zone));
+            }
+            Ok(out)
+        })
         .await?;
     let page = Page::new(ctx, "pd-requests-title")
         .about(&frame.org.name)
@@ -224,12 +238,16 @@ async fn admin_page(
     let org = scope.id.0;
     let waiting = rows
         .into_iter()
-        .map(|w| WaitingView {
+        .map(|(w, zone)| WaitingView {
             id: w.request.id,
             requester: w.requester,
             org_name: w.org_name,
             hours: hours_in(w.request.hours(), page.lang),
-            completed_on: date(w.request.completed_at),
+            completed_on: format!(
+                "{} ({zone})",
+                human_date(w.request.completed_at, &zone, page.lang)
+            ),
+            sent_at: page.datetime(&w.request.created_at),
             evidence_href: w
                 .request
                 .evidence_name

@@ -23,6 +23,7 @@ use lyceum_domain::UserId;
 use lyceum_domain::course::Lesson;
 use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus, Task};
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
 
 /// The largest hand-in: the file and the form around it.
@@ -81,7 +82,7 @@ pub struct SubmissionView {
     pub comment: Option<String>,
 }
 
-fn submission_view(s: Submission, task: &Task) -> SubmissionView {
+fn submission_view(s: Submission, task: &Task, zone: &TimeZone) -> SubmissionView {
     let met = s
         .met()
         .iter()
@@ -92,7 +93,7 @@ fn submission_view(s: Submission, task: &Task) -> SubmissionView {
     SubmissionView {
         id: s.id,
         status: s.status().unwrap_or(SubmissionStatus::Submitted),
-        submitted_on: date(s.submitted_at),
+        submitted_on: date(s.submitted_at, zone),
         text: s
             .artefact_text
             .clone()
@@ -135,6 +136,7 @@ pub(super) async fn task_view(
     lesson: &Lesson,
     base: &str,
     typed: Option<(String, String)>,
+    zone: &TimeZone,
 ) -> Result<Option<TaskView>, AppError> {
     let Some(t) = &lesson.task else {
         return Ok(None);
@@ -166,7 +168,10 @@ pub(super) async fn task_view(
         typed_text,
         typed_link,
         max_mb: MAX_EVIDENCE_BYTES / (1024 * 1024),
-        submissions: mine.into_iter().map(|s| submission_view(s, t)).collect(),
+        submissions: mine
+            .into_iter()
+            .map(|s| submission_view(s, t, zone))
+            .collect(),
     }))
 }
 
@@ -323,7 +328,7 @@ async fn review_page(
                 .iter()
                 .map(|c| (c.key.clone(), c.text.clone()))
                 .collect(),
-            submission: submission_view(w.submission, task),
+            submission: submission_view(w.submission, task, &ctx.zone()),
             reflections: reflections
                 .into_iter()
                 .map(|(key, text)| {
