@@ -39,6 +39,7 @@ pub mod literacy;
 pub mod memberships;
 pub mod orgs;
 pub mod pd_requests;
+pub mod personal_data;
 pub mod practice;
 pub mod roster;
 pub mod sessions;

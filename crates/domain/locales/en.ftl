@@ -831,6 +831,7 @@ certificate-valid = This certificate is valid.
 certificate-revoked = This certificate was revoked.
 certificate-expired = This certificate has expired.
 certificate-recipient = Awarded to
+certificate-recipient-deleted = An account since deleted (the certificate can still be verified by its code)
 certificate-course = For completing
 certificate-issued = Issued
 certificate-issuer = Issued by

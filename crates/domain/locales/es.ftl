@@ -831,6 +831,7 @@ certificate-valid = Este certificado es válido.
 certificate-revoked = Este certificado fue revocado.
 certificate-expired = Este certificado venció.
 certificate-recipient = Otorgado a
+certificate-recipient-deleted = Una cuenta que ya se eliminó (el certificado aún se puede verificar por su código)
 certificate-course = Por completar
 certificate-issued = Emitido
 certificate-issuer = Emitido por

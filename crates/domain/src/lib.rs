@@ -23,6 +23,7 @@ pub mod org;
 pub mod outbound;
 pub mod password;
 pub mod pd;
+pub mod personal_data;
 pub mod policy;
 pub mod profile;
 pub mod role;

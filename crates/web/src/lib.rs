@@ -29,6 +29,7 @@ pub mod org_actions;
 pub mod page;
 pub mod pages;
 pub mod passwords;
+pub mod personal_export;
 pub mod ratelimit;
 pub mod routes;
 pub mod security;

@@ -27,6 +27,7 @@ mod object_ids;
 mod ops;
 mod orgs;
 mod pd_requests;
+mod personal_data;
 mod post_search;
 mod practice;
 mod races;
