@@ -143,15 +143,27 @@ fn course_refs(
     conn: &mut DbConn,
     ids: impl IntoIterator<Item = i64>,
 ) -> Result<HashMap<i64, Value>, DbError> {
-    let ids: Vec<i64> = ids.into_iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let ids: Vec<i64> = ids
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let rows: Vec<(i64, String, String, String)> = courses::table
         .filter(courses::id.eq_any(&ids))
-        .select((courses::id, courses::slug, courses::title, courses::language))
+        .select((
+            courses::id,
+            courses::slug,
+            courses::title,
+            courses::language,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, slug, title, language)| {
-            (id, json!({"id": id, "slug": slug, "title": title, "language": language}))
+            (
+                id,
+                json!({"id": id, "slug": slug, "title": title, "language": language}),
+            )
         })
         .collect())
 }
@@ -161,7 +173,11 @@ fn names(
     conn: &mut DbConn,
     ids: impl IntoIterator<Item = i64>,
 ) -> Result<HashMap<i64, String>, DbError> {
-    let ids: Vec<i64> = ids.into_iter().collect::<BTreeSet<_>>().into_iter().collect();
+    let ids: Vec<i64> = ids
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let rows: Vec<(i64, String)> = users::table
         .filter(users::id.eq_any(&ids))
         .filter(users::deleted_at.is_null())
@@ -515,7 +531,16 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
         .order(space_follows::created_at)
         .select((spaces::id, spaces::title, space_follows::created_at))
         .load(conn)?;
-    type Notification = (String, i64, i64, String, Option<i64>, i64, Option<i64>, Option<String>);
+    type Notification = (
+        String,
+        i64,
+        i64,
+        String,
+        Option<i64>,
+        i64,
+        Option<i64>,
+        Option<String>,
+    );
     let told: Vec<Notification> = notifications::table
         .inner_join(topics::table.on(topics::id.eq(notifications::topic_id)))
         .filter(notifications::user_id.eq(uid.0))

@@ -63,8 +63,13 @@ impl<W: Write + Seek> ExportZip<W> {
     }
 
     /// `<name>.json`, pretty-printed so a person can read it.
-    pub fn json(&mut self, name: &str, value: &serde_json::Value) -> Result<(), zip::result::ZipError> {
-        self.zip.start_file(format!("{name}.json"), Self::options())?;
+    pub fn json(
+        &mut self,
+        name: &str,
+        value: &serde_json::Value,
+    ) -> Result<(), zip::result::ZipError> {
+        self.zip
+            .start_file(format!("{name}.json"), Self::options())?;
         serde_json::to_writer_pretty(&mut self.zip, value).map_err(std::io::Error::from)?;
         Ok(())
     }
@@ -97,27 +102,45 @@ mod tests {
             file_path("evidence", 7, "../../etc/passwd"),
             "files/evidence-7-_.._etc_passwd"
         );
-        assert_eq!(file_path("hand-in", 3, "C:\\x.pdf"), "files/hand-in-3-C__x.pdf");
+        assert_eq!(
+            file_path("hand-in", 3, "C:\\x.pdf"),
+            "files/hand-in-3-C__x.pdf"
+        );
         assert_eq!(file_path("evidence", 1, "..."), "files/evidence-1-file");
         assert_eq!(file_path("evidence", 1, ""), "files/evidence-1-file");
-        assert_eq!(file_path("evidence", 2, "Año 1.pdf"), "files/evidence-2-Año_1.pdf");
+        assert_eq!(
+            file_path("evidence", 2, "Año 1.pdf"),
+            "files/evidence-2-Año_1.pdf"
+        );
         let long = "a".repeat(300);
-        assert_eq!(file_path("evidence", 1, &long).len(), "files/evidence-1-".len() + 80);
+        assert_eq!(
+            file_path("evidence", 1, &long).len(),
+            "files/evidence-1-".len() + 80
+        );
     }
 
     #[test]
     fn an_export_reads_back() {
         let mut z = ExportZip::new(Cursor::new(Vec::new()));
-        z.json("learning", &serde_json::json!({"reflections": [{"body": "hi"}]}))
-            .unwrap();
+        z.json(
+            "learning",
+            &serde_json::json!({"reflections": [{"body": "hi"}]}),
+        )
+        .unwrap();
         z.file("files/evidence-1-a.pdf", b"%PDF-1.4").unwrap();
         let bytes = z.finish().unwrap().into_inner();
         let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut s = String::new();
-        a.by_name("learning.json").unwrap().read_to_string(&mut s).unwrap();
+        a.by_name("learning.json")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
         assert!(s.contains("\"hi\""));
         let mut f = Vec::new();
-        a.by_name("files/evidence-1-a.pdf").unwrap().read_to_end(&mut f).unwrap();
+        a.by_name("files/evidence-1-a.pdf")
+            .unwrap()
+            .read_to_end(&mut f)
+            .unwrap();
         assert_eq!(f, b"%PDF-1.4");
     }
 }

@@ -75,15 +75,12 @@ fn write(
     }
     let mut out = zip.finish().map_err(|e| failed(e.into()))?;
     let len = out.stream_position().map_err(|e| failed(e.into()))?;
-    out.seek(SeekFrom::Start(0))
-        .map_err(|e| failed(e.into()))?;
+    out.seek(SeekFrom::Start(0)).map_err(|e| failed(e.into()))?;
     Ok((out, len))
 }
 
 /// The file, a chunk at a time, each read on the blocking pool.
-fn chunks(
-    file: File,
-) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send {
+fn chunks(file: File) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send {
     futures_util::stream::try_unfold(file, |mut file| async move {
         let (file, buf) = tokio::task::spawn_blocking(move || {
             let mut buf = vec![0; CHUNK];

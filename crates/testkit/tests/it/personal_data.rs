@@ -63,7 +63,13 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
         Part::bytes(HAND_IN.to_vec()).file_name("../claims <checked>.pdf"),
     );
     assert_eq!(
-        upload(app, educator, "/courses/checking-claims/lessons/practice/task", form).await,
+        upload(
+            app,
+            educator,
+            "/courses/checking-claims/lessons/practice/task",
+            form
+        )
+        .await,
         200
     );
     let hand_in = app
@@ -98,7 +104,10 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
             "evidence_file",
             Part::bytes(EVIDENCE.to_vec()).file_name("attendance.pdf"),
         );
-    assert_eq!(upload(app, educator, "/transcript/outside", form).await, 200);
+    assert_eq!(
+        upload(app, educator, "/transcript/outside", form).await,
+        200
+    );
 
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
@@ -138,10 +147,16 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
         .await
         .expect("Post saved.");
     educator
-        .post(&format!("/posts/{reply}/flag"), &[("why", "Off topic, I think")])
+        .post(
+            &format!("/posts/{reply}/flag"),
+            &[("why", "Off topic, I think")],
+        )
         .await;
     facilitator
-        .post(&format!("/posts/{own}/flag"), &[("why", "Facilitator's private worry")])
+        .post(
+            &format!("/posts/{own}/flag"),
+            &[("why", "Facilitator's private worry")],
+        )
         .await;
 
     let code: String = app
@@ -208,7 +223,10 @@ async fn the_export_is_a_zip_of_everything_the_person_did_and_nothing_of_others(
         learning["reflections"][0]["body"],
         "A made-up citation last spring."
     );
-    assert_eq!(learning["enrolments"][0]["course"]["slug"], "checking-claims");
+    assert_eq!(
+        learning["enrolments"][0]["course"]["slug"],
+        "checking-claims"
+    );
     let hand_in = &learning["practice_hand_ins"][0];
     assert_eq!(hand_in["status"], "accepted", "{hand_in}");
     assert_eq!(hand_in["review"]["comment"], "Well sourced.");
@@ -225,20 +243,33 @@ async fn the_export_is_a_zip_of_everything_the_person_did_and_nothing_of_others(
     assert_eq!(files[path], HAND_IN);
 
     let credit = json_of(&files, "credit.json");
-    assert_eq!(credit["certificates"][0]["code"], certificate.trim_start_matches("/certificates/"));
+    assert_eq!(
+        credit["certificates"][0]["code"],
+        certificate.trim_start_matches("/certificates/")
+    );
     assert_eq!(credit["certificates"][0]["recipient_name"], "Test educator");
     let request = &credit["outside_pd_requests"][0];
     assert_eq!(request["title"], "Summer institute");
     let evidence = request["evidence_file"].as_str().unwrap();
-    assert_eq!(evidence, format!("files/evidence-{}-attendance.pdf", evidence_id(&app).await));
+    assert_eq!(
+        evidence,
+        format!("files/evidence-{}-attendance.pdf", evidence_id(&app).await)
+    );
     assert_eq!(files[evidence], EVIDENCE);
-    assert!(credit["pd_ledger"].as_array().is_some_and(|l| !l.is_empty()));
+    assert!(
+        credit["pd_ledger"]
+            .as_array()
+            .is_some_and(|l| !l.is_empty())
+    );
 
     let community = json_of(&files, "community.json");
     assert_eq!(community["topics"][0]["title"], "Lab reports and AI");
     let post = &community["posts"][0];
     assert_eq!(post["body"], "How do you grade drafts written with AI?");
-    assert_eq!(post["earlier_versions"][0]["body"], "How do you grade drafts?");
+    assert_eq!(
+        post["earlier_versions"][0]["body"],
+        "How do you grade drafts?"
+    );
     assert_eq!(community["flags_made"][0]["reason"], "Off topic, I think");
     assert_eq!(community["flags_made"].as_array().unwrap().len(), 1);
 
@@ -363,8 +394,7 @@ async fn a_deleted_account_leaves_no_evidence_or_reflections_and_nameless_certif
     anyone
         .post("/language", &[("lang", "es"), ("return_to", "/")])
         .await;
-    anyone
-        .get(&certificate)
-        .await
-        .expect("Una cuenta que ya se eliminó (el certificado aún se puede verificar por su código)");
+    anyone.get(&certificate).await.expect(
+        "Una cuenta que ya se eliminó (el certificado aún se puede verificar por su código)",
+    );
 }
