@@ -43,6 +43,7 @@ pub mod personal_data;
 pub mod practice;
 pub mod roster;
 pub mod sessions;
+pub mod space_news;
 pub mod sso;
 pub mod throttle;
 pub mod users;

@@ -556,7 +556,8 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             notifications::note,
         ))
         .load(conn)?;
-    let flagged: Vec<(i64, String, i64, Option<String>, Option<i64>)> = flags::table
+    type Flag = (i64, String, i64, Option<String>, Option<i64>);
+    let flagged: Vec<Flag> = flags::table
         .filter(flags::reporter_id.eq(uid.0))
         .order(flags::id)
         .select((

@@ -566,6 +566,7 @@ diesel::table! {
         user_id -> BigInt,
         space_id -> BigInt,
         created_at -> BigInt,
+        muted_at -> Nullable<BigInt>,
     }
 }
 

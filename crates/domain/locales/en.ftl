@@ -1126,6 +1126,14 @@ org-admin-spaces-create = Create the space
 flash-space-created = Space created.
 flash-space-followed = You follow the space.
 flash-space-unfollowed = You no longer follow the space.
+space-following-title = Following
+space-following-told = You follow this space: its new topics reach your notifications and your email digest.
+space-following-muted = You follow this space, muted: its new topics do not reach your notifications or digest.
+space-not-following = Follow this space to hear of its new topics in your notifications and email digest.
+space-mute = Mute new topics
+space-unmute = Unmute new topics
+flash-space-muted = Muted. New topics here no longer reach your notifications.
+flash-space-unmuted = Unmuted. New topics here reach your notifications again.
 flash-topic-started = Topic started.
 flash-reply-posted = Reply posted.
 flash-topic-moderated = Done, and recorded.
@@ -1173,6 +1181,7 @@ notification-unlocked = { $name } (a moderator) unlocked your topic “{ $topic 
 notification-pinned = { $name } (a moderator) pinned your topic “{ $topic }” to the top of its space
 notification-unpinned = { $name } (a moderator) unpinned your topic “{ $topic }”
 notification-moved = { $name } (a moderator) moved your topic “{ $topic }” to another space
+notification-new-topic = { $name } started “{ $topic }” in a space you follow
 moderation-title = Moderation
 moderation-intro = Posts reported in the spaces you moderate, oldest first. Every decision is recorded with your name and reason.
 moderation-none = No reports are waiting.
@@ -1237,6 +1246,7 @@ email-digest-body = { $count ->
     [one] You have 1 unread notification, about:
    *[other] You have { $count } unread notifications, about:
 }
+email-digest-new-topic = • { $topic } — a new topic in { $space }
 email-digest-action = Read them on Lyceum
 email-digest-unsubscribe = To stop these emails, open { $link }
 post-quote = Quote { $name } in your reply

@@ -1126,6 +1126,14 @@ org-admin-spaces-create = Crear el espacio
 flash-space-created = Espacio creado.
 flash-space-followed = Ahora sigue el espacio.
 flash-space-unfollowed = Ya no sigue el espacio.
+space-following-title = Seguimiento
+space-following-told = Sigue este espacio: sus temas nuevos llegan a sus notificaciones y a su resumen por correo.
+space-following-muted = Sigue este espacio, silenciado: sus temas nuevos no llegan a sus notificaciones ni a su resumen.
+space-not-following = Siga este espacio para enterarse de sus temas nuevos en sus notificaciones y en su resumen por correo.
+space-mute = Silenciar los temas nuevos
+space-unmute = Volver a recibir los temas nuevos
+flash-space-muted = Silenciado. Los temas nuevos de aquí ya no llegan a sus notificaciones.
+flash-space-unmuted = Los temas nuevos de aquí vuelven a llegar a sus notificaciones.
 flash-topic-started = Tema iniciado.
 flash-reply-posted = Respuesta publicada.
 flash-topic-moderated = Hecho, y registrado.
@@ -1173,6 +1181,7 @@ notification-unlocked = { $name } (moderación) reabrió su tema «{ $topic }»
 notification-pinned = { $name } (moderación) fijó su tema «{ $topic }» arriba en el espacio
 notification-unpinned = { $name } (moderación) dejó de fijar su tema «{ $topic }»
 notification-moved = { $name } (moderación) movió su tema «{ $topic }» a otro espacio
+notification-new-topic = { $name } abrió el tema «{ $topic }» en un espacio que usted sigue
 moderation-title = Moderación
 moderation-intro = Publicaciones reportadas en los espacios que usted modera, de las más antiguas a las más recientes. Cada decisión queda registrada con su nombre y motivo.
 moderation-none = No hay reportes pendientes.
@@ -1237,6 +1246,7 @@ email-digest-body = { $count ->
     [one] Tiene 1 notificación sin leer, sobre:
    *[other] Tiene { $count } notificaciones sin leer, sobre:
 }
+email-digest-new-topic = • { $topic } — un tema nuevo en { $space }
 email-digest-action = Leerlas en Lyceum
 email-digest-unsubscribe = Para dejar de recibir estos correos, abra { $link }
 post-quote = Citar a { $name } en su respuesta

@@ -33,6 +33,7 @@ mod practice;
 mod races;
 mod roster_upload;
 mod sessions;
+mod space_news;
 mod sso;
 mod suspensions;
 mod tokens;
