@@ -245,6 +245,9 @@ async fn new_topics_reach_followers_except_the_author_the_muted_and_those_who_le
     let (status, body) = api(educator_token.clone(), json!({ "following": "yes" })).await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(body["error"]["code"], "bad_request", "{body}");
+    let (status, body) = api(educator_token.clone(), json!({ "muted": true })).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["fields"][0]["field"], "following", "{body}");
     let ladmin_token = crate::api::token_for(&app, s.email("ladmin")).await;
     let (status, _) = api(ladmin_token, json!({ "following": true })).await;
     assert_eq!(status, 404);

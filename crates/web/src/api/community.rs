@@ -71,7 +71,10 @@ pub async fn spaces(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct FollowBody {
-    pub following: bool,
+    /// Required (optional in the type only so that a space one may not
+    /// read answers 404 whatever the body says).
+    #[serde(default)]
+    pub following: Option<bool>,
     /// While following: true stops its new topics reaching your
     /// notifications and digest. Ignored when `following` is false.
     #[serde(default)]
@@ -88,7 +91,7 @@ pub struct FollowDto {
 #[utoipa::path(put, path = "/api/v1/spaces/{space_id}/follow", tag = "community", request_body = FollowBody,
     params(("space_id" = i64, Path)),
     responses((status = 200, body = FollowDto), (status = 400, body = crate::api::dto::ErrorBody),
-              (status = 404, body = crate::api::dto::ErrorBody)),
+              (status = 404, body = crate::api::dto::ErrorBody), (status = 422, body = crate::api::dto::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn follow(
     State(state): State<AppState>,
@@ -98,8 +101,11 @@ pub async fn follow(
 ) -> Result<Json<FollowDto>, AppError> {
     let me = ctx.require_user()?;
     readable(&state, me, id).await?;
+    let following = b
+        .following
+        .ok_or_else(|| AppError::Invalid(Invalid::one("following", "required")))?;
     let (user, now) = (me.user.id(), state.clock.now());
-    let (following, muted) = (b.following, b.following && b.muted);
+    let muted = following && b.muted;
     state
         .db
         .write(move |c| {
