@@ -390,7 +390,8 @@ pub fn delete_account(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result
     )
 }
 
-/// Everything Lyceum holds about the person, as JSON they can keep.
+/// The account area of the personal data export (`personal_data`): the
+/// account, profile, memberships, live tokens and what they did.
 pub fn export(
     conn: &mut DbConn,
     user: &UserRow,
@@ -411,8 +412,6 @@ pub fn export(
         .collect();
     let ts = |t: Option<i64>| t.map(|t| Timestamp::from_micros(t).to_rfc3339());
     Ok(json!({
-        "format": "lyceum-personal-data/1",
-        "exported_at": now.to_rfc3339(),
         "account": {
             "id": user.id,
             "email": user.email,

@@ -99,7 +99,8 @@ pub fn spaces_of_org(conn: &mut DbConn, org: OrgId) -> Result<Vec<SpaceRow>, DbE
         .load(conn)?)
 }
 
-/// Follows (`on`) or stops following a space.
+/// Follows (`on`) or stops following a space. Following one already
+/// followed changes nothing (a mute stays).
 pub fn follow(
     conn: &mut DbConn,
     user: UserId,
@@ -107,8 +108,11 @@ pub fn follow(
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    diesel::delete(space_follows::table.find((user.0, space))).execute(conn)?;
-    if on {
+    if !on {
+        diesel::delete(space_follows::table.find((user.0, space))).execute(conn)?;
+        return Ok(());
+    }
+    if follow_state(conn, user, space)?.is_none() {
         diesel::insert_into(space_follows::table)
             .values((
                 space_follows::user_id.eq(user.0),
@@ -118,6 +122,48 @@ pub fn follow(
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Whether `user` follows the space: `None` if not, `Some(muted)` if so.
+pub fn follow_state(conn: &mut DbConn, user: UserId, space: i64) -> Result<Option<bool>, DbError> {
+    Ok(space_follows::table
+        .find((user.0, space))
+        .select(space_follows::muted_at)
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .map(|m| m.is_some()))
+}
+
+/// Mutes (`on`) or unmutes a followed space: muted, its new topics are not
+/// notified. `NotFound` when the person does not follow it.
+pub fn mute(
+    conn: &mut DbConn,
+    user: UserId,
+    space: i64,
+    on: bool,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let changed = diesel::update(space_follows::table.find((user.0, space)))
+        .set(space_follows::muted_at.eq(on.then_some(now.micros())))
+        .execute(conn)?;
+    match changed {
+        0 => Err(DbError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+/// The spaces `user` follows, each with whether they muted it.
+pub fn follow_states(
+    conn: &mut DbConn,
+    user: UserId,
+) -> Result<std::collections::HashMap<i64, bool>, DbError> {
+    Ok(space_follows::table
+        .filter(space_follows::user_id.eq(user.0))
+        .select((space_follows::space_id, space_follows::muted_at))
+        .load::<(i64, Option<i64>)>(conn)?
+        .into_iter()
+        .map(|(id, muted)| (id, muted.is_some()))
+        .collect())
 }
 
 pub fn followed(conn: &mut DbConn, user: UserId) -> Result<HashSet<i64>, DbError> {
@@ -175,6 +221,12 @@ pub fn create_topic(
     diesel::update(spaces::table.find(space))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
+    // The space's followers hear of it from the worker (`space_news`).
+    crate::jobs::enqueue(
+        conn,
+        &lyceum_domain::jobs::Job::TopicStarted { topic: id },
+        now,
+    )?;
     Ok(id)
 }
 

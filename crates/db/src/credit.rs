@@ -71,6 +71,12 @@ pub struct CertificateRow {
 }
 
 impl CertificateRow {
+    /// Whom it was issued to; `None` when that account has since been
+    /// deleted (the name goes with it, the certificate stays verifiable).
+    pub fn recipient(&self) -> Option<&str> {
+        Some(self.recipient_name.as_str()).filter(|n| !n.is_empty())
+    }
+
     pub fn competencies(&self) -> Result<Vec<CertifiedCompetency>, DbError> {
         serde_json::from_str(&self.competencies)
             .map_err(|e| DbError::Corrupt(format!("certificate {}: {e}", self.id)))

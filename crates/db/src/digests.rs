@@ -3,10 +3,10 @@
 //! the digests that are due, marking each sent in the same transaction so
 //! that several workers never send one twice.
 
-use crate::schema::{digest_settings, notifications, topics, unsubscribe_links, users};
+use crate::schema::{digest_settings, notifications, spaces, topics, unsubscribe_links, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::community::DigestFrequency;
+use lyceum_domain::community::{DigestFrequency, NotificationKind};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::token::{hash_token, new_token};
@@ -138,13 +138,13 @@ pub fn send_due(
             continue;
         }
         let since = last.unwrap_or(0).max(week);
-        let new: Vec<String> = notifications::table
-            .inner_join(topics::table)
+        let new: Vec<(String, String, String)> = notifications::table
+            .inner_join(topics::table.inner_join(spaces::table))
             .filter(notifications::user_id.eq(id))
             .filter(notifications::read_at.is_null())
             .filter(notifications::created_at.gt(since))
             .order(notifications::id.desc())
-            .select(topics::title)
+            .select((notifications::kind, topics::title, spaces::title))
             .load(conn)?;
         if new.is_empty() {
             continue;
@@ -158,9 +158,15 @@ pub fn send_due(
         let Some((Some(to), name, lang)) = person else {
             continue;
         };
-        let mut topics: Vec<String> = Vec::new();
-        for t in &new {
-            if !topics.contains(t) && topics.len() < TOPICS as usize {
+        // Topics started in followed spaces are named with their space.
+        let (mut topics, mut new_topics): (Vec<String>, Vec<(String, String)>) = Default::default();
+        for (kind, t, space) in &new {
+            if kind == NotificationKind::NewTopic.as_str() {
+                let line = (space.clone(), t.clone());
+                if !new_topics.contains(&line) && new_topics.len() < TOPICS as usize {
+                    new_topics.push(line);
+                }
+            } else if !topics.contains(t) && topics.len() < TOPICS as usize {
                 topics.push(t.clone());
             }
         }
@@ -186,6 +192,7 @@ pub fn send_due(
                 name,
                 count: i64::try_from(new.len()).unwrap_or(i64::MAX),
                 topics,
+                new_topics,
                 link: links(None),
                 unsubscribe: links(Some(&token)),
             },

@@ -567,6 +567,7 @@ diesel::table! {
         user_id -> BigInt,
         space_id -> BigInt,
         created_at -> BigInt,
+        muted_at -> Nullable<BigInt>,
     }
 }
 

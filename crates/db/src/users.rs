@@ -262,5 +262,21 @@ pub fn anonymise(conn: &mut DbConn, id: UserId, now: Timestamp) -> Result<(), Db
             task_submissions::file.eq(None::<Vec<u8>>),
         ))
         .execute(conn)?;
+    // Evidence sent with outside PD requests goes too; the request (title,
+    // hours, decision) stays as the organisation's record of what it credited.
+    use crate::schema::{certificates, pd_requests};
+    diesel::update(pd_requests::table.filter(pd_requests::user_id.eq(id.0)))
+        .set((
+            pd_requests::evidence_url.eq(None::<String>),
+            pd_requests::evidence_name.eq(None::<String>),
+            pd_requests::evidence_type.eq(None::<String>),
+            pd_requests::evidence.eq(None::<Vec<u8>>),
+        ))
+        .execute(conn)?;
+    // Certificates stay verifiable by code, without the name (see
+    // `CertificateRow::recipient`).
+    diesel::update(certificates::table.filter(certificates::user_id.eq(id.0)))
+        .set(certificates::recipient_name.eq(""))
+        .execute(conn)?;
     Ok(())
 }

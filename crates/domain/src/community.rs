@@ -111,6 +111,8 @@ crate::code_enum! {
         Unpinned = "unpinned",
         /// A moderator moved their topic to another space.
         Moved = "moved",
+        /// Someone started a topic in a space they follow (and did not mute).
+        NewTopic = "new-topic",
     }
 }
 

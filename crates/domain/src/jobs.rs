@@ -11,6 +11,12 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Job {
     SendEmail(Email),
+    /// Tells the followers of a topic's space that it was started: done by
+    /// the worker, a batch at a time, so that a space with thousands of
+    /// followers does not slow the request that starts the topic.
+    TopicStarted {
+        topic: i64,
+    },
 }
 
 impl Job {
@@ -18,6 +24,7 @@ impl Job {
     pub fn kind(&self) -> &'static str {
         match self {
             Job::SendEmail(_) => "send_email",
+            Job::TopicStarted { .. } => "topic_started",
         }
     }
 }
@@ -69,6 +76,10 @@ pub enum EmailMessage {
         name: String,
         count: i64,
         topics: Vec<String>,
+        /// Topics started in spaces they follow: (space, topic title).
+        /// Absent from digests queued before there were any.
+        #[serde(default)]
+        new_topics: Vec<(String, String)>,
         link: String,
         unsubscribe: String,
     },

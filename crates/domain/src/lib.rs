@@ -25,6 +25,7 @@ pub mod outbound;
 pub mod password;
 pub mod paths;
 pub mod pd;
+pub mod personal_data;
 pub mod policy;
 pub mod profile;
 pub mod role;

@@ -111,12 +111,20 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             name,
             count,
             topics,
+            new_topics,
             link,
             unsubscribe,
         } => {
             let mut paragraphs =
                 vec![c.text_with(lang, "email-digest-body", &[("count", Arg::Num(*count))])];
             paragraphs.extend(topics.iter().map(|t| format!("• {t}")));
+            paragraphs.extend(new_topics.iter().map(|(space, topic)| {
+                c.text_with(
+                    lang,
+                    "email-digest-new-topic",
+                    &[("topic", Arg::Str(topic)), ("space", Arg::Str(space))],
+                )
+            }));
             paragraphs.push(t1("email-digest-unsubscribe", "link", unsubscribe));
             (
                 "email-digest",

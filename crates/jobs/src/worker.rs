@@ -155,6 +155,22 @@ impl Worker {
                 let rendered = email::render(e).map_err(|e| Failure::Permanent(e.to_string()))?;
                 self.mailer.send(&rendered).await.map_err(Failure::Retry)
             }
+            Job::TopicStarted { topic } => {
+                // A batch per transaction: a retry starts over, and each
+                // batch skips whoever was told already.
+                let (topic, mut after) = (*topic, 0);
+                loop {
+                    let next = self
+                        .db
+                        .write(move |c| lyceum_db::space_news::tell_followers(c, topic, after))
+                        .await
+                        .map_err(|e| Failure::Retry(e.to_string()))?;
+                    match next {
+                        Some(n) => after = n,
+                        None => return Ok(()),
+                    }
+                }
+            }
         }
     }
 }

@@ -60,6 +60,8 @@ lyceum_domain::code_enum! {
         SpaceCreated = "space-created",
         SpaceFollowed = "space-followed",
         SpaceUnfollowed = "space-unfollowed",
+        SpaceMuted = "space-muted",
+        SpaceUnmuted = "space-unmuted",
         TopicStarted = "topic-started",
         ReplyPosted = "reply-posted",
         TopicModerated = "topic-moderated",

@@ -31,6 +31,7 @@ pub mod org_actions;
 pub mod page;
 pub mod pages;
 pub mod passwords;
+pub mod personal_export;
 pub mod practice_actions;
 pub mod ratelimit;
 pub mod routes;

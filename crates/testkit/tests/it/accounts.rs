@@ -639,15 +639,20 @@ async fn export_and_delete_my_account() {
     .await
     .expect("Your profile was saved");
 
-    let export = b.get("/account/export").await;
-    assert_eq!(export.status, 200);
+    let export = b
+        .request(reqwest::Method::GET, "/account/export")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), 200);
     assert!(
-        export.headers["content-disposition"]
+        export.headers()["content-disposition"]
             .to_str()
             .unwrap()
             .contains("attachment")
     );
-    let data: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    let files = crate::personal_data::unzip(&export.bytes().await.unwrap());
+    let data: serde_json::Value = serde_json::from_slice(&files["account.json"]).unwrap();
     assert_eq!(data["account"]["email"], s.email("educator"));
     assert_eq!(
         data["profile"]["subjects"],

@@ -33,6 +33,8 @@ pub struct SpaceDto {
     pub visibility: String,
     pub topics: i64,
     pub following: bool,
+    /// Followed, but its new topics are not notified.
+    pub muted: bool,
 }
 
 /// The spaces you may read.
@@ -45,7 +47,10 @@ pub async fn spaces(
 ) -> Result<Json<Vec<SpaceDto>>, AppError> {
     let me = ctx.require_user()?;
     let id = me.user.id();
-    let followed = state.db.read(move |c| community::followed(c, id)).await?;
+    let followed = state
+        .db
+        .read(move |c| community::follow_states(c, id))
+        .await?;
     Ok(Json(
         all_readable(&state, me)
             .await?
@@ -53,7 +58,8 @@ pub async fn spaces(
             .map(|s| SpaceDto {
                 id: s.row.id,
                 visibility: visibility(&s).as_str().into(),
-                following: followed.contains(&s.row.id),
+                following: followed.contains_key(&s.row.id),
+                muted: followed.get(&s.row.id).copied().unwrap_or(false),
                 title: s.row.title,
                 description: s.row.description,
                 organisation: s.org_name,
@@ -61,6 +67,56 @@ pub async fn spaces(
             })
             .collect(),
     ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct FollowBody {
+    /// Required (optional in the type only so that a space one may not
+    /// read answers 404 whatever the body says).
+    #[serde(default)]
+    pub following: Option<bool>,
+    /// While following: true stops its new topics reaching your
+    /// notifications and digest. Ignored when `following` is false.
+    #[serde(default)]
+    pub muted: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowDto {
+    pub following: bool,
+    pub muted: bool,
+}
+
+/// Follows, mutes, unmutes or stops following a space you may read.
+#[utoipa::path(put, path = "/api/v1/spaces/{space_id}/follow", tag = "community", request_body = FollowBody,
+    params(("space_id" = i64, Path)),
+    responses((status = 200, body = FollowDto), (status = 400, body = crate::api::dto::ErrorBody),
+              (status = 404, body = crate::api::dto::ErrorBody), (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn follow(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<FollowBody>,
+) -> Result<Json<FollowDto>, AppError> {
+    let me = ctx.require_user()?;
+    readable(&state, me, id).await?;
+    let following = b
+        .following
+        .ok_or_else(|| AppError::Invalid(Invalid::one("following", "required")))?;
+    let (user, now) = (me.user.id(), state.clock.now());
+    let muted = following && b.muted;
+    state
+        .db
+        .write(move |c| {
+            community::follow(c, user, id, following, now)?;
+            if following {
+                community::mute(c, user, id, muted, now)?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Json(FollowDto { following, muted }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

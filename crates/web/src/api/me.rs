@@ -5,7 +5,7 @@ use crate::forms::ApiJson;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use lyceum_db::{accounts, memberships, users};
+use lyceum_db::{memberships, users};
 use lyceum_domain::profile::ProfileInput;
 
 /// The account behind the token: profile and memberships.
@@ -50,20 +50,18 @@ pub async fn update_profile(
     Ok(Json(dto))
 }
 
-/// Everything Lyceum holds about the account.
+/// Everything Lyceum holds about the account: a zip with `manifest.json`,
+/// one JSON file per area (account, learning, credit, community) and the
+/// person's own files under `files/`.
 #[utoipa::path(get, path = "/api/v1/me/export", tag = "me",
-    responses((status = 200, description = "The personal data export (format lyceum-personal-data/1)")),
+    responses((status = 200, content_type = "application/zip",
+               description = "The personal data export (format lyceum-personal-data/2)"),
+              (status = 401, body = crate::api::dto::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn export(
     State(state): State<AppState>,
     ctx: Ctx,
-) -> Result<Json<serde_json::Value>, AppError> {
+) -> Result<axum::response::Response, AppError> {
     let user = ctx.require_user()?.user.clone();
-    let now = state.clock.now();
-    Ok(Json(
-        state
-            .db
-            .read(move |c| accounts::export(c, &user, now))
-            .await?,
-    ))
+    crate::personal_export::download(&state, user).await
 }

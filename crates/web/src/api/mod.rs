@@ -105,6 +105,12 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(GET, "/v1/spaces", SignedIn, community::spaces)
         .add(
+            PUT,
+            "/v1/spaces/{space_id}/follow",
+            SignedIn,
+            community::follow,
+        )
+        .add(
             GET,
             "/v1/spaces/{space_id}/topics",
             SignedIn,

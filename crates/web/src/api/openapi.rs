@@ -26,6 +26,7 @@ use utoipa::{Modify, OpenApi};
         super::orgs::revoke,
         super::orgs::invite,
         super::community::spaces,
+        super::community::follow,
         super::community::topics,
         super::community::start,
         super::community::posts,

@@ -11,9 +11,7 @@ use crate::session;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::HeaderValue;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use lyceum_db::{DbError, accounts};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
@@ -246,25 +244,10 @@ pub async fn change_password(
     ))
 }
 
-/// Everything we hold about the person, as a JSON file to download.
+/// Everything we hold about the person, as a zip to download.
 pub async fn export(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?.user.clone();
-    let now = state.clock.now();
-    let data = state
-        .db
-        .read(move |c| accounts::export(c, &user, now))
-        .await?;
-    let body = serde_json::to_string_pretty(&data).map_err(AppError::internal)?;
-    let mut r = body.into_response();
-    r.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    r.headers_mut().insert(
-        CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"lyceum-my-data.json\""),
-    );
-    Ok(r)
+    crate::personal_export::download(&state, user).await
 }
 
 #[derive(Template)]

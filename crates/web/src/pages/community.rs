@@ -127,6 +127,39 @@ pub async fn follow(
     ))
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub struct MuteForm {
+    /// `yes` to mute, anything else to unmute.
+    #[serde(default)]
+    mute: String,
+}
+
+/// `POST /spaces/{space_id}/mute`: a follower mutes (or unmutes) a space:
+/// its new topics stop reaching their notifications and digest.
+pub async fn mute(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<MuteForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    readable(&state, me, id).await?;
+    let (user, on, now) = (me.user.id(), form.mute == "yes", state.clock.now());
+    state
+        .db
+        .write(move |c| community::mute(c, user, id, on, now))
+        .await?;
+    Ok(redirect_with(
+        &space_path(id),
+        if on {
+            Flash::SpaceMuted
+        } else {
+            Flash::SpaceUnmuted
+        },
+        state.config.secure_cookies(),
+    ))
+}
+
 // ---- Search ----
 
 pub struct ResultView {
@@ -401,6 +434,8 @@ pub struct SpacePage {
     more: Option<String>,
     /// May start a topic here.
     can_post: bool,
+    /// `None`: not followed; `Some(muted)`.
+    follow: Option<bool>,
     input: TopicInput,
     subjects: Vec<super::Choice>,
     grade_bands: Vec<super::Choice>,
@@ -433,10 +468,11 @@ async fn space_page(
     let me = ctx.require_user()?;
     let space = readable(state, me, id).await?;
     let can_post = me.actor.posts_in_space(&space.path);
-    let lang = ctx.lang;
-    let (pinned, lines, competencies) = state
+    let (lang, user) = (ctx.lang, me.user.id());
+    let (pinned, lines, competencies, follow) = state
         .db
         .read_brief(move |c| {
+            let follow = community::follow_state(c, user, id)?;
             let pinned = match after {
                 None => community::pinned(c, id)?,
                 Some(_) => Vec::new(),
@@ -447,7 +483,7 @@ async fn space_page(
                 false => Vec::new(),
             };
             let lines = community::topics(c, id, after, PAGE_SIZE + 1)?;
-            Ok((pinned, lines, competencies))
+            Ok((pinned, lines, competencies, follow))
         })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
@@ -467,6 +503,7 @@ async fn space_page(
     let competencies = super::Choice::named(&competencies, &input.competency);
     Ok(SpacePage {
         can_post,
+        follow,
         subjects: super::Choice::subjects(&page, &input.subject),
         grade_bands: super::Choice::grade_bands(&page, &input.grade_band),
         competencies,

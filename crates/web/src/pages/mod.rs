@@ -128,6 +128,7 @@ pub fn routes(r: Routes) -> Routes {
             SignedIn,
             community::follow,
         )
+        .add(POST, "/spaces/{space_id}/mute", SignedIn, community::mute)
         .add(
             POST,
             "/spaces/{space_id}/topics",
