@@ -40,6 +40,8 @@ pub(super) fn statement(
         id: statement_id().map_err(|e| AppError::Internal(e.to_string()))?,
         home_page: state.config.public_origin().to_string(),
         user: user.0,
+        instructor: None,
+        registration: None,
         verb,
         object,
         parent,

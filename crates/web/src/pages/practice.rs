@@ -537,9 +537,11 @@ pub async fn decide(
         lesson_done,
         course_done,
     } = super::learning::finishing(&state, learner, &row, &lesson, version, now)?;
+    // The result is the learner's: they are the actor, the reviewer the
+    // instructor.
     let mut done = statement(
         &state,
-        reviewer,
+        learner,
         Verb::Reviewed,
         activity,
         Some(parent),
@@ -548,6 +550,7 @@ pub async fn decide(
     )?;
     let met_percent = (review.met.len() * 100 / task.rubric.len().max(1)) as u32;
     done.result = Some((met_percent, review.accepted));
+    done.instructor = Some(reviewer.0);
     state
         .db
         .write(move |c| {
