@@ -11,7 +11,7 @@ use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::course::task::SubmissionStatus;
 use lyceum_domain::course::{ActivityKind, Course, Lesson};
-use lyceum_domain::xapi::Statement;
+use lyceum_domain::xapi::{self, Statement};
 use lyceum_domain::{Timestamp, UserId};
 use std::collections::HashSet;
 
@@ -27,8 +27,32 @@ pub struct Enrolment {
     pub updated_at: i64,
 }
 
-/// Stores one statement.
+/// Stores one statement. A statement about a course the person is enrolled
+/// in gets that enrolment's `context.registration` here, where the
+/// enrolment row is at hand; every statement is checked against xAPI 1.0.3
+/// first, and one that breaks a rule is an error (a bug of ours, never
+/// stored).
 pub fn record(conn: &mut DbConn, s: &Statement, course: Option<i64>) -> Result<(), DbError> {
+    let mut s = s.clone();
+    if let Some(course) = course
+        && let Some(e) = enrolment(conn, UserId(s.user), course)?
+    {
+        s.registration = Some(xapi::registration(
+            e.user_id,
+            e.course_id,
+            Timestamp::from_micros(e.enrolled_at),
+        ));
+    }
+    let json = s.to_json();
+    let problems = xapi::validate(&json);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(DbError::Corrupt(format!(
+            "xAPI statement {} breaks {}",
+            s.id,
+            list.join(", ")
+        )));
+    }
     diesel::insert_into(learning_records::table)
         .values((
             learning_records::id.eq(&s.id),
@@ -37,7 +61,7 @@ pub fn record(conn: &mut DbConn, s: &Statement, course: Option<i64>) -> Result<(
             learning_records::object_id.eq(&s.object.id),
             learning_records::course_id.eq(course),
             learning_records::stored_at.eq(s.timestamp.micros()),
-            learning_records::statement.eq(s.to_json().to_string()),
+            learning_records::statement.eq(json.to_string()),
         ))
         .execute(conn)?;
     Ok(())

@@ -282,8 +282,8 @@ pub fn waiting_for(conn: &mut DbConn, reviewer: &Actor) -> Result<Vec<Waiting>, 
 
 /// Records a facilitator's review of a waiting hand-in, and — when it is
 /// accepted — finishes the learner's lesson if that was the last thing to
-/// do. `events.done` is the reviewer's statement; the completions are the
-/// learner's. `NotFound` if the hand-in is not waiting.
+/// do. `events.done` is the "reviewed" statement (the learner its actor,
+/// the reviewer its instructor); the completions are the learner's. `NotFound` if the hand-in is not waiting.
 pub fn review(
     conn: &mut DbConn,
     id: i64,

@@ -214,5 +214,11 @@ pub fn print_summary(o: &Outcome) {
     if !s.ignored_files.is_empty() {
         println!("Files not used: {}.", s.ignored_files.join(", "));
     }
+    if !s.notices.is_empty() {
+        println!("Read anyway (the package bends the OneRoster specification here):");
+        for n in &s.notices {
+            println!("  {n}");
+        }
+    }
     println!("Rejected: 0.");
 }

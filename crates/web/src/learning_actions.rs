@@ -51,6 +51,8 @@ pub fn statement(
         id: statement_id().map_err(AppError::internal)?,
         home_page: state.config.public_origin().to_string(),
         user: user.0,
+        instructor: None,
+        registration: None,
         verb,
         object,
         parent,

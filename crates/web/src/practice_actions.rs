@@ -256,9 +256,11 @@ pub async fn decide(
         lesson_done,
         course_done,
     } = finishing(state, learner, &row, &lesson, version, now)?;
+    // The result is the learner's: they are the actor, the reviewer the
+    // instructor.
     let mut done = statement(
         state,
-        reviewer.user_id,
+        learner,
         Verb::Reviewed,
         activity,
         Some(parent),
@@ -267,6 +269,7 @@ pub async fn decide(
     )?;
     let met_percent = (review.met.len() * 100 / task.rubric.len().max(1)) as u32;
     done.result = Some((met_percent, review.accepted));
+    done.instructor = Some(reviewer.user_id.0);
     let by = reviewer.user_id;
     state
         .db

@@ -104,6 +104,9 @@ pub struct Summary {
     /// The first [`MAX_DIFFERENCE_ROWS`] of them, for the page and the command line.
     #[serde(skip)]
     pub difference_rows: Vec<Difference>,
+    /// What the package did against the specification that was read anyway
+    /// (`code::NOTICES`): the reader's, then the importer's.
+    pub notices: Vec<Problem>,
 }
 
 /// A row whose person the account describes differently; the account keeps
@@ -259,7 +262,7 @@ fn school_role(role: StaffRole) -> SchoolRole {
             SchoolRole::SchoolLeader
         }
         StaffRole::DistrictAdministrator => SchoolRole::DistrictStaff,
-        StaffRole::Proctor | StaffRole::SystemAdministrator => SchoolRole::Other,
+        StaffRole::SystemAdministrator => SchoolRole::Other,
     }
 }
 
@@ -281,6 +284,15 @@ fn links(
         ))
         .load(conn)?;
     Ok(rows.into_iter().map(|(s, l, f)| (s, (l, f))).collect())
+}
+
+/// The account a planned user already is (none for one to create).
+fn planned_user_id(u: &UserPlan) -> Option<UserId> {
+    match &u.action {
+        UserAction::Create { .. } => None,
+        UserAction::Link { account, .. } => Some(account.id),
+        UserAction::Refresh { id, .. } | UserAction::Unchanged(id) => Some(*id),
+    }
 }
 
 fn is_delete(status: Option<Status>) -> bool {
@@ -310,6 +322,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
     let mut summary = Summary {
         ignored_users: package.ignored_users,
         ignored_files: package.ignored_files.clone(),
+        notices: package.notices.clone(),
         ..Summary::default()
     };
 
@@ -552,7 +565,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
         .rev()
         .map(|r| (r.user_sourced_id.as_str(), r.role))
         .collect();
-    let mut seen_email: HashMap<&str, u64> = HashMap::new();
+    let mut seen_email: HashMap<&str, (u64, &str)> = HashMap::new();
     let mut user_plan: Vec<UserPlan> = Vec::new();
     let mut user_index: HashMap<&str, usize> = HashMap::new();
     let mut leaving_users: Vec<(UserId, String)> = Vec::new();
@@ -564,15 +577,44 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
         let email = rec.email.as_ref().map(|e| e.as_str().to_string());
         if let Some(e) = rec.email.as_ref().map(|e| e.as_str())
             && !is_delete(rec.status)
-            && let Some(first) = seen_email.insert(e, rec.line)
+            && let Some(&(first, first_sourced)) = seen_email.get(e)
         {
-            problems.push(
-                Problem::new("users.csv", rec.line, code::EMAIL_USED_TWICE)
+            // A teacher at two schools is often two rows with one address:
+            // one person, with the roles of both rows. Not when this row is
+            // already linked to another account (then it is two people).
+            let elsewhere = user_links.get(&rec.sourced_id).is_some_and(|(local, _)| {
+                user_index
+                    .get(first_sourced)
+                    .and_then(|i| planned_user_id(&user_plan[*i]))
+                    .is_none_or(|id| id.0 != *local)
+            });
+            if elsewhere {
+                problems.push(
+                    Problem::new("users.csv", rec.line, code::EMAIL_USED_TWICE)
+                        .with("value", e)
+                        .with("first_line", first),
+                );
+                refused.insert(&rec.sourced_id);
+                continue;
+            }
+            if refused.contains(first_sourced) {
+                refused.insert(&rec.sourced_id);
+                continue;
+            }
+            if let Some(i) = user_index.get(first_sourced).copied() {
+                user_index.insert(rec.sourced_id.as_str(), i);
+            }
+            summary.notices.push(
+                Problem::new("users.csv", rec.line, code::SAME_EMAIL_MERGED)
                     .with("value", e)
                     .with("first_line", first),
             );
-            refused.insert(&rec.sourced_id);
             continue;
+        }
+        if let Some(e) = rec.email.as_ref().map(|e| e.as_str())
+            && !is_delete(rec.status)
+        {
+            seen_email.insert(e, (rec.line, rec.sourced_id.as_str()));
         }
         let name = name_of(rec);
         let fp = fingerprint_of(rec);

@@ -296,12 +296,12 @@ async fn refusals_name_the_line_and_change_nothing() {
     .await
     .unwrap();
     let before = people(&t.db, root).await;
-    // Two people with one address in the file (a change to an address
-    // someone else has is not a problem: it is reported, never written).
+    // Two rows with one address, the second already another person's
+    // account: rows of one person are merged, two people are not.
     let bad = package(
         "bulk",
         BULK_ORGS,
-        "u1,,,true,ana,Ana,Rivera,taken@cps.example.org\nu2,,,true,bo,Bo,Chen,bo@cps.example.org\nu5,,,true,ed,Ed,Ng,bo@cps.example.org\n",
+        "u1,,,true,ana,Ana,Rivera,ana@cps.example.org\nu2,,,true,bo,Bo,Chen,ana@cps.example.org\n",
         "r1,,,u1,primary,teacher,s1\n",
     );
     let err = import(&t.db, bad, "cps", root, T0).await.unwrap_err();
@@ -312,7 +312,7 @@ async fn refusals_name_the_line_and_change_nothing() {
         .iter()
         .map(|p| (p.file.clone(), p.line, p.code))
         .collect();
-    assert_eq!(found, [("users.csv".to_string(), 4, "email-used-twice")]);
+    assert_eq!(found, [("users.csv".to_string(), 3, "email-used-twice")]);
     assert_eq!(people(&t.db, root).await, before);
 
     // A district's admin cannot receive a state.
@@ -338,4 +338,129 @@ async fn refusals_name_the_line_and_change_nothing() {
             .await
             .unwrap();
     assert_eq!(n, 5);
+}
+
+/// A bundle of the corpus in `domain/tests/roster_corpus/`.
+fn corpus(case: &str) -> BTreeMap<String, Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../domain/tests/roster_corpus")
+        .join(case);
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name() != "expected.txt")
+        .map(|e| {
+            let name = e.file_name().into_string().unwrap();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// A state to import districts into (a district sits under a state).
+async fn state(db: &Db, root: OrgId) -> OrgId {
+    import(
+        db,
+        package("bulk", "st,,,Ohio,state,,\n", "", ""),
+        "state",
+        root,
+        T0,
+    )
+    .await
+    .unwrap();
+    db.read(|c| Ok(orgs::find(c, "Ohio")?.remove(0).id()))
+        .await
+        .unwrap()
+}
+
+async fn memberships_of(db: &Db, email: &'static str) -> Vec<String> {
+    db.read(move |c| {
+        let user = users::by_email(c, &EmailAddress::parse(email).unwrap())?.unwrap();
+        let mut at: Vec<String> = lyceum_db::memberships::of_user(c, user.id())?
+            .into_iter()
+            .map(|m| m.org_name)
+            .collect();
+        at.sort();
+        Ok(at)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn corpus_a_teacher_at_two_schools_is_one_person_with_both_memberships() {
+    let (t, root) = setup().await;
+    let root = state(&t.db, root).await;
+    let s = import(&t.db, corpus("teacher-at-two-schools"), "lps", root, T0)
+        .await
+        .unwrap();
+    assert_eq!(s.created.users, 2, "Ana once, and Ben");
+    assert_eq!(s.created.roles, 3);
+    let notices: Vec<(&str, u64, &str, Option<&str>)> = s
+        .notices
+        .iter()
+        .map(|n| (n.file.as_str(), n.line, n.code, n.arg("first_line")))
+        .collect();
+    assert_eq!(
+        notices,
+        [("users.csv", 3, "same-email-merged", Some("2"))],
+        "the second row, pointing at the first"
+    );
+    assert_eq!(
+        memberships_of(&t.db, "ana.anaya@lakeside.example.org").await,
+        ["Bayview Middle", "Harbor Elementary"]
+    );
+    let mut everyone = people(&t.db, root).await;
+    everyone.sort();
+    assert_eq!(everyone, ["Ana Anaya", "Ben Cole"]);
+
+    // Sent again, nothing changes and nobody is doubled or withdrawn.
+    let again = import(&t.db, corpus("teacher-at-two-schools"), "lps", root, T0)
+        .await
+        .unwrap();
+    assert_eq!(again.created, Default::default());
+    assert_eq!(again.deactivated, Default::default());
+    assert_eq!(again.unchanged.roles, 3);
+    assert_eq!(
+        memberships_of(&t.db, "ana.anaya@lakeside.example.org").await,
+        ["Bayview Middle", "Harbor Elementary"]
+    );
+}
+
+#[tokio::test]
+async fn corpus_the_public_sample_shape_imports_its_staff_with_notices() {
+    let (t, root) = setup().await;
+    let root = state(&t.db, root).await;
+    let s = import(&t.db, corpus("public-sample-shape"), "riverbend", root, T0)
+        .await
+        .unwrap();
+    assert_eq!(s.created.orgs, 3, "the district placed before its schools");
+    assert_eq!(s.created.users, 3);
+    assert_eq!(s.created.roles, 4);
+    assert_eq!(s.ignored_users, 4);
+    let codes: Vec<&str> = s.notices.iter().map(|n| n.code).collect();
+    for code in [
+        "no-manifest",
+        "active-in-bulk",
+        "org-before-parent",
+        "roles-from-users",
+        "users-not-imported",
+    ] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+    assert_eq!(
+        memberships_of(&t.db, "jkim@riverbend.example.org").await,
+        ["Cedar Ridge Middle School", "Maple Grove Elementary"]
+    );
+    let mut everyone = people(&t.db, root).await;
+    everyone.sort();
+    assert_eq!(everyone, ["June Kim", "María López", "Ravi Patel"]);
+    let district =
+        t.db.read(|c| Ok(orgs::find(c, "Maple Grove Elementary")?.remove(0)))
+            .await
+            .unwrap();
+    let parent =
+        t.db.read(move |c| orgs::get(c, OrgId(district.parent_id.unwrap())))
+            .await
+            .unwrap();
+    assert_eq!(parent.name, "Riverbend Unified School District");
 }

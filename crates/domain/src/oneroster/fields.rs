@@ -58,14 +58,20 @@ impl CommonCols {
         let (status, date) = (row.get(self.status), row.get(self.date_last_modified));
         match mode {
             Mode::Bulk => {
-                if let Some(value) = status {
+                // Exporters write `active` and a date on every row of a
+                // full export: both say nothing a bulk file does not, so
+                // they are told once and read as blank. `tobedeleted`
+                // contradicts "this is everything" and is refused.
+                let refused = status.filter(|v| !v.eq_ignore_ascii_case("active"));
+                if let Some(value) = refused {
                     problems.push(at(self.status, code::STATUS_IN_BULK).with("value", value));
+                } else if status.is_some() {
+                    problems.count(file, row.line, code::ACTIVE_IN_BULK);
                 }
-                if let Some(value) = date {
-                    problems
-                        .push(at(self.date_last_modified, code::DATE_IN_BULK).with("value", value));
+                if date.is_some() {
+                    problems.count(file, row.line, code::DATE_IN_BULK);
                 }
-                (status.is_none() && date.is_none()).then_some(Lifecycle {
+                refused.is_none().then_some(Lifecycle {
                     status: None,
                     date_last_modified: None,
                 })

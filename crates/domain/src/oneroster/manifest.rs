@@ -62,6 +62,18 @@ impl Manifest {
     }
 }
 
+/// What a package without a manifest is read as: every file present, bulk.
+pub(crate) fn all_bulk(files: &BTreeMap<String, Vec<u8>>) -> Manifest {
+    Manifest {
+        version: None,
+        files: files
+            .keys()
+            .map(|f| (f.clone(), Some(Mode::Bulk)))
+            .collect(),
+        unreadable: BTreeSet::new(),
+    }
+}
+
 /// `None` when there is no usable header, so no file's mode can be known.
 pub(crate) fn read(bytes: &[u8], problems: &mut Problems) -> Option<Manifest> {
     let mut table = Table::open(FILE, bytes, SPEC, problems)?;

@@ -11,23 +11,26 @@
 //! accepted and listed in [`Package::ignored_files`] without being read.
 //!
 //! # Decisions where the specification is silent or Lyceum differs
-//! - **Files and the manifest.** The manifest is the authority. A used file
+//! - **Files and the manifest.** Without a `manifest.csv` the files present
+//!   are read as bulk (notice `no-manifest`); a package with none of the
+//!   used files and no manifest is refused. Otherwise the manifest is the authority. A used file
 //!   present but marked `absent` (or not listed) is a problem
 //!   (`file-not-in-manifest`) rather than silently skipped, since its sender
 //!   plainly meant it to count. Any file marked `bulk` or `delta` must be
 //!   present (`missing-file`). Unused files are ignored whatever the manifest
 //!   says of them.
 //! - **Columns.** Names are case-sensitive; specification columns may be
-//!   left out unless required, but those present must keep the
-//!   specification's order, before any `metadata.*` columns (which are
-//!   ignored). A bulk file may leave out `status` and `dateLastModified`.
+//!   left out unless required, and are read by name: out of the
+//!   specification's order (or after `metadata.*` columns, which are
+//!   ignored) is a notice. A bulk file may leave out `status` and `dateLastModified`.
 //!   One column order serves 1.1 and 1.2 `users.csv`.
 //! - **Values** are trimmed. Vocabulary values (status, type, role,
 //!   roleType, enabledUser, manifest modes) are matched ignoring ASCII case,
 //!   as spreadsheets write `TRUE`. Rows that are blank or only commas are
 //!   skipped. `dateLastModified` needs a zone (`Z` or `±HH:MM`).
-//! - **Bulk and delta.** A bulk row with a `status` or `dateLastModified` is
-//!   a problem; a delta row needs both. Rows marked `tobedeleted` still need
+//! - **Bulk and delta.** A bulk row's `status` `active` and its
+//!   `dateLastModified` are read as blank (counted notices); `tobedeleted`
+//!   in bulk is a problem. A delta row needs both. Rows marked `tobedeleted` still need
 //!   their required values.
 //! - **Org types.** national → programme, state → state, district →
 //!   district, local → local, school → school; `department` is folded into
@@ -36,8 +39,8 @@
 //!   `bad-org-type`. Parents must fit Lyceum's tree (`OrgKind::child_kinds`)
 //!   when both are in the package.
 //! - **Who is imported.** Staff roles ([`StaffRole`]) are. A user whose only
-//!   roles in the package are student, guardian, parent, relative or an `ext:`
-//!   role is counted in [`Package::ignored_users`] and not returned; such
+//!   roles in the package are student, guardian, parent, relative, proctor or an `ext:`
+//!   role is counted (notice `users-not-imported`) in [`Package::ignored_users`] and not returned; such
 //!   rows are checked only for a unique sourcedId and a known role, since an
 //!   ill-formed email on a pupil's row must not block the staff import. A user
 //!   with no role in the package at all (say, a delta that only renames) is
@@ -45,8 +48,10 @@
 //! - **1.1 style.** When roles do not come from `roles.csv` and `users.csv`
 //!   has `role` and `orgSourcedIds`, one role per listed org is derived,
 //!   primary for the first org, secondary for the rest, with sourcedId
-//!   `<userSourcedId>:<orgSourcedId>` and the user's status and date. With a
-//!   `roles.csv`, those columns are ignored.
+//!   `<userSourcedId>:<orgSourcedId>` and the user's status and date (notice
+//!   `roles-from-users`). With a `roles.csv`, those columns are ignored.
+//! - **Order.** Orgs may come before their parents (notice
+//!   `org-before-parent`); the importer places parents first.
 //! - **References** are checked only into a file present in bulk and read
 //!   whole (see `references.rs`); in a delta, or when the file is absent,
 //!   the importer resolves them. A row that could not be read at all is
@@ -111,6 +116,9 @@ pub struct Package {
     pub ignored_roles: usize,
     /// Departments whose people were placed in the org above them.
     pub folded_departments: usize,
+    /// What the package does against the specification that was read
+    /// anyway (codes in `code::NOTICES`), for the summary.
+    pub notices: Vec<Problem>,
 }
 
 /// How each file Lyceum reads is to be applied; `None` when it is absent.
@@ -139,13 +147,21 @@ pub enum RolesSource {
 /// file then line order, if there is any.
 pub fn read_package(files: &BTreeMap<String, Vec<u8>>) -> Result<Package, Vec<Problem>> {
     let mut problems = Problems::default();
-    let Some(manifest_bytes) = files.get(manifest::FILE) else {
-        problems.push(Problem::new(manifest::FILE, 0, code::MISSING_FILE));
-        return Err(problems.into_sorted());
-    };
-    // Without a readable manifest no file's mode is known.
-    let Some(manifest) = manifest::read(manifest_bytes, &mut problems) else {
-        return Err(problems.into_sorted());
+    let manifest = match files.get(manifest::FILE) {
+        // Without a readable manifest no file's mode is known.
+        Some(bytes) => match manifest::read(bytes, &mut problems) {
+            Some(manifest) => manifest,
+            None => return Err(problems.into_sorted()),
+        },
+        // Many exporters send none: the files present are the whole roster.
+        None if plan::any_used(files) => {
+            problems.notice(Problem::new(manifest::FILE, 0, code::NO_MANIFEST));
+            manifest::all_bulk(files)
+        }
+        None => {
+            problems.push(Problem::new(manifest::FILE, 0, code::MISSING_FILE));
+            return Err(problems.into_sorted());
+        }
     };
     let modes = plan::files_to_read(files, &manifest, &mut problems);
 
@@ -162,7 +178,17 @@ pub fn read_package(files: &BTreeMap<String, Vec<u8>>) -> Result<Package, Vec<Pr
     if !problems.is_empty() {
         return Err(problems.into_sorted());
     }
+    if people.roles_source == RolesSource::UsersCsv {
+        problems.notice(Problem::new(users::FILE, 1, code::ROLES_FROM_USERS));
+    }
+    if people.ignored_users > 0 {
+        problems.notice(
+            Problem::new(users::FILE, 0, code::USERS_NOT_IMPORTED)
+                .with("count", people.ignored_users),
+        );
+    }
     Ok(Package {
+        notices: problems.take_notices(),
         version: manifest.version.unwrap_or(Version::V1_2),
         modes: FileModes {
             roles: match people.roles_source {

@@ -45,6 +45,11 @@ pub(crate) fn files_to_read(
     }
 }
 
+/// Whether the package holds any file Lyceum reads (besides a manifest).
+pub(crate) fn any_used(files: &BTreeMap<String, Vec<u8>>) -> bool {
+    USED.iter().any(|f| files.contains_key(*f))
+}
+
 /// Whether Lyceum reads this file of a package (the others are only listed).
 pub fn is_read(name: &str) -> bool {
     name == manifest::FILE || USED.contains(&name)

@@ -38,8 +38,6 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 1000;
 /// - `extra-column`: a column that is neither the specification's nor
 ///   `metadata.*`. Arg `expected` when it differs from one only by case.
 /// - `duplicate-column`: the same column twice.
-/// - `column-order`: a specification column after one the specification puts
-///   after it, or after a `metadata.*` column. Arg `after`.
 ///
 /// Manifest values:
 /// - `bad-manifest`: a `file.*` value that is not absent, bulk or delta. Args
@@ -51,8 +49,8 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 1000;
 /// Values in a row:
 /// - `missing-required-value`: a required column is blank.
 /// - `bad-status`: `status` is not active or tobedeleted. Arg `value`.
-/// - `status-in-bulk`: `status` has a value in a bulk file. Arg `value`.
-/// - `date-in-bulk`: `dateLastModified` has a value in a bulk file. Arg `value`.
+/// - `status-in-bulk`: `status` is `tobedeleted` in a bulk file (a bulk
+///   file lists what exists). Arg `value`.
 /// - `missing-status-in-delta`: `status` is blank in a delta file.
 /// - `missing-date-in-delta`: `dateLastModified` is blank in a delta file.
 /// - `bad-datetime`: not an ISO 8601 date and time with a zone, e.g.
@@ -97,6 +95,26 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 1000;
 ///   organisation imported for or at the programme, or no membership at all).
 ///   Args `value` (the email), `org` (the organisation imported for).
 /// - `import-running`: another import for the same organisation is under way.
+///
+/// Notices: what real exports do against the specification that Lyceum
+/// reads anyway, told in the summary (never a refusal; `code::NOTICES`):
+/// - `no-manifest`: no `manifest.csv`; the files present were read as bulk
+///   (line 0 of manifest.csv).
+/// - `active-in-bulk`: `active` in a bulk file's status column, read as
+///   blank. Args `count`, `first_line`.
+/// - `date-in-bulk`: `dateLastModified` filled in a bulk file, ignored.
+///   Args `count`, `first_line`.
+/// - `column-order`: a column out of the specification's order (columns are
+///   read by their names). Arg `after`.
+/// - `org-before-parent`: orgs listed before their parents. Args `count`,
+///   `first_line`.
+/// - `roles-from-users`: roles read from 1.1-style `role` and
+///   `orgSourcedIds` columns of users.csv.
+/// - `users-not-imported`: users whose roles Lyceum does not take (students,
+///   parents, guardians, relatives, proctors, `ext:` roles), skipped. Arg `count`.
+/// - `same-email-merged` (the importer): a user row with the email of an
+///   earlier row of the same source is the same person, with the roles of
+///   both. Args `value`, `first_line`.
 pub mod code {
     pub const MISSING_FILE: &str = "missing-file";
     pub const FILE_NOT_IN_MANIFEST: &str = "file-not-in-manifest";
@@ -147,6 +165,26 @@ pub mod code {
     pub const ZIP_RATIO: &str = "zip-ratio";
     pub const SOURCE_ELSEWHERE: &str = "source-elsewhere";
     pub const IMPORT_RUNNING: &str = "import-running";
+    // Notices.
+    pub const NO_MANIFEST: &str = "no-manifest";
+    pub const ACTIVE_IN_BULK: &str = "active-in-bulk";
+    pub const ORG_BEFORE_PARENT: &str = "org-before-parent";
+    pub const ROLES_FROM_USERS: &str = "roles-from-users";
+    pub const USERS_NOT_IMPORTED: &str = "users-not-imported";
+    pub const SAME_EMAIL_MERGED: &str = "same-email-merged";
+
+    /// Every notice code (`DATE_IN_BULK` and `COLUMN_ORDER` were problems
+    /// once; they are notices now).
+    pub const NOTICES: &[&str] = &[
+        NO_MANIFEST,
+        ACTIVE_IN_BULK,
+        DATE_IN_BULK,
+        COLUMN_ORDER,
+        ORG_BEFORE_PARENT,
+        ROLES_FROM_USERS,
+        USERS_NOT_IMPORTED,
+        SAME_EMAIL_MERGED,
+    ];
 
     /// Every code, for translators and for tests that check each has a message.
     pub const ALL: &[&str] = &[
@@ -163,14 +201,12 @@ pub mod code {
         MISSING_COLUMN,
         EXTRA_COLUMN,
         DUPLICATE_COLUMN,
-        COLUMN_ORDER,
         BAD_MANIFEST,
         UNSUPPORTED_VERSION,
         DUPLICATE_PROPERTY,
         MISSING_REQUIRED_VALUE,
         BAD_STATUS,
         STATUS_IN_BULK,
-        DATE_IN_BULK,
         MISSING_STATUS_IN_DELTA,
         MISSING_DATE_IN_DELTA,
         BAD_DATETIME,
@@ -310,7 +346,7 @@ impl Problem {
             },
             code::DUPLICATE_COLUMN => format!("the header has the {column} column twice"),
             code::COLUMN_ORDER => format!(
-                "column {column} must come before column {}, as in the specification",
+                "column {column} comes after column {}, unlike the specification; it was read by its name",
                 a("after")
             ),
             code::BAD_MANIFEST => format!(
@@ -333,12 +369,38 @@ impl Problem {
                 a("value")
             ),
             code::STATUS_IN_BULK => format!(
-                "status must be blank in a bulk file, not {:?}",
+                "status must be blank or active in a bulk file, not {:?}",
                 a("value")
             ),
             code::DATE_IN_BULK => format!(
-                "dateLastModified must be blank in a bulk file, not {:?}",
-                a("value")
+                "{} rows of this bulk file (the first on line {}) have a dateLastModified; it was ignored",
+                a("count"),
+                a("first_line")
+            ),
+            code::NO_MANIFEST => {
+                "the package has no manifest.csv: the files present were read as bulk (the whole roster)".to_owned()
+            }
+            code::ACTIVE_IN_BULK => format!(
+                "{} rows of this bulk file (the first on line {}) say status active; a bulk file lists only what is active, so it was read as blank",
+                a("count"),
+                a("first_line")
+            ),
+            code::ORG_BEFORE_PARENT => format!(
+                "{} orgs (the first on line {}) come before their parent org; they were placed under it all the same",
+                a("count"),
+                a("first_line")
+            ),
+            code::ROLES_FROM_USERS => {
+                "roles were read from the OneRoster 1.1 columns role and orgSourcedIds of users.csv".to_owned()
+            }
+            code::USERS_NOT_IMPORTED => format!(
+                "{} users were skipped: Lyceum takes staff only, not students, parents, guardians, relatives or proctors",
+                a("count")
+            ),
+            code::SAME_EMAIL_MERGED => format!(
+                "{:?} is also the email on line {}: both rows are one person, with the roles of both",
+                a("value"),
+                a("first_line")
             ),
             code::MISSING_STATUS_IN_DELTA => {
                 "a delta file needs a status (active or tobedeleted) on every row".to_owned()
@@ -458,6 +520,10 @@ impl fmt::Display for Problem {
 pub(crate) struct Problems {
     list: Vec<Problem>,
     per_file: HashMap<String, usize>,
+    notices: Vec<Problem>,
+    /// Notices told once per file with how often: (file, code) → (first
+    /// line, count).
+    counted: std::collections::BTreeMap<(String, &'static str), (u64, usize)>,
 }
 
 impl Problems {
@@ -479,6 +545,33 @@ impl Problems {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// Something read anyway, for the summary.
+    pub(crate) fn notice(&mut self, notice: Problem) {
+        self.notices.push(notice);
+    }
+
+    /// A notice told once per file, with the first line and how many rows.
+    pub(crate) fn count(&mut self, file: &str, line: u64, code: &'static str) {
+        self.counted
+            .entry((file.to_owned(), code))
+            .or_insert((line, 0))
+            .1 += 1;
+    }
+
+    /// The notices, in file then line order.
+    pub(crate) fn take_notices(&mut self) -> Vec<Problem> {
+        let mut notices = std::mem::take(&mut self.notices);
+        for ((file, code), (first_line, count)) in std::mem::take(&mut self.counted) {
+            notices.push(
+                Problem::new(&file, first_line, code)
+                    .with("count", count)
+                    .with("first_line", first_line),
+            );
+        }
+        notices.sort_by_key(|p| (file_rank(&p.file), p.line, p.column_number));
+        notices
     }
 
     /// Sorted by file (manifest, orgs, users, roles, then the rest), then
@@ -515,14 +608,15 @@ mod tests {
 
     #[test]
     fn every_code_has_its_own_message() {
-        for c in code::ALL {
+        let every: Vec<&str> = code::ALL.iter().chain(code::NOTICES).copied().collect();
+        for c in &every {
             let p = Problem::new("users.csv", 3, c);
             assert_ne!(p.message(), *c, "{c} has no message");
         }
-        let mut unique = code::ALL.to_vec();
+        let mut unique = every.clone();
         unique.sort_unstable();
         unique.dedup();
-        assert_eq!(unique.len(), code::ALL.len());
+        assert_eq!(unique.len(), every.len(), "a code is a problem or a notice");
     }
 
     #[test]

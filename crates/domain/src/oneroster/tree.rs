@@ -74,6 +74,20 @@ pub(crate) fn build(read: OrgsRead, mode: Mode, problems: &mut Problems) -> Tree
     } = read;
     // Only a bulk file read whole lists every org there is.
     let complete = mode == Mode::Bulk && ids_complete;
+    // Parents are placed first whatever the order; a child listed before
+    // its parent is only told.
+    let position: std::collections::HashMap<&str, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.sourced_id.as_str(), i))
+        .collect();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(parent) = row.parent_sourced_id.as_deref()
+            && position.get(parent).is_some_and(|at| *at > i)
+        {
+            problems.count(FILE, row.line, code::ORG_BEFORE_PARENT);
+        }
+    }
     let folded = {
         let graph = Graph::new(&rows, parent_col);
         if complete {

@@ -53,7 +53,6 @@ crate::code_enum! {
         Counselor = "counselor",
         DistrictAdministrator = "districtAdministrator",
         Principal = "principal",
-        Proctor = "proctor",
         SiteAdministrator = "siteAdministrator",
         SystemAdministrator = "systemAdministrator",
         Teacher = "teacher",
@@ -78,7 +77,8 @@ pub(crate) enum RoleValue {
 }
 
 pub(crate) fn parse_role(value: &str) -> Option<RoleValue> {
-    const NOT_STAFF: &[&str] = &["student", "guardian", "parent", "relative"];
+    // Proctors supervise tests: not educators Lyceum trains.
+    const NOT_STAFF: &[&str] = &["student", "guardian", "parent", "relative", "proctor"];
     if let Some(staff) = parse_code(StaffRole::ALL, StaffRole::as_str, value) {
         Some(RoleValue::Staff(staff))
     } else if NOT_STAFF.iter().any(|r| r.eq_ignore_ascii_case(value)) || value.starts_with("ext:") {
@@ -125,7 +125,14 @@ mod tests {
             parse_role("administrator"),
             Some(RoleValue::Staff(StaffRole::Administrator))
         );
-        for not_staff in ["student", "guardian", "parent", "relative", "ext:coach"] {
+        for not_staff in [
+            "student",
+            "guardian",
+            "parent",
+            "relative",
+            "proctor",
+            "ext:coach",
+        ] {
             assert_eq!(
                 parse_role(not_staff),
                 Some(RoleValue::NotStaff),

@@ -467,6 +467,8 @@ async fn a_small_seed_learns_consistently() {
         id: statement_id().unwrap(),
         home_page: home.clone(),
         user: educator.0,
+        instructor: None,
+        registration: None,
         verb,
         object: Activity {
             id: format!("{home}/courses/{slug}"),

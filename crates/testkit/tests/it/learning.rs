@@ -145,7 +145,17 @@ async fn enrol_finish_every_lesson_and_the_record_says_so() {
             !statement.contains("@example.org"),
             "no email in the record"
         );
+        assert_eq!(lyceum_domain::xapi::validate(&st), vec![], "{st:#}");
     }
+    // One enrolment, one registration on each of its statements.
+    let registrations: std::collections::HashSet<&str> = record
+        .iter()
+        .map(|(_, _, s)| {
+            let at = s.find("\"registration\":\"").expect("a registration") + 16;
+            &s[at..at + 36]
+        })
+        .collect();
+    assert_eq!(registrations.len(), 1, "{registrations:?}");
 }
 
 #[tokio::test]

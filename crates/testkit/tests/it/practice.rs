@@ -353,15 +353,42 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         "two hand-ins and a reflection written twice: {verbs:?}"
     );
     assert_eq!(verbs.last(), Some(&"completed"));
+    // The review is the learner's result: they are its actor, the
+    // facilitator its instructor; the facilitator's own record has none.
     let facilitator_id = s.user("facilitator");
-    let reviews = app
+    let reviewed: Vec<Value> = record
+        .iter()
+        .filter(|(v, _, _)| v == "reviewed")
+        .map(|(_, _, json)| serde_json::from_str(json).unwrap())
+        .collect();
+    assert_eq!(reviewed.len(), 2, "one returned, one accepted: {verbs:?}");
+    let last = reviewed.last().unwrap();
+    assert_eq!(last["verb"]["id"], "http://id.tincanapi.com/verb/reviewed");
+    assert_eq!(last["actor"]["account"]["name"], learner.0.to_string());
+    assert_eq!(
+        last["context"]["instructor"]["account"]["name"],
+        facilitator_id.0.to_string()
+    );
+    assert_eq!(last["result"]["success"], true);
+    let facilitators = app
         .db
         .read(move |c| learning::statements_of(c, facilitator_id))
         .await
         .unwrap();
-    let last: Value = serde_json::from_str(&reviews.last().unwrap().2).unwrap();
-    assert_eq!(last["verb"]["id"], "http://id.tincanapi.com/verb/reviewed");
-    assert_eq!(last["result"]["success"], true);
+    assert!(
+        facilitators.iter().all(|(v, _, _)| v != "reviewed"),
+        "{facilitators:?}"
+    );
+    // Every statement of the enrolment names it, by one registration.
+    let registrations: std::collections::HashSet<String> = record
+        .iter()
+        .map(|(_, _, json)| {
+            let s: Value = serde_json::from_str(json).unwrap();
+            assert_eq!(lyceum_domain::xapi::validate(&s), vec![], "{s:#}");
+            s["context"]["registration"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(registrations.len(), 1, "{registrations:?}");
     educator
         .get("/transcript")
         .await

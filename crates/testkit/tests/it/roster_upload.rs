@@ -369,3 +369,52 @@ async fn one_import_per_organisation_at_a_time_on_the_page_and_the_command_line(
         .await
         .expect("Nia Reyes");
 }
+
+#[tokio::test]
+async fn a_roster_shaped_like_the_public_sample_is_imported_with_notices_on_the_page() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let b = app.browser();
+    b.sign_in(s.email("dadmin"), PASSWORD).await;
+    let url = format!("/orgs/{}/admin/import", s.district);
+    // No manifest; `active` and a date on every row; the school before its
+    // district; 1.1-style roles on users; a parent and a proctor.
+    let orgs = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n\
+                s9,active,2026-07-15T13:20:05.000Z,Hilltop Elementary,school,,d\n\
+                d,active,2026-07-15T13:20:05.000Z,Columbus City Schools,district,,\n";
+    let users = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email\n\
+                 u1,active,2026-07-15T13:20:05.000Z,true,s9,teacher,nia,,Nia,Reyes,,,nia@district.example.org\n\
+                 p1,active,2026-07-15T13:20:05.000Z,true,s9,parent,pat,,Pat,Parent,,,pat@home.example.org\n\
+                 x1,active,2026-07-15T13:20:05.000Z,true,s9,proctor,tom,,Tom,Proctor,,,tom@district.example.org\n";
+    let zip = zipped(&[
+        ("export/orgs.csv", orgs.as_bytes()),
+        ("export/users.csv", users.as_bytes()),
+    ]);
+    let page = b
+        .request(reqwest::Method::POST, &url)
+        .header("origin", app.url.clone())
+        .multipart(zip_form(zip))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("The roster was imported"), "{page}");
+    for notice in [
+        "Read anyway",
+        "The package has no manifest.csv: the files present were read as bulk",
+        "Rows of this bulk file that say status “active”: 2 (the first on line 2).",
+        "Organisations listed before their parent organisation: 1 (the first on line 2).",
+        "Roles were read from the OneRoster 1.1 columns role and orgSourcedIds",
+        "Users skipped: 2. Lyceum takes staff only",
+    ] {
+        assert!(page.contains(notice), "{notice}\n{page}");
+    }
+    b.get(&format!("/orgs/{}/people?q=nia", s.district))
+        .await
+        .expect("Nia Reyes")
+        .expect("Hilltop Elementary");
+    let nobody = b.get(&format!("/orgs/{}/people?q=tom", s.district)).await;
+    assert!(!nobody.contains("Tom Proctor"), "proctors are not imported");
+}

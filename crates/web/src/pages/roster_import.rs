@@ -21,7 +21,7 @@ use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::roster::{self, Difference, Summary, Target};
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
-use lyceum_domain::oneroster::{Problem, files_from_zip, read_package};
+use lyceum_domain::oneroster::{Problem, code, files_from_zip, read_package};
 use std::collections::BTreeMap;
 use tokio::sync::Semaphore;
 
@@ -51,6 +51,8 @@ pub struct ImportPage {
     summary: Option<Summary>,
     dry_run: bool,
     problems: Vec<Shown>,
+    /// What was read anyway, from the summary.
+    notices: Vec<Shown>,
     /// Problems beyond those shown.
     more: usize,
     no_files: bool,
@@ -121,6 +123,7 @@ async fn page(state: &AppState, ctx: &Ctx, scope: &ScopedOrg) -> Result<ImportPa
         summary: None,
         dry_run: false,
         problems: Vec::new(),
+        notices: Vec::new(),
         more: 0,
         no_files: false,
     })
@@ -226,6 +229,12 @@ pub async fn upload(
                     })
                     .await?;
             }
+            view.notices = summary
+                .notices
+                .iter()
+                .take(SHOWN)
+                .map(|n| shown(n, ctx.lang))
+                .collect();
             view.summary = Some(summary);
             Ok(render(&view))
         }
@@ -250,6 +259,7 @@ pub fn shown(p: &Problem, lang: Lang) -> Shown {
     let key = match (p.code, p.file.as_str(), p.arg("expected")) {
         ("missing-file", "manifest.csv", _) => "roster-problem-missing-manifest".to_string(),
         ("extra-column", _, Some(_)) => "roster-problem-extra-column-expected".to_string(),
+        (code, _, _) if code::NOTICES.contains(&code) => format!("roster-notice-{code}"),
         (code, _, _) => format!("roster-problem-{code}"),
     };
     let column = p.column.clone().unwrap_or_default();
@@ -271,13 +281,18 @@ pub fn shown(p: &Problem, lang: Lang) -> Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lyceum_domain::oneroster::code;
 
     #[test]
     fn every_problem_reads_in_both_languages() {
         for c in code::ALL {
             for lang in Lang::ALL {
                 let key = format!("roster-problem-{c}");
+                assert!(catalogue().has(*lang, &key), "{lang}: {key}");
+            }
+        }
+        for c in code::NOTICES {
+            for lang in Lang::ALL {
+                let key = format!("roster-notice-{c}");
                 assert!(catalogue().has(*lang, &key), "{lang}: {key}");
             }
         }

@@ -1,6 +1,7 @@
 //! OneRoster reading: golden files under `tests/oneroster/<case>/` and
 //! generated packages.
 
+mod corpus;
 mod generated;
 mod golden;
 
@@ -53,6 +54,13 @@ pub fn render_package(p: &Package) -> String {
         "ignored users {}, ignored roles {}, folded departments {}",
         p.ignored_users, p.ignored_roles, p.folded_departments
     );
+    for n in &p.notices {
+        let _ = write!(out, "notice {}:{}:{}", n.file, n.line, n.code);
+        for (k, v) in &n.args {
+            let _ = write!(out, " {k}={v:?}");
+        }
+        let _ = writeln!(out, "\n    {n}");
+    }
     for o in &p.orgs {
         let _ = writeln!(out, "{}", render_org(o));
     }
