@@ -74,6 +74,10 @@ async fn a_course_finished_on_a_june_evening_in_los_angeles_counts_in_june() {
     assert_eq!(status, 200, "{org}");
     assert_eq!(org["time_zone"], "America/Los_Angeles");
     assert_eq!(zone_of(&app, s.school_a).await, None, "the school inherits");
+    // The API names the zone a person's dates are computed in.
+    let educator = token_for(&app, s.email("educator")).await;
+    let (_, me) = call(&app, Method::GET, "/api/v1/me", &educator, None).await;
+    assert_eq!(me["time_zone"], "America/Los_Angeles", "{me}");
 
     let mut c = course(false);
     c["pd_hours"] = json!(1.25);

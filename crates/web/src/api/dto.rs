@@ -118,6 +118,10 @@ impl From<&Membership> for MembershipDto {
 pub struct MeDto {
     pub id: i64,
     pub email: String,
+    /// The IANA time zone this person's dates and school years are computed
+    /// in: their school's (their deepest membership's organisation's, as
+    /// set there or inherited), else the programme's.
+    pub time_zone: String,
     pub profile: ProfileDto,
     pub memberships: Vec<MembershipDto>,
 }

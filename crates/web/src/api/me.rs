@@ -14,6 +14,7 @@ use lyceum_domain::profile::ProfileInput;
     security(("bearer" = [])))]
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Json<MeDto>, AppError> {
     let user = ctx.require_user()?.user.clone();
+    let time_zone = ctx.zone().name().to_string();
     let u = user.clone();
     let (profile, memberships) = state
         .db
@@ -22,6 +23,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Json<MeDto>
     Ok(Json(MeDto {
         id: user.id,
         email: user.email().to_string(),
+        time_zone,
         profile: ProfileDto::from(&profile),
         memberships: memberships.iter().map(MembershipDto::from).collect(),
     }))
