@@ -30,7 +30,9 @@ pub(crate) async fn token_for(app: &TestApp, email: &str) -> String {
         .to_string()
 }
 
-async fn call(
+/// One call of the JSON API (with a bearer token, or none): the status and
+/// the body, as JSON or else as its text.
+pub(crate) async fn call(
     app: &TestApp,
     method: Method,
     path: &str,

@@ -4,6 +4,7 @@
 //! course of another organisation does not exist, nor does someone else's
 //! enrolment, and a body of the wrong shape names its field.
 
+use super::api::call;
 use crate::api::token_for;
 use crate::learning::{COURSE, import, with_quiz};
 use lyceum_domain::OrgId;
@@ -11,34 +12,12 @@ use lyceum_testkit::TestApp;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
-        .request(method, format!("{}{path}", app.url))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let resp = r.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
-
 async fn get(app: &TestApp, path: &str, token: &str) -> (u16, Value) {
-    call(app, Method::GET, path, token, None).await
+    call(app, Method::GET, path, Some(token), None).await
 }
 
 async fn post(app: &TestApp, path: &str, token: &str, body: Value) -> (u16, Value) {
-    call(app, Method::POST, path, token, Some(body)).await
+    call(app, Method::POST, path, Some(token), Some(body)).await
 }
 
 fn api(path: &str) -> String {

@@ -3,6 +3,7 @@
 //! dates follow the educator's school's calendar, and pages show dates in
 //! the reader's zone with the zone named.
 
+use super::api::call;
 use super::api::token_for;
 use super::learning::{COURSE, course, import};
 use lyceum_db::{audit, memberships, orgs};
@@ -11,28 +12,8 @@ use lyceum_domain::time::TimeZone;
 use lyceum_domain::{OrgId, Timestamp, UserId};
 use lyceum_testkit::{PASSWORD, TestApp};
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 use std::time::Duration;
-
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
-        .request(method, format!("{}{path}", app.url))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let resp = r.send().await.unwrap();
-    (
-        resp.status().as_u16(),
-        resp.json().await.unwrap_or(Value::Null),
-    )
-}
 
 /// Moves the test clock forward to `at` (an RFC 3339 instant ahead of now).
 fn move_clock_to(app: &TestApp, at: &str) {
@@ -67,7 +48,7 @@ async fn a_course_finished_on_a_june_evening_in_los_angeles_counts_in_june() {
         &app,
         Method::PUT,
         &format!("/api/v1/orgs/{district}"),
-        &token,
+        Some(&token),
         Some(json!({ "name": "Test District", "time_zone": "America/Los_Angeles" })),
     )
     .await;
@@ -76,7 +57,7 @@ async fn a_course_finished_on_a_june_evening_in_los_angeles_counts_in_june() {
     assert_eq!(zone_of(&app, s.school_a).await, None, "the school inherits");
     // The API names the zone a person's dates are computed in.
     let educator = token_for(&app, s.email("educator")).await;
-    let (_, me) = call(&app, Method::GET, "/api/v1/me", &educator, None).await;
+    let (_, me) = call(&app, Method::GET, "/api/v1/me", Some(&educator), None).await;
     assert_eq!(me["time_zone"], "America/Los_Angeles", "{me}");
 
     let mut c = course(false);
@@ -165,7 +146,7 @@ async fn zones_are_checked_and_set_only_by_the_organisations_admins() {
         &app,
         Method::PUT,
         &format!("/api/v1/orgs/{district}"),
-        &token,
+        Some(&token),
         Some(json!({ "name": "Test District", "time_zone": "Pacific/Honolulu" })),
     )
     .await;
@@ -190,7 +171,7 @@ async fn zones_are_checked_and_set_only_by_the_organisations_admins() {
         &app,
         Method::PUT,
         &format!("/api/v1/orgs/{}", school.0),
-        &token,
+        Some(&token),
         Some(json!({ "name": "Test School A", "time_zone": "America/Springfield" })),
     )
     .await;

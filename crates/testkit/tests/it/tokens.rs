@@ -3,6 +3,7 @@
 //! once expired; all revoked by a password reset, and by a password change
 //! unless the person keeps them.
 
+use super::api::call;
 use lyceum_testkit::{Browser, PASSWORD, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -36,28 +37,6 @@ async fn make_token(b: &Browser, scope: &str, days: &str) -> String {
         .await;
     page.expect("Copy it now");
     shown_token(&page.body)
-}
-
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
-        .request(method, format!("{}{path}", app.url))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let resp = r.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
 }
 
 #[tokio::test]
@@ -157,7 +136,7 @@ async fn a_read_token_cannot_change_anything() {
     let read = make_token(&b, "read", "90").await;
     let write = make_token(&b, "write", "90").await;
 
-    let (status, me) = call(&app, Method::GET, "/api/v1/me", &read, None).await;
+    let (status, me) = call(&app, Method::GET, "/api/v1/me", Some(&read), None).await;
     assert_eq!(status, 200);
     assert_eq!(me["profile"]["display_name"], "Test educator");
     let change = json!({"display_name": "Changed by a script", "preferred_language": "en"});
@@ -165,7 +144,7 @@ async fn a_read_token_cannot_change_anything() {
         &app,
         Method::PUT,
         "/api/v1/me/profile",
-        &read,
+        Some(&read),
         Some(change.clone()),
     )
     .await;
@@ -179,7 +158,7 @@ async fn a_read_token_cannot_change_anything() {
         &app,
         Method::POST,
         "/api/v1/spaces/1/topics",
-        &read,
+        Some(&read),
         Some(json!({"title": "x", "kind": "discussion", "body": "x"})),
     )
     .await;
@@ -187,7 +166,7 @@ async fn a_read_token_cannot_change_anything() {
         (status, e["error"]["code"].as_str()),
         (403, Some("insufficient_scope"))
     );
-    let (_, me) = call(&app, Method::GET, "/api/v1/me", &read, None).await;
+    let (_, me) = call(&app, Method::GET, "/api/v1/me", Some(&read), None).await;
     assert_eq!(
         me["profile"]["display_name"], "Test educator",
         "nothing changed"
@@ -197,12 +176,12 @@ async fn a_read_token_cannot_change_anything() {
         &app,
         Method::PUT,
         "/api/v1/me/profile",
-        &write,
+        Some(&write),
         Some(change),
     )
     .await;
     assert_eq!(status, 200);
-    let (_, me) = call(&app, Method::GET, "/api/v1/me", &write, None).await;
+    let (_, me) = call(&app, Method::GET, "/api/v1/me", Some(&write), None).await;
     assert_eq!(me["profile"]["display_name"], "Changed by a script");
 
     // The OpenAPI document says which scope each call needs.
@@ -238,11 +217,13 @@ async fn expired_tokens_are_refused_and_listed_as_expired() {
     b.sign_in(s.email("educator"), PASSWORD).await;
     let token = make_token(&b, "read", "30").await;
     assert_eq!(
-        call(&app, Method::GET, "/api/v1/me", &token, None).await.0,
+        call(&app, Method::GET, "/api/v1/me", Some(&token), None)
+            .await
+            .0,
         200
     );
     app.clock.advance(Duration::from_secs(31 * 86_400));
-    let (status, e) = call(&app, Method::GET, "/api/v1/me", &token, None).await;
+    let (status, e) = call(&app, Method::GET, "/api/v1/me", Some(&token), None).await;
     assert_eq!(
         (status, e["error"]["code"].as_str()),
         (401, Some("invalid_token"))
@@ -265,7 +246,9 @@ async fn a_password_reset_revokes_every_token() {
     b.sign_in(email, PASSWORD).await;
     let token = make_token(&b, "write", "365").await;
     assert_eq!(
-        call(&app, Method::GET, "/api/v1/me", &token, None).await.0,
+        call(&app, Method::GET, "/api/v1/me", Some(&token), None)
+            .await
+            .0,
         200
     );
 
@@ -287,7 +270,7 @@ async fn a_password_reset_revokes_every_token() {
         )
         .await
         .expect("Your password was changed");
-    let (status, e) = call(&app, Method::GET, "/api/v1/me", &token, None).await;
+    let (status, e) = call(&app, Method::GET, "/api/v1/me", Some(&token), None).await;
     assert_eq!(
         (status, e["error"]["code"].as_str()),
         (401, Some("invalid_token"))
@@ -316,7 +299,9 @@ async fn a_password_change_revokes_tokens_unless_kept() {
     .await
     .expect("Your password was changed");
     assert_eq!(
-        call(&app, Method::GET, "/api/v1/me", &first, None).await.0,
+        call(&app, Method::GET, "/api/v1/me", Some(&first), None)
+            .await
+            .0,
         401
     );
 
@@ -344,7 +329,9 @@ async fn a_password_change_revokes_tokens_unless_kept() {
     .await
     .expect("Your password was changed");
     assert_eq!(
-        call(&app, Method::GET, "/api/v1/me", &kept, None).await.0,
+        call(&app, Method::GET, "/api/v1/me", Some(&kept), None)
+            .await
+            .0,
         200
     );
 }
