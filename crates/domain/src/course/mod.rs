@@ -152,6 +152,20 @@ impl Course {
     pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
         self.modules.iter().flat_map(|m| m.lessons.iter())
     }
+
+    /// Every lesson in order with the index of its module, and where the
+    /// lesson `key` stands among them (None: no such lesson) — what a
+    /// lesson's page and its API need for "lesson 2 of 4" and its neighbours.
+    pub fn lessons_around(&self, key: &str) -> Option<(Vec<(usize, &Lesson)>, usize)> {
+        let in_order: Vec<(usize, &Lesson)> = self
+            .modules
+            .iter()
+            .enumerate()
+            .flat_map(|(m, module)| module.lessons.iter().map(move |l| (m, l)))
+            .collect();
+        let at = in_order.iter().position(|(_, l)| l.key == key)?;
+        Some((in_order, at))
+    }
 }
 
 impl Course {

@@ -331,17 +331,7 @@ pub async fn lesson(
     let f: Following = following(&state, viewer.as_ref(), slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let in_order: Vec<(usize, &lyceum_domain::course::Lesson)> = f
-        .course
-        .modules
-        .iter()
-        .enumerate()
-        .flat_map(|(m, module)| module.lessons.iter().map(move |l| (m, l)))
-        .collect();
-    let at = in_order
-        .iter()
-        .position(|(_, l)| l.key == key)
-        .ok_or(AppError::NotFound)?;
+    let (in_order, at) = f.course.lessons_around(&key).ok_or(AppError::NotFound)?;
     let (module, l) = in_order[at];
     let attempts_used = match (&f.enrolment, &l.quiz, viewer.as_ref()) {
         (Some(_), Some(_), Some(a)) => {

@@ -417,16 +417,7 @@ pub async fn lesson_page(
     } = following(state, viewer, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let in_order: Vec<(usize, &lyceum_domain::course::Lesson)> = course
-        .modules
-        .iter()
-        .enumerate()
-        .flat_map(|(m, module)| module.lessons.iter().map(move |l| (m, l)))
-        .collect();
-    let at = in_order
-        .iter()
-        .position(|(_, l)| l.key == key)
-        .ok_or(AppError::NotFound)?;
+    let (in_order, at) = course.lessons_around(&key).ok_or(AppError::NotFound)?;
     let (module, lesson) = in_order[at];
     let link = |i: usize| {
         in_order
