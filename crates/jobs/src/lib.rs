@@ -1,6 +1,7 @@
 //! Background work: the worker that drains the job queue, and email.
 //!
-//! Invariants: knows no HTTP routes or pages; reads jobs only through
+//! Invariants: knows no HTTP routes or pages (the links its hourly sweep
+//! puts in emails come from `lyceum_domain::paths`); reads jobs only through
 //! `lyceum_db::jobs`; every email is rendered from the Fluent catalogue in
 //! the recipient's language, as plain text and HTML.
 

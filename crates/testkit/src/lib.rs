@@ -1,8 +1,9 @@
-//! Test support for every crate's tests: a fresh database on the backend
-//! under test, and the real application on a real port.
-//!
-//! The backend is SQLite unless `LYCEUM_TEST_POSTGRES_URL` is set, in which
-//! case every test gets its own PostgreSQL schema on that server.
+//! Test support for the end-to-end tests: the real application on a real
+//! port ([`TestApp`], and a second server on the same database), a browser
+//! with a cookie jar, the outbox, an SMTP server and an OpenID provider that
+//! speak the real protocols, and a seeded tree. The database per test is
+//! `lyceum-testdb`'s [`TestDb`], re-exported: SQLite unless
+//! `LYCEUM_TEST_POSTGRES_URL` is set, then a PostgreSQL schema of its own.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
