@@ -275,6 +275,15 @@ pub fn by_code(conn: &mut DbConn, code: &str) -> Result<Option<CertificateRow>, 
         .optional()?)
 }
 
+/// The person's certificates, newest first.
+pub fn certificates_of(conn: &mut DbConn, user: UserId) -> Result<Vec<CertificateRow>, DbError> {
+    Ok(certificates::table
+        .filter(certificates::user_id.eq(user.0))
+        .order((certificates::issued_at.desc(), certificates::id.desc()))
+        .select(CertificateRow::as_select())
+        .load(conn)?)
+}
+
 /// The certificate a person holds for a course, if any.
 pub fn for_course(
     conn: &mut DbConn,

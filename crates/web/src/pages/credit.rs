@@ -3,33 +3,24 @@
 
 use super::courses::course_path;
 use crate::context::Ctx;
-use crate::csv::csv_line;
+use crate::credit_actions as actions;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::gate::ScopedOrg;
-use crate::org_actions::record;
 use crate::page::{FormErrors, Page, human_datetime, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::HeaderValue;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
 use lyceum_db::credit::{self, CertificateRow, LedgerRow};
-use lyceum_db::{DbError, courses, memberships, pd_requests};
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::paths;
 use lyceum_domain::pd::school_year_label;
-use lyceum_domain::policy::Action;
 use lyceum_domain::time::TimeZone;
-use lyceum_domain::validation::{Invalid, required_text};
-use lyceum_domain::{Timestamp, UserId};
 use serde::Deserialize;
-use serde_json::json;
 
 // ---- The transcript ----
 
@@ -66,49 +57,34 @@ pub struct TranscriptPage {
 
 /// `YYYY-MM-DD` on the calendar of `zone`.
 pub(super) fn date(micros: i64, zone: &TimeZone) -> String {
-    Timestamp::from_micros(micros).date_in(zone).to_string()
+    actions::date(micros, zone)
 }
 
 /// School years, newest first, each with its entries and total.
 fn by_year(rows: &[LedgerRow], page: &Page) -> Vec<Year> {
-    let mut years: Vec<Year> = Vec::new();
-    let mut current: Option<(i32, u32)> = None;
-    for row in rows {
-        if current.map(|(y, _)| y) != Some(row.school_year) {
-            if let (Some((_, q)), Some(last)) = (current, years.last_mut()) {
-                last.hours = hours_in(q, page.lang);
-            }
-            current = Some((row.school_year, 0));
-            years.push(Year {
-                label: school_year_label(row.school_year),
-                hours: String::new(),
-                entries: Vec::new(),
-            });
-        }
-        if let (Some((_, q)), Some(year)) = (current.as_mut(), years.last_mut()) {
-            *q += row.hours();
-            year.entries.push(Entry {
-                date: page.date(&row.earned_at),
-                title: row.title.clone(),
-                source: page.label("pd-source", &row.source),
-                hours: hours_in(row.hours(), page.lang),
-            });
-        }
-    }
-    if let (Some((_, q)), Some(last)) = (current, years.last_mut()) {
-        last.hours = hours_in(q, page.lang);
-    }
-    years
+    actions::school_years(rows)
+        .into_iter()
+        .map(|y| Year {
+            label: school_year_label(y.start),
+            hours: hours_in(y.quarter_hours, page.lang),
+            entries: y
+                .entries
+                .iter()
+                .map(|row| Entry {
+                    date: page.date(&row.earned_at),
+                    title: row.title.clone(),
+                    source: page.label("pd-source", &row.source),
+                    hours: hours_in(row.hours(), page.lang),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// `GET /transcript`
 pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let id = user.user.id();
-    let (rows, asked) = state
-        .db
-        .read(move |c| Ok((credit::ledger_of(c, id)?, pd_requests::of_user(c, id)?)))
-        .await?;
+    let (rows, asked) = actions::transcript(&state, user.user.id()).await?;
     let page = Page::new(&ctx, "transcript-title");
     let total: u32 = rows.iter().map(LedgerRow::hours).sum();
     let requests = asked
@@ -138,35 +114,7 @@ pub async fn transcript_csv(State(state): State<AppState>, ctx: Ctx) -> Result<R
     let id = ctx.require_user()?.user.id();
     let rows = state.db.read(move |c| credit::ledger_of(c, id)).await?;
     let page = Page::new(&ctx, "transcript-title");
-    let zone = ctx.zone();
-    let t = |k: &str| page.t(k);
-    let mut out = csv_line(&[
-        t("transcript-school-year"),
-        t("transcript-date"),
-        t("transcript-activity"),
-        t("transcript-source"),
-        t("transcript-hours"),
-    ]);
-    for row in &rows {
-        out.push_str(&csv_line(&[
-            school_year_label(row.school_year),
-            date(row.earned_at, &zone),
-            row.title.clone(),
-            row.source.clone(),
-            // Machine-readable: a dot, whatever the language.
-            hours_in(row.hours(), Lang::En),
-        ]));
-    }
-    let mut r = Response::new(Body::from(out));
-    r.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    r.headers_mut().insert(
-        CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"pd-transcript.csv\""),
-    );
-    Ok(r)
+    Ok(actions::transcript_csv(&rows, &ctx.zone(), |k| page.t(k)))
 }
 
 // ---- Certificates ----
@@ -214,41 +162,14 @@ async fn certificate_page(
     errors: FormErrors,
     reason: String,
 ) -> Result<CertificatePage, AppError> {
-    let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let found = state
-        .db
-        .read(move |c| {
-            let Some(cert) = credit::by_code(c, &code)? else {
-                return Ok(None);
-            };
-            let slug = courses::slug_of(c, cert.course_id)?;
-            // Where the viewer may revoke it: an organisation they administer
-            // that holds the person.
-            let revoke_org = match &viewer {
-                Some(actor) if actor.administers_anything() => {
-                    memberships::grants_of(c, UserId(cert.user_id))?
-                        .into_iter()
-                        .find(|g| actor.can(Action::AdministerOrg, &g.scope))
-                        .and_then(|g| g.scope.ids().last().copied())
-                }
-                _ => None,
-            };
-            // Shown on the holder's calendar, whoever looks: the document
-            // says the same to an employer in another zone.
-            let zone = lyceum_db::orgs::zone_of_user(c, UserId(cert.user_id))?;
-            Ok(Some((cert, slug, revoke_org, zone)))
-        })
-        .await?;
-    let (cert, slug, revoke_org, zone) = found.ok_or(AppError::NotFound)?;
+    let actions::Verified {
+        cert,
+        slug,
+        revoke_org,
+        zone,
+    } = actions::verify(state, ctx.user.as_ref().map(|u| &u.actor), code).await?;
     let page = Page::new(ctx, "certificate-title").with_errors(&errors);
-    let now = state.clock.now().micros();
-    let status = if cert.revoked_at.is_some() {
-        "revoked"
-    } else if cert.expires_at.is_some_and(|e| e <= now) {
-        "expired"
-    } else {
-        "valid"
-    };
+    let status = actions::status(&cert, state.clock.now());
     let competencies = cert
         .competencies()?
         .into_iter()
@@ -299,9 +220,6 @@ pub struct RevokeForm {
     reason: String,
 }
 
-/// Longest reason for a revocation.
-const MAX_REASON: usize = 500;
-
 /// `POST /orgs/{org_id}/admin/certificates/{code}/revoke`: an admin of an
 /// organisation the holder belongs to revokes it, saying why.
 pub async fn revoke(
@@ -312,44 +230,12 @@ pub async fn revoke(
     HtmlForm(form): HtmlForm<RevokeForm>,
 ) -> Result<Response, AppError> {
     let actor = ctx.require_user()?.user.id();
-    let reason = match required_text(&form.reason, MAX_REASON) {
-        Ok(r) => r,
-        Err(problem) => {
-            let errors = FormErrors::from_invalid(&Invalid::one("reason", problem), ctx.lang);
-            return Ok(render_invalid(
-                &certificate_page(&state, &ctx, code, errors, form.reason).await?,
-            ));
-        }
-    };
-    let now = state.clock.now();
-    let (org, path) = (scope.id, scope.path.clone());
-    let c = code.clone();
-    state
-        .db
-        .write(move |conn| {
-            let cert = credit::by_code(conn, &c)?.ok_or(DbError::NotFound)?;
-            let holder = UserId(cert.user_id);
-            // Only a certificate of someone in this organisation.
-            if !memberships::grants_of(conn, holder)?
-                .iter()
-                .any(|g| path.contains(&g.scope))
-            {
-                return Err(DbError::NotFound);
-            }
-            if credit::revoke(conn, &c, &reason, now)? {
-                record(
-                    conn,
-                    now,
-                    actor,
-                    "certificate.revoked",
-                    org,
-                    Some(holder),
-                    json!({ "certificate": c, "reason": reason }),
-                )?;
-            }
-            Ok(())
-        })
-        .await?;
+    if let Err(invalid) = actions::revoke(&state, actor, &scope, &code, &form.reason).await? {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        return Ok(render_invalid(
+            &certificate_page(&state, &ctx, code, errors, form.reason).await?,
+        ));
+    }
     Ok(redirect_with(
         &paths::certificate(&code),
         Flash::CertificateRevoked,

@@ -15,15 +15,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use lyceum_db::{competencies, literacy, users};
-use lyceum_domain::competency::standing::{self, Standing};
-use lyceum_domain::competency::{DEFAULT_FRAMEWORK, Framework};
+use crate::literacy_actions as actions;
+use lyceum_domain::competency::Framework;
+use lyceum_domain::competency::standing;
 use lyceum_domain::course::hours_in;
-use lyceum_domain::validation::Invalid;
 use std::collections::HashMap;
-
-/// Most courses suggested.
-const SUGGESTIONS: usize = 6;
 
 // Chart geometry (SVG user units): a label line, then two bars per aspect.
 const CHART_WIDTH: usize = 640;
@@ -90,26 +86,13 @@ async fn literacy_page(
     typed: Option<HashMap<String, String>>,
     errors: FormErrors,
 ) -> Result<LiteracyPage, AppError> {
-    let me = ctx.require_user()?;
-    let (id, row) = (me.user.id(), me.user.clone());
-    let (framework, assessed, built, profile) = state
-        .db
-        .read(move |c| {
-            let framework = competencies::load(c, DEFAULT_FRAMEWORK)?;
-            Ok((
-                framework,
-                literacy::assessed(c, id, DEFAULT_FRAMEWORK)?,
-                literacy::built(c, id)?,
-                users::profile(c, &row)?,
-            ))
-        })
-        .await?;
-    let f = framework.ok_or(AppError::NotFound)?;
+    let p = actions::picture(state, ctx.require_user()?).await?;
+    let f = &p.framework;
     let page = Page::new(ctx, "literacy-title").with_errors(&errors);
-    let standings = standing::standings(&f, &assessed, &built);
-    let aspects = standing::aspects(&f);
+    let aspects = standing::aspects(f);
     let step = BAR_AREA / f.levels.len().max(1);
-    let views: Vec<AspectView> = standings
+    let views: Vec<AspectView> = p
+        .standings
         .iter()
         .zip(&aspects)
         .enumerate()
@@ -117,7 +100,7 @@ async fn literacy_page(
             let field = format!("aspect-{}", i + 1);
             let picked = match &typed {
                 Some(t) => t.get(&field).cloned().unwrap_or_default(),
-                None => assessed.get(&a.id).cloned().unwrap_or_default(),
+                None => p.assessed.get(&a.id).cloned().unwrap_or_default(),
             };
             let mut choices = vec![(
                 String::new(),
@@ -136,8 +119,8 @@ async fn literacy_page(
             AspectView {
                 field,
                 name: Shown::of(&a.name, page.lang),
-                assessed_label: level_name(&f, s.assessed, &page),
-                shown_label: level_name(&f, s.shown, &page),
+                assessed_label: level_name(f, s.assessed, &page),
+                shown_label: level_name(f, s.shown, &page),
                 choices,
                 y: TOP + i * ROW,
                 assessed_width: s.assessed * step,
@@ -163,9 +146,39 @@ async fn literacy_page(
         .collect::<Vec<_>>()
         .join("; ");
     let grid = (1..=f.levels.len())
-        .map(|n| (n * step, level_name(&f, n, &page)))
+        .map(|n| (n * step, level_name(f, n, &page)))
         .collect();
-    let suggestions = suggest(state, ctx, &f, &standings, &profile, &page).await?;
+    let name_of = |id: &str| {
+        f.items
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.name.get(page.lang).to_string())
+            .unwrap_or_default()
+    };
+    let suggestions = p
+        .suggestions
+        .iter()
+        .map(|s| Suggestion {
+            href: course_path(&s.course.slug),
+            title: s.course.title.clone(),
+            lang: other_lang(s.course.lang(), page.lang),
+            hours: hours_in(
+                u32::try_from(s.course.pd_quarter_hours).unwrap_or(0),
+                page.lang,
+            ),
+            reason: page.t2(
+                "literacy-builds",
+                "aspect",
+                &name_of(&s.aspect),
+                "level",
+                &f.levels
+                    .iter()
+                    .find(|l| l.key == s.level)
+                    .map(|l| l.name.get(page.lang).to_string())
+                    .unwrap_or_default(),
+            ),
+        })
+        .collect();
     Ok(LiteracyPage {
         chart_width: CHART_WIDTH,
         chart_height: TOP + views.len() * ROW,
@@ -173,92 +186,11 @@ async fn literacy_page(
         grid,
         chart_summary,
         suggestions,
-        profiled: !profile.subjects.is_empty() || !profile.grade_bands.is_empty(),
+        profiled: !p.profile.subjects.is_empty() || !p.profile.grade_bands.is_empty(),
         attribution: f.attribution.clone(),
         errors,
         page,
     })
-}
-
-/// Courses that build the weakest aspects at their next level, for the
-/// educator's subjects and grade bands (a course that names none suits
-/// everyone), most completed first.
-async fn suggest(
-    state: &AppState,
-    ctx: &Ctx,
-    f: &Framework,
-    standings: &[Standing],
-    profile: &lyceum_domain::profile::Profile,
-    page: &Page,
-) -> Result<Vec<Suggestion>, AppError> {
-    let viewer = ctx.require_user()?.actor.clone();
-    let next = standing::next_levels(f, standings);
-    let wanted: Vec<String> = f
-        .items
-        .iter()
-        .filter(|i| {
-            i.parent
-                .as_deref()
-                .is_some_and(|p| next.iter().any(|(a, _)| *a == p))
-        })
-        .map(|i| i.id.clone())
-        .collect();
-    let candidates = state
-        .db
-        .read(move |c| literacy::candidates(c, &viewer, &wanted))
-        .await?;
-    let suits = |listed: &[String], mine: Vec<&str>| {
-        listed.is_empty() || mine.is_empty() || listed.iter().any(|l| mine.contains(&l.as_str()))
-    };
-    let subjects: Vec<&str> = profile.subjects.iter().map(|s| s.as_str()).collect();
-    let bands: Vec<&str> = profile.grade_bands.iter().map(|b| b.as_str()).collect();
-    let mut out: Vec<Suggestion> = Vec::new();
-    let mut taken: Vec<i64> = Vec::new();
-    for (aspect, level) in &next {
-        for c in &candidates {
-            if out.len() >= SUGGESTIONS {
-                break;
-            }
-            let builds = standing::built_level(f, &c.competency, c.level.as_deref());
-            if builds != Some((aspect, level))
-                || taken.contains(&c.course.id)
-                || !suits(&c.subjects, subjects.clone())
-                || !suits(&c.grade_bands, bands.clone())
-            {
-                continue;
-            }
-            taken.push(c.course.id);
-            let aspect_name = f
-                .items
-                .iter()
-                .find(|i| i.id == *aspect)
-                .map(|i| i.name.get(page.lang).to_string())
-                .unwrap_or_default();
-            let level_name = f
-                .levels
-                .iter()
-                .find(|l| l.key == *level)
-                .map(|l| l.name.get(page.lang).to_string())
-                .unwrap_or_default();
-            out.push(Suggestion {
-                href: course_path(&c.course.slug),
-                title: c.course.title.clone(),
-                lang: other_lang(c.course.lang(), page.lang),
-                hours: hours_in(
-                    u32::try_from(c.course.pd_quarter_hours).unwrap_or(0),
-                    page.lang,
-                ),
-                reason: page.t2(
-                    "literacy-builds",
-                    "aspect",
-                    &aspect_name,
-                    "level",
-                    &level_name,
-                ),
-            });
-        }
-    }
-    Ok(out)
 }
 
 /// `GET /literacy`
@@ -276,34 +208,19 @@ pub async fn assess(
     HtmlForm(form): HtmlForm<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let id = ctx.require_user()?.user.id();
-    let f = state
-        .db
-        .read(|c| competencies::load(c, DEFAULT_FRAMEWORK))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut invalid = Invalid::new();
-    let mut levels = Vec::new();
-    for (i, aspect) in standing::aspects(&f).iter().enumerate() {
+    let f = actions::framework(&state).await?;
+    let saved = actions::assess(&state, id, &f, |i, _| {
         let field = format!("aspect-{}", i + 1);
-        match form.get(&field).map(String::as_str) {
-            None | Some("") => {}
-            Some(level) if f.levels.iter().any(|l| l.key == level) => {
-                levels.push((aspect.id.clone(), level.to_string()));
-            }
-            Some(_) => invalid.add(field, "choose-one"),
-        }
-    }
-    if !invalid.is_empty() {
+        let chosen = form.get(&field).cloned();
+        (field, chosen)
+    })
+    .await?;
+    if let Err(invalid) = saved {
         let errors = FormErrors::from_invalid(&invalid, ctx.lang);
         return Ok(render_invalid(
             &literacy_page(&state, &ctx, Some(form), errors).await?,
         ));
     }
-    let now = state.clock.now();
-    state
-        .db
-        .write(move |c| literacy::assess(c, id, DEFAULT_FRAMEWORK, &levels, now))
-        .await?;
     Ok(redirect_with(
         "/literacy",
         Flash::SelfAssessmentSaved,

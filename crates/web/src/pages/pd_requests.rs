@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, Upload};
 use crate::gate::ScopedOrg;
-use crate::org_actions::record;
+use crate::credit_actions as actions;
 use crate::page::{FormErrors, Page, human_date, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
@@ -19,17 +19,13 @@ use axum::extract::{Path, State};
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
-use lyceum_db::DbError;
 use lyceum_db::memberships;
-use lyceum_db::pd_requests::{self, Waiting};
-use lyceum_domain::UserId;
+use lyceum_db::pd_requests;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
-use lyceum_domain::pd::{OutsideInput, RequestStatus};
-use lyceum_domain::time::TimeZone;
-use lyceum_domain::validation::{Invalid, required_text};
+use lyceum_domain::pd::OutsideInput;
+use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
-use serde_json::json;
 
 /// The largest request body: the evidence file and the form around it.
 pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -97,28 +93,14 @@ pub async fn submit(
         org: form.text("org"),
     };
     let file = form.file("evidence_file");
-    // "Not in the future" on the educator's own calendar.
-    let today = state.clock.now().date_in(&ctx.zone());
-    let draft = match input.validate(
-        today,
-        file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
-    ) {
-        Ok(d) => d,
-        Err(e) => return refused(&state, &ctx, input, &e).await,
-    };
-    let now = state.clock.now();
-    match state
-        .db
-        .write(move |c| pd_requests::submit(c, user, &draft, now))
-        .await
-    {
+    let file = file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()));
+    match actions::submit(&state, user, &ctx.zone(), &input, file).await? {
         Ok(_) => Ok(redirect_with(
             "/transcript",
             Flash::PdRequestSent,
             state.config.secure_cookies(),
         )),
-        Err(DbError::Invalid(e)) => refused(&state, &ctx, input, &e).await,
-        Err(e) => Err(e.into()),
+        Err(e) => refused(&state, &ctx, input, &e).await,
     }
 }
 
@@ -216,22 +198,7 @@ async fn admin_page(
     failed: Option<(i64, String)>,
 ) -> Result<AdminPage, AppError> {
     let frame = frame(state, scope.id, Tab::PdRequests).await?;
-    let path = scope.path.clone();
-    let me = ctx.require_user()?.actor.clone();
-    let rows: Vec<(Waiting, TimeZone)> = state
-        .db
-        .read(move |c| {
-            // Each completion date on the calendar of the organisation it
-            // was asked of, as the educator typed it.
-            let mut out = Vec::new();
-            for w in pd_requests::pending_in(c, &me, &path)? {
-                let org = lyceum_db::orgs::get(c, lyceum_domain::OrgId(w.request.org_id))?;
-                let zone = lyceum_db::orgs::zone_of(c, &org.org_path()?)?;
-                out.push((w, zone));
-            }
-            Ok(out)
-        })
-        .await?;
+    let rows = actions::queue(state, &ctx.require_user()?.actor, scope).await?;
     let page = Page::new(ctx, "pd-requests-title")
         .about(&frame.org.name)
         .with_errors(&errors);
@@ -286,8 +253,6 @@ pub struct DecisionForm {
     comment: String,
 }
 
-const MAX_COMMENT: usize = 1_000;
-
 /// `POST /orgs/{org_id}/admin/pd-requests/{request_id}/decide`:
 /// `decision` is approved, returned or rejected; the last two need a comment.
 pub async fn decide(
@@ -297,61 +262,34 @@ pub async fn decide(
     Path((_, id)): Path<(i64, i64)>,
     HtmlForm(form): HtmlForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?.actor.clone();
-    let reviewer = me.user_id;
-    // Nobody decides their own request, nor one that goes above them.
-    let (path, who) = (scope.path.clone(), me.clone());
-    match state
-        .db
-        .read(move |c| pd_requests::decidable(c, &who, &path, id))
-        .await?
+    let me = &ctx.require_user()?.actor;
+    if let Err(invalid) =
+        actions::decide(&state, me, &scope, id, &form.decision, &form.comment).await?
     {
-        None => return Err(AppError::NotFound),
-        Some(false) => return Err(AppError::Forbidden),
-        Some(true) => {}
-    }
-    let decision = match RequestStatus::parse(&form.decision) {
-        Some(d) if d != RequestStatus::Pending => d,
-        _ => {
+        // The decision is a button: only a forged form names another.
+        if invalid.has("decision") {
             return Err(AppError::BadRequest(
                 "decision: approved, returned or rejected".into(),
             ));
         }
-    };
-    let comment = match (decision, required_text(&form.comment, MAX_COMMENT)) {
-        (RequestStatus::Approved, Ok(c)) => Some(c),
-        (RequestStatus::Approved, Err(_)) => None,
-        (_, Ok(c)) => Some(c),
-        (_, Err(problem)) => {
-            let errors =
-                FormErrors::from_invalid(&Invalid::one(format!("comment-{id}"), problem), ctx.lang);
-            return Ok(render_invalid(
-                &admin_page(&state, &ctx, &scope, errors, Some((id, form.comment))).await?,
-            ));
-        }
-    };
-    let now = state.clock.now();
-    let (org, path) = (scope.id, scope.path.clone());
-    state
-        .db
-        .write(move |c| {
-            let r = pd_requests::decide(c, &path, id, decision, comment.as_deref(), &me, now)?;
-            record(
-                c,
-                now,
-                reviewer,
-                "pd.request_decided",
-                org,
-                Some(UserId(r.user_id)),
-                json!({ "request": id, "decision": decision.as_str(), "hours": r.hours() }),
-            )
-        })
-        .await?;
+        // The comment box is one per request on the page.
+        let errors = FormErrors::from_invalid(&rename(invalid, &format!("comment-{id}")), ctx.lang);
+        return Ok(render_invalid(
+            &admin_page(&state, &ctx, &scope, errors, Some((id, form.comment))).await?,
+        ));
+    }
     Ok(redirect_with(
         &format!("/orgs/{}/admin/pd-requests", scope.id.0),
         Flash::PdRequestDecided,
         state.config.secure_cookies(),
     ))
+}
+
+fn rename(mut invalid: Invalid, to: &str) -> Invalid {
+    for e in &mut invalid.0 {
+        e.field = to.to_string();
+    }
+    invalid
 }
 
 /// `GET /orgs/{org_id}/admin/pd-requests/{request_id}/evidence`

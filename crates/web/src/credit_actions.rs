@@ -1,0 +1,327 @@
+//! PD credit, for pages and the API alike: the transcript (by school year,
+//! and as CSV), outside PD requests (sending one, the admins' queue, a
+//! decision — never on one's own), and certificates (one's own, verifying
+//! one by its code, revoking one). Handlers turn the outcomes into pages or
+//! JSON.
+
+use crate::csv::csv_line;
+use crate::error::AppError;
+use crate::gate::ScopedOrg;
+use crate::org_actions::record;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::Response;
+use lyceum_db::credit::{self, CertificateRow, LedgerRow};
+use lyceum_db::pd_requests::{self, RequestRow, Waiting};
+use lyceum_db::{DbError, courses, memberships};
+use lyceum_domain::course::hours_in;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::pd::{OutsideInput, RequestStatus, school_year_label};
+use lyceum_domain::policy::{Action, Actor};
+use lyceum_domain::time::TimeZone;
+use lyceum_domain::validation::{Invalid, required_text};
+use lyceum_domain::{OrgId, Timestamp, UserId};
+use serde_json::json;
+
+// ---- The transcript ----
+
+/// The person's ledger (newest first) and the outside PD they asked for.
+pub async fn transcript(
+    state: &AppState,
+    user: UserId,
+) -> Result<(Vec<LedgerRow>, Vec<RequestRow>), AppError> {
+    Ok(state
+        .db
+        .read(move |c| {
+            Ok((
+                credit::ledger_of(c, user)?,
+                pd_requests::of_user(c, user)?,
+            ))
+        })
+        .await?)
+}
+
+/// One school year of the ledger: its start, its quarter hours, and its
+/// entries (a run of the ledger, which is newest first).
+pub struct SchoolYear<'a> {
+    pub start: i32,
+    pub quarter_hours: u32,
+    pub entries: &'a [LedgerRow],
+}
+
+/// The ledger cut into school years, newest first.
+pub fn school_years(rows: &[LedgerRow]) -> Vec<SchoolYear<'_>> {
+    rows.chunk_by(|a, b| a.school_year == b.school_year)
+        .map(|run| SchoolYear {
+            start: run[0].school_year,
+            quarter_hours: run.iter().map(LedgerRow::hours).sum(),
+            entries: run,
+        })
+        .collect()
+}
+
+/// `YYYY-MM-DD` on the calendar of `zone`.
+pub fn date(micros: i64, zone: &TimeZone) -> String {
+    Timestamp::from_micros(micros).date_in(zone).to_string()
+}
+
+/// The transcript as CSV (RFC 4180), headed in the reader's language:
+/// school year, date (on `zone`'s calendar), activity, source, hours.
+pub fn transcript_csv(rows: &[LedgerRow], zone: &TimeZone, t: impl Fn(&str) -> String) -> Response {
+    let mut out = csv_line(&[
+        t("transcript-school-year"),
+        t("transcript-date"),
+        t("transcript-activity"),
+        t("transcript-source"),
+        t("transcript-hours"),
+    ]);
+    for row in rows {
+        out.push_str(&csv_line(&[
+            school_year_label(row.school_year),
+            date(row.earned_at, zone),
+            row.title.clone(),
+            row.source.clone(),
+            // Machine-readable: a dot, whatever the language.
+            hours_in(row.hours(), Lang::En),
+        ]));
+    }
+    let mut r = Response::new(Body::from(out));
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    r.headers_mut().insert(
+        CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"pd-transcript.csv\""),
+    );
+    r
+}
+
+// ---- Outside PD requests ----
+
+/// Sends an outside PD request (`file`: the evidence's name and bytes).
+/// `Err(Invalid)` inside: refused, fields named as the page's form names
+/// them, and nothing changed. "Not in the future" is on `zone`'s calendar,
+/// the educator's own.
+pub async fn submit(
+    state: &AppState,
+    user: UserId,
+    zone: &TimeZone,
+    input: &OutsideInput,
+    file: Option<(&str, &[u8])>,
+) -> Result<Result<i64, Invalid>, AppError> {
+    let today = state.clock.now().date_in(zone);
+    let draft = match input.validate(today, file) {
+        Ok(d) => d,
+        Err(e) => return Ok(Err(e)),
+    };
+    let now = state.clock.now();
+    match state
+        .db
+        .write(move |c| pd_requests::submit(c, user, &draft, now))
+        .await
+    {
+        Ok(id) => Ok(Ok(id)),
+        Err(DbError::Invalid(e)) => Ok(Err(e)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Requests waiting in `scope` (or below) that `me` may decide, oldest
+/// first, each with the zone of the organisation it was asked of (its
+/// completion date is a day on that calendar).
+pub async fn queue(
+    state: &AppState,
+    me: &Actor,
+    scope: &ScopedOrg,
+) -> Result<Vec<(Waiting, TimeZone)>, AppError> {
+    let (me, path) = (me.clone(), scope.path.clone());
+    Ok(state
+        .db
+        .read(move |c| {
+            let mut out = Vec::new();
+            for w in pd_requests::pending_in(c, &me, &path)? {
+                let org = lyceum_db::orgs::get(c, OrgId(w.request.org_id))?;
+                let zone = lyceum_db::orgs::zone_of(c, &org.org_path()?)?;
+                out.push((w, zone));
+            }
+            Ok(out)
+        })
+        .await?)
+}
+
+/// Longest comment on a decision.
+const MAX_COMMENT: usize = 1_000;
+
+/// Decides request `id` in `scope`: `decision` is approved, returned or
+/// rejected; the last two need a comment. 404 when it is not there (or no
+/// longer pending), 403 when it is not `me`'s to decide (their own, or one
+/// that goes above them: `policy::pd_request_deciders`). `Err(Invalid)`
+/// inside on `decision` or `comment`: nothing changed.
+pub async fn decide(
+    state: &AppState,
+    me: &Actor,
+    scope: &ScopedOrg,
+    id: i64,
+    decision: &str,
+    comment: &str,
+) -> Result<Result<RequestRow, Invalid>, AppError> {
+    let (path, who) = (scope.path.clone(), me.clone());
+    match state
+        .db
+        .read(move |c| pd_requests::decidable(c, &who, &path, id))
+        .await?
+    {
+        None => return Err(AppError::NotFound),
+        Some(false) => return Err(AppError::Forbidden),
+        Some(true) => {}
+    }
+    let decision = match RequestStatus::parse(decision) {
+        Some(d) if d != RequestStatus::Pending => d,
+        _ => return Ok(Err(Invalid::one("decision", "choose-one"))),
+    };
+    let comment = match (decision, required_text(comment, MAX_COMMENT)) {
+        (RequestStatus::Approved, Ok(c)) => Some(c),
+        (RequestStatus::Approved, Err(_)) => None,
+        (_, Ok(c)) => Some(c),
+        (_, Err(problem)) => return Ok(Err(Invalid::one("comment", problem))),
+    };
+    let now = state.clock.now();
+    let (org, path, me) = (scope.id, scope.path.clone(), me.clone());
+    Ok(Ok(state
+        .db
+        .write(move |c| {
+            let r = pd_requests::decide(c, &path, id, decision, comment.as_deref(), &me, now)?;
+            record(
+                c,
+                now,
+                me.user_id,
+                "pd.request_decided",
+                org,
+                Some(UserId(r.user_id)),
+                json!({ "request": id, "decision": decision.as_str(), "hours": r.hours() }),
+            )?;
+            Ok(pd_requests::in_scope(c, &path, id)?.unwrap_or(r))
+        })
+        .await?))
+}
+
+// ---- Certificates ----
+
+/// `valid`, `revoked` or `expired`, at `now`.
+pub fn status(cert: &CertificateRow, now: Timestamp) -> &'static str {
+    if cert.revoked_at.is_some() {
+        "revoked"
+    } else if cert.expires_at.is_some_and(|e| e <= now.micros()) {
+        "expired"
+    } else {
+        "valid"
+    }
+}
+
+/// A certificate found by its code, for anyone to check.
+pub struct Verified {
+    pub cert: CertificateRow,
+    /// The course's slug, while the course is there.
+    pub slug: Option<String>,
+    /// An organisation the viewer administers that holds the person: where
+    /// they may revoke it (the page shows the form).
+    pub revoke_org: Option<OrgId>,
+    /// The holder's zone: the document says the same to an employer in
+    /// another zone. (The holder's school's, or the programme's once the
+    /// account is deleted.)
+    pub zone: TimeZone,
+}
+
+/// The certificate with this code (404 when there is none).
+pub async fn verify(
+    state: &AppState,
+    viewer: Option<&Actor>,
+    code: String,
+) -> Result<Verified, AppError> {
+    let viewer = viewer.cloned();
+    state
+        .db
+        .read(move |c| {
+            let Some(cert) = credit::by_code(c, &code)? else {
+                return Ok(None);
+            };
+            let slug = courses::slug_of(c, cert.course_id)?;
+            let revoke_org = match &viewer {
+                Some(actor) if actor.administers_anything() => {
+                    memberships::grants_of(c, UserId(cert.user_id))?
+                        .into_iter()
+                        .find(|g| actor.can(Action::AdministerOrg, &g.scope))
+                        .and_then(|g| g.scope.ids().last().copied())
+                }
+                _ => None,
+            };
+            let zone = lyceum_db::orgs::zone_of_user(c, UserId(cert.user_id))?;
+            Ok(Some(Verified {
+                cert,
+                slug,
+                revoke_org,
+                zone,
+            }))
+        })
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The person's certificates, newest first.
+pub async fn mine(state: &AppState, user: UserId) -> Result<Vec<CertificateRow>, AppError> {
+    Ok(state
+        .db
+        .read(move |c| credit::certificates_of(c, user))
+        .await?)
+}
+
+/// Longest reason for a revocation.
+const MAX_REASON: usize = 500;
+
+/// An admin of `scope` revokes the certificate of someone in it, saying
+/// why. 404 for a certificate of nobody there. Revoking one revoked
+/// already changes nothing. `Err(Invalid)` inside on `reason`.
+pub async fn revoke(
+    state: &AppState,
+    actor: UserId,
+    scope: &ScopedOrg,
+    code: &str,
+    reason: &str,
+) -> Result<Result<(), Invalid>, AppError> {
+    let reason = match required_text(reason, MAX_REASON) {
+        Ok(r) => r,
+        Err(problem) => return Ok(Err(Invalid::one("reason", problem))),
+    };
+    let now = state.clock.now();
+    let (org, path, code) = (scope.id, scope.path.clone(), code.to_string());
+    state
+        .db
+        .write(move |conn| {
+            let cert = credit::by_code(conn, &code)?.ok_or(DbError::NotFound)?;
+            let holder = UserId(cert.user_id);
+            // Only a certificate of someone in this organisation.
+            if !memberships::grants_of(conn, holder)?
+                .iter()
+                .any(|g| path.contains(&g.scope))
+            {
+                return Err(DbError::NotFound);
+            }
+            if credit::revoke(conn, &code, &reason, now)? {
+                record(
+                    conn,
+                    now,
+                    actor,
+                    "certificate.revoked",
+                    org,
+                    Some(holder),
+                    json!({ "certificate": code, "reason": reason }),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(Ok(()))
+}
