@@ -34,12 +34,7 @@ pub async fn transcript(
 ) -> Result<(Vec<LedgerRow>, Vec<RequestRow>), AppError> {
     Ok(state
         .db
-        .read(move |c| {
-            Ok((
-                credit::ledger_of(c, user)?,
-                pd_requests::of_user(c, user)?,
-            ))
-        })
+        .read(move |c| Ok((credit::ledger_of(c, user)?, pd_requests::of_user(c, user)?)))
         .await?)
 }
 
@@ -127,6 +122,34 @@ pub async fn submit(
         Err(DbError::Invalid(e)) => Ok(Err(e)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The person's requests, newest first, each with the zone of the
+/// organisation it was asked of (its completion date is a day there).
+pub async fn requests_of(
+    state: &AppState,
+    user: UserId,
+) -> Result<Vec<(RequestRow, TimeZone)>, AppError> {
+    Ok(state
+        .db
+        .read(move |c| {
+            let mut zones: Vec<(i64, TimeZone)> = Vec::new();
+            let mut out = Vec::new();
+            for r in pd_requests::of_user(c, user)? {
+                let zone = match zones.iter().find(|(o, _)| *o == r.org_id) {
+                    Some((_, z)) => z.clone(),
+                    None => {
+                        let org = lyceum_db::orgs::get(c, OrgId(r.org_id))?;
+                        let z = lyceum_db::orgs::zone_of(c, &org.org_path()?)?;
+                        zones.push((r.org_id, z.clone()));
+                        z
+                    }
+                };
+                out.push((r, zone));
+            }
+            Ok(out)
+        })
+        .await?)
 }
 
 /// Requests waiting in `scope` (or below) that `me` may decide, oldest

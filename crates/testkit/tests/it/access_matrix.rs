@@ -301,6 +301,25 @@ const ROUTES: &[(&str, &str, Who)] = &[
         Admins,
     ),
     ("POST", "/api/v1/orgs/{org_id}/invitations", Admins),
+    ("GET", "/api/v1/literacy", SignedIn),
+    ("PUT", "/api/v1/literacy/self-assessment", SignedIn),
+    ("GET", "/api/v1/transcript", SignedIn),
+    ("GET", "/api/v1/transcript.csv", SignedIn),
+    ("GET", "/api/v1/pd-requests", SignedIn),
+    ("POST", "/api/v1/pd-requests", SignedIn),
+    ("GET", "/api/v1/orgs/{org_id}/pd-requests", Admins),
+    (
+        "POST",
+        "/api/v1/orgs/{org_id}/pd-requests/{request_id}/decision",
+        Admins,
+    ),
+    ("GET", "/api/v1/certificates", SignedIn),
+    ("GET", "/api/v1/certificates/{code}", Anyone),
+    (
+        "POST",
+        "/api/v1/orgs/{org_id}/certificates/{code}/revoke",
+        Admins,
+    ),
 ];
 
 /// The people of the seed (None: not signed in).

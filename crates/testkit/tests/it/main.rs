@@ -11,6 +11,7 @@ mod authoring;
 mod community;
 mod competencies;
 mod courses;
+mod credit_api;
 mod csrf;
 mod csv_exports;
 mod directory;

@@ -6,8 +6,10 @@
 mod community;
 mod competencies;
 mod courses;
+mod credit;
 mod dto;
 mod learning;
+mod literacy;
 mod me;
 pub mod openapi;
 mod orgs;
@@ -102,6 +104,44 @@ pub fn routes(r: Routes) -> Routes {
             "/v1/review/{submission_id}",
             SignedIn,
             practice::review,
+        )
+        .add(GET, "/v1/literacy", SignedIn, literacy::show)
+        .add(
+            PUT,
+            "/v1/literacy/self-assessment",
+            SignedIn,
+            literacy::assess,
+        )
+        .add(GET, "/v1/transcript", SignedIn, credit::transcript)
+        .add(GET, "/v1/transcript.csv", SignedIn, credit::transcript_csv)
+        .add(GET, "/v1/pd-requests", SignedIn, credit::mine)
+        .add_upload(
+            POST,
+            "/v1/pd-requests",
+            SignedIn,
+            credit::submit,
+            // The file and the form around it, as the page's.
+            lyceum_domain::evidence::MAX_EVIDENCE_BYTES + 64 * 1024,
+        )
+        .add(
+            GET,
+            "/v1/orgs/{org_id}/pd-requests",
+            Org(AdministerOrg),
+            credit::queue,
+        )
+        .add(
+            POST,
+            "/v1/orgs/{org_id}/pd-requests/{request_id}/decision",
+            Org(AdministerOrg),
+            credit::decide,
+        )
+        .add(GET, "/v1/certificates", SignedIn, credit::certificates)
+        .add(GET, "/v1/certificates/{code}", Public, credit::verify)
+        .add(
+            POST,
+            "/v1/orgs/{org_id}/certificates/{code}/revoke",
+            Org(AdministerOrg),
+            credit::revoke,
         )
         .add(GET, "/v1/spaces", SignedIn, community::spaces)
         .add(

@@ -50,11 +50,23 @@ use utoipa::{Modify, OpenApi};
         super::practice::hand_in,
         super::practice::queue,
         super::practice::review,
+        super::literacy::show,
+        super::literacy::assess,
+        super::credit::transcript,
+        super::credit::transcript_csv,
+        super::credit::submit,
+        super::credit::mine,
+        super::credit::queue,
+        super::credit::decide,
+        super::credit::certificates,
+        super::credit::verify,
+        super::credit::revoke,
     ),
     modifiers(&Bearer),
     tags((name = "me", description = "Your own account"), (name = "orgs", description = "Organisations and their people"),
           (name = "community", description = "Spaces, topics, posts and notifications"),
-          (name = "learning", description = "Competencies, the catalogue, courses, enrolment, quizzes, progress, reflections and practice tasks"))
+          (name = "learning", description = "Competencies, the catalogue, courses, enrolment, quizzes, progress, reflections and practice tasks"),
+          (name = "credit", description = "The PD transcript, outside PD requests and certificates"))
 )]
 pub struct ApiDoc;
 

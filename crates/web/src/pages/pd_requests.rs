@@ -5,11 +5,11 @@
 use super::Choice;
 use super::org_admin::{AdminFrame, Tab, frame};
 use crate::context::Ctx;
+use crate::credit_actions as actions;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, Upload};
 use crate::gate::ScopedOrg;
-use crate::credit_actions as actions;
 use crate::page::{FormErrors, Page, human_date, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
