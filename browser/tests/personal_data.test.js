@@ -58,7 +58,7 @@ async function completeCourse(api, reflection) {
       const answers = {};
       for (const q of lesson.quiz.questions) answers[q.key] = q.options.filter((o) => o.correct).map((o) => o.key);
       const attempt = await api('POST', `/courses/${COURSE}/lessons/${key}/attempts`, { answers });
-      assert.equal(attempt.passed, true, JSON.stringify(attempt));
+      assert.equal(attempt.attempt.passed, true, JSON.stringify(attempt));
     } else if (lesson.reflection) {
       await api('POST', `/courses/${COURSE}/lessons/${key}/reflection`, { text: reflection });
     } else {
