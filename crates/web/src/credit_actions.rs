@@ -152,6 +152,64 @@ pub async fn requests_of(
         .await?)
 }
 
+/// An evidence file as a download.
+pub fn evidence_response(name: String, kind: String, bytes: Vec<u8>) -> Result<Response, AppError> {
+    let mut r = Response::new(Body::from(bytes));
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_str(&kind).map_err(AppError::internal)?,
+    );
+    // Always a download, never shown inline on our origin.
+    let safe: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect();
+    let header = format!(
+        "attachment; filename=\"{}\"",
+        if safe.is_empty() { "evidence" } else { &safe }
+    );
+    r.headers_mut().insert(
+        CONTENT_DISPOSITION,
+        HeaderValue::from_str(&header).map_err(AppError::internal)?,
+    );
+    Ok(r)
+}
+
+/// The person's own evidence file for request `id` (404 for anyone else's).
+pub async fn own_evidence(state: &AppState, user: UserId, id: i64) -> Result<Response, AppError> {
+    let found = state
+        .db
+        .read(move |c| {
+            if pd_requests::of_user(c, user)?.iter().any(|r| r.id == id) {
+                pd_requests::evidence(c, id)
+            } else {
+                Ok(None)
+            }
+        })
+        .await?;
+    let (name, kind, bytes) = found.ok_or(AppError::NotFound)?;
+    evidence_response(name, kind, bytes)
+}
+
+/// The evidence file of request `id`, for the admins of `scope` it went to
+/// (or above): 404 when it went elsewhere.
+pub async fn scoped_evidence(
+    state: &AppState,
+    scope: &ScopedOrg,
+    id: i64,
+) -> Result<Response, AppError> {
+    let path = scope.path.clone();
+    let found = state
+        .db
+        .read(move |c| match pd_requests::in_scope(c, &path, id)? {
+            Some(_) => pd_requests::evidence(c, id),
+            None => Ok(None),
+        })
+        .await?;
+    let (name, kind, bytes) = found.ok_or(AppError::NotFound)?;
+    evidence_response(name, kind, bytes)
+}
+
 /// Requests waiting in `scope` (or below) that `me` may decide, oldest
 /// first, each with the zone of the organisation it was asked of (its
 /// completion date is a day on that calendar).

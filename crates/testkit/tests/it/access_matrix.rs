@@ -313,6 +313,12 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/api/v1/orgs/{org_id}/pd-requests/{request_id}/decision",
         Admins,
     ),
+    ("GET", "/api/v1/pd-requests/{request_id}/evidence", SignedIn),
+    (
+        "GET",
+        "/api/v1/orgs/{org_id}/pd-requests/{request_id}/evidence",
+        Admins,
+    ),
     ("GET", "/api/v1/certificates", SignedIn),
     ("GET", "/api/v1/certificates/{code}", Anyone),
     (

@@ -278,6 +278,17 @@ async fn the_transcript_as_json_and_as_the_pages_csv() {
     assert_eq!(status, 401);
 }
 
+/// A download over the API: its status and body.
+async fn file(app: &TestApp, path: String, token: String) -> (u16, String) {
+    let r = reqwest::Client::new()
+        .get(format!("{}{path}", app.url))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
 fn pd_body(s: &Seed, org: &str, title: &str) -> Value {
     json!({
         "title": title,
@@ -378,6 +389,35 @@ async fn outside_pd_requests_are_sent_queued_and_decided_never_by_their_sender()
     assert_eq!(mine[1]["id"], id);
     assert_eq!(mine[1]["status"], "pending");
     assert_eq!(mine[1]["completed_on"], "2026-10-02");
+    // The file: its sender's, and the admins' of where it went; nobody else's.
+    let with_file = mine[0]["id"].as_i64().unwrap();
+    let own = format!("/api/v1/pd-requests/{with_file}/evidence");
+    assert_eq!(
+        file(&app, own.clone(), educator.clone()).await,
+        (200, "%PDF-1.7 attendance".to_string())
+    );
+    assert_eq!(file(&app, own, dadmin.clone()).await.0, 404);
+    assert_eq!(
+        file(
+            &app,
+            format!("/api/v1/pd-requests/{id}/evidence"),
+            educator.clone()
+        )
+        .await
+        .0,
+        404,
+        "a request without a file"
+    );
+    let theirs = |org: i64| format!("/api/v1/orgs/{org}/pd-requests/{with_file}/evidence");
+    assert_eq!(
+        file(&app, theirs(s.district.0), dadmin.clone()).await.0,
+        200
+    );
+    assert_eq!(file(&app, theirs(s.local.0), ladmin.clone()).await.0, 404);
+    assert_eq!(
+        file(&app, theirs(s.district.0), ladmin.clone()).await.0,
+        403
+    );
 
     // The queue: admins of the organisation only; another's is not theirs.
     let queue = format!("/api/v1/orgs/{}/pd-requests", s.district.0);

@@ -285,6 +285,36 @@ pub async fn mine(
     ))
 }
 
+/// The evidence file you sent with one of your requests (404 for one
+/// without a file, or not yours).
+#[utoipa::path(get, path = "/api/v1/pd-requests/{request_id}/evidence", tag = "credit",
+    params(("request_id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream", description = "The file, as a download"),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn own_evidence(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    actions::own_evidence(&state, ctx.require_user()?.user.id(), id).await
+}
+
+/// The evidence file of a request to this organisation or below it, for
+/// its admins (404 for one that went elsewhere, or without a file).
+#[utoipa::path(get, path = "/api/v1/orgs/{org_id}/pd-requests/{request_id}/evidence", tag = "credit",
+    params(("org_id" = i64, Path), ("request_id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream", description = "The file, as a download"),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn evidence(
+    State(state): State<AppState>,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    actions::scoped_evidence(&state, &scope, id).await
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WaitingRequestDto {
     pub request: PdRequestDto,

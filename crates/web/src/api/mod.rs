@@ -135,6 +135,18 @@ pub fn routes(r: Routes) -> Routes {
             Org(AdministerOrg),
             credit::decide,
         )
+        .add(
+            GET,
+            "/v1/pd-requests/{request_id}/evidence",
+            SignedIn,
+            credit::own_evidence,
+        )
+        .add(
+            GET,
+            "/v1/orgs/{org_id}/pd-requests/{request_id}/evidence",
+            Org(AdministerOrg),
+            credit::evidence,
+        )
         .add(GET, "/v1/certificates", SignedIn, credit::certificates)
         .add(GET, "/v1/certificates/{code}", Public, credit::verify)
         .add(

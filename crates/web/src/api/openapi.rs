@@ -58,6 +58,8 @@ use utoipa::{Modify, OpenApi};
         super::credit::mine,
         super::credit::queue,
         super::credit::decide,
+        super::credit::own_evidence,
+        super::credit::evidence,
         super::credit::certificates,
         super::credit::verify,
         super::credit::revoke,

@@ -14,18 +14,16 @@ use crate::page::{FormErrors, Page, human_date, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::HeaderValue;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
 use lyceum_db::memberships;
-use lyceum_db::pd_requests;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
 use lyceum_domain::pd::OutsideInput;
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
+
+pub(super) use actions::evidence_response;
 
 /// The largest request body: the evidence file and the form around it.
 pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -114,52 +112,13 @@ async fn refused(
     Ok(render_invalid(&form_page(state, ctx, input, errors).await?))
 }
 
-pub(super) fn evidence_response(
-    name: String,
-    kind: String,
-    bytes: Vec<u8>,
-) -> Result<Response, AppError> {
-    let mut r = Response::new(Body::from(bytes));
-    r.headers_mut().insert(
-        CONTENT_TYPE,
-        HeaderValue::from_str(&kind).map_err(AppError::internal)?,
-    );
-    // Always a download, never shown inline on our origin.
-    let safe: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        .collect();
-    let header = format!(
-        "attachment; filename=\"{}\"",
-        if safe.is_empty() { "evidence" } else { &safe }
-    );
-    r.headers_mut().insert(
-        CONTENT_DISPOSITION,
-        HeaderValue::from_str(&header).map_err(AppError::internal)?,
-    );
-    Ok(r)
-}
-
 /// `GET /transcript/outside/{request_id}/evidence`: the educator's own file.
 pub async fn own_evidence(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?.user.id();
-    let found = state
-        .db
-        .read(move |c| {
-            let mine = pd_requests::of_user(c, user)?.iter().any(|r| r.id == id);
-            if mine {
-                pd_requests::evidence(c, id)
-            } else {
-                Ok(None)
-            }
-        })
-        .await?;
-    let (name, kind, bytes) = found.ok_or(AppError::NotFound)?;
-    evidence_response(name, kind, bytes)
+    actions::own_evidence(&state, ctx.require_user()?.user.id(), id).await
 }
 
 // ---- The admins' page ----
@@ -298,14 +257,5 @@ pub async fn evidence(
     Extension(scope): Extension<ScopedOrg>,
     Path((_, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let path = scope.path.clone();
-    let found = state
-        .db
-        .read(move |c| match pd_requests::in_scope(c, &path, id)? {
-            Some(_) => pd_requests::evidence(c, id),
-            None => Ok(None),
-        })
-        .await?;
-    let (name, kind, bytes) = found.ok_or(AppError::NotFound)?;
-    evidence_response(name, kind, bytes)
+    actions::scoped_evidence(&state, &scope, id).await
 }
