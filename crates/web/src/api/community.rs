@@ -3,6 +3,7 @@
 //! starting topics and replying (with the same checks as the pages:
 //! audience, locks, suspensions, posting limits), and one's notifications.
 
+use crate::community_actions;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{ApiJson, HtmlQuery};
@@ -13,8 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use lyceum_db::community;
 use lyceum_domain::Timestamp;
-use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput, body};
-use lyceum_domain::validation::Invalid;
+use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -100,22 +100,10 @@ pub async fn follow(
     ApiJson(b): ApiJson<FollowBody>,
 ) -> Result<Json<FollowDto>, AppError> {
     let me = ctx.require_user()?;
-    readable(&state, me, id).await?;
-    let following = b
-        .following
-        .ok_or_else(|| AppError::Invalid(Invalid::one("following", "required")))?;
-    let (user, now) = (me.user.id(), state.clock.now());
+    let following = b.following;
+    community_actions::follow(&state, me, id, following, Some(b.muted)).await?;
+    let following = following.unwrap_or_default();
     let muted = following && b.muted;
-    state
-        .db
-        .write(move |c| {
-            community::follow(c, user, id, following, now)?;
-            if following {
-                community::mute(c, user, id, muted, now)?;
-            }
-            Ok(())
-        })
-        .await?;
     Ok(Json(FollowDto { following, muted }))
 }
 
@@ -223,22 +211,16 @@ pub async fn start(
     ApiJson(b): ApiJson<TopicBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
-    let space = readable(&state, me, id).await?;
-    crate::spaces::require_poster(me, &space)?;
-    let draft = TopicInput {
+    let input = TopicInput {
         title: b.title,
         kind: b.kind,
         body: b.body,
+        // Tags are not taken here.
         ..TopicInput::default()
-    }
-    // Tags are not taken here, so no competency is asked about.
-    .validate(|_| false)
-    .map_err(AppError::Invalid)?;
-    let (author, now) = (me.user.id(), state.clock.now());
-    let topic = state
-        .db
-        .write(move |c| community::create_topic(c, id, author, &draft, now))
-        .await?;
+    };
+    let topic = community_actions::start_topic(&state, me, ctx.lang, id, &input)
+        .await?
+        .map_err(AppError::Invalid)?;
     Ok((StatusCode::CREATED, Json(Created { id: topic })))
 }
 
@@ -327,14 +309,9 @@ pub async fn reply(
     ApiJson(b): ApiJson<ReplyBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
-    let (_, space) = readable_topic(&state, me, id).await?;
-    crate::spaces::require_poster(me, &space)?;
-    let text = body(&b.body).map_err(|e| AppError::Invalid(Invalid(vec![e])))?;
-    let (author, now) = (me.user.id(), state.clock.now());
-    let post = state
-        .db
-        .write(move |c| community::reply(c, id, author, &text, now))
-        .await?;
+    let post = community_actions::reply(&state, me, id, &b.body)
+        .await?
+        .map_err(AppError::Invalid)?;
     Ok((StatusCode::CREATED, Json(Created { id: post })))
 }
 

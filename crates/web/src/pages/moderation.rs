@@ -30,21 +30,7 @@ use serde::Deserialize;
 use serde_json::json;
 use std::time::Duration;
 
-/// Where a post is, if the reader may read it: (topic id, the space's
-/// organisation path, its org id).
-async fn readable_post(
-    state: &AppState,
-    me: &CurrentUser,
-    post: i64,
-) -> Result<(i64, lyceum_domain::org::OrgPath, OrgId), AppError> {
-    let (topic, space, path, org) = state
-        .db
-        .read(move |c| moderation::place_of_post(c, post))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    crate::spaces::readable(state, me, space).await?;
-    Ok((topic, path, OrgId(org)))
-}
+use crate::community_actions::readable_post;
 
 // ---- Flagging ----
 
@@ -89,11 +75,11 @@ pub async fn flag(
     HtmlForm(form): HtmlForm<ReasonForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (topic, _, _) = readable_post(&state, me, id).await?;
-    let why = match reason(&form.why) {
-        Ok(r) => r,
-        Err(e) => {
-            let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang);
+    let topic = match crate::community_actions::flag(&state, me, id, &form.why).await? {
+        Ok((topic, _)) => topic,
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            let (topic, _, _) = readable_post(&state, me, id).await?;
             return Ok(render_invalid(&FlagPage {
                 page: Page::new(&ctx, "flag-title").with_errors(&errors),
                 errors,
@@ -103,11 +89,6 @@ pub async fn flag(
             }));
         }
     };
-    let (reporter, now) = (me.user.id(), state.clock.now());
-    state
-        .db
-        .write(move |c| moderation::flag(c, id, reporter, &why, now))
-        .await?;
     Ok(redirect_with(
         &topic_path(topic),
         Flash::PostFlagged,
