@@ -15,6 +15,7 @@ use lyceum_domain::community::{
     TopicKind, mentions, posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
+use lyceum_domain::policy;
 use lyceum_domain::validation::{FieldError, Invalid};
 use lyceum_domain::{OrgId, Timestamp, UserId};
 use std::collections::HashSet;
@@ -537,7 +538,10 @@ pub fn accept(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?
-        .filter(|t| t.author_id == by.0 && t.kind == TopicKind::Question.as_str())
+        .filter(|t| {
+            policy::accepts_answer(by, UserId(t.author_id))
+                && t.kind == TopicKind::Question.as_str()
+        })
         .ok_or(DbError::NotFound)?;
     let first: i64 = posts::table
         .filter(posts::topic_id.eq(topic))
@@ -665,7 +669,7 @@ pub fn edit(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let p = post(conn, id)?
-        .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
+        .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     let (topic, space) = topic_in_space(conn, p.topic_id)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &space.path, Some(&topic), body, now)?;
@@ -736,7 +740,7 @@ pub fn revisions(conn: &mut DbConn, id: i64) -> Result<i64, DbError> {
 /// is theirs.
 pub fn delete(conn: &mut DbConn, id: i64, author: UserId, now: Timestamp) -> Result<(), DbError> {
     post(conn, id)?
-        .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
+        .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     diesel::update(posts::table.find(id))
         .set((

@@ -23,7 +23,7 @@ use lyceum_db::{community, memberships, moderation, orgs};
 use lyceum_domain::community::{reason, suspension_days};
 use lyceum_domain::i18n::Arg;
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::policy::{Action, Actor};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
 use serde::Deserialize;
@@ -193,7 +193,7 @@ async fn moderated_post(
     post: i64,
 ) -> Result<(i64, OrgId), AppError> {
     let (topic, path, org) = readable_post(state, me, post).await?;
-    if me.actor.can(Action::Moderate, &path) {
+    if me.actor.moderates_space(&path) {
         Ok((topic, org))
     } else {
         Err(AppError::Forbidden)

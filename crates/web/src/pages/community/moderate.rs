@@ -12,7 +12,6 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::community;
 use lyceum_domain::community::TopicDecision;
-use lyceum_domain::policy::Action;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{OrgId, UserId};
 use serde::Deserialize;
@@ -41,7 +40,7 @@ pub async fn moderate(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (topic, space) = readable_topic(&state, me, id).await?;
-    if !me.actor.can(Action::Moderate, &space.path) {
+    if !me.actor.moderates_space(&space.path) {
         return Err(AppError::Forbidden);
     }
     let Some(decision) = TopicDecision::parse(&form.action) else {
@@ -57,7 +56,7 @@ pub async fn moderate(
                 .parse::<i64>()
                 .map_err(|_| AppError::BadRequest("to: a space's id".into()))?;
             let target = readable(&state, me, to).await?;
-            if !me.actor.can(Action::Moderate, &target.path) {
+            if !me.actor.moves_topic(&space.path, &target.path) {
                 return Err(AppError::Forbidden);
             }
             Some(to)

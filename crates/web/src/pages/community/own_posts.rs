@@ -14,7 +14,9 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::community::{self, Space};
+use lyceum_domain::UserId;
 use lyceum_domain::community::body;
+use lyceum_domain::policy::edits_post;
 use lyceum_domain::validation::Invalid;
 
 #[derive(Template)]
@@ -38,7 +40,7 @@ async fn own_post(
         .db
         .read(move |c| community::post(c, id))
         .await?
-        .filter(|p| p.author_id == me.user.id().0 && p.deleted_at.is_none())
+        .filter(|p| edits_post(me.user.id(), UserId(p.author_id)) && p.deleted_at.is_none())
         .ok_or(AppError::NotFound)?;
     let (_, space) = readable_topic(state, me, post.topic_id).await?;
     Ok((post, space))

@@ -17,7 +17,7 @@ use axum::response::Response;
 use lyceum_db::community::{self, PostLine, TopicRow};
 use lyceum_domain::UserId;
 use lyceum_domain::community::{PAGE_SIZE, Reaction, TopicKind};
-use lyceum_domain::policy::Action;
+use lyceum_domain::policy::{accepts_answer, edits_post};
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
@@ -76,7 +76,7 @@ fn post_view(
         },
         edited: p.post.edited_at.is_some(),
         deleted: p.post.deleted_at.is_some(),
-        own: p.post.author_id == me.0 && p.post.deleted_at.is_none(),
+        own: edits_post(me, UserId(p.post.author_id)) && p.post.deleted_at.is_none(),
     }
 }
 
@@ -183,7 +183,8 @@ async fn topic_page(
         None
     };
     Ok(TopicPage {
-        can_accept: topic.kind == TopicKind::Question.as_str() && topic.author_id == user.0,
+        can_accept: topic.kind == TopicKind::Question.as_str()
+            && accepts_answer(user, UserId(topic.author_id)),
         first_post,
         reaction_labels: Reaction::ALL
             .iter()
@@ -199,7 +200,7 @@ async fn topic_page(
             .collect(),
         more,
         can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
-        can_moderate: me.actor.can(Action::Moderate, &space.path),
+        can_moderate: me.actor.moderates_space(&space.path),
         can_react: me.actor.posts_in_space(&space.path),
         tags: {
             tags.iter()
@@ -213,12 +214,12 @@ async fn topic_page(
                 })
                 .collect()
         },
-        move_to: if me.actor.can(Action::Moderate, &space.path) {
+        move_to: if me.actor.moderates_space(&space.path) {
             let here = space.row.id;
             crate::spaces::all_readable(state, me)
                 .await?
                 .into_iter()
-                .filter(|s| s.row.id != here && me.actor.can(Action::Moderate, &s.path))
+                .filter(|s| s.row.id != here && me.actor.moves_topic(&space.path, &s.path))
                 .map(|s| Choice {
                     value: s.row.id.to_string(),
                     label: s.row.title,
