@@ -4,6 +4,7 @@
 //! the first does. Who may see or post is decided by the caller (see
 //! `lyceum_domain::community`); this module only stores.
 
+use crate::codes::Code;
 use crate::schema::{
     notifications, orgs, post_revisions, posts, reactions, search_words, space_follows, spaces,
     topic_tags, topics, users,
@@ -12,7 +13,7 @@ use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
 use lyceum_domain::community::{
     Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft,
-    TopicKind, mentions, posting_allowed, search_text,
+    TopicKind, Visibility, mentions, posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy;
@@ -27,7 +28,8 @@ pub struct SpaceRow {
     pub org_id: i64,
     pub title: String,
     pub description: String,
-    pub visibility: String,
+    #[diesel(deserialize_as = Code<Visibility>)]
+    pub visibility: Visibility,
     pub created_by: i64,
     pub topic_count: i64,
     pub created_at: i64,
@@ -182,7 +184,8 @@ pub struct TopicRow {
     pub id: i64,
     pub space_id: i64,
     pub author_id: i64,
-    pub kind: String,
+    #[diesel(deserialize_as = Code<TopicKind>)]
+    pub kind: TopicKind,
     pub title: String,
     pub reply_count: i64,
     pub last_post_at: i64,
@@ -539,8 +542,7 @@ pub fn accept(
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?
         .filter(|t| {
-            policy::accepts_answer(by, UserId(t.author_id))
-                && t.kind == TopicKind::Question.as_str()
+            policy::accepts_answer(by, UserId(t.author_id)) && t.kind == TopicKind::Question
         })
         .ok_or(DbError::NotFound)?;
     let first: i64 = posts::table
@@ -570,7 +572,7 @@ pub fn accept(
 #[derive(Debug, Clone)]
 pub struct NotificationLine {
     pub id: i64,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub actor: String,
     pub topic_id: i64,
     pub topic_title: String,
@@ -616,13 +618,14 @@ pub fn notifications_of(
             notifications::note,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
             |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at, note)| {
-                NotificationLine {
+                Ok(NotificationLine {
                     id,
-                    kind,
+                    kind: NotificationKind::parse(&kind).ok_or_else(|| {
+                        DbError::Corrupt(format!("notification {id} has kind {kind:?}"))
+                    })?,
                     actor,
                     topic_id,
                     topic_title,
@@ -630,10 +633,10 @@ pub fn notifications_of(
                     created_at,
                     read: read_at.is_some(),
                     note,
-                }
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 pub fn unread(conn: &mut DbConn, user: UserId) -> Result<i64, DbError> {

@@ -138,6 +138,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/topics/{topic_id}/posts", SignedIn),
     ("POST", "/api/v1/topics/{topic_id}/replies", SignedIn),
     ("GET", "/api/v1/notifications", SignedIn),
+    ("POST", "/api/v1/posts/{post_id}/flags", SignedIn),
+    ("GET", "/api/v1/search/posts", SignedIn),
     ("GET", "/spaces", SignedIn),
     ("GET", "/spaces/search", SignedIn),
     ("GET", "/spaces/{space_id}", SignedIn),
@@ -772,7 +774,10 @@ async fn community_objects_answer_to_their_moderators_and_authors() {
         let made = people[admin]
             .post(
                 &format!("/orgs/{}/admin/spaces", org.0),
-                &[("title", &format!("Space of the {at}")), ("visibility", "open")],
+                &[
+                    ("title", &format!("Space of the {at}")),
+                    ("visibility", "open"),
+                ],
             )
             .await;
         made.expect("Space created.");
@@ -785,7 +790,11 @@ async fn community_objects_answer_to_their_moderators_and_authors() {
             OnTopic::Move(from, _) => *from,
         };
         // A fresh question with one reply, by the space's own member.
-        let asker = &people[if at == "district" { "educator" } else { "moderator" }];
+        let asker = &people[if at == "district" {
+            "educator"
+        } else {
+            "moderator"
+        }];
         let topic = asker
             .post(
                 &format!("{}/topics", spaces[at]),

@@ -62,7 +62,7 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
         .into_iter()
         .map(|n| NotificationView {
             text: page.t2(
-                &format!("notification-{}", n.kind),
+                &n.kind.label_key(),
                 "name",
                 &n.actor,
                 "topic",

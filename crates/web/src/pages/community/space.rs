@@ -30,7 +30,7 @@ pub struct TopicView {
 fn topic_view(t: TopicLine) -> TopicView {
     TopicView {
         href: topic_path(t.topic.id),
-        question: t.topic.kind == TopicKind::Question.as_str(),
+        question: t.topic.kind == TopicKind::Question,
         locked: t.topic.locked_at.is_some(),
         replies: t.topic.reply_count,
         title: t.topic.title,

@@ -183,7 +183,7 @@ async fn topic_page(
         None
     };
     Ok(TopicPage {
-        can_accept: topic.kind == TopicKind::Question.as_str()
+        can_accept: topic.kind == TopicKind::Question
             && accepts_answer(user, UserId(topic.author_id)),
         first_post,
         reaction_labels: Reaction::ALL
@@ -192,7 +192,7 @@ async fn topic_page(
             .collect(),
         space_href: space_path(space.row.id),
         space_title: space.row.title.clone(),
-        question: topic.kind == TopicKind::Question.as_str(),
+        question: topic.kind == TopicKind::Question,
         posts: lines
             .into_iter()
             .take(PAGE_SIZE as usize)
