@@ -18,7 +18,7 @@ use lyceum_domain::community::{
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy;
 use lyceum_domain::validation::{FieldError, Invalid};
-use lyceum_domain::{OrgId, Timestamp, UserId};
+use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -107,10 +107,11 @@ pub fn spaces_of_org(conn: &mut DbConn, org: OrgId) -> Result<Vec<SpaceRow>, DbE
 pub fn follow(
     conn: &mut DbConn,
     user: UserId,
-    space: i64,
+    space: SpaceId,
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let space = space.0;
     if !on {
         diesel::delete(space_follows::table.find((user.0, space))).execute(conn)?;
         return Ok(());
@@ -142,10 +143,11 @@ pub fn follow_state(conn: &mut DbConn, user: UserId, space: i64) -> Result<Optio
 pub fn mute(
     conn: &mut DbConn,
     user: UserId,
-    space: i64,
+    space: SpaceId,
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let space = space.0;
     let changed = diesel::update(space_follows::table.find((user.0, space)))
         .set(space_follows::muted_at.eq(on.then_some(now.micros())))
         .execute(conn)?;
@@ -198,11 +200,12 @@ pub struct TopicRow {
 /// Starts a topic with its first post; returns the topic's id.
 pub fn create_topic(
     conn: &mut DbConn,
-    space: i64,
+    space: SpaceId,
     author: UserId,
     t: &TopicDraft,
     now: Timestamp,
-) -> Result<i64, DbError> {
+) -> Result<TopicId, DbError> {
+    let space = space.0;
     let place = self::space(conn, space)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &place.path, None, &t.body, now)?;
     let id: i64 = diesel::insert_into(topics::table)
@@ -231,7 +234,7 @@ pub fn create_topic(
         &lyceum_domain::jobs::Job::TopicStarted { topic: id },
         now,
     )?;
-    Ok(id)
+    Ok(TopicId(id))
 }
 
 /// `title`: the topic's, for its first post.
@@ -406,11 +409,12 @@ pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
 /// were; nobody is told of their own post. Returns the post's id.
 pub fn reply(
     conn: &mut DbConn,
-    topic: i64,
+    topic: TopicId,
     author: UserId,
     body: &str,
     now: Timestamp,
-) -> Result<i64, DbError> {
+) -> Result<PostId, DbError> {
+    let topic = topic.0;
     let (t, space) = topic_in_space(conn, topic)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &space.path, Some(&t), body, now)?;
     let id = insert_post(conn, topic, author, None, body, now)?;
@@ -438,7 +442,7 @@ pub fn reply(
     for (kind, user) in tell {
         notify(conn, user, kind, author, topic, Some(id), None, now)?;
     }
-    Ok(id)
+    Ok(PostId(id))
 }
 
 /// Whether `author` may write `body` now in a space of the organisation

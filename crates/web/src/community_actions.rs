@@ -18,7 +18,7 @@ use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::search::query_words;
 use lyceum_domain::time::Date;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::UserId;
+use lyceum_domain::{PostId, SpaceId, TopicId, UserId};
 
 /// Input refused (`Err`), or what was made.
 pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
@@ -40,11 +40,11 @@ fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
 pub async fn follow(
     state: &AppState,
     me: &CurrentUser,
-    space: i64,
+    space: SpaceId,
     following: Option<bool>,
     muted: Option<bool>,
 ) -> Result<(), AppError> {
-    readable(state, me, space).await?;
+    readable(state, me, space.0).await?;
     let following =
         following.ok_or_else(|| AppError::Invalid(Invalid::one("following", "required")))?;
     let (user, now) = (me.user.id(), state.clock.now());
@@ -66,10 +66,10 @@ pub async fn follow(
 pub async fn mute(
     state: &AppState,
     me: &CurrentUser,
-    space: i64,
+    space: SpaceId,
     on: bool,
 ) -> Result<(), AppError> {
-    readable(state, me, space).await?;
+    readable(state, me, space.0).await?;
     let (user, now) = (me.user.id(), state.clock.now());
     state
         .db
@@ -84,10 +84,10 @@ pub async fn start_topic(
     state: &AppState,
     me: &CurrentUser,
     lang: Lang,
-    space: i64,
+    space: SpaceId,
     input: &TopicInput,
-) -> Outcome<i64> {
-    let s = readable(state, me, space).await?;
+) -> Outcome<TopicId> {
+    let s = readable(state, me, space.0).await?;
     require_poster(me, &s)?;
     let known = match input.competency.trim() {
         "" => Vec::new(),
@@ -112,8 +112,13 @@ pub async fn start_topic(
 }
 
 /// Replies to a topic: the new post's id.
-pub async fn reply(state: &AppState, me: &CurrentUser, topic: i64, text: &str) -> Outcome<i64> {
-    let (_, space) = readable_topic(state, me, topic).await?;
+pub async fn reply(
+    state: &AppState,
+    me: &CurrentUser,
+    topic: TopicId,
+    text: &str,
+) -> Outcome<PostId> {
+    let (_, space) = readable_topic(state, me, topic.0).await?;
     require_poster(me, &space)?;
     let text = match body(text) {
         Ok(t) => t,
@@ -133,15 +138,15 @@ pub async fn reply(state: &AppState, me: &CurrentUser, topic: i64, text: &str) -
 pub async fn readable_post(
     state: &AppState,
     me: &CurrentUser,
-    post: i64,
-) -> Result<(i64, lyceum_domain::org::OrgPath, lyceum_domain::OrgId), AppError> {
+    post: PostId,
+) -> Result<(TopicId, lyceum_domain::org::OrgPath, lyceum_domain::OrgId), AppError> {
     let (topic, space, path, org) = state
         .db
         .read(move |c| moderation::place_of_post(c, post))
         .await?
         .ok_or(AppError::NotFound)?;
-    readable(state, me, space).await?;
-    Ok((topic, path, lyceum_domain::OrgId(org)))
+    readable(state, me, space.0).await?;
+    Ok((topic, path, org))
 }
 
 /// Flags a post `me` may read, with a reason, for the space's moderators:
@@ -149,9 +154,9 @@ pub async fn readable_post(
 pub async fn flag(
     state: &AppState,
     me: &CurrentUser,
-    post: i64,
+    post: PostId,
     why: &str,
-) -> Outcome<(i64, bool)> {
+) -> Outcome<(TopicId, bool)> {
     let (topic, _, _) = readable_post(state, me, post).await?;
     let why = match reason(why) {
         Ok(r) => r,
@@ -204,7 +209,7 @@ pub struct Searched {
     /// The words searched for (to mark them in extracts).
     pub words: Vec<String>,
     /// `before` for the next page, when there is one.
-    pub next: Option<i64>,
+    pub next: Option<PostId>,
     /// The space narrowed to.
     pub space: Option<Space>,
     pub author: Option<UserId>,
@@ -308,7 +313,7 @@ pub async fn search_posts(
     } else {
         Vec::new()
     };
-    let next = (found.len() > SEARCH_RESULTS).then(|| found[SEARCH_RESULTS - 1].post.id);
+    let next = (found.len() > SEARCH_RESULTS).then(|| PostId(found[SEARCH_RESULTS - 1].post.id));
     found.truncate(SEARCH_RESULTS);
     Ok(Searched {
         found,

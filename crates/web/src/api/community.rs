@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use lyceum_db::community;
 use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput};
-use lyceum_domain::Timestamp;
+use lyceum_domain::{PostId, SpaceId, Timestamp, TopicId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -102,7 +102,7 @@ pub async fn follow(
 ) -> Result<Json<FollowDto>, AppError> {
     let me = ctx.require_user()?;
     let following = b.following;
-    community_actions::follow(&state, me, id, following, Some(b.muted)).await?;
+    community_actions::follow(&state, me, SpaceId(id), following, Some(b.muted)).await?;
     let following = following.unwrap_or_default();
     let muted = following && b.muted;
     Ok(Json(FollowDto { following, muted }))
@@ -219,10 +219,10 @@ pub async fn start(
         // Tags are not taken here.
         ..TopicInput::default()
     };
-    let topic = community_actions::start_topic(&state, me, ctx.lang, id, &input)
+    let topic = community_actions::start_topic(&state, me, ctx.lang, SpaceId(id), &input)
         .await?
         .map_err(AppError::Invalid)?;
-    Ok((StatusCode::CREATED, Json(Created { id: topic })))
+    Ok((StatusCode::CREATED, Json(Created { id: topic.0 })))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -310,10 +310,10 @@ pub async fn reply(
     ApiJson(b): ApiJson<ReplyBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
-    let post = community_actions::reply(&state, me, id, &b.body)
+    let post = community_actions::reply(&state, me, TopicId(id), &b.body)
         .await?
         .map_err(AppError::Invalid)?;
-    Ok((StatusCode::CREATED, Json(Created { id: post })))
+    Ok((StatusCode::CREATED, Json(Created { id: post.0 })))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -393,7 +393,7 @@ pub async fn flag(
     ApiJson(b): ApiJson<FlagBody>,
 ) -> Result<(StatusCode, Json<FlagDto>), AppError> {
     let me = ctx.require_user()?;
-    let (topic_id, new) = community_actions::flag(&state, me, id, &b.reason)
+    let (topic_id, new) = community_actions::flag(&state, me, PostId(id), &b.reason)
         .await?
         .map_err(|mut invalid| {
             // The page's field is `why`; here it is `reason`.
@@ -411,7 +411,7 @@ pub async fn flag(
         status,
         Json(FlagDto {
             post_id: id,
-            topic_id,
+            topic_id: topic_id.0,
             new,
         }),
     ))

@@ -9,6 +9,7 @@ use crate::forms::HtmlForm;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use lyceum_domain::SpaceId;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -27,7 +28,7 @@ pub async fn follow(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let on = form.follow == "yes";
-    community_actions::follow(&state, me, id, Some(on), None).await?;
+    community_actions::follow(&state, me, SpaceId(id), Some(on), None).await?;
     Ok(redirect_with(
         "/spaces",
         if on {
@@ -56,7 +57,7 @@ pub async fn mute(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let on = form.mute == "yes";
-    community_actions::mute(&state, me, id, on).await?;
+    community_actions::mute(&state, me, SpaceId(id), on).await?;
     Ok(redirect_with(
         &space_path(id),
         if on {

@@ -15,6 +15,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::community::{self, SpaceRow, TopicLine};
+use lyceum_domain::SpaceId;
 use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput, TopicKind};
 use serde::Deserialize;
 
@@ -169,18 +170,19 @@ pub async fn start(
     HtmlForm(input): HtmlForm<TopicInput>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let topic = match community_actions::start_topic(&state, me, ctx.lang, id, &input).await? {
-        Ok(topic) => topic,
-        // Refused (the form, or a posting limit): the page again, with what was typed.
-        Err(invalid) => {
-            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            return Ok(render_invalid(
-                &space_page(&state, &ctx, id, None, input, errors).await?,
-            ));
-        }
-    };
+    let topic =
+        match community_actions::start_topic(&state, me, ctx.lang, SpaceId(id), &input).await? {
+            Ok(topic) => topic,
+            // Refused (the form, or a posting limit): the page again, with what was typed.
+            Err(invalid) => {
+                let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+                return Ok(render_invalid(
+                    &space_page(&state, &ctx, id, None, input, errors).await?,
+                ));
+            }
+        };
     Ok(redirect_with(
-        &topic_path(topic),
+        &topic_path(topic.0),
         Flash::TopicStarted,
         state.config.secure_cookies(),
     ))

@@ -15,11 +15,11 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::community::{self, PostLine, TopicRow};
-use lyceum_domain::UserId;
 use lyceum_domain::community::{PAGE_SIZE, Reaction, TopicKind};
 use lyceum_domain::policy::{accepts_answer, edits_post};
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
+use lyceum_domain::{TopicId, UserId};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -330,7 +330,7 @@ pub async fn reply(
     HtmlForm(form): HtmlForm<BodyForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    match community_actions::reply(&state, me, id, &form.body).await? {
+    match community_actions::reply(&state, me, TopicId(id), &form.body).await? {
         Ok(post) => Ok(redirect_with(
             &format!("{}#post-{post}", topic_path(id)),
             Flash::ReplyPosted,
