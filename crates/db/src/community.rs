@@ -4,6 +4,7 @@
 //! the first does. Who may see or post is decided by the caller (see
 //! `lyceum_domain::community`); this module only stores.
 
+use crate::codes::Code;
 use crate::schema::{
     notifications, orgs, post_revisions, posts, reactions, search_words, space_follows, spaces,
     topic_tags, topics, users,
@@ -12,11 +13,12 @@ use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
 use lyceum_domain::community::{
     Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft,
-    TopicKind, mentions, posting_allowed, search_text,
+    TopicKind, Visibility, mentions, posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
+use lyceum_domain::policy;
 use lyceum_domain::validation::{FieldError, Invalid};
-use lyceum_domain::{OrgId, Timestamp, UserId};
+use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -26,7 +28,8 @@ pub struct SpaceRow {
     pub org_id: i64,
     pub title: String,
     pub description: String,
-    pub visibility: String,
+    #[diesel(deserialize_as = Code<Visibility>)]
+    pub visibility: Visibility,
     pub created_by: i64,
     pub topic_count: i64,
     pub created_at: i64,
@@ -104,10 +107,11 @@ pub fn spaces_of_org(conn: &mut DbConn, org: OrgId) -> Result<Vec<SpaceRow>, DbE
 pub fn follow(
     conn: &mut DbConn,
     user: UserId,
-    space: i64,
+    space: SpaceId,
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let space = space.0;
     if !on {
         diesel::delete(space_follows::table.find((user.0, space))).execute(conn)?;
         return Ok(());
@@ -139,10 +143,11 @@ pub fn follow_state(conn: &mut DbConn, user: UserId, space: i64) -> Result<Optio
 pub fn mute(
     conn: &mut DbConn,
     user: UserId,
-    space: i64,
+    space: SpaceId,
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    let space = space.0;
     let changed = diesel::update(space_follows::table.find((user.0, space)))
         .set(space_follows::muted_at.eq(on.then_some(now.micros())))
         .execute(conn)?;
@@ -181,7 +186,8 @@ pub struct TopicRow {
     pub id: i64,
     pub space_id: i64,
     pub author_id: i64,
-    pub kind: String,
+    #[diesel(deserialize_as = Code<TopicKind>)]
+    pub kind: TopicKind,
     pub title: String,
     pub reply_count: i64,
     pub last_post_at: i64,
@@ -194,11 +200,12 @@ pub struct TopicRow {
 /// Starts a topic with its first post; returns the topic's id.
 pub fn create_topic(
     conn: &mut DbConn,
-    space: i64,
+    space: SpaceId,
     author: UserId,
     t: &TopicDraft,
     now: Timestamp,
-) -> Result<i64, DbError> {
+) -> Result<TopicId, DbError> {
+    let space = space.0;
     let place = self::space(conn, space)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &place.path, None, &t.body, now)?;
     let id: i64 = diesel::insert_into(topics::table)
@@ -227,7 +234,7 @@ pub fn create_topic(
         &lyceum_domain::jobs::Job::TopicStarted { topic: id },
         now,
     )?;
-    Ok(id)
+    Ok(TopicId(id))
 }
 
 /// `title`: the topic's, for its first post.
@@ -402,11 +409,12 @@ pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
 /// were; nobody is told of their own post. Returns the post's id.
 pub fn reply(
     conn: &mut DbConn,
-    topic: i64,
+    topic: TopicId,
     author: UserId,
     body: &str,
     now: Timestamp,
-) -> Result<i64, DbError> {
+) -> Result<PostId, DbError> {
+    let topic = topic.0;
     let (t, space) = topic_in_space(conn, topic)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &space.path, Some(&t), body, now)?;
     let id = insert_post(conn, topic, author, None, body, now)?;
@@ -434,7 +442,7 @@ pub fn reply(
     for (kind, user) in tell {
         notify(conn, user, kind, author, topic, Some(id), None, now)?;
     }
-    Ok(id)
+    Ok(PostId(id))
 }
 
 /// Whether `author` may write `body` now in a space of the organisation
@@ -537,7 +545,9 @@ pub fn accept(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?
-        .filter(|t| t.author_id == by.0 && t.kind == TopicKind::Question.as_str())
+        .filter(|t| {
+            policy::accepts_answer(by, UserId(t.author_id)) && t.kind == TopicKind::Question
+        })
         .ok_or(DbError::NotFound)?;
     let first: i64 = posts::table
         .filter(posts::topic_id.eq(topic))
@@ -566,7 +576,7 @@ pub fn accept(
 #[derive(Debug, Clone)]
 pub struct NotificationLine {
     pub id: i64,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub actor: String,
     pub topic_id: i64,
     pub topic_title: String,
@@ -612,13 +622,14 @@ pub fn notifications_of(
             notifications::note,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
             |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at, note)| {
-                NotificationLine {
+                Ok(NotificationLine {
                     id,
-                    kind,
+                    kind: NotificationKind::parse(&kind).ok_or_else(|| {
+                        DbError::Corrupt(format!("notification {id} has kind {kind:?}"))
+                    })?,
                     actor,
                     topic_id,
                     topic_title,
@@ -626,10 +637,10 @@ pub fn notifications_of(
                     created_at,
                     read: read_at.is_some(),
                     note,
-                }
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 pub fn unread(conn: &mut DbConn, user: UserId) -> Result<i64, DbError> {
@@ -665,7 +676,7 @@ pub fn edit(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let p = post(conn, id)?
-        .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
+        .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     let (topic, space) = topic_in_space(conn, p.topic_id)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &space.path, Some(&topic), body, now)?;
@@ -736,7 +747,7 @@ pub fn revisions(conn: &mut DbConn, id: i64) -> Result<i64, DbError> {
 /// is theirs.
 pub fn delete(conn: &mut DbConn, id: i64, author: UserId, now: Timestamp) -> Result<(), DbError> {
     post(conn, id)?
-        .filter(|p| p.author_id == author.0 && p.deleted_at.is_none())
+        .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     diesel::update(posts::table.find(id))
         .set((

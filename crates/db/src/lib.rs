@@ -11,6 +11,7 @@
 //! - All blocking database work runs on the blocking thread pool, never on an
 //!   async worker thread.
 
+pub mod codes;
 mod conn;
 mod error;
 pub mod migrate;

@@ -10,16 +10,17 @@ use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::NotificationKind;
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::{OrgId, Timestamp, UserId};
+use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 
 /// Flags a post; false if this person had flagged it already.
 pub fn flag(
     conn: &mut DbConn,
-    post: i64,
+    post: PostId,
     reporter: UserId,
     reason: &str,
     now: Timestamp,
 ) -> Result<bool, DbError> {
+    let post = post.0;
     let already: i64 = flags::table
         .filter(flags::post_id.eq(post))
         .filter(flags::reporter_id.eq(reporter.0))
@@ -43,15 +44,16 @@ pub fn flag(
 /// the space's org id).
 pub fn place_of_post(
     conn: &mut DbConn,
-    post: i64,
-) -> Result<Option<(i64, i64, OrgPath, i64)>, DbError> {
+    post: PostId,
+) -> Result<Option<(TopicId, SpaceId, OrgPath, OrgId)>, DbError> {
+    let post = post.0;
     let row: Option<(i64, i64, String, i64)> = posts::table
         .inner_join(topics::table.inner_join(spaces::table.inner_join(orgs::table)))
         .filter(posts::id.eq(post))
         .select((topics::id, spaces::id, orgs::path, orgs::id))
         .first(conn)
         .optional()?;
-    Ok(row.and_then(|(t, s, p, o)| Some((t, s, OrgPath::parse(&p)?, o))))
+    Ok(row.and_then(|(t, s, p, o)| Some((TopicId(t), SpaceId(s), OrgPath::parse(&p)?, OrgId(o)))))
 }
 
 /// An open flag, with what a moderator needs to decide.

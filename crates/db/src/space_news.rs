@@ -13,7 +13,7 @@ use crate::schema::{memberships, notifications, orgs, space_follows, topics, use
 use crate::{DbConn, DbError, community};
 use diesel::prelude::*;
 use lyceum_domain::UserId;
-use lyceum_domain::community::{NotificationKind, Visibility};
+use lyceum_domain::community::NotificationKind;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Actor, Grant};
 use lyceum_domain::role::Role;
@@ -37,7 +37,7 @@ pub fn tell_followers(conn: &mut DbConn, topic: i64, after: i64) -> Result<Optio
     let Some(space) = community::space(conn, space_id)? else {
         return Ok(None);
     };
-    let visibility = Visibility::parse(&space.row.visibility).unwrap_or(Visibility::Members);
+    let visibility = space.row.visibility;
     let followers: Vec<i64> = space_follows::table
         .inner_join(users::table.on(users::id.eq(space_follows::user_id)))
         .filter(space_follows::space_id.eq(space_id))

@@ -21,3 +21,7 @@ macro_rules! id_type {
 
 id_type!(UserId);
 id_type!(OrgId);
+// Community: a topic id is never taken for a post's, nor a space's.
+id_type!(SpaceId);
+id_type!(TopicId);
+id_type!(PostId);

@@ -155,6 +155,26 @@ impl SeenOwners {
     }
 }
 
+/// Is the case `decider` would decide their own — made by, or about, them?
+/// Nobody decides their own case: not their PD request, a review of their
+/// own work or draft, nor a suspension of themselves.
+pub fn own_case(decider: UserId, subject: UserId) -> bool {
+    decider == subject
+}
+
+/// May `editor` edit or delete a post written by `author`? Only its author:
+/// moderators hide a post (with a reason, told to the author), never
+/// rewrite it.
+pub fn edits_post(editor: UserId, author: UserId) -> bool {
+    editor == author
+}
+
+/// May `by` accept a reply as the answer to a question asked by `asker`?
+/// Only the person who asked.
+pub fn accepts_answer(by: UserId, asker: UserId) -> bool {
+    by == asker
+}
+
 impl Actor {
     fn holds(&self, role: Role, target: &OrgPath) -> bool {
         self.grants
@@ -183,14 +203,14 @@ impl Actor {
     /// May publish or return a draft written by `author` of a course owned
     /// at `owner`: a reviewer there, and never the draft's own author.
     pub fn reviews_draft(&self, owner: &OrgPath, author: UserId) -> bool {
-        author != self.user_id && self.can(Action::PublishCourse, owner)
+        !own_case(self.user_id, author) && self.can(Action::PublishCourse, owner)
     }
 
     /// May review the practice work of `learner`, who belongs at
     /// `learner_orgs`: a facilitator or admin of one of those, and never
     /// the learner themselves.
     pub fn reviews_work_of(&self, learner: UserId, learner_orgs: &[OrgPath]) -> bool {
-        learner != self.user_id
+        !own_case(self.user_id, learner)
             && learner_orgs
                 .iter()
                 .any(|p| self.can(Action::ReviewLearning, p))
@@ -199,7 +219,7 @@ impl Actor {
     /// May decide `requester`'s outside PD request to the organisation at
     /// `org` (see [`pd_request_deciders`]); never one's own.
     pub fn decides_pd_request(&self, org: &OrgPath, requester: &Actor) -> bool {
-        if requester.user_id == self.user_id {
+        if own_case(self.user_id, requester.user_id) {
             return false;
         }
         match pd_request_deciders(org, requester) {
@@ -247,13 +267,27 @@ impl Actor {
     pub fn reads_space(&self, space: &OrgPath, visibility: crate::community::Visibility) -> bool {
         visibility == crate::community::Visibility::Open
             || self.in_audience(space)
-            || self.can(Action::Moderate, space)
+            || self.moderates_space(space)
+    }
+
+    /// Moderates the spaces of the organisation at `space` (lock, pin, move
+    /// topics; hide and restore posts; see their flags): its moderators and
+    /// admins, and those of any organisation above it.
+    pub fn moderates_space(&self, space: &OrgPath) -> bool {
+        self.can(Action::Moderate, space)
+    }
+
+    /// May move a topic from the space at `from` to the one at `to`: a
+    /// moderator of both, so no topic leaves a moderator's reach into
+    /// another's, nor arrives from one.
+    pub fn moves_topic(&self, from: &OrgPath, to: &OrgPath) -> bool {
+        self.moderates_space(from) && self.moderates_space(to)
     }
 
     /// May start topics and reply in a space: its audience, and its
     /// moderators.
     pub fn posts_in_space(&self, space: &OrgPath) -> bool {
-        self.in_audience(space) || self.can(Action::Moderate, space)
+        self.in_audience(space) || self.moderates_space(space)
     }
 
     /// Where a suspension this person sets, for a post in a space at
@@ -275,7 +309,7 @@ impl Actor {
     /// it (an org admin over the org's moderator). So a school's moderator
     /// cannot suspend the district's moderator, nor one moderator a peer.
     pub fn may_suspend(&self, target: &Actor, scope: &OrgPath) -> bool {
-        if target.user_id == self.user_id || !self.can(Action::Moderate, scope) {
+        if own_case(self.user_id, target.user_id) || !self.moderates_space(scope) {
             return false;
         }
         let mine: Vec<&Grant> = self
@@ -1075,5 +1109,54 @@ mod tests {
             roster_may_link(&[grant(Role::Educator, "root")], &path("root"), false),
             REFUSED
         );
+    }
+
+    /// Who moderates what: a space's moderators and admins, and those
+    /// above it; never a space beside or above them. A move needs both ends.
+    #[test]
+    fn who_moderates_which_space() {
+        use Role::*;
+        // (role, at, the space's organisation, moderates it) — by hand.
+        let table = [
+            (Moderator, "school", "school", true),
+            (Moderator, "district", "school", true),
+            (Moderator, "school", "district", false),
+            (Moderator, "district", "other", false),
+            (OrgAdmin, "district", "school", true),
+            (OrgAdmin, "school", "district", false),
+            (ProgrammeAdmin, "root", "other", true),
+            (Educator, "school", "school", false),
+            (Facilitator, "district", "school", false),
+            (Author, "root", "school", false),
+            (Researcher, "root", "school", false),
+        ];
+        for (role, at, space, moderates) in table {
+            assert_eq!(
+                actor(role, at).moderates_space(&path(space)),
+                moderates,
+                "{role} at {at} moderating {space}"
+            );
+        }
+        let district = actor(Moderator, "district");
+        assert!(district.moves_topic(&path("school"), &path("district")));
+        assert!(!district.moves_topic(&path("school"), &path("other")));
+        assert!(!district.moves_topic(&path("other"), &path("school")));
+        assert!(!actor(Moderator, "school").moves_topic(&path("school"), &path("state")));
+    }
+
+    /// Nobody decides their own case; one's own posts are one's own to
+    /// edit, one's own questions one's own to answer.
+    #[test]
+    fn ones_own_objects() {
+        let (me, you) = (UserId(1), UserId(2));
+        assert!(own_case(me, me));
+        assert!(!own_case(me, you));
+        assert!(edits_post(me, me));
+        assert!(!edits_post(me, you));
+        assert!(accepts_answer(you, you));
+        assert!(!accepts_answer(me, you));
+        // A moderator above the author still does not edit their post.
+        let moderator = person(1, &[(Role::ProgrammeAdmin, "root")]);
+        assert!(!edits_post(moderator.user_id, you));
     }
 }

@@ -213,7 +213,7 @@ fn spaces(
     )?;
     create_topic(
         c,
-        everyone,
+        lyceum_domain::SpaceId(everyone),
         admin,
         &TopicDraft {
             title: "Welcome: what is one thing AI changed in your classroom this year?".into(),

@@ -134,7 +134,8 @@ pub async fn may_review(
     reviewer: &Actor,
     learner: UserId,
 ) -> Result<bool, AppError> {
-    if reviewer.user_id == learner {
+    // Never their own (the policy says so too): no need to read further.
+    if lyceum_domain::policy::own_case(reviewer.user_id, learner) {
         return Ok(false);
     }
     let paths = state

@@ -78,9 +78,9 @@ where
     }
 }
 
-/// A stored space's visibility (members-only if it were ever unreadable).
+/// A stored space's visibility (read into `Visibility` by `db`).
 pub fn visibility(space: &Space) -> Visibility {
-    Visibility::parse(&space.row.visibility).unwrap_or(Visibility::Members)
+    space.row.visibility
 }
 
 /// Every space this person may read.

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use lyceum_db::schema::{memberships, notifications, orgs, posts, space_follows, spaces, topics};
 use lyceum_db::{DbError, community};
 use lyceum_domain::community::{Reaction, TopicDraft, TopicKind, search_text};
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{SpaceId, Timestamp, TopicId, UserId};
 use lyceum_seed::to_db::{self, BenchAccounts, Community, CommunityWritten, Written};
 use lyceum_seed::{Params, generate};
 use lyceum_testdb::TestDb;
@@ -334,7 +334,7 @@ async fn a_small_seed_talks_consistently() {
     }
 
     // The real code carries on: a reply and a new topic, by the bench educator.
-    let (topic, space) = (w.reply_topic.0, busiest.0);
+    let (topic, space) = (TopicId(w.reply_topic.0), SpaceId(busiest.0));
     let me = UserId(educator);
     let later = Timestamp::from_micros(NOW.micros() + 1);
     let reply = t
@@ -342,7 +342,7 @@ async fn a_small_seed_talks_consistently() {
         .write(move |c| community::reply(c, topic, me, "Thanks, **students** loved it.", later))
         .await
         .unwrap();
-    assert!(reply > r.posts.last().unwrap().0);
+    assert!(reply.0 > r.posts.last().unwrap().0);
     let started =
         t.db.write(move |c| {
             community::create_topic(
@@ -360,11 +360,11 @@ async fn a_small_seed_talks_consistently() {
         })
         .await
         .unwrap();
-    assert!(started > r.topics.last().unwrap().0);
+    assert!(started.0 > r.topics.last().unwrap().0);
     let after = rows(&t).await;
     check(&after);
-    let t2 = after.topics.iter().find(|x| x.0 == topic).unwrap();
-    let t1 = r.topics.iter().find(|x| x.0 == topic).unwrap();
+    let t2 = after.topics.iter().find(|x| x.0 == topic.0).unwrap();
+    let t1 = r.topics.iter().find(|x| x.0 == topic.0).unwrap();
     assert_eq!((t2.5, t2.6), (t1.5 + 1, later.micros()));
 }
 

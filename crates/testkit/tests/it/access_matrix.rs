@@ -7,9 +7,12 @@
 //!
 //! Then the cases a route table cannot show: the same route, the same
 //! role, but one's own object ("self" cases: nobody decides their own PD
-//! request, reviews their own hand-in or publishes their own draft),
-//! authoring asked of the course's owning organisation, and who sees a
-//! course (its owner says).
+//! request, reviews their own hand-in or publishes their own draft:
+//! `policy::own_case`), authoring asked of the course's owning organisation,
+//! who sees a course (its owner says), and the community's objects (who
+//! moderates which space, `Actor::moderates_space` and `Actor::moves_topic`;
+//! one's own posts and questions, `policy::edits_post` and
+//! `policy::accepts_answer`).
 
 use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::token::{hash_token, new_token};
@@ -135,6 +138,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/topics/{topic_id}/posts", SignedIn),
     ("POST", "/api/v1/topics/{topic_id}/replies", SignedIn),
     ("GET", "/api/v1/notifications", SignedIn),
+    ("POST", "/api/v1/posts/{post_id}/flags", SignedIn),
+    ("GET", "/api/v1/search/posts", SignedIn),
     ("GET", "/spaces", SignedIn),
     ("GET", "/spaces/search", SignedIn),
     ("GET", "/spaces/{space_id}", SignedIn),
@@ -521,17 +526,19 @@ enum Object {
 /// in this test: `author` at the root; `dadmin` and `facilitator` at the
 /// district; `ladmin` at the local, beside it.
 const SELF_CASES: &[(Object, &str, bool)] = &[
-    // Deciding an outside PD request: never one's own; an admin's goes above them.
+    // Deciding an outside PD request (`Actor::decides_pd_request`): never
+    // one's own (`policy::own_case`); an admin's goes above them.
     (Object::PdRequest("educator"), "dadmin", true),
     (Object::PdRequest("dadmin"), "dadmin", false),
     (Object::PdRequest("dadmin"), "ladmin", false),
     (Object::PdRequest("dadmin"), "admin", true),
     (Object::PdRequest("admin"), "admin", false),
-    // Reviewing a hand-in: never one's own, even as its facilitator.
+    // Reviewing a hand-in (`Actor::reviews_work_of`): never one's own, even as its facilitator.
     (Object::HandIn("facilitator"), "facilitator", false),
     (Object::HandIn("facilitator"), "dadmin", true),
     (Object::HandIn("educator"), "facilitator", true),
-    // Publishing a draft: never one's own; only inside one's authoring scope.
+    // Publishing a draft (`Actor::reviews_draft`): never one's own; only
+    // inside one's authoring scope.
     (Object::Draft("dadmin"), "dadmin", false),
     (Object::Draft("dadmin"), "ladmin", false),
     (Object::Draft("dadmin"), "facilitator", true),
@@ -731,6 +738,163 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- Community objects: who moderates which space; one's own posts ----
+
+/// What is tried on a topic (started by the space's educator: `educator`
+/// in the district's space, `moderator` in the local's).
+#[derive(Debug, Clone, Copy)]
+enum OnTopic {
+    /// Locking it, in the space of this organisation (`Actor::moderates_space`).
+    Lock(&'static str),
+    /// Moving it from the first organisation's space to the second's
+    /// (`Actor::moves_topic`: a moderator of both).
+    Move(&'static str, &'static str),
+    /// Editing its first post (`policy::edits_post`: only its author).
+    Edit(&'static str),
+    /// Accepting a reply as the answer to the question (`policy::accepts_answer`).
+    Accept(&'static str),
+}
+
+/// (what, who, allowed) — by hand. `moderator` moderates the local;
+/// `dadmin` administers the district; `admin` the programme.
+const COMMUNITY_CASES: &[(OnTopic, &str, bool)] = &[
+    (OnTopic::Lock("district"), "dadmin", true),
+    (OnTopic::Lock("district"), "moderator", false),
+    (OnTopic::Lock("district"), "educator", false),
+    (OnTopic::Lock("local"), "moderator", true),
+    (OnTopic::Lock("local"), "dadmin", false),
+    (OnTopic::Lock("local"), "admin", true),
+    (OnTopic::Move("local", "district"), "moderator", false),
+    (OnTopic::Move("district", "local"), "dadmin", false),
+    (OnTopic::Move("local", "district"), "admin", true),
+    (OnTopic::Edit("district"), "educator", true),
+    (OnTopic::Edit("district"), "dadmin", false),
+    (OnTopic::Edit("local"), "admin", false),
+    (OnTopic::Accept("district"), "educator", true),
+    (OnTopic::Accept("district"), "dadmin", false),
+    (OnTopic::Accept("local"), "moderator", true),
+    (OnTopic::Accept("local"), "admin", false),
+];
+
+#[tokio::test]
+async fn community_objects_answer_to_their_moderators_and_authors() {
+    let app = TestApp::start().await;
+    let seed = app.seed().await;
+    // Past the new-account posting limit: every case posts.
+    app.clock.advance(Duration::from_secs(8 * 86_400));
+    let mut people: HashMap<&str, Browser> = HashMap::new();
+    for who in ["educator", "moderator", "dadmin", "ladmin", "admin"] {
+        let b = app.browser();
+        b.sign_in(seed.email(who), PASSWORD).await;
+        people.insert(who, b);
+    }
+    // An open space for each organisation, made by its admin.
+    let mut spaces: HashMap<&str, String> = HashMap::new();
+    for (admin, at, org) in [
+        ("dadmin", "district", seed.district),
+        ("ladmin", "local", seed.local),
+    ] {
+        let made = people[admin]
+            .post(
+                &format!("/orgs/{}/admin/spaces", org.0),
+                &[
+                    ("title", &format!("Space of the {at}")),
+                    ("visibility", "open"),
+                ],
+            )
+            .await;
+        made.expect("Space created.");
+        spaces.insert(at, made.path.clone());
+    }
+    let mut failures = Vec::new();
+    for (n, (what, actor, allowed)) in COMMUNITY_CASES.iter().enumerate() {
+        let at = match what {
+            OnTopic::Lock(at) | OnTopic::Edit(at) | OnTopic::Accept(at) => *at,
+            OnTopic::Move(from, _) => *from,
+        };
+        // A fresh question with one reply, by the space's own member.
+        let asker = &people[if at == "district" {
+            "educator"
+        } else {
+            "moderator"
+        }];
+        let topic = asker
+            .post(
+                &format!("{}/topics", spaces[at]),
+                &[
+                    ("title", &format!("Question {n}")),
+                    ("kind", "question"),
+                    ("body", "What works?"),
+                ],
+            )
+            .await
+            .path
+            .clone();
+        let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+        let replier = &people["admin"];
+        replier
+            .post(&format!("{topic}/replies"), &[("body", "This does.")])
+            .await;
+        let (first, reply) = post_ids(&app, topic_id).await;
+        let b = &people[actor];
+        let status = match what {
+            OnTopic::Lock(_) => {
+                b.post(
+                    &format!("{topic}/moderate"),
+                    &[("action", "lock"), ("why", "Settled.")],
+                )
+                .await
+                .status
+            }
+            OnTopic::Move(_, to) => {
+                let to = spaces[to].trim_start_matches("/spaces/").to_string();
+                b.post(
+                    &format!("{topic}/moderate"),
+                    &[("action", "move"), ("to", &to), ("why", "Belongs there.")],
+                )
+                .await
+                .status
+            }
+            OnTopic::Edit(_) => {
+                b.post(&format!("/posts/{first}/edit"), &[("body", "Edited.")])
+                    .await
+                    .status
+            }
+            OnTopic::Accept(_) => {
+                b.post(&format!("{topic}/accept"), &[("post", &reply.to_string())])
+                    .await
+                    .status
+            }
+        };
+        let refused = matches!(status, 403 | 404 | 422);
+        if refused == *allowed || status >= 500 {
+            failures.push(format!(
+                "{what:?} by {actor}: got {status}, expected {}",
+                if *allowed { "allowed" } else { "refused" }
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A topic's first post and its last (the reply).
+async fn post_ids(app: &TestApp, topic: i64) -> (i64, i64) {
+    use diesel::prelude::*;
+    use lyceum_db::schema::posts;
+    let ids: Vec<i64> = app
+        .db
+        .read(move |c| {
+            Ok(posts::table
+                .filter(posts::topic_id.eq(topic))
+                .order(posts::id)
+                .select(posts::id)
+                .load(c)?)
+        })
+        .await
+        .unwrap();
+    (ids[0], ids[ids.len() - 1])
 }
 
 /// Roster linking, person × the organisation a roster is imported for: may

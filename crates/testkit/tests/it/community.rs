@@ -132,7 +132,7 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
             for n in 1..=25 {
                 community::reply(
                     c,
-                    topic_id,
+                    lyceum_domain::TopicId(topic_id),
                     facilitator,
                     &format!("Reply number {n}."),
                     // Ten minutes apart: within the hourly posting limit.

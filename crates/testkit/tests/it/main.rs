@@ -9,6 +9,7 @@ mod api;
 mod audience;
 mod authoring;
 mod community;
+mod community_api;
 mod competencies;
 mod courses;
 mod credit_api;

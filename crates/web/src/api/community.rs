@@ -1,8 +1,10 @@
 //! The community over the API: spaces one may read, a space's topics and a
 //! topic's posts a page at a time (keyset cursors, as the pages use),
 //! starting topics and replying (with the same checks as the pages:
-//! audience, locks, suspensions, posting limits), and one's notifications.
+//! audience, locks, suspensions, posting limits), one's notifications, and
+//! flagging and searching posts (`crate::community_actions`, as the pages do).
 
+use crate::community_actions::{self, PostSearch};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{ApiJson, HtmlQuery};
@@ -12,9 +14,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use lyceum_db::community;
-use lyceum_domain::Timestamp;
-use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput, body};
-use lyceum_domain::validation::Invalid;
+use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput};
+use lyceum_domain::{PostId, SpaceId, Timestamp, TopicId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -100,22 +101,10 @@ pub async fn follow(
     ApiJson(b): ApiJson<FollowBody>,
 ) -> Result<Json<FollowDto>, AppError> {
     let me = ctx.require_user()?;
-    readable(&state, me, id).await?;
-    let following = b
-        .following
-        .ok_or_else(|| AppError::Invalid(Invalid::one("following", "required")))?;
-    let (user, now) = (me.user.id(), state.clock.now());
+    let following = b.following;
+    community_actions::follow(&state, me, SpaceId(id), following, Some(b.muted)).await?;
+    let following = following.unwrap_or_default();
     let muted = following && b.muted;
-    state
-        .db
-        .write(move |c| {
-            community::follow(c, user, id, following, now)?;
-            if following {
-                community::mute(c, user, id, muted, now)?;
-            }
-            Ok(())
-        })
-        .await?;
     Ok(Json(FollowDto { following, muted }))
 }
 
@@ -187,7 +176,7 @@ pub async fn topics(
                 last_post_at: time(l.topic.last_post_at),
                 accepted_post_id: l.topic.accepted_post_id,
                 replies: l.topic.reply_count,
-                kind: l.topic.kind,
+                kind: l.topic.kind.as_str().into(),
                 title: l.topic.title,
                 author: l.author,
             })
@@ -223,23 +212,17 @@ pub async fn start(
     ApiJson(b): ApiJson<TopicBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
-    let space = readable(&state, me, id).await?;
-    crate::spaces::require_poster(me, &space)?;
-    let draft = TopicInput {
+    let input = TopicInput {
         title: b.title,
         kind: b.kind,
         body: b.body,
+        // Tags are not taken here.
         ..TopicInput::default()
-    }
-    // Tags are not taken here, so no competency is asked about.
-    .validate(|_| false)
-    .map_err(AppError::Invalid)?;
-    let (author, now) = (me.user.id(), state.clock.now());
-    let topic = state
-        .db
-        .write(move |c| community::create_topic(c, id, author, &draft, now))
-        .await?;
-    Ok((StatusCode::CREATED, Json(Created { id: topic })))
+    };
+    let topic = community_actions::start_topic(&state, me, ctx.lang, SpaceId(id), &input)
+        .await?
+        .map_err(AppError::Invalid)?;
+    Ok((StatusCode::CREATED, Json(Created { id: topic.0 })))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -327,15 +310,10 @@ pub async fn reply(
     ApiJson(b): ApiJson<ReplyBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
-    let (_, space) = readable_topic(&state, me, id).await?;
-    crate::spaces::require_poster(me, &space)?;
-    let text = body(&b.body).map_err(|e| AppError::Invalid(Invalid(vec![e])))?;
-    let (author, now) = (me.user.id(), state.clock.now());
-    let post = state
-        .db
-        .write(move |c| community::reply(c, id, author, &text, now))
-        .await?;
-    Ok((StatusCode::CREATED, Json(Created { id: post })))
+    let post = community_actions::reply(&state, me, TopicId(id), &b.body)
+        .await?
+        .map_err(AppError::Invalid)?;
+    Ok((StatusCode::CREATED, Json(Created { id: post.0 })))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -372,7 +350,7 @@ pub async fn notifications(
             .into_iter()
             .map(|n| NotificationDto {
                 id: n.id,
-                kind: n.kind,
+                kind: n.kind.as_str().into(),
                 actor: n.actor,
                 topic_id: n.topic_id,
                 topic_title: n.topic_title,
@@ -383,4 +361,127 @@ pub async fn notifications(
             })
             .collect(),
     ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct FlagBody {
+    /// Why the moderators should look (up to 1,000 characters).
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FlagDto {
+    pub post_id: i64,
+    pub topic_id: i64,
+    /// False when you had flagged this post already (it counts once).
+    pub new: bool,
+}
+
+/// Flags a post you may read for the space's moderators, with a reason
+/// (as the page does). Flagging it again changes nothing (200).
+#[utoipa::path(post, path = "/api/v1/posts/{post_id}/flags", tag = "community", request_body = FlagBody,
+    params(("post_id" = i64, Path)),
+    responses((status = 201, body = FlagDto), (status = 200, body = FlagDto),
+              (status = 400, body = crate::api::dto::ErrorBody), (status = 404, body = crate::api::dto::ErrorBody),
+              (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn flag(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<FlagBody>,
+) -> Result<(StatusCode, Json<FlagDto>), AppError> {
+    let me = ctx.require_user()?;
+    let (topic_id, new) = community_actions::flag(&state, me, PostId(id), &b.reason)
+        .await?
+        .map_err(|mut invalid| {
+            // The page's field is `why`; here it is `reason`.
+            for e in &mut invalid.0 {
+                e.field = "reason".into();
+            }
+            AppError::Invalid(invalid)
+        })?;
+    let status = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(FlagDto {
+            post_id: id,
+            topic_id: topic_id.0,
+            new,
+        }),
+    ))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FoundPostDto {
+    pub post_id: i64,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub space_id: i64,
+    pub space_title: String,
+    pub author: String,
+    pub author_id: i64,
+    /// Markdown as written.
+    pub body: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostSearchPage {
+    pub results: Vec<FoundPostDto>,
+    /// Pass as `before` for the next page; absent on the last.
+    pub next: Option<String>,
+}
+
+/// Searches the posts in the spaces you may read, newest first, 20 at a
+/// time: by words (each a prefix of a word of the post), and/or an author;
+/// narrowed by space, tags and date as the search page is. No words and no
+/// author: no results.
+#[utoipa::path(get, path = "/api/v1/search/posts", tag = "community",
+    params(
+        ("q" = Option<String>, Query, description = "Words the posts must have"),
+        ("space" = Option<String>, Query, description = "A space's id (one you may read)"),
+        ("author" = Option<String>, Query, description = "A person's id: only their posts"),
+        ("before" = Option<String>, Query, description = "The `next` of the page before"),
+        ("subject" = Option<String>, Query, description = "Only topics tagged with this subject"),
+        ("grade_band" = Option<String>, Query, description = "Only topics tagged with this grade band"),
+        ("competency" = Option<String>, Query, description = "Only topics tagged with this competency (its id)"),
+        ("since" = Option<String>, Query, description = "Only posts from this day on (YYYY-MM-DD, in your zone)"),
+    ),
+    responses((status = 200, body = PostSearchPage), (status = 400, body = crate::api::dto::ErrorBody),
+              (status = 401, body = crate::api::dto::ErrorBody), (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn search_posts(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    HtmlQuery(ask): HtmlQuery<PostSearch>,
+) -> Result<Json<PostSearchPage>, AppError> {
+    let me = ctx.require_user()?;
+    let found = community_actions::search_posts(&state, me, ctx.lang, &ask).await?;
+    if !found.invalid.is_empty() {
+        return Err(AppError::Invalid(found.invalid));
+    }
+    Ok(Json(PostSearchPage {
+        results: found
+            .found
+            .into_iter()
+            .map(|f| FoundPostDto {
+                post_id: f.post.id,
+                topic_id: f.topic_id,
+                topic_title: f.topic_title,
+                space_id: f.space.row.id,
+                space_title: f.space.row.title,
+                author: f.author,
+                author_id: f.post.author_id,
+                created_at: time(f.post.created_at),
+                body: f.post.body,
+            })
+            .collect(),
+        next: found.next.map(|n| n.to_string()),
+    }))
 }

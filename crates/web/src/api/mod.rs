@@ -187,6 +187,8 @@ pub fn routes(r: Routes) -> Routes {
             community::reply,
         )
         .add(GET, "/v1/notifications", SignedIn, community::notifications)
+        .add(POST, "/v1/posts/{post_id}/flags", SignedIn, community::flag)
+        .add(GET, "/v1/search/posts", SignedIn, community::search_posts)
         .add(GET, "/v1/orgs/{org_id}", SignedIn, orgs::show)
         .add(PUT, "/v1/orgs/{org_id}", Org(AdministerOrg), orgs::update)
         .add(GET, "/v1/orgs/{org_id}/children", SignedIn, orgs::children)

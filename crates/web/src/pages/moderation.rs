@@ -23,28 +23,14 @@ use lyceum_db::{community, memberships, moderation, orgs};
 use lyceum_domain::community::{reason, suspension_days};
 use lyceum_domain::i18n::Arg;
 use lyceum_domain::org::OrgPath;
-use lyceum_domain::policy::{Action, Actor};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{OrgId, UserId};
+use lyceum_domain::{OrgId, PostId, UserId};
 use serde::Deserialize;
 use serde_json::json;
 use std::time::Duration;
 
-/// Where a post is, if the reader may read it: (topic id, the space's
-/// organisation path, its org id).
-async fn readable_post(
-    state: &AppState,
-    me: &CurrentUser,
-    post: i64,
-) -> Result<(i64, lyceum_domain::org::OrgPath, OrgId), AppError> {
-    let (topic, space, path, org) = state
-        .db
-        .read(move |c| moderation::place_of_post(c, post))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    crate::spaces::readable(state, me, space).await?;
-    Ok((topic, path, OrgId(org)))
-}
+use crate::community_actions::readable_post;
 
 // ---- Flagging ----
 
@@ -71,12 +57,12 @@ pub async fn flag_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (topic, _, _) = readable_post(&state, me, id).await?;
+    let (topic, _, _) = readable_post(&state, me, PostId(id)).await?;
     Ok(render(&FlagPage {
         page: Page::new(&ctx, "flag-title"),
         errors: FormErrors::none(),
         action: format!("/posts/{id}/flag"),
-        topic_href: topic_path(topic),
+        topic_href: topic_path(topic.0),
         typed: String::new(),
     }))
 }
@@ -89,27 +75,22 @@ pub async fn flag(
     HtmlForm(form): HtmlForm<ReasonForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (topic, _, _) = readable_post(&state, me, id).await?;
-    let why = match reason(&form.why) {
-        Ok(r) => r,
-        Err(e) => {
-            let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang);
+    let topic = match crate::community_actions::flag(&state, me, PostId(id), &form.why).await? {
+        Ok((topic, _)) => topic,
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            let (topic, _, _) = readable_post(&state, me, PostId(id)).await?;
             return Ok(render_invalid(&FlagPage {
                 page: Page::new(&ctx, "flag-title").with_errors(&errors),
                 errors,
                 action: format!("/posts/{id}/flag"),
-                topic_href: topic_path(topic),
+                topic_href: topic_path(topic.0),
                 typed: form.why,
             }));
         }
     };
-    let (reporter, now) = (me.user.id(), state.clock.now());
-    state
-        .db
-        .write(move |c| moderation::flag(c, id, reporter, &why, now))
-        .await?;
     Ok(redirect_with(
-        &topic_path(topic),
+        &topic_path(topic.0),
         Flash::PostFlagged,
         state.config.secure_cookies(),
     ))
@@ -211,9 +192,9 @@ async fn moderated_post(
     me: &CurrentUser,
     post: i64,
 ) -> Result<(i64, OrgId), AppError> {
-    let (topic, path, org) = readable_post(state, me, post).await?;
-    if me.actor.can(Action::Moderate, &path) {
-        Ok((topic, org))
+    let (topic, path, org) = readable_post(state, me, PostId(post)).await?;
+    if me.actor.moderates_space(&path) {
+        Ok((topic.0, org))
     } else {
         Err(AppError::Forbidden)
     }
@@ -303,7 +284,7 @@ pub async fn suspend_author(
     HtmlForm(form): HtmlForm<SuspendForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (_, path, _) = readable_post(&state, me, id).await?;
+    let (_, path, _) = readable_post(&state, me, PostId(id)).await?;
     let scope = me
         .actor
         .suspension_scope(&path)

@@ -1,0 +1,39 @@
+//! Fixed codes stored as text (a space's visibility, a topic's kind, a
+//! notification's kind), read into their domain enums as rows are read:
+//! past this boundary nobody compares strings. A code the enum does not
+//! know fails the read, as a column of the wrong type would.
+
+use diesel::backend::Backend;
+use diesel::deserialize::{self, FromSql, Queryable};
+use diesel::sql_types::Text;
+use lyceum_domain::community::{NotificationKind, TopicKind, Visibility};
+
+/// A stored code, read (`#[diesel(deserialize_as = Code<T>)]`) into `T`.
+pub struct Code<T>(T);
+
+/// The enums `Code` reads: each with its `parse`.
+macro_rules! codes {
+    ($($t:ty),+ $(,)?) => {$(
+        impl<DB> Queryable<Text, DB> for Code<$t>
+        where
+            DB: Backend,
+            String: FromSql<Text, DB>,
+        {
+            type Row = String;
+
+            fn build(code: String) -> deserialize::Result<Self> {
+                <$t>::parse(&code)
+                    .map(Code)
+                    .ok_or_else(|| format!("unknown {} code {code:?}", stringify!($t)).into())
+            }
+        }
+
+        impl From<Code<$t>> for $t {
+            fn from(c: Code<$t>) -> Self {
+                c.0
+            }
+        }
+    )+};
+}
+
+codes!(Visibility, TopicKind, NotificationKind);

@@ -1,0 +1,36 @@
+//! Community: the spaces a person may read (following some: "my spaces"),
+//! a space's topics, a topic's posts, replying, editing and deleting one's
+//! own posts, locking by moderators, and creating spaces (org admins, for
+//! their organisation's subtree). A space a person may not read does not
+//! exist for them: every route answers 404, never a hint. What the API
+//! does too is `crate::community_actions`.
+
+mod admin;
+mod follows;
+mod moderate;
+mod notifications;
+mod own_posts;
+mod reactions;
+mod search;
+mod space;
+mod spaces;
+mod topic;
+
+pub use admin::{admin_create, admin_list};
+pub use follows::{follow, mute};
+pub use moderate::moderate;
+pub use notifications::{digest, mark_read, notifications, unsubscribe};
+pub use own_posts::{delete, edit, edit_form};
+pub use reactions::{accept, react};
+pub use search::search;
+pub use space::{show, start};
+pub use spaces::list;
+pub use topic::{reply, topic};
+
+pub fn space_path(id: i64) -> String {
+    format!("/spaces/{id}")
+}
+
+pub fn topic_path(id: i64) -> String {
+    format!("/topics/{id}")
+}

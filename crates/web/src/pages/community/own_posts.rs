@@ -1,0 +1,131 @@
+//! One's own posts: editing (earlier text kept as a revision) and deleting.
+
+use super::topic::BodyForm;
+use super::topic_path;
+use crate::context::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::spaces::readable_topic;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_db::DbError;
+use lyceum_db::community::{self, Space};
+use lyceum_domain::UserId;
+use lyceum_domain::community::body;
+use lyceum_domain::policy::edits_post;
+use lyceum_domain::validation::Invalid;
+
+#[derive(Template)]
+#[template(path = "post_edit.html")]
+pub struct EditPage {
+    page: Page,
+    errors: FormErrors,
+    action: String,
+    topic_href: String,
+    typed: String,
+}
+
+/// The post and its space, if it is the reader's own and they may still
+/// read its topic.
+async fn own_post(
+    state: &AppState,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<(lyceum_db::community::PostRow, Space), AppError> {
+    let post = state
+        .db
+        .read(move |c| community::post(c, id))
+        .await?
+        .filter(|p| edits_post(me.user.id(), UserId(p.author_id)) && p.deleted_at.is_none())
+        .ok_or(AppError::NotFound)?;
+    let (_, space) = readable_topic(state, me, post.topic_id).await?;
+    Ok((post, space))
+}
+
+fn edit_page(ctx: &Ctx, id: i64, topic: i64, typed: String, errors: FormErrors) -> EditPage {
+    EditPage {
+        page: Page::new(ctx, "post-edit-title").with_errors(&errors),
+        action: format!("/posts/{id}/edit"),
+        topic_href: topic_path(topic),
+        typed,
+        errors,
+    }
+}
+
+/// `GET /posts/{post_id}/edit`
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (post, _) = own_post(&state, me, id).await?;
+    Ok(render(&edit_page(
+        &ctx,
+        id,
+        post.topic_id,
+        post.body,
+        FormErrors::none(),
+    )))
+}
+
+/// `POST /posts/{post_id}/edit`: the earlier text is kept as a revision.
+/// An edit passes the checks a new post does (`require_poster`, then
+/// `community::may_write` inside the write) and counts as a write.
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<BodyForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (post, space) = own_post(&state, me, id).await?;
+    crate::spaces::require_poster(me, &space)?;
+    let refused = |invalid: Invalid, typed: String| {
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+        render_invalid(&edit_page(&ctx, id, post.topic_id, typed, errors))
+    };
+    let text = match body(&form.body) {
+        Ok(t) => t,
+        Err(e) => return Ok(refused(Invalid(vec![e]), form.body)),
+    };
+    let (author, now) = (me.user.id(), state.clock.now());
+    match state
+        .db
+        .write(move |c| community::edit(c, id, author, &text, now))
+        .await
+    {
+        Ok(()) => {}
+        Err(DbError::Invalid(invalid)) => return Ok(refused(invalid, form.body)),
+        Err(e) => return Err(e.into()),
+    }
+    Ok(redirect_with(
+        &format!("{}#post-{id}", topic_path(post.topic_id)),
+        Flash::PostEdited,
+        state.config.secure_cookies(),
+    ))
+}
+
+/// `POST /posts/{post_id}/delete`: the author's own post loses its text.
+pub async fn delete(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (post, _) = own_post(&state, me, id).await?;
+    let (author, now) = (me.user.id(), state.clock.now());
+    state
+        .db
+        .write(move |c| community::delete(c, id, author, now))
+        .await?;
+    Ok(redirect_with(
+        &topic_path(post.topic_id),
+        Flash::PostDeleted,
+        state.config.secure_cookies(),
+    ))
+}
