@@ -205,7 +205,10 @@ pub fn translation(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbEr
                 .eq(id)
                 .or(course_translations::original_id.eq(id)),
         )
-        .select((course_translations::course_id, course_translations::original_id))
+        .select((
+            course_translations::course_id,
+            course_translations::original_id,
+        ))
         .first::<(i64, i64)>(conn)
         .optional()?
         .map(|(t, o)| if t == id { o } else { t });
@@ -225,7 +228,10 @@ pub fn translations_of(
 ) -> Result<std::collections::HashMap<i64, CourseRow>, DbError> {
     let asked: std::collections::HashSet<i64> = ids.iter().copied().collect();
     let pairs: Vec<(i64, i64)> = course_translations::table
-        .select((course_translations::course_id, course_translations::original_id))
+        .select((
+            course_translations::course_id,
+            course_translations::original_id,
+        ))
         .load::<(i64, i64)>(conn)?
         .into_iter()
         .filter(|(t, o)| asked.contains(t) || asked.contains(o))
@@ -361,7 +367,9 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
     {
         return Err(DbError::Course(vec![Problem::new(
             "translation_of",
-            format!("{original} belongs to another organisation: a course and its translation have one owner"),
+            format!(
+                "{original} belongs to another organisation: a course and its translation have one owner"
+            ),
         )]));
     }
     if let Some(row) = &existing

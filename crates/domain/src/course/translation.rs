@@ -86,7 +86,12 @@ mod tests {
     use crate::course::package::parse;
     use serde_json::json;
 
-    fn file(slug: &str, lang: &str, modules: serde_json::Value, lessons: serde_json::Value) -> Course {
+    fn file(
+        slug: &str,
+        lang: &str,
+        modules: serde_json::Value,
+        lessons: serde_json::Value,
+    ) -> Course {
         let f = json!({
             "format": "lyceum-course/1", "slug": slug, "language": lang, "title": "T",
             "summary": "S", "pd_hours": 1, "delivery": "self-paced", "licence": "CC BY 4.0",

@@ -227,8 +227,18 @@ async fn the_demo_has_its_courses_in_both_languages() {
     // learners and students with disabilities are there in both.
     for (en, es, lesson, words) in [
         ("what-is-generative-ai", "que-es-la-ia-generativa", "", ""),
-        ("protecting-student-privacy", "proteger-la-privacidad-del-alumnado", "", ""),
-        ("designing-an-ai-aware-assignment", "disenar-una-tarea-consciente-de-la-ia", "", ""),
+        (
+            "protecting-student-privacy",
+            "proteger-la-privacidad-del-alumnado",
+            "",
+            "",
+        ),
+        (
+            "designing-an-ai-aware-assignment",
+            "disenar-una-tarea-consciente-de-la-ia",
+            "",
+            "",
+        ),
         (
             "ai-with-young-children",
             "la-ia-con-ninos-pequenos",

@@ -55,16 +55,28 @@ async fn the_catalogue_shows_one_card_per_course_in_the_readers_language() {
     let b = app.browser();
     let en = b.get("/courses").await;
     let shown = cards(&en);
-    assert!(shown.contains(&"what-is-generative-ai".to_string()), "{shown:?}");
-    assert!(!shown.contains(&"que-es-la-ia-generativa".to_string()), "{shown:?}");
+    assert!(
+        shown.contains(&"what-is-generative-ai".to_string()),
+        "{shown:?}"
+    );
+    assert!(
+        !shown.contains(&"que-es-la-ia-generativa".to_string()),
+        "{shown:?}"
+    );
     en.expect("<a href=\"/courses/que-es-la-ia-generativa\" hreflang=\"es\">Also in Español</a>");
 
     b.post("/language", &[("lang", "es"), ("return_to", "/courses")])
         .await;
     let es = b.get("/courses").await;
     let shown = cards(&es);
-    assert!(shown.contains(&"que-es-la-ia-generativa".to_string()), "{shown:?}");
-    assert!(!shown.contains(&"what-is-generative-ai".to_string()), "{shown:?}");
+    assert!(
+        shown.contains(&"que-es-la-ia-generativa".to_string()),
+        "{shown:?}"
+    );
+    assert!(
+        !shown.contains(&"what-is-generative-ai".to_string()),
+        "{shown:?}"
+    );
     es.expect("<a href=\"/courses/what-is-generative-ai\" hreflang=\"en\">También en English</a>");
     // Every demo course is in both languages: as many cards either way.
     assert_eq!(cards(&en).len(), cards(&es).len());
@@ -89,9 +101,12 @@ async fn the_api_shows_one_card_and_names_the_translation() {
     import(&app, &pair("pair-en", "en", ["one", "two"], None))
         .await
         .unwrap();
-    import(&app, &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")))
-        .await
-        .unwrap();
+    import(
+        &app,
+        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
+    )
+    .await
+    .unwrap();
     let t = token_for(&app, s.email("educator")).await;
     let (status, list) = call(&app, Method::GET, "/api/v1/courses", Some(&t), None).await;
     assert_eq!(status, 200);
@@ -99,7 +114,14 @@ async fn the_api_shows_one_card_and_names_the_translation() {
     assert_eq!(list["courses"][0]["slug"], "pair-en");
     assert_eq!(list["courses"][0]["translation"]["slug"], "pair-es");
     assert_eq!(list["courses"][0]["translation"]["language"], "es");
-    let (_, es) = call(&app, Method::GET, "/api/v1/courses?language=es", Some(&t), None).await;
+    let (_, es) = call(
+        &app,
+        Method::GET,
+        "/api/v1/courses?language=es",
+        Some(&t),
+        None,
+    )
+    .await;
     assert_eq!(es["courses"][0]["slug"], "pair-es", "{es}");
     assert_eq!(es["courses"][0]["translation"]["slug"], "pair-en");
     let (status, one) = call(&app, Method::GET, "/api/v1/courses/pair-es", Some(&t), None).await;
@@ -114,9 +136,12 @@ async fn switching_language_keeps_progress_and_credit_is_earned_once() {
     import(&app, &pair("pair-en", "en", ["one", "two"], None))
         .await
         .unwrap();
-    import(&app, &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")))
-        .await
-        .unwrap();
+    import(
+        &app,
+        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
+    )
+    .await
+    .unwrap();
     import(&app, &pair("alone", "en", ["one", "two"], None))
         .await
         .unwrap();
@@ -171,9 +196,23 @@ async fn switching_language_keeps_progress_and_credit_is_earned_once() {
 
     // The API switches the same way and answers with the progress there.
     let t = token_for(&app, s.email("facilitator")).await;
-    let (status, _) = call(&app, Method::POST, "/api/v1/courses/pair-es/enrol", Some(&t), None).await;
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        "/api/v1/courses/pair-es/enrol",
+        Some(&t),
+        None,
+    )
+    .await;
     assert_eq!(status, 201);
-    let (status, p) = call(&app, Method::POST, "/api/v1/courses/pair-es/switch", Some(&t), None).await;
+    let (status, p) = call(
+        &app,
+        Method::POST,
+        "/api/v1/courses/pair-es/switch",
+        Some(&t),
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{p}");
     assert_eq!(p["course_slug"], "pair-en");
     assert_eq!(p["lessons_done"], 0);
@@ -244,9 +283,12 @@ async fn bad_translation_links_are_refused_naming_the_field() {
         "nothing was written"
     );
 
-    import(&app, &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")))
-        .await
-        .unwrap();
+    import(
+        &app,
+        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
+    )
+    .await
+    .unwrap();
     for (doc, says) in [
         (
             pair("otra", "es", ["uno", "dos"], Some("pair-en")),
@@ -275,8 +317,12 @@ async fn bad_translation_links_are_refused_naming_the_field() {
         .await
         .unwrap();
     let school = s.school_a;
-    let theirs = parse(pair("suya", "es", ["uno", "dos"], Some("solo-en")).to_string().as_bytes())
-        .unwrap();
+    let theirs = parse(
+        pair("suya", "es", ["uno", "dos"], Some("solo-en"))
+            .to_string()
+            .as_bytes(),
+    )
+    .unwrap();
     let now = app.clock.now();
     let e = app
         .db

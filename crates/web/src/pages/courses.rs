@@ -52,7 +52,11 @@ fn card(row: &CourseRow, other: Option<&CourseRow>, page: &Page) -> CourseCard {
         also: other.map(|o| {
             (
                 course_path(&o.slug),
-                page.t1("course-also-in", "language", &page.label("lang", &o.language)),
+                page.t1(
+                    "course-also-in",
+                    "language",
+                    &page.label("lang", &o.language),
+                ),
                 o.lang().as_str(),
             )
         }),
@@ -329,7 +333,11 @@ pub async fn show(
         .map(|t| {
             (
                 format!("{}/switch", course_path(slug)),
-                page.t1("course-switch", "language", &page.label("lang", &t.language)),
+                page.t1(
+                    "course-switch",
+                    "language",
+                    &page.label("lang", &t.language),
+                ),
             )
         });
     Ok(render(&CoursePage {
@@ -538,7 +546,8 @@ pub async fn lesson_page(
         &ctx.zone(),
     )
     .await?;
-    let other_language = other_language(state, &page, &row, &course, &key, enrolment.is_some()).await?;
+    let other_language =
+        other_language(state, &page, &row, &course, &key, enrolment.is_some()).await?;
     Ok(LessonPage {
         other_language,
         lang: other_lang(row.lang(), page.lang),
@@ -593,7 +602,11 @@ async fn other_language(
             .as_ref()
             .map_or_else(|| course_path(&other.slug), |k| lesson_path(&other.slug, k)),
         label: page.t1(
-            if enrolled { "lesson-switch" } else { "lesson-other-language" },
+            if enrolled {
+                "lesson-switch"
+            } else {
+                "lesson-other-language"
+            },
             "language",
             &language,
         ),
