@@ -334,3 +334,62 @@ async fn bad_translation_links_are_refused_naming_the_field() {
         "{e:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_languages_completed_at_once_earn_credit_once() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &pair("pair-en", "en", ["one", "two"], None))
+        .await
+        .unwrap();
+    import(
+        &app,
+        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
+    )
+    .await
+    .unwrap();
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    // Enrolled in both languages on their own, one lesson left in each.
+    for (slug, first) in [("pair-en", "one"), ("pair-es", "uno")] {
+        b.post(&format!("/courses/{slug}/enrol"), &[]).await;
+        b.post(&format!("/courses/{slug}/lessons/{first}/finish"), &[])
+            .await;
+    }
+    // The last lessons of both at the same instant, through two app servers
+    // (on PostgreSQL they really race; SQLite's one writer orders them).
+    let node = app.another_node().await;
+    let sends = [
+        (app.url.clone(), "/courses/pair-en/lessons/two/finish"),
+        (node.url.clone(), "/courses/pair-es/lessons/dos/finish"),
+    ]
+    .map(|(base, path)| {
+        let (b, public) = (b.clone(), app.url.clone());
+        tokio::spawn(async move {
+            b.post_with(&format!("{base}{path}"), &[], &[("origin", &public)])
+                .await
+        })
+    });
+    for send in sends {
+        assert_eq!(send.await.unwrap().status, 200);
+    }
+    let user = s.user("educator");
+    let (entries, completed) = app
+        .db
+        .read(move |c| {
+            let ledger = lyceum_db::credit::ledger_of(c, user)?;
+            let mut completed = 0;
+            for slug in ["pair-en", "pair-es"] {
+                let id = courses::by_slug(c, slug)?.unwrap().id;
+                let e = lyceum_db::learning::enrolment(c, user, id)?.unwrap();
+                completed += usize::from(e.completed_at.is_some());
+            }
+            Ok((
+                ledger.iter().filter(|e| e.course_id.is_some()).count(),
+                completed,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!((entries, completed), (1, 2));
+}
