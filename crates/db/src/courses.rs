@@ -8,7 +8,7 @@
 
 use crate::schema::{
     competencies, competency_levels, course_competencies, course_grade_bands, course_modules,
-    course_prerequisites, course_subjects, courses, lessons,
+    course_prerequisites, course_subjects, course_translations, courses, lessons,
 };
 use crate::{DbConn, DbError, orgs};
 use diesel::prelude::*;
@@ -121,7 +121,159 @@ pub fn problems(conn: &mut DbConn, c: &Course) -> Result<Vec<Problem>, DbError> 
             ));
         }
     }
+    translation_problems(conn, c, &mut problems)?;
     Ok(problems)
+}
+
+/// A translation names an original that is here, not itself a translation
+/// nor translated already, whose lessons correspond to its own
+/// (`course::translation`); an original's new version must still
+/// correspond to its translation.
+fn translation_problems(
+    conn: &mut DbConn,
+    c: &Course,
+    problems: &mut Vec<Problem>,
+) -> Result<(), DbError> {
+    use lyceum_domain::course::translation::mismatches;
+    let existing = by_slug(conn, &c.slug)?;
+    let translated_by = match &existing {
+        Some(row) => course_translations::table
+            .filter(course_translations::original_id.eq(row.id))
+            .select(course_translations::course_id)
+            .first::<i64>(conn)
+            .optional()?,
+        None => None,
+    };
+    if let Some(original) = &c.translation_of {
+        let at = "translation_of";
+        match current(conn, original)? {
+            None => problems.push(Problem::new(
+                at,
+                format!("no course {original} here: import it first"),
+            )),
+            Some((_, o)) if o.translation_of.is_some() => problems.push(Problem::new(
+                at,
+                format!(
+                    "{original} is itself a translation of {}: name that course",
+                    o.translation_of.as_deref().unwrap_or_default()
+                ),
+            )),
+            Some((row, o)) => {
+                let other = course_translations::table
+                    .filter(course_translations::original_id.eq(row.id))
+                    .inner_join(courses::table.on(courses::id.eq(course_translations::course_id)))
+                    .select(courses::slug)
+                    .first::<String>(conn)
+                    .optional()?;
+                match other {
+                    Some(other) if other != c.slug => problems.push(Problem::new(
+                        at,
+                        format!("{original} already has a translation, {other}"),
+                    )),
+                    _ if translated_by.is_some() => problems.push(Problem::new(
+                        at,
+                        format!("{} has a translation itself: a course is translated once, from its original", c.slug),
+                    )),
+                    _ => problems.extend(mismatches(c, &o)),
+                }
+            }
+        }
+    }
+    if let Some(id) = translated_by
+        && let Some(row) = by_id(conn, id)?
+        && let Some(t) = load_version(conn, &row, row.version)?
+    {
+        for p in mismatches(&t, c) {
+            problems.push(Problem::new(
+                "modules",
+                format!(
+                    "its translation {} would no longer correspond: {}",
+                    t.slug, p.message
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The same course in its other language: its translation, or the original
+/// it translates.
+pub fn translation(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbError> {
+    let other: Option<i64> = course_translations::table
+        .filter(
+            course_translations::course_id
+                .eq(id)
+                .or(course_translations::original_id.eq(id)),
+        )
+        .select((
+            course_translations::course_id,
+            course_translations::original_id,
+        ))
+        .first::<(i64, i64)>(conn)
+        .optional()?
+        .map(|(t, o)| if t == id { o } else { t });
+    match other {
+        Some(o) => by_id(conn, o),
+        None => Ok(None),
+    }
+}
+
+/// The other language of each of `ids` that has one (id → that course's
+/// row), in two reads whatever the number: what the catalogue's cards say.
+/// (Pairs are few — a programme translates some of its hundreds of
+/// courses — so all are read and matched here rather than with a long `IN`.)
+pub fn translations_of(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, CourseRow>, DbError> {
+    let asked: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let pairs: Vec<(i64, i64)> = course_translations::table
+        .select((
+            course_translations::course_id,
+            course_translations::original_id,
+        ))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .filter(|(t, o)| asked.contains(t) || asked.contains(o))
+        .collect();
+    if pairs.is_empty() {
+        return Ok(Default::default());
+    }
+    let wanted: Vec<i64> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let rows: std::collections::HashMap<i64, CourseRow> = courses::table
+        .filter(courses::id.eq_any(&wanted))
+        .select(CourseRow::as_select())
+        .load::<CourseRow>(conn)?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let mut out = std::collections::HashMap::new();
+    for (t, o) in pairs {
+        if let (Some(tr), Some(or)) = (rows.get(&t), rows.get(&o)) {
+            out.insert(t, or.clone());
+            out.insert(o, tr.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// One card per course in two languages: of a course and its translation
+/// both in `rows`, the one not in `lang` is left out (a course whose other
+/// language was not found stays, whatever its language).
+pub fn one_per_translation(
+    rows: Vec<CourseRow>,
+    others: &std::collections::HashMap<i64, CourseRow>,
+    lang: Lang,
+) -> Vec<CourseRow> {
+    let found: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
+    rows.into_iter()
+        .filter(|r| {
+            r.lang() == lang
+                || others
+                    .get(&r.id)
+                    .is_none_or(|o| !found.contains(&o.id) || o.lang() != lang)
+        })
+        .collect()
 }
 
 /// The owner of the programme's own courses: its root, or — before a
@@ -209,6 +361,17 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
             FieldError::new("org", "course-not-yours").with_arg("org", name),
         ])));
     }
+    if let Some(original) = &c.translation_of
+        && let Some(o) = by_slug(conn, original)?
+        && !same_owner(conn, OrgId(o.org_id), owner)?
+    {
+        return Err(DbError::Course(vec![Problem::new(
+            "translation_of",
+            format!(
+                "{original} belongs to another organisation: a course and its translation have one owner"
+            ),
+        )]));
+    }
     if let Some(row) = &existing
         && load_version(conn, row, row.version)?.as_ref() == Some(c)
     {
@@ -295,6 +458,18 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
                 course_prerequisites::course_id.eq(id),
                 course_prerequisites::prerequisite_id.eq(other.id),
                 course_prerequisites::position.eq(position(i)),
+            ))
+            .execute(conn)?;
+    }
+
+    diesel::delete(course_translations::table.filter(course_translations::course_id.eq(id)))
+        .execute(conn)?;
+    if let Some(original) = &c.translation_of {
+        let o = by_slug(conn, original)?.ok_or(DbError::NotFound)?;
+        diesel::insert_into(course_translations::table)
+            .values((
+                course_translations::course_id.eq(id),
+                course_translations::original_id.eq(o.id),
             ))
             .execute(conn)?;
     }
@@ -525,6 +700,12 @@ pub fn load_version(
         .order(course_prerequisites::position)
         .select(courses::slug)
         .load(conn)?;
+    let translation_of: Option<String> = course_translations::table
+        .inner_join(courses::table.on(courses::id.eq(course_translations::original_id)))
+        .filter(course_translations::course_id.eq(row.id))
+        .select(courses::slug)
+        .first(conn)
+        .optional()?;
     // Subjects and grade bands in the order the rules list them.
     let mut subjects: Vec<Subject> = codes(&subjects.join(" "), Subject::parse)?;
     subjects.sort();
@@ -546,6 +727,7 @@ pub fn load_version(
             .map(|(competency, level)| Builds { competency, level })
             .collect(),
         prerequisites,
+        translation_of,
         licence: row.licence.clone(),
         certificate_months: row.certificate_months.and_then(|m| u32::try_from(m).ok()),
         modules: out_modules,

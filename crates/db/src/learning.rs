@@ -167,18 +167,20 @@ pub fn finish_lesson(
             enrolments::updated_at.eq(now.micros()),
         ))
         .execute(conn)?;
-    let certificate = complete_if_all_done(conn, &e, version, &done, course_done, now)?;
+    let completed = complete_if_all_done(conn, &e, version, &done, course_done, now)?;
     Ok(Finished {
         lesson,
-        course: certificate.is_some(),
-        certificate,
+        course: completed.is_some(),
+        certificate: completed.flatten(),
     })
 }
 
 /// Completes the enrolment if every lesson of its version (`content`) is in
 /// `done` and it was not complete yet: records `course_done`, counts the
-/// completion, and earns the hours and the certificate (whose code comes
-/// back).
+/// completion, and earns the hours and the certificate — unless the person
+/// completed the course in its other language, which earned them already
+/// (credit is once per course, whatever the language). None: not completed
+/// now; else the certificate's code, if one was issued.
 fn complete_if_all_done(
     conn: &mut DbConn,
     e: &Enrolment,
@@ -186,19 +188,97 @@ fn complete_if_all_done(
     done: &HashSet<String>,
     course_done: &Statement,
     now: Timestamp,
-) -> Result<Option<String>, DbError> {
+) -> Result<Option<Option<String>>, DbError> {
     if e.completed_at.is_some() || !content.lessons().all(|l| done.contains(&l.key)) {
         return Ok(None);
     }
     let (user, course) = (UserId(e.user_id), e.course_id);
+    let credited = completed_in_other_language(conn, user, course)?;
     diesel::update(enrolments::table.find((e.user_id, course)))
         .set(enrolments::completed_at.eq(now.micros()))
         .execute(conn)?;
     record(conn, course_done, Some(course))?;
     crate::courses::count_completion(conn, course)?;
-    Ok(Some(crate::credit::on_completion(
+    if credited {
+        return Ok(Some(None));
+    }
+    Ok(Some(Some(crate::credit::on_completion(
         conn, user, course, e.version, content, now,
-    )?))
+    )?)))
+}
+
+/// Has the person completed `course` in its other language? Both languages'
+/// completions first write the same row — the person's enrolment in the
+/// lower course id of the two — so on PostgreSQL the second waits for the
+/// first to commit and then sees it (SQLite writes one at a time anyway).
+fn completed_in_other_language(
+    conn: &mut DbConn,
+    user: UserId,
+    course: i64,
+) -> Result<bool, DbError> {
+    let Some(other) = crate::courses::translation(conn, course)? else {
+        return Ok(false);
+    };
+    diesel::update(enrolments::table.find((user.0, course.min(other.id))))
+        .set(enrolments::updated_at.eq(enrolments::updated_at))
+        .execute(conn)?;
+    Ok(enrolments::table
+        .find((user.0, other.id))
+        .select(enrolments::completed_at)
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .flatten()
+        .is_some())
+}
+
+/// Switches a learner to the course's other language, `to` (content: the
+/// version they follow there — the current one if not enrolled yet):
+/// enrols them there if they are not (recording `registered`), and marks
+/// finished each lesson corresponding to one they finished in `from` (by
+/// position: `course::translation::corresponding`). The carried lessons
+/// record no statement: their completion was recorded where it happened.
+/// If that finishes every lesson the course completes, earning nothing the
+/// other language earned already. `NotFound` if not enrolled in `from`.
+#[allow(clippy::too_many_arguments)]
+pub fn switch_language(
+    conn: &mut DbConn,
+    user: UserId,
+    from: (i64, &Course),
+    to: &CourseRow,
+    to_content: &Course,
+    registered: &Statement,
+    course_done: &Statement,
+    now: Timestamp,
+) -> Result<Finished, DbError> {
+    let (from_id, from_content) = from;
+    enrolment(conn, user, from_id)?.ok_or(DbError::NotFound)?;
+    if enrolment(conn, user, to.id)?.is_none() {
+        enrol(conn, user, to, registered, now)?;
+    }
+    let e = enrolment(conn, user, to.id)?.ok_or(DbError::NotFound)?;
+    let finished_there = done(conn, user, from_id)?;
+    let mut here = done(conn, user, to.id)?;
+    let mut carried = false;
+    for (a, b) in lyceum_domain::course::translation::corresponding(from_content, to_content) {
+        if finished_there.contains(a) && !here.contains(b) {
+            diesel::insert_into(lesson_progress::table)
+                .values((
+                    lesson_progress::user_id.eq(user.0),
+                    lesson_progress::course_id.eq(to.id),
+                    lesson_progress::lesson_key.eq(b),
+                    lesson_progress::completed_at.eq(now.micros()),
+                ))
+                .execute(conn)?;
+            here.insert(b.to_string());
+            carried = true;
+        }
+    }
+    let completed = complete_if_all_done(conn, &e, to_content, &here, course_done, now)?;
+    Ok(Finished {
+        lesson: carried,
+        course: completed.is_some(),
+        certificate: completed.flatten(),
+    })
 }
 
 /// Moves a learner who has not completed the course onto the version
@@ -232,10 +312,10 @@ pub fn move_to_current(
         .execute(conn)?;
     e.version = row.version;
     let done = done(conn, user, row.id)?;
-    let certificate = complete_if_all_done(conn, &e, current, &done, course_done, now)?;
+    let completed = complete_if_all_done(conn, &e, current, &done, course_done, now)?;
     Ok(Finished {
-        course: certificate.is_some(),
-        certificate,
+        course: completed.is_some(),
+        certificate: completed.flatten(),
         ..unchanged
     })
 }

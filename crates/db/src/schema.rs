@@ -342,6 +342,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    course_translations (course_id) {
+        course_id -> BigInt,
+        original_id -> BigInt,
+    }
+}
+
+diesel::table! {
     course_modules (course_id, version, position) {
         course_id -> BigInt,
         version -> Integer,
@@ -746,6 +753,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     course_grade_bands,
     course_competencies,
     course_prerequisites,
+    course_translations,
     course_modules,
     lessons,
     enrolments,
@@ -805,6 +813,7 @@ pub const TABLES: &[&str] = &[
     "course_grade_bands",
     "course_competencies",
     "course_prerequisites",
+    "course_translations",
     "course_modules",
     "lessons",
     "enrolments",

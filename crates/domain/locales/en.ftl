@@ -1011,6 +1011,12 @@ certificate-expires = Valid until
 course-newer-version = A newer version of this course is out. You can finish the version you started, or move to the new one: lessons you finished that are in it stay finished.
 course-move = Move to the new version
 flash-moved-to-new-version = You are now on the new version of this course.
+course-also-in = Also in { $language }
+course-switch = Continue in { $language }
+course-switch-hint = Lessons you finished count in both languages; the PD credit and the certificate are earned once.
+lesson-switch = Continue this lesson in { $language }
+lesson-other-language = Read this lesson in { $language }
+flash-switched-language = You are now following this course in this language. The lessons you finished are kept.
 
 ## Authoring
 home-authoring-link = Write and review courses

@@ -1011,6 +1011,12 @@ certificate-expires = Válido hasta
 course-newer-version = Hay una versión más reciente de este curso. Puede terminar la versión que empezó o pasarse a la nueva: las lecciones que terminó y que siguen en ella cuentan como terminadas.
 course-move = Pasarme a la nueva versión
 flash-moved-to-new-version = Ahora sigue la nueva versión de este curso.
+course-also-in = También en { $language }
+course-switch = Seguir en { $language }
+course-switch-hint = Las lecciones que terminó cuentan en los dos idiomas; las horas de formación y el certificado se obtienen una sola vez.
+lesson-switch = Seguir esta lección en { $language }
+lesson-other-language = Leer esta lección en { $language }
+flash-switched-language = Ahora sigue este curso en este idioma. Se conservan las lecciones que terminó.
 
 ## Authoring
 home-authoring-link = Escribir y revisar cursos

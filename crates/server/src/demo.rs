@@ -102,7 +102,8 @@ fn named(name: &str, kind: OrgKind) -> OrgInput {
 }
 
 /// The demo's courses, written for Lyceum (course files, `lyceum-course/1`),
-/// with the organisation that offers each: `None` for the programme's,
+/// each Spanish one the translation of the English before it (so saved
+/// after it), with the organisation that offers each: `None` for the programme's,
 /// which everyone sees; Columbus's own is there for Columbus's people
 /// (Ana Rivera at Lincoln Elementary, its facilitator and admin, its
 /// author), not for New Mexico's nor for visitors.
@@ -135,6 +136,36 @@ const COURSES: &[(&str, &str, Option<&str>)] = &[
     (
         "disenar-una-tarea-consciente-de-la-ia.es.json",
         include_str!("../demo/courses/disenar-una-tarea-consciente-de-la-ia.es.json"),
+        None,
+    ),
+    (
+        "ai-with-young-children.en.json",
+        include_str!("../demo/courses/ai-with-young-children.en.json"),
+        None,
+    ),
+    (
+        "la-ia-con-ninos-pequenos.es.json",
+        include_str!("../demo/courses/la-ia-con-ninos-pequenos.es.json"),
+        None,
+    ),
+    (
+        "ai-in-the-science-classroom.en.json",
+        include_str!("../demo/courses/ai-in-the-science-classroom.en.json"),
+        None,
+    ),
+    (
+        "la-ia-en-la-clase-de-ciencias.es.json",
+        include_str!("../demo/courses/la-ia-en-la-clase-de-ciencias.es.json"),
+        None,
+    ),
+    (
+        "ai-for-every-learner.en.json",
+        include_str!("../demo/courses/ai-for-every-learner.en.json"),
+        None,
+    ),
+    (
+        "la-ia-para-todo-el-alumnado.es.json",
+        include_str!("../demo/courses/la-ia-para-todo-el-alumnado.es.json"),
         None,
     ),
     (

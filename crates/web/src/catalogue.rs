@@ -159,15 +159,34 @@ pub async fn competency_choices(
         .await?)
 }
 
-/// Every course the filters find that `viewer` may see, in the asked order.
+/// What the catalogue found.
+pub struct Found {
+    /// Every course the filters find that the viewer may see, in the asked
+    /// order; one card per course in two languages — the viewer's
+    /// language's, else the other — unless a language was asked for.
+    pub rows: Vec<CourseRow>,
+    /// The other language of those that have one (by id).
+    pub others: std::collections::HashMap<i64, CourseRow>,
+}
+
 pub async fn find(
     state: &AppState,
     viewer: Option<Actor>,
     filters: Catalogue,
-) -> Result<Vec<CourseRow>, AppError> {
+    lang: Lang,
+) -> Result<Found, AppError> {
     Ok(state
         .db
-        .read(move |c| courses::find(c, viewer.as_ref(), &filters))
+        .read(move |c| {
+            let rows = courses::find(c, viewer.as_ref(), &filters)?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let others = courses::translations_of(c, &ids)?;
+            let rows = match filters.language {
+                Some(_) => rows,
+                None => courses::one_per_translation(rows, &others, lang),
+            };
+            Ok(Found { rows, others })
+        })
         .await?)
 }
 
@@ -193,6 +212,8 @@ pub struct Details {
     pub certificate: Option<String>,
     /// The organisation offering it, when it is not the programme.
     pub offered_by: Option<String>,
+    /// The same course in its other language (one the reader may see).
+    pub translation: Option<CourseRow>,
 }
 
 pub async fn details(
@@ -217,9 +238,11 @@ pub async fn details(
             for p in &prerequisites {
                 others.extend(courses::by_slug(c, p)?);
             }
-            let ids: Vec<i64> = others.iter().map(|o| o.id).collect();
+            let translation = courses::translation(c, course_id)?;
+            let ids: Vec<i64> = others.iter().chain(&translation).map(|o| o.id).collect();
             let seen = courses::seen_among(c, viewer.as_ref(), &ids)?;
             others.retain(|o| seen.contains(&o.id));
+            let translation = translation.filter(|t| seen.contains(&t.id));
             let certificate = match completed_by {
                 Some(u) => credit::for_course(c, u, course_id)?.map(|cert| cert.code),
                 None => None,
@@ -231,6 +254,7 @@ pub async fn details(
             Ok(Details {
                 described,
                 prerequisites: others,
+                translation,
                 certificate,
                 offered_by,
             })

@@ -52,6 +52,7 @@ lyceum_domain::code_enum! {
         TaskReviewed = "task-reviewed",
         SelfAssessmentSaved = "self-assessment-saved",
         MovedToNewVersion = "moved-to-new-version",
+        SwitchedLanguage = "switched-language",
         DraftCreated = "draft-created",
         DraftSaved = "draft-saved",
         DraftSubmitted = "draft-submitted",

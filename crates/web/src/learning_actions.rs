@@ -267,6 +267,70 @@ pub async fn move_to_current(
     Ok((row, moved))
 }
 
+/// Switches `me` from the course `slug` to the same course in its other
+/// language, keeping the lessons they finished where lessons correspond
+/// (`learning::switch_language`). The course switched to, the key there of
+/// the lesson corresponding to `lesson` (if asked and there is one), and
+/// what the switch completed. 404 when the course has no other language,
+/// 403 when not enrolled in it.
+pub async fn switch_language(
+    state: &AppState,
+    me: &Actor,
+    slug: String,
+    lesson: Option<String>,
+) -> Result<(CourseRow, Option<String>, learning::Finished), AppError> {
+    let user = me.user_id;
+    let from = followed_by(state, me, slug).await?;
+    from.enrolled()?;
+    let from_id = from.row.id;
+    let other = state
+        .db
+        .read(move |c| courses::translation(c, from_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let to = followed_by(state, me, other.slug).await?;
+    let landing = lesson.and_then(|k| {
+        lyceum_domain::course::translation::corresponding(&from.course, &to.course)
+            .into_iter()
+            .find(|(a, _)| *a == k)
+            .map(|(_, b)| b.to_string())
+    });
+    let version = to.enrolment.as_ref().map_or(to.row.version, |e| e.version);
+    let now = state.clock.now();
+    let activity = course_activity(state, &to.row);
+    let registered = statement(
+        state,
+        user,
+        Verb::Registered,
+        activity.clone(),
+        None,
+        version,
+        now,
+    )?;
+    let course_done = statement(state, user, Verb::Completed, activity, None, version, now)?;
+    let (from_course, to_row, to_course) = (from.course.clone(), to.row.clone(), to.course.clone());
+    let switched = state
+        .db
+        .write(move |c| {
+            learning::switch_language(
+                c,
+                user,
+                (from_id, &from_course),
+                &to_row,
+                &to_course,
+                &registered,
+                &course_done,
+                now,
+            )
+        })
+        .await;
+    let switched = match switched {
+        Err(DbError::NotFound) => return Err(AppError::Forbidden),
+        other => other?,
+    };
+    Ok((to.row, landing, switched))
+}
+
 /// Marks a lesson finished that reading finishes (403 for one its
 /// activities finish, or when not enrolled). Finishing it again changes
 /// nothing.

@@ -10,6 +10,7 @@
 pub mod package;
 pub mod quiz;
 pub mod task;
+pub mod translation;
 
 use crate::i18n::Lang;
 use crate::profile::{GradeBand, Subject};
@@ -142,6 +143,8 @@ pub struct Course {
     pub builds: Vec<Builds>,
     /// Slugs of courses to take first.
     pub prerequisites: Vec<String>,
+    /// The slug of the course this one translates (see [`translation`]).
+    pub translation_of: Option<String>,
     pub licence: String,
     /// How long its certificates stay valid; None: they do not expire.
     pub certificate_months: Option<u32>,

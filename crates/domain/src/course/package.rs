@@ -86,6 +86,17 @@ pub fn parse(json: &[u8]) -> Result<Course, Vec<Problem>> {
             }
         })
         .collect();
+    let translation_of = match root.get("translation_of") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if is_slug(s) => Some(s.clone()),
+        Some(_) => {
+            r.problem("translation_of", "not a course slug");
+            None
+        }
+    };
+    if slug.is_some() && translation_of == slug {
+        r.problem("translation_of", "a course cannot be its own translation");
+    }
     let modules = modules(&mut r, root);
 
     let (Some(slug), Some(language), Some(title), Some(summary), Some(licence)) =
@@ -110,6 +121,7 @@ pub fn parse(json: &[u8]) -> Result<Course, Vec<Problem>> {
         grade_bands,
         builds,
         prerequisites,
+        translation_of,
         licence,
         certificate_months,
         modules,
@@ -171,6 +183,9 @@ pub fn to_json(c: &Course) -> Value {
     });
     if let Some(months) = c.certificate_months {
         file["certificate_valid_months"] = Value::from(months);
+    }
+    if let Some(original) = &c.translation_of {
+        file["translation_of"] = Value::from(original.as_str());
     }
     file
 }

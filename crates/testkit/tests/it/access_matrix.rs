@@ -62,6 +62,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/courses/{slug}/lessons/{lesson_key}", Anyone),
     ("POST", "/courses/{slug}/enrol", SignedIn),
     ("POST", "/courses/{slug}/move", SignedIn),
+    ("POST", "/courses/{slug}/switch", SignedIn),
     (
         "POST",
         "/courses/{slug}/lessons/{lesson_key}/quiz",
@@ -99,6 +100,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/courses/{slug}/enrol", SignedIn),
     ("GET", "/api/v1/courses/{slug}/progress", SignedIn),
     ("POST", "/api/v1/courses/{slug}/move", SignedIn),
+    ("POST", "/api/v1/courses/{slug}/switch", SignedIn),
     (
         "POST",
         "/api/v1/courses/{slug}/lessons/{lesson_key}/finish",

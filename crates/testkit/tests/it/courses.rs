@@ -222,6 +222,59 @@ async fn the_demo_has_its_courses_in_both_languages() {
             .expect(&format!("<h2>{words}</h2>"))
             .expect("<table>");
     }
+    // Every Spanish demo course is its English one's translation, lesson
+    // for lesson; the three written for K-5, science, and multilingual
+    // learners and students with disabilities are there in both.
+    for (en, es, lesson, words) in [
+        ("what-is-generative-ai", "que-es-la-ia-generativa", "", ""),
+        (
+            "protecting-student-privacy",
+            "proteger-la-privacidad-del-alumnado",
+            "",
+            "",
+        ),
+        (
+            "designing-an-ai-aware-assignment",
+            "disenar-una-tarea-consciente-de-la-ia",
+            "",
+            "",
+        ),
+        (
+            "ai-with-young-children",
+            "la-ia-con-ninos-pequenos",
+            "hablar-de-la-ia-con-los-ninos",
+            "1. Adivina mi regla (K-2)",
+        ),
+        (
+            "ai-in-the-science-classroom",
+            "la-ia-en-la-clase-de-ciencias",
+            "comprobar-la-ciencia-de-un-chatbot",
+            "Dónde tropiezan los chatbots en ciencias",
+        ),
+        (
+            "ai-for-every-learner",
+            "la-ia-para-todo-el-alumnado",
+            "la-ia-de-apoyo-y-el-iep",
+            "Decide el equipo del IEP",
+        ),
+    ] {
+        let other = app
+            .db
+            .read(move |c| {
+                let row = courses::by_slug(c, en)?.unwrap();
+                courses::translation(c, row.id)
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(other.slug, es);
+        if !lesson.is_empty() {
+            b.get(&format!("/courses/{es}/lessons/{lesson}"))
+                .await
+                .expect(&format!("<h2>{words}</h2>"))
+                .expect(&format!("href=\"/courses/{en}/lessons/"));
+        }
+    }
 }
 
 #[tokio::test]
@@ -232,10 +285,12 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
         .unwrap();
     import(&app, &course(), false).await.unwrap();
     let b = app.browser();
+    // Each card's own link (not its "also in" one).
     let titles = |p: &lyceum_testkit::Page| -> Vec<String> {
         p.body
-            .split("<a href=\"/courses/")
+            .split("<li class=\"card\"")
             .skip(1)
+            .filter_map(|card| card.split("<a href=\"/courses/").nth(1))
             .filter_map(|rest| rest.split('"').next().map(str::to_string))
             .collect()
     };
@@ -255,17 +310,21 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
             ],
         ),
         (
+            // One card per course in two languages, in the reader's.
             "subject=math",
             vec![
+                "ai-for-every-learner",
                 "protecting-student-privacy",
                 "privacidad-estudiantil",
-                "proteger-la-privacidad-del-alumnado",
             ],
         ),
         (
             "language=es&sort=newest",
             vec![
                 "privacidad-estudiantil",
+                "la-ia-para-todo-el-alumnado",
+                "la-ia-en-la-clase-de-ciencias",
+                "la-ia-con-ninos-pequenos",
                 "disenar-una-tarea-consciente-de-la-ia",
                 "proteger-la-privacidad-del-alumnado",
                 "que-es-la-ia-generativa",
@@ -274,6 +333,7 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
         (
             "competency=unesco-ai-cft-2024%2Fsafe-responsible-use&language=es",
             vec![
+                "la-ia-con-ninos-pequenos",
                 "privacidad-estudiantil",
                 "proteger-la-privacidad-del-alumnado",
             ],
@@ -281,6 +341,8 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
         (
             "grade_band=9-12&language=en",
             vec![
+                "ai-for-every-learner",
+                "ai-in-the-science-classroom",
                 "designing-an-ai-aware-assignment",
                 "protecting-student-privacy",
                 "what-is-generative-ai",

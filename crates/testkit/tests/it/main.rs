@@ -41,4 +41,5 @@ mod space_news;
 mod sso;
 mod suspensions;
 mod tokens;
+mod translations;
 mod xss;

@@ -36,11 +36,37 @@ pub struct CourseCardDto {
     pub delivery: String,
     /// The version learners start now.
     pub version: i32,
+    /// The same course in its other language, when it has one: progress
+    /// carries over between the two (`POST …/switch`) and PD credit is
+    /// earned once.
+    pub translation: Option<TranslationDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TranslationDto {
+    pub slug: String,
+    /// `en` or `es`.
+    pub language: String,
+    pub title: String,
+}
+
+impl CourseCardDto {
+    fn with(r: &CourseRow, other: Option<&CourseRow>) -> Self {
+        CourseCardDto {
+            translation: other.map(|o| TranslationDto {
+                slug: o.slug.clone(),
+                language: o.language.clone(),
+                title: o.title.clone(),
+            }),
+            ..CourseCardDto::from(r)
+        }
+    }
 }
 
 impl From<&CourseRow> for CourseCardDto {
     fn from(r: &CourseRow) -> Self {
         CourseCardDto {
+            translation: None,
             slug: r.slug.clone(),
             title: r.title.clone(),
             summary: r.summary.clone(),
@@ -104,12 +130,13 @@ pub async fn catalogue(
     let filters = query.filters(&choices).map_err(AppError::Invalid)?;
     let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let rows = catalogue::find(&state, viewer, filters).await?;
+    let catalogue::Found { rows, others } =
+        catalogue::find(&state, viewer, filters, ctx.lang).await?;
     let pages = catalogue::pages(rows.len());
     Ok(Json(CataloguePageDto {
         courses: catalogue::page_of(&rows, at)
             .iter()
-            .map(CourseCardDto::from)
+            .map(|r| CourseCardDto::with(r, others.get(&r.id)))
             .collect(),
         found: count(rows.len()),
         page: count(at),
@@ -232,7 +259,7 @@ pub async fn show(
     };
     let c = &f.course;
     Ok(Json(CourseDto {
-        card: CourseCardDto::from(&f.row),
+        card: CourseCardDto::with(&f.row, details.translation.as_ref()),
         version: f.enrolment.as_ref().map_or(f.row.version, |e| e.version),
         licence: c.licence.clone(),
         subjects: c.subjects.iter().map(|s| s.as_str().into()).collect(),

@@ -226,6 +226,27 @@ pub async fn move_to_current(
     Ok(Json(progress_of(&state, &ctx, row.slug).await?))
 }
 
+/// Continues the course in its other language (`translation` on the
+/// course): enrols you there if you are not, and the lessons you finished
+/// count where lessons correspond (by position). PD credit and the
+/// certificate are earned once for the two. Your progress in the course
+/// switched to (404 when the course has no other language, 403 when you
+/// are not enrolled in it).
+#[utoipa::path(post, path = "/api/v1/courses/{slug}/switch", tag = "learning",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = ProgressDto), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn switch_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+) -> Result<Json<ProgressDto>, AppError> {
+    let me = &ctx.require_user()?.actor;
+    let (row, _, _) = actions::switch_language(&state, me, slug, None).await?;
+    Ok(Json(progress_of(&state, &ctx, row.slug).await?))
+}
+
 /// Answers to a quiz.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -61,6 +61,12 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(
             POST,
+            "/v1/courses/{slug}/switch",
+            SignedIn,
+            learning::switch_language,
+        )
+        .add(
+            POST,
             "/v1/courses/{slug}/lessons/{lesson_key}/finish",
             SignedIn,
             learning::finish,

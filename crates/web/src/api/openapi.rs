@@ -45,6 +45,7 @@ use utoipa::{Modify, OpenApi};
         super::learning::enrolments,
         super::learning::finish,
         super::learning::move_to_current,
+        super::learning::switch_language,
         super::learning::attempts,
         super::learning::attempt,
         super::practice::reflect,

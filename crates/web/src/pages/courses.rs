@@ -42,10 +42,24 @@ pub struct CourseCard {
     pub hours: String,
     pub delivery: String,
     pub language: String,
+    /// The same course in its other language: (address, "Also in Español"),
+    /// and that language's code for `lang`.
+    pub also: Option<(String, String, &'static str)>,
 }
 
-fn card(row: &CourseRow, page: &Page) -> CourseCard {
+fn card(row: &CourseRow, other: Option<&CourseRow>, page: &Page) -> CourseCard {
     CourseCard {
+        also: other.map(|o| {
+            (
+                course_path(&o.slug),
+                page.t1(
+                    "course-also-in",
+                    "language",
+                    &page.label("lang", &o.language),
+                ),
+                o.lang().as_str(),
+            )
+        }),
         href: course_path(&row.slug),
         title: row.title.clone(),
         summary: row.summary.clone(),
@@ -101,7 +115,7 @@ pub async fn catalogue(
     };
     let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let rows = catalogue::find(&state, viewer, filters).await?;
+    let catalogue::Found { rows, others } = catalogue::find(&state, viewer, filters, lang).await?;
     let of = catalogue::pages(rows.len());
     let link = |n: usize| -> Option<String> {
         let q = CatalogueQuery {
@@ -148,7 +162,7 @@ pub async fn catalogue(
         competencies: Choice::named(&competency_list, &query.competency),
         courses: catalogue::page_of(&rows, at)
             .iter()
-            .map(|r| card(r, &page))
+            .map(|r| card(r, others.get(&r.id), &page))
             .collect(),
         pages,
         found: i64::try_from(rows.len()).unwrap_or(i64::MAX),
@@ -223,6 +237,20 @@ pub struct CoursePage {
     standing: Standing,
     /// The organisation offering a course that is not the programme's.
     offered_by: Option<String>,
+    /// For a learner of a course in two languages: where "continue in
+    /// Español" posts, and its label.
+    switch: Option<(String, String)>,
+}
+
+/// The same lesson in the course's other language: a learner's form that
+/// switches (keeping their progress), or a reader's link.
+pub struct OtherLanguage {
+    /// Where the learner's form posts (`…/switch`); None: a link.
+    pub action: Option<String>,
+    pub href: String,
+    pub lesson: String,
+    pub label: String,
+    pub lang: &'static str,
 }
 
 fn builds_view(described: Vec<Described>, lang: Lang) -> Vec<BuildsView> {
@@ -257,6 +285,7 @@ pub async fn show(
         prerequisites,
         certificate,
         offered_by,
+        translation,
     } = catalogue::details(&state, viewer, &row, &course, enrolment.as_ref()).await?;
     let prerequisites: Vec<(String, String)> = prerequisites
         .into_iter()
@@ -298,10 +327,24 @@ pub async fn show(
                 .then(|| format!("{}/move", course_path(slug))),
         },
     };
+    let switch = translation
+        .as_ref()
+        .filter(|_| enrolment.is_some())
+        .map(|t| {
+            (
+                format!("{}/switch", course_path(slug)),
+                page.t1(
+                    "course-switch",
+                    "language",
+                    &page.label("lang", &t.language),
+                ),
+            )
+        });
     Ok(render(&CoursePage {
         offered_by,
+        switch,
         lang: other_lang(row.lang(), page.lang),
-        card: card(&row, &page),
+        card: card(&row, translation.as_ref(), &page),
         licence: licence.clone(),
         subjects: subjects
             .iter()
@@ -383,6 +426,7 @@ pub struct LessonPage {
     quiz: Option<QuizView>,
     reflection: Option<super::practice::ReflectionView>,
     task: Option<super::practice::TaskView>,
+    other_language: Option<OtherLanguage>,
 }
 
 pub use crate::learning_actions::Answers;
@@ -502,7 +546,10 @@ pub async fn lesson_page(
         &ctx.zone(),
     )
     .await?;
+    let other_language =
+        other_language(state, &page, &row, &course, &key, enrolment.is_some()).await?;
     Ok(LessonPage {
+        other_language,
         lang: other_lang(row.lang(), page.lang),
         course_href: course_path(&course.slug),
         course_title: row.title.clone(),
@@ -521,6 +568,51 @@ pub async fn lesson_page(
         errors,
         page,
     })
+}
+
+/// The lesson `key` of `course` in the course's other language, if it has
+/// one (that language's current version; lessons correspond by position).
+async fn other_language(
+    state: &AppState,
+    page: &Page,
+    row: &CourseRow,
+    course: &Course,
+    key: &str,
+    enrolled: bool,
+) -> Result<Option<OtherLanguage>, AppError> {
+    let id = row.id;
+    let Some(other) = state
+        .db
+        .read(move |c| lyceum_db::courses::translation(c, id))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(content) = state.course_version(&other, other.version).await? else {
+        return Ok(None);
+    };
+    let lesson = lyceum_domain::course::translation::corresponding(course, &content)
+        .into_iter()
+        .find(|(a, _)| *a == key)
+        .map(|(_, b)| b.to_string());
+    let language = page.label("lang", &other.language);
+    Ok(Some(OtherLanguage {
+        action: enrolled.then(|| format!("{}/switch", course_path(&row.slug))),
+        href: lesson
+            .as_ref()
+            .map_or_else(|| course_path(&other.slug), |k| lesson_path(&other.slug, k)),
+        label: page.t1(
+            if enrolled {
+                "lesson-switch"
+            } else {
+                "lesson-other-language"
+            },
+            "language",
+            &language,
+        ),
+        lesson: key.to_string(),
+        lang: other.lang().as_str(),
+    }))
 }
 
 /// `GET /courses/{slug}/lessons/{key}`: the version the reader follows.

@@ -53,6 +53,34 @@ pub async fn move_to_current(
     ))
 }
 
+/// `POST /courses/{slug}/switch`: continues the course in its other
+/// language, keeping what the learner finished; goes to the lesson
+/// corresponding to the form's `lesson`, else to the course.
+pub async fn switch_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slug): Path<String>,
+    HtmlForm(form): HtmlForm<SwitchForm>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let lesson = Some(form.lesson).filter(|k| !k.is_empty());
+    let (row, landing, switched) =
+        actions::switch_language(&state, &me.actor, slug, lesson).await?;
+    let to = landing.map_or_else(|| course_path(&row.slug), |k| lesson_path(&row.slug, &k));
+    Ok(redirect_with(
+        &to,
+        finished_flash(Some(&switched), Flash::SwitchedLanguage),
+        state.config.secure_cookies(),
+    ))
+}
+
+/// The switch's form: the lesson the learner was reading, if any.
+#[derive(Debug, serde::Deserialize)]
+pub struct SwitchForm {
+    #[serde(default)]
+    pub lesson: String,
+}
+
 /// `POST /courses/{slug}/lessons/{lesson_key}/finish`: marks the lesson
 /// finished and goes to the next one (or back to the course when it was the
 /// last, saying if the course is now complete).

@@ -80,6 +80,12 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(
             POST,
+            "/courses/{slug}/switch",
+            SignedIn,
+            learning::switch_language,
+        )
+        .add(
+            POST,
             "/courses/{slug}/lessons/{lesson_key}/quiz",
             SignedIn,
             learning::quiz,
