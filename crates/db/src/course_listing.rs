@@ -70,7 +70,10 @@ pub fn load(conn: &mut DbConn) -> Result<Listing, DbError> {
     );
     let mut bands = by_course(
         course_grade_bands::table
-            .select((course_grade_bands::course_id, course_grade_bands::grade_band))
+            .select((
+                course_grade_bands::course_id,
+                course_grade_bands::grade_band,
+            ))
             .load(conn)?,
     );
     let mut builds = by_course(

@@ -15,10 +15,10 @@ use crate::sessions::SessionRow;
 use crate::users::UserRow;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use lyceum_domain::Timestamp;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Grant;
 use lyceum_domain::role::Role;
-use lyceum_domain::Timestamp;
 use lyceum_domain::time::TimeZone;
 
 diesel::alias!(orgs as parent: Parent, orgs as grandparent: Grandparent, orgs as great: Great);
@@ -72,10 +72,12 @@ macro_rules! with_memberships {
                     .nullable()
                     .eq(parent.field(orgs::parent_id))),
             )
-            .left_join(great.on(great
-                .field(orgs::id)
-                .nullable()
-                .eq(grandparent.field(orgs::parent_id))))
+            .left_join(
+                great.on(great
+                    .field(orgs::id)
+                    .nullable()
+                    .eq(grandparent.field(orgs::parent_id))),
+            )
             .filter(users::deleted_at.is_null())
             .filter(users::deactivated_at.is_null())
             // Oldest first: the home organisation's ties are broken by it.
@@ -130,10 +132,15 @@ pub fn by_token(
     signed_in(conn, rows)
 }
 
-fn signed_in<K: Clone>(conn: &mut DbConn, rows: Vec<Row<K>>) -> Result<Option<SignedIn<K>>, DbError> {
+fn signed_in<K: Clone>(
+    conn: &mut DbConn,
+    rows: Vec<Row<K>>,
+) -> Result<Option<SignedIn<K>>, DbError> {
     let lines: Vec<Line<K>> = rows
         .into_iter()
-        .map(|(k, u, role, path, z0, z1, z2, z3, beyond)| (k, u, role, path, [z0, z1, z2, z3], beyond))
+        .map(|(k, u, role, path, z0, z1, z2, z3, beyond)| {
+            (k, u, role, path, [z0, z1, z2, z3], beyond)
+        })
         .collect();
     let Some(first) = lines.first() else {
         return Ok(None);

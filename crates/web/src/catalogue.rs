@@ -6,6 +6,7 @@ use crate::course_access;
 use crate::error::AppError;
 use crate::state::AppState;
 use lyceum_db::competencies::{self, Described};
+use lyceum_db::course_listing;
 use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
 use lyceum_db::learning::Enrolment;
 use lyceum_db::{credit, orgs};
@@ -159,16 +160,40 @@ pub async fn competency_choices(
         .await?)
 }
 
-/// Every course the filters find that `viewer` may see, in the asked order.
+/// One page of what the filters find that `viewer` may see.
+pub struct Found {
+    /// The courses on the page asked for, in the asked order.
+    pub rows: Vec<CourseRow>,
+    /// How many the filters find in all.
+    pub total: usize,
+}
+
+/// Page `at` (1-based) of the courses the filters find that `viewer` may
+/// see, in the asked order. Lists without search words come from the
+/// listing every server keeps ([`AppState::catalogue_listing`]); searches
+/// and "most completed" from the database.
 pub async fn find(
     state: &AppState,
     viewer: Option<Actor>,
     filters: Catalogue,
-) -> Result<Vec<CourseRow>, AppError> {
-    Ok(state
+    at: usize,
+) -> Result<Found, AppError> {
+    if course_listing::serves(&filters) {
+        let listing = state.catalogue_listing().await?;
+        let all = course_listing::find(&listing, viewer.as_ref(), &filters);
+        return Ok(Found {
+            rows: page_of(&all, at).iter().map(|l| l.row.clone()).collect(),
+            total: all.len(),
+        });
+    }
+    let all = state
         .db
         .read(move |c| courses::find(c, viewer.as_ref(), &filters))
-        .await?)
+        .await?;
+    Ok(Found {
+        rows: page_of(&all, at).to_vec(),
+        total: all.len(),
+    })
 }
 
 /// How many pages `found` courses fill (at least one).
@@ -177,7 +202,7 @@ pub fn pages(found: usize) -> usize {
 }
 
 /// The courses on page `at` (1-based).
-pub fn page_of(rows: &[CourseRow], at: usize) -> &[CourseRow] {
+pub fn page_of<T>(rows: &[T], at: usize) -> &[T] {
     let start = (at - 1).saturating_mul(CATALOGUE_PAGE).min(rows.len());
     let end = start.saturating_add(CATALOGUE_PAGE).min(rows.len());
     &rows[start..end]

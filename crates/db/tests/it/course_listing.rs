@@ -123,14 +123,23 @@ fn the_listing_finds_what_the_catalogues_query_finds_in_its_order() {
             "pd_hours": (i % 7) as f64 + 0.5,
         });
         let title = format!("Course {:02}", i % 11);
-        save(&mut c, &format!("c{i:02}"), &title, extra, owners[i % owners.len()]);
+        save(
+            &mut c,
+            &format!("c{i:02}"),
+            &title,
+            extra,
+            owners[i % owners.len()],
+        );
     }
     let listing = course_listing::load(&mut c).unwrap();
     let viewers = [
         None,
         Some(actor(&[])),
         Some(actor(&[(Role::Educator, &lincoln)])),
-        Some(actor(&[(Role::Educator, &dayton), (Role::Author, &columbus)])),
+        Some(actor(&[
+            (Role::Educator, &dayton),
+            (Role::Author, &columbus),
+        ])),
         Some(actor(&[(Role::OrgAdmin, &ohio)])),
         Some(actor(&[(Role::ProgrammeAdmin, &root)])),
     ];

@@ -104,14 +104,11 @@ pub async fn catalogue(
     let filters = query.filters(&choices).map_err(AppError::Invalid)?;
     let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let rows = catalogue::find(&state, viewer, filters).await?;
-    let pages = catalogue::pages(rows.len());
+    let found = catalogue::find(&state, viewer, filters, at).await?;
+    let pages = catalogue::pages(found.total);
     Ok(Json(CataloguePageDto {
-        courses: catalogue::page_of(&rows, at)
-            .iter()
-            .map(CourseCardDto::from)
-            .collect(),
-        found: count(rows.len()),
+        courses: found.rows.iter().map(CourseCardDto::from).collect(),
+        found: count(found.total),
         page: count(at),
         pages: count(pages),
         next_page: (at < pages).then(|| count(at + 1)),

@@ -101,8 +101,8 @@ pub async fn catalogue(
     };
     let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let rows = catalogue::find(&state, viewer, filters).await?;
-    let of = catalogue::pages(rows.len());
+    let found = catalogue::find(&state, viewer, filters, at).await?;
+    let of = catalogue::pages(found.total);
     let link = |n: usize| -> Option<String> {
         let q = CatalogueQuery {
             page: if n == 1 { String::new() } else { n.to_string() },
@@ -146,12 +146,9 @@ pub async fn catalogue(
             &query.sort,
         ),
         competencies: Choice::named(&competency_list, &query.competency),
-        courses: catalogue::page_of(&rows, at)
-            .iter()
-            .map(|r| card(r, &page))
-            .collect(),
+        courses: found.rows.iter().map(|r| card(r, &page)).collect(),
         pages,
-        found: i64::try_from(rows.len()).unwrap_or(i64::MAX),
+        found: i64::try_from(found.total).unwrap_or(i64::MAX),
         searched: !query.is_empty(),
         q: query.q.clone(),
         errors,
