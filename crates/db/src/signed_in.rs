@@ -132,6 +132,10 @@ pub fn by_token(
     signed_in(conn, rows)
 }
 
+/// A membership's grant, the zones set on it and its three nearest
+/// ancestors, and whether the tree goes higher still.
+type Held<'a> = (Grant, &'a [Option<String>; 4], Option<i64>);
+
 fn signed_in<K: Clone>(
     conn: &mut DbConn,
     rows: Vec<Row<K>>,
@@ -147,7 +151,7 @@ fn signed_in<K: Clone>(
     };
     let (by, user) = (first.0.clone(), first.1.clone());
     // (role, path, zones, higher) of each membership whose codes are ours.
-    let held: Vec<(Grant, &[Option<String>; 4], Option<i64>)> = lines
+    let held: Vec<Held<'_>> = lines
         .iter()
         .filter_map(|(_, _, role, path, zones, beyond)| {
             let grant = Grant {
