@@ -700,6 +700,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    catalogue_version (id) {
+        id -> BigInt,
+        version -> BigInt,
+    }
+}
+
 diesel::joinable!(spaces -> orgs (org_id));
 diesel::joinable!(topics -> spaces (space_id));
 diesel::joinable!(posts -> topics (topic_id));
@@ -780,6 +787,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     unsubscribe_links,
     topic_tags,
     search_words,
+    catalogue_version,
 );
 
 /// Every table, for the schema parity test and for tools.
@@ -840,4 +848,5 @@ pub const TABLES: &[&str] = &[
     "unsubscribe_links",
     "topic_tags",
     "search_words",
+    "catalogue_version",
 ];

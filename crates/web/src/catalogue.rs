@@ -6,6 +6,7 @@ use crate::course_access;
 use crate::error::AppError;
 use crate::state::AppState;
 use lyceum_db::competencies::{self, Described};
+use lyceum_db::course_listing;
 use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
 use lyceum_db::learning::Enrolment;
 use lyceum_db::{credit, orgs};
@@ -159,35 +160,58 @@ pub async fn competency_choices(
         .await?)
 }
 
-/// What the catalogue found.
+/// One page of what the filters find that `viewer` may see.
 pub struct Found {
-    /// Every course the filters find that the viewer may see, in the asked
-    /// order; one card per course in two languages — the viewer's
-    /// language's, else the other — unless a language was asked for.
+    /// The courses on the page asked for, in the asked order; one card per
+    /// course in two languages — the viewer's language's, else the other —
+    /// unless a language was asked for.
     pub rows: Vec<CourseRow>,
+    /// How many cards the filters find in all.
+    pub total: usize,
     /// The other language of those that have one (by id).
     pub others: std::collections::HashMap<i64, CourseRow>,
 }
 
+/// Page `at` (1-based) of the courses the filters find that `viewer` may
+/// see, in the asked order. Lists without search words come from the
+/// listing every server keeps ([`AppState::catalogue_listing`]); searches
+/// and "most completed" from the database. Translations are paired before
+/// paging, so a page never holds both languages of one course.
 pub async fn find(
     state: &AppState,
     viewer: Option<Actor>,
     filters: Catalogue,
     lang: Lang,
+    at: usize,
 ) -> Result<Found, AppError> {
-    Ok(state
+    let language_asked = filters.language.is_some();
+    let all: Vec<CourseRow> = if course_listing::serves(&filters) {
+        let listing = state.catalogue_listing().await?;
+        course_listing::find(&listing, viewer.as_ref(), &filters)
+            .into_iter()
+            .map(|l| l.row.clone())
+            .collect()
+    } else {
+        state
+            .db
+            .read(move |c| courses::find(c, viewer.as_ref(), &filters))
+            .await?
+    };
+    let ids: Vec<i64> = all.iter().map(|r| r.id).collect();
+    let others = state
         .db
-        .read(move |c| {
-            let rows = courses::find(c, viewer.as_ref(), &filters)?;
-            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-            let others = courses::translations_of(c, &ids)?;
-            let rows = match filters.language {
-                Some(_) => rows,
-                None => courses::one_per_translation(rows, &others, lang),
-            };
-            Ok(Found { rows, others })
-        })
-        .await?)
+        .read(move |c| courses::translations_of(c, &ids))
+        .await?;
+    let all = if language_asked {
+        all
+    } else {
+        courses::one_per_translation(all, &others, lang)
+    };
+    Ok(Found {
+        rows: page_of(&all, at).to_vec(),
+        total: all.len(),
+        others,
+    })
 }
 
 /// How many pages `found` courses fill (at least one).
@@ -196,7 +220,7 @@ pub fn pages(found: usize) -> usize {
 }
 
 /// The courses on page `at` (1-based).
-pub fn page_of(rows: &[CourseRow], at: usize) -> &[CourseRow] {
+pub fn page_of<T>(rows: &[T], at: usize) -> &[T] {
     let start = (at - 1).saturating_mul(CATALOGUE_PAGE).min(rows.len());
     let end = start.saturating_add(CATALOGUE_PAGE).min(rows.len());
     &rows[start..end]

@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use lyceum_db::users::UserRow;
-use lyceum_db::{api_tokens, memberships, sessions};
+use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::api_token::Scopes;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
@@ -189,15 +189,6 @@ pub fn append_cookie(headers: &mut HeaderMap, cookie: &str) {
     }
 }
 
-/// The zone of the person holding `grants` (oldest first).
-fn zone_of_grants(
-    c: &mut lyceum_db::DbConn,
-    grants: &[lyceum_domain::policy::Grant],
-) -> Result<TimeZone, lyceum_db::DbError> {
-    let paths: Vec<_> = grants.iter().map(|g| g.scope.clone()).collect();
-    lyceum_db::orgs::zone_of_home(c, &paths)
-}
-
 /// The session's person if the session is live; expired sessions are removed.
 async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>, AppError> {
     let hash = hash_token(id);
@@ -207,17 +198,17 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
         .db
         .read_brief({
             let hash = hash.clone();
-            move |c| {
-                let Some((session, user)) = sessions::load(c, &hash)? else {
-                    return Ok(None);
-                };
-                let grants = memberships::grants_of(c, user.id())?;
-                let zone = zone_of_grants(c, &grants)?;
-                Ok(Some((session, user, grants, zone)))
-            }
+            // One query: session, person, memberships and zone.
+            move |c| lyceum_db::signed_in::by_session(c, &hash)
         })
         .await?;
-    let Some((session, user, grants, zone)) = loaded else {
+    let Some(lyceum_db::signed_in::SignedIn {
+        by: session,
+        user,
+        grants,
+        zone,
+    }) = loaded
+    else {
         return Ok(None);
     };
     let idle_since = now.minus(idle).micros();
@@ -250,16 +241,16 @@ async fn load_token(
     let now = state.clock.now();
     let loaded = state
         .db
-        .read_brief(move |c| {
-            let Some((token, user)) = api_tokens::authenticate(c, &hash, now)? else {
-                return Ok(None);
-            };
-            let grants = memberships::grants_of(c, user.id())?;
-            let zone = zone_of_grants(c, &grants)?;
-            Ok(Some((token, user, grants, zone)))
-        })
+        // One query: token, person, memberships and zone.
+        .read_brief(move |c| lyceum_db::signed_in::by_token(c, &hash, now))
         .await?;
-    let Some((token, user, grants, zone)) = loaded else {
+    let Some(lyceum_db::signed_in::SignedIn {
+        by: token,
+        user,
+        grants,
+        zone,
+    }) = loaded
+    else {
         return Ok(None);
     };
     let scopes = token.scopes();

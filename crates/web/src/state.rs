@@ -3,6 +3,7 @@
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimits;
 use lyceum_db::Db;
+use lyceum_db::course_listing::{self, Listing};
 use lyceum_db::courses::CourseRow;
 use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
@@ -101,6 +102,8 @@ pub struct Inner {
     course_versions: RwLock<HashMap<(i64, i32), Arc<Course>>>,
     /// Community posts as HTML: read on every topic page, changed rarely.
     pub rendered_posts: crate::markdown::Rendered,
+    /// The catalogue's listing, checked against its version on each use.
+    catalogue: RwLock<Option<Arc<Listing>>>,
 }
 
 /// Most rendered posts kept (a few tens of MB at most).
@@ -136,6 +139,7 @@ impl AppState {
             org_paths: RwLock::new(HashMap::new()),
             course_versions: RwLock::new(HashMap::new()),
             rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
+            catalogue: RwLock::new(None),
         }))
     }
 
@@ -170,6 +174,26 @@ impl AppState {
             map.insert(key, course.clone());
         }
         Ok(Some(course))
+    }
+
+    /// The catalogue's listing as it is now: the one kept, if the
+    /// database's catalogue version is still its own (one read), else read
+    /// again. Every server checks, so a course changed through any of them
+    /// is listed everywhere on the next request.
+    pub async fn catalogue_listing(&self) -> Result<Arc<Listing>, lyceum_db::DbError> {
+        let now = self.db.read_brief(course_listing::version).await?;
+        if let Some(l) = self.catalogue.read().ok().and_then(|l| l.clone())
+            && l.version == now
+        {
+            return Ok(l);
+        }
+        let listing = Arc::new(self.db.read(course_listing::load).await?);
+        if let Ok(mut kept) = self.catalogue.write()
+            && kept.as_ref().is_none_or(|k| k.version < listing.version)
+        {
+            *kept = Some(listing.clone());
+        }
+        Ok(listing)
     }
 
     /// The path of an organisation, from the cache or the database.

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod course_listing;
 mod courses;
 mod directory;
 mod jobs;
@@ -13,6 +14,7 @@ mod roster;
 mod roster_linking;
 mod roster_lock;
 mod schema_parity;
+mod signed_in;
 mod suspensions;
 mod throttle;
 mod tokens;

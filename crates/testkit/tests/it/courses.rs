@@ -449,3 +449,56 @@ async fn the_catalogue_comes_a_page_at_a_time() {
     assert_eq!(b.get("/courses?page=0").await.status, 400);
     assert_eq!(b.get("/courses?page=two").await.status, 400);
 }
+
+/// The catalogue's first pages come from a listing each server keeps; a
+/// course saved past it (here by the import command, as another server or
+/// an operator would) is listed on the very next request.
+#[tokio::test]
+async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
+    let app = TestApp::start().await;
+    let titled = |n: usize, title: &str| {
+        let mut c = course();
+        c["slug"] = json!(format!("course-{n:02}"));
+        c["title"] = json!(title);
+        c
+    };
+    for n in 0..24 {
+        import(&app, &titled(n, &format!("Course {n:02}")), false)
+            .await
+            .unwrap();
+    }
+    let b = app.browser();
+    // Exactly one page's worth: no pages named.
+    let full = b.get("/courses").await;
+    full.expect("24 courses").expect(">Course 23<");
+    assert!(!full.contains("Page 1 of"), "one page");
+
+    import(&app, &titled(24, "Course 24"), false).await.unwrap();
+    let first = b.get("/courses").await;
+    first.expect("25 courses").expect("Page 1 of 2");
+    assert!(!first.contains(">Course 24<"));
+    let second = b.get("/courses?page=2").await;
+    second.expect("Page 2 of 2").expect(">Course 24<");
+    assert!(!second.contains(">Course 23<"), "the 25th alone");
+
+    // A new version's title, and a new course first by title.
+    import(&app, &titled(3, "Course 03, revised"), false)
+        .await
+        .unwrap();
+    import(&app, &titled(25, "A first course"), false)
+        .await
+        .unwrap();
+    let again = b.get("/courses").await;
+    again
+        .expect("26 courses")
+        .expect(">Course 03, revised<")
+        .expect(">A first course<");
+    assert!(!again.contains(">Course 23<"), "pushed to page 2");
+    // Newest first reads the same listing in the other order.
+    b.get("/courses?sort=newest")
+        .await
+        .expect(">A first course<")
+        .expect(">Course 24<");
+    // A facet narrows it: none of these is for 9–12.
+    b.get("/courses?grade_band=9-12").await.expect("0 courses");
+}

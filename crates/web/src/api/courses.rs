@@ -130,15 +130,15 @@ pub async fn catalogue(
     let filters = query.filters(&choices).map_err(AppError::Invalid)?;
     let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let catalogue::Found { rows, others } =
-        catalogue::find(&state, viewer, filters, ctx.lang).await?;
-    let pages = catalogue::pages(rows.len());
+    let found = catalogue::find(&state, viewer, filters, ctx.lang, at).await?;
+    let pages = catalogue::pages(found.total);
     Ok(Json(CataloguePageDto {
-        courses: catalogue::page_of(&rows, at)
+        courses: found
+            .rows
             .iter()
-            .map(|r| CourseCardDto::with(r, others.get(&r.id)))
+            .map(|r| CourseCardDto::with(r, found.others.get(&r.id)))
             .collect(),
-        found: count(rows.len()),
+        found: count(found.total),
         page: count(at),
         pages: count(pages),
         next_page: (at < pages).then(|| count(at + 1)),

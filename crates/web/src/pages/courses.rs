@@ -115,8 +115,8 @@ pub async fn catalogue(
     };
     let at = query.page_number()?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let catalogue::Found { rows, others } = catalogue::find(&state, viewer, filters, lang).await?;
-    let of = catalogue::pages(rows.len());
+    let found = catalogue::find(&state, viewer, filters, lang, at).await?;
+    let of = catalogue::pages(found.total);
     let link = |n: usize| -> Option<String> {
         let q = CatalogueQuery {
             page: if n == 1 { String::new() } else { n.to_string() },
@@ -160,12 +160,13 @@ pub async fn catalogue(
             &query.sort,
         ),
         competencies: Choice::named(&competency_list, &query.competency),
-        courses: catalogue::page_of(&rows, at)
+        courses: found
+            .rows
             .iter()
-            .map(|r| card(r, others.get(&r.id), &page))
+            .map(|r| card(r, found.others.get(&r.id), &page))
             .collect(),
         pages,
-        found: i64::try_from(rows.len()).unwrap_or(i64::MAX),
+        found: i64::try_from(found.total).unwrap_or(i64::MAX),
         searched: !query.is_empty(),
         q: query.q.clone(),
         errors,

@@ -1,0 +1,13 @@
+DROP TRIGGER catalogue_course_added;
+DROP TRIGGER catalogue_course_changed;
+DROP TRIGGER catalogue_course_removed;
+DROP TRIGGER catalogue_subject_added;
+DROP TRIGGER catalogue_subject_removed;
+DROP TRIGGER catalogue_subject_changed;
+DROP TRIGGER catalogue_grade_band_added;
+DROP TRIGGER catalogue_grade_band_removed;
+DROP TRIGGER catalogue_grade_band_changed;
+DROP TRIGGER catalogue_competency_added;
+DROP TRIGGER catalogue_competency_removed;
+DROP TRIGGER catalogue_competency_changed;
+DROP TABLE catalogue_version;
