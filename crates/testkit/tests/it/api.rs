@@ -6,6 +6,11 @@ use serde_json::{Value, json};
 
 /// An API token of the person's, made on the tokens page as they would.
 pub(crate) async fn token_for(app: &TestApp, email: &str) -> String {
+    token_with_scope(app, email, "write").await
+}
+
+/// A token that may only read (`read`), or read and change (`write`).
+pub(crate) async fn token_with_scope(app: &TestApp, email: &str, scope: &str) -> String {
     let b = app.browser();
     b.sign_in(email, PASSWORD).await;
     let page = b
@@ -13,7 +18,7 @@ pub(crate) async fn token_for(app: &TestApp, email: &str) -> String {
             "/account/tokens",
             &[
                 ("name", "test script"),
-                ("scope", "write"),
+                ("scope", scope),
                 ("expires_in_days", "30"),
                 ("password", PASSWORD),
             ],

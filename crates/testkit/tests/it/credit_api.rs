@@ -6,7 +6,7 @@
 //! organisation's objects absent, a read-only token refused, and nobody
 //! deciding their own request.
 
-use super::api::{call, token_for};
+use super::api::{call, token_for, token_with_scope};
 use lyceum_server::content::import_course;
 use lyceum_testkit::{PASSWORD, Seed, TestApp};
 use reqwest::Method;
@@ -30,32 +30,6 @@ fn fields(e: &Value) -> Vec<String> {
         .iter()
         .map(|f| f["field"].as_str().unwrap().to_string())
         .collect()
-}
-
-/// A token that may only read, made on the tokens page.
-async fn read_token_for(app: &TestApp, email: &str) -> String {
-    let b = app.browser();
-    b.sign_in(email, PASSWORD).await;
-    let page = b
-        .post(
-            "/account/tokens",
-            &[
-                ("name", "reader"),
-                ("scope", "read"),
-                ("expires_in_days", "30"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    page.expect("Copy it now");
-    page.body
-        .split("<code class=\"token\">")
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .to_string()
 }
 
 /// A one-lesson course of 1.5 hours building the human-agency competency.
@@ -206,7 +180,7 @@ async fn the_literacy_picture_and_a_self_assessment() {
     );
 
     // A read-only token may look but not change it.
-    let reader = read_token_for(&app, s.email("educator")).await;
+    let reader = token_with_scope(&app, s.email("educator"), "read").await;
     assert_eq!(get(&app, "/api/v1/literacy", &reader).await.0, 200);
     let (status, e) = call(
         &app,
@@ -457,7 +431,7 @@ async fn outside_pd_requests_are_sent_queued_and_decided_never_by_their_sender()
     let (status, e) = post(&app, &decide, &dadmin, json!({ "decision": "rejected" })).await;
     assert_eq!(status, 422);
     assert_eq!(fields(&e), vec!["comment"]);
-    let reader = read_token_for(&app, s.email("dadmin")).await;
+    let reader = token_with_scope(&app, s.email("dadmin"), "read").await;
     let (status, e) = post(&app, &decide, &reader, json!({ "decision": "approved" })).await;
     assert_eq!(
         (status, e["error"]["code"].as_str()),

@@ -36,6 +36,16 @@ async fn import(app: &TestApp, doc: &Value) -> anyhow::Result<String> {
     import_course(&app.db, &app.clock, file.path(), false).await
 }
 
+/// `pair-en` and its Spanish translation `pair-es`, two lessons each.
+async fn import_linked_pair(app: &TestApp) {
+    import(app, &pair("pair-en", "en", ["one", "two"], None))
+        .await
+        .unwrap();
+    import(app, &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")))
+        .await
+        .unwrap();
+}
+
 /// The course slugs the catalogue's cards link to, in order.
 fn cards(p: &Page) -> Vec<String> {
     p.body
@@ -98,15 +108,7 @@ async fn the_catalogue_shows_one_card_per_course_in_the_readers_language() {
 async fn the_api_shows_one_card_and_names_the_translation() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &pair("pair-en", "en", ["one", "two"], None))
-        .await
-        .unwrap();
-    import(
-        &app,
-        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
-    )
-    .await
-    .unwrap();
+    import_linked_pair(&app).await;
     let t = token_for(&app, s.email("educator")).await;
     let (status, list) = call(&app, Method::GET, "/api/v1/courses", Some(&t), None).await;
     assert_eq!(status, 200);
@@ -133,15 +135,7 @@ async fn the_api_shows_one_card_and_names_the_translation() {
 async fn switching_language_keeps_progress_and_credit_is_earned_once() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &pair("pair-en", "en", ["one", "two"], None))
-        .await
-        .unwrap();
-    import(
-        &app,
-        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
-    )
-    .await
-    .unwrap();
+    import_linked_pair(&app).await;
     import(&app, &pair("alone", "en", ["one", "two"], None))
         .await
         .unwrap();
@@ -339,15 +333,7 @@ async fn bad_translation_links_are_refused_naming_the_field() {
 async fn two_languages_completed_at_once_earn_credit_once() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &pair("pair-en", "en", ["one", "two"], None))
-        .await
-        .unwrap();
-    import(
-        &app,
-        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
-    )
-    .await
-    .unwrap();
+    import_linked_pair(&app).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     // Enrolled in both languages on their own, one lesson left in each.
