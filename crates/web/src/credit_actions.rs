@@ -6,6 +6,7 @@
 
 use crate::csv::csv_line;
 use crate::error::AppError;
+use crate::forms::Upload;
 use crate::gate::ScopedOrg;
 use crate::org_actions::record;
 use crate::state::AppState;
@@ -95,6 +96,19 @@ pub fn transcript_csv(rows: &[LedgerRow], zone: &TimeZone, t: impl Fn(&str) -> S
 }
 
 // ---- Outside PD requests ----
+
+/// An outside PD request as the page's form sends it (multipart: the
+/// evidence file, if any, is read separately as `evidence_file`).
+pub fn outside_input(form: &Upload) -> OutsideInput {
+    OutsideInput {
+        title: form.text("title"),
+        description: form.text("description"),
+        hours: form.text("hours"),
+        completed_on: form.text("completed_on"),
+        evidence_url: form.text("evidence_url"),
+        org: form.text("org"),
+    }
+}
 
 /// Sends an outside PD request (`file`: the evidence's name and bytes).
 /// `Err(Invalid)` inside: refused, fields named as the page's form names

@@ -223,15 +223,7 @@ pub async fn submit(
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let (input, file) = if multipart {
         let form = Upload::from_request(req, &state).await?;
-        let input = OutsideInput {
-            title: form.text("title"),
-            description: form.text("description"),
-            hours: form.text("hours"),
-            completed_on: form.text("completed_on"),
-            evidence_url: form.text("evidence_url"),
-            org: form.text("org"),
-        };
-        (input, form.file("evidence_file"))
+        (actions::outside_input(&form), form.file("evidence_file"))
     } else {
         let ApiJson(b) = ApiJson::<PdRequestBody>::from_request(req, &state).await?;
         let input = OutsideInput {

@@ -82,14 +82,7 @@ pub async fn submit(
     form: Upload,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.user.id();
-    let input = OutsideInput {
-        title: form.text("title"),
-        description: form.text("description"),
-        hours: form.text("hours"),
-        completed_on: form.text("completed_on"),
-        evidence_url: form.text("evidence_url"),
-        org: form.text("org"),
-    };
+    let input = actions::outside_input(&form);
     let file = form.file("evidence_file");
     let file = file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()));
     match actions::submit(&state, user, &ctx.zone(), &input, file).await? {
