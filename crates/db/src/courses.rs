@@ -260,14 +260,15 @@ pub fn translations_of(
 /// One card per course in two languages: of a course and its translation
 /// both in `rows`, the one not in `lang` is left out (a course whose other
 /// language was not found stays, whatever its language).
-pub fn one_per_translation(
-    rows: Vec<CourseRow>,
+pub fn one_per_translation<R: std::borrow::Borrow<CourseRow>>(
+    rows: Vec<R>,
     others: &std::collections::HashMap<i64, CourseRow>,
     lang: Lang,
-) -> Vec<CourseRow> {
-    let found: std::collections::HashSet<i64> = rows.iter().map(|r| r.id).collect();
+) -> Vec<R> {
+    let found: std::collections::HashSet<i64> = rows.iter().map(|r| r.borrow().id).collect();
     rows.into_iter()
         .filter(|r| {
+            let r = r.borrow();
             r.lang() == lang
                 || others
                     .get(&r.id)

@@ -184,20 +184,33 @@ pub async fn find(
     lang: Lang,
     at: usize,
 ) -> Result<Found, AppError> {
-    let language_asked = filters.language.is_some();
-    let all: Vec<CourseRow> = if course_listing::serves(&filters) {
+    if course_listing::serves(&filters) {
         let listing = state.catalogue_listing().await?;
-        course_listing::find(&listing, viewer.as_ref(), &filters)
+        let all: Vec<&CourseRow> = course_listing::find(&listing, viewer.as_ref(), &filters)
             .into_iter()
-            .map(|l| l.row.clone())
-            .collect()
-    } else {
-        state
-            .db
-            .read(move |c| courses::find(c, viewer.as_ref(), &filters))
-            .await?
-    };
-    let ids: Vec<i64> = all.iter().map(|r| r.id).collect();
+            .map(|l| &l.row)
+            .collect();
+        return paired(state, all, filters.language.is_some(), lang, at).await;
+    }
+    let language_asked = filters.language.is_some();
+    let all = state
+        .db
+        .read(move |c| courses::find(c, viewer.as_ref(), &filters))
+        .await?;
+    paired(state, all, language_asked, lang, at).await
+}
+
+/// Page `at` of `all` with translations paired first (one card per course
+/// in two languages, unless a language was asked for); only the page's
+/// rows are copied, as the listing's rows are borrowed.
+async fn paired<R: std::borrow::Borrow<CourseRow>>(
+    state: &AppState,
+    all: Vec<R>,
+    language_asked: bool,
+    lang: Lang,
+    at: usize,
+) -> Result<Found, AppError> {
+    let ids: Vec<i64> = all.iter().map(|r| r.borrow().id).collect();
     let others = state
         .db
         .read(move |c| courses::translations_of(c, &ids))
@@ -208,7 +221,10 @@ pub async fn find(
         courses::one_per_translation(all, &others, lang)
     };
     Ok(Found {
-        rows: page_of(&all, at).to_vec(),
+        rows: page_of(&all, at)
+            .iter()
+            .map(|r| r.borrow().clone())
+            .collect(),
         total: all.len(),
         others,
     })
