@@ -159,8 +159,12 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
         )
         .await;
 
-    let code: String = app
-        .db
+    format!("/certificates/{}", first_certificate_code(app).await)
+}
+
+/// The code of the first certificate issued (tests that issue one).
+pub(crate) async fn first_certificate_code(app: &TestApp) -> String {
+    app.db
         .read(|c| {
             use diesel::prelude::*;
             Ok(certificates::table
@@ -168,8 +172,7 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
                 .first::<String>(c)?)
         })
         .await
-        .unwrap();
-    format!("/certificates/{code}")
+        .unwrap()
 }
 
 /// The zip's entries by name.
