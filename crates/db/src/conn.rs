@@ -8,7 +8,9 @@ use diesel::r2d2::R2D2Connection;
 use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, RunQueryDsl};
 use std::path::PathBuf;
+use diesel::connection::InstrumentationEvent;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
@@ -101,7 +103,23 @@ impl DbTarget {
         }
     }
 
-    pub(crate) fn establish(&self) -> Result<DbConn, DbError> {
+    /// A connection whose statements are counted in `statements`.
+    pub(crate) fn establish(&self, statements: &Statements) -> Result<DbConn, DbError> {
+        let mut conn = self.establish_uncounted()?;
+        let count = statements.0.clone();
+        let counter = move |event: InstrumentationEvent<'_>| {
+            if let InstrumentationEvent::StartQuery { .. } = event {
+                count.fetch_add(1, Ordering::Relaxed);
+            }
+        };
+        match &mut conn {
+            DbConn::Sqlite(c) => c.set_instrumentation(counter),
+            DbConn::Pg(c) => c.set_instrumentation(counter),
+        }
+        Ok(conn)
+    }
+
+    fn establish_uncounted(&self) -> Result<DbConn, DbError> {
         match self {
             DbTarget::Sqlite(path) => {
                 let path = path.to_str().ok_or_else(|| {
@@ -142,16 +160,29 @@ impl DbTarget {
     }
 }
 
+/// How many statements a [`Db`]'s connections have run (BEGIN and COMMIT
+/// included; on PostgreSQL each is at least one round trip). Shown in
+/// /metrics, and what the tests that hold pages to a budget of round trips
+/// read.
+#[derive(Debug, Clone, Default)]
+pub struct Statements(Arc<AtomicU64>);
+
+impl Statements {
+    pub fn total(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 #[derive(Debug)]
 /// Opens connections for the pool, with the SQLite settings applied.
-pub struct Manager(DbTarget);
+pub struct Manager(DbTarget, Statements);
 
 impl r2d2::ManageConnection for Manager {
     type Connection = DbConn;
     type Error = DbError;
 
     fn connect(&self) -> Result<DbConn, DbError> {
-        self.0.establish()
+        self.0.establish(&self.1)
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
@@ -193,6 +224,7 @@ pub struct Db {
     /// At most as many blocking tasks as connections: the rest wait here,
     /// cheaply, instead of as parked threads on the pool's lock.
     slots: Arc<Semaphore>,
+    statements: Statements,
 }
 
 pub type PooledConn = r2d2::PooledConnection<Manager>;
@@ -211,7 +243,8 @@ impl Db {
             })?;
         }
         // One direct attempt first: its error is clearer than the pool's time-out.
-        drop(target.establish()?);
+        drop(target.establish_uncounted()?);
+        let statements = Statements::default();
         let pool = r2d2::Pool::builder()
             .max_size(options.max_connections.max(1))
             .min_idle(Some(1))
@@ -219,22 +252,28 @@ impl Db {
             // `SELECT 1` before every checkout would double the queries.
             .test_on_check_out(false)
             .connection_timeout(options.checkout_timeout)
-            .build(Manager(target.clone()))
+            .build(Manager(target.clone(), statements.clone()))
             .map_err(|e| DbError::connect(target.redacted(), e))?;
         let sqlite_writer = match &target {
-            DbTarget::Sqlite(_) => Some(Arc::new(Writer::start(target.clone())?)),
+            DbTarget::Sqlite(_) => Some(Arc::new(Writer::start(target.clone(), statements.clone())?)),
             DbTarget::Postgres(_) => None,
         };
         Ok(Db {
             pool,
             target: Arc::new(target),
             sqlite_writer,
+            statements,
             slots: Arc::new(Semaphore::new(options.max_connections.max(1) as usize)),
         })
     }
 
     pub fn backend(&self) -> Backend {
         self.target.backend()
+    }
+
+    /// How many statements this handle's connections have run.
+    pub fn statements(&self) -> u64 {
+        self.statements.total()
     }
 
     pub fn target(&self) -> &DbTarget {

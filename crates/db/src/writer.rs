@@ -10,7 +10,7 @@
 //! panics) is rolled back alone, and each caller hears how it went only
 //! once the transaction has committed.
 
-use crate::conn::{DbConn, DbTarget};
+use crate::conn::{DbConn, DbTarget, Statements};
 use crate::error::DbError;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::sqlite::SqliteConnection;
@@ -32,11 +32,11 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    pub(crate) fn start(target: DbTarget) -> Result<Writer, DbError> {
+    pub(crate) fn start(target: DbTarget, statements: Statements) -> Result<Writer, DbError> {
         let (jobs, queue) = mpsc::channel::<Box<dyn Job>>();
         let thread = std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(&target, &queue))
+            .spawn(move || run(&target, &statements, &queue))
             .map_err(|e| DbError::task_from("cannot start the database writer", e))?;
         Ok(Writer {
             jobs: Some(jobs),
@@ -127,7 +127,7 @@ where
     }
 }
 
-fn run(target: &DbTarget, queue: &mpsc::Receiver<Box<dyn Job>>) {
+fn run(target: &DbTarget, statements: &Statements, queue: &mpsc::Receiver<Box<dyn Job>>) {
     let mut conn: Option<DbConn> = None;
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
@@ -137,7 +137,7 @@ fn run(target: &DbTarget, queue: &mpsc::Receiver<Box<dyn Job>>) {
                 Err(_) => break,
             }
         }
-        let c = match conn.take().map_or_else(|| target.establish(), Ok) {
+        let c = match conn.take().map_or_else(|| target.establish(statements), Ok) {
             Ok(c) => conn.insert(c),
             Err(e) => {
                 // Each caller hears why; the next batch tries again.

@@ -33,9 +33,10 @@ pub async fn transcript(
     state: &AppState,
     user: UserId,
 ) -> Result<(Vec<LedgerRow>, Vec<RequestRow>), AppError> {
+    // Brief: one person's ledger by its index, a few hundred rows at most.
     Ok(state
         .db
-        .read(move |c| Ok((credit::ledger_of(c, user)?, pd_requests::of_user(c, user)?)))
+        .read_brief(move |c| Ok((credit::ledger_of(c, user)?, pd_requests::of_user(c, user)?)))
         .await?)
 }
 

@@ -66,6 +66,12 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
     }
     let mut out = String::new();
     state.metrics.render(&mut out);
+    let _ = writeln!(
+        out,
+        "# HELP lyceum_db_statements_total Statements run on the database (on PostgreSQL, each at least one round trip)."
+    );
+    let _ = writeln!(out, "# TYPE lyceum_db_statements_total counter");
+    let _ = writeln!(out, "lyceum_db_statements_total {}", state.db.statements());
     if let Ok((waiting, failed)) = state.db.read(lyceum_db::jobs::counts).await {
         let _ = writeln!(
             out,

@@ -13,6 +13,7 @@ use lyceum_domain::Timestamp;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
+use std::sync::OnceLock;
 
 /// The signed-in person as the layout shows them.
 #[derive(Debug, Clone)]
@@ -145,8 +146,28 @@ impl Page {
 /// `25 Nov 2026` on the calendar of `zone`.
 pub fn human_date(micros: i64, zone: &TimeZone, lang: Lang) -> String {
     let d = Timestamp::from_micros(micros).date_in(zone);
-    let month = catalogue().text(lang, &format!("month-short-{}", d.month()));
-    format!("{} {month} {}", d.day(), d.year())
+    format!("{} {} {}", d.day(), month_short(lang, d.month()), d.year())
+}
+
+/// `Nov` / `nov`: the catalogue's short month names, looked up once per
+/// language rather than once a date (a transcript shows hundreds).
+fn month_short(lang: Lang, month: u8) -> &'static str {
+    static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| {
+                (1..=12)
+                    .map(|m| catalogue().text(l, &format!("month-short-{m}")))
+                    .collect()
+            })
+            .collect()
+    });
+    let by_lang = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    usize::from(month)
+        .checked_sub(1)
+        .and_then(|m| names[by_lang].get(m))
+        .map_or("", String::as_str)
 }
 
 /// `30 Jun 2026, 8:00 pm PDT` (English) or `30 jun 2026, 20:00 PDT`

@@ -35,6 +35,7 @@ mod personal_data;
 mod post_search;
 mod practice;
 mod races;
+mod round_trips;
 mod roster_upload;
 mod sessions;
 mod space_news;

@@ -18,23 +18,25 @@ use lyceum_db::credit::{self, CertificateRow, LedgerRow};
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::paths;
-use lyceum_domain::pd::school_year_label;
+use lyceum_domain::pd::{Source, school_year_label};
 use lyceum_domain::time::TimeZone;
 use serde::Deserialize;
 
 // ---- The transcript ----
 
-pub struct Entry {
+/// One line of the transcript, borrowing the ledger row's title and the
+/// page's label of its source.
+pub struct Entry<'a> {
     pub date: String,
-    pub title: String,
-    pub source: String,
+    pub title: &'a str,
+    pub source: &'a str,
     pub hours: String,
 }
 
-pub struct Year {
+pub struct Year<'a> {
     pub label: String,
     pub hours: String,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'a>>,
 }
 
 pub struct RequestLine {
@@ -47,11 +49,11 @@ pub struct RequestLine {
 
 #[derive(Template)]
 #[template(path = "transcript.html")]
-pub struct TranscriptPage {
+pub struct TranscriptPage<'a> {
     page: Page,
     name: String,
     total: String,
-    years: Vec<Year>,
+    years: Vec<Year<'a>>,
     requests: Vec<RequestLine>,
 }
 
@@ -60,8 +62,27 @@ pub(super) fn date(micros: i64, zone: &TimeZone) -> String {
     actions::date(micros, zone)
 }
 
+/// The label of each source, looked up once for the page rather than once a
+/// row (a transcript may have hundreds).
+fn source_labels(page: &Page) -> Vec<(&'static str, String)> {
+    Source::ALL
+        .iter()
+        .map(|s| (s.as_str(), page.t(&s.label_key())))
+        .collect()
+}
+
 /// School years, newest first, each with its entries and total.
-fn by_year(rows: &[LedgerRow], page: &Page) -> Vec<Year> {
+fn by_year<'a>(
+    rows: &'a [LedgerRow],
+    sources: &'a [(&'static str, String)],
+    page: &Page,
+) -> Vec<Year<'a>> {
+    let source = |code: &'a str| {
+        sources
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(code, |(_, label)| label.as_str())
+    };
     actions::school_years(rows)
         .into_iter()
         .map(|y| Year {
@@ -72,8 +93,8 @@ fn by_year(rows: &[LedgerRow], page: &Page) -> Vec<Year> {
                 .iter()
                 .map(|row| Entry {
                     date: page.date(&row.earned_at),
-                    title: row.title.clone(),
-                    source: page.label("pd-source", &row.source),
+                    title: &row.title,
+                    source: source(&row.source),
                     hours: hours_in(row.hours(), page.lang),
                 })
                 .collect(),
@@ -100,10 +121,11 @@ pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Respo
             title: r.title,
         })
         .collect();
+    let sources = source_labels(&page);
     Ok(render(&TranscriptPage {
         name: user.user.display_name.clone(),
         total: hours_in(total, page.lang),
-        years: by_year(&rows, &page),
+        years: by_year(&rows, &sources, &page),
         requests,
         page,
     }))

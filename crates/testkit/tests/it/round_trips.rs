@@ -1,0 +1,86 @@
+//! Round trips per page: on PostgreSQL every statement is at least one
+//! trip over the network, and at full programme size those trips, not the
+//! queries themselves, set how many pages a second an app server serves
+//! (BENCHMARKS.md). The pages everyone uses are held to a budget here, on
+//! both backends, counted as the statements the server's pool runs
+//! (`Db::statements`, BEGIN and COMMIT included).
+
+use super::learning::{COURSE, course, import};
+use lyceum_testkit::{PASSWORD, TestApp};
+
+/// The fewest statements one visit to `path` ran, over a few visits (the
+/// first visit warms caches; a stray statement of the worker can only add).
+async fn statements_for(app: &TestApp, b: &lyceum_testkit::Browser, path: &str) -> u64 {
+    let first = b.get(path).await;
+    assert_eq!(first.status, 200, "{path}: {}", first.body);
+    let mut fewest = u64::MAX;
+    for _ in 0..3 {
+        let before = app.db.statements();
+        b.get(path).await;
+        fewest = fewest.min(app.db.statements() - before);
+    }
+    fewest
+}
+
+#[tokio::test]
+async fn the_pages_everyone_uses_stay_within_their_round_trips() {
+    // The worker polls rarely, so that its own statements seldom land
+    // inside a visit.
+    let app = TestApp::start_with(|c| c.worker.poll_ms = 3_600_000).await;
+    let s = app.seed().await;
+    import(&app, &course(false)).await;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    educator.post(&format!("{COURSE}/enrol"), &[]).await;
+    educator
+        .post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+
+    // A space with a topic and a reply, as the community pages show them.
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", s.district.0),
+            &[("title", "Science labs"), ("visibility", "members")],
+        )
+        .await
+        .path
+        .clone();
+    let topic = educator
+        .post(
+            &format!("{space}/topics"),
+            &[("title", "Lab reports"), ("kind", "discussion"), ("body", "How?")],
+        )
+        .await
+        .path
+        .clone();
+    educator
+        .post(&format!("{topic}/replies"), &[("body", "Like this.")])
+        .await;
+
+    let school = format!("/orgs/{}", s.school_a.0);
+    let lesson = format!("{COURSE}/lessons/purpose");
+    // (page, statements at most), the session's one included: what each
+    // made when this was written (2026-12-06), so that none grows unseen.
+    let budget: &[(&str, u64)] = &[
+        ("/", 4),
+        ("/profile", 3),
+        (&school, 7),
+        ("/courses", 4),
+        (COURSE, 7),
+        (&lesson, 5),
+        ("/transcript", 3),
+        (&space, 6),
+        (&topic, 7),
+    ];
+    let mut over = Vec::new();
+    for (path, most) in budget {
+        let ran = statements_for(&app, &educator, path).await;
+        eprintln!("{path}: {ran} statements (budget {most})");
+        if ran > *most {
+            over.push(format!("{path}: {ran} statements, budget {most}"));
+        }
+    }
+    assert!(over.is_empty(), "over budget: {over:#?}");
+}
