@@ -5,7 +5,6 @@
 
 const fs = require('node:fs');
 const os = require('node:os');
-const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { chromium } = require('playwright-core');
@@ -65,26 +64,21 @@ function lyceumBin() {
   return found;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
 /** The server reads LYCEUM_* variables as its configuration: it gets none of ours (nor any other). */
 function serverEnv() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LYCEUM_')));
   return { ...env, NO_COLOR: '1' };
 }
 
-/** Starts `lyceum demo` on a fresh data folder and a free port. */
+/**
+ * Starts `lyceum demo` on a fresh data folder and a free port. Port 0: the
+ * kernel picks it when the server binds and the server prints its URL, so test
+ * files running at once never race for a port picked in advance.
+ */
 async function startServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lyceum-browser-'));
   const dataDir = path.join(dir, 'data');
-  const port = await freePort();
-  const child = spawn(lyceumBin(), ['demo', '--data', dataDir, '--listen', `127.0.0.1:${port}`],
+  const child = spawn(lyceumBin(), ['demo', '--data', dataDir, '--listen', '127.0.0.1:0'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv() });
   let output = '';
   const url = await new Promise((resolve, reject) => {
@@ -549,10 +543,20 @@ class Journey {
   }
 }
 
+/**
+ * Writes `file` whole or not at all: test files run at once, and one merges
+ * every part (and rewrites the report) while another may be writing.
+ */
+function writeAtomically(file, text) {
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, text);
+  fs.renameSync(partial, file);
+}
+
 function writeReportPart(name, records) {
   const parts = path.join(RUN_DIR, 'parts');
   fs.mkdirSync(parts, { recursive: true });
-  fs.writeFileSync(path.join(parts, `${slug(name)}.json`), JSON.stringify(records, null, 2));
+  writeAtomically(path.join(parts, `${slug(name)}.json`), JSON.stringify(records, null, 2));
   writeReport();
 }
 
@@ -560,7 +564,7 @@ function writeReportPart(name, records) {
 function writeReport(dir = RUN_DIR) {
   const partsDir = path.join(dir, 'parts');
   const pages = fs.existsSync(partsDir)
-    ? fs.readdirSync(partsDir).sort().flatMap((f) => JSON.parse(fs.readFileSync(path.join(partsDir, f), 'utf8')))
+    ? fs.readdirSync(partsDir).filter((f) => f.endsWith('.json')).sort().flatMap((f) => JSON.parse(fs.readFileSync(path.join(partsDir, f), 'utf8')))
     : [];
   const withProblems = pages.filter((p) => p.problems.length);
   const report = {
@@ -568,7 +572,7 @@ function writeReport(dir = RUN_DIR) {
     pages: pages.length, pagesWithProblems: withProblems.length, axeViolations: pages.reduce((n, p) => n + (p.axe || []).length, 0),
     visited: pages,
   };
-  fs.writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
+  writeAtomically(path.join(dir, 'report.json'), JSON.stringify(report, null, 2));
   const kb = (b) => (b ? `${(b.counted / 1024).toFixed(1)} KB (html ${b.html}, css ${b.css}, js ${b.js})` : '—');
   const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
@@ -583,7 +587,7 @@ function writeReport(dir = RUN_DIR) {
       + `| ${p.problems.length ? cell(p.problems.join('; ')) : 'none'} |`),
     '',
   ];
-  fs.writeFileSync(path.join(dir, 'report.md'), lines.join('\n'));
+  writeAtomically(path.join(dir, 'report.md'), lines.join('\n'));
   return report;
 }
 

@@ -3,7 +3,7 @@ use crate::dns::FakeDns;
 use crate::mail::{self, Mail};
 use crate::seed::{self, Seed};
 use lyceum_db::Db;
-use lyceum_domain::Clock;
+use lyceum_domain::{Clock, OrgId};
 use lyceum_server::{App, Config};
 use lyceum_testdb::TestDb;
 use lyceum_web::dns::TxtSource;
@@ -127,6 +127,24 @@ impl TestApp {
     /// The demo-like programme most tests need.
     pub async fn seed(&self) -> Seed {
         seed::seed(&self.db, &self.clock).await
+    }
+
+    /// Imports a course document as an operator's `lyceum import course`
+    /// does; a new course belongs to `org` (None: the programme). Panics if
+    /// the import is refused.
+    pub async fn import_course(&self, doc: &serde_json::Value, org: Option<OrgId>) {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), doc.to_string()).unwrap();
+        let org = org.map(|o| o.0.to_string());
+        lyceum_server::content::import_course_to(
+            &self.db,
+            &self.clock,
+            file.path(),
+            org.as_deref(),
+            false,
+        )
+        .await
+        .unwrap();
     }
 
     /// The next mail to `to` that this test has not seen yet, waiting up to

@@ -125,6 +125,19 @@ impl Browser {
         Self::page(r).await
     }
 
+    /// Posts a multipart form (file inputs) as a same-origin page would.
+    pub async fn post_multipart(&self, path: &str, form: reqwest::multipart::Form) -> Page {
+        let r = self
+            .client
+            .post(self.url(path))
+            .header("origin", self.base.clone())
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        Self::page(r).await
+    }
+
     pub async fn sign_in(&self, email: &str, password: &str) -> Page {
         let page = self
             .post("/sign-in", &[("email", email), ("password", password)])

@@ -10,6 +10,7 @@
 mod app;
 mod browser;
 mod dns;
+mod forms;
 mod mail;
 mod oidc;
 mod seed;
@@ -18,6 +19,7 @@ mod smtp;
 pub use app::TestApp;
 pub use browser::{Browser, Page};
 pub use dns::FakeDns;
+pub use forms::OutsidePd;
 pub use lyceum_testdb::{TestDb, postgres_url};
 pub use mail::Mail;
 pub use oidc::{

@@ -17,7 +17,7 @@
 use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::{OrgId, UserId};
-use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
+use lyceum_testkit::{Browser, OutsidePd, PASSWORD, Seed, TestApp};
 use reqwest::multipart::{Form, Part};
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
@@ -597,33 +597,6 @@ fn new_course(slug: &str) -> serde_json::Value {
     })
 }
 
-async fn import_as(app: &TestApp, doc: &serde_json::Value, org: Option<OrgId>) {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    let org = org.map(|o| o.0.to_string());
-    lyceum_server::content::import_course_to(
-        &app.db,
-        &app.clock,
-        file.path(),
-        org.as_deref(),
-        false,
-    )
-    .await
-    .unwrap();
-}
-
-async fn multipart(app: &TestApp, b: &Browser, path: &str, form: Form) -> (u16, String) {
-    let r = b
-        .request(reqwest::Method::POST, path)
-        .header("origin", app.url.clone())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    (status, r.url().path().to_string())
-}
-
 #[tokio::test]
 async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
     let app = TestApp::start().await;
@@ -655,9 +628,10 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
             .await
             .expect("The role was given.");
     }
-    import_as(&app, &task_course(), None).await;
-    import_as(&app, &new_course("the-programmes"), None).await;
-    import_as(&app, &new_course("the-districts"), Some(seed.district)).await;
+    app.import_course(&task_course(), None).await;
+    app.import_course(&new_course("the-programmes"), None).await;
+    app.import_course(&new_course("the-districts"), Some(seed.district))
+        .await;
 
     let mut hand_ins: HashMap<&str, i64> = HashMap::new();
     let mut failures = Vec::new();
@@ -666,14 +640,8 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
         let status = match object {
             Object::PdRequest(by) => {
                 let title = format!("Request {n}");
-                let form = Form::new()
-                    .text("title", title.clone())
-                    .text("hours", "40")
-                    .text("completed_on", "2026-10-02")
-                    .text("evidence_url", "https://example.org/proof")
-                    .text("org", home_org(&seed, by).0.to_string())
-                    .part("evidence_file", Part::bytes(Vec::new()).file_name(""));
-                multipart(&app, &people[by], "/transcript/outside", form).await;
+                let form = OutsidePd::new(home_org(&seed, by), &title).form();
+                people[by].post_multipart("/transcript/outside", form).await;
                 let id = request_id(&app, title).await;
                 let url = format!(
                     "/orgs/{}/admin/pd-requests/{id}/decide",
@@ -691,7 +659,9 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
                             .text("artefact_text", format!("Work by {by}"))
                             .text("artefact_url", "")
                             .part("artefact_file", Part::bytes(Vec::new()).file_name(""));
-                        multipart(&app, learner, "/courses/own-work/lessons/task/task", form).await;
+                        learner
+                            .post_multipart("/courses/own-work/lessons/task/task", form)
+                            .await;
                         let id = hand_in_id(&app, seed.user(by)).await;
                         hand_ins.insert(by, id);
                         id
@@ -710,8 +680,9 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
                     "file",
                     Part::bytes(doc.clone().into_bytes()).file_name("c.json"),
                 );
-                let (status, path) = multipart(&app, &people[by], "/authoring", form).await;
-                assert_eq!(status, 200, "{by} starts a draft");
+                let draft = people[by].post_multipart("/authoring", form).await;
+                assert_eq!(draft.status, 200, "{by} starts a draft");
+                let path = draft.path;
                 people[by]
                     .post(&path, &[("document", &doc), ("action", "submit")])
                     .await
@@ -726,9 +697,9 @@ async fn nobody_decides_their_own_case_and_authoring_follows_the_owner() {
                 } else {
                     "the-districts"
                 };
-                multipart(&app, b, "/authoring", Form::new().text("from", slug))
+                b.post_multipart("/authoring", Form::new().text("from", slug))
                     .await
-                    .0
+                    .status
             }
         };
         let refused = matches!(status, 403 | 404 | 422);
@@ -1081,7 +1052,7 @@ async fn courses_exist_for_whom_their_owner_says() {
     for (owner, _) in COURSE_CASES {
         let org = (*owner != "root").then(|| org(&seed, owner));
         let slug = format!("owned-by-{}", owner.replace('_', "-"));
-        import_as(&app, &new_course(&slug), org).await;
+        app.import_course(&new_course(&slug), org).await;
     }
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

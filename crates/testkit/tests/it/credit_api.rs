@@ -8,9 +8,8 @@
 
 use super::api::{call, token_for, token_with_scope};
 use lyceum_server::content::import_course;
-use lyceum_testkit::{PASSWORD, Seed, TestApp};
+use lyceum_testkit::{OutsidePd, PASSWORD, Seed, TestApp};
 use reqwest::Method;
-use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 async fn get(app: &TestApp, path: &str, token: &str) -> (u16, Value) {
@@ -338,15 +337,12 @@ async fn outside_pd_requests_are_sent_queued_and_decided_never_by_their_sender()
     .await;
     assert_eq!(status, 201, "{made}");
     let id = made["id"].as_i64().unwrap();
-    let form = Form::new()
-        .text("title", "Conference")
-        .text("hours", "1,25")
-        .text("completed_on", "2026-09-30")
-        .text("org", s.school_a.0.to_string())
-        .part(
-            "evidence_file",
-            Part::bytes(b"%PDF-1.7 attendance".to_vec()).file_name("attendance.pdf"),
-        );
+    let form = OutsidePd::new(s.school_a, "Conference")
+        .hours("1,25")
+        .completed_on("2026-09-30")
+        .evidence_url("")
+        .evidence_file("attendance.pdf", b"%PDF-1.7 attendance")
+        .form();
     let r = reqwest::Client::new()
         .post(format!("{}/api/v1/pd-requests", app.url))
         .bearer_auth(&educator)

@@ -5,9 +5,7 @@ use lyceum_db::{memberships, orgs, users};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::role::Role;
-use lyceum_testkit::{PASSWORD, TestApp};
-use reqwest::Method;
-use reqwest::multipart::{Form, Part};
+use lyceum_testkit::{OutsidePd, PASSWORD, TestApp};
 use serde_json::json;
 
 /// Values a spreadsheet would run (OWASP's starts: = + - @ tab CR).
@@ -143,24 +141,9 @@ async fn every_csv_export_defuses_formulas() {
         "-1 hour",
     ];
     for title in titles {
-        let form = Form::new()
-            .text("title", title)
-            .text("hours", "1")
-            .text("completed_on", "2026-10-02")
-            .text("evidence_url", "https://example.org/proof")
-            .text("org", s.school_a.0.to_string())
-            .part("evidence_file", Part::bytes(Vec::new()).file_name(""));
-        let r = educator
-            .request(Method::POST, "/transcript/outside")
-            .header("origin", app.url.clone())
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            r.text().await.unwrap().contains("Your request was sent"),
-            "{title}"
-        );
+        let form = OutsidePd::new(s.school_a, title).hours("1").form();
+        let sent = educator.post_multipart("/transcript/outside", form).await;
+        assert!(sent.contains("Your request was sent"), "{title}");
     }
     let base = format!("/orgs/{}/admin/pd-requests", s.district.0);
     for _ in titles {

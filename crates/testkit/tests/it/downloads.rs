@@ -5,8 +5,7 @@
 
 use diesel::prelude::*;
 use lyceum_db::schema::{pd_requests, task_submissions};
-use lyceum_testkit::{Browser, PASSWORD, TestApp};
-use reqwest::Method;
+use lyceum_testkit::{OutsidePd, PASSWORD, TestApp};
 use reqwest::multipart::{Form, Part};
 use serde_json::json;
 use std::io::{Read, Write};
@@ -135,17 +134,6 @@ async fn static_files_are_our_own_however_the_path_is_written() {
 
 const PDF: &[u8] = b"%PDF-1.7 the educator's own evidence";
 
-async fn upload(app: &TestApp, b: &Browser, path: &str, form: Form) -> u16 {
-    b.request(Method::POST, path)
-        .header("origin", app.url.clone())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
-
 #[tokio::test]
 async fn evidence_and_hand_ins_go_to_their_owner_and_reviewers_whatever_the_id() {
     let app = TestApp::start().await;
@@ -166,18 +154,17 @@ async fn evidence_and_hand_ins_go_to_their_owner_and_reviewers_whatever_the_id()
         people.insert(who, b);
     }
     let educator = &people["educator"];
-    let form = Form::new()
-        .text("title", "Summer institute")
-        .text("hours", "6")
-        .text("completed_on", "2026-07-02")
-        .text("evidence_url", "")
-        .text("org", s.school_a.0.to_string())
-        .part(
-            "evidence_file",
-            Part::bytes(PDF.to_vec()).file_name("proof.pdf"),
-        );
+    let form = OutsidePd::new(s.school_a, "Summer institute")
+        .hours("6")
+        .completed_on("2026-07-02")
+        .evidence_url("")
+        .evidence_file("proof.pdf", PDF)
+        .form();
     assert_eq!(
-        upload(&app, educator, "/transcript/outside", form).await,
+        educator
+            .post_multipart("/transcript/outside", form)
+            .await
+            .status,
         200
     );
     crate::learning::import(
@@ -199,7 +186,10 @@ async fn evidence_and_hand_ins_go_to_their_owner_and_reviewers_whatever_the_id()
         Part::bytes(PDF.to_vec()).file_name("work.pdf"),
     );
     assert_eq!(
-        upload(&app, educator, "/courses/hand-in/lessons/one/task", form).await,
+        educator
+            .post_multipart("/courses/hand-in/lessons/one/task", form)
+            .await
+            .status,
         200
     );
     let (request, hand_in) = app

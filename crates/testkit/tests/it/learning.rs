@@ -3,7 +3,6 @@
 //! kept on the version they started.
 
 use lyceum_db::learning;
-use lyceum_server::content::import_course;
 use lyceum_testkit::{PASSWORD, TestApp};
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -33,12 +32,9 @@ pub(crate) fn course(extra_lesson: bool) -> Value {
     c
 }
 
+/// A course of the programme's.
 pub(crate) async fn import(app: &TestApp, doc: &Value) {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), false)
-        .await
-        .unwrap();
+    app.import_course(doc, None).await;
 }
 
 pub(crate) const COURSE: &str = "/courses/ai-aware-assignments";

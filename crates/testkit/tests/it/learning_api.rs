@@ -91,18 +91,7 @@ async fn zebrafish(app: &TestApp, slug: &str, org: Option<OrgId>) {
         "modules": [{ "title": "Labs", "lessons": ["welcome"] }],
         "lessons": { "welcome": { "title": "Welcome", "markdown": "Read *this*." } },
     });
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    let org = org.map(|o| o.0.to_string());
-    lyceum_server::content::import_course_to(
-        &app.db,
-        &app.clock,
-        file.path(),
-        org.as_deref(),
-        false,
-    )
-    .await
-    .unwrap();
+    app.import_course(&doc, org).await;
 }
 
 #[tokio::test]

@@ -3,7 +3,6 @@
 //! and "what next" courses for the weakest aspects at the next level, for
 //! the educator's subjects and grade bands.
 
-use lyceum_server::content::import_course;
 use lyceum_testkit::{PASSWORD, TestApp};
 use serde_json::{Value, json};
 
@@ -29,14 +28,6 @@ fn course(
         "modules": [{ "title": "Only", "lessons": ["only"] }],
         "lessons": { "only": { "title": "Only lesson", "markdown": "Text." } },
     })
-}
-
-async fn import(app: &TestApp, doc: &Value) {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), false)
-        .await
-        .unwrap();
 }
 
 #[tokio::test]
@@ -69,7 +60,7 @@ async fn self_assessment_and_completed_courses_make_the_picture_and_what_comes_n
             &[],
         ),
     ] {
-        import(&app, &c).await;
+        app.import_course(&c, None).await;
     }
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;

@@ -44,31 +44,14 @@ fn course(slug: &str, title: &str, hours: u32) -> Value {
 const LOCAL: &str = "/courses/lincoln-zebrafish-lab";
 const NATIONAL: &str = "/courses/national-zebrafish-lab";
 
-async fn import(app: &TestApp, doc: &Value, org: Option<OrgId>) {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    let org = org.map(|o| o.0.to_string());
-    lyceum_server::content::import_course_to(
-        &app.db,
-        &app.clock,
-        file.path(),
-        org.as_deref(),
-        false,
-    )
-    .await
-    .unwrap();
-}
-
 /// The programme's course, and Lincoln Elementary's own (200 PD hours).
 async fn two_courses(app: &TestApp, s: &Seed) {
-    import(
-        app,
+    app.import_course(
         &course("national-zebrafish-lab", "The national zebrafish lab", 2),
         None,
     )
     .await;
-    import(
-        app,
+    app.import_course(
         &course("lincoln-zebrafish-lab", "The Lincoln zebrafish lab", 200),
         Some(s.school_a),
     )
@@ -184,7 +167,7 @@ async fn a_schools_course_does_not_exist_outside_its_school() {
     // A programme course that names the local one as a prerequisite.
     let mut after = course("national-follow-up", "A national follow-up", 1);
     after["prerequisites"] = json!(["lincoln-zebrafish-lab", "national-zebrafish-lab"]);
-    import(&app, &after, None).await;
+    app.import_course(&after, None).await;
     let anonymous = app.browser();
     let beside = person_at(&app, s.school_b, Role::Educator, "riverside@example.org").await;
     let ladmin = signed_in(&app, &s, "ladmin").await;

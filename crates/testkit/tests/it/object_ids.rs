@@ -15,7 +15,7 @@ use lyceum_db::schema::{
     org_email_domains, pd_requests, sso_providers, task_submissions,
 };
 use lyceum_testkit::{
-    Browser, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OidcProvider, PASSWORD, Page, TestApp, TestUser,
+    OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OidcProvider, OutsidePd, PASSWORD, TestApp, TestUser,
 };
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
@@ -111,22 +111,6 @@ async fn snapshot(app: &TestApp) -> String {
         })
         .await
         .unwrap()
-}
-
-async fn upload(app: &TestApp, b: &Browser, path: &str, form: Form) -> Page {
-    let r = b
-        .request(Method::POST, path)
-        .header("origin", app.url.clone())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    Page {
-        status: r.status().as_u16(),
-        path: r.url().path().to_string(),
-        headers: r.headers().clone(),
-        body: r.text().await.unwrap(),
-    }
 }
 
 async fn one(
@@ -255,22 +239,17 @@ async fn objects_of_another_organisation_or_person_are_refused_by_id_and_unchang
 
     // The educator's: a PD request with a file, a hand-in with a file, a
     // certificate and an API token; the programme author's draft.
-    let asked = upload(
-        &app,
-        educator,
-        "/transcript/outside",
-        Form::new()
-            .text("title", "Summer institute")
-            .text("hours", "6")
-            .text("completed_on", "2026-07-02")
-            .text("evidence_url", "")
-            .text("org", s.school_a.0.to_string())
-            .part(
-                "evidence_file",
-                Part::bytes(PDF.to_vec()).file_name("attendance.pdf"),
-            ),
-    )
-    .await;
+    let asked = educator
+        .post_multipart(
+            "/transcript/outside",
+            OutsidePd::new(s.school_a, "Summer institute")
+                .hours("6")
+                .completed_on("2026-07-02")
+                .evidence_url("")
+                .evidence_file("attendance.pdf", PDF)
+                .form(),
+        )
+        .await;
     asked.expect("Your request was sent");
     let request = one(&app, |c| {
         pd_requests::table.select(pd_requests::id).first(c)
@@ -285,17 +264,16 @@ async fn objects_of_another_organisation_or_person_are_refused_by_id_and_unchang
         .await;
     let certificate = crate::personal_data::first_certificate_code(&app).await;
     educator.post("/courses/hand-a-file-in/enrol", &[]).await;
-    upload(
-        &app,
-        educator,
-        "/courses/hand-a-file-in/lessons/one/task",
-        Form::new().part(
-            "artefact_file",
-            Part::bytes(PDF.to_vec()).file_name("work.pdf"),
-        ),
-    )
-    .await
-    .expect("Handed in");
+    educator
+        .post_multipart(
+            "/courses/hand-a-file-in/lessons/one/task",
+            Form::new().part(
+                "artefact_file",
+                Part::bytes(PDF.to_vec()).file_name("work.pdf"),
+            ),
+        )
+        .await
+        .expect("Handed in");
     let hand_in = one(&app, |c| {
         task_submissions::table
             .select(task_submissions::id)
@@ -319,17 +297,16 @@ async fn objects_of_another_organisation_or_person_are_refused_by_id_and_unchang
         "lessons": { "one": { "title": "One", "markdown": "Mine." } },
     })
     .to_string();
-    let draft = upload(
-        &app,
-        &people["author"],
-        "/authoring",
-        Form::new().part(
-            "file",
-            Part::bytes(draft_doc.into_bytes()).file_name("c.json"),
-        ),
-    )
-    .await
-    .path;
+    let draft = people["author"]
+        .post_multipart(
+            "/authoring",
+            Form::new().part(
+                "file",
+                Part::bytes(draft_doc.into_bytes()).file_name("c.json"),
+            ),
+        )
+        .await
+        .path;
     assert!(draft.starts_with("/authoring/"), "{draft}");
 
     // (who, how, where) — by hand. The local's admin sits beside the district.

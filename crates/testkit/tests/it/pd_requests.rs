@@ -10,24 +10,18 @@ use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::password::hash_password;
 use lyceum_domain::role::Role;
-use lyceum_testkit::{PASSWORD, Seed, TestApp};
-use reqwest::multipart::{Form, Part};
+use lyceum_testkit::{OutsidePd, PASSWORD, Seed, TestApp};
+use reqwest::multipart::Form;
 
 fn form(s: &Seed, title: &str, hours: &str, date: &str, link: &str, file: Option<&[u8]>) -> Form {
-    let mut f = Form::new()
-        .text("title", title.to_string())
-        .text("hours", hours.to_string())
-        .text("completed_on", date.to_string())
-        .text("evidence_url", link.to_string())
-        .text("org", s.school_a.0.to_string());
-    f = match file {
-        Some(bytes) => f.part(
-            "evidence_file",
-            Part::bytes(bytes.to_vec()).file_name("attendance.pdf"),
-        ),
-        None => f.part("evidence_file", Part::bytes(Vec::new()).file_name("")),
-    };
-    f
+    let asked = OutsidePd::new(s.school_a, title)
+        .hours(hours)
+        .completed_on(date)
+        .evidence_url(link);
+    match file {
+        Some(bytes) => asked.evidence_file("attendance.pdf", bytes).form(),
+        None => asked.form(),
+    }
 }
 
 #[tokio::test]
@@ -220,21 +214,9 @@ async fn outside_hours_are_asked_for_then_approved_returned_or_rejected() {
 
 /// Sends a request for 40 hours as `b` to `org`; returns its id.
 async fn ask(app: &TestApp, b: &lyceum_testkit::Browser, org: OrgId, title: &str) -> i64 {
-    let f = Form::new()
-        .text("title", title.to_string())
-        .text("hours", "40")
-        .text("completed_on", "2026-10-02")
-        .text("evidence_url", "https://example.org/proof")
-        .text("org", org.0.to_string())
-        .part("evidence_file", Part::bytes(Vec::new()).file_name(""));
-    let r = b
-        .request(reqwest::Method::POST, "/transcript/outside")
-        .header("origin", app.url.clone())
-        .multipart(f)
-        .send()
+    b.post_multipart("/transcript/outside", OutsidePd::new(org, title).form())
         .await
-        .unwrap();
-    assert!(r.text().await.unwrap().contains("Your request was sent"));
+        .expect("Your request was sent");
     let title = title.to_string();
     app.db
         .read(move |c| {

@@ -7,7 +7,7 @@
 use crate::api::token_for;
 use lyceum_db::community;
 use lyceum_db::schema::{certificates, pd_requests, reflections, task_submissions};
-use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
+use lyceum_testkit::{Browser, OutsidePd, PASSWORD, Seed, TestApp};
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -33,17 +33,6 @@ fn course() -> Value {
     })
 }
 
-async fn upload(app: &TestApp, b: &Browser, path: &str, form: Form) -> u16 {
-    b.request(Method::POST, path)
-        .header("origin", app.url.clone())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
-
 /// The educator writes a reflection, hands in a file that the facilitator
 /// accepts (completing the course: a certificate), sends outside PD with
 /// evidence, starts a topic, edits it and flags someone's reply; the
@@ -62,16 +51,10 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
         "artefact_file",
         Part::bytes(HAND_IN.to_vec()).file_name("../claims <checked>.pdf"),
     );
-    assert_eq!(
-        upload(
-            app,
-            educator,
-            "/courses/checking-claims/lessons/practice/task",
-            form
-        )
-        .await,
-        200
-    );
+    let handed_in = educator
+        .post_multipart("/courses/checking-claims/lessons/practice/task", form)
+        .await;
+    assert_eq!(handed_in.status, 200);
     let hand_in = app
         .db
         .read(|c| {
@@ -94,20 +77,14 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
             ],
         )
         .await;
-    let form = Form::new()
-        .text("title", "Summer institute")
-        .text("hours", "6")
-        .text("completed_on", "2026-07-02")
-        .text("evidence_url", "")
-        .text("org", s.school_a.0.to_string())
-        .part(
-            "evidence_file",
-            Part::bytes(EVIDENCE.to_vec()).file_name("attendance.pdf"),
-        );
-    assert_eq!(
-        upload(app, educator, "/transcript/outside", form).await,
-        200
-    );
+    let form = OutsidePd::new(s.school_a, "Summer institute")
+        .hours("6")
+        .completed_on("2026-07-02")
+        .evidence_url("")
+        .evidence_file("attendance.pdf", EVIDENCE)
+        .form();
+    let asked = educator.post_multipart("/transcript/outside", form).await;
+    assert_eq!(asked.status, 200);
 
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;

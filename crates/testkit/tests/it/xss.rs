@@ -7,7 +7,8 @@
 //! payload unescaped.
 
 use lyceum_testkit::{
-    Browser, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OidcProvider, PASSWORD, Page, TestApp, TestUser,
+    Browser, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OidcProvider, OutsidePd, PASSWORD, Page, TestApp,
+    TestUser,
 };
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -223,27 +224,8 @@ impl Seen {
         self.add(who, page)
     }
 
-    async fn upload(
-        &mut self,
-        who: &str,
-        app: &TestApp,
-        b: &Browser,
-        path: &str,
-        form: Form,
-    ) -> Page {
-        let r = b
-            .request(reqwest::Method::POST, path)
-            .header("origin", app.url.clone())
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        let page = Page {
-            status: r.status().as_u16(),
-            path: r.url().path().to_string(),
-            headers: r.headers().clone(),
-            body: r.text().await.unwrap(),
-        };
+    async fn upload(&mut self, who: &str, b: &Browser, path: &str, form: Form) -> Page {
+        let page = b.post_multipart(path, form).await;
         assert!(page.status < 500, "{path} as {who}: {}", page.status);
         self.add(who, page)
     }
@@ -509,7 +491,6 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
         };
         seen.upload(
             "educator",
-            &app,
             educator,
             &task,
             hand_in(String::new(), payload.to_string()),
@@ -517,7 +498,6 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
         .await;
         seen.upload(
             "educator",
-            &app,
             educator,
             &task,
             hand_in(v("artefact"), String::new()),
@@ -537,7 +517,6 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
             .await;
         seen.upload(
             "educator",
-            &app,
             educator,
             &task,
             hand_in(
@@ -593,18 +572,14 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
 
         // Outside PD hours: a request, one with a script for a link, a decision.
         let ask = |link: String| {
-            Form::new()
-                .text("title", v("pd"))
-                .text("description", v("pddesc"))
-                .text("hours", "2")
-                .text("completed_on", "2026-10-02")
-                .text("evidence_url", link)
-                .text("org", s.school_a.0.to_string())
-                .part("evidence_file", Part::bytes(Vec::new()).file_name(""))
+            OutsidePd::new(s.school_a, &v("pd"))
+                .description(&v("pddesc"))
+                .hours("2")
+                .evidence_url(&link)
+                .form()
         };
         seen.upload(
             "educator",
-            &app,
             educator,
             "/transcript/outside",
             ask(payload.to_string()),
@@ -612,7 +587,6 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
         .await;
         seen.upload(
             "educator",
-            &app,
             educator,
             "/transcript/outside",
             ask(format!("https://example.org/{}", mark("evidence"))),
@@ -700,7 +674,6 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
         let draft = seen
             .upload(
                 "author",
-                &app,
                 author,
                 "/authoring",
                 Form::new().part(
@@ -766,7 +739,6 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
         let list = format!("email,role\n{p},educator\nok@district.example.org,{p}\n");
         seen.upload(
             "dadmin",
-            &app,
             dadmin,
             &format!("{district}/admin/invitations/list"),
             Form::new()
