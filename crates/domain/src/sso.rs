@@ -163,14 +163,6 @@ pub fn secret_context(issuer: &str) -> String {
     format!("lyceum sso client secret\n{issuer}")
 }
 
-/// Where a provider describes itself (OpenID Connect Discovery 1.0, §4).
-pub fn discovery_url(issuer: &str) -> String {
-    format!(
-        "{}/.well-known/openid-configuration",
-        issuer.trim_end_matches('/')
-    )
-}
-
 /// Whether an email address a provider vouches for may be trusted: only
 /// when it said `email_verified: true`. Saying nothing is not vouching —
 /// anyone can type any address into some providers' profiles — so an
@@ -543,10 +535,6 @@ mod tests {
             assert_eq!(parse_issuer(bad, true), Err("issuer-invalid"), "{bad}");
         }
         assert_eq!(parse_issuer("  ", false), Err("required"));
-        assert_eq!(
-            discovery_url("https://id.example.org/"),
-            "https://id.example.org/.well-known/openid-configuration"
-        );
     }
 
     /// Every address the security review got past the filter, and the

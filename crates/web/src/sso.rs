@@ -1,23 +1,39 @@
-//! The OpenID Connect client side of single sign-on: provider discovery and
-//! key sets (fetched over HTTP(S), cached in memory), the authorization
-//! request, the code exchange at the token endpoint, and ID token checks.
+//! The OpenID Connect client side of single sign-on. The protocol —
+//! discovery, the authorization request with PKCE and nonce, the code
+//! exchange, ID token signatures — is the `openidconnect` crate's, spoken
+//! over our own HTTP client ([`http`]); here are the caches it does not
+//! keep (discovery and key sets, with a refetch when keys rotate) and the
+//! glue to our rules.
 //!
-//! The rules that need no network (claims, PKCE, which URLs are allowed)
-//! live in `lyceum_domain::sso`; sign-ins under way live in the database
-//! (`lyceum_db::sso`), so nothing here has to survive a restart or be shared
-//! between app servers — the caches only save round trips.
+//! The rules that need no network (claims, which URLs are allowed) live in
+//! `lyceum_domain::sso` and are applied after the crate's own checks; sign-ins
+//! under way live in the database (`lyceum_db::sso`), so nothing here has
+//! to survive a restart or be shared between app servers — the caches only
+//! save round trips.
 
-use jsonwebtoken::jwk::{Jwk, KeyAlgorithm, PublicKeyUse};
-use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, Validation};
+mod http;
+
+use self::http::ProviderHttp;
+use chrono::{DateTime, Utc};
 use lyceum_db::sso::ProviderRow;
 use lyceum_domain::secrets::Secret;
 use lyceum_domain::sso::{
-    ClaimProblem, Expected, IdClaims, SignInRefusal, address_is_allowed, check_claims,
-    discovery_url, url_is_allowed,
+    ClaimProblem, Expected, IdClaims, LEEWAY_SECS, SignInRefusal, check_claims,
 };
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use lyceum_domain::token::hash_token;
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreClientAuthMethod, CoreGenderClaim, CoreIdTokenVerifier,
+    CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
+    CoreProviderMetadata,
+};
+use openidconnect::{
+    AdditionalClaims, AuthType, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret,
+    CsrfToken, DiscoveryError, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdToken,
+    IdTokenClaims, IssuerUrl, JsonWebKeySet, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, RequestTokenError, Scope, SignatureVerificationError, TokenResponse,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -28,12 +44,6 @@ const JWKS_TTL: Duration = Duration::from_secs(3600);
 /// A token signed with a key we do not know makes us fetch the key set again
 /// (the provider may have rotated its keys), but not more often than this.
 const JWKS_REFETCH_AFTER: Duration = Duration::from_secs(30);
-const HTTP_TIMEOUT: Duration = Duration::from_secs(10);
-/// Larger answers from a provider are refused, unread.
-const MAX_BODY: usize = 512 * 1024;
-
-/// The scopes asked for: who (openid), their address and their name.
-pub const SCOPES: &str = "openid email profile";
 
 /// Why a step with the provider failed: what people are told, and what the
 /// log records.
@@ -61,284 +71,201 @@ impl SsoError {
     }
 }
 
-/// What a provider's discovery document says that we use.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Metadata {
-    pub issuer: String,
-    pub authorization_endpoint: String,
-    pub token_endpoint: String,
-    pub jwks_uri: String,
-    #[serde(default)]
-    pub token_endpoint_auth_methods_supported: Vec<String>,
-}
-
-/// How the client authenticates at the token endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClientAuth {
-    /// HTTP Basic with the URL-encoded id and secret (RFC 6749 §2.3.1).
-    Basic,
-    /// `client_id` and `client_secret` in the form body.
-    Post,
-}
-
-impl Metadata {
-    /// `client_secret_basic` unless the provider says it takes only
-    /// `client_secret_post` (the default, per OpenID Connect Discovery, is basic).
-    pub fn client_auth(&self) -> ClientAuth {
-        let m = &self.token_endpoint_auth_methods_supported;
-        if !m.iter().any(|s| s == "client_secret_basic")
-            && m.iter().any(|s| s == "client_secret_post")
-        {
-            ClientAuth::Post
-        } else {
-            ClientAuth::Basic
-        }
+// The error of our HTTP client, as the crate wants one.
+impl std::fmt::Display for SsoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {}", self.refusal, self.detail)
     }
 }
+
+impl std::error::Error for SsoError {}
+
+/// A provider's discovery document (its key set is kept apart, in
+/// [`SsoClient::keys`], to be fetched again on its own when keys rotate).
+pub type Metadata = CoreProviderMetadata;
+
+/// The client the crate makes from a discovery document.
+type ProviderClient = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// `client_secret_basic` unless the provider says it takes only
+/// `client_secret_post` (the default, per OpenID Connect Discovery, is basic).
+pub fn client_auth(meta: &Metadata) -> AuthType {
+    let methods = meta
+        .token_endpoint_auth_methods_supported()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    if !methods.contains(&CoreClientAuthMethod::ClientSecretBasic)
+        && methods.contains(&CoreClientAuthMethod::ClientSecretPost)
+    {
+        AuthType::RequestBody
+    } else {
+        AuthType::BasicAuth
+    }
+}
+
+/// Algorithms an ID token may be signed with: asymmetric ones only, so a
+/// token "signed" with the public key as an HMAC secret, or not at all, fails.
+const ALLOWED: &[CoreJwsSigningAlgorithm] = &[
+    CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+    CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha384,
+    CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha512,
+    CoreJwsSigningAlgorithm::RsaSsaPssSha256,
+    CoreJwsSigningAlgorithm::RsaSsaPssSha384,
+    CoreJwsSigningAlgorithm::RsaSsaPssSha512,
+    CoreJwsSigningAlgorithm::EcdsaP256Sha256,
+    CoreJwsSigningAlgorithm::EcdsaP384Sha384,
+];
+
+/// The one claim we read that the crate's ID token does not: `nbf`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+struct NotBefore {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nbf: Option<i64>,
+}
+
+impl AdditionalClaims for NotBefore {}
+
+type Claims = IdTokenClaims<NotBefore, CoreGenderClaim>;
+type ProviderIdToken =
+    IdToken<NotBefore, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
 
 struct Cached<T> {
     value: Arc<T>,
     fetched: Instant,
 }
 
-/// The keys of a provider's key set that we can read.
-#[derive(Debug, Default)]
-pub struct KeySet {
-    keys: Vec<Jwk>,
-}
-
-impl KeySet {
-    fn find(&self, kid: Option<&str>, alg: Algorithm) -> Option<&Jwk> {
-        let usable = |k: &&Jwk| {
-            k.common.public_key_use != Some(PublicKeyUse::Encryption)
-                && k.common
-                    .key_algorithm
-                    .is_none_or(|ka| key_algorithm_is(ka, alg))
-        };
-        match kid {
-            Some(kid) => self
-                .keys
-                .iter()
-                .filter(usable)
-                .find(|k| k.common.key_id.as_deref() == Some(kid)),
-            // No kid: only if exactly one key could have signed it.
-            None => {
-                let mut candidates =
-                    self.keys.iter().filter(usable).filter(|k| {
-                        DecodingKey::from_jwk(k).is_ok_and(|d| d.family() == family(alg))
-                    });
-                let first = candidates.next();
-                if candidates.next().is_some() {
-                    None
-                } else {
-                    first
-                }
-            }
-        }
-    }
-}
-
-fn family(alg: Algorithm) -> AlgorithmFamily {
-    match alg {
-        Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512 => AlgorithmFamily::Hmac,
-        Algorithm::ES256 | Algorithm::ES384 => AlgorithmFamily::Ec,
-        Algorithm::EdDSA => AlgorithmFamily::Ed,
-        _ => AlgorithmFamily::Rsa,
-    }
-}
-
-fn key_algorithm_is(ka: KeyAlgorithm, alg: Algorithm) -> bool {
-    ka.to_string() == format!("{alg:?}")
-}
-
-/// Algorithms an ID token may be signed with: asymmetric ones only, so a
-/// token "signed" with the public key as an HMAC secret, or not at all, fails.
-const ALLOWED: &[Algorithm] = &[
-    Algorithm::RS256,
-    Algorithm::RS384,
-    Algorithm::RS512,
-    Algorithm::PS256,
-    Algorithm::PS384,
-    Algorithm::PS512,
-    Algorithm::ES256,
-    Algorithm::ES384,
-];
-
 /// The HTTP client and the caches; one per app server.
 pub struct SsoClient {
-    http: Result<reqwest::Client, String>,
-    /// Providers on loopback over plain HTTP are allowed (development, tests).
-    local: bool,
+    http: ProviderHttp,
     discovery: RwLock<HashMap<String, Cached<Metadata>>>,
-    jwks: RwLock<HashMap<String, Cached<KeySet>>>,
-}
-
-/// Resolves names as the system does, then drops every address that is not
-/// on the public internet (unless `local`), so a provider's name cannot lead
-/// Lyceum into its own network — not even by changing what it resolves to
-/// after the URL was checked.
-struct PublicOnly {
-    local: bool,
-}
-
-impl reqwest::dns::Resolve for PublicOnly {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let local = self.local;
-        let host = name.as_str().to_string();
-        Box::pin(async move {
-            let found = tokio::net::lookup_host((host.as_str(), 0)).await?;
-            let allowed: Vec<std::net::SocketAddr> = found
-                .filter(|a| address_is_allowed(a.ip(), local))
-                .collect();
-            if allowed.is_empty() {
-                return Err(format!("{host} resolves to no public address").into());
-            }
-            Ok(Box::new(allowed.into_iter()) as reqwest::dns::Addrs)
-        })
-    }
+    jwks: RwLock<HashMap<String, Cached<CoreJsonWebKeySet>>>,
 }
 
 impl SsoClient {
     /// `local`: also talk to providers on loopback over plain HTTP
     /// (`server.sso_local_providers`, for development and tests).
     pub fn new(local: bool) -> Self {
-        let http = reqwest::Client::builder()
-            .dns_resolver(PublicOnly { local })
-            // HTTP(S)_PROXY in the environment would decide where we connect,
-            // and the proxy's address is not the provider's.
-            .no_proxy()
-            .timeout(HTTP_TIMEOUT)
-            .connect_timeout(HTTP_TIMEOUT)
-            // A provider's endpoints are named exactly; following redirects
-            // would let an answer come from somewhere else.
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("lyceum/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| e.to_string());
         SsoClient {
-            http,
-            local,
+            http: ProviderHttp::new(local),
             discovery: RwLock::new(HashMap::new()),
             jwks: RwLock::new(HashMap::new()),
         }
     }
 
-    /// Every URL is checked before a connection is made: an address in it
-    /// (`https://127.1`) never goes through the resolver, and providers
-    /// stored before a rule was tightened are held to it all the same.
-    fn check_url(&self, url: &str) -> Result<(), SsoError> {
-        if url_is_allowed(url, self.local) {
-            Ok(())
-        } else {
-            Err(SsoError::provider(format!(
-                "{url:?} is not an https URL on a public address"
-            )))
-        }
-    }
-
-    fn http(&self) -> Result<&reqwest::Client, SsoError> {
-        self.http
-            .as_ref()
-            .map_err(|e| SsoError::unavailable(format!("no HTTP client: {e}")))
-    }
-
-    /// The provider's discovery document, from the cache or its issuer.
+    /// The provider's discovery document, from the cache or its issuer. The
+    /// crate checks it names the issuer we asked (Discovery §4.3) and fetches
+    /// the key set with it, which starts that cache too.
     pub async fn metadata(&self, issuer: &str) -> Result<Arc<Metadata>, SsoError> {
         if let Some(m) = fresh(&self.discovery, issuer, DISCOVERY_TTL) {
             return Ok(m);
         }
-        let url = discovery_url(issuer);
-        let body = self.get(&url).await?;
-        let meta: Metadata = serde_json::from_slice(&body)
-            .map_err(|e| SsoError::provider(format!("discovery document {url}: {e}")))?;
-        // OpenID Connect Discovery §4.3: it must name the issuer we asked.
-        if meta.issuer != issuer {
-            return Err(SsoError::provider(format!(
-                "discovery at {url} names issuer {:?}, not {issuer:?}",
-                meta.issuer
-            )));
+        let issuer_url = IssuerUrl::new(issuer.to_string())
+            .map_err(|e| SsoError::provider(format!("issuer {issuer:?}: {e}")))?;
+        let meta = CoreProviderMetadata::discover_async(issuer_url, &self.http)
+            .await
+            .map_err(|e| match e {
+                DiscoveryError::Request(e) => e,
+                e => SsoError::provider(format!("discovery for {issuer}: {}", chain(&e))),
+            })?;
+        // Checked now for a clear message; every request is checked anyway.
+        for (what, url) in [
+            (
+                "authorization_endpoint",
+                meta.authorization_endpoint().as_str(),
+            ),
+            ("jwks_uri", meta.jwks_uri().as_str()),
+        ]
+        .into_iter()
+        .chain(
+            meta.token_endpoint()
+                .map(|u| ("token_endpoint", u.as_str())),
+        ) {
+            self.http.check_url(url).map_err(|_| {
+                SsoError::provider(format!(
+                    "discovery for {issuer}: {what} {url:?} is not allowed"
+                ))
+            })?;
         }
-        for (what, u) in [
-            ("authorization_endpoint", &meta.authorization_endpoint),
-            ("token_endpoint", &meta.token_endpoint),
-            ("jwks_uri", &meta.jwks_uri),
-        ] {
-            if !url_is_allowed(u, self.local) {
-                return Err(SsoError::provider(format!(
-                    "discovery at {url}: {what} {u:?} is not an https URL"
-                )));
-            }
-        }
-        let meta = Arc::new(meta);
+        let keys = meta.jwks().clone();
+        store(&self.jwks, meta.jwks_uri().as_str(), Arc::new(keys));
+        let meta = Arc::new(meta.set_jwks(JsonWebKeySet::default()));
         store(&self.discovery, issuer, meta.clone());
         Ok(meta)
     }
 
-    async fn keys(&self, jwks_uri: &str, max_age: Duration) -> Result<Arc<KeySet>, SsoError> {
-        if let Some(k) = fresh(&self.jwks, jwks_uri, max_age) {
+    async fn keys(
+        &self,
+        meta: &Metadata,
+        max_age: Duration,
+    ) -> Result<Arc<CoreJsonWebKeySet>, SsoError> {
+        let uri = meta.jwks_uri();
+        if let Some(k) = fresh(&self.jwks, uri.as_str(), max_age) {
             return Ok(k);
         }
-        let body = self.get(jwks_uri).await?;
-        #[derive(Deserialize)]
-        struct RawSet {
-            keys: Vec<serde_json::Value>,
-        }
-        let raw: RawSet = serde_json::from_slice(&body)
-            .map_err(|e| SsoError::provider(format!("key set {jwks_uri}: {e}")))?;
-        // Keys of kinds we do not know are skipped, not fatal.
-        let keys = raw
-            .keys
-            .into_iter()
-            .filter_map(|k| serde_json::from_value::<Jwk>(k).ok())
-            .collect();
-        let set = Arc::new(KeySet { keys });
-        store(&self.jwks, jwks_uri, set.clone());
+        let set = JsonWebKeySet::fetch_async(uri, &self.http)
+            .await
+            .map_err(|e| match e {
+                DiscoveryError::Request(e) => e,
+                e => SsoError::provider(format!("key set {}: {}", uri.as_str(), chain(&e))),
+            })?;
+        let set = Arc::new(set);
+        store(&self.jwks, uri.as_str(), set.clone());
         Ok(set)
     }
 
-    async fn get(&self, url: &str) -> Result<Vec<u8>, SsoError> {
-        self.check_url(url)?;
-        let response = self
-            .http()?
-            .get(url)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .send()
-            .await
-            .map_err(|e| SsoError::unavailable(format!("GET {url}: {e}")))?;
-        check_peer(&response, self.local)?;
-        let status = response.status();
-        let body = read_limited(response).await?;
-        if !status.is_success() {
-            return Err(SsoError::provider(format!("GET {url}: status {status}")));
-        }
-        Ok(body)
+    fn client(
+        meta: &Metadata,
+        client_id: &str,
+        redirect_uri: &str,
+    ) -> Result<ProviderClient, SsoError> {
+        let redirect = RedirectUrl::new(redirect_uri.to_string())
+            .map_err(|e| SsoError::provider(format!("redirect_uri {redirect_uri:?}: {e}")))?;
+        Ok(CoreClient::from_provider_metadata(
+            meta.clone(),
+            ClientId::new(client_id.to_string()),
+            None,
+        )
+        .set_redirect_uri(redirect))
     }
 
     /// Where to send the browser to sign in (the authorization request, with
-    /// PKCE S256, state and nonce).
+    /// PKCE S256 from `verifier`, state and nonce).
     pub fn authorization_url(
         meta: &Metadata,
         provider: &ProviderRow,
         redirect_uri: &str,
         state: &str,
         nonce: &str,
-        code_challenge: &str,
+        verifier: &str,
     ) -> Result<String, SsoError> {
-        let mut url = reqwest::Url::parse(&meta.authorization_endpoint).map_err(|e| {
-            SsoError::provider(format!(
-                "authorization_endpoint {:?}: {e}",
-                meta.authorization_endpoint
-            ))
-        })?;
-        url.query_pairs_mut()
-            .append_pair("response_type", "code")
-            .append_pair("client_id", &provider.client_id)
-            .append_pair("redirect_uri", redirect_uri)
-            .append_pair("scope", SCOPES)
-            .append_pair("state", state)
-            .append_pair("nonce", nonce)
-            .append_pair("code_challenge", code_challenge)
-            .append_pair("code_challenge_method", "S256");
+        let verifier = PkceCodeVerifier::new(verifier.to_string());
+        // The crate asserts RFC 7636's lengths; say so rather than panic.
+        if !(43..=128).contains(&verifier.secret().len()) {
+            return Err(SsoError::provider("PKCE verifier of the wrong length"));
+        }
+        let (url, _, _) = Self::client(meta, &provider.client_id, redirect_uri)?
+            .authorize_url(
+                CoreAuthenticationFlow::AuthorizationCode,
+                {
+                    let state = CsrfToken::new(state.to_string());
+                    move || state
+                },
+                {
+                    let nonce = Nonce::new(nonce.to_string());
+                    move || nonce
+                },
+            )
+            .add_scope(Scope::new("email".into()))
+            .add_scope(Scope::new("profile".into()))
+            .set_pkce_challenge(PkceCodeChallenge::from_code_verifier_sha256(&verifier))
+            .url();
         Ok(url.into())
     }
 
@@ -353,98 +280,124 @@ impl SsoClient {
         verifier: &str,
         redirect_uri: &str,
     ) -> Result<String, SsoError> {
-        self.check_url(&meta.token_endpoint)?;
-        let mut form: Vec<(&str, &str)> = vec![
-            ("grant_type", "authorization_code"),
-            ("code", code),
-            ("redirect_uri", redirect_uri),
-            ("code_verifier", verifier),
-            ("client_id", &provider.client_id),
-        ];
-        let mut request = self
-            .http()?
-            .post(&meta.token_endpoint)
-            .header(reqwest::header::ACCEPT, "application/json");
-        match meta.client_auth() {
-            ClientAuth::Basic => {
-                use base64::Engine;
-                let pair = format!(
-                    "{}:{}",
-                    utf8_percent_encode(&provider.client_id, NON_ALPHANUMERIC),
-                    utf8_percent_encode(client_secret.expose(), NON_ALPHANUMERIC)
-                );
-                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
-                request =
-                    request.header(reqwest::header::AUTHORIZATION, format!("Basic {encoded}"));
-            }
-            ClientAuth::Post => form.push(("client_secret", client_secret.expose())),
-        }
-        let response = request
-            .form(&form)
-            .send()
+        let client = Self::client(meta, &provider.client_id, redirect_uri)?
+            .set_client_secret(ClientSecret::new(client_secret.expose().to_string()))
+            .set_auth_type(client_auth(meta));
+        let response = client
+            .exchange_code(AuthorizationCode::new(code.to_string()))
+            .map_err(|e| SsoError::provider(format!("token endpoint: {e}")))?
+            .set_pkce_verifier(PkceCodeVerifier::new(verifier.to_string()))
+            .request_async(&self.http)
             .await
-            .map_err(|e| SsoError::unavailable(format!("token endpoint: {e}")))?;
-        check_peer(&response, self.local)?;
-        let status = response.status();
-        let body = read_limited(response).await?;
-        #[derive(Deserialize)]
-        struct TokenResponse {
-            id_token: Option<String>,
-            error: Option<String>,
-        }
-        let parsed: Option<TokenResponse> = serde_json::from_slice(&body).ok();
-        if !status.is_success() {
-            let error = parsed.and_then(|p| p.error).unwrap_or_default();
-            return Err(SsoError::provider(format!(
-                "token endpoint: status {status} {error}"
-            )));
-        }
-        parsed
-            .and_then(|p| p.id_token)
+            .map_err(|e| match e {
+                RequestTokenError::Request(e) => e,
+                RequestTokenError::ServerResponse(r) => {
+                    SsoError::provider(format!("token endpoint: {r}"))
+                }
+                e => SsoError::provider(format!("token endpoint: {}", chain(&e))),
+            })?;
+        response
+            .id_token()
+            .map(|t| t.to_string())
             .ok_or_else(|| SsoError::provider("token endpoint: no id_token in the answer"))
     }
 
-    /// Checks the ID token's signature against the provider's key set, then
-    /// its claims; returns them.
+    /// Checks the ID token's signature against the provider's key set (the
+    /// crate), then its claims (the crate's checks, then ours); returns them.
     pub async fn verify(
         &self,
         meta: &Metadata,
         id_token: &str,
         expected: &Expected<'_>,
     ) -> Result<IdClaims, SsoError> {
-        let header = jsonwebtoken::decode_header(id_token)
-            .map_err(|e| SsoError::token(format!("header: {e}")))?;
-        if !ALLOWED.contains(&header.alg) {
-            return Err(SsoError::token(format!(
-                "algorithm {:?} not allowed",
-                header.alg
-            )));
+        let token: ProviderIdToken = id_token
+            .parse()
+            .map_err(|e| SsoError::token(format!("ID token: {e}")))?;
+        let keys = self.keys(meta, JWKS_TTL).await?;
+        let claims = match signed_claims(&token, &keys, expected) {
+            Err(ClaimsVerificationError::SignatureVerification(
+                SignatureVerificationError::NoMatchingKey,
+            )) => {
+                // Perhaps the keys were rotated since we fetched them.
+                let keys = self.keys(meta, JWKS_REFETCH_AFTER).await?;
+                signed_claims(&token, &keys, expected)
+            }
+            checked => checked,
         }
-        let kid = header.kid.as_deref();
-        let mut set = self.keys(&meta.jwks_uri, JWKS_TTL).await?;
-        if set.find(kid, header.alg).is_none() {
-            // Perhaps the keys were rotated since we fetched them.
-            set = self.keys(&meta.jwks_uri, JWKS_REFETCH_AFTER).await?;
-        }
-        let jwk = set.find(kid, header.alg).ok_or_else(|| {
-            SsoError::token(format!(
-                "no key {kid:?} for {:?} in the key set",
-                header.alg
-            ))
+        .map_err(|e| match e {
+            ClaimsVerificationError::Expired(_) => {
+                SsoError::new(SignInRefusal::Expired, format!("claims: {e}"))
+            }
+            e => SsoError::token(chain(&e)),
         })?;
-        let key = DecodingKey::from_jwk(jwk).map_err(|e| SsoError::token(format!("key: {e}")))?;
-        // The signature here; the claims below, by our own clock.
-        let mut validation = Validation::new(header.alg);
-        validation.required_spec_claims = HashSet::new();
-        validation.validate_exp = false;
-        validation.validate_nbf = false;
-        validation.validate_aud = false;
-        let data = jsonwebtoken::decode::<IdClaims>(id_token, &key, &validation)
-            .map_err(|e| SsoError::token(format!("signature: {e}")))?;
-        check_claims(&data.claims, expected)
+        let claims = id_claims(&claims);
+        check_claims(&claims, expected)
             .map_err(|p: ClaimProblem| SsoError::new(p.refusal(), format!("claims: {p:?}")))?;
-        Ok(data.claims)
+        Ok(claims)
     }
+}
+
+/// The crate's checks: signature with one of [`ALLOWED`] by a key of the
+/// set, issuer, audience, expiry (by our clock, with our leeway) and nonce
+/// (we keep only its hash). What it leaves out (`azp`, `nbf`, `iat`) is
+/// [`check_claims`]'s, which repeats the rest.
+fn signed_claims(
+    token: &ProviderIdToken,
+    keys: &CoreJsonWebKeySet,
+    expected: &Expected<'_>,
+) -> Result<Claims, ClaimsVerificationError> {
+    let issuer = IssuerUrl::new(expected.issuer.to_string())
+        .map_err(|e| ClaimsVerificationError::Other(format!("issuer: {e}")))?;
+    let leeway_now = DateTime::<Utc>::from_timestamp(expected.now - LEEWAY_SECS, 0)
+        .ok_or_else(|| ClaimsVerificationError::Other("clock out of range".into()))?;
+    let verifier = CoreIdTokenVerifier::new_public_client(
+        ClientId::new(expected.client_id.to_string()),
+        issuer,
+        keys.clone(),
+    )
+    .set_allowed_algs(ALLOWED.iter().cloned())
+    // Several audiences are fine when `azp` names us: check_claims decides.
+    .set_other_audience_verifier_fn(|_| true)
+    .set_time_fn(move || leeway_now);
+    let nonce_hash = expected.nonce_hash;
+    token
+        .claims(&verifier, |nonce: Option<&Nonce>| match nonce {
+            Some(n) if hash_token(n.secret()) == nonce_hash => Ok(()),
+            _ => Err("nonce is not the one sent".to_string()),
+        })
+        .cloned()
+}
+
+/// The claims as our rules read them.
+fn id_claims(c: &Claims) -> IdClaims {
+    let text = |s: Option<&String>| s.cloned();
+    IdClaims {
+        iss: c.issuer().to_string(),
+        sub: c.subject().to_string(),
+        aud: c.audiences().iter().map(|a| a.to_string()).collect(),
+        azp: c.authorized_party().map(|a| a.to_string()),
+        exp: Some(c.expiration().timestamp()),
+        iat: Some(c.issue_time().timestamp()),
+        nbf: c.additional_claims().nbf,
+        nonce: c.nonce().map(|n| n.secret().clone()),
+        email: c.email().map(|e| e.to_string()),
+        email_verified: c.email_verified(),
+        name: text(c.name().and_then(|n| n.get(None)).map(|n| &**n)),
+        given_name: text(c.given_name().and_then(|n| n.get(None)).map(|n| &**n)),
+        family_name: text(c.family_name().and_then(|n| n.get(None)).map(|n| &**n)),
+    }
+}
+
+/// An error and its causes, for the log.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
 }
 
 fn fresh<T>(
@@ -470,138 +423,39 @@ fn store<T>(cache: &RwLock<HashMap<String, Cached<T>>>, key: &str, value: Arc<T>
     }
 }
 
-/// The address we are actually talking to must be one we may talk to,
-/// whatever led there (a resolver's answer, a cached connection): if not,
-/// the answer is refused unread.
-fn check_peer(response: &reqwest::Response, local: bool) -> Result<(), SsoError> {
-    match response.remote_addr() {
-        Some(peer) if address_is_allowed(peer.ip(), local) => Ok(()),
-        peer => Err(SsoError::unavailable(format!(
-            "{}: connected to {peer:?}, not a public address",
-            response.url()
-        ))),
-    }
-}
-
-async fn read_limited(mut response: reqwest::Response) -> Result<Vec<u8>, SsoError> {
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY as u64)
-    {
-        return Err(SsoError::provider("answer too large"));
-    }
-    let mut body = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| SsoError::unavailable(format!("reading the answer: {e}")))?
-    {
-        if body.len() + chunk.len() > MAX_BODY {
-            return Err(SsoError::provider("answer too large"));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use openidconnect::core::{CoreResponseType, CoreSubjectIdentifierType};
+    use openidconnect::{AuthUrl, JsonWebKeySetUrl, ResponseTypes, TokenUrl};
 
-    fn meta(methods: &[&str]) -> Metadata {
-        Metadata {
-            issuer: "https://id.example.org".into(),
-            authorization_endpoint: "https://id.example.org/auth?tenant=x".into(),
-            token_endpoint: "https://id.example.org/token".into(),
-            jwks_uri: "https://id.example.org/jwks".into(),
-            token_endpoint_auth_methods_supported: methods.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    #[tokio::test]
-    async fn names_that_lead_into_our_network_do_not_resolve() {
-        use reqwest::dns::Resolve;
-        let name = |n: &str| n.parse::<reqwest::dns::Name>().unwrap();
-        let refused = PublicOnly { local: false }.resolve(name("localhost")).await;
-        assert!(refused.is_err(), "loopback refused outside development");
-        let allowed = PublicOnly { local: true }.resolve(name("localhost")).await;
-        assert!(allowed.unwrap().all(|a| a.ip().is_loopback()));
-        // And the client checks the URL first: a loopback name is refused
-        // before any connection is made.
-        let client = SsoClient::new(false);
-        let e = client.get("https://localhost:9/x").await.unwrap_err();
-        assert!(
-            e.detail.contains("not an https URL on a public address"),
-            "{}",
-            e.detail
-        );
-        assert_eq!(e.refusal, SignInRefusal::Provider);
-    }
-
-    /// Whatever led to a connection, an answer from an address we may not
-    /// talk to is refused unread; the URL is checked before connecting.
-    #[tokio::test]
-    async fn the_connected_peer_is_checked() {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let hits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counted = hits.clone();
-        let app = axum::Router::new().route(
-            "/x",
-            axum::routing::get(move || {
-                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                async { "{}" }
-            }),
-        );
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        // A response from loopback, as a resolver that let it through would give.
-        let plain = reqwest::Client::builder().no_proxy().build().unwrap();
-        let response = plain.get(format!("http://{addr}/x")).send().await.unwrap();
-        let refused = check_peer(&response, false).unwrap_err();
-        assert_eq!(refused.refusal, SignInRefusal::Unavailable);
-        assert!(
-            refused.detail.contains("not a public address"),
-            "{}",
-            refused.detail
-        );
-        assert!(check_peer(&response, true).is_ok());
-        // Our client, outside development: `127.1` is 127.0.0.1, refused
-        // before any connection, as is every other spelling of it.
-        let client = SsoClient::new(false);
-        for url in [
-            format!("http://127.1:{}/x", addr.port()),
-            format!("https://127.1:{}/x", addr.port()),
-            format!("https://0x7f.1:{}/x", addr.port()),
-            format!("https://2130706433:{}/x", addr.port()),
-            format!("https://[::ffff:127.0.0.1]:{}/x", addr.port()),
-        ] {
-            let e = client.get(&url).await.unwrap_err();
-            assert_eq!(e.refusal, SignInRefusal::Provider, "{url}: {}", e.detail);
-        }
-        assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 1);
-        // In development, loopback is fine.
-        assert!(
-            SsoClient::new(true)
-                .get(&format!("http://127.1:{}/x", addr.port()))
-                .await
-                .is_ok()
-        );
-        assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 2);
-        server.abort();
+    fn meta(methods: &[CoreClientAuthMethod]) -> Metadata {
+        CoreProviderMetadata::new(
+            IssuerUrl::new("https://id.example.org".into()).unwrap(),
+            AuthUrl::new("https://id.example.org/auth?tenant=x".into()).unwrap(),
+            JsonWebKeySetUrl::new("https://id.example.org/jwks".into()).unwrap(),
+            vec![ResponseTypes::new(vec![CoreResponseType::Code])],
+            vec![CoreSubjectIdentifierType::Public],
+            vec![CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256],
+            Default::default(),
+        )
+        .set_token_endpoint(Some(
+            TokenUrl::new("https://id.example.org/token".into()).unwrap(),
+        ))
+        .set_token_endpoint_auth_methods_supported(Some(methods.to_vec()))
     }
 
     #[test]
     fn client_authentication_follows_the_provider() {
-        assert_eq!(meta(&[]).client_auth(), ClientAuth::Basic);
-        assert_eq!(
-            meta(&["client_secret_post", "client_secret_basic"]).client_auth(),
-            ClientAuth::Basic
-        );
-        assert_eq!(
-            meta(&["client_secret_post"]).client_auth(),
-            ClientAuth::Post
-        );
-        assert_eq!(meta(&["private_key_jwt"]).client_auth(), ClientAuth::Basic);
+        use CoreClientAuthMethod::*;
+        let basic = |m: &Metadata| matches!(client_auth(m), AuthType::BasicAuth);
+        assert!(basic(&meta(&[])));
+        assert!(basic(&meta(&[ClientSecretPost, ClientSecretBasic])));
+        assert!(!basic(&meta(&[ClientSecretPost])));
+        assert!(basic(&meta(&[PrivateKeyJwt])));
+        assert!(basic(
+            &meta(&[]).set_token_endpoint_auth_methods_supported(Option::None)
+        ));
     }
 
     #[test]
@@ -616,15 +470,52 @@ mod tests {
             created_at: 0,
             updated_at: 0,
         };
+        let verifier = "v".repeat(43);
         let url = SsoClient::authorization_url(
             &meta(&[]),
             &provider,
             "https://lyceum.example.org/sign-in/sso/callback",
             "st",
             "no",
-            "ch",
+            &verifier,
         )
         .unwrap();
-        assert!(url.starts_with("https://id.example.org/auth?tenant=x&response_type=code&client_id=lyceum+app&redirect_uri=https%3A%2F%2Flyceum.example.org%2Fsign-in%2Fsso%2Fcallback&scope=openid+email+profile&state=st&nonce=no&code_challenge=ch&code_challenge_method=S256"), "{url}");
+        let url = reqwest::Url::parse(&url).unwrap();
+        assert_eq!(url.path(), "/auth");
+        let mut pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        pairs.sort();
+        let challenge = lyceum_domain::sso::pkce_challenge(&verifier);
+        let mut want = vec![
+            ("client_id", "lyceum app"),
+            ("code_challenge", challenge.as_str()),
+            ("code_challenge_method", "S256"),
+            ("nonce", "no"),
+            (
+                "redirect_uri",
+                "https://lyceum.example.org/sign-in/sso/callback",
+            ),
+            ("response_type", "code"),
+            ("scope", "openid email profile"),
+            ("state", "st"),
+            ("tenant", "x"),
+        ];
+        want.sort();
+        let want: Vec<(String, String)> = want
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(pairs, want);
+        // A verifier RFC 7636 would not take is refused, not a panic.
+        assert!(
+            SsoClient::authorization_url(
+                &meta(&[]),
+                &provider,
+                "https://l.example.org/cb",
+                "st",
+                "no",
+                "short"
+            )
+            .is_err()
+        );
     }
 }

@@ -156,7 +156,8 @@ fn grid(f: &Framework, lang: Lang) -> Vec<AspectRow> {
 /// The whole tree as nested lists; returns the rows and how many lists
 /// remain open after the last one.
 fn tree(f: &Framework, lang: Lang) -> (Vec<TreeRow>, usize) {
-    let mut depth_of = std::collections::HashMap::new();
+    // Typed: `d + 1` alone is ambiguous once a crate adds `Add` for references.
+    let mut depth_of = std::collections::HashMap::<&str, usize>::new();
     let mut rows = Vec::with_capacity(f.items.len());
     let mut previous = 0usize;
     for item in &f.items {

@@ -25,7 +25,7 @@ use axum::response::Response;
 use lyceum_db::sso::{self, Assertion, NewLogin, ProviderChoice, ProviderRow};
 use lyceum_db::users;
 use lyceum_domain::email::EmailAddress;
-use lyceum_domain::sso::{Expected, SignInRefusal, display_name, pkce_challenge};
+use lyceum_domain::sso::{Expected, SignInRefusal, display_name};
 use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
@@ -335,7 +335,7 @@ async fn begin(
         &redirect_uri,
         &login_state,
         &nonce,
-        &pkce_challenge(&verifier),
+        &verifier,
     ) {
         Ok(u) => u,
         Err(e) => return Ok(Err(e)),
