@@ -616,7 +616,7 @@ pub fn notifications_of(
 ) -> Result<Vec<NotificationLine>, DbError> {
     type Row = (
         i64,
-        String,
+        Code<NotificationKind>,
         String,
         i64,
         String,
@@ -643,14 +643,13 @@ pub fn notifications_of(
             notifications::note,
         ))
         .load(conn)?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(
             |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at, note)| {
-                Ok(NotificationLine {
+                NotificationLine {
                     id,
-                    kind: NotificationKind::parse(&kind).ok_or_else(|| {
-                        DbError::Corrupt(format!("notification {id} has kind {kind:?}"))
-                    })?,
+                    kind: kind.into(),
                     actor,
                     topic_id: TopicId(topic_id),
                     topic_title,
@@ -658,10 +657,10 @@ pub fn notifications_of(
                     created_at,
                     read: read_at.is_some(),
                     note,
-                })
+                }
             },
         )
-        .collect()
+        .collect())
 }
 
 pub fn unread(conn: &mut DbConn, user: UserId) -> Result<i64, DbError> {
@@ -1181,13 +1180,13 @@ pub fn reacted(
     (first, last): (PostId, PostId),
     me: UserId,
 ) -> Result<std::collections::HashSet<(PostId, Reaction)>, DbError> {
-    let mine: Vec<(i64, String)> = on_backend!(conn, |c| reactions::table
+    let mine: Vec<(i64, Code<Reaction>)> = on_backend!(conn, |c| reactions::table
         .filter(reactions::user_id.eq(me.0))
         .filter(reactions::post_id.between(first.0, last.0))
         .select((reactions::post_id, reactions::kind))
         .load(c))?;
     Ok(mine
         .into_iter()
-        .filter_map(|(post, kind)| Some((PostId(post), Reaction::parse(&kind)?)))
+        .map(|(post, kind)| (PostId(post), kind.into()))
         .collect())
 }

@@ -8,7 +8,7 @@ use crate::community::notify;
 use crate::schema::{flags, orgs, posts, spaces, suspensions, topics, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::community::NotificationKind;
+use lyceum_domain::community::{FlagDecision, NotificationKind};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 
@@ -167,7 +167,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
 fn decide_flags(
     conn: &mut DbConn,
     post: PostId,
-    decision: &str,
+    decision: FlagDecision,
     by: UserId,
     now: Timestamp,
 ) -> Result<usize, DbError> {
@@ -177,7 +177,7 @@ fn decide_flags(
             .filter(flags::decided_at.is_null()),
     )
     .set((
-        flags::decision.eq(decision),
+        flags::decision.eq(decision.as_str()),
         flags::decided_by.eq(by.0),
         flags::decided_at.eq(now.micros()),
     ))
@@ -210,7 +210,7 @@ pub fn hide(
             posts::hidden_reason.eq(reason),
         ))
         .execute(conn)?;
-    decide_flags(conn, post, "hidden", by, now)?;
+    decide_flags(conn, post, FlagDecision::Hidden, by, now)?;
     crate::community::reindex(conn, post)?;
     notify(
         conn,
@@ -253,7 +253,7 @@ pub fn dismiss(
     by: UserId,
     now: Timestamp,
 ) -> Result<usize, DbError> {
-    decide_flags(conn, post, "dismissed", by, now)
+    decide_flags(conn, post, FlagDecision::Dismissed, by, now)
 }
 
 /// A suspension with where it applies.

@@ -20,7 +20,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::{community, memberships, moderation, orgs};
-use lyceum_domain::community::{reason, suspension_days};
+use lyceum_domain::community::{PostDecision, reason, suspension_days};
 use lyceum_domain::i18n::Arg;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
@@ -220,29 +220,28 @@ pub async fn decide(
     let me = ctx.require_user()?;
     let (_, org) = moderated_post(&state, me, id).await?;
     let (by, now) = (me.user.id(), state.clock.now());
-    let why = match form.action.as_str() {
-        "hide" => match reason(&form.why) {
+    let Some(decision) = PostDecision::parse(&form.action) else {
+        return Err(AppError::BadRequest(
+            "action: hide, restore or dismiss".into(),
+        ));
+    };
+    let why = match decision {
+        PostDecision::Hide => match reason(&form.why) {
             Ok(r) => Some(r),
             Err(e) => {
                 let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang).for_item(id);
                 return Ok(render_invalid(&queue_page(&state, &ctx, errors).await?));
             }
         },
-        "restore" | "dismiss" => None,
-        _ => {
-            return Err(AppError::BadRequest(
-                "action: hide, restore or dismiss".into(),
-            ));
-        }
+        PostDecision::Restore | PostDecision::Dismiss => None,
     };
-    let action = form.action.clone();
     state
         .db
         .write(move |c| {
             let author = community::post(c, id)?.map(|p| UserId(p.author_id));
-            match (action.as_str(), &why) {
-                ("hide", Some(r)) => moderation::hide(c, id, by, r, now)?,
-                ("restore", _) => moderation::restore(c, id, by, now)?,
+            match (decision, &why) {
+                (PostDecision::Hide, Some(r)) => moderation::hide(c, id, by, r, now)?,
+                (PostDecision::Restore, _) => moderation::restore(c, id, by, now)?,
                 _ => {
                     moderation::dismiss(c, id, by, now)?;
                 }
@@ -251,7 +250,7 @@ pub async fn decide(
                 c,
                 now,
                 by,
-                &format!("community.post_{action}"),
+                &format!("community.post_{decision}"),
                 org,
                 author,
                 json!({ "post": id, "reason": why }),
