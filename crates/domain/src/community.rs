@@ -251,7 +251,6 @@ crate::code_enum! {
 }
 
 /// Days of suspension as typed: 1 to [`MAX_SUSPENSION_DAYS`].
-
 pub fn suspension_days(input: &str) -> Result<u32, FieldError> {
     match input.trim().parse::<u32>() {
         Ok(d) if (1..=MAX_SUSPENSION_DAYS).contains(&d) => Ok(d),
