@@ -1,12 +1,16 @@
 //! Fixed codes stored as text (a space's visibility, a topic's kind, a
-//! notification's kind), read into their domain enums as rows are read:
+//! notification's kind, a reaction's kind, a digest's frequency), read into
+//! their domain enums as rows are read (a column of a struct with
+//! `deserialize_as`, or `Code<T>` itself in a loaded tuple):
 //! past this boundary nobody compares strings. A code the enum does not
 //! know fails the read, as a column of the wrong type would.
 
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::Text;
-use lyceum_domain::community::{NotificationKind, TopicKind, Visibility};
+use lyceum_domain::community::{
+    DigestFrequency, NotificationKind, Reaction, TopicKind, Visibility,
+};
 
 /// A stored code, read (`#[diesel(deserialize_as = Code<T>)]`) into `T`.
 pub struct Code<T>(T);
@@ -36,4 +40,10 @@ macro_rules! codes {
     )+};
 }
 
-codes!(Visibility, TopicKind, NotificationKind);
+codes!(
+    Visibility,
+    TopicKind,
+    NotificationKind,
+    Reaction,
+    DigestFrequency
+);

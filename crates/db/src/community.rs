@@ -5,6 +5,7 @@
 //! `lyceum_domain::community`); this module only stores.
 
 use crate::codes::Code;
+use crate::ids::Id;
 use crate::schema::{
     notifications, orgs, post_revisions, posts, reactions, search_words, space_follows, spaces,
     topic_tags, topics, users,
@@ -24,7 +25,8 @@ use std::collections::HashSet;
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = spaces)]
 pub struct SpaceRow {
-    pub id: i64,
+    #[diesel(deserialize_as = Id<SpaceId>)]
+    pub id: SpaceId,
     pub org_id: i64,
     pub title: String,
     pub description: String,
@@ -49,8 +51,8 @@ pub fn create_space(
     s: &SpaceDraft,
     by: UserId,
     now: Timestamp,
-) -> Result<i64, DbError> {
-    Ok(diesel::insert_into(spaces::table)
+) -> Result<SpaceId, DbError> {
+    let id: i64 = diesel::insert_into(spaces::table)
         .values((
             spaces::org_id.eq(org.0),
             spaces::title.eq(&s.title),
@@ -60,7 +62,8 @@ pub fn create_space(
             spaces::created_at.eq(now.micros()),
         ))
         .returning(spaces::id)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    Ok(SpaceId(id))
 }
 
 fn space_of((row, org_name, path): (SpaceRow, String, String)) -> Option<Space> {
@@ -71,10 +74,10 @@ fn space_of((row, org_name, path): (SpaceRow, String, String)) -> Option<Space> 
     })
 }
 
-pub fn space(conn: &mut DbConn, id: i64) -> Result<Option<Space>, DbError> {
+pub fn space(conn: &mut DbConn, id: SpaceId) -> Result<Option<Space>, DbError> {
     Ok(spaces::table
         .inner_join(orgs::table)
-        .filter(spaces::id.eq(id))
+        .filter(spaces::id.eq(id.0))
         .select((SpaceRow::as_select(), orgs::name, orgs::path))
         .first(conn)
         .optional()?
@@ -111,16 +114,15 @@ pub fn follow(
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    let space = space.0;
     if !on {
-        diesel::delete(space_follows::table.find((user.0, space))).execute(conn)?;
+        diesel::delete(space_follows::table.find((user.0, space.0))).execute(conn)?;
         return Ok(());
     }
     if follow_state(conn, user, space)?.is_none() {
         diesel::insert_into(space_follows::table)
             .values((
                 space_follows::user_id.eq(user.0),
-                space_follows::space_id.eq(space),
+                space_follows::space_id.eq(space.0),
                 space_follows::created_at.eq(now.micros()),
             ))
             .execute(conn)?;
@@ -129,9 +131,13 @@ pub fn follow(
 }
 
 /// Whether `user` follows the space: `None` if not, `Some(muted)` if so.
-pub fn follow_state(conn: &mut DbConn, user: UserId, space: i64) -> Result<Option<bool>, DbError> {
+pub fn follow_state(
+    conn: &mut DbConn,
+    user: UserId,
+    space: SpaceId,
+) -> Result<Option<bool>, DbError> {
     Ok(space_follows::table
-        .find((user.0, space))
+        .find((user.0, space.0))
         .select(space_follows::muted_at)
         .first::<Option<i64>>(conn)
         .optional()?
@@ -161,30 +167,33 @@ pub fn mute(
 pub fn follow_states(
     conn: &mut DbConn,
     user: UserId,
-) -> Result<std::collections::HashMap<i64, bool>, DbError> {
+) -> Result<std::collections::HashMap<SpaceId, bool>, DbError> {
     Ok(space_follows::table
         .filter(space_follows::user_id.eq(user.0))
         .select((space_follows::space_id, space_follows::muted_at))
         .load::<(i64, Option<i64>)>(conn)?
         .into_iter()
-        .map(|(id, muted)| (id, muted.is_some()))
+        .map(|(id, muted)| (SpaceId(id), muted.is_some()))
         .collect())
 }
 
-pub fn followed(conn: &mut DbConn, user: UserId) -> Result<HashSet<i64>, DbError> {
+pub fn followed(conn: &mut DbConn, user: UserId) -> Result<HashSet<SpaceId>, DbError> {
     Ok(space_follows::table
         .filter(space_follows::user_id.eq(user.0))
         .select(space_follows::space_id)
         .load::<i64>(conn)?
         .into_iter()
+        .map(SpaceId)
         .collect())
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = topics)]
 pub struct TopicRow {
-    pub id: i64,
-    pub space_id: i64,
+    #[diesel(deserialize_as = Id<TopicId>)]
+    pub id: TopicId,
+    #[diesel(deserialize_as = Id<SpaceId>)]
+    pub space_id: SpaceId,
     pub author_id: i64,
     #[diesel(deserialize_as = Code<TopicKind>)]
     pub kind: TopicKind,
@@ -193,7 +202,8 @@ pub struct TopicRow {
     pub last_post_at: i64,
     pub locked_at: Option<i64>,
     pub created_at: i64,
-    pub accepted_post_id: Option<i64>,
+    #[diesel(deserialize_as = Id<Option<PostId>>)]
+    pub accepted_post_id: Option<PostId>,
     pub pinned_at: Option<i64>,
 }
 
@@ -205,27 +215,28 @@ pub fn create_topic(
     t: &TopicDraft,
     now: Timestamp,
 ) -> Result<TopicId, DbError> {
-    let space = space.0;
     let place = self::space(conn, space)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &place.path, None, &t.body, now)?;
-    let id: i64 = diesel::insert_into(topics::table)
-        .values((
-            topics::space_id.eq(space),
-            topics::author_id.eq(author.0),
-            topics::kind.eq(t.kind.as_str()),
-            topics::title.eq(&t.title),
-            topics::last_post_at.eq(now.micros()),
-            topics::created_at.eq(now.micros()),
-        ))
-        .returning(topics::id)
-        .get_result(conn)?;
+    let id = TopicId(
+        diesel::insert_into(topics::table)
+            .values((
+                topics::space_id.eq(space.0),
+                topics::author_id.eq(author.0),
+                topics::kind.eq(t.kind.as_str()),
+                topics::title.eq(&t.title),
+                topics::last_post_at.eq(now.micros()),
+                topics::created_at.eq(now.micros()),
+            ))
+            .returning(topics::id)
+            .get_result(conn)?,
+    );
     insert_post(conn, id, author, Some(&t.title), &t.body, now)?;
     for tag in &t.tags {
         diesel::insert_into(topic_tags::table)
-            .values((topic_tags::topic_id.eq(id), topic_tags::tag.eq(tag)))
+            .values((topic_tags::topic_id.eq(id.0), topic_tags::tag.eq(tag)))
             .execute(conn)?;
     }
-    diesel::update(spaces::table.find(space))
+    diesel::update(spaces::table.find(space.0))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
     // The space's followers hear of it from the worker (`space_news`).
@@ -234,30 +245,31 @@ pub fn create_topic(
         &lyceum_domain::jobs::Job::TopicStarted { topic: id },
         now,
     )?;
-    Ok(TopicId(id))
+    Ok(id)
 }
 
 /// `title`: the topic's, for its first post.
 fn insert_post(
     conn: &mut DbConn,
-    topic: i64,
+    topic: TopicId,
     author: UserId,
     title: Option<&str>,
     body: &str,
     now: Timestamp,
-) -> Result<i64, DbError> {
+) -> Result<PostId, DbError> {
     let text = search_text(title, body);
     remember_words(conn, &text)?;
-    Ok(diesel::insert_into(posts::table)
+    let id: i64 = diesel::insert_into(posts::table)
         .values((
-            posts::topic_id.eq(topic),
+            posts::topic_id.eq(topic.0),
             posts::author_id.eq(author.0),
             posts::body.eq(body),
             posts::search_text.eq(text),
             posts::created_at.eq(now.micros()),
         ))
         .returning(posts::id)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    Ok(PostId(id))
 }
 
 /// Adds a post's search words to `search_words` (those it has not seen).
@@ -289,13 +301,13 @@ pub struct TopicLine {
 /// `after` (the last line of the page before).
 pub fn topics(
     conn: &mut DbConn,
-    space: i64,
+    space: SpaceId,
     after: Option<Cursor>,
     limit: i64,
 ) -> Result<Vec<TopicLine>, DbError> {
     let mut q = topics::table
         .inner_join(users::table.on(users::id.eq(topics::author_id)))
-        .filter(topics::space_id.eq(space))
+        .filter(topics::space_id.eq(space.0))
         .into_boxed();
     if let Some(c) = after {
         q = q.filter(
@@ -313,19 +325,22 @@ pub fn topics(
         .collect())
 }
 
-pub fn topic(conn: &mut DbConn, id: i64) -> Result<Option<TopicRow>, DbError> {
+pub fn topic(conn: &mut DbConn, id: TopicId) -> Result<Option<TopicRow>, DbError> {
     Ok(topics::table
-        .find(id)
+        .find(id.0)
         .select(TopicRow::as_select())
         .first(conn)
         .optional()?)
 }
 
 /// A topic and the space it is in, in one statement.
-pub fn topic_in_space(conn: &mut DbConn, id: i64) -> Result<Option<(TopicRow, Space)>, DbError> {
+pub fn topic_in_space(
+    conn: &mut DbConn,
+    id: TopicId,
+) -> Result<Option<(TopicRow, Space)>, DbError> {
     Ok(on_backend!(conn, |c| topics::table
         .inner_join(spaces::table.inner_join(orgs::table))
-        .filter(topics::id.eq(id))
+        .filter(topics::id.eq(id.0))
         .select((
             TopicRow::as_select(),
             SpaceRow::as_select(),
@@ -340,8 +355,10 @@ pub fn topic_in_space(conn: &mut DbConn, id: i64) -> Result<Option<(TopicRow, Sp
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = posts)]
 pub struct PostRow {
-    pub id: i64,
-    pub topic_id: i64,
+    #[diesel(deserialize_as = Id<PostId>)]
+    pub id: PostId,
+    #[diesel(deserialize_as = Id<TopicId>)]
+    pub topic_id: TopicId,
     pub author_id: i64,
     pub body: String,
     pub created_at: i64,
@@ -366,14 +383,14 @@ const _: () = assert!(Reaction::ALL.len() == 3);
 /// One page of a topic's posts, oldest first, after post `after`.
 pub fn posts(
     conn: &mut DbConn,
-    topic: i64,
-    after: Option<i64>,
+    topic: TopicId,
+    after: Option<PostId>,
     limit: i64,
 ) -> Result<Vec<PostLine>, DbError> {
     Ok(on_backend!(conn, |c| posts::table
         .inner_join(users::table.on(users::id.eq(posts::author_id)))
-        .filter(posts::topic_id.eq(topic))
-        .filter(posts::id.gt(after.unwrap_or(0)))
+        .filter(posts::topic_id.eq(topic.0))
+        .filter(posts::id.gt(after.map_or(0, |p| p.0)))
         .order(posts::id)
         .limit(limit)
         .select((
@@ -395,9 +412,9 @@ pub fn posts(
     .collect())
 }
 
-pub fn post(conn: &mut DbConn, id: i64) -> Result<Option<PostRow>, DbError> {
+pub fn post(conn: &mut DbConn, id: PostId) -> Result<Option<PostRow>, DbError> {
     Ok(posts::table
-        .find(id)
+        .find(id.0)
         .select(PostRow::as_select())
         .first(conn)
         .optional()?)
@@ -414,11 +431,10 @@ pub fn reply(
     body: &str,
     now: Timestamp,
 ) -> Result<PostId, DbError> {
-    let topic = topic.0;
     let (t, space) = topic_in_space(conn, topic)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &space.path, Some(&t), body, now)?;
     let id = insert_post(conn, topic, author, None, body, now)?;
-    diesel::update(topics::table.find(topic))
+    diesel::update(topics::table.find(topic.0))
         .set((
             topics::reply_count.eq(topics::reply_count + 1),
             topics::last_post_at.eq(now.micros()),
@@ -442,7 +458,7 @@ pub fn reply(
     for (kind, user) in tell {
         notify(conn, user, kind, author, topic, Some(id), None, now)?;
     }
-    Ok(PostId(id))
+    Ok(id)
 }
 
 /// Whether `author` may write `body` now in a space of the organisation
@@ -494,10 +510,10 @@ pub fn may_write(
 }
 
 /// Everyone who has posted in a topic: (user id, display name).
-pub fn participants(conn: &mut DbConn, topic: i64) -> Result<Vec<(i64, String)>, DbError> {
+pub fn participants(conn: &mut DbConn, topic: TopicId) -> Result<Vec<(i64, String)>, DbError> {
     Ok(posts::table
         .inner_join(users::table.on(users::id.eq(posts::author_id)))
-        .filter(posts::topic_id.eq(topic))
+        .filter(posts::topic_id.eq(topic.0))
         .select((users::id, users::display_name))
         .distinct()
         .limit(1_000)
@@ -512,8 +528,8 @@ pub fn notify(
     user: UserId,
     kind: NotificationKind,
     actor: UserId,
-    topic: i64,
-    post: Option<i64>,
+    topic: TopicId,
+    post: Option<PostId>,
     note: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
@@ -525,8 +541,8 @@ pub fn notify(
             notifications::user_id.eq(user.0),
             notifications::kind.eq(kind.as_str()),
             notifications::actor_id.eq(actor.0),
-            notifications::topic_id.eq(topic),
-            notifications::post_id.eq(post),
+            notifications::topic_id.eq(topic.0),
+            notifications::post_id.eq(post.map(|p| p.0)),
             notifications::note.eq(note),
             notifications::created_at.eq(now.micros()),
         ))
@@ -539,9 +555,9 @@ pub fn notify(
 /// is a question by `by` and the post a live reply in it.
 pub fn accept(
     conn: &mut DbConn,
-    topic: i64,
+    topic: TopicId,
     by: UserId,
-    post: i64,
+    post: PostId,
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?
@@ -549,16 +565,12 @@ pub fn accept(
             policy::accepts_answer(by, UserId(t.author_id)) && t.kind == TopicKind::Question
         })
         .ok_or(DbError::NotFound)?;
-    let first: i64 = posts::table
-        .filter(posts::topic_id.eq(topic))
-        .select(diesel::dsl::min(posts::id))
-        .first::<Option<i64>>(conn)?
-        .ok_or(DbError::NotFound)?;
+    let first = first_post(conn, topic)?.ok_or(DbError::NotFound)?;
     let p = self::post(conn, post)?
         .filter(|p| p.topic_id == t.id && p.id != first && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
-    diesel::update(topics::table.find(topic))
-        .set(topics::accepted_post_id.eq(post))
+    diesel::update(topics::table.find(topic.0))
+        .set(topics::accepted_post_id.eq(post.0))
         .execute(conn)?;
     notify(
         conn,
@@ -572,15 +584,24 @@ pub fn accept(
     )
 }
 
+/// A topic's first post (the one that started it).
+fn first_post(conn: &mut DbConn, topic: TopicId) -> Result<Option<PostId>, DbError> {
+    Ok(posts::table
+        .filter(posts::topic_id.eq(topic.0))
+        .select(diesel::dsl::min(posts::id))
+        .first::<Option<i64>>(conn)?
+        .map(PostId))
+}
+
 /// One notification as listed.
 #[derive(Debug, Clone)]
 pub struct NotificationLine {
     pub id: i64,
     pub kind: NotificationKind,
     pub actor: String,
-    pub topic_id: i64,
+    pub topic_id: TopicId,
     pub topic_title: String,
-    pub post_id: Option<i64>,
+    pub post_id: Option<PostId>,
     pub created_at: i64,
     pub read: bool,
     /// A moderator's reason.
@@ -595,7 +616,7 @@ pub fn notifications_of(
 ) -> Result<Vec<NotificationLine>, DbError> {
     type Row = (
         i64,
-        String,
+        Code<NotificationKind>,
         String,
         i64,
         String,
@@ -622,25 +643,24 @@ pub fn notifications_of(
             notifications::note,
         ))
         .load(conn)?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(
             |(id, kind, actor, topic_id, topic_title, post_id, created_at, read_at, note)| {
-                Ok(NotificationLine {
+                NotificationLine {
                     id,
-                    kind: NotificationKind::parse(&kind).ok_or_else(|| {
-                        DbError::Corrupt(format!("notification {id} has kind {kind:?}"))
-                    })?,
+                    kind: kind.into(),
                     actor,
-                    topic_id,
+                    topic_id: TopicId(topic_id),
                     topic_title,
-                    post_id,
+                    post_id: post_id.map(PostId),
                     created_at,
                     read: read_at.is_some(),
                     note,
-                })
+                }
             },
         )
-        .collect()
+        .collect())
 }
 
 pub fn unread(conn: &mut DbConn, user: UserId) -> Result<i64, DbError> {
@@ -670,7 +690,7 @@ pub fn mark_read(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result<(), 
 /// is theirs and not deleted.
 pub fn edit(
     conn: &mut DbConn,
-    id: i64,
+    id: PostId,
     author: UserId,
     body: &str,
     now: Timestamp,
@@ -685,7 +705,7 @@ pub fn edit(
     // text read next is the one this edit replaces).
     let counted = diesel::update(
         posts::table
-            .find(id)
+            .find(id.0)
             .filter(posts::edit_count.lt(MAX_POST_EDITS)),
     )
     .set(posts::edit_count.eq(posts::edit_count + 1))
@@ -695,16 +715,16 @@ pub fn edit(
             FieldError::new("body", "too-many-edits").with_arg("max", MAX_POST_EDITS),
         ])));
     }
-    let earlier: String = posts::table.find(id).select(posts::body).first(conn)?;
+    let earlier: String = posts::table.find(id.0).select(posts::body).first(conn)?;
     diesel::insert_into(post_revisions::table)
         .values((
-            post_revisions::post_id.eq(id),
+            post_revisions::post_id.eq(id.0),
             post_revisions::author_id.eq(author.0),
             post_revisions::body.eq(&earlier),
             post_revisions::replaced_at.eq(now.micros()),
         ))
         .execute(conn)?;
-    diesel::update(posts::table.find(id))
+    diesel::update(posts::table.find(id.0))
         .set((posts::body.eq(body), posts::edited_at.eq(now.micros())))
         .execute(conn)?;
     reindex(conn, id)
@@ -712,32 +732,28 @@ pub fn edit(
 
 /// Sets a post's search words from what it is now: none once deleted or
 /// hidden; its text (and, for a topic's first post, the title) otherwise.
-pub fn reindex(conn: &mut DbConn, id: i64) -> Result<(), DbError> {
+pub fn reindex(conn: &mut DbConn, id: PostId) -> Result<(), DbError> {
     let p = post(conn, id)?.ok_or(DbError::NotFound)?;
     let text = if p.deleted_at.is_some() || p.hidden_at.is_some() {
         String::new()
     } else {
-        let first: Option<i64> = posts::table
-            .filter(posts::topic_id.eq(p.topic_id))
-            .select(diesel::dsl::min(posts::id))
-            .first(conn)?;
-        let title = match first == Some(id) {
+        let title = match first_post(conn, p.topic_id)? == Some(id) {
             true => topic(conn, p.topic_id)?.map(|t| t.title),
             false => None,
         };
         search_text(title.as_deref(), &p.body)
     };
     remember_words(conn, &text)?;
-    diesel::update(posts::table.find(id))
+    diesel::update(posts::table.find(id.0))
         .set(posts::search_text.eq(text))
         .execute(conn)?;
     Ok(())
 }
 
 /// How many earlier texts an edited post has.
-pub fn revisions(conn: &mut DbConn, id: i64) -> Result<i64, DbError> {
+pub fn revisions(conn: &mut DbConn, id: PostId) -> Result<i64, DbError> {
     Ok(post_revisions::table
-        .filter(post_revisions::post_id.eq(id))
+        .filter(post_revisions::post_id.eq(id.0))
         .count()
         .get_result(conn)?)
 }
@@ -745,11 +761,16 @@ pub fn revisions(conn: &mut DbConn, id: i64) -> Result<i64, DbError> {
 /// Deletes the author's own post: its text goes, its place stays (the
 /// history of an edited post stays for moderators). `NotFound` unless it
 /// is theirs.
-pub fn delete(conn: &mut DbConn, id: i64, author: UserId, now: Timestamp) -> Result<(), DbError> {
+pub fn delete(
+    conn: &mut DbConn,
+    id: PostId,
+    author: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
     post(conn, id)?
         .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
-    diesel::update(posts::table.find(id))
+    diesel::update(posts::table.find(id.0))
         .set((
             posts::body.eq(""),
             posts::search_text.eq(""),
@@ -764,7 +785,7 @@ pub fn delete(conn: &mut DbConn, id: i64, author: UserId, now: Timestamp) -> Res
 pub struct Found {
     pub post: PostRow,
     pub author: String,
-    pub topic_id: i64,
+    pub topic_id: TopicId,
     pub topic_title: String,
     /// Its space, for the reader's check and the result's line.
     pub space: Space,
@@ -784,7 +805,7 @@ const BATCH: usize = 200;
 #[derive(Debug, Clone, Default)]
 pub struct SearchFilters {
     /// Posts before this one (the next page).
-    pub before: Option<i64>,
+    pub before: Option<PostId>,
     /// In topics with every one of these tags.
     pub tags: Vec<String>,
     /// Posted at or after this moment.
@@ -792,7 +813,7 @@ pub struct SearchFilters {
     /// Written by this person.
     pub author: Option<UserId>,
     /// In this space.
-    pub space: Option<i64>,
+    pub space: Option<SpaceId>,
 }
 
 /// The newest posts whose words start with every one of `words` (or, with
@@ -816,7 +837,7 @@ pub fn search(
         (true, Some(_)) => None,
         (true, None) => return Ok(out),
     };
-    let mut below = f.before.unwrap_or(i64::MAX);
+    let mut below = f.before.map_or(i64::MAX, |p| p.0);
     let mut seen = 0;
     let mut batch = limit.clamp(1, BATCH);
     while out.len() < limit && seen < SEARCH_CANDIDATES {
@@ -850,7 +871,7 @@ pub fn search(
             q = q.filter(posts::author_id.eq(author.0));
         }
         if let Some(space) = f.space {
-            q = q.filter(topics::space_id.eq(space));
+            q = q.filter(topics::space_id.eq(space.0));
         }
         let rows: Vec<(PostRow, String, i64, String, SpaceRow, String, String)> = q
             .order(posts::id.desc())
@@ -872,7 +893,7 @@ pub fn search(
                 out.push(Found {
                     post,
                     author,
-                    topic_id,
+                    topic_id: TopicId(topic_id),
                     topic_title,
                     space,
                 });
@@ -999,26 +1020,26 @@ fn matching_posts(
 }
 
 /// A topic's tags, in the order given.
-pub fn tags_of(conn: &mut DbConn, topic: i64) -> Result<Vec<String>, DbError> {
+pub fn tags_of(conn: &mut DbConn, topic: TopicId) -> Result<Vec<String>, DbError> {
     Ok(on_backend!(conn, |c| topic_tags::table
-        .filter(topic_tags::topic_id.eq(topic))
+        .filter(topic_tags::topic_id.eq(topic.0))
         .select(topic_tags::tag)
         .load(c))?)
 }
 
 /// Whether a topic has a tag.
-pub fn has_tag(conn: &mut DbConn, topic: i64, tag: &str) -> Result<bool, DbError> {
+pub fn has_tag(conn: &mut DbConn, topic: TopicId, tag: &str) -> Result<bool, DbError> {
     Ok(
-        diesel::select(diesel::dsl::exists(topic_tags::table.find((topic, tag))))
+        diesel::select(diesel::dsl::exists(topic_tags::table.find((topic.0, tag))))
             .get_result(conn)?,
     )
 }
 
 /// A space's pinned topics, newest pin first (shown above the rest).
-pub fn pinned(conn: &mut DbConn, space: i64) -> Result<Vec<TopicLine>, DbError> {
+pub fn pinned(conn: &mut DbConn, space: SpaceId) -> Result<Vec<TopicLine>, DbError> {
     Ok(topics::table
         .inner_join(users::table.on(users::id.eq(topics::author_id)))
-        .filter(topics::space_id.eq(space))
+        .filter(topics::space_id.eq(space.0))
         .filter(topics::pinned_at.is_not_null())
         .order((topics::pinned_at.desc(), topics::id.desc()))
         .limit(20)
@@ -1042,7 +1063,7 @@ pub enum TopicFlag {
 /// already.
 pub fn switch(
     conn: &mut DbConn,
-    topic: i64,
+    topic: TopicId,
     flag: TopicFlag,
     on: bool,
     by: UserId,
@@ -1052,7 +1073,7 @@ pub fn switch(
     use NotificationKind::{Locked, Pinned, Unlocked, Unpinned};
     let t = self::topic(conn, topic)?.ok_or(DbError::NotFound)?;
     let at = on.then_some(now.micros());
-    let row = diesel::update(topics::table.find(topic));
+    let row = diesel::update(topics::table.find(topic.0));
     // What it was, and what the author is told: [switched off, switched on].
     let (was, told) = match flag {
         TopicFlag::Pinned => {
@@ -1086,8 +1107,8 @@ fn tell_author(
 /// keeping both spaces' topic counts right; its author is told why.
 pub fn move_topic(
     conn: &mut DbConn,
-    topic: i64,
-    to: i64,
+    topic: TopicId,
+    to: SpaceId,
     by: UserId,
     why: Option<&str>,
     now: Timestamp,
@@ -1096,13 +1117,13 @@ pub fn move_topic(
     if t.space_id == to {
         return Ok(());
     }
-    diesel::update(topics::table.find(topic))
-        .set((topics::space_id.eq(to), topics::pinned_at.eq(None::<i64>)))
+    diesel::update(topics::table.find(topic.0))
+        .set((topics::space_id.eq(to.0), topics::pinned_at.eq(None::<i64>)))
         .execute(conn)?;
-    diesel::update(spaces::table.find(t.space_id))
+    diesel::update(spaces::table.find(t.space_id.0))
         .set(spaces::topic_count.eq(spaces::topic_count - 1))
         .execute(conn)?;
-    diesel::update(spaces::table.find(to))
+    diesel::update(spaces::table.find(to.0))
         .set(spaces::topic_count.eq(spaces::topic_count + 1))
         .execute(conn)?;
     tell_author(conn, &t, NotificationKind::Moved, by, why, now)
@@ -1112,18 +1133,18 @@ pub fn move_topic(
 /// post's count of that kind right.
 pub fn react(
     conn: &mut DbConn,
-    post: i64,
+    post: PostId,
     user: UserId,
     kind: Reaction,
     on: bool,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    let taken =
-        diesel::delete(reactions::table.find((post, user.0, kind.as_str()))).execute(conn)? as i64;
+    let taken = diesel::delete(reactions::table.find((post.0, user.0, kind.as_str())))
+        .execute(conn)? as i64;
     let given = if on {
         diesel::insert_into(reactions::table)
             .values((
-                reactions::post_id.eq(post),
+                reactions::post_id.eq(post.0),
                 reactions::user_id.eq(user.0),
                 reactions::kind.eq(kind.as_str()),
                 reactions::created_at.eq(now.micros()),
@@ -1134,7 +1155,7 @@ pub fn react(
     };
     let by = given - taken;
     if by != 0 {
-        let row = diesel::update(posts::table.find(post));
+        let row = diesel::update(posts::table.find(post.0));
         match kind {
             Reaction::Helpful => row
                 .set(posts::helpful_count.eq(posts::helpful_count + by))
@@ -1156,16 +1177,16 @@ pub fn react(
 /// the page: the counts are on the posts.
 pub fn reacted(
     conn: &mut DbConn,
-    (first, last): (i64, i64),
+    (first, last): (PostId, PostId),
     me: UserId,
-) -> Result<std::collections::HashSet<(i64, Reaction)>, DbError> {
-    let mine: Vec<(i64, String)> = on_backend!(conn, |c| reactions::table
+) -> Result<std::collections::HashSet<(PostId, Reaction)>, DbError> {
+    let mine: Vec<(i64, Code<Reaction>)> = on_backend!(conn, |c| reactions::table
         .filter(reactions::user_id.eq(me.0))
-        .filter(reactions::post_id.between(first, last))
+        .filter(reactions::post_id.between(first.0, last.0))
         .select((reactions::post_id, reactions::kind))
         .load(c))?;
     Ok(mine
         .into_iter()
-        .filter_map(|(post, kind)| Some((post, Reaction::parse(&kind)?)))
+        .map(|(post, kind)| (PostId(post), kind.into()))
         .collect())
 }

@@ -3,6 +3,7 @@
 //! the digests that are due, marking each sent in the same transaction so
 //! that several workers never send one twice.
 
+use crate::codes::Code;
 use crate::schema::{digest_settings, notifications, spaces, topics, unsubscribe_links, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
@@ -18,25 +19,21 @@ pub fn frequency(conn: &mut DbConn, user: UserId) -> Result<DigestFrequency, DbE
     Ok(digest_settings::table
         .find(user.0)
         .select(digest_settings::frequency)
-        .first::<String>(conn)
+        .first::<Code<DigestFrequency>>(conn)
         .optional()?
-        .and_then(|f| DigestFrequency::parse(&f))
-        .unwrap_or(DigestFrequency::DEFAULT))
+        .map_or(DigestFrequency::DEFAULT, DigestFrequency::from))
 }
 
 /// The person's settings row, made with the default if missing:
 /// (frequency, last sent).
 fn settings(conn: &mut DbConn, user: UserId) -> Result<(DigestFrequency, Option<i64>), DbError> {
-    let row: Option<(String, Option<i64>)> = digest_settings::table
+    let row: Option<(Code<DigestFrequency>, Option<i64>)> = digest_settings::table
         .find(user.0)
         .select((digest_settings::frequency, digest_settings::last_sent_at))
         .first(conn)
         .optional()?;
     if let Some((f, last)) = row {
-        return Ok((
-            DigestFrequency::parse(&f).unwrap_or(DigestFrequency::DEFAULT),
-            last,
-        ));
+        return Ok((f.into(), last));
     }
     diesel::insert_into(digest_settings::table)
         .values((
@@ -138,14 +135,17 @@ pub fn send_due(
             continue;
         }
         let since = last.unwrap_or(0).max(week);
-        let new: Vec<(String, String, String)> = notifications::table
+        let new: Vec<(NotificationKind, String, String)> = notifications::table
             .inner_join(topics::table.inner_join(spaces::table))
             .filter(notifications::user_id.eq(id))
             .filter(notifications::read_at.is_null())
             .filter(notifications::created_at.gt(since))
             .order(notifications::id.desc())
             .select((notifications::kind, topics::title, spaces::title))
-            .load(conn)?;
+            .load::<(Code<NotificationKind>, String, String)>(conn)?
+            .into_iter()
+            .map(|(kind, topic, space)| (kind.into(), topic, space))
+            .collect();
         if new.is_empty() {
             continue;
         }
@@ -161,7 +161,7 @@ pub fn send_due(
         // Topics started in followed spaces are named with their space.
         let (mut topics, mut new_topics): (Vec<String>, Vec<(String, String)>) = Default::default();
         for (kind, t, space) in &new {
-            if kind == NotificationKind::NewTopic.as_str() {
+            if *kind == NotificationKind::NewTopic {
                 let line = (space.clone(), t.clone());
                 if !new_topics.contains(&line) && new_topics.len() < TOPICS as usize {
                     new_topics.push(line);

@@ -14,6 +14,7 @@
 pub mod codes;
 mod conn;
 mod error;
+pub mod ids;
 pub mod migrate;
 pub mod moderation;
 pub mod schema;

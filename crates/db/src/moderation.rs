@@ -8,7 +8,7 @@ use crate::community::notify;
 use crate::schema::{flags, orgs, posts, spaces, suspensions, topics, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::community::NotificationKind;
+use lyceum_domain::community::{FlagDecision, NotificationKind};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 
@@ -62,12 +62,12 @@ pub struct OpenFlag {
     pub flag_id: i64,
     pub reason: String,
     pub reporter: String,
-    pub post_id: i64,
+    pub post_id: PostId,
     pub body: String,
     pub hidden: bool,
     pub author_id: i64,
     pub author: String,
-    pub topic_id: i64,
+    pub topic_id: TopicId,
     pub topic_title: String,
     pub space_title: String,
     /// Where the space's organisation is.
@@ -146,12 +146,12 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
                 flag_id,
                 reason,
                 reporter: name(conn, reporter)?,
-                post_id,
+                post_id: PostId(post_id),
                 body,
                 hidden: hidden.is_some(),
                 author_id,
                 author: name(conn, author_id)?,
-                topic_id,
+                topic_id: TopicId(topic_id),
                 topic_title,
                 space_title,
                 space_path,
@@ -166,54 +166,55 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
 
 fn decide_flags(
     conn: &mut DbConn,
-    post: i64,
-    decision: &str,
+    post: PostId,
+    decision: FlagDecision,
     by: UserId,
     now: Timestamp,
 ) -> Result<usize, DbError> {
     Ok(diesel::update(
         flags::table
-            .filter(flags::post_id.eq(post))
+            .filter(flags::post_id.eq(post.0))
             .filter(flags::decided_at.is_null()),
     )
     .set((
-        flags::decision.eq(decision),
+        flags::decision.eq(decision.as_str()),
         flags::decided_by.eq(by.0),
         flags::decided_at.eq(now.micros()),
     ))
     .execute(conn)?)
 }
 
-fn post_author_and_topic(conn: &mut DbConn, post: i64) -> Result<(i64, i64), DbError> {
-    posts::table
-        .find(post)
+fn post_author_and_topic(conn: &mut DbConn, post: PostId) -> Result<(UserId, TopicId), DbError> {
+    let (author, topic): (i64, i64) = posts::table
+        .find(post.0)
         .select((posts::author_id, posts::topic_id))
         .first(conn)
         .optional()?
-        .ok_or(DbError::NotFound)
+        .ok_or(DbError::NotFound)?;
+    Ok((UserId(author), TopicId(topic)))
 }
 
 /// Hides a post (its open flags are decided "hidden") and tells its author
 /// why.
 pub fn hide(
     conn: &mut DbConn,
-    post: i64,
+    post: PostId,
     by: UserId,
     reason: &str,
     now: Timestamp,
 ) -> Result<(), DbError> {
     let (author, topic) = post_author_and_topic(conn, post)?;
-    diesel::update(posts::table.find(post))
+    diesel::update(posts::table.find(post.0))
         .set((
             posts::hidden_at.eq(now.micros()),
             posts::hidden_reason.eq(reason),
         ))
         .execute(conn)?;
-    decide_flags(conn, post, "hidden", by, now)?;
+    decide_flags(conn, post, FlagDecision::Hidden, by, now)?;
     crate::community::reindex(conn, post)?;
     notify(
         conn,
-        UserId(author),
+        author,
         NotificationKind::Hidden,
         by,
         topic,
@@ -224,9 +225,9 @@ pub fn hide(
 }
 
 /// Shows a hidden post again and tells its author.
-pub fn restore(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Result<(), DbError> {
+pub fn restore(conn: &mut DbConn, post: PostId, by: UserId, now: Timestamp) -> Result<(), DbError> {
     let (author, topic) = post_author_and_topic(conn, post)?;
-    diesel::update(posts::table.find(post))
+    diesel::update(posts::table.find(post.0))
         .set((
             posts::hidden_at.eq(None::<i64>),
             posts::hidden_reason.eq(None::<String>),
@@ -235,7 +236,7 @@ pub fn restore(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Resu
     crate::community::reindex(conn, post)?;
     notify(
         conn,
-        UserId(author),
+        author,
         NotificationKind::Restored,
         by,
         topic,
@@ -246,8 +247,13 @@ pub fn restore(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Resu
 }
 
 /// Dismisses the open flags on a post: nothing is wrong with it.
-pub fn dismiss(conn: &mut DbConn, post: i64, by: UserId, now: Timestamp) -> Result<usize, DbError> {
-    decide_flags(conn, post, "dismissed", by, now)
+pub fn dismiss(
+    conn: &mut DbConn,
+    post: PostId,
+    by: UserId,
+    now: Timestamp,
+) -> Result<usize, DbError> {
+    decide_flags(conn, post, FlagDecision::Dismissed, by, now)
 }
 
 /// A suspension with where it applies.

@@ -12,11 +12,11 @@
 use crate::schema::{memberships, notifications, orgs, space_follows, topics, users};
 use crate::{DbConn, DbError, community};
 use diesel::prelude::*;
-use lyceum_domain::UserId;
 use lyceum_domain::community::NotificationKind;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Actor, Grant};
 use lyceum_domain::role::Role;
+use lyceum_domain::{SpaceId, TopicId, UserId};
 use std::collections::{HashMap, HashSet};
 
 /// Followers looked at per transaction.
@@ -25,16 +25,20 @@ pub const BATCH: i64 = 500;
 /// Tells the next batch of the topic's space's followers (those with ids
 /// above `after`). Returns where the next batch starts, or `None` when
 /// every follower has been looked at (or the topic is gone).
-pub fn tell_followers(conn: &mut DbConn, topic: i64, after: i64) -> Result<Option<i64>, DbError> {
+pub fn tell_followers(
+    conn: &mut DbConn,
+    topic: TopicId,
+    after: i64,
+) -> Result<Option<i64>, DbError> {
     let found: Option<(i64, i64, i64)> = topics::table
-        .find(topic)
+        .find(topic.0)
         .select((topics::space_id, topics::author_id, topics::created_at))
         .first(conn)
         .optional()?;
     let Some((space_id, author, started_at)) = found else {
         return Ok(None);
     };
-    let Some(space) = community::space(conn, space_id)? else {
+    let Some(space) = community::space(conn, SpaceId(space_id))? else {
         return Ok(None);
     };
     let visibility = space.row.visibility;
@@ -55,7 +59,7 @@ pub fn tell_followers(conn: &mut DbConn, topic: i64, after: i64) -> Result<Optio
     };
     let grants = grants_of_many(conn, &followers)?;
     let told: HashSet<i64> = notifications::table
-        .filter(notifications::topic_id.eq(topic))
+        .filter(notifications::topic_id.eq(topic.0))
         .filter(notifications::kind.eq(NotificationKind::NewTopic.as_str()))
         .filter(notifications::user_id.eq_any(&followers))
         .select(notifications::user_id)
@@ -77,7 +81,7 @@ pub fn tell_followers(conn: &mut DbConn, topic: i64, after: i64) -> Result<Optio
                 notifications::user_id.eq(id),
                 notifications::kind.eq(NotificationKind::NewTopic.as_str()),
                 notifications::actor_id.eq(author),
-                notifications::topic_id.eq(topic),
+                notifications::topic_id.eq(topic.0),
                 notifications::post_id.eq(None::<i64>),
                 notifications::note.eq(None::<String>),
                 // When it happened, not when the worker got to it.

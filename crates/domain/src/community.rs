@@ -231,6 +231,25 @@ impl TopicDecision {
     }
 }
 
+crate::code_enum! {
+    /// What a moderator may decide about a flagged post.
+    pub enum PostDecision: "post-decision" {
+        /// Only moderators see it; its author is told why.
+        Hide = "hide",
+        Restore = "restore",
+        /// Nothing wrong with it: its open flags are closed.
+        Dismiss = "dismiss",
+    }
+}
+
+crate::code_enum! {
+    /// How a flag was closed (`flags.decision`).
+    pub enum FlagDecision: "flag-decision" {
+        Hidden = "hidden",
+        Dismissed = "dismissed",
+    }
+}
+
 /// Days of suspension as typed: 1 to [`MAX_SUSPENSION_DAYS`].
 pub fn suspension_days(input: &str) -> Result<u32, FieldError> {
     match input.trim().parse::<u32>() {

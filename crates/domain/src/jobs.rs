@@ -15,7 +15,7 @@ pub enum Job {
     /// the worker, a batch at a time, so that a space with thousands of
     /// followers does not slow the request that starts the topic.
     TopicStarted {
-        topic: i64,
+        topic: crate::TopicId,
     },
 }
 

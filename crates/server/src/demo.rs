@@ -244,7 +244,7 @@ fn spaces(
     )?;
     create_topic(
         c,
-        lyceum_domain::SpaceId(everyone),
+        everyone,
         admin,
         &TopicDraft {
             title: "Welcome: what is one thing AI changed in your classroom this year?".into(),

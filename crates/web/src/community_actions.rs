@@ -44,7 +44,7 @@ pub async fn follow(
     following: Option<bool>,
     muted: Option<bool>,
 ) -> Result<(), AppError> {
-    readable(state, me, space.0).await?;
+    readable(state, me, space).await?;
     let following =
         following.ok_or_else(|| AppError::Invalid(Invalid::one("following", "required")))?;
     let (user, now) = (me.user.id(), state.clock.now());
@@ -69,7 +69,7 @@ pub async fn mute(
     space: SpaceId,
     on: bool,
 ) -> Result<(), AppError> {
-    readable(state, me, space.0).await?;
+    readable(state, me, space).await?;
     let (user, now) = (me.user.id(), state.clock.now());
     state
         .db
@@ -87,7 +87,7 @@ pub async fn start_topic(
     space: SpaceId,
     input: &TopicInput,
 ) -> Outcome<TopicId> {
-    let s = readable(state, me, space.0).await?;
+    let s = readable(state, me, space).await?;
     require_poster(me, &s)?;
     let known = match input.competency.trim() {
         "" => Vec::new(),
@@ -118,7 +118,7 @@ pub async fn reply(
     topic: TopicId,
     text: &str,
 ) -> Outcome<PostId> {
-    let (_, space) = readable_topic(state, me, topic.0).await?;
+    let (_, space) = readable_topic(state, me, topic).await?;
     require_poster(me, &space)?;
     let text = match body(text) {
         Ok(t) => t,
@@ -145,7 +145,7 @@ pub async fn readable_post(
         .read(move |c| moderation::place_of_post(c, post))
         .await?
         .ok_or(AppError::NotFound)?;
-    readable(state, me, space.0).await?;
+    readable(state, me, space).await?;
     Ok((topic, path, org))
 }
 
@@ -233,7 +233,7 @@ pub async fn search_posts(
     let not_readable = || AppError::BadRequest("space: not a space you can read".into());
     let space = match ask.space.trim() {
         "" => None,
-        s => match readable(state, me, s.parse().map_err(|_| not_readable())?).await {
+        s => match readable(state, me, SpaceId(s.parse().map_err(|_| not_readable())?)).await {
             Ok(space) => Some(space),
             Err(AppError::NotFound) => return Err(not_readable()),
             Err(e) => return Err(e),
@@ -247,10 +247,11 @@ pub async fn search_posts(
     };
     let before = match ask.before.trim() {
         "" => None,
-        b => Some(
-            b.parse::<i64>()
-                .map_err(|_| AppError::BadRequest("before: not a post".into()))?,
-        ),
+        b => {
+            Some(PostId(b.parse::<i64>().map_err(|_| {
+                AppError::BadRequest("before: not a post".into())
+            })?))
+        }
     };
     let mut invalid = Invalid::new();
     // Every tag asked for narrows (a subject and a grade band: both).
@@ -313,7 +314,7 @@ pub async fn search_posts(
     } else {
         Vec::new()
     };
-    let next = (found.len() > SEARCH_RESULTS).then(|| PostId(found[SEARCH_RESULTS - 1].post.id));
+    let next = (found.len() > SEARCH_RESULTS).then(|| found[SEARCH_RESULTS - 1].post.id);
     found.truncate(SEARCH_RESULTS);
     Ok(Searched {
         found,

@@ -7,9 +7,10 @@ use crate::state::AppState;
 use lyceum_db::community::{self, Space, TopicRow};
 use lyceum_db::{DbConn, DbError};
 use lyceum_domain::community::Visibility;
+use lyceum_domain::{SpaceId, TopicId};
 
 /// The space, if this person may read it (else it does not exist).
-pub async fn readable(state: &AppState, me: &CurrentUser, id: i64) -> Result<Space, AppError> {
+pub async fn readable(state: &AppState, me: &CurrentUser, id: SpaceId) -> Result<Space, AppError> {
     let space = state
         .db
         .read_brief(move |c| community::space(c, id))
@@ -38,7 +39,7 @@ pub fn require_poster(me: &CurrentUser, space: &Space) -> Result<(), AppError> {
 pub async fn readable_topic(
     state: &AppState,
     me: &CurrentUser,
-    id: i64,
+    id: TopicId,
 ) -> Result<(TopicRow, Space), AppError> {
     let (topic, space, ()) = readable_topic_with(state, me, id, |_, _| Ok(())).await?;
     Ok((topic, space))
@@ -51,7 +52,7 @@ pub async fn readable_topic(
 pub async fn readable_topic_with<T, F>(
     state: &AppState,
     me: &CurrentUser,
-    id: i64,
+    id: TopicId,
     more: F,
 ) -> Result<(TopicRow, Space, T), AppError>
 where

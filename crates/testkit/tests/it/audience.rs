@@ -77,7 +77,7 @@ async fn every_route_about_a_members_only_space_is_not_found_for_outsiders() {
         .await
         .expect("Reply posted.");
     let space_id = space.trim_start_matches("/spaces/").to_string();
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     let post_id = app
         .db
         .read(move |c| lyceum_db::community::posts(c, topic_id, None, 2))

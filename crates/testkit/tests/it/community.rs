@@ -86,7 +86,7 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
     }
     started.expect("&#60;script&#62;alert(&#39;t&#39;)&#60;/script&#62; Lab reports?");
     let topic = started.path.clone();
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
 
     // Outside the audience: nothing of a members-only space, anywhere.
     let outsider = app.browser();
@@ -132,7 +132,7 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
             for n in 1..=25 {
                 community::reply(
                     c,
-                    lyceum_domain::TopicId(topic_id),
+                    topic_id,
                     facilitator,
                     &format!("Reply number {n}."),
                     // Ten minutes apart: within the hourly posting limit.
@@ -317,7 +317,8 @@ async fn a_question_is_answered_with_a_mention_and_accepted_and_people_are_told(
         .await;
 
     let posts = {
-        let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+        let topic_id =
+            lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
         app.db
             .read(move |c| community::posts(c, topic_id, None, 10))
             .await
@@ -403,7 +404,7 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
             &[("body", "Buy my course at spam.example!")],
         )
         .await;
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     let reply = app
         .db
         .read(move |c| community::posts(c, topic_id, None, 10))
@@ -619,7 +620,7 @@ async fn search_finds_posts_only_where_the_reader_may_read_with_matches_marked()
         400
     );
     // Deleted posts are not found.
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     let first = app
         .db
         .read(move |c| community::posts(c, topic_id, None, 1))
@@ -685,7 +686,7 @@ async fn search_widens_prefixes_and_narrows_to_a_space_or_a_person() {
         .expect("No post matches.");
     // Words an edit brings are found too.
     let first = {
-        let id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+        let id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
         app.db
             .read(move |c| community::posts(c, id, None, 1))
             .await
@@ -838,7 +839,7 @@ async fn reactions_toggle_and_new_accounts_post_less_often_with_fewer_links() {
         )
         .await
         .path;
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     let post = app
         .db
         .read(move |c| community::posts(c, topic_id, None, 1))
@@ -1138,7 +1139,7 @@ async fn a_reply_can_start_with_a_quotation() {
         )
         .await
         .path;
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     let first = app
         .db
         .read(move |c| community::posts(c, topic_id, None, 1))
@@ -1363,7 +1364,7 @@ async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
         .await
         .expect("Test facilitator mentioned you in “Lab notebooks”");
 
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     let first = app
         .db
         .read(move |c| community::posts(c, topic_id, None, 1))

@@ -106,7 +106,7 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
         )
         .await
         .path;
-    let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+    let topic_id = lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
     facilitator
         .post(&format!("{topic}/replies"), &[("body", "With a rubric.")])
         .await;

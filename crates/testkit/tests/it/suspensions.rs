@@ -9,7 +9,7 @@ use lyceum_db::{community, memberships, orgs};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::role::Role;
-use lyceum_domain::{OrgId, UserId};
+use lyceum_domain::{OrgId, PostId, UserId};
 use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
 use std::time::Duration;
 
@@ -68,7 +68,7 @@ async fn space(admin: &Browser, org: OrgId, title: &str) -> String {
 }
 
 /// Starts a topic; (its path, its first post's id).
-async fn topic(app: &TestApp, b: &Browser, space: &str, body: &str) -> (String, i64) {
+async fn topic(app: &TestApp, b: &Browser, space: &str, body: &str) -> (String, PostId) {
     let page = b
         .post(
             &format!("{space}/topics"),
@@ -76,7 +76,7 @@ async fn topic(app: &TestApp, b: &Browser, space: &str, body: &str) -> (String, 
         )
         .await;
     page.expect("Topic started.");
-    let id: i64 = page.path.trim_start_matches("/topics/").parse().unwrap();
+    let id = lyceum_domain::TopicId(page.path.trim_start_matches("/topics/").parse().unwrap());
     let first = app
         .db
         .read(move |c| community::posts(c, id, None, 1))
@@ -320,12 +320,12 @@ async fn a_district_suspension_does_not_reach_another_districts_spaces() {
 }
 
 /// An edit, and the page it lands on.
-async fn edit(b: &Browser, post: i64, body: &str) -> lyceum_testkit::Page {
+async fn edit(b: &Browser, post: PostId, body: &str) -> lyceum_testkit::Page {
     b.post(&format!("/posts/{post}/edit"), &[("body", body)])
         .await
 }
 
-async fn body_of(app: &TestApp, post: i64) -> String {
+async fn body_of(app: &TestApp, post: PostId) -> String {
     app.db
         .read(move |c| community::post(c, post))
         .await

@@ -383,7 +383,8 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
         )
         .await;
         shown("reply");
-        let topic_id: i64 = topic.trim_start_matches("/topics/").parse().unwrap();
+        let topic_id =
+            lyceum_domain::TopicId(topic.trim_start_matches("/topics/").parse().unwrap());
         let posts = app
             .db
             .read(move |c| lyceum_db::community::posts(c, topic_id, None, 2))

@@ -57,7 +57,7 @@ pub async fn spaces(
             .await?
             .into_iter()
             .map(|s| SpaceDto {
-                id: s.row.id,
+                id: s.row.id.0,
                 visibility: visibility(&s).as_str().into(),
                 following: followed.contains_key(&s.row.id),
                 muted: followed.get(&s.row.id).copied().unwrap_or(false),
@@ -97,12 +97,12 @@ pub struct FollowDto {
 pub async fn follow(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     ApiJson(b): ApiJson<FollowBody>,
 ) -> Result<Json<FollowDto>, AppError> {
     let me = ctx.require_user()?;
     let following = b.following;
-    community_actions::follow(&state, me, SpaceId(id), following, Some(b.muted)).await?;
+    community_actions::follow(&state, me, id, following, Some(b.muted)).await?;
     let following = following.unwrap_or_default();
     let muted = following && b.muted;
     Ok(Json(FollowDto { following, muted }))
@@ -142,7 +142,7 @@ pub struct AfterQuery {
 pub async fn topics(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     HtmlQuery(q): HtmlQuery<AfterQuery>,
 ) -> Result<Json<TopicPage>, AppError> {
     let me = ctx.require_user()?;
@@ -162,7 +162,7 @@ pub async fn topics(
         let last = &lines[PAGE_SIZE as usize - 1].topic;
         Cursor {
             at: last.last_post_at,
-            id: last.id,
+            id: last.id.0,
         }
         .to_string()
     });
@@ -171,10 +171,10 @@ pub async fn topics(
         topics: lines
             .into_iter()
             .map(|l| TopicDto {
-                id: l.topic.id,
+                id: l.topic.id.0,
                 locked: l.topic.locked_at.is_some(),
                 last_post_at: time(l.topic.last_post_at),
-                accepted_post_id: l.topic.accepted_post_id,
+                accepted_post_id: l.topic.accepted_post_id.map(|p| p.0),
                 replies: l.topic.reply_count,
                 kind: l.topic.kind.as_str().into(),
                 title: l.topic.title,
@@ -208,7 +208,7 @@ pub struct Created {
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     ApiJson(b): ApiJson<TopicBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
@@ -219,7 +219,7 @@ pub async fn start(
         // Tags are not taken here.
         ..TopicInput::default()
     };
-    let topic = community_actions::start_topic(&state, me, ctx.lang, SpaceId(id), &input)
+    let topic = community_actions::start_topic(&state, me, ctx.lang, id, &input)
         .await?
         .map_err(AppError::Invalid)?;
     Ok((StatusCode::CREATED, Json(Created { id: topic.0 })))
@@ -252,17 +252,16 @@ pub struct PostPage {
 pub async fn posts(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TopicId>,
     HtmlQuery(q): HtmlQuery<AfterQuery>,
 ) -> Result<Json<PostPage>, AppError> {
     let me = ctx.require_user()?;
     readable_topic(&state, me, id).await?;
     let after = match q.after.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(
-            s.parse::<i64>()
-                .map_err(|_| AppError::BadRequest("after: not a post in this topic".into()))?,
-        ),
+        Some(s) => Some(PostId(s.parse::<i64>().map_err(|_| {
+            AppError::BadRequest("after: not a post in this topic".into())
+        })?)),
     };
     let mut lines = state
         .db
@@ -277,7 +276,7 @@ pub async fn posts(
             .map(|l| {
                 let shown = l.post.deleted_at.is_none() && l.post.hidden_at.is_none();
                 PostDto {
-                    id: l.post.id,
+                    id: l.post.id.0,
                     author: l.author,
                     body: if shown { l.post.body } else { String::new() },
                     created_at: time(l.post.created_at),
@@ -306,11 +305,11 @@ pub struct ReplyBody {
 pub async fn reply(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TopicId>,
     ApiJson(b): ApiJson<ReplyBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let me = ctx.require_user()?;
-    let post = community_actions::reply(&state, me, TopicId(id), &b.body)
+    let post = community_actions::reply(&state, me, id, &b.body)
         .await?
         .map_err(AppError::Invalid)?;
     Ok((StatusCode::CREATED, Json(Created { id: post.0 })))
@@ -352,9 +351,9 @@ pub async fn notifications(
                 id: n.id,
                 kind: n.kind.as_str().into(),
                 actor: n.actor,
-                topic_id: n.topic_id,
+                topic_id: n.topic_id.0,
                 topic_title: n.topic_title,
-                post_id: n.post_id,
+                post_id: n.post_id.map(|p| p.0),
                 created_at: time(n.created_at),
                 read: n.read,
                 note: n.note,
@@ -389,11 +388,11 @@ pub struct FlagDto {
 pub async fn flag(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     ApiJson(b): ApiJson<FlagBody>,
 ) -> Result<(StatusCode, Json<FlagDto>), AppError> {
     let me = ctx.require_user()?;
-    let (topic_id, new) = community_actions::flag(&state, me, PostId(id), &b.reason)
+    let (topic_id, new) = community_actions::flag(&state, me, id, &b.reason)
         .await?
         .map_err(|mut invalid| {
             // The page's field is `why`; here it is `reason`.
@@ -410,7 +409,7 @@ pub async fn flag(
     Ok((
         status,
         Json(FlagDto {
-            post_id: id,
+            post_id: id.0,
             topic_id: topic_id.0,
             new,
         }),
@@ -471,10 +470,10 @@ pub async fn search_posts(
             .found
             .into_iter()
             .map(|f| FoundPostDto {
-                post_id: f.post.id,
-                topic_id: f.topic_id,
+                post_id: f.post.id.0,
+                topic_id: f.topic_id.0,
                 topic_title: f.topic_title,
-                space_id: f.space.row.id,
+                space_id: f.space.row.id.0,
                 space_title: f.space.row.title,
                 author: f.author,
                 author_id: f.post.author_id,

@@ -20,12 +20,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::{community, memberships, moderation, orgs};
-use lyceum_domain::community::{reason, suspension_days};
+use lyceum_domain::community::{PostDecision, reason, suspension_days};
 use lyceum_domain::i18n::Arg;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{OrgId, PostId, UserId};
+use lyceum_domain::{OrgId, PostId, TopicId, UserId};
 use serde::Deserialize;
 use serde_json::json;
 use std::time::Duration;
@@ -54,15 +54,15 @@ pub struct ReasonForm {
 pub async fn flag_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (topic, _, _) = readable_post(&state, me, PostId(id)).await?;
+    let (topic, _, _) = readable_post(&state, me, id).await?;
     Ok(render(&FlagPage {
         page: Page::new(&ctx, "flag-title"),
         errors: FormErrors::none(),
         action: format!("/posts/{id}/flag"),
-        topic_href: topic_path(topic.0),
+        topic_href: topic_path(topic),
         typed: String::new(),
     }))
 }
@@ -71,26 +71,26 @@ pub async fn flag_form(
 pub async fn flag(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     HtmlForm(form): HtmlForm<ReasonForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let topic = match crate::community_actions::flag(&state, me, PostId(id), &form.why).await? {
+    let topic = match crate::community_actions::flag(&state, me, id, &form.why).await? {
         Ok((topic, _)) => topic,
         Err(invalid) => {
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            let (topic, _, _) = readable_post(&state, me, PostId(id)).await?;
+            let (topic, _, _) = readable_post(&state, me, id).await?;
             return Ok(render_invalid(&FlagPage {
                 page: Page::new(&ctx, "flag-title").with_errors(&errors),
                 errors,
                 action: format!("/posts/{id}/flag"),
-                topic_href: topic_path(topic.0),
+                topic_href: topic_path(topic),
                 typed: form.why,
             }));
         }
     };
     Ok(redirect_with(
-        &topic_path(topic.0),
+        &topic_path(topic),
         Flash::PostFlagged,
         state.config.secure_cookies(),
     ))
@@ -99,7 +99,7 @@ pub async fn flag(
 // ---- The queue ----
 
 pub struct FlagView {
-    pub post_id: i64,
+    pub post_id: PostId,
     pub reason: String,
     pub reporter: String,
     pub author: String,
@@ -190,11 +190,11 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
 async fn moderated_post(
     state: &AppState,
     me: &CurrentUser,
-    post: i64,
-) -> Result<(i64, OrgId), AppError> {
-    let (topic, path, org) = readable_post(state, me, PostId(post)).await?;
+    post: PostId,
+) -> Result<(TopicId, OrgId), AppError> {
+    let (topic, path, org) = readable_post(state, me, post).await?;
     if me.actor.moderates_space(&path) {
-        Ok((topic.0, org))
+        Ok((topic, org))
     } else {
         Err(AppError::Forbidden)
     }
@@ -214,35 +214,34 @@ pub struct DecisionForm {
 pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     HtmlForm(form): HtmlForm<DecisionForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (_, org) = moderated_post(&state, me, id).await?;
     let (by, now) = (me.user.id(), state.clock.now());
-    let why = match form.action.as_str() {
-        "hide" => match reason(&form.why) {
+    let Some(decision) = PostDecision::parse(&form.action) else {
+        return Err(AppError::BadRequest(
+            "action: hide, restore or dismiss".into(),
+        ));
+    };
+    let why = match decision {
+        PostDecision::Hide => match reason(&form.why) {
             Ok(r) => Some(r),
             Err(e) => {
                 let errors = FormErrors::from_invalid(&Invalid(vec![e]), ctx.lang).for_item(id);
                 return Ok(render_invalid(&queue_page(&state, &ctx, errors).await?));
             }
         },
-        "restore" | "dismiss" => None,
-        _ => {
-            return Err(AppError::BadRequest(
-                "action: hide, restore or dismiss".into(),
-            ));
-        }
+        PostDecision::Restore | PostDecision::Dismiss => None,
     };
-    let action = form.action.clone();
     state
         .db
         .write(move |c| {
             let author = community::post(c, id)?.map(|p| UserId(p.author_id));
-            match (action.as_str(), &why) {
-                ("hide", Some(r)) => moderation::hide(c, id, by, r, now)?,
-                ("restore", _) => moderation::restore(c, id, by, now)?,
+            match (decision, &why) {
+                (PostDecision::Hide, Some(r)) => moderation::hide(c, id, by, r, now)?,
+                (PostDecision::Restore, _) => moderation::restore(c, id, by, now)?,
                 _ => {
                     moderation::dismiss(c, id, by, now)?;
                 }
@@ -251,7 +250,7 @@ pub async fn decide(
                 c,
                 now,
                 by,
-                &format!("community.post_{action}"),
+                &format!("community.post_{decision}"),
                 org,
                 author,
                 json!({ "post": id, "reason": why }),
@@ -280,11 +279,11 @@ pub struct SuspendForm {
 pub async fn suspend_author(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     HtmlForm(form): HtmlForm<SuspendForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (_, path, _) = readable_post(&state, me, PostId(id)).await?;
+    let (_, path, _) = readable_post(&state, me, id).await?;
     let scope = me
         .actor
         .suspension_scope(&path)

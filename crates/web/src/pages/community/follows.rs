@@ -23,12 +23,12 @@ pub struct FollowForm {
 pub async fn follow(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     HtmlForm(form): HtmlForm<FollowForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let on = form.follow == "yes";
-    community_actions::follow(&state, me, SpaceId(id), Some(on), None).await?;
+    community_actions::follow(&state, me, id, Some(on), None).await?;
     Ok(redirect_with(
         "/spaces",
         if on {
@@ -52,12 +52,12 @@ pub struct MuteForm {
 pub async fn mute(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     HtmlForm(form): HtmlForm<MuteForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let on = form.mute == "yes";
-    community_actions::mute(&state, me, SpaceId(id), on).await?;
+    community_actions::mute(&state, me, id, on).await?;
     Ok(redirect_with(
         &space_path(id),
         if on {

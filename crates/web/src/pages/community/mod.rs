@@ -16,6 +16,8 @@ mod space;
 mod spaces;
 mod topic;
 
+use lyceum_domain::{SpaceId, TopicId};
+
 pub use admin::{admin_create, admin_list};
 pub use follows::{follow, mute};
 pub use moderate::moderate;
@@ -27,10 +29,10 @@ pub use space::{show, start};
 pub use spaces::list;
 pub use topic::{reply, topic};
 
-pub fn space_path(id: i64) -> String {
+pub fn space_path(id: SpaceId) -> String {
     format!("/spaces/{id}")
 }
 
-pub fn topic_path(id: i64) -> String {
+pub fn topic_path(id: TopicId) -> String {
     format!("/topics/{id}")
 }

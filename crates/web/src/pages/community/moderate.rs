@@ -13,7 +13,7 @@ use axum::response::Response;
 use lyceum_db::community;
 use lyceum_domain::community::TopicDecision;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{OrgId, UserId};
+use lyceum_domain::{OrgId, SpaceId, TopicId, UserId};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -35,7 +35,7 @@ pub struct ModerateForm {
 pub async fn moderate(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TopicId>,
     HtmlForm(form): HtmlForm<ModerateForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
@@ -50,11 +50,12 @@ pub async fn moderate(
     };
     let to = match decision {
         TopicDecision::Move => {
-            let to = form
-                .to
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| AppError::BadRequest("to: a space's id".into()))?;
+            let to = SpaceId(
+                form.to
+                    .trim()
+                    .parse::<i64>()
+                    .map_err(|_| AppError::BadRequest("to: a space's id".into()))?,
+            );
             let target = readable(&state, me, to).await?;
             if !me.actor.moves_topic(&space.path, &target.path) {
                 return Err(AppError::Forbidden);

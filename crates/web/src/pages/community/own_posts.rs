@@ -14,10 +14,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::community::{self, Space};
-use lyceum_domain::UserId;
 use lyceum_domain::community::body;
 use lyceum_domain::policy::edits_post;
 use lyceum_domain::validation::Invalid;
+use lyceum_domain::{PostId, TopicId, UserId};
 
 #[derive(Template)]
 #[template(path = "post_edit.html")]
@@ -34,7 +34,7 @@ pub struct EditPage {
 async fn own_post(
     state: &AppState,
     me: &CurrentUser,
-    id: i64,
+    id: PostId,
 ) -> Result<(lyceum_db::community::PostRow, Space), AppError> {
     let post = state
         .db
@@ -46,7 +46,7 @@ async fn own_post(
     Ok((post, space))
 }
 
-fn edit_page(ctx: &Ctx, id: i64, topic: i64, typed: String, errors: FormErrors) -> EditPage {
+fn edit_page(ctx: &Ctx, id: PostId, topic: TopicId, typed: String, errors: FormErrors) -> EditPage {
     EditPage {
         page: Page::new(ctx, "post-edit-title").with_errors(&errors),
         action: format!("/posts/{id}/edit"),
@@ -60,7 +60,7 @@ fn edit_page(ctx: &Ctx, id: i64, topic: i64, typed: String, errors: FormErrors) 
 pub async fn edit_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (post, _) = own_post(&state, me, id).await?;
@@ -79,7 +79,7 @@ pub async fn edit_form(
 pub async fn edit(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     HtmlForm(form): HtmlForm<BodyForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
@@ -114,7 +114,7 @@ pub async fn edit(
 pub async fn delete(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (post, _) = own_post(&state, me, id).await?;

@@ -12,6 +12,7 @@ use axum::response::Response;
 use lyceum_db::DbError;
 use lyceum_db::community;
 use lyceum_domain::community::Reaction;
+use lyceum_domain::{PostId, TopicId};
 use serde::Deserialize;
 
 /// A reaction to add (`add=<kind>`, the topic page's buttons) or take back
@@ -45,7 +46,7 @@ impl ReactForm {
 pub async fn react(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<PostId>,
     HtmlForm(form): HtmlForm<ReactForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
@@ -82,16 +83,17 @@ pub struct AcceptForm {
 pub async fn accept(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TopicId>,
     HtmlForm(form): HtmlForm<AcceptForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     readable_topic(&state, me, id).await?;
-    let post: i64 = form
-        .post
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("post: not a post id".into()))?;
+    let post = PostId(
+        form.post
+            .trim()
+            .parse()
+            .map_err(|_| AppError::BadRequest("post: not a post id".into()))?,
+    );
     let (by, now) = (me.user.id(), state.clock.now());
     match state
         .db

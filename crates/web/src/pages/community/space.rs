@@ -79,7 +79,7 @@ fn cursor(q: &PageQuery) -> Result<Option<Cursor>, AppError> {
 async fn space_page(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
+    id: SpaceId,
     after: Option<Cursor>,
     input: TopicInput,
     errors: FormErrors,
@@ -112,7 +112,7 @@ async fn space_page(
             space_path(id),
             Cursor {
                 at: last.last_post_at,
-                id: last.id
+                id: last.id.0
             }
         )
     });
@@ -145,7 +145,7 @@ async fn space_page(
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     HtmlQuery(q): HtmlQuery<PageQuery>,
 ) -> Result<Response, AppError> {
     let after = cursor(&q)?;
@@ -166,23 +166,22 @@ pub async fn show(
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<SpaceId>,
     HtmlForm(input): HtmlForm<TopicInput>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let topic =
-        match community_actions::start_topic(&state, me, ctx.lang, SpaceId(id), &input).await? {
-            Ok(topic) => topic,
-            // Refused (the form, or a posting limit): the page again, with what was typed.
-            Err(invalid) => {
-                let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-                return Ok(render_invalid(
-                    &space_page(&state, &ctx, id, None, input, errors).await?,
-                ));
-            }
-        };
+    let topic = match community_actions::start_topic(&state, me, ctx.lang, id, &input).await? {
+        Ok(topic) => topic,
+        // Refused (the form, or a posting limit): the page again, with what was typed.
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            return Ok(render_invalid(
+                &space_page(&state, &ctx, id, None, input, errors).await?,
+            ));
+        }
+    };
     Ok(redirect_with(
-        &topic_path(topic.0),
+        &topic_path(topic),
         Flash::TopicStarted,
         state.config.secure_cookies(),
     ))

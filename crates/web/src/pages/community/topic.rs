@@ -19,13 +19,13 @@ use lyceum_domain::community::{PAGE_SIZE, Reaction, TopicKind};
 use lyceum_domain::policy::{accepts_answer, edits_post};
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{TopicId, UserId};
+use lyceum_domain::{PostId, TopicId, UserId};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 
 pub struct PostView {
-    pub id: i64,
+    pub id: PostId,
     pub author: String,
     /// For the link to their posts.
     pub author_id: i64,
@@ -49,8 +49,8 @@ fn post_view(
     state: &AppState,
     p: PostLine,
     me: UserId,
-    accepted: Option<i64>,
-    given: &HashSet<(i64, Reaction)>,
+    accepted: Option<PostId>,
+    given: &HashSet<(PostId, Reaction)>,
     zone: &TimeZone,
 ) -> PostView {
     let reactions = Reaction::ALL
@@ -72,7 +72,7 @@ fn post_view(
         body: if p.post.deleted_at.is_some() {
             Arc::from("")
         } else {
-            state.rendered_posts.html(p.post.id, &p.post.body)
+            state.rendered_posts.html(p.post.id.0, &p.post.body)
         },
         edited: p.post.edited_at.is_some(),
         deleted: p.post.deleted_at.is_some(),
@@ -104,7 +104,7 @@ pub struct TopicPage {
     /// The reader asked this question: they may accept a reply as the answer.
     can_accept: bool,
     /// The topic's first post (the question itself is not an answer).
-    first_post: Option<i64>,
+    first_post: Option<PostId>,
     /// The reaction kinds' names, in `Reaction::ALL` order (each post's
     /// `reactions` is in that order too).
     reaction_labels: Vec<String>,
@@ -130,7 +130,7 @@ impl Typed {
 }
 
 impl TopicPage {
-    fn is_first(&self, post: &i64) -> bool {
+    fn is_first(&self, post: &PostId) -> bool {
         self.first_post == Some(*post)
     }
 }
@@ -138,8 +138,8 @@ impl TopicPage {
 async fn topic_page(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
-    after: Option<i64>,
+    id: TopicId,
+    after: Option<PostId>,
     typed: Typed,
     errors: FormErrors,
 ) -> Result<TopicPage, AppError> {
@@ -261,22 +261,22 @@ fn quotation(author: &str, body: &str) -> String {
 pub async fn topic(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TopicId>,
     HtmlQuery(q): HtmlQuery<PostQuery>,
 ) -> Result<Response, AppError> {
     let after = match q.after.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(
-            s.parse::<i64>()
-                .map_err(|_| AppError::BadRequest("after: not a post in this topic".into()))?,
-        ),
+        Some(s) => Some(PostId(s.parse::<i64>().map_err(|_| {
+            AppError::BadRequest("after: not a post in this topic".into())
+        })?)),
     };
     let reply = match q.quote.as_deref().filter(|s| !s.is_empty()) {
         None => String::new(),
         Some(s) => {
-            let post = s
-                .parse::<i64>()
-                .map_err(|_| AppError::BadRequest("quote: not a post in this topic".into()))?;
+            let post = PostId(
+                s.parse::<i64>()
+                    .map_err(|_| AppError::BadRequest("quote: not a post in this topic".into()))?,
+            );
             let found = state
                 .db
                 .read(move |c| {
@@ -326,11 +326,11 @@ pub struct BodyForm {
 pub async fn reply(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<TopicId>,
     HtmlForm(form): HtmlForm<BodyForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    match community_actions::reply(&state, me, TopicId(id), &form.body).await? {
+    match community_actions::reply(&state, me, id, &form.body).await? {
         Ok(post) => Ok(redirect_with(
             &format!("{}#post-{post}", topic_path(id)),
             Flash::ReplyPosted,
@@ -344,7 +344,7 @@ pub async fn reply(
 pub(super) async fn refused(
     state: &AppState,
     ctx: &Ctx,
-    id: i64,
+    id: TopicId,
     typed: Typed,
     invalid: Invalid,
 ) -> Result<Response, AppError> {
