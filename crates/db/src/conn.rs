@@ -2,13 +2,13 @@
 
 use crate::error::DbError;
 use crate::writer::Writer;
+use diesel::connection::InstrumentationEvent;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::R2D2Connection;
 use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, RunQueryDsl};
 use std::path::PathBuf;
-use diesel::connection::InstrumentationEvent;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -263,7 +263,9 @@ impl Db {
             .build(Manager(target.clone(), statements.clone()))
             .map_err(|e| DbError::connect(target.redacted(), e))?;
         let sqlite_writer = match &target {
-            DbTarget::Sqlite(_) => Some(Arc::new(Writer::start(target.clone(), statements.clone())?)),
+            DbTarget::Sqlite(_) => {
+                Some(Arc::new(Writer::start(target.clone(), statements.clone())?))
+            }
             DbTarget::Postgres(_) => None,
         };
         Ok(Db {

@@ -50,7 +50,11 @@ async fn the_pages_everyone_uses_stay_within_their_round_trips() {
     let topic = educator
         .post(
             &format!("{space}/topics"),
-            &[("title", "Lab reports"), ("kind", "discussion"), ("body", "How?")],
+            &[
+                ("title", "Lab reports"),
+                ("kind", "discussion"),
+                ("body", "How?"),
+            ],
         )
         .await
         .path
