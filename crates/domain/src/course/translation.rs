@@ -4,8 +4,10 @@
 //! what lets a learner switch language mid-course and keep what they
 //! finished.
 
-use super::Course;
+use super::quiz::Quiz;
+use super::{Course, Lesson};
 use crate::json_input::Problem;
+use std::collections::HashMap;
 
 /// Why `translation` (the course with `translation_of`) and `original` are
 /// not one course in two languages: another language, and lessons that
@@ -72,11 +74,48 @@ pub fn mismatches(translation: &Course, original: &Course) -> Vec<Problem> {
 /// Each lesson key of `from` with the key of the lesson of `to` at the same
 /// place (while both have one): where progress carries over.
 pub fn corresponding<'a>(from: &'a Course, to: &'a Course) -> Vec<(&'a str, &'a str)> {
+    corresponding_lessons(from, to)
+        .into_iter()
+        .map(|(a, b)| (a.key.as_str(), b.key.as_str()))
+        .collect()
+}
+
+/// Each lesson of `from` with the lesson of `to` at the same place (while
+/// both have one): [`corresponding`], with the lessons themselves.
+pub fn corresponding_lessons<'a>(
+    from: &'a Course,
+    to: &'a Course,
+) -> Vec<(&'a Lesson, &'a Lesson)> {
     from.modules
         .iter()
         .zip(&to.modules)
         .flat_map(|(a, b)| a.lessons.iter().zip(&b.lessons))
-        .map(|(a, b)| (a.key.as_str(), b.key.as_str()))
+        .collect()
+}
+
+/// Answers to `from`'s quiz (question key → option keys picked) as answers
+/// to `to`'s, the quiz of the corresponding lesson: question by question
+/// and option by option, by position — a translation asks the same in the
+/// same order, with keys in its own language. What has no counterpart in
+/// `to` is left out.
+pub fn corresponding_answers(
+    from: &Quiz,
+    to: &Quiz,
+    answers: &HashMap<String, Vec<String>>,
+) -> HashMap<String, Vec<String>> {
+    from.questions
+        .iter()
+        .zip(&to.questions)
+        .filter_map(|(q, t)| {
+            let picked = answers.get(&q.key)?;
+            let moved = picked
+                .iter()
+                .filter_map(|k| q.options.iter().position(|o| o.key == *k))
+                .filter_map(|i| t.options.get(i))
+                .map(|o| o.key.clone())
+                .collect();
+            Some((t.key.clone(), moved))
+        })
         .collect()
 }
 
@@ -148,6 +187,62 @@ mod tests {
             mismatches(&other_activities, &en)[0].at,
             "lessons.dos.activities"
         );
+    }
+
+    #[test]
+    fn answers_move_to_the_corresponding_quiz_by_position() {
+        let quiz = |q: &str, opts: [&str; 3]| {
+            json!({"pass_mark": 100, "questions": [
+                {"key": q, "prompt": "P", "kind": "multiple", "options": [
+                    {"key": opts[0], "text": "x", "correct": true},
+                    {"key": opts[1], "text": "y", "correct": false},
+                    {"key": opts[2], "text": "z", "correct": true}]},
+                {"key": format!("{q}2"), "prompt": "P", "kind": "single", "options": [
+                    {"key": "k", "text": "x", "correct": true},
+                    {"key": "l", "text": "y", "correct": false}]}]})
+        };
+        let en = file(
+            "en",
+            "en",
+            json!([{"title": "M", "lessons": ["a"]}]),
+            json!({"a": {"title": "A", "markdown": "x", "quiz": quiz("q", ["r", "s", "t"])}}),
+        );
+        let es = file(
+            "es",
+            "es",
+            json!([{"title": "M", "lessons": ["uno"]}]),
+            json!({"uno": {"title": "A", "markdown": "x", "quiz": quiz("p", ["u", "v", "w"])}}),
+        );
+        let [(a, uno)] = corresponding_lessons(&en, &es)[..] else {
+            panic!("one pair")
+        };
+        let (from, to) = (a.quiz.as_ref().unwrap(), uno.quiz.as_ref().unwrap());
+        let answers: HashMap<String, Vec<String>> = [
+            ("q".to_string(), vec!["t".to_string(), "r".to_string()]),
+            (
+                "q2".to_string(),
+                vec!["l".to_string(), "nowhere".to_string()],
+            ),
+            ("gone".to_string(), vec!["r".to_string()]),
+        ]
+        .into();
+        let moved = corresponding_answers(from, to, &answers);
+        assert_eq!(moved.len(), 2, "{moved:?}");
+        assert_eq!(moved["p"], ["w", "u"]);
+        assert_eq!(moved["p2"], ["l"]);
+        // Right answers stay right, half right stays half right.
+        for (picked, score) in [(["r", "t"], 100), (["r", "s"], 50)] {
+            let answers: HashMap<String, Vec<String>> = [
+                ("q".to_string(), picked.map(String::from).to_vec()),
+                ("q2".to_string(), vec!["k".to_string()]),
+            ]
+            .into();
+            let graded = to
+                .grade(&corresponding_answers(from, to, &answers))
+                .unwrap();
+            assert_eq!(graded.score, score);
+            assert_eq!(from.grade(&answers).unwrap().score, score);
+        }
     }
 
     #[test]
