@@ -13,7 +13,7 @@ use lyceum_domain::course::task::SubmissionStatus;
 use lyceum_domain::course::{ActivityKind, Course, Lesson};
 use lyceum_domain::xapi::{self, Statement};
 use lyceum_domain::{Timestamp, UserId};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = enrolments)]
@@ -233,12 +233,16 @@ fn completed_in_other_language(
 
 /// Switches a learner to the course's other language, `to` (content: the
 /// version they follow there — the current one if not enrolled yet):
-/// enrols them there if they are not (recording `registered`), and marks
-/// finished each lesson corresponding to one they finished in `from` (by
-/// position: `course::translation::corresponding`). The carried lessons
-/// record no statement: their completion was recorded where it happened.
-/// If that finishes every lesson the course completes, earning nothing the
-/// other language earned already. `NotFound` if not enrolled in `from`.
+/// enrols them there if they are not (recording `registered`), and carries
+/// over, lesson by corresponding lesson (by position:
+/// `course::translation::corresponding_lessons`), what they did in `from`:
+/// their quiz attempts ([`carry_attempts`]), their reflection
+/// ([`carry_reflection`]) and the lesson finished — recorded as completed
+/// in this enrolment by `lesson_done[key]` (a statement for each lesson of
+/// `to_content`, by key), so the learning record of the new enrolment
+/// holds every lesson it counts as finished. If that finishes every lesson
+/// the course completes, earning nothing the other language earned
+/// already. `NotFound` if not enrolled in `from`.
 #[allow(clippy::too_many_arguments)]
 pub fn switch_language(
     conn: &mut DbConn,
@@ -247,6 +251,7 @@ pub fn switch_language(
     to: &CourseRow,
     to_content: &Course,
     registered: &Statement,
+    lesson_done: &HashMap<String, Statement>,
     course_done: &Statement,
     now: Timestamp,
 ) -> Result<Finished, DbError> {
@@ -259,17 +264,27 @@ pub fn switch_language(
     let finished_there = done(conn, user, from_id)?;
     let mut here = done(conn, user, to.id)?;
     let mut carried = false;
-    for (a, b) in lyceum_domain::course::translation::corresponding(from_content, to_content) {
-        if finished_there.contains(a) && !here.contains(b) {
+    for (a, b) in
+        lyceum_domain::course::translation::corresponding_lessons(from_content, to_content)
+    {
+        carry_attempts(conn, user, (from_id, a), (to.id, e.version, b))?;
+        if a.reflection.is_some() && b.reflection.is_some() {
+            carry_reflection(conn, user, (from_id, &a.key), (to.id, &b.key))?;
+        }
+        if finished_there.contains(&a.key) && !here.contains(&b.key) {
             diesel::insert_into(lesson_progress::table)
                 .values((
                     lesson_progress::user_id.eq(user.0),
                     lesson_progress::course_id.eq(to.id),
-                    lesson_progress::lesson_key.eq(b),
+                    lesson_progress::lesson_key.eq(&b.key),
                     lesson_progress::completed_at.eq(now.micros()),
                 ))
                 .execute(conn)?;
-            here.insert(b.to_string());
+            let statement = lesson_done.get(&b.key).ok_or_else(|| {
+                DbError::Corrupt(format!("no statement for carried lesson {}", b.key))
+            })?;
+            record(conn, statement, Some(to.id))?;
+            here.insert(b.key.clone());
             carried = true;
         }
     }
@@ -279,6 +294,125 @@ pub fn switch_language(
         course: completed.is_some(),
         certificate: completed.flatten(),
     })
+}
+
+/// Copies the learner's attempts at lesson `a`'s quiz in course `from` to
+/// the corresponding lesson `b` of course `to` (followed at the version
+/// given), each attempt once: a copy keeps its original's instant, score
+/// and outcome, names the attempt first made in `carried_from` (so going
+/// back and forth copies nothing twice), takes the next number there (so
+/// attempts count against the quiz's limit in either language), and holds
+/// the original's answers moved to `b`'s quiz by position
+/// (`translation::corresponding_answers`), so its marking shows there.
+fn carry_attempts(
+    conn: &mut DbConn,
+    user: UserId,
+    from: (i64, &Lesson),
+    to: (i64, i32, &Lesson),
+) -> Result<(), DbError> {
+    use crate::schema::quiz_attempts as qa;
+    use lyceum_domain::course::translation::corresponding_answers;
+    let ((from_id, a), (to_id, version, b)) = (from, to);
+    let (Some(from_quiz), Some(to_quiz)) = (&a.quiz, &b.quiz) else {
+        return Ok(());
+    };
+    let theirs: Vec<(i64, Option<i64>, String, i32, bool, i64)> = qa::table
+        .filter(qa::user_id.eq(user.0))
+        .filter(qa::course_id.eq(from_id))
+        .filter(qa::lesson_key.eq(&a.key))
+        .order(qa::attempt)
+        .select((
+            qa::id,
+            qa::carried_from,
+            qa::answers,
+            qa::score,
+            qa::passed,
+            qa::created_at,
+        ))
+        .load(conn)?;
+    if theirs.is_empty() {
+        return Ok(());
+    }
+    let here: Vec<(i64, Option<i64>, i32)> = qa::table
+        .filter(qa::user_id.eq(user.0))
+        .filter(qa::course_id.eq(to_id))
+        .filter(qa::lesson_key.eq(&b.key))
+        .select((qa::id, qa::carried_from, qa::attempt))
+        .load(conn)?;
+    let mut have: HashSet<i64> = here.iter().map(|(id, f, _)| f.unwrap_or(*id)).collect();
+    let mut number = here.iter().map(|(_, _, n)| *n).max().unwrap_or(0);
+    for (id, carried_from, answers, score, passed, created_at) in theirs {
+        let first = carried_from.unwrap_or(id);
+        if !have.insert(first) {
+            continue;
+        }
+        let picked: HashMap<String, Vec<String>> = serde_json::from_str(&answers)
+            .map_err(|e| DbError::Corrupt(format!("quiz attempt {id}'s answers: {e}")))?;
+        let moved = serde_json::to_string(&corresponding_answers(from_quiz, to_quiz, &picked))
+            .map_err(|e| DbError::Corrupt(format!("quiz attempt {id}'s answers: {e}")))?;
+        number += 1;
+        diesel::insert_into(qa::table)
+            .values((
+                qa::user_id.eq(user.0),
+                qa::course_id.eq(to_id),
+                qa::version.eq(version),
+                qa::lesson_key.eq(&b.key),
+                qa::attempt.eq(number),
+                qa::answers.eq(moved),
+                qa::score.eq(score),
+                qa::passed.eq(passed),
+                qa::created_at.eq(created_at),
+                qa::carried_from.eq(Some(first)),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Carries the learner's reflection on lesson `a` of course `from` to
+/// lesson `b` of course `to` when it is newer than the one there (or there
+/// is none): both languages show the text they wrote last.
+fn carry_reflection(
+    conn: &mut DbConn,
+    user: UserId,
+    from: (i64, &str),
+    to: (i64, &str),
+) -> Result<(), DbError> {
+    use crate::schema::reflections as r;
+    let Some((body, created_at, updated_at)) = r::table
+        .find((user.0, from.0, from.1))
+        .select((r::body, r::created_at, r::updated_at))
+        .first::<(String, i64, i64)>(conn)
+        .optional()?
+    else {
+        return Ok(());
+    };
+    let here: Option<i64> = r::table
+        .find((user.0, to.0, to.1))
+        .select(r::updated_at)
+        .first(conn)
+        .optional()?;
+    match here {
+        Some(at) if at >= updated_at => {}
+        Some(_) => {
+            diesel::update(r::table.find((user.0, to.0, to.1)))
+                .set((r::body.eq(&body), r::updated_at.eq(updated_at)))
+                .execute(conn)?;
+        }
+        None => {
+            diesel::insert_into(r::table)
+                .values((
+                    r::user_id.eq(user.0),
+                    r::course_id.eq(to.0),
+                    r::lesson_key.eq(to.1),
+                    r::body.eq(&body),
+                    r::created_at.eq(created_at),
+                    r::updated_at.eq(updated_at),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
 }
 
 /// Moves a learner who has not completed the course onto the version
@@ -422,7 +556,8 @@ pub fn statements_of(
 }
 
 /// A learner's attempts at a lesson's quiz: how many, and the latest's
-/// answers (to show its marking again).
+/// answers (to show its marking again) — latest in time, as an attempt
+/// carried from the course's other language keeps its instant.
 pub fn attempts(
     conn: &mut DbConn,
     user: UserId,
@@ -440,7 +575,7 @@ pub fn attempts(
         .filter(qa::user_id.eq(user.0))
         .filter(qa::course_id.eq(course))
         .filter(qa::lesson_key.eq(key))
-        .order(qa::id.desc())
+        .order((qa::created_at.desc(), qa::id.desc()))
         .select(qa::answers)
         .first(conn)
         .optional()?;

@@ -475,6 +475,7 @@ diesel::table! {
         passed -> Bool,
         created_at -> BigInt,
         attempt -> Integer,
+        carried_from -> Nullable<BigInt>,
     }
 }
 

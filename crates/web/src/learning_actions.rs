@@ -308,6 +308,12 @@ pub async fn switch_language(
         now,
     )?;
     let course_done = statement(state, user, Verb::Completed, activity, None, version, now)?;
+    // Each lesson the switch may carry over is recorded as completed there.
+    let mut lesson_done = HashMap::new();
+    for l in to.course.lessons() {
+        let f = finishing(state, user, &to.row, l, version, now)?;
+        lesson_done.insert(l.key.clone(), f.lesson_done);
+    }
     let (from_course, to_row, to_course) = (from.course.clone(), to.row.clone(), to.course.clone());
     let switched = state
         .db
@@ -319,6 +325,7 @@ pub async fn switch_language(
                 &to_row,
                 &to_course,
                 &registered,
+                &lesson_done,
                 &course_done,
                 now,
             )

@@ -379,3 +379,194 @@ async fn two_languages_completed_at_once_earn_credit_once() {
         .unwrap();
     assert_eq!((entries, completed), (1, 2));
 }
+
+/// A course of three lessons in `lang` — a quiz (one question, at most
+/// three attempts), a reflection, a reading — whose keys (lessons,
+/// question, options) are words of that language, as a translation's are.
+fn worked(slug: &str, lang: &str, of: Option<&str>) -> Value {
+    let [one, two, three, question, right, wrong] = if lang == "es" {
+        ["uno", "dos", "tres", "fuentes", "verificar", "usar"]
+    } else {
+        ["one", "two", "three", "sources", "check", "use"]
+    };
+    let mut c = json!({
+        "format": "lyceum-course/1", "slug": slug, "language": lang,
+        "title": format!("Course {slug}"), "summary": "Three lessons.", "pd_hours": 1,
+        "delivery": "self-paced", "licence": "CC BY 4.0",
+        "modules": [{ "title": "One", "lessons": [one, two, three] }],
+        "lessons": {
+            one: { "title": format!("Quiz {slug}"), "markdown": "Read this.", "quiz": {
+                "pass_mark": 100, "max_attempts": 3,
+                "questions": [{ "key": question, "prompt": format!("Sources? ({lang})"), "kind": "single",
+                    "options": [
+                        { "key": wrong, "text": format!("Use them ({lang})"), "correct": false },
+                        { "key": right, "text": format!("Check them ({lang})"), "correct": true },
+                    ] }],
+            } },
+            two: { "title": format!("Reflect {slug}"), "markdown": "Think.",
+                   "reflection": { "prompt": format!("What will you do? ({lang})") } },
+            three: { "title": format!("Read {slug}"), "markdown": "And this." },
+        },
+    });
+    if let Some(of) = of {
+        c["translation_of"] = json!(of);
+    }
+    c
+}
+
+/// The learner's statements with `verb` about the activity whose id ends
+/// with `object`.
+fn statements_about(all: &[(String, String, String)], verb: &str, object: &str) -> Vec<Value> {
+    all.iter()
+        .filter(|(v, o, _)| v == verb && o.ends_with(object))
+        .map(|(_, _, s)| serde_json::from_str(s).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn switching_language_carries_attempts_and_reflections_and_records_the_lessons() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import(&app, &worked("worked-en", "en", None))
+        .await
+        .unwrap();
+    import(&app, &worked("worked-es", "es", Some("worked-en")))
+        .await
+        .unwrap();
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post("/courses/worked-en/enrol", &[]).await;
+    // In English: the quiz failed once, then passed; the reflection written.
+    b.post(
+        "/courses/worked-en/lessons/one/quiz",
+        &[("q-sources", "use")],
+    )
+    .await
+    .expect("Not yet: read the feedback and try again.");
+    b.post(
+        "/courses/worked-en/lessons/one/quiz",
+        &[("q-sources", "check")],
+    )
+    .await;
+    b.post(
+        "/courses/worked-en/lessons/two/reflection",
+        &[("reflection", "I will check every source.")],
+    )
+    .await;
+    b.get("/courses/worked-en")
+        .await
+        .expect("2 of 3 lessons finished");
+
+    app.clock.advance(std::time::Duration::from_secs(1));
+    b.post("/courses/worked-en/switch", &[]).await;
+    // In Spanish the quiz shows the attempts made (and what they count
+    // against the limit) and the passing answers, marked; the reflection
+    // shows what was written.
+    b.get("/courses/worked-es/lessons/uno")
+        .await
+        .expect("Attempts left: 1.")
+        .expect("You scored 100%.")
+        .expect("That is a pass.")
+        .expect("value=\"verificar\" checked");
+    b.get("/courses/worked-es/lessons/dos")
+        .await
+        .expect("I will check every source.")
+        .expect("Saved. You can change it at any time.");
+    b.get("/courses/worked-es")
+        .await
+        .expect("2 of 3 lessons finished");
+    let t = token_for(&app, s.email("educator")).await;
+    let (status, attempts) = call(
+        &app,
+        Method::GET,
+        "/api/v1/courses/worked-es/lessons/uno/attempts",
+        Some(&t),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{attempts}");
+    assert_eq!(attempts.as_array().map(Vec::len), Some(2), "{attempts}");
+
+    // The learning record: each carried lesson completed in the new
+    // enrolment (its registration), valid xAPI; the reading not finished
+    // records nothing.
+    let user = s.user("educator");
+    let (all, es_registration) = app
+        .db
+        .read(move |c| {
+            let id = courses::by_slug(c, "worked-es")?.unwrap().id;
+            let e = lyceum_db::learning::enrolment(c, user, id)?.unwrap();
+            Ok((
+                lyceum_db::learning::statements_of(c, user)?,
+                lyceum_domain::xapi::registration(
+                    user.0,
+                    id,
+                    lyceum_domain::Timestamp::from_micros(e.enrolled_at),
+                ),
+            ))
+        })
+        .await
+        .unwrap();
+    for lesson in [
+        "/courses/worked-es/lessons/uno",
+        "/courses/worked-es/lessons/dos",
+    ] {
+        let carried = statements_about(&all, "completed", lesson);
+        assert_eq!(carried.len(), 1, "{lesson}: {all:?}");
+        let st = &carried[0];
+        assert_eq!(st["context"]["registration"], es_registration.as_str());
+        assert!(
+            st["context"]["contextActivities"]["parent"][0]["id"]
+                .as_str()
+                .unwrap()
+                .ends_with("/courses/worked-es"),
+            "{st}"
+        );
+        assert_eq!(lyceum_domain::xapi::validate(st), vec![], "{st}");
+    }
+    assert!(statements_about(&all, "completed", "/courses/worked-es/lessons/tres").is_empty());
+
+    // Rewriting the reflection in Spanish, then going back: English shows
+    // the newer text; going back and forth copies no attempt twice and
+    // records no lesson twice.
+    app.clock.advance(std::time::Duration::from_secs(1));
+    b.post(
+        "/courses/worked-es/lessons/dos/reflection",
+        &[("reflection", "Verificaré cada fuente.")],
+    )
+    .await;
+    app.clock.advance(std::time::Duration::from_secs(1));
+    b.post("/courses/worked-es/switch", &[]).await;
+    b.get("/courses/worked-en/lessons/two")
+        .await
+        .expect("Verificaré cada fuente.");
+    b.post("/courses/worked-en/switch", &[]).await;
+    for slug in ["worked-en/lessons/one", "worked-es/lessons/uno"] {
+        let (_, attempts) = call(
+            &app,
+            Method::GET,
+            &format!("/api/v1/courses/{slug}/attempts"),
+            Some(&t),
+            None,
+        )
+        .await;
+        assert_eq!(
+            attempts.as_array().map(Vec::len),
+            Some(2),
+            "{slug}: {attempts}"
+        );
+    }
+    let all = app
+        .db
+        .read(move |c| lyceum_db::learning::statements_of(c, user))
+        .await
+        .unwrap();
+    assert_eq!(
+        statements_about(&all, "completed", "/courses/worked-es/lessons/uno").len(),
+        1
+    );
+    assert_eq!(
+        statements_about(&all, "completed", "/courses/worked-en/lessons/one").len(),
+        1
+    );
+}

@@ -227,8 +227,9 @@ pub async fn move_to_current(
 }
 
 /// Continues the course in its other language (`translation` on the
-/// course): enrols you there if you are not, and the lessons you finished
-/// count where lessons correspond (by position). PD credit and the
+/// course): enrols you there if you are not, and the lessons you finished,
+/// your quiz attempts and your reflections count where lessons correspond
+/// (by position). PD credit and the
 /// certificate are earned once for the two. Your progress in the course
 /// switched to (404 when the course has no other language, 403 when you
 /// are not enrolled in it).
