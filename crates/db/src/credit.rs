@@ -284,15 +284,30 @@ pub fn certificates_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Certificat
         .load(conn)?)
 }
 
-/// The certificate a person holds for a course, if any.
+/// The certificate a person holds for a course, if any — earned in either
+/// of its languages: one is issued for the two, by whichever was completed
+/// first (`learning::complete_if_all_done`).
 pub fn for_course(
     conn: &mut DbConn,
     user: UserId,
     course: i64,
 ) -> Result<Option<CertificateRow>, DbError> {
+    use crate::schema::course_translations as ct;
+    let original = ct::table
+        .filter(ct::course_id.eq(course))
+        .select(ct::original_id);
+    let translation = ct::table
+        .filter(ct::original_id.eq(course))
+        .select(ct::course_id);
     Ok(certificates::table
         .filter(certificates::user_id.eq(user.0))
-        .filter(certificates::course_id.eq(course))
+        .filter(
+            certificates::course_id
+                .eq(course)
+                .or(certificates::course_id.eq_any(original))
+                .or(certificates::course_id.eq_any(translation)),
+        )
+        .order((certificates::issued_at, certificates::id))
         .select(CertificateRow::as_select())
         .first(conn)
         .optional()?)

@@ -176,12 +176,7 @@ async fn switching_language_keeps_progress_and_credit_is_earned_once() {
         .db
         .read(move |c| {
             let ledger = lyceum_db::credit::ledger_of(c, user)?;
-            let mut certs = Vec::new();
-            for slug in ["pair-en", "pair-es"] {
-                let id = courses::by_slug(c, slug)?.unwrap().id;
-                certs.extend(lyceum_db::credit::for_course(c, user, id)?);
-            }
-            Ok((ledger, certs))
+            Ok((ledger, lyceum_db::credit::certificates_of(c, user)?))
         })
         .await
         .unwrap();
@@ -569,4 +564,58 @@ async fn switching_language_carries_attempts_and_reflections_and_records_the_les
         statements_about(&all, "completed", "/courses/worked-en/lessons/one").len(),
         1
     );
+}
+
+#[tokio::test]
+async fn a_course_completed_in_its_second_language_links_its_certificate() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    import_linked_pair(&app).await;
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post("/courses/pair-en/enrol", &[]).await;
+    b.post("/courses/pair-en/lessons/one/finish", &[]).await;
+    b.post("/courses/pair-en/switch", &[]).await;
+    // Completed in Spanish first: the certificate is issued there.
+    b.post("/courses/pair-es/lessons/dos/finish", &[])
+        .await
+        .expect("See your certificate");
+    let user = s.user("educator");
+    let code = app
+        .db
+        .read(move |c| lyceum_db::credit::certificates_of(c, user))
+        .await
+        .unwrap()
+        .pop()
+        .unwrap()
+        .code;
+    let link = format!("href=\"/certificates/{code}\"");
+    // Switching back completes the English course too, earning nothing
+    // more: its page, and the API's progress, lead to the one certificate.
+    b.post("/courses/pair-es/switch", &[]).await;
+    for slug in ["pair-es", "pair-en"] {
+        b.get(&format!("/courses/{slug}"))
+            .await
+            .expect("You completed this course.")
+            .expect(&link);
+    }
+    let t = token_for(&app, s.email("educator")).await;
+    let (status, p) = call(
+        &app,
+        Method::GET,
+        "/api/v1/courses/pair-en/progress",
+        Some(&t),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{p}");
+    assert_eq!(p["certificate"], code.as_str(), "{p}");
+    let (_, list) = call(&app, Method::GET, "/api/v1/enrolments", Some(&t), None).await;
+    let certificates: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["certificate"])
+        .collect();
+    assert_eq!(certificates, [code.as_str(), code.as_str()], "{list}");
 }
