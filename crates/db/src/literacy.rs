@@ -9,9 +9,10 @@ use crate::schema::{
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::{Timestamp, UserId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The level the educator gave themselves, by aspect id.
 pub fn assessed(
@@ -84,11 +85,14 @@ pub struct Candidate {
 }
 
 /// Courses that build any of `competencies`, that `viewer` sees and has
-/// not enrolled in, with their subjects and grade bands.
+/// not enrolled in (in either language), with their subjects and grade
+/// bands; of a course in two languages, one: the one in `lang` (the
+/// reader's) where both are found.
 pub fn candidates(
     conn: &mut DbConn,
     viewer: &Actor,
     competencies: &[String],
+    lang: Lang,
 ) -> Result<Vec<Candidate>, DbError> {
     let enrolled = enrolments::table
         .filter(enrolments::user_id.eq(viewer.user_id.0))
@@ -107,6 +111,27 @@ pub fn candidates(
     let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
     let seen = crate::courses::seen_among(conn, Some(viewer), &ids)?;
     rows.retain(|(c, _, _)| seen.contains(&c.id));
+    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let others = crate::courses::translations_of(conn, &ids)?;
+    if !others.is_empty() {
+        // Taken in one language is taken.
+        let taken: HashSet<i64> = enrolments::table
+            .filter(enrolments::user_id.eq(viewer.user_id.0))
+            .select(enrolments::course_id)
+            .load::<i64>(conn)?
+            .into_iter()
+            .collect();
+        rows.retain(|(c, _, _)| others.get(&c.id).is_none_or(|o| !taken.contains(&o.id)));
+        let kept: HashSet<i64> = crate::courses::one_per_translation(
+            rows.iter().map(|(c, _, _)| c).collect::<Vec<&CourseRow>>(),
+            &others,
+            lang,
+        )
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+        rows.retain(|(c, _, _)| kept.contains(&c.id));
+    }
     let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
     let mut subjects: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, s) in course_subjects::table

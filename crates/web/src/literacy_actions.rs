@@ -11,6 +11,7 @@ use lyceum_db::{competencies, literacy, users};
 use lyceum_domain::UserId;
 use lyceum_domain::competency::standing::{self, Standing};
 use lyceum_domain::competency::{DEFAULT_FRAMEWORK, Framework, Item};
+use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::profile::Profile;
 use lyceum_domain::validation::Invalid;
@@ -59,8 +60,8 @@ pub async fn framework(state: &AppState) -> Result<Framework, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// `me`'s picture.
-pub async fn picture(state: &AppState, me: &CurrentUser) -> Result<Picture, AppError> {
+/// `me`'s picture, its suggestions in `lang` where a course has it.
+pub async fn picture(state: &AppState, me: &CurrentUser, lang: Lang) -> Result<Picture, AppError> {
     let (id, row) = (me.user.id(), me.user.clone());
     let (framework, assessed, built, profile) = state
         .db
@@ -76,7 +77,7 @@ pub async fn picture(state: &AppState, me: &CurrentUser) -> Result<Picture, AppE
         .await?;
     let framework = framework.ok_or(AppError::NotFound)?;
     let standings = standing::standings(&framework, &assessed, &built);
-    let suggestions = suggest(state, &me.actor, &framework, &standings, &profile).await?;
+    let suggestions = suggest(state, &me.actor, &framework, &standings, &profile, lang).await?;
     Ok(Picture {
         framework,
         assessed,
@@ -89,13 +90,15 @@ pub async fn picture(state: &AppState, me: &CurrentUser) -> Result<Picture, AppE
 
 /// Courses that build the weakest aspects at their next level, for the
 /// educator's subjects and grade bands (a course that names none suits
-/// everyone), most completed first.
+/// everyone), most completed first; a course in two languages once, in
+/// `lang` where it has it.
 async fn suggest(
     state: &AppState,
     viewer: &Actor,
     f: &Framework,
     standings: &[Standing],
     profile: &Profile,
+    lang: Lang,
 ) -> Result<Vec<Suggested>, AppError> {
     let next = standing::next_levels(f, standings);
     let wanted: Vec<String> = f
@@ -111,7 +114,7 @@ async fn suggest(
     let viewer = viewer.clone();
     let candidates = state
         .db
-        .read(move |c| literacy::candidates(c, &viewer, &wanted))
+        .read(move |c| literacy::candidates(c, &viewer, &wanted, lang))
         .await?;
     let suits = |listed: &[String], mine: &[&str]| {
         listed.is_empty() || mine.is_empty() || listed.iter().any(|l| mine.contains(&l.as_str()))

@@ -619,3 +619,57 @@ async fn a_course_completed_in_its_second_language_links_its_certificate() {
         .collect();
     assert_eq!(certificates, [code.as_str(), code.as_str()], "{list}");
 }
+
+#[tokio::test]
+async fn what_next_suggests_a_course_once_in_the_readers_language() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    // Both languages build human-agency, the first level of an aspect.
+    for (slug, lang, of) in [
+        ("agency-en", "en", None),
+        ("agency-es", "es", Some("agency-en")),
+    ] {
+        let mut c = pair(slug, lang, ["a", "b"], of);
+        if lang == "es" {
+            c["modules"][0]["lessons"] = json!(["x", "y"]);
+            c["lessons"] = json!({
+                "x": { "title": "Primera", "markdown": "Lea." },
+                "y": { "title": "Segunda", "markdown": "Lea." },
+            });
+        }
+        c["competencies"] = json!([{ "id": "unesco-ai-cft-2024/human-agency" }]);
+        import(&app, &c).await.unwrap();
+    }
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    let en = b.get("/literacy").await;
+    en.expect("Course agency-en");
+    assert!(!en.contains("Course agency-es"), "one language only");
+
+    b.post("/language", &[("lang", "es"), ("return_to", "/literacy")])
+        .await;
+    let es = b.get("/literacy").await;
+    es.expect("Course agency-es");
+    assert!(!es.contains("Course agency-en"), "one language only");
+
+    // Enrolled in one language: neither is suggested any more.
+    b.post("/courses/agency-en/enrol", &[]).await;
+    let after = b.get("/literacy").await;
+    assert!(
+        !after.contains("Course agency-es") && !after.contains("Course agency-en"),
+        "already taken in another language"
+    );
+
+    // Over the API, in the language asked for.
+    let t = token_for(&app, s.email("facilitator")).await;
+    let (status, p) = call(&app, Method::GET, "/api/v1/literacy", Some(&t), None).await;
+    assert_eq!(status, 200, "{p}");
+    let slugs: Vec<&str> = p["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["course_slug"].as_str())
+        .filter(|s| s.starts_with("agency-"))
+        .collect();
+    assert_eq!(slugs, ["agency-en"], "{p}");
+}

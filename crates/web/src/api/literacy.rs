@@ -132,7 +132,7 @@ impl From<&Picture> for LiteracyDto {
     responses((status = 200, body = LiteracyDto), (status = 401, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Json<LiteracyDto>, AppError> {
-    let p = actions::picture(&state, ctx.require_user()?).await?;
+    let p = actions::picture(&state, ctx.require_user()?, ctx.lang).await?;
     Ok(Json(LiteracyDto::from(&p)))
 }
 
@@ -180,6 +180,6 @@ pub async fn assess(
     })
     .await?
     .map_err(AppError::Invalid)?;
-    let p = actions::picture(&state, me).await?;
+    let p = actions::picture(&state, me, ctx.lang).await?;
     Ok(Json(LiteracyDto::from(&p)))
 }

@@ -86,7 +86,7 @@ async fn literacy_page(
     typed: Option<HashMap<String, String>>,
     errors: FormErrors,
 ) -> Result<LiteracyPage, AppError> {
-    let p = actions::picture(state, ctx.require_user()?).await?;
+    let p = actions::picture(state, ctx.require_user()?, ctx.lang).await?;
     let f = &p.framework;
     let page = Page::new(ctx, "literacy-title").with_errors(&errors);
     let aspects = standing::aspects(f);
