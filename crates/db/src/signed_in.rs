@@ -1,5 +1,5 @@
 //! Who holds a session or an API token, in one query: the session, its person, their
-//! memberships (oldest first) and the time zone of their school. Every
+//! memberships with their organisations, and the time zone of their school. Every
 //! signed-in page starts with this; on PostgreSQL each query is a round
 //! trip, and it was three (session and person, memberships, zone).
 //!
@@ -10,6 +10,7 @@
 //! as before ([`crate::orgs::zone_of`]).
 
 use crate::api_tokens::ApiTokenRow;
+use crate::memberships::Membership;
 use crate::schema::{api_tokens, memberships, orgs, sessions, users};
 use crate::sessions::SessionRow;
 use crate::users::UserRow;
@@ -30,6 +31,9 @@ pub struct SignedIn<K> {
     pub user: UserRow,
     /// Oldest first.
     pub grants: Vec<Grant>,
+    /// With their organisations' names, by organisation path then role
+    /// (as [`crate::memberships::of_user`] lists them).
+    pub memberships: Vec<Membership>,
     pub zone: TimeZone,
 }
 
@@ -43,7 +47,11 @@ type Line<K> = (
     Option<String>,
     [Option<String>; 4],
     Option<i64>,
+    Option<Held>,
 );
+
+/// A membership's id, and its organisation's id, name and kind.
+type Held = (i64, i64, String, String);
 
 type Row<K> = (
     K,
@@ -55,6 +63,7 @@ type Row<K> = (
     Option<String>,
     Option<String>,
     Option<i64>,
+    Option<Held>,
 );
 
 /// `$query` (joined to `users`) with the person's memberships, their
@@ -92,6 +101,7 @@ macro_rules! with_memberships {
                 grandparent.field(orgs::time_zone).nullable(),
                 great.field(orgs::time_zone).nullable(),
                 great.field(orgs::parent_id).nullable(),
+                (memberships::id, orgs::id, orgs::name, orgs::kind).nullable(),
             ))
     };
 }
@@ -133,8 +143,8 @@ pub fn by_token(
 }
 
 /// A membership's grant, the zones set on it and its three nearest
-/// ancestors, and whether the tree goes higher still.
-type Held<'a> = (Grant, &'a [Option<String>; 4], Option<i64>);
+/// ancestors, whether the tree goes higher still, and the membership.
+type Granted<'a> = (Grant, &'a [Option<String>; 4], Option<i64>, Membership);
 
 fn signed_in<K: Clone>(
     conn: &mut DbConn,
@@ -142,33 +152,39 @@ fn signed_in<K: Clone>(
 ) -> Result<Option<SignedIn<K>>, DbError> {
     let lines: Vec<Line<K>> = rows
         .into_iter()
-        .map(|(k, u, role, path, z0, z1, z2, z3, beyond)| {
-            (k, u, role, path, [z0, z1, z2, z3], beyond)
+        .map(|(k, u, role, path, z0, z1, z2, z3, beyond, held)| {
+            (k, u, role, path, [z0, z1, z2, z3], beyond, held)
         })
         .collect();
     let Some(first) = lines.first() else {
         return Ok(None);
     };
     let (by, user) = (first.0.clone(), first.1.clone());
-    // (role, path, zones, higher) of each membership whose codes are ours.
-    let held: Vec<Held<'_>> = lines
+    // (grant, zones, higher, membership) of each membership whose codes are ours.
+    let held: Vec<Granted<'_>> = lines
         .iter()
-        .filter_map(|(_, _, role, path, zones, beyond)| {
+        .filter_map(|(_, _, role, path, zones, beyond, held)| {
             let grant = Grant {
                 role: Role::parse(role.as_deref()?)?,
                 scope: OrgPath::parse(path.as_deref()?)?,
             };
-            Some((grant, zones, *beyond))
+            let (id, org_id, org_name, org_kind) = held.clone()?;
+            let membership = Membership {
+                id,
+                role: grant.role,
+                org_id,
+                org_name,
+                org_kind,
+            };
+            Some((grant, zones, *beyond, membership))
         })
         .collect();
     // Home: the deepest membership, the oldest among equally deep ones.
-    let deepest = held.iter().map(|(g, _, _)| g.scope.depth()).max();
-    let home = held
-        .iter()
-        .find(|(g, _, _)| Some(g.scope.depth()) == deepest);
+    let deepest = held.iter().map(|(g, ..)| g.scope.depth()).max();
+    let home = held.iter().find(|(g, ..)| Some(g.scope.depth()) == deepest);
     let zone = match home {
         None => TimeZone::programme(),
-        Some((grant, zones, beyond)) => {
+        Some((grant, zones, beyond, _)) => {
             // A name no longer known is skipped as if unset.
             match zones
                 .iter()
@@ -180,10 +196,18 @@ fn signed_in<K: Clone>(
             }
         }
     };
+    let mut memberships: Vec<(OrgPath, Membership)> = held
+        .iter()
+        .map(|(g, .., m)| (g.scope.clone(), m.clone()))
+        .collect();
+    memberships.sort_by(|(a, x), (b, y)| {
+        (a.as_str(), x.role.as_str()).cmp(&(b.as_str(), y.role.as_str()))
+    });
     Ok(Some(SignedIn {
         by,
         user,
-        grants: held.into_iter().map(|(g, _, _)| g).collect(),
+        grants: held.into_iter().map(|(g, ..)| g).collect(),
+        memberships: memberships.into_iter().map(|(_, m)| m).collect(),
         zone,
     }))
 }

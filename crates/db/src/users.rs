@@ -3,6 +3,7 @@
 use crate::schema::{user_grade_bands, user_subjects, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::profile::{GradeBand, Profile, SchoolRole, Subject};
@@ -209,17 +210,26 @@ pub fn save_profile(
 
 /// The profile as stored.
 pub fn profile(conn: &mut DbConn, user: &UserRow) -> Result<Profile, DbError> {
-    let subjects: Vec<String> = user_subjects::table
+    // Subjects and grade bands in one statement (one round trip on
+    // PostgreSQL), each line marked with the table it came from.
+    let lines: Vec<(bool, String)> = crate::on_backend!(conn, |c| user_subjects::table
         .filter(user_subjects::user_id.eq(user.id))
-        .select(user_subjects::subject)
-        .load(conn)?;
-    let bands: Vec<String> = user_grade_bands::table
-        .filter(user_grade_bands::user_id.eq(user.id))
-        .select(user_grade_bands::grade_band)
-        .load(conn)?;
-    let mut subjects: Vec<Subject> = subjects.iter().filter_map(|s| Subject::parse(s)).collect();
-    let mut grade_bands: Vec<GradeBand> =
-        bands.iter().filter_map(|s| GradeBand::parse(s)).collect();
+        .select((true.into_sql::<Bool>(), user_subjects::subject))
+        .union_all(
+            user_grade_bands::table
+                .filter(user_grade_bands::user_id.eq(user.id))
+                .select((false.into_sql::<Bool>(), user_grade_bands::grade_band)),
+        )
+        .load(c))?;
+    let (subjects, bands): (Vec<_>, Vec<_>) = lines.into_iter().partition(|(subject, _)| *subject);
+    let mut subjects: Vec<Subject> = subjects
+        .iter()
+        .filter_map(|(_, s)| Subject::parse(s))
+        .collect();
+    let mut grade_bands: Vec<GradeBand> = bands
+        .iter()
+        .filter_map(|(_, s)| GradeBand::parse(s))
+        .collect();
     subjects.sort();
     grade_bands.sort();
     Ok(Profile {

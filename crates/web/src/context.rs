@@ -12,6 +12,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
+use lyceum_db::memberships::Membership;
 use lyceum_db::users::UserRow;
 use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::api_token::Scopes;
@@ -31,6 +32,9 @@ pub struct CurrentUser {
     pub session_hash: Option<String>,
     /// The zone their dates are shown and reckoned in: their school's.
     pub zone: TimeZone,
+    /// Their memberships with their organisations' names, by organisation
+    /// path then role: read with the session, for the pages that list them.
+    pub memberships: Vec<Membership>,
 }
 
 /// The request's context.
@@ -206,6 +210,7 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
         by: session,
         user,
         grants,
+        memberships,
         zone,
     }) = loaded
     else {
@@ -229,6 +234,7 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
         user,
         session_hash: Some(hash),
         zone,
+        memberships,
     }))
 }
 
@@ -248,6 +254,7 @@ async fn load_token(
         by: token,
         user,
         grants,
+        memberships,
         zone,
     }) = loaded
     else {
@@ -272,6 +279,7 @@ async fn load_token(
             user,
             session_hash: None,
             zone,
+            memberships,
         },
         scopes,
     )))

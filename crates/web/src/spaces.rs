@@ -11,13 +11,39 @@ use lyceum_domain::{SpaceId, TopicId};
 
 /// The space, if this person may read it (else it does not exist).
 pub async fn readable(state: &AppState, me: &CurrentUser, id: SpaceId) -> Result<Space, AppError> {
-    let space = state
+    let (space, ()) = readable_with(state, me, id, |_, _| Ok(())).await?;
+    Ok(space)
+}
+
+/// [`readable`], with whatever else `more` reads about the space in the
+/// same trip to the database — read before the check, handed back only
+/// after it. A brief read (`Db::read_brief`): `more` reads by key, a page
+/// at most.
+pub async fn readable_with<T, F>(
+    state: &AppState,
+    me: &CurrentUser,
+    id: SpaceId,
+    more: F,
+) -> Result<(Space, T), AppError>
+where
+    F: FnOnce(&mut DbConn, &Space) -> Result<T, DbError> + Send + 'static,
+    T: Send + 'static,
+{
+    let (space, extra) = state
         .db
-        .read_brief(move |c| community::space(c, id))
+        .read_brief(move |c| {
+            lyceum_db::snapshot(c, |c| {
+                let Some(space) = community::space(c, id)? else {
+                    return Ok(None);
+                };
+                let extra = more(c, &space)?;
+                Ok(Some((space, extra)))
+            })
+        })
         .await?
         .ok_or(AppError::NotFound)?;
     if me.actor.reads_space(&space.path, visibility(&space)) {
-        Ok(space)
+        Ok((space, extra))
     } else {
         Err(AppError::NotFound)
     }

@@ -65,21 +65,26 @@ async fn the_pages_everyone_uses_stay_within_their_round_trips() {
 
     let school = format!("/orgs/{}", s.school_a.0);
     let lesson = format!("{COURSE}/lessons/purpose");
-    // (page, statements at most), the session's one included: what each
-    // made when this was written (2026-12-06), so that none grows unseen.
-    let budget: &[(&str, u64)] = &[
-        ("/", 4),
-        ("/profile", 3),
-        (&school, 7),
-        ("/courses", 4),
-        (COURSE, 7),
-        (&lesson, 5),
-        ("/transcript", 3),
-        (&space, 6),
-        (&topic, 7),
+    // (page, statements at most on SQLite, on PostgreSQL), the session's
+    // one included: what each made when last changed, so that none grows
+    // unseen. They differ by a snapshot's BEGIN and COMMIT, which SQLite
+    // runs (to take its read lock once) and PostgreSQL skips (two more
+    // round trips).
+    let budget: &[(&str, u64, u64)] = &[
+        ("/", 3, 3),
+        ("/profile", 2, 2),
+        (&school, 7, 7),
+        ("/courses", 4, 4),
+        (COURSE, 7, 7),
+        (&lesson, 5, 5),
+        ("/transcript", 3, 3),
+        (&space, 8, 6),
+        (&topic, 7, 5),
     ];
+    let postgres = app.db.backend() == lyceum_db::Backend::Postgres;
     let mut over = Vec::new();
-    for (path, most) in budget {
+    for (path, sqlite_most, postgres_most) in budget {
+        let most = if postgres { postgres_most } else { sqlite_most };
         let ran = statements_for(&app, &educator, path).await;
         eprintln!("{path}: {ran} statements (budget {most})");
         if ran > *most {

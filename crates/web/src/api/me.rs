@@ -5,7 +5,7 @@ use crate::forms::ApiJson;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
-use lyceum_db::{memberships, users};
+use lyceum_db::users;
 use lyceum_domain::profile::ProfileInput;
 
 /// The account behind the token: profile and memberships.
@@ -13,13 +13,12 @@ use lyceum_domain::profile::ProfileInput;
     responses((status = 200, body = MeDto), (status = 401, body = crate::api::dto::ErrorBody)),
     security(("bearer" = [])))]
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Json<MeDto>, AppError> {
-    let user = ctx.require_user()?.user.clone();
+    let me = ctx.require_user()?;
+    let user = me.user.clone();
     let time_zone = ctx.zone().name().to_string();
     let u = user.clone();
-    let (profile, memberships) = state
-        .db
-        .read(move |c| Ok((users::profile(c, &u)?, memberships::of_user(c, u.id())?)))
-        .await?;
+    let profile = state.db.read(move |c| users::profile(c, &u)).await?;
+    let memberships = &me.memberships;
     Ok(Json(MeDto {
         id: user.id,
         email: user.email().to_string(),

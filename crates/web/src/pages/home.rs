@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use lyceum_db::learning;
-use lyceum_db::memberships::{self, Membership};
+use lyceum_db::memberships::Membership;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -52,11 +52,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let (mut memberships_list, mut followed, mut unread) = (Vec::new(), Vec::new(), 0);
     if let Some(user) = &ctx.user {
         let id = user.user.id();
-        (memberships_list, followed, unread) = state
+        memberships_list = user.memberships.clone();
+        (followed, unread) = state
             .db
             .read(move |c| {
                 Ok((
-                    memberships::of_user(c, id)?,
                     learning::courses_of(c, id)?,
                     lyceum_db::community::unread(c, id)?,
                 ))

@@ -16,7 +16,6 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use lyceum_db::memberships;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
 use lyceum_domain::pd::OutsideInput;
@@ -40,14 +39,12 @@ pub struct RequestFormPage {
     max_mb: usize,
 }
 
-async fn form_page(
-    state: &AppState,
+fn form_page(
     ctx: &Ctx,
     input: OutsideInput,
     errors: FormErrors,
 ) -> Result<RequestFormPage, AppError> {
-    let id = ctx.require_user()?.user.id();
-    let mine = state.db.read(move |c| memberships::of_user(c, id)).await?;
+    let mine = &ctx.require_user()?.memberships;
     let mut orgs: Vec<Choice> = Vec::new();
     for m in mine {
         let value = m.org_id.to_string();
@@ -55,7 +52,7 @@ async fn form_page(
             orgs.push(Choice {
                 selected: input.org == value,
                 value,
-                label: m.org_name,
+                label: m.org_name.clone(),
             });
         }
     }
@@ -69,10 +66,12 @@ async fn form_page(
 }
 
 /// `GET /transcript/outside`
-pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    Ok(render(
-        &form_page(&state, &ctx, OutsideInput::default(), FormErrors::none()).await?,
-    ))
+pub async fn form(ctx: Ctx) -> Result<Response, AppError> {
+    Ok(render(&form_page(
+        &ctx,
+        OutsideInput::default(),
+        FormErrors::none(),
+    )?))
 }
 
 /// `POST /transcript/outside` (multipart, with the evidence file if any).
@@ -91,18 +90,13 @@ pub async fn submit(
             Flash::PdRequestSent,
             state.config.secure_cookies(),
         )),
-        Err(e) => refused(&state, &ctx, input, &e).await,
+        Err(e) => refused(&ctx, input, &e),
     }
 }
 
-async fn refused(
-    state: &AppState,
-    ctx: &Ctx,
-    input: OutsideInput,
-    invalid: &Invalid,
-) -> Result<Response, AppError> {
+fn refused(ctx: &Ctx, input: OutsideInput, invalid: &Invalid) -> Result<Response, AppError> {
     let errors = FormErrors::from_invalid(invalid, ctx.lang);
-    Ok(render_invalid(&form_page(state, ctx, input, errors).await?))
+    Ok(render_invalid(&form_page(ctx, input, errors)?))
 }
 
 /// `GET /transcript/outside/{request_id}/evidence`: the educator's own file.

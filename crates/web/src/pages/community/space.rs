@@ -9,7 +9,7 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, HtmlQuery};
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::Choice;
-use crate::spaces::readable;
+use crate::spaces::readable_with;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -85,12 +85,11 @@ async fn space_page(
     errors: FormErrors,
 ) -> Result<SpacePage, AppError> {
     let me = ctx.require_user()?;
-    let space = readable(state, me, id).await?;
-    let can_post = me.actor.posts_in_space(&space.path);
-    let (lang, user) = (ctx.lang, me.user.id());
-    let (pinned, lines, competencies, follow) = state
-        .db
-        .read_brief(move |c| {
+    let (lang, user, actor) = (ctx.lang, me.user.id(), me.actor.clone());
+    // One trip to the database for the whole page.
+    let (space, (can_post, pinned, lines, competencies, follow)) =
+        readable_with(state, me, id, move |c, space| {
+            let can_post = actor.posts_in_space(&space.path);
             let follow = community::follow_state(c, user, id)?;
             let pinned = match after {
                 None => community::pinned(c, id)?,
@@ -102,7 +101,7 @@ async fn space_page(
                 false => Vec::new(),
             };
             let lines = community::topics(c, id, after, PAGE_SIZE + 1)?;
-            Ok((pinned, lines, competencies, follow))
+            Ok((can_post, pinned, lines, competencies, follow))
         })
         .await?;
     let more = (lines.len() > PAGE_SIZE as usize).then(|| {
