@@ -32,18 +32,13 @@ pub(crate) fn course(extra_lesson: bool) -> Value {
     c
 }
 
-/// A course of the programme's.
-pub(crate) async fn import(app: &TestApp, doc: &Value) {
-    app.import_course(doc, None).await;
-}
-
 pub(crate) const COURSE: &str = "/courses/ai-aware-assignments";
 
 #[tokio::test]
 async fn enrol_finish_every_lesson_and_the_record_says_so() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
 
     app.browser()
         .get(COURSE)
@@ -158,12 +153,12 @@ async fn enrol_finish_every_lesson_and_the_record_says_so() {
 async fn learners_keep_the_version_they_started() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
     let early = app.browser();
     early.sign_in(s.email("educator"), PASSWORD).await;
     early.post(&format!("{COURSE}/enrol"), &[]).await;
 
-    import(&app, &course(true)).await;
+    app.import_course(&course(true), None).await;
     let late = app.browser();
     late.sign_in(s.email("facilitator"), PASSWORD).await;
     late.post(&format!("{COURSE}/enrol"), &[])
@@ -204,7 +199,7 @@ async fn learners_keep_the_version_they_started() {
 async fn a_learner_may_move_to_the_new_version_and_keep_what_they_finished() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     // Moving needs an enrolment.
@@ -214,7 +209,7 @@ async fn a_learner_may_move_to_the_new_version_and_keep_what_they_finished() {
         b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
             .await;
     }
-    import(&app, &course(true)).await;
+    app.import_course(&course(true), None).await;
     b.post(&format!("{COURSE}/move"), &[])
         .await
         .expect("You are now on the new version of this course.")
@@ -243,7 +238,7 @@ async fn completing_a_course_earns_hours_and_a_certificate_anyone_can_check() {
     c["pd_hours"] = json!(1.25);
     c["competencies"] =
         json!([{ "id": "unesco-ai-cft-2024/ai-pedagogy-integration", "level": "deepen" }]);
-    import(&app, &c).await;
+    app.import_course(&c, None).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     b.get("/transcript")
@@ -346,7 +341,7 @@ pub(crate) fn with_quiz() -> Value {
 async fn a_quiz_is_graded_with_feedback_and_finishes_its_lesson_when_passed() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &with_quiz()).await;
+    app.import_course(&with_quiz(), None).await;
     let quiz = format!("{COURSE}/lessons/reflection/quiz");
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
@@ -470,7 +465,7 @@ async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
     let s = app.seed().await;
     let mut c = course(false);
     c["certificate_valid_months"] = json!(2);
-    import(&app, &c).await;
+    app.import_course(&c, None).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     b.post(&format!("{COURSE}/enrol"), &[]).await;

@@ -38,7 +38,7 @@ fn course() -> Value {
 /// evidence, starts a topic, edits it and flags someone's reply; the
 /// facilitator flags the educator's post. Returns the certificate's path.
 async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
-    crate::learning::import(app, &course()).await;
+    app.import_course(&course(), None).await;
     educator.post("/courses/checking-claims/enrol", &[]).await;
     educator
         .post(
