@@ -527,3 +527,111 @@ async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
     app.clock.advance(Duration::from_secs(30 * 86_400));
     b.get(&href).await.expect("This certificate has expired.");
 }
+
+/// Statements stored before `context.registration` existed have none in
+/// their stored text; read back (by `statements_of` and in the export),
+/// those of the enrolment they belong to carry its registration as new ones
+/// do, and one from before the enrolment (of an earlier one, since removed)
+/// is not given it.
+#[tokio::test]
+async fn statements_stored_before_registrations_are_read_with_their_enrolments() {
+    use diesel::prelude::*;
+    use lyceum_db::schema::{enrolments, learning_records};
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    app.import_course(&course(false), None).await;
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    b.post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+    let user = s.user("educator");
+
+    // As the records were written before: no registration in the text; and
+    // one statement of an earlier enrolment.
+    let (course_id, enrolled_at) = app
+        .db
+        .write(move |c| {
+            let rows: Vec<(String, String)> = learning_records::table
+                .select((learning_records::id, learning_records::statement))
+                .load(c)?;
+            assert_eq!(rows.len(), 2, "registered and completed");
+            for (id, text) in rows {
+                let mut st: Value = serde_json::from_str(&text).unwrap();
+                assert!(st["context"]["registration"].is_string(), "{st}");
+                let context = st["context"].as_object_mut().unwrap();
+                context.remove("registration");
+                if context.is_empty() {
+                    st.as_object_mut().unwrap().remove("context");
+                }
+                diesel::update(learning_records::table.find(&id))
+                    .set(learning_records::statement.eq(st.to_string()))
+                    .execute(c)?;
+            }
+            let (course_id, enrolled_at): (i64, i64) = enrolments::table
+                .filter(enrolments::user_id.eq(user.0))
+                .select((enrolments::course_id, enrolments::enrolled_at))
+                .first(c)?;
+            let (verb, object, text): (String, String, String) = learning_records::table
+                .filter(learning_records::verb.eq("registered"))
+                .select((
+                    learning_records::verb,
+                    learning_records::object_id,
+                    learning_records::statement,
+                ))
+                .first(c)?;
+            let earlier_id = "00000000-0000-4000-8000-000000000001";
+            let mut earlier: Value = serde_json::from_str(&text).unwrap();
+            earlier["id"] = json!(earlier_id);
+            diesel::insert_into(learning_records::table)
+                .values((
+                    learning_records::id.eq(earlier_id),
+                    learning_records::user_id.eq(user.0),
+                    learning_records::verb.eq(verb),
+                    learning_records::object_id.eq(object),
+                    learning_records::course_id.eq(course_id),
+                    learning_records::stored_at.eq(enrolled_at - 86_400_000_000),
+                    learning_records::statement.eq(earlier.to_string()),
+                ))
+                .execute(c)?;
+            Ok((course_id, enrolled_at))
+        })
+        .await
+        .unwrap();
+    let registration = lyceum_domain::xapi::registration(
+        user.0,
+        course_id,
+        lyceum_domain::Timestamp::from_micros(enrolled_at),
+    );
+
+    let check = |statements: Vec<Value>| {
+        assert_eq!(statements.len(), 3, "{statements:?}");
+        for st in &statements {
+            let given = &st["context"]["registration"];
+            if st["id"] == "00000000-0000-4000-8000-000000000001" {
+                assert!(given.is_null(), "an earlier enrolment's: {st}");
+            } else {
+                assert_eq!(given, registration.as_str(), "{st}");
+            }
+            assert_eq!(lyceum_domain::xapi::validate(st), vec![], "{st:#}");
+        }
+    };
+    let read = app
+        .db
+        .read(move |c| learning::statements_of(c, user))
+        .await
+        .unwrap();
+    check(
+        read.iter()
+            .map(|(_, _, text)| serde_json::from_str(text).unwrap())
+            .collect(),
+    );
+    let export = b
+        .request(reqwest::Method::GET, "/account/export")
+        .send()
+        .await
+        .unwrap();
+    let files = crate::personal_data::unzip(&export.bytes().await.unwrap());
+    let learning: Value = serde_json::from_slice(&files["learning.json"]).unwrap();
+    check(learning["learning_records"].as_array().unwrap().clone());
+}
