@@ -3,7 +3,7 @@
 //! kept on the version they started.
 
 use lyceum_db::learning;
-use lyceum_testkit::{PASSWORD, TestApp};
+use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -33,6 +33,15 @@ pub(crate) fn course(extra_lesson: bool) -> Value {
 }
 
 pub(crate) const COURSE: &str = "/courses/ai-aware-assignments";
+
+/// `who` of the seed in a browser of their own, signed in and enrolled in
+/// [`COURSE`].
+async fn enrolled(app: &TestApp, s: &Seed, who: &str) -> Browser {
+    let b = app.browser();
+    b.sign_in(s.email(who), PASSWORD).await;
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    b
+}
 
 #[tokio::test]
 async fn enrol_finish_every_lesson_and_the_record_says_so() {
@@ -154,9 +163,7 @@ async fn learners_keep_the_version_they_started() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     app.import_course(&course(false), None).await;
-    let early = app.browser();
-    early.sign_in(s.email("educator"), PASSWORD).await;
-    early.post(&format!("{COURSE}/enrol"), &[]).await;
+    let early = enrolled(&app, &s, "educator").await;
 
     app.import_course(&course(true), None).await;
     let late = app.browser();
@@ -343,9 +350,7 @@ async fn a_quiz_is_graded_with_feedback_and_finishes_its_lesson_when_passed() {
     let s = app.seed().await;
     app.import_course(&with_quiz(), None).await;
     let quiz = format!("{COURSE}/lessons/reflection/quiz");
-    let b = app.browser();
-    b.sign_in(s.email("educator"), PASSWORD).await;
-    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    let b = enrolled(&app, &s, "educator").await;
     let lesson = b.get(&format!("{COURSE}/lessons/reflection")).await;
     lesson
         .expect("Check your understanding")
@@ -466,9 +471,7 @@ async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
     let mut c = course(false);
     c["certificate_valid_months"] = json!(2);
     app.import_course(&c, None).await;
-    let b = app.browser();
-    b.sign_in(s.email("educator"), PASSWORD).await;
-    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    let b = enrolled(&app, &s, "educator").await;
     for lesson in ["purpose", "process", "reflection"] {
         b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
             .await;
@@ -540,9 +543,7 @@ async fn statements_stored_before_registrations_are_read_with_their_enrolments()
     let app = TestApp::start().await;
     let s = app.seed().await;
     app.import_course(&course(false), None).await;
-    let b = app.browser();
-    b.sign_in(s.email("educator"), PASSWORD).await;
-    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    let b = enrolled(&app, &s, "educator").await;
     b.post(&format!("{COURSE}/lessons/purpose/finish"), &[])
         .await;
     let user = s.user("educator");

@@ -1,40 +1,16 @@
 -- Certificates outlive their holder's account: deleting an account anonymises
 -- its users row and never deletes it (accounts::delete_account), and a
 -- certificate must stay verifiable by its code, so the database refuses to
--- delete a users row that certificates point at (it was ON DELETE CASCADE).
--- SQLite changes a foreign key only by rebuilding the table.
+-- delete a users row that certificates point at (certificates.user_id says
+-- ON DELETE CASCADE). PostgreSQL changes the foreign key to RESTRICT; SQLite
+-- would have to rebuild the table for that (dropping any column a migration
+-- before this one added), so here a trigger refuses the delete before the
+-- cascade can run.
 -- Keep in step with ../../postgres/2026-12-07-000300_certificates_outlive_accounts/up.sql.
 
-CREATE TABLE certificates_new (
-    id INTEGER PRIMARY KEY,
-    -- 128 random bits, URL-safe: public, not guessable.
-    code TEXT NOT NULL UNIQUE,
-    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE RESTRICT,
-    course_id BIGINT NOT NULL REFERENCES courses (id),
-    course_version INTEGER NOT NULL,
-    recipient_name TEXT NOT NULL,
-    course_title TEXT NOT NULL,
-    course_language TEXT NOT NULL,
-    quarter_hours INTEGER NOT NULL,
-    -- The competencies and levels, as JSON: [{"id", "name_en", "name_es", "level_en", "level_es"}].
-    competencies TEXT NOT NULL,
-    issuer TEXT NOT NULL,
-    issued_at BIGINT NOT NULL,
-    expires_at BIGINT,
-    revoked_at BIGINT,
-    revoked_reason TEXT,
-    reminded_at BIGINT,
-    UNIQUE (user_id, course_id)
-);
-INSERT INTO certificates_new
-    (id, code, user_id, course_id, course_version, recipient_name, course_title,
-     course_language, quarter_hours, competencies, issuer, issued_at, expires_at,
-     revoked_at, revoked_reason, reminded_at)
-SELECT id, code, user_id, course_id, course_version, recipient_name, course_title,
-       course_language, quarter_hours, competencies, issuer, issued_at, expires_at,
-       revoked_at, revoked_reason, reminded_at
-FROM certificates;
-DROP TABLE certificates;
-ALTER TABLE certificates_new RENAME TO certificates;
--- The reminder sweep looks for certificates expiring soon.
-CREATE INDEX certificates_expiry ON certificates (expires_at);
+CREATE TRIGGER users_keep_certificates
+BEFORE DELETE ON users
+WHEN EXISTS (SELECT 1 FROM certificates WHERE user_id = OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'certificates point at this account: anonymise it, do not delete it');
+END;
