@@ -249,7 +249,7 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
     let pdf = b"%PDF-1.4\nchecks with sources";
     send(hand_in("", "", Some(("my checks.pdf", pdf))))
         .await
-        .unwrap();
+        .expect("Handed in.");
     let second = mine().await[0].id;
     assert_ne!(second, id);
 
