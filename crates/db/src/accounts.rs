@@ -368,7 +368,10 @@ pub fn finish_email_change(
 
 /// Deletes what identifies the person: their email, name, password, profile,
 /// memberships, sessions, tokens and links. The row itself stays, empty, so
-/// that the audit log's references to it still resolve (to "deleted account").
+/// that the audit log's references to it still resolve (to "deleted account")
+/// and certificates stay verifiable by code: no code path deletes a `users`
+/// row, and the database refuses to while certificates point at it
+/// (migration 2026-12-07-000300).
 pub fn delete_account(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result<(), DbError> {
     memberships::remove_all_of(conn, user)?;
     sessions::delete_for_user(conn, user, None)?;

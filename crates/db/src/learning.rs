@@ -539,20 +539,81 @@ pub fn courses_of(conn: &mut DbConn, user: UserId) -> Result<Vec<(CourseRow, Enr
 }
 
 /// A person's statements, oldest first (the learning record, for tests and
-/// for the LRS to come): (verb, object id, statement JSON).
+/// for the LRS to come): (verb, object id, statement JSON), each with its
+/// enrolment's registration ([`with_registration`]).
 pub fn statements_of(
     conn: &mut DbConn,
     user: UserId,
 ) -> Result<Vec<(String, String, String)>, DbError> {
-    Ok(learning_records::table
+    type Stored = (String, String, String, Option<i64>, i64, Option<i64>);
+    let rows: Vec<Stored> = learning_records::table
+        .left_join(
+            enrolments::table.on(enrolments::user_id.eq(learning_records::user_id).and(
+                enrolments::course_id
+                    .nullable()
+                    .eq(learning_records::course_id),
+            )),
+        )
         .filter(learning_records::user_id.eq(user.0))
         .order((learning_records::stored_at, learning_records::id))
         .select((
             learning_records::verb,
             learning_records::object_id,
             learning_records::statement,
+            learning_records::course_id,
+            learning_records::stored_at,
+            enrolments::enrolled_at.nullable(),
         ))
-        .load(conn)?)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(verb, object, statement, course, stored_at, enrolled_at)| {
+                let statement = with_registration(statement, user, course, stored_at, enrolled_at);
+                (verb, object, statement)
+            },
+        )
+        .collect())
+}
+
+/// A stored statement as it is read: statements stored before [`record`]
+/// gave them `context.registration` (December 2026) get it here, where
+/// they belong to an enrolment — about one of its learner's courses, stored
+/// no earlier than they enrolled in it (`enrolled_at`). The registration
+/// is derived from the enrolment row ([`xapi::registration`]), so it is the
+/// one `record` gives their later statements. One stored before the
+/// enrolment (of an earlier one, whose instant is gone) gets none.
+pub fn with_registration(
+    statement: String,
+    user: UserId,
+    course: Option<i64>,
+    stored_at: i64,
+    enrolled_at: Option<i64>,
+) -> String {
+    let (Some(course), Some(enrolled_at)) = (course, enrolled_at) else {
+        return statement;
+    };
+    if stored_at < enrolled_at {
+        return statement;
+    }
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&statement) else {
+        return statement;
+    };
+    let Some(context) = value.as_object_mut().and_then(|v| {
+        v.entry("context")
+            .or_insert_with(|| serde_json::json!({}))
+            .as_object_mut()
+    }) else {
+        return statement;
+    };
+    if context.contains_key("registration") {
+        return statement;
+    }
+    context.insert(
+        "registration".into(),
+        xapi::registration(user.0, course, Timestamp::from_micros(enrolled_at)).into(),
+    );
+    value.to_string()
 }
 
 /// A learner's attempts at a lesson's quiz: how many, and the latest's

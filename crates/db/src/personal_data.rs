@@ -6,7 +6,10 @@
 //! Other people appear only as far as the person already sees them in the
 //! app: by display name (a reviewer, whoever a notification is about),
 //! never by email or id. What others did about the person (flags on their
-//! posts, a moderator's identity) is not the person's data and stays out.
+//! posts, a moderator's identity) is not the person's data and stays out;
+//! so do the decisions the person made about other people's work as a
+//! reviewer or admin (comments on outside PD requests, hand-ins, drafts):
+//! each is part of the other person's record and is in their export.
 
 use crate::schema::{
     certificates, courses, enrolments, flags, learning_records, lesson_progress, notifications,
@@ -14,7 +17,7 @@ use crate::schema::{
     self_assessments, space_follows, spaces, task_submissions, topics, users,
 };
 use crate::users::UserRow;
-use crate::{DbConn, DbError, accounts};
+use crate::{DbConn, DbError, accounts, learning};
 use diesel::prelude::*;
 use lyceum_domain::personal_data::file_path;
 use lyceum_domain::{Timestamp, UserId};
@@ -78,12 +81,14 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
     let learning = learning(conn, uid, &paths)?;
     let credit = credit(conn, uid, &paths)?;
     let community = community(conn, uid)?;
+    let authoring = authoring(conn, uid)?;
     Ok(PersonalData {
         areas: vec![
             ("account", account),
             ("learning", learning),
             ("credit", credit),
             ("community", community),
+            ("authoring", authoring),
         ],
         files,
     })
@@ -278,11 +283,16 @@ fn learning(conn: &mut DbConn, uid: UserId, paths: &Paths) -> Result<Value, DbEr
             self_assessments::updated_at,
         ))
         .load(conn)?;
-    let records: Vec<(String, i64)> = learning_records::table
+    let records: Vec<(String, Option<i64>, i64)> = learning_records::table
         .filter(learning_records::user_id.eq(uid.0))
         .order(learning_records::stored_at)
-        .select((learning_records::statement, learning_records::stored_at))
+        .select((
+            learning_records::statement,
+            learning_records::course_id,
+            learning_records::stored_at,
+        ))
         .load(conn)?;
+    let enrolled_at: HashMap<i64, i64> = enrolled.iter().map(|e| (e.0, e.2)).collect();
 
     let course_ids = enrolled
         .iter()
@@ -344,7 +354,10 @@ fn learning(conn: &mut DbConn, uid: UserId, paths: &Paths) -> Result<Value, DbEr
             "level": level,
             "updated_at": ts(*at),
         })).collect::<Vec<_>>(),
-        "learning_records": records.iter().map(|(s, _)| parsed(s)).collect::<Vec<_>>(),
+        "learning_records": records.into_iter().map(|(s, course, at)| {
+            let enrolled = course.and_then(|c| enrolled_at.get(&c).copied());
+            parsed(&learning::with_registration(s, uid, course, at, enrolled))
+        }).collect::<Vec<_>>(),
     }))
 }
 
@@ -606,6 +619,32 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             "at": ts(*at),
             "decision": decision,
             "decided_at": ts_opt(*decided),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// Course drafts the person wrote, as they last saved them, with the
+/// organisation that owns each one's course and the review it had (the
+/// reviewer by name, as the draft's page shows it). Drafts they reviewed
+/// are their authors' and stay out.
+fn authoring(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
+    let mut drafts = crate::drafts::of_author(conn, uid)?;
+    drafts.sort_by_key(|(d, _)| d.id);
+    let reviewers = names(conn, drafts.iter().filter_map(|(d, _)| d.reviewer_id))?;
+    Ok(json!({
+        "course_drafts": drafts.iter().map(|(d, owner)| json!({
+            "slug": d.slug,
+            "title": d.title,
+            "owner": owner,
+            "status": d.status,
+            "document": parsed(&d.document),
+            "review": d.reviewer_id.map(|r| json!({
+                "reviewer": reviewers.get(&r),
+                "comment": d.review_comment,
+            })),
+            "published_version": d.published_version,
+            "started_at": ts(d.created_at),
+            "updated_at": ts(d.updated_at),
         })).collect::<Vec<_>>(),
     }))
 }

@@ -1,5 +1,6 @@
 //! The shape of a personal data export: one zip holding a JSON file per
-//! area (`account.json`, `learning.json`, `credit.json`, `community.json`),
+//! area (`account.json`, `learning.json`, `credit.json`, `community.json`,
+//! `authoring.json`),
 //! a `manifest.json` naming them, and the person's own files under
 //! `files/`, each under a name built here so that nothing typed by a person
 //! can become a path (`../`, a drive, a folder) inside the archive.
@@ -20,7 +21,7 @@ pub const FILES_DIR: &str = "files";
 const MAX_NAME_CHARS: usize = 80;
 
 /// The areas, in the order they are written.
-pub const AREAS: [&str; 4] = ["account", "learning", "credit", "community"];
+pub const AREAS: [&str; 5] = ["account", "learning", "credit", "community", "authoring"];
 
 /// The path a stored file gets inside the archive: `files/<kind>-<id>-<name>`,
 /// `kind` and `id` making it unique, `name` keeping only letters, digits,

@@ -133,6 +133,18 @@ impl TestApp {
     /// does; a new course belongs to `org` (None: the programme). Panics if
     /// the import is refused.
     pub async fn import_course(&self, doc: &serde_json::Value, org: Option<OrgId>) {
+        self.try_import_course(doc, org, false).await.unwrap();
+    }
+
+    /// Like [`TestApp::import_course`], or only checking the document
+    /// (`dry_run`, as `lyceum import course --dry-run`): what the command
+    /// says, or why it refused.
+    pub async fn try_import_course(
+        &self,
+        doc: &serde_json::Value,
+        org: Option<OrgId>,
+        dry_run: bool,
+    ) -> anyhow::Result<String> {
         let file = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(file.path(), doc.to_string()).unwrap();
         let org = org.map(|o| o.0.to_string());
@@ -141,10 +153,9 @@ impl TestApp {
             &self.clock,
             file.path(),
             org.as_deref(),
-            false,
+            dry_run,
         )
         .await
-        .unwrap();
     }
 
     /// The next mail to `to` that this test has not seen yet, waiting up to

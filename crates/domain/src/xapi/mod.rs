@@ -173,8 +173,10 @@ impl Statement {
 /// The registration of an enrolment: a name-based UUID (version 8, RFC
 /// 9562 §5.8: the first 128 bits of SHA-256 over a fixed namespace, the
 /// learner, the course and the instant they enrolled). Derived, not stored:
-/// every server and export computes the same one from the enrolment row,
-/// it needs no backfill, and it does not change if the public URL does;
+/// every server and export computes the same one from the enrolment row
+/// (statements stored before registrations existed are given theirs when
+/// read, by `lyceum_db::learning::with_registration`), and it does not
+/// change if the public URL does;
 /// the enrolment instant makes enrolling again after one was removed a new
 /// registration.
 pub fn registration(user: i64, course: i64, enrolled_at: Timestamp) -> String {

@@ -37,35 +37,19 @@ async fn a_draft_is_checked_returned_then_published_by_another_author() {
         .get("/authoring")
         .await
         .expect("You have no drafts yet.");
-    let upload = |f: Form| {
-        author
-            .request(reqwest::Method::POST, "/authoring")
-            .header("origin", app.url.clone())
-            .multipart(f)
-            .send()
-    };
+    let upload = |f: Form| author.post_multipart("/authoring", f);
     // Neither a file nor a course: refused.
-    let r = upload(Form::new().text("from", "")).await.unwrap();
-    assert_eq!(r.status(), 422);
-    assert!(
-        r.text()
-            .await
-            .unwrap()
-            .contains("Upload a course file or choose a published course.")
-    );
+    let r = upload(Form::new().text("from", "")).await;
+    assert_eq!(r.status, 422);
+    r.expect("Upload a course file or choose a published course.");
 
     // A file with a missing lesson: saved as a draft, its problem shown by place.
     let mut broken = course();
     broken["modules"][0]["lessons"] = json!(["draft", "missing"]);
-    let r = upload(Form::new().part(
-        "file",
-        Part::bytes(broken.to_string().into_bytes()).file_name("course.json"),
-    ))
-    .await
-    .unwrap();
-    let path = r.url().path().to_string();
+    let r = upload(file(&broken)).await;
+    let path = r.path.clone();
     let id = location_id(&path);
-    let page = r.text().await.unwrap();
+    let page = r.body;
     assert!(page.contains("Draft started."), "{page}");
     assert!(page.contains("1 problem to fix"), "{page}");
     assert!(page.contains("modules[0].lessons[1]: there is no lesson missing in lessons"));
@@ -153,16 +137,9 @@ async fn a_draft_is_checked_returned_then_published_by_another_author() {
     assert_eq!(late.status, 404);
 
     // The next version starts from the published course.
-    let r = author
-        .request(reqwest::Method::POST, "/authoring")
-        .header("origin", app.url.clone())
-        .multipart(Form::new().text("from", "prompting-for-feedback"))
-        .send()
-        .await
-        .unwrap();
-    let next = r.url().path().to_string();
+    let (_, next, page) =
+        start_draft(&author, Form::new().text("from", "prompting-for-feedback")).await;
     assert_ne!(location_id(&next), id);
-    let page = r.text().await.unwrap();
     assert!(
         page.contains("&#34;slug&#34;: &#34;prompting-for-feedback&#34;")
             || page.contains("&quot;slug&quot;: &quot;prompting-for-feedback&quot;"),
@@ -170,22 +147,11 @@ async fn a_draft_is_checked_returned_then_published_by_another_author() {
     );
 }
 
-/// A multipart form posted to `/authoring` as a same-origin page would.
-async fn start_draft(
-    app: &TestApp,
-    b: &lyceum_testkit::Browser,
-    form: Form,
-) -> (u16, String, String) {
-    let r = b
-        .request(reqwest::Method::POST, "/authoring")
-        .header("origin", app.url.clone())
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    let path = r.url().path().to_string();
-    (status, path, r.text().await.unwrap())
+/// A multipart form posted to `/authoring` as a same-origin page would:
+/// (status, the path it ended on, the page).
+async fn start_draft(b: &lyceum_testkit::Browser, form: Form) -> (u16, String, String) {
+    let page = b.post_multipart("/authoring", form).await;
+    (page.status, page.path, page.body)
 }
 
 fn file(doc: &Value) -> Form {
@@ -198,11 +164,7 @@ fn file(doc: &Value) -> Form {
 /// The programme's flagship course, imported by the operator: owned by the
 /// programme, so only programme-level authors write and review it.
 async fn import_flagship(app: &TestApp) {
-    let f = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(f.path(), course().to_string()).unwrap();
-    lyceum_server::content::import_course(&app.db, &app.clock, f.path(), false)
-        .await
-        .unwrap();
+    app.import_course(&course(), None).await;
 }
 
 async fn current_hours(app: &TestApp, slug: &'static str) -> (i32, i32) {
@@ -242,17 +204,17 @@ async fn a_district_admin_made_author_cannot_replace_the_programmes_course() {
     replaced["lessons"]["draft"]["markdown"] = json!("[Claim your hours](https://phish.example)");
     for b in [&dadmin, &educator] {
         let (status, _, page) =
-            start_draft(&app, b, Form::new().text("from", "prompting-for-feedback")).await;
+            start_draft(b, Form::new().text("from", "prompting-for-feedback")).await;
         assert_eq!(status, 422, "{page}");
         assert!(page.contains("belongs to Test Programme"), "{page}");
-        let (status, _, page) = start_draft(&app, b, file(&replaced)).await;
+        let (status, _, page) = start_draft(b, file(&replaced)).await;
         assert_eq!(status, 422, "{page}");
         assert!(page.contains("belongs to Test Programme"), "{page}");
     }
     // Nor can a draft of his own district's course be turned into it.
     let mut ours = course();
     ours["slug"] = json!("columbus-feedback");
-    let (status, path, _) = start_draft(&app, &dadmin, file(&ours)).await;
+    let (status, path, _) = start_draft(&dadmin, file(&ours)).await;
     assert_eq!(status, 200);
     let r = dadmin
         .post(
@@ -351,7 +313,7 @@ async fn district_authors_write_and_review_their_districts_courses_only() {
     // A new course by a district author belongs to the district.
     let mut ours = course();
     ours["slug"] = json!("columbus-feedback");
-    let (status, path, _) = start_draft(&app, &dadmin, file(&ours)).await;
+    let (status, path, _) = start_draft(&dadmin, file(&ours)).await;
     assert_eq!(status, 200);
     dadmin
         .post(
@@ -388,15 +350,11 @@ async fn district_authors_write_and_review_their_districts_courses_only() {
 
     // Its next version: the district's authors may start it, the local's may not.
     let (status, _, page) =
-        start_draft(&app, &ladmin, Form::new().text("from", "columbus-feedback")).await;
+        start_draft(&ladmin, Form::new().text("from", "columbus-feedback")).await;
     assert_eq!(status, 422, "{page}");
     assert!(page.contains("belongs to Columbus City Schools"), "{page}");
-    let (status, _, _) = start_draft(
-        &app,
-        &facilitator,
-        Form::new().text("from", "columbus-feedback"),
-    )
-    .await;
+    let (status, _, _) =
+        start_draft(&facilitator, Form::new().text("from", "columbus-feedback")).await;
     assert_eq!(status, 200);
 }
 
@@ -431,30 +389,20 @@ async fn a_new_course_belongs_where_its_author_chooses_a_version_where_its_cours
         if let Some(o) = org {
             form = form.text("org", o.0.to_string());
         }
-        let (status, _, page) = start_draft(&app, &dadmin, form).await;
+        let (status, _, page) = start_draft(&dadmin, form).await;
         assert_eq!(status, 422, "{page}");
         assert!(page.contains(message), "{page}");
     }
-    let (status, _, page) = start_draft(
-        &app,
-        &dadmin,
-        file(&ours).text("org", s.school_a.0.to_string()),
-    )
-    .await;
+    let (status, _, page) =
+        start_draft(&dadmin, file(&ours).text("org", s.school_a.0.to_string())).await;
     assert_eq!(status, 200);
     assert!(page.contains("Belongs to Lincoln Elementary"), "{page}");
 
     // A version of a published course stays with that course's organisation.
-    let f = tempfile::NamedTempFile::new().unwrap();
     let mut district = course();
     district["slug"] = json!("columbus-feedback");
-    std::fs::write(f.path(), district.to_string()).unwrap();
-    let org = s.district.0.to_string();
-    lyceum_server::content::import_course_to(&app.db, &app.clock, f.path(), Some(&org), false)
-        .await
-        .unwrap();
+    app.import_course(&district, Some(s.district)).await;
     let (status, _, page) = start_draft(
-        &app,
         &dadmin,
         Form::new()
             .text("from", "columbus-feedback")
@@ -464,14 +412,6 @@ async fn a_new_course_belongs_where_its_author_chooses_a_version_where_its_cours
     assert_eq!(status, 200);
     assert!(page.contains("Belongs to Columbus City Schools"), "{page}");
     // And an operator's import cannot move it elsewhere either.
-    let other = s.local.0.to_string();
-    let moved = lyceum_server::content::import_course_to(
-        &app.db,
-        &app.clock,
-        f.path(),
-        Some(&other),
-        false,
-    )
-    .await;
+    let moved = app.try_import_course(&district, Some(s.local), false).await;
     assert!(moved.is_err());
 }

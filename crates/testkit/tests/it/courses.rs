@@ -3,7 +3,6 @@
 //! whatever an author's Markdown tried to run taken out.
 
 use lyceum_db::courses;
-use lyceum_server::content::import_course;
 use lyceum_testkit::TestApp;
 use serde_json::{Value, json};
 
@@ -35,19 +34,13 @@ fn course() -> Value {
     })
 }
 
-async fn import(app: &TestApp, doc: &Value, dry_run: bool) -> anyhow::Result<String> {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), dry_run).await
-}
-
 #[tokio::test]
 async fn a_course_file_becomes_pages_anyone_can_read() {
     let app = TestApp::start().await;
     let b = app.browser();
     b.get("/courses").await.expect("There are no courses yet.");
 
-    let said = import(&app, &course(), true).await.unwrap();
+    let said = app.try_import_course(&course(), None, true).await.unwrap();
     assert!(
         said.contains("2 modules, 3 lessons, 1.5 PD hours") && said.contains("nothing was written"),
         "{said}"
@@ -59,7 +52,7 @@ async fn a_course_file_becomes_pages_anyone_can_read() {
             .unwrap()
             .is_none()
     );
-    let said = import(&app, &course(), false).await.unwrap();
+    let said = app.try_import_course(&course(), None, false).await.unwrap();
     assert!(said.contains("Imported as version 1"), "{said}");
 
     let catalogue = b.get("/courses").await;
@@ -124,8 +117,8 @@ async fn a_course_file_becomes_pages_anyone_can_read() {
 #[tokio::test]
 async fn a_changed_file_is_a_new_version_and_a_broken_one_changes_nothing() {
     let app = TestApp::start().await;
-    import(&app, &course(), false).await.unwrap();
-    let again = import(&app, &course(), false).await.unwrap();
+    app.import_course(&course(), None).await;
+    let again = app.try_import_course(&course(), None, false).await.unwrap();
     assert!(
         again.contains("Unchanged: version 1 is the same"),
         "{again}"
@@ -134,7 +127,7 @@ async fn a_changed_file_is_a_new_version_and_a_broken_one_changes_nothing() {
     let mut v2 = course();
     v2["lessons"]["elegir"]["markdown"] = json!("Lea la política de privacidad.");
     v2["pd_hours"] = json!(2);
-    let said = import(&app, &v2, false).await.unwrap();
+    let said = app.try_import_course(&v2, None, false).await.unwrap();
     assert!(said.contains("Updated as version 2"), "{said}");
     let (row, now) = app
         .db
@@ -160,7 +153,11 @@ async fn a_changed_file_is_a_new_version_and_a_broken_one_changes_nothing() {
     // prerequisite that is not here: every one named, nothing saved.
     let mut broken = v2.clone();
     broken["modules"][1]["lessons"] = json!(["elegir", "falta"]);
-    let err = import(&app, &broken, false).await.unwrap_err().to_string();
+    let err = app
+        .try_import_course(&broken, None, false)
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("1 problem(s)"), "{err}");
     let mut broken = v2.clone();
     broken["competencies"] = json!([
@@ -170,7 +167,8 @@ async fn a_changed_file_is_a_new_version_and_a_broken_one_changes_nothing() {
     broken["prerequisites"] = json!(["not-imported-yet", "privacidad-estudiantil"]);
     broken["pd_hours"] = json!(3);
     for dry_run in [true, false] {
-        let err = import(&app, &broken, dry_run)
+        let err = app
+            .try_import_course(&broken, None, dry_run)
             .await
             .unwrap_err()
             .to_string();
@@ -283,7 +281,7 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
     lyceum_server::demo::seed(&app.db, &app.clock)
         .await
         .unwrap();
-    import(&app, &course(), false).await.unwrap();
+    app.import_course(&course(), None).await;
     let b = app.browser();
     // Each card's own link (not its "also in" one).
     let titles = |p: &lyceum_testkit::Page| -> Vec<String> {
@@ -390,9 +388,8 @@ async fn a_course_exported_imports_elsewhere_as_the_same_course() {
     let app = TestApp::start().await;
     let file = include_str!("../../../server/demo/courses/what-is-generative-ai.en.json");
     let original = lyceum_domain::course::package::parse(file.as_bytes()).unwrap();
-    import(&app, &serde_json::from_str(file).unwrap(), false)
-        .await
-        .unwrap();
+    app.import_course(&serde_json::from_str(file).unwrap(), None)
+        .await;
     let exported = lyceum_server::content::export_course(&app.db, "what-is-generative-ai", None)
         .await
         .unwrap();
@@ -403,9 +400,15 @@ async fn a_course_exported_imports_elsewhere_as_the_same_course() {
     // Into another deployment: the same course, version 1; again, unchanged.
     let elsewhere = TestApp::start().await;
     let value: Value = serde_json::from_str(&exported).unwrap();
-    let said = import(&elsewhere, &value, false).await.unwrap();
+    let said = elsewhere
+        .try_import_course(&value, None, false)
+        .await
+        .unwrap();
     assert!(said.contains("Imported as version 1."), "{said}");
-    let said = import(&elsewhere, &value, false).await.unwrap();
+    let said = elsewhere
+        .try_import_course(&value, None, false)
+        .await
+        .unwrap();
     assert!(said.contains("Unchanged"), "{said}");
 
     let missing = lyceum_server::content::export_course(&app.db, "no-such-course", None).await;
@@ -428,7 +431,7 @@ async fn the_catalogue_comes_a_page_at_a_time() {
         let mut c = course();
         c["slug"] = json!(format!("course-{n:02}"));
         c["title"] = json!(format!("Course {n:02}"));
-        import(&app, &c, false).await.unwrap();
+        app.import_course(&c, None).await;
     }
     let b = app.browser();
     let first = b.get("/courses?sort=newest").await;
@@ -463,9 +466,8 @@ async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
         c
     };
     for n in 0..24 {
-        import(&app, &titled(n, &format!("Course {n:02}")), false)
-            .await
-            .unwrap();
+        app.import_course(&titled(n, &format!("Course {n:02}")), None)
+            .await;
     }
     let b = app.browser();
     // Exactly one page's worth: no pages named.
@@ -473,7 +475,7 @@ async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
     full.expect("24 courses").expect(">Course 23<");
     assert!(!full.contains("Page 1 of"), "one page");
 
-    import(&app, &titled(24, "Course 24"), false).await.unwrap();
+    app.import_course(&titled(24, "Course 24"), None).await;
     let first = b.get("/courses").await;
     first.expect("25 courses").expect("Page 1 of 2");
     assert!(!first.contains(">Course 24<"));
@@ -482,12 +484,9 @@ async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
     assert!(!second.contains(">Course 23<"), "the 25th alone");
 
     // A new version's title, and a new course first by title.
-    import(&app, &titled(3, "Course 03, revised"), false)
-        .await
-        .unwrap();
-    import(&app, &titled(25, "A first course"), false)
-        .await
-        .unwrap();
+    app.import_course(&titled(3, "Course 03, revised"), None)
+        .await;
+    app.import_course(&titled(25, "A first course"), None).await;
     let again = b.get("/courses").await;
     again
         .expect("26 courses")

@@ -7,7 +7,6 @@
 //! deciding their own request.
 
 use super::api::{call, token_for, token_with_scope};
-use lyceum_server::content::import_course;
 use lyceum_testkit::{OutsidePd, PASSWORD, Seed, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -42,11 +41,7 @@ async fn import_agency_course(app: &TestApp) {
         "modules": [{ "title": "Only", "lessons": ["only"] }],
         "lessons": { "only": { "title": "Only lesson", "markdown": "Text." } },
     });
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), false)
-        .await
-        .unwrap();
+    app.import_course(&doc, None).await;
 }
 
 /// Enrols and finishes the course over the API: hours and a certificate.

@@ -117,8 +117,7 @@ async fn every_csv_export_defuses_formulas() {
     }
 
     // A transcript: outside activities and a course titled like formulas.
-    crate::learning::import(
-        &app,
+    app.import_course(
         &json!({
             "format": "lyceum-course/1", "slug": "formula-course", "language": "en",
             "title": "=1+1 course", "summary": "A course.", "pd_hours": 1,
@@ -126,6 +125,7 @@ async fn every_csv_export_defuses_formulas() {
             "modules": [{ "title": "One", "lessons": ["one"] }],
             "lessons": { "one": { "title": "One", "markdown": "Read." } },
         }),
+        None,
     )
     .await;
     let educator = app.browser();

@@ -167,8 +167,7 @@ async fn evidence_and_hand_ins_go_to_their_owner_and_reviewers_whatever_the_id()
             .status,
         200
     );
-    crate::learning::import(
-        &app,
+    app.import_course(
         &json!({
             "format": "lyceum-course/1", "slug": "hand-in", "language": "en",
             "title": "Hand in", "summary": "A file.", "pd_hours": 1,
@@ -178,6 +177,7 @@ async fn evidence_and_hand_ins_go_to_their_owner_and_reviewers_whatever_the_id()
                 "instructions": "A file.", "rubric": [{ "key": "done", "text": "Done" }],
                 "artefacts": ["file"] } } },
         }),
+        None,
     )
     .await;
     educator.post("/courses/hand-in/enrol", &[]).await;

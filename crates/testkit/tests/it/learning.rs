@@ -3,7 +3,7 @@
 //! kept on the version they started.
 
 use lyceum_db::learning;
-use lyceum_testkit::{PASSWORD, TestApp};
+use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -32,18 +32,22 @@ pub(crate) fn course(extra_lesson: bool) -> Value {
     c
 }
 
-/// A course of the programme's.
-pub(crate) async fn import(app: &TestApp, doc: &Value) {
-    app.import_course(doc, None).await;
-}
-
 pub(crate) const COURSE: &str = "/courses/ai-aware-assignments";
+
+/// `who` of the seed in a browser of their own, signed in and enrolled in
+/// [`COURSE`].
+async fn enrolled(app: &TestApp, s: &Seed, who: &str) -> Browser {
+    let b = app.browser();
+    b.sign_in(s.email(who), PASSWORD).await;
+    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    b
+}
 
 #[tokio::test]
 async fn enrol_finish_every_lesson_and_the_record_says_so() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
 
     app.browser()
         .get(COURSE)
@@ -158,12 +162,10 @@ async fn enrol_finish_every_lesson_and_the_record_says_so() {
 async fn learners_keep_the_version_they_started() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
-    let early = app.browser();
-    early.sign_in(s.email("educator"), PASSWORD).await;
-    early.post(&format!("{COURSE}/enrol"), &[]).await;
+    app.import_course(&course(false), None).await;
+    let early = enrolled(&app, &s, "educator").await;
 
-    import(&app, &course(true)).await;
+    app.import_course(&course(true), None).await;
     let late = app.browser();
     late.sign_in(s.email("facilitator"), PASSWORD).await;
     late.post(&format!("{COURSE}/enrol"), &[])
@@ -204,7 +206,7 @@ async fn learners_keep_the_version_they_started() {
 async fn a_learner_may_move_to_the_new_version_and_keep_what_they_finished() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     // Moving needs an enrolment.
@@ -214,7 +216,7 @@ async fn a_learner_may_move_to_the_new_version_and_keep_what_they_finished() {
         b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
             .await;
     }
-    import(&app, &course(true)).await;
+    app.import_course(&course(true), None).await;
     b.post(&format!("{COURSE}/move"), &[])
         .await
         .expect("You are now on the new version of this course.")
@@ -243,7 +245,7 @@ async fn completing_a_course_earns_hours_and_a_certificate_anyone_can_check() {
     c["pd_hours"] = json!(1.25);
     c["competencies"] =
         json!([{ "id": "unesco-ai-cft-2024/ai-pedagogy-integration", "level": "deepen" }]);
-    import(&app, &c).await;
+    app.import_course(&c, None).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     b.get("/transcript")
@@ -346,11 +348,9 @@ pub(crate) fn with_quiz() -> Value {
 async fn a_quiz_is_graded_with_feedback_and_finishes_its_lesson_when_passed() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &with_quiz()).await;
+    app.import_course(&with_quiz(), None).await;
     let quiz = format!("{COURSE}/lessons/reflection/quiz");
-    let b = app.browser();
-    b.sign_in(s.email("educator"), PASSWORD).await;
-    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    let b = enrolled(&app, &s, "educator").await;
     let lesson = b.get(&format!("{COURSE}/lessons/reflection")).await;
     lesson
         .expect("Check your understanding")
@@ -470,10 +470,8 @@ async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
     let s = app.seed().await;
     let mut c = course(false);
     c["certificate_valid_months"] = json!(2);
-    import(&app, &c).await;
-    let b = app.browser();
-    b.sign_in(s.email("educator"), PASSWORD).await;
-    b.post(&format!("{COURSE}/enrol"), &[]).await;
+    app.import_course(&c, None).await;
+    let b = enrolled(&app, &s, "educator").await;
     for lesson in ["purpose", "process", "reflection"] {
         b.post(&format!("{COURSE}/lessons/{lesson}/finish"), &[])
             .await;
@@ -531,4 +529,110 @@ async fn a_certificate_that_expires_is_reminded_once_then_shows_expired() {
     // Past the day: the public page says so.
     app.clock.advance(Duration::from_secs(30 * 86_400));
     b.get(&href).await.expect("This certificate has expired.");
+}
+
+/// Statements stored before `context.registration` existed have none in
+/// their stored text; read back (by `statements_of` and in the export),
+/// those of the enrolment they belong to carry its registration as new ones
+/// do, and one from before the enrolment (of an earlier one, since removed)
+/// is not given it.
+#[tokio::test]
+async fn statements_stored_before_registrations_are_read_with_their_enrolments() {
+    use diesel::prelude::*;
+    use lyceum_db::schema::{enrolments, learning_records};
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    app.import_course(&course(false), None).await;
+    let b = enrolled(&app, &s, "educator").await;
+    b.post(&format!("{COURSE}/lessons/purpose/finish"), &[])
+        .await;
+    let user = s.user("educator");
+
+    // As the records were written before: no registration in the text; and
+    // one statement of an earlier enrolment.
+    let (course_id, enrolled_at) = app
+        .db
+        .write(move |c| {
+            let rows: Vec<(String, String)> = learning_records::table
+                .select((learning_records::id, learning_records::statement))
+                .load(c)?;
+            assert_eq!(rows.len(), 2, "registered and completed");
+            for (id, text) in rows {
+                let mut st: Value = serde_json::from_str(&text).unwrap();
+                assert!(st["context"]["registration"].is_string(), "{st}");
+                let context = st["context"].as_object_mut().unwrap();
+                context.remove("registration");
+                if context.is_empty() {
+                    st.as_object_mut().unwrap().remove("context");
+                }
+                diesel::update(learning_records::table.find(&id))
+                    .set(learning_records::statement.eq(st.to_string()))
+                    .execute(c)?;
+            }
+            let (course_id, enrolled_at): (i64, i64) = enrolments::table
+                .filter(enrolments::user_id.eq(user.0))
+                .select((enrolments::course_id, enrolments::enrolled_at))
+                .first(c)?;
+            let (verb, object, text): (String, String, String) = learning_records::table
+                .filter(learning_records::verb.eq("registered"))
+                .select((
+                    learning_records::verb,
+                    learning_records::object_id,
+                    learning_records::statement,
+                ))
+                .first(c)?;
+            let earlier_id = "00000000-0000-4000-8000-000000000001";
+            let mut earlier: Value = serde_json::from_str(&text).unwrap();
+            earlier["id"] = json!(earlier_id);
+            diesel::insert_into(learning_records::table)
+                .values((
+                    learning_records::id.eq(earlier_id),
+                    learning_records::user_id.eq(user.0),
+                    learning_records::verb.eq(verb),
+                    learning_records::object_id.eq(object),
+                    learning_records::course_id.eq(course_id),
+                    learning_records::stored_at.eq(enrolled_at - 86_400_000_000),
+                    learning_records::statement.eq(earlier.to_string()),
+                ))
+                .execute(c)?;
+            Ok((course_id, enrolled_at))
+        })
+        .await
+        .unwrap();
+    let registration = lyceum_domain::xapi::registration(
+        user.0,
+        course_id,
+        lyceum_domain::Timestamp::from_micros(enrolled_at),
+    );
+
+    let check = |statements: Vec<Value>| {
+        assert_eq!(statements.len(), 3, "{statements:?}");
+        for st in &statements {
+            let given = &st["context"]["registration"];
+            if st["id"] == "00000000-0000-4000-8000-000000000001" {
+                assert!(given.is_null(), "an earlier enrolment's: {st}");
+            } else {
+                assert_eq!(given, registration.as_str(), "{st}");
+            }
+            assert_eq!(lyceum_domain::xapi::validate(st), vec![], "{st:#}");
+        }
+    };
+    let read = app
+        .db
+        .read(move |c| learning::statements_of(c, user))
+        .await
+        .unwrap();
+    check(
+        read.iter()
+            .map(|(_, _, text)| serde_json::from_str(text).unwrap())
+            .collect(),
+    );
+    let export = b
+        .request(reqwest::Method::GET, "/account/export")
+        .send()
+        .await
+        .unwrap();
+    let files = crate::personal_data::unzip(&export.bytes().await.unwrap());
+    let learning: Value = serde_json::from_slice(&files["learning.json"]).unwrap();
+    check(learning["learning_records"].as_array().unwrap().clone());
 }

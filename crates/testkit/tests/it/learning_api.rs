@@ -6,7 +6,7 @@
 
 use super::api::call;
 use crate::api::token_for;
-use crate::learning::{COURSE, import, with_quiz};
+use crate::learning::{COURSE, with_quiz};
 use lyceum_domain::OrgId;
 use lyceum_testkit::TestApp;
 use reqwest::Method;
@@ -98,7 +98,7 @@ async fn zebrafish(app: &TestApp, slug: &str, org: Option<OrgId>) {
 async fn the_catalogue_searches_as_its_page_and_hides_other_organisations_courses() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &with_quiz()).await;
+    app.import_course(&with_quiz(), None).await;
     zebrafish(&app, "national-zebrafish", None).await;
     zebrafish(&app, "lincoln-zebrafish", Some(s.school_a)).await;
     let educator = token_for(&app, s.email("educator")).await;
@@ -217,7 +217,7 @@ async fn the_catalogue_searches_as_its_page_and_hides_other_organisations_course
 async fn enrol_finish_attempt_and_progress_as_the_pages_do() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &with_quiz()).await;
+    app.import_course(&with_quiz(), None).await;
     let t = token_for(&app, s.email("educator")).await;
     let other = token_for(&app, s.email("facilitator")).await;
     let c = "/api/v1/courses/ai-aware-assignments";
@@ -360,7 +360,7 @@ async fn enrol_finish_attempt_and_progress_as_the_pages_do() {
 async fn moving_to_a_new_version_keeps_what_was_finished() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &with_quiz()).await;
+    app.import_course(&with_quiz(), None).await;
     let t = token_for(&app, s.email("educator")).await;
     let c = "/api/v1/courses/ai-aware-assignments";
     post(&app, &format!("{c}/enrol"), &t, json!({})).await;
@@ -369,7 +369,7 @@ async fn moving_to_a_new_version_keeps_what_was_finished() {
     let mut v2 = with_quiz();
     v2["lessons"]["rubric"] = json!({ "title": "A rubric", "markdown": "Criteria." });
     v2["modules"][0]["lessons"] = json!(["purpose", "process", "reflection", "rubric"]);
-    import(&app, &v2).await;
+    app.import_course(&v2, None).await;
 
     let (_, p) = get(&app, &format!("{c}/progress"), &t).await;
     assert_eq!(
@@ -403,7 +403,7 @@ async fn moving_to_a_new_version_keeps_what_was_finished() {
 async fn reflections_hand_ins_and_reviews_as_the_pages_do() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &crate::practice::course()).await;
+    app.import_course(&crate::practice::course(), None).await;
     let learner = token_for(&app, s.email("educator")).await;
     let facilitator = token_for(&app, s.email("facilitator")).await;
     let outsider = token_for(&app, s.email("moderator")).await;

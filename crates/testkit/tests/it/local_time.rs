@@ -5,7 +5,7 @@
 
 use super::api::call;
 use super::api::token_for;
-use super::learning::{COURSE, course, import};
+use super::learning::{COURSE, course};
 use lyceum_db::{audit, memberships, orgs};
 use lyceum_domain::role::Role;
 use lyceum_domain::time::TimeZone;
@@ -62,7 +62,7 @@ async fn a_course_finished_on_a_june_evening_in_los_angeles_counts_in_june() {
 
     let mut c = course(false);
     c["pd_hours"] = json!(1.25);
-    import(&app, &c).await;
+    app.import_course(&c, None).await;
     // A minute before 8:00 pm on 30 June 2027 in Los Angeles...
     move_clock_to(&app, "2027-07-01T02:59:00Z");
     let b = app.browser();

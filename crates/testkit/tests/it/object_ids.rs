@@ -256,7 +256,7 @@ async fn objects_of_another_organisation_or_person_are_refused_by_id_and_unchang
     })
     .await;
     for course in courses() {
-        crate::learning::import(&app, &course).await;
+        app.import_course(&course, None).await;
     }
     educator.post("/courses/read-and-done/enrol", &[]).await;
     educator

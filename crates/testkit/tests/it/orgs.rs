@@ -324,20 +324,16 @@ async fn a_list_of_people_is_invited_all_or_none() {
                 reqwest::multipart::Part::text(list).file_name("people.csv"),
             )
             .text("role", role);
-        b.request(reqwest::Method::POST, &url)
-            .header("origin", app.url.clone())
-            .multipart(form)
-            .send()
+        b.post_multipart(&url, form)
     };
     // One bad line refuses the list: nobody is invited.
     let r = send(
         "email,role\nana@example.net\nbad-address\ncy@example.net,researcher\n",
         "educator",
     )
-    .await
-    .unwrap();
-    assert_eq!(r.status(), 422);
-    let page = r.text().await.unwrap();
+    .await;
+    assert_eq!(r.status, 422);
+    let page = r.body;
     assert!(
         page.contains("Line 3: “bad-address” is not an email address."),
         "{page}"
@@ -348,10 +344,8 @@ async fn a_list_of_people_is_invited_all_or_none() {
     );
     assert!(!page.contains("ana@example.net</td>"));
 
-    let r = send("ana@example.net\nbo@example.net,facilitator\n", "educator")
-        .await
-        .unwrap();
-    let page = r.text().await.unwrap();
+    let r = send("ana@example.net\nbo@example.net,facilitator\n", "educator").await;
+    let page = r.body;
     assert!(page.contains("The invitations were sent"), "{page}");
     assert!(page.contains("ana@example.net") && page.contains("bo@example.net"));
     let mail = app.mail_to("bo@example.net").await;

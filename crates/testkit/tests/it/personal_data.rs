@@ -38,7 +38,7 @@ fn course() -> Value {
 /// evidence, starts a topic, edits it and flags someone's reply; the
 /// facilitator flags the educator's post. Returns the certificate's path.
 async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
-    crate::learning::import(app, &course()).await;
+    app.import_course(&course(), None).await;
     educator.post("/courses/checking-claims/enrol", &[]).await;
     educator
         .post(
@@ -377,4 +377,72 @@ async fn a_deleted_account_leaves_no_evidence_or_reflections_and_nameless_certif
     anyone.get(&certificate).await.expect(
         "Una cuenta que ya se eliminó (el certificado aún se puede verificar por su código)",
     );
+}
+
+/// Course drafts are what an author wrote: their export holds each one
+/// (its text as they last saved it, and the review it had, by the
+/// reviewer's name); the reviewer's export does not hold the author's.
+#[tokio::test]
+async fn the_drafts_an_author_wrote_are_in_their_export() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let author = app.browser();
+    author.sign_in(s.email("author"), PASSWORD).await;
+    let mut doc = course();
+    doc["slug"] = json!("drafted-claims");
+    doc["title"] = json!("Drafted: checking claims");
+    let started = author
+        .post_multipart(
+            "/authoring",
+            Form::new().part(
+                "file",
+                Part::bytes(doc.to_string().into_bytes()).file_name("course.json"),
+            ),
+        )
+        .await;
+    started.expect("Draft started.");
+    author
+        .post(
+            &started.path,
+            &[("document", &doc.to_string()), ("action", "submit")],
+        )
+        .await
+        .expect("Sent for review.");
+    let admin = app.browser();
+    admin.sign_in(s.email("admin"), PASSWORD).await;
+    admin
+        .post(
+            &format!("{}/review", started.path),
+            &[("decision", "return"), ("comment", "Add a quiz.")],
+        )
+        .await
+        .expect("Returned to its author with your comment.");
+
+    let export = |b: &Browser| {
+        let r = b.request(Method::GET, "/account/export").send();
+        async move { unzip(&r.await.unwrap().bytes().await.unwrap()) }
+    };
+    let files = export(&author).await;
+    let manifest = json_of(&files, "manifest.json");
+    assert!(
+        manifest["areas"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("authoring.json")),
+        "{manifest}"
+    );
+    let authoring = json_of(&files, "authoring.json");
+    let draft = &authoring["course_drafts"][0];
+    assert_eq!(draft["slug"], "drafted-claims", "{authoring}");
+    assert_eq!(draft["title"], "Drafted: checking claims");
+    assert_eq!(draft["owner"], "Test Programme");
+    assert_eq!(draft["status"], "returned");
+    assert_eq!(draft["document"], doc, "the text as its author saved it");
+    assert_eq!(draft["review"]["comment"], "Add a quiz.");
+    assert_eq!(draft["review"]["reviewer"], "Test admin");
+    assert_eq!(authoring["course_drafts"].as_array().unwrap().len(), 1);
+
+    let reviewers = export(&admin).await;
+    let theirs = json_of(&reviewers, "authoring.json");
+    assert_eq!(theirs["course_drafts"], json!([]), "{theirs}");
 }

@@ -5,7 +5,6 @@
 //! nobody outside the learner's organisations sees or reviews the work.
 
 use lyceum_db::{learning, practice};
-use lyceum_server::content::import_course;
 use lyceum_testkit::{PASSWORD, TestApp};
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -68,11 +67,7 @@ fn hand_in(text: &str, url: &str, file: Option<(&str, &[u8])>) -> Form {
 async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), course().to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), false)
-        .await
-        .unwrap();
+    app.import_course(&course(), None).await;
     let practice_page = format!("{COURSE}/lessons/practice");
 
     let educator = app.browser();
@@ -95,13 +90,8 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
     );
     assert!(!page.contains("I have finished this lesson"));
 
-    let send = |f: Form| {
-        educator
-            .request(reqwest::Method::POST, &format!("{practice_page}/task"))
-            .header("origin", app.url.clone())
-            .multipart(f)
-            .send()
-    };
+    let task = format!("{practice_page}/task");
+    let send = |f: Form| educator.post_multipart(&task, f);
     // Bad hand-ins: refused by field, nothing saved.
     let big = {
         let mut b = b"%PDF-1.7\n".to_vec();
@@ -130,10 +120,9 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
             "This task does not take this kind of work.",
         ),
     ] {
-        let r = send(form).await.unwrap();
-        assert_eq!(r.status(), 422, "{message}");
-        let body = r.text().await.unwrap();
-        assert!(body.contains(message), "{message}:\n{body}");
+        let r = send(form).await;
+        assert_eq!(r.status, 422, "{message}");
+        r.expect(message);
     }
     let learner = s.user("educator");
     let course_id = app
@@ -160,20 +149,13 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         "",
         None,
     ))
-    .await
-    .unwrap();
-    let body = r.text().await.unwrap();
-    assert!(body.contains("Handed in. You will see the review on this page."));
-    assert!(body.contains("Waiting for review"));
-    assert!(!body.contains("Hand in for review"));
-    let r = send(hand_in("again", "", None)).await.unwrap();
-    assert_eq!(r.status(), 422);
-    assert!(
-        r.text()
-            .await
-            .unwrap()
-            .contains("You have already handed this in.")
-    );
+    .await;
+    r.expect("Handed in. You will see the review on this page.")
+        .expect("Waiting for review");
+    assert!(!r.contains("Hand in for review"));
+    let r = send(hand_in("again", "", None)).await;
+    assert_eq!(r.status, 422);
+    r.expect("You have already handed this in.");
     let id = mine().await[0].id;
 
     // Passing the quiz is not enough while the task waits.
@@ -267,7 +249,7 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
     let pdf = b"%PDF-1.4\nchecks with sources";
     send(hand_in("", "", Some(("my checks.pdf", pdf))))
         .await
-        .unwrap();
+        .expect("Handed in.");
     let second = mine().await[0].id;
     assert_ne!(second, id);
 
@@ -403,23 +385,18 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
 async fn a_facilitator_who_is_also_a_learner_does_not_review_their_own_work() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), course().to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), false)
-        .await
-        .unwrap();
+    app.import_course(&course(), None).await;
     let practice_page = format!("{COURSE}/lessons/practice");
     let facilitator = app.browser();
     facilitator.sign_in(s.email("facilitator"), PASSWORD).await;
     facilitator.post(&format!("{COURSE}/enrol"), &[]).await;
-    let r = facilitator
-        .request(reqwest::Method::POST, &format!("{practice_page}/task"))
-        .header("origin", app.url.clone())
-        .multipart(hand_in("My own three checks.", "", None))
-        .send()
+    facilitator
+        .post_multipart(
+            &format!("{practice_page}/task"),
+            hand_in("My own three checks.", "", None),
+        )
         .await
-        .unwrap();
-    assert!(r.text().await.unwrap().contains("Handed in."));
+        .expect("Handed in.");
     let me = s.user("facilitator");
     let id = app
         .db

@@ -3,7 +3,7 @@
 //! really race; on SQLite the one writer orders them). Each single use is
 //! one conditional write whose affected rows decide, never a read first.
 
-use crate::learning::{COURSE, import, with_quiz};
+use crate::learning::{COURSE, with_quiz};
 use lyceum_testkit::{Browser, PASSWORD, TestApp};
 
 const NEW_PASSWORD: &str = "plums in the icebox";
@@ -137,7 +137,7 @@ async fn a_quiz_allows_its_attempts_however_many_arrive_at_once() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let node = app.another_node().await;
-    import(&app, &with_quiz()).await;
+    app.import_course(&with_quiz(), None).await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     b.post(&format!("{COURSE}/enrol"), &[]).await;

@@ -39,13 +39,8 @@ async fn check_import_and_refuse_a_roster() {
         .expect("Import a roster")
         .expect("upload-");
 
-    let send = |f: Form| {
-        b.request(reqwest::Method::POST, &url)
-            .header("origin", app.url.clone())
-            .multipart(f)
-            .send()
-    };
-    let checked = send(form(USERS, true)).await.unwrap().text().await.unwrap();
+    let send = |f: Form| b.post_multipart(&url, f);
+    let checked = send(form(USERS, true)).await.body;
     assert!(
         checked.contains("The roster is ready to import"),
         "{checked}"
@@ -53,12 +48,7 @@ async fn check_import_and_refuse_a_roster() {
     let people = b.get(&format!("/orgs/{}/people?q=nia", s.district)).await;
     assert!(!people.contains("Nia Reyes"), "a check changes nothing");
 
-    let done = send(form(USERS, false))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let done = send(form(USERS, false)).await.body;
     assert!(done.contains("The roster was imported"));
     assert!(
         done.contains("1 student or guardian was not imported."),
@@ -71,9 +61,9 @@ async fn check_import_and_refuse_a_roster() {
 
     // A broken roster: every problem by line, nothing changed.
     let broken = "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email\nu1,,,maybe,nia,Nia,Reyes,nia@\n";
-    let r = send(form(broken, false)).await.unwrap();
-    assert_eq!(r.status(), 422);
-    let page = r.text().await.unwrap();
+    let r = send(form(broken, false)).await;
+    assert_eq!(r.status, 422);
+    let page = r.body;
     assert!(page.contains("The roster has 2 problems"), "{page}");
     assert!(
         page.contains(
@@ -89,18 +79,12 @@ async fn check_import_and_refuse_a_roster() {
     let other = app.browser();
     other.sign_in(s.email("ladmin"), PASSWORD).await;
     let theirs = other
-        .request(
-            reqwest::Method::POST,
+        .post_multipart(
             &format!("/orgs/{}/admin/import", s.local),
+            form(USERS, false),
         )
-        .header("origin", app.url.clone())
-        .multipart(form(USERS, false))
-        .send()
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .body;
     assert!(
         theirs.contains("belongs to another organisation"),
         "{theirs}"
@@ -150,15 +134,9 @@ async fn a_district_admin_cannot_take_over_the_programme_admin_by_roster() {
         ("users.csv", users.as_bytes()),
         ("roles.csv", roles.as_bytes()),
     ]);
-    let r = b
-        .request(reqwest::Method::POST, &url)
-        .header("origin", app.url.clone())
-        .multipart(zip_form(zip))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 422);
-    let page = r.text().await.unwrap();
+    let r = b.post_multipart(&url, zip_form(zip)).await;
+    assert_eq!(r.status, 422);
+    let page = r.body;
     assert!(
         page.contains("<td>users.csv</td><td>2</td>"),
         "the row is named: {page}"
@@ -192,17 +170,10 @@ async fn a_zip_bomb_is_refused_before_it_fills_memory() {
     ]);
     assert!(zip.len() < 1024 * 1024, "{}", zip.len());
     let r = b
-        .request(
-            reqwest::Method::POST,
-            &format!("/orgs/{}/admin/import", s.district),
-        )
-        .header("origin", app.url.clone())
-        .multipart(zip_form(zip))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 422);
-    let page = r.text().await.unwrap();
+        .post_multipart(&format!("/orgs/{}/admin/import", s.district), zip_form(zip))
+        .await;
+    assert_eq!(r.status, 422);
+    let page = r.body;
     assert!(
         page.contains("<td>users.csv</td><td></td><td></td><td>users.csv unpacks to more than 100 times its packed size"),
         "{page}"
@@ -243,18 +214,8 @@ async fn an_educator_of_the_district_is_linked_told_once_and_keeps_their_name() 
             ("roles.csv", roles.as_bytes()),
         ])
     };
-    let send = |f: Form| {
-        b.request(reqwest::Method::POST, &url)
-            .header("origin", app.url.clone())
-            .multipart(f)
-            .send()
-    };
-    let checked = send(zip_form(zip()).text("dry_run", "yes"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let send = |f: Form| b.post_multipart(&url, f);
+    let checked = send(zip_form(zip()).text("dry_run", "yes")).await.body;
     assert!(
         checked.contains("1 person already had a Lyceum account"),
         "{checked}"
@@ -263,7 +224,7 @@ async fn an_educator_of_the_district_is_linked_told_once_and_keeps_their_name() 
         checked.contains("<tr><td>2</td><td>u1</td><td>The name differs</td></tr>"),
         "{checked}"
     );
-    let done = send(zip_form(zip())).await.unwrap().text().await.unwrap();
+    let done = send(zip_form(zip())).await.body;
     assert!(done.contains("The roster was imported"), "{done}");
     let mail = app.mail_to(s.email("educator")).await;
     assert_eq!(mail.subject, "Your Lyceum account was linked to a roster");
@@ -275,7 +236,7 @@ async fn an_educator_of_the_district_is_linked_told_once_and_keeps_their_name() 
         .expect("Hilltop Elementary");
 
     // The next import tells nobody again.
-    let again = send(zip_form(zip())).await.unwrap().text().await.unwrap();
+    let again = send(zip_form(zip())).await.body;
     assert!(again.contains("The roster was imported"), "{again}");
     assert!(!again.contains("already had a Lyceum account"), "{again}");
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
@@ -297,17 +258,13 @@ async fn one_import_per_organisation_at_a_time_on_the_page_and_the_command_line(
             .unwrap()
     );
     let r = b
-        .request(
-            reqwest::Method::POST,
+        .post_multipart(
             &format!("/orgs/{}/admin/import", s.district),
+            form(USERS, false),
         )
-        .header("origin", app.url.clone())
-        .multipart(form(USERS, false))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 422);
-    let page = r.text().await.unwrap();
+        .await;
+    assert_eq!(r.status, 422);
+    let page = r.body;
     assert!(
         page.contains(
             "An import for this organisation is already running. Try again in a few minutes."
@@ -390,16 +347,7 @@ async fn a_roster_shaped_like_the_public_sample_is_imported_with_notices_on_the_
         ("export/orgs.csv", orgs.as_bytes()),
         ("export/users.csv", users.as_bytes()),
     ]);
-    let page = b
-        .request(reqwest::Method::POST, &url)
-        .header("origin", app.url.clone())
-        .multipart(zip_form(zip))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = b.post_multipart(&url, zip_form(zip)).await.body;
     assert!(page.contains("The roster was imported"), "{page}");
     for notice in [
         "Read anyway",

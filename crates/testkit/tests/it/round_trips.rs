@@ -5,7 +5,7 @@
 //! both backends, counted as the statements the server's pool runs
 //! (`Db::statements`, BEGIN and COMMIT included).
 
-use super::learning::{COURSE, course, import};
+use super::learning::{COURSE, course};
 use lyceum_testkit::{PASSWORD, TestApp};
 
 /// The fewest statements one visit to `path` ran, over a few visits (the
@@ -28,7 +28,7 @@ async fn the_pages_everyone_uses_stay_within_their_round_trips() {
     // inside a visit.
     let app = TestApp::start_with(|c| c.worker.poll_ms = 3_600_000).await;
     let s = app.seed().await;
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     educator.post(&format!("{COURSE}/enrol"), &[]).await;

@@ -6,7 +6,6 @@
 use super::api::{call, token_for};
 use lyceum_db::courses;
 use lyceum_domain::course::package::parse;
-use lyceum_server::content::import_course;
 use lyceum_testkit::{PASSWORD, Page, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -30,20 +29,15 @@ fn pair(slug: &str, lang: &str, keys: [&str; 2], of: Option<&str>) -> Value {
     c
 }
 
-async fn import(app: &TestApp, doc: &Value) -> anyhow::Result<String> {
-    let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), doc.to_string()).unwrap();
-    import_course(&app.db, &app.clock, file.path(), false).await
-}
-
 /// `pair-en` and its Spanish translation `pair-es`, two lessons each.
 async fn import_linked_pair(app: &TestApp) {
-    import(app, &pair("pair-en", "en", ["one", "two"], None))
-        .await
-        .unwrap();
-    import(app, &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")))
-        .await
-        .unwrap();
+    app.import_course(&pair("pair-en", "en", ["one", "two"], None), None)
+        .await;
+    app.import_course(
+        &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
+        None,
+    )
+    .await;
 }
 
 /// The course slugs the catalogue's cards link to, in order.
@@ -136,9 +130,8 @@ async fn switching_language_keeps_progress_and_credit_is_earned_once() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     import_linked_pair(&app).await;
-    import(&app, &pair("alone", "en", ["one", "two"], None))
-        .await
-        .unwrap();
+    app.import_course(&pair("alone", "en", ["one", "two"], None), None)
+        .await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
 
@@ -211,9 +204,8 @@ async fn switching_language_keeps_progress_and_credit_is_earned_once() {
 async fn bad_translation_links_are_refused_naming_the_field() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &pair("pair-en", "en", ["one", "two"], None))
-        .await
-        .unwrap();
+    app.import_course(&pair("pair-en", "en", ["one", "two"], None), None)
+        .await;
     let refused = |doc: Value| {
         let app = &app;
         async move {
@@ -272,12 +264,11 @@ async fn bad_translation_links_are_refused_naming_the_field() {
         "nothing was written"
     );
 
-    import(
-        &app,
+    app.import_course(
         &pair("pair-es", "es", ["uno", "dos"], Some("pair-en")),
+        None,
     )
-    .await
-    .unwrap();
+    .await;
     for (doc, says) in [
         (
             pair("otra", "es", ["uno", "dos"], Some("pair-en")),
@@ -302,9 +293,8 @@ async fn bad_translation_links_are_refused_naming_the_field() {
     );
 
     // A course and its translation have one owner.
-    import(&app, &pair("solo-en", "en", ["one", "two"], None))
-        .await
-        .unwrap();
+    app.import_course(&pair("solo-en", "en", ["one", "two"], None), None)
+        .await;
     let school = s.school_a;
     let theirs = parse(
         pair("suya", "es", ["uno", "dos"], Some("solo-en"))

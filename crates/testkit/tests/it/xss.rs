@@ -434,7 +434,7 @@ async fn scripts_typed_into_every_field_are_inert_on_every_page_that_shows_them(
 
         // A course file, learnt: quiz, reflection, hand-in, review, certificate.
         let slug = format!("xss-{i}");
-        crate::learning::import(&app, &course(&slug, &v)).await;
+        app.import_course(&course(&slug, &v), None).await;
         for f in [
             "course",
             "summary",

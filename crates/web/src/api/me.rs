@@ -52,8 +52,8 @@ pub async fn update_profile(
 }
 
 /// Everything Lyceum holds about the account: a zip with `manifest.json`,
-/// one JSON file per area (account, learning, credit, community) and the
-/// person's own files under `files/`.
+/// one JSON file per area (account, learning, credit, community, authoring)
+/// and the person's own files under `files/`.
 #[utoipa::path(get, path = "/api/v1/me/export", tag = "me",
     responses((status = 200, content_type = "application/zip",
                description = "The personal data export (format lyceum-personal-data/2)"),
