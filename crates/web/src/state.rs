@@ -104,6 +104,10 @@ pub struct Inner {
     pub rendered_posts: crate::markdown::Rendered,
     /// The catalogue's listing, checked against its version on each use.
     catalogue: RwLock<Option<Arc<Listing>>>,
+    /// Held while the listing is read again, so that the requests which
+    /// find it stale together wait for one read instead of each making its
+    /// own (64 at once at a server's start was the catalogue's long p99).
+    catalogue_reload: tokio::sync::Mutex<()>,
 }
 
 /// Most rendered posts kept (a few tens of MB at most).
@@ -140,6 +144,7 @@ impl AppState {
             course_versions: RwLock::new(HashMap::new()),
             rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
             catalogue: RwLock::new(None),
+            catalogue_reload: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -182,9 +187,19 @@ impl AppState {
     /// is listed everywhere on the next request.
     pub async fn catalogue_listing(&self) -> Result<Arc<Listing>, lyceum_db::DbError> {
         let now = self.db.read_brief(course_listing::version).await?;
-        if let Some(l) = self.catalogue.read().ok().and_then(|l| l.clone())
-            && l.version == now
-        {
+        let kept = |at_least: bool| {
+            self.catalogue
+                .read()
+                .ok()
+                .and_then(|l| l.clone())
+                .filter(|l| l.version == now || (at_least && l.version > now))
+        };
+        if let Some(l) = kept(false) {
+            return Ok(l);
+        }
+        let _reloading = self.catalogue_reload.lock().await;
+        // Read meanwhile by whoever held the lock: as new as the version seen.
+        if let Some(l) = kept(true) {
             return Ok(l);
         }
         let listing = Arc::new(self.db.read(course_listing::load).await?);

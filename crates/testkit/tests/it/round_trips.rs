@@ -93,3 +93,35 @@ async fn the_pages_everyone_uses_stay_within_their_round_trips() {
     }
     assert!(over.is_empty(), "over budget: {over:#?}");
 }
+
+#[tokio::test]
+async fn requests_that_find_the_catalogue_changed_together_read_it_once() {
+    let app = TestApp::start_with(|c| c.worker.poll_ms = 3_600_000).await;
+    let s = app.seed().await;
+    let educator = app.browser();
+    educator.sign_in(s.email("educator"), PASSWORD).await;
+    // A visit's own statements (`steady`), and what reading the listing
+    // again adds to one (`reload`): the first visit reads it, the second not.
+    let before = app.db.statements();
+    assert_eq!(educator.get("/courses").await.status, 200);
+    let first = app.db.statements() - before;
+    let steady = statements_for(&app, &educator, "/courses").await;
+    let reload = first - steady;
+    assert!(reload > 0, "the first visit read the listing");
+
+    // The catalogue changes; sixteen visits arrive at once.
+    import(&app, &course(false)).await;
+    let before = app.db.statements();
+    let mut visits = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let b = educator.clone();
+        visits.spawn(async move { b.get("/courses").await.status });
+    }
+    assert!(visits.join_all().await.iter().all(|s| *s == 200));
+    let ran = app.db.statements() - before;
+    assert!(
+        ran <= 16 * steady + reload,
+        "{ran} statements for 16 visits: the listing was read more than once \
+         ({steady} a visit, {reload} to read it)"
+    );
+}
