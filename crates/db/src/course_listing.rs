@@ -88,9 +88,9 @@ pub fn load(conn: &mut DbConn) -> Result<Listing, DbError> {
         .into_iter()
         .map(|(row, path)| Listed {
             owner: path.as_deref().and_then(OrgPath::parse),
-            subjects: subjects.remove(&row.id).unwrap_or_default(),
-            grade_bands: bands.remove(&row.id).unwrap_or_default(),
-            competencies: builds.remove(&row.id).unwrap_or_default(),
+            subjects: subjects.remove(&row.id.0).unwrap_or_default(),
+            grade_bands: bands.remove(&row.id.0).unwrap_or_default(),
+            competencies: builds.remove(&row.id.0).unwrap_or_default(),
             row,
         })
         .collect();

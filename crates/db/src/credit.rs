@@ -5,6 +5,7 @@
 //! it still holds.
 
 use crate::competencies;
+use crate::ids::Id;
 use crate::schema::{certificates, pd_ledger};
 use crate::{DbConn, DbError, orgs, users};
 use diesel::prelude::*;
@@ -13,7 +14,7 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::pd::{Source, school_year};
 use lyceum_domain::token::new_public_id;
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{CourseId, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -22,7 +23,8 @@ pub struct LedgerRow {
     pub id: i64,
     pub user_id: i64,
     pub source: String,
-    pub course_id: Option<i64>,
+    #[diesel(deserialize_as = Id<Option<CourseId>>)]
+    pub course_id: Option<CourseId>,
     pub title: String,
     pub quarter_hours: i32,
     pub earned_at: i64,
@@ -56,7 +58,8 @@ pub struct CertificateRow {
     pub id: i64,
     pub code: String,
     pub user_id: i64,
-    pub course_id: i64,
+    #[diesel(deserialize_as = Id<CourseId>)]
+    pub course_id: CourseId,
     pub course_version: i32,
     pub recipient_name: String,
     pub course_title: String,
@@ -99,7 +102,7 @@ pub fn ledger_of(conn: &mut DbConn, user: UserId) -> Result<Vec<LedgerRow>, DbEr
 /// One entry for the ledger.
 pub struct NewEntry<'a> {
     pub source: Source,
-    pub course: Option<i64>,
+    pub course: Option<CourseId>,
     pub title: &'a str,
     pub quarter_hours: u32,
     pub earned_at: Timestamp,
@@ -118,7 +121,7 @@ pub fn add_entry(
         .values((
             pd_ledger::user_id.eq(user.0),
             pd_ledger::source.eq(e.source.as_str()),
-            pd_ledger::course_id.eq(e.course),
+            pd_ledger::course_id.eq(e.course.map(|c| c.0)),
             pd_ledger::title.eq(e.title),
             pd_ledger::quarter_hours.eq(i32::try_from(e.quarter_hours).unwrap_or(i32::MAX)),
             pd_ledger::earned_at.eq(e.earned_at.micros()),
@@ -134,7 +137,7 @@ pub fn add_entry(
 pub fn on_completion(
     conn: &mut DbConn,
     user: UserId,
-    course_id: i64,
+    course_id: CourseId,
     version: i32,
     course: &Course,
     now: Timestamp,
@@ -172,7 +175,7 @@ pub fn on_completion(
         .values((
             certificates::code.eq(&code),
             certificates::user_id.eq(user.0),
-            certificates::course_id.eq(course_id),
+            certificates::course_id.eq(course_id.0),
             certificates::course_version.eq(version),
             certificates::recipient_name.eq(&person.display_name),
             certificates::course_title.eq(&course.title),
@@ -288,11 +291,11 @@ pub fn certificates_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Certificat
 pub fn for_course(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
 ) -> Result<Option<CertificateRow>, DbError> {
     Ok(certificates::table
         .filter(certificates::user_id.eq(user.0))
-        .filter(certificates::course_id.eq(course))
+        .filter(certificates::course_id.eq(course.0))
         .select(CertificateRow::as_select())
         .first(conn)
         .optional()?)

@@ -9,6 +9,7 @@
 //! organisation, inside the transaction that writes (so a slug changed in
 //! the text, or a course published meanwhile, is seen).
 
+use crate::codes::Code;
 use crate::schema::{course_drafts, orgs, users};
 use crate::{DbConn, DbError, courses};
 use diesel::prelude::*;
@@ -26,7 +27,8 @@ pub struct DraftRow {
     pub document: String,
     pub slug: Option<String>,
     pub title: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = Code<DraftStatus>)]
+    pub status: DraftStatus,
     pub reviewer_id: Option<i64>,
     pub review_comment: Option<String>,
     pub published_version: Option<i32>,
@@ -34,12 +36,6 @@ pub struct DraftRow {
     pub updated_at: i64,
     /// The organisation that owns the course (see the module's notes).
     pub org_id: i64,
-}
-
-impl DraftRow {
-    pub fn status(&self) -> DraftStatus {
-        DraftStatus::parse(&self.status).unwrap_or(DraftStatus::Draft)
-    }
 }
 
 /// What a document says about itself, for lists: (slug, title).
@@ -200,7 +196,7 @@ pub fn save(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let draft = by_id(conn, id)?
-        .filter(|d| d.author_id == author.user_id.0 && d.status().editable())
+        .filter(|d| d.author_id == author.user_id.0 && d.status.editable())
         .ok_or(DbError::NotFound)?;
     let org = may_write(conn, author, slug, Some(OrgId(draft.org_id)))?;
     let status = if submit {
@@ -241,7 +237,7 @@ pub fn decide(
     now: Timestamp,
 ) -> Result<Option<courses::Saved>, DbError> {
     let draft = by_id(conn, id)?
-        .filter(|d| d.status() == DraftStatus::InReview)
+        .filter(|d| d.status == DraftStatus::InReview)
         .ok_or(DbError::NotFound)?;
     if !reviews(conn, reviewer, &draft)? {
         return Err(DbError::NotFound);

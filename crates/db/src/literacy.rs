@@ -10,7 +10,7 @@ use crate::schema::{
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::policy::Actor;
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{CourseId, Timestamp, UserId};
 use std::collections::HashMap;
 
 /// The level the educator gave themselves, by aspect id.
@@ -104,10 +104,10 @@ pub fn candidates(
             course_competencies::level_key,
         ))
         .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let ids: Vec<CourseId> = rows.iter().map(|(c, _, _)| c.id).collect();
     let seen = crate::courses::seen_among(conn, Some(viewer), &ids)?;
     rows.retain(|(c, _, _)| seen.contains(&c.id));
-    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id.0).collect();
     let mut subjects: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, s) in course_subjects::table
         .filter(course_subjects::course_id.eq_any(&ids))
@@ -130,8 +130,8 @@ pub fn candidates(
     Ok(rows
         .into_iter()
         .map(|(course, competency, level)| Candidate {
-            subjects: subjects.get(&course.id).cloned().unwrap_or_default(),
-            grade_bands: bands.get(&course.id).cloned().unwrap_or_default(),
+            subjects: subjects.get(&course.id.0).cloned().unwrap_or_default(),
+            grade_bands: bands.get(&course.id.0).cloned().unwrap_or_default(),
             course,
             competency,
             level,

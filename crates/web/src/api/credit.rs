@@ -152,7 +152,7 @@ impl PdRequestDto {
             hours: hours(r.hours()),
             completed_on: actions::date(r.completed_at, zone),
             evidence_file: r.evidence_name,
-            status: r.status,
+            status: r.status.as_str().into(),
             comment: r.review_comment,
             sent_at: time(r.created_at),
             decided_at: r.reviewed_at.map(time),

@@ -112,7 +112,7 @@ pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Respo
         .into_iter()
         .map(|r| RequestLine {
             hours: hours_in(r.hours(), page.lang),
-            status: page.label("pd-request-status", &r.status),
+            status: page.t(&r.status.label_key()),
             evidence_href: r
                 .evidence_name
                 .as_ref()
