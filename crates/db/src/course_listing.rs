@@ -139,7 +139,7 @@ fn matches(l: &Listed, f: &Catalogue) -> bool {
         && f.competency
             .as_ref()
             .is_none_or(|c| l.competencies.contains(c))
-        && f.delivery.is_none_or(|d| r.delivery == d.as_str())
+        && f.delivery.is_none_or(|d| r.delivery == d)
         && f.language.is_none_or(|g| r.language == g.as_str())
         && f.hours
             .is_none_or(|(from, to)| (from..=to).contains(&r.hours()))

@@ -6,6 +6,7 @@
 //! version adds rows, so a learner who started an older one can finish it.
 //! The `courses` row carries the details of the version learners now start.
 
+use crate::codes::Code;
 use crate::ids::Id;
 use crate::schema::{
     competencies, competency_levels, course_competencies, course_grade_bands, course_modules,
@@ -33,7 +34,8 @@ pub struct CourseRow {
     pub title: String,
     pub summary: String,
     pub pd_quarter_hours: i32,
-    pub delivery: String,
+    #[diesel(deserialize_as = Code<Delivery>)]
+    pub delivery: Delivery,
     pub licence: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -45,10 +47,6 @@ pub struct CourseRow {
 impl CourseRow {
     pub fn lang(&self) -> Lang {
         Lang::parse(&self.language).unwrap_or(Lang::En)
-    }
-
-    pub fn delivery(&self) -> Option<Delivery> {
-        Delivery::parse(&self.delivery)
     }
 
     pub fn hours(&self) -> u32 {
@@ -237,7 +235,6 @@ pub fn translations_of(
         .load::<(Id<CourseId>, Id<CourseId>)>(conn)?
         .into_iter()
         .map(|(t, o)| (t.into(), o.into()))
-        .into_iter()
         .filter(|(t, o)| asked.contains(t) || asked.contains(o))
         .collect();
     if pairs.is_empty() {
@@ -726,9 +723,7 @@ pub fn load_version(
         title: row.title.clone(),
         summary: row.summary.clone(),
         pd_quarter_hours: row.hours(),
-        delivery: row
-            .delivery()
-            .ok_or_else(|| DbError::Corrupt(format!("course {} delivery", row.id)))?,
+        delivery: row.delivery,
         subjects,
         grade_bands,
         builds: builds
@@ -870,7 +865,7 @@ pub fn find(
         keep(&mut rows, ids);
     }
     rows.retain(|r| {
-        f.delivery.is_none_or(|d| r.delivery == d.as_str())
+        f.delivery.is_none_or(|d| r.delivery == d)
             && f.language.is_none_or(|l| r.language == l.as_str())
             && f.hours
                 .is_none_or(|(from, to)| (from..=to).contains(&r.hours()))

@@ -4,6 +4,7 @@
 //! public page at its code shows the same thing years later, with whether
 //! it still holds.
 
+use crate::codes::Code;
 use crate::competencies;
 use crate::ids::Id;
 use crate::schema::{certificates, pd_ledger};
@@ -22,7 +23,8 @@ use serde::{Deserialize, Serialize};
 pub struct LedgerRow {
     pub id: i64,
     pub user_id: i64,
-    pub source: String,
+    #[diesel(deserialize_as = Code<Source>)]
+    pub source: Source,
     #[diesel(deserialize_as = Id<Option<CourseId>>)]
     pub course_id: Option<CourseId>,
     pub title: String,
@@ -33,10 +35,6 @@ pub struct LedgerRow {
 }
 
 impl LedgerRow {
-    pub fn source(&self) -> Option<Source> {
-        Source::parse(&self.source)
-    }
-
     pub fn hours(&self) -> u32 {
         u32::try_from(self.quarter_hours).unwrap_or(0)
     }

@@ -75,7 +75,7 @@ fn entry(row: &LedgerRow, zone: &TimeZone) -> LedgerEntryDto {
         earned_at: time(row.earned_at),
         school_year: school_year_label(row.school_year),
         title: row.title.clone(),
-        source: row.source.clone(),
+        source: row.source.as_str().into(),
         hours: hours(row.hours()),
     }
 }

@@ -371,7 +371,7 @@ async fn draft_page(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    let mine = d.author_id == me.0;
+    let mine = d.author_id == me;
     let status = d.status;
     // Authors see their own drafts; reviewers of the course's owner see
     // drafts sent for review; nobody else learns that a draft exists.
