@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod codes;
 mod course_listing;
 mod courses;
 mod directory;
