@@ -196,7 +196,7 @@ fn grant_invited_role(
     user: UserId,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    let role = invitation.role()?;
+    let role = invitation.role;
     memberships::add(conn, user, org, role, now)?;
     audit::record(
         conn,

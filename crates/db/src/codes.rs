@@ -1,5 +1,8 @@
 //! Fixed codes stored as text (a space's visibility, a topic's kind, a
-//! notification's kind, a reaction's kind, a digest's frequency), read into
+//! notification's kind, a reaction's kind, a digest's frequency, an
+//! organisation's kind, a role, the status of a draft, a hand-in or a PD
+//! request, a hand-in's kind of artefact, a course's delivery, a PD credit's
+//! source), read into
 //! their domain enums as rows are read (a column of a struct with
 //! `deserialize_as`, or `Code<T>` itself in a loaded tuple):
 //! past this boundary nobody compares strings. A code the enum does not
@@ -11,6 +14,11 @@ use diesel::sql_types::Text;
 use lyceum_domain::community::{
     DigestFrequency, NotificationKind, Reaction, TopicKind, Visibility,
 };
+use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus};
+use lyceum_domain::course::{Delivery, DraftStatus};
+use lyceum_domain::org::OrgKind;
+use lyceum_domain::pd::{RequestStatus, Source};
+use lyceum_domain::role::Role;
 
 /// A stored code, read (`#[diesel(deserialize_as = Code<T>)]`) into `T`.
 pub struct Code<T>(T);
@@ -45,5 +53,13 @@ codes!(
     TopicKind,
     NotificationKind,
     Reaction,
-    DigestFrequency
+    DigestFrequency,
+    OrgKind,
+    Role,
+    DraftStatus,
+    RequestStatus,
+    SubmissionStatus,
+    ArtefactKind,
+    Delivery,
+    Source
 );

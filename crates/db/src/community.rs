@@ -194,7 +194,8 @@ pub struct TopicRow {
     pub id: TopicId,
     #[diesel(deserialize_as = Id<SpaceId>)]
     pub space_id: SpaceId,
-    pub author_id: i64,
+    #[diesel(deserialize_as = Id<UserId>)]
+    pub author_id: UserId,
     #[diesel(deserialize_as = Code<TopicKind>)]
     pub kind: TopicKind,
     pub title: String,
@@ -359,7 +360,8 @@ pub struct PostRow {
     pub id: PostId,
     #[diesel(deserialize_as = Id<TopicId>)]
     pub topic_id: TopicId,
-    pub author_id: i64,
+    #[diesel(deserialize_as = Id<UserId>)]
+    pub author_id: UserId,
     pub body: String,
     pub created_at: i64,
     pub edited_at: Option<i64>,
@@ -452,8 +454,8 @@ pub fn reply(
         .iter()
         .map(|u| told(NotificationKind::Mention, *u))
         .collect();
-    if !mentioned.contains(&t.author_id) {
-        tell.push(told(NotificationKind::Reply, t.author_id));
+    if !mentioned.contains(&t.author_id.0) {
+        tell.push((NotificationKind::Reply, t.author_id));
     }
     for (kind, user) in tell {
         notify(conn, user, kind, author, topic, Some(id), None, now)?;
@@ -561,9 +563,7 @@ pub fn accept(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let t = self::topic(conn, topic)?
-        .filter(|t| {
-            policy::accepts_answer(by, UserId(t.author_id)) && t.kind == TopicKind::Question
-        })
+        .filter(|t| policy::accepts_answer(by, t.author_id) && t.kind == TopicKind::Question)
         .ok_or(DbError::NotFound)?;
     let first = first_post(conn, topic)?.ok_or(DbError::NotFound)?;
     let p = self::post(conn, post)?
@@ -574,7 +574,7 @@ pub fn accept(
         .execute(conn)?;
     notify(
         conn,
-        UserId(p.author_id),
+        p.author_id,
         NotificationKind::Accepted,
         by,
         topic,
@@ -696,7 +696,7 @@ pub fn edit(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let p = post(conn, id)?
-        .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
+        .filter(|p| policy::edits_post(author, p.author_id) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     let (topic, space) = topic_in_space(conn, p.topic_id)?.ok_or(DbError::NotFound)?;
     may_write(conn, author, &space.path, Some(&topic), body, now)?;
@@ -768,7 +768,7 @@ pub fn delete(
     now: Timestamp,
 ) -> Result<(), DbError> {
     post(conn, id)?
-        .filter(|p| policy::edits_post(author, UserId(p.author_id)) && p.deleted_at.is_none())
+        .filter(|p| policy::edits_post(author, p.author_id) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     diesel::update(posts::table.find(id.0))
         .set((
@@ -1100,7 +1100,7 @@ fn tell_author(
     why: Option<&str>,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    notify(conn, UserId(t.author_id), kind, by, t.id, None, why, now)
+    notify(conn, t.author_id, kind, by, t.id, None, why, now)
 }
 
 /// A moderator (`by`) moves a topic (and its posts) to another space,

@@ -88,9 +88,9 @@ pub fn load(conn: &mut DbConn) -> Result<Listing, DbError> {
         .into_iter()
         .map(|(row, path)| Listed {
             owner: path.as_deref().and_then(OrgPath::parse),
-            subjects: subjects.remove(&row.id).unwrap_or_default(),
-            grade_bands: bands.remove(&row.id).unwrap_or_default(),
-            competencies: builds.remove(&row.id).unwrap_or_default(),
+            subjects: subjects.remove(&row.id.0).unwrap_or_default(),
+            grade_bands: bands.remove(&row.id.0).unwrap_or_default(),
+            competencies: builds.remove(&row.id.0).unwrap_or_default(),
             row,
         })
         .collect();
@@ -139,7 +139,7 @@ fn matches(l: &Listed, f: &Catalogue) -> bool {
         && f.competency
             .as_ref()
             .is_none_or(|c| l.competencies.contains(c))
-        && f.delivery.is_none_or(|d| r.delivery == d.as_str())
+        && f.delivery.is_none_or(|d| r.delivery == d)
         && f.language.is_none_or(|g| r.language == g.as_str())
         && f.hours
             .is_none_or(|(from, to)| (from..=to).contains(&r.hours()))

@@ -6,6 +6,8 @@
 //! version adds rows, so a learner who started an older one can finish it.
 //! The `courses` row carries the details of the version learners now start.
 
+use crate::codes::Code;
+use crate::ids::Id;
 use crate::schema::{
     competencies, competency_levels, course_competencies, course_grade_bands, course_modules,
     course_prerequisites, course_subjects, course_translations, courses, lessons,
@@ -19,19 +21,21 @@ use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Action, Actor, SeenOwners};
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::validation::{FieldError, Invalid};
-use lyceum_domain::{OrgId, Timestamp};
+use lyceum_domain::{CourseId, OrgId, Timestamp};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = courses)]
 pub struct CourseRow {
-    pub id: i64,
+    #[diesel(deserialize_as = Id<CourseId>)]
+    pub id: CourseId,
     pub slug: String,
     pub version: i32,
     pub language: String,
     pub title: String,
     pub summary: String,
     pub pd_quarter_hours: i32,
-    pub delivery: String,
+    #[diesel(deserialize_as = Code<Delivery>)]
+    pub delivery: Delivery,
     pub licence: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -45,10 +49,6 @@ impl CourseRow {
         Lang::parse(&self.language).unwrap_or(Lang::En)
     }
 
-    pub fn delivery(&self) -> Option<Delivery> {
-        Delivery::parse(&self.delivery)
-    }
-
     pub fn hours(&self) -> u32 {
         u32::try_from(self.pd_quarter_hours).unwrap_or(0)
     }
@@ -57,7 +57,7 @@ impl CourseRow {
 /// What [`save`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Saved {
-    pub id: i64,
+    pub id: CourseId,
     pub version: i32,
     pub new_course: bool,
     /// The file was the same as the version learners start now: nothing written.
@@ -138,7 +138,7 @@ fn translation_problems(
     let existing = by_slug(conn, &c.slug)?;
     let translated_by = match &existing {
         Some(row) => course_translations::table
-            .filter(course_translations::original_id.eq(row.id))
+            .filter(course_translations::original_id.eq(row.id.0))
             .select(course_translations::course_id)
             .first::<i64>(conn)
             .optional()?,
@@ -160,7 +160,7 @@ fn translation_problems(
             )),
             Some((row, o)) => {
                 let other = course_translations::table
-                    .filter(course_translations::original_id.eq(row.id))
+                    .filter(course_translations::original_id.eq(row.id.0))
                     .inner_join(courses::table.on(courses::id.eq(course_translations::course_id)))
                     .select(courses::slug)
                     .first::<String>(conn)
@@ -180,7 +180,7 @@ fn translation_problems(
         }
     }
     if let Some(id) = translated_by
-        && let Some(row) = by_id(conn, id)?
+        && let Some(row) = by_id(conn, CourseId(id))?
         && let Some(t) = load_version(conn, &row, row.version)?
     {
         for p in mismatches(&t, c) {
@@ -198,12 +198,12 @@ fn translation_problems(
 
 /// The same course in its other language: its translation, or the original
 /// it translates.
-pub fn translation(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbError> {
+pub fn translation(conn: &mut DbConn, id: CourseId) -> Result<Option<CourseRow>, DbError> {
     let other: Option<i64> = course_translations::table
         .filter(
             course_translations::course_id
-                .eq(id)
-                .or(course_translations::original_id.eq(id)),
+                .eq(id.0)
+                .or(course_translations::original_id.eq(id.0)),
         )
         .select((
             course_translations::course_id,
@@ -211,9 +211,9 @@ pub fn translation(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbEr
         ))
         .first::<(i64, i64)>(conn)
         .optional()?
-        .map(|(t, o)| if t == id { o } else { t });
+        .map(|(t, o)| if t == id.0 { o } else { t });
     match other {
-        Some(o) => by_id(conn, o),
+        Some(o) => by_id(conn, CourseId(o)),
         None => Ok(None),
     }
 }
@@ -224,23 +224,24 @@ pub fn translation(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbEr
 /// courses — so all are read and matched here rather than with a long `IN`.)
 pub fn translations_of(
     conn: &mut DbConn,
-    ids: &[i64],
-) -> Result<std::collections::HashMap<i64, CourseRow>, DbError> {
-    let asked: std::collections::HashSet<i64> = ids.iter().copied().collect();
-    let pairs: Vec<(i64, i64)> = course_translations::table
+    ids: &[CourseId],
+) -> Result<std::collections::HashMap<CourseId, CourseRow>, DbError> {
+    let asked: std::collections::HashSet<CourseId> = ids.iter().copied().collect();
+    let pairs: Vec<(CourseId, CourseId)> = course_translations::table
         .select((
             course_translations::course_id,
             course_translations::original_id,
         ))
-        .load::<(i64, i64)>(conn)?
+        .load::<(Id<CourseId>, Id<CourseId>)>(conn)?
         .into_iter()
+        .map(|(t, o)| (t.into(), o.into()))
         .filter(|(t, o)| asked.contains(t) || asked.contains(o))
         .collect();
     if pairs.is_empty() {
         return Ok(Default::default());
     }
-    let wanted: Vec<i64> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-    let rows: std::collections::HashMap<i64, CourseRow> = courses::table
+    let wanted: Vec<i64> = pairs.iter().flat_map(|(a, b)| [a.0, b.0]).collect();
+    let rows: std::collections::HashMap<CourseId, CourseRow> = courses::table
         .filter(courses::id.eq_any(&wanted))
         .select(CourseRow::as_select())
         .load::<CourseRow>(conn)?
@@ -262,10 +263,10 @@ pub fn translations_of(
 /// language was not found stays, whatever its language).
 pub fn one_per_translation<R: std::borrow::Borrow<CourseRow>>(
     rows: Vec<R>,
-    others: &std::collections::HashMap<i64, CourseRow>,
+    others: &std::collections::HashMap<CourseId, CourseRow>,
     lang: Lang,
 ) -> Vec<R> {
-    let found: std::collections::HashSet<i64> = rows.iter().map(|r| r.borrow().id).collect();
+    let found: std::collections::HashSet<CourseId> = rows.iter().map(|r| r.borrow().id).collect();
     rows.into_iter()
         .filter(|r| {
             let r = r.borrow();
@@ -397,7 +398,7 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
     let (id, version) = match &existing {
         Some(row) => {
             let version = row.version + 1;
-            diesel::update(courses::table.find(row.id))
+            diesel::update(courses::table.find(row.id.0))
                 .set((courses::version.eq(version), details))
                 .execute(conn)?;
             (row.id, version)
@@ -413,64 +414,64 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
                 ))
                 .returning(courses::id)
                 .get_result(conn)?;
-            (id, 1)
+            (CourseId(id), 1)
         }
     };
 
     // What the catalogue filters on: the current version's.
-    diesel::delete(course_subjects::table.filter(course_subjects::course_id.eq(id)))
+    diesel::delete(course_subjects::table.filter(course_subjects::course_id.eq(id.0)))
         .execute(conn)?;
     for s in &c.subjects {
         diesel::insert_into(course_subjects::table)
             .values((
-                course_subjects::course_id.eq(id),
+                course_subjects::course_id.eq(id.0),
                 course_subjects::subject.eq(s.as_str()),
             ))
             .execute(conn)?;
     }
-    diesel::delete(course_grade_bands::table.filter(course_grade_bands::course_id.eq(id)))
+    diesel::delete(course_grade_bands::table.filter(course_grade_bands::course_id.eq(id.0)))
         .execute(conn)?;
     for g in &c.grade_bands {
         diesel::insert_into(course_grade_bands::table)
             .values((
-                course_grade_bands::course_id.eq(id),
+                course_grade_bands::course_id.eq(id.0),
                 course_grade_bands::grade_band.eq(g.as_str()),
             ))
             .execute(conn)?;
     }
-    diesel::delete(course_competencies::table.filter(course_competencies::course_id.eq(id)))
+    diesel::delete(course_competencies::table.filter(course_competencies::course_id.eq(id.0)))
         .execute(conn)?;
     for (i, b) in c.builds.iter().enumerate() {
         diesel::insert_into(course_competencies::table)
             .values((
-                course_competencies::course_id.eq(id),
+                course_competencies::course_id.eq(id.0),
                 course_competencies::competency_id.eq(&b.competency),
                 course_competencies::level_key.eq(&b.level),
                 course_competencies::position.eq(position(i)),
             ))
             .execute(conn)?;
     }
-    diesel::delete(course_prerequisites::table.filter(course_prerequisites::course_id.eq(id)))
+    diesel::delete(course_prerequisites::table.filter(course_prerequisites::course_id.eq(id.0)))
         .execute(conn)?;
     for (i, slug) in c.prerequisites.iter().enumerate() {
         let other = by_slug(conn, slug)?.ok_or(DbError::NotFound)?;
         diesel::insert_into(course_prerequisites::table)
             .values((
-                course_prerequisites::course_id.eq(id),
-                course_prerequisites::prerequisite_id.eq(other.id),
+                course_prerequisites::course_id.eq(id.0),
+                course_prerequisites::prerequisite_id.eq(other.id.0),
                 course_prerequisites::position.eq(position(i)),
             ))
             .execute(conn)?;
     }
 
-    diesel::delete(course_translations::table.filter(course_translations::course_id.eq(id)))
+    diesel::delete(course_translations::table.filter(course_translations::course_id.eq(id.0)))
         .execute(conn)?;
     if let Some(original) = &c.translation_of {
         let o = by_slug(conn, original)?.ok_or(DbError::NotFound)?;
         diesel::insert_into(course_translations::table)
             .values((
-                course_translations::course_id.eq(id),
-                course_translations::original_id.eq(o.id),
+                course_translations::course_id.eq(id.0),
+                course_translations::original_id.eq(o.id.0),
             ))
             .execute(conn)?;
     }
@@ -479,7 +480,7 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
     for (m, module) in c.modules.iter().enumerate() {
         diesel::insert_into(course_modules::table)
             .values((
-                course_modules::course_id.eq(id),
+                course_modules::course_id.eq(id.0),
                 course_modules::version.eq(version),
                 course_modules::position.eq(position(m)),
                 course_modules::title.eq(&module.title),
@@ -492,7 +493,7 @@ pub fn save(conn: &mut DbConn, c: &Course, owner: OrgId, now: Timestamp) -> Resu
             let task = to_json(&lesson.task)?;
             diesel::insert_into(lessons::table)
                 .values((
-                    lessons::course_id.eq(id),
+                    lessons::course_id.eq(id.0),
                     lessons::version.eq(version),
                     lessons::module_position.eq(position(m)),
                     lessons::position.eq(position(l)),
@@ -581,11 +582,12 @@ pub fn list(conn: &mut DbConn, viewer: Option<&Actor>) -> Result<Vec<CourseRow>,
 pub fn seen_among(
     conn: &mut DbConn,
     viewer: Option<&Actor>,
-    ids: &[i64],
-) -> Result<std::collections::HashSet<i64>, DbError> {
+    ids: &[CourseId],
+) -> Result<std::collections::HashSet<CourseId>, DbError> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     let mut q = courses::table
         .filter(courses::id.eq_any(ids))
         .select(courses::id)
@@ -593,7 +595,10 @@ pub fn seen_among(
     if let Some(seen) = seen_by(conn, viewer)? {
         q = q.filter(seen);
     }
-    Ok(q.load::<i64>(conn)?.into_iter().collect())
+    Ok(q.load::<Id<CourseId>>(conn)?
+        .into_iter()
+        .map(CourseId::from)
+        .collect())
 }
 
 /// A lesson's optional part (quiz, reflection, task) as the JSON stored.
@@ -622,7 +627,7 @@ pub fn load_version(
     version: i32,
 ) -> Result<Option<Course>, DbError> {
     let modules: Vec<(i32, String)> = course_modules::table
-        .filter(course_modules::course_id.eq(row.id))
+        .filter(course_modules::course_id.eq(row.id.0))
         .filter(course_modules::version.eq(version))
         .order(course_modules::position)
         .select((course_modules::position, course_modules::title))
@@ -641,7 +646,7 @@ pub fn load_version(
         Option<String>,
     );
     let all: Vec<LessonCols> = lessons::table
-        .filter(lessons::course_id.eq(row.id))
+        .filter(lessons::course_id.eq(row.id.0))
         .filter(lessons::version.eq(version))
         .order((lessons::module_position, lessons::position))
         .select((
@@ -680,15 +685,15 @@ pub fn load_version(
         });
     }
     let subjects: Vec<String> = course_subjects::table
-        .filter(course_subjects::course_id.eq(row.id))
+        .filter(course_subjects::course_id.eq(row.id.0))
         .select(course_subjects::subject)
         .load(conn)?;
     let bands: Vec<String> = course_grade_bands::table
-        .filter(course_grade_bands::course_id.eq(row.id))
+        .filter(course_grade_bands::course_id.eq(row.id.0))
         .select(course_grade_bands::grade_band)
         .load(conn)?;
     let builds: Vec<(String, Option<String>)> = course_competencies::table
-        .filter(course_competencies::course_id.eq(row.id))
+        .filter(course_competencies::course_id.eq(row.id.0))
         .order(course_competencies::position)
         .select((
             course_competencies::competency_id,
@@ -697,13 +702,13 @@ pub fn load_version(
         .load(conn)?;
     let prerequisites: Vec<String> = course_prerequisites::table
         .inner_join(courses::table.on(courses::id.eq(course_prerequisites::prerequisite_id)))
-        .filter(course_prerequisites::course_id.eq(row.id))
+        .filter(course_prerequisites::course_id.eq(row.id.0))
         .order(course_prerequisites::position)
         .select(courses::slug)
         .load(conn)?;
     let translation_of: Option<String> = course_translations::table
         .inner_join(courses::table.on(courses::id.eq(course_translations::original_id)))
-        .filter(course_translations::course_id.eq(row.id))
+        .filter(course_translations::course_id.eq(row.id.0))
         .select(courses::slug)
         .first(conn)
         .optional()?;
@@ -718,9 +723,7 @@ pub fn load_version(
         title: row.title.clone(),
         summary: row.summary.clone(),
         pd_quarter_hours: row.hours(),
-        delivery: row
-            .delivery()
-            .ok_or_else(|| DbError::Corrupt(format!("course {} delivery", row.id)))?,
+        delivery: row.delivery,
         subjects,
         grade_bands,
         builds: builds
@@ -744,26 +747,26 @@ pub fn current(conn: &mut DbConn, slug: &str) -> Result<Option<(CourseRow, Cours
     Ok(load_version(conn, &row, version)?.map(|c| (row, c)))
 }
 
-pub fn by_id(conn: &mut DbConn, id: i64) -> Result<Option<CourseRow>, DbError> {
+pub fn by_id(conn: &mut DbConn, id: CourseId) -> Result<Option<CourseRow>, DbError> {
     Ok(courses::table
-        .find(id)
+        .find(id.0)
         .select(CourseRow::as_select())
         .first(conn)
         .optional()?)
 }
 
 /// A course's slug, by id.
-pub fn slug_of(conn: &mut DbConn, id: i64) -> Result<Option<String>, DbError> {
+pub fn slug_of(conn: &mut DbConn, id: CourseId) -> Result<Option<String>, DbError> {
     Ok(courses::table
-        .find(id)
+        .find(id.0)
         .select(courses::slug)
         .first(conn)
         .optional()?)
 }
 
 /// Counts one more learner who completed the course (for sorting).
-pub fn count_completion(conn: &mut DbConn, course: i64) -> Result<(), DbError> {
-    diesel::update(courses::table.find(course))
+pub fn count_completion(conn: &mut DbConn, course: CourseId) -> Result<(), DbError> {
+    diesel::update(courses::table.find(course.0))
         .set(courses::completions.eq(courses::completions + 1))
         .execute(conn)?;
     Ok(())
@@ -838,7 +841,7 @@ pub fn find(
     let mut rows = list(conn, viewer)?;
     let keep = |rows: &mut Vec<CourseRow>, ids: Vec<i64>| {
         let ids: std::collections::HashSet<i64> = ids.into_iter().collect();
-        rows.retain(|r| ids.contains(&r.id));
+        rows.retain(|r| ids.contains(&r.id.0));
     };
     if let Some(s) = f.subject {
         let ids = course_subjects::table
@@ -862,7 +865,7 @@ pub fn find(
         keep(&mut rows, ids);
     }
     rows.retain(|r| {
-        f.delivery.is_none_or(|d| r.delivery == d.as_str())
+        f.delivery.is_none_or(|d| r.delivery == d)
             && f.language.is_none_or(|l| r.language == l.as_str())
             && f.hours
                 .is_none_or(|(from, to)| (from..=to).contains(&r.hours()))
@@ -871,9 +874,9 @@ pub fn find(
         let ranked = matching(conn, &f.words)?;
         let rank: std::collections::HashMap<i64, usize> =
             ranked.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-        rows.retain(|r| rank.contains_key(&r.id));
+        rows.retain(|r| rank.contains_key(&r.id.0));
         if f.sort == Sort::Relevance {
-            rows.sort_by_key(|r| rank[&r.id]);
+            rows.sort_by_key(|r| rank[&r.id.0]);
         }
     }
     let completions: std::collections::HashMap<i64, i64> = if f.sort == Sort::MostCompleted {
@@ -889,7 +892,7 @@ pub fn find(
         Sort::Relevance => {}
         Sort::Newest => rows.sort_by_key(|r| std::cmp::Reverse((r.created_at, r.id))),
         Sort::MostCompleted => {
-            rows.sort_by_key(|r| std::cmp::Reverse(completions.get(&r.id).copied().unwrap_or(0)))
+            rows.sort_by_key(|r| std::cmp::Reverse(completions.get(&r.id.0).copied().unwrap_or(0)))
         }
     }
     Ok(rows)

@@ -4,7 +4,9 @@
 //! public page at its code shows the same thing years later, with whether
 //! it still holds.
 
+use crate::codes::Code;
 use crate::competencies;
+use crate::ids::Id;
 use crate::schema::{certificates, pd_ledger};
 use crate::{DbConn, DbError, orgs, users};
 use diesel::prelude::*;
@@ -13,7 +15,7 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::pd::{Source, school_year};
 use lyceum_domain::token::new_public_id;
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{CourseId, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -21,8 +23,10 @@ use serde::{Deserialize, Serialize};
 pub struct LedgerRow {
     pub id: i64,
     pub user_id: i64,
-    pub source: String,
-    pub course_id: Option<i64>,
+    #[diesel(deserialize_as = Code<Source>)]
+    pub source: Source,
+    #[diesel(deserialize_as = Id<Option<CourseId>>)]
+    pub course_id: Option<CourseId>,
     pub title: String,
     pub quarter_hours: i32,
     pub earned_at: i64,
@@ -31,10 +35,6 @@ pub struct LedgerRow {
 }
 
 impl LedgerRow {
-    pub fn source(&self) -> Option<Source> {
-        Source::parse(&self.source)
-    }
-
     pub fn hours(&self) -> u32 {
         u32::try_from(self.quarter_hours).unwrap_or(0)
     }
@@ -56,7 +56,8 @@ pub struct CertificateRow {
     pub id: i64,
     pub code: String,
     pub user_id: i64,
-    pub course_id: i64,
+    #[diesel(deserialize_as = Id<CourseId>)]
+    pub course_id: CourseId,
     pub course_version: i32,
     pub recipient_name: String,
     pub course_title: String,
@@ -99,7 +100,7 @@ pub fn ledger_of(conn: &mut DbConn, user: UserId) -> Result<Vec<LedgerRow>, DbEr
 /// One entry for the ledger.
 pub struct NewEntry<'a> {
     pub source: Source,
-    pub course: Option<i64>,
+    pub course: Option<CourseId>,
     pub title: &'a str,
     pub quarter_hours: u32,
     pub earned_at: Timestamp,
@@ -118,7 +119,7 @@ pub fn add_entry(
         .values((
             pd_ledger::user_id.eq(user.0),
             pd_ledger::source.eq(e.source.as_str()),
-            pd_ledger::course_id.eq(e.course),
+            pd_ledger::course_id.eq(e.course.map(|c| c.0)),
             pd_ledger::title.eq(e.title),
             pd_ledger::quarter_hours.eq(i32::try_from(e.quarter_hours).unwrap_or(i32::MAX)),
             pd_ledger::earned_at.eq(e.earned_at.micros()),
@@ -134,7 +135,7 @@ pub fn add_entry(
 pub fn on_completion(
     conn: &mut DbConn,
     user: UserId,
-    course_id: i64,
+    course_id: CourseId,
     version: i32,
     course: &Course,
     now: Timestamp,
@@ -172,7 +173,7 @@ pub fn on_completion(
         .values((
             certificates::code.eq(&code),
             certificates::user_id.eq(user.0),
-            certificates::course_id.eq(course_id),
+            certificates::course_id.eq(course_id.0),
             certificates::course_version.eq(version),
             certificates::recipient_name.eq(&person.display_name),
             certificates::course_title.eq(&course.title),
@@ -290,20 +291,20 @@ pub fn certificates_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Certificat
 pub fn for_course(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
 ) -> Result<Option<CertificateRow>, DbError> {
     use crate::schema::course_translations as ct;
     let original = ct::table
-        .filter(ct::course_id.eq(course))
+        .filter(ct::course_id.eq(course.0))
         .select(ct::original_id);
     let translation = ct::table
-        .filter(ct::original_id.eq(course))
+        .filter(ct::original_id.eq(course.0))
         .select(ct::course_id);
     Ok(certificates::table
         .filter(certificates::user_id.eq(user.0))
         .filter(
             certificates::course_id
-                .eq(course)
+                .eq(course.0)
                 .or(certificates::course_id.eq_any(original))
                 .or(certificates::course_id.eq_any(translation)),
         )

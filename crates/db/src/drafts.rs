@@ -9,6 +9,8 @@
 //! organisation, inside the transaction that writes (so a slug changed in
 //! the text, or a course published meanwhile, is seen).
 
+use crate::codes::Code;
+use crate::ids::Id;
 use crate::schema::{course_drafts, orgs, users};
 use crate::{DbConn, DbError, courses};
 use diesel::prelude::*;
@@ -22,11 +24,13 @@ use lyceum_domain::{OrgId, Timestamp, UserId};
 #[diesel(table_name = course_drafts)]
 pub struct DraftRow {
     pub id: i64,
-    pub author_id: i64,
+    #[diesel(deserialize_as = Id<UserId>)]
+    pub author_id: UserId,
     pub document: String,
     pub slug: Option<String>,
     pub title: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = Code<DraftStatus>)]
+    pub status: DraftStatus,
     pub reviewer_id: Option<i64>,
     pub review_comment: Option<String>,
     pub published_version: Option<i32>,
@@ -34,12 +38,6 @@ pub struct DraftRow {
     pub updated_at: i64,
     /// The organisation that owns the course (see the module's notes).
     pub org_id: i64,
-}
-
-impl DraftRow {
-    pub fn status(&self) -> DraftStatus {
-        DraftStatus::parse(&self.status).unwrap_or(DraftStatus::Draft)
-    }
 }
 
 /// What a document says about itself, for lists: (slug, title).
@@ -200,7 +198,7 @@ pub fn save(
     now: Timestamp,
 ) -> Result<(), DbError> {
     let draft = by_id(conn, id)?
-        .filter(|d| d.author_id == author.user_id.0 && d.status().editable())
+        .filter(|d| d.author_id == author.user_id && d.status.editable())
         .ok_or(DbError::NotFound)?;
     let org = may_write(conn, author, slug, Some(OrgId(draft.org_id)))?;
     let status = if submit {
@@ -225,7 +223,7 @@ pub fn save(
 /// owner as it is at this moment, not as it was when the draft was sent.
 pub fn reviews(conn: &mut DbConn, reviewer: &Actor, d: &DraftRow) -> Result<bool, DbError> {
     let (_, path, _) = owner(conn, d.slug.as_deref(), Some(OrgId(d.org_id)))?;
-    Ok(reviewer.reviews_draft(&path, UserId(d.author_id)))
+    Ok(reviewer.reviews_draft(&path, d.author_id))
 }
 
 /// A reviewer's decision on a draft in review: publish `course` (the
@@ -241,7 +239,7 @@ pub fn decide(
     now: Timestamp,
 ) -> Result<Option<courses::Saved>, DbError> {
     let draft = by_id(conn, id)?
-        .filter(|d| d.status() == DraftStatus::InReview)
+        .filter(|d| d.status == DraftStatus::InReview)
         .ok_or(DbError::NotFound)?;
     if !reviews(conn, reviewer, &draft)? {
         return Err(DbError::NotFound);
@@ -250,7 +248,7 @@ pub fn decide(
         Some(course) => {
             // The course file itself says which course it replaces.
             let (owner, path, _) = owner(conn, Some(&course.slug), Some(OrgId(draft.org_id)))?;
-            if !reviewer.reviews_draft(&path, UserId(draft.author_id)) {
+            if !reviewer.reviews_draft(&path, draft.author_id) {
                 return Err(DbError::NotFound);
             }
             Some(courses::save(conn, course, owner, now)?)

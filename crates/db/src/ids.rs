@@ -6,7 +6,7 @@
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::{BigInt, Nullable};
-use lyceum_domain::{PostId, SpaceId, TopicId};
+use lyceum_domain::{CourseId, HandInId, OrgId, PostId, SpaceId, TopicId, UserId};
 
 /// A stored id, read into `T`.
 pub struct Id<T>(T);
@@ -52,4 +52,4 @@ macro_rules! ids {
     )+};
 }
 
-ids!(SpaceId, TopicId, PostId);
+ids!(UserId, OrgId, SpaceId, TopicId, PostId, CourseId, HandInId);

@@ -1,5 +1,6 @@
 //! Invitations: an admin invites an email address into an organisation with a role.
 
+use crate::codes::Code;
 use crate::orgs::{self, OrgRow};
 use crate::schema::invitations;
 use crate::{DbConn, DbError};
@@ -15,7 +16,8 @@ pub struct InvitationRow {
     pub id: i64,
     pub org_id: i64,
     pub email: String,
-    pub role: String,
+    #[diesel(deserialize_as = Code<Role>)]
+    pub role: Role,
     #[serde(skip)]
     pub token_hash: String,
     pub invited_by: Option<i64>,
@@ -23,14 +25,6 @@ pub struct InvitationRow {
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
     pub revoked_at: Option<i64>,
-}
-
-impl InvitationRow {
-    pub fn role(&self) -> Result<Role, DbError> {
-        Role::parse(&self.role).ok_or_else(|| {
-            DbError::Corrupt(format!("invitation {} has role {:?}", self.id, self.role))
-        })
-    }
 }
 
 pub struct NewInvitation<'a> {
@@ -110,7 +104,7 @@ pub fn open(
         return Err(DbError::invalid("token", "token-expired"));
     }
     // One sent before invitations were limited never grants admin rights.
-    if !invitation_may_carry(row.role()?) {
+    if !invitation_may_carry(row.role) {
         return Err(DbError::invalid("token", "token-invalid"));
     }
     let org = orgs::get(conn, OrgId(row.org_id))?;

@@ -6,6 +6,7 @@
 //! characters. Every code expires and has a use limit, and a use is one
 //! conditional update, so the limit holds with several app servers.
 
+use crate::codes::Code;
 use crate::orgs::{self, OrgRow};
 use crate::schema::{join_codes, users};
 use crate::{DbConn, DbError};
@@ -24,7 +25,8 @@ pub struct JoinCodeRow {
     pub code_hash: String,
     /// The code's last characters, to tell codes apart in lists.
     pub code_hint: String,
-    pub role: String,
+    #[diesel(deserialize_as = Code<Role>)]
+    pub role: Role,
     pub created_by: Option<i64>,
     pub created_at: i64,
     pub expires_at: i64,
@@ -126,8 +128,7 @@ pub fn redeem(conn: &mut DbConn, input: &str, now: Timestamp) -> Result<(OrgRow,
     if row.expires_at <= now.micros() {
         return Err(DbError::invalid("join_code", "join-code-expired"));
     }
-    let role = Role::parse(&row.role)
-        .ok_or_else(|| DbError::Corrupt(format!("join code {} has role {:?}", row.id, row.role)))?;
+    let role = row.role;
     if !join_code_may_carry(role) {
         return Err(DbError::invalid("join_code", "join-code-invalid"));
     }

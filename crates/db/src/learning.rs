@@ -6,20 +6,23 @@
 //! this module decides which of them happened and stores those.
 
 use crate::courses::CourseRow;
+use crate::ids::Id;
 use crate::schema::{courses, enrolments, learning_records, lesson_progress};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::course::task::SubmissionStatus;
 use lyceum_domain::course::{ActivityKind, Course, Lesson};
 use lyceum_domain::xapi::{self, Statement};
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{CourseId, Timestamp, UserId};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = enrolments)]
 pub struct Enrolment {
-    pub user_id: i64,
-    pub course_id: i64,
+    #[diesel(deserialize_as = Id<UserId>)]
+    pub user_id: UserId,
+    #[diesel(deserialize_as = Id<CourseId>)]
+    pub course_id: CourseId,
     pub version: i32,
     pub enrolled_at: i64,
     pub completed_at: Option<i64>,
@@ -32,14 +35,14 @@ pub struct Enrolment {
 /// enrolment row is at hand; every statement is checked against xAPI 1.0.3
 /// first, and one that breaks a rule is an error (a bug of ours, never
 /// stored).
-pub fn record(conn: &mut DbConn, s: &Statement, course: Option<i64>) -> Result<(), DbError> {
+pub fn record(conn: &mut DbConn, s: &Statement, course: Option<CourseId>) -> Result<(), DbError> {
     let mut s = s.clone();
     if let Some(course) = course
         && let Some(e) = enrolment(conn, UserId(s.user), course)?
     {
         s.registration = Some(xapi::registration(
-            e.user_id,
-            e.course_id,
+            e.user_id.0,
+            e.course_id.0,
             Timestamp::from_micros(e.enrolled_at),
         ));
     }
@@ -59,7 +62,7 @@ pub fn record(conn: &mut DbConn, s: &Statement, course: Option<i64>) -> Result<(
             learning_records::user_id.eq(s.user),
             learning_records::verb.eq(s.verb.as_str()),
             learning_records::object_id.eq(&s.object.id),
-            learning_records::course_id.eq(course),
+            learning_records::course_id.eq(course.map(|c| c.0)),
             learning_records::stored_at.eq(s.timestamp.micros()),
             learning_records::statement.eq(json.to_string()),
         ))
@@ -70,10 +73,10 @@ pub fn record(conn: &mut DbConn, s: &Statement, course: Option<i64>) -> Result<(
 pub fn enrolment(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
 ) -> Result<Option<Enrolment>, DbError> {
     Ok(enrolments::table
-        .find((user.0, course))
+        .find((user.0, course.0))
         .select(Enrolment::as_select())
         .first(conn)
         .optional()?)
@@ -94,7 +97,7 @@ pub fn enrol(
     diesel::insert_into(enrolments::table)
         .values((
             enrolments::user_id.eq(user.0),
-            enrolments::course_id.eq(course.id),
+            enrolments::course_id.eq(course.id.0),
             enrolments::version.eq(course.version),
             enrolments::enrolled_at.eq(now.micros()),
             enrolments::updated_at.eq(now.micros()),
@@ -105,10 +108,10 @@ pub fn enrol(
 }
 
 /// The lessons of a course this person has finished.
-pub fn done(conn: &mut DbConn, user: UserId, course: i64) -> Result<HashSet<String>, DbError> {
+pub fn done(conn: &mut DbConn, user: UserId, course: CourseId) -> Result<HashSet<String>, DbError> {
     Ok(lesson_progress::table
         .filter(lesson_progress::user_id.eq(user.0))
-        .filter(lesson_progress::course_id.eq(course))
+        .filter(lesson_progress::course_id.eq(course.0))
         .select(lesson_progress::lesson_key)
         .load::<String>(conn)?
         .into_iter()
@@ -136,7 +139,7 @@ pub struct Finished {
 pub fn finish_lesson(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     version: &Course,
     key: &str,
     lesson_done: &Statement,
@@ -153,7 +156,7 @@ pub fn finish_lesson(
         diesel::insert_into(lesson_progress::table)
             .values((
                 lesson_progress::user_id.eq(user.0),
-                lesson_progress::course_id.eq(course),
+                lesson_progress::course_id.eq(course.0),
                 lesson_progress::lesson_key.eq(key),
                 lesson_progress::completed_at.eq(now.micros()),
             ))
@@ -161,7 +164,7 @@ pub fn finish_lesson(
         record(conn, lesson_done, Some(course))?;
         done.insert(key.to_string());
     }
-    diesel::update(enrolments::table.find((user.0, course)))
+    diesel::update(enrolments::table.find((user.0, course.0)))
         .set((
             enrolments::last_lesson_key.eq(key),
             enrolments::updated_at.eq(now.micros()),
@@ -192,9 +195,9 @@ fn complete_if_all_done(
     if e.completed_at.is_some() || !content.lessons().all(|l| done.contains(&l.key)) {
         return Ok(None);
     }
-    let (user, course) = (UserId(e.user_id), e.course_id);
+    let (user, course) = (e.user_id, e.course_id);
     let credited = completed_in_other_language(conn, user, course)?;
-    diesel::update(enrolments::table.find((e.user_id, course)))
+    diesel::update(enrolments::table.find((user.0, course.0)))
         .set(enrolments::completed_at.eq(now.micros()))
         .execute(conn)?;
     record(conn, course_done, Some(course))?;
@@ -214,16 +217,16 @@ fn complete_if_all_done(
 fn completed_in_other_language(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
 ) -> Result<bool, DbError> {
     let Some(other) = crate::courses::translation(conn, course)? else {
         return Ok(false);
     };
-    diesel::update(enrolments::table.find((user.0, course.min(other.id))))
+    diesel::update(enrolments::table.find((user.0, course.min(other.id).0)))
         .set(enrolments::updated_at.eq(enrolments::updated_at))
         .execute(conn)?;
     Ok(enrolments::table
-        .find((user.0, other.id))
+        .find((user.0, other.id.0))
         .select(enrolments::completed_at)
         .first::<Option<i64>>(conn)
         .optional()?
@@ -247,7 +250,7 @@ fn completed_in_other_language(
 pub fn switch_language(
     conn: &mut DbConn,
     user: UserId,
-    from: (i64, &Course),
+    from: (CourseId, &Course),
     to: &CourseRow,
     to_content: &Course,
     registered: &Statement,
@@ -267,15 +270,15 @@ pub fn switch_language(
     for (a, b) in
         lyceum_domain::course::translation::corresponding_lessons(from_content, to_content)
     {
-        carry_attempts(conn, user, (from_id, a), (to.id, e.version, b))?;
+        carry_attempts(conn, user, (from_id.0, a), (to.id.0, e.version, b))?;
         if a.reflection.is_some() && b.reflection.is_some() {
-            carry_reflection(conn, user, (from_id, &a.key), (to.id, &b.key))?;
+            carry_reflection(conn, user, (from_id.0, &a.key), (to.id.0, &b.key))?;
         }
         if finished_there.contains(&a.key) && !here.contains(&b.key) {
             diesel::insert_into(lesson_progress::table)
                 .values((
                     lesson_progress::user_id.eq(user.0),
-                    lesson_progress::course_id.eq(to.id),
+                    lesson_progress::course_id.eq(to.id.0),
                     lesson_progress::lesson_key.eq(&b.key),
                     lesson_progress::completed_at.eq(now.micros()),
                 ))
@@ -438,7 +441,7 @@ pub fn move_to_current(
     if e.version >= row.version || e.completed_at.is_some() {
         return Ok(unchanged);
     }
-    diesel::update(enrolments::table.find((user.0, row.id)))
+    diesel::update(enrolments::table.find((user.0, row.id.0)))
         .set((
             enrolments::version.eq(row.version),
             enrolments::updated_at.eq(now.micros()),
@@ -459,7 +462,7 @@ pub fn move_to_current(
 pub fn activities_done(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     lesson: &Lesson,
 ) -> Result<bool, DbError> {
     use crate::schema::{quiz_attempts as qa, reflections as r, task_submissions as ts};
@@ -470,19 +473,19 @@ pub fn activities_done(
             ActivityKind::Quiz => diesel::select(exists(
                 qa::table
                     .filter(qa::user_id.eq(user.0))
-                    .filter(qa::course_id.eq(course))
+                    .filter(qa::course_id.eq(course.0))
                     .filter(qa::lesson_key.eq(&lesson.key))
                     .filter(qa::passed.eq(true)),
             ))
             .get_result(conn)?,
             ActivityKind::Reflection => {
-                diesel::select(exists(r::table.find((user.0, course, &lesson.key))))
+                diesel::select(exists(r::table.find((user.0, course.0, &lesson.key))))
                     .get_result(conn)?
             }
             ActivityKind::Task => diesel::select(exists(
                 ts::table
                     .filter(ts::user_id.eq(user.0))
-                    .filter(ts::course_id.eq(course))
+                    .filter(ts::course_id.eq(course.0))
                     .filter(ts::lesson_key.eq(&lesson.key))
                     .filter(ts::status.eq(SubmissionStatus::Accepted.as_str())),
             ))
@@ -501,7 +504,7 @@ pub fn activities_done(
 pub fn finish_if_done(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     content: &Course,
     key: &str,
     lesson_done: &Statement,
@@ -622,19 +625,19 @@ pub fn with_registration(
 pub fn attempts(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     key: &str,
 ) -> Result<(i64, Option<String>), DbError> {
     use crate::schema::quiz_attempts as qa;
     let count = qa::table
         .filter(qa::user_id.eq(user.0))
-        .filter(qa::course_id.eq(course))
+        .filter(qa::course_id.eq(course.0))
         .filter(qa::lesson_key.eq(key))
         .count()
         .get_result(conn)?;
     let latest = qa::table
         .filter(qa::user_id.eq(user.0))
-        .filter(qa::course_id.eq(course))
+        .filter(qa::course_id.eq(course.0))
         .filter(qa::lesson_key.eq(key))
         .order((qa::created_at.desc(), qa::id.desc()))
         .select(qa::answers)
@@ -659,13 +662,13 @@ pub struct AttemptRow {
 pub fn attempt_history(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     key: &str,
 ) -> Result<Vec<AttemptRow>, DbError> {
     use crate::schema::quiz_attempts as qa;
     Ok(qa::table
         .filter(qa::user_id.eq(user.0))
-        .filter(qa::course_id.eq(course))
+        .filter(qa::course_id.eq(course.0))
         .filter(qa::lesson_key.eq(key))
         .order(qa::attempt)
         .select((
@@ -700,7 +703,7 @@ pub struct Attempt<'a> {
 pub fn record_attempt(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     content: &Course,
     a: &Attempt<'_>,
     lesson_done: &Statement,
@@ -719,7 +722,7 @@ pub fn record_attempt(
     diesel::insert_into(qa::table)
         .values((
             qa::user_id.eq(user.0),
-            qa::course_id.eq(course),
+            qa::course_id.eq(course.0),
             qa::version.eq(a.version),
             qa::lesson_key.eq(a.key),
             qa::attempt.eq(i32::try_from(number).unwrap_or(i32::MAX)),

@@ -11,7 +11,7 @@ use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{CourseId, Timestamp, UserId};
 use std::collections::{HashMap, HashSet};
 
 /// The level the educator gave themselves, by aspect id.
@@ -108,21 +108,22 @@ pub fn candidates(
             course_competencies::level_key,
         ))
         .load(conn)?;
-    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let ids: Vec<CourseId> = rows.iter().map(|(c, _, _)| c.id).collect();
     let seen = crate::courses::seen_among(conn, Some(viewer), &ids)?;
     rows.retain(|(c, _, _)| seen.contains(&c.id));
-    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let ids: Vec<CourseId> = rows.iter().map(|(c, _, _)| c.id).collect();
     let others = crate::courses::translations_of(conn, &ids)?;
     if !others.is_empty() {
         // Taken in one language is taken.
-        let taken: HashSet<i64> = enrolments::table
+        let taken: HashSet<CourseId> = enrolments::table
             .filter(enrolments::user_id.eq(viewer.user_id.0))
             .select(enrolments::course_id)
             .load::<i64>(conn)?
             .into_iter()
+            .map(CourseId)
             .collect();
         rows.retain(|(c, _, _)| others.get(&c.id).is_none_or(|o| !taken.contains(&o.id)));
-        let kept: HashSet<i64> = crate::courses::one_per_translation(
+        let kept: HashSet<CourseId> = crate::courses::one_per_translation(
             rows.iter().map(|(c, _, _)| c).collect::<Vec<&CourseRow>>(),
             &others,
             lang,
@@ -132,7 +133,7 @@ pub fn candidates(
         .collect();
         rows.retain(|(c, _, _)| kept.contains(&c.id));
     }
-    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id).collect();
+    let ids: Vec<i64> = rows.iter().map(|(c, _, _)| c.id.0).collect();
     let mut subjects: HashMap<i64, Vec<String>> = HashMap::new();
     for (id, s) in course_subjects::table
         .filter(course_subjects::course_id.eq_any(&ids))
@@ -155,8 +156,8 @@ pub fn candidates(
     Ok(rows
         .into_iter()
         .map(|(course, competency, level)| Candidate {
-            subjects: subjects.get(&course.id).cloned().unwrap_or_default(),
-            grade_bands: bands.get(&course.id).cloned().unwrap_or_default(),
+            subjects: subjects.get(&course.id.0).cloned().unwrap_or_default(),
+            grade_bands: bands.get(&course.id.0).cloned().unwrap_or_default(),
             course,
             competency,
             level,

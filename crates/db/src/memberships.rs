@@ -1,10 +1,11 @@
 //! Who holds which role where.
 
+use crate::codes::Code;
 use crate::orgs::OrgRow;
 use crate::schema::{memberships, orgs, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::org::OrgPath;
+use lyceum_domain::org::{OrgKind, OrgPath};
 use lyceum_domain::policy::Grant;
 use lyceum_domain::role::Role;
 use lyceum_domain::{OrgId, Timestamp, UserId};
@@ -16,7 +17,7 @@ pub struct Membership {
     pub role: Role,
     pub org_id: i64,
     pub org_name: String,
-    pub org_kind: String,
+    pub org_kind: OrgKind,
 }
 
 /// What the authorisation policy needs to know about a person.
@@ -69,7 +70,7 @@ pub fn admin_grants_of(conn: &mut DbConn, users: &[UserId]) -> Result<AdminGrant
 }
 
 pub fn of_user(conn: &mut DbConn, user: UserId) -> Result<Vec<Membership>, DbError> {
-    let rows: Vec<(i64, String, i64, String, String)> = memberships::table
+    let rows: Vec<(i64, String, i64, String, Code<OrgKind>)> = memberships::table
         .inner_join(orgs::table)
         .filter(memberships::user_id.eq(user.0))
         .order((orgs::path, memberships::role))
@@ -89,7 +90,7 @@ pub fn of_user(conn: &mut DbConn, user: UserId) -> Result<Vec<Membership>, DbErr
                 role: Role::parse(&role)?,
                 org_id,
                 org_name,
-                org_kind,
+                org_kind: org_kind.into(),
             })
         })
         .collect())

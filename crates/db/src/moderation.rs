@@ -5,6 +5,7 @@
 //! the space's organisation); the audit log entry is the caller's too.
 
 use crate::community::notify;
+use crate::ids::Id;
 use crate::schema::{flags, orgs, posts, spaces, suspensions, topics, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
@@ -46,14 +47,14 @@ pub fn place_of_post(
     conn: &mut DbConn,
     post: PostId,
 ) -> Result<Option<(TopicId, SpaceId, OrgPath, OrgId)>, DbError> {
-    let post = post.0;
-    let row: Option<(i64, i64, String, i64)> = posts::table
+    type Row = (Id<TopicId>, Id<SpaceId>, String, Id<OrgId>);
+    let row: Option<Row> = posts::table
         .inner_join(topics::table.inner_join(spaces::table.inner_join(orgs::table)))
-        .filter(posts::id.eq(post))
+        .filter(posts::id.eq(post.0))
         .select((topics::id, spaces::id, orgs::path, orgs::id))
         .first(conn)
         .optional()?;
-    Ok(row.and_then(|(t, s, p, o)| Some((TopicId(t), SpaceId(s), OrgPath::parse(&p)?, OrgId(o)))))
+    Ok(row.and_then(|(t, s, p, o)| Some((t.into(), s.into(), OrgPath::parse(&p)?, o.into()))))
 }
 
 /// An open flag, with what a moderator needs to decide.
@@ -65,7 +66,7 @@ pub struct OpenFlag {
     pub post_id: PostId,
     pub body: String,
     pub hidden: bool,
-    pub author_id: i64,
+    pub author_id: UserId,
     pub author: String,
     pub topic_id: TopicId,
     pub topic_title: String,
@@ -83,14 +84,14 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
     type Row = (
         i64,
         String,
-        i64,
-        i64,
+        Id<UserId>,
+        Id<PostId>,
         String,
         Option<i64>,
-        i64,
+        Id<UserId>,
         String,
         String,
-        i64,
+        Id<TopicId>,
         i64,
         String,
     );
@@ -139,19 +140,23 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
             if out.iter().any(|f| f.flag_id == flag_id) {
                 continue;
             }
-            let name = |c: &mut DbConn, id: i64| -> Result<String, DbError> {
-                Ok(users::table.find(id).select(users::display_name).first(c)?)
+            let (reporter, author_id): (UserId, UserId) = (reporter.into(), author_id.into());
+            let name = |c: &mut DbConn, id: UserId| -> Result<String, DbError> {
+                Ok(users::table
+                    .find(id.0)
+                    .select(users::display_name)
+                    .first(c)?)
             };
             out.push(OpenFlag {
                 flag_id,
                 reason,
                 reporter: name(conn, reporter)?,
-                post_id: PostId(post_id),
+                post_id: post_id.into(),
                 body,
                 hidden: hidden.is_some(),
                 author_id,
                 author: name(conn, author_id)?,
-                topic_id: TopicId(topic_id),
+                topic_id: topic_id.into(),
                 topic_title,
                 space_title,
                 space_path,
@@ -185,13 +190,13 @@ fn decide_flags(
 }
 
 fn post_author_and_topic(conn: &mut DbConn, post: PostId) -> Result<(UserId, TopicId), DbError> {
-    let (author, topic): (i64, i64) = posts::table
+    let (author, topic): (Id<UserId>, Id<TopicId>) = posts::table
         .find(post.0)
         .select((posts::author_id, posts::topic_id))
         .first(conn)
         .optional()?
         .ok_or(DbError::NotFound)?;
-    Ok((UserId(author), TopicId(topic)))
+    Ok((author.into(), topic.into()))
 }
 
 /// Hides a post (its open flags are decided "hidden") and tells its author

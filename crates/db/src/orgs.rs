@@ -1,5 +1,6 @@
 //! The organisation tree.
 
+use crate::codes::Code;
 use crate::schema::orgs;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
@@ -12,7 +13,8 @@ use lyceum_domain::{OrgId, Timestamp};
 pub struct OrgRow {
     pub id: i64,
     pub parent_id: Option<i64>,
-    pub kind: String,
+    #[diesel(deserialize_as = Code<OrgKind>)]
+    pub kind: OrgKind,
     pub name: String,
     pub path: String,
     pub locale: Option<String>,
@@ -28,11 +30,6 @@ pub struct OrgRow {
 impl OrgRow {
     pub fn id(&self) -> OrgId {
         OrgId(self.id)
-    }
-
-    pub fn kind(&self) -> Result<OrgKind, DbError> {
-        OrgKind::parse(&self.kind)
-            .ok_or_else(|| DbError::Corrupt(format!("org {} has kind {:?}", self.id, self.kind)))
     }
 
     pub fn org_path(&self) -> Result<OrgPath, DbError> {
@@ -131,7 +128,7 @@ pub fn create_child(
     draft: &OrgDraft,
     now: Timestamp,
 ) -> Result<OrgRow, DbError> {
-    if !parent.kind()?.child_kinds().contains(&draft.kind) {
+    if !parent.kind.child_kinds().contains(&draft.kind) {
         return Err(DbError::invalid("kind", "org-kind-not-allowed"));
     }
     insert(conn, Some(parent), draft, now)

@@ -5,6 +5,7 @@
 //! them (`lyceum_domain::policy::pd_request_deciders`), asked at the time
 //! of deciding, with the requester's roles as they are then.
 
+use crate::codes::Code;
 use crate::credit::{NewEntry, add_entry};
 use crate::schema::{orgs, pd_requests, users};
 use crate::{DbConn, DbError, memberships};
@@ -28,7 +29,8 @@ pub struct RequestRow {
     pub evidence_url: Option<String>,
     pub evidence_name: Option<String>,
     pub evidence_type: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = Code<RequestStatus>)]
+    pub status: RequestStatus,
     pub review_comment: Option<String>,
     pub reviewer_id: Option<i64>,
     pub reviewed_at: Option<i64>,
@@ -36,10 +38,6 @@ pub struct RequestRow {
 }
 
 impl RequestRow {
-    pub fn status(&self) -> Option<RequestStatus> {
-        RequestStatus::parse(&self.status)
-    }
-
     pub fn hours(&self) -> u32 {
         u32::try_from(self.quarter_hours).unwrap_or(0)
     }
@@ -239,7 +237,7 @@ pub fn decide(
     }
     let reviewer = reviewer.user_id;
     let request = in_scope(conn, scope, id)?
-        .filter(|r| r.status() == Some(RequestStatus::Pending))
+        .filter(|r| r.status == RequestStatus::Pending)
         .ok_or(DbError::NotFound)?;
     diesel::update(pd_requests::table.find(id))
         .set((

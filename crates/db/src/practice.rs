@@ -2,16 +2,18 @@
 //! facilitators' reviews. Each change that may finish a lesson finishes it
 //! in the same transaction (see `learning::finish_if_done`).
 
+use crate::codes::Code;
+use crate::ids::Id;
 use crate::learning::{self, Finished, record};
 use crate::schema::{memberships, orgs, reflections, task_submissions, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::course::Course;
-use lyceum_domain::course::task::{Artefact, Review, SubmissionStatus};
+use lyceum_domain::course::task::{Artefact, ArtefactKind, Review, SubmissionStatus};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::xapi::Statement;
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::{CourseId, HandInId, Timestamp, UserId};
 
 /// Statements a change may record: what the person did, and the lesson and
 /// course completions it may cause.
@@ -25,11 +27,11 @@ pub struct Events<'a> {
 pub fn reflection(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     key: &str,
 ) -> Result<Option<String>, DbError> {
     Ok(reflections::table
-        .find((user.0, course, key))
+        .find((user.0, course.0, key))
         .select(reflections::body)
         .first(conn)
         .optional()?)
@@ -40,11 +42,11 @@ pub fn reflection(
 pub fn reflections_in(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
 ) -> Result<Vec<(String, String)>, DbError> {
     Ok(reflections::table
         .filter(reflections::user_id.eq(user.0))
-        .filter(reflections::course_id.eq(course))
+        .filter(reflections::course_id.eq(course.0))
         .order(reflections::created_at)
         .select((reflections::lesson_key, reflections::body))
         .load(conn)?)
@@ -57,7 +59,7 @@ pub fn reflections_in(
 pub fn reflect(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     content: &Course,
     key: &str,
     body: &str,
@@ -65,7 +67,7 @@ pub fn reflect(
     now: Timestamp,
 ) -> Result<Option<Finished>, DbError> {
     learning::enrolment(conn, user, course)?.ok_or(DbError::NotFound)?;
-    let updated = diesel::update(reflections::table.find((user.0, course, key)))
+    let updated = diesel::update(reflections::table.find((user.0, course.0, key)))
         .set((
             reflections::body.eq(body),
             reflections::updated_at.eq(now.micros()),
@@ -75,7 +77,7 @@ pub fn reflect(
         diesel::insert_into(reflections::table)
             .values((
                 reflections::user_id.eq(user.0),
-                reflections::course_id.eq(course),
+                reflections::course_id.eq(course.0),
                 reflections::lesson_key.eq(key),
                 reflections::body.eq(body),
                 reflections::created_at.eq(now.micros()),
@@ -100,15 +102,20 @@ pub fn reflect(
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = task_submissions)]
 pub struct Submission {
-    pub id: i64,
-    pub user_id: i64,
-    pub course_id: i64,
+    #[diesel(deserialize_as = Id<HandInId>)]
+    pub id: HandInId,
+    #[diesel(deserialize_as = Id<UserId>)]
+    pub user_id: UserId,
+    #[diesel(deserialize_as = Id<CourseId>)]
+    pub course_id: CourseId,
     pub version: i32,
     pub lesson_key: String,
-    pub artefact_kind: String,
+    #[diesel(deserialize_as = Code<ArtefactKind>)]
+    pub artefact_kind: ArtefactKind,
     pub artefact_text: Option<String>,
     pub file_name: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = Code<SubmissionStatus>)]
+    pub status: SubmissionStatus,
     pub criteria_met: Option<String>,
     pub review_comment: Option<String>,
     pub reviewed_at: Option<i64>,
@@ -116,10 +123,6 @@ pub struct Submission {
 }
 
 impl Submission {
-    pub fn status(&self) -> Option<SubmissionStatus> {
-        SubmissionStatus::parse(&self.status)
-    }
-
     pub fn met(&self) -> Vec<&str> {
         self.criteria_met
             .as_deref()
@@ -133,12 +136,12 @@ impl Submission {
 pub fn submissions(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     key: &str,
 ) -> Result<Vec<Submission>, DbError> {
     Ok(task_submissions::table
         .filter(task_submissions::user_id.eq(user.0))
-        .filter(task_submissions::course_id.eq(course))
+        .filter(task_submissions::course_id.eq(course.0))
         .filter(task_submissions::lesson_key.eq(key))
         .order(task_submissions::id.desc())
         .select(Submission::as_select())
@@ -152,18 +155,18 @@ pub fn submissions(
 pub fn submit(
     conn: &mut DbConn,
     user: UserId,
-    course: i64,
+    course: CourseId,
     version: i32,
     key: &str,
     artefact: &Artefact,
     submitted: &Statement,
     now: Timestamp,
-) -> Result<i64, DbError> {
+) -> Result<HandInId, DbError> {
     learning::enrolment(conn, user, course)?.ok_or(DbError::NotFound)?;
     let open = submissions(conn, user, course, key)?.into_iter().any(|s| {
         matches!(
-            s.status(),
-            Some(SubmissionStatus::Submitted | SubmissionStatus::Accepted)
+            s.status,
+            SubmissionStatus::Submitted | SubmissionStatus::Accepted
         )
     });
     if open {
@@ -176,10 +179,10 @@ pub fn submit(
         Artefact::Text(t) | Artefact::Link(t) => (Some(t.as_str()), None),
         Artefact::File(f) => (None, Some(f)),
     };
-    let id = diesel::insert_into(task_submissions::table)
+    let id: i64 = diesel::insert_into(task_submissions::table)
         .values((
             task_submissions::user_id.eq(user.0),
-            task_submissions::course_id.eq(course),
+            task_submissions::course_id.eq(course.0),
             task_submissions::version.eq(version),
             task_submissions::lesson_key.eq(key),
             task_submissions::artefact_kind.eq(artefact.kind().as_str()),
@@ -193,23 +196,23 @@ pub fn submit(
         .returning(task_submissions::id)
         .get_result(conn)?;
     record(conn, submitted, Some(course))?;
-    Ok(id)
+    Ok(HandInId(id))
 }
 
 /// One hand-in, whoever made it.
-pub fn submission(conn: &mut DbConn, id: i64) -> Result<Option<Submission>, DbError> {
+pub fn submission(conn: &mut DbConn, id: HandInId) -> Result<Option<Submission>, DbError> {
     Ok(task_submissions::table
-        .find(id)
+        .find(id.0)
         .select(Submission::as_select())
         .first(conn)
         .optional()?)
 }
 
 /// The file of a hand-in: (name, type, bytes).
-pub fn file(conn: &mut DbConn, id: i64) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
+pub fn file(conn: &mut DbConn, id: HandInId) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
     type Stored = (Option<String>, Option<String>, Option<Vec<u8>>);
     let row: Option<Stored> = task_submissions::table
-        .find(id)
+        .find(id.0)
         .select((
             task_submissions::file_name,
             task_submissions::file_type,
@@ -286,7 +289,7 @@ pub fn waiting_for(conn: &mut DbConn, reviewer: &Actor) -> Result<Vec<Waiting>, 
 /// the reviewer its instructor); the completions are the learner's. `NotFound` if the hand-in is not waiting.
 pub fn review(
     conn: &mut DbConn,
-    id: i64,
+    id: HandInId,
     content: &Course,
     review: &Review,
     reviewer: UserId,
@@ -294,14 +297,14 @@ pub fn review(
     now: Timestamp,
 ) -> Result<(Submission, Option<Finished>), DbError> {
     let s = submission(conn, id)?
-        .filter(|s| s.status() == Some(SubmissionStatus::Submitted))
+        .filter(|s| s.status == SubmissionStatus::Submitted)
         .ok_or(DbError::NotFound)?;
     let status = if review.accepted {
         SubmissionStatus::Accepted
     } else {
         SubmissionStatus::Returned
     };
-    diesel::update(task_submissions::table.find(id))
+    diesel::update(task_submissions::table.find(id.0))
         .set((
             task_submissions::status.eq(status.as_str()),
             task_submissions::criteria_met.eq(review.met.join(" ")),
@@ -314,7 +317,7 @@ pub fn review(
     let finished = if review.accepted {
         learning::finish_if_done(
             conn,
-            UserId(s.user_id),
+            s.user_id,
             s.course_id,
             content,
             &s.lesson_key,

@@ -17,7 +17,7 @@ use crate::users::UserRow;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::Timestamp;
-use lyceum_domain::org::OrgPath;
+use lyceum_domain::org::{OrgKind, OrgPath};
 use lyceum_domain::policy::Grant;
 use lyceum_domain::role::Role;
 use lyceum_domain::time::TimeZone;
@@ -174,7 +174,7 @@ fn signed_in<K: Clone>(
                 role: grant.role,
                 org_id,
                 org_name,
-                org_kind,
+                org_kind: OrgKind::parse(&org_kind)?,
             };
             Some((grant, zones, *beyond, membership))
         })

@@ -25,3 +25,6 @@ id_type!(OrgId);
 id_type!(SpaceId);
 id_type!(TopicId);
 id_type!(PostId);
+// Learning: a course, and a hand-in of a practice task.
+id_type!(CourseId);
+id_type!(HandInId);

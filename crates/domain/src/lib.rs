@@ -39,5 +39,5 @@ pub mod us_states;
 pub mod validation;
 pub mod xapi;
 
-pub use ids::{OrgId, PostId, SpaceId, TopicId, UserId};
+pub use ids::{CourseId, HandInId, OrgId, PostId, SpaceId, TopicId, UserId};
 pub use time::{Clock, Timestamp};

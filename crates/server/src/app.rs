@@ -105,7 +105,7 @@ impl App {
             None
         };
 
-        let web = lyceum_web::build(AppState::new(
+        let state = AppState::new(
             db.clone(),
             WebConfig {
                 public_url: public_url.clone(),
@@ -114,7 +114,11 @@ impl App {
             },
             clock,
             waker,
-        ));
+        );
+        // The catalogue's listing, read before the first request rather
+        // than by the first requests to list courses, which would wait for it.
+        state.catalogue_listing().await?;
+        let web = lyceum_web::build(state);
         let mut rx = shutdown_rx;
         let server = tokio::spawn(async move {
             axum::serve(

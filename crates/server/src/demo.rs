@@ -77,7 +77,7 @@ fn child(
     input: OrgInput,
     now: Timestamp,
 ) -> Result<orgs::OrgRow, DbError> {
-    let draft = input.validate_child_of(parent.kind()?)?;
+    let draft = input.validate_child_of(parent.kind)?;
     orgs::create_child(c, parent, &draft, now)
 }
 

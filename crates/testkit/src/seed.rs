@@ -70,7 +70,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> Seed {
                 kind: kind.as_str().into(),
                 ..Default::default()
             }
-            .validate_child_of(parent.kind()?)?;
+            .validate_child_of(parent.kind)?;
             orgs::create_child(c, parent, &draft, now)
         };
         let root = orgs::create_root(c, "Test Programme", now)?;

@@ -10,6 +10,7 @@ use lyceum_db::course_listing;
 use lyceum_db::courses::{self, Catalogue, CourseRow, Sort};
 use lyceum_db::learning::Enrolment;
 use lyceum_db::{credit, orgs};
+use lyceum_domain::CourseId;
 use lyceum_domain::course::{Course, Delivery};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::policy::Actor;
@@ -169,7 +170,7 @@ pub struct Found {
     /// How many cards the filters find in all.
     pub total: usize,
     /// The other language of those that have one (by id).
-    pub others: std::collections::HashMap<i64, CourseRow>,
+    pub others: std::collections::HashMap<CourseId, CourseRow>,
 }
 
 /// Page `at` (1-based) of the courses the filters find that `viewer` may
@@ -210,7 +211,7 @@ async fn paired<R: std::borrow::Borrow<CourseRow>>(
     lang: Lang,
     at: usize,
 ) -> Result<Found, AppError> {
-    let ids: Vec<i64> = all.iter().map(|r| r.borrow().id).collect();
+    let ids: Vec<CourseId> = all.iter().map(|r| r.borrow().id).collect();
     let others = state
         .db
         .read(move |c| courses::translations_of(c, &ids))
@@ -279,7 +280,7 @@ pub async fn details(
                 others.extend(courses::by_slug(c, p)?);
             }
             let translation = courses::translation(c, course_id)?;
-            let ids: Vec<i64> = others.iter().chain(&translation).map(|o| o.id).collect();
+            let ids: Vec<CourseId> = others.iter().chain(&translation).map(|o| o.id).collect();
             let seen = courses::seen_among(c, viewer.as_ref(), &ids)?;
             others.retain(|o| seen.contains(&o.id));
             let translation = translation.filter(|t| seen.contains(&t.id));

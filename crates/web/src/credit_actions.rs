@@ -79,7 +79,7 @@ pub fn transcript_csv(rows: &[LedgerRow], zone: &TimeZone, t: impl Fn(&str) -> S
             school_year_label(row.school_year),
             date(row.earned_at, zone),
             row.title.clone(),
-            row.source.clone(),
+            row.source.as_str().to_string(),
             // Machine-readable: a dot, whatever the language.
             hours_in(row.hours(), Lang::En),
         ]));

@@ -141,9 +141,7 @@ pub async fn update(
     input: &OrgInput,
 ) -> Result<OrgRow, AppError> {
     let org = load(state, scope.id).await?;
-    let draft = input
-        .validate_update(org.kind()?)
-        .map_err(AppError::Invalid)?;
+    let draft = input.validate_update(org.kind).map_err(AppError::Invalid)?;
     let now = state.clock.now();
     let (id, actor) = (scope.id, user.user.id());
     let zone_before = org.time_zone.clone();
@@ -187,7 +185,7 @@ pub async fn create_child(
 ) -> Result<OrgRow, AppError> {
     let parent = load(state, scope.id).await?;
     let draft = input
-        .validate_child_of(parent.kind()?)
+        .validate_child_of(parent.kind)
         .map_err(AppError::Invalid)?;
     let now = state.clock.now();
     let actor = user.user.id();

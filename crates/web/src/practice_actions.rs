@@ -9,12 +9,12 @@ use crate::state::AppState;
 use lyceum_db::courses::{self, CourseRow};
 use lyceum_db::practice::{self, Events, Submission, Waiting};
 use lyceum_db::{DbError, learning};
-use lyceum_domain::UserId;
 use lyceum_domain::course::task::{self, SubmissionStatus};
 use lyceum_domain::course::{Course, Lesson};
 use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::xapi::Verb;
+use lyceum_domain::{HandInId, UserId};
 
 /// The enrolled learner's version of a lesson.
 pub struct Target {
@@ -94,7 +94,7 @@ pub async fn hand_in(
     text: &str,
     link: &str,
     file: Option<(&str, &[u8])>,
-) -> Result<Result<i64, Invalid>, AppError> {
+) -> Result<Result<HandInId, Invalid>, AppError> {
     let task = t.lesson.task.as_ref().ok_or(AppError::NotFound)?;
     let artefact = match task::artefact(task, text, link, file) {
         Ok(a) => a,
@@ -169,7 +169,7 @@ pub async fn waiting(state: &AppState, reviewer: &Actor) -> Result<Vec<WaitingIt
                 let Some(content) = courses::load_version(c, &row, s.version)? else {
                     continue;
                 };
-                let reflections = practice::reflections_in(c, UserId(s.user_id), s.course_id)?;
+                let reflections = practice::reflections_in(c, s.user_id, s.course_id)?;
                 out.push(WaitingItem {
                     waiting: w,
                     row,
@@ -195,14 +195,14 @@ pub enum Decided {
 pub async fn reviewable(
     state: &AppState,
     reviewer: &Actor,
-    id: i64,
+    id: HandInId,
 ) -> Result<Submission, AppError> {
     let s = state
         .db
         .read(move |c| practice::submission(c, id))
         .await?
         .ok_or(AppError::NotFound)?;
-    if !may_review(state, reviewer, UserId(s.user_id)).await? {
+    if !may_review(state, reviewer, s.user_id).await? {
         return Err(AppError::NotFound);
     }
     Ok(s)
@@ -214,14 +214,14 @@ pub async fn reviewable(
 pub async fn decide(
     state: &AppState,
     reviewer: &Actor,
-    id: i64,
+    id: HandInId,
     decision: &str,
     met: &[String],
     comment: &str,
 ) -> Result<Decided, AppError> {
     let s = reviewable(state, reviewer, id).await?;
-    let learner = UserId(s.user_id);
-    if s.status() != Some(SubmissionStatus::Submitted) {
+    let learner = s.user_id;
+    if s.status != SubmissionStatus::Submitted {
         return Ok(Decided::AlreadyReviewed);
     }
     let (course_id, version) = (s.course_id, s.version);

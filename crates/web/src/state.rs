@@ -5,11 +5,11 @@ use crate::ratelimit::RateLimits;
 use lyceum_db::Db;
 use lyceum_db::course_listing::{self, Listing};
 use lyceum_db::courses::CourseRow;
-use lyceum_domain::Clock;
 use lyceum_domain::OrgId;
 use lyceum_domain::course::Course;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::secrets::{Keyring, Secret};
+use lyceum_domain::{Clock, CourseId};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, RwLock};
@@ -99,7 +99,7 @@ pub struct Inner {
     org_paths: RwLock<HashMap<OrgId, OrgPath>>,
     /// A course version's content never changes once published (a change
     /// is a new version), so every node may keep the ones it has read.
-    course_versions: RwLock<HashMap<(i64, i32), Arc<Course>>>,
+    course_versions: RwLock<HashMap<(CourseId, i32), Arc<Course>>>,
     /// Community posts as HTML: read on every topic page, changed rarely.
     pub rendered_posts: crate::markdown::Rendered,
     /// The catalogue's listing, checked against its version on each use.

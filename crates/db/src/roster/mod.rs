@@ -395,7 +395,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
                 place: OrgPlace::Existing {
                     id: existing.id(),
                     path,
-                    kind: existing.kind()?,
+                    kind: existing.kind,
                     changed_name: renamed.then(|| rec.name.clone()),
                 },
                 fingerprint: fp,
@@ -424,11 +424,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
                 None => match org_links.get(p) {
                     Some((local, _)) => {
                         let o = crate::orgs::get(conn, OrgId(*local))?;
-                        Some((
-                            ParentRef::Existing(o.id(), o.org_path()?),
-                            o.kind()?,
-                            o.name,
-                        ))
+                        Some((ParentRef::Existing(o.id(), o.org_path()?), o.kind, o.name))
                     }
                     None => {
                         problems.push(
@@ -444,7 +440,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
             None => {
                 // A top organisation of the kind of the import's own is that
                 // organisation (a district's roster names the district).
-                if rec.kind == scope_org.kind()? {
+                if rec.kind == scope_org.kind {
                     summary.unchanged.orgs += 1;
                     planned_index.insert(rec.sourced_id.clone(), org_plan.len());
                     org_plan.push(PlannedOrg {
@@ -462,7 +458,7 @@ pub fn plan(conn: &mut DbConn, package: &Package, target: &Target) -> Result<Pla
                 }
                 (
                     ParentRef::Existing(scope_org.id(), scope.clone()),
-                    scope_org.kind()?,
+                    scope_org.kind,
                     scope_org.name.clone(),
                 )
             }

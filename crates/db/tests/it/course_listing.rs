@@ -13,10 +13,16 @@ use lyceum_domain::org::OrgInput;
 use lyceum_domain::policy::{Actor, Grant};
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::role::Role;
-use lyceum_domain::{OrgId, UserId};
+use lyceum_domain::{CourseId, OrgId, UserId};
 use lyceum_testdb::TestDb;
 
-fn save(c: &mut DbConn, slug: &str, title: &str, extra: serde_json::Value, owner: OrgId) -> i64 {
+fn save(
+    c: &mut DbConn,
+    slug: &str,
+    title: &str,
+    extra: serde_json::Value,
+    owner: OrgId,
+) -> CourseId {
     let mut doc = serde_json::json!({
         "format": "lyceum-course/1", "slug": slug, "language": "en",
         "title": title, "summary": "Zebrafish.", "pd_hours": 2,
@@ -75,7 +81,7 @@ fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs:
         kind: kind.into(),
         ..Default::default()
     }
-    .validate_child_of(parent.kind().unwrap())
+    .validate_child_of(parent.kind)
     .unwrap();
     orgs::create_child(c, parent, &draft, T0).unwrap()
 }
@@ -172,12 +178,12 @@ fn the_listing_finds_what_the_catalogues_query_finds_in_its_order() {
     for viewer in &viewers {
         for f in &filters {
             assert!(course_listing::serves(f));
-            let from_db: Vec<i64> = courses::find(&mut c, viewer.as_ref(), f)
+            let from_db: Vec<CourseId> = courses::find(&mut c, viewer.as_ref(), f)
                 .unwrap()
                 .into_iter()
                 .map(|r| r.id)
                 .collect();
-            let kept: Vec<i64> = course_listing::find(&listing, viewer.as_ref(), f)
+            let kept: Vec<CourseId> = course_listing::find(&listing, viewer.as_ref(), f)
                 .into_iter()
                 .map(|l| l.row.id)
                 .collect();

@@ -14,7 +14,7 @@ use lyceum_domain::org::OrgInput;
 use lyceum_domain::policy::{Actor, Grant};
 use lyceum_domain::profile::Subject;
 use lyceum_domain::role::Role;
-use lyceum_domain::{OrgId, UserId};
+use lyceum_domain::{CourseId, OrgId, UserId};
 use lyceum_testdb::TestDb;
 use std::sync::{Arc, Mutex};
 
@@ -24,7 +24,7 @@ fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs:
         kind: kind.into(),
         ..Default::default()
     }
-    .validate_child_of(parent.kind().unwrap())
+    .validate_child_of(parent.kind)
     .unwrap();
     orgs::create_child(c, parent, &draft, T0).unwrap()
 }
@@ -174,7 +174,7 @@ fn the_catalogue_holds_only_the_courses_its_viewer_may_see() {
             let found = courses::find(&mut c, viewer.as_ref(), &f).unwrap();
             assert_eq!(slugs(found), science, "{who}, words and a facet, {sort:?}");
         }
-        let ids: Vec<i64> = all
+        let ids: Vec<CourseId> = all
             .iter()
             .map(|s| courses::by_slug(&mut c, s).unwrap().unwrap().id)
             .collect();

@@ -18,7 +18,7 @@ fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs:
         kind: kind.into(),
         ..Default::default()
     }
-    .validate_child_of(parent.kind().unwrap())
+    .validate_child_of(parent.kind)
     .unwrap();
     orgs::create_child(c, parent, &draft, T0).unwrap()
 }

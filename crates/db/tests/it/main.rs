@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod certificates;
+mod codes;
 mod course_listing;
 mod courses;
 mod directory;

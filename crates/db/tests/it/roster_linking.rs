@@ -77,7 +77,7 @@ async fn tree() -> Tree {
                         kind: kind.as_str().into(),
                         ..Default::default()
                     }
-                    .validate_child_of(parent.kind()?)?;
+                    .validate_child_of(parent.kind)?;
                     orgs::create_child(c, parent, &draft, T0)
                 };
             let root = orgs::create_root(c, "Programme", T0)?;

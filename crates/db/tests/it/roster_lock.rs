@@ -19,7 +19,7 @@ async fn two_orgs(db: &Db) -> (OrgId, OrgId) {
             kind: "state".into(),
             ..Default::default()
         }
-        .validate_child_of(root.kind()?)?;
+        .validate_child_of(root.kind)?;
         let state = orgs::create_child(c, &root, &draft, crate::T0)?;
         Ok((root.id(), state.id()))
     })

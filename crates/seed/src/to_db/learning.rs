@@ -279,7 +279,7 @@ fn save_catalogue(
             opened_at: at,
         });
         saved.push(Saved {
-            id: s.id,
+            id: s.id.0,
             version: s.version,
             keys: course.lessons().map(|l| l.key.clone()).collect(),
             hours: i32::try_from(course.pd_quarter_hours).unwrap_or(i32::MAX),

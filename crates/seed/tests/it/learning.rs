@@ -515,7 +515,7 @@ async fn a_small_seed_learns_consistently() {
         .unwrap();
     assert!(finished.course && finished.certificate.is_some());
     let after = rows(&t).await;
-    assert_eq!(after.courses[&id].4, r.courses[&id].4 + 1);
+    assert_eq!(after.courses[&id.0].4, r.courses[&id.0].4 + 1);
     assert_eq!(after.ledger.len(), r.ledger.len() + 1);
     assert_eq!(after.certificates.len(), r.certificates.len() + 1);
 }

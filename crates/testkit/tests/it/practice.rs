@@ -5,6 +5,7 @@
 //! nobody outside the learner's organisations sees or reviews the work.
 
 use lyceum_db::{learning, practice};
+use lyceum_domain::course::task::SubmissionStatus;
 use lyceum_testkit::{PASSWORD, TestApp};
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -224,7 +225,7 @@ async fn a_task_is_handed_in_returned_accepted_and_completes_the_course() {
         .await;
     assert_eq!(r.status, 422);
     r.expect("Say what should change.");
-    assert_eq!(mine().await[0].status, "submitted");
+    assert_eq!(mine().await[0].status, SubmissionStatus::Submitted);
 
     // Returned with a comment: the learner sees it and hands in again.
     facilitator

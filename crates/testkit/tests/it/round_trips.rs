@@ -110,7 +110,7 @@ async fn requests_that_find_the_catalogue_changed_together_read_it_once() {
     assert!(reload > 0, "the first visit read the listing");
 
     // The catalogue changes; sixteen visits arrive at once.
-    import(&app, &course(false)).await;
+    app.import_course(&course(false), None).await;
     let before = app.db.statements();
     let mut visits = tokio::task::JoinSet::new();
     for _ in 0..16 {

@@ -412,12 +412,10 @@ fn statements_about(all: &[(String, String, String)], verb: &str, object: &str) 
 async fn switching_language_carries_attempts_and_reflections_and_records_the_lessons() {
     let app = TestApp::start().await;
     let s = app.seed().await;
-    import(&app, &worked("worked-en", "en", None))
-        .await
-        .unwrap();
-    import(&app, &worked("worked-es", "es", Some("worked-en")))
-        .await
-        .unwrap();
+    app.import_course(&worked("worked-en", "en", None), None)
+        .await;
+    app.import_course(&worked("worked-es", "es", Some("worked-en")), None)
+        .await;
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     b.post("/courses/worked-en/enrol", &[]).await;
@@ -485,7 +483,7 @@ async fn switching_language_carries_attempts_and_reflections_and_records_the_les
                 lyceum_db::learning::statements_of(c, user)?,
                 lyceum_domain::xapi::registration(
                     user.0,
-                    id,
+                    id.0,
                     lyceum_domain::Timestamp::from_micros(e.enrolled_at),
                 ),
             ))
@@ -628,7 +626,7 @@ async fn what_next_suggests_a_course_once_in_the_readers_language() {
             });
         }
         c["competencies"] = json!([{ "id": "unesco-ai-cft-2024/human-agency" }]);
-        import(&app, &c).await.unwrap();
+        app.import_course(&c, None).await;
     }
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;

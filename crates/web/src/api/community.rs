@@ -476,7 +476,7 @@ pub async fn search_posts(
                 space_id: f.space.row.id.0,
                 space_title: f.space.row.title,
                 author: f.author,
-                author_id: f.post.author_id,
+                author_id: f.post.author_id.0,
                 created_at: time(f.post.created_at),
                 body: f.post.body,
             })

@@ -72,7 +72,7 @@ impl From<&CourseRow> for CourseCardDto {
             summary: r.summary.clone(),
             language: r.language.clone(),
             pd_quarter_hours: r.pd_quarter_hours,
-            delivery: r.delivery.clone(),
+            delivery: r.delivery.as_str().into(),
             version: r.version,
         }
     }

@@ -75,7 +75,7 @@ fn entry(row: &LedgerRow, zone: &TimeZone) -> LedgerEntryDto {
         earned_at: time(row.earned_at),
         school_year: school_year_label(row.school_year),
         title: row.title.clone(),
-        source: row.source.clone(),
+        source: row.source.as_str().into(),
         hours: hours(row.hours()),
     }
 }
@@ -152,7 +152,7 @@ impl PdRequestDto {
             hours: hours(r.hours()),
             completed_on: actions::date(r.completed_at, zone),
             evidence_file: r.evidence_name,
-            status: r.status,
+            status: r.status.as_str().into(),
             comment: r.review_comment,
             sent_at: time(r.created_at),
             decided_at: r.reviewed_at.map(time),

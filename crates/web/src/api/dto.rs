@@ -4,6 +4,7 @@
 use lyceum_db::directory::Person;
 use lyceum_db::memberships::Membership;
 use lyceum_db::orgs::OrgRow;
+use lyceum_domain::org::OrgKind;
 use lyceum_domain::profile::{Profile, ProfileInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -109,7 +110,7 @@ impl From<&Membership> for MembershipDto {
             role: m.role.as_str().into(),
             org_id: m.org_id,
             org_name: m.org_name.clone(),
-            org_kind: m.org_kind.clone(),
+            org_kind: m.org_kind.as_str().into(),
         }
     }
 }
@@ -155,9 +156,9 @@ impl From<&OrgRow> for OrgDto {
         OrgDto {
             id: o.id,
             parent_id: o.parent_id,
-            kind: o.kind.clone(),
+            kind: o.kind.as_str().into(),
             name: o.name.clone(),
-            school: (o.kind == "school").then(|| SchoolDto {
+            school: (o.kind == OrgKind::School).then(|| SchoolDto {
                 locale: o.locale.clone(),
                 title_i: o.title_i,
                 poverty_band: o.poverty_band.clone(),

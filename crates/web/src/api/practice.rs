@@ -16,8 +16,9 @@ use axum::Json;
 use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use lyceum_db::practice::{self, Submission};
-use lyceum_domain::Timestamp;
+use lyceum_domain::course::task::ArtefactKind;
 use lyceum_domain::validation::Invalid;
+use lyceum_domain::{HandInId, Timestamp};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -146,7 +147,7 @@ pub async fn hand_in(
             };
             AppError::Invalid(invalid)
         })?;
-    Ok((StatusCode::CREATED, Json(CreatedDto { id })))
+    Ok((StatusCode::CREATED, Json(CreatedDto { id: id.0 })))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -169,16 +170,16 @@ pub struct HandInDto {
 
 impl From<Submission> for HandInDto {
     fn from(s: Submission) -> Self {
-        let (text, link) = match s.artefact_kind.as_str() {
-            "text" => (s.artefact_text.clone(), None),
-            "link" => (None, s.artefact_text.clone()),
-            _ => (None, None),
+        let (text, link) = match s.artefact_kind {
+            ArtefactKind::Text => (s.artefact_text.clone(), None),
+            ArtefactKind::Link => (None, s.artefact_text.clone()),
+            ArtefactKind::File => (None, None),
         };
         HandInDto {
-            id: s.id,
+            id: s.id.0,
             met: s.met().iter().map(|m| (*m).to_string()).collect(),
-            status: s.status.clone(),
-            kind: s.artefact_kind.clone(),
+            status: s.status.as_str().into(),
+            kind: s.artefact_kind.as_str().into(),
             text,
             link,
             file_name: s.file_name.clone(),
@@ -318,7 +319,7 @@ pub struct ReviewBody {
 pub async fn review(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<HandInId>,
     ApiJson(b): ApiJson<ReviewBody>,
 ) -> Result<Json<HandInDto>, AppError> {
     let me = &ctx.require_user()?.actor;

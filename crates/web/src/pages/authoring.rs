@@ -82,7 +82,7 @@ fn line(d: &DraftRow, by: Option<String>, owner: String, page: &Page) -> DraftLi
             .clone()
             .or_else(|| d.slug.clone())
             .unwrap_or_else(|| page.t("authoring-untitled")),
-        status: d.status(),
+        status: d.status,
         by,
         owner,
     }
@@ -371,8 +371,8 @@ async fn draft_page(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-    let mine = d.author_id == me.0;
-    let status = d.status();
+    let mine = d.author_id == me;
+    let status = d.status;
     // Authors see their own drafts; reviewers of the course's owner see
     // drafts sent for review; nobody else learns that a draft exists.
     let reviewing = !mine && status == DraftStatus::InReview && may_review;

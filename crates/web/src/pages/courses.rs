@@ -65,7 +65,7 @@ fn card(row: &CourseRow, other: Option<&CourseRow>, page: &Page) -> CourseCard {
         summary: row.summary.clone(),
         lang: other_lang(row.lang(), page.lang),
         hours: hours_in(row.hours(), page.lang),
-        delivery: page.label("delivery", &row.delivery),
+        delivery: page.t(&row.delivery.label_key()),
         language: page.label("lang", &row.language),
     }
 }

@@ -64,24 +64,24 @@ pub(super) fn date(micros: i64, zone: &TimeZone) -> String {
 
 /// The label of each source, looked up once for the page rather than once a
 /// row (a transcript may have hundreds).
-fn source_labels(page: &Page) -> Vec<(&'static str, String)> {
+fn source_labels(page: &Page) -> Vec<(Source, String)> {
     Source::ALL
         .iter()
-        .map(|s| (s.as_str(), page.t(&s.label_key())))
+        .map(|s| (*s, page.t(&s.label_key())))
         .collect()
 }
 
 /// School years, newest first, each with its entries and total.
 fn by_year<'a>(
     rows: &'a [LedgerRow],
-    sources: &'a [(&'static str, String)],
+    sources: &'a [(Source, String)],
     page: &Page,
 ) -> Vec<Year<'a>> {
-    let source = |code: &'a str| {
+    let source = |code: Source| {
         sources
             .iter()
             .find(|(c, _)| *c == code)
-            .map_or(code, |(_, label)| label.as_str())
+            .map_or(code.as_str(), |(_, label)| label.as_str())
     };
     actions::school_years(rows)
         .into_iter()
@@ -94,7 +94,7 @@ fn by_year<'a>(
                 .map(|row| Entry {
                     date: page.date(&row.earned_at),
                     title: &row.title,
-                    source: source(&row.source),
+                    source: source(row.source),
                     hours: hours_in(row.hours(), page.lang),
                 })
                 .collect(),
@@ -112,7 +112,7 @@ pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Respo
         .into_iter()
         .map(|r| RequestLine {
             hours: hours_in(r.hours(), page.lang),
-            status: page.label("pd-request-status", &r.status),
+            status: page.t(&r.status.label_key()),
             evidence_href: r
                 .evidence_name
                 .as_ref()

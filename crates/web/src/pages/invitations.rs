@@ -92,7 +92,7 @@ fn page(
         None => Mode::Register,
     };
     let page = Page::new(ctx, "invitation-title").with_errors(&errors);
-    let role_label = page.label("role", &inv.role);
+    let role_label = page.t(&inv.role.label_key());
     let languages = Choice::list(
         &page,
         "lang",

@@ -25,7 +25,7 @@ use lyceum_domain::i18n::Arg;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{OrgId, PostId, TopicId, UserId};
+use lyceum_domain::{OrgId, PostId, TopicId};
 use serde::Deserialize;
 use serde_json::json;
 use std::time::Duration;
@@ -143,8 +143,8 @@ async fn queue_page(
                     match OrgPath::parse(&f.space_path).and_then(|p| me.suspension_scope(&p)) {
                         Some(scope) => {
                             let them = Actor {
-                                user_id: UserId(f.author_id),
-                                grants: memberships::grants_of(c, UserId(f.author_id))?,
+                                user_id: f.author_id,
+                                grants: memberships::grants_of(c, f.author_id)?,
                             };
                             match (me.may_suspend(&them, &scope), scope.ids().last()) {
                                 (true, Some(org)) => Some(orgs::get(c, *org)?.name),
@@ -238,7 +238,7 @@ pub async fn decide(
     state
         .db
         .write(move |c| {
-            let author = community::post(c, id)?.map(|p| UserId(p.author_id));
+            let author = community::post(c, id)?.map(|p| p.author_id);
             match (decision, &why) {
                 (PostDecision::Hide, Some(r)) => moderation::hide(c, id, by, r, now)?,
                 (PostDecision::Restore, _) => moderation::restore(c, id, by, now)?,
@@ -304,7 +304,7 @@ pub async fn suspend_author(
         .db
         .write(move |c| {
             let author = community::post(c, id)?
-                .map(|p| UserId(p.author_id))
+                .map(|p| p.author_id)
                 .ok_or(lyceum_db::DbError::NotFound)?;
             let them = Actor {
                 user_id: author,

@@ -74,7 +74,7 @@ impl AdminFrame {
 
 pub async fn frame(state: &AppState, id: OrgId, tab: Tab) -> Result<AdminFrame, AppError> {
     let org = state.db.read(move |c| orgs::get(c, id)).await?;
-    let can_add_children = !org.kind()?.child_kinds().is_empty();
+    let can_add_children = !org.kind.child_kinds().is_empty();
     Ok(AdminFrame {
         org,
         tab,
@@ -186,7 +186,7 @@ fn details_page(
     DetailsPage {
         inherited_zone,
         zone_names: TimeZone::all_names(),
-        is_school: frame.org.kind == "school",
+        is_school: frame.org.kind == OrgKind::School,
         page,
         frame,
         errors,
@@ -200,7 +200,7 @@ fn details_page(
 fn input_of(org: &OrgRow) -> OrgInput {
     OrgInput {
         name: org.name.clone(),
-        kind: org.kind.clone(),
+        kind: org.kind.as_str().to_string(),
         locale: org.locale.clone().unwrap_or_default(),
         title_i: org
             .title_i
@@ -275,7 +275,7 @@ fn new_child_page(
     let page = Page::new(ctx, "org-admin-new-title")
         .about(&frame.org.name)
         .with_errors(&errors);
-    let child_kinds = frame.org.kind()?.child_kinds();
+    let child_kinds = frame.org.kind.child_kinds();
     let kinds = Choice::list(
         &page,
         "org-kind",
@@ -304,7 +304,7 @@ pub async fn new_child_form(
     let frame = frame(&state, scope.id, Tab::New).await?;
     let mut input = OrgInput::default();
     // One kind possible: choose it already.
-    if let [only] = frame.org.kind()?.child_kinds() {
+    if let [only] = frame.org.kind.child_kinds() {
         input.kind = only.as_str().to_string();
     }
     Ok(render(&new_child_page(

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::orgs::{self, OrgRow};
 use lyceum_domain::OrgId;
+use lyceum_domain::org::OrgKind;
 use lyceum_domain::policy::Action;
 
 /// `/orgs` opens the programme itself.
@@ -34,8 +35,8 @@ pub struct OrgPage {
 }
 
 impl OrgPage {
-    fn kind_label(&self, kind: &str) -> String {
-        self.page.label("org-kind", kind)
+    fn kind_label(&self, kind: &OrgKind) -> String {
+        self.page.t(&kind.label_key())
     }
 
     fn yes_no(&self, v: &bool) -> String {
@@ -63,7 +64,7 @@ pub async fn show(
     Ok(render(&OrgPage {
         can_admin: user.actor.can(Action::AdministerOrg, &path),
         can_see_people: user.actor.can(Action::ViewPeople, &path),
-        is_school: org.kind == "school",
+        is_school: org.kind == OrgKind::School,
         lineage: lineage.into_iter().filter(|o| o.id != org.id).collect(),
         page,
         org,

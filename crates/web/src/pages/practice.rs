@@ -19,12 +19,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_db::practice::{self, Submission};
-use lyceum_domain::UserId;
 use lyceum_domain::course::Lesson;
 use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus, Task};
 use lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
+use lyceum_domain::{CourseId, HandInId, UserId};
 
 /// The largest hand-in: the file and the form around it.
 pub const MAX_UPLOAD: usize = MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -43,7 +43,7 @@ pub struct ReflectionView {
 pub(super) async fn reflection_view(
     state: &AppState,
     learner: Option<UserId>,
-    course: i64,
+    course: CourseId,
     lesson: &Lesson,
     base: &str,
     typed: Option<String>,
@@ -71,7 +71,7 @@ pub(super) async fn reflection_view(
 
 /// A hand-in as its learner and reviewers see it.
 pub struct SubmissionView {
-    pub id: i64,
+    pub id: HandInId,
     pub status: SubmissionStatus,
     pub submitted_on: String,
     pub text: Option<String>,
@@ -89,19 +89,19 @@ fn submission_view(s: Submission, task: &Task, zone: &TimeZone) -> SubmissionVie
         .filter_map(|k| task.rubric.iter().find(|c| c.key == *k))
         .map(|c| c.text.clone())
         .collect();
-    let kind = ArtefactKind::parse(&s.artefact_kind);
+    let kind = s.artefact_kind;
     SubmissionView {
         id: s.id,
-        status: s.status().unwrap_or(SubmissionStatus::Submitted),
+        status: s.status,
         submitted_on: date(s.submitted_at, zone),
         text: s
             .artefact_text
             .clone()
-            .filter(|_| kind == Some(ArtefactKind::Text)),
+            .filter(|_| kind == ArtefactKind::Text),
         link: s
             .artefact_text
             .clone()
-            .filter(|_| kind == Some(ArtefactKind::Link)),
+            .filter(|_| kind == ArtefactKind::Link),
         file: s
             .file_name
             .clone()
@@ -132,7 +132,7 @@ pub struct TaskView {
 pub(super) async fn task_view(
     state: &AppState,
     learner: Option<UserId>,
-    course: i64,
+    course: CourseId,
     lesson: &Lesson,
     base: &str,
     typed: Option<(String, String)>,
@@ -153,8 +153,8 @@ pub(super) async fn task_view(
     };
     let open = mine.iter().any(|s| {
         matches!(
-            s.status(),
-            Some(SubmissionStatus::Submitted | SubmissionStatus::Accepted)
+            s.status,
+            SubmissionStatus::Submitted | SubmissionStatus::Accepted
         )
     });
     let (typed_text, typed_link) = typed.unwrap_or_default();
@@ -277,17 +277,17 @@ pub struct ReviewPage {
     reviewer: bool,
     waiting: Vec<WaitingView>,
     /// The hand-in an error is about, with what was ticked and typed.
-    failed: Option<(i64, Vec<String>, String)>,
+    failed: Option<(HandInId, Vec<String>, String)>,
 }
 
 impl ReviewPage {
-    fn ticked(&self, id: &i64, key: &str) -> bool {
+    fn ticked(&self, id: &HandInId, key: &str) -> bool {
         self.failed
             .as_ref()
             .is_some_and(|(f, met, _)| f == id && met.iter().any(|m| m == key))
     }
 
-    fn typed(&self, id: &i64) -> &str {
+    fn typed(&self, id: &HandInId) -> &str {
         match &self.failed {
             Some((f, _, c)) if f == id => c,
             _ => "",
@@ -299,7 +299,7 @@ async fn review_page(
     state: &AppState,
     ctx: &Ctx,
     errors: FormErrors,
-    failed: Option<(i64, Vec<String>, String)>,
+    failed: Option<(HandInId, Vec<String>, String)>,
 ) -> Result<ReviewPage, AppError> {
     let actor = ctx.require_user()?.actor.clone();
     let page = Page::new(ctx, "review-title").with_errors(&errors);
@@ -363,7 +363,7 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
 pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<HandInId>,
     HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let reviewer = &ctx.require_user()?.actor;
@@ -398,7 +398,7 @@ pub async fn decide(
 pub async fn file(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<i64>,
+    Path(id): Path<HandInId>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?.user.id();
     let s = state
@@ -406,7 +406,7 @@ pub async fn file(
         .read(move |c| practice::submission(c, id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let learner = UserId(s.user_id);
+    let learner = s.user_id;
     if learner != me && !actions::may_review(&state, &ctx.require_user()?.actor, learner).await? {
         return Err(AppError::NotFound);
     }

@@ -13,7 +13,7 @@ use axum::response::Response;
 use lyceum_db::community;
 use lyceum_domain::community::TopicDecision;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{OrgId, SpaceId, TopicId, UserId};
+use lyceum_domain::{OrgId, SpaceId, TopicId};
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,7 +75,7 @@ pub async fn moderate(
         }
     };
     let (by, now) = (me.user.id(), state.clock.now());
-    let (org, author) = (OrgId(space.row.org_id), UserId(topic.author_id));
+    let (org, author) = (OrgId(space.row.org_id), topic.author_id);
     state
         .db
         .write(move |c| {

@@ -17,7 +17,7 @@ use lyceum_db::community::{self, Space};
 use lyceum_domain::community::body;
 use lyceum_domain::policy::edits_post;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{PostId, TopicId, UserId};
+use lyceum_domain::{PostId, TopicId};
 
 #[derive(Template)]
 #[template(path = "post_edit.html")]
@@ -40,7 +40,7 @@ async fn own_post(
         .db
         .read(move |c| community::post(c, id))
         .await?
-        .filter(|p| edits_post(me.user.id(), UserId(p.author_id)) && p.deleted_at.is_none())
+        .filter(|p| edits_post(me.user.id(), p.author_id) && p.deleted_at.is_none())
         .ok_or(AppError::NotFound)?;
     let (_, space) = readable_topic(state, me, post.topic_id).await?;
     Ok((post, space))

@@ -100,7 +100,7 @@ pub async fn search(
         // Named only by a post this reader may see.
         label: found
             .iter()
-            .find(|f| f.post.author_id == a.0)
+            .find(|f| f.post.author_id == a)
             .map(|f| f.author.clone()),
         without: search_href(&PostSearch {
             author: String::new(),

@@ -28,7 +28,7 @@ pub struct PostView {
     pub id: PostId,
     pub author: String,
     /// For the link to their posts.
-    pub author_id: i64,
+    pub author_id: UserId,
     pub posted_on: String,
     /// Sanitised by `markdown::to_html` (through the rendered-post cache);
     /// empty once deleted.
@@ -76,7 +76,7 @@ fn post_view(
         },
         edited: p.post.edited_at.is_some(),
         deleted: p.post.deleted_at.is_some(),
-        own: edits_post(me, UserId(p.post.author_id)) && p.post.deleted_at.is_none(),
+        own: edits_post(me, p.post.author_id) && p.post.deleted_at.is_none(),
     }
 }
 
@@ -183,8 +183,7 @@ async fn topic_page(
         None
     };
     Ok(TopicPage {
-        can_accept: topic.kind == TopicKind::Question
-            && accepts_answer(user, UserId(topic.author_id)),
+        can_accept: topic.kind == TopicKind::Question && accepts_answer(user, topic.author_id),
         first_post,
         reaction_labels: Reaction::ALL
             .iter()
@@ -283,7 +282,7 @@ pub async fn topic(
                     let Some(p) = community::post(c, post)? else {
                         return Ok(None);
                     };
-                    let name: String = lyceum_db::users::by_id(c, UserId(p.author_id))?
+                    let name: String = lyceum_db::users::by_id(c, p.author_id)?
                         .map(|u| u.display_name)
                         .unwrap_or_default();
                     Ok(Some((p, name)))
