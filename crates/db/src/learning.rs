@@ -270,9 +270,9 @@ pub fn switch_language(
     for (a, b) in
         lyceum_domain::course::translation::corresponding_lessons(from_content, to_content)
     {
-        carry_attempts(conn, user, (from_id.0, a), (to.id.0, e.version, b))?;
+        carry_attempts(conn, user, (from_id, a), (to.id, e.version, b))?;
         if a.reflection.is_some() && b.reflection.is_some() {
-            carry_reflection(conn, user, (from_id.0, &a.key), (to.id.0, &b.key))?;
+            carry_reflection(conn, user, (from_id, &a.key), (to.id, &b.key))?;
         }
         if finished_there.contains(&a.key) && !here.contains(&b.key) {
             diesel::insert_into(lesson_progress::table)
@@ -310,12 +310,12 @@ pub fn switch_language(
 fn carry_attempts(
     conn: &mut DbConn,
     user: UserId,
-    from: (i64, &Lesson),
-    to: (i64, i32, &Lesson),
+    from: (CourseId, &Lesson),
+    to: (CourseId, i32, &Lesson),
 ) -> Result<(), DbError> {
     use crate::schema::quiz_attempts as qa;
     use lyceum_domain::course::translation::corresponding_answers;
-    let ((from_id, a), (to_id, version, b)) = (from, to);
+    let ((CourseId(from_id), a), (CourseId(to_id), version, b)) = (from, to);
     let (Some(from_quiz), Some(to_quiz)) = (&a.quiz, &b.quiz) else {
         return Ok(());
     };
@@ -378,10 +378,11 @@ fn carry_attempts(
 fn carry_reflection(
     conn: &mut DbConn,
     user: UserId,
-    from: (i64, &str),
-    to: (i64, &str),
+    from: (CourseId, &str),
+    to: (CourseId, &str),
 ) -> Result<(), DbError> {
     use crate::schema::reflections as r;
+    let (from, to) = ((from.0.0, from.1), (to.0.0, to.1));
     let Some((body, created_at, updated_at)) = r::table
         .find((user.0, from.0, from.1))
         .select((r::body, r::created_at, r::updated_at))
