@@ -34,15 +34,22 @@ impl FieldError {
     }
 
     /// The message for people: `error-<code>--<field>` if the catalogue has
-    /// one (say, "Enter your name"), else the general `error-<code>`.
+    /// one (say, "Enter your name"); for one of a repeated field numbered
+    /// `<field>-<n>` (`aspect-3`), `error-<code>--<field>`; else the general
+    /// `error-<code>`.
     pub fn message(&self, lang: Lang) -> String {
         let c = catalogue();
-        let specific = format!("error-{}--{}", self.code, self.field);
-        let key = if c.has(lang, &specific) {
-            specific
-        } else {
-            format!("error-{}", self.code)
-        };
+        let repeated = self
+            .field
+            .rsplit_once('-')
+            .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(field, _)| field);
+        let key = [Some(self.field.as_str()), repeated]
+            .into_iter()
+            .flatten()
+            .map(|field| format!("error-{}--{field}", self.code))
+            .find(|key| c.has(lang, key))
+            .unwrap_or_else(|| format!("error-{}", self.code));
         let args: Vec<(&str, Arg<'_>)> = self
             .args
             .iter()
@@ -147,5 +154,28 @@ pub fn required_text(input: &str, max: usize) -> Result<String, &'static str> {
         Err("control-characters")
     } else {
         Ok(trimmed.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldError;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_field_named_for_its_own_message_and_a_numbered_one_for_its_kind() {
+        let own = FieldError::new("title", "required");
+        assert_eq!(own.message(Lang::En), "Enter a title.");
+        let numbered = FieldError::new("comment-12", "required");
+        assert_eq!(numbered.message(Lang::En), "Say what should change.");
+        assert_eq!(
+            FieldError::new("aspect-3", "choose-one").message(Lang::Es),
+            "Elija uno de los niveles que se ofrecen para este aspecto."
+        );
+        // Only a trailing number marks a repeat: `time_zone` is no `time`.
+        assert_eq!(
+            FieldError::new("nothing-known", "required").message(Lang::En),
+            "Enter this."
+        );
     }
 }

@@ -46,6 +46,25 @@ impl Page {
     }
 }
 
+/// Field errors must say which field and what to do ("Enter the hours"),
+/// so every page any test sees is checked for the catalogue's general
+/// messages, which name nothing: a form that shows one needs its own
+/// `error-<code>--<field>` message in both languages.
+fn unnamed_field_messages_are_never_shown(path: &str, body: &str) {
+    use lyceum_domain::i18n::{Lang, catalogue};
+    for lang in [Lang::En, Lang::Es] {
+        for key in ["error-required", "error-choose-one"] {
+            let general = catalogue().text(lang, key);
+            assert!(
+                !body.contains(&general),
+                "{path} shows the general {key} message {general:?}, which does not name its field: \
+                 add error-{}--<field> to both locales",
+                &key["error-".len()..]
+            );
+        }
+    }
+}
+
 impl Browser {
     pub fn new(base: &str) -> Browser {
         Self::build(base, Policy::limited(10))
@@ -165,6 +184,7 @@ impl Browser {
         };
         let headers = r.headers().clone();
         let body = r.text().await.unwrap_or_default();
+        unnamed_field_messages_are_never_shown(&path, &body);
         Page {
             status,
             path,

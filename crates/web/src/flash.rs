@@ -77,6 +77,19 @@ lyceum_domain::code_enum! {
     }
 }
 
+impl Flash {
+    /// Whether it tells of something not done yet (a quiz not passed yet):
+    /// shown as a notice, never in the colours of success.
+    pub fn is_notice(self) -> bool {
+        matches!(self, Flash::QuizFailed)
+    }
+
+    /// Whether it answers checking a quiz, so the page lands on the result.
+    pub fn is_quiz_result(self) -> bool {
+        matches!(self, Flash::QuizPassed | Flash::QuizFailed)
+    }
+}
+
 /// 303 See Other to `to`, showing `flash` on arrival.
 pub fn redirect_with(to: &str, flash: Flash, secure: bool) -> Response {
     let mut r = redirect(to);

@@ -69,7 +69,9 @@ pub fn build(state: AppState) -> WebApp {
         .add(GET, "/static/{file}", Access::Public, assets::serve)
         .finish();
 
-    let (pages, page_specs) = pages::routes(Routes::new(state.clone(), "")).finish();
+    let (pages, page_specs) = pages::routes(Routes::new(state.clone(), ""))
+        .with_form_pages_for_gets()
+        .finish();
     let pages = pages
         .fallback(|| async { error::AppError::NotFound })
         .layer(from_fn_with_state(state.clone(), csrf::same_origin_only))

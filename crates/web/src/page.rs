@@ -114,6 +114,16 @@ impl Page {
         self.flash.map(|f| self.t(&f.label_key()))
     }
 
+    /// The flash tells of something not done yet (see [`Flash::is_notice`]).
+    pub fn flash_is_notice(&self) -> bool {
+        self.flash.is_some_and(Flash::is_notice)
+    }
+
+    /// The page was reached by checking a quiz: it lands on the result.
+    pub fn after_quiz(&self) -> bool {
+        self.flash.is_some_and(Flash::is_quiz_result)
+    }
+
     /// A date for people, on the reader's calendar: `25 Nov 2026` / `25 nov 2026`.
     pub fn date(&self, micros: &i64) -> String {
         human_date(*micros, &self.zone, self.lang)

@@ -8,8 +8,10 @@ use crate::gate::{Access, gate};
 use crate::state::AppState;
 use axum::Router;
 use axum::handler::Handler;
+use axum::http::Uri;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{MethodFilter, on};
+use axum::response::Redirect;
+use axum::routing::{MethodFilter, get, on};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteSpec {
@@ -105,7 +107,65 @@ impl Routes {
         self
     }
 
+    /// Pages only: a form that posts to an address of its own (`…/quiz`,
+    /// `…/decide`) leaves the browser there when the post is refused and the
+    /// form shown again with its errors. Reloading that address, switching
+    /// the page's language or opening it from history then asks for it with
+    /// a GET — so each such address also answers GET by sending the browser
+    /// to the nearest page above it, the one that holds the form.
+    ///
+    /// The target is the request's own path cut short: nothing is read and
+    /// nowhere else can be named, and the page there has its own gate. So
+    /// these are not in the specs, which list what each route lets people do.
+    pub fn with_form_pages_for_gets(mut self) -> Self {
+        let gets: Vec<&str> = self
+            .specs
+            .iter()
+            .filter(|s| s.method == "GET")
+            .map(|s| s.path.as_str())
+            .collect();
+        let mut returns = Vec::new();
+        for spec in self.specs.iter().filter(|s| s.method == "POST") {
+            if gets.contains(&spec.path.as_str()) || returns.iter().any(|(p, _)| *p == spec.path) {
+                continue;
+            }
+            let segments: Vec<&str> = spec.path.split('/').skip(1).collect();
+            let keep = (1..segments.len())
+                .rev()
+                .find(|&n| gets.contains(&format!("/{}", segments[..n].join("/")).as_str()))
+                .unwrap_or(0);
+            returns.push((spec.path.clone(), keep));
+        }
+        for (path, keep) in returns {
+            let to_form =
+                move |uri: Uri| async move { Redirect::to(&leading_segments(uri.path(), keep)) };
+            self.router = self.router.route(&path, get(to_form));
+        }
+        self
+    }
+
     pub fn finish(self) -> (Router<AppState>, Vec<RouteSpec>) {
         (self.router, self.specs)
+    }
+}
+
+/// The first `keep` segments of `path`, as a path (`/` for none).
+fn leading_segments(path: &str, keep: usize) -> String {
+    let kept: Vec<&str> = path.split('/').skip(1).take(keep).collect();
+    format!("/{}", kept.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_segments;
+
+    #[test]
+    fn a_path_cut_short_stays_on_this_site() {
+        assert_eq!(
+            leading_segments("/courses/a/lessons/b/quiz", 4),
+            "/courses/a/lessons/b"
+        );
+        assert_eq!(leading_segments("/sign-out", 0), "/");
+        assert_eq!(leading_segments("/review/7", 1), "/review");
     }
 }

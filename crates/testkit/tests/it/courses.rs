@@ -356,7 +356,8 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
     b.get("/courses?q=zzzz").await.expect("No course matches.");
     let bad = b.get("/courses?subject=wizardry&hours=forever").await;
     assert_eq!(bad.status, 422);
-    bad.expect("Choose one of the options.")
+    bad.expect("Choose a subject from the list.")
+        .expect("Choose a length from the list.")
         .expect("href=\"#f-subject\"")
         .expect("href=\"#f-hours\"");
 

@@ -50,7 +50,7 @@ async fn outside_hours_are_asked_for_then_approved_returned_or_rejected() {
     assert_eq!(r.status, 422);
     let page = r.body;
     for message in [
-        "Enter this.",
+        "Enter a title.",
         "Enter hours in quarter hours, from 0.25 to 100",
         "The date cannot be in the future.",
         "The file must be a PDF, PNG or JPEG.",

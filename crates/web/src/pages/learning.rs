@@ -138,8 +138,10 @@ pub async fn quiz(
                 };
                 render_invalid(&lesson_page(&state, &ctx, slug, key, errors, typed).await?)
             }
+            // The page lands on the result: by its fragment without
+            // JavaScript, by focus with it (`data-lands-here`).
             Attempted::Graded(graded, finished) => redirect_with(
-                &lesson_href,
+                &format!("{lesson_href}#quiz-result"),
                 finished_flash(
                     finished.as_ref(),
                     if graded.passed {

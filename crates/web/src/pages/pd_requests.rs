@@ -219,7 +219,7 @@ pub async fn decide(
             ));
         }
         // The comment box is one per request on the page.
-        let errors = FormErrors::from_invalid(&rename(invalid, &format!("comment-{id}")), ctx.lang);
+        let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(id);
         return Ok(render_invalid(
             &admin_page(&state, &ctx, &scope, errors, Some((id, form.comment))).await?,
         ));
@@ -229,13 +229,6 @@ pub async fn decide(
         Flash::PdRequestDecided,
         state.config.secure_cookies(),
     ))
-}
-
-fn rename(mut invalid: Invalid, to: &str) -> Invalid {
-    for e in &mut invalid.0 {
-        e.field = to.to_string();
-    }
-    invalid
 }
 
 /// `GET /orgs/{org_id}/admin/pd-requests/{request_id}/evidence`
