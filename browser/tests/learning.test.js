@@ -83,6 +83,13 @@ for (const variant of VARIANTS) {
           await quiz.getByLabel(ANSWERS[j.lang][1], { exact: true }).check();
           await quiz.getByRole('button', { name: t('quiz-check'), exact: true }).click();
           await h.expectFlash(page, t('flash-quiz-failed'));
+          // The page lands on the result: by focus with JavaScript, by the address's fragment without.
+          if (j.js) {
+            await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'quiz-result');
+          } else {
+            assert.match(page.url(), /#quiz-result$/);
+          }
+          assert.match(await page.locator('.flash').getAttribute('class'), /flash-notice/, 'not passed yet is no success');
           await j.check(page, 'quiz, not passed');
           for (const answer of ANSWERS[j.lang]) await quiz.getByLabel(answer, { exact: true }).check();
           await quiz.getByRole('button', { name: t('quiz-check'), exact: true }).click();
