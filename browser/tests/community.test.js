@@ -75,6 +75,9 @@ for (const variant of VARIANTS) {
       await asker.locator('article', { hasText: advert }).getByRole('link', { name: t('post-flag'), exact: true }).click();
       await h.expectHeading(asker, t('flag-title'));
       await j.check(asker, 'report a post');
+      // The form shows the post being reported, and asks what kind of problem it is.
+      await asker.locator('.reported-post', { hasText: advert }).waitFor();
+      await asker.getByLabel(t('flag-category-spam'), { exact: true }).check();
       await asker.getByLabel(t('flag-why'), { exact: true }).fill('Advertising');
       await asker.getByRole('button', { name: t('flag-send'), exact: true }).click();
       await h.expectFlash(asker, t('flash-post-flagged'));

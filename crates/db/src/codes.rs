@@ -12,7 +12,7 @@ use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::Text;
 use lyceum_domain::community::{
-    DigestFrequency, NotificationKind, Reaction, TopicKind, Visibility,
+    DigestFrequency, FlagCategory, NotificationKind, Reaction, TopicKind, Visibility,
 };
 use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus};
 use lyceum_domain::course::{Delivery, DraftStatus};
@@ -61,5 +61,6 @@ codes!(
     SubmissionStatus,
     ArtefactKind,
     Delivery,
-    Source
+    Source,
+    FlagCategory
 );

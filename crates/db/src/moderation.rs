@@ -4,12 +4,13 @@
 //! Who may moderate where is the caller's question (`Action::Moderate` on
 //! the space's organisation); the audit log entry is the caller's too.
 
+use crate::codes::Code;
 use crate::community::notify;
 use crate::ids::Id;
 use crate::schema::{flags, orgs, posts, spaces, suspensions, topics, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::community::{FlagDecision, NotificationKind};
+use lyceum_domain::community::{FlagCategory, FlagDecision, NotificationKind};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 
@@ -18,6 +19,7 @@ pub fn flag(
     conn: &mut DbConn,
     post: PostId,
     reporter: UserId,
+    category: FlagCategory,
     reason: &str,
     now: Timestamp,
 ) -> Result<bool, DbError> {
@@ -34,6 +36,7 @@ pub fn flag(
         .values((
             flags::post_id.eq(post),
             flags::reporter_id.eq(reporter.0),
+            flags::category.eq(category.as_str()),
             flags::reason.eq(reason),
             flags::created_at.eq(now.micros()),
         ))
@@ -61,6 +64,7 @@ pub fn place_of_post(
 #[derive(Debug, Clone)]
 pub struct OpenFlag {
     pub flag_id: i64,
+    pub category: FlagCategory,
     pub reason: String,
     pub reporter: String,
     pub post_id: PostId,
@@ -79,10 +83,12 @@ pub struct OpenFlag {
 /// Most flags one queue shows.
 pub const QUEUE_LIMIT: i64 = 100;
 
-/// Open flags on posts in spaces of `scopes` (or below), oldest first.
+/// Open flags on posts in spaces of `scopes` (or below): those about a
+/// student's private information first, then oldest first.
 pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>, DbError> {
     type Row = (
         i64,
+        Code<FlagCategory>,
         String,
         Id<UserId>,
         Id<PostId>,
@@ -105,10 +111,15 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
             .filter(flags::decided_at.is_null())
             .filter(orgs::path.ge(scope.as_str()))
             .filter(orgs::path.lt(scope.subtree_end()))
-            .order((flags::created_at, flags::id))
+            .order((
+                flags::category.ne(FlagCategory::StudentPrivacy.as_str()),
+                flags::created_at,
+                flags::id,
+            ))
             .limit(QUEUE_LIMIT)
             .select((
                 flags::id,
+                flags::category,
                 flags::reason,
                 flags::reporter_id,
                 posts::id,
@@ -124,6 +135,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
             .load(conn)?;
         for (
             flag_id,
+            category,
             reason,
             reporter,
             post_id,
@@ -149,6 +161,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
             };
             out.push(OpenFlag {
                 flag_id,
+                category: category.into(),
                 reason,
                 reporter: name(conn, reporter)?,
                 post_id: post_id.into(),
@@ -164,7 +177,7 @@ pub fn open_flags(conn: &mut DbConn, scopes: &[OrgPath]) -> Result<Vec<OpenFlag>
             });
         }
     }
-    out.sort_by_key(|f| (f.created_at, f.flag_id));
+    out.sort_by_key(|f| (!f.category.urgent(), f.created_at, f.flag_id));
     out.truncate(QUEUE_LIMIT as usize);
     Ok(out)
 }

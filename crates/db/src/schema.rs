@@ -638,6 +638,7 @@ diesel::table! {
         decision -> Nullable<Text>,
         decided_by -> Nullable<BigInt>,
         decided_at -> Nullable<BigInt>,
+        category -> Text,
     }
 }
 

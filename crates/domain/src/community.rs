@@ -207,6 +207,49 @@ pub fn reason(input: &str) -> Result<String, FieldError> {
 }
 
 crate::code_enum! {
+    /// What a report says is wrong with a post.
+    pub enum FlagCategory: "flag-category" {
+        Spam = "spam",
+        Harassment = "harassment",
+        /// Private information about a student (a name with a grade, a
+        /// photo, a record): the queue shows these first.
+        StudentPrivacy = "student-privacy",
+        OffTopic = "off-topic",
+        Other = "other",
+    }
+}
+
+impl FlagCategory {
+    /// Whether moderators should look at it first: the longer a student's
+    /// private information shows, the more people see it.
+    pub fn urgent(self) -> bool {
+        matches!(self, FlagCategory::StudentPrivacy)
+    }
+}
+
+/// A report as sent: its category (field `category`) and the reporter's
+/// words (field `why`), which only "other" must have — the category says
+/// the rest.
+pub fn flag_report(category: &str, why: &str) -> Result<(FlagCategory, String), Invalid> {
+    let mut errors = Invalid::new();
+    let category = FlagCategory::parse(category.trim());
+    if category.is_none() {
+        errors.add("category", "choose-one");
+    }
+    let why = if why.trim().is_empty() && category != Some(FlagCategory::Other) {
+        Ok(String::new())
+    } else {
+        reason(why)
+    };
+    let why = why.map_err(|e| errors.push(e)).ok();
+    errors.into_result()?;
+    match (category, why) {
+        (Some(c), Some(w)) => Ok((c, w)),
+        _ => Err(Invalid::one("category", "choose-one")),
+    }
+}
+
+crate::code_enum! {
     /// What a moderator may decide about a topic.
     pub enum TopicDecision: "topic-decision" {
         Lock = "lock",
@@ -403,6 +446,41 @@ impl std::fmt::Display for Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_needs_its_kind_and_words_only_for_something_else() {
+        let codes = |r: Result<(FlagCategory, String), Invalid>| -> Vec<(String, &'static str)> {
+            r.unwrap_err()
+                .0
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect()
+        };
+        assert_eq!(
+            flag_report("student-privacy", " "),
+            Ok((FlagCategory::StudentPrivacy, String::new()))
+        );
+        assert!(FlagCategory::StudentPrivacy.urgent() && !FlagCategory::Spam.urgent());
+        assert_eq!(
+            flag_report("spam", " Sells essays "),
+            Ok((FlagCategory::Spam, "Sells essays".to_string()))
+        );
+        assert_eq!(
+            codes(flag_report("other", "")),
+            [("why".to_string(), "required")]
+        );
+        assert_eq!(
+            codes(flag_report("", "")),
+            [("category".to_string(), "choose-one")]
+        );
+        assert_eq!(
+            codes(flag_report("rude", &"x".repeat(MAX_REASON + 1))),
+            [
+                ("category".to_string(), "choose-one"),
+                ("why".to_string(), "too-long")
+            ]
+        );
+    }
 
     #[test]
     fn spaces_topics_and_cursors_are_checked() {

@@ -12,7 +12,7 @@ use crate::spaces::{readable, readable_topic, require_poster, visibility};
 use crate::state::AppState;
 use lyceum_db::community::{self, Space};
 use lyceum_db::{DbError, moderation};
-use lyceum_domain::community::{TopicInput, body, reason, tag};
+use lyceum_domain::community::{TopicInput, body, flag_report, tag};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::search::query_words;
@@ -149,23 +149,25 @@ pub async fn readable_post(
     Ok((topic, path, org))
 }
 
-/// Flags a post `me` may read, with a reason, for the space's moderators:
-/// the post's topic, and whether this flag is new (flagging twice counts once).
+/// Flags a post `me` may read, with its category and (for "other", or if
+/// they wish) a reason, for the space's moderators: the post's topic, and
+/// whether this flag is new (flagging twice counts once).
 pub async fn flag(
     state: &AppState,
     me: &CurrentUser,
     post: PostId,
+    category: &str,
     why: &str,
 ) -> Outcome<(TopicId, bool)> {
     let (topic, _, _) = readable_post(state, me, post).await?;
-    let why = match reason(why) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(Invalid(vec![e]))),
+    let (category, why) = match flag_report(category, why) {
+        Ok(report) => report,
+        Err(invalid) => return Ok(Err(invalid)),
     };
     let (reporter, now) = (me.user.id(), state.clock.now());
     let new = state
         .db
-        .write(move |c| moderation::flag(c, post, reporter, &why, now))
+        .write(move |c| moderation::flag(c, post, reporter, category, &why, now))
         .await?;
     Ok(Ok((topic, new)))
 }

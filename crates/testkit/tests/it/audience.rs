@@ -104,7 +104,7 @@ async fn every_route_about_a_members_only_space_is_not_found_for_outsiders() {
             "moderate" => v(&[("action", "lock"), ("why", "Outsider")]),
             "accept" => v(&[("post", &post_id)]),
             "react" => v(&[("add", "thanks")]),
-            "flag" => v(&[("why", "Outsider")]),
+            "flag" => v(&[("category", "other"), ("why", "Outsider")]),
             "suspend-author" => v(&[("days", "7"), ("why", "Outsider")]),
             _ => v(&[("action", "hide"), ("why", "Outsider")]),
         }

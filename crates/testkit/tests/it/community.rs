@@ -419,11 +419,23 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
         .get(&topic)
         .await
         .expect(&format!("href=\"{flag}\""));
+    // The form shows the post and asks what kind of problem it is; only
+    // "something else" needs words.
+    educator
+        .get(&flag)
+        .await
+        .expect("The post, by ")
+        .expect("Private information about a student");
     let r = educator.post(&flag, &[("why", " ")]).await;
+    assert_eq!(r.status, 422);
+    r.expect("Choose what kind of problem it is.");
+    let r = educator
+        .post(&flag, &[("category", "other"), ("why", " ")])
+        .await;
     assert_eq!(r.status, 422);
     r.expect("Say why.");
     educator
-        .post(&flag, &[("why", "Advertising")])
+        .post(&flag, &[("category", "other"), ("why", "Advertising")])
         .await
         .expect("Thank you. The moderators will look at it.");
 
@@ -489,7 +501,12 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
     );
 
     // Suspended for three days: refused with the day it ends; then allowed.
-    educator.post(&flag, &[("why", "Still advertising")]).await;
+    educator
+        .post(
+            &flag,
+            &[("category", "other"), ("why", "Still advertising")],
+        )
+        .await;
     let r = dadmin
         .post(
             &format!("/moderation/posts/{reply}/suspend-author"),
@@ -1383,7 +1400,10 @@ async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
 
     // Reported, and reporting: the queue shows the name as text.
     facilitator
-        .post(&format!("/posts/{first}/flag"), &[("why", "Off topic")])
+        .post(
+            &format!("/posts/{first}/flag"),
+            &[("category", "other"), ("why", "Off topic")],
+        )
         .await
         .expect("Thank you.");
     let reply = app
@@ -1394,7 +1414,10 @@ async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
         .post
         .id;
     educator
-        .post(&format!("/posts/{reply}/flag"), &[("why", "Rude")])
+        .post(
+            &format!("/posts/{reply}/flag"),
+            &[("category", "other"), ("why", "Rude")],
+        )
         .await
         .expect("Thank you.");
     let queue = dadmin.get("/moderation").await;

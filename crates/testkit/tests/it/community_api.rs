@@ -204,47 +204,77 @@ async fn a_flag_reaches_the_moderators_once_and_never_crosses_organisations() {
         async move { call(app, Method::POST, &path, Some(&token), Some(body)).await }
     };
     // Another organisation's members-only post does not exist for them.
-    let (status, e) = flag(&w.educator, w.local_post, json!({ "reason": "Spam." })).await;
+    let (status, e) = flag(
+        &w.educator,
+        w.local_post,
+        json!({ "category": "other", "reason": "Spam." }),
+    )
+    .await;
     assert_eq!(
         (status, e["error"]["code"].as_str()),
         (404, Some("not_found"))
     );
-    let (status, _) = flag(&w.educator, 999_999, json!({ "reason": "Spam." })).await;
+    let (status, _) = flag(
+        &w.educator,
+        999_999,
+        json!({ "category": "other", "reason": "Spam." }),
+    )
+    .await;
     assert_eq!(status, 404);
     // A reason is needed, and the error names it.
-    let (status, e) = flag(&w.moderator, w.local_post, json!({ "reason": "  " })).await;
+    let (status, e) = flag(
+        &w.moderator,
+        w.local_post,
+        json!({ "category": "other", "reason": "  " }),
+    )
+    .await;
     assert_eq!(status, 422);
     assert_eq!(e["error"]["fields"][0]["field"], "reason");
+    let (status, e) = flag(
+        &w.moderator,
+        w.local_post,
+        json!({ "category": "rude", "reason": "x" }),
+    )
+    .await;
+    assert_eq!(
+        (status, e["error"]["fields"][0]["field"].as_str()),
+        (422, Some("category"))
+    );
 
     // The local's moderator flags a post in their own space…
     let (status, made) = flag(
         &w.moderator,
         w.local_post,
-        json!({ "reason": "Names a student." }),
+        json!({ "category": "student-privacy", "reason": "" }),
     )
     .await;
     assert_eq!(status, 201, "{made}");
     assert_eq!(made["new"], true);
     assert_eq!(made["post_id"], w.local_post);
     // …once: again changes nothing.
-    let (status, again) = flag(&w.moderator, w.local_post, json!({ "reason": "Again." })).await;
+    let (status, again) = flag(
+        &w.moderator,
+        w.local_post,
+        json!({ "category": "other", "reason": "Again." }),
+    )
+    .await;
     assert_eq!((status, again["new"].as_bool()), (200, Some(false)));
     // The local's admin sees it in the queue; the district's does not.
     let ladmin = app.browser();
     ladmin.sign_in(w.seed.email("ladmin"), PASSWORD).await;
     let queue = ladmin.get("/moderation").await;
-    queue.expect("Names a student.");
+    queue.expect("Private information about a student");
     assert!(!queue.contains("Again."));
     let dadmin = app.browser();
     dadmin.sign_in(w.seed.email("dadmin"), PASSWORD).await;
-    assert!(!dadmin.get("/moderation").await.contains("Names a student."));
+    assert!(!dadmin.get("/moderation").await.contains("Private information about a student"));
     // Signed out: 401.
     let (status, _) = call(
         app,
         Method::POST,
         &format!("/api/v1/posts/{}/flags", w.district_post),
         None,
-        Some(json!({ "reason": "Spam." })),
+        Some(json!({ "category": "other", "reason": "Spam." })),
     )
     .await;
     assert_eq!(status, 401);

@@ -126,13 +126,16 @@ async fn a_year_of_work(app: &TestApp, s: &Seed, educator: &Browser) -> String {
     educator
         .post(
             &format!("/posts/{reply}/flag"),
-            &[("why", "Off topic, I think")],
+            &[("category", "other"), ("why", "Off topic, I think")],
         )
         .await;
     facilitator
         .post(
             &format!("/posts/{own}/flag"),
-            &[("why", "Facilitator's private worry")],
+            &[
+                ("category", "other"),
+                ("why", "Facilitator's private worry"),
+            ],
         )
         .await;
 

@@ -147,7 +147,10 @@ async fn a_school_moderator_cannot_shorten_a_district_suspension() {
     let ana = &sc.ana.1;
     let (topic, post) = topic(app, ana, &sc.school_space, "Buy my course!").await;
     sc.dadmin
-        .post(&format!("/posts/{post}/flag"), &[("why", "Advertising")])
+        .post(
+            &format!("/posts/{post}/flag"),
+            &[("category", "other"), ("why", "Advertising")],
+        )
         .await;
 
     // The district's moderator suspends Ana for a year, for the district.
@@ -215,7 +218,10 @@ async fn nobody_suspends_someone_above_them() {
     let (topic, post) = topic(app, &sc.dmod.1, &sc.school_space, "Staff meeting moved").await;
     sc.ana
         .1
-        .post(&format!("/posts/{post}/flag"), &[("why", "I disagree")])
+        .post(
+            &format!("/posts/{post}/flag"),
+            &[("category", "other"), ("why", "I disagree")],
+        )
         .await;
     let queue = sc.smod.1.get("/moderation").await;
     queue.expect("You cannot suspend district moderator");
@@ -239,7 +245,10 @@ async fn nobody_suspends_someone_above_them() {
     let (_, own) = self::topic(app, &sc.smod.1, &sc.school_space, "Mine").await;
     sc.ana
         .1
-        .post(&format!("/posts/{own}/flag"), &[("why", "Hmm")])
+        .post(
+            &format!("/posts/{own}/flag"),
+            &[("category", "other"), ("why", "Hmm")],
+        )
         .await;
     let r = sc
         .smod
@@ -269,7 +278,10 @@ async fn a_district_suspension_does_not_reach_another_districts_spaces() {
     let local_space = space(&ladmin, sc.s.local, "Local lounge").await;
     let (_, post) = topic(app, &sc.ana.1, &sc.district_space, "Ad").await;
     sc.dadmin
-        .post(&format!("/posts/{post}/flag"), &[("why", "Advertising")])
+        .post(
+            &format!("/posts/{post}/flag"),
+            &[("category", "other"), ("why", "Advertising")],
+        )
         .await;
     sc.dmod
         .1
@@ -340,7 +352,10 @@ async fn a_suspended_person_cannot_edit_in_links() {
     let app = &sc.app;
     let (_, post) = topic(app, &sc.ana.1, &sc.school_space, "Nothing to see").await;
     sc.dadmin
-        .post(&format!("/posts/{post}/flag"), &[("why", "Odd")])
+        .post(
+            &format!("/posts/{post}/flag"),
+            &[("category", "other"), ("why", "Odd")],
+        )
         .await;
     sc.dadmin
         .post(

@@ -364,7 +364,13 @@ pub async fn notifications(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct FlagBody {
-    /// Why the moderators should look (up to 1,000 characters).
+    /// What kind of problem: `spam`, `harassment`, `student-privacy`
+    /// (private information about a student; moderators see these first),
+    /// `off-topic` or `other`.
+    #[serde(default)]
+    pub category: String,
+    /// Why the moderators should look (up to 1,000 characters); needed
+    /// for `other`.
     #[serde(default)]
     pub reason: String,
 }
@@ -392,11 +398,11 @@ pub async fn flag(
     ApiJson(b): ApiJson<FlagBody>,
 ) -> Result<(StatusCode, Json<FlagDto>), AppError> {
     let me = ctx.require_user()?;
-    let (topic_id, new) = community_actions::flag(&state, me, id, &b.reason)
+    let (topic_id, new) = community_actions::flag(&state, me, id, &b.category, &b.reason)
         .await?
         .map_err(|mut invalid| {
             // The page's field is `why`; here it is `reason`.
-            for e in &mut invalid.0 {
+            for e in invalid.0.iter_mut().filter(|e| e.field == "why") {
                 e.field = "reason".into();
             }
             AppError::Invalid(invalid)

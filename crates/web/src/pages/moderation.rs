@@ -7,6 +7,7 @@
 //! and below, and only someone below them (`Actor::may_suspend`). Every
 //! decision goes to the audit log with who, what, when and why.
 
+use super::Choice;
 use super::community::topic_path;
 use crate::context::{Ctx, CurrentUser};
 use crate::error::AppError;
@@ -19,8 +20,8 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use lyceum_db::{community, memberships, moderation, orgs};
-use lyceum_domain::community::{PostDecision, reason, suspension_days};
+use lyceum_db::{DbError, community, memberships, moderation, orgs, users};
+use lyceum_domain::community::{FlagCategory, PostDecision, reason, suspension_days};
 use lyceum_domain::i18n::Arg;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
@@ -41,13 +42,55 @@ pub struct FlagPage {
     errors: FormErrors,
     action: String,
     topic_href: String,
+    /// The post being reported, so nobody reports the wrong one: its
+    /// author and its text (sanitised by `markdown::to_html`).
+    author: String,
+    body: String,
+    categories: Vec<Choice>,
     typed: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
-pub struct ReasonForm {
+pub struct FlagForm {
+    #[serde(default)]
+    category: String,
     #[serde(default)]
     why: String,
+}
+
+/// The report form for a post `me` may read, as typed so far.
+async fn flag_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: PostId,
+    form: FlagForm,
+    errors: FormErrors,
+) -> Result<FlagPage, AppError> {
+    let me = ctx.require_user()?;
+    let (topic, _, _) = readable_post(state, me, id).await?;
+    let (author, body) = state
+        .db
+        .read(move |c| {
+            let post = community::post(c, id)?.ok_or(DbError::NotFound)?;
+            let author = users::by_id(c, post.author_id)?.map(|u| u.display_name);
+            // A hidden or deleted post's words stay with the moderators.
+            let shown = post.hidden_at.is_none() && post.deleted_at.is_none();
+            let body = if shown { post.body } else { String::new() };
+            Ok((author.unwrap_or_default(), body))
+        })
+        .await?;
+    let page = Page::new(ctx, "flag-title").with_errors(&errors);
+    let codes = FlagCategory::ALL.iter().map(|c| c.as_str());
+    Ok(FlagPage {
+        categories: Choice::list(&page, "flag-category", codes, &[form.category.as_str()]),
+        page,
+        errors,
+        action: format!("/posts/{id}/flag"),
+        topic_href: topic_path(topic),
+        author,
+        body: markdown::to_html(&body),
+        typed: form.why,
+    })
 }
 
 /// `GET /posts/{post_id}/flag`
@@ -56,15 +99,8 @@ pub async fn flag_form(
     ctx: Ctx,
     Path(id): Path<PostId>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
-    let (topic, _, _) = readable_post(&state, me, id).await?;
-    Ok(render(&FlagPage {
-        page: Page::new(&ctx, "flag-title"),
-        errors: FormErrors::none(),
-        action: format!("/posts/{id}/flag"),
-        topic_href: topic_path(topic),
-        typed: String::new(),
-    }))
+    let page = flag_page(&state, &ctx, id, FlagForm::default(), FormErrors::none()).await?;
+    Ok(render(&page))
 }
 
 /// `POST /posts/{post_id}/flag`: asks the space's moderators to look.
@@ -72,23 +108,19 @@ pub async fn flag(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<PostId>,
-    HtmlForm(form): HtmlForm<ReasonForm>,
+    HtmlForm(form): HtmlForm<FlagForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let topic = match crate::community_actions::flag(&state, me, id, &form.why).await? {
-        Ok((topic, _)) => topic,
-        Err(invalid) => {
-            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            let (topic, _, _) = readable_post(&state, me, id).await?;
-            return Ok(render_invalid(&FlagPage {
-                page: Page::new(&ctx, "flag-title").with_errors(&errors),
-                errors,
-                action: format!("/posts/{id}/flag"),
-                topic_href: topic_path(topic),
-                typed: form.why,
-            }));
-        }
-    };
+    let topic =
+        match crate::community_actions::flag(&state, me, id, &form.category, &form.why).await? {
+            Ok((topic, _)) => topic,
+            Err(invalid) => {
+                let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+                return Ok(render_invalid(
+                    &flag_page(&state, &ctx, id, form, errors).await?,
+                ));
+            }
+        };
     Ok(redirect_with(
         &topic_path(topic),
         Flash::PostFlagged,
@@ -100,6 +132,7 @@ pub async fn flag(
 
 pub struct FlagView {
     pub post_id: PostId,
+    pub category: FlagCategory,
     pub reason: String,
     pub reporter: String,
     pub author: String,
@@ -167,6 +200,7 @@ async fn queue_page(
             .map(|(f, suspend_in)| FlagView {
                 suspend_in,
                 post_id: f.post_id,
+                category: f.category,
                 reason: f.reason,
                 reporter: f.reporter,
                 author: f.author,
