@@ -158,6 +158,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/digest/unsubscribe", Anyone),
     ("GET", "/posts/{post_id}/edit", SignedIn),
     ("POST", "/posts/{post_id}/edit", SignedIn),
+    ("GET", "/posts/{post_id}/delete", SignedIn),
     ("POST", "/posts/{post_id}/delete", SignedIn),
     ("POST", "/posts/{post_id}/react", SignedIn),
     ("GET", "/posts/{post_id}/flag", SignedIn),

@@ -248,6 +248,24 @@ async fn spaces_topics_replies_visibility_and_inert_scripts() {
             .status,
         404
     );
+    // Deleting asks first, showing the post; nobody else is asked.
+    educator
+        .get(&topic)
+        .await
+        .expect(&format!("href=\"/posts/{own}/delete\""));
+    educator
+        .get(&format!("/posts/{own}/delete"))
+        .await
+        .expect("Delete your post?")
+        .expect(&format!("action=\"/posts/{own}/delete\""))
+        .expect("Yes, delete it");
+    assert_eq!(
+        facilitator_b
+            .get(&format!("/posts/{own}/delete"))
+            .await
+            .status,
+        404
+    );
     educator
         .post(&format!("/posts/{own}/delete"), &[])
         .await

@@ -267,7 +267,12 @@ async fn a_flag_reaches_the_moderators_once_and_never_crosses_organisations() {
     assert!(!queue.contains("Again."));
     let dadmin = app.browser();
     dadmin.sign_in(w.seed.email("dadmin"), PASSWORD).await;
-    assert!(!dadmin.get("/moderation").await.contains("Private information about a student"));
+    assert!(
+        !dadmin
+            .get("/moderation")
+            .await
+            .contains("Private information about a student")
+    );
     // Signed out: 401.
     let (status, _) = call(
         app,

@@ -176,6 +176,12 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(GET, "/posts/{post_id}/edit", SignedIn, community::edit_form)
         .add(POST, "/posts/{post_id}/edit", SignedIn, community::edit)
+        .add(
+            GET,
+            "/posts/{post_id}/delete",
+            SignedIn,
+            community::delete_form,
+        )
         .add(POST, "/posts/{post_id}/delete", SignedIn, community::delete)
         .add(
             GET,

@@ -22,7 +22,7 @@ pub use admin::{admin_create, admin_list};
 pub use follows::{follow, mute};
 pub use moderate::moderate;
 pub use notifications::{digest, mark_read, notifications, unsubscribe};
-pub use own_posts::{delete, edit, edit_form};
+pub use own_posts::{delete, delete_form, edit, edit_form};
 pub use reactions::{accept, react};
 pub use search::search;
 pub use space::{show, start};

@@ -110,6 +110,33 @@ pub async fn edit(
     ))
 }
 
+#[derive(Template)]
+#[template(path = "post_delete.html")]
+pub struct DeletePage {
+    page: Page,
+    action: String,
+    topic_href: String,
+    /// Sanitised by `markdown::to_html`.
+    body: String,
+}
+
+/// `GET /posts/{post_id}/delete`: asks before a post loses its text, with
+/// the post shown, since a deleted post cannot come back.
+pub async fn delete_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<PostId>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (post, _) = own_post(&state, me, id).await?;
+    Ok(render(&DeletePage {
+        page: Page::new(&ctx, "post-delete-title"),
+        action: format!("/posts/{id}/delete"),
+        topic_href: format!("{}#post-{id}", topic_path(post.topic_id)),
+        body: crate::markdown::to_html(&post.body),
+    }))
+}
+
 /// `POST /posts/{post_id}/delete`: the author's own post loses its text.
 pub async fn delete(
     State(state): State<AppState>,
