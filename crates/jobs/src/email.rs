@@ -316,4 +316,38 @@ mod tests {
             assert!(r.text.contains("columbus-sis"), "{}", r.text);
         }
     }
+
+    #[test]
+    fn a_decision_is_said_as_its_notification_in_the_readers_language() {
+        let email = |lang| Email {
+            to: "ana@example.org".into(),
+            lang,
+            message: EmailMessage::Notice {
+                name: "Ana".into(),
+                about: NotificationKind::CourseCompleted,
+                actor: "Bo".into(),
+                subject: "Checking claims".into(),
+                link: "https://lyceum.example/courses/checking-claims".into(),
+                extra_link: Some("https://lyceum.example/certificates/K7P2".into()),
+            },
+        };
+        let es = render(&email(Lang::Es)).unwrap();
+        assert_eq!(
+            es.subject,
+            "Completó «Checking claims» cuando Bo aceptó su tarea"
+        );
+        assert!(
+            es.text
+                .contains("Su certificado: https://lyceum.example/certificates/K7P2")
+        );
+        assert!(
+            es.text
+                .contains("https://lyceum.example/courses/checking-claims")
+        );
+        let en = render(&email(Lang::En)).unwrap();
+        assert_eq!(
+            en.subject,
+            "You completed “Checking claims” when Bo accepted your task"
+        );
+    }
 }
