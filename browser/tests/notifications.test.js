@@ -23,13 +23,13 @@ const FIRST = {
 };
 const MORE = { en: ' Our textbook (p. 212) says 1825.', es: ' El libro (p. 212) dice 1825.' };
 const COMMENT = { en: 'Name the source you checked it against.', es: 'Diga con qué fuente lo comprobó.' };
-// Whoever may review the learner's work: the facilitator over their school;
-// for the facilitator, the district's admin; for the author at the
-// programme, the programme's admin.
+// The nearest who may review the learner's work are told: the facilitator
+// over their school; for that facilitator, the district's admin; for the
+// author (at the programme and at Columbus), Columbus's facilitator.
 const VARIANTS = [
   { lang: 'en', js: true, learner: 'educator@columbus.example.org', name: 'Ana Rivera', reviewer: 'facilitator@columbus.example.org', by: 'Marcus Lee' },
   { lang: 'es', js: true, learner: 'facilitator@columbus.example.org', name: 'Marcus Lee', reviewer: 'orgadmin@columbus.example.org', by: 'Grace Kim' },
-  { lang: 'en', js: false, learner: 'author@lyceum.example.org', name: 'Priya Nair', reviewer: 'admin@lyceum.example.org', by: 'Sam Okafor' },
+  { lang: 'en', js: false, learner: 'author@lyceum.example.org', name: 'Priya Nair', reviewer: 'facilitator@columbus.example.org', by: 'Marcus Lee' },
 ];
 
 let suite;
