@@ -355,7 +355,7 @@ fn decisions(
         description: None,
         quarter_hours,
         completed_on: now.date_in(&TimeZone::programme()),
-        evidence_url: Some("https://www.nmteachers.example.org/events".into()),
+        evidence_url: Some("https://atf.example.org/pd".into()),
         evidence: None,
         org: atf.id(),
     };
