@@ -12,7 +12,7 @@ use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::Text;
 use lyceum_domain::community::{
-    DigestFrequency, FlagCategory, NotificationKind, Reaction, TopicKind, Visibility,
+    DecisionEmail, DigestFrequency, FlagCategory, NotificationKind, Reaction, TopicKind, Visibility,
 };
 use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus};
 use lyceum_domain::course::{Delivery, DraftStatus};
@@ -54,6 +54,7 @@ codes!(
     NotificationKind,
     Reaction,
     DigestFrequency,
+    DecisionEmail,
     OrgKind,
     Role,
     DraftStatus,

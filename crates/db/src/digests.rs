@@ -1,4 +1,5 @@
-//! Email digests of unread community notifications: each person's choice
+//! Email digests of unread notifications (community ones; decisions for
+//! those who chose to have them here): each person's choice
 //! (daily, weekly — the default — or never), and the sweep that enqueues
 //! the digests that are due, marking each sent in the same transaction so
 //! that several workers never send one twice.
@@ -7,7 +8,7 @@ use crate::codes::Code;
 use crate::schema::{digest_settings, notifications, spaces, topics, unsubscribe_links, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
-use lyceum_domain::community::{DigestFrequency, NotificationKind};
+use lyceum_domain::community::{DecisionEmail, DigestFrequency, NotificationKind};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::token::{hash_token, new_token};
@@ -42,6 +43,25 @@ fn settings(conn: &mut DbConn, user: UserId) -> Result<(DigestFrequency, Option<
         ))
         .execute(conn)?;
     Ok((DigestFrequency::DEFAULT, None))
+}
+
+/// How someone wants decisions and work waiting emailed, the default if
+/// they never chose.
+pub fn decisions(conn: &mut DbConn, user: UserId) -> Result<DecisionEmail, DbError> {
+    Ok(digest_settings::table
+        .find(user.0)
+        .select(digest_settings::decisions)
+        .first::<Code<DecisionEmail>>(conn)
+        .optional()?
+        .map_or(DecisionEmail::DEFAULT, DecisionEmail::from))
+}
+
+pub fn set_decisions(conn: &mut DbConn, user: UserId, d: DecisionEmail) -> Result<(), DbError> {
+    settings(conn, user)?;
+    diesel::update(digest_settings::table.find(user.0))
+        .set(digest_settings::decisions.eq(d.as_str()))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn set_frequency(conn: &mut DbConn, user: UserId, f: DigestFrequency) -> Result<(), DbError> {
@@ -146,7 +166,30 @@ pub fn send_due(
             .into_iter()
             .map(|(kind, topic, space)| (kind.into(), topic, space))
             .collect();
-        if new.is_empty() {
+        // Decisions and work waiting, for those who want them here.
+        let decided: Vec<(NotificationKind, String, String)> =
+            if decisions(conn, user)? == DecisionEmail::Digest {
+                notifications::table
+                    .inner_join(users::table.on(users::id.eq(notifications::actor_id)))
+                    .filter(notifications::user_id.eq(id))
+                    .filter(notifications::topic_id.is_null())
+                    .filter(notifications::read_at.is_null())
+                    .filter(notifications::created_at.gt(since))
+                    .order(notifications::id.desc())
+                    .limit(TOPICS * 2)
+                    .select((
+                        notifications::kind,
+                        users::display_name,
+                        notifications::subject,
+                    ))
+                    .load::<(Code<NotificationKind>, String, Option<String>)>(conn)?
+                    .into_iter()
+                    .map(|(kind, who, about)| (kind.into(), who, about.unwrap_or_default()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        if new.is_empty() && decided.is_empty() {
             continue;
         }
         let person: Option<(Option<String>, String, String)> = users::table
@@ -190,9 +233,10 @@ pub fn send_due(
             lang: Lang::parse(&lang).unwrap_or(Lang::En),
             message: EmailMessage::Digest {
                 name,
-                count: i64::try_from(new.len()).unwrap_or(i64::MAX),
+                count: i64::try_from(new.len() + decided.len()).unwrap_or(i64::MAX),
                 topics,
                 new_topics,
+                decisions: decided,
                 link: links(None),
                 unsubscribe: links(Some(&token)),
             },

@@ -7,9 +7,11 @@
 
 use crate::codes::Code;
 use crate::credit::{NewEntry, add_entry};
+use crate::notices::{self, Notice};
 use crate::schema::{orgs, pd_requests, users};
 use crate::{DbConn, DbError, memberships};
 use diesel::prelude::*;
+use lyceum_domain::community::NotificationKind;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::pd::{OutsideDraft, RequestStatus, Source};
 use lyceum_domain::policy::Actor;
@@ -44,16 +46,17 @@ impl RequestRow {
 }
 
 /// Sends a request to one of the person's organisations (one where they
-/// hold a role). Returns its id.
+/// hold a role), telling those who decide it (`notices::pd_deciders`;
+/// emails' links made with `base`). Returns its id.
 pub fn submit(
     conn: &mut DbConn,
     user: UserId,
     d: &OutsideDraft,
+    base: &str,
     now: Timestamp,
 ) -> Result<i64, DbError> {
-    let theirs = memberships::grants_of(conn, user)?
-        .iter()
-        .any(|g| g.scope.ids().last() == Some(&d.org));
+    let grants = memberships::grants_of(conn, user)?;
+    let theirs = grants.iter().any(|g| g.scope.ids().last() == Some(&d.org));
     if !theirs {
         return Err(DbError::invalid("org", "choose-one"));
     }
@@ -71,7 +74,7 @@ pub fn submit(
         ),
         None => (None, None, None),
     };
-    Ok(diesel::insert_into(pd_requests::table)
+    let id: i64 = diesel::insert_into(pd_requests::table)
         .values((
             pd_requests::user_id.eq(user.0),
             pd_requests::org_id.eq(d.org.0),
@@ -87,7 +90,27 @@ pub fn submit(
             pd_requests::created_at.eq(now.micros()),
         ))
         .returning(pd_requests::id)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    let requester = Actor {
+        user_id: user,
+        grants,
+    };
+    let (deciders, queue) = notices::pd_deciders(conn, &org_path, &requester)?;
+    if let Some(queue) = queue {
+        let link = lyceum_domain::paths::pd_requests_of(queue);
+        for decider in deciders {
+            let n = Notice {
+                user: decider,
+                kind: NotificationKind::PdRequestWaiting,
+                actor: user,
+                subject: &d.title,
+                link: &link,
+                extra_link: None,
+            };
+            notices::tell(conn, &n, base, now)?;
+        }
+    }
+    Ok(id)
 }
 
 /// A person's requests, newest first.
@@ -222,7 +245,9 @@ pub fn evidence(conn: &mut DbConn, id: i64) -> Result<Option<(String, String, Ve
 /// Decides a pending request in `scope`: approved (the hours go to the
 /// ledger, dated the day of the activity), returned or rejected (with a
 /// comment). `NotFound` if it is not in scope, not pending, or not the
-/// reviewer's to decide (see [`decidable`]).
+/// reviewer's to decide (see [`decidable`]). The requester is told
+/// (emails' links made with `base`).
+#[allow(clippy::too_many_arguments)]
 pub fn decide(
     conn: &mut DbConn,
     scope: &OrgPath,
@@ -230,6 +255,7 @@ pub fn decide(
     decision: RequestStatus,
     comment: Option<&str>,
     reviewer: &Actor,
+    base: &str,
     now: Timestamp,
 ) -> Result<RequestRow, DbError> {
     if decidable(conn, reviewer, scope, id)? != Some(true) {
@@ -260,6 +286,23 @@ pub fn decide(
             },
             now,
         )?;
+    }
+    let kind = match decision {
+        RequestStatus::Approved => Some(NotificationKind::PdApproved),
+        RequestStatus::Returned => Some(NotificationKind::PdReturned),
+        RequestStatus::Rejected => Some(NotificationKind::PdRejected),
+        RequestStatus::Pending => None,
+    };
+    if let Some(kind) = kind {
+        let n = Notice {
+            user: UserId(request.user_id),
+            kind,
+            actor: reviewer,
+            subject: &request.title,
+            link: lyceum_domain::paths::TRANSCRIPT,
+            extra_link: None,
+        };
+        notices::tell(conn, &n, base, now)?;
     }
     Ok(request)
 }

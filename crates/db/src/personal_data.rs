@@ -555,7 +555,7 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
         Option<String>,
     );
     let told: Vec<Notification> = notifications::table
-        .inner_join(topics::table.on(topics::id.eq(notifications::topic_id)))
+        .inner_join(topics::table.on(topics::id.nullable().eq(notifications::topic_id)))
         .filter(notifications::user_id.eq(uid.0))
         .order(notifications::id)
         .select((
@@ -567,6 +567,28 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             notifications::created_at,
             notifications::read_at,
             notifications::note,
+        ))
+        .load(conn)?;
+    // Decisions on their work and work that waited for them.
+    type Notice = (
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+        i64,
+        Option<i64>,
+    );
+    let decided: Vec<Notice> = notifications::table
+        .filter(notifications::user_id.eq(uid.0))
+        .filter(notifications::topic_id.is_null())
+        .order(notifications::id)
+        .select((
+            notifications::kind,
+            notifications::actor_id,
+            notifications::subject,
+            notifications::link,
+            notifications::created_at,
+            notifications::read_at,
         ))
         .load(conn)?;
     type Flag = (i64, String, i64, Option<String>, Option<i64>);
@@ -581,7 +603,10 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             flags::decided_at,
         ))
         .load(conn)?;
-    let actors = names(conn, told.iter().map(|n| n.1))?;
+    let actors = names(
+        conn,
+        told.iter().map(|n| n.1).chain(decided.iter().map(|n| n.1)),
+    )?;
     Ok(json!({
         "topics": started.iter().map(|(id, space, kind, title, at)| json!({
             "id": id, "space": space, "kind": kind, "title": title, "started_at": ts(*at),
@@ -612,6 +637,14 @@ fn community(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             "at": ts(n.5),
             "read_at": ts_opt(n.6),
             "note": n.7,
+        })).collect::<Vec<_>>(),
+        "notifications_of_decisions": decided.iter().map(|n| json!({
+            "kind": n.0,
+            "from": actors.get(&n.1),
+            "about": n.2,
+            "link": n.3,
+            "at": ts(n.4),
+            "read_at": ts_opt(n.5),
         })).collect::<Vec<_>>(),
         "flags_made": flagged.iter().map(|(post, reason, at, decision, decided)| json!({
             "post": post,

@@ -5,15 +5,18 @@
 use crate::codes::Code;
 use crate::ids::Id;
 use crate::learning::{self, Finished, record};
+use crate::notices::{self, Notice};
 use crate::schema::{memberships, orgs, reflections, task_submissions, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use lyceum_domain::community::NotificationKind;
 use lyceum_domain::course::Course;
 use lyceum_domain::course::task::{Artefact, ArtefactKind, Review, SubmissionStatus};
+use lyceum_domain::jobs::Job;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::xapi::Statement;
-use lyceum_domain::{CourseId, HandInId, Timestamp, UserId};
+use lyceum_domain::{CourseId, HandInId, Timestamp, UserId, paths};
 
 /// Statements a change may record: what the person did, and the lesson and
 /// course completions it may cause.
@@ -148,9 +151,33 @@ pub fn submissions(
         .load(conn)?)
 }
 
+/// Where the learner's practice tasks in a course stand: each lesson's
+/// latest hand-in's status, by lesson key.
+pub fn task_statuses(
+    conn: &mut DbConn,
+    user: UserId,
+    course: CourseId,
+) -> Result<Vec<(String, SubmissionStatus)>, DbError> {
+    let rows: Vec<(String, Code<SubmissionStatus>)> = task_submissions::table
+        .filter(task_submissions::user_id.eq(user.0))
+        .filter(task_submissions::course_id.eq(course.0))
+        .order(task_submissions::id.desc())
+        .select((task_submissions::lesson_key, task_submissions::status))
+        .load(conn)?;
+    let mut out: Vec<(String, SubmissionStatus)> = Vec::new();
+    for (key, status) in rows {
+        if !out.iter().any(|(k, _)| *k == key) {
+            out.push((key, status.into()));
+        }
+    }
+    Ok(out)
+}
+
 /// Hands in an artefact for review. Refused with `Invalid` (field
 /// `artefact_text`) while an earlier one waits or once one was accepted;
-/// `NotFound` if the person is not enrolled.
+/// `NotFound` if the person is not enrolled. Those who may review it are
+/// told by the worker (`HandInWaiting`, enqueued here; emails' links made
+/// with `base`).
 #[allow(clippy::too_many_arguments)]
 pub fn submit(
     conn: &mut DbConn,
@@ -160,6 +187,7 @@ pub fn submit(
     key: &str,
     artefact: &Artefact,
     submitted: &Statement,
+    base: &str,
     now: Timestamp,
 ) -> Result<HandInId, DbError> {
     learning::enrolment(conn, user, course)?.ok_or(DbError::NotFound)?;
@@ -196,6 +224,11 @@ pub fn submit(
         .returning(task_submissions::id)
         .get_result(conn)?;
     record(conn, submitted, Some(course))?;
+    let job = Job::HandInWaiting {
+        hand_in: HandInId(id),
+        base: base.to_string(),
+    };
+    crate::jobs::enqueue(conn, &job, now)?;
     Ok(HandInId(id))
 }
 
@@ -283,10 +316,24 @@ pub fn waiting_for(conn: &mut DbConn, reviewer: &Actor) -> Result<Vec<Waiting>, 
     Ok(all)
 }
 
+/// The reviewed hand-ins (returned or accepted) of these learners, newest
+/// first: what the queue shows beside a new hand-in of the same task.
+pub fn reviewed_of(conn: &mut DbConn, learners: &[UserId]) -> Result<Vec<Submission>, DbError> {
+    let ids: Vec<i64> = learners.iter().map(|u| u.0).collect();
+    Ok(task_submissions::table
+        .filter(task_submissions::user_id.eq_any(ids))
+        .filter(task_submissions::status.ne(SubmissionStatus::Submitted.as_str()))
+        .order(task_submissions::id.desc())
+        .select(Submission::as_select())
+        .load(conn)?)
+}
+
 /// Records a facilitator's review of a waiting hand-in, and — when it is
 /// accepted — finishes the learner's lesson if that was the last thing to
-/// do. `events.done` is the "reviewed" statement (the learner its actor,
+/// do. The learner is told (and of the course it completed), emails'
+/// links made with `base`. `events.done` is the "reviewed" statement (the learner its actor,
 /// the reviewer its instructor); the completions are the learner's. `NotFound` if the hand-in is not waiting.
+#[allow(clippy::too_many_arguments)]
 pub fn review(
     conn: &mut DbConn,
     id: HandInId,
@@ -294,6 +341,7 @@ pub fn review(
     review: &Review,
     reviewer: UserId,
     events: &Events<'_>,
+    base: &str,
     now: Timestamp,
 ) -> Result<(Submission, Option<Finished>), DbError> {
     let s = submission(conn, id)?
@@ -328,5 +376,34 @@ pub fn review(
     } else {
         None
     };
+    let lesson = content
+        .lessons()
+        .find(|l| l.key == s.lesson_key)
+        .map_or(s.lesson_key.as_str(), |l| l.title.as_str());
+    let subject = format!("{} · {lesson}", content.title);
+    let link = paths::lesson(&content.slug, &s.lesson_key);
+    let kind = if review.accepted {
+        NotificationKind::TaskAccepted
+    } else {
+        NotificationKind::TaskReturned
+    };
+    let mut n = Notice {
+        user: s.user_id,
+        kind,
+        actor: reviewer,
+        subject: &subject,
+        link: &link,
+        extra_link: None,
+    };
+    notices::tell(conn, &n, base, now)?;
+    if let Some(f) = finished.as_ref().filter(|f| f.course) {
+        let certificate = f.certificate.as_deref().map(paths::certificate);
+        let course = paths::course(&content.slug);
+        n.kind = NotificationKind::CourseCompleted;
+        n.subject = &content.title;
+        n.link = &course;
+        n.extra_link = certificate.as_deref();
+        notices::tell(conn, &n, base, now)?;
+    }
     Ok((s, finished))
 }

@@ -601,11 +601,14 @@ diesel::table! {
         user_id -> BigInt,
         kind -> Text,
         actor_id -> BigInt,
-        topic_id -> BigInt,
+        topic_id -> Nullable<BigInt>,
         post_id -> Nullable<BigInt>,
         created_at -> BigInt,
         read_at -> Nullable<BigInt>,
         note -> Nullable<Text>,
+        subject -> Nullable<Text>,
+        link -> Nullable<Text>,
+        extra_link -> Nullable<Text>,
     }
 }
 
@@ -678,6 +681,7 @@ diesel::table! {
         user_id -> BigInt,
         frequency -> Text,
         last_sent_at -> Nullable<BigInt>,
+        decisions -> Text,
     }
 }
 

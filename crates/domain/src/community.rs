@@ -113,6 +113,46 @@ crate::code_enum! {
         Moved = "moved",
         /// Someone started a topic in a space they follow (and did not mute).
         NewTopic = "new-topic",
+        /// A facilitator sent their practice task back, with comments.
+        TaskReturned = "task-returned",
+        /// A facilitator accepted their practice task.
+        TaskAccepted = "task-accepted",
+        /// That acceptance completed the course (the certificate it issued
+        /// is the notification's extra link).
+        CourseCompleted = "course-completed",
+        /// An admin approved their outside PD request.
+        PdApproved = "pd-approved",
+        /// An admin sent their outside PD request back to be corrected.
+        PdReturned = "pd-returned",
+        /// An admin rejected their outside PD request.
+        PdRejected = "pd-rejected",
+        /// A learner they may review handed in a practice task.
+        HandInWaiting = "hand-in-waiting",
+        /// An outside PD request waits for them to decide it.
+        PdRequestWaiting = "pd-request-waiting",
+        /// A roster import they ran finished.
+        RosterImported = "roster-imported",
+    }
+}
+
+impl NotificationKind {
+    /// About a decision or work waiting (not a community post): emailed as
+    /// the person chose ([`DecisionEmail`]), linking to its page.
+    pub fn is_decision(self) -> bool {
+        !matches!(
+            self,
+            NotificationKind::Reply
+                | NotificationKind::Mention
+                | NotificationKind::Accepted
+                | NotificationKind::Hidden
+                | NotificationKind::Restored
+                | NotificationKind::Locked
+                | NotificationKind::Unlocked
+                | NotificationKind::Pinned
+                | NotificationKind::Unpinned
+                | NotificationKind::Moved
+                | NotificationKind::NewTopic
+        )
     }
 }
 
@@ -192,6 +232,23 @@ impl DigestFrequency {
             DigestFrequency::Weekly => Some(std::time::Duration::from_secs(7 * 86_400)),
         }
     }
+}
+
+crate::code_enum! {
+    /// How someone wants notifications of decisions and work waiting for
+    /// them emailed.
+    pub enum DecisionEmail: "decision-email" {
+        /// An email for each, as it happens.
+        AtOnce = "at-once",
+        /// Listed in their digest (at its frequency).
+        Digest = "digest",
+        Never = "never",
+    }
+}
+
+impl DecisionEmail {
+    /// The default, for someone who never chose.
+    pub const DEFAULT: DecisionEmail = DecisionEmail::AtOnce;
 }
 
 /// Longest flag reason or moderator's note.

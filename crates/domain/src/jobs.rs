@@ -3,6 +3,7 @@
 //! The web layer enqueues a [`Job`] in the same transaction as the write that
 //! causes it; the worker (crate `lyceum-jobs`) runs it later, with retries.
 
+use crate::community::NotificationKind;
 use crate::i18n::Lang;
 use crate::role::Role;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,13 @@ pub enum Job {
     TopicStarted {
         topic: crate::TopicId,
     },
+    /// Tells the people who may review a hand-in that it waits for them
+    /// (they can be many: done by the worker). `base` is the deployment's
+    /// public address, for the emails of those who want them at once.
+    HandInWaiting {
+        hand_in: crate::HandInId,
+        base: String,
+    },
 }
 
 impl Job {
@@ -25,6 +33,7 @@ impl Job {
         match self {
             Job::SendEmail(_) => "send_email",
             Job::TopicStarted { .. } => "topic_started",
+            Job::HandInWaiting { .. } => "hand_in_waiting",
         }
     }
 }
@@ -80,6 +89,10 @@ pub enum EmailMessage {
         /// Absent from digests queued before there were any.
         #[serde(default)]
         new_topics: Vec<(String, String)>,
+        /// Decisions and work waiting, for those who want them in the
+        /// digest: (kind, who, what about).
+        #[serde(default)]
+        decisions: Vec<(NotificationKind, String, String)>,
         link: String,
         unsubscribe: String,
     },
@@ -90,6 +103,19 @@ pub enum EmailMessage {
         name: String,
         org_name: String,
         source: String,
+    },
+    /// A decision about their work, or work waiting for them, sent at once
+    /// (the person's choice): said as the notification says it.
+    Notice {
+        name: String,
+        /// What happened (`kind` is this enum's tag).
+        about: NotificationKind,
+        actor: String,
+        subject: String,
+        link: String,
+        /// The certificate a completed course issued.
+        #[serde(default)]
+        extra_link: Option<String>,
     },
     /// A certificate expires soon (`expires_on` is `YYYY-MM-DD`).
     CertificateExpiring {

@@ -21,6 +21,37 @@ pub fn digest_unsubscribe(token: &str) -> String {
     format!("{DIGEST_UNSUBSCRIBE}?token={token}")
 }
 
+/// Where notifications of decisions lead (stored with each, so a link
+/// keeps working as the person's later pages change).
+pub fn course(slug: &str) -> String {
+    format!("/courses/{slug}")
+}
+
+pub fn lesson(slug: &str, key: &str) -> String {
+    format!("/courses/{slug}/lessons/{key}")
+}
+
+/// The facilitators' queue.
+pub const REVIEW: &str = "/review";
+
+/// One hand-in in the queue.
+pub fn hand_in(id: crate::HandInId) -> String {
+    format!("{REVIEW}#hand-in-{id}")
+}
+
+/// One's transcript, with one's outside PD requests.
+pub const TRANSCRIPT: &str = "/transcript";
+
+/// An organisation's admins' queue of outside PD requests.
+pub fn pd_requests_of(org: crate::OrgId) -> String {
+    format!("/orgs/{org}/admin/pd-requests")
+}
+
+/// An organisation's roster import.
+pub fn roster_import(org: crate::OrgId) -> String {
+    format!("/orgs/{org}/admin/import")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! What each email says, in the recipient's language.
 
 use askama::Template;
+use lyceum_domain::community::NotificationKind;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::jobs::{Email, EmailMessage};
 
@@ -107,11 +108,32 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             ],
             Some((t("email-invitation-action"), link.clone())),
         ),
+        EmailMessage::Notice {
+            name,
+            about,
+            actor,
+            subject,
+            link,
+            extra_link,
+        } => {
+            let mut paragraphs = vec![notice(lang, *about, actor, subject)];
+            if let Some(l) = extra_link {
+                paragraphs.push(t1("email-notice-certificate", "link", l));
+            }
+            paragraphs.push(t("email-notice-settings"));
+            (
+                "email-notice",
+                name.as_str(),
+                paragraphs,
+                Some((t("email-notice-action"), link.clone())),
+            )
+        }
         EmailMessage::Digest {
             name,
             count,
             topics,
             new_topics,
+            decisions,
             link,
             unsubscribe,
         } => {
@@ -125,6 +147,11 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
                     &[("topic", Arg::Str(topic)), ("space", Arg::Str(space))],
                 )
             }));
+            paragraphs.extend(
+                decisions
+                    .iter()
+                    .map(|(kind, who, about)| format!("• {}", notice(lang, *kind, who, about))),
+            );
             paragraphs.push(t1("email-digest-unsubscribe", "link", unsubscribe));
             (
                 "email-digest",
@@ -174,9 +201,19 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
     } else {
         t1("email-greeting", "name", name)
     };
+    let subject = match &email.message {
+        // Said as the notification says it.
+        EmailMessage::Notice {
+            about,
+            actor,
+            subject,
+            ..
+        } => notice(lang, *about, actor, subject),
+        _ => t(&format!("{prefix}-subject")),
+    };
     let content = Content {
         lang,
-        subject: t(&format!("{prefix}-subject")),
+        subject,
         greeting,
         paragraphs,
         action,
@@ -188,6 +225,15 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
         text: TextEmail { c: &content }.render()?,
         html: HtmlEmail { c: &content }.render()?,
     })
+}
+
+/// A notification as its page says it: who did what about what.
+fn notice(lang: Lang, kind: NotificationKind, actor: &str, about: &str) -> String {
+    catalogue().text_with(
+        lang,
+        &kind.label_key(),
+        &[("name", Arg::Str(actor)), ("topic", Arg::Str(about))],
+    )
 }
 
 #[cfg(test)]
@@ -269,5 +315,39 @@ mod tests {
             );
             assert!(r.text.contains("columbus-sis"), "{}", r.text);
         }
+    }
+
+    #[test]
+    fn a_decision_is_said_as_its_notification_in_the_readers_language() {
+        let email = |lang| Email {
+            to: "ana@example.org".into(),
+            lang,
+            message: EmailMessage::Notice {
+                name: "Ana".into(),
+                about: NotificationKind::CourseCompleted,
+                actor: "Bo".into(),
+                subject: "Checking claims".into(),
+                link: "https://lyceum.example/courses/checking-claims".into(),
+                extra_link: Some("https://lyceum.example/certificates/K7P2".into()),
+            },
+        };
+        let es = render(&email(Lang::Es)).unwrap();
+        assert_eq!(
+            es.subject,
+            "Completó «Checking claims» cuando Bo aceptó su tarea"
+        );
+        assert!(
+            es.text
+                .contains("Su certificado: https://lyceum.example/certificates/K7P2")
+        );
+        assert!(
+            es.text
+                .contains("https://lyceum.example/courses/checking-claims")
+        );
+        let en = render(&email(Lang::En)).unwrap();
+        assert_eq!(
+            en.subject,
+            "You completed “Checking claims” when Bo accepted your task"
+        );
     }
 }

@@ -171,6 +171,15 @@ impl Worker {
                     }
                 }
             }
+            Job::HandInWaiting { hand_in, base } => {
+                // Those already told are skipped: a retry tells nobody twice.
+                let (id, base, now) = (*hand_in, base.clone(), self.clock.now());
+                self.db
+                    .write(move |c| lyceum_db::notices::tell_reviewers(c, id, &base, now))
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| Failure::Retry(e.to_string()))
+            }
         }
     }
 }

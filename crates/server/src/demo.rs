@@ -3,14 +3,17 @@
 
 use lyceum_db::join_codes::{self, NewJoinCode};
 use lyceum_db::users::{self, NewUser};
-use lyceum_db::{Db, DbConn, DbError, domains, memberships, orgs};
+use lyceum_db::{Db, DbConn, DbError, domains, memberships, orgs, pd_requests};
+use lyceum_domain::community::DecisionEmail;
 use lyceum_domain::domain_proof::DomainProof;
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
 use lyceum_domain::password::hash_password;
+use lyceum_domain::pd::{OutsideDraft, RequestStatus};
 use lyceum_domain::policy::{JOIN_CODE_DEFAULT_DAYS, JOIN_CODE_DEFAULT_USES};
 use lyceum_domain::role::Role;
+use lyceum_domain::time::TimeZone;
 use lyceum_domain::{Clock, Timestamp};
 use std::time::Duration;
 
@@ -327,6 +330,61 @@ fn fresh_join_code(c: &mut DbConn, now: Timestamp) -> Result<String, DbError> {
 }
 
 /// Creates the demo programme if the database has none; returns the sign-ins.
+/// Decisions to be told of, made as the pages make them: Dolores Chávez
+/// asks her federation for outside PD hours twice; as it has no admin of
+/// its own, Sam Okafor (the programme's) is told of both and approves the
+/// first, which tells Dolores. Both have these in their digests, so the
+/// demo sends no email as it starts.
+fn decisions(
+    c: &mut DbConn,
+    root: &orgs::OrgRow,
+    atf: &orgs::OrgRow,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let person = |c: &mut DbConn, email: &str| -> Result<lyceum_domain::UserId, DbError> {
+        let email = EmailAddress::parse(email).map_err(|code| DbError::invalid("email", code))?;
+        Ok(users::by_email(c, &email)?.ok_or(DbError::NotFound)?.id())
+    };
+    let dolores = person(c, "moderator@atf.example.org")?;
+    let sam = person(c, "admin@lyceum.example.org")?;
+    for who in [dolores, sam] {
+        lyceum_db::digests::set_decisions(c, who, DecisionEmail::Digest)?;
+    }
+    let asked = |title: &str, quarter_hours| OutsideDraft {
+        title: title.into(),
+        description: None,
+        quarter_hours,
+        completed_on: now.date_in(&TimeZone::programme()),
+        evidence_url: Some("https://atf.example.org/pd".into()),
+        evidence: None,
+        org: atf.id(),
+    };
+    // No email goes at once (their choice), so no public address is needed.
+    let first = pd_requests::submit(
+        c,
+        dolores,
+        &asked("Union workshop: AI and workload", 6),
+        "",
+        now,
+    )?;
+    pd_requests::submit(c, dolores, &asked("State AI summit", 14), "", now)?;
+    let admin = lyceum_domain::policy::Actor {
+        user_id: sam,
+        grants: memberships::grants_of(c, sam)?,
+    };
+    pd_requests::decide(
+        c,
+        &root.org_path()?,
+        first,
+        RequestStatus::Approved,
+        None,
+        &admin,
+        "",
+        now,
+    )?;
+    Ok(())
+}
+
 pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
     let accounts: Vec<(Role, String)> = PEOPLE
         .iter()
@@ -441,6 +499,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
             domains::claim(c, atf.id(), "atf.example.org", &token, now)?;
             let code = fresh_join_code(c, now)?;
             spaces(c, &root, &columbus, admin, now)?;
+            decisions(c, &root, &atf, now)?;
             Ok(code)
         })
         .await?;

@@ -74,13 +74,19 @@ pub fn all(dir: &Path) -> Vec<(PathBuf, Mail)> {
         .collect()
 }
 
-fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
-    head.lines()
-        .find(|l| {
-            l.to_ascii_lowercase()
-                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
-        })
-        .map(|l| l[name.len() + 1..].trim())
+/// A header's value, its folded lines (long subjects) joined.
+fn header(head: &str, name: &str) -> Option<String> {
+    let prefix = format!("{}:", name.to_ascii_lowercase());
+    let mut lines = head
+        .lines()
+        .skip_while(|l| !l.to_ascii_lowercase().starts_with(&prefix));
+    let first = lines.next()?;
+    let mut value = first[name.len() + 1..].trim().to_string();
+    for more in lines.take_while(|l| l.starts_with([' ', '\t'])) {
+        value.push(' ');
+        value.push_str(more.trim());
+    }
+    Some(value)
 }
 
 /// Just enough MIME for the mail Lyceum writes: two alternative parts,
@@ -92,9 +98,9 @@ fn parse(raw: &str) -> Option<Mail> {
     // `Name <addr>` or `addr`.
     let to = to
         .rsplit_once('<')
-        .map_or(to, |(_, a)| a.trim_end_matches('>'))
+        .map_or(to.as_str(), |(_, a)| a.trim_end_matches('>'))
         .to_string();
-    let subject = decode_header(header(head, "Subject")?);
+    let subject = decode_header(&header(head, "Subject")?);
     let boundary = head
         .split("boundary=")
         .nth(1)?
@@ -109,7 +115,7 @@ fn parse(raw: &str) -> Option<Mail> {
             continue;
         };
         let encoding = header(phead, "Content-Transfer-Encoding")
-            .unwrap_or("7bit")
+            .unwrap_or_else(|| "7bit".into())
             .to_ascii_lowercase();
         let decoded = match encoding.as_str() {
             "quoted-printable" => quoted_printable(pbody),
@@ -117,7 +123,7 @@ fn parse(raw: &str) -> Option<Mail> {
             _ => pbody.to_string(),
         };
         let ctype = header(phead, "Content-Type")
-            .unwrap_or("")
+            .unwrap_or_default()
             .to_ascii_lowercase();
         if ctype.starts_with("text/plain") {
             text = decoded;
@@ -154,6 +160,10 @@ fn quoted_printable(s: &str) -> String {
 }
 
 fn base64(s: &str) -> String {
+    String::from_utf8_lossy(&base64_bytes(s)).into_owned()
+}
+
+fn base64_bytes(s: &str) -> Vec<u8> {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut bits = 0u32;
     let mut n = 0;
@@ -169,13 +179,16 @@ fn base64(s: &str) -> String {
             out.push((bits >> n) as u8);
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// Decodes RFC 2047 `=?utf-8?b?…?=` / `=?utf-8?q?…?=` words; the space
 /// between two encoded words is not part of the text.
 fn decode_header(v: &str) -> String {
+    // Adjacent encoded words are decoded together: a character may be
+    // split between two of them.
     let mut out = String::new();
+    let mut pending: Vec<u8> = Vec::new();
     let mut previous_encoded = false;
     for word in v.split_whitespace() {
         let encoded = word
@@ -183,16 +196,27 @@ fn decode_header(v: &str) -> String {
             .and_then(|w| w.strip_suffix("?="))
             .map(|inner| inner.splitn(3, '?').collect::<Vec<_>>())
             .filter(|parts| parts.len() == 3);
-        let joined = previous_encoded && encoded.is_some();
-        if !out.is_empty() && !joined {
-            out.push(' ');
-        }
         match &encoded {
-            Some(parts) if parts[1].eq_ignore_ascii_case("b") => out.push_str(&base64(parts[2])),
-            Some(parts) => out.push_str(&quoted_printable(&parts[2].replace('_', " "))),
-            None => out.push_str(word),
+            Some(parts) => {
+                if !previous_encoded && !out.is_empty() {
+                    out.push(' ');
+                }
+                if parts[1].eq_ignore_ascii_case("b") {
+                    pending.extend(base64_bytes(parts[2]));
+                } else {
+                    pending.extend(quoted_printable(&parts[2].replace('_', " ")).into_bytes());
+                }
+            }
+            None => {
+                out.push_str(&String::from_utf8_lossy(&std::mem::take(&mut pending)));
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
         }
         previous_encoded = encoded.is_some();
     }
+    out.push_str(&String::from_utf8_lossy(&pending));
     out
 }

@@ -128,9 +128,10 @@ pub async fn submit(
         Err(e) => return Ok(Err(e)),
     };
     let now = state.clock.now();
+    let base = state.config.public_origin().to_string();
     match state
         .db
-        .write(move |c| pd_requests::submit(c, user, &draft, now))
+        .write(move |c| pd_requests::submit(c, user, &draft, &base, now))
         .await
     {
         Ok(id) => Ok(Ok(id)),
@@ -286,10 +287,12 @@ pub async fn decide(
     };
     let now = state.clock.now();
     let (org, path, me) = (scope.id, scope.path.clone(), me.clone());
+    let base = state.config.public_origin().to_string();
     Ok(Ok(state
         .db
         .write(move |c| {
-            let r = pd_requests::decide(c, &path, id, decision, comment.as_deref(), &me, now)?;
+            let r =
+                pd_requests::decide(c, &path, id, decision, comment.as_deref(), &me, &base, now)?;
             record(
                 c,
                 now,

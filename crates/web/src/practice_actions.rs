@@ -117,9 +117,14 @@ pub async fn hand_in(
         now,
     )?;
     let (course, version, k) = (t.f.row.id, t.version, t.lesson.key.clone());
+    let base = state.config.public_origin().to_string();
     match state
         .db
-        .write(move |c| practice::submit(c, user, course, version, &k, &artefact, &submitted, now))
+        .write(move |c| {
+            practice::submit(
+                c, user, course, version, &k, &artefact, &submitted, &base, now,
+            )
+        })
         .await
     {
         Ok(id) => Ok(Ok(id)),
@@ -152,6 +157,9 @@ pub struct WaitingItem {
     pub row: CourseRow,
     pub content: Course,
     pub reflections: Vec<(String, String)>,
+    /// The learner's earlier hand-ins of the same task, with their reviews,
+    /// newest first.
+    pub earlier: Vec<Submission>,
 }
 
 /// The hand-ins `reviewer` may review that wait for it.
@@ -161,7 +169,15 @@ pub async fn waiting(state: &AppState, reviewer: &Actor) -> Result<Vec<WaitingIt
         .db
         .read(move |c| {
             let mut out = Vec::new();
-            for w in practice::waiting_for(c, &actor)? {
+            let waiting = practice::waiting_for(c, &actor)?;
+            let learners: Vec<UserId> = waiting.iter().map(|w| w.submission.user_id).collect();
+            // One read for every card's history.
+            let mut reviewed = if learners.is_empty() {
+                Vec::new()
+            } else {
+                practice::reviewed_of(c, &learners)?
+            };
+            for w in waiting {
                 let s = &w.submission;
                 let Some(row) = courses::by_id(c, s.course_id)? else {
                     continue;
@@ -170,11 +186,19 @@ pub async fn waiting(state: &AppState, reviewer: &Actor) -> Result<Vec<WaitingIt
                     continue;
                 };
                 let reflections = practice::reflections_in(c, s.user_id, s.course_id)?;
+                let (earlier, rest): (Vec<Submission>, Vec<Submission>) =
+                    reviewed.into_iter().partition(|e| {
+                        e.user_id == s.user_id
+                            && e.course_id == s.course_id
+                            && e.lesson_key == s.lesson_key
+                    });
+                reviewed = rest;
                 out.push(WaitingItem {
                     waiting: w,
                     row,
                     content,
                     reflections,
+                    earlier,
                 });
             }
             Ok(out)
@@ -272,6 +296,7 @@ pub async fn decide(
     done.result = Some((met_percent, review.accepted));
     done.instructor = Some(reviewer.user_id.0);
     let by = reviewer.user_id;
+    let base = state.config.public_origin().to_string();
     state
         .db
         .write(move |c| {
@@ -280,7 +305,7 @@ pub async fn decide(
                 lesson_done: &lesson_done,
                 course_done: &course_done,
             };
-            practice::review(c, id, &content, &review, by, &events, now)
+            practice::review(c, id, &content, &review, by, &events, &base, now)
         })
         .await?;
     Ok(Decided::Done)

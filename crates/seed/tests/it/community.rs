@@ -38,6 +38,9 @@ type SpaceCols = (i64, i64, String, String, i64, i64);
 type TopicCols = (i64, i64, i64, String, String, i64, i64, i64, Option<i64>);
 type PostCols = (i64, i64, i64, String, i64, String);
 
+/// A notification: (user, kind, actor, topic, post).
+type Told = (i64, String, i64, Option<i64>, Option<i64>);
+
 struct Rows {
     /// id → (path, kind).
     orgs: HashMap<i64, (String, String)>,
@@ -49,7 +52,7 @@ struct Rows {
     posts: Vec<PostCols>,
     follows: Vec<(i64, i64, i64)>,
     /// (user, kind, actor, topic, post).
-    notifications: Vec<(i64, String, i64, i64, Option<i64>)>,
+    notifications: Vec<Told>,
 }
 
 async fn rows(t: &TestDb) -> Rows {
@@ -201,10 +204,13 @@ fn check(r: &Rows) {
             assert_eq!(post.1, *id);
             assert_ne!(post.0, first.0);
             assert_ne!(post.2, *author);
-            assert!(
-                r.notifications
-                    .contains(&(post.2, "accepted".into(), *author, *id, Some(*a)))
-            );
+            assert!(r.notifications.contains(&(
+                post.2,
+                "accepted".into(),
+                *author,
+                Some(*id),
+                Some(*a)
+            )));
         }
     }
     assert!(accepted > 0);

@@ -140,6 +140,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/topics/{topic_id}/posts", SignedIn),
     ("POST", "/api/v1/topics/{topic_id}/replies", SignedIn),
     ("GET", "/api/v1/notifications", SignedIn),
+    ("GET", "/api/v1/notifications/settings", SignedIn),
+    ("PUT", "/api/v1/notifications/settings", SignedIn),
     ("POST", "/api/v1/posts/{post_id}/flags", SignedIn),
     ("GET", "/api/v1/search/posts", SignedIn),
     ("GET", "/spaces", SignedIn),

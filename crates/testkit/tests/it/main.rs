@@ -28,6 +28,7 @@ mod limits;
 mod literacy;
 mod local_courses;
 mod local_time;
+mod notifications_decisions;
 mod object_ids;
 mod ops;
 mod orgs;

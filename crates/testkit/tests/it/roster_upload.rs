@@ -5,10 +5,10 @@ use reqwest::multipart::{Form, Part};
 
 const MANIFEST: &str = "propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.orgs,bulk\nfile.users,bulk\nfile.roles,bulk\n";
 const ORGS: &str = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\nd,,,Columbus City Schools,district,,\ns9,,,Hilltop Elementary,school,,d\n";
-const USERS: &str = "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email\nu1,,,true,nia,Nia,Reyes,nia@district.example.org\nu2,,,true,kid,Kid,One,kid@district.example.org\n";
+pub(crate) const USERS: &str = "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,email\nu1,,,true,nia,Nia,Reyes,nia@district.example.org\nu2,,,true,kid,Kid,One,kid@district.example.org\n";
 const ROLES: &str = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId\nr1,,,u1,primary,teacher,s9\nr2,,,u2,primary,student,s9\n";
 
-fn form(users: &str, dry_run: bool) -> Form {
+pub(crate) fn form(users: &str, dry_run: bool) -> Form {
     let file = |name: &str, body: &str| {
         Part::text(body.to_string())
             .file_name(name.to_string())

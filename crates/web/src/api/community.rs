@@ -13,8 +13,8 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use lyceum_db::community;
-use lyceum_domain::community::{Cursor, PAGE_SIZE, TopicInput};
+use lyceum_db::{community, notices};
+use lyceum_domain::community::{Cursor, DecisionEmail, DigestFrequency, PAGE_SIZE, TopicInput};
 use lyceum_domain::{PostId, SpaceId, Timestamp, TopicId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -318,20 +318,33 @@ pub async fn reply(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NotificationDto {
     pub id: i64,
-    /// `reply`, `mention`, `accepted`, `hidden`, `restored`, `locked`,
-    /// `unlocked`, `pinned`, `unpinned` or `moved`.
+    /// Community: `reply`, `mention`, `accepted`, `hidden`, `restored`,
+    /// `locked`, `unlocked`, `pinned`, `unpinned`, `moved`, `new-topic`.
+    /// Decisions and work waiting: `task-returned`, `task-accepted`,
+    /// `course-completed`, `pd-approved`, `pd-returned`, `pd-rejected`,
+    /// `hand-in-waiting`, `pd-request-waiting`, `roster-imported`.
     pub kind: String,
+    /// What it says, in your language.
+    pub text: String,
     pub actor: String,
-    pub topic_id: i64,
-    pub topic_title: String,
+    /// The topic of a community notification; null for the others.
+    pub topic_id: Option<i64>,
+    pub topic_title: Option<String>,
     pub post_id: Option<i64>,
+    /// What a decision or waiting work is about (a course and lesson, a
+    /// request's title, an organisation); null for community ones.
+    pub subject: Option<String>,
+    /// The page it is about (a path on this site).
+    pub link: String,
+    /// The certificate a completed course issued (a path).
+    pub extra_link: Option<String>,
     pub created_at: String,
     pub read: bool,
     /// A moderator's reason.
     pub note: Option<String>,
 }
 
-/// Your latest 50 notifications, newest first.
+/// Your latest 50 notifications of every kind, newest first.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "community",
     responses((status = 200, body = Vec<NotificationDto>), (status = 401, body = crate::api::dto::ErrorBody)),
     security(("bearer" = [])))]
@@ -340,26 +353,103 @@ pub async fn notifications(
     ctx: Ctx,
 ) -> Result<Json<Vec<NotificationDto>>, AppError> {
     let me = ctx.require_user()?.user.id();
-    let lines = state
-        .db
-        .read(move |c| community::notifications_of(c, me, 50))
-        .await?;
+    let lines = state.db.read(move |c| notices::of(c, me, 50)).await?;
     Ok(Json(
         lines
             .into_iter()
-            .map(|n| NotificationDto {
-                id: n.id,
-                kind: n.kind.as_str().into(),
-                actor: n.actor,
-                topic_id: n.topic_id.0,
-                topic_title: n.topic_title,
-                post_id: n.post_id.map(|p| p.0),
-                created_at: time(n.created_at),
-                read: n.read,
-                note: n.note,
+            .map(|n| {
+                let (text, link) = crate::notices::said(ctx.lang, &n);
+                NotificationDto {
+                    id: n.id,
+                    kind: n.kind.as_str().into(),
+                    text,
+                    topic_id: n.topic.as_ref().map(|(t, _)| t.0),
+                    topic_title: n.topic.map(|(_, title)| title),
+                    actor: n.actor,
+                    post_id: n.post_id.map(|p| p.0),
+                    subject: n.subject,
+                    link,
+                    extra_link: n.extra_link,
+                    created_at: time(n.created_at),
+                    read: n.read,
+                    note: n.note,
+                }
             })
             .collect(),
     ))
+}
+
+/// How your notifications are emailed.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct NotificationSettings {
+    /// The digest of unread notifications: `off`, `daily` or `weekly`.
+    pub digest: String,
+    /// Decisions on your work and work waiting for you: `at-once` (an
+    /// email each), `digest` (listed in your digest) or `never`.
+    pub decisions: String,
+}
+
+/// How your notifications are emailed.
+#[utoipa::path(get, path = "/api/v1/notifications/settings", tag = "community",
+    responses((status = 200, body = NotificationSettings), (status = 401, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn notification_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<NotificationSettings>, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let (f, d) = state
+        .db
+        .read(move |c| {
+            Ok((
+                lyceum_db::digests::frequency(c, me)?,
+                lyceum_db::digests::decisions(c, me)?,
+            ))
+        })
+        .await?;
+    Ok(Json(NotificationSettings {
+        digest: f.as_str().into(),
+        decisions: d.as_str().into(),
+    }))
+}
+
+/// Chooses how your notifications are emailed. A value that is not one of
+/// the choices is refused (422, naming the field) and nothing changes.
+#[utoipa::path(put, path = "/api/v1/notifications/settings", tag = "community",
+    request_body = NotificationSettings,
+    responses((status = 200, body = NotificationSettings),
+        (status = 401, body = crate::api::dto::ErrorBody),
+        (status = 422, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn set_notification_settings(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(b): ApiJson<NotificationSettings>,
+) -> Result<Json<NotificationSettings>, AppError> {
+    let me = ctx.require_user()?.user.id();
+    let mut errors = lyceum_domain::validation::Invalid::default();
+    let f = DigestFrequency::parse(b.digest.trim());
+    let d = DecisionEmail::parse(b.decisions.trim());
+    if f.is_none() {
+        errors.add("digest", "choose-one");
+    }
+    if d.is_none() {
+        errors.add("decisions", "choose-one");
+    }
+    let (Some(f), Some(d)) = (f, d) else {
+        return Err(AppError::Invalid(errors));
+    };
+    state
+        .db
+        .write(move |c| {
+            lyceum_db::digests::set_frequency(c, me, f)?;
+            lyceum_db::digests::set_decisions(c, me, d)
+        })
+        .await?;
+    Ok(Json(NotificationSettings {
+        digest: f.as_str().into(),
+        decisions: d.as_str().into(),
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -193,6 +193,18 @@ pub fn routes(r: Routes) -> Routes {
             community::reply,
         )
         .add(GET, "/v1/notifications", SignedIn, community::notifications)
+        .add(
+            GET,
+            "/v1/notifications/settings",
+            SignedIn,
+            community::notification_settings,
+        )
+        .add(
+            PUT,
+            "/v1/notifications/settings",
+            SignedIn,
+            community::set_notification_settings,
+        )
         .add(POST, "/v1/posts/{post_id}/flags", SignedIn, community::flag)
         .add(GET, "/v1/search/posts", SignedIn, community::search_posts)
         .add(GET, "/v1/orgs/{org_id}", SignedIn, orgs::show)

@@ -32,6 +32,8 @@ use utoipa::{Modify, OpenApi};
         super::community::posts,
         super::community::reply,
         super::community::notifications,
+        super::community::notification_settings,
+        super::community::set_notification_settings,
         super::community::flag,
         super::community::search_posts,
         super::competencies::list,

@@ -236,6 +236,9 @@ pub struct WaitingDto {
     pub rubric: Vec<CriterionDto>,
     /// The learner's reflections in this course, for context.
     pub reflections: Vec<ReflectionDto>,
+    /// Their earlier hand-ins of this task with the reviews they had
+    /// (returned, with comments and criteria met), newest first.
+    pub earlier: Vec<HandInDto>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -261,6 +264,7 @@ pub async fn queue(
         row,
         content,
         reflections,
+        earlier,
     } in actions::waiting(&state, me).await?
     {
         let Some(lesson) = content
@@ -289,6 +293,7 @@ pub async fn queue(
                 .map(|(lesson_key, text)| ReflectionDto { lesson_key, text })
                 .collect(),
             hand_in: HandInDto::from(waiting.submission),
+            earlier: earlier.into_iter().map(HandInDto::from).collect(),
         });
     }
     Ok(Json(out))

@@ -20,6 +20,7 @@ use lyceum_db::competencies::Described;
 use lyceum_db::courses::{Catalogue, CourseRow};
 use lyceum_db::learning;
 use lyceum_domain::course::quiz::Kind;
+use lyceum_domain::course::task::SubmissionStatus;
 use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::paths;
@@ -192,6 +193,9 @@ pub struct LessonLink {
     pub title: String,
     /// Finished by the reader.
     pub done: bool,
+    /// Where the reader's practice task stands, when it waits or was sent
+    /// back (a tag's text).
+    pub task: Option<String>,
 }
 
 pub struct ModuleView {
@@ -328,6 +332,31 @@ pub async fn show(
                 .then(|| format!("{}/move", course_path(slug))),
         },
     };
+    // Where the learner's practice tasks stand (only for a course with
+    // tasks: the others' pages read nothing more).
+    let has_tasks = modules
+        .iter()
+        .any(|m| m.lessons.iter().any(|l| l.task.is_some()));
+    let tasks = match (user, &enrolment) {
+        (Some(me), Some(_)) if has_tasks => {
+            let course_id = row.id;
+            state
+                .db
+                .read(move |c| lyceum_db::practice::task_statuses(c, me, course_id))
+                .await?
+        }
+        _ => Vec::new(),
+    };
+    let task_tag = |key: &str| {
+        tasks
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, status)| match status {
+                SubmissionStatus::Returned => Some(page.t("lesson-task-returned-tag")),
+                SubmissionStatus::Submitted => Some(page.t("lesson-task-waiting-tag")),
+                SubmissionStatus::Accepted => None,
+            })
+    };
     let switch = translation
         .as_ref()
         .filter(|_| enrolment.is_some())
@@ -368,6 +397,7 @@ pub async fn show(
                     .iter()
                     .map(|l| LessonLink {
                         done: done.contains(&l.key),
+                        task: task_tag(&l.key),
                         href: lesson_path(slug, &l.key),
                         title: l.title.clone(),
                     })

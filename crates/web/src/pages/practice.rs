@@ -123,6 +123,9 @@ pub struct TaskView {
     pub action: Option<String>,
     pub typed_text: String,
     pub typed_link: String,
+    /// The file sent with a hand-in that was sent back: a file cannot be
+    /// filled in again, so the form names it.
+    pub earlier_file: Option<String>,
     pub max_mb: usize,
     /// Newest first.
     pub submissions: Vec<SubmissionView>,
@@ -157,8 +160,22 @@ pub(super) async fn task_view(
             SubmissionStatus::Submitted | SubmissionStatus::Accepted
         )
     });
-    let (typed_text, typed_link) = typed.unwrap_or_default();
+    // Sent back: the form starts with what they handed in.
+    let returned = mine
+        .first()
+        .filter(|s| s.status == SubmissionStatus::Returned);
+    let earlier_file = returned.and_then(|s| s.file_name.clone());
+    let (typed_text, typed_link) = typed.unwrap_or_else(|| match returned {
+        Some(s) if s.artefact_kind == ArtefactKind::Text => {
+            (s.artefact_text.clone().unwrap_or_default(), String::new())
+        }
+        Some(s) if s.artefact_kind == ArtefactKind::Link => {
+            (String::new(), s.artefact_text.clone().unwrap_or_default())
+        }
+        _ => Default::default(),
+    });
     Ok(Some(TaskView {
+        earlier_file,
         instructions: markdown::to_html(&t.instructions),
         rubric: t.rubric.iter().map(|c| c.text.clone()).collect(),
         text: t.accepts(ArtefactKind::Text),
@@ -266,6 +283,9 @@ pub struct WaitingView {
     pub submission: SubmissionView,
     /// The learner's reflections in this course: (lesson title, text).
     pub reflections: Vec<(String, String)>,
+    /// Their earlier hand-ins of this task with the reviews they had,
+    /// newest first.
+    pub earlier: Vec<SubmissionView>,
 }
 
 #[derive(Template)]
@@ -311,6 +331,7 @@ async fn review_page(
         row,
         content,
         reflections,
+        earlier,
     } in actions::waiting(state, &actor).await?
     {
         let Some(lesson) = content.lessons().find(|l| l.key == w.submission.lesson_key) else {
@@ -329,6 +350,10 @@ async fn review_page(
                 .map(|c| (c.key.clone(), c.text.clone()))
                 .collect(),
             submission: submission_view(w.submission, task, &ctx.zone()),
+            earlier: earlier
+                .into_iter()
+                .map(|e| submission_view(e, task, &ctx.zone()))
+                .collect(),
             reflections: reflections
                 .into_iter()
                 .map(|(key, text)| {

@@ -214,6 +214,8 @@ pub async fn upload(
             if !view.dry_run {
                 let detail = serde_json::json!({ "source": view.source, "summary": summary });
                 let org = scope.id;
+                let org_name = view.frame.org.name.clone();
+                let base = state.config.public_origin().to_string();
                 state
                     .db
                     .write(move |c| {
@@ -225,7 +227,19 @@ pub async fn upload(
                             org,
                             None,
                             detail,
-                        )
+                        )?;
+                        // The admin who ran it is told it finished (it may
+                        // take a while; they may have left the page).
+                        let link = lyceum_domain::paths::roster_import(org);
+                        let n = lyceum_db::notices::Notice {
+                            user: actor,
+                            kind: lyceum_domain::community::NotificationKind::RosterImported,
+                            actor,
+                            subject: &org_name,
+                            link: &link,
+                            extra_link: None,
+                        };
+                        lyceum_db::notices::tell(c, &n, &base, now)
                     })
                     .await?;
             }

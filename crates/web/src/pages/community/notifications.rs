@@ -1,7 +1,6 @@
 //! One's notifications, marking them read, the digest's frequency and the
 //! digest's one-click unsubscribe.
 
-use super::topic_path;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
@@ -12,8 +11,8 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use lyceum_db::community;
-use lyceum_domain::community::DigestFrequency;
+use lyceum_db::{community, notices};
+use lyceum_domain::community::{DecisionEmail, DigestFrequency};
 use serde::Deserialize;
 
 pub struct NotificationView {
@@ -21,6 +20,8 @@ pub struct NotificationView {
     /// A moderator's reason.
     pub note: Option<String>,
     pub href: String,
+    /// The certificate a completed course issued.
+    pub extra: Option<String>,
     pub on: String,
     pub read: bool,
 }
@@ -34,6 +35,8 @@ pub struct NotificationsPage {
     unread: bool,
     /// The digest choices, the person's selected.
     digest: Vec<Choice>,
+    /// How to email decisions, the person's selected.
+    decisions: Vec<Choice>,
 }
 
 /// How many notifications the page shows.
@@ -42,12 +45,13 @@ const NOTIFICATIONS: i64 = 50;
 /// `GET /notifications`: the latest, newest first.
 pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?.user.id();
-    let (lines, frequency) = state
+    let (lines, frequency, by_email) = state
         .db
         .read(move |c| {
             Ok((
-                community::notifications_of(c, me, NOTIFICATIONS)?,
+                notices::of(c, me, NOTIFICATIONS)?,
                 lyceum_db::digests::frequency(c, me)?,
+                lyceum_db::digests::decisions(c, me)?,
             ))
         })
         .await?;
@@ -58,23 +62,24 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
         DigestFrequency::ALL.iter().map(|f| f.as_str()),
         &[frequency.as_str()],
     );
+    let decisions = Choice::list(
+        &page,
+        "decision-email",
+        DecisionEmail::ALL.iter().map(|d| d.as_str()),
+        &[by_email.as_str()],
+    );
     let items: Vec<NotificationView> = lines
         .into_iter()
-        .map(|n| NotificationView {
-            text: page.t2(
-                &n.kind.label_key(),
-                "name",
-                &n.actor,
-                "topic",
-                &n.topic_title,
-            ),
-            href: match n.post_id {
-                Some(p) => format!("{}#post-{p}", topic_path(n.topic_id)),
-                None => topic_path(n.topic_id),
-            },
-            on: crate::pages::credit::date(n.created_at, &ctx.zone()),
-            note: n.note,
-            read: n.read,
+        .map(|n| {
+            let (text, href) = crate::notices::said(ctx.lang, &n);
+            NotificationView {
+                text,
+                href,
+                extra: n.extra_link,
+                on: crate::pages::credit::date(n.created_at, &ctx.zone()),
+                note: n.note,
+                read: n.read,
+            }
         })
         .collect();
     Ok(render(&NotificationsPage {
@@ -82,6 +87,7 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
         errors: FormErrors::none(),
         items,
         digest,
+        decisions,
         page,
     }))
 }
@@ -90,6 +96,9 @@ pub async fn notifications(State(state): State<AppState>, ctx: Ctx) -> Result<Re
 pub struct DigestForm {
     #[serde(default)]
     digest: String,
+    /// Absent from forms made before there was a choice: kept as it is.
+    #[serde(default)]
+    decisions: String,
 }
 
 /// `POST /notifications/digest`: how often to email unread notifications.
@@ -101,9 +110,22 @@ pub async fn digest(
     let me = ctx.require_user()?.user.id();
     let f = DigestFrequency::parse(form.digest.trim())
         .ok_or_else(|| AppError::BadRequest("digest: off, daily or weekly".into()))?;
+    let d =
+        match form.decisions.trim() {
+            "" => None,
+            code => Some(DecisionEmail::parse(code).ok_or_else(|| {
+                AppError::BadRequest("decisions: at-once, digest or never".into())
+            })?),
+        };
     state
         .db
-        .write(move |c| lyceum_db::digests::set_frequency(c, me, f))
+        .write(move |c| {
+            lyceum_db::digests::set_frequency(c, me, f)?;
+            match d {
+                Some(d) => lyceum_db::digests::set_decisions(c, me, d),
+                None => Ok(()),
+            }
+        })
         .await?;
     Ok(redirect_with(
         "/notifications",
