@@ -58,6 +58,8 @@ pub fn register(
         now,
     )?;
     memberships::add(conn, user, &org, role, now)?;
+    // Their first sign-in asks for their school and what they teach.
+    crate::welcome::start(conn, user, now)?;
     email_tokens::issue(
         conn,
         user,

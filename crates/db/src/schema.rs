@@ -38,6 +38,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    welcomes (user_id) {
+        user_id -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
     user_subjects (user_id, subject) {
         user_id -> BigInt,
         subject -> Text,
@@ -732,6 +739,7 @@ diesel::joinable!(certificates -> courses (course_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    welcomes,
     orgs,
     users,
     user_subjects,

@@ -157,6 +157,63 @@ async fn the_home_says_what_to_do_next_and_what_waits_on_whom() {
         .expect("Notifications (1 new)")
         .expect("Test facilitator replied to “Lab reports”");
 
+    // My learning: everything at once, on the page and in the API.
+    educator
+        .get("/learning")
+        .await
+        .expect("<h1>My learning</h1>")
+        .expect("Checking what a chatbot claims")
+        .expect("Lesson 1 of 2: Why check")
+        .expect("0 of 2 lessons finished")
+        .expect("Designing an AI-aware assignment</a> <span class=\"meta\">completed ")
+        .expect("issued ")
+        .expect("Checking what a chatbot claims — Check three claims")
+        .expect("Sent back · handed in ");
+    let t = crate::api::token_for(&app, s.email("educator")).await;
+    let (status, m) = crate::api::call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/me/learning",
+        Some(&t),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{m}");
+    assert_eq!(m["in_progress"][0]["course_slug"], "checking-claims");
+    assert_eq!(m["in_progress"][0]["lessons"], 2);
+    assert_eq!(m["in_progress"][0]["hand_ins_returned"], 1);
+    assert_eq!(m["completed"][0]["course_slug"], "ai-aware-assignments");
+    assert_eq!(m["completed"][0]["lessons_done"], 3);
+    assert_eq!(m["hand_ins"][0]["status"], "returned");
+    assert_eq!(m["hand_ins"][0]["lesson_title"], "Check three claims");
+    let code = m["certificates"][0]["code"]
+        .as_str()
+        .expect("a certificate");
+    assert_eq!(
+        m["certificates"][0]["verify_path"],
+        format!("/certificates/{code}")
+    );
+    // Only one's own: the facilitator has none of it.
+    let t = crate::api::token_for(&app, s.email("facilitator")).await;
+    let (_, theirs) = crate::api::call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/me/learning",
+        Some(&t),
+        None,
+    )
+    .await;
+    assert_eq!(theirs["hand_ins"], serde_json::json!([]));
+    assert_eq!(theirs["in_progress"], serde_json::json!([]));
+    assert!(
+        app.browser()
+            .get("/learning")
+            .await
+            .path
+            .starts_with("/sign-in?next=%2Flearning"),
+        "signed in only"
+    );
+
     // In Spanish.
     educator.post("/language", &[("lang", "es")]).await;
     educator
@@ -164,4 +221,9 @@ async fn the_home_says_what_to_do_next_and_what_waits_on_whom() {
         .await
         .expect("Devuelto: 1")
         .expect("Certificados recientes");
+    educator
+        .get("/learning")
+        .await
+        .expect("<h1>Mi aprendizaje</h1>")
+        .expect("Devuelta · entregado el ");
 }

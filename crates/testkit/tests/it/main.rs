@@ -44,4 +44,5 @@ mod sso;
 mod suspensions;
 mod tokens;
 mod translations;
+mod welcome;
 mod xss;
