@@ -803,6 +803,7 @@ diesel::allow_tables_to_appear_in_same_query!(
 pub const TABLES: &[&str] = &[
     "orgs",
     "users",
+    "welcomes",
     "user_subjects",
     "user_grade_bands",
     "memberships",
