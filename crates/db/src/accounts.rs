@@ -58,6 +58,8 @@ pub fn register(
         now,
     )?;
     memberships::add(conn, user, &org, role, now)?;
+    // Their first sign-in asks for their school and what they teach.
+    crate::welcome::start(conn, user, now)?;
     email_tokens::issue(
         conn,
         user,
@@ -379,6 +381,11 @@ pub fn delete_account(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result
     email_tokens::delete_for_user(conn, user)?;
     crate::digests::delete_for_user(conn, user)?;
     crate::sso::unlink_user(conn, user)?;
+    // A first step still waiting is nothing to keep.
+    match crate::welcome::skip(conn, user) {
+        Ok(()) | Err(DbError::NotFound) => {}
+        Err(e) => return Err(e),
+    }
     users::anonymise(conn, user, now)?;
     audit::record(
         conn,

@@ -542,6 +542,103 @@ pub fn courses_of(conn: &mut DbConn, user: UserId) -> Result<Vec<(CourseRow, Enr
         .load(conn)?)
 }
 
+/// How far a person is in one course they follow, and what of theirs waits.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct Progress {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub course_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub slug: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub language: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub title: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub pd_quarter_hours: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    pub completed_at: Option<i64>,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub updated_at: i64,
+    /// Lessons in the version they follow.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub lessons: i64,
+    /// Of those, the ones they finished.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub done: i64,
+    /// The first lesson not finished yet, in the course's order: (key, title).
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub next_key: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub next_title: Option<String>,
+    /// Their hand-ins waiting for a facilitator.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub waiting: i64,
+    /// Tasks whose latest hand-in was sent back.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub returned: i64,
+}
+
+impl Progress {
+    pub fn lang(&self) -> lyceum_domain::i18n::Lang {
+        lyceum_domain::i18n::Lang::parse(&self.language).unwrap_or(lyceum_domain::i18n::Lang::En)
+    }
+
+    /// The lesson they are on, counting from 1 (the last one once all are done).
+    pub fn on_lesson(&self) -> i64 {
+        (self.done + 1).min(self.lessons)
+    }
+
+    /// Finished, in whole percent.
+    pub fn percent(&self) -> i64 {
+        if self.lessons == 0 {
+            0
+        } else {
+            self.done * 100 / self.lessons
+        }
+    }
+}
+
+/// The courses a person follows, most recently active first, each with how
+/// far they are and their hand-ins waiting or sent back — in one statement
+/// (one round trip on PostgreSQL), as the home and "My learning" read it.
+pub fn progress_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Progress>, DbError> {
+    // `$1` is one parameter on both backends (SQLite numbers a repeated
+    // named parameter once).
+    let in_version = "l.course_id = e.course_id AND l.version = e.version";
+    let finished = "SELECT 1 FROM lesson_progress p WHERE p.user_id = e.user_id \
+                    AND p.course_id = e.course_id AND p.lesson_key = l.key";
+    let next = |column: &str| {
+        format!(
+            "(SELECT l.{column} FROM lessons l WHERE {in_version} AND NOT EXISTS ({finished}) \
+             ORDER BY l.module_position, l.position LIMIT 1)"
+        )
+    };
+    let sql = format!(
+        "SELECT c.id AS course_id, c.slug, c.language, c.title, c.pd_quarter_hours, \
+         e.completed_at, e.updated_at, \
+         (SELECT COUNT(*) FROM lessons l WHERE {in_version}) AS lessons, \
+         (SELECT COUNT(*) FROM lessons l WHERE {in_version} AND EXISTS ({finished})) AS done, \
+         {next_key} AS next_key, {next_title} AS next_title, \
+         (SELECT COUNT(*) FROM task_submissions t WHERE t.user_id = e.user_id \
+          AND t.course_id = e.course_id AND t.status = '{submitted}') AS waiting, \
+         (SELECT COUNT(*) FROM task_submissions t WHERE t.user_id = e.user_id \
+          AND t.course_id = e.course_id AND t.status = '{returned}' \
+          AND NOT EXISTS (SELECT 1 FROM task_submissions u WHERE u.user_id = t.user_id \
+           AND u.course_id = t.course_id AND u.lesson_key = t.lesson_key AND u.id > t.id)) AS returned \
+         FROM enrolments e JOIN courses c ON c.id = e.course_id \
+         WHERE e.user_id = $1 ORDER BY e.updated_at DESC, c.id",
+        next_key = next("key"),
+        next_title = next("title"),
+        submitted = SubmissionStatus::Submitted.as_str(),
+        returned = SubmissionStatus::Returned.as_str(),
+    );
+    Ok(crate::on_backend!(conn, |c| diesel::sql_query(
+        sql.as_str()
+    )
+    .bind::<diesel::sql_types::BigInt, _>(user.0)
+    .load(c))?)
+}
+
 /// A person's statements, oldest first (the learning record, for tests and
 /// for the LRS to come): (verb, object id, statement JSON), each with its
 /// enrolment's registration ([`with_registration`]).

@@ -52,6 +52,7 @@ pub mod space_news;
 pub mod sso;
 pub mod throttle;
 pub mod users;
+pub mod welcome;
 
 pub use conn::{Backend, Db, DbConn, DbTarget, PoolOptions, PooledConn, snapshot, transaction};
 pub use error::DbError;

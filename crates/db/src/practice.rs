@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::ids::Id;
 use crate::learning::{self, Finished, record};
 use crate::notices::{self, Notice};
-use crate::schema::{memberships, orgs, reflections, task_submissions, users};
+use crate::schema::{courses, lessons, memberships, orgs, reflections, task_submissions, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::NotificationKind;
@@ -230,6 +230,84 @@ pub fn submit(
     };
     crate::jobs::enqueue(conn, &job, now)?;
     Ok(HandInId(id))
+}
+
+/// One of a person's own hand-ins as "My learning" lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MyHandIn {
+    pub id: HandInId,
+    pub course_slug: String,
+    pub course_title: String,
+    pub course_language: String,
+    pub lesson_key: String,
+    /// The lesson's title in the version it was handed in for.
+    pub lesson_title: Option<String>,
+    pub status: SubmissionStatus,
+    pub submitted_at: i64,
+    pub reviewed_at: Option<i64>,
+}
+
+/// Every hand-in of `user`, newest first, with its course and lesson.
+pub fn hand_ins_of(conn: &mut DbConn, user: UserId) -> Result<Vec<MyHandIn>, DbError> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Code<SubmissionStatus>,
+        i64,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = task_submissions::table
+        .inner_join(courses::table)
+        .left_join(
+            lessons::table.on(lessons::course_id
+                .eq(task_submissions::course_id)
+                .and(lessons::version.eq(task_submissions::version))
+                .and(lessons::key.eq(task_submissions::lesson_key))),
+        )
+        .filter(task_submissions::user_id.eq(user.0))
+        .order(task_submissions::id.desc())
+        .select((
+            task_submissions::id,
+            courses::slug,
+            courses::title,
+            courses::language,
+            task_submissions::lesson_key,
+            lessons::title.nullable(),
+            task_submissions::status,
+            task_submissions::submitted_at,
+            task_submissions::reviewed_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                course_slug,
+                course_title,
+                course_language,
+                lesson_key,
+                lesson_title,
+                status,
+                submitted_at,
+                reviewed_at,
+            )| MyHandIn {
+                id: HandInId(id),
+                course_slug,
+                course_title,
+                course_language,
+                lesson_key,
+                lesson_title,
+                status: status.into(),
+                submitted_at,
+                reviewed_at,
+            },
+        )
+        .collect())
 }
 
 /// One hand-in, whoever made it.

@@ -38,6 +38,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    welcomes (user_id) {
+        user_id -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
     user_subjects (user_id, subject) {
         user_id -> BigInt,
         subject -> Text,
@@ -737,6 +744,7 @@ diesel::joinable!(certificates -> courses (course_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    welcomes,
     orgs,
     users,
     user_subjects,
@@ -800,6 +808,7 @@ diesel::allow_tables_to_appear_in_same_query!(
 pub const TABLES: &[&str] = &[
     "orgs",
     "users",
+    "welcomes",
     "user_subjects",
     "user_grade_bands",
     "memberships",

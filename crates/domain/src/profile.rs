@@ -181,6 +181,22 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Parses a list of codes, dropping duplicates and keeping a stable order.
+/// "What I teach" alone (the first step after registering asks only
+/// this): subjects and grade bands checked as the profile checks them.
+pub fn teaching(
+    subjects: &[String],
+    grade_bands: &[String],
+) -> Result<(Vec<Subject>, Vec<GradeBand>), Invalid> {
+    let mut errors = Invalid::new();
+    let s = codes(&mut errors, "subjects", subjects, Subject::parse);
+    let b = codes(&mut errors, "grade_bands", grade_bands, GradeBand::parse);
+    if errors.is_empty() {
+        Ok((s, b))
+    } else {
+        Err(errors)
+    }
+}
+
 fn codes<T: Ord + Copy>(
     errors: &mut Invalid,
     field: &str,

@@ -88,10 +88,12 @@ pub async fn picture(state: &AppState, me: &CurrentUser, lang: Lang) -> Result<P
     })
 }
 
-/// Courses that build the weakest aspects at their next level, for the
-/// educator's subjects and grade bands (a course that names none suits
-/// everyone), most completed first; a course in two languages once, in
-/// `lang` where it has it.
+/// Courses that build the weakest aspects at their next level, ranked for
+/// the educator: those in `lang` before the other language's, then those
+/// for their subjects and grade bands (a course that names none suits
+/// everyone) before the rest, then most completed first; a course in two
+/// languages once, in `lang` where it has it. A filled-in profile only
+/// reorders: what one teaches never empties the list.
 async fn suggest(
     state: &AppState,
     viewer: &Actor,
@@ -116,33 +118,44 @@ async fn suggest(
         .db
         .read(move |c| literacy::candidates(c, &viewer, &wanted, lang))
         .await?;
-    let suits = |listed: &[String], mine: &[&str]| {
-        listed.is_empty() || mine.is_empty() || listed.iter().any(|l| mine.contains(&l.as_str()))
-    };
     let subjects: Vec<&str> = profile.subjects.iter().map(|s| s.as_str()).collect();
     let bands: Vec<&str> = profile.grade_bands.iter().map(|b| b.as_str()).collect();
-    let mut out: Vec<Suggested> = Vec::new();
+    // In the aspects' order, each course once, for the level it builds.
+    let mut found: Vec<(&literacy::Candidate, &str, &str)> = Vec::new();
     for (aspect, level) in &next {
         for c in &candidates {
-            if out.len() >= SUGGESTIONS {
-                break;
-            }
             let builds = standing::built_level(f, &c.competency, c.level.as_deref());
-            if builds != Some((aspect, level))
-                || out.iter().any(|s| s.course.id == c.course.id)
-                || !suits(&c.subjects, &subjects)
-                || !suits(&c.grade_bands, &bands)
+            if builds == Some((aspect, level))
+                && !found.iter().any(|(s, _, _)| s.course.id == c.course.id)
             {
-                continue;
+                found.push((c, aspect, level));
             }
-            out.push(Suggested {
-                course: c.course.clone(),
-                aspect: (*aspect).to_string(),
-                level: (*level).to_string(),
-            });
         }
     }
-    Ok(out)
+    // A stable sort: within a rank, the aspects' order and completions stay.
+    found.sort_by_key(|(c, _, _)| {
+        (
+            c.course.lang() != lang,
+            !suits(&c.subjects, &subjects),
+            !suits(&c.grade_bands, &bands),
+        )
+    });
+    Ok(found
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|(c, aspect, level)| Suggested {
+            course: c.course.clone(),
+            aspect: aspect.to_string(),
+            level: level.to_string(),
+        })
+        .collect())
+}
+
+/// Whether a course listing `listed` (subjects or grade bands) is for
+/// someone with `mine`: it lists none, or one of theirs. Someone who gave
+/// none is suited by every course, so ranks nothing above another.
+pub fn suits(listed: &[String], mine: &[&str]) -> bool {
+    listed.is_empty() || mine.is_empty() || listed.iter().any(|l| mine.contains(&l.as_str()))
 }
 
 /// Saves a self-assessment: for each aspect (in the framework's order),

@@ -99,9 +99,10 @@ async fn self_assessment_and_completed_courses_make_the_picture_and_what_comes_n
         .expect("Human-centred mindset: you say Not yet; your courses show Acquire")
         .expect("Accountable math teaching")
         .expect("Builds Human-centred mindset to Deepen");
+    // Not for this educator's subjects: still there, after the math one.
     assert!(
-        !after.contains("Accountable art teaching"),
-        "not for this educator's subjects"
+        after.body.find("Accountable math teaching") < after.body.find("Accountable art teaching"),
+        "what one teaches first"
     );
     assert!(!after.contains(">Agency basics<"), "already taken");
 
@@ -129,4 +130,68 @@ async fn self_assessment_and_completed_courses_make_the_picture_and_what_comes_n
             .contains("value=\"create\" id=\"f-aspect-1-create\" checked"),
         "the form shows what was saved"
     );
+}
+
+#[tokio::test]
+async fn filling_in_what_i_teach_ranks_what_next_and_never_empties_it() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    for c in [
+        course(
+            "agency-math",
+            "Agency for math",
+            "human-agency",
+            None,
+            &["math"],
+        ),
+        course(
+            "agency-art",
+            "Agency for art",
+            "human-agency",
+            None,
+            &["arts"],
+        ),
+    ] {
+        app.import_course(&c, None).await;
+    }
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    let profile = |subject: &'static str| {
+        [
+            ("display_name", "Test educator"),
+            ("preferred_language", "en"),
+            ("subjects", subject),
+        ]
+    };
+    // No course is for science: what next still has both.
+    b.post("/profile", &profile("science")).await;
+    let page = b.get("/literacy").await;
+    page.expect("Agency for math").expect("Agency for art");
+    // Teaching art puts the art course first, and keeps the other.
+    b.post("/profile", &profile("arts")).await;
+    let page = b.get("/literacy").await;
+    let (art, math) = (
+        page.body.find("Agency for art").expect("the art course"),
+        page.body
+            .find("Agency for math")
+            .expect("the math course, after it"),
+    );
+    assert!(art < math, "what one teaches comes first");
+    // The API says the same.
+    let t = crate::api::token_for(&app, s.email("educator")).await;
+    let (_, api) = crate::api::call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/literacy",
+        Some(&t),
+        None,
+    )
+    .await;
+    let titles: Vec<&str> = api["suggestions"]
+        .as_array()
+        .expect("suggestions")
+        .iter()
+        .filter_map(|s| s["course_title"].as_str())
+        .collect();
+    assert_eq!(titles, ["Agency for art", "Agency for math"]);
 }

@@ -11,6 +11,7 @@ mod dto;
 mod learning;
 mod literacy;
 mod me;
+mod my_learning;
 pub mod openapi;
 mod orgs;
 mod practice;
@@ -25,6 +26,7 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)
         .add(GET, "/v1/me/export", SignedIn, me::export)
+        .add(GET, "/v1/me/learning", SignedIn, my_learning::show)
         .add(GET, "/v1/frameworks", SignedIn, competencies::list)
         .add(
             GET,

@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         super::me::show,
         super::me::update_profile,
         super::me::export,
+        super::my_learning::show,
         super::orgs::show,
         super::orgs::update,
         super::orgs::children,

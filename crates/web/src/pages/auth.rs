@@ -107,19 +107,23 @@ pub async fn sign_in(
     let lang = ctx.chosen_lang.unwrap_or(user.lang());
     let id = user.id();
     let save_lang = lang != user.lang();
-    state
+    let welcome = state
         .db
         .write(move |c| {
             attempt.succeeded(c)?;
             if save_lang {
                 users::set_language(c, id, lang)?;
             }
-            Ok(())
+            lyceum_db::welcome::pending(c, id)
         })
         .await?;
     let previous = ctx.user.as_ref().and_then(|u| u.session_hash.clone());
-    let to = local_path(&form.next, "/");
-    let response = redirect_with(to, Flash::SignedIn, state.config.secure_cookies());
+    let mut to = local_path(&form.next, "/").to_string();
+    if welcome {
+        // The first sign-in after registering: the short first step, then on.
+        to = super::welcome::path(&to);
+    }
+    let response = redirect_with(&to, Flash::SignedIn, state.config.secure_cookies());
     session::start(&state, id, lang, previous, response).await
 }
 

@@ -16,6 +16,7 @@ mod language;
 mod learning;
 mod literacy;
 mod moderation;
+mod my_learning;
 mod org_admin;
 mod orgs;
 mod pd_requests;
@@ -28,6 +29,7 @@ mod roster_import;
 mod sso;
 mod sso_admin;
 mod tokens;
+mod welcome;
 
 pub use choices::Choice;
 pub use competencies::named_competencies;
@@ -216,6 +218,7 @@ pub fn routes(r: Routes) -> Routes {
             Org(AdministerOrg),
             community::admin_create,
         )
+        .add(GET, "/learning", SignedIn, my_learning::show)
         .add(GET, "/literacy", SignedIn, literacy::show)
         .add(POST, "/literacy", SignedIn, literacy::assess)
         .add(GET, "/review", SignedIn, practice::queue)
@@ -299,6 +302,8 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(GET, "/join", SignedIn, join::form)
         .add(POST, "/join", SignedIn, join::submit)
+        .add(GET, "/welcome", SignedIn, welcome::form)
+        .add(POST, "/welcome", SignedIn, welcome::save)
         .add(GET, "/profile", SignedIn, profile::form)
         .add(POST, "/profile", SignedIn, profile::save)
         .add(GET, "/account", SignedIn, account::overview)
