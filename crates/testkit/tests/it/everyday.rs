@@ -98,6 +98,13 @@ async fn the_header_counts_unread_notifications_without_another_round_trip() {
         "the unread count is read with the session"
     );
 
+    // The API says the same, for apps that show a badge.
+    let token = super::api::token_for(&app, s.email("educator")).await;
+    let (status, me) =
+        super::api::call(&app, reqwest::Method::GET, "/api/v1/me", Some(&token), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["unread_notifications"], 2);
+
     // In Spanish too.
     educator
         .post("/language", &[("lang", "es"), ("return_to", "/courses")])
