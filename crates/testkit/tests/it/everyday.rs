@@ -36,11 +36,13 @@ async fn the_header_counts_unread_notifications_without_another_round_trip() {
     // Nothing unread: the link says so, with no number.
     let page = educator.get("/courses").await;
     let head = header(&page.body);
+    // The everyday places in the header itself (wide screens), and again in
+    // the menu (phones).
+    let (wide, menu) = head.split_at(head.find("<details").expect("a menu"));
     for place in ["/courses", "/learning", "/spaces", "/transcript"] {
-        assert!(
-            head.contains(&format!("href=\"{place}\"")),
-            "{place} in {head}"
-        );
+        let link = format!("href=\"{place}\"");
+        assert!(wide.contains(&link), "{place} in {wide}");
+        assert!(menu.contains(&link), "{place} in {menu}");
     }
     assert!(head.contains("href=\"/notifications\""), "{head}");
     assert!(head.contains("Notifications, none unread"), "{head}");
@@ -125,8 +127,12 @@ async fn the_header_of_someone_signed_out_offers_sign_in_and_no_count() {
     let app = TestApp::start().await;
     let page = app.browser().get("/courses").await;
     let head = header(&page.body);
-    assert!(head.contains("href=\"/sign-in\""), "{head}");
-    assert!(head.contains("href=\"/register\""), "{head}");
+    // In the header itself (wide screens), and again in the phone's menu.
+    let (wide, menu) = head.split_at(head.find("<details").expect("a menu"));
+    for place in ["href=\"/sign-in\"", "href=\"/register\""] {
+        assert!(wide.contains(place), "{place} in {wide}");
+        assert!(menu.contains(place), "{place} in {menu}");
+    }
     assert!(!head.contains("/notifications"), "{head}");
     assert!(!head.contains("/transcript"), "{head}");
 }
