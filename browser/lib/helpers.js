@@ -283,6 +283,39 @@ async function checkReflow(page, width = WIDTHS[0]) {
 }
 
 /**
+ * At phone width (390 × 800) the first piece of content — the page's h1, or
+ * the error summary or status message above it, else main's first element —
+ * must start within the top 40 % of the screen: the header, breadcrumbs and
+ * section tabs may not push it further down.
+ */
+async function checkContentTop(page, width = WIDTHS[0], height = 800) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width, height });
+  const facts = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const shown = (el) => el && el.getClientRects().length > 0;
+    const candidates = [...document.querySelectorAll('h1, main .error-summary, main .flash[role=status]')].filter(shown);
+    if (!candidates.length && main) {
+      const first = [...main.querySelectorAll('*')].find((el) => shown(el) && el.children.length === 0);
+      if (first) candidates.push(first);
+    }
+    const tops = candidates.map((el) => ({
+      top: Math.round(el.getBoundingClientRect().top + window.scrollY),
+      what: `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} "${el.textContent.trim().slice(0, 30)}"`,
+    }));
+    tops.sort((a, b) => a.top - b.top);
+    return { first: tops[0] || null, limit: Math.round(window.innerHeight * 0.4) };
+  });
+  await page.setViewportSize(size);
+  const problems = [];
+  if (!facts.first) problems.push(`at ${width} px wide there is no content in <main> to find`);
+  else if (facts.first.top > facts.limit) {
+    problems.push(`at ${width} px wide the content starts ${facts.first.top} px down (${facts.first.what}), below the top 40 % of the screen (${facts.limit} px)`);
+  }
+  return { ...facts, problems };
+}
+
+/**
  * Loads `url` in a fresh context (empty cache) with the given cookies and sums
  * what crosses the network, by type, as Chromium counts it (compressed, with headers).
  */
@@ -373,7 +406,18 @@ async function useLanguage(page, lang) {
   await settle(page);
 }
 
-/** Presses Tab (or Shift+Tab) until `locator` has focus, as a keyboard user does. */
+/**
+ * Opens the header's menu (a <details>: organisations, profile, account, sign
+ * out, and on phones the everyday places) unless it is open; returns the
+ * header's navigation. `t` is the page's language.
+ */
+async function openMenu(page, t) {
+  const nav = page.getByRole('navigation', { name: t('nav-label') });
+  const menu = nav.locator('details.menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator(':scope > summary').click();
+  return nav;
+}
+
 /** Signs a demo account in through the sign-in page, then switches to the journey's language. */
 async function signIn(page, j, t, email) {
   await page.goto(`${j.url}/sign-in`);
@@ -384,6 +428,7 @@ async function signIn(page, j, t, email) {
   await useLanguage(page, j.lang);
 }
 
+/** Presses Tab (or Shift+Tab) until `locator` has focus, as a keyboard user does. */
 async function tabTo(page, locator, { back = false, max = 60 } = {}) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -472,6 +517,9 @@ class Journey {
     const reflow = await checkReflow(page);
     record.pageWidthAt390 = reflow.scrollWidth;
     record.problems.push(...reflow.problems);
+    const top = await checkContentTop(page);
+    record.contentTopAt390 = top.first && top.first.top;
+    record.problems.push(...top.problems);
     record.axe = await runAxe(page, { js: this.js });
     for (const v of record.axe) {
       record.problems.push(`axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): `
@@ -599,5 +647,5 @@ if (require.main === module) {
 
 module.exports = {
   PASSWORD, AXE_TAGS, BUDGET_BYTES, RUN_DIR, texts, either, startServer, waitForMail, parseMail, launchBrowser, openSuite,
-  settle, heading, expectHeading, useLanguage, expectFlash, signIn, runAxe, checkStructure, checkReflow, measureBudget, auditFocus, tabTo, writeReport,
+  settle, heading, expectHeading, useLanguage, expectFlash, signIn, openMenu, runAxe, checkStructure, checkReflow, checkContentTop, measureBudget, auditFocus, tabTo, writeReport,
 };

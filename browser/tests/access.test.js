@@ -47,7 +47,7 @@ for (const variant of VARIANTS) {
       await h.settle(page);
       assert.equal(new URL(page.url()).pathname, '/');
 
-      await page.getByRole('navigation', { name: t('nav-label') }).getByRole('button', { name: t('nav-sign-out') }).click();
+      await (await h.openMenu(page, t)).getByRole('button', { name: t('nav-sign-out') }).click();
       await h.expectFlash(page, t('flash-signed-out'));
       await j.check(page, 'signed out');
     }));

@@ -57,7 +57,7 @@ for (const variant of VARIANTS) {
       await h.expectHeading(page, t('home-welcome', { name }));
       await j.check(page, 'home, signed in');
 
-      await nav.getByRole('link', { name: t('nav-profile') }).click();
+      await (await h.openMenu(page, t)).getByRole('link', { name: t('nav-profile') }).click();
       await h.expectHeading(page, t('profile-title'));
       await j.check(page, 'profile');
 
@@ -81,7 +81,7 @@ for (const variant of VARIANTS) {
       if (other === 'es') assert.equal(await h.heading(page, 'Su perfil').count(), 1, 'the page is in Spanish');
       await j.check(page, `profile in ${other}`, { lang: other });
 
-      await page.getByRole('navigation', { name: o('nav-label') }).getByRole('button', { name: o('nav-sign-out') }).click();
+      await (await h.openMenu(page, o)).getByRole('button', { name: o('nav-sign-out') }).click();
       await h.expectFlash(page, o('flash-signed-out'));
       assert.equal(await page.getByRole('navigation', { name: o('nav-label') })
         .getByRole('link', { name: o('nav-sign-in') }).count(), 1, 'signed out: the header offers to sign in');

@@ -20,13 +20,14 @@ const GOOD = `<!doctype html>
 <footer><p>Footer</p></footer>
 </body></html>`;
 
-// No lang, no skip link, no landmarks, two h1s, an unlabelled input, focus hidden, too wide for a phone,
+// No lang, no skip link, no landmarks, two h1s pushed below the top 40 % of a phone's screen, an unlabelled input, focus hidden, too wide for a phone,
 // a 150 KB stylesheet from another host (localhost is not 127.0.0.1 to the browser).
 const bad = (port) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>Bad page</title>
 <style>*:focus { outline: none; }</style>
 <link rel="stylesheet" href="http://localhost:${port}/big.css"></head>
 <body>
+<div style="height: 400px">A banner as tall as half a phone</div>
 <h1>One</h1><h1>Two</h1>
 <a href="/good">A link</a>
 <input type="text" name="q">
@@ -84,6 +85,7 @@ for (const js of [true, false]) {
       /first focusable element is not a skip link/, /no <main id="main">/,
       /<html lang> is null, expected "en"/,
       /at 390 px wide the page is \d+ px wide and scrolls sideways/,
+      /at 390 px wide the content starts \d+ px down \(h1 "One"\), below the top 40 % of the screen \(320 px\)/,
       /page budget: HTML\+CSS\+JS is \d+ bytes, over 102400/,
       /request to another host: http:\/\/localhost:\d+\/big\.css/,
     ]) assert.match(all, expected);

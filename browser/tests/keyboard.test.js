@@ -54,7 +54,10 @@ for (const variant of [{ lang: 'en', js: true }, { lang: 'en', js: false }, { la
       await h.settle(page);
       await j.check(page, 'home, signed in');
 
-      await h.tabTo(page, nav.getByRole('link', { name: t('nav-profile') }), { back: true });
+      // The header's menu is a disclosure: Enter opens it, Tab goes on into it.
+      await h.tabTo(page, nav.locator('details.menu > summary'), { back: true });
+      await page.keyboard.press('Enter');
+      await h.tabTo(page, nav.getByRole('link', { name: t('nav-profile') }));
       await page.keyboard.press('Enter');
       await h.expectHeading(page, t('profile-title'));
       await j.check(page, 'profile');
@@ -89,7 +92,9 @@ for (const variant of [{ lang: 'en', js: true }, { lang: 'en', js: false }, { la
       assert.equal(await role.inputValue(), 'instructional-coach');
       await j.check(page, 'profile saved');
 
-      await h.tabTo(page, nav.getByRole('button', { name: t('nav-sign-out') }), { back: true });
+      await h.tabTo(page, nav.locator('details.menu > summary'), { back: true });
+      await page.keyboard.press('Enter');
+      await h.tabTo(page, nav.getByRole('button', { name: t('nav-sign-out') }));
       await page.keyboard.press('Enter');
       await h.expectFlash(page, t('flash-signed-out'));
       await j.check(page, 'signed out');

@@ -1,5 +1,6 @@
 'use strict';
-// An educator opens their AI-literacy picture (chart, table, what next),
+// An educator opens their AI-literacy picture (chart, table, what next; the
+// chart's text at least 12 px on a phone),
 // assesses themselves on each aspect and sees the picture change — in
 // English and Spanish, with and without JavaScript.
 
@@ -31,6 +32,12 @@ for (const variant of VARIANTS) {
       assert.equal(await table.getByRole('row').count(), 6, 'a header and five aspects');
       // Nothing assessed or completed: first-level courses come next.
       assert.ok(await page.getByRole('region', { name: t('literacy-next') }).getByRole('link').count() > 0);
+      // On a phone the chart's words stay at least 12 px (its user units scaled to the screen).
+      await page.setViewportSize({ width: 390, height: 800 });
+      const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('.chart svg text')]
+        .map((el) => parseFloat(getComputedStyle(el).fontSize) * el.ownerSVGElement.getScreenCTM().a)));
+      await page.setViewportSize({ width: 1280, height: 800 });
+      j.expect(smallest >= 12, `the chart's smallest text is ${smallest.toFixed(1)} px at 390 px wide`);
       await j.check(page, 'picture, not assessed');
 
       const form = page.getByRole('region', { name: t('literacy-assess') });

@@ -92,7 +92,7 @@ for (const variant of VARIANTS) {
       assert.ok(holder, 'issued in the name of the account');
 
       // Account → Download your data: one zip with everything.
-      await page.getByRole('link', { name: t('nav-account'), exact: true }).first().click();
+      await (await h.openMenu(page, t)).getByRole('link', { name: t('nav-account'), exact: true }).click();
       await h.expectHeading(page, t('account-title'));
       await j.check(page, 'account');
       const [download] = await Promise.all([

@@ -1,5 +1,7 @@
 //! Who holds a session or an API token, in one query: the session, its person, their
-//! memberships with their organisations, and the time zone of their school. Every
+//! memberships with their organisations, the time zone of their school, and how
+//! many of their notifications are unread (a scalar subquery, for the header's
+//! count: the partial index `notifications_user_unread` answers it). Every
 //! signed-in page starts with this; on PostgreSQL each query is a round
 //! trip, and it was three (session and person, memberships, zone).
 //!
@@ -11,7 +13,7 @@
 
 use crate::api_tokens::ApiTokenRow;
 use crate::memberships::Membership;
-use crate::schema::{api_tokens, memberships, orgs, sessions, users};
+use crate::schema::{api_tokens, memberships, notifications, orgs, sessions, users};
 use crate::sessions::SessionRow;
 use crate::users::UserRow;
 use crate::{DbConn, DbError};
@@ -35,6 +37,8 @@ pub struct SignedIn<K> {
     /// (as [`crate::memberships::of_user`] lists them).
     pub memberships: Vec<Membership>,
     pub zone: TimeZone,
+    /// Their notifications not yet read, for the header.
+    pub unread: i64,
 }
 
 /// One membership of the person (none: one line of `None`s), with the
@@ -48,6 +52,7 @@ type Line<K> = (
     [Option<String>; 4],
     Option<i64>,
     Option<Held>,
+    Option<i64>,
 );
 
 /// A membership's id, and its organisation's id, name and kind.
@@ -64,11 +69,12 @@ type Row<K> = (
     Option<String>,
     Option<i64>,
     Option<Held>,
+    Option<i64>,
 );
 
 /// `$query` (joined to `users`) with the person's memberships, their
 /// organisations and three ancestors, oldest membership first, selecting
-/// `$key` and a [`Row`].
+/// `$key` and a [`Row`] (the person's unread notifications counted on each line).
 macro_rules! with_memberships {
     ($query:expr, $key:expr) => {
         $query
@@ -102,6 +108,11 @@ macro_rules! with_memberships {
                 great.field(orgs::time_zone).nullable(),
                 great.field(orgs::parent_id).nullable(),
                 (memberships::id, orgs::id, orgs::name, orgs::kind).nullable(),
+                notifications::table
+                    .filter(notifications::user_id.eq(users::id))
+                    .filter(notifications::read_at.is_null())
+                    .count()
+                    .single_value(),
             ))
     };
 }
@@ -152,18 +163,18 @@ fn signed_in<K: Clone>(
 ) -> Result<Option<SignedIn<K>>, DbError> {
     let lines: Vec<Line<K>> = rows
         .into_iter()
-        .map(|(k, u, role, path, z0, z1, z2, z3, beyond, held)| {
-            (k, u, role, path, [z0, z1, z2, z3], beyond, held)
+        .map(|(k, u, role, path, z0, z1, z2, z3, beyond, held, unread)| {
+            (k, u, role, path, [z0, z1, z2, z3], beyond, held, unread)
         })
         .collect();
     let Some(first) = lines.first() else {
         return Ok(None);
     };
-    let (by, user) = (first.0.clone(), first.1.clone());
+    let (by, user, unread) = (first.0.clone(), first.1.clone(), first.7.unwrap_or(0));
     // (grant, zones, higher, membership) of each membership whose codes are ours.
     let held: Vec<Granted<'_>> = lines
         .iter()
-        .filter_map(|(_, _, role, path, zones, beyond, held)| {
+        .filter_map(|(_, _, role, path, zones, beyond, held, _)| {
             let grant = Grant {
                 role: Role::parse(role.as_deref()?)?,
                 scope: OrgPath::parse(path.as_deref()?)?,
@@ -209,5 +220,6 @@ fn signed_in<K: Clone>(
         grants: held.into_iter().map(|(g, ..)| g).collect(),
         memberships: memberships.into_iter().map(|(_, m)| m).collect(),
         zone,
+        unread,
     }))
 }

@@ -15,7 +15,7 @@ struct Asset {
 }
 
 static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
-    let files: [(&str, &str, &[u8]); 3] = [
+    let files: [(&str, &str, &[u8]); 4] = [
         (
             "lyceum.css",
             "text/css; charset=utf-8",
@@ -31,6 +31,11 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             "htmx.min.js",
             "text/javascript; charset=utf-8",
             include_bytes!("../static/htmx.min.js"),
+        ),
+        (
+            "favicon.svg",
+            "image/svg+xml",
+            include_bytes!("../static/favicon.svg"),
         ),
     ];
     files

@@ -35,6 +35,8 @@ pub struct CurrentUser {
     /// Their memberships with their organisations' names, by organisation
     /// path then role: read with the session, for the pages that list them.
     pub memberships: Vec<Membership>,
+    /// Their unread notifications, read with the session: the header's count.
+    pub unread: i64,
 }
 
 /// The request's context.
@@ -212,6 +214,7 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
         grants,
         memberships,
         zone,
+        unread,
     }) = loaded
     else {
         return Ok(None);
@@ -235,6 +238,7 @@ async fn load_session(state: &AppState, id: &str) -> Result<Option<CurrentUser>,
         session_hash: Some(hash),
         zone,
         memberships,
+        unread,
     }))
 }
 
@@ -256,6 +260,7 @@ async fn load_token(
         grants,
         memberships,
         zone,
+        unread,
     }) = loaded
     else {
         return Ok(None);
@@ -280,6 +285,7 @@ async fn load_token(
             session_hash: None,
             zone,
             memberships,
+            unread,
         },
         scopes,
     )))

@@ -20,6 +20,8 @@ use std::sync::OnceLock;
 pub struct Viewer {
     pub name: String,
     pub administers: bool,
+    /// Unread notifications (the header's count).
+    pub unread: i64,
 }
 
 /// Shared by every page template, as its `page` field.
@@ -49,6 +51,7 @@ impl Page {
             viewer: ctx.user.as_ref().map(|u| Viewer {
                 name: u.user.display_name.clone(),
                 administers: u.actor.administers_anything(),
+                unread: u.unread,
             }),
             flash: ctx.flash,
             here: ctx.here.clone(),
@@ -138,6 +141,28 @@ impl Page {
     /// "Dates are in the America/Los_Angeles time zone.", under tables of dates.
     pub fn zone_note(&self) -> String {
         self.t1("dates-in-zone", "zone", self.zone.name())
+    }
+
+    /// The header's notifications link as a screen reader reads it:
+    /// "Notifications, 3 unread".
+    pub fn notifications_label(&self) -> String {
+        self.tn(
+            "nav-notifications",
+            self.viewer.as_ref().map_or(0, |v| v.unread),
+        )
+    }
+
+    /// The number beside the header's bell, when there is one: at most "99+".
+    pub fn unread_shown(&self) -> Option<String> {
+        match self.viewer.as_ref().map_or(0, |v| v.unread) {
+            ..=0 => None,
+            n @ 1..=99 => Some(n.to_string()),
+            _ => Some("99+".to_string()),
+        }
+    }
+
+    pub fn favicon(&self) -> &'static str {
+        assets::url("favicon.svg")
     }
 
     pub fn css(&self) -> &'static str {

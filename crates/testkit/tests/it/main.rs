@@ -18,6 +18,7 @@ mod csv_exports;
 mod directory;
 mod domains;
 mod downloads;
+mod everyday;
 mod feedback;
 mod home;
 mod i18n;

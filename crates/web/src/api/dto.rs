@@ -125,6 +125,9 @@ pub struct MeDto {
     pub time_zone: String,
     pub profile: ProfileDto,
     pub memberships: Vec<MembershipDto>,
+    /// How many of this person's notifications are unread (the pages'
+    /// header shows the same count).
+    pub unread_notifications: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

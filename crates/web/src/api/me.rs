@@ -8,7 +8,7 @@ use axum::extract::State;
 use lyceum_db::users;
 use lyceum_domain::profile::ProfileInput;
 
-/// The account behind the token: profile and memberships.
+/// The account behind the token: profile, memberships and unread notifications.
 #[utoipa::path(get, path = "/api/v1/me", tag = "me",
     responses((status = 200, body = MeDto), (status = 401, body = crate::api::dto::ErrorBody)),
     security(("bearer" = [])))]
@@ -25,6 +25,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Json<MeDto>
         time_zone,
         profile: ProfileDto::from(&profile),
         memberships: memberships.iter().map(MembershipDto::from).collect(),
+        unread_notifications: me.unread,
     }))
 }
 

@@ -92,6 +92,24 @@ pub struct CataloguePage {
     pages: Option<Pages>,
 }
 
+impl CataloguePage {
+    /// A filter is chosen (or one is in error): its disclosure starts open,
+    /// so a phone shows what narrows the list.
+    fn filtered(&self) -> bool {
+        !self.errors.is_empty()
+            || [
+                &self.subjects,
+                &self.grade_bands,
+                &self.competencies,
+                &self.deliveries,
+                &self.languages,
+                &self.hours,
+            ]
+            .iter()
+            .any(|list| list.iter().any(|c| c.selected && !c.value.is_empty()))
+    }
+}
+
 pub struct Pages {
     pub at: usize,
     pub of: usize,

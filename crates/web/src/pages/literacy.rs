@@ -22,8 +22,11 @@ use lyceum_domain::course::hours_in;
 use std::collections::HashMap;
 
 // Chart geometry (SVG user units): a label line, then two bars per aspect.
-const CHART_WIDTH: usize = 640;
-const BAR_AREA: usize = 440;
+// Narrow enough that a 390 px phone shows it at nearly full size, so its
+// 13-unit text stays at least 12 px there (the stylesheet caps how wide it
+// grows on larger screens).
+const CHART_WIDTH: usize = 370;
+const BAR_AREA: usize = 234;
 const ROW: usize = 76;
 const TOP: usize = 28;
 

@@ -10,6 +10,7 @@ mod courses;
 mod credit;
 mod domains;
 mod home;
+mod info;
 mod invitations;
 mod join;
 mod language;
@@ -58,6 +59,9 @@ pub fn routes(r: Routes) -> Routes {
             Public,
             sso::callback,
         )
+        .add(GET, "/help", Public, info::help)
+        .add(GET, "/privacy", Public, info::privacy)
+        .add(GET, "/accessibility", Public, info::accessibility)
         .add(GET, "/competencies", Public, competencies::list)
         .add(
             GET,
