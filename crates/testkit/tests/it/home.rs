@@ -127,7 +127,8 @@ async fn the_home_says_what_to_do_next_and_what_waits_on_whom() {
         "a completed course is not one to continue"
     );
 
-    // An unread notification: a reply to the educator's topic.
+    // Unread notifications: the task sent back, and a
+    // reply to the educator's topic.
     let space = dadmin
         .post(
             &format!("/orgs/{}/admin/spaces", s.district.0),
@@ -154,7 +155,7 @@ async fn the_home_says_what_to_do_next_and_what_waits_on_whom() {
     educator
         .get("/")
         .await
-        .expect("Notifications (1 new)")
+        .expect("Notifications (2 new)")
         .expect("Test facilitator replied to “Lab reports”");
 
     // My learning: everything at once, on the page and in the API.

@@ -71,7 +71,7 @@ async fn the_pages_everyone_uses_stay_within_their_round_trips() {
     // runs (to take its read lock once) and PostgreSQL skips (two more
     // round trips).
     let budget: &[(&str, u64, u64)] = &[
-        ("/", 3, 3),
+        ("/", 2, 2),
         ("/profile", 2, 2),
         (&school, 7, 7),
         ("/courses", 4, 4),

@@ -128,8 +128,7 @@ pub(crate) fn continue_at(page: &Page, p: &Progress) -> Continue {
 #[derive(Default)]
 struct Read {
     progress: Vec<Progress>,
-    unread: i64,
-    notifications: Vec<community::NotificationLine>,
+    notifications: Vec<lyceum_db::notices::Line>,
     certificates: Vec<credit::CertificateRow>,
     to_review: Option<usize>,
     /// (organisation administered, PD requests waiting for this person there).
@@ -158,19 +157,19 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let mut read = Read::default();
     if let Some(user) = &ctx.user {
         let (id, actor, admin) = (user.user.id(), user.actor.clone(), administered.clone());
-        // Educators pay two statements besides the session (their courses
-        // with progress and hand-ins, and the unread count); the rest is
-        // read only when there is something to show.
+        let unread = user.unread;
+        // Educators pay one statement besides the session, which brought
+        // the unread count (their courses with progress and hand-ins); the
+        // rest is read only when there is something to show.
         read = state
             .db
             .read(move |c| {
                 let mut r = Read {
                     progress: learning::progress_of(c, id)?,
-                    unread: community::unread(c, id)?,
                     ..Read::default()
                 };
-                if r.unread > 0 {
-                    r.notifications = community::notifications_of(c, id, LATEST as i64)?
+                if unread > 0 {
+                    r.notifications = lyceum_db::notices::of(c, id, LATEST as i64)?
                         .into_iter()
                         .filter(|n| !n.read)
                         .collect();
@@ -250,25 +249,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             issued: page.date(&c.issued_at),
         })
         .collect();
-    // As /notifications words and links them.
     let notifications = read
         .notifications
         .iter()
-        .map(|n| {
-            (
-                page.t2(
-                    &n.kind.label_key(),
-                    "name",
-                    &n.actor,
-                    "topic",
-                    &n.topic_title,
-                ),
-                match n.post_id {
-                    Some(p) => format!("{}#post-{p}", topic_path(n.topic_id)),
-                    None => topic_path(n.topic_id),
-                },
-            )
-        })
+        .map(|n| crate::notices::said(ctx.lang, n))
         .collect();
     let courses = read
         .progress
@@ -294,7 +278,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             .as_ref()
             .is_some_and(|u| !u.actor.review_scopes().is_empty()),
         authors: ctx.user.as_ref().is_some_and(|u| u.actor.authors()),
-        unread: read.unread,
+        unread: ctx.user.as_ref().map_or(0, |u| u.unread),
         moderates: ctx
             .user
             .as_ref()
