@@ -54,11 +54,11 @@ pub fn qr_svg(text: &str, label: &str) -> String {
          role=\"img\" aria-label=\"{}\" shape-rendering=\"crispEdges\">\
          <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/>\
          <path fill=\"#000\" d=\"{d}\"/></svg>",
-        askama_escape(label)
+        escape_attr(label)
     )
 }
 
-fn askama_escape(s: &str) -> String {
+fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

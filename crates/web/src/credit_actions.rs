@@ -51,12 +51,12 @@ pub async fn transcript(state: &AppState, user: UserId) -> Result<Transcript, Ap
         .read_brief(move |c| {
             let lines = credit::ledger_with_certificates_of(c, user)?;
             let requests = pd_requests::of_user(c, user)?;
-            let (school, district) = memberships::school_and_district(c, user)?;
+            let at = memberships::school_and_district(c, user)?;
             Ok(Transcript {
                 lines,
                 requests,
-                school,
-                district,
+                school: at.school,
+                district: at.district,
             })
         })
         .await?)
