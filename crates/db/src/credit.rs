@@ -97,6 +97,25 @@ pub fn ledger_of(conn: &mut DbConn, user: UserId) -> Result<Vec<LedgerRow>, DbEr
         .load(conn)?)
 }
 
+/// The person's ledger as [`ledger_of`] lists it, each entry with the code
+/// of the certificate its course issued, if it did — in the same statement,
+/// for the transcript page, which links each certificate.
+pub fn ledger_with_certificates_of(
+    conn: &mut DbConn,
+    user: UserId,
+) -> Result<Vec<(LedgerRow, Option<String>)>, DbError> {
+    Ok(crate::on_backend!(conn, |c| pd_ledger::table
+        .left_join(
+            certificates::table.on(certificates::user_id
+                .eq(pd_ledger::user_id)
+                .and(certificates::course_id.nullable().eq(pd_ledger::course_id))),
+        )
+        .filter(pd_ledger::user_id.eq(user.0))
+        .order((pd_ledger::earned_at.desc(), pd_ledger::id.desc()))
+        .select((LedgerRow::as_select(), certificates::code.nullable()))
+        .load(c))?)
+}
+
 /// One entry for the ledger.
 pub struct NewEntry<'a> {
     pub source: Source,

@@ -20,6 +20,56 @@ pub struct Membership {
     pub org_kind: OrgKind,
 }
 
+diesel::alias!(orgs as above: Above);
+
+/// Where a person works, as [`school_and_district`] finds it.
+#[derive(Debug, Clone, Default)]
+pub struct Workplace {
+    pub school: Option<String>,
+    /// The district or union local, by kind and name.
+    pub district: Option<(OrgKind, String)>,
+}
+
+/// An organisation's kind and name, and its parent's.
+type WithParent = (String, String, Option<(String, String)>);
+
+/// Where a person works, as a printed transcript says it: their school's
+/// name, and the district (or local agency) it belongs to — or, for someone
+/// who belongs to a district but no school, that district. Either may be
+/// missing. One statement: the memberships with each organisation's parent.
+pub fn school_and_district(conn: &mut DbConn, user: UserId) -> Result<Workplace, DbError> {
+    let rows: Vec<WithParent> = crate::on_backend!(conn, |c| memberships::table
+        .inner_join(orgs::table)
+        .left_join(above.on(above.field(orgs::id).nullable().eq(orgs::parent_id)))
+        .filter(memberships::user_id.eq(user.0))
+        .order((memberships::created_at, memberships::id))
+        .select((
+            orgs::kind,
+            orgs::name,
+            (above.field(orgs::kind), above.field(orgs::name)).nullable(),
+        ))
+        .load(c))?;
+    let kind = |k: &str| OrgKind::parse(k);
+    let district = |k: &str, name: &String| match kind(k) {
+        Some(k @ (OrgKind::District | OrgKind::Local)) => Some((k, name.clone())),
+        _ => None,
+    };
+    if let Some((_, school, parent)) = rows
+        .iter()
+        .find(|(k, _, _)| kind(k) == Some(OrgKind::School))
+    {
+        let up = parent.as_ref().and_then(|(k, name)| district(k, name));
+        return Ok(Workplace {
+            school: Some(school.clone()),
+            district: up,
+        });
+    }
+    Ok(Workplace {
+        school: None,
+        district: rows.iter().find_map(|(k, name, _)| district(k, name)),
+    })
+}
+
 /// What the authorisation policy needs to know about a person.
 pub fn grants_of(conn: &mut DbConn, user: UserId) -> Result<Vec<Grant>, DbError> {
     let rows: Vec<(String, String)> = crate::on_backend!(conn, |c| memberships::table

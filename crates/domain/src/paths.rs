@@ -11,6 +11,13 @@ pub fn certificate(code: &str) -> String {
     CERTIFICATE.replace("{code}", code)
 }
 
+/// A certificate as a PDF.
+pub const CERTIFICATE_PDF: &str = "/certificates/{code}/pdf";
+
+pub fn certificate_pdf(code: &str) -> String {
+    CERTIFICATE_PDF.replace("{code}", code)
+}
+
 /// A person's notifications and their digest settings.
 pub const NOTIFICATIONS: &str = "/notifications";
 

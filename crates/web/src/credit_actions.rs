@@ -12,48 +12,71 @@ use crate::org_actions::record;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::http::HeaderValue;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
 use lyceum_db::credit::{self, CertificateRow, LedgerRow};
 use lyceum_db::pd_requests::{self, RequestRow, Waiting};
 use lyceum_db::{DbError, courses, memberships};
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::org::OrgKind;
 use lyceum_domain::pd::{OutsideInput, RequestStatus, school_year_label};
 use lyceum_domain::policy::{Action, Actor};
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::{Invalid, required_text};
-use lyceum_domain::{OrgId, Timestamp, UserId};
+use lyceum_domain::{OrgId, Timestamp, UserId, paths};
 use serde_json::json;
 
 // ---- The transcript ----
 
-/// The person's ledger (newest first) and the outside PD they asked for.
-pub async fn transcript(
-    state: &AppState,
-    user: UserId,
-) -> Result<(Vec<LedgerRow>, Vec<RequestRow>), AppError> {
+/// A person's transcript as read for its page and the API.
+pub struct Transcript {
+    /// The ledger, newest first, each entry with the code of the
+    /// certificate it came with, if any.
+    pub lines: Vec<(LedgerRow, Option<String>)>,
+    /// The outside PD they asked for.
+    pub requests: Vec<RequestRow>,
+    /// Their school's name, as a printed transcript carries it.
+    pub school: Option<String>,
+    /// The district (or union local) above it, by kind and name.
+    pub district: Option<(OrgKind, String)>,
+}
+
+/// The person's ledger (newest first, with its certificates), the outside
+/// PD they asked for, and where they work.
+pub async fn transcript(state: &AppState, user: UserId) -> Result<Transcript, AppError> {
     // Brief: one person's ledger by its index, a few hundred rows at most.
     Ok(state
         .db
-        .read_brief(move |c| Ok((credit::ledger_of(c, user)?, pd_requests::of_user(c, user)?)))
+        .read_brief(move |c| {
+            let lines = credit::ledger_with_certificates_of(c, user)?;
+            let requests = pd_requests::of_user(c, user)?;
+            let at = memberships::school_and_district(c, user)?;
+            Ok(Transcript {
+                lines,
+                requests,
+                school: at.school,
+                district: at.district,
+            })
+        })
         .await?)
 }
 
 /// One school year of the ledger: its start, its quarter hours, and its
 /// entries (a run of the ledger, which is newest first).
-pub struct SchoolYear<'a> {
+pub struct SchoolYear<'a, T> {
     pub start: i32,
     pub quarter_hours: u32,
-    pub entries: &'a [LedgerRow],
+    pub entries: &'a [T],
 }
 
-/// The ledger cut into school years, newest first.
-pub fn school_years(rows: &[LedgerRow]) -> Vec<SchoolYear<'_>> {
-    rows.chunk_by(|a, b| a.school_year == b.school_year)
+/// The ledger cut into school years, newest first (`row`: the ledger entry
+/// of each line).
+pub fn school_years<T>(rows: &[T], row: impl Fn(&T) -> &LedgerRow) -> Vec<SchoolYear<'_, T>> {
+    rows.chunk_by(|a, b| row(a).school_year == row(b).school_year)
         .map(|run| SchoolYear {
-            start: run[0].school_year,
-            quarter_hours: run.iter().map(LedgerRow::hours).sum(),
+            start: row(&run[0]).school_year,
+            quarter_hours: run.iter().map(|r| row(r).hours()).sum(),
             entries: run,
         })
         .collect()
@@ -66,7 +89,11 @@ pub fn date(micros: i64, zone: &TimeZone) -> String {
 
 /// The transcript as CSV (RFC 4180), headed in the reader's language:
 /// school year, date (on `zone`'s calendar), activity, source, hours.
-pub fn transcript_csv(rows: &[LedgerRow], zone: &TimeZone, t: impl Fn(&str) -> String) -> Response {
+pub fn transcript_csv<'a>(
+    rows: impl IntoIterator<Item = &'a LedgerRow>,
+    zone: &TimeZone,
+    t: impl Fn(&str) -> String,
+) -> Response {
     let mut out = csv_line(&[
         t("transcript-school-year"),
         t("transcript-date"),
@@ -367,6 +394,104 @@ pub async fn verify(
         })
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// `en` or `es` text of a competency named as it was on the certificate,
+/// in `lang` if it was given, else the other.
+pub fn pick(lang: Lang, en: &Option<String>, es: &Option<String>) -> Option<String> {
+    match lang {
+        Lang::En => en.clone().or_else(|| es.clone()),
+        Lang::Es => es.clone().or_else(|| en.clone()),
+    }
+}
+
+/// The certificate as a one-page PDF in `lang`: who, what course, hours,
+/// competencies, the day issued (on the holder's calendar, as the page
+/// says it), issuer, whether it still holds (revoked: when and why), and
+/// the verification address with its QR code. A download named by its
+/// code; never cached as final, since it may be revoked later.
+pub fn certificate_pdf(state: &AppState, v: &Verified, lang: Lang) -> Result<Response, AppError> {
+    let cat = lyceum_domain::i18n::catalogue();
+    let t = |k: &str| cat.text(lang, k);
+    let cert = &v.cert;
+    let day = |at: i64| crate::page::human_date(at, &v.zone, lang);
+    let status_lines = match status(cert, state.clock.now()) {
+        "revoked" => {
+            let mut lines = vec![match cert.revoked_at {
+                Some(at) => format!("{} ({})", t("certificate-revoked"), day(at)),
+                None => t("certificate-revoked"),
+            }];
+            if let Some(why) = &cert.revoked_reason {
+                lines.push(format!("{} {why}", t("certificate-revoked-reason")));
+            }
+            lines
+        }
+        "expired" => vec![t("certificate-expired")],
+        _ => vec![t("certificate-valid")],
+    };
+    let hours = hours_in(cert.hours(), lang);
+    let mut fields = vec![
+        (
+            t("certificate-recipient"),
+            vec![
+                cert.recipient()
+                    .map_or_else(|| t("certificate-recipient-deleted"), str::to_string),
+            ],
+        ),
+        (t("certificate-course"), vec![cert.course_title.clone()]),
+        (
+            t("course-pd-hours"),
+            vec![cat.text_with(
+                lang,
+                "course-hours",
+                &[("hours", lyceum_domain::i18n::Arg::Str(&hours))],
+            )],
+        ),
+    ];
+    let competencies: Vec<String> = cert
+        .competencies()?
+        .into_iter()
+        .map(|k| {
+            let name = pick(lang, &k.name_en, &k.name_es).unwrap_or(k.id);
+            match pick(lang, &k.level_en, &k.level_es) {
+                Some(level) => format!("{name} · {level}"),
+                None => name,
+            }
+        })
+        .collect();
+    if !competencies.is_empty() {
+        fields.push((t("course-builds"), competencies));
+    }
+    fields.push((t("certificate-issued"), vec![day(cert.issued_at)]));
+    if let Some(until) = cert.expires_at {
+        fields.push((t("certificate-expires"), vec![day(until)]));
+    }
+    fields.push((t("certificate-issuer"), vec![cert.issuer.clone()]));
+    let doc = crate::certificate_doc::CertificateDoc {
+        lang,
+        title: t("certificate-title"),
+        status: status_lines,
+        fields,
+        verify_label: t("certificate-check-at"),
+        url: state.config.link(&paths::certificate(&cert.code)),
+        about: t("certificate-about-pdf"),
+    };
+    let bytes = crate::certificate_doc::pdf(&doc)?;
+    let mut r = Response::new(Body::from(bytes));
+    let h = r.headers_mut();
+    h.insert(CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    let safe: String = cert
+        .code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    h.insert(
+        CONTENT_DISPOSITION,
+        HeaderValue::from_str(&format!("attachment; filename=\"certificate-{safe}.pdf\""))
+            .map_err(AppError::internal)?,
+    );
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    Ok(r)
 }
 
 /// The person's certificates, newest first.

@@ -200,6 +200,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
         Admins,
     ),
     ("GET", "/certificates/{code}", Anyone),
+    ("GET", "/certificates/{code}/pdf", Anyone),
     (
         "POST",
         "/orgs/{org_id}/admin/certificates/{code}/revoke",
@@ -338,6 +339,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ),
     ("GET", "/api/v1/certificates", SignedIn),
     ("GET", "/api/v1/certificates/{code}", Anyone),
+    ("GET", "/api/v1/certificates/{code}/pdf", Anyone),
     (
         "POST",
         "/api/v1/orgs/{org_id}/certificates/{code}/revoke",

@@ -31,7 +31,7 @@ fn fields(e: &Value) -> Vec<String> {
 }
 
 /// A one-lesson course of 1.5 hours building the human-agency competency.
-async fn import_agency_course(app: &TestApp) {
+pub(super) async fn import_agency_course(app: &TestApp) {
     let doc = json!({
         "format": "lyceum-course/1", "slug": "agency-basics", "language": "en",
         "title": "Agency basics", "summary": "A short course.", "pd_hours": 1.5,
@@ -45,7 +45,7 @@ async fn import_agency_course(app: &TestApp) {
 }
 
 /// Enrols and finishes the course over the API: hours and a certificate.
-async fn complete(app: &TestApp, token: &str) {
+pub(super) async fn complete(app: &TestApp, token: &str) {
     let (status, _) = post(app, "/api/v1/courses/agency-basics/enrol", token, json!({})).await;
     assert!(matches!(status, 200 | 201), "enrol: {status}");
     let (status, done) = post(

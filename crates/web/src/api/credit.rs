@@ -16,7 +16,7 @@ use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Json};
-use lyceum_db::credit::{CertificateRow, LedgerRow};
+use lyceum_db::credit::{self, CertificateRow, LedgerRow};
 use lyceum_db::pd_requests::{RequestRow, Waiting};
 use lyceum_domain::pd::{OutsideInput, school_year_label};
 use lyceum_domain::time::TimeZone;
@@ -46,6 +46,9 @@ pub struct LedgerEntryDto {
     /// `course`, `workshop` or `outside`.
     pub source: String,
     pub hours: f64,
+    /// The certificate this entry came with (a completed course), where
+    /// anyone may verify it; null for none.
+    pub certificate_path: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,6 +63,10 @@ pub struct SchoolYearDto {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TranscriptDto {
     pub name: String,
+    /// Your school, as the printed transcript names it; null for none.
+    pub school: Option<String>,
+    /// The district (or union local) your school belongs to; null for none.
+    pub district: Option<String>,
     /// The IANA zone dates and school years are reckoned in: your school's.
     pub time_zone: String,
     pub total_hours: f64,
@@ -69,7 +76,7 @@ pub struct TranscriptDto {
     pub entries: Vec<LedgerEntryDto>,
 }
 
-fn entry(row: &LedgerRow, zone: &TimeZone) -> LedgerEntryDto {
+fn entry(row: &LedgerRow, certificate: Option<&str>, zone: &TimeZone) -> LedgerEntryDto {
     LedgerEntryDto {
         date: actions::date(row.earned_at, zone),
         earned_at: time(row.earned_at),
@@ -77,6 +84,7 @@ fn entry(row: &LedgerRow, zone: &TimeZone) -> LedgerEntryDto {
         title: row.title.clone(),
         source: row.source.as_str().into(),
         hours: hours(row.hours()),
+        certificate_path: certificate.map(paths::certificate),
     }
 }
 
@@ -89,13 +97,15 @@ pub async fn transcript(
     ctx: Ctx,
 ) -> Result<Json<TranscriptDto>, AppError> {
     let me = ctx.require_user()?;
-    let (rows, _) = actions::transcript(&state, me.user.id()).await?;
+    let t = actions::transcript(&state, me.user.id()).await?;
     let zone = ctx.zone();
     Ok(Json(TranscriptDto {
         name: me.user.display_name.clone(),
+        school: t.school,
+        district: t.district.map(|(_, name)| name),
         time_zone: zone.name().to_string(),
-        total_hours: hours(rows.iter().map(LedgerRow::hours).sum()),
-        school_years: actions::school_years(&rows)
+        total_hours: hours(t.lines.iter().map(|(r, _)| r.hours()).sum()),
+        school_years: actions::school_years(&t.lines, |(r, _)| r)
             .iter()
             .map(|y| SchoolYearDto {
                 school_year: school_year_label(y.start),
@@ -103,7 +113,11 @@ pub async fn transcript(
                 hours: hours(y.quarter_hours),
             })
             .collect(),
-        entries: rows.iter().map(|r| entry(r, &zone)).collect(),
+        entries: t
+            .lines
+            .iter()
+            .map(|(r, code)| entry(r, code.as_deref(), &zone))
+            .collect(),
     }))
 }
 
@@ -116,7 +130,8 @@ pub async fn transcript(
     security(("bearer" = [])))]
 pub async fn transcript_csv(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (rows, _) = actions::transcript(&state, me.user.id()).await?;
+    let id = me.user.id();
+    let rows = state.db.read(move |c| credit::ledger_of(c, id)).await?;
     let t = |k: &str| lyceum_domain::i18n::catalogue().text(ctx.lang, k);
     Ok(actions::transcript_csv(&rows, &ctx.zone(), t))
 }
@@ -506,6 +521,24 @@ pub async fn verify(
 ) -> Result<Json<CertificateDto>, AppError> {
     let v = actions::verify(&state, None, code).await?;
     Ok(Json(CertificateDto::verified(v, state.clock.now())?))
+}
+
+/// A certificate as a one-page PDF, for anyone (no token needed): who,
+/// what course, hours, competencies, the day issued, issuer, whether it
+/// still holds (a revoked one says so, with when and why), and the
+/// verification address with its QR code. In the language of
+/// `Accept-Language`.
+#[utoipa::path(get, path = "/api/v1/certificates/{code}/pdf", tag = "credit",
+    params(("code" = String, Path)),
+    responses((status = 200, content_type = "application/pdf", description = "The certificate, one A4 page"),
+              (status = 404, body = ErrorBody)))]
+pub async fn verify_pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
+    let v = actions::verify(&state, None, code).await?;
+    actions::certificate_pdf(&state, &v, ctx.lang)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -158,6 +158,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/certificates", SignedIn, credit::certificates)
         .add(GET, "/v1/certificates/{code}", Public, credit::verify)
         .add(
+            GET,
+            "/v1/certificates/{code}/pdf",
+            Public,
+            credit::verify_pdf,
+        )
+        .add(
             POST,
             "/v1/orgs/{org_id}/certificates/{code}/revoke",
             Org(AdministerOrg),

@@ -68,6 +68,7 @@ use utoipa::{Modify, OpenApi};
         super::credit::evidence,
         super::credit::certificates,
         super::credit::verify,
+        super::credit::verify_pdf,
         super::credit::revoke,
     ),
     modifiers(&Bearer),

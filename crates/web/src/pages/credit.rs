@@ -2,13 +2,14 @@
 //! CSV) and certificates for anyone (the public verification page).
 
 use super::courses::course_path;
+use crate::certificate_doc;
 use crate::context::Ctx;
 use crate::credit_actions as actions;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::gate::ScopedOrg;
-use crate::page::{FormErrors, Page, human_datetime, render, render_invalid};
+use crate::page::{FormErrors, Page, human_date, human_datetime, render, render_invalid};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
@@ -31,6 +32,9 @@ pub struct Entry<'a> {
     pub title: &'a str,
     pub source: &'a str,
     pub hours: String,
+    /// The certificate it came with: its page, and that page's full
+    /// address for the printed transcript.
+    pub certificate: Option<(String, String)>,
 }
 
 pub struct Year<'a> {
@@ -52,6 +56,12 @@ pub struct RequestLine {
 pub struct TranscriptPage<'a> {
     page: Page,
     name: String,
+    /// For print: where they work, the day printed, and where certificates
+    /// are checked.
+    school: Option<String>,
+    district: Option<(String, String)>,
+    printed_on: String,
+    verify_base: String,
     total: String,
     years: Vec<Year<'a>>,
     requests: Vec<RequestLine>,
@@ -73,9 +83,10 @@ fn source_labels(page: &Page) -> Vec<(Source, String)> {
 
 /// School years, newest first, each with its entries and total.
 fn by_year<'a>(
-    rows: &'a [LedgerRow],
+    rows: &'a [(LedgerRow, Option<String>)],
     sources: &'a [(Source, String)],
     page: &Page,
+    link: impl Fn(&str) -> String,
 ) -> Vec<Year<'a>> {
     let source = |code: Source| {
         sources
@@ -83,7 +94,7 @@ fn by_year<'a>(
             .find(|(c, _)| *c == code)
             .map_or(code.as_str(), |(_, label)| label.as_str())
     };
-    actions::school_years(rows)
+    actions::school_years(rows, |(r, _)| r)
         .into_iter()
         .map(|y| Year {
             label: school_year_label(y.start),
@@ -91,11 +102,16 @@ fn by_year<'a>(
             entries: y
                 .entries
                 .iter()
-                .map(|row| Entry {
+                .map(|(row, code)| Entry {
                     date: page.date(&row.earned_at),
                     title: &row.title,
                     source: source(row.source),
                     hours: hours_in(row.hours(), page.lang),
+                    certificate: code.as_deref().map(|c| {
+                        let path = paths::certificate(c);
+                        let full = link(&path);
+                        (path, full)
+                    }),
                 })
                 .collect(),
         })
@@ -105,9 +121,14 @@ fn by_year<'a>(
 /// `GET /transcript`
 pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let (rows, asked) = actions::transcript(&state, user.user.id()).await?;
+    let actions::Transcript {
+        lines: rows,
+        requests: asked,
+        school,
+        district,
+    } = actions::transcript(&state, user.user.id()).await?;
     let page = Page::new(&ctx, "transcript-title");
-    let total: u32 = rows.iter().map(LedgerRow::hours).sum();
+    let total: u32 = rows.iter().map(|(r, _)| r.hours()).sum();
     let requests = asked
         .into_iter()
         .map(|r| RequestLine {
@@ -122,10 +143,15 @@ pub async fn transcript(State(state): State<AppState>, ctx: Ctx) -> Result<Respo
         })
         .collect();
     let sources = source_labels(&page);
+    let link = |path: &str| state.config.link(path);
     Ok(render(&TranscriptPage {
         name: user.user.display_name.clone(),
+        school,
+        district: district.map(|(kind, name)| (page.t(&kind.label_key()), name)),
+        printed_on: human_date(state.clock.now().micros(), &ctx.zone(), page.lang),
+        verify_base: link(&paths::certificate("")),
         total: hours_in(total, page.lang),
-        years: by_year(&rows, &sources, &page),
+        years: by_year(&rows, &sources, &page, link),
         requests,
         page,
     }))
@@ -167,13 +193,11 @@ pub struct CertificatePage {
     revoke_action: Option<String>,
     errors: FormErrors,
     reason: String,
-}
-
-fn pick(lang: Lang, en: &Option<String>, es: &Option<String>) -> Option<String> {
-    match lang {
-        Lang::En => en.clone().or_else(|| es.clone()),
-        Lang::Es => es.clone().or_else(|| en.clone()),
-    }
+    /// Its full verification address, to share, print and scan.
+    url: String,
+    /// The QR code of `url`, an inline SVG made by us.
+    qr: String,
+    pdf_href: String,
 }
 
 /// The certificate page; `errors` and `reason` when a revocation was refused.
@@ -196,12 +220,17 @@ async fn certificate_page(
         .competencies()?
         .into_iter()
         .map(|k| CompetencyLine {
-            name: pick(page.lang, &k.name_en, &k.name_es).unwrap_or(k.id),
-            level: pick(page.lang, &k.level_en, &k.level_es),
+            name: actions::pick(page.lang, &k.name_en, &k.name_es).unwrap_or(k.id),
+            level: actions::pick(page.lang, &k.level_en, &k.level_es),
         })
         .collect();
     let course_lang = Lang::parse(&cert.course_language).unwrap_or(Lang::En);
+    let url = state.config.link(&paths::certificate(&cert.code));
+    let qr = certificate_doc::qr_svg(&url, &page.t1("certificate-qr", "url", &url));
     Ok(CertificatePage {
+        pdf_href: paths::certificate_pdf(&cert.code),
+        url,
+        qr,
         lang: (course_lang != page.lang).then(|| course_lang.as_str()),
         course_href: slug.map(|s| course_path(&s)),
         issued_on: human_datetime(cert.issued_at, &zone, page.lang),
@@ -234,6 +263,17 @@ pub async fn certificate(
     Ok(render(
         &certificate_page(&state, &ctx, code, FormErrors::none(), String::new()).await?,
     ))
+}
+
+/// `GET /certificates/{code}/pdf`: the same certificate as a one-page PDF,
+/// for anyone, in the page's language.
+pub async fn certificate_pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
+    let v = actions::verify(&state, None, code).await?;
+    actions::certificate_pdf(&state, &v, ctx.lang)
 }
 
 #[derive(Debug, Default, Deserialize)]

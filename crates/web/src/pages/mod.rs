@@ -268,6 +268,7 @@ pub fn routes(r: Routes) -> Routes {
             pd_requests::evidence,
         )
         .add(GET, paths::CERTIFICATE, Public, credit::certificate)
+        .add(GET, paths::CERTIFICATE_PDF, Public, credit::certificate_pdf)
         .add(
             POST,
             "/orgs/{org_id}/admin/certificates/{code}/revoke",
