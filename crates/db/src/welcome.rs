@@ -7,6 +7,7 @@
 //! beside where they already are, and the join is audited.
 
 use crate::audit::{self, Event};
+use crate::codes::Code;
 use crate::memberships;
 use crate::orgs::OrgRow;
 use crate::schema::{memberships as m, orgs, user_grade_bands, user_subjects, welcomes};
@@ -38,19 +39,27 @@ pub fn pending(conn: &mut DbConn, user: UserId) -> Result<bool, DbError> {
         .is_some())
 }
 
-/// Schools `user` may join here: inside an organisation they belong to
-/// (itself included when it is a school), that they do not belong to
-/// yet; by name.
+/// Schools `user` may join here: inside a district or local they belong
+/// to (or that school itself), that they do not belong to yet; by name.
+/// A membership of a whole state or of the programme offers none: a
+/// state's join code is no reason to walk into any of its schools.
 pub fn schools_for(conn: &mut DbConn, user: UserId) -> Result<Vec<OrgRow>, DbError> {
-    let (paths, mine): (Vec<String>, Vec<i64>) = m::table
+    let rows: Vec<(String, i64, OrgKind)> = m::table
         .inner_join(orgs::table)
         .filter(m::user_id.eq(user.0))
-        .select((orgs::path, orgs::id))
-        .load::<(String, i64)>(conn)?
+        .select((orgs::path, orgs::id, orgs::kind))
+        .load::<(String, i64, Code<OrgKind>)>(conn)?
         .into_iter()
-        .unzip();
+        .map(|(path, id, kind)| (path, id, kind.into()))
+        .collect();
+    let mine: Vec<i64> = rows.iter().map(|(_, id, _)| *id).collect();
+    let offering = [OrgKind::District, OrgKind::Local, OrgKind::School];
+    let paths = rows
+        .iter()
+        .filter(|(_, _, kind)| offering.contains(kind))
+        .filter_map(|(path, _, _)| OrgPath::parse(path));
     let mut out: Vec<OrgRow> = Vec::new();
-    for path in paths.iter().filter_map(|p| OrgPath::parse(p)) {
+    for path in paths {
         let rows: Vec<OrgRow> = orgs::table
             .filter(orgs::kind.eq(OrgKind::School.as_str()))
             .filter(orgs::path.ge(path.as_str()))

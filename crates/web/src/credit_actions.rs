@@ -409,8 +409,14 @@ pub fn pick(lang: Lang, en: &Option<String>, es: &Option<String>) -> Option<Stri
 /// competencies, the day issued (on the holder's calendar, as the page
 /// says it), issuer, whether it still holds (revoked: when and why), and
 /// the verification address with its QR code. A download named by its
-/// code; never cached as final, since it may be revoked later.
-pub fn certificate_pdf(state: &AppState, v: &Verified, lang: Lang) -> Result<Response, AppError> {
+/// code; never cached as final, since it may be revoked later. Laying out
+/// the page and subsetting its font is CPU work, done on the blocking pool
+/// so the server's other requests do not wait behind it.
+pub async fn certificate_pdf(
+    state: &AppState,
+    v: &Verified,
+    lang: Lang,
+) -> Result<Response, AppError> {
     let cat = lyceum_domain::i18n::catalogue();
     let t = |k: &str| cat.text(lang, k);
     let cert = &v.cert;
@@ -476,7 +482,9 @@ pub fn certificate_pdf(state: &AppState, v: &Verified, lang: Lang) -> Result<Res
         url: state.config.link(&paths::certificate(&cert.code)),
         about: t("certificate-about-pdf"),
     };
-    let bytes = crate::certificate_doc::pdf(&doc)?;
+    let bytes = tokio::task::spawn_blocking(move || crate::certificate_doc::pdf(&doc))
+        .await
+        .map_err(AppError::internal)??;
     let mut r = Response::new(Body::from(bytes));
     let h = r.headers_mut();
     h.insert(CONTENT_TYPE, HeaderValue::from_static("application/pdf"));

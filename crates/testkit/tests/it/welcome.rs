@@ -157,3 +157,34 @@ async fn the_first_step_can_be_skipped_in_spanish() {
         .await;
     assert_eq!(again.path, "/");
 }
+
+#[tokio::test]
+async fn belonging_to_a_whole_state_offers_none_of_its_schools() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let email = "omar@district.example.org";
+    let (b, first) = newcomer(&app, email, "en").await;
+    first.expect("Lincoln Elementary");
+    // Omar is also a member of the whole state (a state's join code, say):
+    // that puts none of the state's other schools within his reach.
+    let state = s.state;
+    app.db
+        .write(move |c| {
+            let address = lyceum_domain::email::EmailAddress::parse(email).unwrap();
+            let omar = lyceum_db::users::by_email(c, &address)?.unwrap();
+            let org = lyceum_db::orgs::get(c, state)?;
+            let now = lyceum_domain::Timestamp::from_micros(omar.created_at);
+            lyceum_db::memberships::add(
+                c,
+                omar.id(),
+                &org,
+                lyceum_domain::role::Role::Educator,
+                now,
+            )
+        })
+        .await
+        .unwrap();
+    let again = b.get("/welcome").await;
+    again.expect("Lincoln Elementary");
+    assert!(!again.contains("Riverside Middle"), "{}", again.body);
+}

@@ -538,7 +538,7 @@ pub async fn verify_pdf(
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
     let v = actions::verify(&state, None, code).await?;
-    actions::certificate_pdf(&state, &v, ctx.lang)
+    actions::certificate_pdf(&state, &v, ctx.lang).await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -3,7 +3,6 @@
 //! (within one's scope, counted as /review and the admin's PD requests count
 //! them), recent certificates and the latest unread notifications.
 
-use super::community::topic_path;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::learning_actions::{course_path, lesson_path};
@@ -14,7 +13,7 @@ use axum::extract::State;
 use axum::response::Response;
 use lyceum_db::learning::{self, Progress};
 use lyceum_db::memberships::Membership;
-use lyceum_db::{community, credit, orgs, pd_requests, practice};
+use lyceum_db::{credit, orgs, pd_requests, practice};
 use lyceum_domain::i18n::{Arg, catalogue};
 use lyceum_domain::role::Role;
 use lyceum_domain::{OrgId, paths};
