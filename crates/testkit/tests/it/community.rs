@@ -5,7 +5,7 @@
 //! own posts edited (history kept) and deleted, nobody else's.
 
 use lyceum_db::community;
-use lyceum_domain::Timestamp;
+use lyceum_domain::{OrgId, Timestamp};
 use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
 
 /// A space for the seed's district, made by its admin (signed in as
@@ -1452,4 +1452,36 @@ async fn a_script_in_a_display_name_is_inert_wherever_the_name_is_shown() {
     let (kind, told) = api_get(&app, &token, "/api/v1/notifications").await;
     assert!(kind.starts_with("application/json"), "{kind}");
     assert!(told.as_array().unwrap().iter().all(|n| n["actor"] == NAME));
+}
+
+/// The district's members-only space "Science labs", made by its admin
+/// (`dadmin`), with the topic "Lab reports" that `author` starts with
+/// `body`: the paths of both.
+pub(crate) async fn lab_reports_topic(
+    dadmin: &Browser,
+    district: OrgId,
+    author: &Browser,
+    body: &str,
+) -> (String, String) {
+    let space = dadmin
+        .post(
+            &format!("/orgs/{}/admin/spaces", district.0),
+            &[("title", "Science labs"), ("visibility", "members")],
+        )
+        .await
+        .path
+        .clone();
+    let topic = author
+        .post(
+            &format!("{space}/topics"),
+            &[
+                ("title", "Lab reports"),
+                ("kind", "discussion"),
+                ("body", body),
+            ],
+        )
+        .await
+        .path
+        .clone();
+    (space, topic)
 }

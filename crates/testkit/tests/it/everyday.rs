@@ -59,26 +59,13 @@ async fn the_header_counts_unread_notifications_without_another_round_trip() {
     let quiet = statements_for(&app, &educator, "/courses").await;
 
     // Two replies to the educator's topic: two unread.
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Science labs"), ("visibility", "members")],
-        )
-        .await
-        .path
-        .clone();
-    let topic = educator
-        .post(
-            &format!("{space}/topics"),
-            &[
-                ("title", "Lab reports"),
-                ("kind", "discussion"),
-                ("body", "How do you mark them?"),
-            ],
-        )
-        .await
-        .path
-        .clone();
+    let (space, topic) = crate::community::lab_reports_topic(
+        &dadmin,
+        s.district,
+        &educator,
+        "How do you mark them?",
+    )
+    .await;
     for body in ["With a rubric.", "And peer review."] {
         dadmin
             .post(&format!("{topic}/replies"), &[("body", body)])

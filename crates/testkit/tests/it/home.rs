@@ -129,26 +129,8 @@ async fn the_home_says_what_to_do_next_and_what_waits_on_whom() {
 
     // Unread notifications: the task sent back, and a
     // reply to the educator's topic.
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Science labs"), ("visibility", "members")],
-        )
-        .await
-        .path
-        .clone();
-    let topic = educator
-        .post(
-            &format!("{space}/topics"),
-            &[
-                ("title", "Lab reports"),
-                ("kind", "discussion"),
-                ("body", "How?"),
-            ],
-        )
-        .await
-        .path
-        .clone();
+    let (space, topic) =
+        crate::community::lab_reports_topic(&dadmin, s.district, &educator, "How?").await;
     facilitator
         .post(&format!("{topic}/replies"), &[("body", "Like this.")])
         .await;

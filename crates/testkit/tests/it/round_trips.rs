@@ -39,26 +39,8 @@ async fn the_pages_everyone_uses_stay_within_their_round_trips() {
     // A space with a topic and a reply, as the community pages show them.
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
-    let space = dadmin
-        .post(
-            &format!("/orgs/{}/admin/spaces", s.district.0),
-            &[("title", "Science labs"), ("visibility", "members")],
-        )
-        .await
-        .path
-        .clone();
-    let topic = educator
-        .post(
-            &format!("{space}/topics"),
-            &[
-                ("title", "Lab reports"),
-                ("kind", "discussion"),
-                ("body", "How?"),
-            ],
-        )
-        .await
-        .path
-        .clone();
+    let (space, topic) =
+        crate::community::lab_reports_topic(&dadmin, s.district, &educator, "How?").await;
     educator
         .post(&format!("{topic}/replies"), &[("body", "Like this.")])
         .await;
