@@ -54,6 +54,13 @@ for (const variant of VARIANTS) {
       await page.getByLabel(t('field-password'), { exact: true }).fill('four everyday words together');
       await page.getByRole('main').getByRole('button', { name: t('sign-in-button') }).click();
       await h.expectFlash(page, t('flash-signed-in'));
+      // The first sign-in asks, once, for the school and what one teaches.
+      await h.expectHeading(page, t('welcome-title'));
+      await j.check(page, 'welcome step');
+      const school = page.getByLabel(t('welcome-school'), { exact: true });
+      if (await school.count()) await school.selectOption({ index: 1 });
+      await page.getByLabel(t('subject-science'), { exact: true }).check();
+      await page.getByRole('button', { name: t('welcome-save'), exact: true }).click();
       await h.expectHeading(page, t('home-welcome', { name }));
       await j.check(page, 'home, signed in');
 
