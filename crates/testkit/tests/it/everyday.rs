@@ -59,7 +59,7 @@ async fn the_header_counts_unread_notifications_without_another_round_trip() {
     let quiet = statements_for(&app, &educator, "/courses").await;
 
     // Two replies to the educator's topic: two unread.
-    let (space, topic) = crate::community::lab_reports_topic(
+    let (_, topic) = crate::community::lab_reports_topic(
         &dadmin,
         s.district,
         &educator,

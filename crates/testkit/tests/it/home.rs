@@ -129,7 +129,7 @@ async fn the_home_says_what_to_do_next_and_what_waits_on_whom() {
 
     // Unread notifications: the task sent back, and a
     // reply to the educator's topic.
-    let (space, topic) =
+    let (_, topic) =
         crate::community::lab_reports_topic(&dadmin, s.district, &educator, "How?").await;
     facilitator
         .post(&format!("{topic}/replies"), &[("body", "Like this.")])
