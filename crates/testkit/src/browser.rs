@@ -37,6 +37,31 @@ impl Page {
         self
     }
 
+    /// Panics with the page unless some table row has these cells side by
+    /// side, compared as text (tags and their attributes left out, spaces
+    /// folded), so a test says what a row shows, not how it is marked up.
+    /// A cell expected as `"……"` (ending in `…`) need only start so.
+    pub fn expect_row(&self, cells: &[&str]) -> &Self {
+        let rows = table_rows(&self.body);
+        let fits = |row: &[String]| {
+            row.windows(cells.len()).any(|w| {
+                w.iter()
+                    .zip(cells)
+                    .all(|(got, want)| match want.strip_suffix('…') {
+                        Some(start) => got.starts_with(start),
+                        None => got == want,
+                    })
+            })
+        };
+        assert!(
+            rows.iter().any(|r| fits(r)),
+            "expected a row with {cells:?} on {} ({}); its rows are {rows:#?}",
+            self.path,
+            self.status,
+        );
+        self
+    }
+
     /// The value of the first `name="…" value="…"` hidden input.
     pub fn input_value(&self, name: &str) -> Option<String> {
         let marker = format!("name=\"{name}\" value=\"");
@@ -192,4 +217,51 @@ impl Browser {
             body,
         }
     }
+}
+
+/// Each table row of `html` as the text of its cells (`td` and `th`).
+fn table_rows(html: &str) -> Vec<Vec<String>> {
+    let opens = |rest: &str, tag: &str| {
+        rest.strip_prefix(tag)
+            .is_some_and(|after| after.starts_with([' ', '>']))
+    };
+    html.split("<tr")
+        .skip(1)
+        .map(|row| {
+            let row = row.split("</tr>").next().unwrap_or_default();
+            let mut cells = Vec::new();
+            let mut rest = row;
+            while let Some(at) = rest.find('<') {
+                rest = &rest[at..];
+                if opens(rest, "<td") || opens(rest, "<th") {
+                    let inner = rest.split_once('>').map_or("", |(_, inner)| inner);
+                    let end = ["</td>", "</th>"]
+                        .iter()
+                        .filter_map(|close| inner.find(close))
+                        .min()
+                        .unwrap_or(inner.len());
+                    cells.push(text_of(&inner[..end]));
+                    rest = &inner[end..];
+                } else {
+                    rest = &rest[1..];
+                }
+            }
+            cells
+        })
+        .collect()
+}
+
+/// Markup's text: tags dropped, runs of white space as one space.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

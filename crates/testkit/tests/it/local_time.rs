@@ -81,7 +81,7 @@ async fn a_course_finished_on_a_june_evening_in_los_angeles_counts_in_june() {
     let transcript = b.get("/transcript").await;
     transcript
         .expect("2026–27 school year: 1.25 PD hours")
-        .expect("<td>30 Jun 2027</td><td>Designing an AI-aware assignment<br>")
+        .expect_row(&["30 Jun 2027", "Designing an AI-aware assignment…"])
         .expect("Dates are in the America/Los_Angeles time zone.");
     assert!(!transcript.contains("2027–28"));
     let csv = b.get("/transcript.csv").await;

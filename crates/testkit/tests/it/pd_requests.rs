@@ -84,7 +84,7 @@ async fn outside_hours_are_asked_for_then_approved_returned_or_rejected() {
     educator
         .get("/transcript")
         .await
-        .expect("<td>3.5</td><td>Waiting for approval</td>");
+        .expect_row(&["3.5", "Waiting for approval"]);
 
     // Another district's admin sees none of them.
     let ladmin = app.browser();
@@ -185,9 +185,9 @@ async fn outside_hours_are_asked_for_then_approved_returned_or_rejected() {
     let transcript = educator.get("/transcript").await;
     transcript
         .expect("2026–27 school year: 3.5 PD hours")
-        .expect("<td>State AI summit</td><td>Outside activity</td><td>3.5</td>")
-        .expect("<td>Returned</td><td>Please add the transcript page.</td>")
-        .expect("<td>Rejected</td><td>Vendor webinars do not count.</td>");
+        .expect_row(&["State AI summit", "Outside activity", "3.5"])
+        .expect_row(&["Returned", "Please add the transcript page."])
+        .expect_row(&["Rejected", "Vendor webinars do not count."]);
     let own = educator
         .get(&format!("/transcript/outside/{course}/evidence"))
         .await;
@@ -289,7 +289,7 @@ async fn nobody_decides_their_own_request() {
     dadmin
         .get("/transcript")
         .await
-        .expect("<td>Self-approved summit</td><td>Outside activity</td><td>40</td>");
+        .expect_row(&["Self-approved summit", "Outside activity", "40"]);
 
     // A programme admin's own request: only another programme admin decides it.
     let admin = app.browser();
