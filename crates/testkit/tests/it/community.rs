@@ -500,6 +500,10 @@ async fn a_flag_is_handled_and_a_suspended_author_cannot_post() {
     let seen = educator.get(&topic).await;
     seen.expect("Hidden by a moderator.");
     assert!(!seen.contains("spam.example"));
+    // Nor does the report form show a hidden post's words.
+    let form = educator.get(&flag).await;
+    form.expect("This post is hidden or deleted, so its words are not shown here.");
+    assert!(!form.contains("spam.example"));
     facilitator
         .get("/notifications")
         .await
