@@ -26,6 +26,7 @@ use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::{Invalid, required_text};
 use lyceum_domain::{OrgId, Timestamp, UserId, paths};
 use serde_json::json;
+use std::net::IpAddr;
 
 // ---- The transcript ----
 
@@ -414,9 +415,13 @@ pub fn pick(lang: Lang, en: &Option<String>, es: &Option<String>) -> Option<Stri
 /// so the server's other requests do not wait behind it.
 pub async fn certificate_pdf(
     state: &AppState,
+    ip: IpAddr,
     v: &Verified,
     lang: Lang,
 ) -> Result<Response, AppError> {
+    if !state.limits.allow_document(ip) {
+        return Err(AppError::RateLimited);
+    }
     let cat = lyceum_domain::i18n::catalogue();
     let t = |k: &str| cat.text(lang, k);
     let cert = &v.cert;

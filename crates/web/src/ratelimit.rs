@@ -23,8 +23,16 @@ use std::time::Duration;
 /// Checks between two sweeps of the per-network state.
 const PRUNE_EVERY: u32 = 4096;
 
+/// Certificate PDFs one network may have made a minute: laying one out is
+/// real CPU work, and anyone may ask for any certificate's.
+const DOCUMENTS_PER_MINUTE: u32 = 30;
+
+type PerNetwork<C> =
+    RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, C, NoOpMiddleware<<C as Clock>::Instant>>;
+
 pub struct RateLimits<C: Clock = DefaultClock> {
-    auth: RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, C, NoOpMiddleware<C::Instant>>,
+    auth: PerNetwork<C>,
+    documents: PerNetwork<C>,
     checks: AtomicU32,
 }
 
@@ -34,15 +42,19 @@ impl RateLimits {
     }
 }
 
-impl<C: Clock> RateLimits<C> {
+impl<C: Clock + Clone> RateLimits<C> {
     fn with_clock(per_minute: u32, clock: C) -> Self {
-        let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
-        RateLimits {
-            auth: RateLimiter::new(
+        let limiter = |per_minute: u32| {
+            let n = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+            RateLimiter::new(
                 Quota::per_minute(n),
                 DefaultKeyedStateStore::default(),
-                clock,
-            ),
+                clock.clone(),
+            )
+        };
+        RateLimits {
+            auth: limiter(per_minute),
+            documents: limiter(DOCUMENTS_PER_MINUTE),
             checks: AtomicU32::new(0),
         }
     }
@@ -51,13 +63,24 @@ impl<C: Clock> RateLimits<C> {
     /// Counted per network (an IPv6 /64 is one client: one household or
     /// school holds all of it).
     pub fn allow_auth(&self, ip: IpAddr) -> bool {
+        self.allow(&self.auth, ip)
+    }
+
+    /// True if this client may have one more certificate PDF made now.
+    pub fn allow_document(&self, ip: IpAddr) -> bool {
+        self.allow(&self.documents, ip)
+    }
+
+    fn allow(&self, limiter: &PerNetwork<C>, ip: IpAddr) -> bool {
         // Networks seen once would stay in memory for ever: now and then,
         // forget those whose allowance has filled up again.
         if self.checks.fetch_add(1, Ordering::Relaxed) % PRUNE_EVERY == PRUNE_EVERY - 1 {
-            self.auth.retain_recent();
-            self.auth.shrink_to_fit();
+            for l in [&self.auth, &self.documents] {
+                l.retain_recent();
+                l.shrink_to_fit();
+            }
         }
-        self.auth.check_key(&network(ip)).is_ok()
+        limiter.check_key(&network(ip)).is_ok()
     }
 
     /// How many networks are remembered now.
@@ -223,6 +246,17 @@ mod tests {
         assert!((1..=3).all(|i| limits.allow_auth(six(i))));
         assert!(!limits.allow_auth(six(4)));
         assert!(limits.allow_auth(IpAddr::from([0x2001, 0xdb8, 0, 8, 0, 0, 0, 1])));
+    }
+
+    #[test]
+    fn documents_have_their_own_allowance() {
+        let limits = RateLimits::new(1);
+        let a: IpAddr = "192.0.2.1".parse().unwrap();
+        assert!(limits.allow_auth(a));
+        assert!(!limits.allow_auth(a));
+        let n = DOCUMENTS_PER_MINUTE as usize;
+        assert_eq!((0..n + 5).filter(|_| limits.allow_document(a)).count(), n);
+        assert!(limits.allow_document("192.0.2.2".parse().unwrap()));
     }
 
     #[test]

@@ -270,6 +270,35 @@ async fn a_certificate_prints_as_a_pdf_whose_text_and_qr_code_lead_to_its_check(
     assert!(text.contains("This certificate was revoked."), "{text}");
     assert!(text.contains("Why: Issued in error."), "{text}");
     assert!(!text.contains("is valid"), "{text}");
+
+    // Making PDFs is CPU work anyone may ask for: one network gets a
+    // minute's allowance (refilling as the minute goes), then a clear 429
+    // on the page and in the API, while a code that names nothing still
+    // answers 404.
+    let mut made = 3;
+    let refused = loop {
+        let (status, _, body) =
+            fetch(&app, &format!("/api/v1/certificates/{code}/pdf"), "en").await;
+        if status != 200 || made > 100 {
+            break (status, String::from_utf8_lossy(&body).into_owned());
+        }
+        made += 1;
+    };
+    assert_eq!(refused.0, 429, "after {made} PDFs");
+    assert!(refused.1.contains("rate_limited"), "{}", refused.1);
+    assert!(made >= 30, "refused after only {made} PDFs");
+    // The page's PDF shares the allowance (a refill may let one through).
+    let mut page = 200;
+    for _ in 0..3 {
+        page = fetch(&app, &format!("/certificates/{code}/pdf"), "en")
+            .await
+            .0;
+        if page != 200 {
+            break;
+        }
+    }
+    assert_eq!(page, 429);
+    assert_eq!(fetch(&app, "/certificates/nope/pdf", "en").await.0, 404);
 }
 
 #[tokio::test]

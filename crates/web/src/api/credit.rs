@@ -11,6 +11,7 @@ use crate::credit_actions::{self as actions, Verified};
 use crate::error::AppError;
 use crate::forms::{ApiJson, Upload};
 use crate::gate::ScopedOrg;
+use crate::ratelimit::ClientIp;
 use crate::state::AppState;
 use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::StatusCode;
@@ -531,14 +532,16 @@ pub async fn verify(
 #[utoipa::path(get, path = "/api/v1/certificates/{code}/pdf", tag = "credit",
     params(("code" = String, Path)),
     responses((status = 200, content_type = "application/pdf", description = "The certificate, one A4 page"),
-              (status = 404, body = ErrorBody)))]
+              (status = 404, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "Too many PDFs made for this network in the last minute")))]
 pub async fn verify_pdf(
     State(state): State<AppState>,
     ctx: Ctx,
+    ClientIp(ip): ClientIp,
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
     let v = actions::verify(&state, None, code).await?;
-    actions::certificate_pdf(&state, &v, ctx.lang).await
+    actions::certificate_pdf(&state, ip, &v, ctx.lang).await
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

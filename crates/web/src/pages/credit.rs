@@ -10,6 +10,7 @@ use crate::flash::{Flash, redirect_with};
 use crate::forms::HtmlForm;
 use crate::gate::ScopedOrg;
 use crate::page::{FormErrors, Page, human_date, human_datetime, render, render_invalid};
+use crate::ratelimit::ClientIp;
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
@@ -270,10 +271,11 @@ pub async fn certificate(
 pub async fn certificate_pdf(
     State(state): State<AppState>,
     ctx: Ctx,
+    ClientIp(ip): ClientIp,
     Path(code): Path<String>,
 ) -> Result<Response, AppError> {
     let v = actions::verify(&state, None, code).await?;
-    actions::certificate_pdf(&state, &v, ctx.lang).await
+    actions::certificate_pdf(&state, ip, &v, ctx.lang).await
 }
 
 #[derive(Debug, Default, Deserialize)]
