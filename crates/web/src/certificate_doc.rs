@@ -13,10 +13,12 @@ use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
+use krilla::tagging::{ContentTag, SpanTag, Tag, TagGroup, TagKind, TagTree};
 use krilla::text::{Font, TextDirection};
 use lyceum_domain::i18n::Lang;
 use qrcode::{Color, QrCode};
 use std::fmt::Write as _;
+use std::num::NonZeroU16;
 
 /// DejaVu Sans 2.37 (Bitstream Vera licence: `assets/fonts/LICENSE-DejaVu`).
 static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -82,6 +84,8 @@ pub struct CertificateDoc {
     pub url: String,
     /// What the address is for.
     pub about: String,
+    /// The QR code's words for those who cannot see it.
+    pub qr_label: String,
 }
 
 // A4 portrait, in points; y grows downwards (krilla's convention).
@@ -117,18 +121,26 @@ fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
+/// Writes lines down the page and the tag tree beside them, in reading
+/// order, so a screen reader reads the PDF as a heading and paragraphs.
 struct Pen<'a, 'b> {
     surface: &'a mut Surface<'b>,
     regular: Font,
     bold: Font,
     y: f32,
+    tree: TagTree,
 }
 
 impl Pen<'_, '_> {
-    fn write(&mut self, text: &str, size: f32, bold: bool, width: f32) {
+    /// `text` as one block of the given kind (its lines each a span).
+    fn write_as(&mut self, tag: impl Into<TagKind>, text: &str, size: f32, bold: bool, width: f32) {
         let font = if bold { &self.bold } else { &self.regular };
+        let mut group = TagGroup::new(tag);
         for line in wrap(text, size, width) {
             self.y += size * 1.3;
+            let id = self
+                .surface
+                .start_tagged(ContentTag::Span(SpanTag::empty()));
             self.surface.draw_text(
                 Point::from_xy(MARGIN, self.y),
                 font.clone(),
@@ -137,7 +149,14 @@ impl Pen<'_, '_> {
                 false,
                 TextDirection::Auto,
             );
+            self.surface.end_tagged();
+            group.push(id);
         }
+        self.tree.push(group);
+    }
+
+    fn write(&mut self, text: &str, size: f32, bold: bool, width: f32) {
+        self.write_as(Tag::P, text, size, bold, width);
     }
 
     /// `text` on one line, smaller if it must be to fit `width` (an
@@ -173,15 +192,18 @@ pub fn pdf(doc: &CertificateDoc) -> Result<Vec<u8>, AppError> {
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
     let text_width = PAGE_W - 2.0 * MARGIN;
+    let tree;
     {
         let mut pen = Pen {
             surface: &mut surface,
             regular,
             bold,
             y: MARGIN,
+            tree: TagTree::new(),
         };
         pen.colour(0x0b, 0x0c, 0x0c);
-        pen.write(&doc.title, 28.0, true, text_width);
+        let title = Tag::Hn(NonZeroU16::MIN, Some(doc.title.clone()));
+        pen.write_as(title, &doc.title, 28.0, true, text_width);
         pen.y += 10.0;
         for (i, line) in doc.status.iter().enumerate() {
             pen.write(line, 13.0, i == 0, text_width);
@@ -206,10 +228,19 @@ pub fn pdf(doc: &CertificateDoc) -> Result<Vec<u8>, AppError> {
         pen.write_one_line(&doc.url, 12.0, beside);
         pen.y += 6.0;
         pen.write(&doc.about, 10.0, false, beside);
+        // The QR code says again the address just read: a figure whose
+        // words are that address.
+        let qr = pen.surface.start_tagged(ContentTag::Other);
         draw_qr(pen.surface, &doc.url, PAGE_W - MARGIN - QR_SIZE, qr_top)?;
+        pen.surface.end_tagged();
+        let mut figure = TagGroup::new(Tag::Figure(Some(doc.qr_label.clone())));
+        figure.push(qr);
+        pen.tree.push(figure);
+        tree = pen.tree;
     }
     surface.finish();
     page.finish();
+    document.set_tag_tree(tree);
     document
         .finish()
         .map_err(|e| AppError::internal(format!("certificate PDF: {e:?}")))

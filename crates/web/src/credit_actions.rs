@@ -478,14 +478,20 @@ pub async fn certificate_pdf(
         fields.push((t("certificate-expires"), vec![day(until)]));
     }
     fields.push((t("certificate-issuer"), vec![cert.issuer.clone()]));
+    let url = state.config.link(&paths::certificate(&cert.code));
     let doc = crate::certificate_doc::CertificateDoc {
         lang,
         title: t("certificate-title"),
         status: status_lines,
         fields,
         verify_label: t("certificate-check-at"),
-        url: state.config.link(&paths::certificate(&cert.code)),
+        url: url.clone(),
         about: t("certificate-about-pdf"),
+        qr_label: cat.text_with(
+            lang,
+            "certificate-qr",
+            &[("url", lyceum_domain::i18n::Arg::Str(&url))],
+        ),
     };
     let bytes = tokio::task::spawn_blocking(move || crate::certificate_doc::pdf(&doc))
         .await

@@ -96,6 +96,45 @@ fn page_qr(html: &str) -> String {
     decode_squares(&squares)
 }
 
+/// The PDF's tag tree, in reading order: each structure element's type,
+/// with its alternative text if it has one (`Figure: QR code of …`).
+fn pdf_tags(bytes: &[u8]) -> Vec<String> {
+    use lopdf::{Document, Object};
+    fn walk(doc: &Document, o: &Object, out: &mut Vec<String>) {
+        let o = match o {
+            Object::Reference(r) => doc.get_object(*r).unwrap(),
+            o => o,
+        };
+        match o {
+            Object::Array(items) => items.iter().for_each(|i| walk(doc, i, out)),
+            Object::Dictionary(d) => {
+                if let Ok(Object::Name(kind)) = d.get(b"S") {
+                    let mut tag = String::from_utf8_lossy(kind).into_owned();
+                    if let Ok(alt) = d.get(b"Alt").and_then(lopdf::decode_text_string) {
+                        tag.push_str(": ");
+                        tag.push_str(&alt);
+                    }
+                    out.push(tag);
+                }
+                if let Ok(kids) = d.get(b"K") {
+                    walk(doc, kids, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let doc = Document::load_mem(bytes).unwrap();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .expect("a tagged PDF")
+        .clone();
+    let mut out = Vec::new();
+    walk(&doc, &root, &mut out);
+    out
+}
+
 /// The QR code in the PDF: the filled squares of its page's content
 /// stream (`m`, three `l`, `h`), placed by the transformation in force,
 /// read back onto a grid of modules.
@@ -231,6 +270,20 @@ async fn a_certificate_prints_as_a_pdf_whose_text_and_qr_code_lead_to_its_check(
         assert!(text.contains(want), "{want:?} in the PDF's text: {text}");
     }
     assert_eq!(pdf_qr(&pdf), address);
+    // Tagged, for screen readers: a heading, paragraphs, and the QR code
+    // as a figure whose words are its address.
+    let tags = pdf_tags(&pdf);
+    assert_eq!(
+        tags.iter().find(|t| *t != "Document").map(String::as_str),
+        Some("H1"),
+        "{tags:?}"
+    );
+    assert!(tags.iter().filter(|t| *t == "P").count() >= 5, "{tags:?}");
+    assert!(
+        tags.iter()
+            .any(|t| t.starts_with("Figure: QR code") && t.ends_with(&address)),
+        "{tags:?}"
+    );
 
     // In Spanish, accents and all; the API gives the same document.
     let (status, kind, pdf) = fetch(&app, &format!("/api/v1/certificates/{code}/pdf"), "es").await;
