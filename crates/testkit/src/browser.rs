@@ -191,7 +191,8 @@ impl Browser {
             "sign-in of {email} failed:\n{}",
             page.body
         );
-        page.expect("Sign out");
+        // Signed in, in whichever language the account reads.
+        page.expect("action=\"/sign-out\"");
         page
     }
 
