@@ -12,6 +12,7 @@ mod certificates;
 mod community;
 mod community_api;
 mod competencies;
+mod catalogue_for_you;
 mod courses;
 mod credit_api;
 mod csrf;
