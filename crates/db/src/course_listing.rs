@@ -16,11 +16,11 @@
 //! move the version.
 
 use crate::courses::{Catalogue, CourseRow, Sort};
+use crate::ids::Id;
 use crate::schema::{
     catalogue_version, course_competencies, course_grade_bands, course_subjects,
     course_translations, courses, enrolments, orgs, user_grade_bands, user_subjects,
 };
-use crate::ids::Id;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Text};

@@ -354,7 +354,9 @@ async fn learning(db: &Db, clock: &Clock) -> anyhow::Result<()> {
         })
         .await?;
     let privacy = "protecting-student-privacy";
-    act::enrol(&state, &ana, privacy.into()).await.map_err(fail)?;
+    act::enrol(&state, &ana, privacy.into())
+        .await
+        .map_err(fail)?;
     for key in ["what-counts-as-student-data", "what-happens-to-a-prompt"] {
         let f = act::followed_by(&state, &ana, privacy.into())
             .await

@@ -143,7 +143,10 @@ pub fn one_per_course<'a>(
         .into_iter()
         .filter(|l| {
             let id = l.row.id;
-            match pairs.get(&id).and_then(|o| langs.get(o).map(|ol| (*o, *ol))) {
+            match pairs
+                .get(&id)
+                .and_then(|o| langs.get(o).map(|ol| (*o, *ol)))
+            {
                 Some((o, ol)) => rank(id, l.row.lang()) < rank(o, ol),
                 None => true,
             }
@@ -264,8 +267,14 @@ mod tests {
         let pairs = HashMap::from([(CourseId(1), CourseId(2)), (CourseId(2), CourseId(1))]);
         let none = HashSet::new();
         let found = || all.iter().collect::<Vec<_>>();
-        assert_eq!(ids(&one_per_course(found(), &pairs, &none, Lang::Es)), [2, 3]);
-        assert_eq!(ids(&one_per_course(found(), &pairs, &none, Lang::En)), [1, 3]);
+        assert_eq!(
+            ids(&one_per_course(found(), &pairs, &none, Lang::Es)),
+            [2, 3]
+        );
+        assert_eq!(
+            ids(&one_per_course(found(), &pairs, &none, Lang::En)),
+            [1, 3]
+        );
         let english = HashSet::from([CourseId(1)]);
         assert_eq!(
             ids(&one_per_course(found(), &pairs, &english, Lang::Es)),
@@ -293,7 +302,12 @@ mod tests {
             course(5, "en", &["math"], &["6-8"], 4),
         ];
         let mut found: Vec<&Listed> = all.iter().collect();
-        best_for(&mut found, Lang::En, &strings(&["math"]), &strings(&["6-8"]));
+        best_for(
+            &mut found,
+            Lang::En,
+            &strings(&["math"]),
+            &strings(&["6-8"]),
+        );
         assert_eq!(ids(&found), [5, 4, 2, 1, 3]);
         // Someone who said nothing keeps the order, language aside.
         let mut found: Vec<&Listed> = all.iter().collect();

@@ -136,6 +136,16 @@ async fn the_catalogue_starts_in_the_readers_language_with_the_other_one_link_aw
             .unwrap()
             .contains(&json!("any"))
     );
+    // The OpenAPI document describes what was added.
+    let (_, doc) = call(&app, Method::GET, "/api/openapi.json", None, None).await;
+    let schemas = &doc["components"]["schemas"];
+    assert!(
+        schemas["FacetsDto"]["properties"]["counts"].is_object(),
+        "{}",
+        schemas["FacetsDto"]
+    );
+    assert!(schemas["FacetCountsDto"]["properties"]["language"].is_object());
+    assert!(schemas["CataloguePageDto"]["properties"]["sort"].is_object());
 }
 
 #[tokio::test]
@@ -248,7 +258,11 @@ async fn best_match_for_you_ranks_by_what_one_teaches_and_keeps_every_course() {
     let b = app.browser();
     b.sign_in(s.email("educator"), PASSWORD).await;
     let before = cards(&b.get("/courses").await);
-    assert_eq!(before, ["all-en", "math-en", "sci-en"], "no profile: by title");
+    assert_eq!(
+        before,
+        ["all-en", "math-en", "sci-en"],
+        "no profile: by title"
+    );
     // Teaching science in 9–12: science first, then the course for
     // everyone, then math; none left out.
     b.post(

@@ -300,7 +300,10 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
     all.expect("7 courses");
     for (query, expected) in [
         ("q=hallucinat", vec!["what-is-generative-ai"]),
-        ("q=ALUCINACIONES&language=any", vec!["que-es-la-ia-generativa"]),
+        (
+            "q=ALUCINACIONES&language=any",
+            vec!["que-es-la-ia-generativa"],
+        ),
         // An English reader: English courses unless asked.
         ("q=ALUCINACIONES", vec![]),
         (
@@ -450,7 +453,10 @@ async fn the_catalogue_comes_a_page_at_a_time() {
         .expect("a link to page 2")
         .replace("&#38;", "&")
         .replace("&amp;", "&");
-    assert!(next.contains("sort=newest") && next.contains("language=es"), "{next}");
+    assert!(
+        next.contains("sort=newest") && next.contains("language=es"),
+        "{next}"
+    );
     let second = b.get(&next).await;
     second.expect("Page 2 of 2").expect(">Course 05<");
     assert!(!second.contains(">Course 29<"));
@@ -504,5 +510,7 @@ async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
         .expect(">A first course<")
         .expect(">Course 24<");
     // A facet narrows it: none of these is for 9–12.
-    b.get("/courses?grade_band=9-12&language=es").await.expect("0 courses");
+    b.get("/courses?grade_band=9-12&language=es")
+        .await
+        .expect("0 courses");
 }

@@ -399,7 +399,11 @@ async fn the_demo_educator_has_a_course_under_way_and_one_completed() {
         .expect("2 of 5 lessons finished")
         .expect("completed ")
         .expect("/certificates/");
-    assert!(!learning.contains("No certificates yet"), "{}", learning.body);
+    assert!(
+        !learning.contains("No certificates yet"),
+        "{}",
+        learning.body
+    );
     // Her catalogue leaves out the other language of the course she takes.
     let es = ana.get("/courses?language=es").await;
     es.expect("<a href=\"/courses/que-es-la-ia-generativa\">");

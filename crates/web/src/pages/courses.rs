@@ -1,7 +1,7 @@
-//! Courses for everyone to read: the catalogue (a plain list until facets
-//! and search come), a course's page, and its lessons. Course text is in
-//! the course's own language, marked with `lang` when it differs from the
-//! page's.
+//! Courses for everyone to read: the catalogue (search, facets with their
+//! counts, the reader's language first and the other one link away), a
+//! course's page, and its lessons. Course text is in the course's own
+//! language, marked with `lang` when it differs from the page's.
 
 use super::Choice;
 use super::competencies::{Shown, framework_path};
