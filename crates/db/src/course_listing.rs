@@ -9,15 +9,24 @@
 //! ([`serves`]): lists without search words, by title or newest first.
 //! Searches and "most completed" (a count that changes with every
 //! completion) still ask the database.
+//!
+//! The listing also pairs each course with its other language
+//! (`course_translations`): a pair is only ever written by
+//! [`crate::courses::save`] together with its course's row, whose triggers
+//! move the version.
 
 use crate::courses::{Catalogue, CourseRow, Sort};
+use crate::ids::Id;
 use crate::schema::{
-    catalogue_version, course_competencies, course_grade_bands, course_subjects, courses, orgs,
+    catalogue_version, course_competencies, course_grade_bands, course_subjects,
+    course_translations, courses, enrolments, orgs, user_grade_bands, user_subjects,
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Integer, Text};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Actor, SeenOwners};
+use lyceum_domain::{CourseId, UserId};
 use std::collections::HashMap;
 
 /// One course as the catalogue lists and filters it.
@@ -36,6 +45,41 @@ pub struct Listed {
 pub struct Listing {
     pub version: i64,
     pub courses: Vec<Listed>,
+    /// Each course in two languages, both ways: course → its other language.
+    pub translations: HashMap<CourseId, CourseId>,
+    /// Where each course is in `courses`.
+    index: HashMap<CourseId, usize>,
+}
+
+impl Listing {
+    /// A listing of `courses` (by title) and their translation pairs.
+    pub fn new(version: i64, courses: Vec<Listed>, pairs: &[(CourseId, CourseId)]) -> Self {
+        let index = courses
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.row.id, i))
+            .collect();
+        let translations = pairs
+            .iter()
+            .flat_map(|(t, o)| [(*t, *o), (*o, *t)])
+            .collect();
+        Listing {
+            version,
+            courses,
+            translations,
+            index,
+        }
+    }
+
+    /// A course by id.
+    pub fn get(&self, id: CourseId) -> Option<&Listed> {
+        self.index.get(&id).and_then(|i| self.courses.get(*i))
+    }
+
+    /// The same course in its other language.
+    pub fn translation(&self, id: CourseId) -> Option<&Listed> {
+        self.translations.get(&id).and_then(|o| self.get(*o))
+    }
 }
 
 /// The catalogue's version now.
@@ -84,6 +128,15 @@ pub fn load(conn: &mut DbConn) -> Result<Listing, DbError> {
             ))
             .load(conn)?,
     );
+    let pairs: Vec<(CourseId, CourseId)> = course_translations::table
+        .select((
+            course_translations::course_id,
+            course_translations::original_id,
+        ))
+        .load::<(Id<CourseId>, Id<CourseId>)>(conn)?
+        .into_iter()
+        .map(|(t, o)| (t.into(), o.into()))
+        .collect();
     let courses = rows
         .into_iter()
         .map(|(row, path)| Listed {
@@ -94,7 +147,58 @@ pub fn load(conn: &mut DbConn) -> Result<Listing, DbError> {
             row,
         })
         .collect();
-    Ok(Listing { version, courses })
+    Ok(Listing::new(version, courses, &pairs))
+}
+
+/// What the catalogue ranks and leaves out for one signed-in reader.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    /// Subject codes they teach.
+    pub subjects: Vec<String>,
+    /// Grade band codes they teach.
+    pub grade_bands: Vec<String>,
+    /// The courses they follow (enrolled, completed or not).
+    pub following: Vec<CourseId>,
+}
+
+/// `user`'s subjects, grade bands and courses followed, in one statement
+/// (one round trip on PostgreSQL), each line marked with what it is.
+pub fn reader(conn: &mut DbConn, user: UserId) -> Result<Reader, DbError> {
+    let lines: Vec<(i32, String, i64)> = crate::on_backend!(conn, |c| user_subjects::table
+        .filter(user_subjects::user_id.eq(user.0))
+        .select((
+            0.into_sql::<Integer>(),
+            user_subjects::subject,
+            0i64.into_sql::<BigInt>(),
+        ))
+        .union_all(
+            user_grade_bands::table
+                .filter(user_grade_bands::user_id.eq(user.0))
+                .select((
+                    1.into_sql::<Integer>(),
+                    user_grade_bands::grade_band,
+                    0i64.into_sql::<BigInt>(),
+                )),
+        )
+        .union_all(
+            enrolments::table
+                .filter(enrolments::user_id.eq(user.0))
+                .select((
+                    2.into_sql::<Integer>(),
+                    "".into_sql::<Text>(),
+                    enrolments::course_id,
+                )),
+        )
+        .load(c))?;
+    let mut r = Reader::default();
+    for (kind, code, course) in lines {
+        match kind {
+            0 => r.subjects.push(code),
+            1 => r.grade_bands.push(code),
+            _ => r.following.push(CourseId(course)),
+        }
+    }
+    Ok(r)
 }
 
 /// Whether [`find`] answers `f` (else [`crate::courses::find`] does).
@@ -130,7 +234,8 @@ fn sees(seen: &SeenOwners, l: &Listed) -> bool {
     }
 }
 
-fn matches(l: &Listed, f: &Catalogue) -> bool {
+/// Whether `l` is one of what the filters of `f` ask for (not its words).
+pub fn matches(l: &Listed, f: &Catalogue) -> bool {
     let r = &l.row;
     f.subject
         .is_none_or(|s| l.subjects.iter().any(|x| x == s.as_str()))

@@ -1395,6 +1395,13 @@ catalogue-pages = Pages of courses
 catalogue-page-of = Page { $at } of { $of }
 catalogue-previous = Previous page
 catalogue-next = Next page
+# The catalogue for its reader (issue 17, item 3): their language first, the other one link away, best match for them.
+lang-any = Every language
+catalogue-sort-for-you = Best match for you
+catalogue-showing-language = Showing courses in { $language }.
+catalogue-show-too = Show courses in { $language } too
+catalogue-showing-every-language = Showing courses in every language.
+catalogue-show-only = Show only courses in { $language }
 spaces-search-title = Search the community
 spaces-search-label = Words to look for
 spaces-search-within = Only in “{ $space }”.

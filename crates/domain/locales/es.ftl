@@ -1395,6 +1395,13 @@ catalogue-pages = Páginas de cursos
 catalogue-page-of = Página { $at } de { $of }
 catalogue-previous = Página anterior
 catalogue-next = Página siguiente
+# The catalogue for its reader (issue 17, item 3): their language first, the other one link away, best match for them.
+lang-any = Todos los idiomas
+catalogue-sort-for-you = Lo más adecuado para usted
+catalogue-showing-language = Se muestran cursos en { $language }.
+catalogue-show-too = Mostrar también cursos en { $language }
+catalogue-showing-every-language = Se muestran cursos en todos los idiomas.
+catalogue-show-only = Mostrar solo cursos en { $language }
 spaces-search-title = Buscar en la comunidad
 spaces-search-label = Palabras que buscar
 spaces-search-within = Solo en «{ $space }».

@@ -329,6 +329,79 @@ fn fresh_join_code(c: &mut DbConn, now: Timestamp) -> Result<String, DbError> {
     Ok(code)
 }
 
+/// Ana Rivera's learning, made as the pages make it (enrolling, finishing
+/// lessons, passing a quiz), so her home and My learning are not empty:
+/// one course in progress (2 of its 5 lessons) and Columbus's own course
+/// completed, with its certificate.
+async fn learning(db: &Db, clock: &Clock) -> anyhow::Result<()> {
+    use lyceum_web::learning_actions::{self as act, Attempted};
+    let state = lyceum_web::state::AppState::new(
+        db.clone(),
+        lyceum_web::state::WebConfig::default(),
+        clock.clone(),
+        Default::default(),
+    );
+    let fail = |e: lyceum_web::error::AppError| anyhow::anyhow!("demo learning: {e}");
+    let ana = db
+        .read(|c| {
+            let email = EmailAddress::parse("educator@columbus.example.org")
+                .map_err(|code| DbError::invalid("email", code))?;
+            let id = users::by_email(c, &email)?.ok_or(DbError::NotFound)?.id();
+            Ok(lyceum_domain::policy::Actor {
+                user_id: id,
+                grants: memberships::grants_of(c, id)?,
+            })
+        })
+        .await?;
+    let privacy = "protecting-student-privacy";
+    act::enrol(&state, &ana, privacy.into())
+        .await
+        .map_err(fail)?;
+    for key in ["what-counts-as-student-data", "what-happens-to-a-prompt"] {
+        let f = act::followed_by(&state, &ana, privacy.into())
+            .await
+            .map_err(fail)?;
+        act::finish(&state, &ana, &f, key).await.map_err(fail)?;
+    }
+    let columbus = "columbus-ai-in-our-classrooms";
+    act::enrol(&state, &ana, columbus.into())
+        .await
+        .map_err(fail)?;
+    let f = act::followed_by(&state, &ana, columbus.into())
+        .await
+        .map_err(fail)?;
+    act::finish(&state, &ana, &f, "approved-tools")
+        .await
+        .map_err(fail)?;
+    let f = act::followed_by(&state, &ana, columbus.into())
+        .await
+        .map_err(fail)?;
+    let quiz = f
+        .lesson("telling-families")
+        .map_err(fail)?
+        .quiz
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("demo learning: telling-families has no quiz"))?;
+    // The right answers, as she picks them.
+    let answers: act::Answers = quiz
+        .questions
+        .iter()
+        .map(|q| {
+            let right = q.options.iter().filter(|o| o.correct);
+            (q.key.clone(), right.map(|o| o.key.clone()).collect())
+        })
+        .collect();
+    match act::attempt(&state, &ana, &f, "telling-families", &answers)
+        .await
+        .map_err(fail)?
+    {
+        Attempted::Graded(g, Some(done)) if g.passed && done.course => Ok(()),
+        _ => Err(anyhow::anyhow!(
+            "demo learning: the Columbus course was not completed"
+        )),
+    }
+}
+
 /// Creates the demo programme if the database has none; returns the sign-ins.
 /// Decisions to be told of, made as the pages make them: Dolores Chávez
 /// asks her federation for outside PD hours twice; as it has no admin of
@@ -505,6 +578,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
         .await?;
     // After the organisations, so that each course has its owner.
     courses(db, clock).await?;
+    learning(db, clock).await?;
     Ok(DemoInfo {
         accounts,
         join_code,

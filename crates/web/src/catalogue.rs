@@ -2,6 +2,8 @@
 //! the form sends it, which filters it asks for (or which field is not one
 //! of the choices), the courses found in their order, and pages of them.
 
+use crate::catalogue_facets::{self as facets, ANY_LANGUAGE, FacetCounts};
+use crate::context::Ctx;
 use crate::course_access;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -18,6 +20,7 @@ use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::search::query_words;
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 use utoipa::IntoParams;
 
 /// The catalogue's query string, as its form sends it (and its page links).
@@ -39,13 +42,16 @@ pub struct CatalogueQuery {
     /// `self-paced`, `cohort` or `blended`.
     #[serde(default)]
     pub delivery: String,
-    /// `en` or `es`.
+    /// `en`, `es`, or `any` for both (a course in two languages once);
+    /// empty is the reader's language.
     #[serde(default)]
     pub language: String,
     /// `up-to-1`, `1-to-3`, `3-to-10` or `over-10` (PD hours).
     #[serde(default)]
     pub hours: String,
-    /// `relevance` (the default), `newest` or `completed`.
+    /// `for-you` (best match for your language, subjects and grade bands:
+    /// the default when signed in), `relevance` (the default otherwise),
+    /// `newest` or `completed`.
     #[serde(default)]
     pub sort: String,
     /// 1-based; empty is the first.
@@ -64,16 +70,24 @@ pub const HOURS: &[(&str, u32, u32)] = &[
     ("over-10", 41, u32::MAX),
 ];
 pub const SORTS: &[(&str, Sort)] = &[
+    (FOR_YOU, Sort::Relevance),
     ("relevance", Sort::Relevance),
     ("newest", Sort::Newest),
     ("completed", Sort::MostCompleted),
 ];
+/// The order that ranks by the reader's language, subjects and grade bands.
+pub const FOR_YOU: &str = "for-you";
 /// Words of a search that count.
 const MAX_WORDS: usize = 6;
 
 impl CatalogueQuery {
-    /// The filters, or which of them is not one of the choices offered.
-    pub fn filters(&self, competencies: &[(String, String)]) -> Result<Catalogue, Invalid> {
+    /// The filters, or which of them is not one of the choices offered; no
+    /// language asked is `lang`, the reader's, and `any` is none.
+    pub fn filters(
+        &self,
+        competencies: &[(String, String)],
+        lang: Lang,
+    ) -> Result<Catalogue, Invalid> {
         let mut invalid = Invalid::new();
         fn pick<T>(
             invalid: &mut Invalid,
@@ -106,7 +120,11 @@ impl CatalogueQuery {
                     .then(|| c.to_string())
             }),
             delivery: pick(&mut invalid, "delivery", &self.delivery, Delivery::parse),
-            language: pick(&mut invalid, "language", &self.language, Lang::parse),
+            language: match self.language.as_str() {
+                "" => Some(lang),
+                ANY_LANGUAGE => None,
+                asked => pick(&mut invalid, "language", asked, Lang::parse),
+            },
             hours: pick(&mut invalid, "hours", &self.hours, |h| {
                 HOURS
                     .iter()
@@ -136,6 +154,24 @@ impl CatalogueQuery {
             .all(|v| v.is_empty())
     }
 
+    /// The order asked for, or the default: best match for a signed-in
+    /// reader, else relevance.
+    pub fn order(&self, signed_in: bool) -> &str {
+        match self.sort.as_str() {
+            "" if signed_in => FOR_YOU,
+            "" => "relevance",
+            asked => asked,
+        }
+    }
+
+    /// The language shown: the one asked for, `any`, or `lang` (the reader's).
+    pub fn shown_language(&self, lang: Lang) -> &str {
+        match self.language.as_str() {
+            "" => lang.as_str(),
+            asked => asked,
+        }
+    }
+
     /// The page asked for, from 1 (400 for anything else).
     pub fn page_number(&self) -> Result<usize, AppError> {
         match self.page.trim() {
@@ -161,73 +197,106 @@ pub async fn competency_choices(
         .await?)
 }
 
+/// Who reads the catalogue: their language, and — signed in — what they
+/// teach and the courses they follow.
+pub struct Reader {
+    pub lang: Lang,
+    pub known: course_listing::Reader,
+}
+
+/// The reader of a request (one statement when signed in, none otherwise).
+pub async fn reader(state: &AppState, ctx: &Ctx) -> Result<Reader, AppError> {
+    let known = match &ctx.user {
+        Some(u) => {
+            let id = u.user.id();
+            state
+                .db
+                .read(move |c| course_listing::reader(c, id))
+                .await?
+        }
+        None => course_listing::Reader::default(),
+    };
+    Ok(Reader {
+        lang: ctx.lang,
+        known,
+    })
+}
+
 /// One page of what the filters find that `viewer` may see.
 pub struct Found {
     /// The courses on the page asked for, in the asked order; one card per
-    /// course in two languages — the viewer's language's, else the other —
-    /// unless a language was asked for.
+    /// course in two languages — the one the reader follows, else the
+    /// reader's language's — when both languages are shown.
     pub rows: Vec<CourseRow>,
     /// How many cards the filters find in all.
     pub total: usize,
-    /// The other language of those that have one (by id).
-    pub others: std::collections::HashMap<CourseId, CourseRow>,
+    /// The other language of those on the page that have one (by id).
+    pub others: HashMap<CourseId, CourseRow>,
+    /// How many cards each facet value would find.
+    pub counts: FacetCounts,
 }
 
 /// Page `at` (1-based) of the courses the filters find that `viewer` may
-/// see, in the asked order. Lists without search words come from the
+/// see, in the asked order (`for_you`: best match for `reader` first),
+/// with the facets' counts. Lists without search words come from the
 /// listing every server keeps ([`AppState::catalogue_listing`]); searches
-/// and "most completed" from the database. Translations are paired before
-/// paging, so a page never holds both languages of one course.
+/// and "most completed" ask the database which courses, in which order,
+/// and the listing the rest. Twins of courses the reader follows are left
+/// out, and translations paired, before counting and paging, so a page
+/// never holds both languages of one course.
 pub async fn find(
     state: &AppState,
     viewer: Option<Actor>,
+    reader: &Reader,
     filters: Catalogue,
-    lang: Lang,
+    for_you: bool,
     at: usize,
 ) -> Result<Found, AppError> {
-    if course_listing::serves(&filters) {
-        let listing = state.catalogue_listing().await?;
-        let all: Vec<&CourseRow> = course_listing::find(&listing, viewer.as_ref(), &filters)
-            .into_iter()
-            .map(|l| &l.row)
-            .collect();
-        return paired(state, all, filters.language.is_some(), lang, at).await;
-    }
-    let language_asked = filters.language.is_some();
-    let all = state
-        .db
-        .read(move |c| courses::find(c, viewer.as_ref(), &filters))
-        .await?;
-    paired(state, all, language_asked, lang, at).await
-}
-
-/// Page `at` of `all` with translations paired first (one card per course
-/// in two languages, unless a language was asked for); only the page's
-/// rows are copied, as the listing's rows are borrowed.
-async fn paired<R: std::borrow::Borrow<CourseRow>>(
-    state: &AppState,
-    all: Vec<R>,
-    language_asked: bool,
-    lang: Lang,
-    at: usize,
-) -> Result<Found, AppError> {
-    let ids: Vec<CourseId> = all.iter().map(|r| r.borrow().id).collect();
-    let others = state
-        .db
-        .read(move |c| courses::translations_of(c, &ids))
-        .await?;
-    let all = if language_asked {
-        all
-    } else {
-        courses::one_per_translation(all, &others, lang)
+    let listing = state.catalogue_listing().await?;
+    let unfiltered = Catalogue {
+        words: filters.words.clone(),
+        sort: filters.sort,
+        ..Catalogue::default()
     };
+    let base: Vec<&course_listing::Listed> = if course_listing::serves(&unfiltered) {
+        course_listing::find(&listing, viewer.as_ref(), &unfiltered)
+    } else {
+        let rows = state
+            .db
+            .read(move |c| courses::find(c, viewer.as_ref(), &unfiltered))
+            .await?;
+        // (A course published since the listing was read waits for the next.)
+        rows.iter().filter_map(|r| listing.get(r.id)).collect()
+    };
+    let following: HashSet<CourseId> = reader.known.following.iter().copied().collect();
+    let pairs = &listing.translations;
+    let base = facets::without_twins_of_followed(base, pairs, &following);
+    let counts = facets::count(&base, &filters, pairs);
+    let mut found: Vec<&course_listing::Listed> = base
+        .into_iter()
+        .filter(|l| course_listing::matches(l, &filters))
+        .collect();
+    if filters.language.is_none() {
+        found = facets::one_per_course(found, pairs, &following, reader.lang);
+    }
+    if for_you {
+        facets::best_for(
+            &mut found,
+            reader.lang,
+            &reader.known.subjects,
+            &reader.known.grade_bands,
+        );
+    }
+    let rows: Vec<CourseRow> = page_of(&found, at).iter().map(|l| l.row.clone()).collect();
+    let others = rows
+        .iter()
+        .filter_map(|r| listing.translation(r.id).map(|o| (r.id, o.row.clone())))
+        .collect();
     Ok(Found {
-        rows: page_of(&all, at)
-            .iter()
-            .map(|r| r.borrow().clone())
-            .collect(),
-        total: all.len(),
+        rows,
+        total: found.len(),
         others,
+        counts,
     })
 }
 

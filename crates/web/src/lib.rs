@@ -11,6 +11,7 @@
 pub mod api;
 pub mod assets;
 pub mod catalogue;
+pub mod catalogue_facets;
 pub mod certificate_doc;
 pub mod community_actions;
 pub mod context;

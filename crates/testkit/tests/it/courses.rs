@@ -55,7 +55,8 @@ async fn a_course_file_becomes_pages_anyone_can_read() {
     let said = app.try_import_course(&course(), None, false).await.unwrap();
     assert!(said.contains("Imported as version 1"), "{said}");
 
-    let catalogue = b.get("/courses").await;
+    // (An English reader is shown English courses until they ask for both.)
+    let catalogue = b.get("/courses?language=any").await;
     catalogue
         .expect("<li class=\"card\" lang=\"es\">")
         .expect("href=\"/courses/privacidad-estudiantil\"")
@@ -293,13 +294,18 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
             .collect()
     };
     let all = b
-        .get("/courses?q=&subject=&grade_band=&competency=&delivery=&language=&hours=&sort=relevance")
+        .get("/courses?q=&subject=&grade_band=&competency=&delivery=&language=any&hours=&sort=relevance")
         .await;
     assert_eq!(all.status, 200);
     all.expect("7 courses");
     for (query, expected) in [
         ("q=hallucinat", vec!["what-is-generative-ai"]),
-        ("q=ALUCINACIONES", vec!["que-es-la-ia-generativa"]),
+        (
+            "q=ALUCINACIONES&language=any",
+            vec!["que-es-la-ia-generativa"],
+        ),
+        // An English reader: English courses unless asked.
+        ("q=ALUCINACIONES", vec![]),
         (
             "q=consentimiento+permiso&language=es",
             vec![
@@ -309,7 +315,7 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
         ),
         (
             // One card per course in two languages, in the reader's.
-            "subject=math",
+            "subject=math&language=any",
             vec![
                 "ai-for-every-learner",
                 "protecting-student-privacy",
@@ -380,7 +386,7 @@ async fn the_catalogue_finds_courses_by_words_and_facets() {
             )
             .await;
     }
-    let ranked = b.get("/courses?sort=completed").await;
+    let ranked = b.get("/courses?sort=completed&language=any").await;
     assert_eq!(titles(&ranked)[0], "privacidad-estudiantil");
 }
 
@@ -435,7 +441,8 @@ async fn the_catalogue_comes_a_page_at_a_time() {
         app.import_course(&c, None).await;
     }
     let b = app.browser();
-    let first = b.get("/courses?sort=newest").await;
+    // (Courses in Spanish: what a Spanish reader sees first.)
+    let first = b.get("/courses?sort=newest&language=es").await;
     first.expect("30 courses").expect("Page 1 of 2");
     assert!(first.contains(">Course 29<") && !first.contains(">Course 05<"));
     let next = first
@@ -446,7 +453,10 @@ async fn the_catalogue_comes_a_page_at_a_time() {
         .expect("a link to page 2")
         .replace("&#38;", "&")
         .replace("&amp;", "&");
-    assert!(next.contains("sort=newest"), "{next}");
+    assert!(
+        next.contains("sort=newest") && next.contains("language=es"),
+        "{next}"
+    );
     let second = b.get(&next).await;
     second.expect("Page 2 of 2").expect(">Course 05<");
     assert!(!second.contains(">Course 29<"));
@@ -472,15 +482,15 @@ async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
     }
     let b = app.browser();
     // Exactly one page's worth: no pages named.
-    let full = b.get("/courses").await;
+    let full = b.get("/courses?language=es").await;
     full.expect("24 courses").expect(">Course 23<");
     assert!(!full.contains("Page 1 of"), "one page");
 
     app.import_course(&titled(24, "Course 24"), None).await;
-    let first = b.get("/courses").await;
+    let first = b.get("/courses?language=es").await;
     first.expect("25 courses").expect("Page 1 of 2");
     assert!(!first.contains(">Course 24<"));
-    let second = b.get("/courses?page=2").await;
+    let second = b.get("/courses?language=es&page=2").await;
     second.expect("Page 2 of 2").expect(">Course 24<");
     assert!(!second.contains(">Course 23<"), "the 25th alone");
 
@@ -488,17 +498,19 @@ async fn the_catalogue_lists_a_course_saved_elsewhere_on_the_next_request() {
     app.import_course(&titled(3, "Course 03, revised"), None)
         .await;
     app.import_course(&titled(25, "A first course"), None).await;
-    let again = b.get("/courses").await;
+    let again = b.get("/courses?language=es").await;
     again
         .expect("26 courses")
         .expect(">Course 03, revised<")
         .expect(">A first course<");
     assert!(!again.contains(">Course 23<"), "pushed to page 2");
     // Newest first reads the same listing in the other order.
-    b.get("/courses?sort=newest")
+    b.get("/courses?sort=newest&language=es")
         .await
         .expect(">A first course<")
         .expect(">Course 24<");
     // A facet narrows it: none of these is for 9–12.
-    b.get("/courses?grade_band=9-12").await.expect("0 courses");
+    b.get("/courses?grade_band=9-12&language=es")
+        .await
+        .expect("0 courses");
 }

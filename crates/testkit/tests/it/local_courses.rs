@@ -356,8 +356,56 @@ async fn the_demo_offers_columbus_its_own_course() {
     )
     .await;
     ana.get("/courses").await.expect("7 courses");
+    // Ana completed it in the demo (her home is not empty); her district's
+    // admin has not started it.
     ana.get(course)
         .await
         .expect("Offered by Columbus City Schools")
-        .expect("Enrol in this course");
+        .expect("You completed this course");
+    let grace = app.browser();
+    grace
+        .sign_in(
+            "orgadmin@columbus.example.org",
+            lyceum_server::demo::DEMO_PASSWORD,
+        )
+        .await;
+    grace.get(course).await.expect("Enrol in this course");
+}
+
+/// `lyceum demo`'s educator has learning to show: a course in progress
+/// (2 of its 5 lessons) and one completed with its certificate, made as
+/// the pages make them, once however often the demo starts.
+#[tokio::test]
+async fn the_demo_educator_has_a_course_under_way_and_one_completed() {
+    let app = TestApp::start().await;
+    for _ in 0..2 {
+        lyceum_server::demo::seed(&app.db, &app.clock)
+            .await
+            .unwrap();
+    }
+    let ana = app.browser();
+    ana.sign_in(
+        "educator@columbus.example.org",
+        lyceum_server::demo::DEMO_PASSWORD,
+    )
+    .await;
+    ana.get("/")
+        .await
+        .expect("Protecting student privacy with AI tools")
+        .expect("2 of 5 lessons finished")
+        .expect("AI in Columbus classrooms: our district");
+    let learning = ana.get("/learning").await;
+    learning
+        .expect("2 of 5 lessons finished")
+        .expect("completed ")
+        .expect("/certificates/");
+    assert!(
+        !learning.contains("No certificates yet"),
+        "{}",
+        learning.body
+    );
+    // Her catalogue leaves out the other language of the course she takes.
+    let es = ana.get("/courses?language=es").await;
+    es.expect("<a href=\"/courses/que-es-la-ia-generativa\">");
+    assert!(!es.contains("<a href=\"/courses/proteger-la-privacidad-del-alumnado\">"));
 }

@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod audience;
 mod authoring;
+mod catalogue_for_you;
 mod certificates;
 mod community;
 mod community_api;

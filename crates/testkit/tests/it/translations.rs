@@ -88,8 +88,15 @@ async fn the_catalogue_shows_one_card_per_course_in_the_readers_language() {
     // Asking for a language shows that language's, whatever the reader's.
     let asked = b.get("/courses?language=en").await;
     assert!(cards(&asked).contains(&"what-is-generative-ai".to_string()));
-    // A search that finds only the other language's falls back to it.
+    // A search that finds only the other language's finds it one link
+    // away, which keeps the words.
     let found = b.get("/courses?q=hallucinat").await;
+    assert!(cards(&found).is_empty());
+    found
+        .expect("href=\"/courses?q=hallucinat&#38;")
+        .expect("&#38;language=any&#38;")
+        .expect(">Mostrar también cursos en English</a>");
+    let found = b.get("/courses?q=hallucinat&language=any").await;
     assert_eq!(cards(&found), ["what-is-generative-ai"]);
 
     // The course page links its other language too.

@@ -5,7 +5,8 @@
 
 use super::competencies::TextDto;
 use crate::api::dto::ErrorBody;
-use crate::catalogue::{self, CatalogueQuery, HOURS, SORTS};
+use crate::catalogue::{self, CatalogueQuery, FOR_YOU, HOURS, SORTS};
+use crate::catalogue_facets::{ANY_LANGUAGE, Facet, FacetCounts};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
@@ -95,6 +96,47 @@ pub struct FacetsDto {
     pub language: Vec<String>,
     pub hours: Vec<String>,
     pub sort: Vec<String>,
+    /// How many courses each value finds with the other filters as asked
+    /// (a value's own filter aside); values finding none are left out,
+    /// unless asked for.
+    pub counts: FacetCountsDto,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetCountDto {
+    pub value: String,
+    pub count: i64,
+}
+
+/// Per filter, its values with how many courses each finds.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetCountsDto {
+    pub subject: Vec<FacetCountDto>,
+    pub grade_band: Vec<FacetCountDto>,
+    pub competency: Vec<FacetCountDto>,
+    pub delivery: Vec<FacetCountDto>,
+    /// `any` counts both languages (a course in two languages once).
+    pub language: Vec<FacetCountDto>,
+    pub hours: Vec<FacetCountDto>,
+}
+
+/// `values` with their counts: those finding none left out, unless `asked`.
+fn counted<'a>(
+    counts: &FacetCounts,
+    facet: Facet,
+    values: impl IntoIterator<Item = &'a str>,
+    asked: &str,
+) -> Vec<FacetCountDto> {
+    values
+        .into_iter()
+        .filter_map(|v| {
+            let n = counts.get(facet, v);
+            (n > 0 || v == asked).then(|| FacetCountDto {
+                value: v.into(),
+                count: count(n),
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -106,6 +148,11 @@ pub struct CataloguePageDto {
     pub pages: i64,
     /// The `page` to ask for next; absent on the last.
     pub next_page: Option<i64>,
+    /// The languages shown: `en` or `es` (with no `language` asked, the
+    /// request's language), or `any`.
+    pub language: String,
+    /// The order applied (with no `sort` asked, `for-you` when signed in).
+    pub sort: String,
     pub facets: FacetsDto,
 }
 
@@ -114,8 +161,12 @@ fn count(n: usize) -> i64 {
 }
 
 /// Courses you may see that the search and filters find, 24 a page, in the
-/// catalogue page's order. A filter value that is not one of its facet's
-/// values is refused (422, naming the field).
+/// catalogue page's order, with each filter value's count. With no
+/// `language` asked, courses in the request's language (`any` shows both,
+/// a course in two languages once); never the other language of a course
+/// you follow. With no `sort` asked, best match for your subjects and grade
+/// bands first. A filter value that is not one of its facet's values is
+/// refused (422, naming the field).
 #[utoipa::path(get, path = "/api/v1/courses", tag = "learning",
     params(CatalogueQuery),
     responses((status = 200, body = CataloguePageDto), (status = 400, body = ErrorBody),
@@ -127,11 +178,20 @@ pub async fn catalogue(
     HtmlQuery(query): HtmlQuery<CatalogueQuery>,
 ) -> Result<Json<CataloguePageDto>, AppError> {
     let choices = catalogue::competency_choices(&state, ctx.lang).await?;
-    let filters = query.filters(&choices).map_err(AppError::Invalid)?;
+    let filters = query
+        .filters(&choices, ctx.lang)
+        .map_err(AppError::Invalid)?;
     let at = query.page_number()?;
+    let order = query.order(ctx.user.is_some()).to_string();
+    let reader = catalogue::reader(&state, &ctx).await?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let found = catalogue::find(&state, viewer, filters, ctx.lang, at).await?;
+    let found = catalogue::find(&state, viewer, &reader, filters, order == FOR_YOU, at).await?;
     let pages = catalogue::pages(found.total);
+    let c = &found.counts;
+    let languages: Vec<&str> = std::iter::once(ANY_LANGUAGE)
+        .chain(Lang::ALL.iter().map(|s| s.as_str()))
+        .collect();
+    let language = query.shown_language(ctx.lang).to_string();
     Ok(Json(CataloguePageDto {
         courses: found
             .rows
@@ -143,6 +203,39 @@ pub async fn catalogue(
         pages: count(pages),
         next_page: (at < pages).then(|| count(at + 1)),
         facets: FacetsDto {
+            counts: FacetCountsDto {
+                subject: counted(
+                    c,
+                    Facet::Subject,
+                    Subject::ALL.iter().map(|s| s.as_str()),
+                    &query.subject,
+                ),
+                grade_band: counted(
+                    c,
+                    Facet::GradeBand,
+                    GradeBand::ALL.iter().map(|s| s.as_str()),
+                    &query.grade_band,
+                ),
+                competency: counted(
+                    c,
+                    Facet::Competency,
+                    choices.iter().map(|(id, _)| id.as_str()),
+                    &query.competency,
+                ),
+                delivery: counted(
+                    c,
+                    Facet::Delivery,
+                    Delivery::ALL.iter().map(|s| s.as_str()),
+                    &query.delivery,
+                ),
+                language: counted(c, Facet::Language, languages.iter().copied(), &language),
+                hours: counted(
+                    c,
+                    Facet::Hours,
+                    HOURS.iter().map(|(k, _, _)| *k),
+                    &query.hours,
+                ),
+            },
             subject: Subject::ALL.iter().map(|s| s.as_str().into()).collect(),
             grade_band: GradeBand::ALL.iter().map(|s| s.as_str().into()).collect(),
             competency: choices
@@ -150,10 +243,12 @@ pub async fn catalogue(
                 .map(|(id, name)| NamedDto { id, name })
                 .collect(),
             delivery: Delivery::ALL.iter().map(|s| s.as_str().into()).collect(),
-            language: Lang::ALL.iter().map(|s| s.as_str().into()).collect(),
+            language: languages.iter().map(|s| (*s).into()).collect(),
             hours: HOURS.iter().map(|(k, _, _)| (*k).into()).collect(),
             sort: SORTS.iter().map(|(k, _)| (*k).into()).collect(),
         },
+        language,
+        sort: order,
     }))
 }
 

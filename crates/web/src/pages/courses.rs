@@ -1,12 +1,13 @@
-//! Courses for everyone to read: the catalogue (a plain list until facets
-//! and search come), a course's page, and its lessons. Course text is in
-//! the course's own language, marked with `lang` when it differs from the
-//! page's.
+//! Courses for everyone to read: the catalogue (search, facets with their
+//! counts, the reader's language first and the other one link away), a
+//! course's page, and its lessons. Course text is in the course's own
+//! language, marked with `lang` when it differs from the page's.
 
 use super::Choice;
 use super::competencies::{Shown, framework_path};
 use super::learning::{Following, following};
-use crate::catalogue::{self, CatalogueQuery, HOURS, SORTS};
+use crate::catalogue::{self, CatalogueQuery, FOR_YOU, HOURS, SORTS};
+use crate::catalogue_facets::{ANY_LANGUAGE, Facet, FacetCounts};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
@@ -84,6 +85,8 @@ pub struct CataloguePage {
     languages: Vec<Choice>,
     hours: Vec<Choice>,
     sorts: Vec<Choice>,
+    /// Which languages are shown, and the link to the other choice.
+    languages_shown: LanguagesShown,
     courses: Vec<CourseCard>,
     found: i64,
     searched: bool,
@@ -102,11 +105,83 @@ impl CataloguePage {
                 &self.grade_bands,
                 &self.competencies,
                 &self.deliveries,
-                &self.languages,
                 &self.hours,
             ]
             .iter()
             .any(|list| list.iter().any(|c| c.selected && !c.value.is_empty()))
+    }
+}
+
+/// "Showing courses in English." and a link that shows the other language
+/// too (or, when both are shown, only the reader's): a plain link, so it
+/// works without JavaScript, and the choice stays in the address.
+pub struct LanguagesShown {
+    pub text: String,
+    pub href: String,
+    pub label: String,
+}
+
+/// The choices of one facet, each labelled with how many courses it finds;
+/// those finding none are left out, unless chosen (so it can be undone).
+fn counted(choices: Vec<Choice>, facet: Facet, counts: &FacetCounts) -> Vec<Choice> {
+    choices
+        .into_iter()
+        .filter_map(|c| {
+            let n = counts.get(facet, &c.value);
+            (n > 0 || c.selected).then(|| Choice {
+                label: format!("{} ({n})", c.label),
+                ..c
+            })
+        })
+        .collect()
+}
+
+/// The catalogue's address for `query` (from its first page).
+fn catalogue_href(query: &CatalogueQuery) -> String {
+    let q = CatalogueQuery {
+        page: String::new(),
+        ..query.clone()
+    };
+    match serde_html_form::to_string(&q) {
+        Ok(s) => format!("/courses?{s}"),
+        Err(_) => "/courses".into(),
+    }
+}
+
+fn languages_shown(page: &Page, query: &CatalogueQuery, lang: Lang) -> LanguagesShown {
+    let shown = query.shown_language(lang);
+    match Lang::parse(shown) {
+        Some(one) => {
+            let other = Lang::ALL.iter().copied().find(|l| *l != one).unwrap_or(one);
+            LanguagesShown {
+                text: page.t1(
+                    "catalogue-showing-language",
+                    "language",
+                    &page.label("lang", one.as_str()),
+                ),
+                href: catalogue_href(&CatalogueQuery {
+                    language: ANY_LANGUAGE.into(),
+                    ..query.clone()
+                }),
+                label: page.t1(
+                    "catalogue-show-too",
+                    "language",
+                    &page.label("lang", other.as_str()),
+                ),
+            }
+        }
+        None => LanguagesShown {
+            text: page.t("catalogue-showing-every-language"),
+            href: catalogue_href(&CatalogueQuery {
+                language: String::new(),
+                ..query.clone()
+            }),
+            label: page.t1(
+                "catalogue-show-only",
+                "language",
+                &page.label("lang", lang.as_str()),
+            ),
+        },
     }
 }
 
@@ -125,16 +200,22 @@ pub async fn catalogue(
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
     let competency_list = catalogue::competency_choices(&state, lang).await?;
-    let (filters, errors) = match query.filters(&competency_list) {
+    let (filters, errors) = match query.filters(&competency_list, lang) {
         Ok(f) => (f, FormErrors::none()),
         Err(invalid) => (
-            Catalogue::default(),
+            Catalogue {
+                language: Some(lang),
+                ..Catalogue::default()
+            },
             FormErrors::from_invalid(&invalid, lang),
         ),
     };
     let at = query.page_number()?;
+    let signed_in = ctx.user.is_some();
+    let for_you = errors.is_empty() && query.order(signed_in) == FOR_YOU;
+    let reader = catalogue::reader(&state, &ctx).await?;
     let viewer = ctx.user.as_ref().map(|u| u.actor.clone());
-    let found = catalogue::find(&state, viewer, filters, lang, at).await?;
+    let found = catalogue::find(&state, viewer, &reader, filters, for_you, at).await?;
     let of = catalogue::pages(found.total);
     let link = |n: usize| -> Option<String> {
         let q = CatalogueQuery {
@@ -155,30 +236,62 @@ pub async fn catalogue(
     // A choice list with the one value asked for selected (none when empty).
     let list =
         |prefix: &str, all: Vec<&str>, asked: &str| Choice::list(&page, prefix, all, &[asked]);
+    let counts = &found.counts;
     let view = CataloguePage {
-        subjects: Choice::subjects(&page, &query.subject),
-        grade_bands: Choice::grade_bands(&page, &query.grade_band),
-        deliveries: list(
-            "delivery",
-            Delivery::ALL.iter().map(|d| d.as_str()).collect(),
-            &query.delivery,
+        subjects: counted(
+            Choice::subjects(&page, &query.subject),
+            Facet::Subject,
+            counts,
         ),
-        languages: list(
-            "lang",
-            Lang::ALL.iter().map(|l| l.as_str()).collect(),
-            &query.language,
+        grade_bands: counted(
+            Choice::grade_bands(&page, &query.grade_band),
+            Facet::GradeBand,
+            counts,
         ),
-        hours: list(
-            "catalogue-hours",
-            HOURS.iter().map(|(k, _, _)| *k).collect(),
-            &query.hours,
+        deliveries: counted(
+            list(
+                "delivery",
+                Delivery::ALL.iter().map(|d| d.as_str()).collect(),
+                &query.delivery,
+            ),
+            Facet::Delivery,
+            counts,
+        ),
+        languages: counted(
+            list(
+                "lang",
+                std::iter::once(ANY_LANGUAGE)
+                    .chain(Lang::ALL.iter().map(|l| l.as_str()))
+                    .collect(),
+                query.shown_language(lang),
+            ),
+            Facet::Language,
+            counts,
+        ),
+        hours: counted(
+            list(
+                "catalogue-hours",
+                HOURS.iter().map(|(k, _, _)| *k).collect(),
+                &query.hours,
+            ),
+            Facet::Hours,
+            counts,
         ),
         sorts: list(
             "catalogue-sort",
-            SORTS.iter().map(|(k, _)| *k).collect(),
-            &query.sort,
+            SORTS
+                .iter()
+                .map(|(k, _)| *k)
+                .filter(|k| signed_in || *k != FOR_YOU)
+                .collect(),
+            query.order(signed_in),
         ),
-        competencies: Choice::named(&competency_list, &query.competency),
+        competencies: counted(
+            Choice::named(&competency_list, &query.competency),
+            Facet::Competency,
+            counts,
+        ),
+        languages_shown: languages_shown(&page, &query, lang),
         courses: found
             .rows
             .iter()
