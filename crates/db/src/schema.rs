@@ -138,6 +138,7 @@ diesel::table! {
         expires_at -> BigInt,
         accepted_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+        resent_at -> Nullable<BigInt>,
     }
 }
 

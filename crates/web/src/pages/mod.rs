@@ -1,6 +1,7 @@
 //! The pages: server-rendered HTML that works without JavaScript.
 
 mod account;
+mod admin_overview;
 mod auth;
 mod authoring;
 mod choices;
@@ -22,6 +23,7 @@ mod org_admin;
 mod orgs;
 mod pd_requests;
 mod people;
+mod person_record;
 mod practice;
 mod profile;
 mod recovery;
@@ -343,6 +345,18 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(
             GET,
+            "/orgs/{org_id}/people/{user_id}",
+            Org(ViewPeople),
+            person_record::show,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/overview",
+            Org(AdministerOrg),
+            admin_overview::show,
+        )
+        .add(
+            GET,
             "/orgs/{org_id}/admin",
             Org(AdministerOrg),
             org_admin::details_form,
@@ -443,6 +457,12 @@ pub fn routes(r: Routes) -> Routes {
             "/orgs/{org_id}/admin/invitations/{invitation_id}/revoke",
             Org(AdministerOrg),
             org_admin::revoke_invitation,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/invitations/{invitation_id}/resend",
+            Org(AdministerOrg),
+            org_admin::resend_invitation,
         )
         .add(
             GET,
