@@ -43,6 +43,7 @@
 
 mod accounts;
 pub mod lock;
+pub mod uploads;
 
 pub use accounts::action;
 

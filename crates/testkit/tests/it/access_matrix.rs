@@ -292,6 +292,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ),
     ("GET", "/orgs/{org_id}/admin/import", Admins),
     ("POST", "/orgs/{org_id}/admin/import", Admins),
+    ("POST", "/orgs/{org_id}/admin/import/checked", Admins),
+    ("GET", "/orgs/{org_id}/admin/import/template/{file}", Admins),
     ("GET", "/orgs/{org_id}/admin/roles", Admins),
     ("POST", "/orgs/{org_id}/admin/roles", Admins),
     (

@@ -431,3 +431,138 @@ async fn decided_pd_requests_have_a_history_within_the_admins_organisation() {
     .await;
     assert_eq!(status, 403);
 }
+
+/// The token of the "Import now" form on a checked roster's page.
+fn checked_token(body: &str) -> String {
+    body.split("name=\"upload\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no Import now: {body}"))
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_checked_roster_is_imported_without_choosing_the_files_again_once_by_its_admin() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let dadmin = app.browser();
+    dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
+    let base = format!("/orgs/{}/admin/import", s.district);
+
+    // The template: the header rows of the columns read, and a manifest.
+    let page = dadmin.get(&base).await;
+    page.expect(&format!("{base}/template/users.csv"));
+    let mut files = Vec::new();
+    for name in ["manifest.csv", "orgs.csv", "users.csv", "roles.csv"] {
+        let r = dadmin.get(&format!("{base}/template/{name}")).await;
+        assert_eq!(r.status, 200, "{name}");
+        assert!(
+            r.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        files.push((name, r.body));
+    }
+    assert!(
+        files[2]
+            .1
+            .starts_with("sourcedId,status,dateLastModified,enabledUser,")
+    );
+    assert_eq!(
+        dadmin
+            .get(&format!("{base}/template/secrets.csv"))
+            .await
+            .status,
+        404
+    );
+
+    // Filled in by hand, then checked: nothing changes, "Import now" is offered.
+    let row = |name: &str| match name {
+        "orgs.csv" => "s9,,,Hilltop Elementary,school,,\r\n".to_string(),
+        "users.csv" => {
+            let cols = files[2].1.trim_end().split(',').count();
+            let mut cells = vec![""; cols];
+            for (i, v) in [
+                (0, "u1"),
+                (3, "true"),
+                (6, "nia"),
+                (8, "Nia"),
+                (9, "Reyes"),
+                (12, "nia@district.example.org"),
+            ] {
+                cells[i] = v;
+            }
+            format!("{}\r\n", cells.join(","))
+        }
+        "roles.csv" => "r1,,,u1,primary,teacher,,,s9,\r\n".to_string(),
+        _ => String::new(),
+    };
+    let form = || {
+        let mut f = reqwest::multipart::Form::new().text("dry_run", "yes");
+        for (name, body) in &files {
+            f = f.part(
+                "files",
+                reqwest::multipart::Part::text(format!("{body}{}", row(name)))
+                    .file_name(name.to_string()),
+            );
+        }
+        f
+    };
+    let checked = dadmin.post_multipart(&base, form()).await;
+    checked
+        .expect("The roster is ready to import")
+        .expect("Import now");
+    let token = checked_token(&checked.body);
+    dadmin
+        .get(&format!("/orgs/{}/people?q=nia", s.district))
+        .await
+        .expect("Nobody matches");
+
+    // Nobody else may use it: not the admin beside them, not another admin here.
+    let ladmin = app.browser();
+    ladmin.sign_in(s.email("ladmin"), PASSWORD).await;
+    let r = ladmin
+        .post(&format!("{base}/checked"), &[("upload", &token)])
+        .await;
+    assert_eq!(r.status, 403);
+    let theirs = ladmin
+        .post(
+            &format!("/orgs/{}/admin/import/checked", s.local),
+            &[("upload", &token)],
+        )
+        .await;
+    assert_eq!(theirs.status, 422);
+    theirs.expect("That check is more than an hour old or was already imported");
+    let admin = app.browser();
+    admin.sign_in(s.email("admin"), PASSWORD).await;
+    let r = admin
+        .post(&format!("{base}/checked"), &[("upload", &token)])
+        .await;
+    assert_eq!(r.status, 422);
+
+    // Its admin imports it, once.
+    let done = dadmin
+        .post(&format!("{base}/checked"), &[("upload", &token)])
+        .await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    done.expect("The roster was imported");
+    dadmin
+        .get(&format!("/orgs/{}/people?q=nia", s.district))
+        .await
+        .expect("Nia Reyes")
+        .expect("Hilltop Elementary");
+    let again = dadmin
+        .post(&format!("{base}/checked"), &[("upload", &token)])
+        .await;
+    assert_eq!(again.status, 422);
+
+    // A check kept longer than an hour is gone.
+    let token = checked_token(&dadmin.post_multipart(&base, form()).await.body);
+    app.clock.advance(Duration::from_secs(61 * 60));
+    let late = dadmin
+        .post(&format!("{base}/checked"), &[("upload", &token)])
+        .await;
+    assert_eq!(late.status, 422);
+    late.expect("That check is more than an hour old");
+}

@@ -478,6 +478,18 @@ pub fn routes(r: Routes) -> Routes {
             roster_import::MAX_UPLOAD,
         )
         .add(
+            POST,
+            "/orgs/{org_id}/admin/import/checked",
+            Org(AdministerOrg),
+            roster_import::import_checked,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/import/template/{file}",
+            Org(AdministerOrg),
+            roster_import::template,
+        )
+        .add(
             GET,
             "/orgs/{org_id}/admin/roles",
             Org(AdministerOrg),
