@@ -36,7 +36,7 @@ for (const variant of VARIANTS) {
       await j.check(page, 'district');
 
       await page.getByRole('link', { name: t('org-manage') }).click();
-      await h.expectHeading(page, t('org-admin-details-title'));
+      await h.expectHeading(page, t('org-admin-overview-title'));
       await j.check(page, 'district: manage');
 
       const tabs = page.getByRole('navigation', { name: t('org-admin-tabs-label') });
@@ -61,7 +61,7 @@ for (const variant of VARIANTS) {
       await j.check(page, 'school created');
 
       await page.getByRole('link', { name: t('org-manage') }).click();
-      await h.expectHeading(page, t('org-admin-details-title'));
+      await h.expectHeading(page, t('org-admin-overview-title'));
       await tabs.getByRole('link', { name: t('org-admin-invitations-title') }).click();
       await h.expectHeading(page, t('org-admin-invitations-title'));
       await j.check(page, 'school: invitations');

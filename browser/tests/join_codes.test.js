@@ -26,7 +26,7 @@ for (const variant of VARIANTS) {
       await page.getByRole('main').getByRole('link', { name: DISTRICT, exact: true }).click();
       await h.expectHeading(page, DISTRICT);
       await page.getByRole('link', { name: t('org-manage') }).click();
-      await h.expectHeading(page, t('org-admin-details-title'));
+      await h.expectHeading(page, t('org-admin-overview-title'));
       const tabs = page.getByRole('navigation', { name: t('org-admin-tabs-label') });
       await tabs.getByRole('link', { name: t('org-admin-joining-title') }).click();
       await h.expectHeading(page, t('org-admin-joining-title'));

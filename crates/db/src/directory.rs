@@ -260,6 +260,15 @@ fn in_scope(q: &mut Sql, f: &Filters) {
     }
 }
 
+/// One person as the directory of `scope` shows them, with only their
+/// roles inside it — or `None` when they hold none there (whatever they
+/// hold elsewhere, the admin of `scope` may not look them up).
+pub fn person_in(conn: &mut DbConn, scope: &OrgPath, id: i64) -> Result<Option<Person>, DbError> {
+    Ok(details(conn, scope, &[id])?
+        .into_iter()
+        .find(|p| p.id == id && !p.roles.is_empty()))
+}
+
 /// Names, roles in scope, subjects and grade bands of the people `ids`, in that order.
 fn details(conn: &mut DbConn, scope: &OrgPath, ids: &[i64]) -> Result<Vec<Person>, DbError> {
     if ids.is_empty() {

@@ -25,7 +25,19 @@ pub struct InvitationRow {
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// When it was last sent again (`None`: only once, at `created_at`).
+    pub resent_at: Option<i64>,
 }
+
+impl InvitationRow {
+    /// When its email last went out.
+    pub fn last_sent(&self) -> &i64 {
+        self.resent_at.as_ref().unwrap_or(&self.created_at)
+    }
+}
+
+/// The shortest time between two sendings of one invitation.
+pub const RESEND_GAP: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 pub struct NewInvitation<'a> {
     pub org: OrgId,
@@ -139,4 +151,67 @@ pub fn revoke(conn: &mut DbConn, org: OrgId, id: i64, now: Timestamp) -> Result<
     .set(invitations::revoked_at.eq(now.micros()))
     .execute(conn)?;
     Ok(n > 0)
+}
+
+/// How many invitations of the organisation wait for an answer.
+pub fn pending_count(conn: &mut DbConn, org: OrgId, now: Timestamp) -> Result<i64, DbError> {
+    Ok(invitations::table
+        .filter(invitations::org_id.eq(org.0))
+        .filter(invitations::accepted_at.is_null())
+        .filter(invitations::revoked_at.is_null())
+        .filter(invitations::expires_at.gt(now.micros()))
+        .count()
+        .get_result(conn)?)
+}
+
+/// What came of asking to send an invitation again.
+#[derive(Debug, Clone)]
+pub enum Resent {
+    /// Sent again: the new link replaces the old one, which no longer works.
+    Sent(Box<InvitationRow>),
+    /// Sent less than [`RESEND_GAP`] ago: nothing changed.
+    TooSoon,
+    /// Not this organisation's, or answered, withdrawn or expired.
+    NotFound,
+}
+
+/// Gives invitation `id` of `org` a new link (`token_hash`), voiding the
+/// old, if it still waits for an answer and was last sent at least
+/// [`RESEND_GAP`] ago. One conditional update decides, so two requests at
+/// once on two servers send it once.
+pub fn resend(
+    conn: &mut DbConn,
+    org: OrgId,
+    id: i64,
+    token_hash: &str,
+    now: Timestamp,
+) -> Result<Resent, DbError> {
+    let cutoff = now.micros() - i64::try_from(RESEND_GAP.as_micros()).unwrap_or(i64::MAX);
+    let open = invitations::table
+        .find(id)
+        .filter(invitations::org_id.eq(org.0))
+        .filter(invitations::accepted_at.is_null())
+        .filter(invitations::revoked_at.is_null())
+        .filter(invitations::expires_at.gt(now.micros()));
+    let n = diesel::update(
+        open.filter(
+            invitations::resent_at.lt(cutoff).or(invitations::resent_at
+                .is_null()
+                .and(invitations::created_at.lt(cutoff))),
+        ),
+    )
+    .set((
+        invitations::token_hash.eq(token_hash),
+        invitations::resent_at.eq(now.micros()),
+    ))
+    .execute(conn)?;
+    let row = open
+        .select(InvitationRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        Some(row) if n > 0 => Resent::Sent(Box::new(row)),
+        Some(_) => Resent::TooSoon,
+        None => Resent::NotFound,
+    })
 }

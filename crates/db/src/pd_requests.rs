@@ -170,6 +170,57 @@ pub fn pending_in(
         .collect())
 }
 
+diesel::alias!(users as decided_by: DecidedBy);
+
+/// A request decided, with who sent it, to which organisation and who decided.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub request: RequestRow,
+    pub requester: String,
+    pub org_name: String,
+    /// `None` once the decider's account is gone.
+    pub decider: Option<String>,
+}
+
+/// Requests to `scope` or inside it that were decided, most recent
+/// decision first: `limit` of them after skipping `offset`.
+pub fn decided_in(
+    conn: &mut DbConn,
+    scope: &OrgPath,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Decided>, DbError> {
+    let rows: Vec<(RequestRow, String, String, Option<String>)> = pd_requests::table
+        .inner_join(orgs::table)
+        .inner_join(users::table.on(users::id.eq(pd_requests::user_id)))
+        .left_join(
+            decided_by.on(pd_requests::reviewer_id.eq(decided_by.field(users::id).nullable())),
+        )
+        .filter(pd_requests::status.ne(RequestStatus::Pending.as_str()))
+        .filter(pd_requests::reviewed_at.is_not_null())
+        .filter(orgs::path.ge(scope.as_str()))
+        .filter(orgs::path.lt(scope.subtree_end()))
+        .order((pd_requests::reviewed_at.desc(), pd_requests::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            RequestRow::as_select(),
+            users::display_name,
+            orgs::name,
+            decided_by.field(users::display_name).nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(request, requester, org_name, decider)| Decided {
+            request,
+            requester,
+            org_name,
+            decider,
+        })
+        .collect())
+}
+
 /// The requester as the policy sees them here: their admin roles are all
 /// that change who decides (see `pd_request_deciders`).
 fn requester(admins: &memberships::AdminGrants, user: i64) -> Actor {

@@ -90,6 +90,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    roster_uploads (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        org_id -> BigInt,
+        user_id -> BigInt,
+        source -> Text,
+        files -> Binary,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
     roster_import_locks (org_id) {
         org_id -> BigInt,
         holder -> Text,
@@ -138,6 +151,7 @@ diesel::table! {
         expires_at -> BigInt,
         accepted_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+        resent_at -> Nullable<BigInt>,
     }
 }
 
@@ -753,6 +767,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     roster_sources,
     roster_links,
     roster_import_locks,
+    roster_uploads,
     org_email_domains,
     join_codes,
     invitations,
@@ -815,6 +830,7 @@ pub const TABLES: &[&str] = &[
     "roster_sources",
     "roster_links",
     "roster_import_locks",
+    "roster_uploads",
     "org_email_domains",
     "join_codes",
     "invitations",

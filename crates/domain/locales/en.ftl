@@ -1029,6 +1029,46 @@ pd-request-status-pending = Waiting for approval
 pd-request-status-approved = Approved
 pd-request-status-returned = Returned
 pd-request-status-rejected = Rejected
+# The admin's daily work (issue 17, item 8): overview, person record, resending invitations, decided PD requests.
+org-admin-overview-title = Overview
+org-admin-overview-intro = What is waiting for you here and below. Each line leads to its page.
+org-admin-overview-pd-requests = { $count ->
+    [0] No PD requests to decide
+    [one] 1 PD request to decide
+   *[other] { $count } PD requests to decide
+}
+org-admin-overview-invitations = { $count ->
+    [0] No invitations waiting for an answer
+    [one] 1 invitation waiting for an answer
+   *[other] { $count } invitations waiting for an answer
+}
+org-admin-overview-roster-last = Roster last imported on { $date }
+org-admin-overview-roster-never = No roster imported yet: import one
+org-admin-overview-people = People: find someone and open their record
+person-record-title = Person
+person-record-memberships = Roles
+person-record-memberships-hint = Only roles in { $org } and the organisations inside it are shown.
+person-record-courses = Courses and progress
+person-record-no-courses = Not following any course yet.
+person-record-completed = Completed on { $date }
+person-record-transcript = Transcript
+person-record-hours = { $hours } PD hours in { $entries } entries.
+person-record-no-certificates = No certificates yet.
+invite-resend = Send the invitation to { $email } again
+flash-invitation-resent = The invitation was sent again with a new link. The earlier link no longer works.
+error-invitation-resent-recently = This invitation was sent less than 10 minutes ago. Wait a few minutes before sending it again.
+pd-requests-decided = Decided requests
+pd-requests-decided-none = No requests have been decided here yet.
+pd-requests-activity = Activity
+pd-requests-decision = Decision
+pd-requests-decider = Decided by
+pd-requests-decided-on = Date
+pd-requests-reason = Reason
+pager-previous = Previous page
+import-now = Import now
+import-now-hint = The files you checked are kept for an hour: import them without choosing them again.
+import-checked-expired = That check is more than an hour old or was already imported. Choose the files and check them again.
+import-template = Preparing a roster by hand? Start from the template files:
 transcript-requests = Outside PD requests
 transcript-ask = Ask for hours earned elsewhere
 flash-pd-request-sent = Your request was sent. You will see the answer here.

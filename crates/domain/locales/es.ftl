@@ -1029,6 +1029,46 @@ pd-request-status-pending = En espera de aprobación
 pd-request-status-approved = Aprobada
 pd-request-status-returned = Devuelta
 pd-request-status-rejected = Rechazada
+# The admin's daily work (issue 17, item 8): overview, person record, resending invitations, decided PD requests.
+org-admin-overview-title = Resumen
+org-admin-overview-intro = Lo que le espera aquí y en las organizaciones internas. Cada línea lleva a su página.
+org-admin-overview-pd-requests = { $count ->
+    [0] No hay solicitudes de horas de DP por decidir
+    [one] 1 solicitud de horas de DP por decidir
+   *[other] { $count } solicitudes de horas de DP por decidir
+}
+org-admin-overview-invitations = { $count ->
+    [0] No hay invitaciones esperando respuesta
+    [one] 1 invitación esperando respuesta
+   *[other] { $count } invitaciones esperando respuesta
+}
+org-admin-overview-roster-last = Último registro importado el { $date }
+org-admin-overview-roster-never = Todavía no se ha importado ningún registro: importe uno
+org-admin-overview-people = Personas: busque a alguien y abra su ficha
+person-record-title = Persona
+person-record-memberships = Roles
+person-record-memberships-hint = Solo se muestran los roles en { $org } y en las organizaciones que contiene.
+person-record-courses = Cursos y avance
+person-record-no-courses = Todavía no sigue ningún curso.
+person-record-completed = Terminado el { $date }
+person-record-transcript = Historial académico
+person-record-hours = { $hours } horas de DP en { $entries } registros.
+person-record-no-certificates = Todavía no tiene certificados.
+invite-resend = Enviar de nuevo la invitación a { $email }
+flash-invitation-resent = La invitación se envió de nuevo con un enlace nuevo. El enlace anterior ya no funciona.
+error-invitation-resent-recently = Esta invitación se envió hace menos de 10 minutos. Espere unos minutos antes de enviarla de nuevo.
+pd-requests-decided = Solicitudes decididas
+pd-requests-decided-none = Todavía no se ha decidido ninguna solicitud aquí.
+pd-requests-activity = Actividad
+pd-requests-decision = Decisión
+pd-requests-decider = Decidida por
+pd-requests-decided-on = Fecha
+pd-requests-reason = Motivo
+pager-previous = Página anterior
+import-now = Importar ahora
+import-now-hint = Los archivos que revisó se guardan durante una hora: impórtelos sin volver a elegirlos.
+import-checked-expired = Esa revisión tiene más de una hora o ya se importó. Elija los archivos y revíselos de nuevo.
+import-template = ¿Prepara un registro a mano? Empiece con los archivos de plantilla:
 transcript-requests = Solicitudes de horas externas
 transcript-ask = Solicitar horas obtenidas en otro lugar
 flash-pd-request-sent = Su solicitud fue enviada. Verá la respuesta aquí.

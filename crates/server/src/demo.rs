@@ -458,6 +458,32 @@ fn decisions(
     Ok(())
 }
 
+/// An invitation Columbus's admin sent yesterday and nobody has answered:
+/// on the admin's overview, and one they may send again.
+fn invitation(c: &mut DbConn, columbus: &orgs::OrgRow, now: Timestamp) -> Result<(), DbError> {
+    let grace = EmailAddress::parse("orgadmin@columbus.example.org")
+        .map_err(|code| DbError::invalid("email", code))?;
+    let grace = users::by_email(c, &grace)?.ok_or(DbError::NotFound)?.id();
+    let email = EmailAddress::parse("jamie.ortiz@columbus.example.org")
+        .map_err(|code| DbError::invalid("email", code))?;
+    let (_, token_hash) =
+        lyceum_domain::token::new_token().map_err(|e| DbError::task_from("demo", e))?;
+    let sent = now.minus(std::time::Duration::from_secs(24 * 3600));
+    lyceum_db::invitations::create(
+        c,
+        &lyceum_db::invitations::NewInvitation {
+            org: columbus.id(),
+            email: &email,
+            role: Role::Educator,
+            token_hash: &token_hash,
+            invited_by: grace,
+            expires_at: sent.plus(std::time::Duration::from_secs(14 * 24 * 3600)),
+        },
+        sent,
+    )?;
+    Ok(())
+}
+
 pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
     let accounts: Vec<(Role, String)> = PEOPLE
         .iter()
@@ -573,6 +599,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
             let code = fresh_join_code(c, now)?;
             spaces(c, &root, &columbus, admin, now)?;
             decisions(c, &root, &atf, now)?;
+            invitation(c, &columbus, now)?;
             Ok(code)
         })
         .await?;

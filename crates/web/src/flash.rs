@@ -31,6 +31,7 @@ lyceum_domain::code_enum! {
         InvitationSent = "invitation-sent",
         InvitationsSent = "invitations-sent",
         InvitationRevoked = "invitation-revoked",
+        InvitationResent = "invitation-resent",
         InvitationAccepted = "invitation-accepted",
         RoleGranted = "role-granted",
         RoleRemoved = "role-removed",

@@ -8,6 +8,7 @@
 //!   [`gate`] (asking `lyceum_domain::policy`) in front of it.
 //! - Every word on a page comes from the Fluent catalogue.
 
+pub mod admin_views;
 pub mod api;
 pub mod assets;
 pub mod catalogue;

@@ -416,3 +416,71 @@ async fn invite_all(
     state.wake_worker();
     Ok(ids)
 }
+
+/// Sends invitation `id` of this organisation again: a new link (the old
+/// one stops working) and the email again, audited. At most once every
+/// ten minutes (`invitations::RESEND_GAP`): sooner is an `Invalid` on
+/// field `invitation` and changes nothing. 404 when it is not this
+/// organisation's or no longer waits for an answer.
+pub async fn resend_invitation(
+    state: &AppState,
+    user: &CurrentUser,
+    scope: &ScopedOrg,
+    id: i64,
+    fallback_lang: Lang,
+) -> Result<invitations::InvitationRow, AppError> {
+    let org = load(state, scope.id).await?;
+    let (token, token_hash) = new_token().map_err(AppError::internal)?;
+    let link = state.config.link(&format!("/invitations/{token}"));
+    let now = state.clock.now();
+    let inviter = user.user.display_name.clone();
+    let (org_id, actor) = (scope.id, user.user.id());
+    let resent = state
+        .db
+        .write(move |c| {
+            let row = match invitations::resend(c, org_id, id, &token_hash, now)? {
+                invitations::Resent::Sent(row) => *row,
+                other => return Ok(Err(other)),
+            };
+            let lang = match EmailAddress::parse(&row.email) {
+                Ok(email) => users::by_email(c, &email)?.map_or(fallback_lang, |u| u.lang()),
+                Err(_) => fallback_lang,
+            };
+            jobs::enqueue(
+                c,
+                &Job::SendEmail(Email {
+                    to: row.email.clone(),
+                    lang,
+                    message: EmailMessage::Invitation {
+                        org_name: org.name.clone(),
+                        inviter,
+                        role: row.role,
+                        link,
+                    },
+                }),
+                now,
+            )?;
+            record(
+                c,
+                now,
+                actor,
+                "org.invitation_resent",
+                org_id,
+                None,
+                json!({ "invitation": row.id, "role": row.role }),
+            )?;
+            Ok(Ok(row))
+        })
+        .await?;
+    match resent {
+        Ok(row) => {
+            state.wake_worker();
+            Ok(row)
+        }
+        Err(invitations::Resent::TooSoon) => Err(AppError::Invalid(Invalid::one(
+            "invitation",
+            "invitation-resent-recently",
+        ))),
+        Err(_) => Err(AppError::NotFound),
+    }
+}

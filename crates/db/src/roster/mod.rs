@@ -43,6 +43,7 @@
 
 mod accounts;
 pub mod lock;
+pub mod uploads;
 
 pub use accounts::action;
 
@@ -297,6 +298,14 @@ fn planned_user_id(u: &UserPlan) -> Option<UserId> {
 
 fn is_delete(status: Option<Status>) -> bool {
     status == Some(Status::ToBeDeleted)
+}
+
+/// When a roster was last imported into the organisation (any source), if ever.
+pub fn last_import_at(conn: &mut DbConn, org: OrgId) -> Result<Option<i64>, DbError> {
+    Ok(roster_sources::table
+        .filter(roster_sources::org_id.eq(org.0))
+        .select(diesel::dsl::max(roster_sources::last_import_at))
+        .first::<Option<i64>>(conn)?)
 }
 
 /// Works out what importing `package` for `target` would do. Reads only.

@@ -141,6 +141,25 @@ pub enum RolesSource {
     None,
 }
 
+/// The files of a template roster, in order: each with the header row of
+/// the OneRoster 1.2 columns read here (a manifest naming the other three
+/// as bulk files), for people who prepare a roster by hand.
+pub const TEMPLATE_FILES: &[&str] = &["manifest.csv", "orgs.csv", "users.csv", "roles.csv"];
+
+/// One of [`TEMPLATE_FILES`], or `None` for any other name.
+pub fn template_file(name: &str) -> Option<String> {
+    let header = |spec: &[&str]| format!("{}\r\n", spec.join(","));
+    Some(match name {
+        "manifest.csv" => "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.2\r\n\
+                           file.orgs,bulk\r\nfile.users,bulk\r\nfile.roles,bulk\r\n"
+            .to_string(),
+        "orgs.csv" => header(orgs::SPEC),
+        "users.csv" => header(users::SPEC),
+        "roles.csv" => header(roles::SPEC),
+        _ => return None,
+    })
+}
+
 /// Reads the files of one package, by file name (`users.csv`), as bytes.
 ///
 /// Returns every problem found (up to [`MAX_PROBLEMS_PER_FILE`] per file), in

@@ -13,7 +13,7 @@ use crate::time::Timestamp;
 pub(crate) const FILE: &str = "orgs.csv";
 
 /// The columns of `orgs.csv`, in the specification's order (1.1 and 1.2).
-const SPEC: &[&str] = &[
+pub(crate) const SPEC: &[&str] = &[
     "sourcedId",
     "status",
     "dateLastModified",

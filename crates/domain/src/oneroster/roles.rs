@@ -13,7 +13,7 @@ use crate::time::Timestamp;
 pub(crate) const FILE: &str = "roles.csv";
 
 /// The columns of `roles.csv`, in the specification's order.
-const SPEC: &[&str] = &[
+pub(crate) const SPEC: &[&str] = &[
     "sourcedId",
     "status",
     "dateLastModified",

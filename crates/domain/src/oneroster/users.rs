@@ -16,7 +16,7 @@ pub(crate) const FILE: &str = "users.csv";
 /// The columns of `users.csv` in the specification's order. 1.2 dropped
 /// 1.1's `orgSourcedIds` and `role` and appended the columns after
 /// `password`, so one order serves both versions.
-const SPEC: &[&str] = &[
+pub(crate) const SPEC: &[&str] = &[
     "sourcedId",
     "status",
     "dateLastModified",

@@ -246,6 +246,13 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/orgs/{org_id}", SignedIn),
     ("GET", "/orgs/{org_id}/people", Admins),
     ("GET", "/orgs/{org_id}/people.csv", Admins),
+    ("GET", "/orgs/{org_id}/people/{user_id}", Admins),
+    ("GET", "/orgs/{org_id}/admin/overview", Admins),
+    (
+        "POST",
+        "/orgs/{org_id}/admin/invitations/{invitation_id}/resend",
+        Admins,
+    ),
     ("GET", "/orgs/{org_id}/admin", Admins),
     ("POST", "/orgs/{org_id}/admin", Admins),
     ("GET", "/orgs/{org_id}/admin/new", Admins),
@@ -285,6 +292,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ),
     ("GET", "/orgs/{org_id}/admin/import", Admins),
     ("POST", "/orgs/{org_id}/admin/import", Admins),
+    ("POST", "/orgs/{org_id}/admin/import/checked", Admins),
+    ("GET", "/orgs/{org_id}/admin/import/template/{file}", Admins),
     ("GET", "/orgs/{org_id}/admin/roles", Admins),
     ("POST", "/orgs/{org_id}/admin/roles", Admins),
     (
@@ -319,6 +328,14 @@ const ROUTES: &[(&str, &str, Who)] = &[
         Admins,
     ),
     ("POST", "/api/v1/orgs/{org_id}/invitations", Admins),
+    (
+        "POST",
+        "/api/v1/orgs/{org_id}/invitations/{invitation_id}/resend",
+        Admins,
+    ),
+    ("GET", "/api/v1/orgs/{org_id}/overview", Admins),
+    ("GET", "/api/v1/orgs/{org_id}/people/{user_id}", Admins),
+    ("GET", "/api/v1/orgs/{org_id}/pd-requests/decided", Admins),
     ("GET", "/api/v1/literacy", SignedIn),
     ("PUT", "/api/v1/literacy/self-assessment", SignedIn),
     ("GET", "/api/v1/transcript", SignedIn),
@@ -422,6 +439,7 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{code_id}", "999999")
                 .replace("{invitation_id}", "999999")
                 .replace("{membership_id}", "999999")
+                .replace("{user_id}", "999999")
                 .replace("{provider_id}", "999999")
                 .replace("{domain_id}", "999999")
                 .replace("{framework_id}", "no-such-framework")

@@ -5,6 +5,7 @@
 
 mod access_matrix;
 mod accounts;
+mod admin_daily;
 mod api;
 mod audience;
 mod authoring;

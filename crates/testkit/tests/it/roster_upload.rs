@@ -67,7 +67,7 @@ async fn check_import_and_refuse_a_roster() {
     assert!(page.contains("The roster has 2 problems"), "{page}");
     assert!(
         page.contains(
-            "<td>users.csv</td><td>2</td><td>enabledUser</td><td>“maybe” is not true or false.</td>"
+            "<td role=\"cell\" data-label=\"File\">users.csv</td><td role=\"cell\" data-label=\"Line\">2</td><td role=\"cell\" data-label=\"Column\">enabledUser</td><td role=\"cell\" data-label=\"Problem\">“maybe” is not true or false.</td>"
         ),
         "{page}"
     );
@@ -138,7 +138,7 @@ async fn a_district_admin_cannot_take_over_the_programme_admin_by_roster() {
     assert_eq!(r.status, 422);
     let page = r.body;
     assert!(
-        page.contains("<td>users.csv</td><td>2</td>"),
+        page.contains("<td role=\"cell\" data-label=\"File\">users.csv</td><td role=\"cell\" data-label=\"Line\">2</td>"),
         "the row is named: {page}"
     );
     assert!(page.contains("cannot take over"), "{page}");
@@ -175,7 +175,7 @@ async fn a_zip_bomb_is_refused_before_it_fills_memory() {
     assert_eq!(r.status, 422);
     let page = r.body;
     assert!(
-        page.contains("<td>users.csv</td><td></td><td></td><td>users.csv unpacks to more than 100 times its packed size"),
+        page.contains("<td role=\"cell\" data-label=\"File\">users.csv</td><td role=\"cell\" data-label=\"Line\"></td><td role=\"cell\" data-label=\"Column\"></td><td role=\"cell\" data-label=\"Problem\">users.csv unpacks to more than 100 times its packed size"),
         "{page}"
     );
     let people = b.get(&format!("/orgs/{}/people?q=nia", s.district)).await;
@@ -221,7 +221,7 @@ async fn an_educator_of_the_district_is_linked_told_once_and_keeps_their_name() 
         "{checked}"
     );
     assert!(
-        checked.contains("<tr><td>2</td><td>u1</td><td>The name differs</td></tr>"),
+        checked.contains("<tr role=\"row\"><td role=\"cell\" data-label=\"Line in users.csv\">2</td><td role=\"cell\" data-label=\"sourcedId\">u1</td><td role=\"cell\" data-label=\"Difference\">The name differs</td></tr>"),
         "{checked}"
     );
     let done = send(zip_form(zip())).await.body;

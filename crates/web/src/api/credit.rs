@@ -161,7 +161,7 @@ pub struct PdRequestDto {
 }
 
 impl PdRequestDto {
-    fn new(r: RequestRow, zone: &TimeZone) -> Self {
+    pub(super) fn new(r: RequestRow, zone: &TimeZone) -> Self {
         PdRequestDto {
             id: r.id,
             org_id: r.org_id,

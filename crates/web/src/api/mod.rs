@@ -3,6 +3,7 @@
 //! errors are `{"error": {"code", "message", "fields"?, "detail"?}}` with
 //! stable codes. Described by the OpenAPI document at `/api/openapi.json`.
 
+mod admin;
 mod community;
 mod competencies;
 mod courses;
@@ -247,5 +248,29 @@ pub fn routes(r: Routes) -> Routes {
             "/v1/orgs/{org_id}/invitations",
             Org(AdministerOrg),
             orgs::invite,
+        )
+        .add(
+            POST,
+            "/v1/orgs/{org_id}/invitations/{invitation_id}/resend",
+            Org(AdministerOrg),
+            admin::resend,
+        )
+        .add(
+            GET,
+            "/v1/orgs/{org_id}/overview",
+            Org(AdministerOrg),
+            admin::overview,
+        )
+        .add(
+            GET,
+            "/v1/orgs/{org_id}/people/{user_id}",
+            Org(ViewPeople),
+            admin::person,
+        )
+        .add(
+            GET,
+            "/v1/orgs/{org_id}/pd-requests/decided",
+            Org(AdministerOrg),
+            admin::decided,
         )
 }

@@ -1,6 +1,7 @@
 //! The pages: server-rendered HTML that works without JavaScript.
 
 mod account;
+mod admin_overview;
 mod auth;
 mod authoring;
 mod choices;
@@ -22,6 +23,7 @@ mod org_admin;
 mod orgs;
 mod pd_requests;
 mod people;
+mod person_record;
 mod practice;
 mod profile;
 mod recovery;
@@ -343,6 +345,18 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(
             GET,
+            "/orgs/{org_id}/people/{user_id}",
+            Org(ViewPeople),
+            person_record::show,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/overview",
+            Org(AdministerOrg),
+            admin_overview::show,
+        )
+        .add(
+            GET,
             "/orgs/{org_id}/admin",
             Org(AdministerOrg),
             org_admin::details_form,
@@ -445,6 +459,12 @@ pub fn routes(r: Routes) -> Routes {
             org_admin::revoke_invitation,
         )
         .add(
+            POST,
+            "/orgs/{org_id}/admin/invitations/{invitation_id}/resend",
+            Org(AdministerOrg),
+            org_admin::resend_invitation,
+        )
+        .add(
             GET,
             "/orgs/{org_id}/admin/import",
             Org(AdministerOrg),
@@ -456,6 +476,18 @@ pub fn routes(r: Routes) -> Routes {
             Org(AdministerOrg),
             roster_import::upload,
             roster_import::MAX_UPLOAD,
+        )
+        .add(
+            POST,
+            "/orgs/{org_id}/admin/import/checked",
+            Org(AdministerOrg),
+            roster_import::import_checked,
+        )
+        .add(
+            GET,
+            "/orgs/{org_id}/admin/import/template/{file}",
+            Org(AdministerOrg),
+            roster_import::template,
         )
         .add(
             GET,

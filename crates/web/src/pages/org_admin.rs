@@ -37,6 +37,7 @@ use std::time::Duration;
 /// Which admin page is showing, for the local navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    Overview,
     Details,
     New,
     Joining,
@@ -58,6 +59,7 @@ pub struct AdminFrame {
 impl AdminFrame {
     pub fn current(&self, tab: &str) -> bool {
         let t = match tab {
+            "overview" => Tab::Overview,
             "details" => Tab::Details,
             "new" => Tab::New,
             "joining" => Tab::Joining,
@@ -778,6 +780,32 @@ pub async fn revoke_invitation(
         Flash::InvitationRevoked,
         &state,
     ))
+}
+
+/// `POST /orgs/{org_id}/admin/invitations/{invitation_id}/resend`: a new
+/// link, the email again; too soon after the last is an error on that row.
+pub async fn resend_invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    Path((_, invitation_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    match org_actions::resend_invitation(&state, user, &scope, invitation_id, ctx.lang).await {
+        Ok(_) => Ok(back(
+            scope.id,
+            "invitations",
+            Flash::InvitationResent,
+            &state,
+        )),
+        Err(AppError::Invalid(invalid)) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(invitation_id);
+            let page =
+                invitations_page(&state, &ctx, &scope, InviteForm::default(), errors).await?;
+            Ok(render_invalid(&page))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 // ---- Roles ----

@@ -4,11 +4,12 @@
 
 use super::Choice;
 use super::org_admin::{AdminFrame, Tab, frame};
+use crate::admin_views;
 use crate::context::Ctx;
 use crate::credit_actions as actions;
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
-use crate::forms::{HtmlForm, Upload};
+use crate::forms::{HtmlForm, HtmlQuery, Upload};
 use crate::gate::ScopedOrg;
 use crate::page::{FormErrors, Page, human_date, render, render_invalid};
 use crate::state::AppState;
@@ -125,6 +126,18 @@ pub struct WaitingView {
     pub evidence_href: Option<String>,
 }
 
+/// A request decided, for the history below the queue.
+pub struct DecidedView {
+    pub title: String,
+    pub requester: String,
+    pub org_name: String,
+    pub hours: String,
+    pub decision: String,
+    pub decider: String,
+    pub decided_on: String,
+    pub reason: String,
+}
+
 #[derive(Template)]
 #[template(path = "org_admin_pd_requests.html")]
 pub struct AdminPage {
@@ -134,6 +147,17 @@ pub struct AdminPage {
     waiting: Vec<WaitingView>,
     /// The request an error is about, and the comment typed.
     failed: Option<(i64, String)>,
+    decided: Vec<DecidedView>,
+    /// Which page of decided requests this is (from 1), and whether one follows.
+    history_page: u32,
+    more_history: bool,
+}
+
+/// `?page=` of the decided requests.
+#[derive(Debug, Default, Deserialize)]
+pub struct HistoryQuery {
+    #[serde(default)]
+    page: Option<u32>,
 }
 
 async fn admin_page(
@@ -142,9 +166,12 @@ async fn admin_page(
     scope: &ScopedOrg,
     errors: FormErrors,
     failed: Option<(i64, String)>,
+    history_page: u32,
 ) -> Result<AdminPage, AppError> {
     let frame = frame(state, scope.id, Tab::PdRequests).await?;
     let rows = actions::queue(state, &ctx.require_user()?.actor, scope).await?;
+    let history_page = history_page.max(1);
+    let (decided, more_history) = admin_views::decided(state, scope, history_page).await?;
     let page = Page::new(ctx, "pd-requests-title")
         .about(&frame.org.name)
         .with_errors(&errors);
@@ -171,12 +198,32 @@ async fn admin_page(
             evidence_url: w.request.evidence_url,
         })
         .collect();
+    let decided = decided
+        .into_iter()
+        .map(|d| DecidedView {
+            hours: hours_in(d.request.hours(), page.lang),
+            decision: page.label("pd-request-status", d.request.status.as_str()),
+            decider: d.decider.unwrap_or_default(),
+            decided_on: d
+                .request
+                .reviewed_at
+                .map(|at| page.date(&at))
+                .unwrap_or_default(),
+            reason: d.request.review_comment.unwrap_or_default(),
+            title: d.request.title,
+            requester: d.requester,
+            org_name: d.org_name,
+        })
+        .collect();
     Ok(AdminPage {
         page,
         frame,
         errors,
         waiting,
         failed,
+        decided,
+        history_page,
+        more_history,
     })
 }
 
@@ -185,9 +232,11 @@ pub async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(scope): Extension<ScopedOrg>,
+    HtmlQuery(query): HtmlQuery<HistoryQuery>,
 ) -> Result<Response, AppError> {
+    let history_page = query.page.unwrap_or(1);
     Ok(render(
-        &admin_page(&state, &ctx, &scope, FormErrors::none(), None).await?,
+        &admin_page(&state, &ctx, &scope, FormErrors::none(), None, history_page).await?,
     ))
 }
 
@@ -221,7 +270,7 @@ pub async fn decide(
         // The comment box is one per request on the page.
         let errors = FormErrors::from_invalid(&invalid, ctx.lang).for_item(id);
         return Ok(render_invalid(
-            &admin_page(&state, &ctx, &scope, errors, Some((id, form.comment))).await?,
+            &admin_page(&state, &ctx, &scope, errors, Some((id, form.comment)), 1).await?,
         ));
     }
     Ok(redirect_with(

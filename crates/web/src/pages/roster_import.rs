@@ -10,18 +10,23 @@
 
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::forms::HtmlForm;
 use crate::gate::ScopedOrg;
 use crate::page::{Page, render, render_invalid};
 use crate::pages::org_admin::{AdminFrame, Tab, frame};
 use crate::state::AppState;
 use askama::Template;
 use axum::Extension;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
 use lyceum_db::DbError;
-use lyceum_db::roster::{self, Difference, Summary, Target};
+use lyceum_db::roster::{self, Difference, Summary, Target, uploads};
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
+use lyceum_domain::oneroster::template_file;
 use lyceum_domain::oneroster::{Problem, code, files_from_zip, read_package};
+use lyceum_domain::token::{hash_token, new_token};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use tokio::sync::Semaphore;
 
@@ -56,6 +61,12 @@ pub struct ImportPage {
     /// Problems beyond those shown.
     more: usize,
     no_files: bool,
+    /// After a clean check: the token that imports the same files.
+    checked: Option<String>,
+    /// "Import now" came too late (or twice): the files must be chosen again.
+    expired: bool,
+    /// The template's files, to download.
+    templates: &'static [&'static str],
 }
 
 impl ImportPage {
@@ -126,6 +137,9 @@ async fn page(state: &AppState, ctx: &Ctx, scope: &ScopedOrg) -> Result<ImportPa
         notices: Vec::new(),
         more: 0,
         no_files: false,
+        checked: None,
+        expired: false,
+        templates: lyceum_domain::oneroster::TEMPLATE_FILES,
     })
 }
 
@@ -147,8 +161,8 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let mut view = page(&state, &ctx, &scope).await?;
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut zip: Option<Vec<u8>> = None;
+    // Every file as uploaded (one zip at most), kept as is for "Import now".
+    let mut uploaded: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     while let Some(field) = multipart
         .next_field()
         .await
@@ -164,10 +178,11 @@ pub async fn upload(
             .map_err(|e| AppError::BadRequest(e.body_text()))?;
         match (name.as_str(), file_name) {
             ("files", Some(f)) if f.ends_with(".zip") && !bytes.is_empty() => {
-                zip = Some(bytes.to_vec())
+                uploaded.retain(|name, _| !name.ends_with(".zip"));
+                uploaded.insert(f, bytes.to_vec());
             }
             ("files", Some(f)) if f.ends_with(".csv") => {
-                files.insert(f, bytes.to_vec());
+                uploaded.insert(f, bytes.to_vec());
             }
             ("source", _) => {
                 let s = String::from_utf8_lossy(&bytes).trim().to_string();
@@ -179,10 +194,78 @@ pub async fn upload(
             _ => {}
         }
     }
-    if files.is_empty() && zip.is_none() {
+    if uploaded.is_empty() {
         view.no_files = true;
         view.page.has_errors = true;
         return Ok(render_invalid(&view));
+    }
+    run(&state, &ctx, &scope, view, uploaded).await
+}
+
+/// `POST /orgs/{org_id}/admin/import/checked`: imports the roster this
+/// admin checked here (field `upload`, the token the check gave), without
+/// choosing the files again — read and planned afresh from the same bytes,
+/// inside the import lock. Too late or already imported: the page says so.
+pub async fn import_checked(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(scope): Extension<ScopedOrg>,
+    HtmlForm(form): HtmlForm<CheckedForm>,
+) -> Result<Response, AppError> {
+    let mut view = page(&state, &ctx, &scope).await?;
+    let user = ctx.require_user()?.user.id();
+    let (hash, org, now) = (hash_token(&form.upload), scope.id, state.clock.now());
+    let taken = state
+        .db
+        .write(move |c| uploads::take(c, &hash, org, user, now))
+        .await?;
+    let Some(upload) = taken else {
+        view.expired = true;
+        view.page.has_errors = true;
+        return Ok(render_invalid(&view));
+    };
+    view.source = upload.source;
+    run(&state, &ctx, &scope, view, upload.files).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CheckedForm {
+    #[serde(default)]
+    upload: String,
+}
+
+/// `GET /orgs/{org_id}/admin/import/template/{file}`: an empty roster file
+/// with the columns Lyceum reads (`manifest.csv`, `orgs.csv`, `users.csv`,
+/// `roles.csv`), to fill in by hand or compare an export with.
+pub async fn template(Path((_, file)): Path<(i64, String)>) -> Result<Response, AppError> {
+    let body = template_file(&file).ok_or(AppError::NotFound)?;
+    Response::builder()
+        .header(CONTENT_TYPE, "text/csv; charset=utf-8")
+        .header(
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file}\""),
+        )
+        .body(axum::body::Body::from(body))
+        .map_err(AppError::internal)
+}
+
+/// Checks (a dry run) or imports the files for the view's source, and shows
+/// what happened or every problem. A clean check is kept for "Import now".
+async fn run(
+    state: &AppState,
+    ctx: &Ctx,
+    scope: &ScopedOrg,
+    mut view: ImportPage,
+    uploaded: BTreeMap<String, Vec<u8>>,
+) -> Result<Response, AppError> {
+    let kept = view.dry_run.then(|| uploaded.clone());
+    let (mut files, mut zip) = (BTreeMap::new(), None);
+    for (name, bytes) in uploaded {
+        if name.ends_with(".zip") {
+            zip = Some(bytes);
+        } else {
+            files.insert(name, bytes);
+        }
     }
     let actor = ctx.require_user()?.user.id();
     let target = Target {
@@ -211,6 +294,24 @@ pub async fn upload(
     };
     match roster::lock::exclusively(&state.db, &state.clock, scope.id, work).await {
         Ok(summary) => {
+            if let Some(files) = kept {
+                let (token, token_hash) = new_token().map_err(AppError::internal)?;
+                let (org, source) = (scope.id, view.source.clone());
+                state
+                    .db
+                    .write(move |c| {
+                        let new = uploads::NewUpload {
+                            token_hash: &token_hash,
+                            org,
+                            user: actor,
+                            source: &source,
+                            files: &files,
+                        };
+                        uploads::keep(c, &new, now)
+                    })
+                    .await?;
+                view.checked = Some(token);
+            }
             if !view.dry_run {
                 let detail = serde_json::json!({ "source": view.source, "summary": summary });
                 let org = scope.id;
