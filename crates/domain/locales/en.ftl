@@ -1052,7 +1052,10 @@ person-record-courses = Courses and progress
 person-record-no-courses = Not following any course yet.
 person-record-completed = Completed on { $date }
 person-record-transcript = Transcript
-person-record-hours = { $hours } PD hours in { $entries } entries.
+person-record-hours = { $hours } PD hours in { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}.
 person-record-no-certificates = No certificates yet.
 invite-resend = Send the invitation to { $email } again
 flash-invitation-resent = The invitation was sent again with a new link. The earlier link no longer works.

@@ -1052,7 +1052,10 @@ person-record-courses = Cursos y avance
 person-record-no-courses = Todavía no sigue ningún curso.
 person-record-completed = Terminado el { $date }
 person-record-transcript = Historial académico
-person-record-hours = { $hours } horas de DP en { $entries } registros.
+person-record-hours = { $hours } horas de DP en { $count ->
+    [one] 1 registro
+   *[other] { $count } registros
+}.
 person-record-no-certificates = Todavía no tiene certificados.
 invite-resend = Enviar de nuevo la invitación a { $email }
 flash-invitation-resent = La invitación se envió de nuevo con un enlace nuevo. El enlace anterior ya no funciona.

@@ -11,9 +11,9 @@ use lyceum_db::credit::{self, CertificateRow};
 use lyceum_db::directory::{self, Person};
 use lyceum_db::learning::{self, Progress};
 use lyceum_db::pd_requests::{self, Decided};
-use lyceum_db::{invitations, roster};
-use lyceum_domain::UserId;
+use lyceum_db::{courses, invitations, roster};
 use lyceum_domain::policy::Actor;
+use lyceum_domain::{CourseId, UserId};
 
 /// Work waiting in the organisation, for its admin's first page.
 #[derive(Debug, Clone)]
@@ -84,23 +84,40 @@ pub struct Record {
     pub certificates: Vec<CertificateRow>,
 }
 
-/// Person `user`'s record for the admins of `scope`: 404 unless they hold
-/// a role in `scope` or below (whatever they hold elsewhere), so an admin
-/// cannot look up anyone outside their organisation by id.
-pub async fn record(state: &AppState, scope: &ScopedOrg, user: i64) -> Result<Record, AppError> {
+/// Person `user`'s record for the admins of `scope`, as `viewer` (one of
+/// them) may see it: 404 unless they hold a role in `scope` or below
+/// (whatever they hold elsewhere), so an admin cannot look up anyone
+/// outside their organisation by id; and of their courses and certificates
+/// only those whose course `viewer` may see (a course another district
+/// keeps to itself is not named here).
+pub async fn record(
+    state: &AppState,
+    viewer: &Actor,
+    scope: &ScopedOrg,
+    user: i64,
+) -> Result<Record, AppError> {
     let path = scope.path.clone();
+    let viewer = viewer.clone();
     state
         .db
         .read(move |c| {
             let Some(person) = directory::person_in(c, &path, user)? else {
                 return Ok(None);
             };
-            let courses = learning::progress_of(c, UserId(user))?;
+            let mut courses = learning::progress_of(c, UserId(user))?;
             let ledger = credit::ledger_of(c, UserId(user))?;
-            let certificates = credit::certificates_of(c, UserId(user))?
+            let mut certificates: Vec<CertificateRow> = credit::certificates_of(c, UserId(user))?
                 .into_iter()
                 .filter(|c| c.revoked_at.is_none())
                 .collect();
+            let ids: Vec<CourseId> = courses
+                .iter()
+                .map(|p| CourseId(p.course_id))
+                .chain(certificates.iter().map(|c| c.course_id))
+                .collect();
+            let seen = courses::seen_among(c, Some(&viewer), &ids)?;
+            courses.retain(|p| seen.contains(&CourseId(p.course_id)));
+            certificates.retain(|c| seen.contains(&c.course_id));
             Ok(Some(Record {
                 person,
                 courses,

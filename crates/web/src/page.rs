@@ -96,6 +96,15 @@ impl Page {
         catalogue().text_with(self.lang, key, &[("count", Arg::Num(count))])
     }
 
+    /// A message with a count (plural forms) and one named value.
+    pub fn tn1(&self, key: &str, count: i64, name: &str, value: &str) -> String {
+        catalogue().text_with(
+            self.lang,
+            key,
+            &[("count", Arg::Num(count)), (name, Arg::Str(value))],
+        )
+    }
+
     /// The label of a code from one of the closed lists (role, subject, …).
     pub fn label(&self, prefix: &str, code: &str) -> String {
         catalogue().text(self.lang, &format!("{prefix}-{code}"))

@@ -139,12 +139,18 @@ async fn a_person_record_shows_only_what_lies_inside_the_admins_organisation() {
         })
         .await
         .unwrap();
+    // A course the local keeps to itself, which the educator follows too.
+    let mut local_course = course(false);
+    local_course["slug"] = serde_json::json!("riverside-only");
+    local_course["title"] = serde_json::json!("Riverside members course");
+    app.import_course(&local_course, Some(s.local)).await;
     let educator = app.browser();
     educator.sign_in(s.email("educator"), PASSWORD).await;
     educator.post(&format!("{COURSE}/enrol"), &[]).await;
     educator
         .post(&format!("{COURSE}/lessons/purpose/finish"), &[])
         .await;
+    educator.post("/courses/riverside-only/enrol", &[]).await;
     ask(&app, &s, "State AI summit", "3.5").await;
     let dadmin = app.browser();
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
@@ -173,9 +179,15 @@ async fn a_person_record_shows_only_what_lies_inside_the_admins_organisation() {
         .expect("Lincoln Elementary")
         .expect("Designing an AI-aware assignment")
         .expect("1 of 3 lessons finished")
-        .expect("3.5 PD hours in 1 entries.");
-    // Their role at the local's school is not the district admin's business.
+        .expect("3.5 PD hours in 1 entry.");
+    // Their role at the local's school is not the district admin's business,
+    // nor a course the local keeps to itself.
     assert!(!record.contains("Riverside Middle"), "{}", record.body);
+    assert!(
+        !record.contains("Riverside members course"),
+        "{}",
+        record.body
+    );
 
     // The local's admin sees the local's side of them, and only that.
     let ladmin = app.browser();
@@ -183,7 +195,9 @@ async fn a_person_record_shows_only_what_lies_inside_the_admins_organisation() {
     let theirs = ladmin
         .get(&format!("/orgs/{}/people/{}", s.local, educator_id.0))
         .await;
-    theirs.expect("Riverside Middle");
+    theirs
+        .expect("Riverside Middle")
+        .expect("Riverside members course");
     assert!(!theirs.contains("Lincoln Elementary"), "{}", theirs.body);
     // Someone only in the district is nobody, from the local.
     let facilitator = s.user("facilitator").0;

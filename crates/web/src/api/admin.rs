@@ -90,10 +90,12 @@ pub struct PersonRecordDto {
     security(("bearer" = [])))]
 pub async fn person(
     State(state): State<AppState>,
+    ctx: Ctx,
     Extension(scope): Extension<ScopedOrg>,
     Path((_, user_id)): Path<(i64, i64)>,
 ) -> Result<Json<PersonRecordDto>, AppError> {
-    let r = admin_views::record(&state, &scope, user_id).await?;
+    let me = ctx.require_user()?;
+    let r = admin_views::record(&state, &me.actor, &scope, user_id).await?;
     Ok(Json(PersonRecordDto {
         person: PersonDto::from(&r.person),
         courses: r

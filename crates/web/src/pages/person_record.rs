@@ -35,6 +35,8 @@ pub struct RecordPage {
     record: Record,
     courses: Vec<CourseLine>,
     hours: String,
+    /// Entries on their transcript.
+    entries: i64,
     /// (course title, issued on, public page)
     certificates: Vec<(String, String, String)>,
 }
@@ -46,7 +48,8 @@ pub async fn show(
     Extension(scope): Extension<ScopedOrg>,
     Path((_, user_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let record = admin_views::record(&state, &scope, user_id).await?;
+    let me = ctx.require_user()?;
+    let record = admin_views::record(&state, &me.actor, &scope, user_id).await?;
     let id = scope.id;
     let scope_org = state.db.read(move |c| orgs::get(c, id)).await?;
     let page = Page::new(&ctx, "person-record-title")
@@ -84,6 +87,7 @@ pub async fn show(
     let quarters = u32::try_from(record.quarter_hours).unwrap_or(u32::MAX);
     Ok(render(&RecordPage {
         hours: hours_in(quarters, page.lang),
+        entries: i64::try_from(record.entries).unwrap_or(i64::MAX),
         page,
         scope: scope_org,
         record,
