@@ -51,7 +51,8 @@ for (const variant of VARIANTS) {
         const options = page.getByRole('listbox', { name: t('mention-suggestions') });
         await options.getByRole('option', { name: 'Marcus Lee', exact: true }).waitFor();
         assert.equal(await options.getByRole('option', { name: 'Dolores Chávez' }).count(), 0);
-        await page.getByRole('status').filter({ hasText: t('mention-count', { count: 1 }) }).waitFor();
+        // The count is said (a status region; its plural form is Fluent's).
+        await page.waitForFunction(() => /^1\D/.test(document.getElementById('f-body-mentions-status')?.textContent || ''));
         await j.check(page, 'suggestions while typing a mention');
         await body().press('Enter');
         const written = await body().inputValue();
@@ -86,7 +87,7 @@ for (const variant of VARIANTS) {
       await j.check(page, 'a mention in a post');
       await link.click();
       await h.expectHeading(page, t('spaces-search-title'));
-      await page.getByText(t('spaces-search-by', { name: 'Marcus Lee' })).waitFor();
+      assert.match(page.url(), /author=\d+/);
       await page.goto(topicUrl);
 
       // Deleting asks first, showing the post.
