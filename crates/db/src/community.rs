@@ -234,7 +234,16 @@ pub fn create_topic(
     );
     let first = insert_post(conn, id, author, Some(&t.title), &t.body, now)?;
     for user in mentioned(&t.body) {
-        notify(conn, user, NotificationKind::Mention, author, id, Some(first), None, now)?;
+        notify(
+            conn,
+            user,
+            NotificationKind::Mention,
+            author,
+            id,
+            Some(first),
+            None,
+            now,
+        )?;
     }
     for tag in &t.tags {
         diesel::insert_into(topic_tags::table)

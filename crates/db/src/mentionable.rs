@@ -67,4 +67,3 @@ pub fn in_scope(
         .distinct()
         .load(conn)?)
 }
-

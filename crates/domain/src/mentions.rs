@@ -60,7 +60,10 @@ pub fn names(typed: &[String], name: &str) -> bool {
 pub fn person(id: i64, name: &str) -> String {
     let mut out = String::from("@[");
     for c in name.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!'
+        ) {
             out.push('\\');
         }
         if c != '\n' && c != '\r' {
@@ -76,13 +79,18 @@ fn word_char(c: char) -> bool {
 }
 
 /// The end of the word starting at `from` (trailing `.`, `-`, `'` are
-/// punctuation after it, not part of it).
+/// punctuation after it, and a possessive `'s` is not part of a name).
 fn word_end(text: &str, from: usize) -> usize {
     let end = text[from..]
         .char_indices()
         .find(|(_, c)| !word_char(*c))
         .map_or(text.len(), |(i, _)| from + i);
-    from + text[from..end].trim_end_matches(|c: char| !c.is_alphanumeric()).len()
+    let word = &text[from..end];
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    from + word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()
 }
 
 /// `@[Name](user:12)` at `at` (the `@`): (end, id, name).
@@ -158,8 +166,7 @@ fn in_line(line: &str, base: usize, out: &mut Vec<Mention>) {
             continue;
         }
         let before = line[..i].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '.' | '_' | '-'))
-        {
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '/' | '.' | '_' | '-')) {
             i += 1;
             continue;
         }
@@ -173,7 +180,11 @@ fn in_line(line: &str, base: usize, out: &mut Vec<Mention>) {
             continue;
         }
         let first = i + 1;
-        if !line[first..].chars().next().is_some_and(char::is_alphabetic) {
+        if !line[first..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+        {
             i += 1;
             continue;
         }
@@ -267,6 +278,8 @@ mod tests {
             words_of("@Ana said it works for me")[0],
             ["Ana", "Ana said", "Ana said it", "Ana said it works"]
         );
+        assert_eq!(words_of("@Sam's idea, @O'Neil’s too")[0], ["Sam"]);
+        assert_eq!(words_of("@Sam's idea, @O'Neil’s too")[1], ["O'Neil"]);
         assert!(words_of("mail ana@x.org or see https://x.org/@ana").is_empty());
         assert!(words_of("`@ana` and\n```\n@bo\n```\n@ 2 @3").is_empty());
         assert_eq!(words_of("```\ncode\n```\nhi @Bo")[0], ["Bo"]);

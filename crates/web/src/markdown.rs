@@ -147,21 +147,22 @@ pub fn to_html(markdown: &str) -> String {
         .min()
         .unwrap_or(2);
     let shift = 2 - top as isize;
-    let events = mention_links(images_as_links(Parser::new_ext(markdown, options))).map(|e| match e {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: moved(level, shift),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level, shift))),
-        other => other,
-    });
+    let events =
+        mention_links(images_as_links(Parser::new_ext(markdown, options))).map(|e| match e {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: moved(level, shift),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level, shift))),
+            other => other,
+        });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events);
     SANITISER.clean(&raw).to_string()
@@ -301,7 +302,9 @@ mod tests {
     fn person_mentions_link_to_their_posts_and_other_user_links_do_not() {
         let html = to_html("Thanks @[Sam Rivera](user:12)!");
         assert!(
-            html.contains("@<a href=\"/spaces/search?author=12\" rel=\"noopener noreferrer\">Sam Rivera</a>!"),
+            html.contains(
+                "@<a href=\"/spaces/search?author=12\" rel=\"noopener noreferrer\">Sam Rivera</a>!"
+            ),
             "{html}"
         );
         for not_one in ["[Sam](user:12)", "@[Sam](user:12x)", "`@[Sam](user:12)`"] {

@@ -105,10 +105,12 @@ fn ambiguous(typed: &str, many: &[(i64, String)]) -> FieldError {
     let choices: Vec<String> = many
         .iter()
         .take(SUGGESTIONS)
-        .map(|(id, n)| match many.iter().filter(|(_, o)| o == n).count() {
-            1 => n.clone(),
-            _ => person(*id, n),
-        })
+        .map(
+            |(id, n)| match many.iter().filter(|(_, o)| o == n).count() {
+                1 => n.clone(),
+                _ => person(*id, n),
+            },
+        )
         .collect();
     FieldError::new("body", "mention-ambiguous")
         .with_arg("name", typed)
@@ -140,10 +142,7 @@ pub async fn suggest(
     }
     let scope = scope_of(&space);
     let w = words.clone();
-    let found = state
-        .db
-        .read(move |c| named(c, &scope, &w, POOL))
-        .await?;
+    let found = state.db.read(move |c| named(c, &scope, &w, POOL)).await?;
     Ok(found
         .into_iter()
         // The directory matches emails too; a suggestion is by name.

@@ -208,7 +208,10 @@ async fn the_api_suggests_and_refuses_mentions_as_the_pages_do() {
         None,
     )
     .await;
-    assert_eq!((status, found["people"].as_array().unwrap().len()), (200, 0));
+    assert_eq!(
+        (status, found["people"].as_array().unwrap().len()),
+        (200, 0)
+    );
     let (status, _) = call(
         &app,
         Method::GET,
