@@ -14,7 +14,7 @@ use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
 use lyceum_domain::community::{
     Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft,
-    TopicKind, Visibility, mentions, posting_allowed, search_text,
+    TopicKind, Visibility, posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy;
@@ -208,7 +208,8 @@ pub struct TopicRow {
     pub pinned_at: Option<i64>,
 }
 
-/// Starts a topic with its first post; returns the topic's id.
+/// Starts a topic with its first post; returns the topic's id. The people
+/// it mentions are told they were.
 pub fn create_topic(
     conn: &mut DbConn,
     space: SpaceId,
@@ -231,7 +232,19 @@ pub fn create_topic(
             .returning(topics::id)
             .get_result(conn)?,
     );
-    insert_post(conn, id, author, Some(&t.title), &t.body, now)?;
+    let first = insert_post(conn, id, author, Some(&t.title), &t.body, now)?;
+    for user in mentioned(&t.body) {
+        notify(
+            conn,
+            user,
+            NotificationKind::Mention,
+            author,
+            id,
+            Some(first),
+            None,
+            now,
+        )?;
+    }
     for tag in &t.tags {
         diesel::insert_into(topic_tags::table)
             .values((topic_tags::topic_id.eq(id.0), topic_tags::tag.eq(tag)))
@@ -423,8 +436,7 @@ pub fn post(conn: &mut DbConn, id: PostId) -> Result<Option<PostRow>, DbError> {
 }
 
 /// Replies to a topic, if [`may_write`] allows. The topic's author is
-/// told of the reply, and the
-/// people in the conversation the reply mentions (`@Name`) are told they
+/// told of the reply, and the people the reply mentions are told they
 /// were; nobody is told of their own post. Returns the post's id.
 pub fn reply(
     conn: &mut DbConn,
@@ -442,25 +454,28 @@ pub fn reply(
             topics::last_post_at.eq(now.micros()),
         ))
         .execute(conn)?;
-    // Who is in the conversation is asked only when someone may be named:
-    // a long topic has thousands of posts to look through.
-    let mentioned = if body.contains('@') {
-        mentions(body, &participants(conn, topic)?)
-    } else {
-        Vec::new()
-    };
+    let mentioned = mentioned(body);
     let told = |n: NotificationKind, user: i64| (n, UserId(user));
     let mut tell: Vec<(NotificationKind, UserId)> = mentioned
         .iter()
-        .map(|u| told(NotificationKind::Mention, *u))
+        .map(|u| told(NotificationKind::Mention, u.0))
         .collect();
-    if !mentioned.contains(&t.author_id.0) {
+    if !mentioned.contains(&t.author_id) {
         tell.push((NotificationKind::Reply, t.author_id));
     }
     for (kind, user) in tell {
         notify(conn, user, kind, author, topic, Some(id), None, now)?;
     }
     Ok(id)
+}
+
+/// The people a post mentions (its person mentions, `@[Name](user:12)`,
+/// which the web layer wrote after finding each among those who may see
+/// the space — see `lyceum_domain::mentions`), at most `MAX_MENTIONS`.
+fn mentioned(body: &str) -> Vec<UserId> {
+    let mut ids = lyceum_domain::mentions::people(body);
+    ids.truncate(lyceum_domain::mentions::MAX_MENTIONS);
+    ids.into_iter().map(UserId).collect()
 }
 
 /// Whether `author` may write `body` now in a space of the organisation
@@ -509,17 +524,6 @@ pub fn may_write(
     let new_account = created > now.minus(NEW_ACCOUNT).micros();
     posting_allowed(new_account, posted + edited, body)
         .map_err(|e| DbError::Invalid(Invalid(vec![e])))
-}
-
-/// Everyone who has posted in a topic: (user id, display name).
-pub fn participants(conn: &mut DbConn, topic: TopicId) -> Result<Vec<(i64, String)>, DbError> {
-    Ok(posts::table
-        .inner_join(users::table.on(users::id.eq(posts::author_id)))
-        .filter(posts::topic_id.eq(topic.0))
-        .select((users::id, users::display_name))
-        .distinct()
-        .limit(1_000)
-        .load(conn)?)
 }
 
 /// Tells `user` something `actor` did (never their own doing), with a

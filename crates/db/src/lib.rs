@@ -40,6 +40,7 @@ pub mod join_codes;
 pub mod learning;
 pub mod literacy;
 pub mod memberships;
+pub mod mentionable;
 pub mod notices;
 pub mod orgs;
 pub mod pd_requests;

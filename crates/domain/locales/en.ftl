@@ -1311,6 +1311,36 @@ topic-lock = Lock this topic
 topic-unlock = Unlock this topic
 post-body = Your post
 post-body-hint = Markdown works: **bold**, *italic*, lists and links. HTML is removed.
+# Mentions, the preview and formatting help (forms for writing a post).
+post-preview = Preview
+post-preview-heading = Preview
+post-preview-hint = This is how your post will look. Nothing is posted until you press the other button.
+mention-suggestions = People you can mention
+mention-count = { $count ->
+    [0] No one found by that name
+    [one] 1 person found: use the arrow keys to choose, Enter to insert
+   *[other] { $count } people found: use the arrow keys to choose, Enter to insert
+}
+format-help = Formatting help
+format-you-write = You write
+format-you-get = You get
+format-bold-example = **bold words**
+format-bold = Bold words
+format-italic-example = *italic words*
+format-italic = Italic words
+format-link-example = [the words](https://example.org)
+format-link = A link on the words
+format-list-example = - an item
+format-list = A list (one item a line; 1. for numbers)
+format-quote-example = > quoted words
+format-quote = A quotation
+format-code-example = `code`
+format-code = Code, as typed
+format-mention-example = @Sam or @Sam Rivera
+format-mention = A mention: someone who can see this space is told, and their name links to their posts
+error-mention-unknown = No one called @{ $name } can see this space. Check the name, or remove the @.
+error-mention-ambiguous = Several people called @{ $name } can see this space: { $choices }. Write more of the name, or copy the one you mean.
+error-mentions-too-many = A post may mention at most { $max } people.
 post-edited = edited
 post-deleted = Deleted by its author.
 post-edit = Edit

@@ -1311,6 +1311,36 @@ topic-lock = Cerrar este tema
 topic-unlock = Reabrir este tema
 post-body = Su publicación
 post-body-hint = Puede usar Markdown: **negrita**, *cursiva*, listas y enlaces. El HTML se elimina.
+# Mentions, the preview and formatting help (forms for writing a post).
+post-preview = Vista previa
+post-preview-heading = Vista previa
+post-preview-hint = Así se verá su publicación. No se publica nada hasta que pulse el otro botón.
+mention-suggestions = Personas que puede mencionar
+mention-count = { $count ->
+    [0] No se encontró a nadie con ese nombre
+    [one] 1 persona encontrada: use las flechas para elegir e Intro para insertar
+   *[other] { $count } personas encontradas: use las flechas para elegir e Intro para insertar
+}
+format-help = Ayuda de formato
+format-you-write = Usted escribe
+format-you-get = Se ve
+format-bold-example = **palabras en negrita**
+format-bold = Palabras en negrita
+format-italic-example = *palabras en cursiva*
+format-italic = Palabras en cursiva
+format-link-example = [las palabras](https://example.org)
+format-link = Un enlace en las palabras
+format-list-example = - un elemento
+format-list = Una lista (un elemento por línea; 1. para numerar)
+format-quote-example = > palabras citadas
+format-quote = Una cita
+format-code-example = `código`
+format-code = Código, tal como se escribe
+format-mention-example = @Sam o @Sam Rivera
+format-mention = Una mención: se avisa a alguien que puede ver este espacio, y su nombre enlaza a sus publicaciones
+error-mention-unknown = Nadie llamado @{ $name } puede ver este espacio. Revise el nombre, o quite la @.
+error-mention-ambiguous = Varias personas llamadas @{ $name } pueden ver este espacio: { $choices }. Escriba más del nombre, o copie el de la persona que busca.
+error-mentions-too-many = Una publicación puede mencionar como máximo a { $max } personas.
 post-edited = editada
 post-deleted = Eliminada por su autor.
 post-edit = Editar

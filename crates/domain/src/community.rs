@@ -358,36 +358,12 @@ pub fn suspension_days(input: &str) -> Result<u32, FieldError> {
     }
 }
 
-/// The people a post mentions: each `@` followed by the name of someone
-/// in `candidates` (id, display name), longest name first, ignoring case;
-/// each person once, in the order first mentioned.
-pub fn mentions(text: &str, candidates: &[(i64, String)]) -> Vec<i64> {
-    let mut named: Vec<&(i64, String)> = candidates.iter().filter(|(_, n)| !n.is_empty()).collect();
-    named.sort_by_key(|(_, n)| std::cmp::Reverse(n.chars().count()));
-    let lower = text.to_lowercase();
-    let mut out = Vec::new();
-    for (at, _) in lower.match_indices('@') {
-        let rest = &lower[at + 1..];
-        if let Some((id, _)) = named.iter().find(|(_, n)| {
-            let n = n.to_lowercase();
-            rest.starts_with(&n)
-                && !rest[n.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        }) && !out.contains(id)
-        {
-            out.push(*id);
-        }
-    }
-    out
-}
-
 /// The words a post is found by: its text, and for a topic's first post
-/// the topic's title, folded as [`crate::search::words`] folds them.
+/// the topic's title, folded as [`crate::search::words`] folds them (a
+/// person mention counts as its name).
 pub fn search_text(title: Option<&str>, body: &str) -> String {
     let mut words = title.map(crate::search::words).unwrap_or_default();
-    words.extend(crate::search::words(body));
+    words.extend(crate::search::words(&crate::mentions::plain(body)));
     words.join(" ")
 }
 
@@ -596,20 +572,6 @@ mod tests {
             tagged.tags,
             ["subject:math", "grade-band:6-8", "competency:unesco/ethics"]
         );
-
-        let people = vec![
-            (1, "Ana Rivera".to_string()),
-            (2, "Ana".to_string()),
-            (3, "Bo Li".to_string()),
-        ];
-        assert_eq!(
-            mentions(
-                "Thanks @ana rivera and @Bo Li! cc @Ana, @Anabel, @ana rivera",
-                &people
-            ),
-            [1, 3, 2]
-        );
-        assert!(mentions("email me at ana@x.org", &people).is_empty());
 
         assert_eq!(
             links_in("See [a](https://a.org), https://www.b.org and www.c.org."),

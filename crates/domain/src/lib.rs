@@ -19,6 +19,7 @@ pub mod ids;
 pub mod invitation_list;
 pub mod jobs;
 pub mod json_input;
+pub mod mentions;
 pub mod oneroster;
 pub mod org;
 pub mod outbound;

@@ -234,6 +234,13 @@ fn spaces(
         description: description.into(),
         visibility,
     };
+    let facilitator = users::by_email(
+        c,
+        &EmailAddress::parse("facilitator@columbus.example.org")
+            .map_err(|code| DbError::invalid("email", code))?,
+    )?
+    .ok_or(DbError::NotFound)?
+    .id();
     let everyone = create_space(
         c,
         root.id(),
@@ -252,7 +259,13 @@ fn spaces(
         &TopicDraft {
             title: "Welcome: what is one thing AI changed in your classroom this year?".into(),
             kind: TopicKind::Discussion,
-            body: "Say hello, name your subject and grade band, and share **one** change — good or bad.".into(),
+            // A mention, as the forms write one: Marcus is told, and his
+            // name links to his posts.
+            body: format!(
+                "Say hello, name your subject and grade band, and share **one** change — good or bad. \
+                 Questions about the courses? Ask {}.",
+                lyceum_domain::mentions::person(facilitator.0, "Marcus Lee")
+            ),
             tags: Vec::new(),
         },
         now,

@@ -79,7 +79,8 @@ pub async fn mute(
 }
 
 /// Starts a topic in a space: its id. Competency tags are checked against
-/// the frameworks, read only when one was chosen.
+/// the frameworks, read only when one was chosen; mentions are found among
+/// those who may see the space (`mentions::resolve`).
 pub async fn start_topic(
     state: &AppState,
     me: &CurrentUser,
@@ -98,8 +99,12 @@ pub async fn start_topic(
                 .await?
         }
     };
-    let draft = match input.validate(|c| known.iter().any(|(id, _)| id == c)) {
+    let mut draft = match input.validate(|c| known.iter().any(|(id, _)| id == c)) {
         Ok(d) => d,
+        Err(invalid) => return Ok(Err(invalid)),
+    };
+    draft.body = match crate::mentions::resolve(state, &s, draft.body).await? {
+        Ok(b) => b,
         Err(invalid) => return Ok(Err(invalid)),
     };
     let (author, now) = (me.user.id(), state.clock.now());
@@ -111,7 +116,7 @@ pub async fn start_topic(
     )
 }
 
-/// Replies to a topic: the new post's id.
+/// Replies to a topic: the new post's id (mentions as in [`start_topic`]).
 pub async fn reply(
     state: &AppState,
     me: &CurrentUser,
@@ -123,6 +128,10 @@ pub async fn reply(
     let text = match body(text) {
         Ok(t) => t,
         Err(e) => return Ok(Err(Invalid(vec![e]))),
+    };
+    let text = match crate::mentions::resolve(state, &space, text).await? {
+        Ok(t) => t,
+        Err(invalid) => return Ok(Err(invalid)),
     };
     let (author, now) = (me.user.id(), state.clock.now());
     refused(

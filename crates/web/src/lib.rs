@@ -31,6 +31,7 @@ pub mod highlight;
 pub mod learning_actions;
 pub mod literacy_actions;
 pub mod markdown;
+pub mod mentions;
 pub mod metrics;
 pub mod my_learning;
 pub mod notices;

@@ -80,6 +80,43 @@ fn images_as_links<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator
     })
 }
 
+/// A person mention, `@[Name](user:12)` (see `lyceum_domain::mentions`),
+/// links to that person's posts (`/spaces/search?author=12`, which any
+/// signed-in reader may open; it lists only posts they may read). Only an
+/// `@` right before it makes a link a mention: any other `user:` link is
+/// left to the sanitiser, which drops an address of that scheme. The name
+/// shown is the one Lyceum wrote when the post was saved.
+fn mention_links<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut after_at = false;
+    events.map(move |e| {
+        let was_after_at = after_at;
+        after_at = matches!(&e, Event::Text(t) if t.ends_with('@'));
+        match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if was_after_at => {
+                let person = dest_url
+                    .strip_prefix("user:")
+                    .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                let dest_url = match person {
+                    Some(n) => format!("/spaces/search?author={n}").into(),
+                    None => dest_url,
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        }
+    })
+}
+
 const LEVELS: [HeadingLevel; 6] = [
     HeadingLevel::H1,
     HeadingLevel::H2,
@@ -110,21 +147,22 @@ pub fn to_html(markdown: &str) -> String {
         .min()
         .unwrap_or(2);
     let shift = 2 - top as isize;
-    let events = images_as_links(Parser::new_ext(markdown, options)).map(|e| match e {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: moved(level, shift),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level, shift))),
-        other => other,
-    });
+    let events =
+        mention_links(images_as_links(Parser::new_ext(markdown, options))).map(|e| match e {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: moved(level, shift),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level, shift))),
+            other => other,
+        });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events);
     SANITISER.clean(&raw).to_string()
@@ -258,6 +296,21 @@ mod tests {
         // An image inside a link stays a link.
         let html = to_html("[![logo](http://example.org/l.png)](https://example.org)");
         assert!(!html.contains("<img") && html.contains("logo"), "{html}");
+    }
+
+    #[test]
+    fn person_mentions_link_to_their_posts_and_other_user_links_do_not() {
+        let html = to_html("Thanks @[Sam Rivera](user:12)!");
+        assert!(
+            html.contains(
+                "@<a href=\"/spaces/search?author=12\" rel=\"noopener noreferrer\">Sam Rivera</a>!"
+            ),
+            "{html}"
+        );
+        for not_one in ["[Sam](user:12)", "@[Sam](user:12x)", "`@[Sam](user:12)`"] {
+            let html = to_html(not_one);
+            assert!(!html.contains("href"), "{not_one}: {html}");
+        }
     }
 
     #[test]

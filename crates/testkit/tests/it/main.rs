@@ -33,6 +33,7 @@ mod limits;
 mod literacy;
 mod local_courses;
 mod local_time;
+mod mentions;
 mod notifications_decisions;
 mod object_ids;
 mod ops;

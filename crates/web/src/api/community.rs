@@ -190,7 +190,7 @@ pub struct TopicBody {
     pub title: String,
     /// `discussion` or `question`.
     pub kind: String,
-    /// Markdown.
+    /// Markdown. Mentions (`@Name`, or `@[Name](user:<id>)` as `mentionable` gives) are looked up among those who may see the space; one no one, or several, are called is refused (422, field `body`).
     pub body: String,
 }
 
@@ -223,6 +223,40 @@ pub async fn start(
         .await?
         .map_err(AppError::Invalid)?;
     Ok((StatusCode::CREATED, Json(Created { id: topic.0 })))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MentionQuery {
+    #[serde(default)]
+    q: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Mentionables {
+    /// At most 8, by name.
+    pub people: Vec<crate::mentions::Mentionable>,
+}
+
+/// People you may mention in a space you may read: those who may see it
+/// (everyone for an open space, its audience for a members-only one), with
+/// a word of their name starting with each word of `q`. Write one's
+/// `mention` into a topic or reply; a bare `@Name` is looked up the same
+/// way when the post is sent, and refused (422, field `body`) when no one,
+/// or more than one, who may see the space is called so.
+#[utoipa::path(get, path = "/api/v1/spaces/{space_id}/mentionable", tag = "community",
+    params(("space_id" = i64, Path), ("q" = Option<String>, Query, description = "The start of a name: each word must start a word of it")),
+    responses((status = 200, body = Mentionables), (status = 404, body = crate::api::dto::ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn mentionable(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<SpaceId>,
+    HtmlQuery(q): HtmlQuery<MentionQuery>,
+) -> Result<Json<Mentionables>, AppError> {
+    let me = ctx.require_user()?;
+    Ok(Json(Mentionables {
+        people: crate::mentions::suggest(&state, me, id, &q.q).await?,
+    }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -292,7 +326,7 @@ pub async fn posts(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReplyBody {
-    /// Markdown.
+    /// Markdown; mentions as in starting a topic.
     pub body: String,
 }
 

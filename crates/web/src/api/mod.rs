@@ -191,6 +191,12 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(
             GET,
+            "/v1/spaces/{space_id}/mentionable",
+            SignedIn,
+            community::mentionable,
+        )
+        .add(
+            GET,
             "/v1/topics/{topic_id}/posts",
             SignedIn,
             community::posts,

@@ -34,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         super::community::follow,
         super::community::topics,
         super::community::start,
+        super::community::mentionable,
         super::community::posts,
         super::community::reply,
         super::community::notifications,

@@ -144,6 +144,12 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(POST, "/spaces/{space_id}/mute", SignedIn, community::mute)
         .add(
+            GET,
+            "/spaces/{space_id}/mentionable",
+            SignedIn,
+            community::mentionable,
+        )
+        .add(
             POST,
             "/spaces/{space_id}/topics",
             SignedIn,

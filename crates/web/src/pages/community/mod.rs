@@ -7,6 +7,7 @@
 
 mod admin;
 mod follows;
+mod mentionable;
 mod moderate;
 mod notifications;
 mod own_posts;
@@ -20,6 +21,7 @@ use lyceum_domain::{SpaceId, TopicId};
 
 pub use admin::{admin_create, admin_list};
 pub use follows::{follow, mute};
+pub use mentionable::mentionable;
 pub use moderate::moderate;
 pub use notifications::{digest, mark_read, notifications, unsubscribe};
 pub use own_posts::{delete, delete_form, edit, edit_form};

@@ -17,7 +17,7 @@ use lyceum_db::community::{self, Space};
 use lyceum_domain::community::body;
 use lyceum_domain::policy::edits_post;
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{PostId, TopicId};
+use lyceum_domain::{PostId, SpaceId, TopicId};
 
 #[derive(Template)]
 #[template(path = "post_edit.html")]
@@ -27,6 +27,10 @@ pub struct EditPage {
     action: String,
     topic_href: String,
     typed: String,
+    /// Where the text box asks for people to mention.
+    mentions_href: String,
+    /// The text rendered, when "Preview" was pressed.
+    preview: Option<String>,
 }
 
 /// The post and its space, if it is the reader's own and they may still
@@ -46,11 +50,19 @@ async fn own_post(
     Ok((post, space))
 }
 
-fn edit_page(ctx: &Ctx, id: PostId, topic: TopicId, typed: String, errors: FormErrors) -> EditPage {
+fn edit_page(
+    ctx: &Ctx,
+    id: PostId,
+    (topic, space): (TopicId, SpaceId),
+    typed: String,
+    errors: FormErrors,
+) -> EditPage {
     EditPage {
         page: Page::new(ctx, "post-edit-title").with_errors(&errors),
         action: format!("/posts/{id}/edit"),
         topic_href: topic_path(topic),
+        mentions_href: format!("{}/mentionable", super::space_path(space)),
+        preview: None,
         typed,
         errors,
     }
@@ -63,11 +75,11 @@ pub async fn edit_form(
     Path(id): Path<PostId>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (post, _) = own_post(&state, me, id).await?;
+    let (post, space) = own_post(&state, me, id).await?;
     Ok(render(&edit_page(
         &ctx,
         id,
-        post.topic_id,
+        (post.topic_id, space.row.id),
         post.body,
         FormErrors::none(),
     )))
@@ -85,13 +97,23 @@ pub async fn edit(
     let me = ctx.require_user()?;
     let (post, space) = own_post(&state, me, id).await?;
     crate::spaces::require_poster(me, &space)?;
+    let place = (post.topic_id, space.row.id);
+    if form.preview.is_some() {
+        let preview = Some(crate::markdown::to_html(&form.body));
+        let page = edit_page(&ctx, id, place, form.body, FormErrors::none());
+        return Ok(render(&EditPage { preview, ..page }));
+    }
     let refused = |invalid: Invalid, typed: String| {
         let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-        render_invalid(&edit_page(&ctx, id, post.topic_id, typed, errors))
+        render_invalid(&edit_page(&ctx, id, place, typed, errors))
     };
     let text = match body(&form.body) {
         Ok(t) => t,
         Err(e) => return Ok(refused(Invalid(vec![e]), form.body)),
+    };
+    let text = match crate::mentions::resolve(&state, &space, text).await? {
+        Ok(t) => t,
+        Err(invalid) => return Ok(refused(invalid, form.body)),
     };
     let (author, now) = (me.user.id(), state.clock.now());
     match state

@@ -59,6 +59,20 @@ pub struct SpacePage {
     subjects: Vec<Choice>,
     grade_bands: Vec<Choice>,
     competencies: Vec<Choice>,
+    /// Where the text box asks for people to mention.
+    mentions_href: String,
+    /// The new topic's text rendered, when "Preview" was pressed.
+    preview: Option<String>,
+}
+
+/// The new-topic form as sent: the topic, and whether "Preview" was
+/// pressed rather than "Start".
+#[derive(Debug, Default, Deserialize)]
+pub struct StartForm {
+    #[serde(flatten)]
+    input: TopicInput,
+    #[serde(default)]
+    preview: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -125,6 +139,8 @@ async fn space_page(
         subjects: Choice::subjects(&page, &input.subject),
         grade_bands: Choice::grade_bands(&page, &input.grade_band),
         competencies,
+        mentions_href: format!("{}/mentionable", space_path(id)),
+        preview: None,
         pinned: pinned.into_iter().map(topic_view).collect(),
         topics: lines
             .into_iter()
@@ -161,14 +177,21 @@ pub async fn show(
     ))
 }
 
-/// `POST /spaces/{space_id}/topics`: starts a topic (title, kind, body).
+/// `POST /spaces/{space_id}/topics`: starts a topic (title, kind, body),
+/// or, for "Preview", shows the form again with the text rendered.
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<SpaceId>,
-    HtmlForm(input): HtmlForm<TopicInput>,
+    HtmlForm(form): HtmlForm<StartForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
+    let input = form.input;
+    if form.preview.is_some() {
+        let preview = Some(crate::markdown::to_html(&input.body));
+        let page = space_page(&state, &ctx, id, None, input, FormErrors::none()).await?;
+        return Ok(render(&SpacePage { preview, ..page }));
+    }
     let topic = match community_actions::start_topic(&state, me, ctx.lang, id, &input).await? {
         Ok(topic) => topic,
         // Refused (the form, or a posting limit): the page again, with what was typed.

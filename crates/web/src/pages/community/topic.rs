@@ -109,6 +109,10 @@ pub struct TopicPage {
     /// `reactions` is in that order too).
     reaction_labels: Vec<String>,
     typed: Typed,
+    /// Where the reply box asks for people to mention.
+    mentions_href: String,
+    /// The reply's text rendered, when "Preview" was pressed.
+    preview: Option<String>,
 }
 
 /// What the reader typed into the topic page's forms, shown again when
@@ -190,6 +194,8 @@ async fn topic_page(
             .map(|k| page.t(&k.label_key()))
             .collect(),
         space_href: space_path(space.row.id),
+        mentions_href: format!("{}/mentionable", space_path(space.row.id)),
+        preview: None,
         space_title: space.row.title.clone(),
         question: topic.kind == TopicKind::Question,
         posts: lines
@@ -319,9 +325,13 @@ pub async fn topic(
 pub struct BodyForm {
     #[serde(default)]
     pub(super) body: String,
+    /// "Preview" was pressed: show the text rendered, save nothing.
+    #[serde(default)]
+    pub(super) preview: Option<String>,
 }
 
-/// `POST /topics/{topic_id}/replies`
+/// `POST /topics/{topic_id}/replies` (or, for "Preview", the topic again
+/// with the reply rendered under its form).
 pub async fn reply(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -329,6 +339,19 @@ pub async fn reply(
     HtmlForm(form): HtmlForm<BodyForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
+    if form.preview.is_some() {
+        let preview = Some(crate::markdown::to_html(&form.body));
+        let page = topic_page(
+            &state,
+            &ctx,
+            id,
+            None,
+            Typed::reply(form.body),
+            FormErrors::none(),
+        )
+        .await?;
+        return Ok(render(&TopicPage { preview, ..page }));
+    }
     match community_actions::reply(&state, me, id, &form.body).await? {
         Ok(post) => Ok(redirect_with(
             &format!("{}#post-{post}", topic_path(id)),
