@@ -561,6 +561,7 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         org_id -> BigInt,
+        revision -> BigInt,
     }
 }
 
