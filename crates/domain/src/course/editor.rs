@@ -241,7 +241,11 @@ impl Outline {
         }
         let base = slug_of(title, "lesson");
         let key = free_key(&base, |k| {
-            self.lessons.contains_key(k) || self.modules.iter().any(|m| m.lessons.iter().any(|l| l == k))
+            self.lessons.contains_key(k)
+                || self
+                    .modules
+                    .iter()
+                    .any(|m| m.lessons.iter().any(|l| l == k))
         });
         let lesson = LessonOutline {
             title: title.to_string(),
@@ -254,13 +258,10 @@ impl Outline {
 
     /// Where a lesson is: (module, place in it).
     pub fn place_of(&self, key: &str) -> Option<(usize, usize)> {
-        self.modules.iter().enumerate().find_map(|(m, module)| {
-            module
-                .lessons
-                .iter()
-                .position(|l| l == key)
-                .map(|p| (m, p))
-        })
+        self.modules
+            .iter()
+            .enumerate()
+            .find_map(|(m, module)| module.lessons.iter().position(|l| l == key).map(|p| (m, p)))
     }
 
     /// A lesson the file has and a module lists, read for editing.
@@ -461,7 +462,18 @@ mod tests {
         let course = package::parse(o.write().as_bytes()).unwrap();
         let keys: Vec<&str> = course.lessons().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, ["what-a-model-is", "training-data"]);
-        assert_eq!(course.lessons().nth(1).unwrap().quiz.as_ref().unwrap().questions[0].key, "q1");
+        assert_eq!(
+            course
+                .lessons()
+                .nth(1)
+                .unwrap()
+                .quiz
+                .as_ref()
+                .unwrap()
+                .questions[0]
+                .key,
+            "q1"
+        );
         // Read again, it is the same outline.
         assert_eq!(Outline::read(&o.write()).unwrap(), o);
     }
@@ -470,7 +482,12 @@ mod tests {
     fn a_new_course_is_savable_but_not_yet_a_course() {
         let o = Outline::new_course("x", "es", "X");
         let problems = package::parse(o.write().as_bytes()).unwrap_err();
-        assert!(problems.iter().any(|p| p.to_string().starts_with("modules")), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.to_string().starts_with("modules")),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -525,20 +542,33 @@ mod tests {
         assert!(!o.lessons.contains_key("training-data"));
         assert_eq!(o.lesson("training-data"), Err(Missing));
         // The others keep their keys.
-        assert_eq!(o.modules[0].lessons, ["what-a-model-is", "training-data-2", "que-es", "lesson"]);
+        assert_eq!(
+            o.modules[0].lessons,
+            ["what-a-model-is", "training-data-2", "que-es", "lesson"]
+        );
 
         let mut l = o.lesson("lesson").unwrap();
         l.add_question().unwrap();
         l.add_question().unwrap();
         l.remove_question(0).unwrap();
         assert_eq!(l.add_question().unwrap(), 1);
-        let keys: Vec<&str> = l.quiz.as_ref().unwrap().questions.iter().map(|q| q.key.as_str()).collect();
+        let keys: Vec<&str> = l
+            .quiz
+            .as_ref()
+            .unwrap()
+            .questions
+            .iter()
+            .map(|q| q.key.as_str())
+            .collect();
         assert_eq!(keys, ["q2", "q1"]);
         assert_eq!(l.add_option(0).unwrap(), 2);
         l.remove_option(0, 0).unwrap();
         assert_eq!(l.add_option(0).unwrap(), 2);
-        let options: Vec<&str> =
-            l.quiz.as_ref().unwrap().questions[0].options.iter().map(|o| o.key.as_str()).collect();
+        let options: Vec<&str> = l.quiz.as_ref().unwrap().questions[0]
+            .options
+            .iter()
+            .map(|o| o.key.as_str())
+            .collect();
         assert_eq!(options, ["b", "c", "a"]);
         assert!(l.move_option(0, 2, Move::Up));
         assert!(!l.move_option(0, 0, Move::Up));
@@ -552,7 +582,14 @@ mod tests {
         l.add_criterion().unwrap();
         l.add_criterion().unwrap();
         assert!(l.move_criterion(1, Move::Up));
-        let rubric: Vec<&str> = l.task.as_ref().unwrap().rubric.iter().map(|c| c.key.as_str()).collect();
+        let rubric: Vec<&str> = l
+            .task
+            .as_ref()
+            .unwrap()
+            .rubric
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
         assert_eq!(rubric, ["c2", "c1"]);
         l.remove_criterion(0).unwrap();
         assert_eq!(l.remove_criterion(3), Err(Missing));

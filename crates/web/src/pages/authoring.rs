@@ -38,7 +38,10 @@ pub(super) fn draft_path(id: i64) -> String {
 
 /// Reads a document: the course, or every problem with its place (those
 /// only the database can see included).
-async fn check(state: &AppState, document: &str) -> Result<Result<Course, Vec<String>>, AppError> {
+pub(crate) async fn check(
+    state: &AppState,
+    document: &str,
+) -> Result<Result<Course, Vec<String>>, AppError> {
     let course = match package::parse(document.as_bytes()) {
         Ok(c) => c,
         Err(problems) => return Ok(Err(problems.iter().map(ToString::to_string).collect())),
@@ -53,7 +56,7 @@ async fn check(state: &AppState, document: &str) -> Result<Result<Course, Vec<St
 }
 
 /// (slug, title) as far as the document says, for lists.
-fn named(document: &str) -> (Option<String>, Option<String>) {
+pub(crate) fn named(document: &str) -> (Option<String>, Option<String>) {
     let v: serde_json::Value = serde_json::from_str(document).unwrap_or_default();
     let text = |k: &str| {
         v.get(k)
@@ -90,7 +93,10 @@ fn line(d: &DraftRow, by: Option<String>, owner: String, page: &Page) -> DraftLi
 
 /// The organisations whose new courses this person may start, as (id,
 /// name): where they are an author (the programme, for a programme admin).
-pub(super) async fn authoring_orgs(state: &AppState, actor: &Actor) -> Result<Vec<(OrgId, String)>, AppError> {
+pub(super) async fn authoring_orgs(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<(OrgId, String)>, AppError> {
     let ids: Vec<OrgId> = actor
         .authoring_scopes()
         .iter()

@@ -289,10 +289,7 @@ fn outline_page(
     let pick = |typed: Option<&String>, stored: &str| -> String {
         typed.cloned().unwrap_or_else(|| stored.to_string())
     };
-    let hours = o
-        .pd_hours
-        .map(|h| h.to_string())
-        .unwrap_or_default();
+    let hours = o.pd_hours.map(|h| h.to_string()).unwrap_or_default();
     let language = pick(details.map(|f| &f.language), &o.language);
     let delivery = pick(details.map(|f| &f.delivery), &o.delivery);
     let languages = Choice::list(&page, "lang", ["en", "es"], &[language.as_str()]);
@@ -382,24 +379,32 @@ fn details(form: &EditForm, invalid: &mut Invalid) -> Details {
     let title = text("course-title", &form.course_title, MAX_TITLE, invalid);
     let slug = form.slug.trim().to_string();
     if !is_slug(&slug) {
-        invalid.0.push(FieldError::new("course-slug", "course-slug"));
+        invalid
+            .0
+            .push(FieldError::new("course-slug", "course-slug"));
     }
     let summary = text("course-summary", &form.summary, MAX_SUMMARY, invalid);
     let hours = form.hours.trim().replace(',', ".");
     let pd_hours = match hours.parse::<f64>() {
         Ok(h) if h > 0.0 && h <= 200.0 && (h * 4.0).fract() == 0.0 => h,
         _ => {
-            invalid.0.push(FieldError::new("course-hours", "course-hours"));
+            invalid
+                .0
+                .push(FieldError::new("course-hours", "course-hours"));
             0.0
         }
     };
     let language = form.language.clone();
     if !["en", "es"].contains(&language.as_str()) {
-        invalid.0.push(FieldError::new("course-language", "choose-one"));
+        invalid
+            .0
+            .push(FieldError::new("course-language", "choose-one"));
     }
     let delivery = form.delivery.clone();
     if !["self-paced", "cohort", "in-person", "virtual"].contains(&delivery.as_str()) {
-        invalid.0.push(FieldError::new("course-delivery", "choose-one"));
+        invalid
+            .0
+            .push(FieldError::new("course-delivery", "choose-one"));
     }
     let licence = text("course-licence", &form.licence, MAX_TITLE, invalid);
     Details {
@@ -452,7 +457,9 @@ pub async fn edit(
             if invalid.0.is_empty() {
                 match o.add_module(&title) {
                     Ok(i) => to.push_str(&format!("#module-{i}")),
-                    Err(_) => invalid.0.push(FieldError::new("module-title", "editor-full")),
+                    Err(_) => invalid
+                        .0
+                        .push(FieldError::new("module-title", "editor-full")),
                 }
             }
         }
@@ -716,7 +723,12 @@ impl Fields {
 /// `complete`, also what is missing. Numbers come back as typed.
 fn apply_typed(lesson: &mut LessonOutline, f: &Fields, complete: bool) -> (Typed, Invalid) {
     let mut invalid = Invalid::new();
-    lesson.title = text("lesson-title", &f.text("lesson-title"), MAX_TITLE, &mut invalid);
+    lesson.title = text(
+        "lesson-title",
+        &f.text("lesson-title"),
+        MAX_TITLE,
+        &mut invalid,
+    );
     lesson.markdown = f.text("markdown");
     if complete && lesson.markdown.trim().is_empty() {
         invalid.0.push(FieldError::new("markdown", "required"));
@@ -823,14 +835,16 @@ fn apply_typed(lesson: &mut LessonOutline, f: &Fields, complete: bool) -> (Typed
         for (i, c) in task.rubric.iter_mut().enumerate() {
             c.text = f.text(&format!("c{i}-text")).trim().to_string();
             if complete && c.text.is_empty() {
-                invalid
-                    .0
-                    .push(FieldError::new(&format!("c{i}-text"), "criterion-text").with_arg("n", i + 1));
+                invalid.0.push(
+                    FieldError::new(&format!("c{i}-text"), "criterion-text").with_arg("n", i + 1),
+                );
             }
             too_long(&format!("c{i}-text"), &c.text, MAX_TITLE, &mut invalid);
         }
         if complete && task.rubric.is_empty() {
-            invalid.0.push(FieldError::new("add-criterion", "rubric-empty"));
+            invalid
+                .0
+                .push(FieldError::new("add-criterion", "rubric-empty"));
         }
     }
     (
@@ -908,7 +922,9 @@ pub async fn edit_lesson(
         "save" => {}
         "add-question" => match lesson.add_question() {
             Ok(q) => anchor = format!("question-{q}"),
-            Err(_) => invalid.0.push(FieldError::new("add-question", "editor-full")),
+            Err(_) => invalid
+                .0
+                .push(FieldError::new("add-question", "editor-full")),
         },
         "remove-question" => {
             lesson.remove_question(i).map_err(gone)?;
@@ -917,7 +933,11 @@ pub async fn edit_lesson(
         "move-question-up" | "move-question-down" => {
             let w = way(name);
             lesson.move_question(i, w);
-            let now = if w == Move::Up { i.saturating_sub(1) } else { i + 1 };
+            let now = if w == Move::Up {
+                i.saturating_sub(1)
+            } else {
+                i + 1
+            };
             let last = lesson
                 .quiz
                 .as_ref()
@@ -949,7 +969,9 @@ pub async fn edit_lesson(
         }
         "add-criterion" => match lesson.add_criterion() {
             Ok(_) => anchor = "rubric".into(),
-            Err(_) => invalid.0.push(FieldError::new("add-criterion", "editor-full")),
+            Err(_) => invalid
+                .0
+                .push(FieldError::new("add-criterion", "editor-full")),
         },
         "remove-criterion" => {
             lesson.remove_criterion(i).map_err(gone)?;

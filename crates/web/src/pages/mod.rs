@@ -2,7 +2,7 @@
 
 mod account;
 mod auth;
-mod authoring;
+pub(crate) mod authoring;
 mod choices;
 mod community;
 mod competencies;
