@@ -764,7 +764,7 @@ fn apply_typed(lesson: &mut LessonOutline, f: &Fields, complete: bool) -> (Typed
             q.prompt = f.text(&format!("q{i}-prompt")).trim().to_string();
             if complete && q.prompt.is_empty() {
                 invalid.0.push(
-                    FieldError::new(&format!("q{i}-prompt"), "question-prompt").with_arg("n", n),
+                    FieldError::new(format!("q{i}-prompt"), "question-prompt").with_arg("n", n),
                 );
             }
             too_long(&format!("q{i}-prompt"), &q.prompt, MAX_PROMPT, &mut invalid);
@@ -777,7 +777,7 @@ fn apply_typed(lesson: &mut LessonOutline, f: &Fields, complete: bool) -> (Typed
                 o.text = f.text(&format!("q{i}-o{j}-text")).trim().to_string();
                 if complete && o.text.is_empty() {
                     invalid.0.push(
-                        FieldError::new(&format!("q{i}-o{j}-text"), "option-text")
+                        FieldError::new(format!("q{i}-o{j}-text"), "option-text")
                             .with_arg("n", n)
                             .with_arg("option", j + 1),
                     );
@@ -805,7 +805,7 @@ fn apply_typed(lesson: &mut LessonOutline, f: &Fields, complete: bool) -> (Typed
                 };
                 invalid
                     .0
-                    .push(FieldError::new(&format!("q{i}-kind"), code).with_arg("n", n));
+                    .push(FieldError::new(format!("q{i}-kind"), code).with_arg("n", n));
             }
         }
     }
@@ -836,7 +836,7 @@ fn apply_typed(lesson: &mut LessonOutline, f: &Fields, complete: bool) -> (Typed
             c.text = f.text(&format!("c{i}-text")).trim().to_string();
             if complete && c.text.is_empty() {
                 invalid.0.push(
-                    FieldError::new(&format!("c{i}-text"), "criterion-text").with_arg("n", i + 1),
+                    FieldError::new(format!("c{i}-text"), "criterion-text").with_arg("n", i + 1),
                 );
             }
             too_long(&format!("c{i}-text"), &c.text, MAX_TITLE, &mut invalid);
@@ -949,7 +949,7 @@ pub async fn edit_lesson(
             Err(Ok(m)) => return Err(gone(m)),
             Err(Err(_)) => invalid
                 .0
-                .push(FieldError::new(&format!("q{i}-kind"), "editor-full")),
+                .push(FieldError::new(format!("q{i}-kind"), "editor-full")),
         },
         "remove-option" => {
             lesson.remove_option(i, j).map_err(gone)?;
