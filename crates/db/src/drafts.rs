@@ -38,6 +38,9 @@ pub struct DraftRow {
     pub updated_at: i64,
     /// The organisation that owns the course (see the module's notes).
     pub org_id: i64,
+    /// Counts the author's saves: an edit names the revision it was made
+    /// on, and is refused once another save came between (see [`save`]).
+    pub revision: i64,
 }
 
 /// What a document says about itself, for lists: (slug, title).
@@ -186,17 +189,21 @@ fn named_owners(
 
 /// Saves the author's new text, and sends it for review when `submit`.
 /// `NotFound` unless it is theirs and editable; refused (on `document`)
-/// if the text now names a course its author may not write.
+/// if the text now names a course its author may not write; refused on
+/// `revision` (code `draft-changed`) when `revision` is given and another
+/// save came after it — decided by the conditional update, not a read.
+/// Returns the draft's new revision.
 #[allow(clippy::too_many_arguments)]
 pub fn save(
     conn: &mut DbConn,
     id: i64,
     author: &Actor,
+    revision: Option<i64>,
     document: &str,
     (slug, title): Named<'_>,
     submit: bool,
     now: Timestamp,
-) -> Result<(), DbError> {
+) -> Result<i64, DbError> {
     let draft = by_id(conn, id)?
         .filter(|d| d.author_id == author.user_id && d.status.editable())
         .ok_or(DbError::NotFound)?;
@@ -206,17 +213,26 @@ pub fn save(
     } else {
         DraftStatus::Draft
     };
-    diesel::update(course_drafts::table.find(id))
-        .set((
-            course_drafts::org_id.eq(org.0),
-            course_drafts::document.eq(document),
-            course_drafts::slug.eq(slug),
-            course_drafts::title.eq(title),
-            course_drafts::status.eq(status.as_str()),
-            course_drafts::updated_at.eq(now.micros()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    let expected = revision.unwrap_or(draft.revision);
+    let changed = diesel::update(
+        course_drafts::table
+            .find(id)
+            .filter(course_drafts::revision.eq(expected)),
+    )
+    .set((
+        course_drafts::org_id.eq(org.0),
+        course_drafts::document.eq(document),
+        course_drafts::slug.eq(slug),
+        course_drafts::title.eq(title),
+        course_drafts::status.eq(status.as_str()),
+        course_drafts::updated_at.eq(now.micros()),
+        course_drafts::revision.eq(expected + 1),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(DbError::invalid("revision", "draft-changed"));
+    }
+    Ok(expected + 1)
 }
 
 /// May `reviewer` publish or return this draft now? Asked of the course's

@@ -575,6 +575,7 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         org_id -> BigInt,
+        revision -> BigInt,
     }
 }
 

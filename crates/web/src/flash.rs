@@ -59,6 +59,7 @@ lyceum_domain::code_enum! {
         DraftSubmitted = "draft-submitted",
         DraftPublished = "draft-published",
         DraftReturned = "draft-returned",
+        LessonSaved = "lesson-saved",
         SpaceCreated = "space-created",
         SpaceFollowed = "space-followed",
         SpaceUnfollowed = "space-unfollowed",

@@ -7,6 +7,7 @@
 //! [`Course`]. Lesson text is Markdown; turning it into safe HTML is the web
 //! layer's job.
 
+pub mod editor;
 pub mod package;
 pub mod quiz;
 pub mod task;

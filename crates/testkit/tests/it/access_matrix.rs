@@ -86,6 +86,17 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}", Authors),
     ("POST", "/authoring/{draft_id}/review", Authors),
+    ("POST", "/authoring/new", Authors),
+    ("GET", "/authoring/{draft_id}/edit", Authors),
+    ("POST", "/authoring/{draft_id}/edit", Authors),
+    ("GET", "/authoring/{draft_id}/lessons/{lesson_key}", Authors),
+    (
+        "POST",
+        "/authoring/{draft_id}/lessons/{lesson_key}",
+        Authors,
+    ),
+    ("GET", "/api/v1/drafts/{draft_id}", Authors),
+    ("PUT", "/api/v1/drafts/{draft_id}", Authors),
     ("GET", "/api/v1/frameworks", SignedIn),
     ("GET", "/api/v1/frameworks/{framework_id}", SignedIn),
     (

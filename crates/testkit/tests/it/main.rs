@@ -14,6 +14,7 @@ mod certificates;
 mod community;
 mod community_api;
 mod competencies;
+mod course_editor;
 mod courses;
 mod credit_api;
 mod csrf;

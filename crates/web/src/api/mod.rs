@@ -8,6 +8,7 @@ mod community;
 mod competencies;
 mod courses;
 mod credit;
+mod drafts;
 mod dto;
 mod learning;
 mod literacy;
@@ -17,7 +18,7 @@ pub mod openapi;
 mod orgs;
 mod practice;
 
-use crate::gate::Access::{Org, Public, SignedIn};
+use crate::gate::Access::{Authors, Org, Public, SignedIn};
 use crate::routes::{DELETE, GET, POST, PUT, Routes};
 use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 
@@ -40,6 +41,14 @@ pub fn routes(r: Routes) -> Routes {
             "/v1/frameworks/{framework_id}/competencies/{competency_id}",
             SignedIn,
             competencies::competency,
+        )
+        .add(GET, "/v1/drafts/{draft_id}", Authors, drafts::show)
+        .add_upload(
+            PUT,
+            "/v1/drafts/{draft_id}",
+            Authors,
+            drafts::replace,
+            crate::pages::authoring::MAX_DOCUMENT,
         )
         .add(GET, "/v1/courses", SignedIn, courses::catalogue)
         .add(GET, "/v1/courses/{slug}", SignedIn, courses::show)

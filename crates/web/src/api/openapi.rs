@@ -48,6 +48,8 @@ use utoipa::{Modify, OpenApi};
         super::courses::catalogue,
         super::courses::show,
         super::courses::lesson,
+        super::drafts::show,
+        super::drafts::replace,
         super::learning::enrol,
         super::learning::show_progress,
         super::learning::enrolments,
@@ -80,7 +82,8 @@ use utoipa::{Modify, OpenApi};
     tags((name = "me", description = "Your own account"), (name = "orgs", description = "Organisations and their people"),
           (name = "community", description = "Spaces, topics, posts and notifications"),
           (name = "learning", description = "Competencies, the catalogue, courses, enrolment, quizzes, progress, reflections and practice tasks"),
-          (name = "credit", description = "The PD transcript, outside PD requests and certificates"))
+          (name = "credit", description = "The PD transcript, outside PD requests and certificates"),
+          (name = "authoring", description = "Course drafts as course files (lyceum-course/1)"))
 )]
 pub struct ApiDoc;
 

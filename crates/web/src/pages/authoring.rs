@@ -32,13 +32,16 @@ use serde::Deserialize;
 /// The largest course file a draft may hold (with the form around it).
 pub const MAX_DOCUMENT: usize = 8 * 1024 * 1024;
 
-fn draft_path(id: i64) -> String {
+pub(super) fn draft_path(id: i64) -> String {
     format!("/authoring/{id}")
 }
 
 /// Reads a document: the course, or every problem with its place (those
 /// only the database can see included).
-async fn check(state: &AppState, document: &str) -> Result<Result<Course, Vec<String>>, AppError> {
+pub(crate) async fn check(
+    state: &AppState,
+    document: &str,
+) -> Result<Result<Course, Vec<String>>, AppError> {
     let course = match package::parse(document.as_bytes()) {
         Ok(c) => c,
         Err(problems) => return Ok(Err(problems.iter().map(ToString::to_string).collect())),
@@ -53,7 +56,7 @@ async fn check(state: &AppState, document: &str) -> Result<Result<Course, Vec<St
 }
 
 /// (slug, title) as far as the document says, for lists.
-fn named(document: &str) -> (Option<String>, Option<String>) {
+pub(crate) fn named(document: &str) -> (Option<String>, Option<String>) {
     let v: serde_json::Value = serde_json::from_str(document).unwrap_or_default();
     let text = |k: &str| {
         v.get(k)
@@ -90,7 +93,10 @@ fn line(d: &DraftRow, by: Option<String>, owner: String, page: &Page) -> DraftLi
 
 /// The organisations whose new courses this person may start, as (id,
 /// name): where they are an author (the programme, for a programme admin).
-async fn authoring_orgs(state: &AppState, actor: &Actor) -> Result<Vec<(OrgId, String)>, AppError> {
+pub(super) async fn authoring_orgs(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<(OrgId, String)>, AppError> {
     let ids: Vec<OrgId> = actor
         .authoring_scopes()
         .iter()
@@ -121,6 +127,8 @@ pub struct AuthoringPage {
     /// Which organisation owns a new course: offered when there is a choice.
     orgs: Vec<Choice>,
     max_mb: usize,
+    /// The title typed for a course written on pages (`course_editor`).
+    new_title: String,
 }
 
 async fn authoring_page(
@@ -172,6 +180,7 @@ async fn authoring_page(
             })
             .collect(),
         max_mb: MAX_DOCUMENT / (1024 * 1024),
+        new_title: String::new(),
         errors,
         page,
     })
@@ -273,6 +282,21 @@ async fn refused(
     ))
 }
 
+/// The list page again, refusing a course started on pages (its title
+/// and organisation as typed).
+pub(super) async fn refused_new(
+    state: &AppState,
+    ctx: &Ctx,
+    invalid: Invalid,
+    chosen_org: &str,
+    title: &str,
+) -> Result<Response, AppError> {
+    let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+    let mut page = authoring_page(state, ctx, errors, chosen_org).await?;
+    page.new_title = title.to_string();
+    Ok(render_invalid(&page))
+}
+
 // ---- One draft ----
 
 pub struct LessonPreview {
@@ -327,6 +351,7 @@ pub struct DraftPage {
     errors: FormErrors,
     id: i64,
     status: DraftStatus,
+    revision: i64,
     document: String,
     /// The organisation that owns the course.
     owner: String,
@@ -393,6 +418,7 @@ async fn draft_page(
     Ok(DraftPage {
         id,
         status,
+        revision: d.revision,
         editing: mine && status.editable(),
         reviewing,
         owner,
@@ -430,6 +456,9 @@ pub struct SaveForm {
     /// `save` or `submit`.
     #[serde(default)]
     action: String,
+    /// The revision the page showed: a save after another is refused.
+    #[serde(default)]
+    revision: Option<i64>,
 }
 
 /// `POST /authoring/{draft_id}`: saves the text; `action=submit` also sends
@@ -454,6 +483,7 @@ pub async fn save(
     let (slug, title) = named(&form.document);
     let now = state.clock.now();
     let document = form.document.clone();
+    let revision = form.revision;
     let saved = state
         .db
         .write(move |c| {
@@ -461,6 +491,7 @@ pub async fn save(
                 c,
                 id,
                 &actor,
+                revision,
                 &document,
                 (slug.as_deref(), title.as_deref()),
                 submit,
@@ -468,7 +499,11 @@ pub async fn save(
             )
         })
         .await;
-    if let Err(DbError::Invalid(invalid)) = saved {
+    if let Err(DbError::Invalid(mut invalid)) = saved {
+        // A newer save: said on the text, which is shown as typed.
+        for e in invalid.0.iter_mut().filter(|e| e.field == "revision") {
+            e.field = "document".into();
+        }
         let errors = FormErrors::from_invalid(&invalid, ctx.lang);
         return Ok(render_invalid(
             &draft_page(&state, &ctx, id, Some(form.document), errors, String::new()).await?,

@@ -3,10 +3,11 @@
 mod account;
 mod admin_overview;
 mod auth;
-mod authoring;
+pub(crate) mod authoring;
 mod choices;
 mod community;
 mod competencies;
+mod course_editor;
 mod courses;
 mod credit;
 mod domains;
@@ -132,6 +133,32 @@ pub fn routes(r: Routes) -> Routes {
             "/authoring/{draft_id}/review",
             Authors,
             authoring::review,
+        )
+        .add(POST, "/authoring/new", Authors, course_editor::start)
+        .add(
+            GET,
+            "/authoring/{draft_id}/edit",
+            Authors,
+            course_editor::outline,
+        )
+        .add(
+            POST,
+            "/authoring/{draft_id}/edit",
+            Authors,
+            course_editor::edit,
+        )
+        .add(
+            GET,
+            "/authoring/{draft_id}/lessons/{lesson_key}",
+            Authors,
+            course_editor::lesson,
+        )
+        .add_upload(
+            POST,
+            "/authoring/{draft_id}/lessons/{lesson_key}",
+            Authors,
+            course_editor::edit_lesson,
+            course_editor::MAX_LESSON_FORM,
         )
         .add(GET, "/spaces", SignedIn, community::list)
         .add(GET, "/spaces/search", SignedIn, community::search)

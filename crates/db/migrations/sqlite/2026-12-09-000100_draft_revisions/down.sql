@@ -1,0 +1,1 @@
+ALTER TABLE course_drafts DROP COLUMN revision;
