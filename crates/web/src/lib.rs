@@ -23,6 +23,7 @@ pub mod csrf;
 pub mod csv;
 pub mod directory;
 pub mod dns;
+pub mod draft_actions;
 pub mod error;
 pub mod flash;
 pub mod forms;

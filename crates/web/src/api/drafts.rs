@@ -6,9 +6,9 @@
 //! the pages.
 
 use crate::context::Ctx;
+use crate::draft_actions::{check, named};
 use crate::error::AppError;
 use crate::forms::ApiJson;
-use crate::pages::authoring::check;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -105,7 +105,7 @@ pub async fn replace(
     ApiJson(body): ApiJson<DraftBody>,
 ) -> Result<Json<DraftDto>, AppError> {
     let actor = ctx.require_user()?.actor.clone();
-    let (slug, title) = crate::pages::authoring::named(&body.document);
+    let (slug, title) = named(&body.document);
     let now = state.clock.now();
     let document = body.document;
     let revision = body.revision;

@@ -48,7 +48,7 @@ pub fn routes(r: Routes) -> Routes {
             "/v1/drafts/{draft_id}",
             Authors,
             drafts::replace,
-            crate::pages::authoring::MAX_DOCUMENT,
+            crate::draft_actions::MAX_DOCUMENT,
         )
         .add(GET, "/v1/courses", SignedIn, courses::catalogue)
         .add(GET, "/v1/courses/{slug}", SignedIn, courses::show)

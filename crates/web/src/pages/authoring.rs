@@ -12,6 +12,7 @@
 
 use super::Choice;
 use crate::context::Ctx;
+use crate::draft_actions::{check, named};
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, Upload};
@@ -29,41 +30,10 @@ use lyceum_domain::policy::Actor;
 use lyceum_domain::validation::{FieldError, Invalid};
 use serde::Deserialize;
 
-/// The largest course file a draft may hold (with the form around it).
-pub const MAX_DOCUMENT: usize = 8 * 1024 * 1024;
+pub use crate::draft_actions::MAX_DOCUMENT;
 
 pub(super) fn draft_path(id: i64) -> String {
     format!("/authoring/{id}")
-}
-
-/// Reads a document: the course, or every problem with its place (those
-/// only the database can see included).
-pub(crate) async fn check(
-    state: &AppState,
-    document: &str,
-) -> Result<Result<Course, Vec<String>>, AppError> {
-    let course = match package::parse(document.as_bytes()) {
-        Ok(c) => c,
-        Err(problems) => return Ok(Err(problems.iter().map(ToString::to_string).collect())),
-    };
-    let c = course.clone();
-    let problems = state.db.read(move |db| courses::problems(db, &c)).await?;
-    Ok(if problems.is_empty() {
-        Ok(course)
-    } else {
-        Err(problems.iter().map(ToString::to_string).collect())
-    })
-}
-
-/// (slug, title) as far as the document says, for lists.
-pub(crate) fn named(document: &str) -> (Option<String>, Option<String>) {
-    let v: serde_json::Value = serde_json::from_str(document).unwrap_or_default();
-    let text = |k: &str| {
-        v.get(k)
-            .and_then(|s| s.as_str())
-            .map(|s| s.chars().take(200).collect())
-    };
-    (text("slug"), text("title"))
 }
 
 // ---- The list ----

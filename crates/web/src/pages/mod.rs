@@ -3,7 +3,7 @@
 mod account;
 mod admin_overview;
 mod auth;
-pub(crate) mod authoring;
+mod authoring;
 mod choices;
 mod community;
 mod competencies;
