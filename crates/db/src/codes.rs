@@ -16,9 +16,11 @@ use lyceum_domain::community::{
 };
 use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus};
 use lyceum_domain::course::{Delivery, DraftStatus};
+use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::OrgKind;
 use lyceum_domain::pd::{RequestStatus, Source};
 use lyceum_domain::role::Role;
+use lyceum_domain::workshop::{Mark, Mode, RegistrationStatus};
 
 /// A stored code, read (`#[diesel(deserialize_as = Code<T>)]`) into `T`.
 pub struct Code<T>(T);
@@ -63,5 +65,9 @@ codes!(
     ArtefactKind,
     Delivery,
     Source,
-    FlagCategory
+    FlagCategory,
+    Lang,
+    Mode,
+    RegistrationStatus,
+    Mark
 );

@@ -6,7 +6,9 @@
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::{BigInt, Nullable};
-use lyceum_domain::{CourseId, HandInId, OrgId, PostId, SpaceId, TopicId, UserId};
+use lyceum_domain::{
+    CourseId, HandInId, OfferingId, OrgId, PostId, SessionId, SpaceId, TopicId, UserId,
+};
 
 /// A stored id, read into `T`.
 pub struct Id<T>(T);
@@ -52,4 +54,6 @@ macro_rules! ids {
     )+};
 }
 
-ids!(UserId, OrgId, SpaceId, TopicId, PostId, CourseId, HandInId);
+ids!(
+    UserId, OrgId, SpaceId, TopicId, PostId, CourseId, HandInId, OfferingId, SessionId
+);

@@ -54,6 +54,7 @@ pub mod sso;
 pub mod throttle;
 pub mod users;
 pub mod welcome;
+pub mod workshops;
 
 pub use conn::{Backend, Db, DbConn, DbTarget, PoolOptions, PooledConn, snapshot, transaction};
 pub use error::DbError;

@@ -439,6 +439,7 @@ diesel::table! {
         earned_at -> BigInt,
         school_year -> Integer,
         created_at -> BigInt,
+        offering_id -> Nullable<BigInt>,
     }
 }
 
@@ -497,6 +498,96 @@ diesel::table! {
         created_at -> BigInt,
         attempt -> Integer,
         carried_from -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    offerings (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        course_id -> Nullable<BigInt>,
+        title -> Text,
+        description -> Text,
+        language -> Text,
+        quarter_hours -> Integer,
+        audience_org_id -> Nullable<BigInt>,
+        capacity -> Integer,
+        confirmed -> Integer,
+        queued -> Integer,
+        needs_approval -> Bool,
+        registration_opens_at -> BigInt,
+        registration_closes_at -> BigInt,
+        credit_min_percent -> Integer,
+        credit_needs_course -> Bool,
+        remind_first_minutes -> Integer,
+        remind_second_minutes -> Integer,
+        starts_at -> Nullable<BigInt>,
+        ends_at -> Nullable<BigInt>,
+        cancelled_at -> Nullable<BigInt>,
+        cancel_message -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    offering_competencies (offering_id, competency_id) {
+        offering_id -> BigInt,
+        competency_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    offering_facilitators (offering_id, user_id) {
+        offering_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    offering_sessions (id) {
+        id -> BigInt,
+        offering_id -> BigInt,
+        uid -> Text,
+        sequence -> Integer,
+        starts_at -> BigInt,
+        ends_at -> BigInt,
+        time_zone -> Text,
+        mode -> Text,
+        venue -> Text,
+        address -> Text,
+        room -> Text,
+        meeting_url -> Text,
+        checkin_code -> Text,
+        cancelled_at -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> BigInt,
+        offering_id -> BigInt,
+        user_id -> BigInt,
+        status -> Text,
+        position -> Integer,
+        registered_by -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    attendance (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+        mark -> Text,
+        marked_by -> Nullable<BigInt>,
+        marked_at -> BigInt,
     }
 }
 
@@ -756,9 +847,21 @@ diesel::joinable!(pd_ledger -> users (user_id));
 diesel::joinable!(pd_requests -> orgs (org_id));
 diesel::joinable!(certificates -> users (user_id));
 diesel::joinable!(certificates -> courses (course_id));
+diesel::joinable!(offering_sessions -> offerings (offering_id));
+diesel::joinable!(offering_facilitators -> offerings (offering_id));
+diesel::joinable!(offering_competencies -> offerings (offering_id));
+diesel::joinable!(registrations -> offerings (offering_id));
+diesel::joinable!(registrations -> users (user_id));
+diesel::joinable!(attendance -> offering_sessions (session_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    offerings,
+    offering_competencies,
+    offering_facilitators,
+    offering_sessions,
+    registrations,
+    attendance,
     welcomes,
     orgs,
     users,
@@ -881,4 +984,10 @@ pub const TABLES: &[&str] = &[
     "topic_tags",
     "search_words",
     "catalogue_version",
+    "offerings",
+    "offering_competencies",
+    "offering_facilitators",
+    "offering_sessions",
+    "registrations",
+    "attendance",
 ];

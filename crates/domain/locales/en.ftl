@@ -1644,3 +1644,67 @@ roster-notice-org-before-parent = Organisations listed before their parent organ
 roster-notice-roles-from-users = Roles were read from the OneRoster 1.1 columns role and orgSourcedIds of users.csv.
 roster-notice-users-not-imported = Users skipped: { $count }. Lyceum takes staff only, not students, parents, guardians, relatives or proctors.
 roster-notice-same-email-merged = “{ $value }” is also the email on line { $first_line }: both rows are one person, with the roles of both.
+
+## Workshops
+
+session-mode-in_person = In person
+session-mode-virtual = Online
+session-mode-both = In person and online
+registration-status-pending = Waiting for approval
+registration-status-confirmed = Confirmed
+registration-status-waitlisted = On the waitlist
+registration-status-cancelled = Cancelled
+registration-status-declined = Not approved
+attendance-mark-present = Present
+attendance-mark-late = Late
+attendance-mark-left_early = Left early
+attendance-mark-absent = Absent
+attendance-mark-excused = Excused
+error-sessions-required = Add at least one session.
+error-too-many = Too many: at most { $max }.
+error-time-invalid = Enter a time like 09:30 or 15:45.
+error-workshop-hours-invalid = Enter hours in quarter hours, from 0 to 200, for example 1.5.
+error-capacity-invalid = Enter a number of seats from 1 to 100,000.
+error-percent-invalid = Enter a whole number from 0 to 100.
+error-reminder-invalid = Enter minutes from 0 (no reminder) to 10,080 (a week).
+error-closes-before-opens = Registration must close on or after the day it opens.
+error-closes-after-last-session = Registration must close by the day after the last session.
+error-venue-required = Enter the venue or the address of an in-person session.
+error-meeting-url-required = Enter the meeting link of an online session.
+error-meeting-url-invalid = Enter a meeting link that starts with https://.
+error-ends-before-start = The session must end after it starts.
+error-session-too-long = A session lasts at most { $hours } hours. Split a longer day into sessions.
+workshop-news-seat_confirmed = Seat confirmed
+workshop-news-reminder = Reminder
+workshop-news-changed = Changed
+workshop-news-cancelled = Cancelled
+email-workshop-seat_confirmed-subject = Your seat in a Lyceum workshop is confirmed
+email-workshop-seat_confirmed-body = You have a seat in “{ $offering }”. The first session starts { $when }.
+email-workshop-reminder-subject = Your Lyceum workshop starts soon
+email-workshop-reminder-body = “{ $offering }” starts { $when }.
+email-workshop-changed-subject = A Lyceum workshop you registered for has changed
+email-workshop-changed-body = The sessions of “{ $offering }” have changed. The next one starts { $when }.
+email-workshop-cancelled-subject = A Lyceum workshop you registered for was cancelled
+email-workshop-cancelled-body = “{ $offering }” was cancelled. It was to start { $when }.
+email-workshop-note = The organiser wrote: { $note }
+email-workshop-action = See the workshop
+
+## Workshops — finding offerings, an offering's page, registering, one's sessions
+# (this section's messages go below this line)
+
+
+## Workshops — creating, editing, copying and cancelling offerings; registering others; approvals
+# (this section's messages go below this line)
+
+
+## Workshops — attendance, check-in and credit
+# (this section's messages go below this line)
+
+
+## Workshops — calendars and reminders
+# (this section's messages go below this line)
+
+
+## Workshops — surveys and the offering's community space
+# (this section's messages go below this line)
+

@@ -1644,3 +1644,67 @@ roster-notice-org-before-parent = Organizaciones listadas antes que su organizac
 roster-notice-roles-from-users = Los roles se leyeron de las columnas role y orgSourcedIds de users.csv, al estilo de OneRoster 1.1.
 roster-notice-users-not-imported = Usuarios omitidos: { $count }. Lyceum solo incorpora personal, no estudiantes, padres, tutores, familiares ni supervisores de exámenes.
 roster-notice-same-email-merged = «{ $value }» es también el correo de la línea { $first_line }: ambas filas son una misma persona, con los roles de las dos.
+
+## Workshops
+
+session-mode-in_person = Presencial
+session-mode-virtual = En línea
+session-mode-both = Presencial y en línea
+registration-status-pending = Esperando aprobación
+registration-status-confirmed = Confirmada
+registration-status-waitlisted = En lista de espera
+registration-status-cancelled = Cancelada
+registration-status-declined = No aprobada
+attendance-mark-present = Presente
+attendance-mark-late = Llegó tarde
+attendance-mark-left_early = Se fue antes
+attendance-mark-absent = Ausente
+attendance-mark-excused = Justificada
+error-sessions-required = Agregue al menos una sesión.
+error-too-many = Demasiados: como máximo { $max }.
+error-time-invalid = Escriba una hora como 09:30 o 15:45.
+error-workshop-hours-invalid = Escriba horas en cuartos de hora, de 0 a 200, por ejemplo 1.5.
+error-capacity-invalid = Escriba un número de plazas de 1 a 100.000.
+error-percent-invalid = Escriba un número entero de 0 a 100.
+error-reminder-invalid = Escriba minutos de 0 (sin recordatorio) a 10.080 (una semana).
+error-closes-before-opens = La inscripción debe cerrar el mismo día en que abre o después.
+error-closes-after-last-session = La inscripción debe cerrar, como tarde, el día después de la última sesión.
+error-venue-required = Escriba el lugar o la dirección de una sesión presencial.
+error-meeting-url-required = Escriba el enlace de la reunión de una sesión en línea.
+error-meeting-url-invalid = Escriba un enlace de reunión que empiece por https://.
+error-ends-before-start = La sesión debe terminar después de empezar.
+error-session-too-long = Una sesión dura como máximo { $hours } horas. Divida un día más largo en sesiones.
+workshop-news-seat_confirmed = Plaza confirmada
+workshop-news-reminder = Recordatorio
+workshop-news-changed = Cambio
+workshop-news-cancelled = Cancelación
+email-workshop-seat_confirmed-subject = Su plaza en un taller de Lyceum está confirmada
+email-workshop-seat_confirmed-body = Tiene una plaza en «{ $offering }». La primera sesión empieza el { $when }.
+email-workshop-reminder-subject = Su taller de Lyceum empieza pronto
+email-workshop-reminder-body = «{ $offering }» empieza el { $when }.
+email-workshop-changed-subject = Un taller de Lyceum en el que se inscribió ha cambiado
+email-workshop-changed-body = Las sesiones de «{ $offering }» han cambiado. La próxima empieza el { $when }.
+email-workshop-cancelled-subject = Un taller de Lyceum en el que se inscribió fue cancelado
+email-workshop-cancelled-body = «{ $offering }» fue cancelado. Iba a empezar el { $when }.
+email-workshop-note = La organización escribió: { $note }
+email-workshop-action = Ver el taller
+
+## Workshops — finding offerings, an offering's page, registering, one's sessions
+# (this section's messages go below this line)
+
+
+## Workshops — creating, editing, copying and cancelling offerings; registering others; approvals
+# (this section's messages go below this line)
+
+
+## Workshops — attendance, check-in and credit
+# (this section's messages go below this line)
+
+
+## Workshops — calendars and reminders
+# (this section's messages go below this line)
+
+
+## Workshops — surveys and the offering's community space
+# (this section's messages go below this line)
+

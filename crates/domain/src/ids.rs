@@ -28,3 +28,6 @@ id_type!(PostId);
 // Learning: a course, and a hand-in of a practice task.
 id_type!(CourseId);
 id_type!(HandInId);
+// Workshops: an offering and one of its sessions.
+id_type!(OfferingId);
+id_type!(SessionId);

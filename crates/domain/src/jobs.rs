@@ -124,4 +124,18 @@ pub enum EmailMessage {
         expires_on: String,
         link: String,
     },
+    /// News of a workshop one registered for: a seat confirmed (from the
+    /// waitlist too), a reminder, a change, a cancellation.
+    Workshop {
+        name: String,
+        about: crate::workshop::News,
+        offering: String,
+        /// The next session's start, on the reader's calendar with its zone
+        /// named (`human_datetime`), written when the email is queued.
+        when: String,
+        link: String,
+        /// The organiser's message (a change or a cancellation).
+        #[serde(default)]
+        note: Option<String>,
+    },
 }

@@ -38,7 +38,8 @@ pub mod time;
 pub mod token;
 pub mod us_states;
 pub mod validation;
+pub mod workshop;
 pub mod xapi;
 
-pub use ids::{CourseId, HandInId, OrgId, PostId, SpaceId, TopicId, UserId};
+pub use ids::{CourseId, HandInId, OfferingId, OrgId, PostId, SessionId, SpaceId, TopicId, UserId};
 pub use time::{Clock, Timestamp};

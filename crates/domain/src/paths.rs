@@ -41,6 +41,11 @@ pub fn lesson(slug: &str, key: &str) -> String {
 /// The facilitators' queue.
 pub const REVIEW: &str = "/review";
 
+/// An offering's page (a workshop or a cohort).
+pub fn offering(id: crate::OfferingId) -> String {
+    format!("/offerings/{id}")
+}
+
 /// One hand-in in the queue.
 pub fn hand_in(id: crate::HandInId) -> String {
     format!("{REVIEW}#hand-in-{id}")

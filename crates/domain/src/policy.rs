@@ -47,6 +47,10 @@ pub enum Action {
     /// theirs without a DNS record: the programme team's call, since a
     /// domain lets people in and lets a provider speak for them.
     ApproveDomains,
+    /// Create, edit, copy and cancel the organisation's workshop offerings,
+    /// register others for them and decide registrations waiting for
+    /// approval (never one's own: the caller checks).
+    ManageOfferings,
 }
 
 /// Roles a join code may carry. Whoever holds the code gets the role, so
@@ -379,6 +383,7 @@ impl Actor {
                 self.is_programme_admin() || self.holds(Role::Author, target)
             }
             Action::ApproveDomains => self.is_programme_admin(),
+            Action::ManageOfferings => admin,
         }
     }
 }

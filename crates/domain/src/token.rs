@@ -54,20 +54,26 @@ pub const JOIN_HINT_LEN: usize = 2;
 /// on a slide, and too many to guess. Only its [`hash_token`] of the
 /// normalised form is stored.
 pub fn new_join_code() -> Result<String, getrandom::Error> {
-    let mut symbols = String::with_capacity(JOIN_CODE_LEN);
-    while symbols.len() < JOIN_CODE_LEN {
+    Ok(grouped(&legible_symbols(JOIN_CODE_LEN)?))
+}
+
+/// `len` random symbols of the legible alphabet (no 0/O, 1/I/L), each
+/// equally likely: join codes, and the check-in codes shown in a room.
+pub fn legible_symbols(len: usize) -> Result<String, getrandom::Error> {
+    let mut symbols = String::with_capacity(len);
+    while symbols.len() < len {
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes)?;
         // Only bytes below the largest multiple of 31, so that every symbol
         // is equally likely.
         let limit = 256 - 256 % JOIN_ALPHABET.len();
         for b in bytes.iter().map(|b| usize::from(*b)).filter(|b| *b < limit) {
-            if symbols.len() < JOIN_CODE_LEN {
+            if symbols.len() < len {
                 symbols.push(char::from(JOIN_ALPHABET[b % JOIN_ALPHABET.len()]));
             }
         }
     }
-    Ok(grouped(&symbols))
+    Ok(symbols)
 }
 
 fn grouped(symbols: &str) -> String {

@@ -4,6 +4,7 @@ use askama::Template;
 use lyceum_domain::community::NotificationKind;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::jobs::{Email, EmailMessage};
+use lyceum_domain::workshop::News;
 
 /// An email ready to send: subject, plain text and HTML.
 #[derive(Debug, Clone)]
@@ -195,6 +196,32 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             ],
             Some((t("email-certificate-expiring-action"), link.clone())),
         ),
+        EmailMessage::Workshop {
+            name,
+            about,
+            offering,
+            when,
+            link,
+            note,
+        } => {
+            let args = [("offering", Arg::Str(offering)), ("when", Arg::Str(when))];
+            let mut paragraphs =
+                vec![c.text_with(lang, &format!("email-workshop-{about}-body"), &args)];
+            if let Some(note) = note.as_deref().filter(|n| !n.trim().is_empty()) {
+                paragraphs.push(t1("email-workshop-note", "note", note));
+            }
+            (
+                match about {
+                    News::SeatConfirmed => "email-workshop-seat_confirmed",
+                    News::Reminder => "email-workshop-reminder",
+                    News::Changed => "email-workshop-changed",
+                    News::Cancelled => "email-workshop-cancelled",
+                },
+                name.as_str(),
+                paragraphs,
+                Some((t("email-workshop-action"), link.clone())),
+            )
+        }
     };
     let greeting = if name.is_empty() {
         t("email-greeting-anonymous")

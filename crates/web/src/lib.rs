@@ -51,6 +51,7 @@ pub mod spaces;
 pub mod sso;
 pub mod state;
 mod template_check;
+pub mod workshop_access;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -9,11 +9,9 @@ use askama::Template;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use lyceum_domain::Timestamp;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::validation::Invalid;
-use std::sync::OnceLock;
 
 /// The signed-in person as the layout shows them.
 #[derive(Debug, Clone)]
@@ -187,47 +185,7 @@ impl Page {
     }
 }
 
-/// `25 Nov 2026` on the calendar of `zone`.
-pub fn human_date(micros: i64, zone: &TimeZone, lang: Lang) -> String {
-    let d = Timestamp::from_micros(micros).date_in(zone);
-    format!("{} {} {}", d.day(), month_short(lang, d.month()), d.year())
-}
-
-/// `Nov` / `nov`: the catalogue's short month names, looked up once per
-/// language rather than once a date (a transcript shows hundreds).
-fn month_short(lang: Lang, month: u8) -> &'static str {
-    static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        Lang::ALL
-            .iter()
-            .map(|&l| {
-                (1..=12)
-                    .map(|m| catalogue().text(l, &format!("month-short-{m}")))
-                    .collect()
-            })
-            .collect()
-    });
-    let by_lang = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    usize::from(month)
-        .checked_sub(1)
-        .and_then(|m| names[by_lang].get(m))
-        .map_or("", String::as_str)
-}
-
-/// `30 Jun 2026, 8:00 pm PDT` (English) or `30 jun 2026, 20:00 PDT`
-/// (Spanish): the wall clock of `zone`, with its abbreviation.
-pub fn human_datetime(micros: i64, zone: &TimeZone, lang: Lang) -> String {
-    let at = Timestamp::from_micros(micros);
-    let clock = match lang {
-        Lang::En => "%-I:%M %P %Z",
-        Lang::Es => "%H:%M %Z",
-    };
-    format!(
-        "{}, {}",
-        human_date(micros, zone, lang),
-        at.in_zone(zone).strftime(clock)
-    )
-}
+pub use lyceum_domain::i18n::{human_date, human_datetime};
 
 /// Field errors in the reader's language, in the order of the form.
 #[derive(Debug, Clone, Default)]

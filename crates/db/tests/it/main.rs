@@ -22,6 +22,7 @@ mod throttle;
 mod tokens;
 mod transactions;
 mod unsubscribe;
+mod workshops;
 
 use lyceum_domain::Timestamp;
 

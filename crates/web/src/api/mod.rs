@@ -17,6 +17,7 @@ mod my_learning;
 pub mod openapi;
 mod orgs;
 mod practice;
+mod workshops;
 
 use crate::gate::Access::{Authors, Org, Public, SignedIn};
 use crate::routes::{DELETE, GET, POST, PUT, Routes};
@@ -24,7 +25,8 @@ use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 
 /// Registered relative to `/api`, where the router is nested.
 pub fn routes(r: Routes) -> Routes {
-    r.add(GET, "/openapi.json", Public, openapi::document)
+    workshops::routes(r)
+        .add(GET, "/openapi.json", Public, openapi::document)
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)
         .add(GET, "/v1/me/export", SignedIn, me::export)

@@ -78,12 +78,12 @@ use utoipa::{Modify, OpenApi};
         super::credit::verify_pdf,
         super::credit::revoke,
     ),
-    modifiers(&Bearer),
     tags((name = "me", description = "Your own account"), (name = "orgs", description = "Organisations and their people"),
           (name = "community", description = "Spaces, topics, posts and notifications"),
           (name = "learning", description = "Competencies, the catalogue, courses, enrolment, quizzes, progress, reflections and practice tasks"),
           (name = "credit", description = "The PD transcript, outside PD requests and certificates"),
-          (name = "authoring", description = "Course drafts as course files (lyceum-course/1)"))
+          (name = "authoring", description = "Course drafts as course files (lyceum-course/1)"),
+          (name = "workshops", description = "Workshop offerings, their sessions, registrations, attendance, calendars and surveys"))
 )]
 pub struct ApiDoc;
 
@@ -127,6 +127,17 @@ impl Modify for Bearer {
     }
 }
 
+/// The whole document: the operations above, those of the areas that keep
+/// their own list (workshops), and each operation's scope.
+pub fn spec() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    for part in super::workshops::docs() {
+        doc.merge(part);
+    }
+    Bearer.modify(&mut doc);
+    doc
+}
+
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+    Json(spec())
 }

@@ -34,6 +34,7 @@ mod sso;
 mod sso_admin;
 mod tokens;
 mod welcome;
+mod workshops;
 
 pub use choices::Choice;
 pub use competencies::named_competencies;
@@ -44,7 +45,8 @@ use lyceum_domain::paths;
 use lyceum_domain::policy::Action::{AdministerOrg, ApproveDomains, ViewPeople};
 
 pub fn routes(r: Routes) -> Routes {
-    r.add(GET, "/", Public, home::show)
+    workshops::routes(r)
+        .add(GET, "/", Public, home::show)
         .add(GET, "/sign-in", Public, auth::sign_in_form)
         .add(POST, "/sign-in", Public, auth::sign_in)
         .add(POST, "/sign-out", Public, auth::sign_out)

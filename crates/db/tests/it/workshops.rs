@@ -1,0 +1,226 @@
+//! Workshop seats: capacity is never exceeded, whatever arrives at once and
+//! on however many app servers; the waitlist keeps arrival order and fills
+//! a freed seat with its first person, who is emailed.
+
+use lyceum_db::workshops::registrations::{self, By};
+use lyceum_db::workshops::{self, NewOffering};
+use lyceum_db::{Db, DbConn, PoolOptions, memberships, orgs, users};
+use lyceum_domain::email::EmailAddress;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::role::Role;
+use lyceum_domain::workshop::RegistrationStatus;
+use lyceum_domain::workshop::offering::{OfferingInput, SessionInput};
+use lyceum_domain::{OfferingId, UserId};
+use lyceum_testdb::TestDb;
+
+use crate::T0;
+
+const BASE: &str = "https://lyceum.example";
+
+fn plan(capacity: u32) -> lyceum_domain::workshop::offering::OfferingPlan {
+    OfferingInput {
+        title: "Prompting for differentiated reading".into(),
+        description: "Two evenings of hands-on work.".into(),
+        language: "en".into(),
+        hours: "3".into(),
+        capacity: capacity.to_string(),
+        // T0 is 2026-11-25: open now, closing before the session.
+        registration_opens: "2026-11-01".into(),
+        registration_closes: "2027-01-10".into(),
+        sessions: vec![SessionInput {
+            date: "2027-01-12".into(),
+            start: "16:00".into(),
+            end: "17:30".into(),
+            time_zone: "America/Chicago".into(),
+            mode: "virtual".into(),
+            meeting_url: "https://meet.example.org/abc".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+/// A state with an admin and `people` educators, and an offering there.
+fn setup(c: &mut DbConn, capacity: u32, people: usize) -> (OfferingId, Vec<UserId>) {
+    let root = orgs::create_root(c, "Programme", T0).unwrap();
+    let draft = lyceum_domain::org::OrgInput {
+        name: "Iowa".into(),
+        kind: "state".into(),
+        ..Default::default()
+    }
+    .validate_child_of(root.kind)
+    .unwrap();
+    let state = orgs::create_child(c, &root, &draft, T0).unwrap();
+    let person = |c: &mut DbConn, i: usize, role: Role| {
+        let email = EmailAddress::parse(&format!("p{i}@iowa.example.org")).unwrap();
+        let id = users::insert(
+            c,
+            &users::NewUser {
+                email: &email,
+                display_name: &format!("Person {i}"),
+                password_hash: None,
+                lang: if i % 2 == 0 { Lang::En } else { Lang::Es },
+                verified: true,
+            },
+            T0,
+        )
+        .unwrap();
+        memberships::add(c, id, &state, role, T0).unwrap();
+        id
+    };
+    let admin = person(c, 0, Role::OrgAdmin);
+    let people: Vec<UserId> = (1..=people).map(|i| person(c, i, Role::Educator)).collect();
+    let offering = workshops::create(
+        c,
+        &NewOffering {
+            org: state.id(),
+            course: None,
+            audience: Some(state.id()),
+            facilitators: &[],
+            competencies: &[],
+            created_by: admin,
+        },
+        &plan(capacity),
+        T0,
+    )
+    .unwrap();
+    (offering, people)
+}
+
+async fn fire(dbs: &[Db], offering: OfferingId, people: &[UserId]) {
+    let mut tasks = Vec::new();
+    for (i, &p) in people.iter().enumerate() {
+        let db = dbs[i % dbs.len()].clone();
+        tasks.push(tokio::spawn(async move {
+            db.write(move |c| registrations::register(c, offering, p, By::Themselves, BASE, T0))
+                .await
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap().unwrap();
+    }
+}
+
+async fn check_ten_seats(db: &Db, offering: OfferingId) {
+    let list = db
+        .read(move |c| registrations::list(c, offering))
+        .await
+        .unwrap();
+    let confirmed: Vec<i32> = list
+        .iter()
+        .filter(|(r, ..)| r.status == RegistrationStatus::Confirmed)
+        .map(|(r, ..)| r.position)
+        .collect();
+    let waitlisted: Vec<i32> = list
+        .iter()
+        .filter(|(r, ..)| r.status == RegistrationStatus::Waitlisted)
+        .map(|(r, ..)| r.position)
+        .collect();
+    assert_eq!(confirmed.len(), 10);
+    assert_eq!(waitlisted.len(), 40);
+    // Arrival order: the ten seats went to the first ten to arrive, and
+    // each arrival has its own place.
+    let mut all: Vec<i32> = list.iter().map(|(r, ..)| r.position).collect();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all, (1..=50).collect::<Vec<_>>());
+    assert!(confirmed.iter().all(|p| *p <= 10), "{confirmed:?}");
+    let row = db
+        .read(move |c| workshops::find(c, offering))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((row.confirmed, row.capacity), (10, 10));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_at_once_for_ten_seats_ten_confirmed_forty_waitlisted_in_order() {
+    let t = TestDb::new();
+    let (offering, people) = t.db.write(|c| Ok(setup(c, 10, 50))).await.unwrap();
+    fire(std::slice::from_ref(&t.db), offering, &people).await;
+    check_ten_seats(&t.db, offering).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_app_servers_on_one_database_share_the_ten_seats() {
+    let t = TestDb::new();
+    // A second server: its own pool (and, on SQLite, its own writer).
+    let other = Db::connect(
+        &t.url,
+        &PoolOptions {
+            max_connections: 8,
+            ..PoolOptions::default()
+        },
+    )
+    .unwrap();
+    let (offering, people) = t.db.write(|c| Ok(setup(c, 10, 50))).await.unwrap();
+    fire(&[t.db.clone(), other], offering, &people).await;
+    check_ten_seats(&t.db, offering).await;
+}
+
+#[tokio::test]
+async fn a_freed_seat_goes_to_the_first_waiting_who_is_emailed() {
+    let t = TestDb::new();
+    let (offering, people) = t.db.write(|c| Ok(setup(c, 2, 3))).await.unwrap();
+    for &p in &people {
+        t.db.write(move |c| registrations::register(c, offering, p, By::Themselves, BASE, T0))
+            .await
+            .unwrap();
+    }
+    let third = people[2];
+    let status =
+        t.db.read(move |c| registrations::of(c, offering, third))
+            .await
+            .unwrap()
+            .unwrap()
+            .status;
+    assert_eq!(status, RegistrationStatus::Waitlisted);
+
+    // Registering twice is refused and changes nothing.
+    let again =
+        t.db.write(move |c| registrations::register(c, offering, third, By::Themselves, BASE, T0))
+            .await;
+    assert!(
+        matches!(&again, Err(lyceum_db::DbError::Invalid(i)) if i.is_only("offering", "already-registered")),
+        "{again:?}"
+    );
+
+    let first = people[0];
+    let promoted =
+        t.db.write(move |c| registrations::cancel(c, offering, first, BASE, T0))
+            .await
+            .unwrap();
+    assert_eq!(promoted, vec![third]);
+    let row =
+        t.db.read(move |c| workshops::find(c, offering))
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(row.confirmed, 2);
+    // Person 3 reads Spanish: the email is in Spanish, with the link.
+    let emails =
+        t.db.read(|c| {
+            use diesel::prelude::*;
+            use lyceum_db::schema::jobs;
+            Ok(jobs::table.select(jobs::payload).load::<String>(c)?)
+        })
+        .await
+        .unwrap();
+    let to_third: Vec<&String> = emails
+        .iter()
+        .filter(|p| p.contains("p3@iowa.example.org"))
+        .collect();
+    assert_eq!(to_third.len(), 1, "{emails:?}");
+    assert!(to_third[0].contains("\"lang\":\"es\"") && to_third[0].contains("seat_confirmed"));
+    assert!(to_third[0].contains(&format!("{BASE}/offerings/{offering}")));
+
+    // Capacity never goes below the seats taken.
+    let lower =
+        t.db.write(move |c| registrations::set_capacity(c, offering, 1, BASE, T0))
+            .await;
+    assert!(
+        matches!(&lower, Err(lyceum_db::DbError::Invalid(i)) if i.is_only("capacity", "capacity-below-confirmed"))
+    );
+}

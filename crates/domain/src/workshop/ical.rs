@@ -1,0 +1,1 @@
+//! (Scaffold: written in a parallel branch.)
