@@ -3,7 +3,9 @@
 //! (from [`next_id`]) so rows can point at each other before they exist;
 //! [`reset_sequences`] then moves PostgreSQL's id sequences past them.
 
-use crate::schema::{memberships, orgs, roster_links, user_grade_bands, user_subjects, users};
+use crate::schema::{
+    memberships, orgs, roster_links, sessions, user_grade_bands, user_subjects, users,
+};
 use crate::{DbConn, DbError};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -81,6 +83,16 @@ pub struct LinkRow {
     pub fingerprint: i64,
 }
 
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = sessions, treat_none_as_default_value = false)]
+pub struct SessionRow {
+    pub id_hash: String,
+    pub user_id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
 /// SQLite allows 32,766 bound values per statement; stay well inside.
 const SQLITE_VALUES_PER_STATEMENT: usize = 30_000;
 
@@ -102,6 +114,11 @@ macro_rules! load {
         }
         Ok(())
     }};
+}
+
+/// Sign-in sessions, for benchmarks that act as many people at once.
+pub fn sessions(conn: &mut DbConn, rows: &[SessionRow]) -> Result<(), DbError> {
+    load!(conn, sessions::table, rows, 5)
 }
 
 pub fn orgs(conn: &mut DbConn, rows: &[OrgRow]) -> Result<(), DbError> {

@@ -39,7 +39,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Letters and digits that cannot be mistaken for one another when read
 /// aloud or copied from a slide (no 0/O, 1/I/L).
-const JOIN_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+pub const JOIN_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 /// Characters in a join code: 15 of 31 symbols, over 74 random bits.
 const JOIN_CODE_LEN: usize = 15;

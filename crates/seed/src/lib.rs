@@ -20,6 +20,7 @@ mod names;
 mod rng;
 pub mod to_db;
 pub mod to_oneroster;
+pub mod workshops;
 
 pub use generate::{Params, generate};
 

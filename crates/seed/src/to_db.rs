@@ -28,6 +28,7 @@ macro_rules! load {
 
 mod community;
 mod learning;
+mod workshops;
 
 use crate::Programme;
 use lyceum_db::bulk::{self, GradeBandRow, MembershipRow, OrgRow, SubjectRow, UserRow};
@@ -41,6 +42,7 @@ use std::time::Duration;
 
 pub use community::{Community, CommunityWritten};
 pub use learning::{Learning, LearningWritten};
+pub use workshops::{Workshops, WorkshopsWritten};
 
 /// How long before "now" the programme started: organisations and people
 /// are created then, and learning happens between then and now.
@@ -78,6 +80,8 @@ pub struct Written {
     pub learning: Option<LearningWritten>,
     /// Spaces, topics and replies, if asked for.
     pub community: Option<CommunityWritten>,
+    /// Workshop offerings, if asked for.
+    pub workshops: Option<WorkshopsWritten>,
 }
 
 /// Writes the programme, and with `learning` its catalogue and activity,
@@ -89,16 +93,18 @@ pub async fn write(
     learning: Option<Learning>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
-    write_with(db, programme, bench, learning, None, now).await
+    write_with(db, programme, bench, learning, None, None, now).await
 }
 
-/// [`write`], and with `community` spaces, topics and replies.
+/// [`write`], and with `community` spaces, topics and replies, with
+/// `workshops` offerings, registrations and attendance.
 pub async fn write_with(
     db: &Db,
     programme: Programme,
     bench: Option<BenchAccounts>,
     learning: Option<Learning>,
     community: Option<Community>,
+    workshops: Option<Workshops>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
     let written = db
@@ -109,6 +115,9 @@ pub async fn write_with(
             }
             if let Some(k) = community {
                 written.community = community::write_in(c, &programme, &written, &k, now)?;
+            }
+            if let Some(w) = workshops {
+                written.workshops = Some(workshops::write_in(c, &programme, &written, &w, now)?);
             }
             Ok(written)
         })
@@ -287,5 +296,63 @@ fn write_in(
         largest_school,
         learning: None,
         community: None,
+        workshops: None,
     })
+}
+
+/// The id the next row of `table` gets when loaded with explicit ids.
+pub(super) fn next_id(c: &mut DbConn, table: &str) -> Result<i64, DbError> {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Max {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        id: Option<i64>,
+    }
+    let q = format!("SELECT MAX(id) AS id FROM {table}");
+    let m: Max = match c {
+        DbConn::Sqlite(s) => diesel::sql_query(q).get_result(s)?,
+        DbConn::Pg(p) => diesel::sql_query(q).get_result(p)?,
+    };
+    Ok(m.id.unwrap_or(0) + 1)
+}
+
+/// Educators the webinar-day benchmark registers at once.
+pub const WEBINAR_PEOPLE: usize = 20_000;
+
+/// Signs in the programme's first [`WEBINAR_PEOPLE`] educators for the
+/// webinar-day benchmark: a session for each, valid a year (the harness
+/// marks them seen before each run); returns the session cookies' values.
+/// Only for synthetic programmes: whoever holds the file is those people.
+pub async fn webinar_sessions(
+    db: &Db,
+    programme: &Programme,
+    written: &Written,
+    now: Timestamp,
+) -> Result<Vec<String>, DbError> {
+    let people: Vec<i64> = programme
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.role == lyceum_domain::role::Role::Educator)
+        .take(WEBINAR_PEOPLE)
+        .map(|(i, _)| written.first_user + i as i64)
+        .collect();
+    let mut cookies = Vec::with_capacity(people.len());
+    let mut rows = Vec::with_capacity(people.len());
+    for user_id in people {
+        let (token, hash) = lyceum_domain::token::new_token()
+            .map_err(|e| DbError::task_from("no random numbers", e))?;
+        cookies.push(token);
+        rows.push(bulk::SessionRow {
+            id_hash: hash,
+            user_id,
+            created_at: now.micros(),
+            last_seen_at: now.micros(),
+            expires_at: now
+                .plus(std::time::Duration::from_secs(365 * 24 * 3600))
+                .micros(),
+        });
+    }
+    db.write(move |c| bulk::sessions(c, &rows)).await?;
+    Ok(cookies)
 }

@@ -64,6 +64,14 @@ enum Command {
         /// Leave out community activity (spaces, topics, replies, follows).
         #[arg(long)]
         no_community: bool,
+        /// Leave out workshop offerings (sessions, registrations, attendance).
+        #[arg(long)]
+        no_workshops: bool,
+        /// Sign in the programme's first 20,000 educators and write their
+        /// session cookies to this file, one a line, for the webinar-day
+        /// benchmark (synthetic programmes only: the file is those people).
+        #[arg(long)]
+        webinar_cookies: Option<PathBuf>,
         /// Write the programme as OneRoster 1.2 CSV files in this folder instead.
         #[arg(long)]
         oneroster_out: Option<PathBuf>,
@@ -234,6 +242,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             courses,
             bench_accounts,
             no_community,
+            no_workshops,
+            webinar_cookies,
             oneroster_out,
         } => {
             let started = std::time::Instant::now();
@@ -265,15 +275,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let learning = (courses > 0).then_some(lyceum_seed::to_db::Learning { courses, seed });
             let community = (!no_community).then_some(lyceum_seed::to_db::Community { seed });
+            let workshops = (!no_workshops).then_some(lyceum_seed::to_db::Workshops { seed });
+            let webinar = webinar_cookies.is_some().then(|| programme.clone());
             let written = lyceum_seed::to_db::write_with(
                 &db,
                 programme,
                 bench,
                 learning,
                 community,
+                workshops,
                 clock.now(),
             )
             .await?;
+            if let (Some(file), Some(programme)) = (&webinar_cookies, &webinar) {
+                let cookies =
+                    lyceum_seed::to_db::webinar_sessions(&db, programme, &written, clock.now())
+                        .await?;
+                std::fs::write(file, cookies.join("\n") + "\n")
+                    .with_context(|| format!("writing {}", file.display()))?;
+                println!(
+                    "Webinar day: {} sessions written to {}",
+                    cookies.len(),
+                    file.display()
+                );
+            }
             println!(
                 "Seeded {} organisations and {} people in {:.1} s.",
                 written.orgs,
@@ -325,6 +350,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     written.bench_posters,
                     written.bench_posters - 1
                 );
+            }
+            if let Some(w) = &written.workshops {
+                println!(
+                    "Workshops ({:.1} s of that): {} offerings; {} sessions; {} registrations; \
+                     {} attendance marks; {} PD ledger entries.",
+                    w.seconds, w.offerings, w.sessions, w.registrations, w.attendance, w.credited
+                );
+                if let Some((id, registrations)) = w.bench_offering {
+                    println!(
+                        "Offering page: /offerings/{id} ({registrations} registrations; \
+                         bench-educator holds a seat)"
+                    );
+                }
             }
             if let Some(k) = &written.community {
                 println!(

@@ -158,20 +158,6 @@ struct NotificationRow {
 /// Posts held before they are loaded.
 const FLUSH_AT: usize = 50_000;
 
-fn next_id(c: &mut DbConn, table: &str) -> Result<i64, DbError> {
-    #[derive(QueryableByName)]
-    struct Max {
-        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-        id: Option<i64>,
-    }
-    let q = format!("SELECT MAX(id) AS id FROM {table}");
-    let m: Max = match c {
-        DbConn::Sqlite(s) => diesel::sql_query(q).get_result(s)?,
-        DbConn::Pg(p) => diesel::sql_query(q).get_result(p)?,
-    };
-    Ok(m.id.unwrap_or(0) + 1)
-}
-
 /// The reactions to post `k` of a topic, from other people in the
 /// conversation: `give(person, kind, microseconds after the post)`.
 fn reactions(
@@ -224,9 +210,9 @@ pub(super) fn write_in(
         .ok_or(DbError::NotFound)?;
     let user = |person: u32| written.first_user + i64::from(person);
     let (space_base, topic_base, post_base) = (
-        next_id(c, "spaces")?,
-        next_id(c, "topics")?,
-        next_id(c, "posts")?,
+        super::next_id(c, "spaces")?,
+        super::next_id(c, "topics")?,
+        super::next_id(c, "posts")?,
     );
     let cache = match c {
         DbConn::Sqlite(s) => {

@@ -28,6 +28,7 @@ async fn seed(t: &TestDb) -> Written {
         }),
         None,
         Some(Community { seed: 11 }),
+        None,
         NOW,
     )
     .await

@@ -5,3 +5,4 @@
 
 mod community;
 mod learning;
+mod workshops;
