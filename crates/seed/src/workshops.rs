@@ -108,6 +108,40 @@ const HUBS: &[&str] = &[
     "Education Service Center",
 ];
 
+/// The webinar day: offerings of the programme itself, online, open to
+/// everyone signed in, empty, registration open — what the benchmark fills
+/// with 20,000 people at once.
+pub const WEBINARS: usize = 10;
+pub const WEBINAR_SEATS: i32 = 1_000;
+
+fn webinars(now: i64) -> Vec<Offering> {
+    (0..WEBINARS)
+        .map(|k| {
+            let (theme, about) = THEMES[k % THEMES.len()];
+            let start = now - now.rem_euclid(DAY) + 30 * DAY + 18 * HOUR + (k as i64 % 5) * HOUR;
+            Offering {
+                org: 0,
+                audience: None,
+                title: format!("National AI webinar day: {theme}"),
+                description: format!("{about} One hour, online, for educators across the country."),
+                quarter_hours: 4,
+                capacity: WEBINAR_SEATS,
+                mode: Mode::Virtual,
+                venue: String::new(),
+                address: String::new(),
+                opens_at: now - DAY,
+                closes_at: now + 365 * DAY,
+                sessions: vec![(start, start + HOUR)],
+                zone: "America/New_York".into(),
+                facilitators: Vec::new(),
+                registrations: Vec::new(),
+                attendance: Vec::new(),
+                credited: Vec::new(),
+            }
+        })
+        .collect()
+}
+
 /// The organisation index of each organisation's district or local (itself
 /// for one), if it has one.
 fn bodies(p: &Programme) -> Vec<Option<usize>> {
@@ -135,7 +169,8 @@ fn states(p: &Programme) -> Vec<Option<usize>> {
     out
 }
 
-/// Every offering, sized by the programme. `since` and `now` in microseconds.
+/// Every offering, sized by the programme, the [`WEBINARS`] first. `since`
+/// and `now` in microseconds.
 pub fn plan(p: &Programme, seed: u64, since: i64, now: i64) -> Vec<Offering> {
     let mut rng = Rng::new(seed ^ 0x5eed_0f_0ff3);
     let body_of = bodies(p);
@@ -157,7 +192,7 @@ pub fn plan(p: &Programme, seed: u64, since: i64, now: i64) -> Vec<Offering> {
             _ => {}
         }
     }
-    let mut out = Vec::new();
+    let mut out = webinars(now);
     for (org, o) in p.orgs.iter().enumerate() {
         let (count, statewide) = match o.kind {
             OrgKind::District | OrgKind::Local => {

@@ -357,6 +357,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                      {} attendance marks; {} PD ledger entries.",
                     w.seconds, w.offerings, w.sessions, w.registrations, w.attendance, w.credited
                 );
+                println!(
+                    "Webinar offerings: {} ({} seats each, open to everyone signed in)",
+                    w.webinars
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    lyceum_seed::workshops::WEBINAR_SEATS
+                );
                 if let Some((id, registrations)) = w.bench_offering {
                     println!(
                         "Offering page: /offerings/{id} ({registrations} registrations; \

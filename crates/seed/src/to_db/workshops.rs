@@ -41,6 +41,8 @@ pub struct WorkshopsWritten {
     /// An upcoming offering the benchmark educator is registered for, with
     /// its registrations.
     pub bench_offering: Option<(i64, usize)>,
+    /// The webinar day's offerings (`workshops::WEBINARS`, empty, open).
+    pub webinars: Vec<i64>,
 }
 
 #[derive(Insertable)]
