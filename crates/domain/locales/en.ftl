@@ -1805,6 +1805,18 @@ error-unknown-competency = “{ $value }” is not a competency of the framework
 error-decide-own-registration = You cannot decide your own registration: another admin decides it.
 error-not-pending = This registration is no longer waiting for approval.
 error-already-cancelled = This workshop was cancelled by the organiser and can no longer change.
+error-required--capacity = Enter the number of seats.
+error-required--registration_opens = Enter the day registration opens.
+error-required--registration_closes = Enter the day registration closes.
+error-required--sessions-date = Enter the session's date.
+error-required--sessions-start = Enter the time the session starts.
+error-required--sessions-end = Enter the time the session ends.
+error-required--sessions-time_zone = Enter the session's time zone, for example America/Chicago.
+error-choose-one--sessions-mode = Choose where the session is held.
+error-choose-one--course = Choose a course from the list, or none.
+error-choose-one--audience = Choose who may register from the list.
+error-required--first_date = Enter the date of the copy's first session.
+error-people-required = Enter an email address, or a list of them.
 
 
 ## Workshops — attendance, check-in and credit

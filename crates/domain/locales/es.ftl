@@ -1805,6 +1805,18 @@ error-unknown-competency = “{ $value }” no es una competencia del marco.
 error-decide-own-registration = No puede decidir su propia inscripción: la decide otro administrador.
 error-not-pending = Esta inscripción ya no está pendiente de aprobación.
 error-already-cancelled = El organizador canceló este taller y ya no puede cambiar.
+error-required--capacity = Indique el número de cupos.
+error-required--registration_opens = Indique el día en que abre la inscripción.
+error-required--registration_closes = Indique el día en que cierra la inscripción.
+error-required--sessions-date = Indique la fecha de la sesión.
+error-required--sessions-start = Indique la hora en que comienza la sesión.
+error-required--sessions-end = Indique la hora en que termina la sesión.
+error-required--sessions-time_zone = Indique la zona horaria de la sesión, por ejemplo America/Mexico_City.
+error-choose-one--sessions-mode = Elija dónde se realiza la sesión.
+error-choose-one--course = Elija un curso de la lista, o ninguno.
+error-choose-one--audience = Elija de la lista quién puede inscribirse.
+error-required--first_date = Indique la fecha de la primera sesión de la copia.
+error-people-required = Indique un correo electrónico, o una lista de ellos.
 
 
 ## Workshops — attendance, check-in and credit

@@ -820,7 +820,7 @@ pub async fn register_others(
         (true, None) => list.clone(),
     };
     if text.trim().is_empty() {
-        return refused(&state, &ctx, id, Invalid::one("email", "required"), (email, list)).await;
+        return refused(&state, &ctx, id, Invalid::one("email", "people-required"), (email, list)).await;
     }
     let people = match actions::read_list(&text) {
         Ok(p) => p,
