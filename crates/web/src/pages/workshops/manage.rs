@@ -808,7 +808,9 @@ pub async fn register_others(
     workshop_access::load_managed(&state, me, id).await?;
     let email = form.text("email").trim().to_string();
     let list = form.text("list");
-    let text = match (email.is_empty(), form.file("file")) {
+    let file = form.file("file");
+    let pasted = email.is_empty() && file.is_none();
+    let text = match (email.is_empty(), file) {
         (false, _) => email.clone(),
         (true, Some((_, bytes))) => match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -827,6 +829,11 @@ pub async fn register_others(
         Err(mut invalid) => {
             if !email.is_empty() {
                 invalid = Invalid::one("email", "email-invalid");
+            } else if pasted {
+                // The list's lines are named on the box they were typed in.
+                for e in &mut invalid.0 {
+                    e.field = "list".into();
+                }
             }
             return refused(&state, &ctx, id, invalid, (email, list)).await;
         }
