@@ -170,8 +170,16 @@ pub async fn double_bookings(
     Ok(state
         .db
         .read(move |c| {
-            let start = sessions.iter().map(|s| s.starts_at).min().unwrap_or(Timestamp(0));
-            let end = sessions.iter().map(|s| s.ends_at).max().unwrap_or(Timestamp(0));
+            let start = sessions
+                .iter()
+                .map(|s| s.starts_at)
+                .min()
+                .unwrap_or(Timestamp(0));
+            let end = sessions
+                .iter()
+                .map(|s| s.ends_at)
+                .max()
+                .unwrap_or(Timestamp(0));
             let mut out = Vec::new();
             for (user, name) in &facilitators {
                 let theirs = workshops::facilitator_busy(c, *user, offering, start, end)?;
@@ -350,7 +358,10 @@ pub fn first_date(o: &Offering) -> Date {
         .iter()
         .find(|s| s.cancelled_at.is_none())
         .map_or_else(
-            || Timestamp::from_micros(o.offering.starts_at.unwrap_or(0)).date_in(&lyceum_domain::time::TimeZone::utc()),
+            || {
+                Timestamp::from_micros(o.offering.starts_at.unwrap_or(0))
+                    .date_in(&lyceum_domain::time::TimeZone::utc())
+            },
             |s| {
                 let zone = lyceum_domain::time::TimeZone::parse(&s.time_zone)
                     .unwrap_or_else(lyceum_domain::time::TimeZone::utc);
@@ -401,7 +412,10 @@ pub async fn cancel(
             FieldError::new("message", "too-long").with_arg("max", MAX_NOTE),
         ])));
     }
-    if message.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+    if message
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r')
+    {
         return Ok(Err(Invalid::one("message", "control-characters")));
     }
     let org = view.standing.offering.offering.org_id;

@@ -10,7 +10,9 @@
 use super::registrations::{self, By};
 use super::{NewOffering, Offering, OfferingRow, SessionRow};
 use crate::audit::{self, Event};
-use crate::schema::{memberships, offering_sessions, offerings, orgs, registrations as regs, users};
+use crate::schema::{
+    memberships, offering_sessions, offerings, orgs, registrations as regs, users,
+};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::email::EmailAddress;
@@ -64,9 +66,7 @@ pub fn overview(conn: &mut DbConn, path: &OrgPath) -> Result<Vec<Summary>, DbErr
         by.insert((id, status), n);
     }
     let count = |id: i64, s: RegistrationStatus| {
-        by.get(&(id, s.as_str().to_string()))
-            .copied()
-            .unwrap_or(0)
+        by.get(&(id, s.as_str().to_string())).copied().unwrap_or(0)
     };
     Ok(rows
         .into_iter()
@@ -108,9 +108,13 @@ pub fn eligible_facilitators(
 /// The offering, refused as not found unless it belongs to `org` (the
 /// organisation whose admin acts), and its row locked for the change.
 fn lock(conn: &mut DbConn, id: OfferingId, org: OrgId) -> Result<OfferingRow, DbError> {
-    let n = diesel::update(offerings::table.find(id.0).filter(offerings::org_id.eq(org.0)))
-        .set(offerings::queued.eq(offerings::queued))
-        .execute(conn)?;
+    let n = diesel::update(
+        offerings::table
+            .find(id.0)
+            .filter(offerings::org_id.eq(org.0)),
+    )
+    .set(offerings::queued.eq(offerings::queued))
+    .execute(conn)?;
     if n == 0 {
         return Err(DbError::NotFound);
     }
@@ -365,7 +369,9 @@ pub fn moved_to(o: &Offering, first: Date) -> OfferingInput {
     });
     let moved = |d: Date| -> String {
         let at = d.noon_in(&TimeZone::utc()).micros() + shift * 86_400_000_000;
-        Timestamp::from_micros(at).date_in(&TimeZone::utc()).to_string()
+        Timestamp::from_micros(at)
+            .date_in(&TimeZone::utc())
+            .to_string()
     };
     let local = |at: i64, zone: &TimeZone| {
         let z = Timestamp::from_micros(at).in_zone(zone);
@@ -496,16 +502,18 @@ pub fn register_others(
             out.push(Outcome::UnknownEmail);
             continue;
         };
-        let outcome = match registrations::register(conn, id, user.id(), By::Admin(admin), base, now)
-        {
-            Ok(RegistrationStatus::Waitlisted) => Outcome::Waitlisted,
-            Ok(_) => Outcome::Registered,
-            Err(DbError::Invalid(i)) if i.is_only("offering", "outside-audience") => Outcome::OutsideAudience,
-            Err(DbError::Invalid(i)) if i.is_only("offering", "already-registered") => {
-                Outcome::AlreadyRegistered
-            }
-            Err(e) => return Err(e),
-        };
+        let outcome =
+            match registrations::register(conn, id, user.id(), By::Admin(admin), base, now) {
+                Ok(RegistrationStatus::Waitlisted) => Outcome::Waitlisted,
+                Ok(_) => Outcome::Registered,
+                Err(DbError::Invalid(i)) if i.is_only("offering", "outside-audience") => {
+                    Outcome::OutsideAudience
+                }
+                Err(DbError::Invalid(i)) if i.is_only("offering", "already-registered") => {
+                    Outcome::AlreadyRegistered
+                }
+                Err(e) => return Err(e),
+            };
         out.push(outcome);
     }
     let registered = out

@@ -352,7 +352,16 @@ fn tell_seat_confirmed(
         .filter(offering_sessions::ends_at.gt(now.micros()))
         .select(diesel::dsl::min(offering_sessions::starts_at))
         .first(conn)?;
-    tell(conn, offering, user, News::SeatConfirmed, None, next, base, now)
+    tell(
+        conn,
+        offering,
+        user,
+        News::SeatConfirmed,
+        None,
+        next,
+        base,
+        now,
+    )
 }
 
 /// Emails `user` news of `offering` through the job queue, in their

@@ -200,8 +200,16 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/offerings/{offering_id}/manage/copy", SignedIn),
     ("GET", "/offerings/{offering_id}/manage/cancel", SignedIn),
     ("POST", "/offerings/{offering_id}/manage/cancel", SignedIn),
-    ("GET", "/offerings/{offering_id}/manage/registrations", SignedIn),
-    ("POST", "/offerings/{offering_id}/manage/registrations", SignedIn),
+    (
+        "GET",
+        "/offerings/{offering_id}/manage/registrations",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/offerings/{offering_id}/manage/registrations",
+        SignedIn,
+    ),
     (
         "POST",
         "/offerings/{offering_id}/manage/registrations/{user_id}/decide",
@@ -371,7 +379,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("PUT", "/api/v1/offerings/{offering_id}", SignedIn),
     ("POST", "/api/v1/offerings/{offering_id}/copy", SignedIn),
     ("POST", "/api/v1/offerings/{offering_id}/cancel", SignedIn),
-    ("POST", "/api/v1/offerings/{offering_id}/register-others", SignedIn),
+    (
+        "POST",
+        "/api/v1/offerings/{offering_id}/register-others",
+        SignedIn,
+    ),
     (
         "POST",
         "/api/v1/offerings/{offering_id}/approvals/{user_id}",

@@ -7,8 +7,8 @@
 
 use super::api::{call, token_for};
 use lyceum_db::workshops::{self, registrations};
-use lyceum_domain::i18n::Lang;
 use lyceum_domain::OfferingId;
+use lyceum_domain::i18n::Lang;
 use lyceum_testkit::{PASSWORD, TestApp};
 use reqwest::Method;
 use reqwest::multipart::Form;
@@ -40,7 +40,11 @@ fn form(audience: &str, facilitator: &str) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-fn with(mut f: Vec<(&'static str, String)>, k: &'static str, v: &str) -> Vec<(&'static str, String)> {
+fn with(
+    mut f: Vec<(&'static str, String)>,
+    k: &'static str,
+    v: &str,
+) -> Vec<(&'static str, String)> {
     f.retain(|(key, _)| *key != k);
     f.push((k, v.to_string()));
     f
@@ -137,7 +141,8 @@ async fn admins_create_workshops_with_every_mistake_named_and_register_others_li
     // Saved: the edit form opens.
     let r = dadmin.post(&new, &owned(&base)).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    r.expect("The workshop was created.").expect("Edit workshop");
+    r.expect("The workshop was created.")
+        .expect("Edit workshop");
     let id = offering_id(&r.path);
 
     // Others registered from a pasted list: each line its own outcome.
@@ -148,7 +153,11 @@ async fn admins_create_workshops_with_every_mistake_named_and_register_others_li
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     r.expect_row(&["2", "educator@example.org", "Registered"])
-        .expect_row(&["3", "nobody@example.org", "Nobody has an account with this email"])
+        .expect_row(&[
+            "3",
+            "nobody@example.org",
+            "Nobody has an account with this email",
+        ])
         .expect_row(&["4", "ladmin@example.org", "Outside the workshop…"])
         .expect_row(&["5", "facilitator@example.org", "Registered"])
         .expect_row(&["6", "dadmin@example.org", "On the waitlist"]);
@@ -159,7 +168,10 @@ async fn admins_create_workshops_with_every_mistake_named_and_register_others_li
     r.expect_row(&["1", "educator@example.org", "Already registered"]);
     // A malformed list is refused whole, its line named.
     let r = dadmin
-        .post_multipart(&people, Form::new().text("list", "educator@example.org\nnot an email\n"))
+        .post_multipart(
+            &people,
+            Form::new().text("list", "educator@example.org\nnot an email\n"),
+        )
         .await;
     assert_eq!(r.status, 422);
     r.expect("Line 2: “not an email” is not an email address.")
@@ -174,9 +186,14 @@ async fn admins_create_workshops_with_every_mistake_named_and_register_others_li
     let r = dadmin.post(&edit, &owned(&same)).await;
     assert_eq!(r.status, 422, "{}", r.body);
     r.expect("2 seats are already taken");
-    let list = dadmin.get(&format!("/orgs/{district}/admin/offerings")).await;
-    list.expect_row(&["Feedback on student writing with AI", "Columbus City Schools"])
-        .expect("2 / 2");
+    let list = dadmin
+        .get(&format!("/orgs/{district}/admin/offerings"))
+        .await;
+    list.expect_row(&[
+        "Feedback on student writing with AI",
+        "Columbus City Schools",
+    ])
+    .expect("2 / 2");
 }
 
 #[tokio::test]
@@ -227,7 +244,14 @@ async fn an_edit_bumps_the_changed_session_s_sequence_and_tells_everyone_in_thei
     // Same plan again: nothing changed, SEQUENCE stays.
     let mut same = body(Some(s.district.0), facilitator, "2027-01-12", 10);
     same["sessions"][0]["id"] = json!(session);
-    let (status, _) = call(&app, Method::PUT, &format!("/api/v1/offerings/{}", id.0), Some(&token), Some(same)).await;
+    let (status, _) = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/offerings/{}", id.0),
+        Some(&token),
+        Some(same),
+    )
+    .await;
     assert_eq!(status, 200);
     // An hour later, and a second session added.
     let mut moved = body(Some(s.district.0), facilitator, "2027-01-12", 10);
@@ -238,7 +262,14 @@ async fn an_edit_bumps_the_changed_session_s_sequence_and_tells_everyone_in_thei
         .as_array_mut()
         .unwrap()
         .push(body(None, facilitator, "2027-01-14", 10)["sessions"][0].clone());
-    let (status, saved) = call(&app, Method::PUT, &format!("/api/v1/offerings/{}", id.0), Some(&token), Some(moved)).await;
+    let (status, saved) = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/offerings/{}", id.0),
+        Some(&token),
+        Some(moved),
+    )
+    .await;
     assert_eq!(status, 200, "{saved}");
 
     let after = app
@@ -268,7 +299,14 @@ async fn an_edit_bumps_the_changed_session_s_sequence_and_tells_everyone_in_thei
     fewer["sessions"][0]["id"] = json!(session);
     fewer["sessions"][0]["start"] = json!("17:00");
     fewer["sessions"][0]["end"] = json!("18:30");
-    let (status, _) = call(&app, Method::PUT, &format!("/api/v1/offerings/{}", id.0), Some(&token), Some(fewer)).await;
+    let (status, _) = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/offerings/{}", id.0),
+        Some(&token),
+        Some(fewer),
+    )
+    .await;
     assert_eq!(status, 200);
     let kept = app
         .db
@@ -284,7 +322,14 @@ async fn an_edit_bumps_the_changed_session_s_sequence_and_tells_everyone_in_thei
     // Capacity below the seats taken: refused by field.
     let mut small = body(Some(s.district.0), facilitator, "2027-01-12", 1);
     small["sessions"][0]["id"] = json!(session);
-    let (status, err) = call(&app, Method::PUT, &format!("/api/v1/offerings/{}", id.0), Some(&token), Some(small)).await;
+    let (status, err) = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/offerings/{}", id.0),
+        Some(&token),
+        Some(small),
+    )
+    .await;
     assert_eq!(status, 422, "{err}");
     assert!(err.to_string().contains("capacity"), "{err}");
 
@@ -305,9 +350,16 @@ async fn an_edit_bumps_the_changed_session_s_sequence_and_tells_everyone_in_thei
         mail.subject,
         "Un taller de Lyceum en el que se inscribió fue cancelado"
     );
-    assert!(mail.text.contains("The hub is closed for repairs."), "{}", mail.text);
+    assert!(
+        mail.text.contains("The hub is closed for repairs."),
+        "{}",
+        mail.text
+    );
     let mail = app.mail_to(s.email("facilitator")).await;
-    assert_eq!(mail.subject, "A Lyceum workshop you registered for was cancelled");
+    assert_eq!(
+        mail.subject,
+        "A Lyceum workshop you registered for was cancelled"
+    );
     let (sessions, regs) = app
         .db
         .read(move |c| Ok((workshops::sessions_of(c, id)?, registrations::list(c, id)?)))
@@ -335,9 +387,23 @@ async fn a_facilitator_booked_twice_is_warned_and_a_copy_moves_every_session() {
     let token = token_for(&app, s.email("dadmin")).await;
     let facilitator = s.user("facilitator").0;
     let create = format!("/api/v1/orgs/{}/offerings", s.district.0);
-    let (status, first) = call(&app, Method::POST, &create, Some(&token), Some(body(None, facilitator, "2027-01-12", 5))).await;
+    let (status, first) = call(
+        &app,
+        Method::POST,
+        &create,
+        Some(&token),
+        Some(body(None, facilitator, "2027-01-12", 5)),
+    )
+    .await;
     assert_eq!(status, 201, "{first}");
-    let (status, second) = call(&app, Method::POST, &create, Some(&token), Some(body(None, facilitator, "2027-01-12", 5))).await;
+    let (status, second) = call(
+        &app,
+        Method::POST,
+        &create,
+        Some(&token),
+        Some(body(None, facilitator, "2027-01-12", 5)),
+    )
+    .await;
     assert_eq!(status, 201, "{second}");
     assert_eq!(second["warnings"][0]["facilitator"], "Test facilitator");
     assert_eq!(second["warnings"][0]["session"], 1);
@@ -365,7 +431,10 @@ async fn a_facilitator_booked_twice_is_warned_and_a_copy_moves_every_session() {
         .expect("name=\"sessions-1-start\" type=\"time\" value=\"16:00\"")
         .expect("name=\"registration_closes\" type=\"date\" value=\"2027-02-07\"");
     let r = dadmin
-        .post(&format!("/offerings/{}/manage/copy", first["id"]), &[("first_date", "soon")])
+        .post(
+            &format!("/offerings/{}/manage/copy", first["id"]),
+            &[("first_date", "soon")],
+        )
         .await;
     assert_eq!(r.status, 422);
 }
@@ -378,7 +447,14 @@ async fn nobody_decides_their_own_registration_and_a_neighbour_s_admin_finds_not
     let facilitator = s.user("facilitator").0;
     let mut b = body(Some(s.district.0), facilitator, "2027-01-12", 5);
     b["needs_approval"] = json!(true);
-    let (status, created) = call(&app, Method::POST, &format!("/api/v1/orgs/{}/offerings", s.district.0), Some(&token), Some(b)).await;
+    let (status, created) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/orgs/{}/offerings", s.district.0),
+        Some(&token),
+        Some(b),
+    )
+    .await;
     assert_eq!(status, 201, "{created}");
     let id = OfferingId(created["id"].as_i64().unwrap());
 
@@ -403,7 +479,10 @@ async fn nobody_decides_their_own_registration_and_a_neighbour_s_admin_finds_not
         .await
         .expect("This is your own registration: another admin decides it.");
     let r = dadmin
-        .post(&format!("{people}/{}/decide", me.0), &[("decision", "approve")])
+        .post(
+            &format!("{people}/{}/decide", me.0),
+            &[("decision", "approve")],
+        )
         .await;
     assert_eq!(r.status, 422, "{}", r.body);
     r.expect("You cannot decide your own registration");
@@ -419,7 +498,10 @@ async fn nobody_decides_their_own_registration_and_a_neighbour_s_admin_finds_not
 
     // The educator's is theirs to decide; the admin's, the programme's.
     let r = dadmin
-        .post(&format!("{people}/{}/decide", educator.0), &[("decision", "approve")])
+        .post(
+            &format!("{people}/{}/decide", educator.0),
+            &[("decision", "approve")],
+        )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     r.expect("The decision was saved");
@@ -439,20 +521,55 @@ async fn nobody_decides_their_own_registration_and_a_neighbour_s_admin_finds_not
     // is not there (404); open to all, it is there but not theirs (403).
     let ladmin = app.browser();
     ladmin.sign_in(s.email("ladmin"), PASSWORD).await;
-    for path in ["manage", "manage/copy", "manage/cancel", "manage/registrations"] {
+    for path in [
+        "manage",
+        "manage/copy",
+        "manage/cancel",
+        "manage/registrations",
+    ] {
         let r = ladmin.get(&format!("/offerings/{}/{path}", id.0)).await;
         assert_eq!(r.status, 404, "{path}");
     }
     let theirs = token_for(&app, s.email("ladmin")).await;
-    let (status, open) = call(&app, Method::POST, &format!("/api/v1/orgs/{}/offerings", s.district.0), Some(&theirs), Some(body(None, facilitator, "2027-01-12", 5))).await;
+    let (status, open) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/orgs/{}/offerings", s.district.0),
+        Some(&theirs),
+        Some(body(None, facilitator, "2027-01-12", 5)),
+    )
+    .await;
     assert_eq!(status, 403, "{open}");
-    let (_, open) = call(&app, Method::POST, &format!("/api/v1/orgs/{}/offerings", s.district.0), Some(&token), Some(body(None, facilitator, "2027-01-12", 5))).await;
+    let (_, open) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/orgs/{}/offerings", s.district.0),
+        Some(&token),
+        Some(body(None, facilitator, "2027-01-12", 5)),
+    )
+    .await;
     let open = open["id"].as_i64().unwrap();
     for (method, path, body) in [
-        (Method::PUT, format!("/api/v1/offerings/{open}"), body(None, facilitator, "2027-01-12", 5)),
-        (Method::POST, format!("/api/v1/offerings/{open}/cancel"), json!({})),
-        (Method::POST, format!("/api/v1/offerings/{open}/copy"), json!({"first_date": "2027-02-01"})),
-        (Method::POST, format!("/api/v1/offerings/{open}/register-others"), json!({"emails": ["ladmin@example.org"]})),
+        (
+            Method::PUT,
+            format!("/api/v1/offerings/{open}"),
+            body(None, facilitator, "2027-01-12", 5),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/offerings/{open}/cancel"),
+            json!({}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/offerings/{open}/copy"),
+            json!({"first_date": "2027-02-01"}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/offerings/{open}/register-others"),
+            json!({"emails": ["ladmin@example.org"]}),
+        ),
     ] {
         let (status, _) = call(&app, method, &path, Some(&theirs), Some(body)).await;
         assert_eq!(status, 403, "{path}");

@@ -48,8 +48,18 @@ pub fn routes(r: Routes) -> Routes {
         create,
     )
     .add(PUT, "/v1/offerings/{offering_id}", Access::SignedIn, update)
-    .add(POST, "/v1/offerings/{offering_id}/copy", Access::SignedIn, copy)
-    .add(POST, "/v1/offerings/{offering_id}/cancel", Access::SignedIn, cancel)
+    .add(
+        POST,
+        "/v1/offerings/{offering_id}/copy",
+        Access::SignedIn,
+        copy,
+    )
+    .add(
+        POST,
+        "/v1/offerings/{offering_id}/cancel",
+        Access::SignedIn,
+        cancel,
+    )
     .add(
         POST,
         "/v1/offerings/{offering_id}/register-others",

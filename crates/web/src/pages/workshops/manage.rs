@@ -52,7 +52,12 @@ pub fn routes(r: Routes) -> Routes {
     )
     .add(GET, "/offerings/{offering_id}/manage", SignedIn, edit_form)
     .add(POST, "/offerings/{offering_id}/manage", SignedIn, save)
-    .add(GET, "/offerings/{offering_id}/manage/copy", SignedIn, copy_form)
+    .add(
+        GET,
+        "/offerings/{offering_id}/manage/copy",
+        SignedIn,
+        copy_form,
+    )
     .add(POST, "/offerings/{offering_id}/manage/copy", SignedIn, copy)
     .add(
         GET,
@@ -60,7 +65,12 @@ pub fn routes(r: Routes) -> Routes {
         SignedIn,
         cancel_form,
     )
-    .add(POST, "/offerings/{offering_id}/manage/cancel", SignedIn, cancel)
+    .add(
+        POST,
+        "/offerings/{offering_id}/manage/cancel",
+        SignedIn,
+        cancel,
+    )
     .add(
         GET,
         "/offerings/{offering_id}/manage/registrations",
@@ -243,12 +253,24 @@ fn form_page(
         s.remove_label = page.tn("offerings-session-remove", n);
         s.modes = Mode::ALL
             .iter()
-            .map(|m| choice(m.as_str(), page.label("session-mode", m.as_str()), s.input.mode == m.as_str()))
+            .map(|m| {
+                choice(
+                    m.as_str(),
+                    page.label("session-mode", m.as_str()),
+                    s.input.mode == m.as_str(),
+                )
+            })
             .collect();
     }
     let languages = ["en", "es"]
         .iter()
-        .map(|l| choice(l, page.t(&format!("offerings-language-{l}")), draft.input.language == *l))
+        .map(|l| {
+            choice(
+                l,
+                page.t(&format!("offerings-language-{l}")),
+                draft.input.language == *l,
+            )
+        })
         .collect();
     let courses = choices
         .courses
@@ -263,7 +285,13 @@ fn form_page(
     let facilitators = choices
         .facilitators
         .iter()
-        .map(|(id, n, e)| choice(id.0, format!("{n} ({e})"), draft.facilitators.contains(&id.0)))
+        .map(|(id, n, e)| {
+            choice(
+                id.0,
+                format!("{n} ({e})"),
+                draft.facilitators.contains(&id.0),
+            )
+        })
         .collect();
     let competencies = choices
         .competencies
@@ -463,7 +491,11 @@ pub async fn create(
     };
     if intent != Intent::Save {
         let choices = actions::choices(&state, &me.actor, scope.id, &scope.path, ctx.lang).await?;
-        let extra = if intent == Intent::AddSession { extra + 1 } else { extra };
+        let extra = if intent == Intent::AddSession {
+            extra + 1
+        } else {
+            extra
+        };
         return Ok(render(&again(draft, extra, FormErrors::none(), &choices)));
     }
     match actions::create(&state, me, scope.id, &scope.path, &draft).await? {
@@ -476,7 +508,12 @@ pub async fn create(
             let choices =
                 actions::choices(&state, &me.actor, scope.id, &scope.path, ctx.lang).await?;
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            Ok(render_invalid(&again(draft, extra.max(1), errors, &choices)))
+            Ok(render_invalid(&again(
+                draft,
+                extra.max(1),
+                errors,
+                &choices,
+            )))
         }
     }
 }
@@ -530,7 +567,16 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let page = edit_page(&state, &ctx, me, OfferingId(id), None, 1, FormErrors::none()).await?;
+    let page = edit_page(
+        &state,
+        &ctx,
+        me,
+        OfferingId(id),
+        None,
+        1,
+        FormErrors::none(),
+    )
+    .await?;
     Ok(render(&page))
 }
 
@@ -545,7 +591,11 @@ pub async fn save(
     let id = OfferingId(id);
     let (draft, intent, extra) = read_form(pairs);
     if intent != Intent::Save {
-        let extra = if intent == Intent::AddSession { extra + 1 } else { extra };
+        let extra = if intent == Intent::AddSession {
+            extra + 1
+        } else {
+            extra
+        };
         let page = edit_page(&state, &ctx, me, id, Some(draft), extra, FormErrors::none()).await?;
         return Ok(render(&page));
     }
@@ -601,7 +651,14 @@ pub async fn copy_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     Ok(render(
-        &copy_page(&state, &ctx, OfferingId(id), String::new(), FormErrors::none()).await?,
+        &copy_page(
+            &state,
+            &ctx,
+            OfferingId(id),
+            String::new(),
+            FormErrors::none(),
+        )
+        .await?,
     ))
 }
 
@@ -673,7 +730,14 @@ pub async fn cancel_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     Ok(render(
-        &cancel_page(&state, &ctx, OfferingId(id), String::new(), FormErrors::none()).await?,
+        &cancel_page(
+            &state,
+            &ctx,
+            OfferingId(id),
+            String::new(),
+            FormErrors::none(),
+        )
+        .await?,
     ))
 }
 
@@ -815,14 +879,27 @@ pub async fn register_others(
         (true, Some((_, bytes))) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
-                return refused(&state, &ctx, id, Invalid::one("file", "csv-not-utf8"), (email, list))
-                    .await;
+                return refused(
+                    &state,
+                    &ctx,
+                    id,
+                    Invalid::one("file", "csv-not-utf8"),
+                    (email, list),
+                )
+                .await;
             }
         },
         (true, None) => list.clone(),
     };
     if text.trim().is_empty() {
-        return refused(&state, &ctx, id, Invalid::one("email", "people-required"), (email, list)).await;
+        return refused(
+            &state,
+            &ctx,
+            id,
+            Invalid::one("email", "people-required"),
+            (email, list),
+        )
+        .await;
     }
     let people = match actions::read_list(&text) {
         Ok(p) => p,
@@ -846,13 +923,21 @@ pub async fn register_others(
                 .map(|l| LineView {
                     line: l.line,
                     email: l.email,
-                    outcome: lyceum_domain::i18n::catalogue()
-                        .text(lang, &format!("offerings-outcome-{}", outcome_key(l.outcome))),
+                    outcome: lyceum_domain::i18n::catalogue().text(
+                        lang,
+                        &format!("offerings-outcome-{}", outcome_key(l.outcome)),
+                    ),
                 })
                 .collect();
-            let page =
-                people_page(&state, &ctx, id, FormErrors::none(), report, Default::default())
-                    .await?;
+            let page = people_page(
+                &state,
+                &ctx,
+                id,
+                FormErrors::none(),
+                report,
+                Default::default(),
+            )
+            .await?;
             Ok(render(&page))
         }
         Err(invalid) => refused(&state, &ctx, id, invalid, (email, list)).await,
