@@ -44,7 +44,13 @@ impl FieldError {
             .rsplit_once('-')
             .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             .map(|(field, _)| field);
-        let key = [Some(self.field.as_str()), repeated]
+        // A row's field, `<rows>-<n>-<field>` (`sessions-2-end`), as `<rows>-<field>`.
+        let in_row = self.field.split('-').collect::<Vec<_>>();
+        let in_row = (in_row.len() == 3
+            && !in_row[1].is_empty()
+            && in_row[1].bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{}-{}", in_row[0], in_row[2]));
+        let key = [Some(self.field.as_str()), repeated, in_row.as_deref()]
             .into_iter()
             .flatten()
             .map(|field| format!("error-{}--{field}", self.code))

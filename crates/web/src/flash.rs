@@ -76,6 +76,12 @@ lyceum_domain::code_enum! {
         ModerationDone = "moderation-done",
         AuthorSuspended = "author-suspended",
         DigestSaved = "digest-saved",
+        // Workshops: running offerings.
+        OfferingCreated = "offering-created",
+        OfferingSaved = "offering-saved",
+        OfferingCopied = "offering-copied",
+        OfferingCancelled = "offering-cancelled",
+        RegistrationDecided = "registration-decided",
     }
 }
 

@@ -346,27 +346,53 @@ fn tell_seat_confirmed(
     base: &str,
     now: Timestamp,
 ) -> Result<(), DbError> {
-    let (name, email, lang): (String, Option<String>, String) = users::table
-        .find(user.0)
-        .select((users::display_name, users::email, users::preferred_language))
-        .first(conn)?;
-    let Some(to) = email else { return Ok(()) };
-    let lang = Lang::parse(&lang).unwrap_or(Lang::En);
     let next: Option<i64> = offering_sessions::table
         .filter(offering_sessions::offering_id.eq(offering.id.0))
         .filter(offering_sessions::cancelled_at.is_null())
         .filter(offering_sessions::ends_at.gt(now.micros()))
         .select(diesel::dsl::min(offering_sessions::starts_at))
         .first(conn)?;
+    tell(
+        conn,
+        offering,
+        user,
+        News::SeatConfirmed,
+        None,
+        next,
+        base,
+        now,
+    )
+}
+
+/// Emails `user` news of `offering` through the job queue, in their
+/// language, `when` (a session's start) on their school's calendar, with
+/// the organiser's note if any.
+#[allow(clippy::too_many_arguments)]
+pub fn tell(
+    conn: &mut DbConn,
+    offering: &OfferingRow,
+    user: UserId,
+    about: News,
+    note: Option<&str>,
+    when: Option<i64>,
+    base: &str,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let (name, email, lang): (String, Option<String>, String) = users::table
+        .find(user.0)
+        .select((users::display_name, users::email, users::preferred_language))
+        .first(conn)?;
+    let Some(to) = email else { return Ok(()) };
+    let lang = Lang::parse(&lang).unwrap_or(Lang::En);
     let zone = crate::orgs::zone_of_user(conn, user)?;
-    let when = next.map_or_else(String::new, |at| human_datetime(at, &zone, lang));
+    let when = when.map_or_else(String::new, |at| human_datetime(at, &zone, lang));
     let message = EmailMessage::Workshop {
         name,
-        about: News::SeatConfirmed,
+        about,
         offering: offering.title.clone(),
         when,
         link: format!("{base}{}", lyceum_domain::paths::offering(offering.id)),
-        note: None,
+        note: note.filter(|n| !n.trim().is_empty()).map(str::to_string),
     };
     jobs::enqueue(conn, &Job::SendEmail(Email { to, lang, message }), now)?;
     Ok(())

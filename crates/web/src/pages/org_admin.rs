@@ -47,6 +47,7 @@ pub enum Tab {
     Sso,
     PdRequests,
     Spaces,
+    Offerings,
 }
 
 /// The organisation and the admin tabs every page here shows.
@@ -68,6 +69,7 @@ impl AdminFrame {
             "sso" => Tab::Sso,
             "pd-requests" => Tab::PdRequests,
             "spaces" => Tab::Spaces,
+            "offerings" => Tab::Offerings,
             _ => Tab::Roles,
         };
         t == self.tab
