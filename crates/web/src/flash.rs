@@ -76,6 +76,10 @@ lyceum_domain::code_enum! {
         ModerationDone = "moderation-done",
         AuthorSuspended = "author-suspended",
         DigestSaved = "digest-saved",
+        OfferingSeatTaken = "offering-seat-taken",
+        OfferingWaitlisted = "offering-waitlisted",
+        OfferingAwaitingApproval = "offering-awaiting-approval",
+        OfferingLeft = "offering-left",
     }
 }
 

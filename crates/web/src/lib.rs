@@ -52,6 +52,7 @@ pub mod sso;
 pub mod state;
 mod template_check;
 pub mod workshop_access;
+pub mod workshop_actions;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
