@@ -1778,6 +1778,7 @@ offerings-mine-no-history = No past workshops yet.
 offerings-mine-offering = Workshop
 offerings-mine-when = When
 offerings-mine-status = Registration
+offerings-mine-had-seat = Had a seat
 flash-offering-seat-taken = You are registered: the seat is yours.
 flash-offering-waitlisted = All seats are taken: you are on the waitlist.
 flash-offering-awaiting-approval = Your registration was sent: an organiser will approve it.

@@ -1778,6 +1778,7 @@ offerings-mine-no-history = Todavía no hay talleres pasados.
 offerings-mine-offering = Taller
 offerings-mine-when = Cuándo
 offerings-mine-status = Inscripción
+offerings-mine-had-seat = Tuvo un lugar
 flash-offering-seat-taken = Está inscrito: el lugar es suyo.
 flash-offering-waitlisted = Todos los lugares están ocupados: está en la lista de espera.
 flash-offering-awaiting-approval = Su inscripción fue enviada: un organizador la aprobará.

@@ -540,3 +540,40 @@ async fn refusals_say_why_in_both_languages() {
         "Este taller es para miembros de otra organización: no puede inscribirse."
     );
 }
+
+#[tokio::test]
+async fn the_demo_offers_workshops_ana_can_find_and_holds_seats_in() {
+    let app = TestApp::start().await;
+    lyceum_server::demo::seed(&app.db, &app.clock)
+        .await
+        .unwrap();
+    let now = app.clock.now();
+    app.db
+        .write(move |c| lyceum_server::demo_workshops::seed(c, now))
+        .await
+        .unwrap();
+    let ana = app.browser();
+    ana.sign_in(
+        "educator@columbus.example.org",
+        lyceum_server::demo::DEMO_PASSWORD,
+    )
+    .await;
+    let list = ana.get("/offerings").await;
+    for title in [
+        "Protecting student privacy: winter cohort",
+        "Hands-on with AI tools: two mornings at the hub",
+        "AI-aware assignments: a design studio",
+        "Talking with families about AI",
+        "Full. 2 people are on the waitlist.",
+    ] {
+        list.expect(title);
+    }
+    // The federation's webinar is for its members; the science afternoon is over.
+    assert!(!list.contains("La IA y la carga de trabajo docente"));
+    assert!(!list.contains("Checking a chatbot"));
+    ana.get("/offerings/mine")
+        .await
+        .expect("Protecting student privacy: winter cohort")
+        .expect("Checking a chatbot&#39;s science")
+        .expect("Had a seat");
+}

@@ -279,6 +279,8 @@ pub async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             when: when_words(&page, h.starts_at, h.ends_at),
             status: if h.cancelled {
                 page.t("offering-cancelled-short")
+            } else if h.status == RegistrationStatus::Confirmed {
+                page.t("offerings-mine-had-seat")
             } else {
                 status_words(&page, h.status)
             },
