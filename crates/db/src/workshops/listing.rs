@@ -380,11 +380,14 @@ pub fn mine(
     ))
 }
 
-/// An offering's competencies with their names: (id, code, English, Spanish).
+/// A competency with its names: (id, code, English, Spanish).
+pub type NamedCompetency = (String, Option<String>, Option<String>, Option<String>);
+
+/// An offering's competencies with their names.
 pub fn competencies_named(
     conn: &mut DbConn,
     offering: OfferingId,
-) -> Result<Vec<(String, Option<String>, Option<String>, Option<String>)>, DbError> {
+) -> Result<Vec<NamedCompetency>, DbError> {
     use crate::schema::{competencies, offering_competencies};
     Ok(offering_competencies::table
         .inner_join(
@@ -409,7 +412,7 @@ pub struct Around {
     pub organiser: String,
     pub course: Option<(String, String)>,
     pub facilitators: Vec<String>,
-    pub competencies: Vec<(String, Option<String>, Option<String>, Option<String>)>,
+    pub competencies: Vec<NamedCompetency>,
     pub waitlisted: i64,
     pub place: Option<i64>,
 }

@@ -15,6 +15,7 @@ use crate::workshop_actions::{self as actions, Shown};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use lyceum_db::workshops::listing::NamedCompetency;
 use lyceum_domain::OfferingId;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
@@ -87,10 +88,7 @@ pub struct OfferingPage {
     action: Action,
 }
 
-fn competency_name(
-    lang: Lang,
-    (id, code, en, es): &(String, Option<String>, Option<String>, Option<String>),
-) -> String {
+fn competency_name(lang: Lang, (id, code, en, es): &NamedCompetency) -> String {
     let name = match lang {
         Lang::Es => es.as_ref().or(en.as_ref()),
         Lang::En => en.as_ref().or(es.as_ref()),
