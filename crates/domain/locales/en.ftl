@@ -1691,6 +1691,104 @@ email-workshop-action = See the workshop
 
 ## Workshops — finding offerings, an offering's page, registering, one's sessions
 # (this section's messages go below this line)
+nav-workshops = Workshops
+offerings-title = Workshops and cohorts
+offerings-intro = Workshops and cohort courses you may join, soonest first.
+offerings-mine-link = My sessions
+offerings-find-link = Find workshops
+offerings-back = All workshops
+offerings-filter-label = Find workshops
+offerings-filter = Filter
+offerings-near = Near me
+offerings-anywhere = Anywhere
+offerings-near-district = In my district
+offerings-near-state = In my state
+offerings-state = State
+offerings-state-hint = Choosing a state replaces “Near me”.
+offerings-any-state = Any state
+offerings-course = Course
+offerings-any-course = Any course
+offerings-from = Starting from
+offerings-to = Starting by
+offerings-date-hint = For example, 2027-01-31.
+offerings-virtual = Online only
+offerings-search = Show workshops
+offerings-none = No workshops are open to you yet.
+offerings-no-match = No workshops match these filters.
+offerings-more = More workshops
+offerings-cohort-of = A cohort of the course “{ $course }”
+offerings-yours = You: { $status }
+offering-seats-left = { $count ->
+    [one] 1 seat left
+   *[other] { $count } seats left
+}
+offering-full-waitlist = { $count ->
+    [0] Full. The waitlist is empty.
+    [one] Full. 1 person is on the waitlist.
+   *[other] Full. { $count } people are on the waitlist.
+}
+offering-when-until = { $start }, until { $end }
+offering-own-zone = Where it is held: { $time } ({ $zone })
+offering-title = Workshop
+offering-organiser = Organised by
+offering-course = Course
+offering-facilitators = Facilitators
+offering-pd-hours = PD hours
+offering-seats = Seats
+offering-capacity = { $capacity } in all. { $seats }
+offering-registration = Registration
+offering-window = Opens { $opens }, closes { $closes }
+offering-credit = Credit
+offering-credit-rule = Attend at least { $percent }% of the sessions to earn the PD hours.
+offering-credit-rule-course = Attend at least { $percent }% of the sessions and complete the course to earn the PD hours.
+offering-competencies = Competencies
+offering-your-registration = Your registration
+offering-register = Register
+offering-cancel-registration = Cancel my registration
+offering-register-seat = A seat is free: registering gives you one.
+offering-register-waitlist = All seats are taken. Registering puts you on the waitlist; if a seat frees, it is yours in order of arrival and we email you.
+offering-register-approval = An organiser approves each registration. We email you when your seat is confirmed.
+offering-you-confirmed = You have a seat.
+offering-you-waitlisted = { $count ->
+    [one] You are next on the waitlist. If a seat frees, it is yours and we email you.
+   *[other] You are number { $count } on the waitlist. If a seat frees for you, we email you.
+}
+offering-you-pending = Your registration is waiting for an organiser's approval.
+offering-no-registering-cancelled = This workshop was cancelled: registration is closed.
+offering-opens-on = Registration opens { $when }.
+offering-closed-on = Registration closed { $when }.
+offering-not-for-you = This workshop is for members of another organisation: you cannot register.
+offering-cancelled = This workshop was cancelled.
+offering-cancelled-because = This workshop was cancelled. The organiser wrote: { $message }
+offering-cancelled-short = Cancelled by the organiser
+offering-sessions = { $count ->
+    [one] 1 session
+   *[other] { $count } sessions
+}
+offering-session-n = Session { $number }
+offering-session-cancelled = cancelled
+offering-session-when = { $start } to { $end }
+offering-meeting-link = Join the meeting
+offering-link-when-confirmed = The meeting link shows here once you have a seat.
+offerings-mine-title = My workshop sessions
+offerings-mine-upcoming = Coming up
+offerings-mine-no-sessions = You have no sessions coming up.
+offerings-mine-history = My history
+offerings-mine-no-history = No past workshops yet.
+offerings-mine-offering = Workshop
+offerings-mine-when = When
+offerings-mine-status = Registration
+offerings-mine-had-seat = Had a seat
+flash-offering-seat-taken = You are registered: the seat is yours.
+flash-offering-waitlisted = All seats are taken: you are on the waitlist.
+flash-offering-awaiting-approval = Your registration was sent: an organiser will approve it.
+flash-offering-left = Your registration was cancelled.
+error-already-registered = You are already registered for this workshop.
+error-outside-audience = This workshop is for members of another organisation: you cannot register.
+error-registration-not-open = Registration for this workshop has not opened yet.
+error-registration-closed = Registration for this workshop has closed.
+error-offering-cancelled = This workshop was cancelled.
+error-not-registered = You are not registered for this workshop.
 
 
 ## Workshops — creating, editing, copying and cancelling offerings; registering others; approvals

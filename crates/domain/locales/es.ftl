@@ -1691,6 +1691,104 @@ email-workshop-action = Ver el taller
 
 ## Workshops — finding offerings, an offering's page, registering, one's sessions
 # (this section's messages go below this line)
+nav-workshops = Talleres
+offerings-title = Talleres y cohortes
+offerings-intro = Talleres y cursos en cohorte a los que puede unirse, los más próximos primero.
+offerings-mine-link = Mis sesiones
+offerings-find-link = Buscar talleres
+offerings-back = Todos los talleres
+offerings-filter-label = Buscar talleres
+offerings-filter = Filtrar
+offerings-near = Cerca de mí
+offerings-anywhere = En cualquier lugar
+offerings-near-district = En mi distrito
+offerings-near-state = En mi estado
+offerings-state = Estado
+offerings-state-hint = Elegir un estado reemplaza «Cerca de mí».
+offerings-any-state = Cualquier estado
+offerings-course = Curso
+offerings-any-course = Cualquier curso
+offerings-from = Que empiecen desde
+offerings-to = Que empiecen hasta
+offerings-date-hint = Por ejemplo, 2027-01-31.
+offerings-virtual = Solo en línea
+offerings-search = Mostrar talleres
+offerings-none = Todavía no hay talleres abiertos para usted.
+offerings-no-match = Ningún taller coincide con estos filtros.
+offerings-more = Más talleres
+offerings-cohort-of = Una cohorte del curso «{ $course }»
+offerings-yours = Usted: { $status }
+offering-seats-left = { $count ->
+    [one] Queda 1 lugar
+   *[other] Quedan { $count } lugares
+}
+offering-full-waitlist = { $count ->
+    [0] Completo. La lista de espera está vacía.
+    [one] Completo. Hay 1 persona en la lista de espera.
+   *[other] Completo. Hay { $count } personas en la lista de espera.
+}
+offering-when-until = { $start }, hasta el { $end }
+offering-own-zone = Donde se realiza: { $time } ({ $zone })
+offering-title = Taller
+offering-organiser = Organizado por
+offering-course = Curso
+offering-facilitators = Facilitadores
+offering-pd-hours = Horas de desarrollo profesional
+offering-seats = Lugares
+offering-capacity = { $capacity } en total. { $seats }
+offering-registration = Inscripción
+offering-window = Abre { $opens }, cierra { $closes }
+offering-credit = Crédito
+offering-credit-rule = Asista al menos al { $percent } % de las sesiones para obtener las horas.
+offering-credit-rule-course = Asista al menos al { $percent } % de las sesiones y complete el curso para obtener las horas.
+offering-competencies = Competencias
+offering-your-registration = Su inscripción
+offering-register = Inscribirme
+offering-cancel-registration = Cancelar mi inscripción
+offering-register-seat = Hay un lugar libre: al inscribirse, será suyo.
+offering-register-waitlist = Todos los lugares están ocupados. Al inscribirse, queda en la lista de espera; si se libera un lugar, será suyo por orden de llegada y le enviaremos un correo.
+offering-register-approval = Un organizador aprueba cada inscripción. Le enviaremos un correo cuando su lugar esté confirmado.
+offering-you-confirmed = Tiene un lugar.
+offering-you-waitlisted = { $count ->
+    [one] Usted es el siguiente en la lista de espera. Si se libera un lugar, será suyo y le enviaremos un correo.
+   *[other] Usted es el número { $count } en la lista de espera. Si se libera un lugar para usted, le enviaremos un correo.
+}
+offering-you-pending = Su inscripción espera la aprobación de un organizador.
+offering-no-registering-cancelled = Este taller fue cancelado: la inscripción está cerrada.
+offering-opens-on = La inscripción abre { $when }.
+offering-closed-on = La inscripción cerró { $when }.
+offering-not-for-you = Este taller es para miembros de otra organización: no puede inscribirse.
+offering-cancelled = Este taller fue cancelado.
+offering-cancelled-because = Este taller fue cancelado. El organizador escribió: { $message }
+offering-cancelled-short = Cancelado por el organizador
+offering-sessions = { $count ->
+    [one] 1 sesión
+   *[other] { $count } sesiones
+}
+offering-session-n = Sesión { $number }
+offering-session-cancelled = cancelada
+offering-session-when = De { $start } a { $end }
+offering-meeting-link = Entrar a la reunión
+offering-link-when-confirmed = El enlace de la reunión aparece aquí cuando tenga un lugar.
+offerings-mine-title = Mis sesiones de talleres
+offerings-mine-upcoming = Próximas
+offerings-mine-no-sessions = No tiene sesiones próximas.
+offerings-mine-history = Mi historial
+offerings-mine-no-history = Todavía no hay talleres pasados.
+offerings-mine-offering = Taller
+offerings-mine-when = Cuándo
+offerings-mine-status = Inscripción
+offerings-mine-had-seat = Tuvo un lugar
+flash-offering-seat-taken = Está inscrito: el lugar es suyo.
+flash-offering-waitlisted = Todos los lugares están ocupados: está en la lista de espera.
+flash-offering-awaiting-approval = Su inscripción fue enviada: un organizador la aprobará.
+flash-offering-left = Su inscripción fue cancelada.
+error-already-registered = Ya está inscrito en este taller.
+error-outside-audience = Este taller es para miembros de otra organización: no puede inscribirse.
+error-registration-not-open = La inscripción para este taller aún no abre.
+error-registration-closed = La inscripción para este taller ya cerró.
+error-offering-cancelled = Este taller fue cancelado.
+error-not-registered = No está inscrito en este taller.
 
 
 ## Workshops — creating, editing, copying and cancelling offerings; registering others; approvals

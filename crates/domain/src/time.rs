@@ -258,6 +258,11 @@ impl Date {
             .map_or(Timestamp(0), |z| Timestamp::from_jiff(z.timestamp()))
     }
 
+    /// The day after this one (`None` past the calendar's end).
+    pub fn next_day(self) -> Option<Self> {
+        self.0.tomorrow().ok().map(Self)
+    }
+
     /// Noon of the day in `zone`: how a day someone typed (an outside
     /// activity's date) is stored, so the date reads the same in every zone
     /// within eleven hours of theirs.

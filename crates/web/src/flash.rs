@@ -82,6 +82,11 @@ lyceum_domain::code_enum! {
         OfferingCopied = "offering-copied",
         OfferingCancelled = "offering-cancelled",
         RegistrationDecided = "registration-decided",
+        // Workshops: registering and leaving.
+        OfferingSeatTaken = "offering-seat-taken",
+        OfferingWaitlisted = "offering-waitlisted",
+        OfferingAwaitingApproval = "offering-awaiting-approval",
+        OfferingLeft = "offering-left",
     }
 }
 

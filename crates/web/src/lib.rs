@@ -53,6 +53,7 @@ pub mod state;
 mod template_check;
 pub mod workshop_access;
 pub mod workshop_manage_actions;
+pub mod workshop_actions;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -1,1 +1,480 @@
-//! (Scaffold: written in a parallel branch.)
+//! Lists for educators: finding offerings one may see (`find`, one
+//! statement: who may see each is decided in the query, never by filtering
+//! a page in memory), one's place on a waitlist, and one's own sessions and
+//! history (`mine`).
+//!
+//! Who may see an offering is `web::workshop_access`'s rule: its audience
+//! (no audience: everyone signed in; else members of that subtree), and
+//! those who manage offerings at its organisation. Both come in as
+//! [`Seen`], computed from the reader's grants.
+
+use super::OfferingRow;
+use crate::codes::Code;
+use crate::ids::Id;
+use crate::schema::{courses, offering_sessions, offerings, orgs, registrations};
+use crate::{DbConn, DbError};
+use diesel::dsl::{exists, sql};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use lyceum_domain::i18n::Lang;
+use lyceum_domain::org::OrgPath;
+use lyceum_domain::workshop::{Mode, RegistrationStatus};
+use lyceum_domain::{CourseId, OfferingId, SessionId, Timestamp, UserId};
+
+/// The most offerings one page lists.
+pub const MAX_PAGE: i64 = 50;
+
+/// What the reader may see, from their grants.
+#[derive(Debug, Clone, Default)]
+pub struct Seen {
+    /// Organisations whose audience the reader is in: every organisation on
+    /// the path of each of their memberships (an audience covers its subtree).
+    pub audiences: Vec<i64>,
+    /// Subtrees where the reader manages offerings: they see all there.
+    pub managed: Vec<OrgPath>,
+}
+
+/// The filters of the list; all optional but the clock.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Offerings not over at this instant (`ends_at` from now).
+    pub now: Timestamp,
+    /// Organised inside one of these subtrees ("near me": the reader's
+    /// districts or states, or a state chosen).
+    pub near: Vec<OrgPath>,
+    /// At least one session online (virtual, or in a room and online).
+    pub virtual_only: bool,
+    pub course: Option<CourseId>,
+    /// Starting at or after this instant.
+    pub from: Option<Timestamp>,
+    /// Starting before this instant.
+    pub until: Option<Timestamp>,
+    pub language: Option<Lang>,
+    /// Keyset: after this (start, id) in the list's order.
+    pub after: Option<(i64, i64)>,
+    /// At most [`MAX_PAGE`].
+    pub limit: i64,
+}
+
+/// One offering as the list shows it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub offering: OfferingRow,
+    pub organiser: String,
+    /// The course of a cohort run: (slug, title).
+    pub course: Option<(String, String)>,
+    /// People on the waitlist.
+    pub waitlisted: i64,
+    pub has_online: bool,
+    pub has_room: bool,
+    /// The reader's registration, when in play.
+    pub mine: Option<RegistrationStatus>,
+}
+
+/// `(path >= p AND path < end)` for each subtree, ORed: the organiser is
+/// inside one of them. Paths are canonical (`/1/7/`, digits and slashes
+/// only: `OrgPath::parse`), so they are written into the SQL as literals.
+fn inside_any(paths: &[OrgPath]) -> Option<String> {
+    if paths.is_empty() {
+        return None;
+    }
+    let ranges: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            format!(
+                "(orgs.path >= '{}' AND orgs.path < '{}')",
+                p.as_str(),
+                p.subtree_end()
+            )
+        })
+        .collect();
+    Some(format!("({})", ranges.join(" OR ")))
+}
+
+type Row = (
+    OfferingRow,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    bool,
+    bool,
+    Option<String>,
+);
+
+/// The offerings `reader` may see that pass `f`, soonest first, at most
+/// `f.limit` (capped): one statement.
+pub fn find(
+    conn: &mut DbConn,
+    reader: UserId,
+    seen: &Seen,
+    f: &Filter,
+) -> Result<Vec<Listed>, DbError> {
+    let managed = inside_any(&seen.managed).unwrap_or_else(|| "FALSE".into());
+    let near = inside_any(&f.near);
+    let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
+    let room = [Mode::InPerson.as_str(), Mode::Both.as_str()];
+    let waiting = RegistrationStatus::Waitlisted.as_str();
+    let limit = f.limit.clamp(1, MAX_PAGE);
+    let rows: Vec<Row> = crate::on_backend!(conn, |c| {
+        let mut q = offerings::table
+            .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
+            .left_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
+            .filter(offerings::cancelled_at.is_null())
+            .filter(offerings::ends_at.ge(f.now.micros()))
+            .filter(
+                offerings::audience_org_id
+                    .is_null()
+                    .or(offerings::audience_org_id.eq_any(seen.audiences.clone()))
+                    .or(sql::<Bool>(&managed)),
+            )
+            .into_boxed();
+        if let Some(near) = &near {
+            q = q.filter(sql::<Bool>(near));
+        }
+        if f.virtual_only {
+            q = q.filter(exists(
+                offering_sessions::table
+                    .filter(offering_sessions::offering_id.eq(offerings::id))
+                    .filter(offering_sessions::cancelled_at.is_null())
+                    .filter(offering_sessions::mode.eq_any(online)),
+            ));
+        }
+        if let Some(course) = f.course {
+            q = q.filter(offerings::course_id.eq(course.0));
+        }
+        if let Some(from) = f.from {
+            q = q.filter(offerings::starts_at.ge(from.micros()));
+        }
+        if let Some(until) = f.until {
+            q = q.filter(offerings::starts_at.lt(until.micros()));
+        }
+        if let Some(lang) = f.language {
+            q = q.filter(offerings::language.eq(lang.as_str()));
+        }
+        if let Some((start, id)) = f.after {
+            q = q.filter(
+                offerings::starts_at
+                    .gt(start)
+                    .or(offerings::starts_at.eq(start).and(offerings::id.gt(id))),
+            );
+        }
+        q.order((offerings::starts_at, offerings::id))
+            .limit(limit)
+            .select((
+                OfferingRow::as_select(),
+                orgs::name,
+                courses::slug.nullable(),
+                courses::title.nullable(),
+                registrations::table
+                    .filter(registrations::offering_id.eq(offerings::id))
+                    .filter(registrations::status.eq(waiting))
+                    .count()
+                    .single_value(),
+                exists(
+                    offering_sessions::table
+                        .filter(offering_sessions::offering_id.eq(offerings::id))
+                        .filter(offering_sessions::cancelled_at.is_null())
+                        .filter(offering_sessions::mode.eq_any(online)),
+                ),
+                exists(
+                    offering_sessions::table
+                        .filter(offering_sessions::offering_id.eq(offerings::id))
+                        .filter(offering_sessions::cancelled_at.is_null())
+                        .filter(offering_sessions::mode.eq_any(room)),
+                ),
+                registrations::table
+                    .filter(registrations::offering_id.eq(offerings::id))
+                    .filter(registrations::user_id.eq(reader.0))
+                    .select(registrations::status)
+                    .single_value(),
+            ))
+            .load::<Row>(c)
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(offering, organiser, slug, title, waitlisted, has_online, has_room, mine)| Listed {
+                offering,
+                organiser,
+                course: slug.zip(title),
+                waitlisted: waitlisted.unwrap_or(0),
+                has_online,
+                has_room,
+                mine: mine
+                    .as_deref()
+                    .and_then(RegistrationStatus::parse)
+                    .filter(|s| s.active()),
+            },
+        )
+        .collect())
+}
+
+/// `user`'s place on the offering's waitlist (1 = next), if they are on it.
+pub fn waitlist_place(
+    conn: &mut DbConn,
+    offering: OfferingId,
+    user: UserId,
+) -> Result<Option<i64>, DbError> {
+    let waiting = RegistrationStatus::Waitlisted.as_str();
+    let Some(mine) = super::registrations::of(conn, offering, user)?
+        .filter(|r| r.status == RegistrationStatus::Waitlisted)
+    else {
+        return Ok(None);
+    };
+    let ahead: i64 = registrations::table
+        .filter(registrations::offering_id.eq(offering.0))
+        .filter(registrations::status.eq(waiting))
+        .filter(
+            registrations::position
+                .lt(mine.position)
+                .or(registrations::position
+                    .eq(mine.position)
+                    .and(registrations::id.lt(mine.id))),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(Some(ahead + 1))
+}
+
+/// The states, by name: the "near" filter's choices.
+pub fn states(conn: &mut DbConn) -> Result<Vec<(i64, String, String)>, DbError> {
+    Ok(orgs::table
+        .filter(orgs::kind.eq(lyceum_domain::org::OrgKind::State.as_str()))
+        .order(orgs::name)
+        .select((orgs::id, orgs::name, orgs::path))
+        .load(conn)?)
+}
+
+/// A session of an offering one is registered for (or waiting for).
+#[derive(Debug, Clone)]
+pub struct MySession {
+    pub id: SessionId,
+    pub offering: OfferingId,
+    pub title: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub time_zone: String,
+    pub mode: Mode,
+    pub venue: String,
+    pub status: RegistrationStatus,
+}
+
+/// An offering one registered for, with where that stands.
+#[derive(Debug, Clone)]
+pub struct MyOffering {
+    pub offering: OfferingId,
+    pub title: String,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub cancelled: bool,
+    pub status: RegistrationStatus,
+}
+
+/// How many of each list `mine` reads at most.
+pub const MAX_MINE: i64 = 100;
+
+/// `user`'s sessions not over yet (soonest first) in offerings they are
+/// registered for or waiting for, and their offerings over, cancelled or
+/// left (newest first).
+pub fn mine(
+    conn: &mut DbConn,
+    user: UserId,
+    now: Timestamp,
+) -> Result<(Vec<MySession>, Vec<MyOffering>), DbError> {
+    let active = [
+        RegistrationStatus::Confirmed.as_str(),
+        RegistrationStatus::Waitlisted.as_str(),
+        RegistrationStatus::Pending.as_str(),
+    ];
+    type SessionTuple = (
+        Id<SessionId>,
+        Id<OfferingId>,
+        String,
+        i64,
+        i64,
+        String,
+        Code<Mode>,
+        String,
+        Code<RegistrationStatus>,
+    );
+    let upcoming: Vec<SessionTuple> = crate::on_backend!(conn, |c| registrations::table
+        .inner_join(offerings::table.on(offerings::id.eq(registrations::offering_id)))
+        .inner_join(offering_sessions::table.on(offering_sessions::offering_id.eq(offerings::id)),)
+        .filter(registrations::user_id.eq(user.0))
+        .filter(registrations::status.eq_any(active))
+        .filter(offerings::cancelled_at.is_null())
+        .filter(offering_sessions::cancelled_at.is_null())
+        .filter(offering_sessions::ends_at.ge(now.micros()))
+        .order((offering_sessions::starts_at, offering_sessions::id))
+        .limit(MAX_MINE)
+        .select((
+            offering_sessions::id,
+            offerings::id,
+            offerings::title,
+            offering_sessions::starts_at,
+            offering_sessions::ends_at,
+            offering_sessions::time_zone,
+            offering_sessions::mode,
+            offering_sessions::venue,
+            registrations::status,
+        ))
+        .load(c))?;
+    type OfferingTuple = (
+        Id<OfferingId>,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Code<RegistrationStatus>,
+    );
+    // History: over, cancelled by the organiser, or left / not approved.
+    let history: Vec<OfferingTuple> = crate::on_backend!(conn, |c| registrations::table
+        .inner_join(offerings::table.on(offerings::id.eq(registrations::offering_id)))
+        .filter(registrations::user_id.eq(user.0))
+        .filter(
+            offerings::ends_at
+                .lt(now.micros())
+                .or(offerings::cancelled_at.is_not_null())
+                .or(registrations::status.ne_all(active)),
+        )
+        .order((offerings::starts_at.desc(), offerings::id.desc()))
+        .limit(MAX_MINE)
+        .select((
+            offerings::id,
+            offerings::title,
+            offerings::starts_at,
+            offerings::ends_at,
+            offerings::cancelled_at,
+            registrations::status,
+        ))
+        .load(c))?;
+    Ok((
+        upcoming
+            .into_iter()
+            .map(
+                |(id, o, title, s, e, zone, mode, venue, status)| MySession {
+                    id: id.into(),
+                    offering: o.into(),
+                    title,
+                    starts_at: s,
+                    ends_at: e,
+                    time_zone: zone,
+                    mode: mode.into(),
+                    venue,
+                    status: status.into(),
+                },
+            )
+            .collect(),
+        history
+            .into_iter()
+            .map(|(o, title, s, e, cancelled, status)| MyOffering {
+                offering: o.into(),
+                title,
+                starts_at: s,
+                ends_at: e,
+                cancelled: cancelled.is_some(),
+                status: status.into(),
+            })
+            .collect(),
+    ))
+}
+
+/// A competency with its names: (id, code, English, Spanish).
+pub type NamedCompetency = (String, Option<String>, Option<String>, Option<String>);
+
+/// An offering's competencies with their names.
+pub fn competencies_named(
+    conn: &mut DbConn,
+    offering: OfferingId,
+) -> Result<Vec<NamedCompetency>, DbError> {
+    use crate::schema::{competencies, offering_competencies};
+    Ok(offering_competencies::table
+        .inner_join(
+            competencies::table.on(competencies::id.eq(offering_competencies::competency_id)),
+        )
+        .filter(offering_competencies::offering_id.eq(offering.0))
+        .order(offering_competencies::position)
+        .select((
+            competencies::id,
+            competencies::code,
+            competencies::name_en,
+            competencies::name_es,
+        ))
+        .load(conn)?)
+}
+
+/// What an offering's page shows beside the offering: its organiser's
+/// name, its course (slug, title), facilitators' names, competencies, the
+/// waitlist's length and the reader's place on it.
+#[derive(Debug, Clone, Default)]
+pub struct Around {
+    pub organiser: String,
+    pub course: Option<(String, String)>,
+    pub facilitators: Vec<String>,
+    pub competencies: Vec<NamedCompetency>,
+    pub waitlisted: i64,
+    pub place: Option<i64>,
+}
+
+pub fn around(
+    conn: &mut DbConn,
+    offering: &OfferingRow,
+    reader: UserId,
+) -> Result<Around, DbError> {
+    crate::snapshot(conn, |c| {
+        let organiser: String = orgs::table
+            .find(offering.org_id.0)
+            .select(orgs::name)
+            .first(c)?;
+        let course = match offering.course_id {
+            Some(id) => courses::table
+                .find(id.0)
+                .select((courses::slug, courses::title))
+                .first(c)
+                .optional()?,
+            None => None,
+        };
+        let waitlisted: i64 = registrations::table
+            .filter(registrations::offering_id.eq(offering.id.0))
+            .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
+            .count()
+            .get_result(c)?;
+        Ok(Around {
+            organiser,
+            course,
+            facilitators: super::facilitators_of(c, offering.id)?
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect(),
+            competencies: competencies_named(c, offering.id)?,
+            waitlisted,
+            place: waitlist_place(c, offering.id, reader)?,
+        })
+    })
+}
+
+/// The courses of offerings `seen` lets the reader see, not over yet, by
+/// title: the course filter's choices.
+pub fn courses_offered(
+    conn: &mut DbConn,
+    seen: &Seen,
+    now: Timestamp,
+) -> Result<Vec<(i64, String)>, DbError> {
+    let managed = inside_any(&seen.managed).unwrap_or_else(|| "FALSE".into());
+    Ok(offerings::table
+        .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
+        .inner_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
+        .filter(offerings::ends_at.ge(now.micros()))
+        .filter(offerings::cancelled_at.is_null())
+        .filter(
+            offerings::audience_org_id
+                .is_null()
+                .or(offerings::audience_org_id.eq_any(seen.audiences.clone()))
+                .or(sql::<Bool>(&managed)),
+        )
+        .select((courses::id, courses::title))
+        .distinct()
+        .order(courses::title)
+        .load(conn)?)
+}

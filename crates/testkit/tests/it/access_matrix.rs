@@ -217,6 +217,17 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ),
     ("POST", "/orgs/{org_id}/admin/spaces", Admins),
     ("GET", "/learning", SignedIn),
+    // Workshops for educators: an offering the reader may not see is 404
+    // (workshops_find tests who sees which).
+    ("GET", "/offerings", SignedIn),
+    ("GET", "/offerings/mine", SignedIn),
+    ("GET", "/offerings/{offering_id}", SignedIn),
+    ("POST", "/offerings/{offering_id}/registration", SignedIn),
+    (
+        "POST",
+        "/offerings/{offering_id}/registration/cancel",
+        SignedIn,
+    ),
     ("GET", "/literacy", SignedIn),
     ("POST", "/literacy", SignedIn),
     ("GET", "/review", SignedIn),
@@ -354,6 +365,19 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("PUT", "/api/v1/me/profile", SignedIn),
     ("GET", "/api/v1/me/export", SignedIn),
     ("GET", "/api/v1/me/learning", SignedIn),
+    ("GET", "/api/v1/me/offerings", SignedIn),
+    ("GET", "/api/v1/offerings", SignedIn),
+    ("GET", "/api/v1/offerings/{offering_id}", SignedIn),
+    (
+        "POST",
+        "/api/v1/offerings/{offering_id}/registration",
+        SignedIn,
+    ),
+    (
+        "DELETE",
+        "/api/v1/offerings/{offering_id}/registration",
+        SignedIn,
+    ),
     ("PUT", "/api/v1/spaces/{space_id}/follow", SignedIn),
     ("GET", "/api/v1/orgs/{org_id}", SignedIn),
     ("PUT", "/api/v1/orgs/{org_id}", Admins),

@@ -54,4 +54,5 @@ mod tokens;
 mod translations;
 mod welcome;
 mod workshops_manage;
+mod workshops_find;
 mod xss;
