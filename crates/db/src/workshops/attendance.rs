@@ -72,27 +72,29 @@ fn status_order(s: RegistrationStatus) -> u8 {
     }
 }
 
+/// (user, name, email, status, position), as read for the roster.
+type RegisteredRow = (i64, String, Option<String>, Code<RegistrationStatus>, i32);
+
 /// The roster of `offering`, read in one snapshot.
 pub fn roster(conn: &mut DbConn, offering: OfferingId) -> Result<Roster, DbError> {
     crate::snapshot(conn, |c| {
         let sessions = super::sessions_of(c, offering)?;
-        let rows: Vec<(i64, String, Option<String>, Code<RegistrationStatus>, i32)> =
-            registrations::table
-                .inner_join(users::table.on(users::id.eq(registrations::user_id)))
-                .filter(registrations::offering_id.eq(offering.0))
-                .filter(registrations::status.eq_any([
-                    RegistrationStatus::Confirmed.as_str(),
-                    RegistrationStatus::Waitlisted.as_str(),
-                    RegistrationStatus::Pending.as_str(),
-                ]))
-                .select((
-                    users::id,
-                    users::display_name,
-                    users::email,
-                    registrations::status,
-                    registrations::position,
-                ))
-                .load(c)?;
+        let rows: Vec<RegisteredRow> = registrations::table
+            .inner_join(users::table.on(users::id.eq(registrations::user_id)))
+            .filter(registrations::offering_id.eq(offering.0))
+            .filter(registrations::status.eq_any([
+                RegistrationStatus::Confirmed.as_str(),
+                RegistrationStatus::Waitlisted.as_str(),
+                RegistrationStatus::Pending.as_str(),
+            ]))
+            .select((
+                users::id,
+                users::display_name,
+                users::email,
+                registrations::status,
+                registrations::position,
+            ))
+            .load(c)?;
         let marks = marks_of_offering(c, offering)?;
         let credited: std::collections::HashSet<i64> = pd_ledger::table
             .filter(pd_ledger::offering_id.eq(offering.0))
@@ -303,7 +305,7 @@ pub fn set_marks(
         let old = mark_of(conn, session, user)?;
         if old.is_none() && !holds_seat(conn, offering, user)? {
             invalid.push(
-                FieldError::new(&format!("mark-{}", user.0), "attendance-not-on-roster")
+                FieldError::new(format!("mark-{}", user.0), "attendance-not-on-roster")
                     .with_arg("value", user.0),
             );
             continue;

@@ -313,7 +313,8 @@ pub struct CheckInDto {
     params(("offering_id" = i64, Path), ("session_id" = i64, Path)),
     request_body = CheckInBody,
     responses((status = 200, body = CheckInDto), (status = 400, body = ErrorBody),
-              (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody),
               (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn check_in(
