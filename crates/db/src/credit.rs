@@ -15,7 +15,7 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
 use lyceum_domain::pd::{Source, school_year};
 use lyceum_domain::token::new_public_id;
-use lyceum_domain::{CourseId, Timestamp, UserId};
+use lyceum_domain::{CourseId, OfferingId, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -32,6 +32,9 @@ pub struct LedgerRow {
     pub earned_at: i64,
     pub school_year: i32,
     pub created_at: i64,
+    /// A workshop's entry: the offering whose credit rule was met.
+    #[diesel(deserialize_as = Id<Option<OfferingId>>)]
+    pub offering_id: Option<OfferingId>,
 }
 
 impl LedgerRow {
@@ -56,8 +59,9 @@ pub struct CertificateRow {
     pub id: i64,
     pub code: String,
     pub user_id: i64,
-    #[diesel(deserialize_as = Id<CourseId>)]
-    pub course_id: CourseId,
+    /// A course's certificate; `None` for a workshop's (`offering_id`).
+    #[diesel(deserialize_as = Id<Option<CourseId>>)]
+    pub course_id: Option<CourseId>,
     pub course_version: i32,
     pub recipient_name: String,
     pub course_title: String,
@@ -69,6 +73,8 @@ pub struct CertificateRow {
     pub expires_at: Option<i64>,
     pub revoked_at: Option<i64>,
     pub revoked_reason: Option<String>,
+    #[diesel(deserialize_as = Id<Option<OfferingId>>)]
+    pub offering_id: Option<OfferingId>,
 }
 
 impl CertificateRow {
@@ -98,7 +104,8 @@ pub fn ledger_of(conn: &mut DbConn, user: UserId) -> Result<Vec<LedgerRow>, DbEr
 }
 
 /// The person's ledger as [`ledger_of`] lists it, each entry with the code
-/// of the certificate its course issued, if it did — in the same statement,
+/// of the certificate its course (or its workshop: the standing one)
+/// issued, if it did — in the same statement,
 /// for the transcript page, which links each certificate.
 pub fn ledger_with_certificates_of(
     conn: &mut DbConn,
@@ -106,9 +113,13 @@ pub fn ledger_with_certificates_of(
 ) -> Result<Vec<(LedgerRow, Option<String>)>, DbError> {
     Ok(crate::on_backend!(conn, |c| pd_ledger::table
         .left_join(
-            certificates::table.on(certificates::user_id
-                .eq(pd_ledger::user_id)
-                .and(certificates::course_id.nullable().eq(pd_ledger::course_id))),
+            certificates::table.on(certificates::user_id.eq(pd_ledger::user_id).and(
+                certificates::course_id
+                    .eq(pd_ledger::course_id)
+                    .or(certificates::offering_id
+                        .eq(pd_ledger::offering_id)
+                        .and(certificates::revoked_at.is_null()))
+            )),
         )
         .filter(pd_ledger::user_id.eq(user.0))
         .order((pd_ledger::earned_at.desc(), pd_ledger::id.desc()))
@@ -120,6 +131,8 @@ pub fn ledger_with_certificates_of(
 pub struct NewEntry<'a> {
     pub source: Source,
     pub course: Option<CourseId>,
+    /// A workshop's entry: one per person and offering (a unique index).
+    pub offering: Option<OfferingId>,
     pub title: &'a str,
     pub quarter_hours: u32,
     pub earned_at: Timestamp,
@@ -139,6 +152,7 @@ pub fn add_entry(
             pd_ledger::user_id.eq(user.0),
             pd_ledger::source.eq(e.source.as_str()),
             pd_ledger::course_id.eq(e.course.map(|c| c.0)),
+            pd_ledger::offering_id.eq(e.offering.map(|o| o.0)),
             pd_ledger::title.eq(e.title),
             pd_ledger::quarter_hours.eq(i32::try_from(e.quarter_hours).unwrap_or(i32::MAX)),
             pd_ledger::earned_at.eq(e.earned_at.micros()),
@@ -165,6 +179,7 @@ pub fn on_completion(
         &NewEntry {
             source: Source::Course,
             course: Some(course_id),
+            offering: None,
             title: &course.title,
             quarter_hours: course.pd_quarter_hours,
             earned_at: now,
@@ -174,20 +189,9 @@ pub fn on_completion(
     let person = users::by_id(conn, user)?.ok_or(DbError::NotFound)?;
     // Expiry keeps the wall-clock time of issue in the holder's zone.
     let zone = orgs::zone_of_user(conn, user)?;
-    let issuer = orgs::root(conn)?.map_or_else(|| "Lyceum".to_string(), |r| r.name);
-    let named: Vec<CertifiedCompetency> = competencies::describe(conn, &course.builds)?
-        .into_iter()
-        .map(|d| CertifiedCompetency {
-            id: d.id,
-            name_en: d.name.en,
-            name_es: d.name.es,
-            level_en: d.level.as_ref().and_then(|l| l.en.clone()),
-            level_es: d.level.and_then(|l| l.es),
-        })
-        .collect();
+    let issuer = issuer(conn)?;
+    let json = certified_competencies(conn, &course.builds)?;
     let code = new_public_id().map_err(|e| DbError::task_from("certificate code", e))?;
-    let json =
-        serde_json::to_string(&named).map_err(|e| DbError::task_from("certificate JSON", e))?;
     diesel::insert_into(certificates::table)
         .values((
             certificates::code.eq(&code),
@@ -208,6 +212,29 @@ pub fn on_completion(
         ))
         .execute(conn)?;
     Ok(code)
+}
+
+/// Who issues certificates: the programme (the root organisation).
+pub(crate) fn issuer(conn: &mut DbConn) -> Result<String, DbError> {
+    Ok(orgs::root(conn)?.map_or_else(|| "Lyceum".to_string(), |r| r.name))
+}
+
+/// The competencies a certificate records, named as they are now, as JSON.
+pub(crate) fn certified_competencies(
+    conn: &mut DbConn,
+    builds: &[lyceum_domain::course::Builds],
+) -> Result<String, DbError> {
+    let named: Vec<CertifiedCompetency> = competencies::describe(conn, builds)?
+        .into_iter()
+        .map(|d| CertifiedCompetency {
+            id: d.id,
+            name_en: d.name.en,
+            name_es: d.name.es,
+            level_en: d.level.as_ref().and_then(|l| l.en.clone()),
+            level_es: d.level.and_then(|l| l.es),
+        })
+        .collect();
+    serde_json::to_string(&named).map_err(|e| DbError::task_from("certificate JSON", e))
 }
 
 /// How long before a certificate expires its holder is reminded.
@@ -315,10 +342,10 @@ pub fn for_course(
     use crate::schema::course_translations as ct;
     let original = ct::table
         .filter(ct::course_id.eq(course.0))
-        .select(ct::original_id);
+        .select(ct::original_id.nullable());
     let translation = ct::table
         .filter(ct::original_id.eq(course.0))
-        .select(ct::course_id);
+        .select(ct::course_id.nullable());
     Ok(certificates::table
         .filter(certificates::user_id.eq(user.0))
         .filter(

@@ -202,6 +202,8 @@ fn complete_if_all_done(
         .execute(conn)?;
     record(conn, course_done, Some(course))?;
     crate::courses::count_completion(conn, course)?;
+    // A cohort run of the course may need it completed for its credit.
+    crate::workshops::attendance::on_course_completed(conn, user, course, now)?;
     if credited {
         return Ok(Some(None));
     }

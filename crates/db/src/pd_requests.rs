@@ -331,6 +331,7 @@ pub fn decide(
             &NewEntry {
                 source: Source::Outside,
                 course: None,
+                offering: None,
                 title: &request.title,
                 quarter_hours: request.hours(),
                 earned_at: Timestamp::from_micros(request.completed_at),

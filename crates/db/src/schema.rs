@@ -448,7 +448,7 @@ diesel::table! {
         id -> BigInt,
         code -> Text,
         user_id -> BigInt,
-        course_id -> BigInt,
+        course_id -> Nullable<BigInt>,
         course_version -> Integer,
         recipient_name -> Text,
         course_title -> Text,
@@ -461,6 +461,7 @@ diesel::table! {
         revoked_at -> Nullable<BigInt>,
         revoked_reason -> Nullable<Text>,
         reminded_at -> Nullable<BigInt>,
+        offering_id -> Nullable<BigInt>,
     }
 }
 

@@ -1919,6 +1919,65 @@ error-people-required = Enter an email address, or a list of them.
 
 ## Workshops — attendance, check-in and credit
 # (this section's messages go below this line)
+certificate-workshop = Workshop
+workshop-credit-reversed-reason = Attendance was corrected, and the workshop’s credit rule is no longer met.
+flash-attendance-saved = Attendance saved.
+flash-checked-in = You are checked in.
+workshop-roster-title = Roster: { $offering }
+workshop-roster-offering = The workshop
+workshop-roster-intro = The people with a seat, the waitlist in its order and those waiting for approval, with their attendance at each session.
+workshop-roster-rule = Credit rule: attend at least { $percent } % of the sessions.
+workshop-roster-rule-course = Credit rule: attend at least { $percent } % of the sessions and complete the course.
+workshop-roster-csv = Download the roster with attendance (CSV)
+workshop-roster-sessions = Sessions
+workshop-roster-session-n = Session { $n }
+workshop-roster-session-cancelled = cancelled
+workshop-roster-mark = Mark attendance
+workshop-roster-confirmed = With a seat ({ $count })
+workshop-roster-waitlist = Waitlist, in order ({ $count })
+workshop-roster-pending = Waiting for approval ({ $count })
+workshop-roster-none = Nobody.
+workshop-roster-name = Name
+workshop-roster-email = Email
+workshop-roster-status = Status
+workshop-roster-position = Place in line
+workshop-roster-credit = Credit
+workshop-roster-credited = Earned
+workshop-roster-not-credited = Not yet
+workshop-roster-unmarked = Not marked
+workshop-attendance-title = Attendance: session { $n } of { $offering }
+workshop-attendance-intro = Choose a mark for each person, then save. You can correct any mark later; every change is recorded.
+workshop-attendance-code = Check-in code
+workshop-attendance-code-hint = Show this code in the room. People with a seat type it at { $address }, from 30 minutes before the start until the end.
+workshop-attendance-save = Save attendance
+workshop-attendance-nobody = Nobody holds a seat yet.
+workshop-attendance-back = The roster
+workshop-checkin-title = Check in: { $offering }
+workshop-checkin-intro = Type the code your facilitator shows in the room.
+workshop-checkin-open = Check-in is open for the session that starts { $when }.
+workshop-checkin-code = Check-in code
+workshop-checkin-code-hint = Six letters and numbers, for example K7P MX3. Spaces and small letters are fine.
+workshop-checkin-submit = Check in
+error-attendance-session-cancelled = This session was cancelled: there is nothing to mark.
+error-attendance-not-on-roster = Person { $value } holds no seat in this workshop, so they cannot be marked.
+error-attendance-mark-invalid = Choose one of the five marks: present, late, left early, absent or excused.
+error-checkin-code-required = Type the check-in code.
+error-checkin-not-registered = Only people with a confirmed seat can check in.
+error-checkin-wrong-code = That code is not right. Check it against the screen and try again.
+error-checkin-other-session = That code is for another session of this workshop.
+error-checkin-not-open = Check-in opens at { $when }.
+error-checkin-over = Check-in has closed: the session is over. Ask your facilitator to mark you.
+error-checkin-cancelled = This session was cancelled.
+error-checkin-wait = Too many codes tried. Wait { $unit ->
+    [seconds] { $count ->
+        [one] 1 second
+       *[other] { $count } seconds
+    }
+   *[minutes] { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+} and try again.
 
 
 ## Workshops — calendars and reminders

@@ -1919,6 +1919,65 @@ error-people-required = Indique un correo electrónico, o una lista de ellos.
 
 ## Workshops — attendance, check-in and credit
 # (this section's messages go below this line)
+certificate-workshop = Taller
+workshop-credit-reversed-reason = Se corrigió la asistencia y ya no se cumple la regla de crédito del taller.
+flash-attendance-saved = Se guardó la asistencia.
+flash-checked-in = Su asistencia quedó registrada.
+workshop-roster-title = Lista: { $offering }
+workshop-roster-offering = El taller
+workshop-roster-intro = Las personas con cupo, la lista de espera en su orden y quienes esperan aprobación, con su asistencia a cada sesión.
+workshop-roster-rule = Regla de crédito: asistir al menos al { $percent } % de las sesiones.
+workshop-roster-rule-course = Regla de crédito: asistir al menos al { $percent } % de las sesiones y completar el curso.
+workshop-roster-csv = Descargar la lista con la asistencia (CSV)
+workshop-roster-sessions = Sesiones
+workshop-roster-session-n = Sesión { $n }
+workshop-roster-session-cancelled = cancelada
+workshop-roster-mark = Registrar asistencia
+workshop-roster-confirmed = Con cupo ({ $count })
+workshop-roster-waitlist = Lista de espera, en orden ({ $count })
+workshop-roster-pending = Esperan aprobación ({ $count })
+workshop-roster-none = Nadie.
+workshop-roster-name = Nombre
+workshop-roster-email = Correo electrónico
+workshop-roster-status = Estado
+workshop-roster-position = Lugar en la fila
+workshop-roster-credit = Crédito
+workshop-roster-credited = Obtenido
+workshop-roster-not-credited = Todavía no
+workshop-roster-unmarked = Sin registrar
+workshop-attendance-title = Asistencia: sesión { $n } de { $offering }
+workshop-attendance-intro = Elija una marca para cada persona y guarde. Puede corregir cualquier marca más tarde; cada cambio queda registrado.
+workshop-attendance-code = Código de registro
+workshop-attendance-code-hint = Muestre este código en la sala. Las personas con cupo lo escriben en { $address }, desde 30 minutos antes del inicio hasta el final.
+workshop-attendance-save = Guardar la asistencia
+workshop-attendance-nobody = Todavía nadie tiene cupo.
+workshop-attendance-back = La lista
+workshop-checkin-title = Registrar asistencia: { $offering }
+workshop-checkin-intro = Escriba el código que muestra su facilitador en la sala.
+workshop-checkin-open = El registro está abierto para la sesión que empieza { $when }.
+workshop-checkin-code = Código de registro
+workshop-checkin-code-hint = Seis letras y números, por ejemplo K7P MX3. Puede usar espacios y minúsculas.
+workshop-checkin-submit = Registrar mi asistencia
+error-attendance-session-cancelled = Esta sesión se canceló: no hay nada que registrar.
+error-attendance-not-on-roster = La persona { $value } no tiene cupo en este taller, así que no se puede registrar su asistencia.
+error-attendance-mark-invalid = Elija una de las cinco marcas: presente, llegó tarde, se fue antes, ausente o justificada.
+error-checkin-code-required = Escriba el código de registro.
+error-checkin-not-registered = Solo las personas con cupo confirmado pueden registrar su asistencia.
+error-checkin-wrong-code = Ese código no es correcto. Compárelo con la pantalla e inténtelo de nuevo.
+error-checkin-other-session = Ese código es de otra sesión de este taller.
+error-checkin-not-open = El registro abre el { $when }.
+error-checkin-over = El registro cerró: la sesión terminó. Pida a su facilitador que registre su asistencia.
+error-checkin-cancelled = Esta sesión se canceló.
+error-checkin-wait = Se probaron demasiados códigos. Espere { $unit ->
+    [seconds] { $count ->
+        [one] 1 segundo
+       *[other] { $count } segundos
+    }
+   *[minutes] { $count ->
+        [one] 1 minuto
+       *[other] { $count } minutos
+    }
+} e inténtelo de nuevo.
 
 
 ## Workshops — calendars and reminders

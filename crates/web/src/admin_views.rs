@@ -113,11 +113,12 @@ pub async fn record(
             let ids: Vec<CourseId> = courses
                 .iter()
                 .map(|p| CourseId(p.course_id))
-                .chain(certificates.iter().map(|c| c.course_id))
+                .chain(certificates.iter().filter_map(|c| c.course_id))
                 .collect();
             let seen = courses::seen_among(c, Some(&viewer), &ids)?;
             courses.retain(|p| seen.contains(&CourseId(p.course_id)));
-            certificates.retain(|c| seen.contains(&c.course_id));
+            // A workshop's certificate has no course to hide.
+            certificates.retain(|c| c.course_id.is_none_or(|id| seen.contains(&id)));
             Ok(Some(Record {
                 person,
                 courses,

@@ -375,7 +375,11 @@ pub async fn verify(
             let Some(cert) = credit::by_code(c, &code)? else {
                 return Ok(None);
             };
-            let slug = courses::slug_of(c, cert.course_id)?;
+            // A workshop's certificate links no course.
+            let slug = match cert.course_id {
+                Some(course) => courses::slug_of(c, course)?,
+                None => None,
+            };
             let revoke_org = match &viewer {
                 Some(actor) if actor.administers_anything() => {
                     memberships::grants_of(c, UserId(cert.user_id))?
@@ -449,7 +453,15 @@ pub async fn certificate_pdf(
                     .map_or_else(|| t("certificate-recipient-deleted"), str::to_string),
             ],
         ),
-        (t("certificate-course"), vec![cert.course_title.clone()]),
+        (
+            // A workshop's certificate names the offering, as its page does.
+            t(if cert.offering_id.is_some() {
+                "certificate-workshop"
+            } else {
+                "certificate-course"
+            }),
+            vec![cert.course_title.clone()],
+        ),
         (
             t("course-pd-hours"),
             vec![cat.text_with(

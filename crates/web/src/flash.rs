@@ -46,6 +46,8 @@ lyceum_domain::code_enum! {
         CertificateRevoked = "certificate-revoked",
         PdRequestSent = "pd-request-sent",
         PdRequestDecided = "pd-request-decided",
+        AttendanceSaved = "attendance-saved",
+        CheckedIn = "checked-in",
         QuizPassed = "quiz-passed",
         QuizFailed = "quiz-failed",
         ReflectionSaved = "reflection-saved",

@@ -115,6 +115,18 @@ impl Attempt {
         }
     }
 
+    /// A workshop check-in code typed by `user`: codes are short, so
+    /// guesses are limited like join codes.
+    pub fn checkin_code(user: UserId, ip: IpAddr) -> Self {
+        Attempt {
+            target: Some((format!("checkin-code:{user}"), Delays::JOIN_CODE)),
+            network: (
+                format!("checkin-code-from:{}", network(ip)),
+                Delays::JOIN_CODE,
+            ),
+        }
+    }
+
     /// Claims the try in a write of its own, so that it counts even when
     /// the write that follows fails: `Err(when)` if it must wait.
     pub async fn claim(

@@ -22,6 +22,7 @@ mod throttle;
 mod tokens;
 mod transactions;
 mod unsubscribe;
+mod workshop_attendance;
 mod workshops;
 
 use lyceum_domain::Timestamp;

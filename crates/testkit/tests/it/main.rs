@@ -55,4 +55,5 @@ mod translations;
 mod welcome;
 mod workshops_manage;
 mod workshops_find;
+mod workshops_attendance;
 mod xss;

@@ -434,6 +434,9 @@ pub struct CertificateDto {
     /// The course, while it is in the catalogue.
     pub course_slug: Option<String>,
     pub course_version: i32,
+    /// A workshop's certificate: the offering whose credit rule was met
+    /// (`course_title` is then its title).
+    pub offering_id: Option<i64>,
     pub hours: f64,
     pub competencies: Vec<CertifiedCompetencyDto>,
     pub issuer: String,
@@ -472,6 +475,7 @@ impl CertificateDto {
             recipient: cert.recipient().map(str::to_string),
             course_slug: slug,
             course_version: cert.course_version,
+            offering_id: cert.offering_id.map(|o| o.0),
             hours: hours(cert.hours()),
             competencies,
             issued_at: time(cert.issued_at),
