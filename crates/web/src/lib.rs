@@ -9,6 +9,7 @@
 //! - Every word on a page comes from the Fluent catalogue.
 
 pub mod admin_views;
+pub mod calendar_actions;
 pub mod api;
 pub mod assets;
 pub mod catalogue;

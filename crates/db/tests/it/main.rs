@@ -23,6 +23,7 @@ mod tokens;
 mod transactions;
 mod unsubscribe;
 mod workshops;
+mod workshops_calendar;
 
 use lyceum_domain::Timestamp;
 
