@@ -101,10 +101,7 @@ pub async fn feed_ics(state: &AppState, token: &str) -> Result<String, AppError>
 
 /// The person's feed: when its address was made, if it was.
 pub async fn feed_made(state: &AppState, user: UserId) -> Result<Option<Timestamp>, AppError> {
-    Ok(state
-        .db
-        .read(move |c| calendar::feed_of(c, user))
-        .await?)
+    Ok(state.db.read(move |c| calendar::feed_of(c, user)).await?)
 }
 
 /// A new feed address, shown this once (only its hash is kept).
@@ -141,8 +138,8 @@ pub fn ics_response(body: String, filename: Option<&str>) -> Response {
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
-    if let Some(v) = filename
-        .and_then(|f| HeaderValue::from_str(&format!("attachment; filename=\"{f}\"")).ok())
+    if let Some(v) =
+        filename.and_then(|f| HeaderValue::from_str(&format!("attachment; filename=\"{f}\"")).ok())
     {
         h.insert(header::CONTENT_DISPOSITION, v);
     }

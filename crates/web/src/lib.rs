@@ -9,9 +9,9 @@
 //! - Every word on a page comes from the Fluent catalogue.
 
 pub mod admin_views;
-pub mod calendar_actions;
 pub mod api;
 pub mod assets;
+pub mod calendar_actions;
 pub mod catalogue;
 pub mod catalogue_facets;
 pub mod certificate_doc;

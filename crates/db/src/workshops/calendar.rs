@@ -15,8 +15,8 @@ use crate::{DbConn, DbError, jobs};
 use diesel::prelude::*;
 use lyceum_domain::i18n::{Lang, human_datetime};
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
-use lyceum_domain::workshop::{News, RegistrationStatus};
 use lyceum_domain::workshop::offering::MAX_REMINDER_MINUTES;
+use lyceum_domain::workshop::{News, RegistrationStatus};
 use lyceum_domain::{OfferingId, SessionId, Timestamp, UserId};
 use std::time::Duration;
 

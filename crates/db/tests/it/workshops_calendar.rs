@@ -53,7 +53,10 @@ async fn reminders(db: &Db) -> Vec<String> {
 /// An offering of one session with `people` registered (the first
 /// `seats` hold a seat), and its session's start.
 async fn registered(db: &Db, seats: u32, people: usize) -> (OfferingId, Vec<UserId>, Timestamp) {
-    let (offering, people) = db.write(move |c| Ok(setup(c, seats, people))).await.unwrap();
+    let (offering, people) = db
+        .write(move |c| Ok(setup(c, seats, people)))
+        .await
+        .unwrap();
     for &p in &people {
         db.write(move |c| registrations::register(c, offering, p, By::Themselves, BASE, T0))
             .await
@@ -81,7 +84,10 @@ async fn each_reminder_goes_once_to_each_seat_with_two_workers_racing() {
     .unwrap();
     // Five seats, two on the waitlist: they are not reminded.
     let (offering, _, start) = registered(&t.db, 5, 7).await;
-    let before_jobs = t.db.read(|c| Ok(jobs::table.count().get_result::<i64>(c)?)).await.unwrap();
+    let before_jobs =
+        t.db.read(|c| Ok(jobs::table.count().get_result::<i64>(c)?))
+            .await
+            .unwrap();
 
     // Two days before: nothing due yet.
     assert_eq!(sweep(&t.db, start.minus(48 * HOUR)).await, 0);
@@ -90,7 +96,11 @@ async fn each_reminder_goes_once_to_each_seat_with_two_workers_racing() {
     let at = start.minus(23 * HOUR);
     let mut tasks = Vec::new();
     for i in 0..6 {
-        let db = if i % 2 == 0 { t.db.clone() } else { other.clone() };
+        let db = if i % 2 == 0 {
+            t.db.clone()
+        } else {
+            other.clone()
+        };
         tasks.push(tokio::spawn(async move { sweep(&db, at).await }));
     }
     let mut sent = 0;
@@ -102,12 +112,15 @@ async fn each_reminder_goes_once_to_each_seat_with_two_workers_racing() {
     assert_eq!(queued.len(), 5, "{queued:?}");
     // In each person's language, with the offering's page and the session's file.
     assert!(queued.iter().any(|p| p.contains("\"lang\":\"es\"")));
-    assert!(queued.iter().all(|p| p.contains(&format!("{BASE}/offerings/{offering}\""))));
     assert!(
         queued
             .iter()
-            .all(|p| p.contains(&format!("{BASE}/offerings/{offering}/sessions/")) && p.contains("/calendar.ics"))
+            .all(|p| p.contains(&format!("{BASE}/offerings/{offering}\"")))
     );
+    assert!(queued.iter().all(
+        |p| p.contains(&format!("{BASE}/offerings/{offering}/sessions/"))
+            && p.contains("/calendar.ics")
+    ));
 
     // Half an hour before: the second, once.
     let at = start.minus(HOUR / 2);
@@ -116,7 +129,10 @@ async fn each_reminder_goes_once_to_each_seat_with_two_workers_racing() {
     assert_eq!(sweep(&t.db, at).await, 0);
     // Once started, nothing more.
     assert_eq!(sweep(&t.db, start.plus(HOUR)).await, 0);
-    let after_jobs = t.db.read(|c| Ok(jobs::table.count().get_result::<i64>(c)?)).await.unwrap();
+    let after_jobs =
+        t.db.read(|c| Ok(jobs::table.count().get_result::<i64>(c)?))
+            .await
+            .unwrap();
     assert_eq!(after_jobs - before_jobs, 10);
 }
 
@@ -170,18 +186,22 @@ async fn no_reminders_for_zero_minutes_cancelled_sessions_or_cancelled_seats() {
 
     // A cancelled session reminds nobody, nor does a cancelled offering.
     t.db.write(move |c| {
-        diesel::update(offering_sessions::table.filter(offering_sessions::offering_id.eq(offering.0)))
-            .set(offering_sessions::cancelled_at.eq(Some(T0.micros())))
-            .execute(c)?;
+        diesel::update(
+            offering_sessions::table.filter(offering_sessions::offering_id.eq(offering.0)),
+        )
+        .set(offering_sessions::cancelled_at.eq(Some(T0.micros())))
+        .execute(c)?;
         Ok(())
     })
     .await
     .unwrap();
     assert_eq!(sweep(&t.db, start.minus(HOUR / 2)).await, 0);
     t.db.write(move |c| {
-        diesel::update(offering_sessions::table.filter(offering_sessions::offering_id.eq(offering.0)))
-            .set(offering_sessions::cancelled_at.eq(None::<i64>))
-            .execute(c)?;
+        diesel::update(
+            offering_sessions::table.filter(offering_sessions::offering_id.eq(offering.0)),
+        )
+        .set(offering_sessions::cancelled_at.eq(None::<i64>))
+        .execute(c)?;
         diesel::update(offerings::table.find(offering.0))
             .set(offerings::cancelled_at.eq(Some(T0.micros())))
             .execute(c)?;

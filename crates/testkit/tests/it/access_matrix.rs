@@ -269,7 +269,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/calendar/{token}", Anyone),
     ("GET", "/api/v1/me/calendar", SignedIn),
     ("POST", "/api/v1/me/calendar/reset", SignedIn),
-    ("GET", "/api/v1/offerings/{offering_id}/calendar.ics", SignedIn),
+    (
+        "GET",
+        "/api/v1/offerings/{offering_id}/calendar.ics",
+        SignedIn,
+    ),
     ("GET", "/orgs", SignedIn),
     ("GET", "/orgs/{org_id}", SignedIn),
     ("GET", "/orgs/{org_id}/people", Admins),

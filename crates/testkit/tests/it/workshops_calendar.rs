@@ -11,8 +11,6 @@ use ical::property::Property;
 use lyceum_db::schema::offering_sessions;
 use lyceum_db::workshops::registrations::{self, By};
 use lyceum_db::workshops::{self, NewOffering};
-use lyceum_db::api_tokens;
-use lyceum_domain::token::{hash_token, new_token};
 use lyceum_domain::workshop::offering::{OfferingInput, SessionInput};
 use lyceum_domain::{OfferingId, SessionId, UserId};
 use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
@@ -162,8 +160,16 @@ async fn session_files_keep_their_uid_raise_the_sequence_and_cancel() {
     assert_eq!(value(&cal.properties, "METHOD"), "PUBLISH");
     assert_eq!(cal.events.len(), 2);
     assert_eq!(cal.timezones.len(), 2);
-    assert!(cal.events.iter().all(|e| value(&e.properties, "URL") != MEETING));
-    let uids: Vec<String> = cal.events.iter().map(|e| value(&e.properties, "UID")).collect();
+    assert!(
+        cal.events
+            .iter()
+            .all(|e| value(&e.properties, "URL") != MEETING)
+    );
+    let uids: Vec<String> = cal
+        .events
+        .iter()
+        .map(|e| value(&e.properties, "UID"))
+        .collect();
 
     // With a seat: the link is in the file.
     register(&app, id, s.user("educator")).await;
@@ -179,7 +185,10 @@ async fn session_files_keep_their_uid_raise_the_sequence_and_cancel() {
         dtstart.params.clone().unwrap(),
         vec![("TZID".to_string(), vec!["America/New_York".to_string()])]
     );
-    assert_eq!(value(&cal.timezones[0].properties, "TZID"), "America/New_York");
+    assert_eq!(
+        value(&cal.timezones[0].properties, "TZID"),
+        "America/New_York"
+    );
 
     // An edit (an hour later, the sequence up): the same UID.
     let first = sessions[0];
@@ -236,7 +245,11 @@ async fn session_files_keep_their_uid_raise_the_sequence_and_cancel() {
     // Signed out: to sign in.
     let anonymous = Browser::no_redirects(&app.url);
     let r = anonymous.get(&one).await;
-    assert!(r.status == 303 || r.status == 302 || r.status == 401, "{}", r.status);
+    assert!(
+        r.status == 303 || r.status == 302 || r.status == 401,
+        "{}",
+        r.status
+    );
 }
 
 #[tokio::test]
@@ -248,7 +261,10 @@ async fn a_feed_lists_ones_own_sessions_and_a_new_address_stops_the_old() {
     register(&app, mine, s.user("educator")).await;
     let educator = signed_in(&app, &s, "educator").await;
 
-    educator.get("/calendar").await.expect("You have no feed address yet.");
+    educator
+        .get("/calendar")
+        .await
+        .expect("You have no feed address yet.");
     let made = educator.post("/calendar/reset", &[]).await;
     assert_eq!(made.status, 200);
     let url = feed_url(&made.body);
@@ -261,17 +277,33 @@ async fn a_feed_lists_ones_own_sessions_and_a_new_address_stops_the_old() {
     // Anyone with the address reads it, signed in or not.
     let anonymous = Browser::new(&app.url);
     let cal = ics(&anonymous, &url).await;
-    let titles: Vec<String> = cal.events.iter().map(|e| value(&e.properties, "SUMMARY")).collect();
+    let titles: Vec<String> = cal
+        .events
+        .iter()
+        .map(|e| value(&e.properties, "SUMMARY"))
+        .collect();
     assert_eq!(titles.len(), 2, "{titles:?}");
-    assert!(titles.iter().all(|t| t == "Prompting for differentiated reading"));
-    assert!(cal.events.iter().any(|e| value(&e.properties, "URL") == MEETING));
+    assert!(
+        titles
+            .iter()
+            .all(|t| t == "Prompting for differentiated reading")
+    );
+    assert!(
+        cal.events
+            .iter()
+            .any(|e| value(&e.properties, "URL") == MEETING)
+    );
     assert_eq!(value(&cal.properties, "X-WR-CALNAME"), "Lyceum workshops");
     // The facilitator's feed has both offerings.
     let facilitator = signed_in(&app, &s, "facilitator").await;
     let theirs_url = feed_url(&facilitator.post("/calendar/reset", &[]).await.body);
     let cal = ics(&anonymous, &theirs_url).await;
     assert_eq!(cal.events.len(), 4);
-    assert!(cal.events.iter().any(|e| value(&e.properties, "SUMMARY") == "Not for the educator"));
+    assert!(
+        cal.events
+            .iter()
+            .any(|e| value(&e.properties, "SUMMARY") == "Not for the educator")
+    );
 
     // A new address on the page: the old one stops at once.
     let again = feed_url(&educator.post("/calendar/reset", &[]).await.body);
@@ -282,7 +314,7 @@ async fn a_feed_lists_ones_own_sessions_and_a_new_address_stops_the_old() {
     assert_eq!(anonymous.get("/calendar/not-a-feed").await.status, 404);
 
     // The same over the API.
-    let token = bearer(&app, s.user("educator")).await;
+    let token = crate::api::token_for(&app, s.email("educator")).await;
     let api = reqwest::Client::new();
     let status: serde_json::Value = api
         .get(format!("{}/api/v1/me/calendar", app.url))
@@ -316,27 +348,4 @@ async fn a_feed_lists_ones_own_sessions_and_a_new_address_stops_the_old() {
         .unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(parse(&r.text().await.unwrap()).events.len(), 2);
-}
-
-/// An API token for `user`, made in the database.
-async fn bearer(app: &TestApp, user: UserId) -> String {
-    let secret = format!("lyc_{}", new_token().unwrap().0);
-    let hash = hash_token(&secret);
-    let now = app.clock.now();
-    app.db
-        .write(move |c| {
-            api_tokens::create(
-                c,
-                user,
-                "calendar",
-                &hash,
-                lyceum_domain::api_token::Scopes::READ_WRITE,
-                now,
-                now.plus(DAY),
-            )
-            .map(|_| ())
-        })
-        .await
-        .unwrap();
-    secret
 }
