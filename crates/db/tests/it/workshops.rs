@@ -61,7 +61,11 @@ pub(crate) fn setup(c: &mut DbConn, capacity: u32, people: usize) -> (OfferingId
                 email: &email,
                 display_name: &format!("Person {i}"),
                 password_hash: None,
-                lang: if i % 2 == 0 { Lang::En } else { Lang::Es },
+                lang: if i.is_multiple_of(2) {
+                    Lang::En
+                } else {
+                    Lang::Es
+                },
                 verified: true,
             },
             T0,

@@ -95,8 +95,8 @@ async fn each_reminder_goes_once_to_each_seat_with_two_workers_racing() {
     // A day before (23 h): the first reminder, once, whoever sweeps.
     let at = start.minus(23 * HOUR);
     let mut tasks = Vec::new();
-    for i in 0..6 {
-        let db = if i % 2 == 0 {
+    for i in 0u32..6 {
+        let db = if i.is_multiple_of(2) {
             t.db.clone()
         } else {
             other.clone()

@@ -284,7 +284,7 @@ mod tests {
         let mut best: Option<(jiff::civil::DateTime, String)> = None;
         for t in &tz.transitions {
             let onset: jiff::civil::DateTime =
-                jiff::fmt::strtime::parse("%Y%m%dT%H%M%S", &value(&t.properties, "DTSTART"))
+                jiff::fmt::strtime::parse("%Y%m%dT%H%M%S", value(&t.properties, "DTSTART"))
                     .and_then(|p| p.to_datetime())
                     .unwrap_or_else(|e| panic!("{e}"));
             if onset <= dt && best.as_ref().is_none_or(|(b, _)| onset > *b) {
