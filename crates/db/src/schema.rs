@@ -592,6 +592,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (user_id) {
+        user_id -> BigInt,
+        token_hash -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    session_reminders (session_id, user_id, which) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+        which -> SmallInt,
+        sent_at -> BigInt,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -863,6 +880,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     offering_sessions,
     registrations,
     attendance,
+    calendar_feeds,
+    session_reminders,
     welcomes,
     orgs,
     users,
@@ -991,4 +1010,6 @@ pub const TABLES: &[&str] = &[
     "offering_sessions",
     "registrations",
     "attendance",
+    "calendar_feeds",
+    "session_reminders",
 ];

@@ -1982,6 +1982,24 @@ error-checkin-wait = Too many codes tried. Wait { $unit ->
 
 ## Workshops — calendars and reminders
 # (this section's messages go below this line)
+calendar-title = Calendar feed
+account-calendar-hint = your workshop sessions in your own calendar app.
+calendar-intro = Your calendar feed is a private address that calendar apps (Google Calendar, Outlook, Apple Calendar) subscribe to. It lists the sessions of every workshop you hold a seat in or facilitate, with their links, and keeps them up to date; cancelled sessions show as cancelled. Anyone with the address can read it, so keep it to yourself.
+calendar-created-title = Your new feed address
+calendar-feed-label = Calendar feed address
+calendar-feed-hint = Copy it now and add it to your calendar app as a subscription ("From URL"). It is shown only this once.
+calendar-copy = Copy address
+calendar-copied = Address copied.
+calendar-made-on = Your feed address was made { $when }.
+calendar-shown-once = For your privacy we keep only a fingerprint of it, so it cannot be shown again. If you lost it, make a new one.
+calendar-none = You have no feed address yet.
+calendar-make-title = Make your feed address
+calendar-make = Make my feed address
+calendar-reset-title = Make a new address
+calendar-reset-warning = The address you have now will stop working at once; calendars subscribed to it stop updating.
+calendar-reset = Make a new address
+calendar-feed-name = Lyceum workshops
+email-workshop-reminder-calendar = Add it to your calendar: { $link }
 
 
 ## Workshops — surveys and the offering's community space

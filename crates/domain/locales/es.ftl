@@ -1982,6 +1982,24 @@ error-checkin-wait = Se probaron demasiados códigos. Espere { $unit ->
 
 ## Workshops — calendars and reminders
 # (this section's messages go below this line)
+calendar-title = Calendario suscrito
+account-calendar-hint = sus sesiones de talleres en su propia aplicación de calendario.
+calendar-intro = Su calendario suscrito es una dirección privada a la que se suscriben las aplicaciones de calendario (Google Calendar, Outlook, Calendario de Apple). Incluye las sesiones de cada taller en el que tiene un lugar o que facilita, con sus enlaces, y las mantiene al día; las sesiones canceladas aparecen como canceladas. Cualquier persona con la dirección puede leerlo, así que no la comparta.
+calendar-created-title = Su nueva dirección de calendario
+calendar-feed-label = Dirección del calendario suscrito
+calendar-feed-hint = Cópiela ahora y agréguela a su aplicación de calendario como suscripción («Desde URL»). Solo se muestra esta vez.
+calendar-copy = Copiar dirección
+calendar-copied = Dirección copiada.
+calendar-made-on = Su dirección de calendario se creó { $when }.
+calendar-shown-once = Por su privacidad solo guardamos una huella de ella, así que no se puede volver a mostrar. Si la perdió, cree una nueva.
+calendar-none = Aún no tiene una dirección de calendario.
+calendar-make-title = Cree su dirección de calendario
+calendar-make = Crear mi dirección de calendario
+calendar-reset-title = Crear una dirección nueva
+calendar-reset-warning = La dirección que tiene ahora dejará de funcionar de inmediato; los calendarios suscritos a ella dejarán de actualizarse.
+calendar-reset = Crear una dirección nueva
+calendar-feed-name = Talleres de Lyceum
+email-workshop-reminder-calendar = Agréguelo a su calendario: { $link }
 
 
 ## Workshops — surveys and the offering's community space

@@ -134,7 +134,8 @@ pub enum EmailMessage {
         /// named (`human_datetime`), written when the email is queued.
         when: String,
         link: String,
-        /// The organiser's message (a change or a cancellation).
+        /// The organiser's message (a change or a cancellation); for a
+        /// reminder, the address of the session's calendar file.
         #[serde(default)]
         note: Option<String>,
     },

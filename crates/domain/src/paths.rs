@@ -46,6 +46,24 @@ pub fn offering(id: crate::OfferingId) -> String {
     format!("/offerings/{id}")
 }
 
+/// Every session of an offering as one iCalendar file.
+pub fn offering_calendar(id: crate::OfferingId) -> String {
+    format!("/offerings/{id}/calendar.ics")
+}
+
+/// One session as an iCalendar file.
+pub fn session_calendar(offering: crate::OfferingId, session: crate::SessionId) -> String {
+    format!("/offerings/{offering}/sessions/{session}/calendar.ics")
+}
+
+/// One's calendar feed address and its reset.
+pub const CALENDAR: &str = "/calendar";
+
+/// A calendar feed at its secret address.
+pub fn calendar_feed(token: &str) -> String {
+    format!("/calendar/{token}.ics")
+}
+
 /// One hand-in in the queue.
 pub fn hand_in(id: crate::HandInId) -> String {
     format!("{REVIEW}#hand-in-{id}")

@@ -208,7 +208,11 @@ pub fn render(email: &Email) -> Result<Rendered, askama::Error> {
             let mut paragraphs =
                 vec![c.text_with(lang, &format!("email-workshop-{about}-body"), &args)];
             if let Some(note) = note.as_deref().filter(|n| !n.trim().is_empty()) {
-                paragraphs.push(t1("email-workshop-note", "note", note));
+                paragraphs.push(match about {
+                    // A reminder's note is the session's calendar file.
+                    News::Reminder => t1("email-workshop-reminder-calendar", "link", note),
+                    _ => t1("email-workshop-note", "note", note),
+                });
             }
             (
                 match about {

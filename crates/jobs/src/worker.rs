@@ -38,6 +38,10 @@ impl Default for WorkerConfig {
     }
 }
 
+/// How often to look for workshop reminders due: an hour-before reminder
+/// goes at most this late.
+pub const REMINDERS_EVERY: Duration = Duration::from_secs(300);
+
 pub struct Worker {
     pub db: Db,
     pub clock: Clock,
@@ -57,9 +61,18 @@ impl Worker {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(mail = self.mailer.describe(), "worker started");
         let mut next_sweep = tokio::time::Instant::now();
+        let mut next_reminders = tokio::time::Instant::now();
         loop {
             if *shutdown.borrow() {
                 break;
+            }
+            if tokio::time::Instant::now() >= next_reminders {
+                next_reminders += REMINDERS_EVERY;
+                match self.remind_sessions().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(emails = n, "workshop reminders enqueued"),
+                    Err(e) => tracing::error!(error = %Chain(&e), "workshop reminders failed"),
+                }
             }
             if tokio::time::Instant::now() >= next_sweep {
                 next_sweep += self.config.sweep_every;
@@ -110,6 +123,27 @@ impl Worker {
                     None => format!("{base}{}", paths::NOTIFICATIONS),
                 })?;
                 Ok(reminders + digests)
+            })
+            .await
+    }
+
+    /// Enqueues the workshop reminders due now (each once, however many
+    /// workers run this at the same time). Returns how many emails; none
+    /// without a public address to link to.
+    pub async fn remind_sessions(&self) -> Result<usize, DbError> {
+        let Some(base) = self.config.public_url.clone() else {
+            return Ok(0);
+        };
+        let now = self.clock.now();
+        self.db
+            .write(move |c| {
+                let offering = |id| format!("{base}{}", paths::offering(id));
+                let session_ics = |o, s| format!("{base}{}", paths::session_calendar(o, s));
+                let links = lyceum_db::workshops::calendar::ReminderLinks {
+                    offering: &offering,
+                    session_ics: &session_ics,
+                };
+                lyceum_db::workshops::calendar::send_reminders(c, now, &links)
             })
             .await
     }

@@ -12,6 +12,7 @@ pub mod admin_views;
 pub mod api;
 pub mod assets;
 pub mod attendance_actions;
+pub mod calendar_actions;
 pub mod catalogue;
 pub mod catalogue_facets;
 pub mod certificate_doc;

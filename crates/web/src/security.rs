@@ -188,6 +188,11 @@ mod tests {
             loggable_path(Some("/certificates/{code}"), "/certificates/abc"),
             "/certificates/…"
         );
+        // A calendar feed's address.
+        assert_eq!(
+            loggable_path(Some("/calendar/{token}"), &format!("/calendar/{token}.ics")),
+            "/calendar/…"
+        );
         assert_eq!(
             loggable_path(Some("/topics/{topic_id}"), "/topics/42"),
             "/topics/42"

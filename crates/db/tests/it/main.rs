@@ -24,6 +24,7 @@ mod transactions;
 mod unsubscribe;
 mod workshop_attendance;
 mod workshops;
+mod workshops_calendar;
 
 use lyceum_domain::Timestamp;
 

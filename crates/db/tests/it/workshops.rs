@@ -15,9 +15,9 @@ use lyceum_testdb::TestDb;
 
 use crate::T0;
 
-const BASE: &str = "https://lyceum.example";
+pub(crate) const BASE: &str = "https://lyceum.example";
 
-fn plan(capacity: u32) -> lyceum_domain::workshop::offering::OfferingPlan {
+pub(crate) fn plan(capacity: u32) -> lyceum_domain::workshop::offering::OfferingPlan {
     OfferingInput {
         title: "Prompting for differentiated reading".into(),
         description: "Two evenings of hands-on work.".into(),
@@ -43,7 +43,7 @@ fn plan(capacity: u32) -> lyceum_domain::workshop::offering::OfferingPlan {
 }
 
 /// A state with an admin and `people` educators, and an offering there.
-fn setup(c: &mut DbConn, capacity: u32, people: usize) -> (OfferingId, Vec<UserId>) {
+pub(crate) fn setup(c: &mut DbConn, capacity: u32, people: usize) -> (OfferingId, Vec<UserId>) {
     let root = orgs::create_root(c, "Programme", T0).unwrap();
     let draft = lyceum_domain::org::OrgInput {
         name: "Iowa".into(),

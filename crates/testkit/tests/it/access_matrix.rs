@@ -322,6 +322,25 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/account/tokens", SignedIn),
     ("POST", "/account/tokens", SignedIn),
     ("POST", "/account/tokens/{token_id}/revoke", SignedIn),
+    // Workshop calendars: files for those who see the offering (404 for
+    // the rest, the handler's), one's feed address, and the feed itself,
+    // whose secret token is the credential.
+    ("GET", "/offerings/{offering_id}/calendar.ics", SignedIn),
+    (
+        "GET",
+        "/offerings/{offering_id}/sessions/{session_id}/calendar.ics",
+        SignedIn,
+    ),
+    ("GET", "/calendar", SignedIn),
+    ("POST", "/calendar/reset", SignedIn),
+    ("GET", "/calendar/{token}", Anyone),
+    ("GET", "/api/v1/me/calendar", SignedIn),
+    ("POST", "/api/v1/me/calendar/reset", SignedIn),
+    (
+        "GET",
+        "/api/v1/offerings/{offering_id}/calendar.ics",
+        SignedIn,
+    ),
     ("GET", "/orgs", SignedIn),
     ("GET", "/orgs/{org_id}", SignedIn),
     ("GET", "/orgs/{org_id}/people", Admins),

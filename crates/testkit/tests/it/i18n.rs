@@ -106,6 +106,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/account/email".into(),
         "/account/password".into(),
         "/account/tokens".into(),
+        "/calendar".into(),
         "/account/delete".into(),
         "/join".into(),
         "/review".into(),

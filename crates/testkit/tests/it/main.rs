@@ -56,4 +56,5 @@ mod welcome;
 mod workshops_manage;
 mod workshops_find;
 mod workshops_attendance;
+mod workshops_calendar;
 mod xss;

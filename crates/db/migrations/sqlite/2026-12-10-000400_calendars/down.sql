@@ -1,0 +1,2 @@
+DROP TABLE session_reminders;
+DROP TABLE calendar_feeds;
