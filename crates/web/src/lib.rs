@@ -54,8 +54,8 @@ pub mod sso;
 pub mod state;
 mod template_check;
 pub mod workshop_access;
-pub mod workshop_manage_actions;
 pub mod workshop_actions;
+pub mod workshop_manage_actions;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
