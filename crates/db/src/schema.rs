@@ -680,6 +680,7 @@ diesel::table! {
         created_by -> BigInt,
         topic_count -> BigInt,
         created_at -> BigInt,
+        offering_id -> Nullable<BigInt>,
     }
 }
 
@@ -847,6 +848,37 @@ diesel::joinable!(pd_ledger -> users (user_id));
 diesel::joinable!(pd_requests -> orgs (org_id));
 diesel::joinable!(certificates -> users (user_id));
 diesel::joinable!(certificates -> courses (course_id));
+diesel::table! {
+    offering_surveys (offering_id) {
+        offering_id -> BigInt,
+        items -> Text,
+        free_text -> Text,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    survey_answers (id) {
+        id -> Text,
+        session_id -> BigInt,
+        rating_1 -> Nullable<Integer>,
+        rating_2 -> Nullable<Integer>,
+        rating_3 -> Nullable<Integer>,
+        rating_4 -> Nullable<Integer>,
+        rating_5 -> Nullable<Integer>,
+        comment -> Text,
+    }
+}
+
+diesel::table! {
+    survey_answered (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::joinable!(survey_answers -> offering_sessions (session_id));
 diesel::joinable!(offering_sessions -> offerings (offering_id));
 diesel::joinable!(offering_facilitators -> offerings (offering_id));
 diesel::joinable!(offering_competencies -> offerings (offering_id));
@@ -862,6 +894,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     offering_sessions,
     registrations,
     attendance,
+    offering_surveys,
+    survey_answers,
+    survey_answered,
     welcomes,
     orgs,
     users,
@@ -990,4 +1025,7 @@ pub const TABLES: &[&str] = &[
     "offering_sessions",
     "registrations",
     "attendance",
+    "offering_surveys",
+    "survey_answers",
+    "survey_answered",
 ];

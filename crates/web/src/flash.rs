@@ -76,6 +76,8 @@ lyceum_domain::code_enum! {
         ModerationDone = "moderation-done",
         AuthorSuspended = "author-suspended",
         DigestSaved = "digest-saved",
+        SurveyAnswered = "survey-answered",
+        SurveyQuestionsSaved = "survey-questions-saved",
     }
 }
 

@@ -53,4 +53,5 @@ mod suspensions;
 mod tokens;
 mod translations;
 mod welcome;
+mod workshops_survey;
 mod xss;
