@@ -16,10 +16,10 @@ use lyceum_domain::community::{
     Circle, Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, OFFERING_SPACE_ARCHIVES_AFTER,
     Reaction, SpaceDraft, TopicDraft, TopicKind, Visibility, posting_allowed, search_text,
 };
-use lyceum_domain::workshop::RegistrationStatus;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy;
 use lyceum_domain::validation::{FieldError, Invalid};
+use lyceum_domain::workshop::RegistrationStatus;
 use lyceum_domain::{OfferingId, OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
 use std::collections::{HashMap, HashSet};
 
@@ -173,7 +173,10 @@ fn circles_in(
         .filter(offering_facilitators::offering_id.eq_any(offerings))
         .select(offering_facilitators::offering_id)
         .load(conn)?;
-    out.extend(led.into_iter().map(|o| (OfferingId(o), Circle::Facilitator)));
+    out.extend(
+        led.into_iter()
+            .map(|o| (OfferingId(o), Circle::Facilitator)),
+    );
     Ok(out)
 }
 
@@ -222,7 +225,10 @@ pub fn create_space_for(
 }
 
 /// The space of an offering, if it has one.
-pub fn space_of_offering(conn: &mut DbConn, offering: OfferingId) -> Result<Option<SpaceId>, DbError> {
+pub fn space_of_offering(
+    conn: &mut DbConn,
+    offering: OfferingId,
+) -> Result<Option<SpaceId>, DbError> {
     Ok(spaces::table
         .filter(spaces::offering_id.eq(offering.0))
         .select(spaces::id)

@@ -148,7 +148,15 @@ pub async fn readable_post(
     state: &AppState,
     me: &CurrentUser,
     post: PostId,
-) -> Result<(TopicId, lyceum_domain::org::OrgPath, lyceum_domain::OrgId, bool), AppError> {
+) -> Result<
+    (
+        TopicId,
+        lyceum_domain::org::OrgPath,
+        lyceum_domain::OrgId,
+        bool,
+    ),
+    AppError,
+> {
     let (topic, space, path, org) = state
         .db
         .read(move |c| moderation::place_of_post(c, post))

@@ -6,7 +6,9 @@
 
 use super::{OfferingRow, SessionRow};
 use crate::codes::Code;
-use crate::schema::{attendance, offering_sessions, offering_surveys, survey_answered, survey_answers};
+use crate::schema::{
+    attendance, offering_sessions, offering_surveys, survey_answered, survey_answers,
+};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::token::new_public_id;

@@ -328,7 +328,11 @@ mod tests {
         (0..n)
             .map(|i| Answer {
                 ratings: vec![(i % 5) as u8 + 1, 5],
-                comment: if i == 0 { "More examples".into() } else { String::new() },
+                comment: if i == 0 {
+                    "More examples".into()
+                } else {
+                    String::new()
+                },
             })
             .collect()
     }

@@ -387,7 +387,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
         SignedIn,
     ),
     ("GET", "/offerings/{offering_id}/survey-results", SignedIn),
-    ("POST", "/offerings/{offering_id}/survey-questions", SignedIn),
+    (
+        "POST",
+        "/offerings/{offering_id}/survey-questions",
+        SignedIn,
+    ),
     (
         "GET",
         "/api/v1/offerings/{offering_id}/sessions/{session_id}/survey",

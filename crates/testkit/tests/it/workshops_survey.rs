@@ -141,7 +141,12 @@ fn survey_api(w: &Workshop) -> String {
     )
 }
 
-async fn answer_api(app: &TestApp, w: &Workshop, email: &str, points: i64) -> (u16, serde_json::Value) {
+async fn answer_api(
+    app: &TestApp,
+    w: &Workshop,
+    email: &str,
+    points: i64,
+) -> (u16, serde_json::Value) {
     let token = token_for(app, email).await;
     call(
         app,
@@ -168,7 +173,10 @@ async fn attendees_answer_once_after_the_session_and_results_show_only_from_five
     let refused = dadmin
         .post(
             &format!("/offerings/{}/survey-questions", w.offering),
-            &[("item-1", "The examples fitted my class."), ("item-2", &long)],
+            &[
+                ("item-1", "The examples fitted my class."),
+                ("item-2", &long),
+            ],
         )
         .await;
     assert_eq!(refused.status, 422);
@@ -199,6 +207,9 @@ async fn attendees_answer_once_after_the_session_and_results_show_only_from_five
     assert_eq!(body["error"]["fields"][0]["code"], "survey-not-yet");
 
     app.clock.advance(DAY * 4);
+    // Days later: signed in afresh.
+    let educator = signed_in(&app, s.email("educator")).await;
+    let dadmin = signed_in(&app, s.email("dadmin")).await;
 
     // The form: a fieldset per statement, the offering's own questions.
     let form = educator.get(&form_path).await;
@@ -210,7 +221,9 @@ async fn attendees_answer_once_after_the_session_and_results_show_only_from_five
         .post(&form_path, &[("rating-1", "5"), ("comment", "More time")])
         .await;
     assert_eq!(missing.status, 422);
-    missing.expect("#f-rating-2").expect("Choose how much you agree.");
+    missing
+        .expect("#f-rating-2")
+        .expect("Choose how much you agree.");
     let sent = educator
         .post(
             &form_path,
@@ -301,7 +314,16 @@ async fn attendees_answer_once_after_the_session_and_results_show_only_from_five
     assert!(!text.contains("Test educator") && !text.contains("Teacher "));
     // Every column of an answer, loaded whole: a key, the session, five
     // points and the comment — nothing else (a new column breaks this).
-    type Row = (String, i64, Option<i32>, Option<i32>, Option<i32>, Option<i32>, Option<i32>, String);
+    type Row = (
+        String,
+        i64,
+        Option<i32>,
+        Option<i32>,
+        Option<i32>,
+        Option<i32>,
+        Option<i32>,
+        String,
+    );
     let loaded: Vec<Row> = app
         .db
         .read(|c| Ok(lyceum_db::schema::survey_answers::table.load(c)?))
@@ -337,12 +359,20 @@ async fn the_offering_space_is_read_by_seats_and_facilitators_and_archives_after
 
     // A seat and a facilitator read it; the waitlist and outsiders find nothing.
     let educator = signed_in(&app, s.email("educator")).await;
-    educator.get(&path).await.expect("Reading conferences that work");
+    educator
+        .get(&path)
+        .await
+        .expect("Reading conferences that work");
     let facilitator = signed_in(&app, s.email("facilitator")).await;
     assert_eq!(facilitator.get(&path).await.status, 200);
     let waiting = signed_in(&app, &w.waiting.1).await;
     assert_eq!(waiting.get(&path).await.status, 404);
-    assert!(!waiting.get("/spaces").await.contains("Reading conferences that work"));
+    assert!(
+        !waiting
+            .get("/spaces")
+            .await
+            .contains("Reading conferences that work")
+    );
     let outsider = signed_in(&app, s.email("ladmin")).await;
     assert_eq!(outsider.get(&path).await.status, 404);
 
@@ -350,16 +380,32 @@ async fn the_offering_space_is_read_by_seats_and_facilitators_and_archives_after
     let token = token_for(&app, s.email("educator")).await;
     let topics = format!("/api/v1/spaces/{space}/topics");
     let topic = json!({ "title": "Our reading logs", "kind": "discussion", "body": "Mine are in a folder." });
-    let (status, made) = call(&app, Method::POST, &topics, Some(&token), Some(topic.clone())).await;
+    let (status, made) = call(
+        &app,
+        Method::POST,
+        &topics,
+        Some(&token),
+        Some(topic.clone()),
+    )
+    .await;
     assert_eq!(status, 201, "{made}");
     let waiting_token = token_for(&app, &w.waiting.1).await;
-    let (status, _) = call(&app, Method::POST, &topics, Some(&waiting_token), Some(topic.clone())).await;
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &topics,
+        Some(&waiting_token),
+        Some(topic.clone()),
+    )
+    .await;
     assert_eq!(status, 404);
     let (status, _) = call(&app, Method::GET, &topics, Some(&waiting_token), None).await;
     assert_eq!(status, 404);
 
     // A month after the last session it is archived: read, not written.
     app.clock.advance(DAY * 40);
+    let educator = signed_in(&app, s.email("educator")).await;
+    let token = token_for(&app, s.email("educator")).await;
     educator
         .get(&path)
         .await

@@ -25,9 +25,24 @@ use utoipa::{OpenApi, ToSchema};
 pub struct Doc;
 
 pub fn routes(r: Routes) -> Routes {
-    r.add(GET, "/v1/offerings/{offering_id}/sessions/{session_id}/survey", SignedIn, survey)
-        .add(POST, "/v1/offerings/{offering_id}/sessions/{session_id}/survey", SignedIn, answer)
-        .add(GET, "/v1/offerings/{offering_id}/survey-results", SignedIn, results)
+    r.add(
+        GET,
+        "/v1/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+        survey,
+    )
+    .add(
+        POST,
+        "/v1/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+        answer,
+    )
+    .add(
+        GET,
+        "/v1/offerings/{offering_id}/survey-results",
+        SignedIn,
+        results,
+    )
 }
 
 fn time(micros: i64) -> String {

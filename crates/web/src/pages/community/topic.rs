@@ -204,8 +204,7 @@ async fn topic_page(
             .map(|p| post_view(state, p, user, accepted, &given, &ctx.zone()))
             .collect(),
         more,
-        can_reply: topic.locked_at.is_none()
-            && crate::spaces::posts(me, &space, state.clock.now()),
+        can_reply: topic.locked_at.is_none() && crate::spaces::posts(me, &space, state.clock.now()),
         can_moderate: crate::spaces::moderates(me, &space),
         can_react: crate::spaces::posts(me, &space, state.clock.now()),
         tags: {

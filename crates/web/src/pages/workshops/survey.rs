@@ -25,10 +25,30 @@ use lyceum_domain::{OfferingId, SessionId};
 use serde::Deserialize;
 
 pub fn routes(r: Routes) -> Routes {
-    r.add(GET, "/offerings/{offering_id}/sessions/{session_id}/survey", SignedIn, form)
-        .add(POST, "/offerings/{offering_id}/sessions/{session_id}/survey", SignedIn, submit)
-        .add(GET, "/offerings/{offering_id}/survey-results", SignedIn, results)
-        .add(POST, "/offerings/{offering_id}/survey-questions", SignedIn, save_questions)
+    r.add(
+        GET,
+        "/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+        form,
+    )
+    .add(
+        POST,
+        "/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+        submit,
+    )
+    .add(
+        GET,
+        "/offerings/{offering_id}/survey-results",
+        SignedIn,
+        results,
+    )
+    .add(
+        POST,
+        "/offerings/{offering_id}/survey-questions",
+        SignedIn,
+        save_questions,
+    )
 }
 
 pub fn survey_path(offering: OfferingId, session: SessionId) -> String {
@@ -181,9 +201,15 @@ pub async fn submit(
     HtmlForm(form): HtmlForm<AnswerForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let outcome =
-        actions::answer(&state, me, offering, session, form.ratings(), form.comment.clone())
-            .await?;
+    let outcome = actions::answer(
+        &state,
+        me,
+        offering,
+        session,
+        form.ratings(),
+        form.comment.clone(),
+    )
+    .await?;
     match outcome {
         Ok(()) => Ok(redirect_with(
             &paths::offering(offering),
@@ -271,7 +297,12 @@ pub struct ResultsPage {
     min_answers: String,
 }
 
-fn results_page(ctx: &Ctx, r: &SurveyResults, input: Option<QuestionsInput>, errors: FormErrors) -> ResultsPage {
+fn results_page(
+    ctx: &Ctx,
+    r: &SurveyResults,
+    input: Option<QuestionsInput>,
+    errors: FormErrors,
+) -> ResultsPage {
     let offering = &r.view.standing.offering.offering;
     let page = Page::new(ctx, "survey-results-title")
         .about(&offering.title)
