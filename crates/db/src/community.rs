@@ -7,20 +7,21 @@
 use crate::codes::Code;
 use crate::ids::Id;
 use crate::schema::{
-    notifications, orgs, post_revisions, posts, reactions, search_words, space_follows, spaces,
-    topic_tags, topics, users,
+    notifications, offering_facilitators, offerings, orgs, post_revisions, posts, reactions,
+    registrations, search_words, space_follows, spaces, topic_tags, topics, users,
 };
 use crate::{DbConn, DbError, on_backend};
 use diesel::prelude::*;
 use lyceum_domain::community::{
-    Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, Reaction, SpaceDraft, TopicDraft,
-    TopicKind, Visibility, posting_allowed, search_text,
+    Circle, Cursor, MAX_POST_EDITS, NEW_ACCOUNT, NotificationKind, OFFERING_SPACE_ARCHIVES_AFTER,
+    Reaction, SpaceDraft, TopicDraft, TopicKind, Visibility, posting_allowed, search_text,
 };
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy;
 use lyceum_domain::validation::{FieldError, Invalid};
-use lyceum_domain::{OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
-use std::collections::HashSet;
+use lyceum_domain::workshop::RegistrationStatus;
+use lyceum_domain::{OfferingId, OrgId, PostId, SpaceId, Timestamp, TopicId, UserId};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = spaces)]
@@ -35,6 +36,9 @@ pub struct SpaceRow {
     pub created_by: i64,
     pub topic_count: i64,
     pub created_at: i64,
+    /// The workshop offering whose space it is (visibility `offering`).
+    #[diesel(deserialize_as = Id<Option<OfferingId>>)]
+    pub offering_id: Option<OfferingId>,
 }
 
 /// A space with where its audience is.
@@ -43,6 +47,19 @@ pub struct Space {
     pub row: SpaceRow,
     pub org_name: String,
     pub path: OrgPath,
+    /// An offering's space: when it turns read-only (a month after the
+    /// offering's last session).
+    pub archives_at: Option<i64>,
+    /// Where the reader who asked stands in its offering: `Outside` as
+    /// read here; `circle_of` reads it for one reader.
+    pub reader: Circle,
+}
+
+impl Space {
+    /// Read-only now: an offering's space past its archive date.
+    pub fn archived(&self, now: Timestamp) -> bool {
+        self.archives_at.is_some_and(|at| now.micros() >= at)
+    }
 }
 
 pub fn create_space(
@@ -71,29 +88,177 @@ fn space_of((row, org_name, path): (SpaceRow, String, String)) -> Option<Space> 
         row,
         org_name,
         path: OrgPath::parse(&path)?,
+        archives_at: None,
+        reader: Circle::Outside,
     })
 }
 
-pub fn space(conn: &mut DbConn, id: SpaceId) -> Result<Option<Space>, DbError> {
+/// Fills in when offerings' spaces archive, with one read.
+fn with_archive_dates(conn: &mut DbConn, mut list: Vec<Space>) -> Result<Vec<Space>, DbError> {
+    let ids: Vec<i64> = list
+        .iter()
+        .filter_map(|s| s.row.offering_id.map(|o| o.0))
+        .collect();
+    if ids.is_empty() {
+        return Ok(list);
+    }
+    let ends: std::collections::HashMap<i64, Option<i64>> = offerings::table
+        .filter(offerings::id.eq_any(&ids))
+        .select((offerings::id, offerings::ends_at))
+        .load::<(i64, Option<i64>)>(conn)?
+        .into_iter()
+        .collect();
+    let after = i64::try_from(OFFERING_SPACE_ARCHIVES_AFTER.as_micros()).unwrap_or(i64::MAX);
+    for s in &mut list {
+        if let Some(o) = s.row.offering_id {
+            s.archives_at = ends
+                .get(&o.0)
+                .copied()
+                .flatten()
+                .map(|end| end.saturating_add(after));
+        }
+    }
+    Ok(list)
+}
+
+fn with_archive_date(conn: &mut DbConn, space: Option<Space>) -> Result<Option<Space>, DbError> {
+    Ok(match space {
+        Some(s) => with_archive_dates(conn, vec![s])?.pop(),
+        None => None,
+    })
+}
+
+/// Where `user` stands in the offering `space` belongs to (`Outside` for
+/// any other space): its facilitators, then those holding a seat.
+pub fn circle_of(conn: &mut DbConn, space: &Space, user: UserId) -> Result<Circle, DbError> {
+    let Some(offering) = space.row.offering_id else {
+        return Ok(Circle::Outside);
+    };
+    Ok(circles_in(conn, user, &[offering.0])?
+        .get(&offering)
+        .copied()
+        .unwrap_or_default())
+}
+
+/// Where `user` stands in each offering that has a space: those absent
+/// are `Outside`.
+pub fn circles_of(conn: &mut DbConn, user: UserId) -> Result<HashMap<SpaceId, Circle>, DbError> {
+    let pairs: Vec<(i64, Option<i64>)> = spaces::table
+        .filter(spaces::offering_id.is_not_null())
+        .select((spaces::id, spaces::offering_id))
+        .load(conn)?;
+    let offerings_with_space: Vec<i64> = pairs.iter().filter_map(|(_, o)| *o).collect();
+    let circles = circles_in(conn, user, &offerings_with_space)?;
+    Ok(pairs
+        .into_iter()
+        .filter_map(|(space, o)| Some((SpaceId(space), *circles.get(&OfferingId(o?))?)))
+        .collect())
+}
+
+fn circles_in(
+    conn: &mut DbConn,
+    user: UserId,
+    offerings: &[i64],
+) -> Result<HashMap<OfferingId, Circle>, DbError> {
+    let mut out = HashMap::new();
+    let seated: Vec<i64> = registrations::table
+        .filter(registrations::user_id.eq(user.0))
+        .filter(registrations::offering_id.eq_any(offerings))
+        .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .select(registrations::offering_id)
+        .load(conn)?;
+    out.extend(seated.into_iter().map(|o| (OfferingId(o), Circle::Member)));
+    let led: Vec<i64> = offering_facilitators::table
+        .filter(offering_facilitators::user_id.eq(user.0))
+        .filter(offering_facilitators::offering_id.eq_any(offerings))
+        .select(offering_facilitators::offering_id)
+        .load(conn)?;
+    out.extend(
+        led.into_iter()
+            .map(|o| (OfferingId(o), Circle::Facilitator)),
+    );
+    Ok(out)
+}
+
+/// The people of an offering's space: those holding a seat and its
+/// facilitators (for mentions and news of new topics).
+pub fn offering_people(conn: &mut DbConn, offering: OfferingId) -> Result<HashSet<i64>, DbError> {
+    let mut people: HashSet<i64> = registrations::table
+        .filter(registrations::offering_id.eq(offering.0))
+        .filter(registrations::status.eq(RegistrationStatus::Confirmed.as_str()))
+        .select(registrations::user_id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    people.extend(
+        offering_facilitators::table
+            .filter(offering_facilitators::offering_id.eq(offering.0))
+            .select(offering_facilitators::user_id)
+            .load::<i64>(conn)?,
+    );
+    Ok(people)
+}
+
+/// Makes the members-only space of a new offering, in its organiser's
+/// organisation, named after it (called by `workshops::create`).
+pub fn create_space_for(
+    conn: &mut DbConn,
+    offering: &crate::workshops::OfferingRow,
+    now: Timestamp,
+) -> Result<SpaceId, DbError> {
+    let by = offering
+        .created_by
+        .ok_or_else(|| DbError::task("an offering's space needs the person who made it"))?;
+    let id: i64 = diesel::insert_into(spaces::table)
+        .values((
+            spaces::org_id.eq(offering.org_id.0),
+            spaces::title.eq(&offering.title),
+            spaces::description.eq(""),
+            spaces::visibility.eq(Visibility::Offering.as_str()),
+            spaces::created_by.eq(by),
+            spaces::offering_id.eq(offering.id.0),
+            spaces::created_at.eq(now.micros()),
+        ))
+        .returning(spaces::id)
+        .get_result(conn)?;
+    Ok(SpaceId(id))
+}
+
+/// The space of an offering, if it has one.
+pub fn space_of_offering(
+    conn: &mut DbConn,
+    offering: OfferingId,
+) -> Result<Option<SpaceId>, DbError> {
     Ok(spaces::table
+        .filter(spaces::offering_id.eq(offering.0))
+        .select(spaces::id)
+        .first::<i64>(conn)
+        .optional()?
+        .map(SpaceId))
+}
+
+pub fn space(conn: &mut DbConn, id: SpaceId) -> Result<Option<Space>, DbError> {
+    let found = spaces::table
         .inner_join(orgs::table)
         .filter(spaces::id.eq(id.0))
         .select((SpaceRow::as_select(), orgs::name, orgs::path))
         .first(conn)
         .optional()?
-        .and_then(space_of))
+        .and_then(space_of);
+    with_archive_date(conn, found)
 }
 
 /// Every space, by title (the caller keeps those the reader may see).
 pub fn spaces(conn: &mut DbConn) -> Result<Vec<Space>, DbError> {
-    Ok(spaces::table
+    let all = spaces::table
         .inner_join(orgs::table)
         .order((spaces::title, spaces::id))
         .select((SpaceRow::as_select(), orgs::name, orgs::path))
         .load(conn)?
         .into_iter()
         .filter_map(space_of)
-        .collect())
+        .collect();
+    with_archive_dates(conn, all)
 }
 
 /// The spaces of organisation `org` itself.
@@ -218,7 +383,7 @@ pub fn create_topic(
     now: Timestamp,
 ) -> Result<TopicId, DbError> {
     let place = self::space(conn, space)?.ok_or(DbError::NotFound)?;
-    may_write(conn, author, &place.path, None, &t.body, now)?;
+    may_write(conn, author, &place, None, &t.body, now)?;
     let id = TopicId(
         diesel::insert_into(topics::table)
             .values((
@@ -352,7 +517,7 @@ pub fn topic_in_space(
     conn: &mut DbConn,
     id: TopicId,
 ) -> Result<Option<(TopicRow, Space)>, DbError> {
-    Ok(on_backend!(conn, |c| topics::table
+    let found = on_backend!(conn, |c| topics::table
         .inner_join(spaces::table.inner_join(orgs::table))
         .filter(topics::id.eq(id.0))
         .select((
@@ -363,7 +528,11 @@ pub fn topic_in_space(
         ))
         .first::<(TopicRow, SpaceRow, String, String)>(c)
         .optional())?
-    .and_then(|(topic, row, name, path)| Some((topic, space_of((row, name, path))?))))
+    .and_then(|(topic, row, name, path)| Some((topic, space_of((row, name, path))?)));
+    let Some((topic, space)) = found else {
+        return Ok(None);
+    };
+    Ok(with_archive_date(conn, Some(space))?.map(|space| (topic, space)))
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -446,7 +615,7 @@ pub fn reply(
     now: Timestamp,
 ) -> Result<PostId, DbError> {
     let (t, space) = topic_in_space(conn, topic)?.ok_or(DbError::NotFound)?;
-    may_write(conn, author, &space.path, Some(&t), body, now)?;
+    may_write(conn, author, &space, Some(&t), body, now)?;
     let id = insert_post(conn, topic, author, None, body, now)?;
     diesel::update(topics::table.find(topic.0))
         .set((
@@ -478,10 +647,11 @@ fn mentioned(body: &str) -> Vec<UserId> {
     ids.into_iter().map(UserId).collect()
 }
 
-/// Whether `author` may write `body` now in a space of the organisation
-/// at `space` (in `topic`, unless starting one) — the one check that
-/// starting a topic, replying and editing all pass, from pages and API
-/// alike. Refused (`Invalid`, field `body`): while a suspension covers the
+/// Whether `author` may write `body` now in `place` (in `topic`, unless
+/// starting one) — the one check that starting a topic, replying and
+/// editing all pass, from pages and API alike. Refused (`Invalid`, field
+/// `body`): in an offering's space once archived (`space-archived`); while
+/// a suspension covers the
 /// space (`suspended`, with the organisation it is for and the day it
 /// ends); in a locked topic (`topic-locked`); over the hourly limit for the
 /// account's age, where posts and edits both count as writes
@@ -490,11 +660,15 @@ fn mentioned(body: &str) -> Vec<UserId> {
 pub fn may_write(
     conn: &mut DbConn,
     author: UserId,
-    space: &OrgPath,
+    place: &Space,
     topic: Option<&TopicRow>,
     body: &str,
     now: Timestamp,
 ) -> Result<(), DbError> {
+    if place.archived(now) {
+        return Err(DbError::Invalid(Invalid::one("body", "space-archived")));
+    }
+    let space = &place.path;
     if let Some(s) = crate::moderation::covering(conn, author, space, now)? {
         let zone = crate::orgs::zone_of_user(conn, author)?;
         return Err(DbError::Invalid(Invalid(vec![
@@ -625,7 +799,7 @@ pub fn edit(
         .filter(|p| policy::edits_post(author, p.author_id) && p.deleted_at.is_none())
         .ok_or(DbError::NotFound)?;
     let (topic, space) = topic_in_space(conn, p.topic_id)?.ok_or(DbError::NotFound)?;
-    may_write(conn, author, &space.path, Some(&topic), body, now)?;
+    may_write(conn, author, &space, Some(&topic), body, now)?;
     // One conditional update decides, with any number of app servers (on
     // PostgreSQL it also holds the row until the transaction ends, so the
     // text read next is the one this edit replaces).

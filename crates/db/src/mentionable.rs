@@ -16,7 +16,9 @@ use lyceum_domain::org::OrgPath;
 /// Where the people who may see `space` are.
 pub fn scope_of(space: &Space) -> OrgPath {
     match space.row.visibility {
-        Visibility::Open => match space.path.ids().first() {
+        // An offering's people may come from anywhere in the programme (an
+        // offering open to all); the caller keeps only them (`offering_people`).
+        Visibility::Open | Visibility::Offering => match space.path.ids().first() {
             Some(root) => OrgPath::root(*root),
             None => space.path.clone(),
         },

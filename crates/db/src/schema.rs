@@ -698,6 +698,7 @@ diesel::table! {
         created_by -> BigInt,
         topic_count -> BigInt,
         created_at -> BigInt,
+        offering_id -> Nullable<BigInt>,
     }
 }
 
@@ -865,6 +866,37 @@ diesel::joinable!(pd_ledger -> users (user_id));
 diesel::joinable!(pd_requests -> orgs (org_id));
 diesel::joinable!(certificates -> users (user_id));
 diesel::joinable!(certificates -> courses (course_id));
+diesel::table! {
+    offering_surveys (offering_id) {
+        offering_id -> BigInt,
+        items -> Text,
+        free_text -> Text,
+        updated_by -> Nullable<BigInt>,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    survey_answers (id) {
+        id -> Text,
+        session_id -> BigInt,
+        rating_1 -> Nullable<Integer>,
+        rating_2 -> Nullable<Integer>,
+        rating_3 -> Nullable<Integer>,
+        rating_4 -> Nullable<Integer>,
+        rating_5 -> Nullable<Integer>,
+        comment -> Text,
+    }
+}
+
+diesel::table! {
+    survey_answered (session_id, user_id) {
+        session_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::joinable!(survey_answers -> offering_sessions (session_id));
 diesel::joinable!(offering_sessions -> offerings (offering_id));
 diesel::joinable!(offering_facilitators -> offerings (offering_id));
 diesel::joinable!(offering_competencies -> offerings (offering_id));
@@ -882,6 +914,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     attendance,
     calendar_feeds,
     session_reminders,
+    offering_surveys,
+    survey_answers,
+    survey_answered,
     welcomes,
     orgs,
     users,
@@ -1012,4 +1047,7 @@ pub const TABLES: &[&str] = &[
     "attendance",
     "calendar_feeds",
     "session_reminders",
+    "offering_surveys",
+    "survey_answers",
+    "survey_answered",
 ];

@@ -12,7 +12,7 @@
 use crate::schema::{memberships, notifications, orgs, space_follows, topics, users};
 use crate::{DbConn, DbError, community};
 use diesel::prelude::*;
-use lyceum_domain::community::NotificationKind;
+use lyceum_domain::community::{Circle, NotificationKind};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Actor, Grant};
 use lyceum_domain::role::Role;
@@ -58,6 +58,10 @@ pub fn tell_followers(
         return Ok(None);
     };
     let grants = grants_of_many(conn, &followers)?;
+    let circle = match space.row.offering_id {
+        Some(o) => community::offering_people(conn, o)?,
+        None => HashSet::new(),
+    };
     let told: HashSet<i64> = notifications::table
         .filter(notifications::topic_id.eq(topic.0))
         .filter(notifications::kind.eq(NotificationKind::NewTopic.as_str()))
@@ -74,7 +78,12 @@ pub fn tell_followers(
                 user_id: UserId(id),
                 grants: grants.get(&id).cloned().unwrap_or_default(),
             };
-            actor.reads_space(&space.path, visibility)
+            // Member or facilitator: either reads an offering's space.
+            let inside = match circle.contains(&id) {
+                true => Circle::Member,
+                false => Circle::Outside,
+            };
+            actor.reads_space(&space.path, visibility, inside)
         })
         .map(|&id| {
             (

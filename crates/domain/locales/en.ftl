@@ -2004,4 +2004,58 @@ email-workshop-reminder-calendar = Add it to your calendar: { $link }
 
 ## Workshops — surveys and the offering's community space
 # (this section's messages go below this line)
+survey-title = Session survey
+survey-results-title = Survey results
+survey-session = Session of { $when }
+survey-back = Back to the workshop
+survey-anonymous = Your answer is stored without your name: nobody can tell it is yours. Facilitators see results only once at least { $min } people answered.
+survey-comment-hint = Optional. At most { $max } characters.
+survey-send = Send my answer
+survey-point-1 = Strongly disagree
+survey-point-2 = Disagree
+survey-point-3 = Neither agree nor disagree
+survey-point-4 = Agree
+survey-point-5 = Strongly agree
+survey-default-useful = The session was useful for my teaching.
+survey-default-apply = I can apply what I learned next week.
+survey-default-clear = The facilitator explained clearly.
+survey-default-pace = The pace was right.
+survey-default-recommend = I would recommend it to a colleague.
+survey-default-change = What would you change?
+survey-refused-survey-cancelled = This session was cancelled, so it has no survey.
+survey-refused-survey-not-yet = The survey opens when the session ends.
+survey-refused-survey-not-attended = Only people who attended this session can answer its survey.
+survey-refused-survey-answered = You answered this survey. Thank you.
+survey-results-intro = Answers are anonymous. Results are shown only where at least { $min } people answered; the overall results count only those sessions.
+survey-overall = All sessions
+survey-answers = { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+}
+survey-mean = Mean (1–5)
+survey-no-comments = Nobody wrote an answer to this question.
+survey-too-few = Too few answers to show (fewer than { $min }).
+survey-questions = Survey questions
+survey-questions-intro = Each statement is rated from “Strongly disagree” to “Strongly agree”. Leave a statement empty to drop it.
+survey-questions-locked = People have answered the survey, so its questions can no longer change.
+survey-item-1 = Statement 1
+survey-item-2 = Statement 2
+survey-item-3 = Statement 3
+survey-item-4 = Statement 4
+survey-item-5 = Statement 5
+survey-free-text = Free-text question
+survey-free-text-hint = Optional. Leave it empty to ask none.
+survey-questions-save = Save the questions
+flash-survey-answered = Thank you. Your answer was recorded without your name.
+flash-survey-questions-saved = The survey questions were saved.
+error-survey-not-yet = The survey opens when the session ends.
+error-survey-not-attended = Only people who attended this session can answer its survey.
+error-survey-answered = You have already answered this survey.
+error-survey-cancelled = This session was cancelled, so it has no survey.
+error-survey-locked = People have answered the survey, so its questions can no longer change.
+error-choose-one--rating = Choose how much you agree.
+error-required--item = Write at least one statement.
+error-space-archived = This space is archived: it is read-only now.
+space-visibility-offering = The workshop’s participants and facilitators
+space-archived-note = This workshop space is archived: you can read it, but nobody can post in it any more.
 

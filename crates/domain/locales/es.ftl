@@ -2004,4 +2004,58 @@ email-workshop-reminder-calendar = Agréguelo a su calendario: { $link }
 
 ## Workshops — surveys and the offering's community space
 # (this section's messages go below this line)
+survey-title = Encuesta de la sesión
+survey-results-title = Resultados de la encuesta
+survey-session = Sesión del { $when }
+survey-back = Volver al taller
+survey-anonymous = Su respuesta se guarda sin su nombre: nadie puede saber que es suya. Los facilitadores ven los resultados solo cuando han respondido al menos { $min } personas.
+survey-comment-hint = Opcional. Como máximo { $max } caracteres.
+survey-send = Enviar mi respuesta
+survey-point-1 = Totalmente en desacuerdo
+survey-point-2 = En desacuerdo
+survey-point-3 = Ni de acuerdo ni en desacuerdo
+survey-point-4 = De acuerdo
+survey-point-5 = Totalmente de acuerdo
+survey-default-useful = La sesión fue útil para mi enseñanza.
+survey-default-apply = Puedo aplicar lo aprendido la próxima semana.
+survey-default-clear = La persona facilitadora explicó con claridad.
+survey-default-pace = El ritmo fue adecuado.
+survey-default-recommend = La recomendaría a un colega.
+survey-default-change = ¿Qué cambiaría?
+survey-refused-survey-cancelled = Esta sesión se canceló, así que no tiene encuesta.
+survey-refused-survey-not-yet = La encuesta se abre cuando termina la sesión.
+survey-refused-survey-not-attended = Solo quienes asistieron a esta sesión pueden responder su encuesta.
+survey-refused-survey-answered = Usted ya respondió esta encuesta. Gracias.
+survey-results-intro = Las respuestas son anónimas. Los resultados se muestran solo donde respondieron al menos { $min } personas; los resultados generales cuentan solo esas sesiones.
+survey-overall = Todas las sesiones
+survey-answers = { $count ->
+    [one] { $count } respuesta
+   *[other] { $count } respuestas
+}
+survey-mean = Media (1–5)
+survey-no-comments = Nadie escribió una respuesta a esta pregunta.
+survey-too-few = Hay muy pocas respuestas para mostrarlas (menos de { $min }).
+survey-questions = Preguntas de la encuesta
+survey-questions-intro = Cada afirmación se califica de «Totalmente en desacuerdo» a «Totalmente de acuerdo». Deje una afirmación vacía para quitarla.
+survey-questions-locked = Ya hay personas que respondieron la encuesta, así que sus preguntas ya no pueden cambiar.
+survey-item-1 = Afirmación 1
+survey-item-2 = Afirmación 2
+survey-item-3 = Afirmación 3
+survey-item-4 = Afirmación 4
+survey-item-5 = Afirmación 5
+survey-free-text = Pregunta abierta
+survey-free-text-hint = Opcional. Déjela vacía para no hacer ninguna.
+survey-questions-save = Guardar las preguntas
+flash-survey-answered = Gracias. Su respuesta se registró sin su nombre.
+flash-survey-questions-saved = Se guardaron las preguntas de la encuesta.
+error-survey-not-yet = La encuesta se abre cuando termina la sesión.
+error-survey-not-attended = Solo quienes asistieron a esta sesión pueden responder su encuesta.
+error-survey-answered = Usted ya respondió esta encuesta.
+error-survey-cancelled = Esta sesión se canceló, así que no tiene encuesta.
+error-survey-locked = Ya hay personas que respondieron la encuesta, así que sus preguntas ya no pueden cambiar.
+error-choose-one--rating = Elija cuánto está de acuerdo.
+error-required--item = Escriba al menos una afirmación.
+error-space-archived = Este espacio está archivado: ahora es solo de lectura.
+space-visibility-offering = Los participantes y facilitadores del taller
+space-archived-note = Este espacio del taller está archivado: puede leerlo, pero ya nadie puede publicar en él.
 

@@ -22,8 +22,27 @@ crate::code_enum! {
         Open = "open",
         /// Only its audience reads and posts.
         Members = "members",
+        /// A workshop offering's own space, made with it: the people holding
+        /// a seat and its facilitators read and post; its facilitators
+        /// moderate. Never chosen on the space form.
+        Offering = "offering",
     }
 }
+
+/// Where one reader stands in the offering an `offering` space belongs
+/// to (read for that reader; `Outside` for every other space).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Circle {
+    #[default]
+    Outside,
+    /// Holds a seat (a confirmed registration).
+    Member,
+    Facilitator,
+}
+
+/// An offering's space turns read-only this long after its last session.
+pub const OFFERING_SPACE_ARCHIVES_AFTER: std::time::Duration =
+    std::time::Duration::from_secs(30 * 86_400);
 
 crate::code_enum! {
     /// What a topic is for.
@@ -66,7 +85,9 @@ impl SpaceInput {
             }
             d => Some(d.to_string()),
         };
-        let visibility = Visibility::parse(self.visibility.trim());
+        // An offering's space comes only with its offering.
+        let visibility =
+            Visibility::parse(self.visibility.trim()).filter(|v| *v != Visibility::Offering);
         if visibility.is_none() {
             errors.add("visibility", "choose-one");
         }

@@ -3,6 +3,7 @@
 //! A person holds roles at nodes of the organisation tree ([`Grant`]); a role
 //! held at a node covers that node and everything below it, nothing else.
 
+use crate::community::{Circle, Visibility};
 use crate::ids::UserId;
 use crate::org::OrgPath;
 use crate::role::Role;
@@ -267,11 +268,15 @@ impl Actor {
     }
 
     /// May read a space: an open one, anyone signed in; a members-only one,
-    /// its audience and its moderators.
-    pub fn reads_space(&self, space: &OrgPath, visibility: crate::community::Visibility) -> bool {
-        visibility == crate::community::Visibility::Open
-            || self.in_audience(space)
-            || self.moderates_space(space)
+    /// its audience and its moderators; an offering's, the people holding a
+    /// seat in it, its facilitators (`circle`, read for this reader) and the
+    /// organisation's moderators.
+    pub fn reads_space(&self, space: &OrgPath, visibility: Visibility, circle: Circle) -> bool {
+        match visibility {
+            Visibility::Open => true,
+            Visibility::Members => self.in_audience(space) || self.moderates_space(space),
+            Visibility::Offering => circle != Circle::Outside || self.moderates_space(space),
+        }
     }
 
     /// Moderates the spaces of the organisation at `space` (lock, pin, move
@@ -281,6 +286,12 @@ impl Actor {
         self.can(Action::Moderate, space)
     }
 
+    /// Moderates this one space: as [`Self::moderates_space`], and an
+    /// offering's facilitators moderate its space.
+    pub fn moderates_in(&self, space: &OrgPath, circle: Circle) -> bool {
+        circle == Circle::Facilitator || self.moderates_space(space)
+    }
+
     /// May move a topic from the space at `from` to the one at `to`: a
     /// moderator of both, so no topic leaves a moderator's reach into
     /// another's, nor arrives from one.
@@ -288,10 +299,14 @@ impl Actor {
         self.moderates_space(from) && self.moderates_space(to)
     }
 
-    /// May start topics and reply in a space: its audience, and its
-    /// moderators.
-    pub fn posts_in_space(&self, space: &OrgPath) -> bool {
-        self.in_audience(space) || self.moderates_space(space)
+    /// May start topics and reply in a space: its audience (an offering's:
+    /// its people holding a seat and its facilitators), and its moderators.
+    pub fn posts_in_space(&self, space: &OrgPath, visibility: Visibility, circle: Circle) -> bool {
+        let audience = match visibility {
+            Visibility::Open | Visibility::Members => self.in_audience(space),
+            Visibility::Offering => circle != Circle::Outside,
+        };
+        audience || self.moderates_space(space)
     }
 
     /// Where a suspension this person sets, for a post in a space at
@@ -1052,10 +1067,18 @@ mod tests {
         // In the audience of spaces at or above where they belong, not below or beside.
         assert!(a.in_audience(&path("district")) && a.in_audience(&path("school")));
         assert!(!a.in_audience(&path("root").child(OrgId(99))));
-        use crate::community::Visibility::{Members, Open};
+        use crate::community::Visibility::{Members, Offering, Open};
         let beside = path("state").child(OrgId(77));
-        assert!(a.reads_space(&beside, Open) && !a.reads_space(&beside, Members));
-        assert!(!a.posts_in_space(&beside));
+        let out = Circle::Outside;
+        assert!(a.reads_space(&beside, Open, out) && !a.reads_space(&beside, Members, out));
+        assert!(!a.posts_in_space(&beside, Open, out));
+        // An offering's space: its circle reads and posts, whatever their grants.
+        assert!(!a.reads_space(&path("school"), Offering, out));
+        assert!(!a.posts_in_space(&path("school"), Offering, out));
+        assert!(a.reads_space(&beside, Offering, Circle::Member));
+        assert!(a.posts_in_space(&beside, Offering, Circle::Member));
+        assert!(!a.moderates_in(&beside, Circle::Member));
+        assert!(a.moderates_in(&beside, Circle::Facilitator));
         assert!(!a.can(Action::ViewPeople, &path("school")));
         assert!(a.administers_anything());
     }

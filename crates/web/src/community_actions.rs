@@ -89,7 +89,7 @@ pub async fn start_topic(
     input: &TopicInput,
 ) -> Outcome<TopicId> {
     let s = readable(state, me, space).await?;
-    require_poster(me, &s)?;
+    require_poster(me, &s, state.clock.now())?;
     let known = match input.competency.trim() {
         "" => Vec::new(),
         _ => {
@@ -124,7 +124,7 @@ pub async fn reply(
     text: &str,
 ) -> Outcome<PostId> {
     let (_, space) = readable_topic(state, me, topic).await?;
-    require_poster(me, &space)?;
+    require_poster(me, &space, state.clock.now())?;
     let text = match body(text) {
         Ok(t) => t,
         Err(e) => return Ok(Err(Invalid(vec![e]))),
@@ -143,19 +143,29 @@ pub async fn reply(
 }
 
 /// Where a post is, if `me` may read it: (topic id, the space's
-/// organisation path, its org id).
+/// organisation path, its org id, whether `me` moderates its space).
 pub async fn readable_post(
     state: &AppState,
     me: &CurrentUser,
     post: PostId,
-) -> Result<(TopicId, lyceum_domain::org::OrgPath, lyceum_domain::OrgId), AppError> {
+) -> Result<
+    (
+        TopicId,
+        lyceum_domain::org::OrgPath,
+        lyceum_domain::OrgId,
+        bool,
+    ),
+    AppError,
+> {
     let (topic, space, path, org) = state
         .db
         .read(move |c| moderation::place_of_post(c, post))
         .await?
         .ok_or(AppError::NotFound)?;
-    readable(state, me, space).await?;
-    Ok((topic, path, org))
+    let space = readable(state, me, space).await?;
+    // An offering's facilitators moderate its space; the rest as the policy says.
+    let moderates = crate::spaces::moderates(me, &space);
+    Ok((topic, path, org, moderates))
 }
 
 /// Flags a post `me` may read, with its category and (for "other", or if
@@ -168,7 +178,7 @@ pub async fn flag(
     category: &str,
     why: &str,
 ) -> Outcome<(TopicId, bool)> {
-    let (topic, _, _) = readable_post(state, me, post).await?;
+    let (topic, _, _, _) = readable_post(state, me, post).await?;
     let (category, why) = match flag_report(category, why) {
         Ok(report) => report,
         Err(invalid) => return Ok(Err(invalid)),
@@ -308,6 +318,7 @@ pub async fn search_posts(
     let mut found = if searched {
         let w = words.clone();
         let actor = me.actor.clone();
+        let user = me.actor.user_id;
         let f = community::SearchFilters {
             before,
             tags,
@@ -318,7 +329,11 @@ pub async fn search_posts(
         state
             .db
             .read(move |c| {
-                let may_read = |s: &Space| actor.reads_space(&s.path, visibility(s));
+                let circles = community::circles_of(c, user)?;
+                let may_read = |s: &Space| {
+                    let circle = circles.get(&s.row.id).copied().unwrap_or_default();
+                    actor.reads_space(&s.path, visibility(s), circle)
+                };
                 community::search(c, &w, &may_read, &f, SEARCH_RESULTS + 1)
             })
             .await?

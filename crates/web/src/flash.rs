@@ -89,6 +89,9 @@ lyceum_domain::code_enum! {
         OfferingWaitlisted = "offering-waitlisted",
         OfferingAwaitingApproval = "offering-awaiting-approval",
         OfferingLeft = "offering-left",
+        // Workshops: surveys.
+        SurveyAnswered = "survey-answered",
+        SurveyQuestionsSaved = "survey-questions-saved",
     }
 }
 

@@ -52,6 +52,7 @@ pub mod session;
 pub mod spaces;
 pub mod sso;
 pub mod state;
+pub mod survey_actions;
 mod template_check;
 pub mod workshop_access;
 pub mod workshop_actions;

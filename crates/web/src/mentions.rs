@@ -39,6 +39,8 @@ pub async fn resolve(
         ])));
     }
     let scope = scope_of(space);
+    // An offering's space: only its own people may be mentioned.
+    let offering = space.row.offering_id;
     Ok(state
         .db
         .read(move |c| {
@@ -49,7 +51,11 @@ pub async fn resolve(
                     Written::Words(_) => None,
                 })
                 .collect();
-            let known = in_scope(c, &scope, &ids)?;
+            let mut known = in_scope(c, &scope, &ids)?;
+            if let Some(offering) = offering {
+                let people = lyceum_db::community::offering_people(c, offering)?;
+                known.retain(|(id, _)| people.contains(id));
+            }
             let mut errors = Invalid::new();
             let mut replace = Vec::new();
             for m in &found {
@@ -142,7 +148,18 @@ pub async fn suggest(
     }
     let scope = scope_of(&space);
     let w = words.clone();
-    let found = state.db.read(move |c| named(c, &scope, &w, POOL)).await?;
+    let offering = space.row.offering_id;
+    let found = state
+        .db
+        .read(move |c| {
+            let mut found = named(c, &scope, &w, POOL)?;
+            if let Some(offering) = offering {
+                let people = lyceum_db::community::offering_people(c, offering)?;
+                found.retain(|(id, _)| people.contains(id));
+            }
+            Ok(found)
+        })
+        .await?;
     Ok(found
         .into_iter()
         // The directory matches emails too; a suggestion is by name.

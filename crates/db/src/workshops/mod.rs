@@ -133,7 +133,8 @@ pub struct Offering {
     pub sessions: Vec<SessionRow>,
 }
 
-/// Creates an offering with its sessions, facilitators and competencies.
+/// Creates an offering with its sessions, facilitators, competencies and
+/// its members-only community space (`community::create_space_for`).
 /// The audience must be the organiser's subtree or inside it, and every
 /// facilitator must hold the facilitator role at the organiser, above it or
 /// below it (never in a sibling's tree).
@@ -164,6 +165,8 @@ pub fn create(
     }
     set_facilitators(conn, offering, new.facilitators)?;
     set_competencies(conn, offering, new.competencies)?;
+    let row = find(conn, offering)?.ok_or(DbError::NotFound)?;
+    crate::community::create_space_for(conn, &row, now)?;
     Ok(offering)
 }
 

@@ -488,6 +488,38 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/api/v1/orgs/{org_id}/certificates/{code}/revoke",
         Admins,
     ),
+    // Workshops — surveys after sessions (who may is `workshop_access`'s).
+    (
+        "GET",
+        "/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+    ),
+    ("GET", "/offerings/{offering_id}/survey-results", SignedIn),
+    (
+        "POST",
+        "/offerings/{offering_id}/survey-questions",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+    ),
+    (
+        "POST",
+        "/api/v1/offerings/{offering_id}/sessions/{session_id}/survey",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/offerings/{offering_id}/survey-results",
+        SignedIn,
+    ),
 ];
 
 /// The people of the seed (None: not signed in).

@@ -57,4 +57,5 @@ mod workshops_attendance;
 mod workshops_calendar;
 mod workshops_find;
 mod workshops_manage;
+mod workshops_survey;
 mod xss;

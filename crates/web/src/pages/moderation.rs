@@ -67,7 +67,7 @@ async fn flag_page(
     errors: FormErrors,
 ) -> Result<FlagPage, AppError> {
     let me = ctx.require_user()?;
-    let (topic, _, _) = readable_post(state, me, id).await?;
+    let (topic, _, _, _) = readable_post(state, me, id).await?;
     let (author, body) = state
         .db
         .read(move |c| {
@@ -226,8 +226,8 @@ async fn moderated_post(
     me: &CurrentUser,
     post: PostId,
 ) -> Result<(TopicId, OrgId), AppError> {
-    let (topic, path, org) = readable_post(state, me, post).await?;
-    if me.actor.moderates_space(&path) {
+    let (topic, _, org, moderates) = readable_post(state, me, post).await?;
+    if moderates {
         Ok((topic, org))
     } else {
         Err(AppError::Forbidden)
@@ -317,7 +317,7 @@ pub async fn suspend_author(
     HtmlForm(form): HtmlForm<SuspendForm>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let (_, path, _) = readable_post(&state, me, id).await?;
+    let (_, path, _, _) = readable_post(&state, me, id).await?;
     let scope = me
         .actor
         .suspension_scope(&path)

@@ -40,7 +40,7 @@ pub async fn moderate(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (topic, space) = readable_topic(&state, me, id).await?;
-    if !me.actor.moderates_space(&space.path) {
+    if !crate::spaces::moderates(me, &space) {
         return Err(AppError::Forbidden);
     }
     let Some(decision) = TopicDecision::parse(&form.action) else {
@@ -57,7 +57,9 @@ pub async fn moderate(
                     .map_err(|_| AppError::BadRequest("to: a space's id".into()))?,
             );
             let target = readable(&state, me, to).await?;
-            if !me.actor.moves_topic(&space.path, &target.path) {
+            // An offering's space keeps its topics, and takes no others.
+            let offering = space.row.offering_id.is_some() || target.row.offering_id.is_some();
+            if offering || !me.actor.moves_topic(&space.path, &target.path) {
                 return Err(AppError::Forbidden);
             }
             Some(to)

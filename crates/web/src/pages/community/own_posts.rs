@@ -96,7 +96,7 @@ pub async fn edit(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (post, space) = own_post(&state, me, id).await?;
-    crate::spaces::require_poster(me, &space)?;
+    crate::spaces::require_poster(me, &space, state.clock.now())?;
     let place = (post.topic_id, space.row.id);
     if form.preview.is_some() {
         let preview = Some(crate::markdown::to_html(&form.body));

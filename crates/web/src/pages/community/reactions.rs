@@ -60,7 +60,7 @@ pub async fn react(
         .filter(|p| p.deleted_at.is_none() && p.hidden_at.is_none())
         .ok_or(AppError::NotFound)?;
     let (_, space) = readable_topic(&state, me, post.topic_id).await?;
-    crate::spaces::require_poster(me, &space)?;
+    crate::spaces::require_poster(me, &space, state.clock.now())?;
     let (user, now) = (me.user.id(), state.clock.now());
     state
         .db

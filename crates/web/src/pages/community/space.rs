@@ -53,6 +53,8 @@ pub struct SpacePage {
     more: Option<String>,
     /// May start a topic here.
     can_post: bool,
+    /// An offering's space past its archive date: read-only.
+    archived: bool,
     /// `None`: not followed; `Some(muted)`.
     follow: Option<bool>,
     input: TopicInput,
@@ -100,10 +102,11 @@ async fn space_page(
 ) -> Result<SpacePage, AppError> {
     let me = ctx.require_user()?;
     let (lang, user, actor) = (ctx.lang, me.user.id(), me.actor.clone());
+    let now = state.clock.now();
     // One trip to the database for the whole page.
     let (space, (can_post, pinned, lines, competencies, follow)) =
         readable_with(state, me, id, move |c, space| {
-            let can_post = actor.posts_in_space(&space.path);
+            let can_post = crate::spaces::posts_as(&actor, space, now);
             let follow = community::follow_state(c, user, id)?;
             let pinned = match after {
                 None => community::pinned(c, id)?,
@@ -135,6 +138,7 @@ async fn space_page(
     let competencies = Choice::named(&competencies, &input.competency);
     Ok(SpacePage {
         can_post,
+        archived: space.archived(now),
         follow,
         subjects: Choice::subjects(&page, &input.subject),
         grade_bands: Choice::grade_bands(&page, &input.grade_band),

@@ -47,7 +47,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             title: s.row.title,
             description: s.row.description,
             org_name: s.org_name,
-            members_only: visibility == Visibility::Members,
+            members_only: visibility != Visibility::Open,
             topics: s.row.topic_count,
             following,
         };

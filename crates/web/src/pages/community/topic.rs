@@ -204,9 +204,9 @@ async fn topic_page(
             .map(|p| post_view(state, p, user, accepted, &given, &ctx.zone()))
             .collect(),
         more,
-        can_reply: topic.locked_at.is_none() && me.actor.posts_in_space(&space.path),
-        can_moderate: me.actor.moderates_space(&space.path),
-        can_react: me.actor.posts_in_space(&space.path),
+        can_reply: topic.locked_at.is_none() && crate::spaces::posts(me, &space, state.clock.now()),
+        can_moderate: crate::spaces::moderates(me, &space),
+        can_react: crate::spaces::posts(me, &space, state.clock.now()),
         tags: {
             tags.iter()
                 .filter_map(|t| t.split_once(':'))
