@@ -172,7 +172,7 @@ fn states(p: &Programme) -> Vec<Option<usize>> {
 /// Every offering, sized by the programme, the [`WEBINARS`] first. `since`
 /// and `now` in microseconds.
 pub fn plan(p: &Programme, seed: u64, since: i64, now: i64) -> Vec<Offering> {
-    let mut rng = Rng::new(seed ^ 0x5eed_0f_0ff3);
+    let mut rng = Rng::new(seed ^ 0x005e_ed0f_0ff3);
     let body_of = bodies(p);
     let state_of = states(p);
     let zones = p.zones();

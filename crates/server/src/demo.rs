@@ -619,6 +619,10 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
     // After the organisations, so that each course has its owner.
     courses(db, clock).await?;
     learning(db, clock).await?;
+    // After the courses: a cohort runs one of them.
+    let now = clock.now();
+    db.write(move |c| crate::demo_workshops::seed(c, now))
+        .await?;
     Ok(DemoInfo {
         accounts,
         join_code,

@@ -11,6 +11,16 @@ use lyceum_seed::{Params, generate};
 use lyceum_testdb::TestDb;
 use std::collections::{HashMap, HashSet};
 
+/// Offerings (id, capacity, confirmed, queued, starts, ends), registrations
+/// (offering, user, status, position), attendance marks, workshop ledger
+/// entries (user, offering).
+type Loaded = (
+    Vec<(i64, i32, i32, i32, i64, i64)>,
+    Vec<(i64, i64, String, i32)>,
+    i64,
+    Vec<(i64, Option<i64>)>,
+);
+
 const NOW: Timestamp = Timestamp::from_micros(1_795_638_223_000_000);
 
 #[tokio::test]
@@ -36,12 +46,7 @@ async fn seeded_workshops_are_consistent_and_the_app_carries_on() {
     assert!(w.offerings >= 25, "{w:?}");
     assert!(w.sessions > w.offerings && w.registrations > 0 && w.attendance > 0 && w.credited > 0);
 
-    let (rows, regs_rows, marks, ledger): (
-        Vec<(i64, i32, i32, i32, i64, i64)>,
-        Vec<(i64, i64, String, i32)>,
-        i64,
-        Vec<(i64, Option<i64>)>,
-    ) =
+    let (rows, regs_rows, marks, ledger): Loaded =
         t.db.read(|c| {
             let rows = offerings::table
                 .select((
