@@ -604,7 +604,7 @@ diesel::table! {
     session_reminders (session_id, user_id, which) {
         session_id -> BigInt,
         user_id -> BigInt,
-        which -> SmallInt,
+        which -> Integer,
         sent_at -> BigInt,
     }
 }

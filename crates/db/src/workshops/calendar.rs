@@ -123,13 +123,13 @@ pub struct ReminderLinks<'a> {
 
 /// Which reminder: the first (a day before by default) or the second (an
 /// hour before).
-fn due_reminder(offering: &OfferingRow, starts_at: i64, now: Timestamp) -> Option<i16> {
+fn due_reminder(offering: &OfferingRow, starts_at: i64, now: Timestamp) -> Option<i32> {
     let minutes_before = |m: i32| Duration::from_secs(u64::try_from(m).unwrap_or(0) * 60);
     // The one due that is nearest the start: a worker that was away sends
     // the hour-before reminder alone, not both at once.
     [
-        (1i16, offering.remind_first_minutes),
-        (2i16, offering.remind_second_minutes),
+        (1i32, offering.remind_first_minutes),
+        (2i32, offering.remind_second_minutes),
     ]
     .into_iter()
     .filter(|&(_, m)| m > 0)
@@ -210,7 +210,7 @@ fn claim(
     conn: &mut DbConn,
     session: SessionId,
     user: UserId,
-    which: i16,
+    which: i32,
     now: Timestamp,
 ) -> Result<bool, DbError> {
     let row = (

@@ -218,6 +218,9 @@ pub fn update(
     }
     super::set_facilitators(conn, id, links.facilitators)?;
     super::set_competencies(conn, id, links.competencies)?;
+    // Sessions held and the rule may have changed: credit follows, in this
+    // transaction (written, or taken back with its reason).
+    super::attendance::evaluate_everyone(conn, id, Some(links.created_by), now)?;
     let told = if changed > 0 {
         let when = next_start(conn, id, now)?;
         tell_everyone(conn, &row, News::Changed, None, when, base, now)?

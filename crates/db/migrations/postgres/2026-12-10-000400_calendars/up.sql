@@ -14,7 +14,7 @@ CREATE TABLE calendar_feeds (
 CREATE TABLE session_reminders (
     session_id BIGINT NOT NULL REFERENCES offering_sessions (id) ON DELETE CASCADE,
     user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    which SMALLINT NOT NULL,
+    which INTEGER NOT NULL,
     sent_at BIGINT NOT NULL,
     PRIMARY KEY (session_id, user_id, which)
 );
