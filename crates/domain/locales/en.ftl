@@ -1691,6 +1691,18 @@ email-workshop-action = See the workshop
 
 ## Workshops — finding offerings, an offering's page, registering, one's sessions
 # (this section's messages go below this line)
+offering-session-calendar = Add to calendar (.ics)
+offering-session-attendance = Take attendance
+offering-session-survey = Answer the survey
+offering-more-title = More for this workshop
+offering-calendar-all = All sessions in your calendar (.ics)
+offering-calendar-feed = Your calendar feed
+offering-check-in-link = Check in with the room's code
+offering-space-link = The workshop's discussion space
+offering-roster-link = Roster and attendance
+offering-survey-results-link = Survey results
+offering-manage-link = Edit, copy or cancel
+offering-registrations-link = Registrations and approvals
 nav-workshops = Workshops
 offerings-title = Workshops and cohorts
 offerings-intro = Workshops and cohort courses you may join, soonest first.

@@ -1691,6 +1691,18 @@ email-workshop-action = Ver el taller
 
 ## Workshops — finding offerings, an offering's page, registering, one's sessions
 # (this section's messages go below this line)
+offering-session-calendar = Agregar al calendario (.ics)
+offering-session-attendance = Tomar asistencia
+offering-session-survey = Responder la encuesta
+offering-more-title = Más sobre este taller
+offering-calendar-all = Todas las sesiones en su calendario (.ics)
+offering-calendar-feed = Su calendario suscrito
+offering-check-in-link = Registrar su asistencia con el código de la sala
+offering-space-link = El espacio de conversación del taller
+offering-roster-link = Lista de participantes y asistencia
+offering-survey-results-link = Resultados de la encuesta
+offering-manage-link = Editar, copiar o cancelar
+offering-registrations-link = Inscripciones y aprobaciones
 nav-workshops = Talleres
 offerings-title = Talleres y cohortes
 offerings-intro = Talleres y cursos en cohorte a los que puede unirse, los más próximos primero.

@@ -544,12 +544,8 @@ async fn refusals_say_why_in_both_languages() {
 #[tokio::test]
 async fn the_demo_offers_workshops_ana_can_find_and_holds_seats_in() {
     let app = TestApp::start().await;
+    // The demo seeds its workshops after its courses.
     lyceum_server::demo::seed(&app.db, &app.clock)
-        .await
-        .unwrap();
-    let now = app.clock.now();
-    app.db
-        .write(move |c| lyceum_server::demo_workshops::seed(c, now))
         .await
         .unwrap();
     let ana = app.browser();

@@ -40,6 +40,7 @@ pub fn routes(r: Routes) -> Routes {
 
 /// One session as the page shows it.
 pub struct SessionView {
+    pub id: i64,
     pub number: usize,
     /// Start in the reader's zone (named) and the end time.
     pub when: String,
@@ -52,6 +53,8 @@ pub struct SessionView {
     pub online: bool,
     pub meeting_url: Option<String>,
     pub cancelled: bool,
+    /// Over: its survey is open to those who attended.
+    pub ended: bool,
 }
 
 /// What the reader may do, and why not.
@@ -86,6 +89,14 @@ pub struct OfferingPage {
     sessions: Vec<SessionView>,
     session_count: i64,
     action: Action,
+    /// The reader holds a seat: check-in, surveys, the offering's space.
+    seated: bool,
+    /// The reader facilitates or manages it: roster, attendance, results.
+    leads: bool,
+    /// The reader manages it: edit, copy, cancel, registrations.
+    manages: bool,
+    /// The offering's members-only space, for those who may read it.
+    space: Option<String>,
 }
 
 fn competency_name(lang: Lang, (id, code, en, es): &NamedCompetency) -> String {
@@ -100,7 +111,13 @@ fn competency_name(lang: Lang, (id, code, en, es): &NamedCompetency) -> String {
     }
 }
 
-fn build(ctx: &Ctx, shown: Shown, errors: FormErrors, now: i64) -> OfferingPage {
+fn build(
+    ctx: &Ctx,
+    shown: Shown,
+    space: Option<String>,
+    errors: FormErrors,
+    now: i64,
+) -> OfferingPage {
     let Shown { view, around } = shown;
     let o = &view.standing.offering.offering;
     let page = Page::new(ctx, "offering-title")
@@ -114,6 +131,7 @@ fn build(ctx: &Ctx, shown: Shown, errors: FormErrors, now: i64) -> OfferingPage 
         .iter()
         .enumerate()
         .map(|(i, s)| SessionView {
+            id: s.id.0,
             number: i + 1,
             when: page.datetime(&s.starts_at),
             ends: page.datetime(&s.ends_at),
@@ -132,6 +150,7 @@ fn build(ctx: &Ctx, shown: Shown, errors: FormErrors, now: i64) -> OfferingPage 
             meeting_url: (sees_link && s.mode.virtual_() && !s.meeting_url.is_empty())
                 .then(|| s.meeting_url.clone()),
             cancelled: s.cancelled_at.is_some(),
+            ended: s.ends_at <= now,
         })
         .collect::<Vec<_>>();
     let action = match view.status() {
@@ -218,6 +237,10 @@ fn build(ctx: &Ctx, shown: Shown, errors: FormErrors, now: i64) -> OfferingPage 
         session_count: i64::try_from(sessions.len()).unwrap_or(0),
         sessions,
         action,
+        seated: view.status() == Some(RegistrationStatus::Confirmed),
+        leads: view.leads(),
+        manages: view.manages,
+        space,
         errors,
         page,
     }
@@ -229,8 +252,10 @@ async fn page(
     id: OfferingId,
     errors: FormErrors,
 ) -> Result<OfferingPage, AppError> {
-    let shown = actions::show(state, ctx.require_user()?, id).await?;
-    Ok(build(ctx, shown, errors, state.clock.now().micros()))
+    let me = ctx.require_user()?;
+    let shown = actions::show(state, me, id).await?;
+    let space = crate::survey_actions::space_link(state, me, id).await?;
+    Ok(build(ctx, shown, space, errors, state.clock.now().micros()))
 }
 
 /// `GET /offerings/{offering_id}`
