@@ -17,6 +17,9 @@ use lyceum_domain::community::{
 use lyceum_domain::course::task::{ArtefactKind, SubmissionStatus};
 use lyceum_domain::course::{Delivery, DraftStatus};
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::library::{
+    Design, DraftStatus as PracticeDraftStatus, EffectDirection, Fidelity, Licence, ResourceKind,
+};
 use lyceum_domain::org::OrgKind;
 use lyceum_domain::pd::{RequestStatus, Source};
 use lyceum_domain::role::Role;
@@ -69,5 +72,11 @@ codes!(
     Lang,
     Mode,
     RegistrationStatus,
-    Mark
+    Mark,
+    PracticeDraftStatus,
+    Licence,
+    Fidelity,
+    Design,
+    EffectDirection,
+    ResourceKind
 );

@@ -7,7 +7,8 @@ use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::{BigInt, Nullable};
 use lyceum_domain::{
-    CourseId, HandInId, OfferingId, OrgId, PostId, SessionId, SpaceId, TopicId, UserId,
+    CourseId, HandInId, LibraryFileId, OfferingId, OrgId, PostId, PracticeId, ResourceId,
+    SessionId, SpaceId, TopicId, TrialReportId, UserId,
 };
 
 /// A stored id, read into `T`.
@@ -55,5 +56,17 @@ macro_rules! ids {
 }
 
 ids!(
-    UserId, OrgId, SpaceId, TopicId, PostId, CourseId, HandInId, OfferingId, SessionId
+    UserId,
+    OrgId,
+    SpaceId,
+    TopicId,
+    PostId,
+    CourseId,
+    HandInId,
+    OfferingId,
+    SessionId,
+    PracticeId,
+    TrialReportId,
+    ResourceId,
+    LibraryFileId
 );

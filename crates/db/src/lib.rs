@@ -38,6 +38,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod join_codes;
 pub mod learning;
+pub mod library;
 pub mod literacy;
 pub mod memberships;
 pub mod mentionable;

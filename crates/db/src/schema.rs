@@ -906,6 +906,23 @@ diesel::joinable!(attendance -> offering_sessions (session_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    classroom_practices,
+    classroom_practice_drafts,
+    classroom_practice_versions,
+    classroom_practice_subjects,
+    classroom_practice_grade_bands,
+    classroom_practice_competencies,
+    classroom_practice_follows,
+    library_files,
+    trial_reports,
+    resources,
+    resource_subjects,
+    resource_grade_bands,
+    resource_competencies,
+    resource_ratings,
+    resource_comments,
+    classroom_practice_resources,
+    lesson_resources,
     offerings,
     offering_competencies,
     offering_facilitators,
@@ -977,6 +994,236 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_words,
     catalogue_version,
 );
+
+diesel::table! {
+    classroom_practices (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        author_id -> Nullable<BigInt>,
+        language -> Text,
+        version -> Integer,
+        title -> Text,
+        summary -> Text,
+        goal -> Text,
+        steps -> Text,
+        tools -> Text,
+        minutes -> Integer,
+        equity_notes -> Text,
+        privacy_notes -> Text,
+        logic_model -> Text,
+        licence -> Text,
+        search_text -> Text,
+        trials -> Integer,
+        proposed_tier -> Nullable<Integer>,
+        proposed_reasons -> Text,
+        proposed_at -> Nullable<BigInt>,
+        tier -> Nullable<Integer>,
+        tier_reason -> Nullable<Text>,
+        tier_decided_by -> Nullable<BigInt>,
+        tier_decided_at -> Nullable<BigInt>,
+        topic_id -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        published_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    classroom_practice_drafts (practice_id) {
+        practice_id -> BigInt,
+        status -> Text,
+        content -> Text,
+        revision -> Integer,
+        comments -> Nullable<Text>,
+        reviewed_by -> Nullable<BigInt>,
+        submitted_at -> Nullable<BigInt>,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    classroom_practice_versions (practice_id, version) {
+        practice_id -> BigInt,
+        version -> Integer,
+        content -> Text,
+        published_by -> Nullable<BigInt>,
+        published_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    classroom_practice_subjects (practice_id, subject) {
+        practice_id -> BigInt,
+        subject -> Text,
+    }
+}
+
+diesel::table! {
+    classroom_practice_grade_bands (practice_id, grade_band) {
+        practice_id -> BigInt,
+        grade_band -> Text,
+    }
+}
+
+diesel::table! {
+    classroom_practice_competencies (practice_id, competency_id) {
+        practice_id -> BigInt,
+        competency_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    classroom_practice_follows (practice_id, user_id) {
+        practice_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    library_files (id) {
+        id -> BigInt,
+        practice_id -> Nullable<BigInt>,
+        uploaded_by -> Nullable<BigInt>,
+        name -> Text,
+        media_type -> Text,
+        size -> BigInt,
+        bytes -> Binary,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    trial_reports (id) {
+        id -> BigInt,
+        practice_id -> BigInt,
+        version -> Integer,
+        reporter_id -> Nullable<BigInt>,
+        subject -> Text,
+        grade_band -> Text,
+        school_id -> Nullable<BigInt>,
+        state_id -> Nullable<BigInt>,
+        locale -> Nullable<Text>,
+        title_i -> Nullable<Bool>,
+        students -> Integer,
+        periods -> Integer,
+        fidelity -> Text,
+        happened -> Text,
+        would_change -> Text,
+        use_again -> Bool,
+        design -> Text,
+        controls_for_selection -> Bool,
+        sample_size -> Nullable<Integer>,
+        comparison_size -> Nullable<Integer>,
+        sites -> Nullable<Integer>,
+        measure -> Nullable<Text>,
+        effect_direction -> Nullable<Text>,
+        effect_size_centi -> Nullable<Integer>,
+        significant -> Nullable<Bool>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    resources (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        author_id -> Nullable<BigInt>,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        language -> Text,
+        licence -> Text,
+        url -> Nullable<Text>,
+        file_id -> Nullable<BigInt>,
+        featured_at -> Nullable<BigInt>,
+        featured_by -> Nullable<BigInt>,
+        rating_sum -> BigInt,
+        rating_count -> BigInt,
+        comment_count -> Integer,
+        search_text -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    resource_subjects (resource_id, subject) {
+        resource_id -> BigInt,
+        subject -> Text,
+    }
+}
+
+diesel::table! {
+    resource_grade_bands (resource_id, grade_band) {
+        resource_id -> BigInt,
+        grade_band -> Text,
+    }
+}
+
+diesel::table! {
+    resource_competencies (resource_id, competency_id) {
+        resource_id -> BigInt,
+        competency_id -> Text,
+    }
+}
+
+diesel::table! {
+    resource_ratings (resource_id, user_id) {
+        resource_id -> BigInt,
+        user_id -> BigInt,
+        stars -> Integer,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    resource_comments (id) {
+        id -> BigInt,
+        resource_id -> BigInt,
+        author_id -> Nullable<BigInt>,
+        body -> Text,
+        created_at -> BigInt,
+        hidden_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    classroom_practice_resources (practice_id, resource_id) {
+        practice_id -> BigInt,
+        resource_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    lesson_resources (course_id, lesson_key, resource_id) {
+        course_id -> BigInt,
+        lesson_key -> Text,
+        resource_id -> BigInt,
+        position -> Integer,
+    }
+}
+
+diesel::joinable!(classroom_practices -> orgs (org_id));
+diesel::joinable!(classroom_practice_drafts -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_versions -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_subjects -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_grade_bands -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_competencies -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_follows -> classroom_practices (practice_id));
+diesel::joinable!(trial_reports -> classroom_practices (practice_id));
+diesel::joinable!(resources -> library_files (file_id));
+diesel::joinable!(resource_subjects -> resources (resource_id));
+diesel::joinable!(resource_grade_bands -> resources (resource_id));
+diesel::joinable!(resource_competencies -> resources (resource_id));
+diesel::joinable!(resource_ratings -> resources (resource_id));
+diesel::joinable!(resource_comments -> resources (resource_id));
+diesel::joinable!(classroom_practice_resources -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_resources -> resources (resource_id));
+diesel::joinable!(lesson_resources -> resources (resource_id));
 
 /// Every table, for the schema parity test and for tools.
 pub const TABLES: &[&str] = &[
@@ -1050,4 +1297,21 @@ pub const TABLES: &[&str] = &[
     "offering_surveys",
     "survey_answers",
     "survey_answered",
+    "classroom_practices",
+    "classroom_practice_drafts",
+    "classroom_practice_versions",
+    "classroom_practice_subjects",
+    "classroom_practice_grade_bands",
+    "classroom_practice_competencies",
+    "classroom_practice_follows",
+    "library_files",
+    "trial_reports",
+    "resources",
+    "resource_subjects",
+    "resource_grade_bands",
+    "resource_competencies",
+    "resource_ratings",
+    "resource_comments",
+    "classroom_practice_resources",
+    "lesson_resources",
 ];

@@ -2071,3 +2071,50 @@ error-space-archived = This space is archived: it is read-only now.
 space-visibility-offering = The workshop’s participants and facilitators
 space-archived-note = This workshop space is archived: you can read it, but nobody can post in it any more.
 
+
+## Practice library
+notification-practice-waiting = { $name } submitted the classroom practice “{ $topic }” for review
+notification-practice-returned = { $name } returned your classroom practice “{ $topic }” with comments
+notification-practice-published = { $name } published your classroom practice “{ $topic }”
+notification-trial-reported = { $name } reported trying “{ $topic }”
+notification-tier-decided = { $name } decided the evidence tier of “{ $topic }”
+practice-draft-status-draft = Draft
+practice-draft-status-submitted = Waiting for review
+practice-draft-status-returned = Returned with comments
+licence-cc-by = CC BY 4.0 (attribution)
+licence-cc-by-sa = CC BY-SA 4.0 (attribution, share alike)
+licence-cc0 = CC0 1.0 (no rights reserved)
+fidelity-as_written = As written
+fidelity-adapted = Adapted
+fidelity-loosely = Loosely
+design-none = No outcome measured
+design-pre_post = Before and after, no comparison group
+design-correlational = Correlational study
+design-comparison = Comparison group (quasi-experimental)
+design-randomised = Randomised controlled trial
+effect-direction-positive = Positive
+effect-direction-none = No clear effect
+effect-direction-negative = Negative
+essa-tier-1 = Tier 1: strong evidence
+essa-tier-2 = Tier 2: moderate evidence
+essa-tier-3 = Tier 3: promising evidence
+essa-tier-4 = Tier 4: demonstrates a rationale
+resource-kind-lesson_plan = Lesson plan
+resource-kind-prompt_template = Prompt template
+resource-kind-guidance = Guidance document
+resource-kind-policy_template = Policy template
+
+## Practice library — a practice's page, writing and submitting, curators' review, following
+# (this section's messages go below this line)
+
+## Practice library — browsing and search
+# (this section's messages go below this line)
+
+## Practice library — trial reports, their summary and the researchers' export
+# (this section's messages go below this line)
+
+## Practice library — evidence tiers
+# (this section's messages go below this line)
+
+## Practice library — resources
+# (this section's messages go below this line)

@@ -2071,3 +2071,50 @@ error-space-archived = Este espacio está archivado: ahora es solo de lectura.
 space-visibility-offering = Los participantes y facilitadores del taller
 space-archived-note = Este espacio del taller está archivado: puede leerlo, pero ya nadie puede publicar en él.
 
+
+## Practice library
+notification-practice-waiting = { $name } envió la práctica de aula «{ $topic }» para revisión
+notification-practice-returned = { $name } le devolvió su práctica de aula «{ $topic }» con comentarios
+notification-practice-published = { $name } publicó su práctica de aula «{ $topic }»
+notification-trial-reported = { $name } informó de que probó «{ $topic }»
+notification-tier-decided = { $name } decidió el nivel de evidencia de «{ $topic }»
+practice-draft-status-draft = Borrador
+practice-draft-status-submitted = Esperando revisión
+practice-draft-status-returned = Devuelta con comentarios
+licence-cc-by = CC BY 4.0 (atribución)
+licence-cc-by-sa = CC BY-SA 4.0 (atribución, compartir igual)
+licence-cc0 = CC0 1.0 (sin derechos reservados)
+fidelity-as_written = Tal como está escrita
+fidelity-adapted = Adaptada
+fidelity-loosely = Libremente
+design-none = Sin medición de resultados
+design-pre_post = Antes y después, sin grupo de comparación
+design-correlational = Estudio correlacional
+design-comparison = Grupo de comparación (cuasiexperimental)
+design-randomised = Ensayo controlado aleatorizado
+effect-direction-positive = Positivo
+effect-direction-none = Sin efecto claro
+effect-direction-negative = Negativo
+essa-tier-1 = Nivel 1: evidencia sólida
+essa-tier-2 = Nivel 2: evidencia moderada
+essa-tier-3 = Nivel 3: evidencia prometedora
+essa-tier-4 = Nivel 4: demuestra una justificación
+resource-kind-lesson_plan = Plan de clase
+resource-kind-prompt_template = Plantilla de instrucciones
+resource-kind-guidance = Documento de orientación
+resource-kind-policy_template = Plantilla de política
+
+## Practice library — a practice's page, writing and submitting, curators' review, following
+# (this section's messages go below this line)
+
+## Practice library — browsing and search
+# (this section's messages go below this line)
+
+## Practice library — trial reports, their summary and the researchers' export
+# (this section's messages go below this line)
+
+## Practice library — evidence tiers
+# (this section's messages go below this line)
+
+## Practice library — resources
+# (this section's messages go below this line)

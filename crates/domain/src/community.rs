@@ -153,6 +153,16 @@ crate::code_enum! {
         PdRequestWaiting = "pd-request-waiting",
         /// A roster import they ran finished.
         RosterImported = "roster-imported",
+        /// A classroom practice waits for them, a curator, to publish or return.
+        PracticeWaiting = "practice-waiting",
+        /// A curator returned their practice with comments.
+        PracticeReturned = "practice-returned",
+        /// A curator published their practice.
+        PracticePublished = "practice-published",
+        /// Someone filed a trial report of a practice they wrote or follow.
+        TrialReported = "trial-reported",
+        /// A curator confirmed or set the evidence tier of their practice.
+        TierDecided = "tier-decided",
     }
 }
 

@@ -239,6 +239,18 @@ mod tests {
         keys.extend(SchoolRole::ALL.iter().map(|v| v.label_key()));
         keys.extend(Lang::ALL.iter().map(|v| v.label_key()));
         keys.extend(NotificationKind::ALL.iter().map(|v| v.label_key()));
+        {
+            use crate::library::{
+                Design, DraftStatus, EffectDirection, Fidelity, Licence, ResourceKind, Tier,
+            };
+            keys.extend(DraftStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Licence::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Fidelity::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Design::ALL.iter().map(|v| v.label_key()));
+            keys.extend(EffectDirection::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Tier::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ResourceKind::ALL.iter().map(|v| v.label_key()));
+        }
         for key in keys {
             for lang in Lang::ALL {
                 assert!(c.has(*lang, &key), "{lang}.ftl lacks {key}");

@@ -31,3 +31,9 @@ id_type!(HandInId);
 // Workshops: an offering and one of its sessions.
 id_type!(OfferingId);
 id_type!(SessionId);
+// The practice library: a classroom practice, a trial report of one, a
+// resource, and a file of the library.
+id_type!(PracticeId);
+id_type!(TrialReportId);
+id_type!(ResourceId);
+id_type!(LibraryFileId);

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod invitation_list;
 pub mod jobs;
 pub mod json_input;
+pub mod library;
 pub mod mentions;
 pub mod oneroster;
 pub mod org;
@@ -41,5 +42,8 @@ pub mod validation;
 pub mod workshop;
 pub mod xapi;
 
-pub use ids::{CourseId, HandInId, OfferingId, OrgId, PostId, SessionId, SpaceId, TopicId, UserId};
+pub use ids::{
+    CourseId, HandInId, LibraryFileId, OfferingId, OrgId, PostId, PracticeId, ResourceId,
+    SessionId, SpaceId, TopicId, TrialReportId, UserId,
+};
 pub use time::{Clock, Timestamp};

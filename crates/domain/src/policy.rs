@@ -52,6 +52,11 @@ pub enum Action {
     /// register others for them and decide registrations waiting for
     /// approval (never one's own: the caller checks).
     ManageOfferings,
+    /// Curate the practice library for what the organisation (or one below
+    /// it) owns: publish or return classroom practices, confirm or set
+    /// their evidence tier (never for one's own practice: see
+    /// [`Actor::curates_practice`]), add and feature resources.
+    CurateLibrary,
 }
 
 /// Roles a join code may carry. Whoever holds the code gets the role, so
@@ -209,6 +214,19 @@ impl Actor {
     /// at `owner`: a reviewer there, and never the draft's own author.
     pub fn reviews_draft(&self, owner: &OrgPath, author: UserId) -> bool {
         !own_case(self.user_id, author) && self.can(Action::PublishCourse, owner)
+    }
+
+    /// May publish or return a classroom practice owned at `owner` and
+    /// written by `author`, or confirm its evidence tier: a curator there,
+    /// and never the practice's own author.
+    pub fn curates_practice(&self, owner: &OrgPath, author: Option<UserId>) -> bool {
+        author.is_none_or(|a| !own_case(self.user_id, a)) && self.can(Action::CurateLibrary, owner)
+    }
+
+    /// Where this person curates the library: the nodes at which they are
+    /// an author, and the programme root for a programme admin.
+    pub fn curating_scopes(&self) -> Vec<OrgPath> {
+        self.authoring_scopes()
     }
 
     /// May review the practice work of `learner`, who belongs at
@@ -399,6 +417,9 @@ impl Actor {
             }
             Action::ApproveDomains => self.is_programme_admin(),
             Action::ManageOfferings => admin,
+            // As for courses: programme admins, and authors for what their
+            // organisation owns.
+            Action::CurateLibrary => self.is_programme_admin() || self.holds(Role::Author, target),
         }
     }
 }

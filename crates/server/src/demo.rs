@@ -623,6 +623,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
     let now = clock.now();
     db.write(move |c| crate::demo_workshops::seed(c, now))
         .await?;
+    db.write(move |c| crate::demo_library::seed(c, now)).await?;
     Ok(DemoInfo {
         accounts,
         join_code,

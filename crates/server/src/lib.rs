@@ -7,6 +7,7 @@ pub mod app;
 pub mod config;
 pub mod content;
 pub mod demo;
+pub mod demo_library;
 pub mod demo_workshops;
 pub mod import;
 pub mod logging;

@@ -11,6 +11,7 @@ mod credit;
 mod drafts;
 mod dto;
 mod learning;
+mod library;
 mod literacy;
 mod me;
 mod my_learning;
@@ -25,7 +26,7 @@ use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 
 /// Registered relative to `/api`, where the router is nested.
 pub fn routes(r: Routes) -> Routes {
-    workshops::routes(r)
+    library::routes(workshops::routes(r))
         .add(GET, "/openapi.json", Public, openapi::document)
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)

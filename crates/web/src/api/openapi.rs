@@ -83,7 +83,8 @@ use utoipa::{Modify, OpenApi};
           (name = "learning", description = "Competencies, the catalogue, courses, enrolment, quizzes, progress, reflections and practice tasks"),
           (name = "credit", description = "The PD transcript, outside PD requests and certificates"),
           (name = "authoring", description = "Course drafts as course files (lyceum-course/1)"),
-          (name = "workshops", description = "Workshop offerings, their sessions, registrations, attendance, calendars and surveys"))
+          (name = "workshops", description = "Workshop offerings, their sessions, registrations, attendance, calendars and surveys"),
+          (name = "library", description = "The practice library: classroom practices, trial reports, evidence tiers and resources"))
 )]
 pub struct ApiDoc;
 
@@ -128,10 +129,13 @@ impl Modify for Bearer {
 }
 
 /// The whole document: the operations above, those of the areas that keep
-/// their own list (workshops), and each operation's scope.
+/// their own list (workshops, the library), and each operation's scope.
 pub fn spec() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
-    for part in super::workshops::docs() {
+    for part in super::workshops::docs()
+        .into_iter()
+        .chain(super::library::docs())
+    {
         doc.merge(part);
     }
     Bearer.modify(&mut doc);

@@ -17,6 +17,7 @@ mod invitations;
 mod join;
 mod language;
 mod learning;
+mod library;
 mod literacy;
 mod moderation;
 mod my_learning;
@@ -45,7 +46,7 @@ use lyceum_domain::paths;
 use lyceum_domain::policy::Action::{AdministerOrg, ApproveDomains, ViewPeople};
 
 pub fn routes(r: Routes) -> Routes {
-    workshops::routes(r)
+    library::routes(workshops::routes(r))
         .add(GET, "/", Public, home::show)
         .add(GET, "/sign-in", Public, auth::sign_in_form)
         .add(POST, "/sign-in", Public, auth::sign_in)

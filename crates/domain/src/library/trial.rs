@@ -1,0 +1,2 @@
+//! Checking a trial report: every impossible or missing value named by its
+//! field, nothing half-saved.
