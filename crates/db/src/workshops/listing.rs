@@ -71,6 +71,24 @@ pub struct Listed {
     pub mine: Option<RegistrationStatus>,
 }
 
+/// Filters a boxed query over `offerings` (joined with the organiser's
+/// `orgs`) to what the reader may see. The "managed" part is written only
+/// for those who manage somewhere: for everyone else the condition is
+/// `audience_org_id IS NULL OR audience_org_id IN (…)`, which both
+/// databases answer from `offerings_audience` (a few short walks of the
+/// offerings not over), where an always-false extra branch made SQLite
+/// walk every offering ever held, in start order.
+macro_rules! visible {
+    ($q:expr, $seen:expr, $managed:expr) => {{
+        let everyone = offerings::audience_org_id.is_null();
+        let audience = offerings::audience_org_id.eq_any($seen.audiences.clone());
+        match &$managed {
+            Some(m) => $q.filter(everyone.or(audience).or(sql::<Bool>(m))),
+            None => $q.filter(everyone.or(audience)),
+        }
+    }};
+}
+
 /// `(path >= p AND path < end)` for each subtree, ORed: the organiser is
 /// inside one of them. Paths are canonical (`/1/7/`, digits and slashes
 /// only: `OrgPath::parse`), so they are written into the SQL as literals.
@@ -110,7 +128,7 @@ pub fn find(
     seen: &Seen,
     f: &Filter,
 ) -> Result<Vec<Listed>, DbError> {
-    let managed = inside_any(&seen.managed).unwrap_or_else(|| "FALSE".into());
+    let managed = inside_any(&seen.managed);
     let near = inside_any(&f.near);
     let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
     let room = [Mode::InPerson.as_str(), Mode::Both.as_str()];
@@ -122,13 +140,8 @@ pub fn find(
             .left_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
             .filter(offerings::cancelled_at.is_null())
             .filter(offerings::ends_at.ge(f.now.micros()))
-            .filter(
-                offerings::audience_org_id
-                    .is_null()
-                    .or(offerings::audience_org_id.eq_any(seen.audiences.clone()))
-                    .or(sql::<Bool>(&managed)),
-            )
             .into_boxed();
+        q = visible!(q, seen, managed);
         if let Some(near) = &near {
             q = q.filter(sql::<Bool>(near));
         }
@@ -461,18 +474,14 @@ pub fn courses_offered(
     seen: &Seen,
     now: Timestamp,
 ) -> Result<Vec<(i64, String)>, DbError> {
-    let managed = inside_any(&seen.managed).unwrap_or_else(|| "FALSE".into());
-    Ok(offerings::table
+    let managed = inside_any(&seen.managed);
+    let q = offerings::table
         .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
         .inner_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
         .filter(offerings::ends_at.ge(now.micros()))
         .filter(offerings::cancelled_at.is_null())
-        .filter(
-            offerings::audience_org_id
-                .is_null()
-                .or(offerings::audience_org_id.eq_any(seen.audiences.clone()))
-                .or(sql::<Bool>(&managed)),
-        )
+        .into_boxed();
+    Ok(visible!(q, seen, managed)
         .select((courses::id, courses::title))
         .distinct()
         .order(courses::title)

@@ -4,9 +4,7 @@
 //! its search never see them — and on SQLite it reads them through the
 //! owner index, not by a check per course.
 
-use crate::T0;
-use diesel::connection::{Instrumentation, InstrumentationEvent};
-use diesel::prelude::*;
+use crate::{T0, plan_of};
 use lyceum_db::courses::{self, Catalogue, Sort};
 use lyceum_db::{Backend, DbConn, orgs};
 use lyceum_domain::course::package;
@@ -16,7 +14,6 @@ use lyceum_domain::profile::Subject;
 use lyceum_domain::role::Role;
 use lyceum_domain::{CourseId, OrgId, UserId};
 use lyceum_testdb::TestDb;
-use std::sync::{Arc, Mutex};
 
 fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs::OrgRow {
     let draft = OrgInput {
@@ -188,26 +185,6 @@ fn the_catalogue_holds_only_the_courses_its_viewer_may_see() {
     }
 }
 
-/// Every statement a connection runs, as text.
-#[derive(Clone, Default)]
-struct Statements(Arc<Mutex<Vec<String>>>);
-
-impl Instrumentation for Statements {
-    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
-        if let InstrumentationEvent::StartQuery { query, .. } = event
-            && let Ok(mut all) = self.0.lock()
-        {
-            all.push(query.to_string());
-        }
-    }
-}
-
-#[derive(QueryableByName)]
-struct PlanLine {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    detail: String,
-}
-
 #[test]
 fn the_catalogue_reads_a_viewers_courses_through_the_owner_index() {
     let t = TestDb::new();
@@ -222,28 +199,10 @@ fn the_catalogue_reads_a_viewers_courses_through_the_owner_index() {
     course(&mut c, "national", "science", root.id());
     course(&mut c, "lincoln", "science", lincoln.id());
 
-    let statements = Statements::default();
-    c.set_instrumentation(statements.clone());
-    let viewer = actor(&[(Role::Educator, &lincoln), (Role::Author, &columbus)]);
-    courses::find(&mut c, Some(&viewer), &Catalogue::default()).unwrap();
-    let sql = statements
-        .0
-        .lock()
-        .unwrap()
-        .iter()
-        .find(|s| s.contains("FROM `courses`") && s.contains("`org_id` IN"))
-        .cloned()
-        .expect("the catalogue's query");
-    let sql = sql.split(" -- binds: ").next().unwrap().to_string();
-    // Its plan is fixed when it is prepared (SQLITE_ENABLE_QPSG), whatever
-    // is bound.
-    let plan: Vec<String> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
-        .load::<PlanLine>(&mut *c)
-        .unwrap()
-        .into_iter()
-        .map(|l| l.detail)
-        .collect();
-    let plan = plan.join("\n");
+    let (sql, plan) = plan_of(&mut c, "`org_id` IN", |c| {
+        let viewer = actor(&[(Role::Educator, &lincoln), (Role::Author, &columbus)]);
+        courses::find(c, Some(&viewer), &Catalogue::default()).unwrap();
+    });
     // Courses by owner from their index, the subtree as a range of paths.
     assert!(
         plan.contains("SEARCH courses USING INDEX courses_org (org_id=?)")

@@ -26,7 +26,56 @@ mod workshop_attendance;
 mod workshops;
 mod workshops_calendar;
 
+use diesel::connection::{Instrumentation, InstrumentationEvent};
+use diesel::prelude::*;
+use lyceum_db::DbConn;
 use lyceum_domain::Timestamp;
+use std::sync::{Arc, Mutex};
 
 /// A fixed instant, so tests read the same on every run.
 pub const T0: Timestamp = Timestamp::from_micros(1_795_638_223_000_000);
+
+/// Every statement a connection runs, as text.
+#[derive(Clone, Default)]
+struct Statements(Arc<Mutex<Vec<String>>>);
+
+impl Instrumentation for Statements {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::StartQuery { query, .. } = event
+            && let Ok(mut all) = self.0.lock()
+        {
+            all.push(query.to_string());
+        }
+    }
+}
+
+#[derive(QueryableByName)]
+struct PlanLine {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    detail: String,
+}
+
+/// SQLite's plan of the first statement `run` makes whose text contains
+/// `marker`, with that statement (binds left out). Plans are fixed when a
+/// statement is prepared (SQLITE_ENABLE_QPSG), whatever is bound.
+pub fn plan_of(c: &mut DbConn, marker: &str, run: impl FnOnce(&mut DbConn)) -> (String, String) {
+    let statements = Statements::default();
+    c.set_instrumentation(statements.clone());
+    run(c);
+    let sql = statements
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|s| s.contains(marker))
+        .cloned()
+        .unwrap_or_else(|| panic!("no statement with {marker}"));
+    let sql = sql.split(" -- binds: ").next().unwrap().to_string();
+    let plan: Vec<String> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
+        .load::<PlanLine>(c)
+        .unwrap()
+        .into_iter()
+        .map(|l| l.detail)
+        .collect();
+    (sql, plan.join("\n"))
+}

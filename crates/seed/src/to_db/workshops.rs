@@ -175,20 +175,35 @@ pub(super) fn write_in(
         ..Default::default()
     };
 
-    // The benchmark educator registers for the upcoming offerings of their
-    // district that have a seat: their "my sessions" page has some.
+    // The webinar day's offerings come first in the plan.
+    w.webinars = (0..workshops::WEBINARS as i64)
+        .map(|k| offering_base + k)
+        .collect();
+
+    // The benchmark educator takes a seat in up to five upcoming offerings
+    // with one free — their district's first, then their state's, then
+    // those open to everyone (not the webinars): their "my sessions" page
+    // has some, and the offering page has one they hold.
     if bench_educator.is_some() {
         let school = written.largest_school.0 - org_base;
         let district = p.orgs[school as usize].parent;
+        let state = district.and_then(|d| p.orgs[d].parent);
         let mut taken = 0;
-        for (k, o) in plan.iter_mut().enumerate() {
-            if taken < 5 && Some(o.org) == district && o.starts_at() > now {
+        for pass in 0..3 {
+            for (k, o) in plan.iter_mut().enumerate() {
+                let near = match pass {
+                    0 => Some(o.org) == district,
+                    1 => Some(o.org) == state,
+                    _ => o.audience.is_none() && k >= workshops::WEBINARS,
+                };
                 let seats = o
                     .registrations
                     .iter()
                     .filter(|r| r.1 == RegistrationStatus::Confirmed)
                     .count();
-                if (seats as i32) < o.capacity {
+                let mine = o.registrations.iter().any(|r| r.0 == u32::MAX);
+                if taken < 5 && near && o.starts_at() > now && (seats as i32) < o.capacity && !mine
+                {
                     taken += 1;
                     w.bench_offering
                         .get_or_insert((offering_base + k as i64, o.registrations.len() + 1));

@@ -1,0 +1,1 @@
+DROP INDEX offerings_audience;
