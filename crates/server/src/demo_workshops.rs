@@ -125,6 +125,54 @@ struct Demo<'a> {
     competencies: Vec<String>,
 }
 
+impl<'a> Demo<'a> {
+    /// An offering of `org` led by `facilitator`, open to anyone signed in,
+    /// no course, no competencies: each offering changes what differs.
+    fn of(org: &'a orgs::OrgRow, facilitator: UserId, input: OfferingInput) -> Self {
+        Demo {
+            input,
+            org,
+            course: None,
+            audience: None,
+            facilitators: vec![facilitator],
+            competencies: Vec::new(),
+        }
+    }
+
+    /// Only for members of the organiser and those below it.
+    fn members_only(self) -> Self {
+        Demo {
+            audience: Some(self.org.id()),
+            ..self
+        }
+    }
+}
+
+/// What an offering says (title, description), its PD hours and seats,
+/// registration open from `window.0` to `window.1` days from now on
+/// `zone`'s calendar, and its sessions; in English, the rest as the
+/// form's defaults.
+fn plan(
+    now: Timestamp,
+    zone: &str,
+    (title, description): (&str, &str),
+    (hours, capacity): (&str, &str),
+    window: (i64, i64),
+    sessions: Vec<SessionInput>,
+) -> OfferingInput {
+    OfferingInput {
+        title: title.into(),
+        description: description.into(),
+        language: "en".into(),
+        hours: hours.into(),
+        capacity: capacity.into(),
+        registration_opens: day(now, window.0, zone),
+        registration_closes: day(now, window.1, zone),
+        sessions,
+        ..Default::default()
+    }
+}
+
 fn create(
     c: &mut DbConn,
     d: Demo<'_>,
@@ -225,80 +273,67 @@ pub fn seed(c: &mut DbConn, now: Timestamp) -> Result<(), DbError> {
     // 1. A virtual cohort of the privacy course, open to anyone signed in.
     let privacy = course_id(c, "protecting-student-privacy")?;
     let privacy_builds = competencies_of(c, "protecting-student-privacy")?;
-    let cohort = create(
-        c,
-        Demo {
-            input: OfferingInput {
-                title: "Protecting student privacy: winter cohort".into(),
-                description: "Work through “Protecting student privacy” with colleagues from \
-                              across the programme: three online evenings to discuss each \
-                              module, try the tools together and bring back questions from your \
-                              classroom.\n\nComplete the course and attend at least two of the \
-                              three evenings to earn the PD hours."
-                    .into(),
-                language: "en".into(),
-                hours: "4.5".into(),
-                capacity: "30".into(),
-                registration_opens: day(now, -7, OHIO_ZONE),
-                registration_closes: day(now, 12, OHIO_ZONE),
-                credit_min_percent: "66".into(),
-                credit_needs_course: true,
-                sessions: (0..3)
-                    .map(|w| {
-                        session(
-                            now,
-                            14 + weeks(w),
-                            "16:30",
-                            "17:30",
-                            OHIO_ZONE,
-                            "virtual",
-                            online,
-                            "https://meet.example.org/lyceum-privacy-cohort",
-                        )
-                    })
-                    .collect(),
-                ..Default::default()
-            },
-            org: &columbus,
-            course: privacy,
-            audience: None,
-            facilitators: vec![marcus],
-            competencies: privacy_builds,
-        },
-        grace,
-        now,
-    )?;
+    let evenings = (0..3)
+        .map(|w| {
+            session(
+                now,
+                14 + weeks(w),
+                "16:30",
+                "17:30",
+                OHIO_ZONE,
+                "virtual",
+                online,
+                "https://meet.example.org/lyceum-privacy-cohort",
+            )
+        })
+        .collect();
+    let input = OfferingInput {
+        credit_min_percent: "66".into(),
+        credit_needs_course: true,
+        ..plan(
+            now,
+            OHIO_ZONE,
+            (
+                "Protecting student privacy: winter cohort",
+                "Work through “Protecting student privacy” with colleagues from across the \
+                 programme: three online evenings to discuss each module, try the tools \
+                 together and bring back questions from your classroom.\n\nComplete the \
+                 course and attend at least two of the three evenings to earn the PD hours.",
+            ),
+            ("4.5", "30"),
+            (-7, 12),
+            evenings,
+        )
+    };
+    let cohort = Demo {
+        course: privacy,
+        competencies: privacy_builds,
+        ..Demo::of(&columbus, marcus, input)
+    };
+    let cohort = create(c, cohort, grace, now)?;
     fill(c, cohort, &[ana, colleagues[2], colleagues[4]], grace, now)?;
 
     // 2. Two mornings a week apart at the Columbus hub, for Columbus's people.
+    let input = plan(
+        now,
+        OHIO_ZONE,
+        (
+            "Hands-on with AI tools: two mornings at the hub",
+            "Bring a lesson you teach next month. On the first morning we try three \
+             classroom AI tools on it and look hard at what they get wrong; on the second \
+             you teach a piece of it to colleagues and leave with a plan you can use.\n\n\
+             Laptops are provided; coffee and lunch too.",
+        ),
+        ("6", "24"),
+        (-3, 19),
+        vec![
+            session(now, 20, "09:00", "12:00", OHIO_ZONE, "in_person", hub, ""),
+            session(now, 27, "09:00", "12:00", OHIO_ZONE, "in_person", hub, ""),
+        ],
+    );
     let saturdays = create(
         c,
-        Demo {
-            input: OfferingInput {
-                title: "Hands-on with AI tools: two mornings at the hub".into(),
-                description: "Bring a lesson you teach next month. On the first morning we \
-                              try three classroom AI tools on it and look hard at what they get \
-                              wrong; on the second you teach a piece of it to colleagues and \
-                              leave with a plan you can use.\n\nLaptops are provided; coffee \
-                              and lunch too."
-                    .into(),
-                language: "en".into(),
-                hours: "6".into(),
-                capacity: "24".into(),
-                registration_opens: day(now, -3, OHIO_ZONE),
-                registration_closes: day(now, 19, OHIO_ZONE),
-                sessions: vec![
-                    session(now, 20, "09:00", "12:00", OHIO_ZONE, "in_person", hub, ""),
-                    session(now, 27, "09:00", "12:00", OHIO_ZONE, "in_person", hub, ""),
-                ],
-                ..Default::default()
-            },
-            org: &columbus,
-            course: None,
-            audience: Some(columbus.id()),
-            facilitators: vec![marcus],
-            competencies: vec![],
-        },
+        Demo::of(&columbus, marcus, input).members_only(),
         grace,
         now,
     )?;
@@ -307,134 +342,99 @@ pub fn seed(c: &mut DbConn, now: Timestamp) -> Result<(), DbError> {
     // 3. Blended: in the room and online, then online.
     let design = course_id(c, "designing-an-ai-aware-assignment")?;
     let design_builds = competencies_of(c, "designing-an-ai-aware-assignment")?;
-    create(
-        c,
-        Demo {
-            input: OfferingInput {
-                title: "AI-aware assignments: a design studio".into(),
-                description: "Redesign one assignment so that it still shows what students \
-                              know when AI is at hand. Join in the room or online for the \
-                              studio, then online a week later to share what happened when \
-                              you tried it."
-                    .into(),
-                language: "en".into(),
-                hours: "3".into(),
-                capacity: "40".into(),
-                registration_opens: day(now, -1, OHIO_ZONE),
-                registration_closes: day(now, 32, OHIO_ZONE),
-                sessions: vec![
-                    session(
-                        now,
-                        33,
-                        "16:00",
-                        "18:00",
-                        OHIO_ZONE,
-                        "both",
-                        hub,
-                        "https://meet.example.org/lyceum-design-studio",
-                    ),
-                    session(
-                        now,
-                        40,
-                        "16:30",
-                        "17:30",
-                        OHIO_ZONE,
-                        "virtual",
-                        online,
-                        "https://meet.example.org/lyceum-design-studio",
-                    ),
-                ],
-                ..Default::default()
-            },
-            org: &columbus,
-            course: design,
-            audience: None,
-            facilitators: vec![marcus],
-            competencies: design_builds,
-        },
-        grace,
+    let studio = "https://meet.example.org/lyceum-design-studio";
+    let input = plan(
         now,
-    )?;
+        OHIO_ZONE,
+        (
+            "AI-aware assignments: a design studio",
+            "Redesign one assignment so that it still shows what students know when AI is \
+             at hand. Join in the room or online for the studio, then online a week later \
+             to share what happened when you tried it.",
+        ),
+        ("3", "40"),
+        (-1, 32),
+        vec![
+            session(now, 33, "16:00", "18:00", OHIO_ZONE, "both", hub, studio),
+            session(
+                now, 40, "16:30", "17:30", OHIO_ZONE, "virtual", online, studio,
+            ),
+        ],
+    );
+    let blended = Demo {
+        course: design,
+        competencies: design_builds,
+        ..Demo::of(&columbus, marcus, input)
+    };
+    create(c, blended, grace, now)?;
 
     // 4. Full, with a waitlist.
+    let library = (
+        "Lincoln Elementary",
+        "1000 Lincoln Ave, Columbus, OH",
+        "Library",
+    );
+    let input = plan(
+        now,
+        OHIO_ZONE,
+        (
+            "Talking with families about AI",
+            "A small evening group: what parents ask about AI at school, and how to answer \
+             plainly. Practise a family conversation and leave with a one-page letter to \
+             adapt.",
+        ),
+        ("1.5", "4"),
+        (-10, 8),
+        vec![session(
+            now,
+            9,
+            "18:00",
+            "19:30",
+            OHIO_ZONE,
+            "in_person",
+            library,
+            "",
+        )],
+    );
     let families = create(
         c,
-        Demo {
-            input: OfferingInput {
-                title: "Talking with families about AI".into(),
-                description: "A small evening group: what parents ask about AI at school, \
-                              and how to answer plainly. Practise a family conversation and \
-                              leave with a one-page letter to adapt."
-                    .into(),
-                language: "en".into(),
-                hours: "1.5".into(),
-                capacity: "4".into(),
-                registration_opens: day(now, -10, OHIO_ZONE),
-                registration_closes: day(now, 8, OHIO_ZONE),
-                sessions: vec![session(
-                    now,
-                    9,
-                    "18:00",
-                    "19:30",
-                    OHIO_ZONE,
-                    "in_person",
-                    (
-                        "Lincoln Elementary",
-                        "1000 Lincoln Ave, Columbus, OH",
-                        "Library",
-                    ),
-                    "",
-                )],
-                ..Default::default()
-            },
-            org: &columbus,
-            course: None,
-            audience: Some(columbus.id()),
-            facilitators: vec![marcus],
-            competencies: vec![],
-        },
+        Demo::of(&columbus, marcus, input).members_only(),
         grace,
         now,
     )?;
     fill(c, families, &colleagues, grace, now)?;
 
     // 5. Held two days ago: its attendance is still to mark.
+    let lab = (
+        "Eastmoor Academy",
+        "417 S Weyant Ave, Columbus, OH",
+        "Science lab 2",
+    );
+    let input = plan(
+        now,
+        OHIO_ZONE,
+        (
+            "Checking a chatbot's science",
+            "An afternoon in the science lab: ask a chatbot to explain experiments, then \
+             test its answers against the evidence, with the materials you use with \
+             students.",
+        ),
+        ("2", "20"),
+        (-20, -3),
+        vec![session(
+            now,
+            -2,
+            "15:30",
+            "17:30",
+            OHIO_ZONE,
+            "in_person",
+            lab,
+            "",
+        )],
+    );
     let science = create(
         c,
-        Demo {
-            input: OfferingInput {
-                title: "Checking a chatbot's science".into(),
-                description: "An afternoon in the science lab: ask a chatbot to explain \
-                              experiments, then test its answers against the evidence, with \
-                              the materials you use with students."
-                    .into(),
-                language: "en".into(),
-                hours: "2".into(),
-                capacity: "20".into(),
-                registration_opens: day(now, -20, OHIO_ZONE),
-                registration_closes: day(now, -3, OHIO_ZONE),
-                sessions: vec![session(
-                    now,
-                    -2,
-                    "15:30",
-                    "17:30",
-                    OHIO_ZONE,
-                    "in_person",
-                    (
-                        "Eastmoor Academy",
-                        "417 S Weyant Ave, Columbus, OH",
-                        "Science lab 2",
-                    ),
-                    "",
-                )],
-                ..Default::default()
-            },
-            org: &columbus,
-            course: None,
-            audience: Some(columbus.id()),
-            facilitators: vec![marcus],
-            competencies: vec![],
-        },
+        Demo::of(&columbus, marcus, input).members_only(),
         grace,
         now,
     )?;
@@ -447,40 +447,30 @@ pub fn seed(c: &mut DbConn, now: Timestamp) -> Result<(), DbError> {
     )?;
 
     // 6. The federation's Spanish webinar, for its members.
-    create(
-        c,
-        Demo {
-            input: OfferingInput {
-                title: "La IA y la carga de trabajo docente".into(),
-                description: "Un seminario web del sindicato: qué tareas puede aliviar la IA, \
-                              cuáles no, y qué derechos tiene usted cuando el distrito adopta \
-                              una herramienta nueva."
-                    .into(),
-                language: "es".into(),
-                hours: "1".into(),
-                capacity: "100".into(),
-                registration_opens: day(now, -5, NEW_MEXICO_ZONE),
-                registration_closes: day(now, 15, NEW_MEXICO_ZONE),
-                sessions: vec![session(
-                    now,
-                    16,
-                    "17:00",
-                    "18:00",
-                    NEW_MEXICO_ZONE,
-                    "virtual",
-                    online,
-                    "https://meet.example.org/atf-ia-carga",
-                )],
-                ..Default::default()
-            },
-            org: &atf,
-            course: None,
-            audience: Some(atf.id()),
-            facilitators: vec![dolores],
-            competencies: vec![],
-        },
-        sam,
-        now,
-    )?;
+    let input = OfferingInput {
+        language: "es".into(),
+        ..plan(
+            now,
+            NEW_MEXICO_ZONE,
+            (
+                "La IA y la carga de trabajo docente",
+                "Un seminario web del sindicato: qué tareas puede aliviar la IA, cuáles no, \
+                 y qué derechos tiene usted cuando el distrito adopta una herramienta nueva.",
+            ),
+            ("1", "100"),
+            (-5, 15),
+            vec![session(
+                now,
+                16,
+                "17:00",
+                "18:00",
+                NEW_MEXICO_ZONE,
+                "virtual",
+                online,
+                "https://meet.example.org/atf-ia-carga",
+            )],
+        )
+    };
+    create(c, Demo::of(&atf, dolores, input).members_only(), sam, now)?;
     Ok(())
 }

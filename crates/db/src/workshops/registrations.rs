@@ -51,41 +51,45 @@ fn invalid(field: &str, code: &'static str) -> DbError {
 }
 
 /// Takes the offering's row (its lock, on PostgreSQL) and the next place in
-/// its queue. Every change to seats starts here.
-fn take_queue_number(
-    conn: &mut DbConn,
-    offering: OfferingId,
-) -> Result<(OfferingRow, i32), DbError> {
-    let queued: i32 = diesel::update(offerings::table.find(offering.0))
+/// its queue, in one statement: the row as the update left it, whose
+/// `queued` is that place. Every change to seats starts here.
+fn take_queue_number(conn: &mut DbConn, offering: OfferingId) -> Result<OfferingRow, DbError> {
+    crate::on_backend!(conn, |c| diesel::update(offerings::table.find(offering.0))
         .set(offerings::queued.eq(offerings::queued + 1))
-        .returning(offerings::queued)
-        .get_result(conn)
-        .optional()?
-        .ok_or(DbError::NotFound)?;
-    let row = super::find(conn, offering)?.ok_or(DbError::NotFound)?;
-    Ok((row, queued))
+        .returning(OfferingRow::as_returning())
+        .get_result(c))
+    .optional()?
+    .ok_or(DbError::NotFound)
 }
 
 /// Takes a seat if one is free; the condition is in the update itself.
-fn take_seat(conn: &mut DbConn, offering: OfferingId) -> Result<bool, DbError> {
+/// `row` (the offering as locked) counts it.
+fn take_seat(conn: &mut DbConn, row: &mut OfferingRow) -> Result<bool, DbError> {
     let n = diesel::update(
         offerings::table
-            .find(offering.0)
+            .find(row.id.0)
             .filter(offerings::confirmed.lt(offerings::capacity)),
     )
     .set(offerings::confirmed.eq(offerings::confirmed + 1))
     .execute(conn)?;
+    if n == 1 {
+        row.confirmed += 1;
+    }
     Ok(n == 1)
 }
 
-fn free_seat(conn: &mut DbConn, offering: OfferingId) -> Result<(), DbError> {
-    diesel::update(
+/// Frees a seat; `row` (the offering as locked) counts it.
+fn free_seat(conn: &mut DbConn, row: &mut OfferingRow) -> Result<(), DbError> {
+    let n = diesel::update(
         offerings::table
-            .find(offering.0)
+            .find(row.id.0)
             .filter(offerings::confirmed.gt(0)),
     )
     .set(offerings::confirmed.eq(offerings::confirmed - 1))
     .execute(conn)?;
+    if n == 1 {
+        row.confirmed -= 1;
+    }
     Ok(())
 }
 
@@ -134,7 +138,8 @@ pub fn register(
     base: &str,
     now: Timestamp,
 ) -> Result<RegistrationStatus, DbError> {
-    let (row, position) = take_queue_number(conn, offering)?;
+    let mut row = take_queue_number(conn, offering)?;
+    let position = row.queued;
     if row.is_cancelled() {
         return Err(invalid("offering", "offering-cancelled"));
     }
@@ -157,7 +162,7 @@ pub fn register(
     }
     let status = if row.needs_approval && matches!(by, By::Themselves) {
         RegistrationStatus::Pending
-    } else if take_seat(conn, offering)? {
+    } else if take_seat(conn, &mut row)? {
         RegistrationStatus::Confirmed
     } else {
         RegistrationStatus::Waitlisted
@@ -208,7 +213,7 @@ pub fn cancel(
     base: &str,
     now: Timestamp,
 ) -> Result<Vec<UserId>, DbError> {
-    take_queue_number(conn, offering)?;
+    let mut row = take_queue_number(conn, offering)?;
     let r = of(conn, offering, user)?
         .filter(|r| r.status.active())
         .ok_or_else(|| invalid("offering", "not-registered"))?;
@@ -219,9 +224,9 @@ pub fn cancel(
         ))
         .execute(conn)?;
     if r.status == RegistrationStatus::Confirmed {
-        free_seat(conn, offering)?;
+        free_seat(conn, &mut row)?;
     }
-    fill_seats(conn, offering, base, now)
+    fill_seats(conn, &mut row, base, now)
 }
 
 /// An admin's decision on a pending registration: approved takes a seat
@@ -236,13 +241,13 @@ pub fn decide(
     base: &str,
     now: Timestamp,
 ) -> Result<RegistrationStatus, DbError> {
-    let (row, _) = take_queue_number(conn, offering)?;
+    let mut row = take_queue_number(conn, offering)?;
     let r = of(conn, offering, user)?
         .filter(|r| r.status == RegistrationStatus::Pending)
         .ok_or_else(|| invalid("registration", "not-pending"))?;
     let status = if !approve {
         RegistrationStatus::Declined
-    } else if take_seat(conn, offering)? {
+    } else if take_seat(conn, &mut row)? {
         RegistrationStatus::Confirmed
     } else {
         RegistrationStatus::Waitlisted
@@ -261,19 +266,19 @@ pub fn decide(
 }
 
 /// Gives free seats to the waitlist, first come first served, and emails
-/// each person promoted. Called after a seat frees and after capacity grows.
+/// each person promoted. Called after a seat frees and after capacity grows,
+/// with the offering's row as the caller locked and changed it (no re-read).
 pub fn fill_seats(
     conn: &mut DbConn,
-    offering: OfferingId,
+    row: &mut OfferingRow,
     base: &str,
     now: Timestamp,
 ) -> Result<Vec<UserId>, DbError> {
-    let row = super::find(conn, offering)?.ok_or(DbError::NotFound)?;
     if row.is_cancelled() || row.seats_left() == 0 {
         return Ok(Vec::new());
     }
     let waiting: Vec<(i64, i64)> = registrations::table
-        .filter(registrations::offering_id.eq(offering.0))
+        .filter(registrations::offering_id.eq(row.id.0))
         .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
         .order((registrations::position, registrations::id))
         .limit(i64::from(row.seats_left()))
@@ -281,7 +286,7 @@ pub fn fill_seats(
         .load(conn)?;
     let mut promoted = Vec::new();
     for (id, user) in waiting {
-        if !take_seat(conn, offering)? {
+        if !take_seat(conn, row)? {
             break;
         }
         diesel::update(registrations::table.find(id))
@@ -290,7 +295,7 @@ pub fn fill_seats(
                 registrations::updated_at.eq(now.micros()),
             ))
             .execute(conn)?;
-        tell_seat_confirmed(conn, &row, UserId(user), base, now)?;
+        tell_seat_confirmed(conn, row, UserId(user), base, now)?;
         promoted.push(UserId(user));
     }
     Ok(promoted)
@@ -305,7 +310,7 @@ pub fn set_capacity(
     base: &str,
     now: Timestamp,
 ) -> Result<Vec<UserId>, DbError> {
-    let (row, _) = take_queue_number(conn, offering)?;
+    let mut row = take_queue_number(conn, offering)?;
     let capacity = i32::try_from(capacity).unwrap_or(i32::MAX);
     if capacity < row.confirmed {
         return Err(DbError::Invalid(Invalid(vec![
@@ -316,7 +321,8 @@ pub fn set_capacity(
     diesel::update(offerings::table.find(offering.0))
         .set(offerings::capacity.eq(capacity))
         .execute(conn)?;
-    fill_seats(conn, offering, base, now)
+    row.capacity = capacity;
+    fill_seats(conn, &mut row, base, now)
 }
 
 /// Registrations of an offering in queue order, with each person's name

@@ -442,6 +442,101 @@ fn new_draft() -> Draft {
     }
 }
 
+/// Which form: a new offering of an organisation, or editing one.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    New(&'a ScopedOrg),
+    Edit(OfferingId),
+}
+
+/// The create or edit form: `draft` as typed (else a new draft, or the
+/// offering as saved), `extra` blank session rows, `errors` shown.
+async fn form_for(
+    state: &AppState,
+    ctx: &Ctx,
+    me: &CurrentUser,
+    target: Target<'_>,
+    draft: Option<Draft>,
+    extra: usize,
+    errors: FormErrors,
+) -> Result<FormPage, AppError> {
+    match target {
+        Target::New(scope) => {
+            let choices =
+                actions::choices(state, &me.actor, scope.id, &scope.path, ctx.lang).await?;
+            let draft = draft.unwrap_or_else(|| {
+                let mut d = new_draft();
+                d.input.language = ctx.lang.as_str().into();
+                d
+            });
+            Ok(form_page(
+                ctx,
+                "offerings-new-title",
+                format!("/orgs/{}/admin/offerings/new", scope.id.0),
+                format!("/orgs/{}/admin/offerings", scope.id.0),
+                None,
+                draft,
+                extra,
+                &choices,
+                errors,
+                Vec::new(),
+            ))
+        }
+        Target::Edit(id) => edit_page(state, ctx, me, id, draft, extra, errors).await,
+    }
+}
+
+/// A posted create or edit form: "Add another session" and "Remove" show
+/// it again (nothing saved); saving redirects to the edit form with its
+/// message, or shows the form again with what is wrong.
+async fn submitted(
+    state: &AppState,
+    ctx: &Ctx,
+    target: Target<'_>,
+    pairs: Vec<(String, String)>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let (draft, intent, extra) = read_form(pairs);
+    let rows = match intent {
+        Intent::Save => None,
+        Intent::AddSession => Some(extra + 1),
+        Intent::Remove(_) => Some(extra),
+    };
+    if let Some(rows) = rows {
+        let page = form_for(
+            state,
+            ctx,
+            me,
+            target,
+            Some(draft),
+            rows,
+            FormErrors::none(),
+        )
+        .await?;
+        return Ok(render(&page));
+    }
+    let saved = match target {
+        Target::New(scope) => actions::create(state, me, scope.id, &scope.path, &draft)
+            .await?
+            .map(|id| (id, Flash::OfferingCreated)),
+        Target::Edit(id) => actions::update(state, me, id, &draft)
+            .await?
+            .map(|_| (id, Flash::OfferingSaved)),
+    };
+    match saved {
+        Ok((id, flash)) => Ok(redirect_with(
+            &manage_path(id),
+            flash,
+            state.config.secure_cookies(),
+        )),
+        Err(invalid) => {
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            let page = form_for(state, ctx, me, target, Some(draft), extra.max(1), errors).await?;
+            Ok(render_invalid(&page))
+        }
+    }
+}
+
 /// `GET /orgs/{org_id}/admin/offerings/new`
 pub async fn new_form(
     State(state): State<AppState>,
@@ -449,21 +544,17 @@ pub async fn new_form(
     Extension(scope): Extension<ScopedOrg>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let choices = actions::choices(&state, &me.actor, scope.id, &scope.path, ctx.lang).await?;
-    let mut draft = new_draft();
-    draft.input.language = ctx.lang.as_str().into();
-    Ok(render(&form_page(
+    let page = form_for(
+        &state,
         &ctx,
-        "offerings-new-title",
-        format!("/orgs/{}/admin/offerings/new", scope.id.0),
-        format!("/orgs/{}/admin/offerings", scope.id.0),
+        me,
+        Target::New(&scope),
         None,
-        draft,
         2,
-        &choices,
         FormErrors::none(),
-        Vec::new(),
-    )))
+    )
+    .await?;
+    Ok(render(&page))
 }
 
 /// `POST /orgs/{org_id}/admin/offerings/new`
@@ -473,49 +564,7 @@ pub async fn create(
     Extension(scope): Extension<ScopedOrg>,
     HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
-    let (draft, intent, extra) = read_form(pairs);
-    let again = |draft: Draft, extra: usize, errors: FormErrors, choices: &Choices| {
-        form_page(
-            &ctx,
-            "offerings-new-title",
-            format!("/orgs/{}/admin/offerings/new", scope.id.0),
-            format!("/orgs/{}/admin/offerings", scope.id.0),
-            None,
-            draft,
-            extra,
-            choices,
-            errors,
-            Vec::new(),
-        )
-    };
-    if intent != Intent::Save {
-        let choices = actions::choices(&state, &me.actor, scope.id, &scope.path, ctx.lang).await?;
-        let extra = if intent == Intent::AddSession {
-            extra + 1
-        } else {
-            extra
-        };
-        return Ok(render(&again(draft, extra, FormErrors::none(), &choices)));
-    }
-    match actions::create(&state, me, scope.id, &scope.path, &draft).await? {
-        Ok(id) => Ok(redirect_with(
-            &manage_path(id),
-            Flash::OfferingCreated,
-            state.config.secure_cookies(),
-        )),
-        Err(invalid) => {
-            let choices =
-                actions::choices(&state, &me.actor, scope.id, &scope.path, ctx.lang).await?;
-            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            Ok(render_invalid(&again(
-                draft,
-                extra.max(1),
-                errors,
-                &choices,
-            )))
-        }
-    }
+    submitted(&state, &ctx, Target::New(&scope), pairs).await
 }
 
 async fn edit_page(
@@ -567,11 +616,11 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
-    let page = edit_page(
+    let page = form_for(
         &state,
         &ctx,
         me,
-        OfferingId(id),
+        Target::Edit(OfferingId(id)),
         None,
         1,
         FormErrors::none(),
@@ -587,30 +636,7 @@ pub async fn save(
     Path(id): Path<i64>,
     HtmlForm(pairs): HtmlForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let me = ctx.require_user()?;
-    let id = OfferingId(id);
-    let (draft, intent, extra) = read_form(pairs);
-    if intent != Intent::Save {
-        let extra = if intent == Intent::AddSession {
-            extra + 1
-        } else {
-            extra
-        };
-        let page = edit_page(&state, &ctx, me, id, Some(draft), extra, FormErrors::none()).await?;
-        return Ok(render(&page));
-    }
-    match actions::update(&state, me, id, &draft).await? {
-        Ok(_) => Ok(redirect_with(
-            &manage_path(id),
-            Flash::OfferingSaved,
-            state.config.secure_cookies(),
-        )),
-        Err(invalid) => {
-            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
-            let page = edit_page(&state, &ctx, me, id, Some(draft), extra.max(1), errors).await?;
-            Ok(render_invalid(&page))
-        }
-    }
+    submitted(&state, &ctx, Target::Edit(OfferingId(id)), pairs).await
 }
 
 // ---- Copy and cancel ----
