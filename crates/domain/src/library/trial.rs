@@ -439,6 +439,157 @@ impl TrialInput {
     }
 }
 
+/// Pseudonymous reporter ids for one export: a keyed hash (HMAC-SHA-256)
+/// of the reporter's id under a key drawn for this export alone and never
+/// kept, so the same person has the same id throughout one file but two
+/// exports cannot be joined, and nobody can get back to the account.
+pub struct Pseudonyms {
+    key: [u8; 32],
+}
+
+impl Pseudonyms {
+    pub fn new() -> Result<Self, getrandom::Error> {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key)?;
+        Ok(Pseudonyms { key })
+    }
+
+    /// 16 hex digits (64 bits); `r-deleted` for a report whose reporter
+    /// deleted their account.
+    pub fn of(&self, reporter: Option<i64>) -> String {
+        use sha2::{Digest, Sha256};
+        let Some(id) = reporter else {
+            return "r-deleted".into();
+        };
+        let mut ipad = [0x36u8; 64];
+        let mut opad = [0x5cu8; 64];
+        for (i, k) in self.key.iter().enumerate() {
+            ipad[i] ^= k;
+            opad[i] ^= k;
+        }
+        let inner = Sha256::new()
+            .chain_update(ipad)
+            .chain_update(id.to_be_bytes())
+            .finalize();
+        let outer = Sha256::new()
+            .chain_update(opad)
+            .chain_update(inner)
+            .finalize();
+        outer[..8].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Fewest reports a published count may show: smaller counts are "<10".
+pub const MIN_CELL: u64 = 10;
+
+/// One cell of the researchers' summary as published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Shown(u64),
+    /// Under [`MIN_CELL`]: "<10".
+    Small,
+    /// Hidden although not small, so that no small cell can be worked out
+    /// from the row's total (complementary suppression).
+    Withheld,
+}
+
+impl Cell {
+    pub fn text(self) -> String {
+        match self {
+            Cell::Shown(n) => n.to_string(),
+            Cell::Small => format!("<{MIN_CELL}"),
+            Cell::Withheld => "suppressed".into(),
+        }
+    }
+}
+
+/// What a reader of the published group learns of a hidden cell: its
+/// lowest and highest possible values.
+fn bounds(c: Cell, total: u64) -> (u64, u64) {
+    match c {
+        Cell::Small => (0, MIN_CELL - 1),
+        Cell::Withheld => (MIN_CELL, total),
+        Cell::Shown(n) => (n, n),
+    }
+}
+
+/// Some hidden cell of the group can be worked out exactly from the
+/// total and the cells shown (its possible range is a single value).
+pub fn revealing(cells: &[Cell], total: u64) -> bool {
+    let shown: u64 = cells
+        .iter()
+        .filter_map(|c| {
+            if let Cell::Shown(n) = c {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+        .sum();
+    let hidden: Vec<(u64, u64)> = cells
+        .iter()
+        .filter(|c| !matches!(c, Cell::Shown(_)))
+        .map(|c| bounds(*c, total))
+        .collect();
+    let Some(rest) = total.checked_sub(shown) else {
+        return true;
+    };
+    hidden.iter().enumerate().any(|(i, &(lo, hi))| {
+        let others_lo: u64 = hidden
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, b)| b.0)
+            .sum();
+        let others_hi: u64 = hidden
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, b)| b.1)
+            .sum();
+        let min = lo.max(rest.saturating_sub(others_hi));
+        let max = hi.min(rest.saturating_sub(others_lo));
+        min >= max
+    })
+}
+
+/// Publishes one group of counts that add up to `total` (a row's counts
+/// by locale, say): every count under [`MIN_CELL`] is `Small`, then the
+/// smallest shown counts are withheld until no hidden one can be worked
+/// out by subtraction. `None` when the group cannot be protected while the
+/// total is shown: the caller hides the whole row.
+pub fn suppress(counts: &[u64], total: u64) -> Option<Vec<Cell>> {
+    let mut cells: Vec<Cell> = counts
+        .iter()
+        .map(|&n| {
+            if n < MIN_CELL {
+                Cell::Small
+            } else {
+                Cell::Shown(n)
+            }
+        })
+        .collect();
+    if cells.iter().all(|c| matches!(c, Cell::Shown(_))) {
+        return Some(cells);
+    }
+    while revealing(&cells, total) {
+        let smallest = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                if let Cell::Shown(n) = c {
+                    Some((n, i))
+                } else {
+                    None
+                }
+            })
+            .min()?
+            .1;
+        cells[smallest] = Cell::Withheld;
+    }
+    Some(cells)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -757,5 +908,81 @@ mod tests {
             TrialInput::from_report(&r).validate(&classroom()).unwrap(),
             r
         );
+    }
+
+    /// Every assignment of values the published group allows: if one
+    /// hidden cell takes the same value in all of them, it is disclosed.
+    fn attack(cells: &[Cell], total: u64) -> bool {
+        fn walk(
+            cells: &[Cell],
+            total: u64,
+            at: usize,
+            acc: &mut Vec<u64>,
+            seen: &mut Vec<std::collections::BTreeSet<u64>>,
+        ) {
+            if at == cells.len() {
+                if acc.iter().sum::<u64>() == total {
+                    for (i, v) in acc.iter().enumerate() {
+                        seen[i].insert(*v);
+                    }
+                }
+                return;
+            }
+            let (lo, hi) = bounds(cells[at], total);
+            for v in lo..=hi.min(total) {
+                acc.push(v);
+                walk(cells, total, at + 1, acc, seen);
+                acc.pop();
+            }
+        }
+        let mut seen = vec![std::collections::BTreeSet::new(); cells.len()];
+        walk(cells, total, 0, &mut Vec::new(), &mut seen);
+        cells
+            .iter()
+            .zip(&seen)
+            .any(|(c, s)| !matches!(c, Cell::Shown(_)) && s.len() <= 1)
+    }
+
+    #[test]
+    fn small_counts_cannot_be_worked_out_by_subtraction() {
+        for counts in [
+            vec![15u64, 3],
+            vec![12, 0, 0, 0, 0],
+            vec![16, 9, 0, 0, 0],
+            vec![30, 11, 4],
+            vec![20, 20, 1],
+            vec![10, 10, 10, 10, 10],
+        ] {
+            let total: u64 = counts.iter().sum();
+            let cells = suppress(&counts, total).expect("protected");
+            assert!(!attack(&cells, total), "{counts:?} → {cells:?}");
+            for (c, n) in cells.iter().zip(&counts) {
+                if *n < MIN_CELL {
+                    assert_eq!(*c, Cell::Small);
+                }
+            }
+        }
+        // Nothing small: all shown.
+        assert_eq!(
+            suppress(&[10, 12], 22).unwrap(),
+            vec![Cell::Shown(10), Cell::Shown(12)]
+        );
+        // Subtraction alone would give 3 away.
+        assert_eq!(
+            suppress(&[15, 3], 18).unwrap(),
+            vec![Cell::Withheld, Cell::Small]
+        );
+        // Two nines and nothing else: the total gives them away; the row goes.
+        assert_eq!(suppress(&[9, 9], 18), None);
+    }
+
+    #[test]
+    fn pseudonyms_hold_within_an_export_and_differ_between_exports() {
+        let (a, b) = (Pseudonyms::new().unwrap(), Pseudonyms::new().unwrap());
+        assert_eq!(a.of(Some(7)), a.of(Some(7)));
+        assert_ne!(a.of(Some(7)), a.of(Some(8)));
+        assert_ne!(a.of(Some(7)), b.of(Some(7)));
+        assert_eq!(a.of(Some(7)).len(), 16);
+        assert_eq!(a.of(None), "r-deleted");
     }
 }
