@@ -622,7 +622,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{topic_id}", "999999")
                 .replace("{post_id}", "999999")
                 .replace("{offering_id}", "999999")
-                .replace("{session_id}", "999999");
+                .replace("{session_id}", "999999")
+                .replace("{practice_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

@@ -374,10 +374,12 @@ async fn library_trials_summary_list_api_and_the_researchers_exports() {
     // School A is rural and Title I; school B records neither.
     list.expect("Tried in 13 classrooms in one state (9 rural, 9 Title I); 12 would use it again")
         .expect("Tryer Number12")
-        .expect("Older reports");
+        .expect("Tryer Number0");
+    assert!(!list.contains("Older reports"), "13 fit on one page");
     assert!(!list.contains("Edit your report"), "none of them is the reader's");
-    let older = b.get(&format!("/practices/{id}/trials?page=2")).await;
-    older.expect("Tryer Number0").expect("Newer reports");
+    let beyond = b.get(&format!("/practices/{id}/trials?page=2")).await;
+    beyond.expect("Newer reports");
+    assert!(!beyond.contains("Tryer Number"));
 
     // The API.
     let token = token_for(&app, s.email("educator")).await;
