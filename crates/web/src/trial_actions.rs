@@ -50,7 +50,11 @@ pub struct TrialForm {
     pub mine: Option<ReportRow>,
 }
 
-pub async fn form(state: &AppState, me: &CurrentUser, id: PracticeId) -> Result<TrialForm, AppError> {
+pub async fn form(
+    state: &AppState,
+    me: &CurrentUser,
+    id: PracticeId,
+) -> Result<TrialForm, AppError> {
     let view = published(state, me, id).await?;
     let (user, version) = (me.user.id(), view.practice.version);
     let (place, mine) = state
@@ -75,7 +79,11 @@ pub async fn file(
     input: TrialInput,
 ) -> Outcome<Filed> {
     published(state, me, id).await?;
-    let (user, now, base) = (me.user.id(), state.clock.now(), state.config.public_url.clone());
+    let (user, now, base) = (
+        me.user.id(),
+        state.clock.now(),
+        state.config.public_url.clone(),
+    );
     match state
         .db
         .write(move |c| trials::file(c, id, user, &input, &base, now))
@@ -174,33 +182,58 @@ pub fn report_view(r: &ReportRow, me: Option<&CurrentUser>, lang: Lang, date: &s
             lang,
             "trials-evidence",
             &[
-                ("design", Arg::Str(&t(lang, &format!("design-{}", e.design.as_str())))),
+                (
+                    "design",
+                    Arg::Str(&t(lang, &format!("design-{}", e.design.as_str()))),
+                ),
                 ("sample", Arg::Num(e.sample_size.unwrap_or(0).into())),
                 ("sites", Arg::Num(e.sites.unwrap_or(0).into())),
             ],
         );
         if let Some(c) = e.comparison_size {
-            s.push_str(&catalogue().text_with(lang, "trials-evidence-comparison", &[("n", Arg::Num(c.into()))]));
+            s.push_str(&catalogue().text_with(
+                lang,
+                "trials-evidence-comparison",
+                &[("n", Arg::Num(c.into()))],
+            ));
         }
         if let Some(d) = e.effect_direction {
-            let size = e.effect_size_centi.map(effect_size_text).unwrap_or_else(|| "none".into());
+            let size = e
+                .effect_size_centi
+                .map(effect_size_text)
+                .unwrap_or_else(|| "none".into());
             s.push_str(&catalogue().text_with(
                 lang,
                 "trials-evidence-effect",
                 &[
-                    ("direction", Arg::Str(&t(lang, &format!("effect-direction-{}", d.as_str())).to_lowercase())),
+                    (
+                        "direction",
+                        Arg::Str(
+                            &t(lang, &format!("effect-direction-{}", d.as_str())).to_lowercase(),
+                        ),
+                    ),
                     ("measure", Arg::Str(e.measure.as_deref().unwrap_or(""))),
                     ("size", Arg::Str(&size)),
                 ],
             ));
             if let Some(sig) = e.significant {
-                s.push_str(&t(lang, if sig { "trials-significant" } else { "trials-not-significant" }));
+                s.push_str(&t(
+                    lang,
+                    if sig {
+                        "trials-significant"
+                    } else {
+                        "trials-not-significant"
+                    },
+                ));
             }
         }
         s
     });
     ReportView {
-        reporter: r.reporter_name.clone().unwrap_or_else(|| t(lang, "trials-former-member")),
+        reporter: r
+            .reporter_name
+            .clone()
+            .unwrap_or_else(|| t(lang, "trials-former-member")),
         mine: me.is_some_and(|m| r.reporter == Some(m.user.id())),
         version: r.version,
         filed: date.to_string(),
@@ -208,7 +241,14 @@ pub fn report_view(r: &ReportRow, me: Option<&CurrentUser>, lang: Lang, date: &s
         fidelity: t(lang, &format!("fidelity-{}", rep.fidelity.as_str())),
         happened: rep.happened.clone(),
         would_change: rep.would_change.clone(),
-        use_again: t(lang, if rep.use_again { "trials-would-again" } else { "trials-would-not-again" }),
+        use_again: t(
+            lang,
+            if rep.use_again {
+                "trials-would-again"
+            } else {
+                "trials-would-not-again"
+            },
+        ),
         evidence,
     }
 }
@@ -225,7 +265,12 @@ pub async fn list(
     let (rows, total) = state
         .db
         .read_brief(move |c| {
-            lyceum_db::snapshot(c, |c| Ok((trials::page(c, id, offset, PER_PAGE)?, trials::count(c, id)?)))
+            lyceum_db::snapshot(c, |c| {
+                Ok((
+                    trials::page(c, id, offset, PER_PAGE)?,
+                    trials::count(c, id)?,
+                ))
+            })
         })
         .await?;
     Ok((view, rows, total))
@@ -267,7 +312,11 @@ pub async fn summary_html(
             })
             .collect(),
         all_href: format!("/practices/{id}/trials"),
-        all_label: catalogue().text_with(lang, "trials-see-all", &[("count", Arg::Num(s.classrooms))]),
+        all_label: catalogue().text_with(
+            lang,
+            "trials-see-all",
+            &[("count", Arg::Num(s.classrooms))],
+        ),
         file_href: format!("/practices/{id}/trials/new"),
         file_label: t(lang, "trials-file"),
     };
@@ -346,7 +395,10 @@ pub async fn export_csv(state: &AppState, me: &CurrentUser) -> Result<Response, 
             r.version.to_string(),
             names.of(r.reporter.map(|u| u.0)),
             x.state_name.clone().unwrap_or_default(),
-            rep.context.locale.map(|l| l.as_str().to_string()).unwrap_or_default(),
+            rep.context
+                .locale
+                .map(|l| l.as_str().to_string())
+                .unwrap_or_default(),
             opt_b(rep.context.title_i),
             rep.context.subject.as_str().to_string(),
             rep.context.grade_band.as_str().to_string(),
@@ -359,13 +411,20 @@ pub async fn export_csv(state: &AppState, me: &CurrentUser) -> Result<Response, 
             opt_n(e.sample_size),
             opt_n(e.comparison_size),
             opt_n(e.sites),
-            e.effect_direction.map(|d| d.as_str().to_string()).unwrap_or_default(),
-            e.effect_size_centi.map(effect_size_text).unwrap_or_default(),
+            e.effect_direction
+                .map(|d| d.as_str().to_string())
+                .unwrap_or_default(),
+            e.effect_size_centi
+                .map(effect_size_text)
+                .unwrap_or_default(),
             opt_b(e.significant),
             date.get(..7).unwrap_or(&date).to_string(),
         ]));
     }
-    Ok(csv_response(out, "attachment; filename=\"trial-reports.csv\""))
+    Ok(csv_response(
+        out,
+        "attachment; filename=\"trial-reports.csv\"",
+    ))
 }
 
 /// One practice's line of the summary export: counts under ten shown as
@@ -422,5 +481,8 @@ pub async fn summary_csv(state: &AppState, me: &CurrentUser) -> Result<Response,
     for t in &tallies {
         out.push_str(&csv_line(&summary_line(t)));
     }
-    Ok(csv_response(out, "attachment; filename=\"trial-reports-summary.csv\""))
+    Ok(csv_response(
+        out,
+        "attachment; filename=\"trial-reports-summary.csv\"",
+    ))
 }

@@ -48,7 +48,13 @@ pub fn place_of(conn: &mut DbConn, user: UserId) -> Result<Place, DbError> {
         .filter(memberships::user_id.eq(user.0))
         .filter(orgs::kind.eq(OrgKind::School.as_str()))
         .order((memberships::created_at, memberships::id))
-        .select((orgs::id, orgs::name, orgs::path, orgs::locale, orgs::title_i))
+        .select((
+            orgs::id,
+            orgs::name,
+            orgs::path,
+            orgs::locale,
+            orgs::title_i,
+        ))
         .first(conn)
         .optional()?;
     let mut subjects: Vec<Subject> = subjects.iter().filter_map(|s| Subject::parse(s)).collect();
@@ -404,7 +410,12 @@ pub struct ExportRow {
 pub fn export(conn: &mut DbConn) -> Result<Vec<ExportRow>, DbError> {
     let rows: Vec<(Stored, Option<String>)> = crate::on_backend!(conn, |c| {
         trial_reports::table
-            .left_join(state_orgs.on(state_orgs.field(orgs::id).nullable().eq(trial_reports::state_id)))
+            .left_join(
+                state_orgs.on(state_orgs
+                    .field(orgs::id)
+                    .nullable()
+                    .eq(trial_reports::state_id)),
+            )
             .order((trial_reports::practice_id, trial_reports::id))
             .select((Stored::as_select(), state_orgs.field(orgs::name).nullable()))
             .load(c)

@@ -120,8 +120,7 @@ pub fn seed(c: &mut DbConn, practices: &[PracticeId], now: Timestamp) -> Result<
             design: "none".into(),
             ..TrialInput::default()
         };
-        if let Some((design, sample, comparison, sites, measure, direction, size, sig)) =
-            d.evidence
+        if let Some((design, sample, comparison, sites, measure, direction, size, sig)) = d.evidence
         {
             input.design = design.into();
             input.sample_size = sample.into();
@@ -132,7 +131,14 @@ pub fn seed(c: &mut DbConn, practices: &[PracticeId], now: Timestamp) -> Result<
             input.effect_size = size.into();
             input.significant = sig.into();
         }
-        trials::file(c, practice, person.id(), &input, "http://localhost:8080", now)?;
+        trials::file(
+            c,
+            practice,
+            person.id(),
+            &input,
+            "http://localhost:8080",
+            now,
+        )?;
     }
     Ok(())
 }

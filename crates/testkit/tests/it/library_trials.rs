@@ -7,7 +7,9 @@
 use super::api::{call, token_for};
 use diesel::prelude::*;
 use lyceum_db::library::{self, trials};
-use lyceum_db::schema::{classroom_practice_follows, classroom_practices, notifications, orgs, trial_reports};
+use lyceum_db::schema::{
+    classroom_practice_follows, classroom_practices, notifications, orgs, trial_reports,
+};
 use lyceum_db::{memberships, users};
 use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
@@ -83,7 +85,10 @@ const GOOD: &[(&str, &str)] = &[
     ("students", "27"),
     ("periods", "2"),
     ("fidelity", "adapted"),
-    ("happened", "Pairs found the sign error in four minutes; two argued well about step 2."),
+    (
+        "happened",
+        "Pairs found the sign error in four minutes; two argued well about step 2.",
+    ),
     ("would_change", "Give the second solution on paper."),
     ("use_again", "yes"),
     ("design", "none"),
@@ -169,29 +174,52 @@ async fn library_trials_filing_fills_the_classroom_tells_people_and_a_second_rep
     assert_eq!(reports(&app, id).await, (1, 1));
     let mut expected = vec![s.user("author").0, follower.0];
     expected.sort();
-    assert_eq!(told(&app, id).await, expected, "author and follower, never the reporter");
+    assert_eq!(
+        told(&app, id).await,
+        expected,
+        "author and follower, never the reporter"
+    );
 
     // The form now says it updates, and starts from the report.
     let again = b.get(&format!("/practices/{id}/trials/new")).await;
     again.expect("Sending this form updates your report");
     assert_eq!(again.input_value("students").as_deref(), Some("27"));
     let updated = b
-        .post(&format!("/practices/{id}/trials/new"), &with(&[("use_again", "no"), ("students", "30")]))
+        .post(
+            &format!("/practices/{id}/trials/new"),
+            &with(&[("use_again", "no"), ("students", "30")]),
+        )
         .await;
     updated.expect("Would not use it again");
-    assert_eq!(reports(&app, id).await, (1, 1), "one row per person and version");
-    assert_eq!(told(&app, id).await.len(), 2, "an update tells nobody again");
+    assert_eq!(
+        reports(&app, id).await,
+        (1, 1),
+        "one row per person and version"
+    );
+    assert_eq!(
+        told(&app, id).await.len(),
+        2,
+        "an update tells nobody again"
+    );
     let stored: (i32, Option<String>, Option<bool>, Option<i64>) = app
         .db
         .read(move |c| {
             Ok(trial_reports::table
                 .filter(trial_reports::practice_id.eq(id.0))
-                .select((trial_reports::students, trial_reports::locale, trial_reports::title_i, trial_reports::state_id))
+                .select((
+                    trial_reports::students,
+                    trial_reports::locale,
+                    trial_reports::title_i,
+                    trial_reports::state_id,
+                ))
                 .first(c)?)
         })
         .await
         .unwrap();
-    assert_eq!(stored, (30, Some("rural".into()), Some(true), Some(s.state.0)));
+    assert_eq!(
+        stored,
+        (30, Some("rural".into()), Some(true), Some(s.state.0))
+    );
 
     // The reporter's personal data holds it.
     let me = s.user("educator");
@@ -203,14 +231,28 @@ async fn library_trials_filing_fills_the_classroom_tells_people_and_a_second_rep
         })
         .await
         .unwrap();
-    let (_, mine) = data.areas.iter().find(|(a, _)| *a == "trial-reports").expect("the area");
+    let (_, mine) = data
+        .areas
+        .iter()
+        .find(|(a, _)| *a == "trial-reports")
+        .expect("the area");
     assert_eq!(mine[0]["students"], 30);
     assert_eq!(mine[0]["practice"], "Critique the chatbot's worked example");
 
     // A draft takes no report.
     let draft = practice(&app, &s, false).await;
-    assert_eq!(b.get(&format!("/practices/{draft}/trials/new")).await.status, 404);
-    assert_eq!(b.post(&format!("/practices/{draft}/trials/new"), GOOD).await.status, 404);
+    assert_eq!(
+        b.get(&format!("/practices/{draft}/trials/new"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        b.post(&format!("/practices/{draft}/trials/new"), GOOD)
+            .await
+            .status,
+        404
+    );
 }
 
 #[tokio::test]
@@ -220,34 +262,64 @@ async fn library_trials_every_bad_value_is_refused_by_field_and_nothing_saved() 
     let id = practice(&app, &s, true).await;
     let b = signed_in(&app, s.email("educator")).await;
     let cases: &[(&[(&str, &str)], &str, &str)] = &[
-        (&[("students", "201")], "students", "more than 200 students in one classroom"),
+        (
+            &[("students", "201")],
+            "students",
+            "more than 200 students in one classroom",
+        ),
         (&[("students", "0")], "students", "from 1 to 200"),
         (&[("periods", "0")], "periods", "class periods"),
         (&[("happened", "  ")], "happened", "Tell what happened"),
-        (&[("design", "none"), ("effect_direction", "positive")], "effect_direction", "An effect without a design"),
-        (&[("design", "none"), ("effect_size", "0.3")], "effect_size", "An effect without a design"),
+        (
+            &[("design", "none"), ("effect_direction", "positive")],
+            "effect_direction",
+            "An effect without a design",
+        ),
+        (
+            &[("design", "none"), ("effect_size", "0.3")],
+            "effect_size",
+            "An effect without a design",
+        ),
         (
             &[("design", "pre_post"), ("sample_size", "0"), ("sites", "1")],
             "sample_size",
             "students in the study",
         ),
         (
-            &[("design", "pre_post"), ("sample_size", "-4"), ("sites", "1")],
+            &[
+                ("design", "pre_post"),
+                ("sample_size", "-4"),
+                ("sites", "1"),
+            ],
             "sample_size",
             "students in the study",
         ),
         (
-            &[("design", "comparison"), ("sample_size", "40"), ("comparison_size", "60"), ("sites", "1")],
+            &[
+                ("design", "comparison"),
+                ("sample_size", "40"),
+                ("comparison_size", "60"),
+                ("sites", "1"),
+            ],
             "comparison_size",
             "A comparison group larger than the sample",
         ),
         (
-            &[("design", "pre_post"), ("sample_size", "40"), ("sites", "0")],
+            &[
+                ("design", "pre_post"),
+                ("sample_size", "40"),
+                ("sites", "0"),
+            ],
             "sites",
             "schools or districts",
         ),
         (
-            &[("design", "pre_post"), ("sample_size", "40"), ("sites", "1"), ("effect_direction", "positive")],
+            &[
+                ("design", "pre_post"),
+                ("sample_size", "40"),
+                ("sites", "1"),
+                ("effect_direction", "positive"),
+            ],
             "measure",
             "Say what was measured",
         ),
@@ -264,13 +336,20 @@ async fn library_trials_every_bad_value_is_refused_by_field_and_nothing_saved() 
             "from −5.00 to 5.00",
         ),
         (
-            &[("design", "pre_post"), ("sample_size", "40"), ("sites", "1"), ("significant", "yes")],
+            &[
+                ("design", "pre_post"),
+                ("sample_size", "40"),
+                ("sites", "1"),
+                ("significant", "yes"),
+            ],
             "significant",
             "before saying whether it was significant",
         ),
     ];
     for (changes, field, words) in cases {
-        let page = b.post(&format!("/practices/{id}/trials/new"), &with(changes)).await;
+        let page = b
+            .post(&format!("/practices/{id}/trials/new"), &with(changes))
+            .await;
         assert_eq!(page.status, 422, "{field}: {}", page.body);
         page.expect(&format!("href=\"#f-{field}\"")).expect(words);
     }
@@ -292,7 +371,10 @@ async fn library_trials_every_bad_value_is_refused_by_field_and_nothing_saved() 
     .await;
     assert_eq!(status, 422, "{body}");
     assert!(body.to_string().contains("comparison_size"), "{body}");
-    assert!(body.to_string().contains("comparison-not-below-sample"), "{body}");
+    assert!(
+        body.to_string().contains("comparison-not-below-sample"),
+        "{body}"
+    );
     assert_eq!(reports(&app, id).await, (0, 0));
 }
 
@@ -376,22 +458,46 @@ async fn library_trials_summary_list_api_and_the_researchers_exports() {
         .expect("Tryer Number12")
         .expect("Tryer Number0");
     assert!(!list.contains("Older reports"), "13 fit on one page");
-    assert!(!list.contains("Edit your report"), "none of them is the reader's");
+    assert!(
+        !list.contains("Edit your report"),
+        "none of them is the reader's"
+    );
     let beyond = b.get(&format!("/practices/{id}/trials?page=2")).await;
     beyond.expect("Newer reports");
     assert!(!beyond.contains("Tryer Number"));
 
     // The API.
     let token = token_for(&app, s.email("educator")).await;
-    let (status, body) = call(&app, Method::GET, &format!("/api/v1/practices/{id}/trials/summary"), Some(&token), None).await;
+    let (status, body) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/practices/{id}/trials/summary"),
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["classrooms"], 13);
     assert_eq!(body["use_again"], 12);
     assert_eq!(body["latest"].as_array().unwrap().len(), 3);
-    let (_, page) = call(&app, Method::GET, &format!("/api/v1/practices/{id}/trials?page=1"), Some(&token), None).await;
+    let (_, page) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/practices/{id}/trials?page=1"),
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(page["total"], 13);
     assert_eq!(page["reports"].as_array().unwrap().len(), 13);
-    let (status, _) = call(&app, Method::GET, &format!("/api/v1/practices/{id}/trials/mine"), Some(&token), None).await;
+    let (status, _) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/practices/{id}/trials/mine"),
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(status, 404, "not filed yet");
     let report = json!({
         "subject": "math", "grade_band": "6-8", "students": 26, "periods": 3,
@@ -399,11 +505,25 @@ async fn library_trials_summary_list_api_and_the_researchers_exports() {
         "design": "comparison", "sample_size": 52, "comparison_size": 25, "sites": 1,
         "measure": "Unit quiz", "effect_direction": "positive", "effect_size": 0.32, "significant": true
     });
-    let (status, body) = call(&app, Method::PUT, &format!("/api/v1/practices/{id}/trials/mine"), Some(&token), Some(report)).await;
+    let (status, body) = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/practices/{id}/trials/mine"),
+        Some(&token),
+        Some(report),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["effect_size"], "0.32");
     assert_eq!(body["mine"], true);
-    let (status, mine) = call(&app, Method::GET, &format!("/api/v1/practices/{id}/trials/mine"), Some(&token), None).await;
+    let (status, mine) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/practices/{id}/trials/mine"),
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(mine["comparison_size"], 25);
     assert_eq!(reports(&app, id).await, (14, 14));
@@ -414,39 +534,68 @@ async fn library_trials_summary_list_api_and_the_researchers_exports() {
     let r = signed_in(&app, s.email("researcher")).await;
     let one = r.get("/practices/trials.csv").await;
     assert_eq!(one.status, 200);
-    assert_eq!(csv_rows(&one.body).len(), 15, "a header and a line a report");
+    assert_eq!(
+        csv_rows(&one.body).len(),
+        15,
+        "a header and a line a report"
+    );
     for (_, email) in &people {
         assert!(!one.contains(email));
     }
-    for secret in ["Tryer", "@example.org", "It went as planned", "Unit quiz", "Ran it with"] {
+    for secret in [
+        "Tryer",
+        "@example.org",
+        "It went as planned",
+        "Unit quiz",
+        "Ran it with",
+    ] {
         assert!(!one.contains(secret), "{secret} in the export");
     }
     let header = &csv_rows(&one.body)[0];
     for col in ["reporter", "state", "locale", "effect_size", "month_filed"] {
         assert!(header.contains(&col.to_string()), "{col}");
     }
-    assert!(!header.iter().any(|h| h.contains("school") || h.contains("email") || h.contains("name")));
+    assert!(
+        !header
+            .iter()
+            .any(|h| h.contains("school") || h.contains("email") || h.contains("name"))
+    );
     let reporter_col = header.iter().position(|h| h == "reporter").unwrap();
     let pseudonyms = |body: &str| -> Vec<String> {
-        csv_rows(body)[1..].iter().map(|l| l[reporter_col].clone()).collect()
+        csv_rows(body)[1..]
+            .iter()
+            .map(|l| l[reporter_col].clone())
+            .collect()
     };
     let two = r.get("/practices/trials.csv").await;
     let (p1, p2) = (pseudonyms(&one.body), pseudonyms(&two.body));
-    assert!(p1.iter().all(|p| !people.iter().any(|(u, _)| *p == u.0.to_string())));
-    assert!(p1.iter().zip(&p2).all(|(a, b)| a != b), "two exports cannot be joined");
+    assert!(
+        p1.iter()
+            .all(|p| !people.iter().any(|(u, _)| *p == u.0.to_string()))
+    );
+    assert!(
+        p1.iter().zip(&p2).all(|(a, b)| a != b),
+        "two exports cannot be joined"
+    );
 
     // The summary: small cells hidden, and no subtraction reveals one.
     let summary = r.get("/practices/trials-summary.csv").await;
     assert_eq!(summary.status, 200);
     let rows = csv_rows(&summary.body);
-    let line = rows.iter().find(|l| l[0] == id.0.to_string()).expect("the practice's line");
+    let line = rows
+        .iter()
+        .find(|l| l[0] == id.0.to_string())
+        .expect("the practice's line");
     let total: u64 = line[2].parse().expect("14 reports are shown");
     assert_eq!(total, 14);
     for group in [&line[3..8], &line[8..11], &line[11..13]] {
         attack(group, total);
     }
     // Would use again: 13 and 1 — the 1 is hidden, and so is the 13.
-    assert_eq!(&line[11..13], &["suppressed".to_string(), "<10".to_string()]);
+    assert_eq!(
+        &line[11..13],
+        &["suppressed".to_string(), "<10".to_string()]
+    );
 }
 
 /// Subtracts what is shown from the total and bounds each hidden cell
@@ -460,10 +609,23 @@ fn attack(group: &[String], total: u64) {
         .collect();
     let rest = total - shown;
     for (i, (lo, hi)) in hidden.iter().enumerate() {
-        let others_lo: u64 = hidden.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, b)| b.0).sum();
-        let others_hi: u64 = hidden.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, b)| b.1).sum();
+        let others_lo: u64 = hidden
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, b)| b.0)
+            .sum();
+        let others_hi: u64 = hidden
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, b)| b.1)
+            .sum();
         let min = (*lo).max(rest.saturating_sub(others_hi));
         let max = (*hi).min(rest.saturating_sub(others_lo));
-        assert!(min < max, "{group:?} of {total}: a hidden cell is exactly {min}");
+        assert!(
+            min < max,
+            "{group:?} of {total}: a hidden cell is exactly {min}"
+        );
     }
 }

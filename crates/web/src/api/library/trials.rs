@@ -25,9 +25,24 @@ pub struct Doc;
 
 pub fn routes(r: Routes) -> Routes {
     r.add(GET, "/v1/practices/{practice_id}/trials", SignedIn, list)
-        .add(GET, "/v1/practices/{practice_id}/trials/summary", SignedIn, summary)
-        .add(GET, "/v1/practices/{practice_id}/trials/mine", SignedIn, mine)
-        .add(PUT, "/v1/practices/{practice_id}/trials/mine", SignedIn, put_mine)
+        .add(
+            GET,
+            "/v1/practices/{practice_id}/trials/summary",
+            SignedIn,
+            summary,
+        )
+        .add(
+            GET,
+            "/v1/practices/{practice_id}/trials/mine",
+            SignedIn,
+            mine,
+        )
+        .add(
+            PUT,
+            "/v1/practices/{practice_id}/trials/mine",
+            SignedIn,
+            put_mine,
+        )
 }
 
 /// One trial report.

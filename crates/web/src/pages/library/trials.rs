@@ -28,7 +28,12 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/practices/trials-summary.csv", SignedIn, summary_csv)
         .add(GET, "/practices/{practice_id}/trials", SignedIn, list)
         .add(GET, "/practices/{practice_id}/trials/new", SignedIn, form)
-        .add(POST, "/practices/{practice_id}/trials/new", SignedIn, submit)
+        .add(
+            POST,
+            "/practices/{practice_id}/trials/new",
+            SignedIn,
+            submit,
+        )
 }
 
 #[derive(Template)]
@@ -111,7 +116,11 @@ fn form_page(ctx: &Ctx, f: &TrialForm, input: TrialInput, errors: FormErrors) ->
             &page,
             "design",
             Design::ALL.iter().map(|d| d.as_str()),
-            &[if input.design.is_empty() { "none" } else { input.design.as_str() }],
+            &[if input.design.is_empty() {
+                "none"
+            } else {
+                input.design.as_str()
+            }],
         ),
         directions: Choice::list(
             &page,
