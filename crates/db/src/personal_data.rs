@@ -82,6 +82,7 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
     let credit = credit(conn, uid, &paths)?;
     let community = community(conn, uid)?;
     let authoring = authoring(conn, uid)?;
+    let trial_reports = trial_reports(conn, uid)?;
     Ok(PersonalData {
         areas: vec![
             ("account", account),
@@ -89,9 +90,50 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
             ("credit", credit),
             ("community", community),
             ("authoring", authoring),
+            ("trial-reports", trial_reports),
         ],
         files,
     })
+}
+
+/// The trial reports the person filed on classroom practices, as they
+/// wrote them (their classroom as recorded, without the school's id).
+fn trial_reports(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
+    let rows = crate::library::trials::of_person(conn, uid)?;
+    Ok(Value::Array(
+        rows.into_iter()
+            .map(|(title, r)| {
+                let rep = &r.report;
+                let e = &rep.evidence;
+                json!({
+                    "practice": title,
+                    "practice_id": r.practice.0,
+                    "version": r.version,
+                    "subject": rep.context.subject.as_str(),
+                    "grade_band": rep.context.grade_band.as_str(),
+                    "locale": rep.context.locale.map(|l| l.as_str()),
+                    "title_i": rep.context.title_i,
+                    "students": rep.students,
+                    "periods": rep.periods,
+                    "fidelity": rep.fidelity.as_str(),
+                    "happened": rep.happened,
+                    "would_change": rep.would_change,
+                    "use_again": rep.use_again,
+                    "design": e.design.as_str(),
+                    "controls_for_selection": e.controls_for_selection,
+                    "sample_size": e.sample_size,
+                    "comparison_size": e.comparison_size,
+                    "sites": e.sites,
+                    "measure": e.measure,
+                    "effect_direction": e.effect_direction.map(|d| d.as_str()),
+                    "effect_size_centi": e.effect_size_centi,
+                    "significant": e.significant,
+                    "filed_at": ts(r.created_at.micros()),
+                    "updated_at": ts(r.updated_at.micros()),
+                })
+            })
+            .collect(),
+    ))
 }
 
 fn stored_files(conn: &mut DbConn, uid: UserId) -> Result<Vec<StoredFile>, DbError> {

@@ -2112,6 +2112,113 @@ resource-kind-policy_template = Policy template
 
 ## Practice library — trial reports, their summary and the researchers' export
 # (this section's messages go below this line)
+trials-heading = Tried in classrooms
+trials-summary = Tried in { $classrooms ->
+    [one] one classroom
+   *[other] { $classrooms } classrooms
+} in { $states ->
+    [0] no recorded state
+    [one] one state
+   *[other] { $states } states
+} ({ $rural } rural, { $titlei } Title I); { $again } would use it again
+trials-summary-none = Nobody has reported trying this practice yet. Be the first.
+trials-see-all = { $count ->
+    [one] Read the report
+   *[other] Read all { $count } reports
+}
+trials-file = Report how it went in your classroom
+trials-form-title = Report a trial
+trials-list-title = Trial reports
+trials-none-yet = No reports yet.
+trials-updating = You have reported on this version already. Sending this form updates your report.
+trials-your-classroom = Your classroom
+trials-classroom-hint = Your school, its state, locale and Title I status come from your profile and your school, and are not typed here.
+trials-school = School
+trials-state = State
+trials-locale = Locale
+trials-title-i = Title I
+trials-not-recorded = Not recorded
+trials-choose = Choose…
+trials-subject = Subject
+trials-grade-band = Grade band
+trials-students = Students in the class
+trials-students-hint = One classroom: 1 to 200 students.
+trials-periods = Class periods used
+trials-periods-hint = From 1 to 200.
+trials-fidelity = How closely you followed it
+trials-happened = What happened
+trials-happened-hint = What students did, what the AI tool did well or badly, what surprised you. Up to 5,000 characters. Do not name students.
+trials-would-change = What you would change (optional)
+trials-use-again = Would you use it again?
+trials-yes = Yes
+trials-no = No
+trials-outcomes = Outcome evidence
+trials-outcomes-hint = Only if you measured an outcome. Leave “No outcome measured” chosen otherwise.
+trials-design = How the outcome was measured
+trials-controls = The study controlled statistically for selection bias
+trials-sample-size = Students in the study (all groups)
+trials-comparison-size = Of them, in the comparison or control group
+trials-comparison-hint = Needed for comparison-group and randomised designs; fewer than the students in the study.
+trials-sites = Schools or districts the study ran in
+trials-measure = What was measured
+trials-measure-hint = A test or rubric, for example “district writing rubric, 4 traits”.
+trials-effect-direction = Effect
+trials-not-measured = Not reported
+trials-effect-size = Effect size (standardised)
+trials-effect-size-hint = From −5.00 to 5.00, for example 0.25.
+trials-significant-legend = Was the effect statistically significant?
+trials-not-reported = Not reported
+trials-send = Send report
+trials-update = Update my report
+trials-yours = Yours
+trials-edit-yours = Edit your report
+trials-filed-on = Reported { $date }
+trials-version = Version { $version }
+trials-pages = Pages of reports
+trials-newer = Newer reports
+trials-older = Older reports
+trials-former-member = A former member
+trials-would-again = Would use it again
+trials-would-not-again = Would not use it again
+trials-classroom = { $place }; { $students ->
+    [one] one student
+   *[other] { $students } students
+}, { $periods ->
+    [one] one period
+   *[other] { $periods } periods
+}
+trials-evidence = { $design }: { $sample } students, { $sites ->
+    [one] one site
+   *[other] { $sites } sites
+}
+trials-evidence-comparison = , { $n } in the comparison group
+trials-evidence-effect = ; { $direction } effect on { $measure }{ $size ->
+    [none] {""}
+   *[other] {" "}(effect size { $size })
+}
+trials-significant = , statistically significant
+trials-not-significant = , not statistically significant
+flash-trial-filed = Thank you. Your trial report is published with the practice.
+flash-trial-updated = Your trial report is updated.
+error-number-range--students = Enter the number of students from 1 to 200: more than 200 students in one classroom report is a school, not a classroom.
+error-number-range--periods = Enter the class periods used, from 1 to 200.
+error-number-range--sample_size = Enter the students in the study as a whole number from 1 to { $max }.
+error-number-range--comparison_size = Enter the students in the comparison group as a whole number from { $min } to { $max }.
+error-number-range--sites = Enter the schools or districts as a whole number from 1 to { $max }.
+error-required--happened = Tell what happened in your classroom.
+error-required--students = Enter the number of students in the class.
+error-required--periods = Enter the class periods used.
+error-required--sample_size = Enter the students in the study.
+error-required--comparison_size = Enter the students in the comparison group: this design needs one.
+error-required--sites = Enter the schools or districts the study ran in.
+error-required--measure = Say what was measured: an effect needs a measure.
+error-sample-without-design = Choose how the outcome was measured first, or leave this empty.
+error-effect-without-design = An effect without a design: choose how the outcome was measured, or leave this empty.
+error-comparison-not-below-sample = A comparison group larger than the sample: the comparison group is part of the students in the study, so it must be smaller.
+error-comparison-without-design = Only comparison-group and randomised designs have a comparison group. Leave this empty.
+error-effect-size-range = Enter the effect size as a number from −5.00 to 5.00, for example 0.25.
+error-effect-size-without-direction = Choose the effect's direction to give its size.
+error-significance-without-effect = Choose the effect's direction before saying whether it was significant.
 
 ## Practice library — evidence tiers
 # (this section's messages go below this line)

@@ -2112,6 +2112,116 @@ resource-kind-policy_template = Plantilla de política
 
 ## Practice library — trial reports, their summary and the researchers' export
 # (this section's messages go below this line)
+trials-heading = Probada en aulas
+trials-summary = Probada en { $classrooms ->
+    [one] un aula
+   *[other] { $classrooms } aulas
+} de { $states ->
+    [0] ningún estado registrado
+    [one] un estado
+   *[other] { $states } estados
+} ({ $rural } rurales, { $titlei } de Título I); { $again ->
+    [one] una persona la volvería a usar
+   *[other] { $again } la volverían a usar
+}
+trials-summary-none = Nadie ha informado todavía de haber probado esta práctica. Sea la primera persona.
+trials-see-all = { $count ->
+    [one] Leer el informe
+   *[other] Leer los { $count } informes
+}
+trials-file = Cuente cómo le fue en su aula
+trials-form-title = Informar de una prueba
+trials-list-title = Informes de prueba
+trials-none-yet = Todavía no hay informes.
+trials-updating = Ya informó sobre esta versión. Al enviar este formulario se actualiza su informe.
+trials-your-classroom = Su aula
+trials-classroom-hint = Su escuela, su estado, el tipo de localidad y si es de Título I vienen de su perfil y su escuela; no se escriben aquí.
+trials-school = Escuela
+trials-state = Estado
+trials-locale = Tipo de localidad
+trials-title-i = Título I
+trials-not-recorded = No consta
+trials-choose = Elija…
+trials-subject = Materia
+trials-grade-band = Grados
+trials-students = Estudiantes de la clase
+trials-students-hint = Un aula: de 1 a 200 estudiantes.
+trials-periods = Sesiones de clase usadas
+trials-periods-hint = De 1 a 200.
+trials-fidelity = Qué tan fielmente la siguió
+trials-happened = Qué pasó
+trials-happened-hint = Qué hicieron los estudiantes, qué hizo bien o mal la herramienta de IA, qué le sorprendió. Hasta 5.000 caracteres. No nombre a estudiantes.
+trials-would-change = Qué cambiaría (opcional)
+trials-use-again = ¿La volvería a usar?
+trials-yes = Sí
+trials-no = No
+trials-outcomes = Evidencia de resultados
+trials-outcomes-hint = Solo si midió un resultado. Si no, deje elegido «Sin resultado medido».
+trials-design = Cómo se midió el resultado
+trials-controls = El estudio controló estadísticamente el sesgo de selección
+trials-sample-size = Estudiantes en el estudio (todos los grupos)
+trials-comparison-size = De ellos, en el grupo de comparación o de control
+trials-comparison-hint = Necesario en los diseños con grupo de comparación y aleatorizados; menos que los estudiantes del estudio.
+trials-sites = Escuelas o distritos donde se hizo el estudio
+trials-measure = Qué se midió
+trials-measure-hint = Una prueba o rúbrica, por ejemplo «rúbrica de escritura del distrito, 4 rasgos».
+trials-effect-direction = Efecto
+trials-not-measured = No informado
+trials-effect-size = Tamaño del efecto (estandarizado)
+trials-effect-size-hint = De −5,00 a 5,00, por ejemplo 0,25.
+trials-significant-legend = ¿Fue el efecto estadísticamente significativo?
+trials-not-reported = No informado
+trials-send = Enviar informe
+trials-update = Actualizar mi informe
+trials-yours = Suyo
+trials-edit-yours = Editar su informe
+trials-filed-on = Informado el { $date }
+trials-version = Versión { $version }
+trials-pages = Páginas de informes
+trials-newer = Informes más recientes
+trials-older = Informes anteriores
+trials-former-member = Una persona que ya no es miembro
+trials-would-again = La volvería a usar
+trials-would-not-again = No la volvería a usar
+trials-classroom = { $place }; { $students ->
+    [one] un estudiante
+   *[other] { $students } estudiantes
+}, { $periods ->
+    [one] una sesión
+   *[other] { $periods } sesiones
+}
+trials-evidence = { $design }: { $sample } estudiantes, { $sites ->
+    [one] un sitio
+   *[other] { $sites } sitios
+}
+trials-evidence-comparison = , { $n } en el grupo de comparación
+trials-evidence-effect = ; efecto { $direction } en { $measure }{ $size ->
+    [none] {""}
+   *[other] {" "}(tamaño del efecto { $size })
+}
+trials-significant = , estadísticamente significativo
+trials-not-significant = , no estadísticamente significativo
+flash-trial-filed = Gracias. Su informe de prueba se publica con la práctica.
+flash-trial-updated = Su informe de prueba está actualizado.
+error-number-range--students = Escriba el número de estudiantes, de 1 a 200: más de 200 estudiantes en el informe de un aula es una escuela, no un aula.
+error-number-range--periods = Escriba las sesiones de clase usadas, de 1 a 200.
+error-number-range--sample_size = Escriba los estudiantes del estudio como número entero de 1 a { $max }.
+error-number-range--comparison_size = Escriba los estudiantes del grupo de comparación como número entero de { $min } a { $max }.
+error-number-range--sites = Escriba las escuelas o distritos como número entero de 1 a { $max }.
+error-required--happened = Cuente qué pasó en su aula.
+error-required--students = Escriba el número de estudiantes de la clase.
+error-required--periods = Escriba las sesiones de clase usadas.
+error-required--sample_size = Escriba los estudiantes del estudio.
+error-required--comparison_size = Escriba los estudiantes del grupo de comparación: este diseño lo necesita.
+error-required--sites = Escriba las escuelas o distritos donde se hizo el estudio.
+error-required--measure = Diga qué se midió: un efecto necesita una medida.
+error-sample-without-design = Elija primero cómo se midió el resultado, o deje esto vacío.
+error-effect-without-design = Un efecto sin diseño: elija cómo se midió el resultado, o deje esto vacío.
+error-comparison-not-below-sample = Un grupo de comparación mayor que la muestra: el grupo de comparación forma parte de los estudiantes del estudio, así que debe ser menor.
+error-comparison-without-design = Solo los diseños con grupo de comparación y aleatorizados tienen grupo de comparación. Deje esto vacío.
+error-effect-size-range = Escriba el tamaño del efecto como número de −5,00 a 5,00, por ejemplo 0,25.
+error-effect-size-without-direction = Elija la dirección del efecto para dar su tamaño.
+error-significance-without-effect = Elija la dirección del efecto antes de decir si fue significativo.
 
 ## Practice library — evidence tiers
 # (this section's messages go below this line)

@@ -92,6 +92,9 @@ lyceum_domain::code_enum! {
         // Workshops: surveys.
         SurveyAnswered = "survey-answered",
         SurveyQuestionsSaved = "survey-questions-saved",
+        // Practice library: trial reports.
+        TrialFiled = "trial-filed",
+        TrialUpdated = "trial-updated",
     }
 }
 

@@ -520,6 +520,16 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/api/v1/offerings/{offering_id}/survey-results",
         SignedIn,
     ),
+    // Practice library: trial reports (the export's 403 for others is in library_trials).
+    ("GET", "/practices/trials.csv", SignedIn),
+    ("GET", "/practices/trials-summary.csv", SignedIn),
+    ("GET", "/practices/{practice_id}/trials", SignedIn),
+    ("GET", "/practices/{practice_id}/trials/new", SignedIn),
+    ("POST", "/practices/{practice_id}/trials/new", SignedIn),
+    ("GET", "/api/v1/practices/{practice_id}/trials", SignedIn),
+    ("GET", "/api/v1/practices/{practice_id}/trials/summary", SignedIn),
+    ("GET", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
+    ("PUT", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).
@@ -612,7 +622,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{topic_id}", "999999")
                 .replace("{post_id}", "999999")
                 .replace("{offering_id}", "999999")
-                .replace("{session_id}", "999999");
+                .replace("{session_id}", "999999")
+                .replace("{practice_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,
