@@ -520,6 +520,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/api/v1/offerings/{offering_id}/survey-results",
         SignedIn,
     ),
+    ("GET", "/practices", SignedIn),
+    ("GET", "/api/v1/practices", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).
