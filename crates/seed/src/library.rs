@@ -18,21 +18,69 @@ pub const BENCH_REPORTS: usize = 200;
 /// The classroom uses of AI practices are about, with the subject each fits.
 pub const USES: &[(&str, &str, &str)] = &[
     ("Exit tickets with AI feedback", "feedback", "math"),
-    ("Socratic questioning of a chatbot's answer", "questioning", "ela"),
-    ("Lab reports drafted, then critiqued, with an AI", "critique", "science"),
-    ("Primary sources summarised and checked against the original", "sources", "social-studies"),
-    ("Conversation practice with an AI partner", "conversation", "world-languages"),
-    ("Debugging code with an AI pair programmer", "debugging", "computer-science"),
-    ("Vocabulary in context with leveled AI texts", "vocabulary", "english-learners"),
+    (
+        "Socratic questioning of a chatbot's answer",
+        "questioning",
+        "ela",
+    ),
+    (
+        "Lab reports drafted, then critiqued, with an AI",
+        "critique",
+        "science",
+    ),
+    (
+        "Primary sources summarised and checked against the original",
+        "sources",
+        "social-studies",
+    ),
+    (
+        "Conversation practice with an AI partner",
+        "conversation",
+        "world-languages",
+    ),
+    (
+        "Debugging code with an AI pair programmer",
+        "debugging",
+        "computer-science",
+    ),
+    (
+        "Vocabulary in context with leveled AI texts",
+        "vocabulary",
+        "english-learners",
+    ),
     ("Peer review with an AI rubric coach", "rubric", "ela"),
-    ("Word problems rewritten for students' interests", "problems", "math"),
-    ("Spotting hallucinations in AI history answers", "hallucinations", "social-studies"),
+    (
+        "Word problems rewritten for students' interests",
+        "problems",
+        "math",
+    ),
+    (
+        "Spotting hallucinations in AI history answers",
+        "hallucinations",
+        "social-studies",
+    ),
     ("Image prompts for visual art critique", "critique", "arts"),
-    ("Research questions narrowed with an AI", "research", "library"),
-    ("Accessible texts for individual education plans", "accessibility", "special-education"),
+    (
+        "Research questions narrowed with an AI",
+        "research",
+        "library",
+    ),
+    (
+        "Accessible texts for individual education plans",
+        "accessibility",
+        "special-education",
+    ),
     ("Data analysis with an AI assistant", "data", "science"),
-    ("Career interviews rehearsed with an AI", "interviews", "career-technical"),
-    ("Fitness plans checked against guidelines", "fitness", "health-pe"),
+    (
+        "Career interviews rehearsed with an AI",
+        "interviews",
+        "career-technical",
+    ),
+    (
+        "Fitness plans checked against guidelines",
+        "fitness",
+        "health-pe",
+    ),
 ];
 
 const ADJUSTMENTS: &[&str] = &[
@@ -99,7 +147,12 @@ pub struct Plan {
 }
 
 const BANDS: &[&str] = &["k-2", "3-5", "6-8", "9-12"];
-const KINDS: &[&str] = &["lesson_plan", "prompt_template", "guidance", "policy_template"];
+const KINDS: &[&str] = &[
+    "lesson_plan",
+    "prompt_template",
+    "guidance",
+    "policy_template",
+];
 
 fn report(rng: &mut Rng, reporter: usize) -> Report {
     let design = [

@@ -111,7 +111,10 @@ pub async fn write_with(
     workshops: Option<Workshops>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
-    write_all(db, programme, bench, learning, community, workshops, None, now).await
+    write_all(
+        db, programme, bench, learning, community, workshops, None, now,
+    )
+    .await
 }
 
 /// [`write_with`], and with `library` the practice library (practices,

@@ -367,7 +367,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     l.reports,
                     l.resources,
                     lyceum_seed::library::BENCH_REPORTS,
-                    l.bench_practice.map_or_else(|| "none".to_string(), |id| id.to_string()),
+                    l.bench_practice
+                        .map_or_else(|| "none".to_string(), |id| id.to_string()),
                     l.search_word
                 );
             }

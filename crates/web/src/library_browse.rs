@@ -76,7 +76,11 @@ pub struct BrowseQuery {
 impl BrowseQuery {
     /// The filters, or which of them is not one of the choices offered; no
     /// language asked is `lang`, the reader's, and `any` is none.
-    pub fn filters(&self, competencies: &[(String, String)], lang: Lang) -> Result<Browse, Invalid> {
+    pub fn filters(
+        &self,
+        competencies: &[(String, String)],
+        lang: Lang,
+    ) -> Result<Browse, Invalid> {
         let mut invalid = Invalid::new();
         fn pick<T>(
             invalid: &mut Invalid,
@@ -105,7 +109,12 @@ impl BrowseQuery {
         let f = Browse {
             words,
             subject: pick(&mut invalid, "subject", &self.subject, Subject::parse),
-            grade_band: pick(&mut invalid, "grade_band", &self.grade_band, GradeBand::parse),
+            grade_band: pick(
+                &mut invalid,
+                "grade_band",
+                &self.grade_band,
+                GradeBand::parse,
+            ),
             competency: pick(&mut invalid, "competency", &self.competency, |c| {
                 competencies
                     .iter()
@@ -131,9 +140,14 @@ impl BrowseQuery {
     /// Words or a facet asked (the language aside).
     pub fn searched(&self) -> bool {
         !self.q.trim().is_empty()
-            || [&self.subject, &self.grade_band, &self.competency, &self.tier]
-                .iter()
-                .any(|v| !v.is_empty())
+            || [
+                &self.subject,
+                &self.grade_band,
+                &self.competency,
+                &self.tier,
+            ]
+            .iter()
+            .any(|v| !v.is_empty())
     }
 
     /// The order shown: the one asked for, else by the words or newest.
@@ -245,10 +259,7 @@ pub async fn find(state: &AppState, f: Browse, at: usize) -> Result<Found, AppEr
             ((0..listing.practices.len()).collect::<Vec<_>>(), None)
         } else {
             let words = f.words.clone();
-            let ids = state
-                .db
-                .read(move |c| browse::matching(c, &words))
-                .await?;
+            let ids = state.db.read(move |c| browse::matching(c, &words)).await?;
             // (A practice published since the listing was read waits for the next.)
             let base: Vec<usize> = ids.iter().filter_map(|id| listing.position(*id)).collect();
             let rank: HashMap<usize, usize> =
@@ -294,7 +305,14 @@ mod tests {
             ..BrowseQuery::default()
         };
         let err = q.filters(&[], Lang::En).unwrap_err();
-        for field in ["subject", "grade_band", "competency", "tier", "language", "sort"] {
+        for field in [
+            "subject",
+            "grade_band",
+            "competency",
+            "tier",
+            "language",
+            "sort",
+        ] {
             assert!(err.has(field), "{field}: {err:?}");
         }
         let ok = BrowseQuery {
@@ -309,7 +327,9 @@ mod tests {
         assert_eq!(ok.language, None);
         assert_eq!(ok.words, ["evaluer"]);
         assert_eq!(ok.sort, Sort::Relevance);
-        let default = BrowseQuery::default().filters(&[], Lang::Es).expect("valid");
+        let default = BrowseQuery::default()
+            .filters(&[], Lang::Es)
+            .expect("valid");
         assert_eq!(default.language, Some(Lang::Es));
         assert_eq!(default.sort, Sort::Newest);
     }

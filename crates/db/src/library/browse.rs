@@ -65,7 +65,11 @@ pub struct Memo {
 impl Listing {
     /// A listing of `practices` (newest first).
     pub fn new(version: i64, practices: Vec<Listed>) -> Self {
-        let index = practices.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        let index = practices
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id, i))
+            .collect();
         Listing {
             version,
             practices,
@@ -201,7 +205,10 @@ pub struct FacetCounts(HashMap<(Facet, String), usize>);
 
 impl FacetCounts {
     pub fn get(&self, facet: Facet, value: &str) -> usize {
-        self.0.get(&(facet, value.to_string())).copied().unwrap_or(0)
+        self.0
+            .get(&(facet, value.to_string()))
+            .copied()
+            .unwrap_or(0)
     }
 }
 

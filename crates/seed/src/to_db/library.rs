@@ -12,8 +12,7 @@ use crate::library::{self, Plan};
 use diesel::prelude::*;
 use lyceum_db::schema::{
     classroom_practice_drafts, classroom_practice_grade_bands, classroom_practice_subjects,
-    classroom_practice_versions, classroom_practices, resource_subjects, resources,
-    trial_reports,
+    classroom_practice_versions, classroom_practices, resource_subjects, resources, trial_reports,
 };
 use lyceum_db::{DbConn, DbError};
 use lyceum_domain::Timestamp;
@@ -89,7 +88,8 @@ pub(super) fn write_in(
             materials: Vec::new(),
             minutes: 40,
             equity_notes: "Pairs share one device; offer a printed version of each output.".into(),
-            privacy_notes: "Students use class accounts; no names or personal details in prompts.".into(),
+            privacy_notes: "Students use class accounts; no names or personal details in prompts."
+                .into(),
             logic_model: if pr.logic_model {
                 "Inputs: a model prompt and success criteria. Activities: students critique AI output. Outcomes: better revisions and judgement of AI answers.".into()
             } else {
@@ -137,7 +137,11 @@ pub(super) fn write_in(
                 classroom_practices::steps.eq(if published { &content.steps[..] } else { "" }),
                 classroom_practices::tools.eq(if published { &content.tools[..] } else { "" }),
                 classroom_practices::minutes.eq(if published { 40 } else { 0 }),
-                classroom_practices::logic_model.eq(if published { &content.logic_model[..] } else { "" }),
+                classroom_practices::logic_model.eq(if published {
+                    &content.logic_model[..]
+                } else {
+                    ""
+                }),
                 classroom_practices::licence.eq(content.licence.as_str()),
                 classroom_practices::search_text.eq(if published {
                     lyceum_db::library::search_text(&content)
@@ -210,10 +214,8 @@ pub(super) fn write_in(
                         trial_reports::practice_id.eq(id),
                         trial_reports::version.eq(1),
                         trial_reports::reporter_id.eq(user(r.reporter)),
-                        trial_reports::subject.eq(person
-                            .subjects
-                            .first()
-                            .map_or(pr.subject, |s| s.as_str())),
+                        trial_reports::subject
+                            .eq(person.subjects.first().map_or(pr.subject, |s| s.as_str())),
                         trial_reports::grade_band.eq(person
                             .grade_bands
                             .first()
@@ -222,7 +224,8 @@ pub(super) fn write_in(
                         trial_reports::students.eq(r.students as i32),
                         trial_reports::periods.eq(r.periods as i32),
                         trial_reports::fidelity.eq("as_written"),
-                        trial_reports::happened.eq("Students were engaged and caught two errors in the AI's answer."),
+                        trial_reports::happened
+                            .eq("Students were engaged and caught two errors in the AI's answer."),
                         trial_reports::would_change.eq("Give pairs a checklist before they start."),
                         trial_reports::use_again.eq(r.use_again),
                         trial_reports::design.eq(r.design.as_str()),
@@ -257,7 +260,8 @@ pub(super) fn write_in(
                 resources::author_id.eq(user(r.author)),
                 resources::kind.eq(r.kind),
                 resources::title.eq(&r.title),
-                resources::description.eq("Ready to use in class; adapt the examples to your students."),
+                resources::description
+                    .eq("Ready to use in class; adapt the examples to your students."),
                 resources::language.eq("en"),
                 resources::licence.eq(Licence::CcBy.as_str()),
                 resources::url.eq(format!("https://resources.example.org/{id}")),

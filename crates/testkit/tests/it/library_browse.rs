@@ -17,13 +17,22 @@ use lyceum_testkit::{PASSWORD, Seed, TestApp};
 use reqwest::Method;
 use serde_json::Value;
 
-fn content(lang: Lang, title: &str, summary: &str, subjects: &[&str], bands: &[&str]) -> PracticeContent {
+fn content(
+    lang: Lang,
+    title: &str,
+    summary: &str,
+    subjects: &[&str],
+    bands: &[&str],
+) -> PracticeContent {
     PracticeContent {
         language: lang,
         title: title.into(),
         summary: summary.into(),
         goal: "Students revise their own work with specific feedback.".into(),
-        subjects: subjects.iter().map(|s| Subject::parse(s).unwrap()).collect(),
+        subjects: subjects
+            .iter()
+            .map(|s| Subject::parse(s).unwrap())
+            .collect(),
         grade_bands: bands.iter().map(|b| GradeBand::parse(b).unwrap()).collect(),
         competencies: Vec::new(),
         tools: "A chatbot the district approved".into(),
@@ -73,7 +82,12 @@ fn values(v: &Value) -> Vec<(String, i64)> {
     v.as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["value"].as_str().unwrap().to_string(), c["count"].as_i64().unwrap()))
+        .map(|c| {
+            (
+                c["value"].as_str().unwrap().to_string(),
+                c["count"].as_i64().unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -93,7 +107,13 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
     let exit = practice(
         &app,
         &s,
-        content(Lang::En, "Exit tickets with AI feedback", "Students get feedback on an exit ticket before the bell.", &["math"], &["6-8"]),
+        content(
+            Lang::En,
+            "Exit tickets with AI feedback",
+            "Students get feedback on an exit ticket before the bell.",
+            &["math"],
+            &["6-8"],
+        ),
         true,
     )
     .await;
@@ -101,7 +121,13 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
     let lab = practice(
         &app,
         &s,
-        content(Lang::En, "Lab reports drafted with a chatbot", "Pairs question a chatbot's draft of a lab report.", &["science", "math"], &["9-12"]),
+        content(
+            Lang::En,
+            "Lab reports drafted with a chatbot",
+            "Pairs question a chatbot's draft of a lab report.",
+            &["science", "math"],
+            &["9-12"],
+        ),
         true,
     )
     .await;
@@ -109,14 +135,26 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
     practice(
         &app,
         &s,
-        content(Lang::Es, "Evaluación formativa con IA", "Retroalimentación inmediata en clase de matemáticas.", &["math"], &["3-5"]),
+        content(
+            Lang::Es,
+            "Evaluación formativa con IA",
+            "Retroalimentación inmediata en clase de matemáticas.",
+            &["math"],
+            &["3-5"],
+        ),
         true,
     )
     .await;
     practice(
         &app,
         &s,
-        content(Lang::En, "Zebra draft never published", "Zebra crossings.", &["math"], &["6-8"]),
+        content(
+            Lang::En,
+            "Zebra draft never published",
+            "Zebra crossings.",
+            &["math"],
+            &["6-8"],
+        ),
         false,
     )
     .await;
@@ -134,14 +172,20 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
         .expect("Proposed: Tier 2: moderate evidence")
         .expect("Tried in 7 classrooms")
         .expect("Show practices in Español too");
-    assert!(!page.contains("Evaluación formativa"), "English only by default");
+    assert!(
+        !page.contains("Evaluación formativa"),
+        "English only by default"
+    );
     assert!(!page.contains("Zebra"), "a draft is never listed");
     assert!(
         page.body.find("Lab reports").unwrap() < page.body.find("Exit tickets").unwrap(),
         "newest first"
     );
     let most_tried = b.get("/practices?sort=trials").await;
-    assert!(most_tried.body.find("Exit tickets").unwrap() < most_tried.body.find("Lab reports").unwrap());
+    assert!(
+        most_tried.body.find("Exit tickets").unwrap()
+            < most_tried.body.find("Lab reports").unwrap()
+    );
     b.get("/practices?language=any")
         .await
         .expect("Evaluación formativa con IA")
@@ -149,9 +193,16 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
 
     // Search: prefixes, accents folded, marked in the extract.
     let found = b.get("/practices?q=retroalimentacion&language=any").await;
-    found.expect("1 practice").expect("<mark>Retroalimentación</mark>");
-    b.get("/practices?q=chatb").await.expect("1 practice").expect("Lab reports");
-    b.get("/practices?q=zebra&language=any").await.expect("No practice matches.");
+    found
+        .expect("1 practice")
+        .expect("<mark>Retroalimentación</mark>");
+    b.get("/practices?q=chatb")
+        .await
+        .expect("1 practice")
+        .expect("Lab reports");
+    b.get("/practices?q=zebra&language=any")
+        .await
+        .expect("No practice matches.");
 
     // Every parameter checked, by name.
     let bad = b
@@ -168,24 +219,80 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
 
     // The API: same list, counts with the other filters, same checks.
     let token = token_for(&app, s.email("educator")).await;
-    let (status, v) = call(&app, Method::GET, "/api/v1/practices?subject=math", Some(&token), None).await;
+    let (status, v) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices?subject=math",
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{v}");
-    assert_eq!(titles(&v), ["Lab reports drafted with a chatbot", "Exit tickets with AI feedback"]);
+    assert_eq!(
+        titles(&v),
+        [
+            "Lab reports drafted with a chatbot",
+            "Exit tickets with AI feedback"
+        ]
+    );
     assert_eq!(v["language"], "en");
     let subjects = values(&v["counts"]["subject"]);
-    assert!(subjects.contains(&("math".into(), 2)) && subjects.contains(&("science".into(), 1)), "{subjects:?}");
+    assert!(
+        subjects.contains(&("math".into(), 2)) && subjects.contains(&("science".into(), 1)),
+        "{subjects:?}"
+    );
     let tiers = values(&v["counts"]["tier"]);
     assert_eq!(tiers, [("3".to_string(), 1), ("none".to_string(), 1)]);
     let langs = values(&v["counts"]["language"]);
-    assert!(langs.contains(&("any".into(), 3)) && langs.contains(&("es".into(), 1)), "{langs:?}");
-    let (_, v) = call(&app, Method::GET, "/api/v1/practices?tier=none&language=any", Some(&token), None).await;
-    assert_eq!(titles(&v), ["Evaluación formativa con IA", "Lab reports drafted with a chatbot"]);
-    let (_, v) = call(&app, Method::GET, "/api/v1/practices?q=EVALU&language=any", Some(&token), None).await;
+    assert!(
+        langs.contains(&("any".into(), 3)) && langs.contains(&("es".into(), 1)),
+        "{langs:?}"
+    );
+    let (_, v) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices?tier=none&language=any",
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(
+        titles(&v),
+        [
+            "Evaluación formativa con IA",
+            "Lab reports drafted with a chatbot"
+        ]
+    );
+    let (_, v) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices?q=EVALU&language=any",
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(titles(&v), ["Evaluación formativa con IA"]);
     assert!(v["practices"][0]["extract"].is_string());
-    let (status, e) = call(&app, Method::GET, "/api/v1/practices?tier=five", Some(&token), None).await;
-    assert_eq!((status, &e["error"]["fields"][0]["field"]), (422, &Value::from("tier")));
-    let (status, _) = call(&app, Method::GET, "/api/v1/practices?page=-1", Some(&token), None).await;
+    let (status, e) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices?tier=five",
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, &e["error"]["fields"][0]["field"]),
+        (422, &Value::from("tier"))
+    );
+    let (status, _) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices?page=-1",
+        Some(&token),
+        None,
+    )
+    .await;
     assert_eq!(status, 400);
 
     app.stop().await;
@@ -200,29 +307,57 @@ async fn library_list_is_current_on_every_server_after_a_publication() {
     here.sign_in(s.email("educator"), PASSWORD).await;
     let there = other.browser();
     there.sign_in(s.email("educator"), PASSWORD).await;
-    here.get("/practices").await.expect("No classroom practice has been published yet.");
-    there.get("/practices").await.expect("No classroom practice has been published yet.");
+    here.get("/practices")
+        .await
+        .expect("No classroom practice has been published yet.");
+    there
+        .get("/practices")
+        .await
+        .expect("No classroom practice has been published yet.");
     let id = practice(
         &app,
         &s,
-        content(Lang::En, "Socratic questioning with an AI tutor", "Students question an AI tutor's answer.", &["ela"], &["9-12"]),
+        content(
+            Lang::En,
+            "Socratic questioning with an AI tutor",
+            "Students question an AI tutor's answer.",
+            &["ela"],
+            &["9-12"],
+        ),
         false,
     )
     .await;
     // Started, not published: still not listed (kept lists saw a change).
-    there.get("/practices").await.expect("No classroom practice has been published yet.");
-    let c = content(Lang::En, "Socratic questioning with an AI tutor", "Students question an AI tutor's answer.", &["ela"], &["9-12"]);
+    there
+        .get("/practices")
+        .await
+        .expect("No classroom practice has been published yet.");
+    let c = content(
+        Lang::En,
+        "Socratic questioning with an AI tutor",
+        "Students question an AI tutor's answer.",
+        &["ela"],
+        &["9-12"],
+    );
     let admin = s.user("admin");
     let clock = app.clock.clone();
     app.db
         .write(move |conn| library::publish_version(conn, id, &c, admin, clock.now()).map(|_| ()))
         .await
         .unwrap();
-    here.get("/practices").await.expect("Socratic questioning with an AI tutor");
-    there.get("/practices").await.expect("Socratic questioning with an AI tutor");
+    here.get("/practices")
+        .await
+        .expect("Socratic questioning with an AI tutor");
+    there
+        .get("/practices")
+        .await
+        .expect("Socratic questioning with an AI tutor");
     // A new trial count is on the next list too.
     set(&app, id, None, None, 4).await;
-    there.get("/practices").await.expect("Tried in 4 classrooms");
+    there
+        .get("/practices")
+        .await
+        .expect("Tried in 4 classrooms");
     other.stop().await;
     app.stop().await;
 }

@@ -42,7 +42,11 @@ pub struct Card {
 
 /// The card of `l` for `page` (`words`: the search's, to mark).
 pub fn card(page: &Page, l: &Listed, words: &[String]) -> Card {
-    let mut facets: Vec<String> = l.subjects.iter().map(|s| page.label("subject", s)).collect();
+    let mut facets: Vec<String> = l
+        .subjects
+        .iter()
+        .map(|s| page.label("subject", s))
+        .collect();
     facets.extend(l.grade_bands.iter().map(|g| page.label("grade-band", g)));
     let (extract, marked) = if words.is_empty() {
         (l.summary.clone(), false)
@@ -194,9 +198,14 @@ pub async fn list(
     });
     let page = Page::new(&ctx, "library-browse-title").with_errors(&errors);
     let counts = &found.counts;
-    let list = |prefix: &str, all: Vec<&str>, asked: &str| Choice::list(&page, prefix, all, &[asked]);
+    let list =
+        |prefix: &str, all: Vec<&str>, asked: &str| Choice::list(&page, prefix, all, &[asked]);
     let view = BrowsePage {
-        subjects: counted(Choice::subjects(&page, &query.subject), Facet::Subject, counts),
+        subjects: counted(
+            Choice::subjects(&page, &query.subject),
+            Facet::Subject,
+            counts,
+        ),
         grade_bands: counted(
             Choice::grade_bands(&page, &query.grade_band),
             Facet::GradeBand,
