@@ -839,6 +839,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    library_version (id) {
+        id -> BigInt,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     catalogue_version (id) {
         id -> BigInt,
         version -> BigInt,
@@ -906,6 +913,7 @@ diesel::joinable!(attendance -> offering_sessions (session_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    library_version,
     classroom_practices,
     classroom_practice_drafts,
     classroom_practice_versions,
@@ -1314,4 +1322,5 @@ pub const TABLES: &[&str] = &[
     "resource_comments",
     "classroom_practice_resources",
     "lesson_resources",
+    "library_version",
 ];

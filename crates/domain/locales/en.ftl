@@ -2109,6 +2109,46 @@ resource-kind-policy_template = Policy template
 
 ## Practice library — browsing and search
 # (this section's messages go below this line)
+library-browse-title = Classroom practices
+library-browse-intro = Classroom uses of AI that teachers found worth sharing, with what happened when others tried them and the evidence behind each.
+library-browse-search-label = Find a classroom practice
+library-browse-search = Search practices
+library-browse-search-hint = Words from the title, summary, goal, tools or steps, for example “feedback”.
+library-browse-filter = Filter
+library-browse-tier = Evidence tier
+library-browse-tier-1 = Tier 1: strong
+library-browse-tier-2 = Tier 2: moderate
+library-browse-tier-3 = Tier 3: promising
+library-browse-tier-4 = Tier 4: rationale
+library-browse-tier-none = Not yet rated
+library-browse-sort-label = Order
+library-browse-sort-newest = Newest
+library-browse-sort-trials = Most tried
+library-browse-sort-title = Title
+library-browse-sort-relevance = Best match
+library-browse-button = Search
+library-browse-found = { $count ->
+    [one] 1 practice
+   *[other] { $count } practices
+}
+library-browse-none = No classroom practice has been published yet.
+library-browse-no-match = No practice matches. Try fewer words or fewer filters.
+library-browse-tried = { $count ->
+    [0] Not tried yet
+    [one] Tried in 1 classroom
+   *[other] Tried in { $count } classrooms
+}
+library-browse-proposed = Proposed: { $tier }
+library-browse-not-rated = Evidence not yet rated
+library-browse-pages = Pages of practices
+library-browse-page-of = Page { $at } of { $of }
+library-browse-previous = Previous page
+library-browse-next = Next page
+library-browse-showing-language = Showing practices in { $language }.
+library-browse-show-too = Show practices in { $language } too
+library-browse-showing-every-language = Showing practices in every language.
+library-browse-show-only = Show only practices in { $language }
+error-choose-one--tier = Choose an evidence tier from the list.
 
 ## Practice library — trial reports, their summary and the researchers' export
 # (this section's messages go below this line)

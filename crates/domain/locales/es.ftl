@@ -2109,6 +2109,46 @@ resource-kind-policy_template = Plantilla de política
 
 ## Practice library — browsing and search
 # (this section's messages go below this line)
+library-browse-title = Prácticas de aula
+library-browse-intro = Usos de la IA en el aula que docentes consideraron dignos de compartir, con lo que ocurrió cuando otros los probaron y la evidencia de cada uno.
+library-browse-search-label = Buscar una práctica de aula
+library-browse-search = Buscar prácticas
+library-browse-search-hint = Palabras del título, el resumen, el objetivo, las herramientas o los pasos, por ejemplo «retroalimentación».
+library-browse-filter = Filtrar
+library-browse-tier = Nivel de evidencia
+library-browse-tier-1 = Nivel 1: sólida
+library-browse-tier-2 = Nivel 2: moderada
+library-browse-tier-3 = Nivel 3: prometedora
+library-browse-tier-4 = Nivel 4: fundamentada
+library-browse-tier-none = Sin calificar todavía
+library-browse-sort-label = Orden
+library-browse-sort-newest = Más recientes
+library-browse-sort-trials = Más probadas
+library-browse-sort-title = Título
+library-browse-sort-relevance = Mejor coincidencia
+library-browse-button = Buscar
+library-browse-found = { $count ->
+    [one] 1 práctica
+   *[other] { $count } prácticas
+}
+library-browse-none = Todavía no se ha publicado ninguna práctica de aula.
+library-browse-no-match = Ninguna práctica coincide. Pruebe con menos palabras o menos filtros.
+library-browse-tried = { $count ->
+    [0] Aún no se ha probado
+    [one] Probada en 1 aula
+   *[other] Probada en { $count } aulas
+}
+library-browse-proposed = Propuesto: { $tier }
+library-browse-not-rated = Evidencia sin calificar todavía
+library-browse-pages = Páginas de prácticas
+library-browse-page-of = Página { $at } de { $of }
+library-browse-previous = Página anterior
+library-browse-next = Página siguiente
+library-browse-showing-language = Se muestran prácticas en { $language }.
+library-browse-show-too = Mostrar también prácticas en { $language }
+library-browse-showing-every-language = Se muestran prácticas en todos los idiomas.
+library-browse-show-only = Mostrar solo prácticas en { $language }
+error-choose-one--tier = Elija un nivel de evidencia de la lista.
 
 ## Practice library — trial reports, their summary and the researchers' export
 # (this section's messages go below this line)

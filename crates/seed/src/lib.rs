@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod community;
 mod course_words;
 mod generate;
+pub mod library;
 mod names;
 mod rng;
 pub mod to_db;

@@ -28,6 +28,7 @@ macro_rules! load {
 
 mod community;
 mod learning;
+mod library;
 mod workshops;
 
 use crate::Programme;
@@ -42,6 +43,7 @@ use std::time::Duration;
 
 pub use community::{Community, CommunityWritten};
 pub use learning::{Learning, LearningWritten};
+pub use library::{Library, LibraryWritten};
 pub use workshops::{Workshops, WorkshopsWritten};
 
 /// How long before "now" the programme started: organisations and people
@@ -82,6 +84,8 @@ pub struct Written {
     pub community: Option<CommunityWritten>,
     /// Workshop offerings, if asked for.
     pub workshops: Option<WorkshopsWritten>,
+    /// The practice library, if asked for.
+    pub library: Option<LibraryWritten>,
 }
 
 /// Writes the programme, and with `learning` its catalogue and activity,
@@ -107,6 +111,25 @@ pub async fn write_with(
     workshops: Option<Workshops>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
+    write_all(
+        db, programme, bench, learning, community, workshops, None, now,
+    )
+    .await
+}
+
+/// [`write_with`], and with `library` the practice library (practices,
+/// trial reports, resources).
+#[allow(clippy::too_many_arguments)]
+pub async fn write_all(
+    db: &Db,
+    programme: Programme,
+    bench: Option<BenchAccounts>,
+    learning: Option<Learning>,
+    community: Option<Community>,
+    workshops: Option<Workshops>,
+    library: Option<Library>,
+    now: Timestamp,
+) -> Result<Written, DbError> {
     let written = db
         .write(move |c| {
             let mut written = write_in(c, &programme, bench.as_ref(), now.minus(PROGRAMME_AGE))?;
@@ -118,6 +141,9 @@ pub async fn write_with(
             }
             if let Some(w) = workshops {
                 written.workshops = Some(workshops::write_in(c, &programme, &written, &w, now)?);
+            }
+            if let Some(l) = library {
+                written.library = Some(library::write_in(c, &programme, &written, &l, now)?);
             }
             Ok(written)
         })
@@ -297,6 +323,7 @@ fn write_in(
         learning: None,
         community: None,
         workshops: None,
+        library: None,
     })
 }
 

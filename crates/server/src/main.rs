@@ -67,6 +67,9 @@ enum Command {
         /// Leave out workshop offerings (sessions, registrations, attendance).
         #[arg(long)]
         no_workshops: bool,
+        /// Leave out the practice library (practices, trial reports, resources).
+        #[arg(long)]
+        no_library: bool,
         /// Sign in the programme's first 20,000 educators and write their
         /// session cookies to this file, one a line, for the webinar-day
         /// benchmark (synthetic programmes only: the file is those people).
@@ -243,6 +246,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             bench_accounts,
             no_community,
             no_workshops,
+            no_library,
             webinar_cookies,
             oneroster_out,
         } => {
@@ -276,14 +280,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let learning = (courses > 0).then_some(lyceum_seed::to_db::Learning { courses, seed });
             let community = (!no_community).then_some(lyceum_seed::to_db::Community { seed });
             let workshops = (!no_workshops).then_some(lyceum_seed::to_db::Workshops { seed });
+            let library = (!no_library).then_some(lyceum_seed::to_db::Library { seed });
             let webinar = webinar_cookies.is_some().then(|| programme.clone());
-            let written = lyceum_seed::to_db::write_with(
+            let written = lyceum_seed::to_db::write_all(
                 &db,
                 programme,
                 bench,
                 learning,
                 community,
                 workshops,
+                library,
                 clock.now(),
             )
             .await?;
@@ -349,6 +355,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                      bench-poster-{:03}@bench.example.org",
                     written.bench_posters,
                     written.bench_posters - 1
+                );
+            }
+            if let Some(l) = &written.library {
+                println!(
+                    "Practice library ({:.1} s of that): {} practices ({} published), {} trial reports, {} resources; \
+                     practice with {} reports: /practices/{}; search word: {}",
+                    l.seconds,
+                    l.practices,
+                    l.published,
+                    l.reports,
+                    l.resources,
+                    lyceum_seed::library::BENCH_REPORTS,
+                    l.bench_practice
+                        .map_or_else(|| "none".to_string(), |id| id.to_string()),
+                    l.search_word
                 );
             }
             if let Some(w) = &written.workshops {

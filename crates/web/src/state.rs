@@ -108,6 +108,9 @@ pub struct Inner {
     /// find it stale together wait for one read instead of each making its
     /// own (64 at once at a server's start was the catalogue's long p99).
     catalogue_reload: tokio::sync::Mutex<()>,
+    /// The practice library's listing, checked against its version on each
+    /// use (`library_browse::listing`).
+    pub library_listing: crate::library_browse::Kept,
 }
 
 /// Most rendered posts kept (a few tens of MB at most).
@@ -145,6 +148,7 @@ impl AppState {
             rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
             catalogue: RwLock::new(None),
             catalogue_reload: tokio::sync::Mutex::new(()),
+            library_listing: crate::library_browse::Kept::default(),
         }))
     }
 

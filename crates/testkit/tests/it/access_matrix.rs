@@ -530,6 +530,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/practices/{practice_id}/trials/summary", SignedIn),
     ("GET", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
     ("PUT", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
+    ("GET", "/practices", SignedIn),
+    ("GET", "/api/v1/practices", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).

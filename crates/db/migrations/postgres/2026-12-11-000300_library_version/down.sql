@@ -1,0 +1,6 @@
+DROP TRIGGER library_practice_changed ON classroom_practices;
+DROP TRIGGER library_subjects_changed ON classroom_practice_subjects;
+DROP TRIGGER library_grade_bands_changed ON classroom_practice_grade_bands;
+DROP TRIGGER library_competencies_changed ON classroom_practice_competencies;
+DROP FUNCTION library_changed();
+DROP TABLE library_version;

@@ -1,0 +1,10 @@
+DROP TRIGGER library_practice_added;
+DROP TRIGGER library_practice_changed;
+DROP TRIGGER library_practice_removed;
+DROP TRIGGER library_subject_added;
+DROP TRIGGER library_subject_removed;
+DROP TRIGGER library_grade_band_added;
+DROP TRIGGER library_grade_band_removed;
+DROP TRIGGER library_competency_added;
+DROP TRIGGER library_competency_removed;
+DROP TABLE library_version;
