@@ -773,3 +773,21 @@ pub fn of_user(conn: &mut DbConn, user: UserId) -> Result<Mine, DbError> {
         comments,
     })
 }
+
+/// The names of organisations, by id (for the owners one may add for).
+pub fn org_names(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(orgs::table
+        .filter(orgs::id.eq_any(ids))
+        .order(orgs::name)
+        .select((orgs::id, orgs::name))
+        .load(conn)?)
+}
+
+/// Comments `user` wrote since `since` (micros), for the rate limit.
+pub fn comments_since(conn: &mut DbConn, user: UserId, since: i64) -> Result<i64, DbError> {
+    Ok(resource_comments::table
+        .filter(resource_comments::author_id.eq(user.0))
+        .filter(resource_comments::created_at.ge(since))
+        .count()
+        .get_result(conn)?)
+}
