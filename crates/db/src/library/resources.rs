@@ -791,3 +791,13 @@ pub fn comments_since(conn: &mut DbConn, user: UserId, since: i64) -> Result<i64
         .count()
         .get_result(conn)?)
 }
+
+/// An organisation's id by its name (the demo finds its places so).
+pub fn org_named(conn: &mut DbConn, name: &str) -> Result<Option<OrgId>, DbError> {
+    let id: Option<i64> = orgs::table
+        .filter(orgs::name.eq(name))
+        .select(orgs::id)
+        .first(conn)
+        .optional()?;
+    Ok(id.map(OrgId))
+}
