@@ -327,7 +327,8 @@ impl FindQuery {
                 p.1 = "any".into();
             }
         }
-        let mut kept: Vec<(&str, String)> = pairs.into_iter().filter(|(_, v)| !v.is_empty()).collect();
+        let mut kept: Vec<(&str, String)> =
+            pairs.into_iter().filter(|(_, v)| !v.is_empty()).collect();
         if key == "page" {
             if let Some(p) = value {
                 kept.push(("page", p.to_string()));
@@ -359,12 +360,7 @@ pub async fn find(state: &AppState, q: &FindQuery, reader: Lang) -> Result<Found
 }
 
 /// Sets the reader's rating (1–5; a second rating changes theirs).
-pub async fn rate(
-    state: &AppState,
-    user: &CurrentUser,
-    id: ResourceId,
-    stars: i64,
-) -> Outcome<()> {
+pub async fn rate(state: &AppState, user: &CurrentUser, id: ResourceId, stars: i64) -> Outcome<()> {
     let stars = match check_stars(stars) {
         Ok(s) => s,
         Err(e) => return Ok(Err(e)),
@@ -411,10 +407,7 @@ pub async fn comment(
 }
 
 /// The comments the reader sees (hidden ones too for its curators).
-pub async fn comments(
-    state: &AppState,
-    view: &ResourceView,
-) -> Result<Vec<CommentRow>, AppError> {
+pub async fn comments(state: &AppState, view: &ResourceView) -> Result<Vec<CommentRow>, AppError> {
     let id = view.resource.row.id;
     let hidden = view.curates || view.edits;
     Ok(state
@@ -440,7 +433,11 @@ pub async fn hide_comment(
         .db
         .write(move |c| resources::hide_comment(c, id, comment, hide, now))
         .await?;
-    if found { Ok(()) } else { Err(AppError::NotFound) }
+    if found {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// Features (or stops featuring) a resource: a curator at its owner, never
@@ -548,7 +545,10 @@ pub async fn link_practice(
         .db
         .write(move |c| {
             if resources::resource(c, resource)?.is_none() {
-                return Err(DbError::Invalid(Invalid::one("resource_id", "resource-unknown")));
+                return Err(DbError::Invalid(Invalid::one(
+                    "resource_id",
+                    "resource-unknown",
+                )));
             }
             resources::link_practice(c, practice, resource, add)
         })
@@ -576,7 +576,10 @@ pub async fn link_lesson(
         .db
         .write(move |c| {
             if resources::resource(c, resource)?.is_none() {
-                return Err(DbError::Invalid(Invalid::one("resource_id", "resource-unknown")));
+                return Err(DbError::Invalid(Invalid::one(
+                    "resource_id",
+                    "resource-unknown",
+                )));
             }
             resources::link_lesson(c, course, &lesson, resource, add)
         })
@@ -585,10 +588,7 @@ pub async fn link_lesson(
 }
 
 /// A resource's file as a download: the stored type, never shown inline.
-pub async fn file(
-    state: &AppState,
-    id: ResourceId,
-) -> Result<axum::response::Response, AppError> {
+pub async fn file(state: &AppState, id: ResourceId) -> Result<axum::response::Response, AppError> {
     let (name, media, bytes) = state
         .db
         .read(move |c| resources::file(c, id))

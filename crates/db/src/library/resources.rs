@@ -57,7 +57,8 @@ pub struct ResourceRow {
 impl ResourceRow {
     /// The mean rating in tenths (4.3 is 43); None before any rating.
     pub fn rating_tenths(&self) -> Option<i64> {
-        (self.rating_count > 0).then(|| (self.rating_sum * 10 + self.rating_count / 2) / self.rating_count)
+        (self.rating_count > 0)
+            .then(|| (self.rating_sum * 10 + self.rating_count / 2) / self.rating_count)
     }
 }
 
@@ -191,10 +192,8 @@ fn write_facets(conn: &mut DbConn, id: i64, d: &ResourceDetails) -> Result<(), D
         .execute(conn)?;
     diesel::delete(resource_grade_bands::table.filter(resource_grade_bands::resource_id.eq(id)))
         .execute(conn)?;
-    diesel::delete(
-        resource_competencies::table.filter(resource_competencies::resource_id.eq(id)),
-    )
-    .execute(conn)?;
+    diesel::delete(resource_competencies::table.filter(resource_competencies::resource_id.eq(id)))
+        .execute(conn)?;
     for s in &d.subjects {
         diesel::insert_into(resource_subjects::table)
             .values((
@@ -302,7 +301,10 @@ pub fn update(
 }
 
 /// A resource's file: (name, media type, bytes).
-pub fn file(conn: &mut DbConn, id: ResourceId) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
+pub fn file(
+    conn: &mut DbConn,
+    id: ResourceId,
+) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
     Ok(resources::table
         .inner_join(library_files::table)
         .filter(resources::id.eq(id.0))
@@ -382,10 +384,7 @@ fn matching(conn: &mut DbConn, words: &[String]) -> Result<Vec<i64>, DbError> {
     Ok(hits.into_iter().map(|h| h.id).collect())
 }
 
-fn facet_map(
-    conn: &mut DbConn,
-    table: &str,
-) -> Result<HashMap<i64, Vec<String>>, DbError> {
+fn facet_map(conn: &mut DbConn, table: &str) -> Result<HashMap<i64, Vec<String>>, DbError> {
     let pairs: Vec<(i64, String)> = match table {
         "subject" => resource_subjects::table
             .select((resource_subjects::resource_id, resource_subjects::subject))
@@ -454,9 +453,17 @@ pub fn find(conn: &mut DbConn, f: &Find, offset: usize, per_page: usize) -> Resu
             .or_default()
             .entry(r.language.as_str().to_string())
             .or_default() += 1;
-        for (name, m) in [("subject", &subjects), ("grade_band", &bands), ("competency", &comps)] {
+        for (name, m) in [
+            ("subject", &subjects),
+            ("grade_band", &bands),
+            ("competency", &comps),
+        ] {
             for v in m.get(&r.id.0).into_iter().flatten() {
-                *counts.entry(name).or_default().entry(v.clone()).or_default() += 1;
+                *counts
+                    .entry(name)
+                    .or_default()
+                    .entry(v.clone())
+                    .or_default() += 1;
             }
         }
     }
@@ -541,11 +548,16 @@ pub struct CommentRow {
 }
 
 /// The resource's comments, oldest first (hidden ones too when `hidden`).
-pub fn comments(conn: &mut DbConn, id: ResourceId, hidden: bool) -> Result<Vec<CommentRow>, DbError> {
+pub fn comments(
+    conn: &mut DbConn,
+    id: ResourceId,
+    hidden: bool,
+) -> Result<Vec<CommentRow>, DbError> {
     let mut q = resource_comments::table
         .left_join(
-            crate::schema::users::table
-                .on(crate::schema::users::id.nullable().eq(resource_comments::author_id)),
+            crate::schema::users::table.on(crate::schema::users::id
+                .nullable()
+                .eq(resource_comments::author_id)),
         )
         .filter(resource_comments::resource_id.eq(id.0))
         .select((

@@ -372,7 +372,10 @@ mod tests {
         assert_eq!(file_type(&odt), Some(FileType::Odt));
         // A spreadsheet, a plain zip, a zip claiming Word without its
         // content types, and a broken zip are none of them.
-        let ods = zipped(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")]);
+        let ods = zipped(&[(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        )]);
         assert_eq!(file_type(&ods), None);
         assert_eq!(file_type(&zipped(&[("a.txt", b"hi")])), None);
         assert_eq!(file_type(&zipped(&[("word/document.xml", b"x")])), None);
@@ -385,7 +388,10 @@ mod tests {
     fn the_name_must_agree_with_the_bytes() {
         let mut e = Invalid::new();
         let f = check_file(&mut e, "file", "Plan \"v2\".DOCX", &docx()).unwrap();
-        assert_eq!((f.name.as_str(), f.file_type), ("Plan v2.DOCX", FileType::Docx));
+        assert_eq!(
+            (f.name.as_str(), f.file_type),
+            ("Plan v2.DOCX", FileType::Docx)
+        );
         assert!(e.is_empty());
         assert!(check_file(&mut e, "file", "plan.pdf", &docx()).is_none());
         assert!(e.is_only("file", "file-mismatch"));
@@ -461,7 +467,14 @@ mod tests {
             )
             .is_none()
         );
-        for f in ["title", "description", "kind", "licence", "language", "subjects"] {
+        for f in [
+            "title",
+            "description",
+            "kind",
+            "licence",
+            "language",
+            "subjects",
+        ] {
             assert!(e.has(f), "{f}");
         }
     }

@@ -49,7 +49,8 @@ xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1
         let stored = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
         let ok = z.start_file("mimetype", stored).is_ok()
-            && z.write_all(b"application/vnd.oasis.opendocument.text").is_ok()
+            && z.write_all(b"application/vnd.oasis.opendocument.text")
+                .is_ok()
             && z.start_file("content.xml", stored).is_ok()
             && z.write_all(content.as_bytes()).is_ok()
             && z.start_file("META-INF/manifest.xml", stored).is_ok()
@@ -196,7 +197,9 @@ pub fn seed(c: &mut DbConn, practices: &[PracticeId], now: Timestamp) -> Result<
     ];
     let mut ids: Vec<ResourceId> = Vec::new();
     for d in &demos {
-        ids.push(resources::create(c, owner, author, &d.details, &d.source, now)?);
+        ids.push(resources::create(
+            c, owner, author, &d.details, &d.source, now,
+        )?);
     }
     // Ratings from colleagues, a comment, one featured by the programme admin.
     let raters = [

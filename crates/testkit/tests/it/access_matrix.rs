@@ -553,7 +553,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/resources/{resource_id}/comments", SignedIn),
     ("POST", "/api/v1/resources/{resource_id}/comments", SignedIn),
     ("PUT", "/api/v1/resources/{resource_id}/feature", SignedIn),
-    ("DELETE", "/api/v1/resources/{resource_id}/feature", SignedIn),
+    (
+        "DELETE",
+        "/api/v1/resources/{resource_id}/feature",
+        SignedIn,
+    ),
 ];
 
 /// The people of the seed (None: not signed in).

@@ -13,7 +13,13 @@ use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
-async fn api(app: &TestApp, method: Method, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+async fn api(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
     let mut r = reqwest::Client::new()
         .request(method, format!("{}{path}", app.url))
         .bearer_auth(token);
@@ -42,7 +48,10 @@ fn upload_form(org: i64, name: &str, bytes: Vec<u8>) -> Form {
     Form::new()
         .text("org", org.to_string())
         .text("title", "Exit-ticket prompt template")
-        .text("description", "A prompt that turns three exit tickets into next-day groups.")
+        .text(
+            "description",
+            "A prompt that turns three exit tickets into next-day groups.",
+        )
         .text("kind", "prompt_template")
         .text("language", "en")
         .text("subjects", "science")
@@ -65,83 +74,207 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
         Method::POST,
         "/api/v1/resources",
         &author,
-        Some(link_body(root, "AI and the Future of Teaching and Learning", "The U.S. Department of Education's report on AI in schools.", "https://www.ed.gov/ai")),
+        Some(link_body(
+            root,
+            "AI and the Future of Teaching and Learning",
+            "The U.S. Department of Education's report on AI in schools.",
+            "https://www.ed.gov/ai",
+        )),
     )
     .await;
     assert_eq!(st, 201, "{v}");
     let report = v["id"].as_i64().unwrap();
-    let (st, v) = api(&app, Method::POST, "/api/v1/resources", &author,
-        Some(link_body(root, "Bad", "Bad link.", "javascript:alert(1)"))).await;
+    let (st, v) = api(
+        &app,
+        Method::POST,
+        "/api/v1/resources",
+        &author,
+        Some(link_body(root, "Bad", "Bad link.", "javascript:alert(1)")),
+    )
+    .await;
     assert_eq!(st, 422);
     assert_eq!(v["error"]["fields"][0]["field"], "url", "{v}");
-    let (st, _) = api(&app, Method::POST, "/api/v1/resources", &educator,
-        Some(link_body(root, "Mine", "Mine.", "https://example.org"))).await;
+    let (st, _) = api(
+        &app,
+        Method::POST,
+        "/api/v1/resources",
+        &educator,
+        Some(link_body(root, "Mine", "Mine.", "https://example.org")),
+    )
+    .await;
     assert_eq!(st, 403);
 
     // Files on the page: a PDF is taken; the same bytes named .docx are
     // refused on `file`, as is a file over 10 MB.
     let b = Browser::new(&app.url);
     b.sign_in(s.email("author"), PASSWORD).await;
-    let page = b.post_multipart("/resources/new", upload_form(root, "exit-tickets.pdf", pdf())).await;
+    let page = b
+        .post_multipart(
+            "/resources/new",
+            upload_form(root, "exit-tickets.pdf", pdf()),
+        )
+        .await;
     assert_eq!(page.status, 200, "{}", page.body);
-    page.expect("Exit-ticket prompt template").expect("Download exit-tickets.pdf");
+    page.expect("Exit-ticket prompt template")
+        .expect("Download exit-tickets.pdf");
     let file_id: i64 = page.path.trim_start_matches("/resources/").parse().unwrap();
-    let page = b.post_multipart("/resources/new", upload_form(root, "exit-tickets.docx", pdf())).await;
+    let page = b
+        .post_multipart(
+            "/resources/new",
+            upload_form(root, "exit-tickets.docx", pdf()),
+        )
+        .await;
     assert_eq!(page.status, 422);
-    page.expect("The file is not what its name says").expect("href=\"#f-file\"");
+    page.expect("The file is not what its name says")
+        .expect("href=\"#f-file\"");
     let mut big = pdf();
     big.resize(10 * 1024 * 1024 + 1, b' ');
-    let page = b.post_multipart("/resources/new", upload_form(root, "big.pdf", big)).await;
+    let page = b
+        .post_multipart("/resources/new", upload_form(root, "big.pdf", big))
+        .await;
     assert_eq!(page.status, 422);
     page.expect("The file is larger than 10 MB");
 
     // The download: an attachment of the stored type, never sniffed.
-    let r = b.request(Method::GET, &format!("/resources/{file_id}/file")).send().await.unwrap();
+    let r = b
+        .request(Method::GET, &format!("/resources/{file_id}/file"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
-    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     assert_eq!(r.bytes().await.unwrap().as_ref(), pdf().as_slice());
 
     // Search (both backends' full text) and facets with counts.
-    let (st, v) = api(&app, Method::GET, "/api/v1/resources?q=teaching", &educator, None).await;
+    let (st, v) = api(
+        &app,
+        Method::GET,
+        "/api/v1/resources?q=teaching",
+        &educator,
+        None,
+    )
+    .await;
     assert_eq!(st, 200);
     assert_eq!(v["total"], 1, "{v}");
     assert_eq!(v["items"][0]["id"], report);
-    let (_, v) = api(&app, Method::GET, "/api/v1/resources?q=tickets", &educator, None).await;
+    let (_, v) = api(
+        &app,
+        Method::GET,
+        "/api/v1/resources?q=tickets",
+        &educator,
+        None,
+    )
+    .await;
     assert_eq!(v["items"][0]["id"], file_id, "{v}");
     let (_, v) = api(&app, Method::GET, "/api/v1/resources", &educator, None).await;
     assert_eq!(v["total"], 2);
     assert_eq!(v["facets"]["kind"]["guidance"], 1);
     assert_eq!(v["facets"]["subject"]["science"], 1);
-    let (_, v) = api(&app, Method::GET, "/api/v1/resources?subject=math", &educator, None).await;
+    let (_, v) = api(
+        &app,
+        Method::GET,
+        "/api/v1/resources?subject=math",
+        &educator,
+        None,
+    )
+    .await;
     assert_eq!(v["total"], 1);
-    let (_, v) = api(&app, Method::GET, "/api/v1/resources?language=es", &educator, None).await;
+    let (_, v) = api(
+        &app,
+        Method::GET,
+        "/api/v1/resources?language=es",
+        &educator,
+        None,
+    )
+    .await;
     assert_eq!(v["total"], 0);
     let page = b.get("/resources?kind=prompt_template").await;
-    page.expect("Exit-ticket prompt template").expect("1 resource");
+    page.expect("Exit-ticket prompt template")
+        .expect("1 resource");
     assert!(!page.contains("Future of Teaching"));
 
     // Ratings: one a person, changeable; concurrent ratings counted exactly.
     let path = format!("/api/v1/resources/{report}/rating");
-    assert_eq!(api(&app, Method::PUT, &path, &educator, Some(json!({"stars": 2}))).await.0, 204);
-    assert_eq!(api(&app, Method::PUT, &path, &educator, Some(json!({"stars": 4}))).await.0, 204);
-    assert_eq!(api(&app, Method::PUT, &path, &educator, Some(json!({"stars": 6}))).await.0, 422);
+    assert_eq!(
+        api(
+            &app,
+            Method::PUT,
+            &path,
+            &educator,
+            Some(json!({"stars": 2}))
+        )
+        .await
+        .0,
+        204
+    );
+    assert_eq!(
+        api(
+            &app,
+            Method::PUT,
+            &path,
+            &educator,
+            Some(json!({"stars": 4}))
+        )
+        .await
+        .0,
+        204
+    );
+    assert_eq!(
+        api(
+            &app,
+            Method::PUT,
+            &path,
+            &educator,
+            Some(json!({"stars": 6}))
+        )
+        .await
+        .0,
+        422
+    );
     let mut tokens = Vec::new();
-    for who in ["admin", "author", "dadmin", "ladmin", "moderator", "facilitator"] {
+    for who in [
+        "admin",
+        "author",
+        "dadmin",
+        "ladmin",
+        "moderator",
+        "facilitator",
+    ] {
         tokens.push(token_for(&app, s.email(who)).await);
     }
     let mut tasks = Vec::new();
     for t in tokens.clone() {
         let url = format!("{}{path}", app.url);
         tasks.push(tokio::spawn(async move {
-            reqwest::Client::new().put(url).bearer_auth(t).json(&json!({"stars": 5})).send().await.unwrap().status().as_u16()
+            reqwest::Client::new()
+                .put(url)
+                .bearer_auth(t)
+                .json(&json!({"stars": 5}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
         }));
     }
     for t in tasks {
         assert_eq!(t.await.unwrap(), 204);
     }
-    let (_, v) = api(&app, Method::GET, &format!("/api/v1/resources/{report}"), &educator, None).await;
+    let (_, v) = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/resources/{report}"),
+        &educator,
+        None,
+    )
+    .await;
     assert_eq!(v["rating_count"], 7, "{v}");
     // (4 + 6 × 5) / 7 = 4.857…
     assert_eq!(v["rating"], 4.9);
@@ -149,11 +282,28 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
 
     // Comments: sanitised Markdown; empty refused on `body`; a curator hides one.
     let cpath = format!("/api/v1/resources/{report}/comments");
-    let (st, v) = api(&app, Method::POST, &cpath, &educator, Some(json!({"body": "Used **section 4** with my team. <script>alert(1)</script>"}))).await;
+    let (st, v) = api(
+        &app,
+        Method::POST,
+        &cpath,
+        &educator,
+        Some(json!({"body": "Used **section 4** with my team. <script>alert(1)</script>"})),
+    )
+    .await;
     assert_eq!(st, 201);
     let comment = v["id"].as_i64().unwrap();
-    let (st, v) = api(&app, Method::POST, &cpath, &educator, Some(json!({"body": "  "}))).await;
-    assert_eq!((st, v["error"]["fields"][0]["field"].as_str()), (422, Some("body")));
+    let (st, v) = api(
+        &app,
+        Method::POST,
+        &cpath,
+        &educator,
+        Some(json!({"body": "  "})),
+    )
+    .await;
+    assert_eq!(
+        (st, v["error"]["fields"][0]["field"].as_str()),
+        (422, Some("body"))
+    );
     let page = b.get(&format!("/resources/{report}")).await;
     page.expect("<strong>section 4</strong>");
     assert!(!page.contains("<script>alert"));
@@ -182,7 +332,14 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
     assert_eq!(v["items"][0]["featured"], false);
 
     // Spanish: the list speaks the reader's language.
-    let (st, _) = api(&app, Method::GET, "/api/v1/resources/999999", &educator, None).await;
+    let (st, _) = api(
+        &app,
+        Method::GET,
+        "/api/v1/resources/999999",
+        &educator,
+        None,
+    )
+    .await;
     assert_eq!(st, 404);
     let _ = Lang::Es;
 }
@@ -192,8 +349,19 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let author = token_for(&app, s.email("author")).await;
-    let (st, v) = api(&app, Method::POST, "/api/v1/resources", &author,
-        Some(link_body(s.root.0, "TeachAI toolkit", "Guidance for schools.", "https://www.teachai.org/toolkit"))).await;
+    let (st, v) = api(
+        &app,
+        Method::POST,
+        "/api/v1/resources",
+        &author,
+        Some(link_body(
+            s.root.0,
+            "TeachAI toolkit",
+            "Guidance for schools.",
+            "https://www.teachai.org/toolkit",
+        )),
+    )
+    .await;
     assert_eq!(st, 201, "{v}");
     let resource = v["id"].as_i64().unwrap();
     let owner = s.root;
@@ -232,11 +400,15 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
     // Someone who neither wrote nor curates it: not found (unpublished).
     let eb = Browser::new(&app.url);
     eb.sign_in(s.email("educator"), PASSWORD).await;
-    let r = eb.post(&path, &[("resource_id", &resource.to_string())]).await;
+    let r = eb
+        .post(&path, &[("resource_id", &resource.to_string())])
+        .await;
     assert_eq!(r.status, 404);
     let b = Browser::no_redirects(&app.url);
     b.sign_in(s.email("author"), PASSWORD).await;
-    let r = b.post(&path, &[("resource_id", &resource.to_string())]).await;
+    let r = b
+        .post(&path, &[("resource_id", &resource.to_string())])
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let id = practice;
     let linked = app
@@ -248,7 +420,12 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
     assert_eq!(linked[0].title, "TeachAI toolkit");
     let r = b.post(&path, &[("resource_id", "nope")]).await;
     assert_eq!(r.status, 422);
-    let r = b.post(&path, &[("resource_id", &resource.to_string()), ("action", "remove")]).await;
+    let r = b
+        .post(
+            &path,
+            &[("resource_id", &resource.to_string()), ("action", "remove")],
+        )
+        .await;
     assert_eq!(r.status, 303);
     let linked = app
         .db

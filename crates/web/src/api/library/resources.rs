@@ -47,10 +47,30 @@ pub fn routes(r: Routes) -> Routes {
         )
         .add(GET, "/v1/resources/{resource_id}", SignedIn, show)
         .add(PUT, "/v1/resources/{resource_id}/rating", SignedIn, rate)
-        .add(GET, "/v1/resources/{resource_id}/comments", SignedIn, comments)
-        .add(POST, "/v1/resources/{resource_id}/comments", SignedIn, comment)
-        .add(PUT, "/v1/resources/{resource_id}/feature", SignedIn, feature)
-        .add(DELETE, "/v1/resources/{resource_id}/feature", SignedIn, unfeature)
+        .add(
+            GET,
+            "/v1/resources/{resource_id}/comments",
+            SignedIn,
+            comments,
+        )
+        .add(
+            POST,
+            "/v1/resources/{resource_id}/comments",
+            SignedIn,
+            comment,
+        )
+        .add(
+            PUT,
+            "/v1/resources/{resource_id}/feature",
+            SignedIn,
+            feature,
+        )
+        .add(
+            DELETE,
+            "/v1/resources/{resource_id}/feature",
+            SignedIn,
+            unfeature,
+        )
 }
 
 fn time(micros: i64) -> String {
@@ -300,9 +320,9 @@ pub async fn create_file(
     };
     let src = if src.file.is_none() {
         // A file resource needs its file: name the field that is missing.
-        return Err(AppError::Invalid(
-            lyceum_domain::validation::Invalid::one("file", "required"),
-        ));
+        return Err(AppError::Invalid(lyceum_domain::validation::Invalid::one(
+            "file", "required",
+        )));
     } else {
         src
     };

@@ -24,7 +24,13 @@ use serde::Deserialize;
 pub fn routes(r: Routes) -> Routes {
     r.add(GET, "/resources", SignedIn, list)
         .add(GET, "/resources/new", SignedIn, new_form)
-        .add_upload(POST, "/resources/new", SignedIn, create, actions::MAX_UPLOAD)
+        .add_upload(
+            POST,
+            "/resources/new",
+            SignedIn,
+            create,
+            actions::MAX_UPLOAD,
+        )
         .add(GET, "/resources/{resource_id}", SignedIn, show)
         .add(GET, "/resources/{resource_id}/edit", SignedIn, edit_form)
         .add_upload(
@@ -44,8 +50,18 @@ pub fn routes(r: Routes) -> Routes {
             hide_comment,
         )
         .add(POST, "/resources/{resource_id}/feature", SignedIn, feature)
-        .add(POST, "/resources/{resource_id}/unfeature", SignedIn, unfeature)
-        .add(POST, "/practices/{practice_id}/resources", SignedIn, link_practice)
+        .add(
+            POST,
+            "/resources/{resource_id}/unfeature",
+            SignedIn,
+            unfeature,
+        )
+        .add(
+            POST,
+            "/practices/{practice_id}/resources",
+            SignedIn,
+            link_practice,
+        )
         .add(
             POST,
             "/courses/{slug}/lessons/{lesson_key}/resources",
@@ -133,8 +149,16 @@ pub async fn list(
     for (name, legend, current) in [
         ("kind", "resources-facet-kind", chosen(&q.kind)),
         ("subject", "resources-facet-subject", chosen(&q.subject)),
-        ("grade_band", "resources-facet-grade-band", chosen(&q.grade_band)),
-        ("competency", "resources-facet-competency", chosen(&q.competency)),
+        (
+            "grade_band",
+            "resources-facet-grade-band",
+            chosen(&q.grade_band),
+        ),
+        (
+            "competency",
+            "resources-facet-competency",
+            chosen(&q.competency),
+        ),
         (
             "language",
             "resources-facet-language",
@@ -250,7 +274,11 @@ fn form_page(
 ) -> FormPage {
     let page = Page::new(
         ctx,
-        if editing { "resource-edit-title" } else { "resource-new-title" },
+        if editing {
+            "resource-edit-title"
+        } else {
+            "resource-new-title"
+        },
     )
     .with_errors(&errors);
     let kinds: Vec<&str> = ResourceKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -268,7 +296,12 @@ fn form_page(
         input.language.clone()
     };
     FormPage {
-        kinds: choices(&page, "resource-kind", &kinds, std::slice::from_ref(&input.kind)),
+        kinds: choices(
+            &page,
+            "resource-kind",
+            &kinds,
+            std::slice::from_ref(&input.kind),
+        ),
         licences: choices(&page, "licence", &licences, &[licence]),
         languages: choices(&page, "lang", &["en", "es"], &[language]),
         subjects: choices(&page, "subject", &subjects, &input.subjects),
@@ -483,7 +516,9 @@ async fn show_page(
             .into_iter()
             .map(|c| CommentView {
                 id: c.id,
-                author: c.author_name.unwrap_or_else(|| page.t("resource-comment-gone")),
+                author: c
+                    .author_name
+                    .unwrap_or_else(|| page.t("resource-comment-gone")),
                 when: page.datetime(&c.created_at),
                 html: crate::markdown::to_html(&c.body),
                 hidden: c.hidden_at.is_some(),
@@ -535,7 +570,9 @@ async fn refused_here(
     let user = ctx.require_user()?;
     let view = actions::load(state, user, id).await?;
     let errors = FormErrors::from_invalid(e, ctx.lang);
-    Ok(render_invalid(&show_page(state, ctx, view, errors, body).await?))
+    Ok(render_invalid(
+        &show_page(state, ctx, view, errors, body).await?,
+    ))
 }
 
 /// `POST /resources/{resource_id}/rating`
