@@ -463,8 +463,8 @@ pub struct ShowPage {
     file: Option<(String, String)>,
     facets: Vec<String>,
     rating: String,
-    my_rating: i64,
-    stars: Vec<i64>,
+    /// (stars, label, the reader's own).
+    stars: Vec<(i64, String, bool)>,
     featured: bool,
     edits: bool,
     curates: bool,
@@ -507,8 +507,15 @@ async fn show_page(
         }),
         facets,
         rating: rating_words(&page, r.row.rating_sum, r.row.rating_count),
-        my_rating: i64::from(view.my_rating.unwrap_or(0)),
-        stars: vec![1, 2, 3, 4, 5],
+        stars: (1..=5)
+            .map(|n| {
+                (
+                    n,
+                    page.tn("resource-stars", n),
+                    view.my_rating == Some(n as i32),
+                )
+            })
+            .collect(),
         featured: r.row.featured_at.is_some(),
         edits: view.edits,
         curates: view.curates,
