@@ -2265,3 +2265,83 @@ error-significance-without-effect = Choose the effect's direction before saying 
 
 ## Practice library — resources
 # (this section's messages go below this line)
+resources-title = Resource library
+resources-intro = Lesson plans, prompt templates, guidance and policy templates that educators and curators have shared. Featured resources come first.
+resources-search-label = Search the resource library
+resources-search = Search resources
+resources-facet-kind = Kind
+resources-facet-subject = Subject
+resources-facet-grade-band = Grade band
+resources-facet-competency = Competency
+resources-facet-language = Language
+resources-found = { $count ->
+    [one] 1 resource
+   *[other] { $count } resources
+}
+resources-none = No resources match. Try “Any” in one of the lists, or fewer words.
+resource-title = Resource
+resource-new-title = Add a resource
+resource-edit-title = Edit the resource
+resource-featured = Featured
+resource-is-file = File
+resource-is-link = Link
+resource-no-ratings = Not rated yet
+resource-rating = { $count ->
+    [one] { $stars } out of 5 (1 rating)
+   *[other] { $stars } out of 5 ({ $count } ratings)
+}
+resource-org = Shared by
+resource-org-hint = The organisation that owns the resource: its curators can edit and feature it.
+resource-field-title = Title
+resource-field-description = Description
+resource-field-description-hint = What it is, who it is for and how to use it. You can use Markdown.
+resource-field-kind = Kind of resource
+resource-field-url = Link
+resource-field-url-hint = A web address starting with https://. Give a link or a file, not both.
+resource-field-file = File
+resource-field-file-hint = A PDF, DOCX, PPTX, ODT, PNG or JPEG file of up to { $mb } MB.
+resource-field-file-current = Now: { $name }. Choose a file only to replace it.
+resource-field-licence = Licence
+resource-field-language = Language
+resource-field-subjects = Subjects
+resource-field-grade-bands = Grade bands
+resource-field-competencies = Competencies
+resource-field-competencies-hint = Competency codes of the framework, separated by commas. Leave empty if none apply.
+resource-add = Add the resource
+resource-save = Save changes
+resource-comment-gone = A former member
+resource-open-link = Open the resource
+resource-download = Download { $name }
+resource-licence = Shared under
+resource-feature = Feature it
+resource-unfeature = Stop featuring it
+resource-rating-title = Rating
+resource-your-rating = Your rating
+resource-stars = { $count ->
+    [one] 1 star
+   *[other] { $count } stars
+}
+resource-rate = Save my rating
+resource-comments-title = Comments
+resource-no-comments = No comments yet.
+resource-comment-hidden = hidden by a curator
+resource-comment-hide = Hide
+resource-comment-show = Show again
+resource-comment-label = Your comment
+resource-comment-hint = How you used it, what to watch for. Plain text or Markdown, up to 5,000 characters.
+resource-comment-button = Post the comment
+resources-linked-title = Resources
+resources-linked-none = No resources linked yet.
+resources-linked-remove = Remove
+resources-linked-add-label = Link a resource
+resources-linked-add-hint = The resource's number, from its address (/resources/12 is 12).
+resources-linked-add = Link it
+error-file-mismatch = The file is not what its name says. Give it the right extension, or choose another file.
+error-file-type--file = The file must be a PDF, DOCX, PPTX, ODT, PNG or JPEG.
+error-file-too-large--file = The file is larger than { $max } MB.
+error-resource-link-or-file = Give either a link or a file: one of the two.
+error-stars-range = Choose from 1 to 5 stars.
+error-required--kind = Choose the kind of resource.
+error-required--org = Choose the organisation that shares it.
+error-required--resource_id = Enter the number of a resource.
+error-resource-unknown = There is no resource with that number.

@@ -2268,3 +2268,83 @@ error-significance-without-effect = Elija la dirección del efecto antes de deci
 
 ## Practice library — resources
 # (this section's messages go below this line)
+resources-title = Biblioteca de recursos
+resources-intro = Planes de clase, plantillas de instrucciones, guías y modelos de políticas que han compartido docentes y curadores. Los recursos destacados aparecen primero.
+resources-search-label = Buscar en la biblioteca de recursos
+resources-search = Buscar recursos
+resources-facet-kind = Tipo
+resources-facet-subject = Materia
+resources-facet-grade-band = Nivel
+resources-facet-competency = Competencia
+resources-facet-language = Idioma
+resources-found = { $count ->
+    [one] 1 recurso
+   *[other] { $count } recursos
+}
+resources-none = Ningún recurso coincide. Pruebe «Cualquiera» en alguna lista o menos palabras.
+resource-title = Recurso
+resource-new-title = Añadir un recurso
+resource-edit-title = Editar el recurso
+resource-featured = Destacado
+resource-is-file = Archivo
+resource-is-link = Enlace
+resource-no-ratings = Aún sin valoraciones
+resource-rating = { $count ->
+    [one] { $stars } de 5 (1 valoración)
+   *[other] { $stars } de 5 ({ $count } valoraciones)
+}
+resource-org = Compartido por
+resource-org-hint = La organización dueña del recurso: sus curadores pueden editarlo y destacarlo.
+resource-field-title = Título
+resource-field-description = Descripción
+resource-field-description-hint = Qué es, para quién y cómo usarlo. Puede usar Markdown.
+resource-field-kind = Tipo de recurso
+resource-field-url = Enlace
+resource-field-url-hint = Una dirección web que empiece por https://. Dé un enlace o un archivo, no ambos.
+resource-field-file = Archivo
+resource-field-file-hint = Un archivo PDF, DOCX, PPTX, ODT, PNG o JPEG de hasta { $mb } MB.
+resource-field-file-current = Ahora: { $name }. Elija un archivo solo para reemplazarlo.
+resource-field-licence = Licencia
+resource-field-language = Idioma
+resource-field-subjects = Materias
+resource-field-grade-bands = Niveles
+resource-field-competencies = Competencias
+resource-field-competencies-hint = Códigos de competencias del marco, separados por comas. Déjelo vacío si no corresponde ninguna.
+resource-add = Añadir el recurso
+resource-save = Guardar los cambios
+resource-comment-gone = Un antiguo miembro
+resource-open-link = Abrir el recurso
+resource-download = Descargar { $name }
+resource-licence = Compartido bajo
+resource-feature = Destacarlo
+resource-unfeature = Dejar de destacarlo
+resource-rating-title = Valoración
+resource-your-rating = Su valoración
+resource-stars = { $count ->
+    [one] 1 estrella
+   *[other] { $count } estrellas
+}
+resource-rate = Guardar mi valoración
+resource-comments-title = Comentarios
+resource-no-comments = Aún no hay comentarios.
+resource-comment-hidden = ocultado por un curador
+resource-comment-hide = Ocultar
+resource-comment-show = Volver a mostrar
+resource-comment-label = Su comentario
+resource-comment-hint = Cómo lo usó, qué vigilar. Texto o Markdown, hasta 5000 caracteres.
+resource-comment-button = Publicar el comentario
+resources-linked-title = Recursos
+resources-linked-none = Aún no hay recursos enlazados.
+resources-linked-remove = Quitar
+resources-linked-add-label = Enlazar un recurso
+resources-linked-add-hint = El número del recurso, de su dirección (/resources/12 es 12).
+resources-linked-add = Enlazarlo
+error-file-mismatch = El archivo no es lo que dice su nombre. Dele la extensión correcta o elija otro archivo.
+error-file-type--file = El archivo debe ser PDF, DOCX, PPTX, ODT, PNG o JPEG.
+error-file-too-large--file = El archivo pesa más de { $max } MB.
+error-resource-link-or-file = Dé un enlace o un archivo: uno de los dos.
+error-stars-range = Elija de 1 a 5 estrellas.
+error-required--kind = Elija el tipo de recurso.
+error-required--org = Elija la organización que lo comparte.
+error-required--resource_id = Escriba el número de un recurso.
+error-resource-unknown = No hay ningún recurso con ese número.

@@ -532,6 +532,44 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("PUT", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
     ("GET", "/practices", SignedIn),
     ("GET", "/api/v1/practices", SignedIn),
+    // The resource library: everyone signed in reads, rates and comments;
+    // adding, editing, featuring and hiding are asked of the resource's
+    // owner by the handler (`library_resources.rs` has the cases).
+    ("GET", "/resources", SignedIn),
+    ("GET", "/resources/new", SignedIn),
+    ("POST", "/resources/new", SignedIn),
+    ("GET", "/resources/{resource_id}", SignedIn),
+    ("GET", "/resources/{resource_id}/edit", SignedIn),
+    ("POST", "/resources/{resource_id}/edit", SignedIn),
+    ("GET", "/resources/{resource_id}/file", SignedIn),
+    ("POST", "/resources/{resource_id}/rating", SignedIn),
+    ("POST", "/resources/{resource_id}/comments", SignedIn),
+    (
+        "POST",
+        "/resources/{resource_id}/comments/{comment_id}/hide",
+        SignedIn,
+    ),
+    ("POST", "/resources/{resource_id}/feature", SignedIn),
+    ("POST", "/resources/{resource_id}/unfeature", SignedIn),
+    ("POST", "/practices/{practice_id}/resources", SignedIn),
+    (
+        "POST",
+        "/courses/{slug}/lessons/{lesson_key}/resources",
+        SignedIn,
+    ),
+    ("GET", "/api/v1/resources", SignedIn),
+    ("POST", "/api/v1/resources", SignedIn),
+    ("POST", "/api/v1/resources/file", SignedIn),
+    ("GET", "/api/v1/resources/{resource_id}", SignedIn),
+    ("PUT", "/api/v1/resources/{resource_id}/rating", SignedIn),
+    ("GET", "/api/v1/resources/{resource_id}/comments", SignedIn),
+    ("POST", "/api/v1/resources/{resource_id}/comments", SignedIn),
+    ("PUT", "/api/v1/resources/{resource_id}/feature", SignedIn),
+    (
+        "DELETE",
+        "/api/v1/resources/{resource_id}/feature",
+        SignedIn,
+    ),
 ];
 
 /// The people of the seed (None: not signed in).

@@ -61,3 +61,4 @@ mod workshops_manage;
 mod workshops_survey;
 mod xss;
 mod library_trials;
+mod library_resources;
