@@ -92,6 +92,8 @@ lyceum_domain::code_enum! {
         // Workshops: surveys.
         SurveyAnswered = "survey-answered",
         SurveyQuestionsSaved = "survey-questions-saved",
+        // Practice library: evidence tiers.
+        TierDecided = "tier-decided",
     }
 }
 

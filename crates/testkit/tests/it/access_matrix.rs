@@ -520,6 +520,15 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/api/v1/offerings/{offering_id}/survey-results",
         SignedIn,
     ),
+    // Practice library: evidence tiers (the queue is for curators: authors
+    // and programme admins; a practice's curators are checked in
+    // library_tiers.rs, self and outside-scope cases included).
+    ("GET", "/practices/evidence-queue", Authors),
+    ("GET", "/practices/{practice_id}/evidence", SignedIn),
+    ("POST", "/practices/{practice_id}/evidence", SignedIn),
+    ("GET", "/api/v1/practices/evidence-queue", Authors),
+    ("GET", "/api/v1/practices/{practice_id}/evidence", SignedIn),
+    ("POST", "/api/v1/practices/{practice_id}/evidence", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).
@@ -612,7 +621,8 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{topic_id}", "999999")
                 .replace("{post_id}", "999999")
                 .replace("{offering_id}", "999999")
-                .replace("{session_id}", "999999");
+                .replace("{session_id}", "999999")
+                .replace("{practice_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

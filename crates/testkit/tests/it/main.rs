@@ -59,3 +59,4 @@ mod workshops_find;
 mod workshops_manage;
 mod workshops_survey;
 mod xss;
+mod library_tiers;
