@@ -182,7 +182,11 @@ fn sites(lang: Lang, study: &Study) -> String {
 
 /// A study in a sentence: its design, students, sites and effect size.
 pub fn study_text(lang: Lang, study: &Study) -> String {
-    let mut parts = vec![design(lang, study), students(lang, study), sites(lang, study)];
+    let mut parts = vec![
+        design(lang, study),
+        students(lang, study),
+        sites(lang, study),
+    ];
     if let Some(e) = study.effect_size_centi {
         let size = format!("{:.2}", f64::from(e) / 100.0);
         let size = match lang {

@@ -60,27 +60,32 @@ pub fn evidence(conn: &mut DbConn, practice: PracticeId) -> Result<Vec<Evidence>
         ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(design, controls, sample, comparison, sites, measure, dir, size, sig)| {
-            Ok(Evidence {
-                design: Design::parse(&design).ok_or_else(|| {
-                    DbError::Corrupt(format!("practice {} report design {design:?}", practice.0))
-                })?,
-                controls_for_selection: controls,
-                sample_size: count(sample),
-                comparison_size: count(comparison),
-                sites: count(sites),
-                measure,
-                effect_direction: dir
-                    .map(|d| {
-                        EffectDirection::parse(&d).ok_or_else(|| {
-                            DbError::Corrupt(format!("practice {} effect {d:?}", practice.0))
+        .map(
+            |(design, controls, sample, comparison, sites, measure, dir, size, sig)| {
+                Ok(Evidence {
+                    design: Design::parse(&design).ok_or_else(|| {
+                        DbError::Corrupt(format!(
+                            "practice {} report design {design:?}",
+                            practice.0
+                        ))
+                    })?,
+                    controls_for_selection: controls,
+                    sample_size: count(sample),
+                    comparison_size: count(comparison),
+                    sites: count(sites),
+                    measure,
+                    effect_direction: dir
+                        .map(|d| {
+                            EffectDirection::parse(&d).ok_or_else(|| {
+                                DbError::Corrupt(format!("practice {} effect {d:?}", practice.0))
+                            })
                         })
-                    })
-                    .transpose()?,
-                effect_size_centi: size,
-                significant: sig,
-            })
-        })
+                        .transpose()?,
+                    effect_size_centi: size,
+                    significant: sig,
+                })
+            },
+        )
         .collect()
 }
 

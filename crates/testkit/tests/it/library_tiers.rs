@@ -137,9 +137,10 @@ async fn audits(app: &TestApp, action: &'static str) -> Vec<String> {
 
 /// A person with `role` at `org`, signed in.
 async fn person(app: &TestApp, name: &str, role: Role, org: OrgId) -> (UserId, String) {
-    let hash = tokio::task::spawn_blocking(|| lyceum_domain::password::hash_password(PASSWORD).unwrap())
-        .await
-        .unwrap();
+    let hash =
+        tokio::task::spawn_blocking(|| lyceum_domain::password::hash_password(PASSWORD).unwrap())
+            .await
+            .unwrap();
     let now = app.clock.now();
     let email = format!("{name}@example.org");
     let e = email.clone();
@@ -168,7 +169,8 @@ async fn person(app: &TestApp, name: &str, role: Role, org: OrgId) -> (UserId, S
 }
 
 fn seen(page: &lyceum_testkit::Page) -> String {
-    page.input_value("seen").expect("the form carries the proposal seen")
+    page.input_value("seen")
+        .expect("the form carries the proposal seen")
 }
 
 #[tokio::test]
@@ -178,7 +180,11 @@ async fn library_tiers_proposal_is_written_and_audited_only_when_it_changes() {
     let id = published(&app, &s, "educator", s.school_a).await;
     let r = row(&app, id).await;
     assert_eq!(r.proposed_tier, None, "no trial yet");
-    assert!(r.proposed_reasons.contains("no_trials"), "{}", r.proposed_reasons);
+    assert!(
+        r.proposed_reasons.contains("no_trials"),
+        "{}",
+        r.proposed_reasons
+    );
     let first = audits(&app, "library.tier_proposed").await.len();
 
     report(&app, id, s.user("facilitator"), Evidence::none()).await;
@@ -200,12 +206,24 @@ async fn library_tiers_proposal_is_written_and_audited_only_when_it_changes() {
     assert_eq!(audits(&app, "library.tier_proposed").await.len(), first + 1);
 
     // A comparison-group study: 349 students is tier 3 …
-    report(&app, id, s.user("moderator"), positive(Design::Comparison, 349, 2)).await;
+    report(
+        &app,
+        id,
+        s.user("moderator"),
+        positive(Design::Comparison, 349, 2),
+    )
+    .await;
     let r = row(&app, id).await;
     assert_eq!(r.proposed_tier, Some(3));
     assert!(r.proposed_reasons.contains("too_few_students"));
     // … and a second one with 350 across two schools is tier 2.
-    report(&app, id, s.user("ladmin"), positive(Design::Comparison, 350, 2)).await;
+    report(
+        &app,
+        id,
+        s.user("ladmin"),
+        positive(Design::Comparison, 350, 2),
+    )
+    .await;
     assert_eq!(row(&app, id).await.proposed_tier, Some(2));
     assert_eq!(audits(&app, "library.tier_proposed").await.len(), first + 3);
 
@@ -233,11 +251,20 @@ async fn library_tiers_curator_confirms_overrides_and_sets_none() {
     let page = b.get(&path).await;
     page.expect("Confirm the proposal (Tier 4: demonstrates a rationale)");
     let token = seen(&page);
-    let done = b.post(&path, &[("decision", "confirm"), ("reason", ""), ("seen", &token)]).await;
+    let done = b
+        .post(
+            &path,
+            &[("decision", "confirm"), ("reason", ""), ("seen", &token)],
+        )
+        .await;
     assert_eq!(done.status, 200);
-    done.expect("The evidence tier is saved").expect("Decided by Test author");
+    done.expect("The evidence tier is saved")
+        .expect("Decided by Test author");
     let r = row(&app, id).await;
-    assert_eq!((r.tier, r.tier_decided_by), (Some(4), Some(s.user("author").0)));
+    assert_eq!(
+        (r.tier, r.tier_decided_by),
+        (Some(4), Some(s.user("author").0))
+    );
 
     // The author was told.
     let educator = s.user("educator").0;
@@ -256,7 +283,12 @@ async fn library_tiers_curator_confirms_overrides_and_sets_none() {
     // Another tier without a reason: refused, naming the field.
     let page = b.get(&path).await;
     let token = seen(&page);
-    let refused = b.post(&path, &[("decision", "3"), ("reason", "  "), ("seen", &token)]).await;
+    let refused = b
+        .post(
+            &path,
+            &[("decision", "3"), ("reason", "  "), ("seen", &token)],
+        )
+        .await;
     assert_eq!(refused.status, 422);
     refused.expect("Give a reason for setting a tier other than the proposal");
     assert!(refused.body.contains("href=\"#f-reason\""));
@@ -268,7 +300,10 @@ async fn library_tiers_curator_confirms_overrides_and_sets_none() {
             &path,
             &[
                 ("decision", "3"),
-                ("reason", "The district's own study found a significant gain."),
+                (
+                    "reason",
+                    "The district's own study found a significant gain.",
+                ),
                 ("seen", &token),
             ],
         )
@@ -280,7 +315,11 @@ async fn library_tiers_curator_confirms_overrides_and_sets_none() {
     let none = b
         .post(
             &path,
-            &[("decision", "none"), ("reason", "The trials used an older version."), ("seen", &token)],
+            &[
+                ("decision", "none"),
+                ("reason", "The trials used an older version."),
+                ("seen", &token),
+            ],
         )
         .await;
     assert_eq!(none.status, 200);
@@ -293,7 +332,12 @@ async fn library_tiers_curator_confirms_overrides_and_sets_none() {
     assert!(logged[2].contains("\"tier\":null"), "{logged:?}");
 
     // An unknown decision is refused on its field.
-    let bad = b.post(&path, &[("decision", "7"), ("reason", "x"), ("seen", &token)]).await;
+    let bad = b
+        .post(
+            &path,
+            &[("decision", "7"), ("reason", "x"), ("seen", &token)],
+        )
+        .await;
     assert_eq!(bad.status, 422);
     bad.expect("Choose to confirm the proposal, a tier, or no tier.");
 }
@@ -312,17 +356,24 @@ async fn library_tiers_own_practice_and_outside_scope_refused() {
     page.expect("You wrote this practice, so another curator decides its tier.");
     assert!(page.input_value("seen").is_none());
     let token = row(&app, own).await.proposed_at.unwrap().to_string();
-    let r = b.post(&path, &[("decision", "confirm"), ("seen", &token)]).await;
+    let r = b
+        .post(&path, &[("decision", "confirm"), ("seen", &token)])
+        .await;
     assert_eq!(r.status, 403);
     let queue = b.get("/practices/evidence-queue").await;
-    assert!(!queue.contains("Socratic seminar"), "not one's own in the queue");
+    assert!(
+        !queue.contains("Socratic seminar"),
+        "not one's own in the queue"
+    );
 
     // A curator of the Local sees the district's practice, decides nothing.
     let (_, email) = person(&app, "local-author", Role::Author, s.local).await;
     let l = app.browser();
     l.sign_in(&email, PASSWORD).await;
     assert_eq!(l.get(&path).await.status, 200);
-    let r = l.post(&path, &[("decision", "confirm"), ("seen", &token)]).await;
+    let r = l
+        .post(&path, &[("decision", "confirm"), ("seen", &token)])
+        .await;
     assert_eq!(r.status, 403);
     let queue = l.get("/practices/evidence-queue").await;
     assert_eq!(queue.status, 200);
@@ -332,7 +383,12 @@ async fn library_tiers_own_practice_and_outside_scope_refused() {
     let e = app.browser();
     e.sign_in(s.email("educator"), PASSWORD).await;
     assert_eq!(e.get("/practices/evidence-queue").await.status, 403);
-    assert_eq!(e.post(&path, &[("decision", "confirm"), ("seen", &token)]).await.status, 403);
+    assert_eq!(
+        e.post(&path, &[("decision", "confirm"), ("seen", &token)])
+            .await
+            .status,
+        403
+    );
     assert_eq!(row(&app, own).await.tier_decided_at, None);
 
     // The programme admin may.
@@ -340,10 +396,16 @@ async fn library_tiers_own_practice_and_outside_scope_refused() {
     a.sign_in(s.email("admin"), PASSWORD).await;
     let queue = a.get("/practices/evidence-queue").await;
     queue.expect("Socratic seminar");
-    let ok = a.post(&path, &[("decision", "confirm"), ("seen", &token)]).await;
+    let ok = a
+        .post(&path, &[("decision", "confirm"), ("seen", &token)])
+        .await;
     assert_eq!(ok.status, 200);
     assert_eq!(row(&app, own).await.tier, Some(4));
-    assert!(!a.get("/practices/evidence-queue").await.contains("Socratic seminar"));
+    assert!(
+        !a.get("/practices/evidence-queue")
+            .await
+            .contains("Socratic seminar")
+    );
 }
 
 #[tokio::test]
@@ -358,8 +420,16 @@ async fn library_tiers_stale_proposal_refused_and_queue_again() {
     let token = seen(&b.get(&path).await);
 
     // Meanwhile a report changes the proposal.
-    report(&app, id, s.user("moderator"), positive(Design::Randomised, 420, 3)).await;
-    let refused = b.post(&path, &[("decision", "confirm"), ("seen", &token)]).await;
+    report(
+        &app,
+        id,
+        s.user("moderator"),
+        positive(Design::Randomised, 420, 3),
+    )
+    .await;
+    let refused = b
+        .post(&path, &[("decision", "confirm"), ("seen", &token)])
+        .await;
     assert_eq!(refused.status, 422);
     refused.expect("The proposal changed while you were deciding; look at it again.");
     assert_eq!(row(&app, id).await.tier_decided_at, None);
@@ -367,11 +437,19 @@ async fn library_tiers_stale_proposal_refused_and_queue_again() {
     refused.expect("Tier 1: strong evidence");
     let fresh = refused.input_value("seen").unwrap();
     assert_ne!(fresh, token);
-    b.get("/practices/evidence-queue").await.expect("Socratic seminar");
-    let ok = b.post(&path, &[("decision", "confirm"), ("seen", &fresh)]).await;
+    b.get("/practices/evidence-queue")
+        .await
+        .expect("Socratic seminar");
+    let ok = b
+        .post(&path, &[("decision", "confirm"), ("seen", &fresh)])
+        .await;
     assert_eq!(ok.status, 200);
     assert_eq!(row(&app, id).await.tier, Some(1));
-    assert!(!b.get("/practices/evidence-queue").await.contains("Socratic seminar"));
+    assert!(
+        !b.get("/practices/evidence-queue")
+            .await
+            .contains("Socratic seminar")
+    );
 
     // A significant negative randomised study overrides: the proposal
     // changes after the decision, and it waits in the queue again.
@@ -391,7 +469,13 @@ async fn library_tiers_in_spanish() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let id = published(&app, &s, "educator", s.school_a).await;
-    report(&app, id, s.user("facilitator"), positive(Design::Comparison, 120, 1)).await;
+    report(
+        &app,
+        id,
+        s.user("facilitator"),
+        positive(Design::Comparison, 120, 1),
+    )
+    .await;
     let author = s.user("author").0;
     app.db
         .write(move |c| {
@@ -424,7 +508,13 @@ async fn library_tiers_api() {
     let app = TestApp::start().await;
     let s = app.seed().await;
     let id = published(&app, &s, "educator", s.school_a).await;
-    report(&app, id, s.user("facilitator"), positive(Design::Comparison, 349, 2)).await;
+    report(
+        &app,
+        id,
+        s.user("facilitator"),
+        positive(Design::Comparison, 349, 2),
+    )
+    .await;
     let curator = token_for(&app, s.email("author")).await;
     let reader = token_for(&app, s.email("educator")).await;
     let path = format!("/api/v1/practices/{id}/evidence");
@@ -437,7 +527,12 @@ async fn library_tiers_api() {
     let reasons = ev["reasons"].as_array().unwrap();
     assert_eq!(reasons[1]["kind"], "too_few_students");
     assert_eq!(reasons[1]["data"]["needed"], 350);
-    assert!(reasons[1]["text"].as_str().unwrap().contains("349 students"));
+    assert!(
+        reasons[1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("349 students")
+    );
     let seen = ev["proposal_seen"].as_i64().unwrap();
 
     // The author may not decide their own.
@@ -473,11 +568,25 @@ async fn library_tiers_api() {
     assert_eq!(status, 422);
     assert!(err.to_string().contains("tier-proposal-changed"), "{err}");
 
-    let (status, queue) = call(&app, Method::GET, "/api/v1/practices/evidence-queue", Some(&curator), None).await;
+    let (status, queue) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/evidence-queue",
+        Some(&curator),
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(queue["practices"][0]["practice_id"], id.0);
     assert_eq!(queue["practices"][0]["proposed_tier"], 3);
-    let (status, _) = call(&app, Method::GET, "/api/v1/practices/evidence-queue", Some(&reader), None).await;
+    let (status, _) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/evidence-queue",
+        Some(&reader),
+        None,
+    )
+    .await;
     assert_eq!(status, 403);
 
     let (status, ev) = call(
@@ -492,7 +601,14 @@ async fn library_tiers_api() {
     assert_eq!(ev["tier"], 3);
     assert_eq!(ev["differs"], false);
     assert_eq!(ev["decided_by"], "Test author");
-    let (_, queue) = call(&app, Method::GET, "/api/v1/practices/evidence-queue", Some(&curator), None).await;
+    let (_, queue) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/evidence-queue",
+        Some(&curator),
+        None,
+    )
+    .await;
     assert_eq!(queue["practices"].as_array().unwrap().len(), 0);
 
     // The OpenAPI document lists the operations.

@@ -26,8 +26,18 @@ pub struct Doc;
 
 pub fn routes(r: Routes) -> Routes {
     r.add(GET, "/v1/practices/evidence-queue", SignedIn, queue)
-        .add(GET, "/v1/practices/{practice_id}/evidence", SignedIn, evidence)
-        .add(POST, "/v1/practices/{practice_id}/evidence", SignedIn, decide)
+        .add(
+            GET,
+            "/v1/practices/{practice_id}/evidence",
+            SignedIn,
+            evidence,
+        )
+        .add(
+            POST,
+            "/v1/practices/{practice_id}/evidence",
+            SignedIn,
+            decide,
+        )
 }
 
 fn time(micros: i64) -> String {
@@ -185,10 +195,7 @@ pub struct QueueDto {
     responses((status = 200, body = QueueDto), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody)),
     security(("bearer" = [])))]
-pub async fn queue(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> Result<Json<QueueDto>, AppError> {
+pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Json<QueueDto>, AppError> {
     let me = ctx.require_user()?;
     let waiting = actions::queue(&state, me).await?;
     Ok(Json(QueueDto {

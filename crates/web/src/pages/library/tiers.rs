@@ -61,6 +61,8 @@ pub struct EvidencePage {
     reasons: Vec<String>,
     /// The form, for its curators.
     form: Option<DecisionFields>,
+    /// Its decision's choices.
+    choices: Vec<Choice>,
     /// The reader curates where it is owned but wrote it.
     own: bool,
 }
@@ -68,7 +70,6 @@ pub struct EvidencePage {
 pub struct DecisionFields {
     action: String,
     seen: String,
-    choices: Vec<Choice>,
     reason: String,
     max_reason: usize,
 }
@@ -119,7 +120,6 @@ fn evidence_page(
     let fields = ev.view.curates.then(|| DecisionFields {
         action: actions::evidence_path(row.id),
         seen: ev.seen().to_string(),
-        choices: decision_choices(&page, ev, &form.decision),
         reason: form.reason.clone(),
         max_reason: MAX_REASON,
     });
@@ -150,6 +150,7 @@ fn evidence_page(
             .map(|r| actions::reason_text(lang, r))
             .collect(),
         form: fields,
+        choices: decision_choices(&page, ev, &form.decision),
         own: ev.view.curator_of_own,
         errors,
         page,
@@ -220,7 +221,6 @@ pub struct QueueItem {
 #[template(path = "library/tiers_queue.html")]
 pub struct QueuePage {
     page: Page,
-    errors: FormErrors,
     items: Vec<QueueItem>,
 }
 
@@ -251,9 +251,5 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
             decided_before: w.decided_before,
         })
         .collect();
-    Ok(render(&QueuePage {
-        page,
-        errors: FormErrors::none(),
-        items,
-    }))
+    Ok(render(&QueuePage { page, items }))
 }
