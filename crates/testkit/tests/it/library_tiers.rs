@@ -10,7 +10,7 @@
 use super::api::{call, token_for};
 use diesel::prelude::*;
 use lyceum_db::library::{self, tiers};
-use lyceum_db::schema::{audit_log, classroom_practices, notifications, trial_reports, users};
+use lyceum_db::schema::{audit_log, notifications, trial_reports, users};
 use lyceum_db::{memberships, orgs};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{Design, EffectDirection, Evidence, Licence, PracticeContent};
@@ -300,16 +300,13 @@ async fn library_tiers_curator_confirms_overrides_and_sets_none() {
             &path,
             &[
                 ("decision", "3"),
-                (
-                    "reason",
-                    "The district's own study found a significant gain.",
-                ),
+                ("reason", "The district study found a significant gain."),
                 ("seen", &token),
             ],
         )
         .await;
     ok.expect("Tier 3: promising evidence")
-        .expect("The district's own study found a significant gain.")
+        .expect("The district study found a significant gain.")
         .expect("Lyceum proposes: Tier 4: demonstrates a rationale.");
     // No tier at all, with a reason.
     let none = b
