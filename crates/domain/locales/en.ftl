@@ -2262,6 +2262,68 @@ error-significance-without-effect = Choose the effect's direction before saying 
 
 ## Practice library — evidence tiers
 # (this section's messages go below this line)
+tier-none = No tier yet
+tier-students = { $count ->
+    [one] 1 student
+   *[other] { $count } students
+}
+tier-students-unknown = students not reported
+tier-sites = { $count ->
+    [one] 1 site
+   *[other] { $count } sites
+}
+tier-sites-unknown = sites not reported
+tier-effect-size = effect size { $size }
+tier-reason-no_trials = No trial has been reported yet; tier 4 needs at least one.
+tier-reason-no_logic_model = The practice has no logic model; tier 4 needs one (why it should work: inputs, activities, the outcomes expected).
+tier-reason-rationale = A logic model is written and the practice has been tried in class: that meets tier 4.
+tier-reason-supports = Supported by a positive, statistically significant effect: { $study }.
+tier-reason-negative_not_overriding = A significant negative effect from a weaker study was weighed and does not override: { $study }.
+tier-reason-overridden = A significant negative effect from a study as strong or stronger overrides the positive evidence: { $study }.
+tier-reason-no_qualifying_study = No randomised, comparison-group or controlled correlational study has reported a positive, statistically significant effect; tier 3 needs one.
+tier-reason-not_significant = { $count ->
+    [one] 1 study of such a design did not report a positive, statistically significant effect.
+   *[other] { $count } studies of such a design did not report a positive, statistically significant effect.
+}
+tier-reason-weak_designs = { $count ->
+    [one] 1 report has a design that cannot support tier 3 or above (before and after only, correlational without controls, or no outcome measured).
+   *[other] { $count } reports have a design that cannot support tier 3 or above (before and after only, correlational without controls, or no outcome measured).
+}
+tier-reason-no_comparison_study = Tier 2 needs a comparison-group or randomised study with a positive, significant effect; the support so far is correlational.
+tier-reason-no_randomised_study = Tier 1 needs a randomised study with a positive, significant effect.
+tier-reason-too_few_students = Largest study of its kind ({ $design }): { $have } — { $needed } needed for the next tier.
+tier-reason-too_few_sites = Largest study of its kind ({ $design }): { $have } — { $needed } needed for the next tier.
+tier-badge-proposed = Proposed: { $tier }
+tier-evidence-title = Evidence tier
+tier-evidence-intro = Lyceum proposes an ESSA evidence tier from the practice's trial reports, with its reasons; a curator confirms it or sets another with a reason.
+tier-confirmed-heading = Evidence tier
+tier-not-confirmed = Not yet confirmed by a curator
+tier-decided-by = Decided by { $name } on { $when }.
+tier-decided-reason = Reason:
+tier-decider-gone = a former member
+tier-proposal-heading = Lyceum's proposal
+tier-proposed = Lyceum proposes: { $tier }.
+tier-proposal-agrees = The curator's decision matches Lyceum's proposal.
+tier-proposed-at = Proposed { $when }.
+tier-reasons-heading = Why
+tier-rules-note = Reports from every version of the practice count. Tiers 1 and 2 need at least 350 students across at least two schools or districts; a significant negative effect from a study as strong or stronger overrides.
+tier-own-practice = You wrote this practice, so another curator decides its tier.
+tier-decide-heading = Decide the tier
+tier-decision-legend = Your decision
+tier-decision-confirm = Confirm the proposal ({ $tier })
+tier-decision-set = Set { $tier }
+tier-decision-none = Set no tier
+tier-reason-label = Reason
+tier-reason-hint = Needed when you set a tier other than the proposal. Up to { $max } characters; the author and readers see it.
+tier-decide-submit = Save the decision
+tier-queue-title = Evidence tiers to confirm
+tier-queue-intro = Practices you curate whose proposed tier differs from the confirmed one.
+tier-queue-empty = Nothing is waiting: every proposal you curate has been looked at.
+tier-queue-changed = The proposal changed { $when }, after the last decision.
+flash-tier-decided = The evidence tier is saved, and the author told.
+error-tier-proposal-changed = The proposal changed while you were deciding; look at it again.
+error-tier-reason-required = Give a reason for setting a tier other than the proposal.
+error-tier-decision-unknown = Choose to confirm the proposal, a tier, or no tier.
 
 ## Practice library — resources
 # (this section's messages go below this line)

@@ -2265,6 +2265,68 @@ error-significance-without-effect = Elija la dirección del efecto antes de deci
 
 ## Practice library — evidence tiers
 # (this section's messages go below this line)
+tier-none = Aún sin nivel
+tier-students = { $count ->
+    [one] 1 estudiante
+   *[other] { $count } estudiantes
+}
+tier-students-unknown = estudiantes no indicados
+tier-sites = { $count ->
+    [one] 1 centro
+   *[other] { $count } centros
+}
+tier-sites-unknown = centros no indicados
+tier-effect-size = tamaño del efecto { $size }
+tier-reason-no_trials = Aún no se ha informado ninguna prueba; el nivel 4 necesita al menos una.
+tier-reason-no_logic_model = La práctica no tiene modelo lógico; el nivel 4 lo necesita (por qué debería funcionar: recursos, actividades, resultados esperados).
+tier-reason-rationale = Hay un modelo lógico escrito y la práctica se ha probado en el aula: cumple el nivel 4.
+tier-reason-supports = Respaldada por un efecto positivo y estadísticamente significativo: { $study }.
+tier-reason-negative_not_overriding = Se tuvo en cuenta un efecto negativo significativo de un estudio más débil, que no prevalece: { $study }.
+tier-reason-overridden = Un efecto negativo significativo de un estudio igual de sólido o más prevalece sobre la evidencia positiva: { $study }.
+tier-reason-no_qualifying_study = Ningún estudio aleatorizado, con grupo de comparación o correlacional con controles ha informado un efecto positivo y estadísticamente significativo; el nivel 3 necesita uno.
+tier-reason-not_significant = { $count ->
+    [one] 1 estudio de ese diseño no informó un efecto positivo y estadísticamente significativo.
+   *[other] { $count } estudios de ese diseño no informaron un efecto positivo y estadísticamente significativo.
+}
+tier-reason-weak_designs = { $count ->
+    [one] 1 informe tiene un diseño que no puede respaldar el nivel 3 o superior (solo antes y después, correlacional sin controles o sin resultados medidos).
+   *[other] { $count } informes tienen un diseño que no puede respaldar el nivel 3 o superior (solo antes y después, correlacional sin controles o sin resultados medidos).
+}
+tier-reason-no_comparison_study = El nivel 2 necesita un estudio con grupo de comparación o aleatorizado con un efecto positivo y significativo; el respaldo hasta ahora es correlacional.
+tier-reason-no_randomised_study = El nivel 1 necesita un estudio aleatorizado con un efecto positivo y significativo.
+tier-reason-too_few_students = El mayor estudio de su tipo ({ $design }): { $have } — se necesitan { $needed } para el nivel siguiente.
+tier-reason-too_few_sites = El mayor estudio de su tipo ({ $design }): { $have } — se necesitan { $needed } para el nivel siguiente.
+tier-badge-proposed = Propuesto: { $tier }
+tier-evidence-title = Nivel de evidencia
+tier-evidence-intro = Lyceum propone un nivel de evidencia ESSA a partir de los informes de prueba de la práctica, con sus razones; un curador lo confirma o fija otro con una razón.
+tier-confirmed-heading = Nivel de evidencia
+tier-not-confirmed = Aún no confirmado por un curador
+tier-decided-by = Decidido por { $name } el { $when }.
+tier-decided-reason = Razón:
+tier-decider-gone = un antiguo miembro
+tier-proposal-heading = Propuesta de Lyceum
+tier-proposed = Lyceum propone: { $tier }.
+tier-proposal-agrees = La decisión del curador coincide con la propuesta de Lyceum.
+tier-proposed-at = Propuesto { $when }.
+tier-reasons-heading = Por qué
+tier-rules-note = Cuentan los informes de todas las versiones de la práctica. Los niveles 1 y 2 necesitan al menos 350 estudiantes en al menos dos escuelas o distritos; un efecto negativo significativo de un estudio igual de sólido o más prevalece.
+tier-own-practice = Usted escribió esta práctica, así que otro curador decide su nivel.
+tier-decide-heading = Decidir el nivel
+tier-decision-legend = Su decisión
+tier-decision-confirm = Confirmar la propuesta ({ $tier })
+tier-decision-set = Fijar { $tier }
+tier-decision-none = No fijar ningún nivel
+tier-reason-label = Razón
+tier-reason-hint = Necesaria si fija un nivel distinto de la propuesta. Hasta { $max } caracteres; la ven el autor y los lectores.
+tier-decide-submit = Guardar la decisión
+tier-queue-title = Niveles de evidencia por confirmar
+tier-queue-intro = Prácticas que usted cura cuyo nivel propuesto difiere del confirmado.
+tier-queue-empty = No hay nada pendiente: se han revisado todas las propuestas que usted cura.
+tier-queue-changed = La propuesta cambió { $when }, después de la última decisión.
+flash-tier-decided = El nivel de evidencia se guardó y se avisó al autor.
+error-tier-proposal-changed = La propuesta cambió mientras decidía; vuelva a mirarla.
+error-tier-reason-required = Indique una razón para fijar un nivel distinto de la propuesta.
+error-tier-decision-unknown = Elija confirmar la propuesta, un nivel o ningún nivel.
 
 ## Practice library — resources
 # (this section's messages go below this line)

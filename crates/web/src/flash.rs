@@ -95,6 +95,8 @@ lyceum_domain::code_enum! {
         // Practice library: trial reports.
         TrialFiled = "trial-filed",
         TrialUpdated = "trial-updated",
+        // Practice library: evidence tiers.
+        TierDecided = "tier-decided",
     }
 }
 

@@ -570,6 +570,15 @@ const ROUTES: &[(&str, &str, Who)] = &[
         "/api/v1/resources/{resource_id}/feature",
         SignedIn,
     ),
+    // Practice library: evidence tiers (the queue is for curators: authors
+    // and programme admins; a practice's curators are checked in
+    // library_tiers.rs, self and outside-scope cases included).
+    ("GET", "/practices/evidence-queue", Authors),
+    ("GET", "/practices/{practice_id}/evidence", SignedIn),
+    ("POST", "/practices/{practice_id}/evidence", SignedIn),
+    ("GET", "/api/v1/practices/evidence-queue", Authors),
+    ("GET", "/api/v1/practices/{practice_id}/evidence", SignedIn),
+    ("POST", "/api/v1/practices/{practice_id}/evidence", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).

@@ -31,6 +31,7 @@ mod join_codes;
 mod learning;
 mod learning_api;
 mod library_browse;
+mod library_tiers;
 mod limits;
 mod literacy;
 mod local_courses;
