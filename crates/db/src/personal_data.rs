@@ -82,6 +82,9 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
     let credit = credit(conn, uid, &paths)?;
     let community = community(conn, uid)?;
     let authoring = authoring(conn, uid)?;
+    // One's classroom practices (drafts included) and follows.
+    let practice_library = serde_json::to_value(crate::library::practices::of_user(conn, uid)?)
+        .map_err(|e| DbError::Corrupt(format!("practice export: {e}")))?;
     Ok(PersonalData {
         areas: vec![
             ("account", account),
@@ -89,6 +92,7 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
             ("credit", credit),
             ("community", community),
             ("authoring", authoring),
+            ("practice_library", practice_library),
         ],
         files,
     })

@@ -21,7 +21,14 @@ pub const FILES_DIR: &str = "files";
 const MAX_NAME_CHARS: usize = 80;
 
 /// The areas, in the order they are written.
-pub const AREAS: [&str; 5] = ["account", "learning", "credit", "community", "authoring"];
+pub const AREAS: [&str; 6] = [
+    "account",
+    "learning",
+    "credit",
+    "community",
+    "authoring",
+    "practice_library",
+];
 
 /// The path a stored file gets inside the archive: `files/<kind>-<id>-<name>`,
 /// `kind` and `id` making it unique, `name` keeping only letters, digits,

@@ -92,6 +92,14 @@ lyceum_domain::code_enum! {
         // Workshops: surveys.
         SurveyAnswered = "survey-answered",
         SurveyQuestionsSaved = "survey-questions-saved",
+        // Practice library: writing, review, following.
+        PracticeSaved = "practice-saved",
+        PracticeSubmitted = "practice-submitted",
+        PracticePublished = "practice-published",
+        PracticeReturned = "practice-returned",
+        PracticeAlreadyDecided = "practice-already-decided",
+        PracticeFollowed = "practice-followed",
+        PracticeUnfollowed = "practice-unfollowed",
     }
 }
 

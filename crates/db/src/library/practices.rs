@@ -66,16 +66,57 @@ pub fn check(conn: &mut DbConn, id: Option<PracticeId>, c: &PracticeContent) -> 
     errors.into_result().map_err(DbError::Invalid)
 }
 
-/// Starts a practice (checked) owned by `owner`; audited.
+/// A material file checked by its bytes, to keep with the practice; its
+/// id goes into material `material` (0-based) of the content saved.
+#[derive(Debug, Clone)]
+pub struct NewFile {
+    pub material: usize,
+    pub name: String,
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+fn keep_files(
+    conn: &mut DbConn,
+    id: PracticeId,
+    by: UserId,
+    content: &mut PracticeContent,
+    files: &[NewFile],
+    now: Timestamp,
+) -> Result<(), DbError> {
+    for f in files {
+        let file = add_file(conn, id, by, &f.name, f.media_type, &f.bytes, now)?;
+        if let Some(m) = content.materials.get_mut(f.material) {
+            m.file_id = Some(file.0);
+        }
+    }
+    Ok(())
+}
+
+/// Starts a practice owned by `owner` with its uploaded files; checked
+/// (nothing kept when refused) and audited.
 pub fn start(
     conn: &mut DbConn,
     owner: OrgId,
     author: UserId,
     content: &PracticeContent,
+    files: &[NewFile],
     now: Timestamp,
 ) -> Result<PracticeId, DbError> {
-    check(conn, None, content)?;
-    let id = super::start(conn, owner, author, content, now)?;
+    let mut content = content.clone();
+    if files.is_empty() {
+        check(conn, None, &content)?;
+    }
+    let id = super::start(conn, owner, author, &content, now)?;
+    if !files.is_empty() {
+        keep_files(conn, id, author, &mut content, files, now)?;
+        check(conn, Some(id), &content)?;
+        let json = serde_json::to_string(&content)
+            .map_err(|e| DbError::Corrupt(format!("practice content: {e}")))?;
+        diesel::update(classroom_practice_drafts::table.find(id.0))
+            .set(classroom_practice_drafts::content.eq(json))
+            .execute(conn)?;
+    }
     audit::record(
         conn,
         now,
@@ -90,37 +131,26 @@ pub fn start(
     Ok(id)
 }
 
-/// The draft the author edits: the one there is, or — for a published
-/// practice without one — a new draft from its current version ("version
-/// N+1"). None for a practice that has neither.
-pub fn draft_to_edit(
-    conn: &mut DbConn,
-    row: &PracticeRow,
-    now: Timestamp,
-) -> Result<Option<Draft>, DbError> {
+/// What the author edits: the draft there is (its revision), or — for a
+/// published practice without one — its current version, at revision 0
+/// ("start version N+1": the first save makes the draft). None for a
+/// practice that has neither.
+pub fn to_edit(conn: &mut DbConn, row: &PracticeRow) -> Result<Option<Draft>, DbError> {
     if let Some(d) = super::draft(conn, row.id)? {
         return Ok(Some(d));
     }
     if !row.is_published() {
         return Ok(None);
     }
-    let Some(content) = super::version(conn, row.id, row.version)? else {
-        return Ok(None);
-    };
-    let json = serde_json::to_string(&content)
-        .map_err(|e| DbError::Corrupt(format!("practice content: {e}")))?;
-    // Two tabs opening the editor at once: the second finds the first's.
-    let insert = diesel::insert_into(classroom_practice_drafts::table).values((
-        classroom_practice_drafts::practice_id.eq(row.id.0),
-        classroom_practice_drafts::status.eq(DraftStatus::Draft.as_str()),
-        classroom_practice_drafts::content.eq(json),
-        classroom_practice_drafts::updated_at.eq(now.micros()),
-    ));
-    match conn {
-        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-    };
-    super::draft(conn, row.id)
+    Ok(super::version(conn, row.id, row.version)?.map(|content| Draft {
+        status: DraftStatus::Draft,
+        content,
+        revision: 0,
+        comments: None,
+        reviewed_by: None,
+        submitted_at: None,
+        updated_at: Timestamp::from_micros(row.updated_at),
+    }))
 }
 
 /// Saves the draft if it is still at `revision` (else `revision`
@@ -129,17 +159,37 @@ pub fn draft_to_edit(
 pub fn save(
     conn: &mut DbConn,
     id: PracticeId,
+    author: UserId,
     content: &PracticeContent,
+    files: &[NewFile],
     revision: i32,
     now: Timestamp,
 ) -> Result<i32, DbError> {
-    let current = super::draft(conn, id)?.ok_or(DbError::NotFound)?;
-    if current.status == DraftStatus::Submitted {
+    let mut content = content.clone();
+    keep_files(conn, id, author, &mut content, files, now)?;
+    let content = &content;
+    let current = super::draft(conn, id)?;
+    if current.as_ref().is_some_and(|d| d.status == DraftStatus::Submitted) {
         return Err(DbError::Invalid(Invalid::one("practice", "practice-waiting")));
     }
     check(conn, Some(id), content)?;
     let json = serde_json::to_string(content)
         .map_err(|e| DbError::Corrupt(format!("practice content: {e}")))?;
+    if revision == 0 {
+        // The next version's first save: only if no draft was made meanwhile.
+        if current.is_some() {
+            return Err(DbError::Invalid(Invalid::one("revision", "draft-changed")));
+        }
+        diesel::insert_into(classroom_practice_drafts::table)
+            .values((
+                classroom_practice_drafts::practice_id.eq(id.0),
+                classroom_practice_drafts::status.eq(DraftStatus::Draft.as_str()),
+                classroom_practice_drafts::content.eq(json),
+                classroom_practice_drafts::updated_at.eq(now.micros()),
+            ))
+            .execute(conn)?;
+        return Ok(1);
+    }
     let changed = diesel::update(
         classroom_practice_drafts::table
             .filter(classroom_practice_drafts::practice_id.eq(id.0))

@@ -30,6 +30,7 @@ mod jobs;
 mod join_codes;
 mod learning;
 mod learning_api;
+mod library_practices;
 mod limits;
 mod literacy;
 mod local_courses;
