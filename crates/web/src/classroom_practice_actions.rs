@@ -547,10 +547,7 @@ pub async fn file(
 }
 
 /// The practice's files, for the editor.
-pub async fn files(
-    state: &AppState,
-    id: PracticeId,
-) -> Result<Vec<practices::FileRow>, AppError> {
+pub async fn files(state: &AppState, id: PracticeId) -> Result<Vec<practices::FileRow>, AppError> {
     Ok(state
         .db
         .read_brief(move |c| practices::files(c, id))
@@ -570,7 +567,10 @@ pub fn href(id: PracticeId) -> String {
 
 /// What changed between the published version and the draft: the fields
 /// that differ, as (field, was, now) text.
-pub fn changes(was: &PracticeContent, now: &PracticeContent) -> Vec<(&'static str, String, String)> {
+pub fn changes(
+    was: &PracticeContent,
+    now: &PracticeContent,
+) -> Vec<(&'static str, String, String)> {
     let list = |v: Vec<&str>| v.join(", ");
     let materials = |c: &PracticeContent| {
         c.materials
@@ -611,9 +611,21 @@ pub fn changes(was: &PracticeContent, now: &PracticeContent) -> Vec<(&'static st
         ("steps", was.steps.clone(), now.steps.clone()),
         ("materials", materials(was), materials(now)),
         ("minutes", was.minutes.to_string(), now.minutes.to_string()),
-        ("equity_notes", was.equity_notes.clone(), now.equity_notes.clone()),
-        ("privacy_notes", was.privacy_notes.clone(), now.privacy_notes.clone()),
-        ("logic_model", was.logic_model.clone(), now.logic_model.clone()),
+        (
+            "equity_notes",
+            was.equity_notes.clone(),
+            now.equity_notes.clone(),
+        ),
+        (
+            "privacy_notes",
+            was.privacy_notes.clone(),
+            now.privacy_notes.clone(),
+        ),
+        (
+            "logic_model",
+            was.logic_model.clone(),
+            now.logic_model.clone(),
+        ),
         (
             "licence",
             was.licence.as_str().to_string(),

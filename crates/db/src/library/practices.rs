@@ -33,7 +33,11 @@ pub fn href(id: PracticeId) -> String {
 }
 
 /// `content` checked, and its competencies known to the framework.
-pub fn check(conn: &mut DbConn, id: Option<PracticeId>, c: &PracticeContent) -> Result<(), DbError> {
+pub fn check(
+    conn: &mut DbConn,
+    id: Option<PracticeId>,
+    c: &PracticeContent,
+) -> Result<(), DbError> {
     let mut errors = practice::check(c).err().unwrap_or_default();
     if !c.competencies.is_empty() && !errors.has("competencies") {
         let known: i64 = competencies::table
@@ -43,7 +47,9 @@ pub fn check(conn: &mut DbConn, id: Option<PracticeId>, c: &PracticeContent) -> 
         let mut distinct = c.competencies.clone();
         distinct.sort();
         distinct.dedup();
-        if usize::try_from(known).unwrap_or(0) != distinct.len() || distinct.len() != c.competencies.len() {
+        if usize::try_from(known).unwrap_or(0) != distinct.len()
+            || distinct.len() != c.competencies.len()
+        {
             errors.add("competencies", "choose-one");
         }
     }
@@ -142,15 +148,17 @@ pub fn to_edit(conn: &mut DbConn, row: &PracticeRow) -> Result<Option<Draft>, Db
     if !row.is_published() {
         return Ok(None);
     }
-    Ok(super::version(conn, row.id, row.version)?.map(|content| Draft {
-        status: DraftStatus::Draft,
-        content,
-        revision: 0,
-        comments: None,
-        reviewed_by: None,
-        submitted_at: None,
-        updated_at: Timestamp::from_micros(row.updated_at),
-    }))
+    Ok(
+        super::version(conn, row.id, row.version)?.map(|content| Draft {
+            status: DraftStatus::Draft,
+            content,
+            revision: 0,
+            comments: None,
+            reviewed_by: None,
+            submitted_at: None,
+            updated_at: Timestamp::from_micros(row.updated_at),
+        }),
+    )
 }
 
 /// Saves the draft if it is still at `revision` (else `revision`
@@ -169,8 +177,14 @@ pub fn save(
     keep_files(conn, id, author, &mut content, files, now)?;
     let content = &content;
     let current = super::draft(conn, id)?;
-    if current.as_ref().is_some_and(|d| d.status == DraftStatus::Submitted) {
-        return Err(DbError::Invalid(Invalid::one("practice", "practice-waiting")));
+    if current
+        .as_ref()
+        .is_some_and(|d| d.status == DraftStatus::Submitted)
+    {
+        return Err(DbError::Invalid(Invalid::one(
+            "practice",
+            "practice-waiting",
+        )));
     }
     check(conn, Some(id), content)?;
     let json = serde_json::to_string(content)
@@ -233,7 +247,10 @@ pub fn submit(
 ) -> Result<(), DbError> {
     let d = super::draft(conn, row.id)?.ok_or(DbError::NotFound)?;
     if d.status == DraftStatus::Submitted {
-        return Err(DbError::Invalid(Invalid::one("practice", "practice-waiting")));
+        return Err(DbError::Invalid(Invalid::one(
+            "practice",
+            "practice-waiting",
+        )));
     }
     check(conn, Some(row.id), &d.content)?;
     let changed = diesel::update(
@@ -248,7 +265,10 @@ pub fn submit(
     ))
     .execute(conn)?;
     if changed == 0 {
-        return Err(DbError::Invalid(Invalid::one("practice", "practice-waiting")));
+        return Err(DbError::Invalid(Invalid::one(
+            "practice",
+            "practice-waiting",
+        )));
     }
     audit::record(
         conn,
@@ -331,7 +351,10 @@ pub fn decide(
 ) -> Result<i32, DbError> {
     let d = super::draft(conn, row.id)?;
     let Some(d) = d.filter(|d| d.status == DraftStatus::Submitted) else {
-        return Err(DbError::Invalid(Invalid::one("practice", "already-decided")));
+        return Err(DbError::Invalid(Invalid::one(
+            "practice",
+            "already-decided",
+        )));
     };
     // Claims the decision: the second of two curators finds nothing to claim.
     let claimed = diesel::update(
@@ -346,7 +369,10 @@ pub fn decide(
     ))
     .execute(conn)?;
     if claimed == 0 {
-        return Err(DbError::Invalid(Invalid::one("practice", "already-decided")));
+        return Err(DbError::Invalid(Invalid::one(
+            "practice",
+            "already-decided",
+        )));
     }
     let org = owner.ids().last().copied();
     let link = href(row.id);
@@ -500,35 +526,42 @@ pub fn queue(conn: &mut DbConn, scopes: &[OrgPath], me: UserId) -> Result<Vec<Wa
     for s in &scopes[1..] {
         within = Box::new(within.or(orgs::path.like(format!("{}%", s.as_str()))));
     }
-    let ids: Vec<i64> = orgs::table
-        .filter(within)
-        .select(orgs::id)
-        .load(conn)?;
+    let ids: Vec<i64> = orgs::table.filter(within).select(orgs::id).load(conn)?;
     #[allow(clippy::type_complexity)]
-    let rows: Vec<(i64, String, i32, Option<i64>, String, Option<String>, Option<i64>)> =
-        classroom_practice_drafts::table
-            .inner_join(classroom_practices::table)
-            .inner_join(orgs::table.on(orgs::id.eq(classroom_practices::org_id)))
-            .left_join(users::table.on(users::id.nullable().eq(classroom_practices::author_id)))
-            .filter(classroom_practice_drafts::status.eq(DraftStatus::Submitted.as_str()))
-            .filter(classroom_practices::org_id.eq_any(&ids))
-            .filter(
-                classroom_practices::author_id
-                    .ne(me.0)
-                    .or(classroom_practices::author_id.is_null()),
-            )
-            .order((classroom_practice_drafts::submitted_at, classroom_practices::id))
-            .select((
-                classroom_practices::id,
-                classroom_practices::title,
-                classroom_practices::version,
-                classroom_practice_drafts::submitted_at,
-                orgs::name,
-                users::display_name.nullable(),
-                classroom_practices::author_id,
-            ))
-            .limit(500)
-            .load(conn)?;
+    let rows: Vec<(
+        i64,
+        String,
+        i32,
+        Option<i64>,
+        String,
+        Option<String>,
+        Option<i64>,
+    )> = classroom_practice_drafts::table
+        .inner_join(classroom_practices::table)
+        .inner_join(orgs::table.on(orgs::id.eq(classroom_practices::org_id)))
+        .left_join(users::table.on(users::id.nullable().eq(classroom_practices::author_id)))
+        .filter(classroom_practice_drafts::status.eq(DraftStatus::Submitted.as_str()))
+        .filter(classroom_practices::org_id.eq_any(&ids))
+        .filter(
+            classroom_practices::author_id
+                .ne(me.0)
+                .or(classroom_practices::author_id.is_null()),
+        )
+        .order((
+            classroom_practice_drafts::submitted_at,
+            classroom_practices::id,
+        ))
+        .select((
+            classroom_practices::id,
+            classroom_practices::title,
+            classroom_practices::version,
+            classroom_practice_drafts::submitted_at,
+            orgs::name,
+            users::display_name.nullable(),
+            classroom_practices::author_id,
+        ))
+        .limit(500)
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, title, v, submitted_at, owner, author, _)| Waiting {
@@ -558,33 +591,45 @@ pub struct Mine {
 /// `user`'s practices, newest change first.
 pub fn mine(conn: &mut DbConn, user: UserId) -> Result<Vec<Mine>, DbError> {
     #[allow(clippy::type_complexity)]
-    let rows: Vec<(i64, String, i32, String, Option<String>, Option<String>, i64)> =
-        classroom_practices::table
-            .inner_join(orgs::table)
-            .left_join(classroom_practice_drafts::table)
-            .filter(classroom_practices::author_id.eq(user.0))
-            .order((classroom_practices::updated_at.desc(), classroom_practices::id.desc()))
-            .select((
-                classroom_practices::id,
-                classroom_practices::title,
-                classroom_practices::version,
-                orgs::name,
-                classroom_practice_drafts::status.nullable(),
-                classroom_practice_drafts::comments.nullable(),
-                classroom_practices::updated_at,
-            ))
-            .load(conn)?;
+    let rows: Vec<(
+        i64,
+        String,
+        i32,
+        String,
+        Option<String>,
+        Option<String>,
+        i64,
+    )> = classroom_practices::table
+        .inner_join(orgs::table)
+        .left_join(classroom_practice_drafts::table)
+        .filter(classroom_practices::author_id.eq(user.0))
+        .order((
+            classroom_practices::updated_at.desc(),
+            classroom_practices::id.desc(),
+        ))
+        .select((
+            classroom_practices::id,
+            classroom_practices::title,
+            classroom_practices::version,
+            orgs::name,
+            classroom_practice_drafts::status.nullable(),
+            classroom_practice_drafts::comments.nullable(),
+            classroom_practices::updated_at,
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, title, version, owner, status, comments, updated_at)| Mine {
-            id: PracticeId(id),
-            title,
-            version,
-            owner,
-            status: status.as_deref().and_then(DraftStatus::parse),
-            comments,
-            updated_at,
-        })
+        .map(
+            |(id, title, version, owner, status, comments, updated_at)| Mine {
+                id: PracticeId(id),
+                title,
+                version,
+                owner,
+                status: status.as_deref().and_then(DraftStatus::parse),
+                comments,
+                updated_at,
+            },
+        )
         .collect())
 }
 

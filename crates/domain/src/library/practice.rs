@@ -73,10 +73,7 @@ fn optional_paragraphs(e: &mut Invalid, field: &str, text: &str, max: usize) {
 
 fn material(e: &mut Invalid, n: usize, m: &Material) {
     let field = |f: &str| format!("materials-{n}-{f}");
-    e.check(
-        &field("title"),
-        required_text(&m.title, MAX_MATERIAL_TITLE),
-    );
+    e.check(&field("title"), required_text(&m.title, MAX_MATERIAL_TITLE));
     e.check(
         &field("licence"),
         required_text(&m.licence, MAX_MATERIAL_LICENCE),
@@ -141,8 +138,11 @@ fn has_handler(tag: &str) -> bool {
     let mut i = 0;
     while let Some(at) = tag[i..].find("on") {
         let start = i + at;
-        let boundary =
-            start == 0 || matches!(bytes[start - 1], b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'"' | b'\'');
+        let boundary = start == 0
+            || matches!(
+                bytes[start - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'"' | b'\''
+            );
         let mut j = start + 2;
         while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
             j += 1;

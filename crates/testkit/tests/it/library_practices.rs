@@ -26,7 +26,10 @@ fn good_form() -> Form {
             "summary",
             "The teacher drafts one passage at three reading levels with AI and checks each.",
         )
-        .text("goal", "Every student reads the same science content at their level.")
+        .text(
+            "goal",
+            "Every student reads the same science content at their level.",
+        )
         .text("subjects", "science")
         .text("subjects", "ela")
         .text("grade_bands", "3-5")
@@ -79,7 +82,12 @@ fn content(title: &str) -> Value {
     })
 }
 
-async fn give_role(app: &TestApp, user: lyceum_domain::UserId, org: lyceum_domain::OrgId, role: Role) {
+async fn give_role(
+    app: &TestApp,
+    user: lyceum_domain::UserId,
+    org: lyceum_domain::OrgId,
+    role: Role,
+) {
     let now = app.clock.now();
     app.db
         .write(move |c| {
@@ -145,7 +153,11 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
     assert_eq!(mine.0, 401);
     let t = token_for(&app, s.email("educator")).await;
     let (_, list) = call(&app, Method::GET, "/api/v1/me/practices", Some(&t), None).await;
-    assert_eq!(list.as_array().unwrap().len(), 0, "nothing half-saved: {list}");
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        0,
+        "nothing half-saved: {list}"
+    );
 
     // Saved with its file: the editor opens again.
     let r = educator.post_multipart("/practices/new", good_form()).await;
@@ -198,7 +210,9 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
     // Edited and submitted again; published by the admin.
     let edit = educator.get(&format!("{page}/edit")).await;
     let revision = edit.input_value("revision").unwrap();
-    let file_id = edit.input_value("materials-1-file_id").expect("the kept file");
+    let file_id = edit
+        .input_value("materials-1-file_id")
+        .expect("the kept file");
     let again = good_form()
         .text("revision", revision)
         .text("materials-1-file_id", file_id.clone());
@@ -274,19 +288,23 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
             "summary",
             "The teacher drafts one passage at three reading levels with AI and checks each.",
         )
-        .text("goal", "Every student reads the same science content at their level.")
+        .text(
+            "goal",
+            "Every student reads the same science content at their level.",
+        )
         .text("subjects", "science")
         .text("grade_bands", "3-5")
-        .text("steps", "1. Ask for the passage.\n2. Read each one.\n3. Fix what is wrong.")
+        .text(
+            "steps",
+            "1. Ask for the passage.\n2. Read each one.\n3. Fix what is wrong.",
+        )
         .text("minutes", "50")
         .text("materials_count", "1")
         .text("materials-1-title", "The prompt we used")
         .text("materials-1-licence", "CC BY 4.0")
         .text("materials-1-file_id", file_id)
         .text("licence", "cc-by");
-    let r = educator
-        .post_multipart(&format!("{page}/edit"), next)
-        .await;
+    let r = educator.post_multipart(&format!("{page}/edit"), next).await;
     assert_eq!(r.status, 200, "{}", r.body);
     educator.post(&format!("{page}/submit"), &[]).await;
     // Readers still see version 1.
@@ -345,8 +363,7 @@ async fn library_practice_stale_save_is_refused_with_the_text_kept() {
         .text("title", "Typed in this tab");
     let r = educator.post_multipart(&edit, second).await;
     assert_eq!(r.status, 422, "{}", r.body);
-    r.expect("href=\"#f-revision\"")
-        .expect("Typed in this tab");
+    r.expect("href=\"#f-revision\"").expect("Typed in this tab");
     let t = token_for(&app, s.email("educator")).await;
     let (_, d) = call(
         &app,
@@ -414,7 +431,14 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
     )
     .await;
     assert_eq!(st, 204);
-    let (_, queue) = call(&app, Method::GET, "/api/v1/practices/review", Some(&author), None).await;
+    let (_, queue) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/review",
+        Some(&author),
+        None,
+    )
+    .await;
     assert!(
         queue.as_array().unwrap().iter().all(|w| w["id"] != own),
         "{queue}"
@@ -455,14 +479,24 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
         None,
     )
     .await;
-    let (st, queue) = call(&app, Method::GET, "/api/v1/practices/review", Some(&ladmin), None).await;
+    let (st, queue) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/review",
+        Some(&ladmin),
+        None,
+    )
+    .await;
     assert_eq!(st, 200);
     assert!(queue.as_array().unwrap().is_empty(), "{queue}");
     for path in [
         format!("/api/v1/practices/{theirs}"),
         format!("/api/v1/practices/{theirs}/draft"),
     ] {
-        assert_eq!(call(&app, Method::GET, &path, Some(&ladmin), None).await.0, 404);
+        assert_eq!(
+            call(&app, Method::GET, &path, Some(&ladmin), None).await.0,
+            404
+        );
     }
     let (st, _) = call(
         &app,
@@ -525,8 +559,18 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
     assert_eq!(st, 422);
     assert!(stale.to_string().contains("revision"), "{stale}");
     let follow = format!("/api/v1/practices/{theirs}/follow");
-    assert_eq!(call(&app, Method::PUT, &follow, Some(&ladmin), None).await.0, 204);
-    assert_eq!(call(&app, Method::PUT, &follow, Some(&ladmin), None).await.0, 204);
+    assert_eq!(
+        call(&app, Method::PUT, &follow, Some(&ladmin), None)
+            .await
+            .0,
+        204
+    );
+    assert_eq!(
+        call(&app, Method::PUT, &follow, Some(&ladmin), None)
+            .await
+            .0,
+        204
+    );
     let (_, shown) = call(
         &app,
         Method::GET,
@@ -536,7 +580,12 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
     )
     .await;
     assert_eq!(shown["following"], true);
-    assert_eq!(call(&app, Method::DELETE, &follow, Some(&ladmin), None).await.0, 204);
+    assert_eq!(
+        call(&app, Method::DELETE, &follow, Some(&ladmin), None)
+            .await
+            .0,
+        204
+    );
     // An unpublished practice cannot be followed by anyone who cannot see it.
     assert_eq!(
         call(
@@ -550,6 +599,13 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
         .0,
         404
     );
-    let (_, mine) = call(&app, Method::GET, "/api/v1/me/practices", Some(&educator), None).await;
+    let (_, mine) = call(
+        &app,
+        Method::GET,
+        "/api/v1/me/practices",
+        Some(&educator),
+        None,
+    )
+    .await;
     assert_eq!(mine[0]["draft_status"], "draft", "{mine}");
 }

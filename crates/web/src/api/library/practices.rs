@@ -22,7 +22,10 @@ use utoipa::{OpenApi, ToSchema};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(start, show, version, draft, save, submit, queue, publish, send_back, follow, unfollow, mine),
+    paths(
+        start, show, version, draft, save, submit, queue, publish, send_back, follow, unfollow,
+        mine
+    ),
     components(schemas(ContentInput, crate::classroom_practice_actions::MaterialInput))
 )]
 pub struct Doc;
@@ -40,10 +43,25 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/practices/{practice_id}/draft", SignedIn, draft)
         .add(PUT, "/v1/practices/{practice_id}/draft", SignedIn, save)
         .add(POST, "/v1/practices/{practice_id}/submit", SignedIn, submit)
-        .add(POST, "/v1/practices/{practice_id}/publish", SignedIn, publish)
-        .add(POST, "/v1/practices/{practice_id}/return", SignedIn, send_back)
+        .add(
+            POST,
+            "/v1/practices/{practice_id}/publish",
+            SignedIn,
+            publish,
+        )
+        .add(
+            POST,
+            "/v1/practices/{practice_id}/return",
+            SignedIn,
+            send_back,
+        )
         .add(PUT, "/v1/practices/{practice_id}/follow", SignedIn, follow)
-        .add(DELETE, "/v1/practices/{practice_id}/follow", SignedIn, unfollow)
+        .add(
+            DELETE,
+            "/v1/practices/{practice_id}/follow",
+            SignedIn,
+            unfollow,
+        )
         .add(GET, "/v1/me/practices", SignedIn, mine)
 }
 

@@ -104,6 +104,10 @@ pub struct EditorPage {
     waiting: bool,
 }
 
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 /// What the form shows: what was typed (or stored), and where it stands.
 struct Shown {
     input: ContentInput,
@@ -182,7 +186,6 @@ async fn build(
             file_name: None,
         });
     }
-    let selected = |v: &[String]| v.iter().map(String::as_str).collect::<Vec<_>>();
     let language = if i.language.is_empty() {
         lang.as_str().to_string()
     } else {
@@ -195,9 +198,10 @@ async fn build(
     };
     let waiting = s.status == Some(DraftStatus::Submitted);
     Ok(EditorPage {
-        action: s
-            .id
-            .map_or_else(|| "/practices/new".into(), |id| format!("{}/edit", actions::href(id))),
+        action: s.id.map_or_else(
+            || "/practices/new".into(),
+            |id| format!("{}/edit", actions::href(id)),
+        ),
         is_new: s.id.is_none(),
         owners: owners
             .iter()
@@ -220,13 +224,13 @@ async fn build(
             &page,
             "subject",
             Subject::ALL.iter().map(|s| s.as_str()),
-            &selected(&i.subjects),
+            &strs(&i.subjects),
         ),
         grade_bands: Choice::list(
             &page,
             "grade-band",
             GradeBand::ALL.iter().map(|g| g.as_str()),
-            &selected(&i.grade_bands),
+            &strs(&i.grade_bands),
         ),
         competencies: named
             .into_iter()
@@ -287,7 +291,9 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         comments: None,
         version: 0,
     };
-    Ok(render(&build(&state, &ctx, shown, FormErrors::none()).await?))
+    Ok(render(
+        &build(&state, &ctx, shown, FormErrors::none()).await?,
+    ))
 }
 
 /// The form as posted: its content, the files it carries (checked by
@@ -425,7 +431,9 @@ pub async fn edit_form(
         comments: draft.comments,
         version: view.practice.version,
     };
-    Ok(render(&build(&state, &ctx, shown, FormErrors::none()).await?))
+    Ok(render(
+        &build(&state, &ctx, shown, FormErrors::none()).await?,
+    ))
 }
 
 /// `POST /practices/{practice_id}/edit`: saved when nobody saved since the
@@ -517,7 +525,6 @@ pub struct MineRow {
 #[template(path = "library/practice_mine.html")]
 pub struct MinePage {
     page: Page,
-    errors: FormErrors,
     rows: Vec<MineRow>,
 }
 
@@ -542,15 +549,13 @@ pub async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 (Some(s), _) => page.label("practice-draft-status", s.as_str()),
                 (None, v) => page.t1("practice-mine-published", "version", &v.to_string()),
             },
-            comments: m.comments.filter(|_| m.status == Some(DraftStatus::Returned)),
+            comments: m
+                .comments
+                .filter(|_| m.status == Some(DraftStatus::Returned)),
             updated: page.date(&m.updated_at),
             title: m.title,
             owner: m.owner,
         })
         .collect();
-    Ok(render(&MinePage {
-        errors: FormErrors::none(),
-        rows,
-        page,
-    }))
+    Ok(render(&MinePage { rows, page }))
 }

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::gate::Access::SignedIn;
 use crate::markdown;
-use crate::page::{FormErrors, Page, render};
+use crate::page::{Page, render};
 use crate::routes::{GET, POST, Routes};
 use crate::state::AppState;
 use askama::Template;
@@ -32,7 +32,12 @@ pub fn routes(r: Routes) -> Routes {
             show_version,
         )
         .add(POST, "/practices/{practice_id}/follow", SignedIn, follow)
-        .add(POST, "/practices/{practice_id}/unfollow", SignedIn, unfollow)
+        .add(
+            POST,
+            "/practices/{practice_id}/unfollow",
+            SignedIn,
+            unfollow,
+        )
         .add(
             GET,
             "/practices/{practice_id}/files/{file_id}",
@@ -52,7 +57,6 @@ pub struct MaterialView {
 #[template(path = "library/practice_page.html")]
 pub struct PracticePage {
     page: Page,
-    errors: FormErrors,
     id: i64,
     href: String,
     lang: &'static str,
@@ -144,9 +148,10 @@ async fn page(state: &AppState, ctx: &Ctx, shown: Shown) -> Result<PracticePage,
             .iter()
             .map(|m| MaterialView {
                 title: m.title.clone(),
-                href: m.url.clone().unwrap_or_else(|| {
-                    format!("{href}/files/{}", m.file_id.unwrap_or_default())
-                }),
+                href: m
+                    .url
+                    .clone()
+                    .unwrap_or_else(|| format!("{href}/files/{}", m.file_id.unwrap_or_default())),
                 licence: m.licence.clone(),
                 is_file: m.url.is_none(),
             })
@@ -175,22 +180,22 @@ async fn page(state: &AppState, ctx: &Ctx, shown: Shown) -> Result<PracticePage,
             .collect(),
         published,
         following: shown.following,
-        edit_href: shown
-            .view
-            .is_author
-            .then(|| format!("{href}/edit")),
+        edit_href: shown.view.is_author.then(|| format!("{href}/edit")),
         draft_status: shown
             .draft_status
             .map(|s| page.label("practice-draft-status", s.as_str())),
         review_href: (shown.view.curates || shown.view.curator_of_own)
             .then(|| shown.draft_status.map(|_| format!("{href}/review")))
             .flatten(),
-        topic_href: shown.view.practice.topic_id.map(|t| format!("/topics/{}", t.0)),
+        topic_href: shown
+            .view
+            .practice
+            .topic_id
+            .map(|t| format!("/topics/{}", t.0)),
         trial_summary: None,
         evidence: None,
         resources: None,
         href,
-        errors: FormErrors::none(),
         page,
     })
 }

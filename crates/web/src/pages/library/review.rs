@@ -41,7 +41,6 @@ pub struct QueueRow {
 #[template(path = "library/practice_queue.html")]
 pub struct QueuePage {
     page: Page,
-    errors: FormErrors,
     rows: Vec<QueueRow>,
 }
 
@@ -69,11 +68,7 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
             owner: w.owner,
         })
         .collect();
-    Ok(render(&QueuePage {
-        errors: FormErrors::none(),
-        rows,
-        page,
-    }))
+    Ok(render(&QueuePage { rows, page }))
 }
 
 pub struct Change {
@@ -88,7 +83,6 @@ pub struct ReviewPage {
     page: Page,
     errors: FormErrors,
     id: i64,
-    title: String,
     summary: String,
     goal: String,
     author: String,
@@ -137,7 +131,6 @@ fn build(ctx: &Ctx, r: UnderReview, errors: FormErrors, comments: String) -> Rev
         .unwrap_or_default();
     ReviewPage {
         id: r.view.practice.id.0,
-        title: c.title.clone(),
         summary: c.summary.clone(),
         goal: c.goal.clone(),
         author: r.author.unwrap_or_else(|| page.t("practice-author-gone")),
