@@ -109,7 +109,7 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         .get("/practices/new")
         .await
         .expect("Share a classroom practice")
-        .expect("School A")
+        .expect("Lincoln Elementary")
         .expect("name=\"materials-1-file\"");
 
     // Every mistake named by its field; nothing saved.
