@@ -83,6 +83,9 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
     let community = community(conn, uid)?;
     let authoring = authoring(conn, uid)?;
     let trial_reports = trial_reports(conn, uid)?;
+    // One's classroom practices (drafts included) and follows.
+    let practice_library = serde_json::to_value(crate::library::practices::of_user(conn, uid)?)
+        .map_err(|e| DbError::Corrupt(format!("practice export: {e}")))?;
     Ok(PersonalData {
         areas: vec![
             ("account", account),
@@ -91,6 +94,7 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
             ("community", community),
             ("authoring", authoring),
             ("trial-reports", trial_reports),
+            ("practice-library", practice_library),
         ],
         files,
     })

@@ -21,13 +21,14 @@ pub const FILES_DIR: &str = "files";
 const MAX_NAME_CHARS: usize = 80;
 
 /// The areas, in the order they are written.
-pub const AREAS: [&str; 6] = [
+pub const AREAS: [&str; 7] = [
     "account",
     "learning",
     "credit",
     "community",
     "authoring",
     "trial-reports",
+    "practice-library",
 ];
 
 /// The path a stored file gets inside the archive: `files/<kind>-<id>-<name>`,

@@ -97,6 +97,14 @@ lyceum_domain::code_enum! {
         TrialUpdated = "trial-updated",
         // Practice library: evidence tiers.
         TierDecided = "tier-decided",
+        // Practice library: writing, review, following.
+        PracticeSaved = "practice-saved",
+        PracticeSubmitted = "practice-submitted",
+        PracticePublished = "practice-published",
+        PracticeReturned = "practice-returned",
+        PracticeAlreadyDecided = "practice-already-decided",
+        PracticeFollowed = "practice-followed",
+        PracticeUnfollowed = "practice-unfollowed",
     }
 }
 

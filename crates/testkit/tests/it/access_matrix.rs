@@ -579,6 +579,43 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/practices/evidence-queue", Authors),
     ("GET", "/api/v1/practices/{practice_id}/evidence", SignedIn),
     ("POST", "/api/v1/practices/{practice_id}/evidence", SignedIn),
+    // Practice library: classroom practices (writing, review, the page).
+    ("GET", "/practices/new", SignedIn),
+    ("POST", "/practices/new", SignedIn),
+    ("GET", "/practices/mine", SignedIn),
+    // The queue: 403 for people who curate nowhere (authors, programme admins curate).
+    ("GET", "/practices/review", Authors),
+    ("GET", "/practices/{practice_id}", SignedIn),
+    (
+        "GET",
+        "/practices/{practice_id}/versions/{version}",
+        SignedIn,
+    ),
+    ("POST", "/practices/{practice_id}/follow", SignedIn),
+    ("POST", "/practices/{practice_id}/unfollow", SignedIn),
+    ("GET", "/practices/{practice_id}/files/{file_id}", SignedIn),
+    ("GET", "/practices/{practice_id}/edit", SignedIn),
+    ("POST", "/practices/{practice_id}/edit", SignedIn),
+    ("POST", "/practices/{practice_id}/submit", SignedIn),
+    ("GET", "/practices/{practice_id}/review", SignedIn),
+    ("POST", "/practices/{practice_id}/publish", SignedIn),
+    ("POST", "/practices/{practice_id}/return", SignedIn),
+    ("POST", "/api/v1/practices", SignedIn),
+    ("GET", "/api/v1/practices/review", Authors),
+    ("GET", "/api/v1/practices/{practice_id}", SignedIn),
+    (
+        "GET",
+        "/api/v1/practices/{practice_id}/versions/{version}",
+        SignedIn,
+    ),
+    ("GET", "/api/v1/practices/{practice_id}/draft", SignedIn),
+    ("PUT", "/api/v1/practices/{practice_id}/draft", SignedIn),
+    ("POST", "/api/v1/practices/{practice_id}/submit", SignedIn),
+    ("POST", "/api/v1/practices/{practice_id}/publish", SignedIn),
+    ("POST", "/api/v1/practices/{practice_id}/return", SignedIn),
+    ("PUT", "/api/v1/practices/{practice_id}/follow", SignedIn),
+    ("DELETE", "/api/v1/practices/{practice_id}/follow", SignedIn),
+    ("GET", "/api/v1/me/practices", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).

@@ -32,6 +32,7 @@ mod learning;
 mod learning_api;
 mod library_browse;
 mod library_tiers;
+mod library_practices;
 mod limits;
 mod literacy;
 mod local_courses;

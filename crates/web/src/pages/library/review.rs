@@ -1,7 +1,252 @@
-//! The practice library: review.
+//! The curators' side: the queue of submitted practices owned within one's
+//! curating scopes (never one's own; 403 for people who curate nowhere), a
+//! submitted draft in full with what changed from the published version,
+//! and publishing or returning it with comments. Two curators deciding at
+//! once: the second is told it was already decided.
 
-use crate::routes::Routes;
+use crate::classroom_practice_actions::{self as actions, UnderReview};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
+use crate::gate::Access::SignedIn;
+use crate::markdown;
+use crate::page::{FormErrors, Page, render, render_invalid};
+use crate::routes::{GET, POST, Routes};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use lyceum_domain::PracticeId;
+use lyceum_domain::library::DraftStatus;
+use serde::Deserialize;
 
 pub fn routes(r: Routes) -> Routes {
-    r
+    r.add(GET, "/practices/review", SignedIn, queue)
+        .add(GET, "/practices/{practice_id}/review", SignedIn, show)
+        .add(POST, "/practices/{practice_id}/publish", SignedIn, publish)
+        .add(POST, "/practices/{practice_id}/return", SignedIn, send_back)
+}
+
+pub struct QueueRow {
+    pub href: String,
+    pub title: String,
+    pub owner: String,
+    pub author: String,
+    pub version: String,
+    pub submitted: String,
+}
+
+#[derive(Template)]
+#[template(path = "library/practice_queue.html")]
+pub struct QueuePage {
+    page: Page,
+    rows: Vec<QueueRow>,
+}
+
+/// `GET /practices/review`
+pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let list = actions::queue(&state, me).await?;
+    let page = Page::new(&ctx, "practice-queue-title");
+    let rows = list
+        .into_iter()
+        .map(|w| QueueRow {
+            href: format!("{}/review", actions::href(w.id)),
+            version: if w.next_version > 1 {
+                page.t1(
+                    "practice-queue-next-version",
+                    "version",
+                    &w.next_version.to_string(),
+                )
+            } else {
+                page.t("practice-queue-first")
+            },
+            submitted: w.submitted_at.map(|t| page.date(&t)).unwrap_or_default(),
+            author: w.author.unwrap_or_else(|| page.t("practice-author-gone")),
+            title: w.title,
+            owner: w.owner,
+        })
+        .collect();
+    Ok(render(&QueuePage { rows, page }))
+}
+
+pub struct Change {
+    pub label: String,
+    pub was: String,
+    pub now: String,
+}
+
+#[derive(Template)]
+#[template(path = "library/practice_review.html")]
+pub struct ReviewPage {
+    page: Page,
+    errors: FormErrors,
+    id: i64,
+    summary: String,
+    goal: String,
+    author: String,
+    owner: String,
+    subjects: String,
+    grade_bands: String,
+    competencies: String,
+    tools: String,
+    steps_html: String,
+    materials: Vec<(String, String, String)>,
+    minutes: String,
+    equity_notes: String,
+    privacy_notes: String,
+    logic_model: String,
+    licence: String,
+    status: String,
+    /// The version it would become; changes from the one readers see now.
+    next_version: i32,
+    changes: Vec<Change>,
+    /// The reader may decide (submitted, and not their own).
+    decides: bool,
+    /// The reader wrote it (and curates there): shown, never decided.
+    own: bool,
+    comments: String,
+}
+
+fn build(ctx: &Ctx, r: UnderReview, errors: FormErrors, comments: String) -> ReviewPage {
+    let page = Page::new(ctx, "practice-review-title")
+        .with_title(&r.draft.content.title)
+        .with_errors(&errors);
+    let c = &r.draft.content;
+    let href = actions::href(r.view.practice.id);
+    let changes = r
+        .published
+        .as_ref()
+        .map(|was| {
+            actions::changes(was, c)
+                .into_iter()
+                .map(|(field, was, now)| Change {
+                    label: page.t(&format!("practice-field-{}", field.replace('_', "-"))),
+                    was,
+                    now,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ReviewPage {
+        id: r.view.practice.id.0,
+        summary: c.summary.clone(),
+        goal: c.goal.clone(),
+        author: r.author.unwrap_or_else(|| page.t("practice-author-gone")),
+        owner: r.owner,
+        subjects: c
+            .subjects
+            .iter()
+            .map(|s| page.label("subject", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        grade_bands: c
+            .grade_bands
+            .iter()
+            .map(|s| page.label("grade-band", s.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        competencies: c.competencies.join(", "),
+        tools: c.tools.clone(),
+        steps_html: markdown::to_html(&c.steps),
+        materials: c
+            .materials
+            .iter()
+            .map(|m| {
+                (
+                    m.title.clone(),
+                    m.url.clone().unwrap_or_else(|| {
+                        format!("{href}/files/{}", m.file_id.unwrap_or_default())
+                    }),
+                    m.licence.clone(),
+                )
+            })
+            .collect(),
+        minutes: page.tn("practice-minutes", i64::from(c.minutes)),
+        equity_notes: c.equity_notes.clone(),
+        privacy_notes: c.privacy_notes.clone(),
+        logic_model: c.logic_model.clone(),
+        licence: page.label("licence", c.licence.as_str()),
+        status: page.label("practice-draft-status", r.draft.status.as_str()),
+        next_version: r.view.practice.version + 1,
+        changes,
+        decides: r.view.curates && r.draft.status == DraftStatus::Submitted,
+        own: r.view.curator_of_own,
+        comments,
+        errors,
+        page,
+    }
+}
+
+/// `GET /practices/{practice_id}/review`
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let r = actions::under_review(&state, me, PracticeId(id)).await?;
+    Ok(render(&build(&ctx, r, FormErrors::none(), String::new())))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    pub comments: String,
+}
+
+async fn decide(
+    state: AppState,
+    ctx: Ctx,
+    id: i64,
+    publish: bool,
+    comments: String,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let id = PracticeId(id);
+    match actions::decide(&state, me, id, publish, comments.clone()).await? {
+        Ok(_) => Ok(redirect_with(
+            "/practices/review",
+            if publish {
+                Flash::PracticePublished
+            } else {
+                Flash::PracticeReturned
+            },
+            state.config.secure_cookies(),
+        )),
+        Err(invalid) => {
+            let r = actions::under_review(&state, me, id).await;
+            let errors = FormErrors::from_invalid(&invalid, ctx.lang);
+            match r {
+                Ok(r) => Ok(render_invalid(&build(&ctx, r, errors, comments))),
+                // Decided meanwhile and published: its draft is gone.
+                Err(AppError::NotFound) => Ok(redirect_with(
+                    &actions::href(id),
+                    Flash::PracticeAlreadyDecided,
+                    state.config.secure_cookies(),
+                )),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// `POST /practices/{practice_id}/publish`
+pub async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    decide(state, ctx, id, true, String::new()).await
+}
+
+/// `POST /practices/{practice_id}/return` (comments required)
+pub async fn send_back(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<DecisionForm>,
+) -> Result<Response, AppError> {
+    decide(state, ctx, id, false, form.comments).await
 }
