@@ -2106,6 +2106,12 @@ resource-kind-policy_template = Policy template
 
 ## Practice library — a practice's page, writing and submitting, curators' review, following
 # (this section's messages go below this line)
+error-required--summary = Write a short summary: what the practice is, in a sentence or two.
+error-required--goal = Say what students learn or do better with this practice.
+error-required--steps = Write the steps another teacher would follow.
+error-required--materials-title = Give the material a title.
+error-required--materials-licence = Say under which licence the material may be shared.
+error-required--materials-url = Give the material's web address, or attach a file.
 practice-title = Classroom practice
 practice-new-title = Share a classroom practice
 practice-edit-title = Edit your classroom practice

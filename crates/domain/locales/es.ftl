@@ -2106,6 +2106,12 @@ resource-kind-policy_template = Plantilla de política
 
 ## Practice library — a practice's page, writing and submitting, curators' review, following
 # (this section's messages go below this line)
+error-required--summary = Escriba un resumen breve: qué es la práctica, en una o dos frases.
+error-required--goal = Diga qué aprende o mejora el alumnado con esta práctica.
+error-required--steps = Escriba los pasos que seguiría otro docente.
+error-required--materials-title = Dé un título al material.
+error-required--materials-licence = Diga con qué licencia puede compartirse el material.
+error-required--materials-url = Indique la dirección web del material o adjunte un archivo.
 practice-title = Práctica de aula
 practice-new-title = Compartir una práctica de aula
 practice-edit-title = Editar su práctica de aula

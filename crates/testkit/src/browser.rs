@@ -64,10 +64,15 @@ impl Page {
 
     /// The value of the first `name="…" value="…"` hidden input.
     pub fn input_value(&self, name: &str) -> Option<String> {
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = self.body.find(&marker)? + marker.len();
-        let end = self.body[start..].find('"')? + start;
-        Some(self.body[start..end].to_string())
+        // The attribute may come anywhere in the tag (the form macros put
+        // `type` between `name` and `value`).
+        let at = self.body.find(&format!("name=\"{name}\""))?;
+        let tag_start = self.body[..at].rfind('<')?;
+        let tag_end = at + self.body[at..].find('>')?;
+        let tag = &self.body[tag_start..tag_end];
+        let start = tag.find(" value=\"")? + " value=\"".len();
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].to_string())
     }
 }
 

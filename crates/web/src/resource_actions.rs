@@ -329,10 +329,10 @@ impl FindQuery {
         }
         let mut kept: Vec<(&str, String)> =
             pairs.into_iter().filter(|(_, v)| !v.is_empty()).collect();
-        if key == "page" {
-            if let Some(p) = value {
-                kept.push(("page", p.to_string()));
-            }
+        if key == "page"
+            && let Some(p) = value
+        {
+            kept.push(("page", p.to_string()));
         }
         serde_html_form::to_string(&kept).unwrap_or_default()
     }

@@ -41,6 +41,9 @@ pub struct Listed {
     pub competencies: Vec<String>,
 }
 
+/// The plain lists worked out once per version, by language and order.
+type Memos = HashMap<(Option<Lang>, Sort), std::sync::Arc<Memo>>;
+
 /// Every published practice, newest first (then by id, highest first), as
 /// of `version`.
 #[derive(Debug)]
@@ -51,7 +54,7 @@ pub struct Listing {
     /// Results of unsearched, unfiltered lists (only a language and an
     /// order), kept for this version: the first page every reader opens
     /// is counted once a version, not once a request.
-    memo: std::sync::Mutex<HashMap<(Option<Lang>, Sort), std::sync::Arc<Memo>>>,
+    memo: std::sync::Mutex<Memos>,
 }
 
 /// A list kept by [`Listing::memo`]: the positions found, in order, and

@@ -19,6 +19,11 @@ use lyceum_domain::org::{Locale, OrgKind, OrgPath};
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::{OrgId, PracticeId, Timestamp, TrialReportId, UserId};
 
+/// A school as a report's classroom reads it: id, name, path, locale, Title I.
+type SchoolRow = (i64, String, String, Option<String>, Option<bool>);
+/// A stored report with its reporter's name and id, when the account remains.
+type StoredWithReporter = (Stored, Option<(String, Option<i64>)>);
+
 diesel::alias!(orgs as state_orgs: StateOrgs);
 
 /// Where a reporter teaches, from their profile and their school (the
@@ -43,7 +48,7 @@ pub fn place_of(conn: &mut DbConn, user: UserId) -> Result<Place, DbError> {
         .filter(user_grade_bands::user_id.eq(user.0))
         .select(user_grade_bands::grade_band)
         .load(conn)?;
-    let school: Option<(i64, String, String, Option<String>, Option<bool>)> = memberships::table
+    let school: Option<SchoolRow> = memberships::table
         .inner_join(orgs::table)
         .filter(memberships::user_id.eq(user.0))
         .filter(orgs::kind.eq(OrgKind::School.as_str()))
@@ -369,7 +374,7 @@ pub fn page(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<ReportRow>, DbError> {
-    let rows: Vec<(Stored, Option<(String, Option<i64>)>)> = crate::on_backend!(conn, |c| {
+    let rows: Vec<StoredWithReporter> = crate::on_backend!(conn, |c| {
         trial_reports::table
             .left_join(users::table.on(users::id.nullable().eq(trial_reports::reporter_id)))
             .filter(trial_reports::practice_id.eq(practice.0))

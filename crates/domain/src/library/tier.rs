@@ -176,13 +176,13 @@ fn strongest<'a>(
 /// What keeps `e` (a positive, significant study that could reach the next
 /// tier by its design) from it.
 fn shortfall(e: &Evidence, reasons: &mut Vec<Reason>) {
-    if !e.sample_size.is_some_and(|n| n >= LARGE_SAMPLE) {
+    if e.sample_size.is_none_or(|n| n < LARGE_SAMPLE) {
         reasons.push(Reason::TooFewStudents {
             study: Study::of(e),
             needed: LARGE_SAMPLE,
         });
     }
-    if !e.sites.is_some_and(|s| s >= MULTI_SITE) {
+    if e.sites.is_none_or(|s| s < MULTI_SITE) {
         reasons.push(Reason::TooFewSites {
             study: Study::of(e),
             needed: MULTI_SITE,
@@ -414,7 +414,7 @@ mod tests {
     #[test]
     fn comparison_349_students_is_tier_3_and_350_is_tier_2() {
         let small = positive(Design::Comparison, 349, 2);
-        let p = propose(true, &[small.clone()]);
+        let p = propose(true, std::slice::from_ref(&small));
         assert_eq!(p.tier, Some(Tier::Promising));
         assert_eq!(
             p.reasons,
@@ -436,7 +436,7 @@ mod tests {
     #[test]
     fn one_site_is_tier_3_and_two_sites_tier_2() {
         let one = positive(Design::Comparison, 1200, 1);
-        let p = propose(false, &[one.clone()]);
+        let p = propose(false, std::slice::from_ref(&one));
         assert_eq!(p.tier, Some(Tier::Promising));
         assert_eq!(
             p.reasons[1],

@@ -23,18 +23,21 @@ struct Demo {
     happened: &'static str,
     would_change: &'static str,
     use_again: bool,
-    /// (design, sample, comparison, sites, measure, direction, size, significant)
-    evidence: Option<(
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-    )>,
+    evidence: Option<Outcome>,
 }
+
+/// A study's fields as the form sends them: (design, sample, comparison,
+/// sites, measure, direction, size, significant).
+type Outcome = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 const REPORTS: &[Demo] = &[
     Demo {

@@ -38,6 +38,8 @@ enum Who {
     Operators,
     /// The programme team alone (approving email domains), wherever.
     ProgrammeAdmins,
+    /// Researchers and the programme team (de-identified exports).
+    Researchers,
 }
 use Who::*;
 
@@ -521,23 +523,35 @@ const ROUTES: &[(&str, &str, Who)] = &[
         SignedIn,
     ),
     // Practice library: trial reports (the export's 403 for others is in library_trials).
-    ("GET", "/practices/trials.csv", SignedIn),
-    ("GET", "/practices/trials-summary.csv", SignedIn),
+    ("GET", "/practices/trials.csv", Researchers),
+    ("GET", "/practices/trials-summary.csv", Researchers),
     ("GET", "/practices/{practice_id}/trials", SignedIn),
     ("GET", "/practices/{practice_id}/trials/new", SignedIn),
     ("POST", "/practices/{practice_id}/trials/new", SignedIn),
     ("GET", "/api/v1/practices/{practice_id}/trials", SignedIn),
-    ("GET", "/api/v1/practices/{practice_id}/trials/summary", SignedIn),
-    ("GET", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
-    ("PUT", "/api/v1/practices/{practice_id}/trials/mine", SignedIn),
+    (
+        "GET",
+        "/api/v1/practices/{practice_id}/trials/summary",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/practices/{practice_id}/trials/mine",
+        SignedIn,
+    ),
+    (
+        "PUT",
+        "/api/v1/practices/{practice_id}/trials/mine",
+        SignedIn,
+    ),
     ("GET", "/practices", SignedIn),
     ("GET", "/api/v1/practices", SignedIn),
     // The resource library: everyone signed in reads, rates and comments;
     // adding, editing, featuring and hiding are asked of the resource's
     // owner by the handler (`library_resources.rs` has the cases).
     ("GET", "/resources", SignedIn),
-    ("GET", "/resources/new", SignedIn),
-    ("POST", "/resources/new", SignedIn),
+    ("GET", "/resources/new", Authors),
+    ("POST", "/resources/new", Authors),
     ("GET", "/resources/{resource_id}", SignedIn),
     ("GET", "/resources/{resource_id}/edit", SignedIn),
     ("POST", "/resources/{resource_id}/edit", SignedIn),
@@ -719,6 +733,7 @@ async fn every_route_for_every_role_and_scope() {
                     (Admins, Some(a)) => administers(a, target),
                     (Authors, Some(a)) => matches!(*a, "author" | "admin"),
                     (ProgrammeAdmins, Some(a)) => *a == "admin",
+                    (Researchers, Some(a)) => matches!(*a, "researcher" | "admin"),
                 };
                 let api = path.starts_with("/api/");
                 let mut req = client.request(method.parse().unwrap(), format!("{}{url}", app.url));

@@ -196,7 +196,7 @@ async fn library_lists_facets_searches_and_checks_every_parameter() {
     found
         .expect("1 practice")
         .expect("<mark>Retroalimentación</mark>");
-    b.get("/practices?q=chatb")
+    b.get("/practices?q=lab+rep")
         .await
         .expect("1 practice")
         .expect("Lab reports");

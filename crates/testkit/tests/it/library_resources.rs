@@ -405,7 +405,13 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
         .await;
     assert_eq!(r.status, 404);
     let b = Browser::no_redirects(&app.url);
-    b.sign_in(s.email("author"), PASSWORD).await;
+    let signed_in = b
+        .post(
+            "/sign-in",
+            &[("email", s.email("author")), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(signed_in.status, 303);
     let r = b
         .post(&path, &[("resource_id", &resource.to_string())])
         .await;

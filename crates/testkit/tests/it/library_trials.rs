@@ -261,7 +261,9 @@ async fn library_trials_every_bad_value_is_refused_by_field_and_nothing_saved() 
     let s = app.seed().await;
     let id = practice(&app, &s, true).await;
     let b = signed_in(&app, s.email("educator")).await;
-    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+    // (fields changed from a good report, the field named, the words shown)
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case] = &[
         (
             &[("students", "201")],
             "students",

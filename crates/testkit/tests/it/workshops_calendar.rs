@@ -28,6 +28,10 @@ fn day(app: &TestApp, days: u64) -> String {
         .to_string()
 }
 
+fn yesterday(app: &TestApp) -> String {
+    app.clock.now().minus(DAY).to_rfc3339()[..10].to_string()
+}
+
 /// An offering in the district for its people: a virtual session in
 /// New York and one in person in Chicago, with the district's facilitator.
 async fn offering(app: &TestApp, s: &Seed, title: &str) -> (OfferingId, Vec<SessionId>) {
@@ -37,7 +41,9 @@ async fn offering(app: &TestApp, s: &Seed, title: &str) -> (OfferingId, Vec<Sess
         language: "en".into(),
         hours: "3".into(),
         capacity: "5".into(),
-        registration_opens: day(app, 0),
+        // Yesterday: opening "today" means midnight in the offering's zone,
+        // still hours away in the small hours of a UTC day.
+        registration_opens: yesterday(app),
         registration_closes: day(app, 20),
         sessions: vec![
             SessionInput {

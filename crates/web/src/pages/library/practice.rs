@@ -3,12 +3,12 @@
 //! licences, the practice's licence and its deed, who wrote it and for
 //! which organisation, its version and earlier ones, following it, trying
 //! it and reporting back, and its discussion. Three sections are rendered
-//! by other parts and joined by the lead (`trial_summary`, `evidence`,
-//! `resources`: left `None` here). Material files are served from here
+//! by other parts: the trial summary (`trial_actions`), the evidence tier
+//! badge (`tier_actions`) and linked resources (`resource_actions`). Material files are served from here
 //! too, as downloads, to those who see the practice.
 
 use crate::classroom_practice_actions::{self as actions, Shown};
-use crate::context::Ctx;
+use crate::context::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::gate::Access::SignedIn;
@@ -93,14 +93,21 @@ pub struct PracticePage {
     // after merging; `None` until then.
     /// The trials part: the trial summary and the latest reports.
     pub trial_summary: Option<String>,
-    /// The tiers part: the evidence tier badge with its reasons link
+    /// The evidence tier badge, linking to its reasons
     /// (`/practices/{id}/evidence`).
-    pub evidence: Option<String>,
-    /// The resources part: resources linked from this practice.
-    pub resources: Option<String>,
+    pub badge: Option<crate::tier_actions::TierBadge>,
+    /// Resources linked from this practice, and where its author and
+    /// curators add or remove one (empty for the rest).
+    pub linked: Vec<crate::resource_actions::Linked>,
+    pub link_action: String,
 }
 
-async fn page(state: &AppState, ctx: &Ctx, shown: Shown) -> Result<PracticePage, AppError> {
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    me: &CurrentUser,
+    shown: Shown,
+) -> Result<PracticePage, AppError> {
     let c = &shown.content;
     let lang = ctx.lang;
     let named = state
@@ -192,9 +199,16 @@ async fn page(state: &AppState, ctx: &Ctx, shown: Shown) -> Result<PracticePage,
             .practice
             .topic_id
             .map(|t| format!("/topics/{}", t.0)),
-        trial_summary: None,
-        evidence: None,
-        resources: None,
+        trial_summary: match published {
+            true => Some(crate::trial_actions::summary_html(state, me, id, lang).await?),
+            false => None,
+        },
+        badge: crate::tier_actions::badge_of(lang, &shown.view.practice),
+        linked: crate::resource_actions::of_practice(state, id).await?,
+        link_action: match published && (shown.view.is_author || shown.view.curates) {
+            true => format!("{href}/resources"),
+            false => String::new(),
+        },
         href,
         page,
     })
@@ -208,7 +222,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let shown = actions::show(&state, me, PracticeId(id), None).await?;
-    Ok(render(&page(&state, &ctx, shown).await?))
+    Ok(render(&page(&state, &ctx, me, shown).await?))
 }
 
 /// `GET /practices/{practice_id}/versions/{version}`
@@ -219,7 +233,7 @@ pub async fn show_version(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let shown = actions::show(&state, me, PracticeId(id), Some(version)).await?;
-    Ok(render(&page(&state, &ctx, shown).await?))
+    Ok(render(&page(&state, &ctx, me, shown).await?))
 }
 
 /// `POST /practices/{practice_id}/follow`

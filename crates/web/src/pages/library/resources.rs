@@ -5,7 +5,7 @@
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{HtmlForm, HtmlQuery, Upload};
-use crate::gate::Access::SignedIn;
+use crate::gate::Access::{Authors, SignedIn};
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::choices::Choice;
 use crate::resource_actions::{self as actions, FindQuery, LinkForm, ResourceView, SourceInput};
@@ -23,14 +23,10 @@ use serde::Deserialize;
 
 pub fn routes(r: Routes) -> Routes {
     r.add(GET, "/resources", SignedIn, list)
-        .add(GET, "/resources/new", SignedIn, new_form)
-        .add_upload(
-            POST,
-            "/resources/new",
-            SignedIn,
-            create,
-            actions::MAX_UPLOAD,
-        )
+        // Curators only (authors and programme admins: `Actor::authors`),
+        // checked before an upload is read.
+        .add(GET, "/resources/new", Authors, new_form)
+        .add_upload(POST, "/resources/new", Authors, create, actions::MAX_UPLOAD)
         .add(GET, "/resources/{resource_id}", SignedIn, show)
         .add(GET, "/resources/{resource_id}/edit", SignedIn, edit_form)
         .add_upload(
