@@ -4,7 +4,7 @@
 //! reader follows, and only courses they may see (`learning_actions::following`).
 
 use super::competencies::TextDto;
-use crate::api::dto::ErrorBody;
+use crate::api::dto::{ErrorBody, FacetCountDto};
 use crate::catalogue::{self, CatalogueQuery, FOR_YOU, HOURS, SORTS};
 use crate::catalogue_facets::{ANY_LANGUAGE, Facet, FacetCounts};
 use crate::context::Ctx;
@@ -102,12 +102,6 @@ pub struct FacetsDto {
     pub counts: FacetCountsDto,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FacetCountDto {
-    pub value: String,
-    pub count: i64,
-}
-
 /// Per filter, its values with how many courses each finds.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FacetCountsDto {
@@ -120,23 +114,14 @@ pub struct FacetCountsDto {
     pub hours: Vec<FacetCountDto>,
 }
 
-/// `values` with their counts: those finding none left out, unless `asked`.
+/// `values` of `facet` with their counts (see [`FacetCountDto::listed`]).
 fn counted<'a>(
     counts: &FacetCounts,
     facet: Facet,
     values: impl IntoIterator<Item = &'a str>,
     asked: &str,
 ) -> Vec<FacetCountDto> {
-    values
-        .into_iter()
-        .filter_map(|v| {
-            let n = counts.get(facet, v);
-            (n > 0 || v == asked).then(|| FacetCountDto {
-                value: v.into(),
-                count: count(n),
-            })
-        })
-        .collect()
+    FacetCountDto::listed(values, asked, |v| counts.get(facet, v))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -273,3 +273,31 @@ pub struct EmailRoleBody {
 pub struct CreatedDto {
     pub id: i64,
 }
+
+/// A filter value with how many items it finds (courses, practices).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetCountDto {
+    pub value: String,
+    pub count: i64,
+}
+
+impl FacetCountDto {
+    /// `values` with their counts from `count_of`: those finding none are
+    /// left out, unless it is the value `asked` for.
+    pub fn listed<'a>(
+        values: impl IntoIterator<Item = &'a str>,
+        asked: &str,
+        count_of: impl Fn(&str) -> usize,
+    ) -> Vec<Self> {
+        values
+            .into_iter()
+            .filter_map(|v| {
+                let n = count_of(v);
+                (n > 0 || v == asked).then(|| Self {
+                    value: v.into(),
+                    count: i64::try_from(n).unwrap_or(i64::MAX),
+                })
+            })
+            .collect()
+    }
+}

@@ -145,3 +145,39 @@ pub fn spec() -> utoipa::openapi::OpenApi {
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(spec())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use utoipa::OpenApi;
+
+    /// `OpenApi::merge` keeps the first schema of a name and silently drops
+    /// the rest, so two parts that each define, say, `DraftDto` would
+    /// publish one part's answers under the other's schema. Every name must
+    /// mean one schema across all the parts.
+    #[test]
+    fn no_two_parts_define_a_schema_under_one_name() {
+        let parts = std::iter::once(super::ApiDoc::openapi())
+            .chain(super::super::workshops::docs())
+            .chain(super::super::library::docs());
+        let mut seen: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+        let mut clashes = Vec::new();
+        for part in parts {
+            let Some(components) = part.components else {
+                continue;
+            };
+            for (name, schema) in components.schemas {
+                let schema = serde_json::to_value(schema).expect("a schema serialises");
+                match seen.get(&name) {
+                    Some(earlier) if *earlier != schema => clashes.push(name),
+                    Some(_) => {}
+                    None => {
+                        seen.insert(name, schema);
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "schemas defined twice: {clashes:?}");
+    }
+}

@@ -5,6 +5,7 @@
 //! functions as the pages (`crate::practice_actions`), so a reviewer is
 //! never the author and sees only hand-ins of learners they review.
 
+use super::courses::CriterionDto;
 use super::learning::FinishedDto;
 use crate::api::dto::{CreatedDto, ErrorBody};
 use crate::context::Ctx;
@@ -217,12 +218,6 @@ pub async fn hand_ins(
         .read(move |c| practice::submissions(c, u, course, &key))
         .await?;
     Ok(Json(mine.into_iter().map(HandInDto::from).collect()))
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CriterionDto {
-    pub key: String,
-    pub text: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

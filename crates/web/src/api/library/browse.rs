@@ -2,7 +2,7 @@
 //! filters, order, pages and validation as `/practices`
 //! (`crate::library_browse`).
 
-use crate::api::dto::ErrorBody;
+use crate::api::dto::{ErrorBody, FacetCountDto};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
@@ -69,12 +69,6 @@ fn card(l: &Listed, words: &[String]) -> PracticeCardDto {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FacetCountDto {
-    pub value: String,
-    pub count: i64,
-}
-
 /// Per filter, its values with how many practices each finds with the
 /// other filters as asked (a value's own filter aside); values finding
 /// none are left out, unless asked for.
@@ -112,22 +106,14 @@ fn count(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// `values` of `facet` with their counts (see [`FacetCountDto::listed`]).
 fn counted<'a>(
     counts: &FacetCounts,
     facet: Facet,
     values: impl IntoIterator<Item = &'a str>,
     asked: &str,
 ) -> Vec<FacetCountDto> {
-    values
-        .into_iter()
-        .filter_map(|v| {
-            let n = counts.get(facet, v);
-            (n > 0 || v == asked).then(|| FacetCountDto {
-                value: v.into(),
-                count: count(n),
-            })
-        })
-        .collect()
+    FacetCountDto::listed(values, asked, |v| counts.get(facet, v))
 }
 
 /// Published classroom practices the words and filters find, 20 a page,

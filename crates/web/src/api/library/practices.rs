@@ -186,7 +186,7 @@ pub async fn version(
 
 /// The draft you edit.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct DraftDto {
+pub struct PracticeDraftDto {
     /// `draft`, `submitted` or `returned`.
     pub status: String,
     /// Send it back when saving; 0 while a published practice has no
@@ -201,16 +201,16 @@ pub struct DraftDto {
 /// author only (403 for others who see it).
 #[utoipa::path(get, path = "/api/v1/practices/{practice_id}/draft", tag = "library",
     params(("practice_id" = i64, Path)),
-    responses((status = 200, body = DraftDto), (status = 401, body = ErrorBody),
+    responses((status = 200, body = PracticeDraftDto), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn draft(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-) -> Result<Json<DraftDto>, AppError> {
+) -> Result<Json<PracticeDraftDto>, AppError> {
     let (_, d) = actions::editing(&state, ctx.require_user()?, PracticeId(id)).await?;
-    Ok(Json(DraftDto {
+    Ok(Json(PracticeDraftDto {
         status: d.status.as_str().into(),
         revision: d.revision,
         comments: d.comments,
@@ -227,7 +227,7 @@ pub struct SaveDto {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SavedDto {
+pub struct DraftSavedDto {
     pub revision: i32,
 }
 
@@ -236,7 +236,7 @@ pub struct SavedDto {
 /// a curator (`practice`, `practice-waiting`).
 #[utoipa::path(put, path = "/api/v1/practices/{practice_id}/draft", tag = "library",
     params(("practice_id" = i64, Path)), request_body = SaveDto,
-    responses((status = 200, body = SavedDto), (status = 400, body = ErrorBody),
+    responses((status = 200, body = DraftSavedDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -245,7 +245,7 @@ pub async fn save(
     ctx: Ctx,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<SaveDto>,
-) -> Result<Json<SavedDto>, AppError> {
+) -> Result<Json<DraftSavedDto>, AppError> {
     let me = ctx.require_user()?;
     let content = body.content.content(ctx.lang);
     let revision = actions::save(
@@ -259,7 +259,7 @@ pub async fn save(
     )
     .await?
     .map_err(AppError::Invalid)?;
-    Ok(Json(SavedDto { revision }))
+    Ok(Json(DraftSavedDto { revision }))
 }
 
 /// Sends your draft to the curators (checked again; they are told).
@@ -280,7 +280,7 @@ pub async fn submit(
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct WaitingDto {
+pub struct PracticeWaitingDto {
     pub id: i64,
     pub title: String,
     pub owner: String,
@@ -293,17 +293,17 @@ pub struct WaitingDto {
 /// Submitted practices owned where you curate, never your own, oldest
 /// first; 403 when you curate nowhere.
 #[utoipa::path(get, path = "/api/v1/practices/review", tag = "library",
-    responses((status = 200, body = [WaitingDto]), (status = 401, body = ErrorBody),
+    responses((status = 200, body = [PracticeWaitingDto]), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn queue(
     State(state): State<AppState>,
     ctx: Ctx,
-) -> Result<Json<Vec<WaitingDto>>, AppError> {
+) -> Result<Json<Vec<PracticeWaitingDto>>, AppError> {
     let list = actions::queue(&state, ctx.require_user()?).await?;
     Ok(Json(
         list.into_iter()
-            .map(|w| WaitingDto {
+            .map(|w| PracticeWaitingDto {
                 id: w.id.0,
                 title: w.title,
                 owner: w.owner,

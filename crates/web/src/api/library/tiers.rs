@@ -64,7 +64,7 @@ pub struct ReasonDto {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct EvidenceDto {
+pub struct PracticeEvidenceDto {
     pub practice_id: i64,
     pub title: String,
     /// The tier a curator confirmed or set (1–4); null: none, or not yet
@@ -88,9 +88,9 @@ pub struct EvidenceDto {
     pub may_decide: bool,
 }
 
-fn dto(ev: &EvidenceView, lang: Lang) -> EvidenceDto {
+fn dto(ev: &EvidenceView, lang: Lang) -> PracticeEvidenceDto {
     let row = &ev.view.practice;
-    EvidenceDto {
+    PracticeEvidenceDto {
         practice_id: row.id.0,
         title: row.title.clone(),
         tier: number(ev.tier),
@@ -117,14 +117,14 @@ fn dto(ev: &EvidenceView, lang: Lang) -> EvidenceDto {
 /// A practice's evidence tier: for everyone who sees the practice.
 #[utoipa::path(get, path = "/api/v1/practices/{practice_id}/evidence", tag = "library",
     params(("practice_id" = i64, Path)),
-    responses((status = 200, body = EvidenceDto), (status = 400, body = ErrorBody),
+    responses((status = 200, body = PracticeEvidenceDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("bearer" = [])))]
 pub async fn evidence(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<PracticeId>,
-) -> Result<Json<EvidenceDto>, AppError> {
+) -> Result<Json<PracticeEvidenceDto>, AppError> {
     let me = ctx.require_user()?;
     let ev = actions::evidence(&state, me, id).await?;
     Ok(Json(dto(&ev, ctx.lang)))
@@ -133,7 +133,7 @@ pub async fn evidence(
 /// A curator's decision.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DecisionBody {
+pub struct TierDecisionBody {
     /// `confirm` (the proposal as it stands), `1`–`4`, or `none`.
     pub decision: String,
     /// Needed unless the decision matches the proposal.
@@ -147,9 +147,9 @@ pub struct DecisionBody {
 /// a curator where the practice is owned, never its author. The author is
 /// told.
 #[utoipa::path(post, path = "/api/v1/practices/{practice_id}/evidence", tag = "library",
-    request_body = DecisionBody,
+    request_body = TierDecisionBody,
     params(("practice_id" = i64, Path)),
-    responses((status = 200, body = EvidenceDto), (status = 400, body = ErrorBody),
+    responses((status = 200, body = PracticeEvidenceDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody),
               (status = 422, body = ErrorBody, description = "Refused: `decision` (`tier-proposal-changed`: look again; `tier-decision-unknown`) or `reason` (`tier-reason-required`, `too-long`)")),
@@ -158,8 +158,8 @@ pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<PracticeId>,
-    ApiJson(body): ApiJson<DecisionBody>,
-) -> Result<Json<EvidenceDto>, AppError> {
+    ApiJson(body): ApiJson<TierDecisionBody>,
+) -> Result<Json<PracticeEvidenceDto>, AppError> {
     let me = ctx.require_user()?;
     let reason = body.reason.unwrap_or_default();
     match actions::decide(&state, me, id, &body.decision, reason, body.proposal_seen).await? {

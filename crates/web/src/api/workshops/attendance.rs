@@ -30,7 +30,7 @@ use utoipa::{OpenApi, ToSchema};
         MarksBody,
         MarkBody,
         MarkDto,
-        SavedDto,
+        MarksSavedDto,
         CheckInBody,
         CheckInDto
     ))
@@ -246,7 +246,7 @@ pub struct MarksBody {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SavedDto {
+pub struct MarksSavedDto {
     /// Marks that changed.
     pub changed: usize,
     /// People whose credit these marks wrote.
@@ -260,7 +260,7 @@ pub struct SavedDto {
 #[utoipa::path(put, path = "/api/v1/offerings/{offering_id}/sessions/{session_id}/attendance", tag = "workshops",
     params(("offering_id" = i64, Path), ("session_id" = i64, Path)),
     request_body = MarksBody,
-    responses((status = 200, body = SavedDto), (status = 400, body = ErrorBody),
+    responses((status = 200, body = MarksSavedDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -269,7 +269,7 @@ pub async fn set_attendance(
     ctx: Ctx,
     Path((id, session)): Path<(i64, i64)>,
     ApiJson(body): ApiJson<MarksBody>,
-) -> Result<Json<SavedDto>, AppError> {
+) -> Result<Json<MarksSavedDto>, AppError> {
     let marks = body
         .marks
         .into_iter()
@@ -284,7 +284,7 @@ pub async fn set_attendance(
     )
     .await?
     .map_err(AppError::Invalid)?;
-    Ok(Json(SavedDto {
+    Ok(Json(MarksSavedDto {
         changed: saved.changed,
         earned: saved.earned.iter().map(|u| u.0).collect(),
         reversed: saved.reversed.iter().map(|u| u.0).collect(),

@@ -27,14 +27,14 @@ use utoipa::{OpenApi, ToSchema};
     components(schemas(
         OfferingBody,
         SessionBody,
-        SavedDto,
+        OfferingSavedDto,
         DoubleBookingDto,
         CopyBody,
         CancelBody,
         CancelledDto,
         PeopleBody,
         PersonOutcomeDto,
-        DecisionBody,
+        ApprovalBody,
         DecisionDto
     ))
 )]
@@ -216,15 +216,15 @@ pub struct DoubleBookingDto {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SavedDto {
+pub struct OfferingSavedDto {
     pub id: i64,
     /// Facilitators' double bookings (saved all the same).
     pub warnings: Vec<DoubleBookingDto>,
 }
 
-async fn saved(state: &AppState, id: OfferingId) -> Result<SavedDto, AppError> {
+async fn saved(state: &AppState, id: OfferingId) -> Result<OfferingSavedDto, AppError> {
     let warnings = actions::warnings(state, id).await?;
-    Ok(SavedDto {
+    Ok(OfferingSavedDto {
         id: id.0,
         warnings: warnings
             .into_iter()
@@ -243,7 +243,7 @@ async fn saved(state: &AppState, id: OfferingId) -> Result<SavedDto, AppError> {
 #[utoipa::path(post, path = "/api/v1/orgs/{org_id}/offerings", tag = "workshops",
     params(("org_id" = i64, Path)),
     request_body = OfferingBody,
-    responses((status = 201, body = SavedDto), (status = 400, body = ErrorBody),
+    responses((status = 201, body = OfferingSavedDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -252,7 +252,7 @@ pub async fn create(
     ctx: Ctx,
     Extension(scope): Extension<ScopedOrg>,
     ApiJson(body): ApiJson<OfferingBody>,
-) -> Result<(StatusCode, Json<SavedDto>), AppError> {
+) -> Result<(StatusCode, Json<OfferingSavedDto>), AppError> {
     let me = ctx.require_user()?;
     let id = actions::create(&state, me, scope.id, &scope.path, &body.into_draft())
         .await?
@@ -266,7 +266,7 @@ pub async fn create(
 #[utoipa::path(put, path = "/api/v1/offerings/{offering_id}", tag = "workshops",
     params(("offering_id" = i64, Path)),
     request_body = OfferingBody,
-    responses((status = 200, body = SavedDto), (status = 400, body = ErrorBody),
+    responses((status = 200, body = OfferingSavedDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
@@ -275,7 +275,7 @@ pub async fn update(
     ctx: Ctx,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<OfferingBody>,
-) -> Result<Json<SavedDto>, AppError> {
+) -> Result<Json<OfferingSavedDto>, AppError> {
     let me = ctx.require_user()?;
     let id = OfferingId(id);
     actions::update(&state, me, id, &body.into_draft())
@@ -415,7 +415,7 @@ pub async fn register_others(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DecisionBody {
+pub struct ApprovalBody {
     /// true to approve (a seat if one is free, else the waitlist), false
     /// to decline.
     pub approve: bool,
@@ -430,7 +430,7 @@ pub struct DecisionDto {
 /// Approves or declines a pending registration. Nobody decides their own.
 #[utoipa::path(post, path = "/api/v1/offerings/{offering_id}/approvals/{user_id}", tag = "workshops",
     params(("offering_id" = i64, Path), ("user_id" = i64, Path)),
-    request_body = DecisionBody,
+    request_body = ApprovalBody,
     responses((status = 200, body = DecisionDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
@@ -439,7 +439,7 @@ pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, user)): Path<(i64, i64)>,
-    ApiJson(body): ApiJson<DecisionBody>,
+    ApiJson(body): ApiJson<ApprovalBody>,
 ) -> Result<Json<DecisionDto>, AppError> {
     let me = ctx.require_user()?;
     let status = actions::decide(&state, me, OfferingId(id), UserId(user), body.approve)
