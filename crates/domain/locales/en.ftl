@@ -2227,6 +2227,7 @@ error-choose-one--licence = Choose a licence from the list.
 # (this section's messages go below this line)
 library-browse-title = Classroom practices
 library-browse-intro = Classroom uses of AI that teachers found worth sharing, with what happened when others tried them and the evidence behind each.
+home-library-link = Find classroom practices colleagues tried, and share yours
 library-browse-search-label = Find a classroom practice
 library-browse-search = Search practices
 library-browse-search-hint = Words from the title, summary, goal, tools or steps, for example “feedback”.
@@ -2348,7 +2349,11 @@ trials-evidence = { $design }: { $sample } students, { $sites ->
    *[other] { $sites } sites
 }
 trials-evidence-comparison = , { $n } in the comparison group
-trials-evidence-effect = ; { $direction } effect on { $measure }{ $size ->
+trials-evidence-effect = ; { $direction ->
+    [positive] positive effect
+    [negative] negative effect
+   *[none] no clear effect
+} on { $measure }{ $size ->
     [none] {""}
    *[other] {" "}(effect size { $size })
 }
@@ -2412,7 +2417,7 @@ tier-reason-too_few_sites = Largest study of its kind ({ $design }): { $have } �
 tier-badge-proposed = Proposed: { $tier }
 tier-evidence-title = Evidence tier
 tier-evidence-intro = Lyceum proposes an ESSA evidence tier from the practice's trial reports, with its reasons; a curator confirms it or sets another with a reason.
-tier-confirmed-heading = Evidence tier
+tier-confirmed-heading = Confirmed tier
 tier-not-confirmed = Not yet confirmed by a curator
 tier-decided-by = Decided by { $name } on { $when }.
 tier-decided-reason = Reason:

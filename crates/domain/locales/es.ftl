@@ -2227,6 +2227,7 @@ error-choose-one--licence = Elija una licencia de la lista.
 # (this section's messages go below this line)
 library-browse-title = Prácticas de aula
 library-browse-intro = Usos de la IA en el aula que docentes consideraron dignos de compartir, con lo que ocurrió cuando otros los probaron y la evidencia de cada uno.
+home-library-link = Encuentre prácticas de aula que otros docentes probaron y comparta las suyas
 library-browse-search-label = Buscar una práctica de aula
 library-browse-search = Buscar prácticas
 library-browse-search-hint = Palabras del título, el resumen, el objetivo, las herramientas o los pasos, por ejemplo «retroalimentación».
@@ -2351,7 +2352,11 @@ trials-evidence = { $design }: { $sample } estudiantes, { $sites ->
    *[other] { $sites } sitios
 }
 trials-evidence-comparison = , { $n } en el grupo de comparación
-trials-evidence-effect = ; efecto { $direction } en { $measure }{ $size ->
+trials-evidence-effect = ; { $direction ->
+    [positive] efecto positivo
+    [negative] efecto negativo
+   *[none] sin efecto claro
+} en { $measure }{ $size ->
     [none] {""}
    *[other] {" "}(tamaño del efecto { $size })
 }
@@ -2415,7 +2420,7 @@ tier-reason-too_few_sites = El mayor estudio de su tipo ({ $design }): { $have }
 tier-badge-proposed = Propuesto: { $tier }
 tier-evidence-title = Nivel de evidencia
 tier-evidence-intro = Lyceum propone un nivel de evidencia ESSA a partir de los informes de prueba de la práctica, con sus razones; un curador lo confirma o fija otro con una razón.
-tier-confirmed-heading = Nivel de evidencia
+tier-confirmed-heading = Nivel confirmado
 tier-not-confirmed = Aún no confirmado por un curador
 tier-decided-by = Decidido por { $name } el { $when }.
 tier-decided-reason = Razón:

@@ -18,6 +18,7 @@ use lyceum_db::library::trials::{self, Filed, Place, ReportRow, Summary, Tally};
 use lyceum_domain::PracticeId;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::library::trial::{Cell, Pseudonyms, TrialInput, effect_size_text, suppress};
+use lyceum_domain::library::{Design, Evidence};
 use lyceum_domain::role::Role;
 use lyceum_domain::validation::Invalid;
 
@@ -153,6 +154,64 @@ fn t(lang: Lang, key: &str) -> String {
     catalogue().text(lang, key)
 }
 
+/// A report's outcome evidence as a sentence in `lang` (its decimals
+/// written that language's way); `None` when no outcome was measured.
+pub fn evidence_text(lang: Lang, e: &Evidence) -> Option<String> {
+    if e.design == Design::None {
+        return None;
+    }
+    let mut s = catalogue().text_with(
+        lang,
+        "trials-evidence",
+        &[
+            (
+                "design",
+                Arg::Str(&t(lang, &format!("design-{}", e.design.as_str()))),
+            ),
+            ("sample", Arg::Num(e.sample_size.unwrap_or(0).into())),
+            ("sites", Arg::Num(e.sites.unwrap_or(0).into())),
+        ],
+    );
+    if let Some(c) = e.comparison_size {
+        s.push_str(&catalogue().text_with(
+            lang,
+            "trials-evidence-comparison",
+            &[("n", Arg::Num(c.into()))],
+        ));
+    }
+    if let Some(d) = e.effect_direction {
+        let size = e.effect_size_centi.map_or_else(
+            || "none".to_string(),
+            |c| match lang {
+                Lang::En => effect_size_text(c),
+                Lang::Es => effect_size_text(c).replace('.', ","),
+            },
+        );
+        s.push_str(&catalogue().text_with(
+            lang,
+            "trials-evidence-effect",
+            &[
+                // The message words the direction with "effect" as each
+                // language puts it ("no clear effect", not "no clear effect effect").
+                ("direction", Arg::Str(d.as_str())),
+                ("measure", Arg::Str(e.measure.as_deref().unwrap_or(""))),
+                ("size", Arg::Str(&size)),
+            ],
+        ));
+        if let Some(sig) = e.significant {
+            s.push_str(&t(
+                lang,
+                if sig {
+                    "trials-significant"
+                } else {
+                    "trials-not-significant"
+                },
+            ));
+        }
+    }
+    Some(s)
+}
+
 pub fn report_view(r: &ReportRow, me: Option<&CurrentUser>, lang: Lang, date: &str) -> ReportView {
     let rep = &r.report;
     let ctx = &rep.context;
@@ -176,59 +235,7 @@ pub fn report_view(r: &ReportRow, me: Option<&CurrentUser>, lang: Lang, date: &s
             ("periods", Arg::Num(rep.periods.into())),
         ],
     );
-    let e = &rep.evidence;
-    let evidence = (e.design != lyceum_domain::library::Design::None).then(|| {
-        let mut s = catalogue().text_with(
-            lang,
-            "trials-evidence",
-            &[
-                (
-                    "design",
-                    Arg::Str(&t(lang, &format!("design-{}", e.design.as_str()))),
-                ),
-                ("sample", Arg::Num(e.sample_size.unwrap_or(0).into())),
-                ("sites", Arg::Num(e.sites.unwrap_or(0).into())),
-            ],
-        );
-        if let Some(c) = e.comparison_size {
-            s.push_str(&catalogue().text_with(
-                lang,
-                "trials-evidence-comparison",
-                &[("n", Arg::Num(c.into()))],
-            ));
-        }
-        if let Some(d) = e.effect_direction {
-            let size = e
-                .effect_size_centi
-                .map(effect_size_text)
-                .unwrap_or_else(|| "none".into());
-            s.push_str(&catalogue().text_with(
-                lang,
-                "trials-evidence-effect",
-                &[
-                    (
-                        "direction",
-                        Arg::Str(
-                            &t(lang, &format!("effect-direction-{}", d.as_str())).to_lowercase(),
-                        ),
-                    ),
-                    ("measure", Arg::Str(e.measure.as_deref().unwrap_or(""))),
-                    ("size", Arg::Str(&size)),
-                ],
-            ));
-            if let Some(sig) = e.significant {
-                s.push_str(&t(
-                    lang,
-                    if sig {
-                        "trials-significant"
-                    } else {
-                        "trials-not-significant"
-                    },
-                ));
-            }
-        }
-        s
-    });
+    let evidence = evidence_text(lang, &rep.evidence);
     ReportView {
         reporter: r
             .reporter_name
@@ -485,4 +492,53 @@ pub async fn summary_csv(state: &AppState, me: &CurrentUser) -> Result<Response,
         out,
         "attachment; filename=\"trial-reports-summary.csv\"",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lyceum_domain::library::EffectDirection;
+
+    fn study(direction: EffectDirection, centi: Option<i32>) -> Evidence {
+        Evidence {
+            design: Design::Comparison,
+            controls_for_selection: false,
+            sample_size: Some(380),
+            comparison_size: Some(180),
+            sites: Some(2),
+            measure: Some("rubric".into()),
+            effect_direction: Some(direction),
+            effect_size_centi: centi,
+            significant: Some(true),
+        }
+    }
+
+    #[test]
+    fn the_evidence_line_writes_decimals_and_directions_each_languages_way() {
+        let positive = study(EffectDirection::Positive, Some(31));
+        let en = evidence_text(Lang::En, &positive).unwrap();
+        assert!(
+            en.contains("positive effect on rubric (effect size 0.31)"),
+            "{en}"
+        );
+        let es = evidence_text(Lang::Es, &positive).unwrap();
+        assert!(
+            es.contains("efecto positivo en rubric (tamaño del efecto 0,31)"),
+            "{es}"
+        );
+        let unclear = study(EffectDirection::None, None);
+        let en = evidence_text(Lang::En, &unclear).unwrap();
+        assert!(en.contains("; no clear effect on rubric,"), "{en}");
+        let es = evidence_text(Lang::Es, &unclear).unwrap();
+        assert!(es.contains("; sin efecto claro en rubric,"), "{es}");
+    }
+
+    #[test]
+    fn no_outcome_measured_has_no_evidence_line() {
+        let e = Evidence {
+            design: Design::None,
+            ..study(EffectDirection::Positive, None)
+        };
+        assert_eq!(evidence_text(Lang::En, &e), None);
+    }
 }

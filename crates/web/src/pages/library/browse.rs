@@ -111,6 +111,8 @@ pub struct BrowsePage {
     searched: bool,
     filtered: bool,
     pages: Option<Pages>,
+    /// The reader curates somewhere: the queues are linked.
+    curates: bool,
 }
 
 /// `choices` with their counts: those finding none left out, unless chosen.
@@ -243,6 +245,10 @@ pub async fn list(
         searched: query.searched(),
         filtered: !errors.is_empty() || query.searched(),
         pages,
+        curates: ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| !u.actor.curating_scopes().is_empty()),
         q: query.q.clone(),
         errors,
         page,

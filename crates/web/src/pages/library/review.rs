@@ -18,6 +18,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_domain::PracticeId;
+use lyceum_domain::competency::Text;
 use lyceum_domain::library::DraftStatus;
 use serde::Deserialize;
 
@@ -83,6 +84,8 @@ pub struct ReviewPage {
     page: Page,
     errors: FormErrors,
     id: i64,
+    /// The language the draft is written in (its words are marked with it).
+    lang: &'static str,
     summary: String,
     goal: String,
     author: String,
@@ -109,7 +112,24 @@ pub struct ReviewPage {
     comments: String,
 }
 
-fn build(ctx: &Ctx, r: UnderReview, errors: FormErrors, comments: String) -> ReviewPage {
+/// The framework's competencies by id with their names, to name those a
+/// draft chose (as its page does) rather than show their ids.
+async fn competency_names(state: &AppState) -> Result<Vec<(String, Text)>, AppError> {
+    Ok(state
+        .db
+        .read_brief(|c| {
+            lyceum_db::competencies::named(c, lyceum_domain::competency::DEFAULT_FRAMEWORK)
+        })
+        .await?)
+}
+
+fn build(
+    ctx: &Ctx,
+    r: UnderReview,
+    named: &[(String, Text)],
+    errors: FormErrors,
+    comments: String,
+) -> ReviewPage {
     let page = Page::new(ctx, "practice-review-title")
         .with_title(&r.draft.content.title)
         .with_errors(&errors);
@@ -131,6 +151,7 @@ fn build(ctx: &Ctx, r: UnderReview, errors: FormErrors, comments: String) -> Rev
         .unwrap_or_default();
     ReviewPage {
         id: r.view.practice.id.0,
+        lang: c.language.as_str(),
         summary: c.summary.clone(),
         goal: c.goal.clone(),
         author: r.author.unwrap_or_else(|| page.t("practice-author-gone")),
@@ -147,7 +168,17 @@ fn build(ctx: &Ctx, r: UnderReview, errors: FormErrors, comments: String) -> Rev
             .map(|s| page.label("grade-band", s.as_str()))
             .collect::<Vec<_>>()
             .join(", "),
-        competencies: c.competencies.join(", "),
+        competencies: c
+            .competencies
+            .iter()
+            .map(|k| {
+                named
+                    .iter()
+                    .find(|(id, _)| id == k)
+                    .map_or_else(|| k.clone(), |(_, n)| n.get(page.lang).to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         tools: c.tools.clone(),
         steps_html: markdown::to_html(&c.steps),
         materials: c
@@ -187,7 +218,14 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let r = actions::under_review(&state, me, PracticeId(id)).await?;
-    Ok(render(&build(&ctx, r, FormErrors::none(), String::new())))
+    let named = competency_names(&state).await?;
+    Ok(render(&build(
+        &ctx,
+        r,
+        &named,
+        FormErrors::none(),
+        String::new(),
+    )))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -219,7 +257,10 @@ async fn decide(
             let r = actions::under_review(&state, me, id).await;
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
             match r {
-                Ok(r) => Ok(render_invalid(&build(&ctx, r, errors, comments))),
+                Ok(r) => {
+                    let named = competency_names(&state).await?;
+                    Ok(render_invalid(&build(&ctx, r, &named, errors, comments)))
+                }
                 // Decided meanwhile and published: its draft is gone.
                 Err(AppError::NotFound) => Ok(redirect_with(
                     &actions::href(id),

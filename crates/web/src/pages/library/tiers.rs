@@ -46,6 +46,8 @@ pub struct EvidencePage {
     page: Page,
     errors: FormErrors,
     practice_title: String,
+    /// The language the practice is written in (its title is marked with it).
+    practice_lang: &'static str,
     practice_href: String,
     /// What readers see: the confirmed tier (or that none is yet).
     tier: String,
@@ -125,6 +127,7 @@ fn evidence_page(
     });
     EvidencePage {
         practice_title: row.title.clone(),
+        practice_lang: row.language.as_str(),
         practice_href: format!("/practices/{}", row.id),
         tier: if decision.is_some() {
             actions::tier_label(lang, ev.tier)

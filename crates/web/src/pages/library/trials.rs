@@ -42,6 +42,8 @@ pub struct FormPage {
     page: Page,
     errors: FormErrors,
     practice_title: String,
+    /// The language the practice is written in (its title is marked with it).
+    practice_lang: &'static str,
     practice_href: String,
     action: String,
     updating: bool,
@@ -90,6 +92,7 @@ fn form_page(ctx: &Ctx, f: &TrialForm, input: TrialInput, errors: FormErrors) ->
     });
     FormPage {
         practice_title: p.title.clone(),
+        practice_lang: p.language.as_str(),
         practice_href: format!("/practices/{}", p.id),
         action: format!("/practices/{}/trials/new", p.id),
         updating: f.mine.is_some(),
@@ -182,6 +185,7 @@ pub async fn submit(
 pub struct ListPage {
     page: Page,
     practice_title: String,
+    practice_lang: &'static str,
     practice_href: String,
     sentence: String,
     file_href: String,
@@ -216,6 +220,7 @@ pub async fn list(
         .collect();
     Ok(render(&ListPage {
         practice_title: view.practice.title.clone(),
+        practice_lang: view.practice.language.as_str(),
         practice_href: format!("/practices/{id}"),
         sentence: actions::summary_sentence(&summary, ctx.lang),
         file_href: format!("{base}/new"),
