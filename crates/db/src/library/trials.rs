@@ -236,6 +236,13 @@ pub fn file(
     base: &str,
     now: Timestamp,
 ) -> Result<Filed, DbError> {
+    // The practice's row lock first (PostgreSQL; SQLite has one writer):
+    // the same person filing twice at once (a double click) then finds
+    // their first report and updates it, where both would insert and one
+    // meet the unique key.
+    diesel::update(classroom_practices::table.find(practice.0))
+        .set(classroom_practices::trials.eq(classroom_practices::trials))
+        .execute(conn)?;
     let Some((row, _)) = super::practice(conn, practice)? else {
         return Err(DbError::NotFound);
     };

@@ -434,6 +434,43 @@ async fn file_as(app: &TestApp, id: PracticeId, who: UserId, again: bool) {
         .unwrap();
 }
 
+/// A double-click (or a retry) files the same first report twice at once:
+/// both succeed and one report is kept, never a unique-key error.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn library_trials_one_reporter_filing_at_once_keeps_one_report() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let id = practice(&app, &s, true).await;
+    let who = educators(&app, &s, 1).await[0].0;
+    let now = app.clock.now();
+    let tries: Vec<_> = (0..8)
+        .map(|_| {
+            let db = app.db.clone();
+            tokio::spawn(async move {
+                db.write(move |c| {
+                    let input = TrialInput {
+                        subject: "math".into(),
+                        grade_band: "6-8".into(),
+                        students: "24".into(),
+                        periods: "1".into(),
+                        fidelity: "as_written".into(),
+                        happened: "It went as planned.".into(),
+                        use_again: "yes".into(),
+                        design: "none".into(),
+                        ..TrialInput::default()
+                    };
+                    trials::file(c, id, who, &input, "http://x", now)
+                })
+                .await
+            })
+        })
+        .collect();
+    for t in tries {
+        t.await.unwrap().unwrap();
+    }
+    assert_eq!(reports(&app, id).await, (1, 1));
+}
+
 fn csv_rows(body: &str) -> Vec<Vec<String>> {
     body.lines()
         .map(|l| l.split(',').map(|c| c.to_string()).collect())
