@@ -86,6 +86,7 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
     // One's classroom practices (drafts included) and follows.
     let practice_library = serde_json::to_value(crate::library::practices::of_user(conn, uid)?)
         .map_err(|e| DbError::Corrupt(format!("practice export: {e}")))?;
+    let resources = resources(conn, uid)?;
     Ok(PersonalData {
         areas: vec![
             ("account", account),
@@ -95,6 +96,7 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
             ("authoring", authoring),
             ("trial-reports", trial_reports),
             ("practice-library", practice_library),
+            ("resources", resources),
         ],
         files,
     })
@@ -138,6 +140,34 @@ fn trial_reports(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             })
             .collect(),
     ))
+}
+
+/// The resources the person added to the library, their ratings and
+/// their comments.
+fn resources(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
+    let mine = crate::library::resources::of_user(conn, uid)?;
+    Ok(json!({
+        "added": mine.resources.iter().map(|r| json!({
+            "id": r.id.0,
+            "kind": r.kind.as_str(),
+            "title": r.title,
+            "description": r.description,
+            "language": r.language.as_str(),
+            "licence": r.licence.as_str(),
+            "url": r.url,
+            "file_id": r.file_id.map(|f| f.0),
+        })).collect::<Vec<_>>(),
+        "ratings": mine.ratings.iter().map(|(id, title, stars)| json!({
+            "resource_id": id,
+            "resource": title,
+            "stars": stars,
+        })).collect::<Vec<_>>(),
+        "comments": mine.comments.iter().map(|(id, body, at)| json!({
+            "resource_id": id,
+            "body": body,
+            "written_at": ts(*at),
+        })).collect::<Vec<_>>(),
+    }))
 }
 
 fn stored_files(conn: &mut DbConn, uid: UserId) -> Result<Vec<StoredFile>, DbError> {

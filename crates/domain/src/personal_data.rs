@@ -21,7 +21,7 @@ pub const FILES_DIR: &str = "files";
 const MAX_NAME_CHARS: usize = 80;
 
 /// The areas, in the order they are written.
-pub const AREAS: [&str; 7] = [
+pub const AREAS: [&str; 8] = [
     "account",
     "learning",
     "credit",
@@ -29,6 +29,7 @@ pub const AREAS: [&str; 7] = [
     "authoring",
     "trial-reports",
     "practice-library",
+    "resources",
 ];
 
 /// The path a stored file gets inside the archive: `files/<kind>-<id>-<name>`,

@@ -20,7 +20,7 @@ use lyceum_domain::library::resource::{
     self as rules, ResourceDetails, ResourceInput, check_comment, check_details, check_file,
     check_link, check_stars,
 };
-use lyceum_domain::policy::{Action, Actor};
+use lyceum_domain::policy::{Action, Actor, own_case};
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{CourseId, OrgId, PracticeId, ResourceId};
 use serde::Deserialize;
@@ -359,13 +359,18 @@ pub async fn find(state: &AppState, q: &FindQuery, reader: Lang) -> Result<Found
         .await?)
 }
 
-/// Sets the reader's rating (1–5; a second rating changes theirs).
+/// Sets the reader's rating (1–5; a second rating changes theirs). Never
+/// its author's: refused on `stars` (`rating-own-resource`).
 pub async fn rate(state: &AppState, user: &CurrentUser, id: ResourceId, stars: i64) -> Outcome<()> {
     let stars = match check_stars(stars) {
         Ok(s) => s,
         Err(e) => return Ok(Err(e)),
     };
     let me = user.user.id();
+    let view = load(state, user, id).await?;
+    if view.resource.row.author_id.is_some_and(|a| own_case(me, a)) {
+        return Ok(Err(Invalid::one("stars", "rating-own-resource")));
+    }
     let now = state.clock.now();
     refused(
         state
@@ -425,7 +430,7 @@ pub async fn hide_comment(
     hide: bool,
 ) -> Result<(), AppError> {
     let view = load(state, user, id).await?;
-    if !user.actor.can(Action::CurateLibrary, &view.resource.owner) {
+    if !view.curates {
         return Err(AppError::Forbidden);
     }
     let now = state.clock.now();

@@ -42,12 +42,22 @@ fn count(n: Option<i32>) -> Option<u32> {
     n.and_then(|n| u32::try_from(n).ok())
 }
 
-/// Every report's outcome evidence, all versions.
+/// Every report's outcome evidence, all versions. The practice's author's
+/// own reports count as trials under way ([`Evidence::none`]), never as
+/// outcome evidence: nobody grades their own practice.
 pub fn evidence(conn: &mut DbConn, practice: PracticeId) -> Result<Vec<Evidence>, DbError> {
-    let rows: Vec<EvidenceRow> = trial_reports::table
+    let author: Option<i64> = classroom_practices::table
+        .find(practice.0)
+        .select(classroom_practices::author_id)
+        .first::<Option<i64>>(conn)
+        .optional()?
+        .flatten();
+    let rows: Vec<(Option<i64>, EvidenceRow)> = trial_reports::table
         .filter(trial_reports::practice_id.eq(practice.0))
         .order(trial_reports::id)
         .select((
+            trial_reports::reporter_id,
+            (
             trial_reports::design,
             trial_reports::controls_for_selection,
             trial_reports::sample_size,
@@ -57,11 +67,15 @@ pub fn evidence(conn: &mut DbConn, practice: PracticeId) -> Result<Vec<Evidence>
             trial_reports::effect_direction,
             trial_reports::effect_size_centi,
             trial_reports::significant,
+            ),
         ))
         .load(conn)?;
     rows.into_iter()
         .map(
-            |(design, controls, sample, comparison, sites, measure, dir, size, sig)| {
+            |(reporter, (design, controls, sample, comparison, sites, measure, dir, size, sig))| {
+                if author.is_some() && reporter == author {
+                    return Ok(Evidence::none());
+                }
                 Ok(Evidence {
                     design: Design::parse(&design).ok_or_else(|| {
                         DbError::Corrupt(format!(
@@ -198,6 +212,12 @@ pub fn decide(
     base: &str,
     now: Timestamp,
 ) -> Result<Decided, DbError> {
+    // The practice's row lock before the proposal is read (PostgreSQL): a
+    // report filed meanwhile, which reproposes under the same lock, either
+    // committed before (and `seen` is stale) or waits for this decision.
+    diesel::update(classroom_practices::table.find(practice.0))
+        .set(classroom_practices::tier.eq(classroom_practices::tier))
+        .execute(conn)?;
     let (row, owner) = super::practice(conn, practice)?.ok_or(DbError::NotFound)?;
     if !row.is_published() || !curator.curates_practice(&owner, row.author_id) {
         return Err(DbError::NotFound);

@@ -238,10 +238,24 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
         .0,
         422
     );
+    // Its author may not rate it (nobody decides their own case).
+    let (st, v) = api(
+        &app,
+        Method::PUT,
+        &path,
+        &author,
+        Some(json!({"stars": 5})),
+    )
+    .await;
+    assert_eq!(
+        (st, v["error"]["fields"][0]["field"].as_str()),
+        (422, Some("stars")),
+        "{v}"
+    );
     let mut tokens = Vec::new();
     for who in [
         "admin",
-        "author",
+        "researcher",
         "dadmin",
         "ladmin",
         "moderator",
@@ -307,11 +321,48 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
     let page = b.get(&format!("/resources/{report}")).await;
     page.expect("<strong>section 4</strong>");
     assert!(!page.contains("<script>alert"));
+    // The educator's personal data holds their rating and their comment;
+    // the author's, the resources they added.
+    let area = |who: lyceum_domain::UserId| {
+        let db = app.db.clone();
+        async move {
+            db.read(move |c| {
+                let row = lyceum_db::users::by_id(c, who)?.unwrap();
+                lyceum_db::personal_data::gather(c, &row, lyceum_domain::Timestamp::from_micros(0))
+            })
+            .await
+            .unwrap()
+            .areas
+            .into_iter()
+            .find(|(a, _)| *a == "resources")
+            .expect("the resources area")
+            .1
+        }
+    };
+    let mine = area(s.user("educator")).await;
+    assert_eq!(mine["ratings"][0]["stars"], 4, "{mine}");
+    assert!(
+        mine["comments"][0]["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("section 4")),
+        "{mine}"
+    );
+    let added = area(s.user("author")).await;
+    assert!(
+        added["added"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|r| r["id"] == report)),
+        "{added}"
+    );
     let hide = format!("/resources/{report}/comments/{comment}/hide");
     let eb = Browser::new(&app.url);
     eb.sign_in(s.email("educator"), PASSWORD).await;
     assert_eq!(eb.post(&hide, &[]).await.status, 403);
-    assert_eq!(b.post(&hide, &[]).await.status, 200);
+    // Nor its author, who would silence criticism of their own resource.
+    assert_eq!(b.post(&hide, &[]).await.status, 403);
+    let ab = Browser::new(&app.url);
+    ab.sign_in(s.email("admin"), PASSWORD).await;
+    assert_eq!(ab.post(&hide, &[]).await.status, 200);
     let (_, v) = api(&app, Method::GET, &cpath, &educator, None).await;
     assert_eq!(v.as_array().unwrap().len(), 0);
 

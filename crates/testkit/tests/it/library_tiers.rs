@@ -238,6 +238,32 @@ async fn library_tiers_proposal_is_written_and_audited_only_when_it_changes() {
     assert!(page.input_value("seen").is_none(), "no form for a reader");
 }
 
+/// The author's own report counts as a trial under way, never as outcome
+/// evidence: nobody grades their own practice (a curator may still confirm
+/// any tier, having read it).
+#[tokio::test]
+async fn library_tiers_the_authors_own_study_does_not_raise_the_proposal() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let id = published(&app, &s, "educator", s.school_a).await;
+    report(
+        &app,
+        id,
+        s.user("educator"),
+        positive(Design::Randomised, 400, 3),
+    )
+    .await;
+    assert_eq!(row(&app, id).await.proposed_tier, Some(4));
+    report(
+        &app,
+        id,
+        s.user("facilitator"),
+        positive(Design::Randomised, 400, 3),
+    )
+    .await;
+    assert_eq!(row(&app, id).await.proposed_tier, Some(1));
+}
+
 #[tokio::test]
 async fn library_tiers_curator_confirms_overrides_and_sets_none() {
     let app = TestApp::start().await;

@@ -464,6 +464,8 @@ pub struct ShowPage {
     featured: bool,
     edits: bool,
     curates: bool,
+    /// The reader may rate it: anyone but its author.
+    rates: bool,
     comments: Vec<CommentView>,
     body: String,
 }
@@ -515,6 +517,10 @@ async fn show_page(
         featured: r.row.featured_at.is_some(),
         edits: view.edits,
         curates: view.curates,
+        rates: !r
+            .row
+            .author_id
+            .is_some_and(|a| ctx.user.as_ref().is_some_and(|u| u.user.id() == a)),
         comments: comments
             .into_iter()
             .map(|c| CommentView {
