@@ -360,6 +360,25 @@ pub async fn submit(state: &AppState, user: &CurrentUser, id: PracticeId) -> Out
     )
 }
 
+/// Takes the author's draft back from review (theirs only).
+pub async fn withdraw(state: &AppState, user: &CurrentUser, id: PracticeId) -> Outcome<()> {
+    let view = library_access::load(state, user, id).await?;
+    if !view.is_author {
+        return Err(AppError::Forbidden);
+    }
+    let me = user.actor.user_id;
+    let now = state.clock.now();
+    refused(
+        state
+            .db
+            .write(move |c| {
+                let (row, owner) = library::practice(c, id)?.ok_or(DbError::NotFound)?;
+                practices::withdraw(c, &row, &owner, me, now)
+            })
+            .await,
+    )
+}
+
 /// Publishes or returns the submitted draft: its curators only (403 for
 /// its author, even one who curates there). Returns the version published.
 pub async fn decide(
@@ -531,17 +550,24 @@ pub async fn follow(
         .await?)
 }
 
-/// A material file, for those who see the practice.
+/// A material file: any of the practice's for its author and curators; for
+/// other readers only one a published version lists (not a draft's).
 pub async fn file(
     state: &AppState,
     user: &CurrentUser,
     id: PracticeId,
     file: LibraryFileId,
 ) -> Result<(String, String, Vec<u8>), AppError> {
-    library_access::load(state, user, id).await?;
+    let view = library_access::load(state, user, id).await?;
+    let drafts_too = view.is_author || view.curates || view.curator_of_own;
     state
         .db
-        .read_brief(move |c| practices::file(c, id, file))
+        .read_brief(move |c| {
+            if !drafts_too && !practices::is_published_file(c, id, file)? {
+                return Ok(None);
+            }
+            practices::file(c, id, file)
+        })
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -563,74 +589,4 @@ pub async fn mine(state: &AppState, user: &CurrentUser) -> Result<Vec<Mine>, App
 /// A practice's page.
 pub fn href(id: PracticeId) -> String {
     practices::href(id)
-}
-
-/// What changed between the published version and the draft: the fields
-/// that differ, as (field, was, now) text.
-pub fn changes(
-    was: &PracticeContent,
-    now: &PracticeContent,
-) -> Vec<(&'static str, String, String)> {
-    let list = |v: Vec<&str>| v.join(", ");
-    let materials = |c: &PracticeContent| {
-        c.materials
-            .iter()
-            .map(|m| {
-                format!(
-                    "{} ({}) — {}",
-                    m.title,
-                    m.url
-                        .clone()
-                        .unwrap_or_else(|| format!("file {}", m.file_id.unwrap_or(0))),
-                    m.licence
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let pairs: Vec<(&'static str, String, String)> = vec![
-        ("title", was.title.clone(), now.title.clone()),
-        ("summary", was.summary.clone(), now.summary.clone()),
-        ("goal", was.goal.clone(), now.goal.clone()),
-        (
-            "subjects",
-            list(was.subjects.iter().map(|s| s.as_str()).collect()),
-            list(now.subjects.iter().map(|s| s.as_str()).collect()),
-        ),
-        (
-            "grade_bands",
-            list(was.grade_bands.iter().map(|s| s.as_str()).collect()),
-            list(now.grade_bands.iter().map(|s| s.as_str()).collect()),
-        ),
-        (
-            "competencies",
-            was.competencies.join(", "),
-            now.competencies.join(", "),
-        ),
-        ("tools", was.tools.clone(), now.tools.clone()),
-        ("steps", was.steps.clone(), now.steps.clone()),
-        ("materials", materials(was), materials(now)),
-        ("minutes", was.minutes.to_string(), now.minutes.to_string()),
-        (
-            "equity_notes",
-            was.equity_notes.clone(),
-            now.equity_notes.clone(),
-        ),
-        (
-            "privacy_notes",
-            was.privacy_notes.clone(),
-            now.privacy_notes.clone(),
-        ),
-        (
-            "logic_model",
-            was.logic_model.clone(),
-            now.logic_model.clone(),
-        ),
-        (
-            "licence",
-            was.licence.as_str().to_string(),
-            now.licence.as_str().to_string(),
-        ),
-    ];
-    pairs.into_iter().filter(|(_, a, b)| a != b).collect()
 }

@@ -100,6 +100,8 @@ lyceum_domain::code_enum! {
         // Practice library: writing, review, following.
         PracticeSaved = "practice-saved",
         PracticeSubmitted = "practice-submitted",
+        PracticeWithdrawn = "practice-withdrawn",
+        PracticeNotWaiting = "practice-not-waiting",
         PracticePublished = "practice-published",
         PracticeReturned = "practice-returned",
         PracticeAlreadyDecided = "practice-already-decided",

@@ -10,7 +10,8 @@ use crate::audit::{self, Event};
 use crate::community;
 use crate::notices::{self, Notice};
 use crate::schema::{
-    classroom_practice_drafts, classroom_practice_follows, classroom_practices, competencies,
+    classroom_practice_drafts, classroom_practice_follows, classroom_practice_versions,
+    classroom_practices, competencies,
     library_files, memberships, orgs, spaces, users,
 };
 use crate::{DbConn, DbError};
@@ -298,6 +299,46 @@ pub fn submit(
         )?;
     }
     Ok(())
+}
+
+/// Takes the author's submitted draft back from review: a draft again,
+/// theirs to edit. Refused on `practice` (`practice-not-waiting`) unless it
+/// is waiting, so a curator's decision made meanwhile stands.
+pub fn withdraw(
+    conn: &mut DbConn,
+    row: &PracticeRow,
+    owner: &OrgPath,
+    author: UserId,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    let changed = diesel::update(
+        classroom_practice_drafts::table
+            .filter(classroom_practice_drafts::practice_id.eq(row.id.0))
+            .filter(classroom_practice_drafts::status.eq(DraftStatus::Submitted.as_str())),
+    )
+    .set((
+        classroom_practice_drafts::status.eq(DraftStatus::Draft.as_str()),
+        classroom_practice_drafts::submitted_at.eq(None::<i64>),
+        classroom_practice_drafts::updated_at.eq(now.micros()),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(DbError::Invalid(Invalid::one(
+            "practice",
+            "practice-not-waiting",
+        )));
+    }
+    audit::record(
+        conn,
+        now,
+        Event {
+            actor: Some(author),
+            action: "practice.withdraw",
+            org: owner.ids().last().copied(),
+            subject: None,
+            detail: serde_json::json!({ "practice": row.id.0 }),
+        },
+    )
 }
 
 /// Who curates at `owner` and is told a practice waits: programme admins
@@ -776,6 +817,27 @@ pub fn file(
         ))
         .first(conn)
         .optional()?)
+}
+
+/// Whether a published version of the practice lists `file` among its
+/// materials: the files readers may download. A draft's files are its
+/// author's and curators' alone until a version carrying them is published.
+pub fn is_published_file(
+    conn: &mut DbConn,
+    id: PracticeId,
+    file: LibraryFileId,
+) -> Result<bool, DbError> {
+    let versions: Vec<String> = classroom_practice_versions::table
+        .filter(classroom_practice_versions::practice_id.eq(id.0))
+        .select(classroom_practice_versions::content)
+        .load(conn)?;
+    for json in versions {
+        let content = super::content_from_json(id, &json)?;
+        if content.materials.iter().any(|m| m.file_id == Some(file.0)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Someone's practices (drafts and versions as they stand) and follows,

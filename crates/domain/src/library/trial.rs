@@ -130,6 +130,13 @@ fn check_evidence(inv: &mut Invalid, e: &Evidence) {
             inv.add("effect_size", "effect-size-range");
         } else if e.effect_direction.is_none() {
             inv.add("effect_size", "effect-size-without-direction");
+        } else if matches!(
+            (e.effect_direction, centi.signum()),
+            (Some(EffectDirection::Positive), -1) | (Some(EffectDirection::Negative), 1)
+        ) {
+            // A "positive" effect of −0.4 is a typo the tier rules would
+            // read as support.
+            inv.add("effect_size", "effect-size-sign");
         }
     }
     if e.significant.is_some() && e.effect_direction.is_none() {
@@ -842,8 +849,10 @@ mod tests {
             ("abc", false),
             ("0.255", false),
         ] {
+            // (no clear direction: any sign is in range)
             let r = TrialInput {
                 effect_size: v.into(),
+                effect_direction: "none".into(),
                 ..comparison()
             }
             .validate(&classroom());
@@ -864,6 +873,30 @@ mod tests {
                 ("significant".into(), "significance-without-effect"),
             ]
         );
+    }
+
+    #[test]
+    fn an_effects_size_agrees_with_its_direction() {
+        for (direction, size, ok) in [
+            ("positive", "0.31", true),
+            ("positive", "-0.31", false),
+            ("negative", "-0.31", true),
+            ("negative", "0.31", false),
+            ("none", "-0.02", true),
+            ("none", "0.02", true),
+            ("positive", "0", true),
+        ] {
+            let r = TrialInput {
+                effect_direction: direction.into(),
+                effect_size: size.into(),
+                ..comparison()
+            }
+            .validate(&classroom());
+            assert_eq!(r.is_ok(), ok, "{direction} {size}");
+            if !ok {
+                assert_eq!(fields(r), vec![("effect_size".into(), "effect-size-sign")]);
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use super::api::{call, token_for};
 use lyceum_db::{memberships, orgs};
 use lyceum_domain::role::Role;
-use lyceum_testkit::{PASSWORD, TestApp};
+use lyceum_testkit::{Browser, PASSWORD, TestApp};
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
@@ -179,6 +179,30 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         .expect("Three Lexile levels, one reading passage")
         .expect("Waiting for review");
 
+    // Taken back from review (a typo seen too late): a draft again, out of
+    // the curators' queue; a second try says it is not waiting; and sent
+    // again. Nobody else may take it back.
+    let r = other.post(&format!("{page}/withdraw"), &[]).await;
+    assert_eq!(r.status, 404, "{}", r.body);
+    let r = educator.post(&format!("{page}/withdraw"), &[]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.expect("Your practice is a draft again")
+        .expect("Submit for review");
+    let curator = app.browser();
+    curator.sign_in(s.email("admin"), PASSWORD).await;
+    assert!(
+        !curator
+            .get("/practices/review")
+            .await
+            .contains("Three Lexile levels, one reading passage")
+    );
+    educator
+        .post(&format!("{page}/withdraw"), &[])
+        .await
+        .expect("no longer waiting for review");
+    let r = educator.post(&format!("{page}/submit"), &[]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
     // The educator curates nowhere.
     assert_eq!(educator.get("/practices/review").await.status, 403);
 
@@ -280,8 +304,52 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
     edit.expect("You are writing version 2");
     assert_eq!(edit.input_value("revision").as_deref(), Some("0"));
     let file_id = edit.input_value("materials-1-file_id").unwrap();
-    let next = Form::new()
+    // A file added to the next version's draft, then taken out again, is
+    // the author's alone: never served to readers, whose page links only
+    // the published versions' files.
+    let private = Form::new()
         .text("revision", "0")
+        .text("language", "en")
+        .text("title", "Three Lexile levels, one reading passage")
+        .text("summary", "One passage at three reading levels.")
+        .text("goal", "Every student reads the same content.")
+        .text("subjects", "science")
+        .text("grade_bands", "3-5")
+        .text("steps", "1. Ask for the passage.")
+        .text("minutes", "45")
+        .text("materials_count", "2")
+        .text("materials-1-title", "The prompt we used")
+        .text("materials-1-licence", "CC BY 4.0")
+        .text("materials-1-file_id", file_id.clone())
+        .text("materials-2-title", "My class's answers, names and all")
+        .text("materials-2-licence", "CC BY 4.0")
+        .part(
+            "materials-2-file",
+            Part::bytes(PDF.to_vec())
+                .file_name("answers.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        )
+        .text("licence", "cc-by");
+    let r = educator
+        .post_multipart(&format!("{page}/edit"), private)
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let edit = educator.get(&format!("{page}/edit")).await;
+    let private_file = edit
+        .input_value("materials-2-file_id")
+        .expect("the draft's new file");
+    assert_ne!(private_file, file_id);
+    let fetch = |who: &Browser, file: String| {
+        let req = who.request(Method::GET, &format!("/practices/{id}/files/{file}"));
+        async move { req.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(fetch(&educator, private_file.clone()).await, 200);
+    assert_eq!(fetch(&other, private_file.clone()).await, 404);
+    assert_eq!(fetch(&other, file_id.clone()).await, 200);
+    let revision = edit.input_value("revision").unwrap();
+    let next = Form::new()
+        .text("revision", revision)
         .text("language", "en")
         .text("title", "Three Lexile levels, one reading passage")
         .text(
@@ -315,10 +383,14 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         .get(&format!("{page}/review"))
         .await
         .expect("What changes in version 2")
-        .expect("Fix what is wrong.");
+        .expect("Fix what is wrong.")
+        // Named as the page names them, never by their codes.
+        .expect("Science, English language arts")
+        .expect("45 minutes");
     let r = author.post(&format!("{page}/publish"), &[]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     other.get(&page).await.expect("Version 2");
+    assert_eq!(fetch(&other, private_file).await, 404);
     other
         .get(&format!("{page}/versions/1"))
         .await

@@ -23,7 +23,7 @@ use utoipa::{OpenApi, ToSchema};
 #[derive(OpenApi)]
 #[openapi(
     paths(
-        start, show, version, draft, save, submit, queue, publish, send_back, follow, unfollow,
+        start, show, version, draft, save, submit, withdraw, queue, publish, send_back, follow, unfollow,
         mine
     ),
     components(schemas(ContentInput, crate::classroom_practice_actions::MaterialInput))
@@ -43,6 +43,7 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/practices/{practice_id}/draft", SignedIn, draft)
         .add(PUT, "/v1/practices/{practice_id}/draft", SignedIn, save)
         .add(POST, "/v1/practices/{practice_id}/submit", SignedIn, submit)
+        .add(POST, "/v1/practices/{practice_id}/withdraw", SignedIn, withdraw)
         .add(
             POST,
             "/v1/practices/{practice_id}/publish",
@@ -274,6 +275,24 @@ pub async fn submit(
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AppError> {
     actions::submit(&state, ctx.require_user()?, PracticeId(id))
+        .await?
+        .map_err(AppError::Invalid)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Takes your draft back from review, a draft again; 422 on `practice`
+/// (`practice-not-waiting`) unless it is waiting for a curator.
+#[utoipa::path(post, path = "/api/v1/practices/{practice_id}/withdraw", tag = "library",
+    params(("practice_id" = i64, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    actions::withdraw(&state, ctx.require_user()?, PracticeId(id))
         .await?
         .map_err(AppError::Invalid)?;
     Ok(StatusCode::NO_CONTENT)

@@ -47,6 +47,7 @@ pub fn routes(r: Routes) -> Routes {
             actions::MAX_UPLOAD_BYTES,
         )
         .add(POST, "/practices/{practice_id}/submit", SignedIn, submit)
+        .add(POST, "/practices/{practice_id}/withdraw", SignedIn, withdraw)
 }
 
 /// Blank material rows offered below the written ones.
@@ -99,6 +100,8 @@ pub struct EditorPage {
     next_version: Option<i32>,
     /// The draft may be sent to the curators (saved, not waiting).
     submit_action: Option<String>,
+    /// The draft may be taken back from review (it is waiting).
+    withdraw_action: Option<String>,
     practice_href: Option<String>,
     /// Waiting for a curator: saving is refused until they decide.
     waiting: bool,
@@ -267,6 +270,10 @@ async fn build(
             .id
             .filter(|_| s.revision > 0 && !waiting)
             .map(|id| format!("{}/submit", actions::href(id))),
+        withdraw_action: s
+            .id
+            .filter(|_| waiting)
+            .map(|id| format!("{}/withdraw", actions::href(id))),
         practice_href: s.id.map(actions::href),
         waiting,
         errors,
@@ -509,6 +516,25 @@ pub async fn submit(
             Ok(render_invalid(&build(&state, &ctx, shown, errors).await?))
         }
     }
+}
+
+/// `POST /practices/{practice_id}/withdraw`: back to the editor, a draft
+/// again; refused (already decided) back to My practices, saying why.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let me = ctx.require_user()?;
+    let id = PracticeId(id);
+    let (to, flash) = match actions::withdraw(&state, me, id).await? {
+        Ok(()) => (
+            format!("{}/edit", actions::href(id)),
+            Flash::PracticeWithdrawn,
+        ),
+        Err(_) => ("/practices/mine".to_string(), Flash::PracticeNotWaiting),
+    };
+    Ok(redirect_with(&to, flash, state.config.secure_cookies()))
 }
 
 pub struct MineRow {

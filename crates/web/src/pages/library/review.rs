@@ -19,7 +19,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_domain::PracticeId;
 use lyceum_domain::competency::Text;
-use lyceum_domain::library::DraftStatus;
+use lyceum_domain::library::{DraftStatus, PracticeContent};
 use serde::Deserialize;
 
 pub fn routes(r: Routes) -> Routes {
@@ -123,6 +123,70 @@ async fn competency_names(state: &AppState) -> Result<Vec<(String, Text)>, AppEr
         .await?)
 }
 
+/// Each field of a practice's content as this page shows it (subjects and
+/// grade bands by their labels, competencies by name, the licence by its
+/// name), in the form's order. The list of changes compares these, so a
+/// curator reads "Science" and the competency's name, never their codes.
+fn shown(
+    page: &Page,
+    c: &PracticeContent,
+    named: &[(String, Text)],
+) -> Vec<(&'static str, String)> {
+    let labels = |kind: &str, codes: Vec<&str>| {
+        codes
+            .into_iter()
+            .map(|code| page.label(kind, code))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let materials = c
+        .materials
+        .iter()
+        .map(|m| match &m.url {
+            Some(url) => format!("{} ({url}) — {}", m.title, m.licence),
+            None => format!("{} — {}", m.title, m.licence),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    vec![
+        ("title", c.title.clone()),
+        ("summary", c.summary.clone()),
+        ("goal", c.goal.clone()),
+        (
+            "subjects",
+            labels("subject", c.subjects.iter().map(|s| s.as_str()).collect()),
+        ),
+        (
+            "grade_bands",
+            labels(
+                "grade-band",
+                c.grade_bands.iter().map(|g| g.as_str()).collect(),
+            ),
+        ),
+        (
+            "competencies",
+            c.competencies
+                .iter()
+                .map(|k| {
+                    named
+                        .iter()
+                        .find(|(id, _)| id == k)
+                        .map_or_else(|| k.clone(), |(_, n)| n.get(page.lang).to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ("tools", c.tools.clone()),
+        ("steps", c.steps.clone()),
+        ("materials", materials),
+        ("minutes", page.tn("practice-minutes", i64::from(c.minutes))),
+        ("equity_notes", c.equity_notes.clone()),
+        ("privacy_notes", c.privacy_notes.clone()),
+        ("logic_model", c.logic_model.clone()),
+        ("licence", page.label("licence", c.licence.as_str())),
+    ]
+}
+
 fn build(
     ctx: &Ctx,
     r: UnderReview,
@@ -135,20 +199,29 @@ fn build(
         .with_errors(&errors);
     let c = &r.draft.content;
     let href = actions::href(r.view.practice.id);
+    let is = shown(&page, c, named);
     let changes = r
         .published
         .as_ref()
         .map(|was| {
-            actions::changes(was, c)
+            shown(&page, was, named)
                 .into_iter()
-                .map(|(field, was, now)| Change {
+                .zip(&is)
+                .filter(|((_, was), (_, now))| was != now)
+                .map(|((field, was), (_, now))| Change {
                     label: page.t(&format!("practice-field-{}", field.replace('_', "-"))),
                     was,
-                    now,
+                    now: now.clone(),
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let field = |name: &str| {
+        is.iter()
+            .find(|(f, _)| *f == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     ReviewPage {
         id: r.view.practice.id.0,
         lang: c.language.as_str(),
@@ -156,29 +229,9 @@ fn build(
         goal: c.goal.clone(),
         author: r.author.unwrap_or_else(|| page.t("practice-author-gone")),
         owner: r.owner,
-        subjects: c
-            .subjects
-            .iter()
-            .map(|s| page.label("subject", s.as_str()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        grade_bands: c
-            .grade_bands
-            .iter()
-            .map(|s| page.label("grade-band", s.as_str()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        competencies: c
-            .competencies
-            .iter()
-            .map(|k| {
-                named
-                    .iter()
-                    .find(|(id, _)| id == k)
-                    .map_or_else(|| k.clone(), |(_, n)| n.get(page.lang).to_string())
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
+        subjects: field("subjects"),
+        grade_bands: field("grade_bands"),
+        competencies: field("competencies"),
         tools: c.tools.clone(),
         steps_html: markdown::to_html(&c.steps),
         materials: c
@@ -194,11 +247,11 @@ fn build(
                 )
             })
             .collect(),
-        minutes: page.tn("practice-minutes", i64::from(c.minutes)),
+        minutes: field("minutes"),
         equity_notes: c.equity_notes.clone(),
         privacy_notes: c.privacy_notes.clone(),
         logic_model: c.logic_model.clone(),
-        licence: page.label("licence", c.licence.as_str()),
+        licence: field("licence"),
         status: page.label("practice-draft-status", r.draft.status.as_str()),
         next_version: r.view.practice.version + 1,
         changes,
