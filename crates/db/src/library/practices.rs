@@ -377,16 +377,21 @@ pub enum Decision<'a> {
 
 /// Publishes or returns the submitted draft. The draft must still be
 /// submitted: when another curator decided first, `practice`
-/// `already-decided` and nothing changes. Publishing keeps the version,
-/// reproposes the tier, opens the discussion topic on first publication;
-/// the author is told; the decision is audited. Returns the version
-/// published (0 when returned).
+/// `already-decided` and nothing changes. It must also be the revision the
+/// curator read (`seen`): a draft withdrawn, changed and submitted again
+/// since is refused on `revision` (`practice-changed-since-read`), nothing
+/// changed, so nobody publishes words they never read. Publishing keeps
+/// the version, reproposes the tier, opens the discussion topic on first
+/// publication; the author is told; the decision is audited. Returns the
+/// version published (0 when returned).
+#[allow(clippy::too_many_arguments)]
 pub fn decide(
     conn: &mut DbConn,
     row: &PracticeRow,
     owner: &OrgPath,
     curator: UserId,
     decision: Decision<'_>,
+    seen: i32,
     base: &str,
     now: Timestamp,
 ) -> Result<i32, DbError> {
@@ -397,7 +402,15 @@ pub fn decide(
             "already-decided",
         )));
     };
-    // Claims the decision: the second of two curators finds nothing to claim.
+    if d.revision != seen {
+        return Err(DbError::Invalid(Invalid::one(
+            "revision",
+            "practice-changed-since-read",
+        )));
+    }
+    // Claims the decision on the revision read: the second of two curators
+    // finds nothing to claim, and neither does a curator whose draft was
+    // changed between the read above and this write.
     let claimed = diesel::update(
         classroom_practice_drafts::table
             .filter(classroom_practice_drafts::practice_id.eq(row.id.0))

@@ -656,24 +656,20 @@ pub fn link_practice(
 ) -> Result<(), DbError> {
     use classroom_practice_resources as l;
     if link {
-        let exists: i64 = l::table
+        let next: Option<i32> = l::table
             .filter(l::practice_id.eq(practice.0))
-            .filter(l::resource_id.eq(resource.0))
-            .count()
-            .get_result(conn)?;
-        if exists == 0 {
-            let next: Option<i32> = l::table
-                .filter(l::practice_id.eq(practice.0))
-                .select(diesel::dsl::max(l::position))
-                .first(conn)?;
-            diesel::insert_into(l::table)
-                .values((
-                    l::practice_id.eq(practice.0),
-                    l::resource_id.eq(resource.0),
-                    l::position.eq(next.map_or(0, |p| p + 1)),
-                ))
-                .execute(conn)?;
-        }
+            .select(diesel::dsl::max(l::position))
+            .first(conn)?;
+        // Linked already (or by a double submit at the same instant): once.
+        let insert = diesel::insert_into(l::table).values((
+            l::practice_id.eq(practice.0),
+            l::resource_id.eq(resource.0),
+            l::position.eq(next.map_or(0, |p| p + 1)),
+        ));
+        match conn {
+            DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
+            DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
+        };
     } else {
         diesel::delete(
             l::table
@@ -710,22 +706,22 @@ pub fn link_lesson(
         .filter(l::lesson_key.eq(lesson))
         .filter(l::resource_id.eq(resource.0));
     if link {
-        let exists: i64 = this.count().get_result(conn)?;
-        if exists == 0 {
-            let next: Option<i32> = l::table
-                .filter(l::course_id.eq(course.0))
-                .filter(l::lesson_key.eq(lesson))
-                .select(diesel::dsl::max(l::position))
-                .first(conn)?;
-            diesel::insert_into(l::table)
-                .values((
-                    l::course_id.eq(course.0),
-                    l::lesson_key.eq(lesson),
-                    l::resource_id.eq(resource.0),
-                    l::position.eq(next.map_or(0, |p| p + 1)),
-                ))
-                .execute(conn)?;
-        }
+        let next: Option<i32> = l::table
+            .filter(l::course_id.eq(course.0))
+            .filter(l::lesson_key.eq(lesson))
+            .select(diesel::dsl::max(l::position))
+            .first(conn)?;
+        // Linked already (or by a double submit at the same instant): once.
+        let insert = diesel::insert_into(l::table).values((
+            l::course_id.eq(course.0),
+            l::lesson_key.eq(lesson),
+            l::resource_id.eq(resource.0),
+            l::position.eq(next.map_or(0, |p| p + 1)),
+        ));
+        match conn {
+            DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
+            DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
+        };
     } else {
         diesel::delete(this).execute(conn)?;
     }

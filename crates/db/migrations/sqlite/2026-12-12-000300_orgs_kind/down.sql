@@ -1,0 +1,1 @@
+DROP INDEX orgs_kind;
