@@ -2222,6 +2222,7 @@ error-draft-changed--revision = This draft was saved from another page since you
 error-practice-waiting = This practice is waiting for a curator: it cannot change until they decide.
 error-practice-not-waiting = This practice is not waiting for review.
 error-already-decided = Another curator already decided on this practice.
+error-practice-changed-since-read = This draft changed since you opened it. Nothing was decided: read it again before you decide.
 error-required--comments = Say what should change.
 error-choose-one--competencies = Choose competencies from the list.
 error-choose-one--subjects = Choose subjects from the list.

@@ -2222,6 +2222,7 @@ error-draft-changed--revision = Este borrador se guardó desde otra página desp
 error-practice-waiting = Esta práctica espera a una persona curadora: no puede cambiar hasta que decida.
 error-practice-not-waiting = Esta práctica no espera revisión.
 error-already-decided = Otra persona curadora ya decidió sobre esta práctica.
+error-practice-changed-since-read = Este borrador cambió después de que usted lo abriera. No se decidió nada: vuélvalo a leer antes de decidir.
 error-required--comments = Diga qué debe cambiar.
 error-choose-one--competencies = Elija competencias de la lista.
 error-choose-one--subjects = Elija materias de la lista.

@@ -20,16 +20,7 @@ use lyceum_domain::{LibraryFileId, OrgId, PracticeId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// Input refused (`Err`), or what was done.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
-
-fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
-    match r {
-        Ok(v) => Ok(Ok(v)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
-}
+use crate::error::{Outcome, refused};
 
 /// The largest material file.
 pub const MAX_FILE_BYTES: usize = lyceum_domain::evidence::MAX_EVIDENCE_BYTES;
@@ -380,13 +371,16 @@ pub async fn withdraw(state: &AppState, user: &CurrentUser, id: PracticeId) -> O
 }
 
 /// Publishes or returns the submitted draft: its curators only (403 for
-/// its author, even one who curates there). Returns the version published.
+/// its author, even one who curates there), and only the revision they
+/// read (`seen`; else `revision`, `practice-changed-since-read`). Returns
+/// the version published.
 pub async fn decide(
     state: &AppState,
     user: &CurrentUser,
     id: PracticeId,
     publish: bool,
     comments: String,
+    seen: i32,
 ) -> Outcome<i32> {
     library_access::load_curated(state, user, id).await?;
     let me = user.actor.user_id;
@@ -408,7 +402,7 @@ pub async fn decide(
                     comments: &comments,
                 }
             };
-            practices::decide(c, &row, &owner, me, decision, &base, now).map(Ok)
+            practices::decide(c, &row, &owner, me, decision, seen, &base, now).map(Ok)
         })
         .await;
     match refused(r)? {

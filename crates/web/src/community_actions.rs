@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::spaces::{readable, readable_topic, require_poster, visibility};
 use crate::state::AppState;
 use lyceum_db::community::{self, Space};
-use lyceum_db::{DbError, moderation};
+use lyceum_db::moderation;
 use lyceum_domain::community::{TopicInput, body, flag_report, tag};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::profile::{GradeBand, Subject};
@@ -20,18 +20,7 @@ use lyceum_domain::time::Date;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::{PostId, SpaceId, TopicId, UserId};
 
-/// Input refused (`Err`), or what was made.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
-
-/// A refusal from the database's checks as input refused; anything else
-/// stays an error.
-fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
-    match r {
-        Ok(v) => Ok(Ok(v)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
-}
+use crate::error::{Outcome, refused};
 
 /// Follows (or stops following) a space `me` may read. `muted`, while
 /// following, mutes or unmutes it too (`None` leaves that as it is).

@@ -216,6 +216,21 @@ pub(crate) fn json_error(error: &AppError, lang: lyceum_domain::i18n::Lang) -> R
     r
 }
 
+/// What an action that checks input gives its page or API handler: the
+/// input refused by field (`Ok(Err)`), or done (`Ok(Ok)`); anything else
+/// is an error.
+pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
+
+/// A write's result as an [`Outcome`]: the database's own checks
+/// (`DbError::Invalid`) become input refused; anything else stays an error.
+pub fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

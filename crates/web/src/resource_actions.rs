@@ -25,16 +25,7 @@ use lyceum_domain::validation::Invalid;
 use lyceum_domain::{CourseId, OrgId, PracticeId, ResourceId};
 use serde::Deserialize;
 
-/// Input refused (`Err`), or what was done.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
-
-fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
-    match r {
-        Ok(v) => Ok(Ok(v)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
-}
+use crate::error::{Outcome, refused};
 
 /// Resources a page lists.
 pub const PER_PAGE: usize = 20;

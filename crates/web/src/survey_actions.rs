@@ -8,23 +8,12 @@ use crate::context::CurrentUser;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::workshop_access::{self, OfferingView};
-use lyceum_db::DbError;
 use lyceum_db::workshops::SessionRow;
 use lyceum_db::workshops::surveys;
-use lyceum_domain::validation::Invalid;
 use lyceum_domain::workshop::survey::{self, Questions, QuestionsInput, Refusal, Results};
 use lyceum_domain::{OfferingId, SessionId};
 
-/// Input refused (`Err`), or done.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
-
-fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
-    match r {
-        Ok(v) => Ok(Ok(v)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
-}
+use crate::error::{Outcome, refused};
 
 /// One session's survey as the reader stands to it.
 pub struct SessionSurvey {

@@ -9,7 +9,6 @@ use crate::context::CurrentUser;
 use crate::error::AppError;
 use crate::library_access::{self, PracticeView};
 use crate::state::AppState;
-use lyceum_db::DbError;
 use lyceum_db::library::tiers::{self, Decided, Decision, Waiting};
 use lyceum_domain::PracticeId;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
@@ -17,8 +16,7 @@ use lyceum_domain::library::Tier;
 use lyceum_domain::library::tier::{Reason, Study};
 use lyceum_domain::validation::Invalid;
 
-/// Input refused (`Err`), or done.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
+use crate::error::{Outcome, refused};
 
 /// The page of a practice's evidence tier.
 pub fn evidence_path(id: PracticeId) -> String {
@@ -134,15 +132,12 @@ pub async fn decide(
     let actor = me.actor.clone();
     let base = state.config.public_origin().to_string();
     let now = state.clock.now();
-    match state
-        .db
-        .write(move |c| tiers::decide(c, id, &actor, decision, &reason, seen, &base, now))
-        .await
-    {
-        Ok(d) => Ok(Ok(d)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
+    refused(
+        state
+            .db
+            .write(move |c| tiers::decide(c, id, &actor, decision, &reason, seen, &base, now))
+            .await,
+    )
 }
 
 /// The curators' queue: 403 for those who curate nowhere.

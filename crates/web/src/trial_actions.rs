@@ -13,20 +13,17 @@ use axum::body::Body;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
-use lyceum_db::DbError;
 use lyceum_db::library::trials::{self, Filed, Place, ReportRow, Summary, Tally};
 use lyceum_domain::PracticeId;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
 use lyceum_domain::library::trial::{Cell, Pseudonyms, TrialInput, effect_size_text, suppress};
 use lyceum_domain::library::{Design, Evidence};
 use lyceum_domain::role::Role;
-use lyceum_domain::validation::Invalid;
 
 /// Reports a page of the list holds.
 pub const PER_PAGE: i64 = 20;
 
-/// Input refused (`Err`), or done.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
+use crate::error::{Outcome, refused};
 
 /// The practice, published, as the reader stands to it (404 otherwise:
 /// nobody reports on a draft).
@@ -85,15 +82,12 @@ pub async fn file(
         state.clock.now(),
         state.config.public_url.clone(),
     );
-    match state
-        .db
-        .write(move |c| trials::file(c, id, user, &input, &base, now))
-        .await
-    {
-        Ok(f) => Ok(Ok(f)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
+    refused(
+        state
+            .db
+            .write(move |c| trials::file(c, id, user, &input, &base, now))
+            .await,
+    )
 }
 
 /// The reader's own report on the current version.

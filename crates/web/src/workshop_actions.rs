@@ -7,7 +7,6 @@ use crate::context::CurrentUser;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::workshop_access::{self, OfferingView};
-use lyceum_db::DbError;
 use lyceum_db::workshops::listing::{self, Around, Filter, Listed, MyOffering, MySession, Seen};
 use lyceum_db::workshops::registrations::{self, By};
 use lyceum_domain::i18n::Lang;
@@ -19,16 +18,7 @@ use lyceum_domain::workshop::RegistrationStatus;
 use lyceum_domain::{CourseId, OfferingId, OrgId, paths};
 use serde::Deserialize;
 
-/// Input refused (`Err`), or what was done.
-pub type Outcome<T> = Result<Result<T, Invalid>, AppError>;
-
-fn refused<T>(r: Result<T, DbError>) -> Outcome<T> {
-    match r {
-        Ok(v) => Ok(Ok(v)),
-        Err(DbError::Invalid(invalid)) => Ok(Err(invalid)),
-        Err(e) => Err(e.into()),
-    }
-}
+use crate::error::{Outcome, refused};
 
 /// Offerings a page lists.
 pub const PAGE: i64 = 20;

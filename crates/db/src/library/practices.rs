@@ -11,8 +11,7 @@ use crate::community;
 use crate::notices::{self, Notice};
 use crate::schema::{
     classroom_practice_drafts, classroom_practice_follows, classroom_practice_versions,
-    classroom_practices, competencies,
-    library_files, memberships, orgs, spaces, users,
+    classroom_practices, competencies, library_files, memberships, orgs, spaces, users,
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;

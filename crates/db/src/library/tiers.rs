@@ -58,15 +58,15 @@ pub fn evidence(conn: &mut DbConn, practice: PracticeId) -> Result<Vec<Evidence>
         .select((
             trial_reports::reporter_id,
             (
-            trial_reports::design,
-            trial_reports::controls_for_selection,
-            trial_reports::sample_size,
-            trial_reports::comparison_size,
-            trial_reports::sites,
-            trial_reports::measure,
-            trial_reports::effect_direction,
-            trial_reports::effect_size_centi,
-            trial_reports::significant,
+                trial_reports::design,
+                trial_reports::controls_for_selection,
+                trial_reports::sample_size,
+                trial_reports::comparison_size,
+                trial_reports::sites,
+                trial_reports::measure,
+                trial_reports::effect_direction,
+                trial_reports::effect_size_centi,
+                trial_reports::significant,
             ),
         ))
         .load(conn)?;

@@ -226,12 +226,15 @@ pub fn seed(c: &mut DbConn, now: Timestamp) -> Result<Vec<PracticeId>, DbError> 
     for d in demos() {
         let id = write_and_submit(c, d, now)?;
         let (row, owner) = library::practice(c, id)?.ok_or(DbError::NotFound)?;
+        // The curator read the draft as submitted.
+        let read = library::draft(c, id)?.ok_or(DbError::NotFound)?.revision;
         practices::decide(
             c,
             &row,
             &owner,
             curator,
             practices::Decision::Publish,
+            read,
             "",
             now,
         )?;

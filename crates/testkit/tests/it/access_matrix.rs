@@ -627,6 +627,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("PUT", "/api/v1/practices/{practice_id}/draft", SignedIn),
     ("POST", "/api/v1/practices/{practice_id}/submit", SignedIn),
     ("POST", "/api/v1/practices/{practice_id}/withdraw", SignedIn),
+    ("GET", "/api/v1/practices/{practice_id}/review", SignedIn),
     ("POST", "/api/v1/practices/{practice_id}/publish", SignedIn),
     ("POST", "/api/v1/practices/{practice_id}/return", SignedIn),
     ("PUT", "/api/v1/practices/{practice_id}/follow", SignedIn),

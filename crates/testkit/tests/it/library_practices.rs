@@ -82,6 +82,15 @@ fn content(title: &str) -> Value {
     })
 }
 
+/// The draft's revision a curator's review page shows (its forms send it).
+async fn revision_read(curator: &Browser, page: &str) -> String {
+    curator
+        .get(&format!("{page}/review"))
+        .await
+        .input_value("revision")
+        .expect("the review's revision")
+}
+
 async fn give_role(
     app: &TestApp,
     user: lyceum_domain::UserId,
@@ -213,15 +222,22 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         .get("/practices/review")
         .await
         .expect("Three Lexile levels, one reading passage");
+    let read = revision_read(&admin, &page).await;
     let r = admin
-        .post(&format!("{page}/return"), &[("comments", " ")])
+        .post(
+            &format!("{page}/return"),
+            &[("comments", " "), ("revision", read.as_str())],
+        )
         .await;
     assert_eq!(r.status, 422, "{}", r.body);
     r.expect("href=\"#f-comments\"");
     let r = admin
         .post(
             &format!("{page}/return"),
-            &[("comments", "Say which grade the sample passage is for.")],
+            &[
+                ("comments", "Say which grade the sample passage is for."),
+                ("revision", read.as_str()),
+            ],
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -246,7 +262,10 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     educator.post(&format!("{page}/submit"), &[]).await;
-    let r = admin.post(&format!("{page}/publish"), &[]).await;
+    let read = revision_read(&admin, &page).await;
+    let r = admin
+        .post(&format!("{page}/publish"), &[("revision", read.as_str())])
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
 
     // Others see it now, with its material, licence, discussion and trials link.
@@ -387,7 +406,10 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         // Named as the page names them, never by their codes.
         .expect("Science, English language arts")
         .expect("45 minutes");
-    let r = author.post(&format!("{page}/publish"), &[]).await;
+    let read = revision_read(&author, &page).await;
+    let r = author
+        .post(&format!("{page}/publish"), &[("revision", read.as_str())])
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     other.get(&page).await.expect("Version 2");
     assert_eq!(fetch(&other, private_file).await, 404);
@@ -520,7 +542,7 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
         Method::POST,
         &format!("/api/v1/practices/{own}/publish"),
         Some(&author),
-        None,
+        Some(json!({"revision": 1})),
     )
     .await;
     assert_eq!(st, 403);
@@ -575,10 +597,22 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
         Method::POST,
         &format!("/api/v1/practices/{theirs}/publish"),
         Some(&ladmin),
-        None,
+        Some(json!({"revision": 1})),
     )
     .await;
     assert_eq!(st, 404);
+    assert_eq!(
+        call(
+            &app,
+            Method::GET,
+            &format!("/api/v1/practices/{theirs}/review"),
+            Some(&ladmin),
+            None
+        )
+        .await
+        .0,
+        404
+    );
     // Someone else's draft: not the reader's to edit.
     let (st, _) = call(
         &app,
@@ -591,10 +625,20 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
     assert_eq!(st, 403);
 
     // Two curators at once: one publishes, the other is told it was decided.
+    let (st, read) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/practices/{theirs}/review"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(st, 200, "{read}");
+    let seen = json!({"revision": read["revision"]});
     let p1 = format!("/api/v1/practices/{theirs}/publish");
     let (a, b2) = tokio::join!(
-        call(&app, Method::POST, &p1, Some(&admin), None),
-        call(&app, Method::POST, &p1, Some(&author), None),
+        call(&app, Method::POST, &p1, Some(&admin), Some(seen.clone())),
+        call(&app, Method::POST, &p1, Some(&author), Some(seen.clone())),
     );
     let mut statuses = [a.0, b2.0];
     statuses.sort_unstable();
@@ -680,4 +724,200 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
     )
     .await;
     assert_eq!(mine[0]["draft_status"], "draft", "{mine}");
+}
+
+#[tokio::test]
+async fn library_practice_publishes_only_the_draft_the_curator_read() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let educator = token_for(&app, s.email("educator")).await;
+    let admin = token_for(&app, s.email("admin")).await;
+    let (st, started) = call(
+        &app,
+        Method::POST,
+        "/api/v1/practices",
+        Some(&educator),
+        Some(json!({"content": content("Checking a chatbot's sources")})),
+    )
+    .await;
+    assert_eq!(st, 201, "{started}");
+    let id = started["id"].as_i64().unwrap();
+    let api = format!("/api/v1/practices/{id}");
+    let page = format!("/practices/{id}");
+    let (st, _) = call(
+        &app,
+        Method::POST,
+        &format!("{api}/submit"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 204);
+    // The revision the curator reads (the author's draft as submitted).
+    let (_, d) = call(
+        &app,
+        Method::GET,
+        &format!("{api}/draft"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    let read = d["revision"].as_i64().unwrap();
+
+    // The curator opens the review, and leaves the tab open.
+    let curator = app.browser();
+    curator.sign_in(s.email("admin"), PASSWORD).await;
+    let opened = curator.get(&format!("{page}/review")).await;
+    assert_eq!(opened.status, 200, "{}", opened.body);
+    opened.expect("Check two sources.");
+
+    // Meanwhile the author takes it back, rewrites the steps and sends it again.
+    let (st, _) = call(
+        &app,
+        Method::POST,
+        &format!("{api}/withdraw"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 204);
+    let mut changed = content("Checking a chatbot's sources");
+    changed["steps"] =
+        json!("1. Ask the chatbot.\n2. Install [this helper](https://unsafe.example.net/helper).");
+    let (st, saved) = call(
+        &app,
+        Method::PUT,
+        &format!("{api}/draft"),
+        Some(&educator),
+        Some(json!({"revision": read, "content": changed})),
+    )
+    .await;
+    assert_eq!(st, 200, "{saved}");
+    let (st, _) = call(
+        &app,
+        Method::POST,
+        &format!("{api}/submit"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 204);
+
+    // Publish from the stale page: refused, the current draft shown with
+    // the reason at the top; nothing published.
+    let stale = read.to_string();
+    let r = curator
+        .post(&format!("{page}/publish"), &[("revision", stale.as_str())])
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    r.expect("href=\"#f-revision\"")
+        .expect("changed since you opened it")
+        .expect("https://unsafe.example.net/helper");
+    let fresh = r.input_value("revision").expect("the current revision");
+    assert_ne!(fresh, stale);
+    assert_eq!(opened.input_value("revision"), Some(stale.clone()));
+    // Returning from the stale page is refused the same way.
+    let r = curator
+        .post(
+            &format!("{page}/return"),
+            &[("revision", stale.as_str()), ("comments", "Looks fine.")],
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    r.expect("changed since you opened it");
+
+    // Over the API too, for publishing and returning.
+    let (st, body) = call(
+        &app,
+        Method::POST,
+        &format!("{api}/publish"),
+        Some(&admin),
+        Some(json!({"revision": read})),
+    )
+    .await;
+    assert_eq!(st, 422, "{body}");
+    assert!(
+        body.to_string().contains("practice-changed-since-read"),
+        "{body}"
+    );
+    let (st, body) = call(
+        &app,
+        Method::POST,
+        &format!("{api}/return"),
+        Some(&admin),
+        Some(json!({"revision": read, "comments": "Looks fine."})),
+    )
+    .await;
+    assert_eq!(st, 422, "{body}");
+    assert!(
+        body.to_string().contains("practice-changed-since-read"),
+        "{body}"
+    );
+    let (_, shown) = call(&app, Method::GET, &api, Some(&educator), None).await;
+    assert_eq!(shown["current_version"], 0, "{shown}");
+    assert_eq!(shown["draft_status"], "submitted", "{shown}");
+
+    // The API curator reads the submitted draft; its author, someone who
+    // cannot see it, and an unknown practice are refused.
+    let (st, review) = call(
+        &app,
+        Method::GET,
+        &format!("{api}/review"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(st, 200, "{review}");
+    assert_eq!(review["revision"].to_string(), fresh, "{review}");
+    assert_eq!(review["status"], "submitted");
+    assert_eq!(review["next_version"], 1);
+    assert!(
+        review["content"]["steps"]
+            .as_str()
+            .unwrap()
+            .contains("https://unsafe.example.net/helper"),
+        "{review}"
+    );
+    assert!(review["author"].is_string(), "{review}");
+    assert!(review["owner"].is_string(), "{review}");
+    let (st, _) = call(
+        &app,
+        Method::GET,
+        &format!("{api}/review"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 403);
+    let facilitator = token_for(&app, s.email("facilitator")).await;
+    let (st, _) = call(
+        &app,
+        Method::GET,
+        &format!("{api}/review"),
+        Some(&facilitator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 404);
+    let (st, _) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/999999/review",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(st, 404);
+
+    // With the revision read, it publishes.
+    let (st, body) = call(
+        &app,
+        Method::POST,
+        &format!("{api}/publish"),
+        Some(&admin),
+        Some(json!({"revision": review["revision"]})),
+    )
+    .await;
+    assert_eq!(st, 200, "{body}");
+    assert_eq!(body["version"], 1);
 }

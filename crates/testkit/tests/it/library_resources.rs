@@ -239,14 +239,7 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
         422
     );
     // Its author may not rate it (nobody decides their own case).
-    let (st, v) = api(
-        &app,
-        Method::PUT,
-        &path,
-        &author,
-        Some(json!({"stars": 5})),
-    )
-    .await;
+    let (st, v) = api(&app, Method::PUT, &path, &author, Some(json!({"stars": 5}))).await;
     assert_eq!(
         (st, v["error"]["fields"][0]["field"].as_str()),
         (422, Some("stars")),

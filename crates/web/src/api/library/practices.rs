@@ -1,6 +1,8 @@
 //! Classroom practices over the API: starting one, reading it and its
 //! versions, its draft (read and saved with the revision it was read at),
-//! submitting, the curators' queue, publishing and returning, following,
+//! submitting, the curators' queue, the submitted draft as its curators
+//! read it, publishing and returning it (with the revision read),
+//! following,
 //! and one's own practices — through the same functions as the pages
 //! (`crate::classroom_practice_actions`), with the same checks and errors.
 
@@ -23,8 +25,8 @@ use utoipa::{OpenApi, ToSchema};
 #[derive(OpenApi)]
 #[openapi(
     paths(
-        start, show, version, draft, save, submit, withdraw, queue, publish, send_back, follow, unfollow,
-        mine
+        start, show, version, draft, save, submit, withdraw, queue, review, publish, send_back,
+        follow, unfollow, mine
     ),
     components(schemas(ContentInput, crate::classroom_practice_actions::MaterialInput))
 )]
@@ -43,7 +45,13 @@ pub fn routes(r: Routes) -> Routes {
         .add(GET, "/v1/practices/{practice_id}/draft", SignedIn, draft)
         .add(PUT, "/v1/practices/{practice_id}/draft", SignedIn, save)
         .add(POST, "/v1/practices/{practice_id}/submit", SignedIn, submit)
-        .add(POST, "/v1/practices/{practice_id}/withdraw", SignedIn, withdraw)
+        .add(
+            POST,
+            "/v1/practices/{practice_id}/withdraw",
+            SignedIn,
+            withdraw,
+        )
+        .add(GET, "/v1/practices/{practice_id}/review", SignedIn, review)
         .add(
             POST,
             "/v1/practices/{practice_id}/publish",
@@ -334,24 +342,80 @@ pub async fn queue(
     ))
 }
 
+/// A submitted draft as its curators read it before deciding.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PracticeReviewDto {
+    pub id: i64,
+    /// The revision read: send it with the decision (publish or return).
+    pub revision: i32,
+    /// `submitted` while it waits for a decision (`draft` or `returned`
+    /// otherwise: nothing to decide).
+    pub status: String,
+    /// Its author's name; null once the account is deleted.
+    pub author: Option<String>,
+    /// The owning organisation's name.
+    pub owner: String,
+    /// The version publishing it makes (1: a first publication).
+    pub next_version: i32,
+    pub content: ContentInput,
+}
+
+/// The practice's draft for its curators (and an author who curates there
+/// and wrote it, who reads but never decides): 403 for others who see the
+/// practice, 404 for those who do not or when it has no draft.
+#[utoipa::path(get, path = "/api/v1/practices/{practice_id}/review", tag = "library",
+    params(("practice_id" = i64, Path)),
+    responses((status = 200, body = PracticeReviewDto), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Json<PracticeReviewDto>, AppError> {
+    let r = actions::under_review(&state, ctx.require_user()?, PracticeId(id)).await?;
+    Ok(Json(PracticeReviewDto {
+        id: r.view.practice.id.0,
+        revision: r.draft.revision,
+        status: r.draft.status.as_str().into(),
+        author: r.author,
+        owner: r.owner,
+        next_version: r.view.practice.version + 1,
+        content: ContentInput::from_content(&r.draft.content),
+    }))
+}
+
+/// Publishing: the draft's revision you read
+/// (`GET /api/v1/practices/{practice_id}/review`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PracticePublishDto {
+    /// The revision read.
+    pub revision: i32,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublishedDto {
     pub version: i32,
 }
 
-/// Publishes the submitted draft: its curators only, never its author
-/// (403). Decided already by another curator: 422 on `practice`,
-/// `already-decided`.
+/// Publishes the submitted draft at the revision you read: its curators
+/// only, never its author (403). Decided already by another curator: 422
+/// on `practice`, `already-decided`. Changed since you read it (taken
+/// back, rewritten, sent again): 422 on `revision`,
+/// `practice-changed-since-read`, nothing published — read it again.
 #[utoipa::path(post, path = "/api/v1/practices/{practice_id}/publish", tag = "library",
-    params(("practice_id" = i64, Path)),
-    responses((status = 200, body = PublishedDto), (status = 401, body = ErrorBody),
-              (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 422, body = ErrorBody)),
+    params(("practice_id" = i64, Path)), request_body = PracticePublishDto,
+    responses((status = 200, body = PublishedDto), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody, description = "Refused: `practice` (`already-decided`) or `revision` (`practice-changed-since-read`: read the draft again)")),
     security(("bearer" = [])))]
 pub async fn publish(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PracticePublishDto>,
 ) -> Result<Json<PublishedDto>, AppError> {
     let version = actions::decide(
         &state,
@@ -359,6 +423,7 @@ pub async fn publish(
         PracticeId(id),
         true,
         String::new(),
+        body.revision,
     )
     .await?
     .map_err(AppError::Invalid)?;
@@ -370,14 +435,18 @@ pub async fn publish(
 pub struct ReturnDto {
     /// Required: what should change.
     pub comments: String,
+    /// The draft's revision you read
+    /// (`GET /api/v1/practices/{practice_id}/review`).
+    pub revision: i32,
 }
 
-/// Returns the submitted draft to its author with comments (required).
+/// Returns the submitted draft at the revision you read to its author with
+/// comments (required). Refused (422) as publishing is, and on `comments`.
 #[utoipa::path(post, path = "/api/v1/practices/{practice_id}/return", tag = "library",
     params(("practice_id" = i64, Path)), request_body = ReturnDto,
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
-              (status = 422, body = ErrorBody)),
+              (status = 422, body = ErrorBody, description = "Refused: `practice` (`already-decided`), `revision` (`practice-changed-since-read`: read the draft again) or `comments`")),
     security(("bearer" = [])))]
 pub async fn send_back(
     State(state): State<AppState>,
@@ -391,6 +460,7 @@ pub async fn send_back(
         PracticeId(id),
         false,
         body.comments,
+        body.revision,
     )
     .await?
     .map_err(AppError::Invalid)?;

@@ -47,7 +47,12 @@ pub fn routes(r: Routes) -> Routes {
             actions::MAX_UPLOAD_BYTES,
         )
         .add(POST, "/practices/{practice_id}/submit", SignedIn, submit)
-        .add(POST, "/practices/{practice_id}/withdraw", SignedIn, withdraw)
+        .add(
+            POST,
+            "/practices/{practice_id}/withdraw",
+            SignedIn,
+            withdraw,
+        )
 }
 
 /// Blank material rows offered below the written ones.

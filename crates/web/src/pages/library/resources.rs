@@ -517,10 +517,10 @@ async fn show_page(
         featured: r.row.featured_at.is_some(),
         edits: view.edits,
         curates: view.curates,
-        rates: !r
+        rates: r
             .row
             .author_id
-            .is_some_and(|a| ctx.user.as_ref().is_some_and(|u| u.user.id() == a)),
+            .is_none_or(|a| ctx.user.as_ref().is_none_or(|u| u.user.id() != a)),
         comments: comments
             .into_iter()
             .map(|c| CommentView {

@@ -2,7 +2,9 @@
 //! curating scopes (never one's own; 403 for people who curate nowhere), a
 //! submitted draft in full with what changed from the published version,
 //! and publishing or returning it with comments. Two curators deciding at
-//! once: the second is told it was already decided.
+//! once: the second is told it was already decided. Each form carries the
+//! draft's revision the page showed: a draft changed since (taken back,
+//! rewritten, sent again) is refused and shown as it is now.
 
 use crate::classroom_practice_actions::{self as actions, UnderReview};
 use crate::context::Ctx;
@@ -105,6 +107,8 @@ pub struct ReviewPage {
     /// The version it would become; changes from the one readers see now.
     next_version: i32,
     changes: Vec<Change>,
+    /// The draft's revision shown: the decision forms send it back.
+    revision: i32,
     /// The reader may decide (submitted, and not their own).
     decides: bool,
     /// The reader wrote it (and curates there): shown, never decided.
@@ -254,6 +258,7 @@ fn build(
         licence: field("licence"),
         status: page.label("practice-draft-status", r.draft.status.as_str()),
         next_version: r.view.practice.version + 1,
+        revision: r.draft.revision,
         changes,
         decides: r.view.curates && r.draft.status == DraftStatus::Submitted,
         own: r.view.curator_of_own,
@@ -285,6 +290,10 @@ pub async fn show(
 pub struct DecisionForm {
     #[serde(default)]
     pub comments: String,
+    /// The draft's revision the page showed (missing or unreadable: refused
+    /// as changed, and the draft shown as it is).
+    #[serde(default)]
+    pub revision: String,
 }
 
 async fn decide(
@@ -292,11 +301,13 @@ async fn decide(
     ctx: Ctx,
     id: i64,
     publish: bool,
-    comments: String,
+    form: DecisionForm,
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let id = PracticeId(id);
-    match actions::decide(&state, me, id, publish, comments.clone()).await? {
+    let seen = form.revision.trim().parse::<i32>().unwrap_or(-1);
+    let comments = form.comments;
+    match actions::decide(&state, me, id, publish, comments.clone(), seen).await? {
         Ok(_) => Ok(redirect_with(
             "/practices/review",
             if publish {
@@ -326,21 +337,27 @@ async fn decide(
     }
 }
 
-/// `POST /practices/{practice_id}/publish`
+/// `POST /practices/{practice_id}/publish` (the revision read)
 pub async fn publish(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    decide(state, ctx, id, true, String::new()).await
+    let form = DecisionForm {
+        comments: String::new(),
+        ..form
+    };
+    decide(state, ctx, id, true, form).await
 }
 
-/// `POST /practices/{practice_id}/return` (comments required)
+/// `POST /practices/{practice_id}/return` (comments required; the
+/// revision read)
 pub async fn send_back(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     HtmlForm(form): HtmlForm<DecisionForm>,
 ) -> Result<Response, AppError> {
-    decide(state, ctx, id, false, form.comments).await
+    decide(state, ctx, id, false, form).await
 }
