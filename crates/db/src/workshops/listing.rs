@@ -121,23 +121,31 @@ type Row = (
 );
 
 /// The offerings `reader` may see that pass `f`, soonest first, at most
-/// `f.limit` (capped): one statement.
+/// `f.limit` (capped). Two statements in one snapshot: the page's ids,
+/// then what each card shows. Asked at once, SQLite computes every card's
+/// counts and subqueries for each candidate (each offering the reader may
+/// see that is not over, hundreds) before sorting them and keeping twenty.
 pub fn find(
     conn: &mut DbConn,
     reader: UserId,
     seen: &Seen,
     f: &Filter,
 ) -> Result<Vec<Listed>, DbError> {
+    crate::snapshot(conn, |c| {
+        let ids = page_ids(c, seen, f)?;
+        cards(c, reader, &ids)
+    })
+}
+
+/// The ids of the page `f` asks for, in the list's order.
+fn page_ids(conn: &mut DbConn, seen: &Seen, f: &Filter) -> Result<Vec<i64>, DbError> {
     let managed = inside_any(&seen.managed);
     let near = inside_any(&f.near);
     let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
-    let room = [Mode::InPerson.as_str(), Mode::Both.as_str()];
-    let waiting = RegistrationStatus::Waitlisted.as_str();
     let limit = f.limit.clamp(1, MAX_PAGE);
-    let rows: Vec<Row> = crate::on_backend!(conn, |c| {
+    Ok(crate::on_backend!(conn, |c| {
         let mut q = offerings::table
             .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
-            .left_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
             .filter(offerings::cancelled_at.is_null())
             .filter(offerings::ends_at.ge(f.now.micros()))
             .into_boxed();
@@ -174,6 +182,25 @@ pub fn find(
         }
         q.order((offerings::starts_at, offerings::id))
             .limit(limit)
+            .select(offerings::id)
+            .load::<i64>(c)
+    })?)
+}
+
+/// The cards of the offerings `ids`, in the list's order.
+fn cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
+    let room = [Mode::InPerson.as_str(), Mode::Both.as_str()];
+    let waiting = RegistrationStatus::Waitlisted.as_str();
+    let rows: Vec<Row> = crate::on_backend!(conn, |c| {
+        offerings::table
+            .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
+            .left_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
+            .filter(offerings::id.eq_any(ids))
+            .order((offerings::starts_at, offerings::id))
             .select((
                 OfferingRow::as_select(),
                 orgs::name,

@@ -270,6 +270,10 @@ fn an_educators_list_walks_only_their_audiences() {
         "{sql}\n{plan}"
     );
     assert!(!plan.contains("SCAN offerings"), "{sql}\n{plan}");
+    // The walk picks the page's ids only: what a card shows (waitlist
+    // counts, the reader's registration) is read for those twenty, not for
+    // every candidate the sort sees.
+    assert!(!sql.contains("registrations"), "{sql}");
     let (sql, plan) = crate::plan_of(&mut c, "DISTINCT", |c| {
         listing::courses_offered(c, &seen, T0).unwrap();
     });
