@@ -494,19 +494,21 @@ pub async fn show(
     let (content, draft, names, following) = state
         .db
         .read_brief(move |c| {
-            let draft = library::draft(c, row.id)?;
-            let content = match version {
-                Some(v) if v >= 1 && v <= row.version => library::version(c, row.id, v)?,
-                Some(_) => None,
-                None if row.is_published() => library::version(c, row.id, row.version)?,
-                None => draft.as_ref().map(|d| d.content.clone()),
-            };
-            Ok((
-                content,
-                draft,
-                practices::names(c, &row)?,
-                practices::follows(c, row.id, me)?,
-            ))
+            lyceum_db::snapshot(c, |c| {
+                let draft = library::draft(c, row.id)?;
+                let content = match version {
+                    Some(v) if v >= 1 && v <= row.version => library::version(c, row.id, v)?,
+                    Some(_) => None,
+                    None if row.is_published() => library::version(c, row.id, row.version)?,
+                    None => draft.as_ref().map(|d| d.content.clone()),
+                };
+                Ok((
+                    content,
+                    draft,
+                    practices::names(c, &row)?,
+                    practices::follows(c, row.id, me)?,
+                ))
+            })
         })
         .await?;
     let content = content.ok_or(AppError::NotFound)?;

@@ -465,7 +465,7 @@ pub struct Linked {
     pub id: i64,
 }
 
-fn linked(rows: Vec<ResourceRow>) -> Vec<Linked> {
+pub fn linked(rows: Vec<ResourceRow>) -> Vec<Linked> {
     rows.into_iter()
         .map(|r| Linked {
             href: href(r.id),
@@ -474,16 +474,6 @@ fn linked(rows: Vec<ResourceRow>) -> Vec<Linked> {
             title: r.title,
         })
         .collect()
-}
-
-/// The resources linked from a practice (for its page).
-pub async fn of_practice(state: &AppState, practice: PracticeId) -> Result<Vec<Linked>, AppError> {
-    Ok(linked(
-        state
-            .db
-            .read(move |c| resources::of_practice(c, practice))
-            .await?,
-    ))
 }
 
 /// The resources linked from a course's lesson (for the lesson page).

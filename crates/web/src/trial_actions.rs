@@ -293,17 +293,16 @@ pub struct SummaryPartial {
 
 /// The practice page's section on trials, as HTML (the practice page
 /// includes it as it is: `{{ trials|safe }}`).
-pub async fn summary_html(
-    state: &AppState,
+pub fn summary_html(
+    s: &Summary,
     me: &CurrentUser,
     id: PracticeId,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let s = summary(state, id).await?;
     let zone = lyceum_domain::time::TimeZone::utc();
     let partial = SummaryPartial {
         heading: t(lang, "trials-heading"),
-        sentence: summary_sentence(&s, lang),
+        sentence: summary_sentence(s, lang),
         latest: s
             .latest
             .iter()

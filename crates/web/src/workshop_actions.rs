@@ -352,7 +352,7 @@ pub async fn mine(
     let now = state.clock.now();
     Ok(state
         .db
-        .read_brief(move |c| listing::mine(c, me, now))
+        .read_brief(move |c| lyceum_db::snapshot(c, |c| listing::mine(c, me, now)))
         .await?)
 }
 

@@ -110,17 +110,30 @@ async fn page(
 ) -> Result<PracticePage, AppError> {
     let c = &shown.content;
     let lang = ctx.lang;
-    let named = state
+    let id = shown.view.practice.id;
+    let published = shown.view.practice.is_published();
+    // What the page shows beside the practice, in one read.
+    let (named, trials, linked) = state
         .db
         .read_brief(move |c| {
-            lyceum_db::competencies::named(c, lyceum_domain::competency::DEFAULT_FRAMEWORK)
+            lyceum_db::snapshot(c, |c| {
+                Ok((
+                    lyceum_db::competencies::named(
+                        c,
+                        lyceum_domain::competency::DEFAULT_FRAMEWORK,
+                    )?,
+                    match published {
+                        true => Some(lyceum_db::library::trials::summary(c, id)?),
+                        false => None,
+                    },
+                    lyceum_db::library::resources::of_practice(c, id)?,
+                ))
+            })
         })
         .await?;
     let page = Page::new(ctx, "practice-title").with_title(&c.title);
-    let id = shown.view.practice.id;
     let href = actions::href(id);
     let current = shown.view.practice.version;
-    let published = shown.view.practice.is_published();
     Ok(PracticePage {
         id: id.0,
         lang: c.language.as_str(),
@@ -199,12 +212,11 @@ async fn page(
             .practice
             .topic_id
             .map(|t| format!("/topics/{}", t.0)),
-        trial_summary: match published {
-            true => Some(crate::trial_actions::summary_html(state, me, id, lang).await?),
-            false => None,
-        },
+        trial_summary: trials
+            .map(|s| crate::trial_actions::summary_html(&s, me, id, lang))
+            .transpose()?,
         badge: crate::tier_actions::badge_of(lang, &shown.view.practice),
-        linked: crate::resource_actions::of_practice(state, id).await?,
+        linked: crate::resource_actions::linked(linked),
         link_action: match published && (shown.view.is_author || shown.view.curates) {
             true => format!("{href}/resources"),
             false => String::new(),
