@@ -529,6 +529,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> BigInt,
         updated_at -> BigInt,
+        waitlisted -> Integer,
     }
 }
 
@@ -846,6 +847,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    library_spaces (org_id) {
+        org_id -> BigInt,
+        space_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     catalogue_version (id) {
         id -> BigInt,
         version -> BigInt,
@@ -914,6 +922,7 @@ diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     library_version,
+    library_spaces,
     classroom_practices,
     classroom_practice_drafts,
     classroom_practice_versions,
@@ -1056,6 +1065,7 @@ diesel::table! {
         content -> Text,
         published_by -> Nullable<BigInt>,
         published_at -> BigInt,
+        revision -> Integer,
     }
 }
 
@@ -1323,4 +1333,5 @@ pub const TABLES: &[&str] = &[
     "classroom_practice_resources",
     "lesson_resources",
     "library_version",
+    "library_spaces",
 ];

@@ -89,10 +89,11 @@ macro_rules! visible {
     }};
 }
 
-/// `(path >= p AND path < end)` for each subtree, ORed: the organiser is
-/// inside one of them. Paths are canonical (`/1/7/`, digits and slashes
-/// only: `OrgPath::parse`), so they are written into the SQL as literals.
-fn inside_any(paths: &[OrgPath]) -> Option<String> {
+/// `(path >= p AND path < end)` for each subtree, ORed, on the `path`
+/// column named: that organisation is inside one of them. Paths are
+/// canonical (`/1/7/`, digits and slashes only: `OrgPath::parse`), so they
+/// are written into the SQL as literals.
+fn inside_any(paths: &[OrgPath], path: &str) -> Option<String> {
     if paths.is_empty() {
         return None;
     }
@@ -100,7 +101,7 @@ fn inside_any(paths: &[OrgPath]) -> Option<String> {
         .iter()
         .map(|p| {
             format!(
-                "(orgs.path >= '{}' AND orgs.path < '{}')",
+                "({path} >= '{}' AND {path} < '{}')",
                 p.as_str(),
                 p.subtree_end()
             )
@@ -109,12 +110,22 @@ fn inside_any(paths: &[OrgPath]) -> Option<String> {
     Some(format!("({})", ranges.join(" OR ")))
 }
 
+/// The organiser is inside one of the subtrees where the reader manages
+/// offerings: a list of organisations for `offerings.org_id`, so that
+/// SQLite answers this branch of the visibility condition from
+/// `offerings_org` as it answers the audience branches from their index.
+/// Written on the joined organiser's path, it walked every offering ever
+/// held, in start order, for every admin.
+fn managed_sql(paths: &[OrgPath]) -> Option<String> {
+    inside_any(paths, "m.path")
+        .map(|r| format!("offerings.org_id IN (SELECT m.id FROM orgs m WHERE {r})"))
+}
+
 type Row = (
     OfferingRow,
     String,
     Option<String>,
     Option<String>,
-    Option<i64>,
     bool,
     bool,
     Option<String>,
@@ -139,8 +150,8 @@ pub fn find(
 
 /// The ids of the page `f` asks for, in the list's order.
 fn page_ids(conn: &mut DbConn, seen: &Seen, f: &Filter) -> Result<Vec<i64>, DbError> {
-    let managed = inside_any(&seen.managed);
-    let near = inside_any(&f.near);
+    let managed = managed_sql(&seen.managed);
+    let near = inside_any(&f.near, "orgs.path");
     let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
     let limit = f.limit.clamp(1, MAX_PAGE);
     Ok(crate::on_backend!(conn, |c| {
@@ -194,7 +205,6 @@ fn cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, 
     }
     let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
     let room = [Mode::InPerson.as_str(), Mode::Both.as_str()];
-    let waiting = RegistrationStatus::Waitlisted.as_str();
     let rows: Vec<Row> = crate::on_backend!(conn, |c| {
         offerings::table
             .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
@@ -206,11 +216,6 @@ fn cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, 
                 orgs::name,
                 courses::slug.nullable(),
                 courses::title.nullable(),
-                registrations::table
-                    .filter(registrations::offering_id.eq(offerings::id))
-                    .filter(registrations::status.eq(waiting))
-                    .count()
-                    .single_value(),
                 exists(
                     offering_sessions::table
                         .filter(offering_sessions::offering_id.eq(offerings::id))
@@ -234,11 +239,11 @@ fn cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, 
     Ok(rows
         .into_iter()
         .map(
-            |(offering, organiser, slug, title, waitlisted, has_online, has_room, mine)| Listed {
+            |(offering, organiser, slug, title, has_online, has_room, mine)| Listed {
+                waitlisted: i64::from(offering.waitlisted),
                 offering,
                 organiser,
                 course: slug.zip(title),
-                waitlisted: waitlisted.unwrap_or(0),
                 has_online,
                 has_room,
                 mine: mine
@@ -475,11 +480,6 @@ pub fn around(
                 .optional()?,
             None => None,
         };
-        let waitlisted: i64 = registrations::table
-            .filter(registrations::offering_id.eq(offering.id.0))
-            .filter(registrations::status.eq(RegistrationStatus::Waitlisted.as_str()))
-            .count()
-            .get_result(c)?;
         Ok(Around {
             organiser,
             course,
@@ -488,7 +488,7 @@ pub fn around(
                 .map(|(_, n)| n)
                 .collect(),
             competencies: competencies_named(c, offering.id)?,
-            waitlisted,
+            waitlisted: i64::from(offering.waitlisted),
             place: waitlist_place(c, offering.id, reader)?,
         })
     })
@@ -501,7 +501,7 @@ pub fn courses_offered(
     seen: &Seen,
     now: Timestamp,
 ) -> Result<Vec<(i64, String)>, DbError> {
-    let managed = inside_any(&seen.managed);
+    let managed = managed_sql(&seen.managed);
     let q = offerings::table
         .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
         .inner_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))

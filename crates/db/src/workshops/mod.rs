@@ -51,6 +51,8 @@ pub struct OfferingRow {
     pub capacity: i32,
     pub confirmed: i32,
     pub queued: i32,
+    /// People waiting, kept by the database's triggers on `registrations`.
+    pub waitlisted: i32,
     pub needs_approval: bool,
     pub registration_opens_at: i64,
     pub registration_closes_at: i64,

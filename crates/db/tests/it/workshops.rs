@@ -278,10 +278,75 @@ fn an_educators_list_walks_only_their_audiences() {
         listing::courses_offered(c, &seen, T0).unwrap();
     });
     assert!(!plan.contains("SCAN offerings"), "{sql}\n{plan}");
+    // An admin also sees every offering organised where they manage: that
+    // branch is a list of organisations, answered from `offerings_org`,
+    // not a walk of every offering ever held.
+    let managing = Seen {
+        audiences: vec![1, 2],
+        managed: vec![lyceum_domain::org::OrgPath::parse("/1/2/").unwrap()],
+    };
+    let (sql, plan) = crate::plan_of(&mut c, "ORDER BY", |c| {
+        assert_eq!(
+            listing::find(c, people[0], &managing, &filter)
+                .unwrap()
+                .len(),
+            1
+        );
+    });
+    assert!(
+        plan.contains("MULTI-INDEX OR") && plan.contains("USING INDEX offerings_org (org_id=?)"),
+        "{sql}\n{plan}"
+    );
+    assert!(!plan.contains("SCAN offerings"), "{sql}\n{plan}");
     // The filter's states, read on every view of the list: an index walk,
     // never a scan of every organisation (27,000 at full size).
     let (sql, plan) = crate::plan_of(&mut c, "kind", |c| {
         listing::states(c).unwrap();
     });
     assert!(!plan.contains("SCAN orgs"), "{sql}\n{plan}");
+}
+
+/// The offering's `waitlisted`, kept by triggers, equals the people
+/// waiting after every kind of change: registering, cancelling (waiting or
+/// seated, which promotes), registering again, more seats, and a
+/// registration deleted with its account.
+#[tokio::test]
+async fn the_waitlist_count_follows_every_change() {
+    use diesel::prelude::*;
+    use lyceum_db::schema::registrations as r;
+    let t = TestDb::new();
+    let mut c = t.db.get().unwrap();
+    let (offering, people) = setup(&mut c, 1, 5);
+    let check = |c: &mut DbConn, want: i32| {
+        let counted: i64 = r::table
+            .filter(r::offering_id.eq(offering.0))
+            .filter(r::status.eq("waitlisted"))
+            .count()
+            .get_result(c)
+            .unwrap();
+        let kept = workshops::find(c, offering).unwrap().unwrap().waitlisted;
+        assert_eq!((kept, counted), (want, i64::from(want)));
+    };
+    check(&mut c, 0);
+    for &p in &people {
+        registrations::register(&mut c, offering, p, By::Themselves, BASE, T0).unwrap();
+    }
+    check(&mut c, 4);
+    // A waiting person leaves; then the seated one, whose seat goes to the
+    // first waiting.
+    registrations::cancel(&mut c, offering, people[4], BASE, T0).unwrap();
+    check(&mut c, 3);
+    registrations::cancel(&mut c, offering, people[0], BASE, T0).unwrap();
+    check(&mut c, 2);
+    // Back again: to the end of the queue.
+    registrations::register(&mut c, offering, people[4], By::Themselves, BASE, T0).unwrap();
+    check(&mut c, 3);
+    // A deleted account's registration goes with it.
+    diesel::delete(r::table.filter(r::user_id.eq(people[4].0)))
+        .execute(&mut c)
+        .unwrap();
+    check(&mut c, 2);
+    // More seats: everyone waiting is seated.
+    registrations::set_capacity(&mut c, offering, 10, BASE, T0).unwrap();
+    check(&mut c, 0);
 }

@@ -326,6 +326,13 @@ pub(super) fn write_in(
     )?;
     load!(c, pd_ledger::table, &ledger, 9);
     w.credited = ledger.len();
+    // Each offering's `waitlisted`, which triggers keep: PostgreSQL's do not
+    // fire while the load runs unchecked (SQLite's did, and agree).
+    diesel::sql_query(
+        "UPDATE offerings SET waitlisted = (SELECT COUNT(*) FROM registrations \
+         WHERE registrations.offering_id = offerings.id AND registrations.status = 'waitlisted')",
+    )
+    .execute(c)?;
 
     if let DbConn::Pg(pg) = &mut *c {
         if unchecked {

@@ -11,11 +11,11 @@ use lyceum_seed::{Params, generate};
 use lyceum_testdb::TestDb;
 use std::collections::{HashMap, HashSet};
 
-/// Offerings (id, capacity, confirmed, queued, starts, ends), registrations
+/// Offerings (id, capacity, confirmed, queued, waitlisted, starts, ends), registrations
 /// (offering, user, status, position), attendance marks, workshop ledger
 /// entries (user, offering).
 type Loaded = (
-    Vec<(i64, i32, i32, i32, i64, i64)>,
+    Vec<(i64, i32, i32, i32, i32, i64, i64)>,
     Vec<(i64, i64, String, i32)>,
     i64,
     Vec<(i64, Option<i64>)>,
@@ -54,6 +54,7 @@ async fn seeded_workshops_are_consistent_and_the_app_carries_on() {
                     offerings::capacity,
                     offerings::confirmed,
                     offerings::queued,
+                    offerings::waitlisted,
                     offerings::starts_at.assume_not_null(),
                     offerings::ends_at.assume_not_null(),
                 ))
@@ -80,12 +81,15 @@ async fn seeded_workshops_are_consistent_and_the_app_carries_on() {
     for r in &regs_rows {
         by_offering.entry(r.0).or_default().push(r);
     }
-    for (id, capacity, confirmed, queued, starts, ends) in &rows {
+    for (id, capacity, confirmed, queued, waitlisted, starts, ends) in &rows {
         let list = by_offering.get(id).cloned().unwrap_or_default();
         let seats = list.iter().filter(|r| r.2 == "confirmed").count() as i32;
         assert_eq!(seats, *confirmed, "offering {id}");
         assert!(confirmed <= capacity, "offering {id}");
         assert_eq!(list.len() as i32, *queued);
+        // As the triggers keep it, on both backends.
+        let waiting = list.iter().filter(|r| r.2 == "waitlisted").count() as i32;
+        assert_eq!(waiting, *waitlisted, "offering {id}");
         let mut positions: Vec<i32> = list.iter().map(|r| r.3).collect();
         positions.sort_unstable();
         assert_eq!(positions, (1..=*queued).collect::<Vec<_>>());
@@ -106,7 +110,7 @@ async fn seeded_workshops_are_consistent_and_the_app_carries_on() {
     // the first on its waitlist.
     let full = rows
         .iter()
-        .find(|(id, _, _, _, starts, _)| {
+        .find(|(id, _, _, _, _, starts, _)| {
             *starts > NOW.micros()
                 && by_offering
                     .get(id)
