@@ -25,6 +25,14 @@ pub enum Job {
         hand_in: crate::HandInId,
         base: String,
     },
+    /// Tells the followers of a practice of a new trial report (they can be
+    /// thousands: done by the worker, a batch at a time, so filing holds
+    /// the write lock for one queued job; its author was told when it was
+    /// filed). `base` as for `HandInWaiting`.
+    TrialReported {
+        report: crate::TrialReportId,
+        base: String,
+    },
 }
 
 impl Job {
@@ -34,6 +42,7 @@ impl Job {
             Job::SendEmail(_) => "send_email",
             Job::TopicStarted { .. } => "topic_started",
             Job::HandInWaiting { .. } => "hand_in_waiting",
+            Job::TrialReported { .. } => "trial_reported",
         }
     }
 }

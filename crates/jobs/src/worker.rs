@@ -205,6 +205,25 @@ impl Worker {
                     }
                 }
             }
+            Job::TrialReported { report, base } => {
+                // As `TopicStarted`: a batch per transaction; a retry
+                // skips whoever was told already.
+                let (report, mut after) = (*report, 0);
+                loop {
+                    let base = base.clone();
+                    let next = self
+                        .db
+                        .write(move |c| {
+                            lyceum_db::library::trials::tell_followers(c, report, &base, after)
+                        })
+                        .await
+                        .map_err(|e| Failure::Retry(e.to_string()))?;
+                    match next {
+                        Some(n) => after = n,
+                        None => return Ok(()),
+                    }
+                }
+            }
             Job::HandInWaiting { hand_in, base } => {
                 // Those already told are skipped: a retry tells nobody twice.
                 let (id, base, now) = (*hand_in, base.clone(), self.clock.now());

@@ -210,8 +210,9 @@ pub fn start(
 
 /// Publishes `content` as the practice's next version (the caller checked
 /// the curator may, and that it is valid): the row takes the version's
-/// words, facets and search text, the version is kept, and the draft is
-/// gone. Returns the new version's number.
+/// words, facets and search text, the version is kept (with the draft's
+/// revision, which the next draft counts on from), and the draft is gone.
+/// Returns the new version's number.
 pub fn publish_version(
     conn: &mut DbConn,
     id: PracticeId,
@@ -220,6 +221,12 @@ pub fn publish_version(
     now: Timestamp,
 ) -> Result<i32, DbError> {
     let json = content_to_json(content)?;
+    let revision: i32 = classroom_practice_drafts::table
+        .find(id.0)
+        .select(classroom_practice_drafts::revision)
+        .first(conn)
+        .optional()?
+        .unwrap_or(0);
     let minutes = i32::try_from(content.minutes).unwrap_or(i32::MAX);
     let version: i32 = diesel::update(classroom_practices::table.find(id.0))
         .set((
@@ -253,11 +260,23 @@ pub fn publish_version(
             classroom_practice_versions::content.eq(json),
             classroom_practice_versions::published_by.eq(curator.0),
             classroom_practice_versions::published_at.eq(now.micros()),
+            classroom_practice_versions::revision.eq(revision),
         ))
         .execute(conn)?;
     write_facets(conn, id, content)?;
     diesel::delete(classroom_practice_drafts::table.find(id.0)).execute(conn)?;
     Ok(version)
+}
+
+/// The revision a next version's draft starts at: past every revision the
+/// practice's drafts have had, so a revision a curator read of an earlier
+/// version's draft never names this one.
+pub fn first_revision(conn: &mut DbConn, id: PracticeId) -> Result<i32, DbError> {
+    let last: Option<i32> = classroom_practice_versions::table
+        .filter(classroom_practice_versions::practice_id.eq(id.0))
+        .select(diesel::dsl::max(classroom_practice_versions::revision))
+        .first(conn)?;
+    Ok(last.unwrap_or(0) + 1)
 }
 
 fn write_facets(conn: &mut DbConn, id: PracticeId, c: &PracticeContent) -> Result<(), DbError> {

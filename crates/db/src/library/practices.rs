@@ -11,7 +11,7 @@ use crate::community;
 use crate::notices::{self, Notice};
 use crate::schema::{
     classroom_practice_drafts, classroom_practice_follows, classroom_practice_versions,
-    classroom_practices, competencies, library_files, memberships, orgs, spaces, users,
+    classroom_practices, competencies, library_files, library_spaces, memberships, orgs, users,
 };
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
@@ -194,15 +194,18 @@ pub fn save(
         if current.is_some() {
             return Err(DbError::Invalid(Invalid::one("revision", "draft-changed")));
         }
+        // Counting on from the last version's draft, never from 1 again.
+        let first = super::first_revision(conn, id)?;
         diesel::insert_into(classroom_practice_drafts::table)
             .values((
                 classroom_practice_drafts::practice_id.eq(id.0),
                 classroom_practice_drafts::status.eq(DraftStatus::Draft.as_str()),
                 classroom_practice_drafts::content.eq(json),
+                classroom_practice_drafts::revision.eq(first),
                 classroom_practice_drafts::updated_at.eq(now.micros()),
             ))
             .execute(conn)?;
-        return Ok(1);
+        return Ok(first);
     }
     let changed = diesel::update(
         classroom_practice_drafts::table
@@ -481,25 +484,34 @@ pub fn decide(
     Ok(version)
 }
 
-/// The programme's "Practice library" space, made when first needed.
-fn library_space(
+/// The programme's "Practice library" space, made when first needed. Its
+/// key (`library_spaces`, one per root organisation) is claimed first: of
+/// publications at the same instant, the first to insert it makes the
+/// space; the others wait on that key (PostgreSQL; SQLite has one writer)
+/// and then read the space it made, so there is never a second one.
+pub fn library_space(
     conn: &mut DbConn,
     root: OrgId,
     by: UserId,
     now: Timestamp,
 ) -> Result<SpaceId, DbError> {
-    let found: Option<i64> = spaces::table
-        .filter(spaces::org_id.eq(root.0))
-        .filter(spaces::title.eq(SPACE_TITLE))
-        .filter(spaces::offering_id.is_null())
-        .select(spaces::id)
-        .order(spaces::id)
-        .first(conn)
-        .optional()?;
+    let claim = diesel::insert_into(library_spaces::table).values((
+        library_spaces::org_id.eq(root.0),
+        library_spaces::space_id.eq(None::<i64>),
+    ));
+    match conn {
+        DbConn::Sqlite(c) => claim.on_conflict_do_nothing().execute(c)?,
+        DbConn::Pg(c) => claim.on_conflict_do_nothing().execute(c)?,
+    };
+    let found: Option<i64> = library_spaces::table
+        .find(root.0)
+        .select(library_spaces::space_id)
+        .first(conn)?;
     if let Some(id) = found {
         return Ok(SpaceId(id));
     }
-    community::create_space(
+    // Ours to make: the key is held until this transaction ends.
+    let id = community::create_space(
         conn,
         root,
         &SpaceDraft {
@@ -512,7 +524,11 @@ fn library_space(
         },
         by,
         now,
-    )
+    )?;
+    diesel::update(library_spaces::table.find(root.0))
+        .set(library_spaces::space_id.eq(id.0))
+        .execute(conn)?;
+    Ok(id)
 }
 
 /// A topic about the practice, by the curator who published it, whose

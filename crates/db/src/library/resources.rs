@@ -17,7 +17,7 @@ use crate::schema::{
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::i18n::Lang;
-use lyceum_domain::library::resource::{CheckedFile, ResourceDetails};
+use lyceum_domain::library::resource::{COMMENTS, CheckedFile, ResourceDetails};
 use lyceum_domain::library::{Licence, ResourceKind};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::validation::{FieldError, Invalid};
@@ -576,7 +576,8 @@ pub fn comments(
     Ok(q.load(conn)?)
 }
 
-/// Adds a comment (the caller checked the body and the rate).
+/// Adds a comment (the caller checked the body), taking nothing from its
+/// author's allowance: people's comments go through [`comment_limited`].
 pub fn comment(
     conn: &mut DbConn,
     id: ResourceId,
@@ -599,6 +600,26 @@ pub fn comment(
         ))
         .returning(resource_comments::id)
         .get_result(conn)?)
+}
+
+/// Adds `author`'s comment if their allowance has room: the slot is claimed
+/// in the database (`resource-comments:<user>`, `resource::COMMENTS`) in
+/// this transaction before the comment is written, so comments sent at
+/// once, to any number of app servers, get no more than the allowance.
+/// `Err(when)` the next may be written, and nothing written, when it has
+/// none (`NotFound` rolls the claim back with the rest).
+pub fn comment_limited(
+    conn: &mut DbConn,
+    id: ResourceId,
+    author: UserId,
+    body: &str,
+    now: Timestamp,
+) -> Result<Result<i64, Timestamp>, DbError> {
+    let key = format!("resource-comments:{}", author.0);
+    if let Err(until) = crate::throttle::claim(conn, &key, now, COMMENTS)? {
+        return Ok(Err(until));
+    }
+    comment(conn, id, author, body, now).map(Ok)
 }
 
 /// Hides (or shows again) a comment of the resource; false if it has none
@@ -791,7 +812,8 @@ pub fn org_names(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)>, D
         .load(conn)?)
 }
 
-/// Comments `user` wrote since `since` (micros), for the rate limit.
+/// Comments `user` wrote since `since` (micros). Counting them before a
+/// write is no limit across app servers: [`comment_limited`] claims one.
 pub fn comments_since(conn: &mut DbConn, user: UserId, since: i64) -> Result<i64, DbError> {
     Ok(resource_comments::table
         .filter(resource_comments::author_id.eq(user.0))

@@ -215,8 +215,10 @@ pub fn decide(
     // The practice's row lock before the proposal is read (PostgreSQL): a
     // report filed meanwhile, which reproposes under the same lock, either
     // committed before (and `seen` is stale) or waits for this decision.
+    // A column the library does not list: taking the lock moves no
+    // server's listing (migration 2026-12-13-000200).
     diesel::update(classroom_practices::table.find(practice.0))
-        .set(classroom_practices::tier.eq(classroom_practices::tier))
+        .set(classroom_practices::updated_at.eq(classroom_practices::updated_at))
         .execute(conn)?;
     let (row, owner) = super::practice(conn, practice)?.ok_or(DbError::NotFound)?;
     if !row.is_published() || !curator.curates_practice(&owner, row.author_id) {

@@ -1,16 +1,19 @@
 //! Trial reports: filing one (a second on the same version updates the
-//! first), a practice's summary and reports, the researchers' export.
+//! first; a new one tells the author, and queues the telling of the
+//! followers for the worker), a practice's summary and reports, the
+//! researchers' export.
 
 use crate::notices::{self, Notice};
 use crate::schema::{
-    classroom_practice_follows, classroom_practices, memberships, orgs, trial_reports,
-    user_grade_bands, user_subjects, users,
+    classroom_practice_follows, classroom_practices, memberships, notifications, orgs,
+    trial_reports, user_grade_bands, user_subjects, users,
 };
 use crate::{DbConn, DbError};
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use lyceum_domain::community::NotificationKind;
+use lyceum_domain::jobs::Job;
 use lyceum_domain::library::trial::{self, Classroom};
 use lyceum_domain::library::{
     Design, EffectDirection, Evidence, Fidelity, TrialContext, TrialReport,
@@ -226,7 +229,9 @@ pub enum Filed {
 /// Files `input` as `reporter`'s report on the practice's current version
 /// (or updates theirs on it), in one transaction: the classroom from their
 /// profile and school, the practice's count of reports, the tier
-/// proposed anew, and the author and followers told (never the reporter).
+/// proposed anew, and the author told (never the reporter); the followers
+/// are told by the worker (`TrialReported`, queued here): a practice with
+/// thousands of them costs the filing one job.
 /// Refused by field (`DbError::Invalid`); `NotFound` unless published.
 pub fn file(
     conn: &mut DbConn,
@@ -239,9 +244,10 @@ pub fn file(
     // The practice's row lock first (PostgreSQL; SQLite has one writer):
     // the same person filing twice at once (a double click) then finds
     // their first report and updates it, where both would insert and one
-    // meet the unique key.
+    // meet the unique key. (A column the library does not list: the lock
+    // alone moves no server's listing.)
     diesel::update(classroom_practices::table.find(practice.0))
-        .set(classroom_practices::trials.eq(classroom_practices::trials))
+        .set(classroom_practices::updated_at.eq(classroom_practices::updated_at))
         .execute(conn)?;
     let Some((row, _)) = super::practice(conn, practice)? else {
         return Err(DbError::NotFound);
@@ -309,28 +315,101 @@ pub fn file(
         .set(classroom_practices::trials.eq(i32::try_from(count).unwrap_or(i32::MAX)))
         .execute(conn)?;
     super::tiers::repropose(conn, practice, now)?;
-    if let Filed::New(_) = filed {
-        let mut told: Vec<i64> = classroom_practice_follows::table
-            .filter(classroom_practice_follows::practice_id.eq(practice.0))
-            .select(classroom_practice_follows::user_id)
-            .load(conn)?;
-        told.extend(row.author_id.map(|a| a.0));
-        told.sort_unstable();
-        told.dedup();
-        let link = format!("/practices/{}/trials", practice.0);
-        for user in told.into_iter().filter(|u| *u != reporter.0) {
+    if let Filed::New(id) = filed {
+        // The author here; the followers, however many, by the worker.
+        if let Some(author) = row.author_id.filter(|a| *a != reporter) {
             let n = Notice {
-                user: UserId(user),
+                user: author,
                 kind: NotificationKind::TrialReported,
                 actor: reporter,
                 subject: &row.title,
-                link: &link,
+                link: &link(practice),
                 extra_link: None,
             };
             notices::tell(conn, &n, base, now)?;
         }
+        let job = Job::TrialReported {
+            report: id,
+            base: base.to_string(),
+        };
+        crate::jobs::enqueue(conn, &job, now)?;
     }
     Ok(filed)
+}
+
+/// Where a notification of a practice's reports leads.
+fn link(practice: PracticeId) -> String {
+    format!("/practices/{}/trials", practice.0)
+}
+
+/// Followers looked at per transaction.
+pub const BATCH: i64 = 500;
+
+/// Tells the next batch of followers (ids above `after`) of a new report's
+/// practice, as filing told them before it was the worker's
+/// (`TrialReported`): never the reporter nor the author (told when it was
+/// filed), nor anyone told of this report already, so a retried job tells
+/// nobody twice. Each notification is dated when the report was filed.
+/// Returns where the next batch starts, or `None` when every follower has
+/// been looked at (or the report, or its reporter's account, is gone).
+pub fn tell_followers(
+    conn: &mut DbConn,
+    report: TrialReportId,
+    base: &str,
+    after: i64,
+) -> Result<Option<i64>, DbError> {
+    let found: Option<(i64, Option<i64>, i64)> = trial_reports::table
+        .find(report.0)
+        .select((
+            trial_reports::practice_id,
+            trial_reports::reporter_id,
+            trial_reports::created_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((practice, Some(reporter), filed_at)) = found else {
+        return Ok(None);
+    };
+    let practice = PracticeId(practice);
+    let Some((row, _)) = super::practice(conn, practice)? else {
+        return Ok(None);
+    };
+    let author = row.author_id.map_or(0, |a| a.0);
+    let followers: Vec<i64> = classroom_practice_follows::table
+        .filter(classroom_practice_follows::practice_id.eq(practice.0))
+        .filter(classroom_practice_follows::user_id.gt(after))
+        .filter(classroom_practice_follows::user_id.ne(reporter))
+        .filter(classroom_practice_follows::user_id.ne(author))
+        .order(classroom_practice_follows::user_id)
+        .limit(BATCH)
+        .select(classroom_practice_follows::user_id)
+        .load(conn)?;
+    let Some(&last) = followers.last() else {
+        return Ok(None);
+    };
+    let link = link(practice);
+    // This report's notifications: by its reporter, dated when it was filed.
+    let told: Vec<i64> = notifications::table
+        .filter(notifications::user_id.eq_any(&followers))
+        .filter(notifications::kind.eq(NotificationKind::TrialReported.as_str()))
+        .filter(notifications::actor_id.eq(reporter))
+        .filter(notifications::link.eq(&link))
+        .filter(notifications::created_at.eq(filed_at))
+        .select(notifications::user_id)
+        .load(conn)?;
+    let at = Timestamp::from_micros(filed_at);
+    for user in followers.iter().filter(|f| !told.contains(f)) {
+        let n = Notice {
+            user: UserId(*user),
+            kind: NotificationKind::TrialReported,
+            actor: UserId(reporter),
+            subject: &row.title,
+            link: &link,
+            extra_link: None,
+        };
+        notices::tell(conn, &n, base, at)?;
+    }
+    Ok((followers.len() as i64 == BATCH).then_some(last))
 }
 
 /// A practice's reports in a few numbers, and the latest three.

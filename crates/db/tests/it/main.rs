@@ -9,6 +9,7 @@ mod course_listing;
 mod courses;
 mod directory;
 mod jobs;
+mod library;
 mod migrations;
 mod orgs;
 mod reads;

@@ -10,8 +10,10 @@
 use super::{Licence, ResourceKind};
 use crate::i18n::Lang;
 use crate::profile::{GradeBand, Subject};
+use crate::throttle::Delays;
 use crate::validation::{FieldError, Invalid, required_paragraphs, required_text};
 use std::io::{Cursor, Read};
+use std::time::Duration;
 
 /// The largest file a resource (or a practice material) may be.
 pub const MAX_RESOURCE_BYTES: usize = 10 * 1024 * 1024;
@@ -317,6 +319,18 @@ pub fn check_stars(stars: i64) -> Result<i32, Invalid> {
 /// The longest comment.
 pub const MAX_COMMENT: usize = 5_000;
 
+/// Comments one person may write on resources: ten in ten minutes, then one
+/// every ten minutes until the window has passed (as posts are limited: a
+/// handful in a few minutes). Each is claimed in the database before it is
+/// written (`db::throttle`), so comments sent at once to several app
+/// servers get no more.
+pub const COMMENTS: Delays = Delays {
+    free: 10,
+    first: Duration::from_secs(10 * 60),
+    cap: Duration::from_secs(10 * 60),
+    window: Duration::from_secs(10 * 60),
+};
+
 /// A comment's body (plain text or Markdown, sanitised when shown).
 pub fn check_comment(body: &str) -> Result<String, Invalid> {
     required_paragraphs(body, MAX_COMMENT).map_err(|code| {
@@ -487,5 +501,9 @@ mod tests {
         assert_eq!(check_comment(" Useful. \r\n").unwrap(), "Useful.");
         assert!(check_comment(" ").unwrap_err().has("body"));
         assert!(check_comment(&"x".repeat(MAX_COMMENT + 1)).is_err());
+        // Ten free, then a wait; the sweep keeps the key longer than that.
+        assert_eq!(COMMENTS.wait_after(9), Duration::ZERO);
+        assert_eq!(COMMENTS.wait_after(10), Duration::from_secs(600));
+        assert!(COMMENTS.window <= crate::throttle::KEPT_FOR);
     }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE classroom_practice_versions DROP COLUMN revision;
