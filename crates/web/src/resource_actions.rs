@@ -21,7 +21,7 @@ use lyceum_domain::library::resource::{
     check_link, check_stars,
 };
 use lyceum_domain::policy::{Action, Actor, own_case};
-use lyceum_domain::validation::Invalid;
+use lyceum_domain::validation::{FieldError, Invalid};
 use lyceum_domain::{CourseId, OrgId, PracticeId, ResourceId};
 use serde::Deserialize;
 
@@ -29,10 +29,6 @@ use crate::error::{Outcome, refused};
 
 /// Resources a page lists.
 pub const PER_PAGE: usize = 20;
-/// Comments a person may write in [`COMMENT_WINDOW_MINUTES`].
-pub const COMMENTS_PER_WINDOW: i64 = 10;
-pub const COMMENT_WINDOW_MINUTES: i64 = 10;
-
 pub fn href(id: ResourceId) -> String {
     format!("/resources/{}", id.0)
 }
@@ -372,7 +368,7 @@ pub async fn rate(state: &AppState, user: &CurrentUser, id: ResourceId, stars: i
 }
 
 /// Adds the reader's comment (rate-limited as posts are: a handful in a
-/// few minutes).
+/// few minutes, the allowance claimed in the database with the comment).
 pub async fn comment(
     state: &AppState,
     user: &CurrentUser,
@@ -385,19 +381,13 @@ pub async fn comment(
     };
     let me = user.user.id();
     let now = state.clock.now();
-    let since = now.micros() - COMMENT_WINDOW_MINUTES * 60 * 1_000_000;
     let r = state
         .db
-        .write(move |c| {
-            if resources::comments_since(c, me, since)? >= COMMENTS_PER_WINDOW {
-                return Ok(None);
-            }
-            resources::comment(c, id, me, &body, now).map(Some)
-        })
+        .write(move |c| resources::comment_limited(c, id, me, &body, now))
         .await;
     match refused(r)? {
-        Ok(Some(id)) => Ok(Ok(id)),
-        Ok(None) => Err(AppError::RateLimited),
+        Ok(Ok(id)) => Ok(Ok(id)),
+        Ok(Err(_)) => Err(AppError::RateLimited),
         Err(e) => Ok(Err(e)),
     }
 }
@@ -460,15 +450,19 @@ pub async fn feature(
 pub struct Linked {
     pub href: String,
     pub title: String,
+    /// The title's language, when it is not the reader's.
+    pub lang: Option<&'static str>,
     /// The kind, as its label key (`resource-kind-…`).
     pub kind_key: String,
     pub id: i64,
 }
 
-pub fn linked(rows: Vec<ResourceRow>) -> Vec<Linked> {
+/// `rows` for a reader of `reader`'s language.
+pub fn linked(rows: Vec<ResourceRow>, reader: Lang) -> Vec<Linked> {
     rows.into_iter()
         .map(|r| Linked {
             href: href(r.id),
+            lang: (r.language != reader).then(|| r.language.as_str()),
             kind_key: r.kind.label_key(),
             id: r.id.0,
             title: r.title,
@@ -481,12 +475,14 @@ pub async fn of_lesson(
     state: &AppState,
     course: CourseId,
     lesson: String,
+    reader: Lang,
 ) -> Result<Vec<Linked>, AppError> {
     Ok(linked(
         state
             .db
             .read(move |c| resources::of_lesson(c, course, &lesson))
             .await?,
+        reader,
     ))
 }
 
@@ -542,22 +538,55 @@ pub async fn link_practice(
     refused(r)
 }
 
-/// Links a resource from a course's lesson: those who may write the course.
+/// Links a resource from a course's lesson, as the course's editor does:
+/// a course the reader does not see is not there for them (404, as its
+/// pages; an enrolment keeps it), one they see but may not write is
+/// refused (403); a lesson the course learners start now does not have is
+/// refused on `lesson_key`. Removing asks nothing of the lesson, so a link
+/// to a lesson a later version dropped can still go.
 pub async fn link_lesson(
     state: &AppState,
     user: &CurrentUser,
-    course: CourseId,
-    owner: lyceum_domain::org::OrgPath,
+    slug: String,
     lesson: String,
     form: &LinkForm,
 ) -> Outcome<()> {
-    if !user.actor.can(Action::WriteCourse, &owner) {
+    let actor = &user.actor;
+    let me = actor.user_id;
+    let (row, owner, enrolled) = state
+        .db
+        .read(move |c| {
+            let Some(row) = lyceum_db::courses::by_slug(c, &slug)? else {
+                return Ok(None);
+            };
+            let (_, owner, _) = lyceum_db::courses::owner(c, OrgId(row.org_id))?;
+            let enrolled = lyceum_db::learning::enrolment(c, me, row.id)?.is_some();
+            Ok(Some((row, owner, enrolled)))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !enrolled && !crate::course_access::sees(state, Some(actor), &row).await? {
+        return Err(AppError::NotFound);
+    }
+    if !actor.can(Action::WriteCourse, &owner) {
         return Err(AppError::Forbidden);
     }
     let (resource, add) = match form.parse() {
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),
     };
+    if add {
+        let course = state
+            .course_version(&row, row.version)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !course.lessons().any(|l| l.key == lesson) {
+            return Ok(Err(Invalid(vec![
+                FieldError::new("lesson_key", "lesson-unknown").with_arg("lesson", &lesson),
+            ])));
+        }
+    }
+    let course = row.id;
     let r = state
         .db
         .write(move |c| {

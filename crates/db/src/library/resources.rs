@@ -812,16 +812,6 @@ pub fn org_names(conn: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)>, D
         .load(conn)?)
 }
 
-/// Comments `user` wrote since `since` (micros). Counting them before a
-/// write is no limit across app servers: [`comment_limited`] claims one.
-pub fn comments_since(conn: &mut DbConn, user: UserId, since: i64) -> Result<i64, DbError> {
-    Ok(resource_comments::table
-        .filter(resource_comments::author_id.eq(user.0))
-        .filter(resource_comments::created_at.ge(since))
-        .count()
-        .get_result(conn)?)
-}
-
 /// An organisation's id by its name (the demo finds its places so).
 pub fn org_named(conn: &mut DbConn, name: &str) -> Result<Option<OrgId>, DbError> {
     let id: Option<i64> = orgs::table
