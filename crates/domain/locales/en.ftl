@@ -2536,3 +2536,4 @@ error-required--kind = Choose the kind of resource.
 error-required--org = Choose the organisation that shares it.
 error-required--resource_id = Enter the number of a resource.
 error-resource-unknown = There is no resource with that number.
+error-lesson-unknown = The course has no lesson “{ $lesson }”.

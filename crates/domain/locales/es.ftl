@@ -2539,3 +2539,4 @@ error-required--kind = Elija el tipo de recurso.
 error-required--org = Elija la organización que lo comparte.
 error-required--resource_id = Escriba el número de un recurso.
 error-resource-unknown = No hay ningún recurso con ese número.
+error-lesson-unknown = El curso no tiene ninguna lección «{ $lesson }».

@@ -7,6 +7,7 @@
 
 use super::{Draft, PracticeRow};
 use crate::audit::{self, Event};
+use crate::codes::Code;
 use crate::community;
 use crate::notices::{self, Notice};
 use crate::schema::{
@@ -16,6 +17,7 @@ use crate::schema::{
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::{NotificationKind, SpaceDraft, TopicDraft, TopicKind, Visibility};
+use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{DraftStatus, PracticeContent, practice};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::role::Role;
@@ -578,6 +580,8 @@ fn open_topic(
 pub struct Waiting {
     pub id: PracticeId,
     pub title: String,
+    /// The title's language.
+    pub language: Lang,
     pub owner: String,
     pub author: Option<String>,
     /// The version it would become (1 for a first publication).
@@ -600,6 +604,7 @@ pub fn queue(conn: &mut DbConn, scopes: &[OrgPath], me: UserId) -> Result<Vec<Wa
     let rows: Vec<(
         i64,
         String,
+        Code<Lang>,
         i32,
         Option<i64>,
         String,
@@ -623,6 +628,7 @@ pub fn queue(conn: &mut DbConn, scopes: &[OrgPath], me: UserId) -> Result<Vec<Wa
         .select((
             classroom_practices::id,
             classroom_practices::title,
+            classroom_practices::language,
             classroom_practices::version,
             classroom_practice_drafts::submitted_at,
             orgs::name,
@@ -633,14 +639,17 @@ pub fn queue(conn: &mut DbConn, scopes: &[OrgPath], me: UserId) -> Result<Vec<Wa
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, title, v, submitted_at, owner, author, _)| Waiting {
-            id: PracticeId(id),
-            title,
-            owner,
-            author,
-            next_version: v + 1,
-            submitted_at,
-        })
+        .map(
+            |(id, title, language, v, submitted_at, owner, author, _)| Waiting {
+                id: PracticeId(id),
+                title,
+                language: language.into(),
+                owner,
+                author,
+                next_version: v + 1,
+                submitted_at,
+            },
+        )
         .collect())
 }
 
@@ -649,6 +658,8 @@ pub fn queue(conn: &mut DbConn, scopes: &[OrgPath], me: UserId) -> Result<Vec<Wa
 pub struct Mine {
     pub id: PracticeId,
     pub title: String,
+    /// The title's language.
+    pub language: Lang,
     pub version: i32,
     pub owner: String,
     /// Its draft's status; None when there is no draft.
@@ -663,6 +674,7 @@ pub fn mine(conn: &mut DbConn, user: UserId) -> Result<Vec<Mine>, DbError> {
     let rows: Vec<(
         i64,
         String,
+        Code<Lang>,
         i32,
         String,
         Option<String>,
@@ -679,6 +691,7 @@ pub fn mine(conn: &mut DbConn, user: UserId) -> Result<Vec<Mine>, DbError> {
         .select((
             classroom_practices::id,
             classroom_practices::title,
+            classroom_practices::language,
             classroom_practices::version,
             orgs::name,
             classroom_practice_drafts::status.nullable(),
@@ -689,9 +702,10 @@ pub fn mine(conn: &mut DbConn, user: UserId) -> Result<Vec<Mine>, DbError> {
     Ok(rows
         .into_iter()
         .map(
-            |(id, title, version, owner, status, comments, updated_at)| Mine {
+            |(id, title, language, version, owner, status, comments, updated_at)| Mine {
                 id: PracticeId(id),
                 title,
+                language: language.into(),
                 version,
                 owner,
                 status: status.as_deref().and_then(DraftStatus::parse),

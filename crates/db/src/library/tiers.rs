@@ -12,11 +12,13 @@
 //! the reason on record.
 
 use crate::audit::{self, Event};
+use crate::codes::Code;
 use crate::notices::{self, Notice};
 use crate::schema::{classroom_practices, orgs, trial_reports, users};
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::NotificationKind;
+use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::tier::{self, Proposal, Reason};
 use lyceum_domain::library::{Design, EffectDirection, Evidence, Tier};
 use lyceum_domain::policy::Actor;
@@ -309,6 +311,8 @@ pub fn decider_name(conn: &mut DbConn, user: i64) -> Result<Option<String>, DbEr
 pub struct Waiting {
     pub id: PracticeId,
     pub title: String,
+    /// The title's language.
+    pub language: Lang,
     pub owner: String,
     pub proposed: Option<Tier>,
     pub tier: Option<Tier>,
@@ -328,6 +332,7 @@ pub fn queue(conn: &mut DbConn, curator: &Actor) -> Result<Vec<Waiting>, DbError
     type Row = (
         i64,
         String,
+        Code<Lang>,
         String,
         Option<i32>,
         Option<i32>,
@@ -364,6 +369,7 @@ pub fn queue(conn: &mut DbConn, curator: &Actor) -> Result<Vec<Waiting>, DbError
             .select((
                 classroom_practices::id,
                 classroom_practices::title,
+                classroom_practices::language,
                 orgs::name,
                 classroom_practices::proposed_tier,
                 classroom_practices::tier,
@@ -371,13 +377,14 @@ pub fn queue(conn: &mut DbConn, curator: &Actor) -> Result<Vec<Waiting>, DbError
                 classroom_practices::tier_decided_at,
             ))
             .load(conn)?;
-        for (id, title, owner, proposed, tier, proposed_at, decided_at) in rows {
+        for (id, title, language, owner, proposed, tier, proposed_at, decided_at) in rows {
             if all.iter().any(|w| w.id.0 == id) {
                 continue;
             }
             all.push(Waiting {
                 id: PracticeId(id),
                 title,
+                language: language.into(),
                 owner,
                 proposed: proposed.and_then(Tier::from_number),
                 tier: tier.and_then(Tier::from_number),

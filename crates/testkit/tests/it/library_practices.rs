@@ -215,13 +215,16 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
     // The educator curates nowhere.
     assert_eq!(educator.get("/practices/review").await.status, 403);
 
-    // The programme admin finds it, returns it — comments required.
+    // The programme admin finds it, returns it — comments required. (The
+    // admin reads Spanish: the English title is marked as English.)
     let admin = app.browser();
     admin.sign_in(s.email("admin"), PASSWORD).await;
     admin
-        .get("/practices/review")
-        .await
-        .expect("Three Lexile levels, one reading passage");
+        .post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    admin.get("/practices/review").await.expect(&format!(
+        "<a href=\"{page}/review\" lang=\"en\">Three Lexile levels, one reading passage</a>"
+    ));
     let read = revision_read(&admin, &page).await;
     let r = admin
         .post(
@@ -434,6 +437,14 @@ async fn library_practice_written_returned_published_followed_and_versioned() {
         .await
         .unwrap();
     assert!(told >= 5, "notifications: {told}");
+
+    // My practices in Spanish: the English title is marked as English.
+    educator
+        .post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    educator.get("/practices/mine").await.expect(&format!(
+        "<a href=\"{page}\" lang=\"en\">Three Lexile levels, one reading passage</a>"
+    ));
 }
 
 #[tokio::test]
@@ -670,10 +681,65 @@ async fn library_practice_nobody_publishes_their_own_nor_outside_their_subtree_a
     let path = format!("/api/v1/practices/{theirs}/draft");
     let (st, saved) = call(&app, Method::PUT, &path, Some(&educator), Some(put(0))).await;
     assert_eq!(st, 200, "{saved}");
-    assert_eq!(saved["revision"], 1);
+    // Version 2's draft counts on from version 1's: the revision the
+    // curators read of that never names this one.
+    assert!(
+        saved["revision"].as_i64().unwrap() > read["revision"].as_i64().unwrap(),
+        "{saved} {read}"
+    );
     let (st, stale) = call(&app, Method::PUT, &path, Some(&educator), Some(put(0))).await;
     assert_eq!(st, 422);
     assert!(stale.to_string().contains("revision"), "{stale}");
+
+    // Its next version waits for review. The Local's curator sees the
+    // published practice but curates elsewhere: refused its review (403),
+    // on the API and the page, as they were refused it, unseen (404),
+    // before it was published.
+    let (st, _) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/practices/{theirs}/submit"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 204);
+    let (st, body) = call(
+        &app,
+        Method::GET,
+        &format!("/api/v1/practices/{theirs}/review"),
+        Some(&ladmin),
+        None,
+    )
+    .await;
+    assert_eq!(st, 403, "{body}");
+    let local = app.browser();
+    local.sign_in(s.email("ladmin"), PASSWORD).await;
+    assert_eq!(
+        local
+            .get(&format!("/practices/{theirs}/review"))
+            .await
+            .status,
+        403
+    );
+    let (_, queue) = call(
+        &app,
+        Method::GET,
+        "/api/v1/practices/review",
+        Some(&ladmin),
+        None,
+    )
+    .await;
+    assert!(queue.as_array().unwrap().is_empty(), "{queue}");
+    let (st, _) = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/practices/{theirs}/withdraw"),
+        Some(&educator),
+        None,
+    )
+    .await;
+    assert_eq!(st, 204);
     let follow = format!("/api/v1/practices/{theirs}/follow");
     assert_eq!(
         call(&app, Method::PUT, &follow, Some(&ladmin), None)

@@ -40,6 +40,9 @@ fn link_body(org: i64, title: &str, description: &str, url: &str) -> Value {
     })
 }
 
+/// A competency of the default framework, by its id.
+const HUMAN_AGENCY: &str = "unesco-ai-cft-2024/human-agency";
+
 fn pdf() -> Vec<u8> {
     b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec()
 }
@@ -69,19 +72,14 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
 
     // A link, by an author; a bad link is refused on `url`; an educator
     // (who curates nowhere) may not add one.
-    let (st, v) = api(
-        &app,
-        Method::POST,
-        "/api/v1/resources",
-        &author,
-        Some(link_body(
-            root,
-            "AI and the Future of Teaching and Learning",
-            "The U.S. Department of Education's report on AI in schools.",
-            "https://www.ed.gov/ai",
-        )),
-    )
-    .await;
+    let mut body = link_body(
+        root,
+        "AI and the Future of Teaching and Learning",
+        "The U.S. Department of Education's report on AI in schools.",
+        "https://www.ed.gov/ai",
+    );
+    body["competencies"] = json!([HUMAN_AGENCY]);
+    let (st, v) = api(&app, Method::POST, "/api/v1/resources", &author, Some(body)).await;
     assert_eq!(st, 201, "{v}");
     let report = v["id"].as_i64().unwrap();
     let (st, v) = api(
@@ -199,6 +197,22 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
     page.expect("Exit-ticket prompt template")
         .expect("1 resource");
     assert!(!page.contains("Future of Teaching"));
+    // Competencies are named, on the list's facet and on the resource's
+    // page, in the reader's language — never by their ids.
+    b.get("/resources").await.expect("\">Human agency (1)</a>");
+    let page = b.get(&format!("/resources/{report}")).await;
+    page.expect("<li class=\"tag\">Human agency</li>");
+    assert!(!page.contains(HUMAN_AGENCY), "{}", page.body);
+    let es = Browser::new(&app.url);
+    es.sign_in(s.email("moderator"), PASSWORD).await;
+    es.post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    es.get(&format!("/resources/{report}"))
+        .await
+        .expect("<li class=\"tag\">Agencia humana</li>");
+    // (The choice is kept with the account: back to English for the API below.)
+    es.post("/language", &[("lang", "en"), ("return_to", "/")])
+        .await;
 
     // Ratings: one a person, changeable; concurrent ratings counted exactly.
     let path = format!("/api/v1/resources/{report}/rating");
@@ -468,6 +482,29 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
         .unwrap();
     assert_eq!(linked.len(), 1);
     assert_eq!(linked[0].title, "TeachAI toolkit");
+    // Listed on the practice's page once published; for a reader of
+    // Spanish, its English title is marked as English.
+    let admin = s.user("admin");
+    app.db
+        .write(move |c| {
+            let draft = lyceum_db::library::draft(c, id)?.unwrap();
+            lyceum_db::library::publish_version(c, id, &draft.content, admin, now)
+        })
+        .await
+        .unwrap();
+    let href = format!("<a href=\"/resources/{resource}\">TeachAI toolkit</a>");
+    b.get(&format!("/practices/{}", practice.0))
+        .await
+        .expect(&href);
+    b.post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    b.get(&format!("/practices/{}", practice.0))
+        .await
+        .expect(&format!(
+            "<a href=\"/resources/{resource}\" lang=\"en\">TeachAI toolkit</a>"
+        ));
+    b.post("/language", &[("lang", "en"), ("return_to", "/")])
+        .await;
     let r = b.post(&path, &[("resource_id", "nope")]).await;
     assert_eq!(r.status, 422);
     let r = b
@@ -483,4 +520,103 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
         .await
         .unwrap();
     assert!(linked.is_empty());
+}
+
+/// A course of the district with one lesson, `one`.
+fn district_course() -> Value {
+    json!({
+        "format": "lyceum-course/1", "slug": "district-course", "language": "en",
+        "title": "District course", "summary": "A course.", "pd_hours": 1,
+        "delivery": "self-paced", "licence": "CC BY 4.0",
+        "modules": [{ "title": "One", "lessons": ["one"] }],
+        "lessons": { "one": { "title": "One", "markdown": "Read this." } },
+    })
+}
+
+#[tokio::test]
+async fn library_resources_are_linked_from_a_lesson_the_course_has_by_its_writers_only() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    app.import_course(&district_course(), Some(s.district))
+        .await;
+    let author = token_for(&app, s.email("author")).await;
+    let (st, v) = api(
+        &app,
+        Method::POST,
+        "/api/v1/resources",
+        &author,
+        Some(link_body(
+            s.root.0,
+            "TeachAI toolkit",
+            "Guidance for schools.",
+            "https://www.teachai.org/toolkit",
+        )),
+    )
+    .await;
+    assert_eq!(st, 201, "{v}");
+    let resource = v["id"].as_i64().unwrap().to_string();
+    let form = [("resource_id", resource.as_str())];
+    let path = |lesson: &str| format!("/courses/district-course/lessons/{lesson}/resources");
+    let linked = || {
+        let db = app.db.clone();
+        async move {
+            db.read(|c| {
+                let row = lyceum_db::courses::by_slug(c, "district-course")?.unwrap();
+                lyceum_db::library::resources::of_lesson(c, row.id, "one")
+            })
+            .await
+            .unwrap()
+            .len()
+        }
+    };
+
+    // Outside the course's audience (the Local's admin): it is not there.
+    // Those who see it but may not write it (a learner of the district, its
+    // admin): refused. Nothing is linked either way.
+    for (who, status) in [("ladmin", 404), ("educator", 403), ("dadmin", 403)] {
+        let b = Browser::new(&app.url);
+        b.sign_in(s.email(who), PASSWORD).await;
+        let r = b.post(&path("one"), &form).await;
+        assert_eq!(r.status, status, "{who}: {}", r.body);
+        let r = b.post(&path("no-such-lesson"), &form).await;
+        assert_eq!(r.status, status, "{who}: {}", r.body);
+    }
+    assert_eq!(linked().await, 0);
+
+    // Its writer: a lesson the course does not have is refused, saying so
+    // in the reader's language; an unknown course is not found.
+    let b = Browser::no_redirects(&app.url);
+    let signed_in = b
+        .post(
+            "/sign-in",
+            &[("email", s.email("author")), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(signed_in.status, 303);
+    let r = b.post(&path("no-such-lesson"), &form).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    r.expect("The course has no lesson “no-such-lesson”.");
+    b.post("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    let r = b.post(&path("no-such-lesson"), &form).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    r.expect("El curso no tiene ninguna lección «no-such-lesson».");
+    let r = b
+        .post("/courses/no-such-course/lessons/one/resources", &form)
+        .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(linked().await, 0);
+
+    // A lesson it has: linked, and removed again.
+    let r = b.post(&path("one"), &form).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(linked().await, 1);
+    let r = b
+        .post(
+            &path("one"),
+            &[("resource_id", resource.as_str()), ("action", "remove")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(linked().await, 0);
 }

@@ -524,6 +524,10 @@ async fn library_tiers_in_spanish() {
         .await;
     assert_eq!(refused.status, 422);
     refused.expect("Indique una razón");
+    // The queue marks the English title as English.
+    b.get("/practices/evidence-queue").await.expect(&format!(
+        "<a href=\"/practices/{id}/evidence\" lang=\"en\">Socratic seminar prep"
+    ));
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use super::api::{call, token_for};
 use diesel::prelude::*;
 use lyceum_db::library::{self, trials};
 use lyceum_db::schema::{
-    classroom_practice_follows, classroom_practices, notifications, orgs, trial_reports,
+    classroom_practice_follows, classroom_practices, jobs, notifications, orgs, trial_reports,
 };
 use lyceum_db::{memberships, users};
 use lyceum_domain::email::EmailAddress;
@@ -121,7 +121,26 @@ async fn reports(app: &TestApp, id: PracticeId) -> (i64, i32) {
         .unwrap()
 }
 
+/// Waits for the worker to have told the followers of every report (a
+/// job, `trial_reported`), then lists who was told of `id`'s reports.
 async fn told(app: &TestApp, id: PracticeId) -> Vec<i64> {
+    for _ in 0..200 {
+        let waiting: i64 = app
+            .db
+            .read(|c| {
+                Ok(jobs::table
+                    .filter(jobs::kind.eq("trial_reported"))
+                    .filter(jobs::failed_at.is_null())
+                    .count()
+                    .get_result(c)?)
+            })
+            .await
+            .unwrap();
+        if waiting == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     let link = format!("/practices/{id}/trials");
     app.db
         .read(move |c| {
@@ -412,21 +431,27 @@ async fn educators(app: &TestApp, s: &Seed, n: usize) -> Vec<(UserId, String)> {
         .unwrap()
 }
 
+/// A report of a math lesson (grades 6–8, 24 students, one period) taught
+/// as written, without a study.
+fn trial(happened: &str, use_again: bool) -> TrialInput {
+    TrialInput {
+        subject: "math".into(),
+        grade_band: "6-8".into(),
+        students: "24".into(),
+        periods: "1".into(),
+        fidelity: "as_written".into(),
+        happened: happened.into(),
+        use_again: if use_again { "yes" } else { "no" }.into(),
+        design: "none".into(),
+        ..TrialInput::default()
+    }
+}
+
 async fn file_as(app: &TestApp, id: PracticeId, who: UserId, again: bool) {
     let now = app.clock.now();
     app.db
         .write(move |c| {
-            let input = TrialInput {
-                subject: "math".into(),
-                grade_band: "6-8".into(),
-                students: "24".into(),
-                periods: "1".into(),
-                fidelity: "as_written".into(),
-                happened: "It went as planned; the class caught the error.".into(),
-                use_again: if again { "yes" } else { "no" }.into(),
-                design: "none".into(),
-                ..TrialInput::default()
-            };
+            let input = trial("It went as planned; the class caught the error.", again);
             trials::file(c, id, who, &input, "http://x", now)?;
             Ok(())
         })
@@ -448,18 +473,14 @@ async fn library_trials_one_reporter_filing_at_once_keeps_one_report() {
             let db = app.db.clone();
             tokio::spawn(async move {
                 db.write(move |c| {
-                    let input = TrialInput {
-                        subject: "math".into(),
-                        grade_band: "6-8".into(),
-                        students: "24".into(),
-                        periods: "1".into(),
-                        fidelity: "as_written".into(),
-                        happened: "It went as planned.".into(),
-                        use_again: "yes".into(),
-                        design: "none".into(),
-                        ..TrialInput::default()
-                    };
-                    trials::file(c, id, who, &input, "http://x", now)
+                    trials::file(
+                        c,
+                        id,
+                        who,
+                        &trial("It went as planned.", true),
+                        "http://x",
+                        now,
+                    )
                 })
                 .await
             })

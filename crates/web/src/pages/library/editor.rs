@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::forms::Upload;
 use crate::gate::Access::SignedIn;
+use crate::library_access::PracticeView;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::choices::Choice;
 use crate::routes::{GET, POST, Routes};
@@ -21,6 +22,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use lyceum_db::library::Draft;
 use lyceum_db::library::practices::NewFile;
 use lyceum_domain::PracticeId;
 use lyceum_domain::i18n::Lang;
@@ -126,6 +128,22 @@ struct Shown {
     status: Option<DraftStatus>,
     comments: Option<String>,
     version: i32,
+}
+
+impl Shown {
+    /// The author's draft as stored (`actions::editing`).
+    fn stored(view: &PracticeView, draft: Draft) -> Shown {
+        Shown {
+            minutes: draft.content.minutes.to_string(),
+            input: ContentInput::from_content(&draft.content),
+            owner: None,
+            revision: draft.revision,
+            id: Some(view.practice.id),
+            status: Some(draft.status),
+            comments: draft.comments,
+            version: view.practice.version,
+        }
+    }
 }
 
 async fn build(
@@ -433,16 +451,7 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     let me = ctx.require_user()?;
     let (view, draft) = actions::editing(&state, me, PracticeId(id)).await?;
-    let shown = Shown {
-        minutes: draft.content.minutes.to_string(),
-        input: ContentInput::from_content(&draft.content),
-        owner: None,
-        revision: draft.revision,
-        id: Some(view.practice.id),
-        status: Some(draft.status),
-        comments: draft.comments,
-        version: view.practice.version,
-    };
+    let shown = Shown::stored(&view, draft);
     Ok(render(
         &build(&state, &ctx, shown, FormErrors::none()).await?,
     ))
@@ -507,16 +516,7 @@ pub async fn submit(
         )),
         Err(invalid) => {
             let (view, draft) = actions::editing(&state, me, id).await?;
-            let shown = Shown {
-                minutes: draft.content.minutes.to_string(),
-                input: ContentInput::from_content(&draft.content),
-                owner: None,
-                revision: draft.revision,
-                id: Some(id),
-                status: Some(draft.status),
-                comments: draft.comments,
-                version: view.practice.version,
-            };
+            let shown = Shown::stored(&view, draft);
             let errors = FormErrors::from_invalid(&invalid, ctx.lang);
             Ok(render_invalid(&build(&state, &ctx, shown, errors).await?))
         }
@@ -546,6 +546,8 @@ pub struct MineRow {
     pub href: String,
     pub edit_href: String,
     pub title: String,
+    /// The title's language, when it is not the page's.
+    pub lang: Option<&'static str>,
     pub owner: String,
     pub status: String,
     pub comments: Option<String>,
@@ -584,6 +586,7 @@ pub async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 .comments
                 .filter(|_| m.status == Some(DraftStatus::Returned)),
             updated: page.date(&m.updated_at),
+            lang: (m.language != page.lang).then(|| m.language.as_str()),
             title: m.title,
             owner: m.owner,
         })

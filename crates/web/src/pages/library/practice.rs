@@ -216,7 +216,7 @@ async fn page(
             .map(|s| crate::trial_actions::summary_html(&s, me, id, lang))
             .transpose()?,
         badge: crate::tier_actions::badge_of(lang, &shown.view.practice),
-        linked: crate::resource_actions::linked(linked),
+        linked: crate::resource_actions::linked(linked, lang),
         link_action: match published && (shown.view.is_author || shown.view.curates) {
             true => format!("{href}/resources"),
             false => String::new(),

@@ -18,7 +18,7 @@ use lyceum_domain::library::resource::ResourceInput;
 use lyceum_domain::library::{Licence, ResourceKind};
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::validation::Invalid;
-use lyceum_domain::{CourseId, PracticeId, ResourceId};
+use lyceum_domain::{PracticeId, ResourceId};
 use serde::Deserialize;
 
 pub fn routes(r: Routes) -> Routes {
@@ -116,6 +116,16 @@ pub struct ListPage {
     next: Option<String>,
 }
 
+/// A competency by its name in the reader's language (`named`: the
+/// framework's, from `catalogue::competency_choices`); its id only when
+/// the framework no longer has it.
+fn competency_name(named: &[(String, String)], id: &str) -> String {
+    named
+        .iter()
+        .find(|(k, _)| k == id)
+        .map_or_else(|| id.to_string(), |(_, name)| name.clone())
+}
+
 fn rating_words(page: &Page, sum: i64, count: i64) -> String {
     if count == 0 {
         return page.t("resource-no-ratings");
@@ -137,6 +147,7 @@ pub async fn list(
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let found = actions::find(&state, &q, ctx.lang).await?;
+    let named = crate::catalogue::competency_choices(&state, ctx.lang).await?;
     let page = Page::new(&ctx, "resources-title");
     let lang = ctx.lang;
     let chosen = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or("").to_string();
@@ -170,6 +181,7 @@ pub async fn list(
                     "subject" => page.label("subject", &code),
                     "grade_band" => page.label("grade-band", &code),
                     "language" => page.label("lang", &code),
+                    "competency" => competency_name(&named, &code),
                     _ => code.clone(),
                 },
                 count,
@@ -180,7 +192,10 @@ pub async fn list(
         // The chosen value stays on offer with none found.
         if !current.is_empty() && current != "any" && !values.iter().any(|v| v.chosen) {
             values.push(FacetValue {
-                label: current.clone(),
+                label: match name {
+                    "competency" => competency_name(&named, &current),
+                    _ => current.clone(),
+                },
                 count: 0,
                 href: format!("/resources?{}", q.with(name, Some(&current), lang)),
                 chosen: true,
@@ -478,6 +493,7 @@ async fn show_page(
     body: String,
 ) -> Result<ShowPage, AppError> {
     let comments = actions::comments(state, &view).await?;
+    let named = crate::catalogue::competency_choices(state, ctx.lang).await?;
     let r = view.resource;
     let page = Page::new(ctx, "resource-title")
         .with_title(&r.row.title)
@@ -485,7 +501,7 @@ async fn show_page(
     let mut facets: Vec<String> = Vec::new();
     facets.extend(r.subjects.iter().map(|s| page.label("subject", s)));
     facets.extend(r.grade_bands.iter().map(|s| page.label("grade-band", s)));
-    facets.extend(r.competencies.iter().cloned());
+    facets.extend(r.competencies.iter().map(|c| competency_name(&named, c)));
     Ok(ShowPage {
         id: r.row.id.0,
         description_html: crate::markdown::to_html(&r.row.description),
@@ -687,27 +703,9 @@ pub async fn link_lesson(
     HtmlForm(f): HtmlForm<LinkForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let (course, owner) = course_owner(&state, slug.clone()).await?;
-    match actions::link_lesson(&state, user, course, owner, lesson.clone(), &f).await? {
-        Ok(()) => Ok(see(&format!("/courses/{slug}/lessons/{lesson}#resources"))),
+    let to = format!("/courses/{slug}/lessons/{lesson}#resources");
+    match actions::link_lesson(&state, user, slug, lesson, &f).await? {
+        Ok(()) => Ok(see(&to)),
         Err(e) => Err(AppError::Invalid(e)),
     }
-}
-
-/// The course by its slug and its owner's path (404 for none).
-pub async fn course_owner(
-    state: &AppState,
-    slug: String,
-) -> Result<(CourseId, lyceum_domain::org::OrgPath), AppError> {
-    state
-        .db
-        .read(move |c| {
-            let Some(row) = lyceum_db::courses::by_slug(c, &slug)? else {
-                return Ok(None);
-            };
-            let path = lyceum_db::orgs::path_of(c, lyceum_domain::OrgId(row.org_id))?;
-            Ok(path.map(|p| (row.id, p)))
-        })
-        .await?
-        .ok_or(AppError::NotFound)
 }

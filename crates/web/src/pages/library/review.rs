@@ -34,6 +34,8 @@ pub fn routes(r: Routes) -> Routes {
 pub struct QueueRow {
     pub href: String,
     pub title: String,
+    /// The title's language, when it is not the page's.
+    pub lang: Option<&'static str>,
     pub owner: String,
     pub author: String,
     pub version: String,
@@ -67,6 +69,7 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
             },
             submitted: w.submitted_at.map(|t| page.date(&t)).unwrap_or_default(),
             author: w.author.unwrap_or_else(|| page.t("practice-author-gone")),
+            lang: (w.language != page.lang).then(|| w.language.as_str()),
             title: w.title,
             owner: w.owner,
         })

@@ -212,6 +212,8 @@ pub async fn decide(
 
 pub struct QueueItem {
     title: String,
+    /// The title's language, when it is not the page's.
+    lang: Option<&'static str>,
     href: String,
     owner: String,
     tier: String,
@@ -239,6 +241,7 @@ pub async fn queue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .into_iter()
         .map(|w| QueueItem {
             href: actions::evidence_path(w.id),
+            lang: (w.language != lang).then(|| w.language.as_str()),
             title: w.title,
             owner: w.owner,
             tier: if w.decided_before {
