@@ -462,10 +462,7 @@ fn remember_words(conn: &mut DbConn, text: &str) -> Result<(), DbError> {
     }
     // Per backend: diesel's multi-backend connection has no ON CONFLICT.
     let insert = diesel::insert_into(search_words::table).values(&rows);
-    match conn {
-        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-    };
+    crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     Ok(())
 }
 

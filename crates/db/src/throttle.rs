@@ -31,10 +31,7 @@ pub fn claim(
     );
     // Per backend: diesel's multi-backend connection has no ON CONFLICT.
     let insert = diesel::insert_into(throttle::table).values(row);
-    match conn {
-        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-    };
+    crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     let free_now = throttle::table
         .filter(throttle::throttle_key.eq(key))
         .filter(throttle::next_at.le(t));

@@ -501,10 +501,7 @@ pub fn library_space(
         library_spaces::org_id.eq(root.0),
         library_spaces::space_id.eq(None::<i64>),
     ));
-    match conn {
-        DbConn::Sqlite(c) => claim.on_conflict_do_nothing().execute(c)?,
-        DbConn::Pg(c) => claim.on_conflict_do_nothing().execute(c)?,
-    };
+    crate::on_backend!(conn, |c| claim.on_conflict_do_nothing().execute(c))?;
     let found: Option<i64> = library_spaces::table
         .find(root.0)
         .select(library_spaces::space_id)
@@ -748,10 +745,7 @@ pub fn set_follow(
             f::user_id.eq(user.0),
             f::created_at.eq(now.micros()),
         ));
-        match conn {
-            DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-            DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-        };
+        crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     } else {
         diesel::delete(
             f::table

@@ -687,10 +687,7 @@ pub fn link_practice(
             l::resource_id.eq(resource.0),
             l::position.eq(next.map_or(0, |p| p + 1)),
         ));
-        match conn {
-            DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-            DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-        };
+        crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     } else {
         diesel::delete(
             l::table
@@ -739,10 +736,7 @@ pub fn link_lesson(
             l::resource_id.eq(resource.0),
             l::position.eq(next.map_or(0, |p| p + 1)),
         ));
-        match conn {
-            DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-            DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-        };
+        crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     } else {
         diesel::delete(this).execute(conn)?;
     }

@@ -35,10 +35,7 @@ pub fn claim(conn: &mut DbConn, org: OrgId, holder: &str, now: Timestamp) -> Res
         locks::holder.eq(holder),
         locks::expires_at.eq(expires),
     ));
-    let inserted = match conn {
-        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-    };
+    let inserted = crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     if inserted == 1 {
         return Ok(true);
     }

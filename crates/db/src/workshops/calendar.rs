@@ -221,9 +221,6 @@ fn claim(
     );
     // Per backend: diesel's multi-backend connection has no ON CONFLICT.
     let insert = diesel::insert_into(session_reminders::table).values(row);
-    let n = match conn {
-        DbConn::Sqlite(c) => insert.on_conflict_do_nothing().execute(c)?,
-        DbConn::Pg(c) => insert.on_conflict_do_nothing().execute(c)?,
-    };
+    let n = crate::on_backend!(conn, |c| insert.on_conflict_do_nothing().execute(c))?;
     Ok(n == 1)
 }
