@@ -1042,6 +1042,10 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         published_at -> Nullable<BigInt>,
+        trial_states -> Integer,
+        trial_rural -> Integer,
+        trial_title_i -> Integer,
+        trial_use_again -> Integer,
     }
 }
 

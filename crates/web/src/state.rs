@@ -102,6 +102,9 @@ pub struct Inner {
     course_versions: RwLock<HashMap<(CourseId, i32), Arc<Course>>>,
     /// Community posts as HTML: read on every topic page, changed rarely.
     pub rendered_posts: crate::markdown::Rendered,
+    /// Classroom practices' steps as HTML: read on every practice page,
+    /// changed only by a new version.
+    pub rendered_steps: crate::markdown::Rendered,
     /// The catalogue's listing, checked against its version on each use.
     catalogue: RwLock<Option<Arc<Listing>>>,
     /// Held while the listing is read again, so that the requests which
@@ -115,6 +118,9 @@ pub struct Inner {
 
 /// Most rendered posts kept (a few tens of MB at most).
 const RENDERED_POSTS: usize = 50_000;
+
+/// Most practices' steps kept (a practice per 100 educators: 4,000 at full scale).
+const RENDERED_STEPS: usize = 10_000;
 
 /// Most course versions kept in memory; past it the cache starts again.
 const COURSE_VERSIONS: usize = 1_000;
@@ -146,6 +152,7 @@ impl AppState {
             org_paths: RwLock::new(HashMap::new()),
             course_versions: RwLock::new(HashMap::new()),
             rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
+            rendered_steps: crate::markdown::Rendered::new(RENDERED_STEPS),
             catalogue: RwLock::new(None),
             catalogue_reload: tokio::sync::Mutex::new(()),
             library_listing: crate::library_browse::Kept::default(),

@@ -14,6 +14,7 @@ use axum::body::Body;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::Response;
+use lyceum_db::library::PracticeRow;
 use lyceum_db::library::trials::{self, Filed, Place, ReportRow, Summary, Tally};
 use lyceum_domain::PracticeId;
 use lyceum_domain::i18n::{Arg, Lang, catalogue};
@@ -106,9 +107,14 @@ pub async fn mine(
     Ok((view, row))
 }
 
-/// The practice's summary (two statements).
-pub async fn summary(state: &AppState, id: PracticeId) -> Result<Summary, AppError> {
-    Ok(state.db.read_brief(move |c| trials::summary(c, id)).await?)
+/// The practice's summary: its row's counts and the latest reports.
+pub async fn summary(state: &AppState, practice: &PracticeRow) -> Result<Summary, AppError> {
+    let (id, any) = (practice.id, practice.trials > 0);
+    let latest = match any {
+        true => state.db.read_brief(move |c| trials::latest(c, id)).await?,
+        false => Vec::new(),
+    };
+    Ok(Summary::of(practice, latest))
 }
 
 /// "Tried in 37 classrooms in 12 states (9 rural, 14 Title I); 30 would
@@ -300,7 +306,8 @@ pub fn summary_html(
     id: PracticeId,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let zone = lyceum_domain::time::TimeZone::utc();
+    // Dated as the list of every report dates them: in the reader's zone.
+    let zone = &me.zone;
     let partial = SummaryPartial {
         heading: t(lang, "trials-heading"),
         sentence: summary_sentence(s, lang),
@@ -308,7 +315,7 @@ pub fn summary_html(
             .latest
             .iter()
             .map(|r| {
-                let date = r.updated_at.date_in(&zone).to_string();
+                let date = lyceum_domain::i18n::human_date(r.updated_at.micros(), zone, lang);
                 report_view(r, Some(me), lang, &date)
             })
             .collect(),

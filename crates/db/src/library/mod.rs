@@ -66,6 +66,11 @@ pub struct PracticeRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub published_at: Option<i64>,
+    /// The trial summary's counts, kept with `trials` (`trials::recount`).
+    pub trial_states: i32,
+    pub trial_rural: i32,
+    pub trial_title_i: i32,
+    pub trial_use_again: i32,
 }
 
 impl PracticeRow {

@@ -8,10 +8,9 @@ use crate::schema::{
     classroom_practice_follows, classroom_practices, memberships, notifications, orgs,
     trial_reports, user_grade_bands, user_subjects, users,
 };
+use super::PracticeRow;
 use crate::{DbConn, DbError};
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
 use lyceum_domain::community::NotificationKind;
 use lyceum_domain::jobs::Job;
 use lyceum_domain::library::trial::{self, Classroom};
@@ -307,13 +306,7 @@ pub fn file(
             Filed::New(TrialReportId(id))
         }
     };
-    let count: i64 = trial_reports::table
-        .filter(trial_reports::practice_id.eq(practice.0))
-        .count()
-        .get_result(conn)?;
-    diesel::update(classroom_practices::table.find(practice.0))
-        .set(classroom_practices::trials.eq(i32::try_from(count).unwrap_or(i32::MAX)))
-        .execute(conn)?;
+    recount(conn, Some(practice))?;
     super::tiers::repropose(conn, practice, now)?;
     if let Filed::New(id) = filed {
         // The author here; the followers, however many, by the worker.
@@ -425,32 +418,43 @@ pub struct Summary {
     pub latest: Vec<ReportRow>,
 }
 
-/// Two statements whatever the number of reports: the counts, and the
-/// latest three with their reporters' names.
-pub fn summary(conn: &mut DbConn, practice: PracticeId) -> Result<Summary, DbError> {
-    let (classrooms, states, rural, title_i, use_again): (i64, i64, i64, i64, i64) =
-        trial_reports::table
-            .filter(trial_reports::practice_id.eq(practice.0))
-            .select(sql::<(BigInt, BigInt, BigInt, BigInt, BigInt)>(
-                "COUNT(*), COUNT(DISTINCT state_id), \
-                 COALESCE(SUM(CASE WHEN locale = 'rural' THEN 1 ELSE 0 END), 0), \
-                 COALESCE(SUM(CASE WHEN title_i THEN 1 ELSE 0 END), 0), \
-                 COALESCE(SUM(CASE WHEN use_again THEN 1 ELSE 0 END), 0)",
-            ))
-            .get_result(conn)?;
-    let latest = if classrooms > 0 {
-        page(conn, practice, 0, 3)?
-    } else {
-        Vec::new()
-    };
-    Ok(Summary {
-        classrooms,
-        states,
-        rural,
-        title_i,
-        use_again,
-        latest,
-    })
+impl Summary {
+    /// The counts kept on the practice's row (by [`recount`]) with its
+    /// [`latest`] reports.
+    pub fn of(practice: &PracticeRow, latest: Vec<ReportRow>) -> Summary {
+        Summary {
+            classrooms: i64::from(practice.trials),
+            states: i64::from(practice.trial_states),
+            rural: i64::from(practice.trial_rural),
+            title_i: i64::from(practice.trial_title_i),
+            use_again: i64::from(practice.trial_use_again),
+            latest,
+        }
+    }
+}
+
+/// The practice's latest three reports, with their reporters' names.
+pub fn latest(conn: &mut DbConn, practice: PracticeId) -> Result<Vec<ReportRow>, DbError> {
+    page(conn, practice, 0, 3)
+}
+
+/// Counts a practice's reports onto its row (`trials` and the summary's
+/// `trial_*`), or every practice's with `None` (after a bulk load). The
+/// same statement as the columns' migration, so the two cannot disagree.
+pub fn recount(conn: &mut DbConn, practice: Option<PracticeId>) -> Result<(), DbError> {
+    // An integer of ours in the text, never a person's words.
+    let only = practice.map_or_else(String::new, |p| format!("WHERE id = {}", p.0));
+    let of = "FROM trial_reports r WHERE r.practice_id = classroom_practices.id";
+    diesel::sql_query(format!(
+        "UPDATE classroom_practices SET \
+         trials = (SELECT COUNT(*) {of}), \
+         trial_states = (SELECT COUNT(DISTINCT r.state_id) {of}), \
+         trial_rural = (SELECT COUNT(*) {of} AND r.locale = 'rural'), \
+         trial_title_i = (SELECT COUNT(*) {of} AND r.title_i), \
+         trial_use_again = (SELECT COUNT(*) {of} AND r.use_again) {only}"
+    ))
+    .execute(conn)?;
+    Ok(())
 }
 
 /// The practice's reports, newest first, `limit` from `offset`.

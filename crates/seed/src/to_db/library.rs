@@ -16,6 +16,7 @@ use lyceum_db::schema::{
 };
 use lyceum_db::{DbConn, DbError};
 use lyceum_domain::Timestamp;
+use lyceum_domain::org::OrgKind;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{
     DraftStatus, EffectDirection, Evidence, Licence, PracticeContent, tier,
@@ -60,6 +61,16 @@ pub(super) fn write_in(
         .ok_or(DbError::NotFound)?;
     let user = |person: usize| written.first_user + person as i64;
     let org = |person: usize| org_base + p.people[person].org as i64;
+    // A reporter's classroom as filing fills it: their school's state,
+    // locale and Title I status.
+    let state = |person: usize| {
+        let mut at = Some(p.people[person].org);
+        while let Some(i) = at.filter(|&i| p.orgs[i].kind != OrgKind::State) {
+            at = p.orgs[i].parent;
+        }
+        at.map(|i| org_base + i as i64)
+    };
+    let school = |person: usize| &p.orgs[p.people[person].org].school;
     let base = super::next_id(c, "classroom_practices")?;
     let now = now.micros();
     let day = 86_400_000_000i64;
@@ -221,6 +232,10 @@ pub(super) fn write_in(
                             .first()
                             .map_or(pr.grade_band, |g| g.as_str())),
                         trial_reports::school_id.eq(org(r.reporter)),
+                        trial_reports::state_id.eq(state(r.reporter)),
+                        trial_reports::locale
+                            .eq(school(r.reporter).locale.map(|l| l.as_str())),
+                        trial_reports::title_i.eq(school(r.reporter).title_i),
                         trial_reports::students.eq(r.students as i32),
                         trial_reports::periods.eq(r.periods as i32),
                         trial_reports::fidelity.eq("as_written"),
@@ -249,6 +264,8 @@ pub(super) fn write_in(
         }
     }
     w.reports = report_rows;
+    // Each practice's trial summary, counted from the reports as filing does.
+    lyceum_db::library::trials::recount(c, None)?;
     let rbase = super::next_id(c, "resources")?;
     for (k, r) in planned_resources.iter().enumerate() {
         let id = rbase + k as i64;

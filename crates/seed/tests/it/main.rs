@@ -5,4 +5,5 @@
 
 mod community;
 mod learning;
+mod library;
 mod workshops;

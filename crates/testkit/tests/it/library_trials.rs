@@ -492,6 +492,15 @@ async fn library_trials_one_reporter_filing_at_once_keeps_one_report() {
     assert_eq!(reports(&app, id).await, (1, 1));
 }
 
+/// The API's summary of `id`: classrooms, would use it again, states.
+async fn summary_of(app: &TestApp, id: PracticeId, token: &str) -> (i64, i64, i64) {
+    let url = format!("/api/v1/practices/{id}/trials/summary");
+    let (status, body) = call(app, Method::GET, &url, Some(token), None).await;
+    assert_eq!(status, 200, "{body}");
+    let n = |k: &str| body[k].as_i64().unwrap_or(-1);
+    (n("classrooms"), n("use_again"), n("states"))
+}
+
 fn csv_rows(body: &str) -> Vec<Vec<String>> {
     body.lines()
         .map(|l| l.split(',').map(|c| c.to_string()).collect())
@@ -570,7 +579,7 @@ async fn library_trials_summary_list_api_and_the_researchers_exports() {
         Method::PUT,
         &format!("/api/v1/practices/{id}/trials/mine"),
         Some(&token),
-        Some(report),
+        Some(report.clone()),
     )
     .await;
     assert_eq!(status, 200, "{body}");
@@ -587,6 +596,14 @@ async fn library_trials_summary_list_api_and_the_researchers_exports() {
     assert_eq!(status, 200);
     assert_eq!(mine["comparison_size"], 25);
     assert_eq!(reports(&app, id).await, (14, 14));
+    // The summary kept on the practice follows a new report and a changed one.
+    assert_eq!(summary_of(&app, id, &token).await, (14, 13, 1));
+    let mut changed = report.clone();
+    changed["use_again"] = json!(false);
+    let url = format!("/api/v1/practices/{id}/trials/mine");
+    let (status, body) = call(&app, Method::PUT, &url, Some(&token), Some(changed)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(summary_of(&app, id, &token).await, (14, 12, 1));
 
     // The export: researchers and programme admins only.
     assert_eq!(b.get("/practices/trials.csv").await.status, 403);

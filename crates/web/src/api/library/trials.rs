@@ -182,8 +182,8 @@ pub async fn summary(
     Path(id): Path<PracticeId>,
 ) -> Result<Json<TrialSummaryDto>, AppError> {
     let me = ctx.require_user()?;
-    actions::published(&state, me, id).await?;
-    let s = actions::summary(&state, id).await?;
+    let view = actions::published(&state, me, id).await?;
+    let s = actions::summary(&state, &view.practice).await?;
     let who = me.user.id();
     Ok(Json(TrialSummaryDto {
         classrooms: s.classrooms,

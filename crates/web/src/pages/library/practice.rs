@@ -12,7 +12,6 @@ use crate::context::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
 use crate::gate::Access::SignedIn;
-use crate::markdown;
 use crate::page::{Page, render};
 use crate::routes::{GET, POST, Routes};
 use crate::state::AppState;
@@ -66,7 +65,7 @@ pub struct PracticePage {
     grade_bands: String,
     competencies: Vec<String>,
     tools: String,
-    steps_html: String,
+    steps_html: std::sync::Arc<str>,
     materials: Vec<MaterialView>,
     minutes: String,
     equity_notes: String,
@@ -112,8 +111,9 @@ async fn page(
     let lang = ctx.lang;
     let id = shown.view.practice.id;
     let published = shown.view.practice.is_published();
+    let reports = published && shown.view.practice.trials > 0;
     // What the page shows beside the practice, in one read.
-    let (named, trials, linked) = state
+    let (named, latest, linked) = state
         .db
         .read_brief(move |c| {
             lyceum_db::snapshot(c, |c| {
@@ -122,9 +122,9 @@ async fn page(
                         c,
                         lyceum_domain::competency::DEFAULT_FRAMEWORK,
                     )?,
-                    match published {
-                        true => Some(lyceum_db::library::trials::summary(c, id)?),
-                        false => None,
+                    match reports {
+                        true => lyceum_db::library::trials::latest(c, id)?,
+                        false => Vec::new(),
                     },
                     lyceum_db::library::resources::of_practice(c, id)?,
                 ))
@@ -162,7 +162,7 @@ async fn page(
             })
             .collect(),
         tools: c.tools.clone(),
-        steps_html: markdown::to_html(&c.steps),
+        steps_html: state.rendered_steps.html(id.0, &c.steps),
         materials: c
             .materials
             .iter()
@@ -212,8 +212,11 @@ async fn page(
             .practice
             .topic_id
             .map(|t| format!("/topics/{}", t.0)),
-        trial_summary: trials
-            .map(|s| crate::trial_actions::summary_html(&s, me, id, lang))
+        trial_summary: published
+            .then(|| {
+                let s = lyceum_db::library::trials::Summary::of(&shown.view.practice, latest);
+                crate::trial_actions::summary_html(&s, me, id, lang)
+            })
             .transpose()?,
         badge: crate::tier_actions::badge_of(lang, &shown.view.practice),
         linked: crate::resource_actions::linked(linked, lang),

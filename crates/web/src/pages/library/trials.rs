@@ -211,7 +211,7 @@ pub async fn list(
     let me = ctx.require_user()?;
     let n = q.page.unwrap_or(1).clamp(1, 100_000);
     let (view, rows, total) = actions::list(&state, me, id, n).await?;
-    let summary = actions::summary(&state, id).await?;
+    let summary = actions::summary(&state, &view.practice).await?;
     let page = Page::new(&ctx, "trials-list-title").about(&view.practice.title);
     let base = format!("/practices/{id}/trials");
     let reports = rows
