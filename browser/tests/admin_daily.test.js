@@ -42,6 +42,28 @@ VARIANTS.forEach((variant, index) => {
       // The directory opens a person's record.
       await main.getByRole('link', { name: t('org-admin-overview-people'), exact: true }).click();
       await h.expectHeading(page, t('people-title'));
+      if (variant.js) {
+        // A click while a search is still on its way wins: the search's late
+        // answer must never replace the page clicked to (htmx's requests
+        // from the body share one queue, the last replacing the one before).
+        let searched;
+        const late = new Promise((resolve) => { searched = resolve; });
+        await page.route(/\/people\?.*q=slow/, async (route) => {
+          await new Promise((r) => setTimeout(r, 1500));
+          await route.continue().catch(() => {});
+          searched();
+        });
+        await main.getByLabel(t('people-search'), { exact: true }).fill('slow');
+        await main.getByRole('button', { name: t('people-search-button'), exact: true }).click();
+        await main.getByRole('link', { name: 'Ana Rivera', exact: true }).click();
+        await h.expectHeading(page, 'Ana Rivera');
+        await late;
+        await new Promise((r) => setTimeout(r, 500));
+        await h.expectHeading(page, 'Ana Rivera');
+        await page.unroute(/\/people\?.*q=slow/);
+        await page.goBack();
+        await h.expectHeading(page, t('people-title'));
+      }
       await main.getByLabel(t('people-search'), { exact: true }).fill('ana riv');
       await main.getByRole('button', { name: t('people-search-button'), exact: true }).click();
       // The results first: the unfiltered list names Ana Rivera too, and a
