@@ -9,6 +9,7 @@ pub mod api_token;
 pub mod community;
 pub mod competency;
 pub mod course;
+pub mod disclosure;
 
 pub mod domain_proof;
 pub mod email;
