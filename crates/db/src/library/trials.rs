@@ -3,12 +3,12 @@
 //! followers for the worker), a practice's summary and reports, the
 //! researchers' export.
 
+use super::PracticeRow;
 use crate::notices::{self, Notice};
 use crate::schema::{
     classroom_practice_follows, classroom_practices, memberships, notifications, orgs,
     trial_reports, user_grade_bands, user_subjects, users,
 };
-use super::PracticeRow;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
 use lyceum_domain::community::NotificationKind;

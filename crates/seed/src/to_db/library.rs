@@ -16,11 +16,11 @@ use lyceum_db::schema::{
 };
 use lyceum_db::{DbConn, DbError};
 use lyceum_domain::Timestamp;
-use lyceum_domain::org::OrgKind;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{
     DraftStatus, EffectDirection, Evidence, Licence, PracticeContent, tier,
 };
+use lyceum_domain::org::OrgKind;
 use lyceum_domain::profile::{GradeBand, Subject};
 
 /// What to seed.
@@ -233,8 +233,7 @@ pub(super) fn write_in(
                             .map_or(pr.grade_band, |g| g.as_str())),
                         trial_reports::school_id.eq(org(r.reporter)),
                         trial_reports::state_id.eq(state(r.reporter)),
-                        trial_reports::locale
-                            .eq(school(r.reporter).locale.map(|l| l.as_str())),
+                        trial_reports::locale.eq(school(r.reporter).locale.map(|l| l.as_str())),
                         trial_reports::title_i.eq(school(r.reporter).title_i),
                         trial_reports::students.eq(r.students as i32),
                         trial_reports::periods.eq(r.periods as i32),

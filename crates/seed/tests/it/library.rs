@@ -40,9 +40,8 @@ async fn seeded_practices_keep_their_trial_summary() {
     let l = written.library.clone().unwrap();
     assert!(l.reports > 0, "{l:?}");
     let bench = l.bench_practice.expect("the benchmark's practice");
-    let rows: Vec<(i64, Both)> = t
-        .db
-        .read(|c| {
+    let rows: Vec<(i64, Both)> =
+        t.db.read(|c| {
             let of = "FROM trial_reports r WHERE r.practice_id = classroom_practices.id";
             let rows: Vec<(i64, i32, i32, i32, i32, i32, i64, i64, i64, i64, i64)> =
                 classroom_practices::table
