@@ -607,10 +607,24 @@ async fn library_resources_are_linked_from_a_lesson_the_course_has_by_its_writer
     assert_eq!(r.status, 404);
     assert_eq!(linked().await, 0);
 
-    // A lesson it has: linked, and removed again.
+    // A lesson it has: linked, listed on the lesson's page (where its
+    // writer may add or remove one, and a learner only reads), and removed
+    // again.
     let r = b.post(&path("one"), &form).await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(linked().await, 1);
+    let lesson = "/courses/district-course/lessons/one";
+    let listed = format!("<a href=\"/resources/{resource}\" lang=\"en\">TeachAI toolkit</a>");
+    let page = b.get(lesson).await;
+    page.expect(&listed);
+    page.expect(&format!("action=\"{lesson}/resources\""));
+    let learner = Browser::new(&app.url);
+    learner.sign_in(s.email("educator"), PASSWORD).await;
+    let page = learner.get(lesson).await;
+    assert_eq!(page.status, 200);
+    page.expect("<section id=\"resources\"");
+    page.expect("TeachAI toolkit</a>");
+    assert!(!page.contains(&format!("action=\"{lesson}/resources\"")));
     let r = b
         .post(
             &path("one"),

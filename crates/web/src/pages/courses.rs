@@ -20,11 +20,13 @@ use axum::response::Response;
 use lyceum_db::competencies::Described;
 use lyceum_db::courses::{Catalogue, CourseRow};
 use lyceum_db::learning;
+use lyceum_domain::OrgId;
 use lyceum_domain::course::quiz::Kind;
 use lyceum_domain::course::task::SubmissionStatus;
 use lyceum_domain::course::{Course, Delivery, hours_in};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::paths;
+use lyceum_domain::policy::Action;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// The course's language, when it is not the page's.
@@ -589,6 +591,10 @@ pub struct LessonPage {
     reflection: Option<super::practice::ReflectionView>,
     task: Option<super::practice::TaskView>,
     other_language: Option<OtherLanguage>,
+    /// Resources linked from this lesson, and where the course's editors
+    /// add or remove one (empty for the rest).
+    linked: Vec<crate::resource_actions::Linked>,
+    link_action: String,
 }
 
 pub use crate::learning_actions::Answers;
@@ -710,7 +716,21 @@ pub async fn lesson_page(
     .await?;
     let other_language =
         other_language(state, &page, &row, &course, &key, enrolment.is_some()).await?;
+    let linked = crate::resource_actions::of_lesson(state, row.id, key.clone(), page.lang).await?;
+    // The course's editors link resources here (as `link_lesson` checks).
+    let edits = match viewer {
+        Some(actor) => state
+            .org_path(OrgId(row.org_id))
+            .await?
+            .is_some_and(|owner| actor.can(Action::WriteCourse, &owner)),
+        None => false,
+    };
     Ok(LessonPage {
+        linked,
+        link_action: match edits {
+            true => format!("{base}/resources"),
+            false => String::new(),
+        },
         other_language,
         lang: other_lang(row.lang(), page.lang),
         course_href: course_path(&course.slug),
