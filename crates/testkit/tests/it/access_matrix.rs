@@ -579,6 +579,32 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/api/v1/resources/{resource_id}/comments", SignedIn),
     ("POST", "/api/v1/resources/{resource_id}/comments", SignedIn),
     ("PUT", "/api/v1/resources/{resource_id}/feature", SignedIn),
+    ("GET", "/api/v1/practices/{practice_id}/resources", SignedIn),
+    (
+        "PUT",
+        "/api/v1/practices/{practice_id}/resources/{resource_id}",
+        SignedIn,
+    ),
+    (
+        "DELETE",
+        "/api/v1/practices/{practice_id}/resources/{resource_id}",
+        SignedIn,
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/resources",
+        SignedIn,
+    ),
+    (
+        "PUT",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/resources/{resource_id}",
+        SignedIn,
+    ),
+    (
+        "DELETE",
+        "/api/v1/courses/{slug}/lessons/{lesson_key}/resources/{resource_id}",
+        SignedIn,
+    ),
     (
         "DELETE",
         "/api/v1/resources/{resource_id}/feature",

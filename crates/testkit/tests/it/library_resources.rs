@@ -520,6 +520,28 @@ async fn library_resources_are_linked_from_a_practice_by_its_author_only() {
         .await
         .unwrap();
     assert!(linked.is_empty());
+
+    // The same through the API: listed for any reader of the published
+    // practice, linked and unlinked by its author only.
+    let reader = token_for(&app, s.email("educator")).await;
+    let list = format!("/api/v1/practices/{}/resources", practice.0);
+    let one = format!("{list}/{resource}");
+    let (st, v) = api(&app, Method::PUT, &one, &reader, None).await;
+    assert_eq!(st, 403, "{v}");
+    let (st, v) = api(&app, Method::PUT, &format!("{list}/999999"), &author, None).await;
+    assert_eq!(st, 422, "{v}");
+    let (st, v) = api(&app, Method::PUT, &one, &author, None).await;
+    assert_eq!(st, 204, "{v}");
+    let (st, v) = api(&app, Method::PUT, &one, &author, None).await;
+    assert_eq!(st, 204, "linking again changes nothing: {v}");
+    let (st, v) = api(&app, Method::GET, &list, &reader, None).await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v[0]["title"], "TeachAI toolkit", "{v}");
+    let (st, v) = api(&app, Method::DELETE, &one, &author, None).await;
+    assert_eq!(st, 204, "{v}");
+    let (st, v) = api(&app, Method::GET, &list, &reader, None).await;
+    assert_eq!((st, v), (200, json!([])));
 }
 
 /// A course of the district with one lesson, `one`.
@@ -632,5 +654,37 @@ async fn library_resources_are_linked_from_a_lesson_the_course_has_by_its_writer
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(linked().await, 0);
+
+    // The same through the API: listed for a learner who sees the course,
+    // linked and unlinked by its writer only.
+    let learner = token_for(&app, s.email("educator")).await;
+    let list = "/api/v1/courses/district-course/lessons/one/resources";
+    let one = format!("{list}/{resource}");
+    let (st, v) = api(&app, Method::PUT, &one, &learner, None).await;
+    assert_eq!(st, 403, "{v}");
+    let (st, v) = api(&app, Method::PUT, &format!("{list}/999999"), &author, None).await;
+    assert_eq!(st, 422, "{v}");
+    assert_eq!(v["error"]["fields"][0]["field"], "resource_id", "{v}");
+    let missing = format!("/api/v1/courses/district-course/lessons/nope/resources/{resource}");
+    let (st, v) = api(&app, Method::PUT, &missing, &author, None).await;
+    assert_eq!(st, 422, "{v}");
+    assert_eq!(linked().await, 0);
+    let (st, v) = api(&app, Method::PUT, &one, &author, None).await;
+    assert_eq!(st, 204, "{v}");
+    let (st, v) = api(&app, Method::GET, list, &learner, None).await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v[0]["title"], "TeachAI toolkit", "{v}");
+    let (st, _) = api(
+        &app,
+        Method::GET,
+        &list.replace("/one/", "/nope/"),
+        &learner,
+        None,
+    )
+    .await;
+    assert_eq!(st, 404);
+    let (st, v) = api(&app, Method::DELETE, &one, &author, None).await;
+    assert_eq!(st, 204, "{v}");
     assert_eq!(linked().await, 0);
 }

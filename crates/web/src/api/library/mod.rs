@@ -1,10 +1,12 @@
 //! The practice library in the API: practices, drafts, review and follows
 //! (`practices`), browsing and search (`browse`), trial reports and the
-//! researchers' export (`trials`), evidence tiers (`tiers`) and resources
-//! (`resources`). Each module keeps its own OpenAPI list (`Doc`), merged
+//! researchers' export (`trials`), evidence tiers (`tiers`), resources
+//! (`resources`) and the resources linked from practices and lessons
+//! (`links`). Each module keeps its own OpenAPI list (`Doc`), merged
 //! into the document by `openapi::spec`.
 
 mod browse;
+mod links;
 mod practices;
 mod resources;
 mod tiers;
@@ -19,7 +21,8 @@ pub fn routes(r: Routes) -> Routes {
     let r = practices::routes(r);
     let r = trials::routes(r);
     let r = tiers::routes(r);
-    resources::routes(r)
+    let r = resources::routes(r);
+    links::routes(r)
 }
 
 pub fn docs() -> Vec<utoipa::openapi::OpenApi> {
@@ -29,5 +32,6 @@ pub fn docs() -> Vec<utoipa::openapi::OpenApi> {
         trials::Doc::openapi(),
         tiers::Doc::openapi(),
         resources::Doc::openapi(),
+        links::Doc::openapi(),
     ]
 }
