@@ -16,6 +16,8 @@ const NOW: Timestamp = Timestamp::from_micros(1_795_638_223_000_000);
 
 /// (trials, states, rural, Title I, would use again) kept, then counted.
 type Both = ([i64; 5], [i64; 5]);
+type Kept = (i32, i32, i32, i32, i32);
+type Counted = (i64, i64, i64, i64, i64);
 
 #[tokio::test]
 async fn seeded_practices_keep_their_trial_summary() {
@@ -43,27 +45,30 @@ async fn seeded_practices_keep_their_trial_summary() {
     let rows: Vec<(i64, Both)> =
         t.db.read(|c| {
             let of = "FROM trial_reports r WHERE r.practice_id = classroom_practices.id";
-            let rows: Vec<(i64, i32, i32, i32, i32, i32, i64, i64, i64, i64, i64)> =
-                classroom_practices::table
-                    .select((
-                        classroom_practices::id,
+            let rows: Vec<(i64, Kept, Counted)> = classroom_practices::table
+                .select((
+                    classroom_practices::id,
+                    (
                         classroom_practices::trials,
                         classroom_practices::trial_states,
                         classroom_practices::trial_rural,
                         classroom_practices::trial_title_i,
                         classroom_practices::trial_use_again,
+                    ),
+                    (
                         sql::<BigInt>(&format!("(SELECT COUNT(*) {of})")),
                         sql::<BigInt>(&format!("(SELECT COUNT(DISTINCT r.state_id) {of})")),
                         sql::<BigInt>(&format!("(SELECT COUNT(*) {of} AND r.locale = 'rural')")),
                         sql::<BigInt>(&format!("(SELECT COUNT(*) {of} AND r.title_i)")),
                         sql::<BigInt>(&format!("(SELECT COUNT(*) {of} AND r.use_again)")),
-                    ))
-                    .load(c)?;
+                    ),
+                ))
+                .load(c)?;
             Ok(rows
                 .into_iter()
-                .map(|(id, a, b, c, d, e, f, g, h, i, j)| {
-                    let k = [a, b, c, d, e].map(i64::from);
-                    (id, (k, [f, g, h, i, j]))
+                .map(|(id, (a, b, c, d, e), counted)| {
+                    let kept = [a, b, c, d, e].map(i64::from);
+                    (id, (kept, counted.into()))
                 })
                 .collect())
         })
