@@ -22,6 +22,9 @@ use lyceum_domain::library::{
 };
 use lyceum_domain::org::OrgKind;
 use lyceum_domain::pd::{RequestStatus, Source};
+use lyceum_domain::registry::review::{Criterion, Rating};
+use lyceum_domain::registry::status::ToolStatus;
+use lyceum_domain::registry::{CostModel, PrivacyAgreement};
 use lyceum_domain::role::Role;
 use lyceum_domain::workshop::{Mark, Mode, RegistrationStatus};
 
@@ -78,5 +81,17 @@ codes!(
     Fidelity,
     Design,
     EffectDirection,
-    ResourceKind
+    ResourceKind,
+    CostModel,
+    PrivacyAgreement,
+    Criterion,
+    Rating,
+    ToolStatus
+);
+
+// The challenge radar.
+codes!(
+    lyceum_domain::radar::Category,
+    lyceum_domain::radar::Severity,
+    lyceum_domain::radar::Status
 );

@@ -8,7 +8,7 @@ use diesel::deserialize::{self, FromSql, Queryable};
 use diesel::sql_types::{BigInt, Nullable};
 use lyceum_domain::{
     CourseId, HandInId, LibraryFileId, OfferingId, OrgId, PostId, PracticeId, ResourceId,
-    SessionId, SpaceId, TopicId, TrialReportId, UserId,
+    SessionId, SpaceId, ToolId, TopicId, TrialReportId, UserId,
 };
 
 /// A stored id, read into `T`.
@@ -68,5 +68,10 @@ ids!(
     PracticeId,
     TrialReportId,
     ResourceId,
-    LibraryFileId
+    LibraryFileId,
+    ToolId
 );
+
+// The challenge radar.
+use lyceum_domain::ChallengeId;
+ids!(ChallengeId);

@@ -47,6 +47,8 @@ pub mod orgs;
 pub mod pd_requests;
 pub mod personal_data;
 pub mod practice;
+pub mod radar;
+pub mod registry;
 pub mod roster;
 pub mod sessions;
 pub mod signed_in;

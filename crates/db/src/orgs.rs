@@ -260,7 +260,7 @@ pub fn zone_of_home(conn: &mut DbConn, paths: &[OrgPath]) -> Result<TimeZone, Db
 /// Of membership paths oldest first, the deepest of those created first.
 /// Deepest wins over order: a teacher who joined the district and then
 /// their school is reckoned in the school's zone.
-fn home_path(paths: &[OrgPath]) -> Option<&OrgPath> {
+pub fn home_path(paths: &[OrgPath]) -> Option<&OrgPath> {
     let deepest = paths.iter().map(OrgPath::depth).max()?;
     paths.iter().find(|p| p.depth() == deepest)
 }

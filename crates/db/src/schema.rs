@@ -921,6 +921,10 @@ diesel::joinable!(attendance -> offering_sessions (session_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    ai_tools,
+    ai_tool_reviews,
+    ai_tool_rating_counts,
+    ai_tool_org_status,
     library_version,
     library_spaces,
     classroom_practices,
@@ -932,6 +936,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     classroom_practice_follows,
     library_files,
     trial_reports,
+    challenge_reports,
+    challenge_counts,
     resources,
     resource_subjects,
     resource_grade_bands,
@@ -1247,6 +1253,108 @@ diesel::joinable!(classroom_practice_resources -> classroom_practices (practice_
 diesel::joinable!(classroom_practice_resources -> resources (resource_id));
 diesel::joinable!(lesson_resources -> resources (resource_id));
 
+diesel::table! {
+    ai_tools (id) {
+        id -> BigInt,
+        name -> Text,
+        sort_name -> Text,
+        vendor -> Text,
+        url -> Text,
+        description -> Text,
+        min_age -> Integer,
+        max_age -> Nullable<Integer>,
+        cost_model -> Text,
+        privacy_agreement -> Text,
+        review_count -> BigInt,
+        created_by -> Nullable<BigInt>,
+        updated_by -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    ai_tool_reviews (id) {
+        id -> BigInt,
+        tool_id -> BigInt,
+        user_id -> BigInt,
+        ratings -> Text,
+        comments -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    ai_tool_rating_counts (tool_id, criterion, rating) {
+        tool_id -> BigInt,
+        criterion -> Text,
+        rating -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
+    ai_tool_org_status (tool_id, org_id) {
+        tool_id -> BigInt,
+        org_id -> BigInt,
+        status -> Text,
+        note -> Text,
+        decided_on -> Text,
+        privacy_agreement_signed -> Bool,
+        decided_by -> Nullable<BigInt>,
+        decided_at -> BigInt,
+    }
+}
+
+diesel::joinable!(ai_tool_reviews -> ai_tools (tool_id));
+diesel::joinable!(ai_tool_reviews -> users (user_id));
+diesel::joinable!(ai_tool_rating_counts -> ai_tools (tool_id));
+diesel::joinable!(ai_tool_org_status -> ai_tools (tool_id));
+diesel::joinable!(ai_tool_org_status -> orgs (org_id));
+
+diesel::table! {
+    challenge_reports (id) {
+        id -> BigInt,
+        reporter_id -> Nullable<BigInt>,
+        anonymous -> Bool,
+        category -> Text,
+        severity -> Text,
+        tool_id -> Nullable<BigInt>,
+        subject -> Text,
+        grade_band -> Text,
+        happened -> Text,
+        tried -> Text,
+        school_id -> Nullable<BigInt>,
+        state_id -> Nullable<BigInt>,
+        locale -> Nullable<Text>,
+        title_i -> Nullable<Bool>,
+        org_path -> Text,
+        month -> Text,
+        status -> Text,
+        tags -> Text,
+        merged_into -> Nullable<BigInt>,
+        answer_kind -> Nullable<Text>,
+        answer_id -> Nullable<BigInt>,
+        answer_text -> Nullable<Text>,
+        triaged_by -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    challenge_counts (org_id, dimension, month, value) {
+        org_id -> BigInt,
+        dimension -> Text,
+        month -> Text,
+        value -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::joinable!(challenge_counts -> orgs (org_id));
+
 /// Every table, for the schema parity test and for tools.
 pub const TABLES: &[&str] = &[
     "orgs",
@@ -1338,4 +1446,10 @@ pub const TABLES: &[&str] = &[
     "lesson_resources",
     "library_version",
     "library_spaces",
+    "ai_tools",
+    "ai_tool_reviews",
+    "ai_tool_rating_counts",
+    "ai_tool_org_status",
+    "challenge_reports",
+    "challenge_counts",
 ];

@@ -163,6 +163,9 @@ crate::code_enum! {
         TrialReported = "trial-reported",
         /// A curator confirmed or set the evidence tier of their practice.
         TierDecided = "tier-decided",
+        /// A challenge report they filed was addressed (the actor is the
+        /// reporter themselves: nobody is named, whoever triaged it).
+        ChallengeAddressed = "challenge-addressed",
     }
 }
 

@@ -251,6 +251,25 @@ mod tests {
             keys.extend(Tier::ALL.iter().map(|v| v.label_key()));
             keys.extend(ResourceKind::ALL.iter().map(|v| v.label_key()));
         }
+        {
+            use crate::registry::review::{Criterion, Rating};
+            use crate::registry::status::ToolStatus;
+            use crate::registry::{CostModel, PrivacyAgreement, ToolSort};
+            keys.extend(CostModel::ALL.iter().map(|v| v.label_key()));
+            keys.extend(PrivacyAgreement::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Criterion::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Rating::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ToolStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ToolSort::ALL.iter().map(|v| v.label_key()));
+        }
+        {
+            use crate::radar::{AnswerKind, Category, Dimension, Severity, Status};
+            keys.extend(Category::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Severity::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Status::ALL.iter().map(|v| v.label_key()));
+            keys.extend(AnswerKind::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Dimension::ALL.iter().map(|v| v.label_key()));
+        }
         for key in keys {
             for lang in Lang::ALL {
                 assert!(c.has(*lang, &key), "{lang}.ftl lacks {key}");

@@ -37,3 +37,7 @@ id_type!(PracticeId);
 id_type!(TrialReportId);
 id_type!(ResourceId);
 id_type!(LibraryFileId);
+// The AI tool registry: a tool.
+id_type!(ToolId);
+// The challenge radar: a challenge report.
+id_type!(ChallengeId);

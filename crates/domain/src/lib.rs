@@ -31,6 +31,8 @@ pub mod pd;
 pub mod personal_data;
 pub mod policy;
 pub mod profile;
+pub mod radar;
+pub mod registry;
 pub mod role;
 pub mod search;
 pub mod secrets;
@@ -43,8 +45,9 @@ pub mod validation;
 pub mod workshop;
 pub mod xapi;
 
+pub use ids::ChallengeId;
 pub use ids::{
     CourseId, HandInId, LibraryFileId, OfferingId, OrgId, PostId, PracticeId, ResourceId,
-    SessionId, SpaceId, TopicId, TrialReportId, UserId,
+    SessionId, SpaceId, ToolId, TopicId, TrialReportId, UserId,
 };
 pub use time::{Clock, Timestamp};

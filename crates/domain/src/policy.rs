@@ -57,6 +57,22 @@ pub enum Action {
     /// their evidence tier (never for one's own practice: see
     /// [`Actor::curates_practice`]), add and feature resources.
     CurateLibrary,
+    /// Decide the organisation's status for an AI tool of the registry
+    /// (approved, under review, not approved), which its people and those
+    /// below inherit unless a lower organisation decides its own: its
+    /// admins and those above it, never a sibling's or a child's.
+    DecideToolStatus,
+    /// Add and edit the tools of the AI tool registry: the programme's
+    /// admins only (a tool is the programme's, not an organisation's), and
+    /// never a vendor — no vendor holds an account that can reach it.
+    EditToolRegistry,
+    /// Triage the challenge reports filed from the organisation or below
+    /// it (the reporter's school when they filed): its admins and those
+    /// above it, programme admins for everything; never one's own report
+    /// (see [`Actor::triages_challenge`]). Who reported an anonymous one is
+    /// never theirs to learn: that is programme admins' alone
+    /// ([`Actor::sees_challenge_reporters`]).
+    TriageChallenges,
 }
 
 /// Roles a join code may carry. Whoever holds the code gets the role, so
@@ -251,6 +267,27 @@ impl Actor {
         }
     }
 
+    /// May triage a challenge report filed from `from` (the reporter's
+    /// school, or their organisation, when they filed) by `reporter`:
+    /// programme admins, admins of that organisation or above it, and
+    /// never the reporter themselves.
+    pub fn triages_challenge(&self, from: &OrgPath, reporter: Option<UserId>) -> bool {
+        reporter.is_none_or(|r| !own_case(self.user_id, r))
+            && self.can(Action::TriageChallenges, from)
+    }
+
+    /// May learn who filed an anonymous challenge report: programme admins
+    /// only (security rule 8).
+    pub fn sees_challenge_reporters(&self) -> bool {
+        self.is_programme_admin()
+    }
+
+    /// Where this person triages challenge reports: the nodes at which
+    /// they administer (the root, for a programme admin).
+    pub fn triage_scopes(&self) -> Vec<OrgPath> {
+        self.scopes(&[Role::OrgAdmin, Role::ProgrammeAdmin])
+    }
+
     /// True when this person administers some organisation.
     pub fn administers_anything(&self) -> bool {
         self.grants
@@ -420,6 +457,9 @@ impl Actor {
             // As for courses: programme admins, and authors for what their
             // organisation owns.
             Action::CurateLibrary => self.is_programme_admin() || self.holds(Role::Author, target),
+            Action::DecideToolStatus => admin,
+            Action::EditToolRegistry => self.is_programme_admin(),
+            Action::TriageChallenges => admin,
         }
     }
 }
@@ -594,6 +634,36 @@ mod tests {
             (OrgAdmin, "district", ApproveDomains, "school", false),
             (OrgAdmin, "root", ApproveDomains, "root", false),
             (Researcher, "root", ApproveDomains, "root", false),
+            // A tool's status: admins of the organisation or above it,
+            // never beside or below it, and nobody else.
+            (OrgAdmin, "district", DecideToolStatus, "district", true),
+            (OrgAdmin, "district", DecideToolStatus, "school", true),
+            (OrgAdmin, "state", DecideToolStatus, "school", true),
+            (OrgAdmin, "school", DecideToolStatus, "district", false),
+            (OrgAdmin, "other", DecideToolStatus, "district", false),
+            (OrgAdmin, "other", DecideToolStatus, "school", false),
+            (ProgrammeAdmin, "root", DecideToolStatus, "school", true),
+            (Educator, "school", DecideToolStatus, "school", false),
+            (Author, "district", DecideToolStatus, "district", false),
+            (Facilitator, "district", DecideToolStatus, "school", false),
+            (Moderator, "district", DecideToolStatus, "district", false),
+            // The registry's tools: the programme's admins only.
+            (ProgrammeAdmin, "root", EditToolRegistry, "root", true),
+            (OrgAdmin, "root", EditToolRegistry, "root", false),
+            (OrgAdmin, "district", EditToolRegistry, "district", false),
+            (Author, "root", EditToolRegistry, "root", false),
+            (Educator, "school", EditToolRegistry, "school", false),
+            // Challenge reports: admins for reports from their subtree,
+            // never from above or beside it.
+            (OrgAdmin, "district", TriageChallenges, "school", true),
+            (OrgAdmin, "school", TriageChallenges, "school", true),
+            (OrgAdmin, "school", TriageChallenges, "district", false),
+            (OrgAdmin, "other", TriageChallenges, "school", false),
+            (ProgrammeAdmin, "root", TriageChallenges, "school", true),
+            (Moderator, "district", TriageChallenges, "school", false),
+            (Facilitator, "district", TriageChallenges, "school", false),
+            (Educator, "school", TriageChallenges, "school", false),
+            (Researcher, "root", TriageChallenges, "school", false),
         ];
         for (role, at, action, target, allowed) in table {
             assert_eq!(
@@ -657,6 +727,39 @@ mod tests {
             vec![path("root")]
         );
         assert!(!person(1, &[(OrgAdmin, "root"), (Facilitator, "school")]).authors());
+    }
+
+    /// Who triages a challenge report filed from where, by whom; and who
+    /// may learn an anonymous reporter.
+    #[test]
+    fn triaging_a_challenge() {
+        use Role::*;
+        // triager (id, role, at), reporter id, filed from, allowed
+        let table: &[(i64, Role, &str, i64, &str, bool)] = &[
+            (1, OrgAdmin, "district", 2, "school", true),
+            (1, OrgAdmin, "district", 1, "school", false),
+            (1, OrgAdmin, "other", 2, "school", false),
+            (1, OrgAdmin, "school", 2, "district", false),
+            (1, ProgrammeAdmin, "root", 2, "school", true),
+            (1, ProgrammeAdmin, "root", 1, "school", false),
+            (1, Facilitator, "district", 2, "school", false),
+        ];
+        for (me, role, at, reporter, from, allowed) in table {
+            assert_eq!(
+                person(*me, &[(*role, at)]).triages_challenge(&path(from), Some(UserId(*reporter))),
+                *allowed,
+                "{role} at {at} (user {me}) triaging user {reporter}'s report from {from}"
+            );
+        }
+        // A reporter whose account is gone: nobody's own case.
+        assert!(person(1, &[(OrgAdmin, "school")]).triages_challenge(&path("school"), None));
+        assert!(person(1, &[(ProgrammeAdmin, "root")]).sees_challenge_reporters());
+        assert!(!person(1, &[(OrgAdmin, "root")]).sees_challenge_reporters());
+        assert!(!person(1, &[(OrgAdmin, "district")]).sees_challenge_reporters());
+        assert_eq!(
+            person(1, &[(OrgAdmin, "district"), (Author, "other")]).triage_scopes(),
+            vec![path("district")]
+        );
     }
 
     /// Who sees a course owned where — by hand; and the catalogue's form

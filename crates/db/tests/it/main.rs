@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod certificates;
+mod challenges;
 mod codes;
 mod course_listing;
 mod courses;
@@ -13,6 +14,7 @@ mod library;
 mod migrations;
 mod orgs;
 mod reads;
+mod registry;
 mod roster;
 mod roster_linking;
 mod roster_lock;

@@ -1,0 +1,2 @@
+DROP TABLE challenge_counts;
+DROP TABLE challenge_reports;
