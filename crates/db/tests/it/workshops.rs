@@ -350,3 +350,54 @@ async fn the_waitlist_count_follows_every_change() {
     registrations::set_capacity(&mut c, offering, 10, BASE, T0).unwrap();
     check(&mut c, 0);
 }
+
+/// More offerings than one statement's cards: every one listed once, in
+/// start order, whatever chunks the cards are read in.
+#[test]
+fn a_long_list_reads_every_card_once_in_order() {
+    use lyceum_db::workshops::listing::{self, Filter, MAX_PAGE, Seen};
+    let t = TestDb::new();
+    let mut c = t.db.get().unwrap();
+    let (first, people) = setup(&mut c, 10, 1);
+    let offering = workshops::find(&mut c, first).unwrap().unwrap();
+    let mut made = vec![first];
+    for _ in 1..30 {
+        let id = workshops::create(
+            &mut c,
+            &NewOffering {
+                org: offering.org_id,
+                course: None,
+                audience: offering.audience_org_id,
+                facilitators: &[],
+                competencies: &[],
+                created_by: people[0],
+            },
+            &plan(10),
+            T0,
+        )
+        .unwrap();
+        made.push(id);
+    }
+    let seen = Seen {
+        audiences: vec![offering.audience_org_id.unwrap().0],
+        managed: Vec::new(),
+    };
+    let filter = Filter {
+        now: T0,
+        near: Vec::new(),
+        virtual_only: false,
+        course: None,
+        from: None,
+        until: None,
+        language: None,
+        after: None,
+        limit: MAX_PAGE,
+    };
+    let listed: Vec<OfferingId> = listing::find(&mut c, people[0], &seen, &filter)
+        .unwrap()
+        .iter()
+        .map(|l| l.offering.id)
+        .collect();
+    // Same start for all: the order is by id.
+    assert_eq!(listed, made);
+}
