@@ -6,16 +6,13 @@
 //! reporter, nor do the audit entries of its life; the reporter is told
 //! when it is addressed, by a notification naming nobody else.
 
-use crate::T0;
+use crate::{T0, org_child as child, person};
 use diesel::prelude::*;
 use lyceum_db::radar::counts::{self, Counts};
 use lyceum_db::radar::{self, Reporter, triage};
 use lyceum_db::schema::{audit_log, challenge_counts, challenge_reports, notifications};
-use lyceum_db::{DbConn, DbError, memberships, notices, orgs, users};
-use lyceum_domain::email::EmailAddress;
-use lyceum_domain::i18n::Lang;
-use lyceum_domain::org::OrgInput;
-use lyceum_domain::policy::{Actor, Grant};
+use lyceum_db::{DbConn, DbError, notices, orgs};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::radar::{Dimension, ReportInput, Status, TriageInput};
 use lyceum_domain::role::Role;
 use lyceum_domain::{ChallengeId, Timestamp, UserId};
@@ -24,49 +21,6 @@ use lyceum_testdb::TestDb;
 const BASE: &str = "https://lyceum.example";
 /// About six weeks after `T0`: another month.
 const LATER: Timestamp = Timestamp::from_micros(T0.micros() + 40 * 86_400 * 1_000_000);
-
-fn child(
-    c: &mut DbConn,
-    parent: &orgs::OrgRow,
-    kind: &str,
-    name: &str,
-    extra: (&str, &str),
-) -> orgs::OrgRow {
-    let draft = OrgInput {
-        name: name.into(),
-        kind: kind.into(),
-        locale: extra.0.into(),
-        title_i: extra.1.into(),
-        ..Default::default()
-    }
-    .validate_child_of(parent.kind)
-    .unwrap();
-    orgs::create_child(c, parent, &draft, T0).unwrap()
-}
-
-fn person(c: &mut DbConn, name: &str, org: &orgs::OrgRow, role: Role) -> Actor {
-    let email = EmailAddress::parse(&format!("{name}@example.org")).unwrap();
-    let id = users::insert(
-        c,
-        &users::NewUser {
-            email: &email,
-            display_name: name,
-            password_hash: None,
-            lang: Lang::En,
-            verified: true,
-        },
-        T0,
-    )
-    .unwrap();
-    memberships::add(c, id, org, role, T0).unwrap();
-    Actor {
-        user_id: id,
-        grants: vec![Grant {
-            role,
-            scope: org.org_path().unwrap(),
-        }],
-    }
-}
 
 /// Programme → Nevada → Valle Unified (Sierra Elementary: rural, Title I)
 /// and Rio District (Rio High: city, not Title I); a teacher at each

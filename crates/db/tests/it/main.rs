@@ -38,6 +38,57 @@ use std::sync::{Arc, Mutex};
 /// A fixed instant, so tests read the same on every run.
 pub const T0: Timestamp = Timestamp::from_micros(1_795_638_223_000_000);
 
+/// An organisation under `parent`; a school with its (locale, Title I) as
+/// a form gives them (`("rural", "yes")`), `("", "")` for none.
+pub fn org_child(
+    c: &mut DbConn,
+    parent: &lyceum_db::orgs::OrgRow,
+    kind: &str,
+    name: &str,
+    school: (&str, &str),
+) -> lyceum_db::orgs::OrgRow {
+    let draft = lyceum_domain::org::OrgInput {
+        name: name.into(),
+        kind: kind.into(),
+        locale: school.0.into(),
+        title_i: school.1.into(),
+        ..Default::default()
+    }
+    .validate_child_of(parent.kind)
+    .unwrap();
+    lyceum_db::orgs::create_child(c, parent, &draft, T0).unwrap()
+}
+
+/// A person `name@example.org` holding `role` at `org`, as the policy sees them.
+pub fn person(
+    c: &mut DbConn,
+    name: &str,
+    org: &lyceum_db::orgs::OrgRow,
+    role: lyceum_domain::role::Role,
+) -> lyceum_domain::policy::Actor {
+    let email = lyceum_domain::email::EmailAddress::parse(&format!("{name}@example.org")).unwrap();
+    let id = lyceum_db::users::insert(
+        c,
+        &lyceum_db::users::NewUser {
+            email: &email,
+            display_name: name,
+            password_hash: None,
+            lang: lyceum_domain::i18n::Lang::En,
+            verified: true,
+        },
+        T0,
+    )
+    .unwrap();
+    lyceum_db::memberships::add(c, id, org, role, T0).unwrap();
+    lyceum_domain::policy::Actor {
+        user_id: id,
+        grants: vec![lyceum_domain::policy::Grant {
+            role,
+            scope: org.org_path().unwrap(),
+        }],
+    }
+}
+
 /// Every statement a connection runs, as text.
 #[derive(Clone, Default)]
 struct Statements(Arc<Mutex<Vec<String>>>);

@@ -6,16 +6,13 @@
 //! inherited down the tree, a lower organisation's own overriding it, and
 //! clearing that restoring the inherited one.
 
-use crate::{T0, plan_of};
+use crate::{T0, person, plan_of};
 use diesel::prelude::*;
 use lyceum_db::registry::reviews::{self, Written};
 use lyceum_db::registry::{self, status};
 use lyceum_db::schema::{ai_tool_org_status, ai_tool_reviews, ai_tools, audit_log};
-use lyceum_db::{Backend, DbConn, DbError, memberships, orgs, users};
-use lyceum_domain::email::EmailAddress;
-use lyceum_domain::i18n::Lang;
-use lyceum_domain::org::OrgInput;
-use lyceum_domain::policy::{Actor, Grant};
+use lyceum_db::{Backend, DbConn, DbError, memberships, orgs};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::registry::review::{self as rubric, Criterion, Rating, Review, Tallies};
 use lyceum_domain::registry::status::{Decision, ToolStatus};
 use lyceum_domain::registry::{self as tools, ToolInput, ToolSort};
@@ -26,39 +23,7 @@ use lyceum_testdb::TestDb;
 use std::collections::BTreeMap;
 
 fn child(c: &mut DbConn, parent: &orgs::OrgRow, kind: &str, name: &str) -> orgs::OrgRow {
-    let draft = OrgInput {
-        name: name.into(),
-        kind: kind.into(),
-        ..Default::default()
-    }
-    .validate_child_of(parent.kind)
-    .unwrap();
-    orgs::create_child(c, parent, &draft, T0).unwrap()
-}
-
-/// A person holding `role` at `org`, as the policy sees them.
-fn person(c: &mut DbConn, name: &str, org: &orgs::OrgRow, role: Role) -> Actor {
-    let email = EmailAddress::parse(&format!("{name}@example.org")).unwrap();
-    let id = users::insert(
-        c,
-        &users::NewUser {
-            email: &email,
-            display_name: name,
-            password_hash: None,
-            lang: Lang::En,
-            verified: true,
-        },
-        T0,
-    )
-    .unwrap();
-    memberships::add(c, id, org, role, T0).unwrap();
-    Actor {
-        user_id: id,
-        grants: vec![Grant {
-            role,
-            scope: org.org_path().unwrap(),
-        }],
-    }
+    crate::org_child(c, parent, kind, name, ("", ""))
 }
 
 /// Programme → Nevada → Valle Unified (Sierra Elementary, Mesa Middle) and
