@@ -136,7 +136,8 @@ pub async fn create(
     }
 }
 
-/// The details from a multipart form (competencies as a comma list).
+/// The details from a multipart form (subjects, grade bands and
+/// competencies as boxes ticked: one part each).
 pub fn input_from(form: &crate::forms::Upload) -> ResourceInput {
     let list = |name: &str| -> Vec<String> {
         form.parts()
@@ -154,12 +155,7 @@ pub fn input_from(form: &crate::forms::Upload) -> ResourceInput {
         language: form.text("language"),
         subjects: list("subjects"),
         grade_bands: list("grade_bands"),
-        competencies: form
-            .text("competencies")
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
+        competencies: list("competencies"),
         url: form.text("url"),
     }
 }

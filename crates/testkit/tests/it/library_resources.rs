@@ -58,6 +58,7 @@ fn upload_form(org: i64, name: &str, bytes: Vec<u8>) -> Form {
         .text("kind", "prompt_template")
         .text("language", "en")
         .text("subjects", "science")
+        .text("competencies", HUMAN_AGENCY)
         .part("file", Part::bytes(bytes).file_name(name.to_string()))
 }
 
@@ -106,6 +107,12 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
     // refused on `file`, as is a file over 10 MB.
     let b = Browser::new(&app.url);
     b.sign_in(s.email("author"), PASSWORD).await;
+    // The framework's competencies are boxes to tick, by name.
+    let form = b.get("/resources/new").await;
+    form.expect(&format!(
+        "type=\"checkbox\" name=\"competencies\" value=\"{HUMAN_AGENCY}\""
+    ))
+    .expect("Human agency</label>");
     let page = b
         .post_multipart(
             "/resources/new",
@@ -114,7 +121,8 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
         .await;
     assert_eq!(page.status, 200, "{}", page.body);
     page.expect("Exit-ticket prompt template")
-        .expect("Download exit-tickets.pdf");
+        .expect("Download exit-tickets.pdf")
+        .expect("Human agency");
     let file_id: i64 = page.path.trim_start_matches("/resources/").parse().unwrap();
     let page = b
         .post_multipart(
@@ -199,7 +207,8 @@ async fn library_resources_files_links_search_ratings_comments_and_featuring() {
     assert!(!page.contains("Future of Teaching"));
     // Competencies are named, on the list's facet and on the resource's
     // page, in the reader's language — never by their ids.
-    b.get("/resources").await.expect("\">Human agency (1)</a>");
+    // (The report, and the file added on the page with its box ticked.)
+    b.get("/resources").await.expect("\">Human agency (2)</a>");
     let page = b.get(&format!("/resources/{report}")).await;
     page.expect("<li class=\"tag\">Human agency</li>");
     assert!(!page.contains(HUMAN_AGENCY), "{}", page.body);

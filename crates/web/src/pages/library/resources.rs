@@ -256,7 +256,7 @@ pub struct FormPage {
     languages: Vec<Choice>,
     subjects: Vec<Choice>,
     grade_bands: Vec<Choice>,
-    competencies: String,
+    competencies: Vec<Choice>,
     current_file: Option<String>,
     max_mb: usize,
 }
@@ -272,6 +272,8 @@ fn choices(page: &Page, prefix: &str, codes: &[&str], chosen: &[String]) -> Vec<
         .collect()
 }
 
+/// The form, its competencies chosen among the framework's `named` ones
+/// (`catalogue::competency_choices`: id, name in the reader's language).
 #[allow(clippy::too_many_arguments)]
 fn form_page(
     ctx: &Ctx,
@@ -281,6 +283,7 @@ fn form_page(
     owner: &str,
     owners: Vec<(i64, String)>,
     current_file: Option<String>,
+    named: Vec<(String, String)>,
     errors: FormErrors,
 ) -> FormPage {
     let page = Page::new(
@@ -317,7 +320,14 @@ fn form_page(
         languages: choices(&page, "lang", &["en", "es"], &[language]),
         subjects: choices(&page, "subject", &subjects, &input.subjects),
         grade_bands: choices(&page, "grade-band", &bands, &input.grade_bands),
-        competencies: input.competencies.join(", "),
+        competencies: named
+            .into_iter()
+            .map(|(id, name)| Choice {
+                selected: input.competencies.contains(&id),
+                value: id,
+                label: name,
+            })
+            .collect(),
         owners: owners
             .into_iter()
             .map(|(id, name)| Choice {
@@ -352,6 +362,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         &first,
         owners,
         None,
+        crate::catalogue::competency_choices(&state, ctx.lang).await?,
         FormErrors::none(),
     )))
 }
@@ -383,6 +394,7 @@ pub async fn create(
             &owner,
             owners,
             None,
+            crate::catalogue::competency_choices(&state, ctx.lang).await?,
             FormErrors::from_invalid(&e, ctx.lang),
         ))),
     }
@@ -407,6 +419,7 @@ pub async fn edit_form(
         "",
         Vec::new(),
         view.resource.file.as_ref().map(|f| f.0.clone()),
+        crate::catalogue::competency_choices(&state, ctx.lang).await?,
         FormErrors::none(),
     )))
 }
@@ -438,6 +451,7 @@ pub async fn edit(
                 "",
                 Vec::new(),
                 view.resource.file.as_ref().map(|f| f.0.clone()),
+                crate::catalogue::competency_choices(&state, ctx.lang).await?,
                 FormErrors::from_invalid(&e, ctx.lang),
             )))
         }
