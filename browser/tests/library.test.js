@@ -126,6 +126,17 @@ for (const variant of VARIANTS) {
       await h.expectHeading(author, t('practice-edit-title'));
       await author.getByText(t('practice-draft-line', { status: t('practice-draft-status-draft') }), { exact: true }).waitFor();
       await j.check(author, 'draft saved');
+      const editUrl = author.url();
+      await author.getByRole('button', { name: t('practice-submit'), exact: true }).click();
+      await h.expectFlash(author, t('flash-practice-submitted'));
+      await h.expectHeading(author, t('practice-mine-title'));
+      // Taken back before any curator decides: a draft again, then sent again.
+      await author.goto(editUrl);
+      await h.expectHeading(author, t('practice-edit-title'));
+      await author.getByRole('button', { name: t('practice-withdraw'), exact: true }).click();
+      await h.expectFlash(author, t('flash-practice-withdrawn'));
+      await author.getByText(t('practice-draft-line', { status: t('practice-draft-status-draft') }), { exact: true }).waitFor();
+      await j.check(author, 'taken back from review');
       await author.getByRole('button', { name: t('practice-submit'), exact: true }).click();
       await h.expectFlash(author, t('flash-practice-submitted'));
       await h.expectHeading(author, t('practice-mine-title'));
@@ -137,7 +148,8 @@ for (const variant of VARIANTS) {
       const curator = await j.newPage();
       await h.signIn(curator, j, t, variant.curator.email);
       await curator.goto(`${j.url}/notifications`);
-      await curator.getByRole('main').getByRole('link', { name: t('notification-practice-waiting', { name: variant.author.name, topic: title }), exact: true }).click();
+      // (Sent twice, told twice: the newest first.)
+      await curator.getByRole('main').getByRole('link', { name: t('notification-practice-waiting', { name: variant.author.name, topic: title }), exact: true }).first().click();
       await h.expectHeading(curator, title);
       await curator.getByRole('main').getByText(w.goal, { exact: true }).waitFor();
       // Competencies by name, in the curator's language.
