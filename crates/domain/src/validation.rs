@@ -129,6 +129,27 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
+/// A choice from a fixed list, as a form or a JSON body sends its code:
+/// blank is `choose-one`, a code `parse` does not know is `unknown-choice`
+/// (naming it), both on `field`.
+pub fn choice<T>(
+    inv: &mut Invalid,
+    field: &str,
+    value: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let value = value.trim();
+    if value.is_empty() {
+        inv.add(field, "choose-one");
+        return None;
+    }
+    let parsed = parse(value);
+    if parsed.is_none() {
+        inv.push(FieldError::new(field, "unknown-choice").with_arg("value", value));
+    }
+    parsed
+}
+
 /// Like [`required_text`], for text written in a box of several lines (a
 /// post, a reflection, a comment): line breaks (sent as CRLF by browsers,
 /// kept as LF) and tabs are allowed; other control characters are not.

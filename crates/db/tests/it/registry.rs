@@ -18,7 +18,7 @@ use lyceum_domain::registry::status::{Decision, ToolStatus};
 use lyceum_domain::registry::{self as tools, ToolInput, ToolSort};
 use lyceum_domain::role::Role;
 use lyceum_domain::time::Date;
-use lyceum_domain::{ToolId, UserId};
+use lyceum_domain::{OrgId, ToolId, UserId};
 use lyceum_testdb::TestDb;
 use std::collections::BTreeMap;
 
@@ -389,6 +389,14 @@ fn decision(status: ToolStatus, on: &str) -> Decision {
     }
 }
 
+/// `admin` sets `org`'s status for `tool`, decided on `on`.
+async fn decide(t: &TestDb, admin: &Actor, tool: ToolId, org: OrgId, s: ToolStatus, on: &str) {
+    let (a, d) = (admin.clone(), decision(s, on));
+    t.db.write(move |c| status::set(c, &a, tool, org, &d, T0))
+        .await
+        .unwrap();
+}
+
 /// Only an admin of the organisation, or of one above it, sets its status:
 /// not an admin of a sibling, of a school below, of another district, nor
 /// an educator of it. Each is refused on `org`, naming it, and leaves
@@ -547,19 +555,7 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
     };
     assert_eq!(seen(teacher).await, None);
 
-    let a = district_admin.clone();
-    t.db.write(move |c| {
-        status::set(
-            c,
-            &a,
-            tool,
-            district,
-            &decision(ToolStatus::Approved, "2026-09-01"),
-            T0,
-        )
-    })
-    .await
-    .unwrap();
+    decide(&t, &district_admin, tool, district, ToolStatus::Approved, "2026-09-01").await;
     let approved = Some((
         ToolStatus::Approved,
         "Valle Unified".to_string(),
@@ -579,19 +575,7 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
     assert_eq!(e.decided_by, Some(district_admin.user_id));
 
     // The school's own decision overrides the district's, there only.
-    let a = school_admin.clone();
-    t.db.write(move |c| {
-        status::set(
-            c,
-            &a,
-            tool,
-            school,
-            &decision(ToolStatus::NotApproved, "2026-10-15"),
-            T0,
-        )
-    })
-    .await
-    .unwrap();
+    decide(&t, &school_admin, tool, school, ToolStatus::NotApproved, "2026-10-15").await;
     let not_approved = Some((
         ToolStatus::NotApproved,
         "Sierra Elementary".to_string(),
@@ -611,19 +595,7 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
 
     // The school changes its mind (audited with the old), then clears its
     // own: the district's is in force again.
-    let a = school_admin.clone();
-    t.db.write(move |c| {
-        status::set(
-            c,
-            &a,
-            tool,
-            school,
-            &decision(ToolStatus::UnderReview, "2026-10-20"),
-            T0,
-        )
-    })
-    .await
-    .unwrap();
+    decide(&t, &school_admin, tool, school, ToolStatus::UnderReview, "2026-10-20").await;
     let a = school_admin.clone();
     let cleared =
         t.db.write(move |c| status::clear(c, &a, tool, school, T0))

@@ -12,7 +12,7 @@
 use super::{Design, EffectDirection, Evidence, Fidelity, TrialContext, TrialReport};
 use crate::org::Locale;
 use crate::profile::{GradeBand, Subject};
-use crate::validation::{FieldError, Invalid};
+use crate::validation::{FieldError, Invalid, choice};
 use serde::Deserialize;
 
 /// A classroom report covers one class: more students than this is a
@@ -232,23 +232,6 @@ fn count(inv: &mut Invalid, field: &str, v: &str, max: u32) -> Option<u32> {
     }
 }
 
-fn choice<T>(
-    inv: &mut Invalid,
-    field: &str,
-    v: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<T> {
-    let v = v.trim();
-    if v.is_empty() {
-        inv.add(field, "choose-one");
-        return None;
-    }
-    let parsed = parse(v);
-    if parsed.is_none() {
-        inv.push(FieldError::new(field, "unknown-choice").with_arg("value", v));
-    }
-    parsed
-}
 
 fn yes_no(v: &str) -> Option<bool> {
     match v.trim() {

@@ -13,7 +13,7 @@
 use crate::ids::{CourseId, PracticeId, ResourceId, ToolId};
 use crate::profile::{GradeBand, Subject};
 use crate::time::Date;
-use crate::validation::{FieldError, Invalid};
+use crate::validation::{FieldError, Invalid, choice};
 use serde::Deserialize;
 
 crate::code_enum! {
@@ -197,23 +197,6 @@ pub struct ReportInput {
     pub anonymous: Option<String>,
 }
 
-fn choice<T>(
-    inv: &mut Invalid,
-    field: &str,
-    v: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<T> {
-    let v = v.trim();
-    if v.is_empty() {
-        inv.add(field, "choose-one");
-        return None;
-    }
-    let parsed = parse(v);
-    if parsed.is_none() {
-        inv.push(FieldError::new(field, "unknown-choice").with_arg("value", v));
-    }
-    parsed
-}
 
 fn text(inv: &mut Invalid, field: &str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {

@@ -15,7 +15,7 @@ pub mod review;
 pub mod status;
 
 use crate::library::resource::check_link;
-use crate::validation::{FieldError, Invalid, required_paragraphs, required_text};
+use crate::validation::{FieldError, Invalid, choice, required_paragraphs, required_text};
 
 pub const MAX_NAME: usize = 120;
 pub const MAX_VENDOR: usize = 120;
@@ -144,23 +144,6 @@ fn age(errors: &mut Invalid, field: &str, input: &str, min: u8) -> Option<u8> {
     }
 }
 
-fn choice<T>(
-    errors: &mut Invalid,
-    field: &str,
-    input: &str,
-    parse: fn(&str) -> Option<T>,
-) -> Option<T> {
-    let given = input.trim();
-    if given.is_empty() {
-        errors.add(field, "choose-one");
-        return None;
-    }
-    let found = parse(given);
-    if found.is_none() {
-        errors.push(FieldError::new(field, "unknown-choice").with_arg("value", given));
-    }
-    found
-}
 
 /// Checks a tool; every problem, by field (`name`, `vendor`, `url`,
 /// `description`, `min_age`, `max_age`, `cost_model`, `privacy_agreement`).
