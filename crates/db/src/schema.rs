@@ -945,6 +945,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     resource_ratings,
     resource_comments,
     classroom_practice_resources,
+    classroom_practice_tools,
     lesson_resources,
     offerings,
     offering_competencies,
@@ -1227,6 +1228,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    classroom_practice_tools (practice_id, tool_id) {
+        practice_id -> BigInt,
+        tool_id -> BigInt,
+    }
+}
+
+diesel::table! {
     lesson_resources (course_id, lesson_key, resource_id) {
         course_id -> BigInt,
         lesson_key -> Text,
@@ -1312,6 +1320,8 @@ diesel::joinable!(ai_tool_reviews -> users (user_id));
 diesel::joinable!(ai_tool_rating_counts -> ai_tools (tool_id));
 diesel::joinable!(ai_tool_org_status -> ai_tools (tool_id));
 diesel::joinable!(ai_tool_org_status -> orgs (org_id));
+diesel::joinable!(classroom_practice_tools -> classroom_practices (practice_id));
+diesel::joinable!(classroom_practice_tools -> ai_tools (tool_id));
 
 diesel::table! {
     challenge_reports (id) {
@@ -1443,6 +1453,7 @@ pub const TABLES: &[&str] = &[
     "resource_ratings",
     "resource_comments",
     "classroom_practice_resources",
+    "classroom_practice_tools",
     "lesson_resources",
     "library_version",
     "library_spaces",

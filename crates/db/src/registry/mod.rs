@@ -1,6 +1,7 @@
 //! The AI tool registry as stored (issue 20): tools (`mod.rs`), educators'
-//! reviews with each tool's tallies (`reviews.rs`), and organisations'
-//! statuses with their inheritance (`status.rs`).
+//! reviews with each tool's tallies (`reviews.rs`), organisations'
+//! statuses with their inheritance (`status.rs`), and the practices and
+//! challenge reports a tool is linked with (`links.rs`).
 //!
 //! Tools are the programme's: only its admins add and edit them
 //! (`Action::EditToolRegistry`, asked here inside the write; vendors hold
@@ -9,6 +10,7 @@
 //! review's own transaction, so lists and tool pages read counters, never
 //! count reviews.
 
+pub mod links;
 pub mod reviews;
 pub mod status;
 

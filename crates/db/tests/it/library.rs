@@ -367,3 +367,92 @@ async fn simultaneous_comments_get_only_the_allowance() {
             .unwrap();
     assert!(r.is_ok(), "{r:?}");
 }
+
+/// A practice links registry tools (twice is once; an unknown tool is
+/// refused with nothing written); the tool lists the practices that use it
+/// once they are published, and its challenge reports by category, merged
+/// duplicates left out.
+#[test]
+fn a_tool_lists_its_published_practices_and_its_challenges() {
+    use lyceum_db::radar::{self, triage};
+    use lyceum_db::registry::{self, links};
+    use lyceum_domain::ToolId;
+    use lyceum_domain::radar::{Category, ReportInput};
+    use lyceum_domain::registry::ToolInput;
+
+    let t = TestDb::new();
+    let c = &mut t.db.get().unwrap();
+    let (root, author, curator) = setup(c);
+    let admin = lyceum_domain::policy::Actor {
+        user_id: curator,
+        grants: memberships::grants_of(c, curator).unwrap(),
+    };
+    let add = |c: &mut DbConn, name: &str| {
+        let tool = lyceum_domain::registry::check(&ToolInput {
+            name: name.into(),
+            vendor: "Vendor".into(),
+            url: "https://example.com/".into(),
+            description: "A tutor.".into(),
+            min_age: "8".into(),
+            max_age: "14".into(),
+            cost_model: "free".into(),
+            privacy_agreement: "available".into(),
+        })
+        .unwrap();
+        registry::create(c, &admin, &tool, T0).unwrap()
+    };
+    let tutor = add(c, "Tutor Chat");
+    let other = add(c, "Image Maker");
+    let id = library::start(c, root, author, &content("Fix the AI's step"), T0).unwrap();
+    links::link_practice(c, id, tutor, true).unwrap();
+    links::link_practice(c, id, tutor, true).unwrap();
+    match links::link_practice(c, id, ToolId(999), true) {
+        Err(DbError::Invalid(e)) => assert_eq!(e.0[0].code, "unknown-tool", "{e:?}"),
+        other => panic!("an unknown tool linked: {other:?}"),
+    }
+    let names = |c: &mut DbConn| -> Vec<String> {
+        links::of_practice(c, id)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name)
+            .collect()
+    };
+    assert_eq!(names(c), ["Tutor Chat"]);
+    // Not yet published: the tool's page does not list it.
+    assert_eq!(links::practices_of(c, tutor).unwrap().1, 0);
+    submit(c, id, author);
+    let read = library::draft(c, id).unwrap().unwrap().revision;
+    publish(c, id, curator, read).unwrap();
+    let (shown, total) = links::practices_of(c, tutor).unwrap();
+    assert_eq!(total, 1);
+    assert_eq!(shown[0].id, id);
+    assert_eq!(shown[0].title, "Fix the AI's step");
+    assert_eq!(links::practices_of(c, other).unwrap().1, 0);
+    links::link_practice(c, id, tutor, false).unwrap();
+    assert!(names(c).is_empty());
+
+    // Challenges naming the tool, by category in the categories' order.
+    let filed = |c: &mut DbConn, category: &str| {
+        let input = ReportInput {
+            category: category.into(),
+            severity: "nuisance".into(),
+            tool: tutor.0.to_string(),
+            subject: "math".into(),
+            grade_band: "6-8".into(),
+            happened: "It gave the answer instead of a hint.".into(),
+            tried: String::new(),
+            anonymous: None,
+        };
+        radar::file(c, author, &input, T0).unwrap()
+    };
+    filed(c, "wrong-answers");
+    let first = filed(c, "academic-integrity");
+    let dup = filed(c, "academic-integrity");
+    filed(c, "academic-integrity");
+    triage::merge(c, &admin, dup, first, T0).unwrap();
+    assert_eq!(
+        links::challenges_of(c, tutor).unwrap(),
+        [(Category::AcademicIntegrity, 2), (Category::WrongAnswers, 1)]
+    );
+    assert!(links::challenges_of(c, other).unwrap().is_empty());
+}
