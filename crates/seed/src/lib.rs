@@ -8,7 +8,8 @@
 //! generated courses and everyone's learning in them ([`activity`]:
 //! enrolments, lessons, quizzes, completions with their PD credit and
 //! certificates), and [`community`] activity (spaces, topics, replies,
-//! follows, accepted answers). Later issues add evidence activity: add
+//! follows, accepted answers), the practice [`library`], and the tool
+//! registry with the challenge [`radar`]. Later issues add evidence activity: add
 //! generators here, keep them deterministic.
 
 mod activity;
@@ -18,6 +19,7 @@ mod course_words;
 mod generate;
 pub mod library;
 mod names;
+pub mod radar;
 mod rng;
 pub mod to_db;
 pub mod to_oneroster;

@@ -29,6 +29,7 @@ macro_rules! load {
 mod community;
 mod learning;
 mod library;
+mod radar;
 mod workshops;
 
 use crate::Programme;
@@ -44,6 +45,7 @@ use std::time::Duration;
 pub use community::{Community, CommunityWritten};
 pub use learning::{Learning, LearningWritten};
 pub use library::{Library, LibraryWritten};
+pub use radar::{Radar, RadarWritten};
 pub use workshops::{Workshops, WorkshopsWritten};
 
 /// How long before "now" the programme started: organisations and people
@@ -86,6 +88,8 @@ pub struct Written {
     pub workshops: Option<WorkshopsWritten>,
     /// The practice library, if asked for.
     pub library: Option<LibraryWritten>,
+    /// The tool registry and the challenge radar, if asked for.
+    pub radar: Option<RadarWritten>,
 }
 
 /// Writes the programme, and with `learning` its catalogue and activity,
@@ -111,39 +115,52 @@ pub async fn write_with(
     workshops: Option<Workshops>,
     now: Timestamp,
 ) -> Result<Written, DbError> {
-    write_all(
-        db, programme, bench, learning, community, workshops, None, now,
-    )
-    .await
+    let parts = Parts {
+        learning,
+        community,
+        workshops,
+        ..Parts::default()
+    };
+    write_all(db, programme, bench, parts, now).await
 }
 
-/// [`write_with`], and with `library` the practice library (practices,
-/// trial reports, resources).
-#[allow(clippy::too_many_arguments)]
+/// What to write on top of the programme itself: each part, if asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    pub learning: Option<Learning>,
+    pub community: Option<Community>,
+    pub workshops: Option<Workshops>,
+    /// The practice library (practices, trial reports, resources).
+    pub library: Option<Library>,
+    /// The AI tool registry and the challenge radar.
+    pub radar: Option<Radar>,
+}
+
+/// [`write`], with every part of `parts`.
 pub async fn write_all(
     db: &Db,
     programme: Programme,
     bench: Option<BenchAccounts>,
-    learning: Option<Learning>,
-    community: Option<Community>,
-    workshops: Option<Workshops>,
-    library: Option<Library>,
+    parts: Parts,
     now: Timestamp,
 ) -> Result<Written, DbError> {
     let written = db
         .write(move |c| {
             let mut written = write_in(c, &programme, bench.as_ref(), now.minus(PROGRAMME_AGE))?;
-            if let Some(l) = learning {
+            if let Some(l) = parts.learning {
                 written.learning = Some(learning::write_in(c, &programme, &written, &l, now)?);
             }
-            if let Some(k) = community {
+            if let Some(k) = parts.community {
                 written.community = community::write_in(c, &programme, &written, &k, now)?;
             }
-            if let Some(w) = workshops {
+            if let Some(w) = parts.workshops {
                 written.workshops = Some(workshops::write_in(c, &programme, &written, &w, now)?);
             }
-            if let Some(l) = library {
+            if let Some(l) = parts.library {
                 written.library = Some(library::write_in(c, &programme, &written, &l, now)?);
+            }
+            if let Some(r) = parts.radar {
+                written.radar = Some(radar::write_in(c, &programme, &written, &r, now)?);
             }
             Ok(written)
         })
@@ -324,6 +341,7 @@ fn write_in(
         community: None,
         workshops: None,
         library: None,
+        radar: None,
     })
 }
 

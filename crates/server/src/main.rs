@@ -70,6 +70,10 @@ enum Command {
         /// Leave out the practice library (practices, trial reports, resources).
         #[arg(long)]
         no_library: bool,
+        /// Leave out the AI tool registry (tools, reviews, statuses) and the
+        /// challenge radar (reports and their stored counts).
+        #[arg(long)]
+        no_radar: bool,
         /// Sign in the programme's first 20,000 educators and write their
         /// session cookies to this file, one a line, for the webinar-day
         /// benchmark (synthetic programmes only: the file is those people).
@@ -247,6 +251,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             no_community,
             no_workshops,
             no_library,
+            no_radar,
             webinar_cookies,
             oneroster_out,
         } => {
@@ -277,22 +282,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 None
             };
-            let learning = (courses > 0).then_some(lyceum_seed::to_db::Learning { courses, seed });
-            let community = (!no_community).then_some(lyceum_seed::to_db::Community { seed });
-            let workshops = (!no_workshops).then_some(lyceum_seed::to_db::Workshops { seed });
-            let library = (!no_library).then_some(lyceum_seed::to_db::Library { seed });
+            let parts = lyceum_seed::to_db::Parts {
+                learning: (courses > 0).then_some(lyceum_seed::to_db::Learning { courses, seed }),
+                community: (!no_community).then_some(lyceum_seed::to_db::Community { seed }),
+                workshops: (!no_workshops).then_some(lyceum_seed::to_db::Workshops { seed }),
+                library: (!no_library).then_some(lyceum_seed::to_db::Library { seed }),
+                radar: (!no_radar).then_some(lyceum_seed::to_db::Radar { seed }),
+            };
             let webinar = webinar_cookies.is_some().then(|| programme.clone());
-            let written = lyceum_seed::to_db::write_all(
-                &db,
-                programme,
-                bench,
-                learning,
-                community,
-                workshops,
-                library,
-                clock.now(),
-            )
-            .await?;
+            let written =
+                lyceum_seed::to_db::write_all(&db, programme, bench, parts, clock.now()).await?;
             if let (Some(file), Some(programme)) = (&webinar_cookies, &webinar) {
                 let cookies =
                     lyceum_seed::to_db::webinar_sessions(&db, programme, &written, clock.now())
@@ -370,6 +369,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     l.bench_practice
                         .map_or_else(|| "none".to_string(), |id| id.to_string()),
                     l.search_word
+                );
+            }
+            if let Some(r) = &written.radar {
+                println!(
+                    "Tool registry and radar ({:.1} s of that): {} tools, {} reviews, {} statuses; \
+                     {} challenge reports, {} stored counts; most reviewed tool: /tools/{}",
+                    r.seconds,
+                    r.tools,
+                    r.reviews,
+                    r.statuses,
+                    r.reports,
+                    r.counts,
+                    r.bench_tool
+                        .map_or_else(|| "none".to_string(), |id| id.to_string()),
                 );
             }
             if let Some(w) = &written.workshops {

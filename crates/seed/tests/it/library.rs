@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use lyceum_db::schema::classroom_practices;
 use lyceum_domain::Timestamp;
-use lyceum_seed::to_db::{self, BenchAccounts, Library};
+use lyceum_seed::to_db::{self, BenchAccounts, Library, Parts};
 use lyceum_seed::{Params, generate};
 use lyceum_testdb::TestDb;
 
@@ -31,10 +31,10 @@ async fn seeded_practices_keep_their_trial_summary() {
         Some(BenchAccounts {
             password_hash: "not-used".into(),
         }),
-        None,
-        None,
-        None,
-        Some(Library { seed: 5 }),
+        Parts {
+            library: Some(Library { seed: 5 }),
+            ..Parts::default()
+        },
         NOW,
     )
     .await

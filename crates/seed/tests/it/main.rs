@@ -6,4 +6,5 @@
 mod community;
 mod learning;
 mod library;
+mod radar;
 mod workshops;
