@@ -11,10 +11,11 @@ use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::{OrgInput, OrgKind};
 use lyceum_domain::password::hash_password;
 use lyceum_domain::pd::{OutsideDraft, RequestStatus};
+use lyceum_domain::policy::Actor;
 use lyceum_domain::policy::{JOIN_CODE_DEFAULT_DAYS, JOIN_CODE_DEFAULT_USES};
 use lyceum_domain::role::Role;
 use lyceum_domain::time::TimeZone;
-use lyceum_domain::{Clock, Timestamp};
+use lyceum_domain::{Clock, Timestamp, UserId};
 use std::time::Duration;
 
 /// The one password of every demo account (printed when the demo starts).
@@ -26,6 +27,22 @@ pub struct DemoInfo {
     pub accounts: Vec<(Role, String)>,
     pub join_code: String,
     pub created: bool,
+}
+
+/// A demo person by email (`None` when the demo does not have them).
+pub(crate) fn person(c: &mut DbConn, email: &str) -> Result<Option<UserId>, DbError> {
+    let Ok(e) = EmailAddress::parse(email) else {
+        return Ok(None);
+    };
+    Ok(users::by_email(c, &e)?.map(|u| u.id()))
+}
+
+/// A demo person with their roles, as the app would act for them.
+pub(crate) fn actor(c: &mut DbConn, user: UserId) -> Result<Actor, DbError> {
+    Ok(Actor {
+        user_id: user,
+        grants: memberships::grants_of(c, user)?,
+    })
 }
 
 /// (role, email, name, organisation name)
@@ -623,7 +640,13 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
     let now = clock.now();
     db.write(move |c| crate::demo_workshops::seed(c, now))
         .await?;
-    db.write(move |c| crate::demo_library::seed(c, now)).await?;
+    let library = db.write(move |c| crate::demo_library::seed(c, now)).await?;
+    // After the library: reports and tools name its practices and resources.
+    let tools = db
+        .write(move |c| crate::demo_registry::seed(c, now))
+        .await?;
+    db.write(move |c| crate::demo_radar::seed(c, &tools, &library, now))
+        .await?;
     Ok(DemoInfo {
         accounts,
         join_code,

@@ -8,6 +8,8 @@ pub mod config;
 pub mod content;
 pub mod demo;
 pub mod demo_library;
+pub mod demo_radar;
+pub mod demo_registry;
 pub mod demo_workshops;
 pub mod import;
 pub mod logging;

@@ -11,14 +11,26 @@ mod tiers;
 mod trials;
 
 use lyceum_db::{DbConn, DbError};
-use lyceum_domain::Timestamp;
+use lyceum_domain::{PracticeId, ResourceId, Timestamp};
+
+/// What the demo's library holds, for the parts that name it (the radar's
+/// answered reports).
+pub struct Library {
+    /// The published practices.
+    pub practices: Vec<PracticeId>,
+    /// The resources, in the order `resources` writes them.
+    pub resources: Vec<ResourceId>,
+}
 
 /// After the people and the courses (practices name competencies and
 /// lessons link resources).
-pub fn seed(c: &mut DbConn, now: Timestamp) -> Result<(), DbError> {
-    let published = practices::seed(c, now)?;
-    trials::seed(c, &published, now)?;
-    tiers::seed(c, &published, now)?;
-    resources::seed(c, &published, now)?;
-    Ok(())
+pub fn seed(c: &mut DbConn, now: Timestamp) -> Result<Library, DbError> {
+    let practices = practices::seed(c, now)?;
+    trials::seed(c, &practices, now)?;
+    tiers::seed(c, &practices, now)?;
+    let resources = resources::seed(c, &practices, now)?;
+    Ok(Library {
+        practices,
+        resources,
+    })
 }

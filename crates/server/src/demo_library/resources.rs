@@ -5,22 +5,15 @@
 //! template; rated and commented on, linked from the demo's practices and
 //! from a lesson, one featured. Written through the app's own functions.
 
+use crate::demo::person;
 use lyceum_db::library::resources::{self, Source};
-use lyceum_db::{DbConn, DbError, courses, users};
-use lyceum_domain::email::EmailAddress;
+use lyceum_db::{DbConn, DbError, courses};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::resource::{CheckedFile, FileType, ResourceDetails};
 use lyceum_domain::library::{Licence, ResourceKind};
 use lyceum_domain::profile::{GradeBand, Subject};
-use lyceum_domain::{PracticeId, ResourceId, Timestamp, UserId};
+use lyceum_domain::{PracticeId, ResourceId, Timestamp};
 use std::io::{Cursor, Write};
-
-fn person(c: &mut DbConn, email: &str) -> Result<Option<UserId>, DbError> {
-    let Ok(e) = EmailAddress::parse(email) else {
-        return Ok(None);
-    };
-    Ok(users::by_email(c, &e)?.map(|u| u.id()))
-}
 
 /// A small OpenDocument text holding `text`, as a word processor saves it.
 fn odt(text: &str) -> Vec<u8> {
@@ -122,12 +115,17 @@ fn file(name: &str, text: &str) -> Source {
     })
 }
 
-pub fn seed(c: &mut DbConn, practices: &[PracticeId], now: Timestamp) -> Result<(), DbError> {
+/// Returns the resources, in the order written here.
+pub fn seed(
+    c: &mut DbConn,
+    practices: &[PracticeId],
+    now: Timestamp,
+) -> Result<Vec<ResourceId>, DbError> {
     let (Some(author), Some(owner)) = (
         person(c, "author@lyceum.example.org")?,
         resources::org_named(c, "Lyceum Demo Programme")?,
     ) else {
-        return Ok(());
+        return Ok(Vec::new());
     };
     let demos = vec![
         Demo {
@@ -232,5 +230,5 @@ pub fn seed(c: &mut DbConn, practices: &[PracticeId], now: Timestamp) -> Result<
     if let Some(course) = courses::by_slug(c, "what-is-generative-ai")? {
         resources::link_lesson(c, course.id, "confident-and-wrong", ids[4], true)?;
     }
-    Ok(())
+    Ok(ids)
 }
