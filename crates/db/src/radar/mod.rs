@@ -445,3 +445,81 @@ pub fn file(
     )?;
     Ok(ChallengeId(id))
 }
+
+/// An addressed report as the radar lists it: its kind and what answered
+/// it — never who filed it, where exactly, or what they wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressed {
+    pub id: ChallengeId,
+    pub category: Category,
+    pub answer: Option<Answer>,
+    pub month: String,
+    pub updated_at: Timestamp,
+}
+
+/// The newest addressed reports filed from `scope` and below (duplicates
+/// merged away left out), at most `limit`, newest first: the radar's list
+/// of what answered them. Walks the queue index (`status`, `id`) from the
+/// newest.
+pub fn addressed(
+    conn: &mut DbConn,
+    scope: &OrgPath,
+    limit: i64,
+) -> Result<Vec<Addressed>, DbError> {
+    type Row = (
+        i64,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        String,
+        i64,
+    );
+    let rows: Vec<Row> = challenge_reports::table
+        .filter(challenge_reports::status.eq(Status::Addressed.as_str()))
+        .filter(challenge_reports::merged_into.is_null())
+        .filter(challenge_reports::org_path.ge(scope.as_str().to_string()))
+        .filter(challenge_reports::org_path.lt(scope.subtree_end()))
+        .order(challenge_reports::id.desc())
+        .limit(limit)
+        .select((
+            challenge_reports::id,
+            challenge_reports::category,
+            challenge_reports::answer_kind,
+            challenge_reports::answer_id,
+            challenge_reports::answer_text,
+            challenge_reports::month,
+            challenge_reports::updated_at,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, category, kind, answer_id, text, month, updated)| {
+            let category =
+                Category::parse(&category).ok_or_else(|| corrupt(id, "category", &category))?;
+            let answer = match kind.as_deref() {
+                None => None,
+                Some(k) => {
+                    let kind = AnswerKind::parse(k).ok_or_else(|| corrupt(id, "answer", k))?;
+                    Some(
+                        Answer::from_parts(kind, answer_id, text)
+                            .ok_or_else(|| corrupt(id, "answer", k))?,
+                    )
+                }
+            };
+            Ok(Addressed {
+                id: ChallengeId(id),
+                category,
+                answer,
+                month,
+                updated_at: Timestamp::from_micros(updated),
+            })
+        })
+        .collect()
+}
+
+/// Did `user` file the report? The reporter's own question (their page
+/// shows them their anonymous report as theirs); it says nothing of anyone
+/// else.
+pub fn filed_by(conn: &mut DbConn, id: ChallengeId, user: UserId) -> Result<bool, DbError> {
+    Ok(reporter_of(conn, id)? == Some(user))
+}

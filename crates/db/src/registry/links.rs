@@ -107,3 +107,13 @@ pub fn challenges_of(conn: &mut DbConn, tool: ToolId) -> Result<Vec<(Category, i
     out.sort_by_key(|(c, _)| Category::ALL.iter().position(|x| x == c));
     Ok(out)
 }
+
+/// Every tool's id and name, by name: the choices of the form that links
+/// one from a practice (a few hundred at the programme's scale).
+pub fn choices(conn: &mut DbConn) -> Result<Vec<(ToolId, String)>, DbError> {
+    let rows: Vec<(i64, String)> = ai_tools::table
+        .order(ai_tools::sort_name)
+        .select((ai_tools::id, ai_tools::name))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(id, n)| (ToolId(id), n)).collect())
+}

@@ -635,3 +635,41 @@ fn the_audit_of_an_anonymous_reports_life_never_names_its_reporter() {
             .all(|e| e.0.is_none())
     );
 }
+
+#[test]
+fn the_radars_addressed_list_keeps_to_its_scope_and_leaves_out_the_rest() {
+    let t = TestDb::new();
+    let c = &mut t.db.get().unwrap();
+    let tr = tree(c);
+    let here = file(c, &tr.teacher, &input("bias", "6-8", true), T0);
+    let there = file(c, &tr.other_teacher, &input("workload", "3-5", false), T0);
+    let open = file(c, &tr.teacher, &input("other", "3-5", false), T0);
+    let guidance = TriageInput {
+        answer: "guidance".into(),
+        guidance: "Compare outputs for two names.".into(),
+        ..triage_input("addressed", "")
+    };
+    for id in [here, there] {
+        triage::triage(c, &tr.staff, id, &triage_input("triaged", ""), BASE, T0).unwrap();
+        triage::triage(c, &tr.staff, id, &guidance, BASE, LATER).unwrap();
+    }
+    let root = tr.root.org_path().unwrap();
+    let district = tr.district.org_path().unwrap();
+    let all = radar::addressed(c, &root, 10).unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![there, here]
+    );
+    let mine = radar::addressed(c, &district, 10).unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].id, here);
+    assert_eq!(mine[0].category, lyceum_domain::radar::Category::Bias);
+    assert!(matches!(
+        mine[0].answer,
+        Some(lyceum_domain::radar::Answer::Guidance(_))
+    ));
+    assert!(!all.iter().any(|a| a.id == open));
+    assert_eq!(radar::addressed(c, &root, 1).unwrap().len(), 1);
+    assert!(radar::filed_by(c, here, tr.teacher.user_id).unwrap());
+    assert!(!radar::filed_by(c, here, tr.district_admin.user_id).unwrap());
+}

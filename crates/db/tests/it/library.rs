@@ -452,7 +452,10 @@ fn a_tool_lists_its_published_practices_and_its_challenges() {
     triage::merge(c, &admin, dup, first, T0).unwrap();
     assert_eq!(
         links::challenges_of(c, tutor).unwrap(),
-        [(Category::AcademicIntegrity, 2), (Category::WrongAnswers, 1)]
+        [
+            (Category::AcademicIntegrity, 2),
+            (Category::WrongAnswers, 1)
+        ]
     );
     assert!(links::challenges_of(c, other).unwrap().is_empty());
 }

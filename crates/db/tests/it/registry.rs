@@ -555,7 +555,15 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
     };
     assert_eq!(seen(teacher).await, None);
 
-    decide(&t, &district_admin, tool, district, ToolStatus::Approved, "2026-09-01").await;
+    decide(
+        &t,
+        &district_admin,
+        tool,
+        district,
+        ToolStatus::Approved,
+        "2026-09-01",
+    )
+    .await;
     let approved = Some((
         ToolStatus::Approved,
         "Valle Unified".to_string(),
@@ -575,7 +583,15 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
     assert_eq!(e.decided_by, Some(district_admin.user_id));
 
     // The school's own decision overrides the district's, there only.
-    decide(&t, &school_admin, tool, school, ToolStatus::NotApproved, "2026-10-15").await;
+    decide(
+        &t,
+        &school_admin,
+        tool,
+        school,
+        ToolStatus::NotApproved,
+        "2026-10-15",
+    )
+    .await;
     let not_approved = Some((
         ToolStatus::NotApproved,
         "Sierra Elementary".to_string(),
@@ -595,7 +611,15 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
 
     // The school changes its mind (audited with the old), then clears its
     // own: the district's is in force again.
-    decide(&t, &school_admin, tool, school, ToolStatus::UnderReview, "2026-10-20").await;
+    decide(
+        &t,
+        &school_admin,
+        tool,
+        school,
+        ToolStatus::UnderReview,
+        "2026-10-20",
+    )
+    .await;
     let a = school_admin.clone();
     let cleared =
         t.db.write(move |c| status::clear(c, &a, tool, school, T0))

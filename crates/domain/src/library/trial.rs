@@ -232,7 +232,6 @@ fn count(inv: &mut Invalid, field: &str, v: &str, max: u32) -> Option<u32> {
     }
 }
 
-
 fn yes_no(v: &str) -> Option<bool> {
     match v.trim() {
         "yes" | "true" => Some(true),

@@ -197,7 +197,6 @@ pub struct ReportInput {
     pub anonymous: Option<String>,
 }
 
-
 fn text(inv: &mut Invalid, field: &str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {
         inv.add(field, "required");

@@ -144,7 +144,6 @@ fn age(errors: &mut Invalid, field: &str, input: &str, min: u8) -> Option<u8> {
     }
 }
 
-
 /// Checks a tool; every problem, by field (`name`, `vendor`, `url`,
 /// `description`, `min_age`, `max_age`, `cost_model`, `privacy_agreement`).
 pub fn check(input: &ToolInput) -> Result<Tool, Invalid> {

@@ -580,6 +580,18 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/resources/{resource_id}/comments", SignedIn),
     ("PUT", "/api/v1/resources/{resource_id}/feature", SignedIn),
     ("GET", "/api/v1/practices/{practice_id}/resources", SignedIn),
+    ("GET", "/api/v1/practices/{practice_id}/tools", SignedIn),
+    (
+        "PUT",
+        "/api/v1/practices/{practice_id}/tools/{tool_id}",
+        SignedIn,
+    ),
+    (
+        "DELETE",
+        "/api/v1/practices/{practice_id}/tools/{tool_id}",
+        SignedIn,
+    ),
+    ("POST", "/practices/{practice_id}/tools", SignedIn),
     (
         "PUT",
         "/api/v1/practices/{practice_id}/resources/{resource_id}",
@@ -659,6 +671,58 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("PUT", "/api/v1/practices/{practice_id}/follow", SignedIn),
     ("DELETE", "/api/v1/practices/{practice_id}/follow", SignedIn),
     ("GET", "/api/v1/me/practices", SignedIn),
+    // AI tool registry: everyone signed in reads and reviews; tools are
+    // added and edited by programme admins (asked before the tool is looked
+    // for); an organisation's status by its admins and those above it —
+    // on the pages asked of the organisation chosen, after the tool is
+    // found (registry.rs has the school, district and sideways cases).
+    ("GET", "/tools", SignedIn),
+    ("GET", "/tools/new", ProgrammeAdmins),
+    ("POST", "/tools/new", ProgrammeAdmins),
+    ("GET", "/tools/{tool_id}", SignedIn),
+    ("GET", "/tools/{tool_id}/edit", ProgrammeAdmins),
+    ("POST", "/tools/{tool_id}/edit", ProgrammeAdmins),
+    ("GET", "/tools/{tool_id}/review", SignedIn),
+    ("POST", "/tools/{tool_id}/review", SignedIn),
+    ("GET", "/tools/{tool_id}/status", SignedIn),
+    ("POST", "/tools/{tool_id}/status", SignedIn),
+    ("GET", "/api/v1/tools", SignedIn),
+    ("POST", "/api/v1/tools", ProgrammeAdmins),
+    ("GET", "/api/v1/tools/{tool_id}", SignedIn),
+    ("PUT", "/api/v1/tools/{tool_id}", ProgrammeAdmins),
+    ("GET", "/api/v1/tools/{tool_id}/review", SignedIn),
+    ("PUT", "/api/v1/tools/{tool_id}/review", SignedIn),
+    (
+        "PUT",
+        "/api/v1/orgs/{org_id}/tools/{tool_id}/status",
+        Admins,
+    ),
+    (
+        "DELETE",
+        "/api/v1/orgs/{org_id}/tools/{tool_id}/status",
+        Admins,
+    ),
+    // Challenge radar: everyone signed in reports and reads the radar
+    // (suppressed outside the programme team); a report is its reporter's
+    // and its triagers' (404 for everyone else, checked in radar.rs); the
+    // queue is empty for those who triage nowhere.
+    ("GET", "/challenges/new", SignedIn),
+    ("POST", "/challenges/new", SignedIn),
+    ("GET", "/challenges/mine", SignedIn),
+    ("GET", "/challenges/triage", SignedIn),
+    ("GET", "/challenges/{challenge_id}", SignedIn),
+    ("POST", "/challenges/{challenge_id}/triage", SignedIn),
+    ("POST", "/challenges/{challenge_id}/merge", SignedIn),
+    ("GET", "/radar", SignedIn),
+    ("GET", "/radar.csv", SignedIn),
+    ("POST", "/api/v1/challenges", SignedIn),
+    ("GET", "/api/v1/challenges/mine", SignedIn),
+    ("GET", "/api/v1/challenges/triage", SignedIn),
+    ("GET", "/api/v1/challenges/{challenge_id}", SignedIn),
+    ("POST", "/api/v1/challenges/{challenge_id}/triage", SignedIn),
+    ("POST", "/api/v1/challenges/{challenge_id}/merge", SignedIn),
+    ("GET", "/api/v1/radar", SignedIn),
+    ("GET", "/api/v1/radar.csv", SignedIn),
 ];
 
 /// The people of the seed (None: not signed in).
@@ -752,7 +816,9 @@ async fn every_route_for_every_role_and_scope() {
                 .replace("{post_id}", "999999")
                 .replace("{offering_id}", "999999")
                 .replace("{session_id}", "999999")
-                .replace("{practice_id}", "999999");
+                .replace("{practice_id}", "999999")
+                .replace("{tool_id}", "999999")
+                .replace("{challenge_id}", "999999");
             for actor in ACTORS {
                 let allowed = match (who, actor) {
                     (Anyone, _) => true,

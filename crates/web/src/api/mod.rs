@@ -18,6 +18,8 @@ mod my_learning;
 pub mod openapi;
 mod orgs;
 mod practice;
+mod radar;
+mod registry;
 mod workshops;
 
 use crate::gate::Access::{Authors, Org, Public, SignedIn};
@@ -26,7 +28,7 @@ use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 
 /// Registered relative to `/api`, where the router is nested.
 pub fn routes(r: Routes) -> Routes {
-    library::routes(workshops::routes(r))
+    registry::routes(radar::routes(library::routes(workshops::routes(r))))
         .add(GET, "/openapi.json", Public, openapi::document)
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)

@@ -135,6 +135,8 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     for part in super::workshops::docs()
         .into_iter()
         .chain(super::library::docs())
+        .chain(std::iter::once(super::radar::Doc::openapi()))
+        .chain(std::iter::once(super::registry::Doc::openapi()))
     {
         doc.merge(part);
     }
@@ -160,7 +162,9 @@ mod tests {
     fn no_two_parts_define_a_schema_under_one_name() {
         let parts = std::iter::once(super::ApiDoc::openapi())
             .chain(super::super::workshops::docs())
-            .chain(super::super::library::docs());
+            .chain(super::super::library::docs())
+            .chain(std::iter::once(super::super::radar::Doc::openapi()))
+            .chain(std::iter::once(super::super::registry::Doc::openapi()));
         let mut seen: BTreeMap<String, serde_json::Value> = BTreeMap::new();
         let mut clashes = Vec::new();
         for part in parts {

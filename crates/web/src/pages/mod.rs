@@ -28,8 +28,10 @@ mod people;
 mod person_record;
 mod practice;
 mod profile;
+mod radar;
 mod recovery;
 mod register;
+mod registry;
 mod roster_import;
 mod sso;
 mod sso_admin;
@@ -46,7 +48,7 @@ use lyceum_domain::paths;
 use lyceum_domain::policy::Action::{AdministerOrg, ApproveDomains, ViewPeople};
 
 pub fn routes(r: Routes) -> Routes {
-    library::routes(workshops::routes(r))
+    registry::routes(radar::routes(library::routes(workshops::routes(r))))
         .add(GET, "/", Public, home::show)
         .add(GET, "/sign-in", Public, auth::sign_in_form)
         .add(POST, "/sign-in", Public, auth::sign_in)

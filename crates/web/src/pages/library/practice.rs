@@ -4,13 +4,15 @@
 //! which organisation, its version and earlier ones, following it, trying
 //! it and reporting back, and its discussion. Three sections are rendered
 //! by other parts: the trial summary (`trial_actions`), the evidence tier
-//! badge (`tier_actions`) and linked resources (`resource_actions`). Material files are served from here
-//! too, as downloads, to those who see the practice.
+//! badge (`tier_actions`), linked resources (`resource_actions`) and
+//! linked registry tools (`tool_links`). Material files are served from
+//! here too, as downloads, to those who see the practice.
 
 use crate::classroom_practice_actions::{self as actions, Shown};
 use crate::context::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::flash::{Flash, redirect_with};
+use crate::forms::HtmlForm;
 use crate::gate::Access::SignedIn;
 use crate::page::{Page, render};
 use crate::routes::{GET, POST, Routes};
@@ -19,7 +21,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::HeaderValue;
 use axum::http::header::X_CONTENT_TYPE_OPTIONS;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use lyceum_domain::{LibraryFileId, PracticeId};
 
 pub fn routes(r: Routes) -> Routes {
@@ -31,6 +33,7 @@ pub fn routes(r: Routes) -> Routes {
             show_version,
         )
         .add(POST, "/practices/{practice_id}/follow", SignedIn, follow)
+        .add(POST, "/practices/{practice_id}/tools", SignedIn, link_tool)
         .add(
             POST,
             "/practices/{practice_id}/unfollow",
@@ -99,6 +102,12 @@ pub struct PracticePage {
     /// curators add or remove one (empty for the rest).
     pub linked: Vec<crate::resource_actions::Linked>,
     pub link_action: String,
+    /// Registry tools linked from this practice; the address that links or
+    /// unlinks one and the tools to choose from (both empty unless the
+    /// reader is its author or a curator).
+    tools_linked: Vec<crate::tool_links::LinkedTool>,
+    tool_action: String,
+    tool_choices: Vec<(i64, String)>,
 }
 
 async fn page(
@@ -112,8 +121,9 @@ async fn page(
     let id = shown.view.practice.id;
     let published = shown.view.practice.is_published();
     let reports = published && shown.view.practice.trials > 0;
+    let edits = published && (shown.view.is_author || shown.view.curates);
     // What the page shows beside the practice, in one read.
-    let (named, latest, linked) = state
+    let (named, latest, linked, tools, choices) = state
         .db
         .read_brief(move |c| {
             lyceum_db::snapshot(c, |c| {
@@ -127,6 +137,11 @@ async fn page(
                         false => Vec::new(),
                     },
                     lyceum_db::library::resources::of_practice(c, id)?,
+                    lyceum_db::registry::links::of_practice(c, id)?,
+                    match edits {
+                        true => lyceum_db::registry::links::choices(c)?,
+                        false => Vec::new(),
+                    },
                 ))
             })
         })
@@ -220,10 +235,16 @@ async fn page(
             .transpose()?,
         badge: crate::tier_actions::badge_of(lang, &shown.view.practice),
         linked: crate::resource_actions::linked(linked, lang),
-        link_action: match published && (shown.view.is_author || shown.view.curates) {
+        link_action: match edits {
             true => format!("{href}/resources"),
             false => String::new(),
         },
+        tools_linked: crate::tool_links::shown(tools),
+        tool_action: match edits {
+            true => format!("{href}/tools"),
+            false => String::new(),
+        },
+        tool_choices: choices.into_iter().map(|(t, n)| (t.0, n)).collect(),
         href,
         page,
     })
@@ -264,6 +285,21 @@ pub async fn follow(
         Flash::PracticeFollowed,
         state.config.secure_cookies(),
     ))
+}
+
+/// `POST /practices/{practice_id}/tools`: links or unlinks a registry
+/// tool, back to the practice's tools.
+pub async fn link_tool(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    HtmlForm(f): HtmlForm<crate::tool_links::ToolLinkForm>,
+) -> Result<Response, AppError> {
+    let id = PracticeId(id);
+    crate::tool_links::link(&state, ctx.require_user()?, id, &f)
+        .await?
+        .map_err(AppError::Invalid)?;
+    Ok(Redirect::to(&format!("{}#tools", actions::href(id))).into_response())
 }
 
 /// `POST /practices/{practice_id}/unfollow`
