@@ -4,7 +4,6 @@ use lyceum_testkit::{PASSWORD, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
 
-/// An API token of the person's, made on the tokens page as they would.
 pub(crate) async fn token_for(app: &TestApp, email: &str) -> String {
     token_with_scope(app, email, "write").await
 }
@@ -58,6 +57,17 @@ pub(crate) async fn call(
         status,
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
+}
+
+/// [`call`] as someone with a token.
+pub(crate) async fn call_as(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    call(app, method, path, Some(token), body).await
 }
 
 #[tokio::test]

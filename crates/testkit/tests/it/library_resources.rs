@@ -5,32 +5,13 @@
 //! featuring (never one's own; not by those who do not curate), the
 //! download's headers, and linking from a practice.
 
-use crate::api::token_for;
+use crate::api::{call_as as api, token_for};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{Licence, PracticeContent};
 use lyceum_testkit::{Browser, PASSWORD, TestApp};
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
-
-async fn api(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
-        .request(method, format!("{}{path}", app.url))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let r = r.send().await.unwrap();
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
 
 fn link_body(org: i64, title: &str, description: &str, url: &str) -> Value {
     json!({

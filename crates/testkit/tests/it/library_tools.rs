@@ -3,26 +3,14 @@
 //! sees them, linking to the tools' pages; nobody else may link; a blank
 //! or unknown tool is refused on `tool_id` with nothing written.
 
-use crate::api::token_for;
+use crate::api::{call_as as api, token_for};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{Licence, PracticeContent};
 use lyceum_domain::registry::ToolInput;
 use lyceum_domain::{PracticeId, ToolId};
 use lyceum_testkit::{Browser, PASSWORD, TestApp};
 use reqwest::Method;
-use serde_json::{Value, json};
-
-async fn api(app: &TestApp, method: Method, path: &str, token: &str) -> (u16, Value) {
-    let r = reqwest::Client::new()
-        .request(method, format!("{}{path}", app.url))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
+use serde_json::json;
 
 /// A tool the programme's admin adds, and a practice the author publishes.
 async fn tool_and_practice(app: &TestApp, s: &lyceum_testkit::Seed) -> (ToolId, PracticeId) {
@@ -154,15 +142,15 @@ async fn library_tools_are_linked_from_a_practice_by_its_author_only() {
     let reader = token_for(&app, s.email("educator")).await;
     let list = format!("/api/v1/practices/{}/tools", practice.0);
     let one = format!("{list}/{}", tool.0);
-    let (st, v) = api(&app, Method::PUT, &one, &reader).await;
+    let (st, v) = api(&app, Method::PUT, &one, &reader, None).await;
     assert_eq!(st, 403, "{v}");
-    let (st, v) = api(&app, Method::PUT, &format!("{list}/999999"), &author).await;
+    let (st, v) = api(&app, Method::PUT, &format!("{list}/999999"), &author, None).await;
     assert_eq!(st, 422, "{v}");
-    let (st, v) = api(&app, Method::PUT, &one, &author).await;
+    let (st, v) = api(&app, Method::PUT, &one, &author, None).await;
     assert_eq!(st, 204, "{v}");
-    let (st, v) = api(&app, Method::PUT, &one, &author).await;
+    let (st, v) = api(&app, Method::PUT, &one, &author, None).await;
     assert_eq!(st, 204, "linking again changes nothing: {v}");
-    let (st, v) = api(&app, Method::GET, &list, &reader).await;
+    let (st, v) = api(&app, Method::GET, &list, &reader, None).await;
     assert_eq!(st, 200, "{v}");
     assert_eq!(
         v,
@@ -173,10 +161,17 @@ async fn library_tools_are_linked_from_a_practice_by_its_author_only() {
             "href": format!("/tools/{}", tool.0),
         }])
     );
-    let (st, v) = api(&app, Method::DELETE, &one, &author).await;
+    let (st, v) = api(&app, Method::DELETE, &one, &author, None).await;
     assert_eq!(st, 204, "{v}");
-    let (st, v) = api(&app, Method::GET, &list, &reader).await;
+    let (st, v) = api(&app, Method::GET, &list, &reader, None).await;
     assert_eq!((st, v), (200, json!([])));
-    let (st, _) = api(&app, Method::GET, "/api/v1/practices/999999/tools", &reader).await;
+    let (st, _) = api(
+        &app,
+        Method::GET,
+        "/api/v1/practices/999999/tools",
+        &reader,
+        None,
+    )
+    .await;
     assert_eq!(st, 404);
 }

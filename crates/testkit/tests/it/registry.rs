@@ -6,7 +6,7 @@
 //! statuses inherited down the tree with their source shown, and who may
 //! decide them (never up or sideways, never a non-admin) and add tools.
 
-use crate::api::token_for;
+use crate::api::{call_as as api, token_for};
 use lyceum_db::{memberships, orgs};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::registry::review::Criterion;
@@ -15,25 +15,6 @@ use lyceum_domain::{OrgId, ToolId, UserId};
 use lyceum_testkit::{Browser, PASSWORD, Seed, TestApp};
 use reqwest::Method;
 use serde_json::{Value, json};
-
-async fn api(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut r = reqwest::Client::new()
-        .request(method, format!("{}{path}", app.url))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let r = r.send().await.unwrap();
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
 
 fn tool_body(name: &str) -> Value {
     json!({
