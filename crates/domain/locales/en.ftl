@@ -2821,3 +2821,21 @@ radar-csv-dimension = Dimension
 radar-csv-value = Value
 radar-csv-month = Month
 radar-csv-count = Count
+
+## A tool's practices and challenges
+tools-practices-title = Practices that use it
+tools-practices-none = No published practice links this tool yet.
+tools-practices-count = { $count ->
+    [one] { $count } published practice uses this tool.
+   *[other] { $count } published practices use this tool.
+}
+tools-practice-trials = { $count ->
+    [one] tried in { $count } classroom
+   *[other] tried in { $count } classrooms
+}
+tools-challenges-title = Challenges reported with it
+tools-challenges-intro = Problems educators reported with this tool, by kind. Outside the programme team, counts under 10 show as “<10”. All challenges:
+tools-challenges-caption = Challenge reports naming this tool, by category
+tools-col-category = Category
+tools-col-reports = Reports
+tools-challenges-total = All reports

@@ -2824,3 +2824,21 @@ radar-csv-dimension = Dimensión
 radar-csv-value = Valor
 radar-csv-month = Mes
 radar-csv-count = Conteo
+
+## A tool's practices and challenges
+tools-practices-title = Prácticas que la usan
+tools-practices-none = Aún ninguna práctica publicada vincula esta herramienta.
+tools-practices-count = { $count ->
+    [one] { $count } práctica publicada usa esta herramienta.
+   *[other] { $count } prácticas publicadas usan esta herramienta.
+}
+tools-practice-trials = { $count ->
+    [one] probada en { $count } aula
+   *[other] probada en { $count } aulas
+}
+tools-challenges-title = Desafíos reportados con ella
+tools-challenges-intro = Problemas que el personal docente reportó con esta herramienta, por tipo. Fuera del equipo del programa, los recuentos menores de 10 aparecen como «<10». Todos los desafíos:
+tools-challenges-caption = Reportes de desafíos que nombran esta herramienta, por categoría
+tools-col-category = Categoría
+tools-col-reports = Reportes
+tools-challenges-total = Todos los reportes

@@ -17,11 +17,14 @@ use crate::context::CurrentUser;
 use crate::error::{AppError, Outcome, refused};
 use crate::state::AppState;
 use lyceum_db::DbError;
+use lyceum_db::registry::links::{self, UsedIn};
 use lyceum_db::registry::reviews::{self, Shown, Stored, Written};
 use lyceum_db::registry::status::{self, Effective};
 use lyceum_db::registry::{self, ToolRow};
+use lyceum_domain::disclosure::{Cell, MIN_CELL, suppress};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Action, Actor};
+use lyceum_domain::radar::Category;
 use lyceum_domain::registry::review::{self as rubric, ReviewInput, Tallies};
 use lyceum_domain::registry::status::DecisionInput;
 use lyceum_domain::registry::{self as rules, ToolInput, ToolSort};
@@ -92,23 +95,82 @@ pub struct ToolView {
     pub edits: bool,
     /// The organisations whose status for it the reader may decide.
     pub decides: Vec<(OrgId, String)>,
+    /// The published practices that use it, most tried first, and how
+    /// many there are.
+    pub practices: Vec<UsedIn>,
+    pub practice_count: i64,
+    /// Its challenge reports by category, as the reader may see them.
+    pub challenges: ChallengeCounts,
+}
+
+/// A tool's challenge reports by category as a reader may see them: every
+/// category, in order. Exact for the programme team; for everyone else, as
+/// the radar publishes counts, each under 10 is "<10" with the
+/// complementary cells withheld so none follows from the total
+/// (`disclosure::suppress`), and a total under 10 is "<10" too (a group
+/// that cannot be protected while its total shows keeps its cells and
+/// withholds the total).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChallengeCounts {
+    pub by_category: Vec<(Category, Cell)>,
+    pub total: Cell,
+}
+
+pub fn challenge_counts(found: &[(Category, i64)], exact: bool) -> ChallengeCounts {
+    let counts: Vec<u64> = Category::ALL
+        .iter()
+        .map(|c| {
+            found
+                .iter()
+                .find(|(k, _)| k == c)
+                .map_or(0, |(_, n)| u64::try_from(*n).unwrap_or(0))
+        })
+        .collect();
+    let total: u64 = counts.iter().sum();
+    let primary = |n: u64| {
+        if n < MIN_CELL {
+            Cell::Small
+        } else {
+            Cell::Shown(n)
+        }
+    };
+    let (cells, total) = if exact {
+        (
+            counts.iter().map(|&n| Cell::Shown(n)).collect(),
+            Cell::Shown(total),
+        )
+    } else if total < MIN_CELL {
+        (vec![Cell::Small; counts.len()], Cell::Small)
+    } else {
+        match suppress(&counts, total) {
+            Some(cells) => (cells, Cell::Shown(total)),
+            None => (counts.iter().map(|&n| primary(n)).collect(), Cell::Withheld),
+        }
+    };
+    ChallengeCounts {
+        by_category: Category::ALL.iter().copied().zip(cells).collect(),
+        total,
+    }
 }
 
 /// The tool for `user` (404 when there is none).
 pub async fn load(state: &AppState, user: &CurrentUser, id: ToolId) -> Result<ToolView, AppError> {
     let me = user.user.id();
-    let (found, effective, mine) = state
+    let found = state
         .db
         .read(move |c| {
             let Some(found) = registry::with_tallies(c, id)? else {
-                return Ok((None, None, None));
+                return Ok(None);
             };
             let effective = status::effective_status(c, id, me)?;
             let mine = reviews::own(c, id, me)?;
-            Ok((Some(found), effective, mine))
+            let practices = links::practices_of(c, id)?;
+            let challenges = links::challenges_of(c, id)?;
+            Ok(Some((found, effective, mine, practices, challenges)))
         })
         .await?;
-    let (row, tallies) = found.ok_or(AppError::NotFound)?;
+    let ((row, tallies), effective, mine, (practices, practice_count), challenges) =
+        found.ok_or(AppError::NotFound)?;
     Ok(ToolView {
         row,
         tallies,
@@ -116,6 +178,9 @@ pub async fn load(state: &AppState, user: &CurrentUser, id: ToolId) -> Result<To
         mine,
         edits: edits_registry(&user.actor),
         decides: deciding_orgs(user),
+        practices,
+        practice_count,
+        challenges: challenge_counts(&challenges, user.actor.is_programme_admin()),
     })
 }
 
@@ -359,4 +424,43 @@ pub async fn tool_row(state: &AppState, id: ToolId) -> Result<ToolRow, AppError>
         .read(move |c| registry::tool(c, id))
         .await?
         .ok_or(AppError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lyceum_domain::disclosure::revealing;
+
+    #[test]
+    fn a_tools_challenges_are_exact_for_the_team_and_never_revealing_for_others() {
+        let found = [
+            (Category::AcademicIntegrity, 40),
+            (Category::WrongAnswers, 12),
+            (Category::Bias, 3),
+        ];
+        let team = challenge_counts(&found, true);
+        assert_eq!(team.total, Cell::Shown(55));
+        assert_eq!(team.by_category.len(), Category::ALL.len());
+        assert!(team.by_category.contains(&(Category::Bias, Cell::Shown(3))));
+        assert!(
+            team.by_category
+                .contains(&(Category::Workload, Cell::Shown(0)))
+        );
+
+        let others = challenge_counts(&found, false);
+        assert_eq!(others.total, Cell::Shown(55));
+        let cells: Vec<Cell> = others.by_category.iter().map(|(_, c)| *c).collect();
+        assert!(!cells.contains(&Cell::Shown(3)), "{cells:?}");
+        assert!(
+            cells
+                .iter()
+                .all(|c| !matches!(c, Cell::Shown(n) if *n < MIN_CELL))
+        );
+        assert!(!revealing(&cells, 55), "{cells:?}");
+
+        // A handful in all: nothing but "<10".
+        let few = challenge_counts(&[(Category::Bias, 4)], false);
+        assert_eq!(few.total, Cell::Small);
+        assert!(few.by_category.iter().all(|(_, c)| *c == Cell::Small));
+    }
 }

@@ -1,7 +1,9 @@
 //! Registry tools linked from a practice, end to end over HTTP: its author
 //! links and unlinks them on its page and through the API; every reader
-//! sees them, linking to the tools' pages; nobody else may link; a blank
-//! or unknown tool is refused on `tool_id` with nothing written.
+//! sees them, linking to the tools' pages, and the tool's page lists the
+//! practice and its challenge reports by category (exact for the programme
+//! team, "<10" for others); nobody else may link; a blank or unknown tool
+//! is refused on `tool_id` with nothing written.
 
 use crate::api::{call_as as api, token_for};
 use lyceum_domain::i18n::Lang;
@@ -35,7 +37,7 @@ async fn tool_and_practice(app: &TestApp, s: &lyceum_testkit::Seed) -> (ToolId, 
             let tool = lyceum_db::registry::create(c, &editor, &tool, now)?;
             let content = PracticeContent {
                 language: Lang::En,
-                title: "Hint, don't tell".into(),
+                title: "Hints before answers".into(),
                 summary: "Students ask a tutor bot for hints only.".into(),
                 goal: String::new(),
                 subjects: vec![],
@@ -115,6 +117,34 @@ async fn library_tools_are_linked_from_a_practice_by_its_author_only() {
     let link = format!("<a href=\"/tools/{}\">Tutor Chat</a>", tool.0);
     b.get(&page).await.expect(&link);
 
+    // The tool's page lists the practice; its challenges, by category,
+    // exact for the programme team and "<10" for everyone else.
+    let tool_page = format!("/tools/{}", tool.0);
+    let practice_link = format!("<a href=\"{page}\">Hints before answers</a>");
+    b.get(&tool_page).await.expect(&practice_link);
+    let (by, now) = (s.user("educator"), app.clock.now());
+    app.db
+        .write(move |c| {
+            let input = lyceum_domain::radar::ReportInput {
+                category: "wrong-answers".into(),
+                severity: "nuisance".into(),
+                tool: tool.0.to_string(),
+                subject: "math".into(),
+                grade_band: "6-8".into(),
+                happened: "It gave the answer, not a hint.".into(),
+                tried: String::new(),
+                anonymous: None,
+            };
+            lyceum_db::radar::file(c, by, &input, now)
+        })
+        .await
+        .unwrap();
+    let row =
+        |n: &str| format!("<tr><th scope=\"row\">Wrong or invented answers</th><td>{n}</td></tr>");
+    b.get(&tool_page).await.expect(&row("&#60;10"));
+    let admin = signed_in(&app, s.email("admin")).await;
+    admin.get(&tool_page).await.expect(&row("1"));
+
     // Another educator sees the link but not the form, and may not link.
     let eb = signed_in(&app, s.email("educator")).await;
     let seen = eb.get(&page).await;
@@ -161,6 +191,18 @@ async fn library_tools_are_linked_from_a_practice_by_its_author_only() {
             "href": format!("/tools/{}", tool.0),
         }])
     );
+    let (st, v) = api(
+        &app,
+        Method::GET,
+        &format!("/api/v1/tools/{}", tool.0),
+        &reader,
+        None,
+    )
+    .await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v["practice_count"], 1, "{v}");
+    assert_eq!(v["practices"][0]["title"], "Hints before answers", "{v}");
+    assert_eq!(v["challenges_total"], "<10", "{v}");
     let (st, v) = api(&app, Method::DELETE, &one, &author, None).await;
     assert_eq!(st, 204, "{v}");
     let (st, v) = api(&app, Method::GET, &list, &reader, None).await;

@@ -237,6 +237,32 @@ pub struct ToolDto {
     pub you_edit: bool,
     /// The organisations you administer and may decide its status for.
     pub you_decide_for: Vec<ToolDeciderDto>,
+    /// Published practices that use it, most tried first (at most 20).
+    pub practices: Vec<ToolPracticeDto>,
+    /// How many published practices use it.
+    pub practice_count: i64,
+    /// Its challenge reports by category, every category in order.
+    pub challenges: Vec<ToolChallengeDto>,
+    /// All its challenge reports, published as the counts are.
+    pub challenges_total: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ToolPracticeDto {
+    pub id: i64,
+    pub title: String,
+    /// Trial reports filed on it.
+    pub trials: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ToolChallengeDto {
+    /// The category's code.
+    pub category: String,
+    /// The number, exact for the programme team; for everyone else `<10`
+    /// under ten, or `suppressed` where a small count would follow from
+    /// the total.
+    pub reports: String,
 }
 
 /// One tool: what it is, each criterion's spread of ratings, and the
@@ -262,6 +288,26 @@ pub async fn show(
             .into_iter()
             .map(|(id, name)| ToolDeciderDto { id: id.0, name })
             .collect(),
+        practices: v
+            .practices
+            .iter()
+            .map(|p| ToolPracticeDto {
+                id: p.id.0,
+                title: p.title.clone(),
+                trials: p.trials,
+            })
+            .collect(),
+        practice_count: v.practice_count,
+        challenges: v
+            .challenges
+            .by_category
+            .iter()
+            .map(|(c, n)| ToolChallengeDto {
+                category: c.as_str().to_string(),
+                reports: n.text(),
+            })
+            .collect(),
+        challenges_total: v.challenges.total.text(),
     }))
 }
 

@@ -1,7 +1,9 @@
 //! `GET /tools/{tool_id}`: a tool's vendor-neutral page — what it is, the
 //! status in force at the reader's school and where it comes from, each
 //! criterion's spread of ratings (a small chart and the table of the same
-//! numbers, never one score), and the newest reviews with their comments.
+//! numbers, never one score), the newest reviews with their comments, the
+//! published practices that use it and its challenge reports by category
+//! (published as the radar publishes counts: `registry_actions`).
 
 use super::list::status_words;
 use crate::context::Ctx;
@@ -13,6 +15,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use lyceum_domain::ToolId;
+use lyceum_domain::disclosure::Cell;
 use lyceum_domain::registry::review::{Criterion, Rating, Tallies};
 
 /// The width of a criterion's bar, in the SVG's units.
@@ -129,6 +132,21 @@ pub struct ToolPage {
     scale: Vec<Scale>,
     spreads: Vec<Spread>,
     reviews: Vec<ReviewShown>,
+    /// Published practices that use it: (href, title, how often tried).
+    practices: Vec<(String, String, String)>,
+    /// "3 practices use this tool" (more than are listed, at times).
+    practice_count: String,
+    /// Its challenge reports by category: (category, count as published).
+    challenges: Vec<(String, String)>,
+    challenge_total: String,
+}
+
+/// A count as this page publishes it ("<10", withheld, or the number).
+fn cell(page: &Page, c: Cell) -> String {
+    match c {
+        Cell::Withheld => page.t("radar-withheld"),
+        c => c.text(),
+    }
 }
 
 /// `GET /tools/{tool_id}`
@@ -195,6 +213,30 @@ pub async fn show(
             .collect(),
         spreads: spreads(&page, &view.tallies),
         reviews,
+        practices: view
+            .practices
+            .iter()
+            .map(|p| {
+                (
+                    format!("/practices/{}", p.id.0),
+                    p.title.clone(),
+                    page.tn("tools-practice-trials", i64::from(p.trials)),
+                )
+            })
+            .collect(),
+        practice_count: page.tn("tools-practices-count", view.practice_count),
+        challenges: view
+            .challenges
+            .by_category
+            .iter()
+            .map(|(c, n)| {
+                (
+                    page.label("challenge-category", c.as_str()),
+                    cell(&page, *n),
+                )
+            })
+            .collect(),
+        challenge_total: cell(&page, view.challenges.total),
         page,
     };
     Ok(render(&view_page))
