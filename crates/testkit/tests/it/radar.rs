@@ -773,7 +773,7 @@ async fn the_radar_hides_small_counts_outside_the_programme_team_and_none_can_be
     let page = b.get("/radar").await;
     assert_eq!(page.status, 200);
     page.expect("role=\"img\"")
-        .expect("<caption>Reports by category and month</caption>")
+        .expect("-caption\">Reports by category and month</caption>")
         .expect("<th scope=\"row\">Wrong or invented answers</th>")
         .expect("<td>&#60;10</td>");
     let a = Browser::new(&app.url);
