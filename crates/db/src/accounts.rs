@@ -369,7 +369,8 @@ pub fn finish_email_change(
 }
 
 /// Deletes what identifies the person: their email, name, password, profile,
-/// memberships, sessions, tokens and links. The row itself stays, empty, so
+/// memberships, sessions, tokens and links; their tool reviews (the tools'
+/// counts move back); their name on the challenges they reported. The row itself stays, empty, so
 /// that the audit log's references to it still resolve (to "deleted account")
 /// and certificates stay verifiable by code: no code path deletes a `users`
 /// row, and the database refuses to while certificates point at it
@@ -381,6 +382,8 @@ pub fn delete_account(conn: &mut DbConn, user: UserId, now: Timestamp) -> Result
     email_tokens::delete_for_user(conn, user)?;
     crate::digests::delete_for_user(conn, user)?;
     crate::sso::unlink_user(conn, user)?;
+    crate::registry::reviews::withdraw_all_of(conn, user)?;
+    crate::radar::forget_reporter(conn, user)?;
     // A first step still waiting is nothing to keep.
     match crate::welcome::skip(conn, user) {
         Ok(()) | Err(DbError::NotFound) => {}

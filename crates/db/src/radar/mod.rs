@@ -519,6 +519,17 @@ pub fn addressed(
 
 /// Did `user` file the report? The reporter's own question (their page
 /// shows them their anonymous report as theirs); it says nothing of anyone
+/// Unlinks `user` from the challenges they reported (their account is
+/// being deleted): each report stays as the programme's record of what
+/// happened, counted as before, filed by nobody — so nobody is told of
+/// it again, and nobody, programme admins included, can learn who wrote it.
+pub fn forget_reporter(conn: &mut DbConn, user: UserId) -> Result<(), DbError> {
+    diesel::update(challenge_reports::table.filter(challenge_reports::reporter_id.eq(user.0)))
+        .set(challenge_reports::reporter_id.eq(None::<i64>))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// else.
 pub fn filed_by(conn: &mut DbConn, id: ChallengeId, user: UserId) -> Result<bool, DbError> {
     Ok(reporter_of(conn, id)? == Some(user))

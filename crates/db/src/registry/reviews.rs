@@ -9,8 +9,8 @@
 //!
 //! Reviewers are shown to other educators by display name only. What
 //! leaves the programme (the API's answers and CSV exports for anyone
-//! outside the programme team) must drop even that — the next step's to
-//! do, with those routes.
+//! outside the programme team) drops even that. A review withdrawn, or
+//! its author's account deleted, leaves the counts as if never written.
 
 use super::{lock, unknown_tool};
 use crate::schema::{ai_tool_rating_counts, ai_tool_reviews, ai_tools, users};
@@ -107,6 +107,54 @@ pub fn write(
         }
     }
     Ok(written)
+}
+
+/// Takes `user`'s review of the tool away (they withdrew it): the review
+/// goes, and the tool's review count and each criterion's tally move back
+/// in this transaction, under the tool's row lock as a write. False when
+/// they had none.
+pub fn withdraw(conn: &mut DbConn, tool: ToolId, user: UserId) -> Result<bool, DbError> {
+    lock(conn, tool)?;
+    let old: Option<(i64, String, String)> = ai_tool_reviews::table
+        .filter(ai_tool_reviews::tool_id.eq(tool.0))
+        .filter(ai_tool_reviews::user_id.eq(user.0))
+        .select((
+            ai_tool_reviews::id,
+            ai_tool_reviews::ratings,
+            ai_tool_reviews::comments,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((id, ratings, comments)) = old else {
+        return Ok(false);
+    };
+    let before = read(id, &ratings, &comments)?;
+    diesel::delete(ai_tool_reviews::table.find(id)).execute(conn)?;
+    diesel::update(ai_tools::table.find(tool.0))
+        .set(ai_tools::review_count.eq(ai_tools::review_count - 1))
+        .execute(conn)?;
+    let mut gone = Tallies::default();
+    gone.add(&before, -1);
+    for (c, r, by) in gone.changes() {
+        diesel::update(ai_tool_rating_counts::table.find((tool.0, c.as_str(), r.as_str())))
+            .set(ai_tool_rating_counts::n.eq(ai_tool_rating_counts::n + by))
+            .execute(conn)?;
+    }
+    Ok(true)
+}
+
+/// Withdraws every review `user` wrote (their account is being deleted),
+/// tool by tool in id order, so concurrent writers lock tools in one order.
+pub fn withdraw_all_of(conn: &mut DbConn, user: UserId) -> Result<(), DbError> {
+    let tools: Vec<i64> = ai_tool_reviews::table
+        .filter(ai_tool_reviews::user_id.eq(user.0))
+        .order(ai_tool_reviews::tool_id)
+        .select(ai_tool_reviews::tool_id)
+        .load(conn)?;
+    for tool in tools {
+        withdraw(conn, ToolId(tool), user)?;
+    }
+    Ok(())
 }
 
 /// A review as stored, with when it was written and last changed.

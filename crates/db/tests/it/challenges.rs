@@ -673,3 +673,26 @@ fn the_radars_addressed_list_keeps_to_its_scope_and_leaves_out_the_rest() {
     assert!(radar::filed_by(c, here, tr.teacher.user_id).unwrap());
     assert!(!radar::filed_by(c, here, tr.district_admin.user_id).unwrap());
 }
+
+/// A reporter who deletes their account leaves their reports counted and
+/// readable to triagers, named by nobody: not the programme's admins, not
+/// their own former "My reports".
+#[test]
+fn a_deleted_reporters_reports_stay_counted_and_unnamed() {
+    let t = TestDb::new();
+    let c = &mut t.db.get().unwrap();
+    let tr = tree(c);
+    let named = file(c, &tr.teacher, &input("wrong-answers", "9-12", false), T0);
+    let anonymous = file(c, &tr.teacher, &input("student-privacy", "6-8", true), T0);
+    let before = all_counts(c, &tr);
+    lyceum_db::accounts::delete_account(c, tr.teacher.user_id, LATER).unwrap();
+    assert_eq!(all_counts(c, &tr), before);
+    for (id, shown) in [(named, Reporter::Gone), (anonymous, Reporter::Anonymous)] {
+        let staff = radar::read_for_staff(c, &tr.staff, id).unwrap();
+        assert!(staff.reporter.is_none(), "{staff:?}");
+        let admin = radar::read(c, &tr.district_admin, id).unwrap();
+        assert_eq!(admin.by, shown);
+        assert!(!radar::filed_by(c, id, tr.teacher.user_id).unwrap());
+    }
+    assert!(radar::mine(c, tr.teacher.user_id, 10).unwrap().is_empty());
+}

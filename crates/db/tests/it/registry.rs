@@ -278,6 +278,61 @@ fn one_review_per_person_a_second_edits_the_first() {
     assert_eq!(with, tallies);
 }
 
+/// A review withdrawn by its author, and the reviews of someone who
+/// deletes their account, leave the tool: the review goes, and the tool's
+/// review count and each criterion's tally move back with it.
+#[test]
+fn withdrawn_reviews_and_deleted_accounts_leave_the_counts_exact() {
+    let t = TestDb::new();
+    let c = &mut t.db.get().unwrap();
+    let tr = tree(c);
+    let tool = add_tool(c, &tr, "Feedback Bot");
+    let other_tool = add_tool(c, &tr, "Rubric Maker");
+    let ana = person(c, "ana", &tr.school, Role::Educator).user_id;
+    let ben = person(c, "ben", &tr.other_school, Role::Educator).user_id;
+    let cy = person(c, "cy", &tr.sibling, Role::Educator).user_id;
+    for (who, r) in [
+        (ana, review(Rating::Meets, Rating::Meets)),
+        (ben, review(Rating::DontKnow, Rating::DoesNotMeet)),
+        (cy, review(Rating::MeetsWithReservations, Rating::Meets)),
+    ] {
+        reviews::write(c, tool, who, &r, T0).unwrap();
+    }
+    reviews::write(
+        c,
+        other_tool,
+        ana,
+        &review(Rating::Meets, Rating::Meets),
+        T0,
+    )
+    .unwrap();
+
+    // Ben withdraws his; a second withdrawal finds nothing.
+    assert!(reviews::withdraw(c, tool, ben).unwrap());
+    assert!(!reviews::withdraw(c, tool, ben).unwrap());
+    let (counted, kept) = counted_and_kept(c, tool);
+    assert_eq!(counted, kept);
+    assert_eq!(kept.1, 2);
+    assert_eq!(kept.0.n(Criterion::Bias, Rating::DoesNotMeet), 0);
+    assert!(reviews::own(c, tool, ben).unwrap().is_none());
+
+    // Ana deletes her account: both her reviews go, and both tools' counts.
+    lyceum_db::accounts::delete_account(c, ana, T0).unwrap();
+    for t in [tool, other_tool] {
+        let (counted, kept) = counted_and_kept(c, t);
+        assert_eq!(counted, kept, "tool {t:?}");
+    }
+    assert_eq!(counted_and_kept(c, tool).1.1, 1);
+    assert_eq!(counted_and_kept(c, other_tool).1.1, 0);
+    assert!(reviews::of_user(c, ana).unwrap().is_empty());
+    let names: Vec<String> = reviews::page(c, tool, None)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.reviewer)
+        .collect();
+    assert_eq!(names, ["cy"]);
+}
+
 /// The same person's reviews sent at once (a double click, on several
 /// app servers) keep one review, and the counts stay exact — while others
 /// review the same tool.

@@ -214,9 +214,16 @@ impl Tallies {
             d.add(old, -1);
         }
         d.add(new, 1);
-        d.0.into_iter()
-            .filter(|(_, n)| *n != 0)
-            .map(|((c, r), n)| (c, r, n))
+        d.changes()
+    }
+
+    /// These tallies read as a change: each (criterion, rating) not zero,
+    /// with its count, in the rubric's and the scale's order.
+    pub fn changes(&self) -> Vec<(Criterion, Rating, i64)> {
+        self.0
+            .iter()
+            .filter(|(_, n)| **n != 0)
+            .map(|((c, r), n)| (*c, *r, *n))
             .collect()
     }
 }
