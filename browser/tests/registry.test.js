@@ -109,3 +109,56 @@ for (const variant of VARIANTS) {
       assert.ok((await row.innerText()).includes(source), await row.innerText());
     }));
 }
+
+// Withdrawing one's review: Ana (and, for the fourth, Columbus's
+// facilitator) takes back a review the demo holds, asked first on a page of
+// its own; the tool's review count goes down by one and the page says so.
+// In English and Spanish, with JavaScript and without, each on its own
+// tool so the counts are the journey's own.
+const WITHDRAWALS = [
+  { lang: 'en', js: true, tool: 'QuillMate Writing Coach', reviewer: ANA },
+  { lang: 'es', js: true, tool: 'LessonSpark Planner', reviewer: ANA },
+  { lang: 'en', js: false, tool: 'OpenChat Assistant', reviewer: ANA },
+  { lang: 'es', js: false, tool: 'Socratic Math Tutor', reviewer: 'facilitator@columbus.example.org' },
+];
+
+// The number of reviews the tool's ratings section states ("3 reviews";
+// none: "No reviews yet").
+async function reviewCount(page, t) {
+  const text = await page.getByRole('region', { name: t('tools-ratings-title') }).locator('p').first().innerText();
+  const n = /\d+/.exec(text);
+  return n ? Number(n[0]) : 0;
+}
+
+for (const variant of WITHDRAWALS) {
+  test(`one's own review withdrawn, asked first [${variant.lang}${variant.js ? '' : ', without JavaScript'}]`, () =>
+    suite.run('review withdrawn', variant, async (j, t) => {
+      const page = await j.newPage();
+      await h.signIn(page, j, t, variant.reviewer);
+      await page.goto(`${j.url}/tools`);
+      await page.getByRole('main').getByRole('link', { name: variant.tool, exact: true }).click();
+      await h.expectHeading(page, variant.tool);
+      const before = await reviewCount(page, t);
+      assert.ok(before >= 1, `${variant.tool} has ${before} reviews`);
+      const main = page.getByRole('main');
+      await main.getByRole('link', { name: t('tools-reviews-csv'), exact: true }).waitFor();
+
+      await main.getByRole('link', { name: t('tools-review-withdraw'), exact: true }).click();
+      await h.expectHeading(page, t('tools-review-withdraw-title'));
+      await j.check(page, 'withdraw a review, asked');
+      // "Keep my review" goes back with nothing changed.
+      await main.getByRole('link', { name: t('tools-review-withdraw-keep'), exact: true }).click();
+      await h.expectHeading(page, variant.tool);
+      assert.equal(await reviewCount(page, t), before);
+
+      await main.getByRole('link', { name: t('tools-review-withdraw'), exact: true }).click();
+      await h.expectHeading(page, t('tools-review-withdraw-title'));
+      await main.getByRole('button', { name: t('tools-review-withdraw'), exact: true }).click();
+      await h.expectHeading(page, variant.tool);
+      await h.expectFlash(page, t('flash-tool-review-withdrawn'));
+      await j.check(page, 'a review withdrawn');
+      assert.equal(await reviewCount(page, t), before - 1);
+      await main.getByRole('link', { name: t('tools-review-add'), exact: true }).waitFor();
+      assert.equal(await main.getByRole('link', { name: t('tools-review-withdraw'), exact: true }).count(), 0);
+    }));
+}

@@ -47,6 +47,7 @@ pub mod orgs;
 pub mod pd_requests;
 pub mod personal_data;
 pub mod practice;
+pub mod programme_settings;
 pub mod radar;
 pub mod registry;
 pub mod roster;

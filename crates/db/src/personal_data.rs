@@ -5,7 +5,9 @@
 //!
 //! Other people appear only as far as the person already sees them in the
 //! app: by display name (a reviewer, whoever a notification is about),
-//! never by email or id. What others did about the person (flags on their
+//! never by email or id. Their tool reviews and the challenge reports they
+//! filed (anonymous ones too: anonymity hides them from others, not from
+//! themselves) are theirs; who triaged a report is not. What others did about the person (flags on their
 //! posts, a moderator's identity) is not the person's data and stays out;
 //! so do the decisions the person made about other people's work as a
 //! reviewer or admin (comments on outside PD requests, hand-ins, drafts):
@@ -87,6 +89,8 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
     let practice_library = serde_json::to_value(crate::library::practices::of_user(conn, uid)?)
         .map_err(|e| DbError::Corrupt(format!("practice export: {e}")))?;
     let resources = resources(conn, uid)?;
+    let registry = registry(conn, uid)?;
+    let radar = radar(conn, uid)?;
     Ok(PersonalData {
         areas: vec![
             ("account", account),
@@ -97,6 +101,8 @@ pub fn gather(conn: &mut DbConn, user: &UserRow, now: Timestamp) -> Result<Perso
             ("trial-reports", trial_reports),
             ("practice-library", practice_library),
             ("resources", resources),
+            ("registry", registry),
+            ("radar", radar),
         ],
         files,
     })
@@ -166,6 +172,63 @@ fn resources(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
             "resource_id": id,
             "body": body,
             "written_at": ts(*at),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// The person's reviews of AI tools, as they wrote them: each criterion's
+/// rating and comment, by the criterion's code.
+fn registry(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
+    let reviews = crate::registry::reviews::of_user(conn, uid)?;
+    Ok(json!({
+        "tool_reviews": reviews.iter().map(|(tool, name, r)| json!({
+            "tool": {"id": tool.0, "name": name},
+            "ratings": r.review.ratings()
+                .map(|(c, rating)| (c.as_str().to_string(), json!(rating.as_str())))
+                .collect::<serde_json::Map<_, _>>(),
+            "comments": r.review.comments()
+                .map(|(c, text)| (c.as_str().to_string(), json!(text)))
+                .collect::<serde_json::Map<_, _>>(),
+            "written_at": ts(r.created_at),
+            "updated_at": ts(r.updated_at),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// The challenge reports the person filed, anonymous ones included (they
+/// are theirs: anonymity keeps their name from others, not from them),
+/// with what became of each; never who triaged it.
+fn radar(conn: &mut DbConn, uid: UserId) -> Result<Value, DbError> {
+    // Every one of theirs: a person files a handful, never an unbounded list.
+    let reports = crate::radar::mine(conn, uid, i64::MAX)?;
+    let tools: Vec<lyceum_domain::ToolId> = reports
+        .iter()
+        .filter_map(|r| r.tool)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let tool_names: HashMap<lyceum_domain::ToolId, String> = crate::registry::by_ids(conn, &tools)?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    let mut reports = reports;
+    reports.sort_by_key(|r| r.id.0);
+    Ok(json!({
+        "challenge_reports": reports.iter().map(|r| json!({
+            "id": r.id.0,
+            "category": r.category.as_str(),
+            "severity": r.severity.as_str(),
+            "tool": r.tool.map(|t| json!({"id": t.0, "name": tool_names.get(&t)})),
+            "subject": r.subject.as_str(),
+            "grade_band": r.grade_band.as_str(),
+            "what_happened": r.happened,
+            "what_they_tried": r.tried,
+            "anonymous": matches!(r.by, crate::radar::Reporter::Anonymous),
+            "status": r.status.as_str(),
+            "merged_into": r.merged_into.map(|m| m.0),
+            "month": r.month,
+            "filed_at": ts(r.created_at.micros()),
+            "updated_at": ts(r.updated_at.micros()),
         })).collect::<Vec<_>>(),
     }))
 }

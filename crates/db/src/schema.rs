@@ -922,6 +922,7 @@ diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     ai_tools,
+    programme_settings,
     ai_tool_reviews,
     ai_tool_rating_counts,
     ai_tool_org_status,
@@ -1365,6 +1366,15 @@ diesel::table! {
 
 diesel::joinable!(challenge_counts -> orgs (org_id));
 
+diesel::table! {
+    programme_settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_at -> BigInt,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
 /// Every table, for the schema parity test and for tools.
 pub const TABLES: &[&str] = &[
     "orgs",
@@ -1463,4 +1473,5 @@ pub const TABLES: &[&str] = &[
     "ai_tool_org_status",
     "challenge_reports",
     "challenge_counts",
+    "programme_settings",
 ];

@@ -2839,3 +2839,35 @@ tools-challenges-caption = Challenge reports naming this tool, by category
 tools-col-category = Category
 tools-col-reports = Reports
 tools-challenges-total = All reports
+
+## The programme's settings (programme admins)
+programme-settings-title = Programme settings
+programme-settings-intro = Settings for the whole programme. Only programme admins can see and change them, and every change is recorded.
+programme-settings-radar-title = Challenge radar
+programme-settings-public-radar = Publish the radar’s summaries to everyone, without sign-in
+programme-settings-public-radar-hint = Anyone with the link can then see the programme-wide radar: reports by category, grade band, school locale and Title I status, and what answered them. Counts under 10 show as “<10” and some larger counts are withheld, as for anyone outside the programme team. No one’s name, school or words are shown.
+programme-settings-radar-now-public = The radar is published to everyone now.
+programme-settings-radar-now-private = The radar is shown only to people who sign in now.
+programme-settings-changed = Last changed { $date }.
+programme-settings-radar-link = See the radar
+programme-settings-save = Save settings
+flash-programme-settings-saved = The programme settings are saved.
+org-admin-overview-programme = The whole programme
+org-admin-overview-programme-settings = Programme settings: publish the challenge radar to everyone
+radar-public-note = These are the programme’s published summaries: counts under 10 show as “<10”. Educators in the programme sign in to report a challenge.
+error-programme-settings-admins-only = Only the programme’s admins change the programme settings.
+error-unknown-field = “{ $field }” is not a field this accepts.
+error-not-a-boolean = Give true or false.
+error-not-an-object = Send an object with the fields to change.
+
+## AI tool registry: older reviews, the reviews' CSV, withdrawing one's review
+tools-reviews-older = Older reviews
+tools-reviews-newest = Back to the newest reviews
+tools-reviews-pager = More reviews
+tools-reviews-csv = Download the reviews (CSV)
+tools-reviews-csv-hint = Every review, one a line, with its ratings and comments. Reviewers are not named in it, except for the programme team.
+tools-review-withdraw = Withdraw my review
+tools-review-withdraw-title = Withdraw your review?
+tools-review-withdraw-intro = Your review of { $tool } will be deleted: its ratings leave the tool’s counts and its comments are no longer shown to anyone. This cannot be undone, but you can write a new review later.
+tools-review-withdraw-keep = Keep my review
+flash-tool-review-withdrawn = Your review was withdrawn.

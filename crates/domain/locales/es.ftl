@@ -2842,3 +2842,35 @@ tools-challenges-caption = Reportes de desafíos que nombran esta herramienta, p
 tools-col-category = Categoría
 tools-col-reports = Reportes
 tools-challenges-total = Todos los reportes
+
+## The programme's settings (programme admins)
+programme-settings-title = Configuración del programa
+programme-settings-intro = Configuración de todo el programa. Solo los administradores del programa pueden verla y cambiarla, y cada cambio queda registrado.
+programme-settings-radar-title = Radar de desafíos
+programme-settings-public-radar = Publicar los resúmenes del radar para todos, sin iniciar sesión
+programme-settings-public-radar-hint = Cualquiera que tenga el enlace podrá ver el radar de todo el programa: los reportes por categoría, nivel escolar, tipo de localidad de la escuela y condición de Título I, y qué los respondió. Los conteos menores de 10 se muestran como «<10» y se ocultan algunos conteos mayores, como para cualquier persona ajena al equipo del programa. No se muestra el nombre, la escuela ni las palabras de nadie.
+programme-settings-radar-now-public = Ahora el radar está publicado para todos.
+programme-settings-radar-now-private = Ahora el radar solo se muestra a quienes inician sesión.
+programme-settings-changed = Último cambio: { $date }.
+programme-settings-radar-link = Ver el radar
+programme-settings-save = Guardar la configuración
+flash-programme-settings-saved = Se guardó la configuración del programa.
+org-admin-overview-programme = Todo el programa
+org-admin-overview-programme-settings = Configuración del programa: publicar el radar de desafíos para todos
+radar-public-note = Estos son los resúmenes publicados del programa: los conteos menores de 10 se muestran como «<10». Los educadores del programa inician sesión para reportar un desafío.
+error-programme-settings-admins-only = Solo los administradores del programa cambian la configuración del programa.
+error-unknown-field = «{ $field }» no es un campo que se acepte aquí.
+error-not-a-boolean = Indique true o false.
+error-not-an-object = Envíe un objeto con los campos que desea cambiar.
+
+## Registro de herramientas de IA: reseñas anteriores, el CSV de las reseñas, retirar la propia reseña
+tools-reviews-older = Reseñas anteriores
+tools-reviews-newest = Volver a las reseñas más recientes
+tools-reviews-pager = Más reseñas
+tools-reviews-csv = Descargar las reseñas (CSV)
+tools-reviews-csv-hint = Todas las reseñas, una por línea, con sus calificaciones y comentarios. No se nombra a quienes reseñaron, salvo para el equipo del programa.
+tools-review-withdraw = Retirar mi reseña
+tools-review-withdraw-title = ¿Retirar su reseña?
+tools-review-withdraw-intro = Su reseña de { $tool } se eliminará: sus calificaciones salen de los conteos de la herramienta y sus comentarios ya no se mostrarán a nadie. No se puede deshacer, pero puede escribir una reseña nueva más adelante.
+tools-review-withdraw-keep = Conservar mi reseña
+flash-tool-review-withdrawn = Su reseña se retiró.

@@ -1,6 +1,7 @@
 //! The shape of a personal data export: one zip holding a JSON file per
 //! area (`account.json`, `learning.json`, `credit.json`, `community.json`,
-//! `authoring.json`),
+//! `authoring.json`, … `registry.json` — tool reviews — and `radar.json` —
+//! challenge reports filed; [`AREAS`]),
 //! a `manifest.json` naming them, and the person's own files under
 //! `files/`, each under a name built here so that nothing typed by a person
 //! can become a path (`../`, a drive, a folder) inside the archive.
@@ -21,7 +22,7 @@ pub const FILES_DIR: &str = "files";
 const MAX_NAME_CHARS: usize = 80;
 
 /// The areas, in the order they are written.
-pub const AREAS: [&str; 8] = [
+pub const AREAS: [&str; 10] = [
     "account",
     "learning",
     "credit",
@@ -30,6 +31,8 @@ pub const AREAS: [&str; 8] = [
     "trial-reports",
     "practice-library",
     "resources",
+    "registry",
+    "radar",
 ];
 
 /// The path a stored file gets inside the archive: `files/<kind>-<id>-<name>`,

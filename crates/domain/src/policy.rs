@@ -73,6 +73,10 @@ pub enum Action {
     /// never theirs to learn: that is programme admins' alone
     /// ([`Actor::sees_challenge_reporters`]).
     TriageChallenges,
+    /// Change the programme's own settings (such as publishing the
+    /// challenge radar's summaries to everyone, without sign-in): the
+    /// programme's admins only, wherever else one administers.
+    ManageProgrammeSettings,
 }
 
 /// Roles a join code may carry. Whoever holds the code gets the role, so
@@ -460,6 +464,7 @@ impl Actor {
             Action::DecideToolStatus => admin,
             Action::EditToolRegistry => self.is_programme_admin(),
             Action::TriageChallenges => admin,
+            Action::ManageProgrammeSettings => self.is_programme_admin(),
         }
     }
 }
@@ -664,6 +669,25 @@ mod tests {
             (Facilitator, "district", TriageChallenges, "school", false),
             (Educator, "school", TriageChallenges, "school", false),
             (Researcher, "root", TriageChallenges, "school", false),
+            // The programme's settings: its admins only, never an org
+            // admin, even at the root.
+            (
+                ProgrammeAdmin,
+                "root",
+                ManageProgrammeSettings,
+                "root",
+                true,
+            ),
+            (OrgAdmin, "root", ManageProgrammeSettings, "root", false),
+            (
+                OrgAdmin,
+                "district",
+                ManageProgrammeSettings,
+                "district",
+                false,
+            ),
+            (Researcher, "root", ManageProgrammeSettings, "root", false),
+            (Educator, "school", ManageProgrammeSettings, "school", false),
         ];
         for (role, at, action, target, allowed) in table {
             assert_eq!(

@@ -107,6 +107,10 @@ lyceum_domain::code_enum! {
         PracticeAlreadyDecided = "practice-already-decided",
         PracticeFollowed = "practice-followed",
         PracticeUnfollowed = "practice-unfollowed",
+        // The AI tool registry.
+        ToolReviewWithdrawn = "tool-review-withdrawn",
+        // The programme's settings.
+        ProgrammeSettingsSaved = "programme-settings-saved",
     }
 }
 

@@ -48,6 +48,7 @@ pub mod pages;
 pub mod passwords;
 pub mod personal_export;
 pub mod practice_actions;
+pub mod programme_settings_actions;
 pub mod radar_actions;
 pub mod ratelimit;
 pub mod registry_actions;

@@ -9,14 +9,14 @@
 //! programme admin or its reporter names only the district (or local) it
 //! came from, never the school.
 
-use crate::context::CurrentUser;
+use crate::context::{Ctx, CurrentUser};
 use crate::error::{AppError, Outcome, refused};
 use crate::state::AppState;
 use lyceum_db::radar::{self, Addressed, Report, Reporter, counts};
 use lyceum_db::registry::{self as tools_db};
 use lyceum_domain::disclosure::{self, Cell, Table};
 use lyceum_domain::org::{Locale, OrgKind};
-use lyceum_domain::policy::Action;
+use lyceum_domain::policy::{Action, Actor};
 use lyceum_domain::profile::GradeBand;
 use lyceum_domain::radar::{
     Answer, AnswerKind, Category, Dimension, ReportInput, Status, TriageInput, UNKNOWN,
@@ -239,7 +239,15 @@ fn shown(c: &mut lyceum_db::DbConn, a: &Answer) -> Result<AnswerShown, lyceum_db
                 s.title = Some(format!("{} — {lesson}", row.title));
             }
         }
-        Answer::Practice(p) => s.href = Some(format!("/practices/{}", p.0)),
+        Answer::Practice(p) => {
+            s.href = Some(format!("/practices/{}", p.0));
+            // Its title once published (a draft's is its author's alone).
+            if let Some((row, _)) = lyceum_db::library::practice(c, *p)?
+                && row.is_published()
+            {
+                s.title = Some(row.title);
+            }
+        }
         Answer::Resource(r) => {
             s.href = Some(format!("/resources/{}", r.0));
             if let Some(res) = lyceum_db::library::resources::resource(c, ResourceId(r.0))? {
@@ -400,6 +408,52 @@ pub async fn merge(
 
 // ---- The radar ----
 
+/// Who reads the radar: someone signed in, or anyone at all — when a
+/// programme admin has published the radar's summaries
+/// (`lyceum_db::programme_settings::public_radar`).
+#[derive(Clone, Copy)]
+pub enum RadarReader<'a> {
+    SignedIn(&'a CurrentUser),
+    /// Not signed in, the radar published: the programme-wide radar,
+    /// suppressed as for anyone outside the programme team, with no link
+    /// to a page that needs signing in.
+    Public,
+}
+
+impl<'a> RadarReader<'a> {
+    fn actor(self) -> Option<&'a Actor> {
+        match self {
+            RadarReader::SignedIn(u) => Some(&u.actor),
+            RadarReader::Public => None,
+        }
+    }
+
+    pub fn is_public(self) -> bool {
+        matches!(self, RadarReader::Public)
+    }
+}
+
+/// The one place that decides who may read the radar (`/radar`,
+/// `/radar.csv` and their API twins, whose gate is public): anyone signed
+/// in; anyone else only while the programme publishes it, read from the
+/// database on every request (one primary-key read; servers keep no copy,
+/// so turning it off holds on every server at once). Otherwise exactly as
+/// a signed-in route: 401 (pages: to sign-in).
+pub async fn radar_reader<'a>(state: &AppState, ctx: &'a Ctx) -> Result<RadarReader<'a>, AppError> {
+    if let Some(user) = ctx.user.as_deref() {
+        return Ok(RadarReader::SignedIn(user));
+    }
+    let public = state
+        .db
+        .read(lyceum_db::programme_settings::public_radar)
+        .await?;
+    if public {
+        Ok(RadarReader::Public)
+    } else {
+        Err(AppError::Unauthenticated)
+    }
+}
+
 /// The radar's scope, as the page's GET form and the API's query send it.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -528,13 +582,13 @@ pub fn tables(counts: &counts::Counts, months: &[String], exact: bool) -> Vec<Ra
     .collect()
 }
 
-/// The radar for `user`: the whole programme, or (`org`) a subtree they
-/// administer (programme admins: any organisation). Exact for programme
-/// admins, suppressed for everyone else. Refused on `org` when it is not
-/// one they may choose. Read from the stored monthly counts, never the
-/// reports.
-pub async fn radar(state: &AppState, user: &CurrentUser, q: &RadarQuery) -> Outcome<Radar> {
-    let actor = user.actor.clone();
+/// The radar for `reader`: the whole programme, or (`org`) a subtree they
+/// administer (programme admins: any organisation; the public: none but
+/// the programme). Exact for programme admins, suppressed for everyone
+/// else. Refused on `org` when it is not one they may choose. Read from
+/// the stored monthly counts, never the reports.
+pub async fn radar(state: &AppState, reader: RadarReader<'_>, q: &RadarQuery) -> Outcome<Radar> {
+    let actor = reader.actor().cloned();
     let asked = match given(&q.org) {
         None => None,
         Some(s) => match s.parse::<i64>() {
@@ -545,13 +599,19 @@ pub async fn radar(state: &AppState, user: &CurrentUser, q: &RadarQuery) -> Outc
     let today = state.clock.now().date_in(&TimeZone::utc());
     let months = months(i32::from(today.year()), i32::from(today.month()), MONTHS);
     let (from, to) = (months[0].clone(), months[MONTHS - 1].clone());
-    let exact = actor.is_programme_admin();
+    let exact = actor.as_ref().is_some_and(Actor::is_programme_admin);
     let r = state
         .db
         .read(move |c| {
             let root = lyceum_db::orgs::root(c)?.ok_or(lyceum_db::DbError::NotFound)?;
             let mut scopes = vec![(root.id, root.name.clone())];
-            if !actor.is_programme_admin() {
+            let admin = actor.as_ref().is_some_and(Actor::is_programme_admin);
+            let triages = |path: &lyceum_domain::org::OrgPath| {
+                actor
+                    .as_ref()
+                    .is_some_and(|a| a.can(Action::TriageChallenges, path))
+            };
+            if let Some(actor) = actor.as_ref().filter(|_| !admin) {
                 for p in actor.triage_scopes() {
                     if let Some(o) = p.ids().last().copied()
                         && o.0 != root.id
@@ -567,11 +627,7 @@ pub async fn radar(state: &AppState, user: &CurrentUser, q: &RadarQuery) -> Outc
                     let row = lyceum_db::orgs::by_id(c, o)?;
                     let path = row.as_ref().map(|r| r.org_path()).transpose()?;
                     match (row, path) {
-                        (Some(row), Some(path))
-                            if actor.is_programme_admin()
-                                || o == root.id()
-                                || actor.can(Action::TriageChallenges, &path) =>
-                        {
+                        (Some(row), Some(path)) if admin || o == root.id() || triages(&path) => {
                             (o, row.name, path)
                         }
                         _ => {
@@ -590,10 +646,16 @@ pub async fn radar(state: &AppState, user: &CurrentUser, q: &RadarQuery) -> Outc
             Ok(Ok((org, name, counts, listed, scopes)))
         })
         .await?;
-    let (org, org_name, counts, addressed, scopes) = match r {
+    let (org, org_name, counts, mut addressed, scopes) = match r {
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),
     };
+    if reader.is_public() {
+        // No way into pages that need signing in: titles stay, links go.
+        for s in addressed.iter_mut().filter_map(|(_, s)| s.as_mut()) {
+            s.href = None;
+        }
+    }
     Ok(Ok(Radar {
         org,
         org_name,

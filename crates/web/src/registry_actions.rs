@@ -14,13 +14,21 @@
 //! write).
 
 use crate::context::CurrentUser;
+use crate::csv::csv_line;
 use crate::error::{AppError, Outcome, refused};
 use crate::state::AppState;
+use axum::body::{Body, Bytes};
+use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::Response;
+use futures_util::StreamExt;
 use lyceum_db::DbError;
 use lyceum_db::registry::links::{self, UsedIn};
+use lyceum_db::registry::review_pages;
 use lyceum_db::registry::reviews::{self, Shown, Stored, Written};
 use lyceum_db::registry::status::{self, Effective};
 use lyceum_db::registry::{self, ToolRow};
+use lyceum_domain::community::Cursor;
 use lyceum_domain::disclosure::{Cell, MIN_CELL, suppress};
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Action, Actor};
@@ -29,7 +37,8 @@ use lyceum_domain::registry::review::{self as rubric, ReviewInput, Tallies};
 use lyceum_domain::registry::status::DecisionInput;
 use lyceum_domain::registry::{self as rules, ToolInput, ToolSort};
 use lyceum_domain::role::Role;
-use lyceum_domain::{OrgId, ToolId};
+use lyceum_domain::time::TimeZone;
+use lyceum_domain::{OrgId, ToolId, UserId};
 use std::collections::HashMap;
 
 /// Tools a page of the list holds (the database's page).
@@ -184,12 +193,209 @@ pub async fn load(state: &AppState, user: &CurrentUser, id: ToolId) -> Result<To
     })
 }
 
-/// The tool's newest reviews, with their reviewers' display names.
-pub async fn recent_reviews(state: &AppState, id: ToolId) -> Result<Vec<Shown>, AppError> {
-    let r = state.db.read(move |c| reviews::page(c, id, None)).await;
+/// Where a page of a tool's reviews starts (`?before=<updated_at>.<id>`,
+/// the last review of the page before): none for the newest; anything
+/// that is not a place in the list is a bad request that says so.
+pub fn before_of(given: Option<&str>) -> Result<Option<Cursor>, AppError> {
+    match given.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => Cursor::parse(s)
+            .map(Some)
+            .ok_or_else(|| AppError::BadRequest("before: not a place in this list".into())),
+    }
+}
+
+/// A page of a tool's reviews, newest first, and where the next (older)
+/// page starts when there is one.
+pub struct ReviewsPage {
+    pub reviews: Vec<Shown>,
+    pub older: Option<Cursor>,
+}
+
+fn cursor_of(s: &Shown) -> Cursor {
+    Cursor {
+        at: s.stored.updated_at,
+        id: s.stored.id,
+    }
+}
+
+/// The tool's reviews after `before` ([`REVIEWS_SHOWN`] of them, the
+/// newest when `before` is none), with their reviewers' display names, in
+/// one trip (404 for an unknown tool).
+pub async fn reviews_page(
+    state: &AppState,
+    id: ToolId,
+    before: Option<Cursor>,
+) -> Result<ReviewsPage, AppError> {
+    let after = before.map(|c| (c.at, c.id));
+    let r = state
+        .db
+        .read(move |c| {
+            let shown = reviews::page(c, id, after)?;
+            let older = match shown.last() {
+                Some(last) if shown.len() as i64 == reviews::PAGE => {
+                    let at = cursor_of(last);
+                    review_pages::older_than(c, id, (at.at, at.id))?.then_some(at)
+                }
+                _ => None,
+            };
+            Ok(ReviewsPage {
+                reviews: shown,
+                older,
+            })
+        })
+        .await;
     match refused(r)? {
-        Ok(shown) => Ok(shown),
+        Ok(page) => Ok(page),
         Err(_) => Err(AppError::NotFound),
+    }
+}
+
+/// Whether `actor` may learn who wrote a tool's reviews outside its page
+/// (the reviews' CSV): the programme team alone, as for who filed an
+/// anonymous challenge report (`Actor::sees_challenge_reporters`).
+pub fn sees_reviewers(actor: &Actor) -> bool {
+    actor.is_programme_admin()
+}
+
+/// Reviews read per trip while the CSV is written.
+const CSV_BATCH: i64 = reviews::PAGE;
+
+/// The columns of the reviews' CSV: the reviewer's id and display name
+/// for the programme team only, then the date of the last change and each
+/// criterion's rating and comment, named by the criterion's code.
+fn csv_head(named: bool) -> Vec<String> {
+    let mut head: Vec<String> = Vec::new();
+    if named {
+        head.push("reviewer_id".into());
+        head.push("reviewer_name".into());
+    }
+    head.push("updated_on".into());
+    for c in rubric::Criterion::ALL {
+        head.push(format!("{c}_rating"));
+        head.push(format!("{c}_comment"));
+    }
+    head
+}
+
+/// One review as a CSV line; `reviewer` only for the programme team.
+fn csv_row(s: &Shown, reviewer: Option<(Option<UserId>, &str)>, zone: &TimeZone) -> String {
+    let mut line: Vec<String> = Vec::new();
+    if let Some((id, name)) = reviewer {
+        line.push(id.map(|u| u.0.to_string()).unwrap_or_default());
+        line.push(name.to_string());
+    }
+    line.push(
+        lyceum_domain::Timestamp::from_micros(s.stored.updated_at)
+            .date_in(zone)
+            .to_string(),
+    );
+    let review = &s.stored.review;
+    for c in rubric::Criterion::ALL.iter().copied() {
+        line.push(review.rating(c).as_str().to_string());
+        line.push(review.comment(c).unwrap_or_default().to_string());
+    }
+    csv_line(&line)
+}
+
+/// The tool's reviews as CSV (RFC 4180, defused for spreadsheets), newest
+/// first, streamed [`CSV_BATCH`] at a time through `reviews::page`'s
+/// keyset, so no tool's reviews sit in memory whole. Dates on the
+/// reader's calendar. Who wrote each review — id and display name — only
+/// for the programme team ([`sees_reviewers`]); for anyone else those
+/// columns are not there at all. 404 for an unknown tool.
+pub async fn reviews_csv(
+    state: &AppState,
+    user: &CurrentUser,
+    id: ToolId,
+) -> Result<Response, AppError> {
+    tool_row(state, id).await?;
+    let named = sees_reviewers(&user.actor);
+    let zone = user.zone.clone();
+    let header = csv_line(&csv_head(named));
+    let state = state.clone();
+    type Next = Option<Option<(i64, i64)>>;
+    let stream = futures_util::stream::unfold(
+        (Some(header), Some(None) as Next, state),
+        move |(header, next, state): (Option<String>, Next, AppState)| {
+            let zone = zone.clone();
+            async move {
+                if let Some(h) = header {
+                    return Some((
+                        Ok::<Bytes, std::io::Error>(Bytes::from(h)),
+                        (None, next, state),
+                    ));
+                }
+                let after = next?;
+                let batch = state
+                    .db
+                    .read(move |c| {
+                        let shown = reviews::page(c, id, after)?;
+                        let by = if named {
+                            let ids: Vec<i64> = shown.iter().map(|s| s.stored.id).collect();
+                            review_pages::reviewers(c, &ids)?
+                        } else {
+                            HashMap::new()
+                        };
+                        Ok((shown, by))
+                    })
+                    .await;
+                match batch {
+                    Ok((shown, by)) if !shown.is_empty() => {
+                        let more = shown.len() as i64 == CSV_BATCH;
+                        let next = shown.last().map(|s| (s.stored.updated_at, s.stored.id));
+                        let chunk: String = shown
+                            .iter()
+                            .map(|s| {
+                                let reviewer = named
+                                    .then(|| (by.get(&s.stored.id).copied(), s.reviewer.as_str()));
+                                csv_row(s, reviewer, &zone)
+                            })
+                            .collect();
+                        Some((
+                            Ok(Bytes::from(chunk)),
+                            (None, if more { Some(next) } else { None }, state),
+                        ))
+                    }
+                    Ok(_) => None,
+                    Err(e) => Some((
+                        Err(std::io::Error::other(e.to_string())),
+                        (None, None, state),
+                    )),
+                }
+            }
+        },
+    );
+    // Fused: the compression layer polls a body once more after its end,
+    // and `unfold` panics when polled past `None`.
+    let mut r = Response::new(Body::from_stream(stream.fuse()));
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    let name = format!("attachment; filename=\"tool-{}-reviews.csv\"", id.0);
+    if let Ok(v) = HeaderValue::from_str(&name) {
+        r.headers_mut().insert(CONTENT_DISPOSITION, v);
+    }
+    Ok(r)
+}
+
+/// Withdraws the reader's review of a tool: it goes, and the tool's counts
+/// move back as if it had never been written (`reviews::withdraw`, under
+/// the tool's row lock). False when they had none; 404 for an unknown
+/// tool. Reviews are not audited (they are the reviewer's own words, and
+/// their writing is not either), so neither is this.
+pub async fn withdraw_review(
+    state: &AppState,
+    user: &CurrentUser,
+    id: ToolId,
+) -> Result<bool, AppError> {
+    let me = user.user.id();
+    let r = state.db.write(move |c| reviews::withdraw(c, id, me)).await;
+    match refused(r)? {
+        Ok(done) => Ok(done),
+        Err(e) if unknown_tool(&e) => Err(AppError::NotFound),
+        Err(e) => Err(AppError::Invalid(e)),
     }
 }
 

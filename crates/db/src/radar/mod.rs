@@ -517,8 +517,6 @@ pub fn addressed(
         .collect()
 }
 
-/// Did `user` file the report? The reporter's own question (their page
-/// shows them their anonymous report as theirs); it says nothing of anyone
 /// Unlinks `user` from the challenges they reported (their account is
 /// being deleted): each report stays as the programme's record of what
 /// happened, counted as before, filed by nobody — so nobody is told of
@@ -530,6 +528,8 @@ pub fn forget_reporter(conn: &mut DbConn, user: UserId) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Did `user` file the report? The reporter's own question (their page
+/// shows them their anonymous report as theirs); it says nothing of anyone
 /// else.
 pub fn filed_by(conn: &mut DbConn, id: ChallengeId, user: UserId) -> Result<bool, DbError> {
     Ok(reporter_of(conn, id)? == Some(user))

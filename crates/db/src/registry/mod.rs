@@ -11,6 +11,7 @@
 //! count reviews.
 
 pub mod links;
+pub mod review_pages;
 pub mod reviews;
 pub mod status;
 

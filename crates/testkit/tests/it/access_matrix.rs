@@ -684,6 +684,11 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/tools/{tool_id}/edit", ProgrammeAdmins),
     ("GET", "/tools/{tool_id}/review", SignedIn),
     ("POST", "/tools/{tool_id}/review", SignedIn),
+    // One's own review withdrawn; the reviews' CSV names reviewers only for
+    // the programme team (decided by the handler, not the gate).
+    ("GET", "/tools/{tool_id}/review/withdraw", SignedIn),
+    ("POST", "/tools/{tool_id}/review/withdraw", SignedIn),
+    ("GET", "/tools/{tool_id}/reviews.csv", SignedIn),
     ("GET", "/tools/{tool_id}/status", SignedIn),
     ("POST", "/tools/{tool_id}/status", SignedIn),
     ("GET", "/api/v1/tools", SignedIn),
@@ -692,6 +697,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("PUT", "/api/v1/tools/{tool_id}", ProgrammeAdmins),
     ("GET", "/api/v1/tools/{tool_id}/review", SignedIn),
     ("PUT", "/api/v1/tools/{tool_id}/review", SignedIn),
+    ("DELETE", "/api/v1/tools/{tool_id}/review", SignedIn),
+    ("GET", "/api/v1/tools/{tool_id}/reviews.csv", SignedIn),
     (
         "PUT",
         "/api/v1/orgs/{org_id}/tools/{tool_id}/status",
@@ -713,6 +720,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/challenges/{challenge_id}", SignedIn),
     ("POST", "/challenges/{challenge_id}/triage", SignedIn),
     ("POST", "/challenges/{challenge_id}/merge", SignedIn),
+    // The radar is everyone's as well once a programme admin publishes it
+    // (off here, as by default; programme_settings.rs turns it on).
     ("GET", "/radar", SignedIn),
     ("GET", "/radar.csv", SignedIn),
     ("POST", "/api/v1/challenges", SignedIn),
@@ -723,6 +732,12 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/api/v1/challenges/{challenge_id}/merge", SignedIn),
     ("GET", "/api/v1/radar", SignedIn),
     ("GET", "/api/v1/radar.csv", SignedIn),
+    // The programme's settings: its admins alone (403 for everyone else,
+    // asked by the handler and again in the write).
+    ("GET", "/admin/programme", ProgrammeAdmins),
+    ("POST", "/admin/programme", ProgrammeAdmins),
+    ("GET", "/api/v1/programme/settings", ProgrammeAdmins),
+    ("PUT", "/api/v1/programme/settings", ProgrammeAdmins),
 ];
 
 /// The people of the seed (None: not signed in).

@@ -170,4 +170,66 @@ async fn every_csv_export_defuses_formulas() {
             "{defused:?} in {rows:?}"
         );
     }
+
+    // A tool's reviews: comments written like formulas, by a reviewer named
+    // like one (named only in the programme team's CSV).
+    let admin_token = crate::api::token_for(&app, s.email("admin")).await;
+    let (st, v) = crate::api::call_as(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/tools",
+        &admin_token,
+        Some(json!({
+            "name": "Formula Tutor", "vendor": "Cells Inc.", "url": "https://example.org/cells",
+            "description": "Explains spreadsheets.", "min_age": 13, "max_age": null,
+            "cost_model": "free", "privacy_agreement": "none_known"
+        })),
+    )
+    .await;
+    assert_eq!(st, 201, "{v}");
+    let tool = lyceum_domain::ToolId(v["id"].as_i64().unwrap());
+    let stored: Vec<String> = app
+        .db
+        .write(move |c| {
+            use lyceum_domain::registry::review::{Criterion, ReviewInput, check};
+            let email = EmailAddress::parse("formula0@district.example.org").unwrap();
+            let reviewer = users::by_email(c, &email)?.unwrap().id();
+            let mut input = ReviewInput::default();
+            for (n, crit) in Criterion::ALL.iter().enumerate() {
+                input.ratings.insert(crit.as_str().into(), "meets".into());
+                if let Some(f) = FORMULAS.get(n) {
+                    input.comments.insert(crit.as_str().into(), f.to_string());
+                }
+            }
+            let review = check(&input).unwrap();
+            lyceum_db::registry::reviews::write(c, tool, reviewer, &review, now)?;
+            // As kept (a comment's blank edges trimmed).
+            Ok(review.comments().map(|(_, t)| t.to_string()).collect())
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), FORMULAS.len());
+    assert!(
+        stored
+            .iter()
+            .all(|t| t.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        "{stored:?}"
+    );
+    let admin = app.browser();
+    admin.sign_in(s.email("admin"), PASSWORD).await;
+    for (who, b) in [("educator", &educator), ("admin", &admin)] {
+        let csv = b.get(&format!("/tools/{}/reviews.csv", tool.0)).await;
+        assert_eq!(csv.status, 200);
+        let rows = assert_defused("reviews.csv", &csv.body);
+        let mut expected: Vec<String> = stored.iter().map(|t| format!("'{t}")).collect();
+        if who == "admin" {
+            expected.push(format!("'{}", FORMULAS[0]));
+        }
+        for defused in expected {
+            assert!(
+                rows.iter().any(|r| r.contains(&defused)),
+                "{who}: {defused:?} in {rows:?}"
+            );
+        }
+    }
 }

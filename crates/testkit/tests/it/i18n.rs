@@ -116,6 +116,7 @@ async fn every_page_in_both_languages_is_complete() {
         "/spaces/search?q=lab".into(),
         "/notifications".into(),
         "/moderation".into(),
+        "/admin/programme".into(),
         format!("/orgs/{}/admin/spaces", s.district),
         "/transcript".into(),
         format!("/orgs/{}", s.root),

@@ -449,3 +449,158 @@ async fn the_drafts_an_author_wrote_are_in_their_export() {
     let theirs = json_of(&reviewers, "authoring.json");
     assert_eq!(theirs["course_drafts"], json!([]), "{theirs}");
 }
+
+/// Tool reviews and challenge reports are the person's own: their export
+/// holds the review they wrote (ratings and comments) and every report
+/// they filed — the anonymous one too, marked so — and nobody else's.
+#[tokio::test]
+async fn ones_tool_reviews_and_challenge_reports_are_in_the_export() {
+    use crate::api::call_as;
+    use lyceum_domain::registry::review::Criterion;
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let admin = token_for(&app, s.email("admin")).await;
+    let (st, v) = call_as(
+        &app,
+        Method::POST,
+        "/api/v1/tools",
+        &admin,
+        Some(json!({
+            "name": "Essay Echo", "vendor": "Echo Labs", "url": "https://example.org/echo",
+            "description": "Gives feedback on essays.", "min_age": 13, "max_age": null,
+            "cost_model": "free", "privacy_agreement": "none_known"
+        })),
+    )
+    .await;
+    assert_eq!(st, 201, "{v}");
+    let tool = v["id"].as_i64().unwrap();
+    let ratings = |bias: &str| -> Value {
+        Criterion::ALL
+            .iter()
+            .map(|c| {
+                let r = if *c == Criterion::Bias { bias } else { "meets" };
+                (c.as_str().to_string(), json!(r))
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let educator = token_for(&app, s.email("educator")).await;
+    let facilitator = token_for(&app, s.email("facilitator")).await;
+    for (token, bias, comment) in [
+        (
+            &educator,
+            "does_not_meet",
+            "Its sample essays all had one voice.",
+        ),
+        (&facilitator, "meets", "The facilitator's own view of Echo."),
+    ] {
+        let (st, v) = call_as(
+            &app,
+            Method::PUT,
+            &format!("/api/v1/tools/{tool}/review"),
+            token,
+            Some(json!({ "ratings": ratings(bias), "comments": { "bias": comment } })),
+        )
+        .await;
+        assert_eq!(st, 200, "{v}");
+    }
+    for (token, anonymous, happened) in [
+        (
+            &educator,
+            true,
+            "Echo rewrote a student's essay into someone else's words.",
+        ),
+        (
+            &educator,
+            false,
+            "Echo's feedback took a whole period to load.",
+        ),
+        (
+            &facilitator,
+            false,
+            "The facilitator's own report about Echo.",
+        ),
+    ] {
+        let (st, v) = call_as(
+            &app,
+            Method::POST,
+            "/api/v1/challenges",
+            token,
+            Some(json!({
+                "category": "workload", "severity": "harms-learning", "subject": "math",
+                "grade_band": "6-8", "tool_id": tool, "happened": happened,
+                "tried": "We wrote the feedback by hand.", "anonymous": anonymous
+            })),
+        )
+        .await;
+        assert_eq!(st, 201, "{v}");
+    }
+
+    let b = app.browser();
+    b.sign_in(s.email("educator"), PASSWORD).await;
+    let r = b
+        .request(Method::GET, "/account/export")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let files = unzip(&r.bytes().await.unwrap());
+    let manifest = json_of(&files, "manifest.json");
+    for area in ["registry.json", "radar.json"] {
+        assert!(
+            manifest["areas"].as_array().unwrap().contains(&json!(area)),
+            "{manifest}"
+        );
+    }
+
+    let registry = json_of(&files, "registry.json");
+    let reviews = registry["tool_reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1, "{registry}");
+    assert_eq!(reviews[0]["tool"]["name"], "Essay Echo");
+    assert_eq!(reviews[0]["ratings"]["bias"], "does_not_meet");
+    assert_eq!(reviews[0]["ratings"]["data_collected"], "meets");
+    assert_eq!(
+        reviews[0]["comments"]["bias"],
+        "Its sample essays all had one voice."
+    );
+
+    let radar = json_of(&files, "radar.json");
+    let reports = radar["challenge_reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 2, "{radar}");
+    let anonymous = &reports[0];
+    assert_eq!(
+        anonymous["what_happened"],
+        "Echo rewrote a student's essay into someone else's words."
+    );
+    assert_eq!(anonymous["anonymous"], true);
+    assert_eq!(
+        anonymous["what_they_tried"],
+        "We wrote the feedback by hand."
+    );
+    assert_eq!(anonymous["category"], "workload");
+    assert_eq!(anonymous["severity"], "harms-learning");
+    assert_eq!(anonymous["tool"]["name"], "Essay Echo");
+    assert_eq!(anonymous["subject"], "math");
+    assert_eq!(anonymous["grade_band"], "6-8");
+    assert_eq!(anonymous["status"], "new");
+    assert!(
+        anonymous["month"].as_str().unwrap().len() == 7,
+        "{anonymous}"
+    );
+    assert!(anonymous["filed_at"].is_string());
+    assert_eq!(
+        reports[1]["what_happened"],
+        "Echo's feedback took a whole period to load."
+    );
+    assert_eq!(reports[1]["anonymous"], false);
+
+    // Nobody else's review or report.
+    let all: String = files
+        .iter()
+        .filter(|(n, _)| n.ends_with(".json"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(!all.contains("The facilitator's own view of Echo."));
+    assert!(!all.contains("The facilitator's own report about Echo."));
+    assert!(!all.contains(s.email("facilitator")));
+}

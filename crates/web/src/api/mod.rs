@@ -18,6 +18,7 @@ mod my_learning;
 pub mod openapi;
 mod orgs;
 mod practice;
+mod programme;
 mod radar;
 mod registry;
 mod workshops;
@@ -28,7 +29,8 @@ use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 
 /// Registered relative to `/api`, where the router is nested.
 pub fn routes(r: Routes) -> Routes {
-    registry::routes(radar::routes(library::routes(workshops::routes(r))))
+    let r = registry::routes(radar::routes(library::routes(workshops::routes(r))));
+    programme::routes(r)
         .add(GET, "/openapi.json", Public, openapi::document)
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)

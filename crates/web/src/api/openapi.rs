@@ -111,7 +111,18 @@ impl Modify for Bearer {
         for item in openapi.paths.paths.values_mut() {
             let with_scope = |op: &mut Option<Operation>, scope: &str| {
                 if let Some(op) = op.as_mut().filter(|o| o.security.is_some()) {
-                    op.security = Some(vec![SecurityRequirement::new("bearer", [scope])]);
+                    // An operation that also answers without a token (the
+                    // radar, while published) keeps its empty requirement.
+                    let optional = op
+                        .security
+                        .as_ref()
+                        .is_some_and(|s| s.contains(&SecurityRequirement::default()));
+                    let bearer = SecurityRequirement::new("bearer", [scope]);
+                    op.security = Some(if optional {
+                        vec![SecurityRequirement::default(), bearer]
+                    } else {
+                        vec![bearer]
+                    });
                 }
             };
             with_scope(&mut item.get, "read");
@@ -137,6 +148,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .chain(super::library::docs())
         .chain(std::iter::once(super::radar::Doc::openapi()))
         .chain(std::iter::once(super::registry::Doc::openapi()))
+        .chain(std::iter::once(super::programme::Doc::openapi()))
     {
         doc.merge(part);
     }
@@ -164,7 +176,8 @@ mod tests {
             .chain(super::super::workshops::docs())
             .chain(super::super::library::docs())
             .chain(std::iter::once(super::super::radar::Doc::openapi()))
-            .chain(std::iter::once(super::super::registry::Doc::openapi()));
+            .chain(std::iter::once(super::super::registry::Doc::openapi()))
+            .chain(std::iter::once(super::super::programme::Doc::openapi()));
         let mut seen: BTreeMap<String, serde_json::Value> = BTreeMap::new();
         let mut clashes = Vec::new();
         for part in parts {

@@ -8,7 +8,7 @@ use crate::api::dto::{CreatedDto, ErrorBody};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{ApiJson, HtmlQuery};
-use crate::gate::Access::SignedIn;
+use crate::gate::Access::{Public, SignedIn};
 use crate::radar_actions::{self as actions, AnswerShown, QueueQuery, RadarQuery, ReportView, Who};
 use crate::routes::{GET, POST, Routes};
 use crate::state::AppState;
@@ -41,8 +41,11 @@ pub fn routes(r: Routes) -> Routes {
             triage,
         )
         .add(POST, "/v1/challenges/{challenge_id}/merge", SignedIn, merge)
-        .add(GET, "/v1/radar", SignedIn, radar)
-        .add(GET, "/v1/radar.csv", SignedIn, radar_csv)
+        // Public to the gate: `radar_actions::radar_reader` lets in anyone
+        // with a token, and anyone else only while the programme publishes
+        // the radar (401 otherwise, as before).
+        .add(GET, "/v1/radar", Public, radar)
+        .add(GET, "/v1/radar.csv", Public, radar_csv)
 }
 
 /// Who filed a report.
@@ -447,17 +450,22 @@ pub struct RadarDto {
 /// reports with what answered them. Every count under ten is `<10` outside
 /// the programme team, and no total lets one be worked out. `org`: a
 /// subtree you administer (programme admins: any); 422 otherwise.
+///
+/// Without a token: the programme-wide radar, suppressed, with no `url`
+/// in answers — only while a programme admin publishes the radar
+/// (`GET /api/v1/programme/settings`, `public_radar`); 401 otherwise.
 #[utoipa::path(get, path = "/api/v1/radar", tag = "radar",
     params(RadarQuery),
     responses((status = 200, body = RadarDto), (status = 400, body = ErrorBody),
               (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
-    security(("bearer" = [])))]
+    security((), ("bearer" = [])))]
 pub async fn radar(
     State(state): State<AppState>,
     ctx: Ctx,
     HtmlQuery(q): HtmlQuery<RadarQuery>,
 ) -> Result<Json<RadarDto>, AppError> {
-    let r = actions::radar(&state, ctx.require_user()?, &q)
+    let reader = actions::radar_reader(&state, &ctx).await?;
+    let r = actions::radar(&state, reader, &q)
         .await?
         .map_err(AppError::Invalid)?;
     let text = |c: lyceum_domain::disclosure::Cell| c.text();
@@ -498,18 +506,20 @@ pub async fn radar(
 /// The radar's counts as CSV: dimension, value, month, count — one line
 /// per published count, with the totals (`total`), suppressed as in
 /// `GET /api/v1/radar`; headed in the language of `Accept-Language`.
+/// Without a token only while the radar is published, as there.
 #[utoipa::path(get, path = "/api/v1/radar.csv", tag = "radar",
     params(RadarQuery),
     responses((status = 200, content_type = "text/csv", description = "One published count a line (RFC 4180)"),
               (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 422, body = ErrorBody)),
-    security(("bearer" = [])))]
+    security((), ("bearer" = [])))]
 pub async fn radar_csv(
     State(state): State<AppState>,
     ctx: Ctx,
     HtmlQuery(q): HtmlQuery<RadarQuery>,
 ) -> Result<axum::response::Response, AppError> {
-    let r = actions::radar(&state, ctx.require_user()?, &q)
+    let reader = actions::radar_reader(&state, &ctx).await?;
+    let r = actions::radar(&state, reader, &q)
         .await?
         .map_err(AppError::Invalid)?;
     let t = |k: &str| lyceum_domain::i18n::catalogue().text(ctx.lang, k);

@@ -5,8 +5,10 @@
 //! and those above it), and adding and editing tools (programme admins) —
 //! through the same functions as the pages (`crate::registry_actions`).
 //!
-//! Reviewers are never named here: the issue keeps reviewers' identities
-//! from anyone outside the programme team, and a token may be anyone's.
+//! Reviewers are never named in JSON: the issue keeps reviewers'
+//! identities from anyone outside the programme team, and a token may be
+//! anyone's. The reviews' CSV names them (id and display name) for the
+//! programme team only; for anyone else those columns are not there.
 
 use crate::api::dto::{CreatedDto, ErrorBody};
 use crate::context::Ctx;
@@ -41,6 +43,8 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
         update,
         own_review,
         write_review,
+        withdraw_review,
+        reviews_csv,
         set_status,
         clear_status
     ),
@@ -56,6 +60,19 @@ pub fn routes(r: Routes) -> Routes {
         .add(PUT, "/v1/tools/{tool_id}", SignedIn, update)
         .add(GET, "/v1/tools/{tool_id}/review", SignedIn, own_review)
         .add(PUT, "/v1/tools/{tool_id}/review", SignedIn, write_review)
+        .add(
+            DELETE,
+            "/v1/tools/{tool_id}/review",
+            SignedIn,
+            withdraw_review,
+        )
+        // Reviewers named only for the programme team.
+        .add(
+            GET,
+            "/v1/tools/{tool_id}/reviews.csv",
+            SignedIn,
+            reviews_csv,
+        )
         .add(
             PUT,
             "/v1/orgs/{org_id}/tools/{tool_id}/status",
@@ -479,6 +496,46 @@ pub async fn write_review(
     Ok(Json(ToolReviewWrittenDto {
         created: w == Written::New,
     }))
+}
+
+/// Withdraws your review of a tool: it is deleted, and the tool's counts
+/// move back as if it had never been written. 404 when you have not
+/// reviewed it, or there is no such tool.
+#[utoipa::path(delete, path = "/api/v1/tools/{tool_id}/review", tag = "registry",
+    params(("tool_id" = i64, Path)),
+    responses((status = 204, description = "Withdrawn"), (status = 400, body = ErrorBody),
+              (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn withdraw_review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AppError> {
+    match actions::withdraw_review(&state, ctx.require_user()?, ToolId(id)).await? {
+        true => Ok(StatusCode::NO_CONTENT),
+        false => Err(AppError::NotFound),
+    }
+}
+
+/// Every review of a tool as CSV (RFC 4180; a field a spreadsheet would
+/// run as a formula starts with `'`), newest first: `updated_on` (the
+/// date of its last change, on your calendar), then for each criterion of
+/// the rubric `<criterion>_rating` and `<criterion>_comment`. For the
+/// programme team only, `reviewer_id` and `reviewer_name` come first; for
+/// anyone else reviewers are not in it at all. 404 for an unknown tool.
+#[utoipa::path(get, path = "/api/v1/tools/{tool_id}/reviews.csv", tag = "registry",
+    params(("tool_id" = i64, Path)),
+    responses((status = 200, content_type = "text/csv", description = "One review a line (RFC 4180)"),
+              (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reviews_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<axum::response::Response, AppError> {
+    actions::reviews_csv(&state, ctx.require_user()?, ToolId(id)).await
 }
 
 /// An organisation's decision on a tool.

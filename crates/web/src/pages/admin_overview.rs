@@ -1,6 +1,6 @@
 //! The organisation admin area's first page: work waiting (PD requests to
 //! decide, invitations not yet answered, the last roster import), each
-//! leading to its tab.
+//! leading to its tab; for programme admins, the programme's settings.
 
 use super::org_admin::{AdminFrame, Tab, frame};
 use crate::admin_views::{self, Overview};
@@ -20,6 +20,8 @@ pub struct OverviewPage {
     page: Page,
     frame: AdminFrame,
     overview: Overview,
+    /// The reader changes the programme's settings: a link to them.
+    programme_settings: bool,
 }
 
 impl OverviewPage {
@@ -54,11 +56,13 @@ pub async fn show(
     Extension(scope): Extension<ScopedOrg>,
 ) -> Result<Response, AppError> {
     let frame = frame(&state, scope.id, Tab::Overview).await?;
-    let overview = admin_views::overview(&state, &ctx.require_user()?.actor, &scope).await?;
+    let actor = &ctx.require_user()?.actor;
+    let overview = admin_views::overview(&state, actor, &scope).await?;
     let page = Page::new(&ctx, "org-admin-overview-title").about(&frame.org.name);
     Ok(render(&OverviewPage {
         page,
         frame,
         overview,
+        programme_settings: crate::programme_settings_actions::manages(actor),
     }))
 }

@@ -28,6 +28,7 @@ mod people;
 mod person_record;
 mod practice;
 mod profile;
+mod programme_settings;
 mod radar;
 mod recovery;
 mod register;
@@ -372,6 +373,10 @@ pub fn routes(r: Routes) -> Routes {
             SignedIn,
             tokens::revoke,
         )
+        // The programme's settings: its admins only, asked by the handler
+        // (`programme_settings_actions::require_manager`) and again in the write.
+        .add(GET, "/admin/programme", SignedIn, programme_settings::show)
+        .add(POST, "/admin/programme", SignedIn, programme_settings::save)
         .add(GET, "/orgs", SignedIn, orgs::index)
         .add(GET, "/orgs/{org_id}", SignedIn, orgs::show)
         .add(GET, "/orgs/{org_id}/people", Org(ViewPeople), people::list)

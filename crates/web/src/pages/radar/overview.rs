@@ -7,10 +7,10 @@
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::HtmlQuery;
-use crate::gate::Access::SignedIn;
+use crate::gate::Access::Public;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::choices::Choice;
-use crate::radar_actions::{self as actions, Radar, RadarQuery, RadarTable};
+use crate::radar_actions::{self as actions, Radar, RadarQuery, RadarReader, RadarTable};
 use crate::routes::{GET, Routes};
 use crate::state::AppState;
 use askama::Template;
@@ -19,9 +19,12 @@ use axum::response::Response;
 use lyceum_domain::disclosure::Cell;
 use lyceum_domain::radar::{AnswerKind, Dimension};
 
+/// Public to the gate: the handlers ask `radar_actions::radar_reader`,
+/// which lets in anyone signed in, and everyone else only while a
+/// programme admin publishes the radar (otherwise to sign-in, as before).
 pub fn routes(r: Routes) -> Routes {
-    r.add(GET, "/radar", SignedIn, show)
-        .add(GET, "/radar.csv", SignedIn, csv)
+    r.add(GET, "/radar", Public, show)
+        .add(GET, "/radar.csv", Public, csv)
 }
 
 /// A published count in the reader's language: the number, "<10", or
@@ -182,6 +185,9 @@ pub struct RadarPage {
     csv_href: String,
     /// The reader triages reports somewhere: a link to the queue.
     triages: bool,
+    /// Read without signing in (the radar published): no links to pages
+    /// that need it.
+    public: bool,
 }
 
 fn radar_page(ctx: &Ctx, r: Radar, chosen: i64, errors: FormErrors) -> RadarPage {
@@ -276,6 +282,7 @@ fn radar_page(ctx: &Ctx, r: Radar, chosen: i64, errors: FormErrors) -> RadarPage
         addressed,
         csv_href: format!("/radar.csv?org={chosen}"),
         triages,
+        public: ctx.user.is_none(),
         page,
         errors,
     }
@@ -287,15 +294,15 @@ pub async fn show(
     ctx: Ctx,
     HtmlQuery(q): HtmlQuery<RadarQuery>,
 ) -> Result<Response, AppError> {
-    let user = ctx.require_user()?;
-    match actions::radar(&state, user, &q).await? {
+    let reader = actions::radar_reader(&state, &ctx).await?;
+    match actions::radar(&state, reader, &q).await? {
         Ok(r) => {
             let chosen = r.org.0;
             Ok(render(&radar_page(&ctx, r, chosen, FormErrors::none())))
         }
         Err(e) => {
             // The whole programme instead, with the choice refused by name.
-            let r = actions::radar(&state, user, &RadarQuery::default())
+            let r = actions::radar(&state, reader, &RadarQuery::default())
                 .await?
                 .map_err(AppError::Invalid)?;
             let chosen = r.org.0;
@@ -315,7 +322,8 @@ pub async fn csv(
     ctx: Ctx,
     HtmlQuery(q): HtmlQuery<RadarQuery>,
 ) -> Result<Response, AppError> {
-    let r = actions::radar(&state, ctx.require_user()?, &q)
+    let reader: RadarReader<'_> = actions::radar_reader(&state, &ctx).await?;
+    let r = actions::radar(&state, reader, &q)
         .await?
         .map_err(AppError::Invalid)?;
     let t = |k: &str| lyceum_domain::i18n::catalogue().text(ctx.lang, k);

@@ -2,9 +2,14 @@
 //! criterion of the rubric a group of radio buttons with an optional
 //! comment. One review per person per tool: the form shows the one
 //! already written, and sending it again edits it.
+//!
+//! `GET/POST /tools/{tool_id}/review/withdraw`: taking one's review back,
+//! asked first on a page of its own (a form, so without JavaScript too);
+//! the tool's counts move back as if it had never been written.
 
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::flash::{Flash, redirect, redirect_with};
 use crate::forms::HtmlForm;
 use crate::page::{FormErrors, Page, render, render_invalid};
 use crate::pages::choices::Choice;
@@ -38,6 +43,14 @@ pub struct ReviewPage {
     tool: String,
     editing: bool,
     fields: Vec<CriterionField>,
+}
+
+#[derive(Template)]
+#[template(path = "registry/withdraw_review.html")]
+pub struct WithdrawPage {
+    page: Page,
+    id: i64,
+    tool: String,
 }
 
 fn review_page(
@@ -144,4 +157,47 @@ pub async fn save(
             )))
         }
     }
+}
+
+/// `GET /tools/{tool_id}/review/withdraw`: asks before one's review goes
+/// (404 for an unknown tool; to the tool's page when there is none).
+pub async fn withdraw_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let id = ToolId(id);
+    let (row, mine) = actions::own_review(&state, user, id).await?;
+    if mine.is_none() {
+        return Ok(Redirect::to(&actions::href(id)).into_response());
+    }
+    let page = Page::new(&ctx, "tools-review-withdraw-title").about(&row.name);
+    Ok(render(&WithdrawPage {
+        page,
+        id: id.0,
+        tool: row.name,
+    }))
+}
+
+/// `POST /tools/{tool_id}/review/withdraw`: the review goes and the tool's
+/// counts move back; to the tool's ratings, saying so. A second press
+/// (nothing left to withdraw) just shows the tool; 404 for an unknown one.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let id = ToolId(id);
+    let to = format!("{}#ratings", actions::href(id));
+    Ok(if actions::withdraw_review(&state, user, id).await? {
+        redirect_with(
+            &to,
+            Flash::ToolReviewWithdrawn,
+            state.config.secure_cookies(),
+        )
+    } else {
+        redirect(&to)
+    })
 }

@@ -1,13 +1,15 @@
 //! `GET /tools/{tool_id}`: a tool's vendor-neutral page — what it is, the
 //! status in force at the reader's school and where it comes from, each
 //! criterion's spread of ratings (a small chart and the table of the same
-//! numbers, never one score), the newest reviews with their comments, the
+//! numbers, never one score), the reviews with their comments, newest
+//! first, 20 a page (older ones by keyset, `?before=`), and their CSV, the
 //! published practices that use it and its challenge reports by category
 //! (published as the radar publishes counts: `registry_actions`).
 
 use super::list::status_words;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::forms::HtmlQuery;
 use crate::page::{FormErrors, Page, render};
 use crate::registry_actions as actions;
 use crate::state::AppState;
@@ -17,6 +19,7 @@ use axum::response::Response;
 use lyceum_domain::ToolId;
 use lyceum_domain::disclosure::Cell;
 use lyceum_domain::registry::review::{Criterion, Rating, Tallies};
+use serde::Deserialize;
 
 /// The width of a criterion's bar, in the SVG's units.
 const BAR: i64 = 160;
@@ -132,6 +135,10 @@ pub struct ToolPage {
     scale: Vec<Scale>,
     spreads: Vec<Spread>,
     reviews: Vec<ReviewShown>,
+    /// The next page of reviews, older than these, when there are any.
+    older: Option<String>,
+    /// These are not the newest reviews (a link leads back to them).
+    earlier_page: bool,
     /// Published practices that use it: (href, title, how often tried).
     practices: Vec<(String, String, String)>,
     /// "3 practices use this tool" (more than are listed, at times).
@@ -149,16 +156,27 @@ fn cell(page: &Page, c: Cell) -> String {
     }
 }
 
-/// `GET /tools/{tool_id}`
+#[derive(Debug, Default, Deserialize)]
+pub struct ToolQuery {
+    /// Older reviews: after this one (`<updated_at>.<id>`).
+    #[serde(default)]
+    before: Option<String>,
+}
+
+/// `GET /tools/{tool_id}` (`?before=<updated_at>.<id>`: the reviews older
+/// than that one; anything else there is a 400)
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    HtmlQuery(q): HtmlQuery<ToolQuery>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
     let id = ToolId(id);
+    let before = actions::before_of(q.before.as_deref())?;
     let view = actions::load(&state, user, id).await?;
-    let recent = actions::recent_reviews(&state, id).await?;
+    let found = actions::reviews_page(&state, id, before).await?;
+    let recent = found.reviews;
     let t = &view.row;
     let page = Page::new(&ctx, "tools-title").with_title(&t.name);
     let e = view.effective.as_ref();
@@ -213,6 +231,10 @@ pub async fn show(
             .collect(),
         spreads: spreads(&page, &view.tallies),
         reviews,
+        older: found
+            .older
+            .map(|c| format!("/tools/{}?before={c}#reviews", t.id.0)),
+        earlier_page: before.is_some(),
         practices: view
             .practices
             .iter()
@@ -240,6 +262,17 @@ pub async fn show(
         page,
     };
     Ok(render(&view_page))
+}
+
+/// `GET /tools/{tool_id}/reviews.csv`: every review of the tool, one a
+/// line; who wrote each only for the programme team
+/// (`registry_actions::reviews_csv`).
+pub async fn reviews_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    actions::reviews_csv(&state, ctx.require_user()?, ToolId(id)).await
 }
 
 #[cfg(test)]

@@ -1,0 +1,2 @@
+-- Keep in step with ../../postgres/2026-12-16-000100_programme_settings/down.sql.
+DROP TABLE programme_settings;
