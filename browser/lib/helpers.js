@@ -549,7 +549,9 @@ class Journey {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
       const file = `${slug(this.suite.name)}-${slug(this.title)}-${this.variant}-${String(this.step).padStart(2, '0')}-${slug(step)}-${width}.png`;
-      await page.screenshot({ path: path.join(dir, file), fullPage: true });
+      // A long page at a narrow width, on a machine busy with the rest of
+      // CI, once took longer than the 10 s default (registry, 2026-12-07).
+      await page.screenshot({ path: path.join(dir, file), fullPage: true, timeout: 30000 });
       files.push(`screenshots/${file}`);
     }
     await page.setViewportSize(size);
