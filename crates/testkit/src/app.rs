@@ -129,6 +129,19 @@ impl TestApp {
         seed::seed(&self.db, &self.clock).await
     }
 
+    /// A verified person who signs in with `seed::PASSWORD`, holding
+    /// `role` at `org`.
+    pub async fn person(
+        &self,
+        email: &str,
+        display_name: &str,
+        role: lyceum_domain::role::Role,
+        org: OrgId,
+        lang: lyceum_domain::i18n::Lang,
+    ) -> lyceum_domain::UserId {
+        seed::add_person(&self.db, &self.clock, email, display_name, role, org, lang).await
+    }
+
     /// Imports a course document as an operator's `lyceum import course`
     /// does; a new course belongs to `org` (None: the programme). Panics if
     /// the import is refused.

@@ -48,6 +48,41 @@ impl Seed {
     }
 }
 
+/// A verified person who signs in with [`PASSWORD`], holding `role` at
+/// `org`, for the tests that need people beyond the seed's.
+pub async fn add_person(
+    db: &Db,
+    clock: &Clock,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    org: OrgId,
+    lang: Lang,
+) -> UserId {
+    let hash = tokio::task::spawn_blocking(|| HASH.clone()).await.unwrap();
+    let now = clock.now();
+    let (email, display_name) = (email.to_string(), display_name.to_string());
+    db.write(move |c| {
+        let email = EmailAddress::parse(&email).map_err(|c| DbError::invalid("email", c))?;
+        let id = users::insert(
+            c,
+            &NewUser {
+                email: &email,
+                display_name: &display_name,
+                password_hash: Some(&hash),
+                lang,
+                verified: true,
+            },
+            now,
+        )?;
+        let at = orgs::get(c, org)?;
+        memberships::add(c, id, &at, role, now)?;
+        Ok(id)
+    })
+    .await
+    .unwrap()
+}
+
 /// (short name, role, where)
 const PEOPLE: &[(&str, Role, &str)] = &[
     ("admin", Role::ProgrammeAdmin, "root"),

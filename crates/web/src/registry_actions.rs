@@ -24,7 +24,6 @@ use axum::response::Response;
 use futures_util::StreamExt;
 use lyceum_db::DbError;
 use lyceum_db::registry::links::{self, UsedIn};
-use lyceum_db::registry::review_pages;
 use lyceum_db::registry::reviews::{self, Shown, Stored, Written};
 use lyceum_db::registry::status::{self, Effective};
 use lyceum_db::registry::{self, ToolRow};
@@ -38,7 +37,7 @@ use lyceum_domain::registry::status::DecisionInput;
 use lyceum_domain::registry::{self as rules, ToolInput, ToolSort};
 use lyceum_domain::role::Role;
 use lyceum_domain::time::TimeZone;
-use lyceum_domain::{OrgId, ToolId, UserId};
+use lyceum_domain::{OrgId, ToolId};
 use std::collections::HashMap;
 
 /// Tools a page of the list holds (the database's page).
@@ -231,16 +230,10 @@ pub async fn reviews_page(
     let r = state
         .db
         .read(move |c| {
-            let shown = reviews::page(c, id, after)?;
-            let older = match shown.last() {
-                Some(last) if shown.len() as i64 == reviews::PAGE => {
-                    let at = cursor_of(last);
-                    review_pages::older_than(c, id, (at.at, at.id))?.then_some(at)
-                }
-                _ => None,
-            };
+            let page = reviews::page(c, id, after)?;
+            let older = page.shown.last().filter(|_| page.older).map(cursor_of);
             Ok(ReviewsPage {
-                reviews: shown,
+                reviews: page.shown,
                 older,
             })
         })
@@ -257,9 +250,6 @@ pub async fn reviews_page(
 pub fn sees_reviewers(actor: &Actor) -> bool {
     actor.is_programme_admin()
 }
-
-/// Reviews read per trip while the CSV is written.
-const CSV_BATCH: i64 = reviews::PAGE;
 
 /// The columns of the reviews' CSV: the reviewer's id and display name
 /// for the programme team only, then the date of the last change and each
@@ -278,12 +268,13 @@ fn csv_head(named: bool) -> Vec<String> {
     head
 }
 
-/// One review as a CSV line; `reviewer` only for the programme team.
-fn csv_row(s: &Shown, reviewer: Option<(Option<UserId>, &str)>, zone: &TimeZone) -> String {
+/// One review as a CSV line; its reviewer only when `named` (the
+/// programme team).
+fn csv_row(s: &Shown, named: bool, zone: &TimeZone) -> String {
     let mut line: Vec<String> = Vec::new();
-    if let Some((id, name)) = reviewer {
-        line.push(id.map(|u| u.0.to_string()).unwrap_or_default());
-        line.push(name.to_string());
+    if named {
+        line.push(s.reviewer_id.0.to_string());
+        line.push(s.reviewer.clone());
     }
     line.push(
         lyceum_domain::Timestamp::from_micros(s.stored.updated_at)
@@ -299,7 +290,7 @@ fn csv_row(s: &Shown, reviewer: Option<(Option<UserId>, &str)>, zone: &TimeZone)
 }
 
 /// The tool's reviews as CSV (RFC 4180, defused for spreadsheets), newest
-/// first, streamed [`CSV_BATCH`] at a time through `reviews::page`'s
+/// first, streamed a page (`reviews::PAGE`) at a time through `reviews::page`'s
 /// keyset, so no tool's reviews sit in memory whole. Dates on the
 /// reader's calendar. Who wrote each review — id and display name — only
 /// for the programme team ([`sees_reviewers`]); for anyone else those
@@ -327,30 +318,18 @@ pub async fn reviews_csv(
                     ));
                 }
                 let after = next?;
-                let batch = state
-                    .db
-                    .read(move |c| {
-                        let shown = reviews::page(c, id, after)?;
-                        let by = if named {
-                            let ids: Vec<i64> = shown.iter().map(|s| s.stored.id).collect();
-                            review_pages::reviewers(c, &ids)?
-                        } else {
-                            HashMap::new()
-                        };
-                        Ok((shown, by))
-                    })
-                    .await;
+                let batch = state.db.read(move |c| reviews::page(c, id, after)).await;
                 match batch {
-                    Ok((shown, by)) if !shown.is_empty() => {
-                        let more = shown.len() as i64 == CSV_BATCH;
-                        let next = shown.last().map(|s| (s.stored.updated_at, s.stored.id));
-                        let chunk: String = shown
+                    Ok(page) if !page.shown.is_empty() => {
+                        let more = page.older;
+                        let next = page
+                            .shown
+                            .last()
+                            .map(|s| (s.stored.updated_at, s.stored.id));
+                        let chunk: String = page
+                            .shown
                             .iter()
-                            .map(|s| {
-                                let reviewer = named
-                                    .then(|| (by.get(&s.stored.id).copied(), s.reviewer.as_str()));
-                                csv_row(s, reviewer, &zone)
-                            })
+                            .map(|s| csv_row(s, named, &zone))
                             .collect();
                         Some((
                             Ok(Bytes::from(chunk)),

@@ -11,7 +11,6 @@
 //! count reviews.
 
 pub mod links;
-pub mod review_pages;
 pub mod reviews;
 pub mod status;
 

@@ -46,27 +46,17 @@ pub fn write(
     now: Timestamp,
 ) -> Result<Written, DbError> {
     lock(conn, tool)?;
-    let old: Option<(i64, String, String)> = ai_tool_reviews::table
-        .filter(ai_tool_reviews::tool_id.eq(tool.0))
-        .filter(ai_tool_reviews::user_id.eq(user.0))
-        .select((
-            ai_tool_reviews::id,
-            ai_tool_reviews::ratings,
-            ai_tool_reviews::comments,
-        ))
-        .first(conn)
-        .optional()?;
+    let old = own(conn, tool, user)?;
     let (written, old) = match old {
-        Some((id, ratings, comments)) => {
-            let before = read(id, &ratings, &comments)?;
-            diesel::update(ai_tool_reviews::table.find(id))
+        Some(before) => {
+            diesel::update(ai_tool_reviews::table.find(before.id))
                 .set((
                     ai_tool_reviews::ratings.eq(review.ratings_json()),
                     ai_tool_reviews::comments.eq(review.comments_json()),
                     ai_tool_reviews::updated_at.eq(now.micros()),
                 ))
                 .execute(conn)?;
-            (Written::Edited, Some(before))
+            (Written::Edited, Some(before.review))
         }
         None => {
             diesel::insert_into(ai_tool_reviews::table)
@@ -115,26 +105,16 @@ pub fn write(
 /// they had none.
 pub fn withdraw(conn: &mut DbConn, tool: ToolId, user: UserId) -> Result<bool, DbError> {
     lock(conn, tool)?;
-    let old: Option<(i64, String, String)> = ai_tool_reviews::table
-        .filter(ai_tool_reviews::tool_id.eq(tool.0))
-        .filter(ai_tool_reviews::user_id.eq(user.0))
-        .select((
-            ai_tool_reviews::id,
-            ai_tool_reviews::ratings,
-            ai_tool_reviews::comments,
-        ))
-        .first(conn)
-        .optional()?;
-    let Some((id, ratings, comments)) = old else {
+    let old = own(conn, tool, user)?;
+    let Some(before) = old else {
         return Ok(false);
     };
-    let before = read(id, &ratings, &comments)?;
-    diesel::delete(ai_tool_reviews::table.find(id)).execute(conn)?;
+    diesel::delete(ai_tool_reviews::table.find(before.id)).execute(conn)?;
     diesel::update(ai_tools::table.find(tool.0))
         .set(ai_tools::review_count.eq(ai_tools::review_count - 1))
         .execute(conn)?;
     let mut gone = Tallies::default();
-    gone.add(&before, -1);
+    gone.add(&before.review, -1);
     for (c, r, by) in gone.changes() {
         diesel::update(ai_tool_rating_counts::table.find((tool.0, c.as_str(), r.as_str())))
             .set(ai_tool_rating_counts::n.eq(ai_tool_rating_counts::n + by))
@@ -191,10 +171,13 @@ pub fn own(conn: &mut DbConn, tool: ToolId, user: UserId) -> Result<Option<Store
     .transpose()
 }
 
-/// One review on a tool's page: the reviewer by display name only.
+/// One review on a tool's page: the reviewer by display name, and by id
+/// for the programme team's CSV alone (`registry_actions::sees_reviewers`
+/// decides; no page or API answer carries the id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
     pub reviewer: String,
+    pub reviewer_id: UserId,
     pub stored: Stored,
 }
 
@@ -205,10 +188,18 @@ pub type After = Option<(i64, i64)>;
 /// Most reviews one page shows.
 pub const PAGE: i64 = 20;
 
+/// A page of a tool's reviews, and whether older ones follow it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewPage {
+    pub shown: Vec<Shown>,
+    pub older: bool,
+}
+
 /// The tool's reviews, most recently written or changed first, [`PAGE`] at
-/// a time after `after` (keyset, on `ai_tool_reviews_newest`). Refused on
-/// `tool` when there is no such tool.
-pub fn page(conn: &mut DbConn, tool: ToolId, after: After) -> Result<Vec<Shown>, DbError> {
+/// a time after `after` (keyset, on `ai_tool_reviews_newest`; one row
+/// more is read to know whether older ones follow). Refused on `tool`
+/// when there is no such tool.
+pub fn page(conn: &mut DbConn, tool: ToolId, after: After) -> Result<ReviewPage, DbError> {
     if super::tool(conn, tool)?.is_none() {
         return Err(unknown_tool());
     }
@@ -217,6 +208,7 @@ pub fn page(conn: &mut DbConn, tool: ToolId, after: After) -> Result<Vec<Shown>,
         .filter(ai_tool_reviews::tool_id.eq(tool.0))
         .select((
             ai_tool_reviews::id,
+            users::id,
             users::display_name,
             ai_tool_reviews::ratings,
             ai_tool_reviews::comments,
@@ -227,7 +219,7 @@ pub fn page(conn: &mut DbConn, tool: ToolId, after: After) -> Result<Vec<Shown>,
             ai_tool_reviews::updated_at.desc(),
             ai_tool_reviews::id.desc(),
         ))
-        .limit(PAGE)
+        .limit(PAGE + 1)
         .into_boxed();
     if let Some((at, id)) = after {
         q = q.filter(
@@ -238,12 +230,16 @@ pub fn page(conn: &mut DbConn, tool: ToolId, after: After) -> Result<Vec<Shown>,
                     .and(ai_tool_reviews::id.lt(id))),
         );
     }
-    let rows: Vec<(i64, String, String, String, i64, i64)> = q.load(conn)?;
-    rows.into_iter()
+    let mut rows: Vec<(i64, i64, String, String, String, i64, i64)> = q.load(conn)?;
+    let older = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let shown = rows
+        .into_iter()
         .map(
-            |(id, reviewer, ratings, comments, created_at, updated_at)| {
+            |(id, reviewer_id, reviewer, ratings, comments, created_at, updated_at)| {
                 Ok(Shown {
                     reviewer,
+                    reviewer_id: UserId(reviewer_id),
                     stored: Stored {
                         id,
                         review: read(id, &ratings, &comments)?,
@@ -253,7 +249,8 @@ pub fn page(conn: &mut DbConn, tool: ToolId, after: After) -> Result<Vec<Shown>,
                 })
             },
         )
-        .collect()
+        .collect::<Result<_, DbError>>()?;
+    Ok(ReviewPage { shown, older })
 }
 
 /// One person's reviews (tool id, tool name, review), for their data

@@ -208,6 +208,37 @@ fn tools_are_the_programme_admins_and_sort_by_name_or_reviews() {
     assert_eq!(edited[0]["new"]["max_age"], 18);
 }
 
+/// A page of reviews says whether older ones follow: not when the tool has
+/// exactly a page of them, yes when it has one more, and the next page
+/// then holds that one.
+#[test]
+fn a_page_of_reviews_knows_whether_older_ones_follow() {
+    let t = TestDb::new();
+    let c = &mut t.db.get().unwrap();
+    let tr = tree(c);
+    let tool = add_tool(c, &tr, "Feedback Bot");
+    let write = |c: &mut DbConn, n: i64| {
+        let who = person(c, &format!("r{n}"), &tr.school, Role::Educator).user_id;
+        let at = T0.plus(std::time::Duration::from_secs(n as u64));
+        reviews::write(c, tool, who, &review(Rating::Meets, Rating::Meets), at).unwrap();
+    };
+    for n in 0..reviews::PAGE {
+        write(c, n);
+    }
+    let full = reviews::page(c, tool, None).unwrap();
+    assert_eq!(full.shown.len() as i64, reviews::PAGE);
+    assert!(!full.older, "exactly a page: nothing older");
+    write(c, reviews::PAGE);
+    let first = reviews::page(c, tool, None).unwrap();
+    assert_eq!(first.shown.len() as i64, reviews::PAGE);
+    assert!(first.older, "a page and one more");
+    let last = &first.shown.last().unwrap().stored;
+    let rest = reviews::page(c, tool, Some((last.updated_at, last.id))).unwrap();
+    let names: Vec<&str> = rest.shown.iter().map(|s| s.reviewer.as_str()).collect();
+    assert_eq!(names, ["r0"], "the oldest review, alone on the next page");
+    assert!(!rest.older);
+}
+
 /// A person's second review edits their first: one review, the count
 /// unchanged, each tally moved from the old rating to the new.
 #[test]
@@ -267,12 +298,14 @@ fn one_review_per_person_a_second_edits_the_first() {
     );
     // The page: newest change first, reviewers by display name.
     let page = reviews::page(c, tool, None).unwrap();
-    let names: Vec<&str> = page.iter().map(|s| s.reviewer.as_str()).collect();
+    let names: Vec<&str> = page.shown.iter().map(|s| s.reviewer.as_str()).collect();
     assert_eq!(names, ["ana", "ben"]);
-    let last = &page[0].stored;
+    assert_eq!(page.shown[0].reviewer_id, ana);
+    assert!(!page.older, "two reviews fit on one page");
+    let last = &page.shown[0].stored;
     let rest = reviews::page(c, tool, Some((last.updated_at, last.id))).unwrap();
-    assert_eq!(rest.len(), 1);
-    assert_eq!(rest[0].reviewer, "ben");
+    assert_eq!(rest.shown.len(), 1);
+    assert_eq!(rest.shown[0].reviewer, "ben");
     assert_eq!(reviews::of_user(c, ana).unwrap().len(), 1);
     let (_, with) = registry::with_tallies(c, tool).unwrap().unwrap();
     assert_eq!(with, tallies);
@@ -327,6 +360,7 @@ fn withdrawn_reviews_and_deleted_accounts_leave_the_counts_exact() {
     assert!(reviews::of_user(c, ana).unwrap().is_empty());
     let names: Vec<String> = reviews::page(c, tool, None)
         .unwrap()
+        .shown
         .into_iter()
         .map(|s| s.reviewer)
         .collect();

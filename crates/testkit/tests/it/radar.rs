@@ -41,34 +41,8 @@ async fn api(
 
 /// A person named `name` with `role` at `org`: (id, email).
 async fn person(app: &TestApp, slug: &str, name: &str, role: Role, org: OrgId) -> (UserId, String) {
-    let hash =
-        tokio::task::spawn_blocking(|| lyceum_domain::password::hash_password(PASSWORD).unwrap())
-            .await
-            .unwrap();
-    let now = app.clock.now();
     let email = format!("{slug}@example.org");
-    let (e, n) = (email.clone(), name.to_string());
-    let id = app
-        .db
-        .write(move |c| {
-            let email = lyceum_domain::email::EmailAddress::parse(&e).unwrap();
-            let id = lyceum_db::users::insert(
-                c,
-                &lyceum_db::users::NewUser {
-                    email: &email,
-                    display_name: &n,
-                    password_hash: Some(&hash),
-                    lang: Lang::En,
-                    verified: true,
-                },
-                now,
-            )?;
-            let at = lyceum_db::orgs::get(c, org)?;
-            lyceum_db::memberships::add(c, id, &at, role, now)?;
-            Ok(id)
-        })
-        .await
-        .unwrap();
+    let id = app.person(&email, name, role, org, Lang::En).await;
     (id, email)
 }
 

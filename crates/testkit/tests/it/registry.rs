@@ -7,7 +7,6 @@
 //! decide them (never up or sideways, never a non-admin) and add tools.
 
 use crate::api::{call_as as api, token_for};
-use lyceum_db::{memberships, orgs};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::registry::review::Criterion;
 use lyceum_domain::role::Role;
@@ -88,35 +87,10 @@ async fn person_in(
     role: Role,
     lang: Lang,
 ) -> (UserId, String) {
-    let hash =
-        tokio::task::spawn_blocking(|| lyceum_domain::password::hash_password(PASSWORD).unwrap())
-            .await
-            .unwrap();
-    let now = app.clock.now();
     let email = format!("{name}@example.org");
-    let e = email.clone();
-    let display = format!("Test {name}");
     let id = app
-        .db
-        .write(move |c| {
-            let email = lyceum_domain::email::EmailAddress::parse(&e).unwrap();
-            let id = lyceum_db::users::insert(
-                c,
-                &lyceum_db::users::NewUser {
-                    email: &email,
-                    display_name: &display,
-                    password_hash: Some(&hash),
-                    lang,
-                    verified: true,
-                },
-                now,
-            )?;
-            let at = orgs::get(c, org)?;
-            memberships::add(c, id, &at, role, now)?;
-            Ok(id)
-        })
-        .await
-        .unwrap();
+        .person(&email, &format!("Test {name}"), role, org, lang)
+        .await;
     (id, email)
 }
 

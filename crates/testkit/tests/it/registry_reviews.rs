@@ -7,8 +7,8 @@
 //! page (asked first) and over the API, the tool's counts moving back.
 
 use crate::api::{call_as as api, token_for};
+use lyceum_db::orgs;
 use lyceum_db::registry::reviews;
-use lyceum_db::{memberships, orgs};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::registry::review::{self as rubric, Criterion, ReviewInput};
 use lyceum_domain::role::Role;
@@ -52,37 +52,13 @@ fn ratings(rating: &str) -> Value {
 
 /// A new educator at `org` with a display name and address of their own.
 async fn person(app: &TestApp, name: &str, org: OrgId) -> (UserId, String, String) {
-    let hash =
-        tokio::task::spawn_blocking(|| lyceum_domain::password::hash_password(PASSWORD).unwrap())
-            .await
-            .unwrap();
-    let now = app.clock.now();
     let email = format!(
         "{}@reviewers.example.org",
         name.to_lowercase().replace(' ', ".")
     );
-    let (e, display) = (email.clone(), name.to_string());
     let id = app
-        .db
-        .write(move |c| {
-            let email = lyceum_domain::email::EmailAddress::parse(&e).unwrap();
-            let id = lyceum_db::users::insert(
-                c,
-                &lyceum_db::users::NewUser {
-                    email: &email,
-                    display_name: &display,
-                    password_hash: Some(&hash),
-                    lang: Lang::En,
-                    verified: true,
-                },
-                now,
-            )?;
-            let at = orgs::get(c, org)?;
-            memberships::add(c, id, &at, Role::Educator, now)?;
-            Ok(id)
-        })
-        .await
-        .unwrap();
+        .person(&email, name, Role::Educator, org, Lang::En)
+        .await;
     (id, email, name.to_string())
 }
 

@@ -39,6 +39,32 @@ pub struct Row {
     pub status: String,
 }
 
+/// The table's column names, looked up once per page: each row's cells
+/// repeat them (`data-label`, for the stacked layout on phones).
+pub struct Columns {
+    pub tool: String,
+    pub does: String,
+    pub ages: String,
+    pub cost: String,
+    pub privacy: String,
+    pub reviews: String,
+    pub status: String,
+}
+
+impl Columns {
+    fn of(page: &Page) -> Self {
+        Columns {
+            tool: page.t("tools-col-tool"),
+            does: page.t("tools-col-does"),
+            ages: page.t("tools-col-ages"),
+            cost: page.t("tools-col-cost"),
+            privacy: page.t("tools-col-privacy"),
+            reviews: page.t("tools-col-reviews"),
+            status: page.t("tools-col-status"),
+        }
+    }
+}
+
 /// One of the orders on offer.
 pub struct SortLink {
     pub label: String,
@@ -52,6 +78,7 @@ pub struct ListPage {
     page: Page,
     errors: FormErrors,
     total: i64,
+    cols: Columns,
     rows: Vec<Row>,
     sorts: Vec<SortLink>,
     adds: bool,
@@ -136,6 +163,7 @@ pub async fn list(
     let view = ListPage {
         errors: FormErrors::none(),
         total: found.total,
+        cols: Columns::of(&page),
         rows,
         sorts,
         adds: actions::edits_registry(&user.actor),
