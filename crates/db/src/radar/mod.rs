@@ -475,11 +475,19 @@ pub fn addressed(
         String,
         i64,
     );
-    let rows: Vec<Row> = challenge_reports::table
+    let mut q = challenge_reports::table
         .filter(challenge_reports::status.eq(Status::Addressed.as_str()))
         .filter(challenge_reports::merged_into.is_null())
-        .filter(challenge_reports::org_path.ge(scope.as_str().to_string()))
-        .filter(challenge_reports::org_path.lt(scope.subtree_end()))
+        .into_boxed();
+    // The programme holds every report (there is one root): asked for its
+    // range anyway, SQLite's planner — guessing a range holds a few rows —
+    // read every report by `challenge_reports_from` and sorted them.
+    if scope.depth() > 1 {
+        q = q
+            .filter(challenge_reports::org_path.ge(scope.as_str().to_string()))
+            .filter(challenge_reports::org_path.lt(scope.subtree_end()));
+    }
+    let rows: Vec<Row> = q
         .order(challenge_reports::id.desc())
         .limit(limit)
         .select((
