@@ -17,6 +17,7 @@ use lyceum_db::users::UserRow;
 use lyceum_db::{api_tokens, sessions};
 use lyceum_domain::api_token::Scopes;
 use lyceum_domain::i18n::Lang;
+use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::Actor;
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::token::hash_token;
@@ -37,6 +38,17 @@ pub struct CurrentUser {
     pub memberships: Vec<Membership>,
     /// Their unread notifications, read with the session: the header's count.
     pub unread: i64,
+}
+
+impl CurrentUser {
+    /// Their school: the organisation of their deepest membership, the
+    /// earliest joined among equally deep ones (`orgs::home_path`, on the
+    /// grants read with the session in the order `memberships::grants_of`
+    /// gives). None for someone who belongs nowhere.
+    pub fn home(&self) -> Option<OrgPath> {
+        let paths: Vec<OrgPath> = self.actor.grants.iter().map(|g| g.scope.clone()).collect();
+        lyceum_db::orgs::home_path(&paths).cloned()
+    }
 }
 
 /// The request's context.

@@ -74,13 +74,16 @@ pub async fn list(
     sort: ToolSort,
     offset: usize,
 ) -> Result<Listing, AppError> {
-    let me = user.user.id();
+    let home = user.home();
     let (page, statuses) = state
         .db
         .read(move |c| {
             let page = registry::list(c, sort, offset)?;
             let ids: Vec<ToolId> = page.items.iter().map(|t| t.id).collect();
-            let statuses = status::effective_for(c, me, &ids)?;
+            let statuses = match &home {
+                Some(home) => status::effective_at(c, home, &ids)?,
+                None => HashMap::new(),
+            };
             Ok((page, statuses))
         })
         .await?;
@@ -164,13 +167,17 @@ pub fn challenge_counts(found: &[(Category, i64)], exact: bool) -> ChallengeCoun
 /// The tool for `user` (404 when there is none).
 pub async fn load(state: &AppState, user: &CurrentUser, id: ToolId) -> Result<ToolView, AppError> {
     let me = user.user.id();
+    let home = user.home();
     let found = state
         .db
         .read(move |c| {
             let Some(found) = registry::with_tallies(c, id)? else {
                 return Ok(None);
             };
-            let effective = status::effective_status(c, id, me)?;
+            let effective = match &home {
+                Some(home) => status::effective_at(c, home, &[id])?.remove(&id),
+                None => None,
+            };
             let mine = reviews::own(c, id, me)?;
             let practices = links::practices_of(c, id)?;
             let challenges = links::challenges_of(c, id)?;

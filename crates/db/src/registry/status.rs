@@ -170,11 +170,18 @@ pub struct Effective {
     pub decided_by: Option<UserId>,
 }
 
+/// Most organisations on a path: the programme, a state, a district or a
+/// local, a school (`OrgKind::child_kinds`).
+const PATH_NODES: usize = 4;
+
 /// The status in force at the node `at` for each of `tools` that has one
-/// (tools nobody on the path decided are absent): the decisions of the
-/// nodes on `at`'s path, for those tools, in one statement on the
-/// (tool, organisation) key — a handful of nodes whatever the tree's size
-/// — and the deepest of each tool's.
+/// (tools nobody on the path decided are absent): every decision of the
+/// nodes on `at`'s path — a handful of nodes whatever the tree's size,
+/// read on `ai_tool_org_status_org` — kept for those tools, and the
+/// deepest of each tool's. The statement has one shape (the path's nodes
+/// ORed, padded with 0, which no organisation is), so SQLite keeps it
+/// prepared; a list of tools in it (`eq_any`) was prepared again on every
+/// view of the registry.
 pub fn effective_at(
     conn: &mut DbConn,
     at: &OrgPath,
@@ -183,8 +190,8 @@ pub fn effective_at(
     if tools.is_empty() {
         return Ok(HashMap::new());
     }
+    let wanted: std::collections::HashSet<ToolId> = tools.iter().copied().collect();
     let nodes: Vec<i64> = at.ids().iter().map(|o| o.0).collect();
-    let ids: Vec<i64> = tools.iter().map(|t| t.0).collect();
     type Row = (
         Id<ToolId>,
         Id<OrgId>,
@@ -195,25 +202,41 @@ pub fn effective_at(
         String,
         bool,
     );
-    let rows: Vec<Row> = ai_tool_org_status::table
-        .inner_join(orgs::table)
-        .filter(ai_tool_org_status::tool_id.eq_any(ids))
-        .filter(ai_tool_org_status::org_id.eq_any(nodes))
-        .select((
-            ai_tool_org_status::tool_id,
-            ai_tool_org_status::org_id,
-            orgs::name,
-            ai_tool_org_status::decided_by,
-            ai_tool_org_status::status,
-            ai_tool_org_status::note,
-            ai_tool_org_status::decided_on,
-            ai_tool_org_status::privacy_agreement_signed,
-        ))
-        .load(conn)?;
+    let mut rows: Vec<Row> = Vec::new();
+    for chunk in nodes.chunks(PATH_NODES) {
+        let mut n = [0i64; PATH_NODES];
+        n[..chunk.len()].copy_from_slice(chunk);
+        let org = ai_tool_org_status::org_id;
+        rows.extend(
+            ai_tool_org_status::table
+                .inner_join(orgs::table)
+                .filter(
+                    org.eq(n[0])
+                        .or(org.eq(n[1]))
+                        .or(org.eq(n[2]))
+                        .or(org.eq(n[3])),
+                )
+                .select((
+                    ai_tool_org_status::tool_id,
+                    ai_tool_org_status::org_id,
+                    orgs::name,
+                    ai_tool_org_status::decided_by,
+                    ai_tool_org_status::status,
+                    ai_tool_org_status::note,
+                    ai_tool_org_status::decided_on,
+                    ai_tool_org_status::privacy_agreement_signed,
+                ))
+                .load::<Row>(conn)?,
+        );
+    }
     let mut by_tool: HashMap<ToolId, Vec<(OrgId, Effective)>> = HashMap::new();
     for (tool, org, org_name, decided_by, status, note, decided_on, signed) in rows {
+        let tool: ToolId = tool.into();
+        if !wanted.contains(&tool) {
+            continue;
+        }
         let org: OrgId = org.into();
-        by_tool.entry(tool.into()).or_default().push((
+        by_tool.entry(tool).or_default().push((
             org,
             Effective {
                 decision: decision((status, note, decided_on, signed))?,
