@@ -105,6 +105,9 @@ pub struct Inner {
     /// Classroom practices' steps as HTML: read on every practice page,
     /// changed only by a new version.
     pub rendered_steps: crate::markdown::Rendered,
+    /// Registry tools' descriptions as HTML: read on every tool page,
+    /// changed only when a programme admin edits the tool.
+    pub rendered_tools: crate::markdown::Rendered,
     /// The catalogue's listing, checked against its version on each use.
     catalogue: RwLock<Option<Arc<Listing>>>,
     /// Held while the listing is read again, so that the requests which
@@ -121,6 +124,9 @@ const RENDERED_POSTS: usize = 50_000;
 
 /// Most practices' steps kept (a practice per 100 educators: 4,000 at full scale).
 const RENDERED_STEPS: usize = 10_000;
+
+/// Most tools' descriptions kept (the registry holds hundreds).
+const RENDERED_TOOLS: usize = 2_000;
 
 /// Most course versions kept in memory; past it the cache starts again.
 const COURSE_VERSIONS: usize = 1_000;
@@ -153,6 +159,7 @@ impl AppState {
             course_versions: RwLock::new(HashMap::new()),
             rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
             rendered_steps: crate::markdown::Rendered::new(RENDERED_STEPS),
+            rendered_tools: crate::markdown::Rendered::new(RENDERED_TOOLS),
             catalogue: RwLock::new(None),
             catalogue_reload: tokio::sync::Mutex::new(()),
             library_listing: crate::library_browse::Kept::default(),
