@@ -11,7 +11,6 @@ use super::api::{call, token_for};
 use diesel::prelude::*;
 use lyceum_db::library::{self, tiers};
 use lyceum_db::schema::{audit_log, notifications, trial_reports, users};
-use lyceum_db::{memberships, orgs};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::{Design, EffectDirection, Evidence, Licence, PracticeContent};
 use lyceum_domain::role::Role;
@@ -137,34 +136,10 @@ async fn audits(app: &TestApp, action: &'static str) -> Vec<String> {
 
 /// A person with `role` at `org`, signed in.
 async fn person(app: &TestApp, name: &str, role: Role, org: OrgId) -> (UserId, String) {
-    let hash =
-        tokio::task::spawn_blocking(|| lyceum_domain::password::hash_password(PASSWORD).unwrap())
-            .await
-            .unwrap();
-    let now = app.clock.now();
     let email = format!("{name}@example.org");
-    let e = email.clone();
     let id = app
-        .db
-        .write(move |c| {
-            let email = lyceum_domain::email::EmailAddress::parse(&e).unwrap();
-            let id = lyceum_db::users::insert(
-                c,
-                &lyceum_db::users::NewUser {
-                    email: &email,
-                    display_name: "Local curator",
-                    password_hash: Some(&hash),
-                    lang: Lang::En,
-                    verified: true,
-                },
-                now,
-            )?;
-            let at = orgs::get(c, org)?;
-            memberships::add(c, id, &at, role, now)?;
-            Ok(id)
-        })
-        .await
-        .unwrap();
+        .person(&email, "Local curator", role, org, Lang::En)
+        .await;
     (id, email)
 }
 
