@@ -881,6 +881,7 @@ competencies-by-aspect = Competencies by aspect and level
 competencies-aspect = Aspect
 competencies-items = Competencies
 home-competencies-link = See the AI competencies for teachers
+home-radar-link = See the challenges educators meet with AI
 competencies-builtin-note = The summaries and the Spanish text are written for Lyceum.
 
 # Courses

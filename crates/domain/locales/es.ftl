@@ -881,6 +881,7 @@ competencies-by-aspect = Competencias por aspecto y nivel
 competencies-aspect = Aspecto
 competencies-items = Competencias
 home-competencies-link = Ver las competencias en IA para docentes
+home-radar-link = Ver los desafíos que encuentran los docentes con la IA
 competencies-builtin-note = Los resúmenes y el texto en español están escritos para Lyceum.
 
 # Cursos

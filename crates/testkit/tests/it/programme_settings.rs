@@ -131,6 +131,12 @@ async fn only_programme_admins_publish_the_radar_and_then_anyone_sees_it_suppres
     // Off by default.
     assert!(!public_radar(&app).await);
     radar_is_private(&app).await;
+    let home = Browser::new(&app.url).get("/").await;
+    assert!(
+        !home.contains("href=\"/radar\""),
+        "a private radar is not offered on the home page: {}",
+        home.body
+    );
     let (st, v) = call_as(&app, Method::GET, SETTINGS, &admin, None).await;
     assert_eq!(st, 200, "{v}");
     assert_eq!(v["public_radar"], false);
@@ -221,8 +227,12 @@ async fn only_programme_admins_publish_the_radar_and_then_anyone_sees_it_suppres
         .expect("The programme settings are saved.");
     assert_eq!(changes(&app).await.len(), 1);
 
-    // Anyone now sees the programme-wide radar, suppressed as an outsider does.
+    // Anyone now sees the programme-wide radar, suppressed as an outsider
+    // does, offered on the home page.
     let anon = Browser::new(&app.url);
+    anon.get("/")
+        .await
+        .expect("<a href=\"/radar\">See the challenges educators meet with AI</a>");
     let page = anon.get("/radar").await;
     assert_eq!(page.status, 200, "{}", page.body);
     assert_eq!(page.path, "/radar");

@@ -47,6 +47,8 @@ pub struct HomePage {
     unread: i64,
     /// Moderates somewhere: links to the moderation queue.
     moderates: bool,
+    /// Not signed in, and the programme publishes its radar: linked.
+    public_radar: bool,
 }
 
 impl HomePage {
@@ -153,6 +155,15 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         .filter(|m| matches!(m.role, Role::OrgAdmin | Role::ProgrammeAdmin))
         .cloned()
         .collect();
+    let public_radar = match ctx.user {
+        Some(_) => false,
+        None => {
+            state
+                .db
+                .read(lyceum_db::programme_settings::public_radar)
+                .await?
+        }
+    };
     let mut read = Read::default();
     if let Some(user) = &ctx.user {
         let (id, actor, admin) = (user.user.id(), user.actor.clone(), administered.clone());
@@ -282,6 +293,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             .user
             .as_ref()
             .is_some_and(|u| !u.actor.moderation_scopes().is_empty()),
+        public_radar,
         page,
     }))
 }
