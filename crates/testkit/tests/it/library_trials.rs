@@ -10,12 +10,10 @@ use lyceum_db::library::{self, trials};
 use lyceum_db::schema::{
     classroom_practice_follows, classroom_practices, jobs, notifications, orgs, trial_reports,
 };
-use lyceum_db::{memberships, users};
-use lyceum_domain::email::EmailAddress;
+use lyceum_db::users;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::library::trial::TrialInput;
 use lyceum_domain::library::{Licence, PracticeContent};
-use lyceum_domain::password::hash_password;
 use lyceum_domain::profile::{GradeBand, Subject};
 use lyceum_domain::role::Role;
 use lyceum_domain::{PracticeId, UserId};
@@ -401,34 +399,22 @@ async fn library_trials_every_bad_value_is_refused_by_field_and_nothing_saved() 
 
 /// More educators at the seed's schools: (id, email).
 async fn educators(app: &TestApp, s: &Seed, n: usize) -> Vec<(UserId, String)> {
-    let hash = tokio::task::spawn_blocking(|| hash_password(PASSWORD).unwrap())
-        .await
-        .unwrap();
-    let (a, b, now) = (s.school_a, s.school_b, app.clock.now());
-    app.db
-        .write(move |c| {
-            let (a, b) = (lyceum_db::orgs::get(c, a)?, lyceum_db::orgs::get(c, b)?);
-            let mut out = Vec::new();
-            for i in 0..n {
-                let email = EmailAddress::parse(&format!("tryer{i}@example.org")).unwrap();
-                let id = users::insert(
-                    c,
-                    &users::NewUser {
-                        email: &email,
-                        display_name: &format!("Tryer Number{i}"),
-                        password_hash: Some(&hash),
-                        lang: Lang::En,
-                        verified: true,
-                    },
-                    now,
-                )?;
-                memberships::add(c, id, if i % 4 == 0 { &b } else { &a }, Role::Educator, now)?;
-                out.push((id, email.as_str().to_string()));
-            }
-            Ok(out)
-        })
-        .await
-        .unwrap()
+    let mut out = Vec::new();
+    for i in 0..n {
+        let email = format!("tryer{i}@example.org");
+        let school = if i % 4 == 0 { s.school_b } else { s.school_a };
+        let id = app
+            .person(
+                &email,
+                &format!("Tryer Number{i}"),
+                Role::Educator,
+                school,
+                Lang::En,
+            )
+            .await;
+        out.push((id, email));
+    }
+    out
 }
 
 /// A report of a math lesson (grades 6–8, 24 students, one period) taught

@@ -5,11 +5,9 @@
 //! courses suggested next, and its pages and actions answer 404 — like a
 //! members-only space.
 
-use lyceum_db::{memberships, orgs, users};
+use lyceum_db::{memberships, orgs};
 use lyceum_domain::OrgId;
-use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
-use lyceum_domain::password::hash_password;
 use lyceum_domain::role::Role;
 use lyceum_testkit::{Browser, PASSWORD, Page, Seed, TestApp};
 use serde_json::{Value, json};
@@ -60,28 +58,7 @@ async fn two_courses(app: &TestApp, s: &Seed) {
 
 /// Someone who belongs at `org` with `role`, signed in.
 async fn person_at(app: &TestApp, org: OrgId, role: Role, email: &'static str) -> Browser {
-    let hash = tokio::task::spawn_blocking(|| hash_password(PASSWORD).unwrap())
-        .await
-        .unwrap();
-    let now = app.clock.now();
-    app.db
-        .write(move |c| {
-            let at = orgs::get(c, org)?;
-            let id = users::insert(
-                c,
-                &users::NewUser {
-                    email: &EmailAddress::parse(email).unwrap(),
-                    display_name: email,
-                    password_hash: Some(&hash),
-                    lang: Lang::En,
-                    verified: true,
-                },
-                now,
-            )?;
-            memberships::add(c, id, &at, role, now).map(|_| ())
-        })
-        .await
-        .unwrap();
+    app.person(email, email, role, org, Lang::En).await;
     let b = app.browser();
     b.sign_in(email, PASSWORD).await;
     b

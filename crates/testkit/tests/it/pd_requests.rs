@@ -4,11 +4,8 @@
 
 use diesel::prelude::*;
 use lyceum_db::schema::pd_requests;
-use lyceum_db::{memberships, orgs, users};
 use lyceum_domain::OrgId;
-use lyceum_domain::email::EmailAddress;
 use lyceum_domain::i18n::Lang;
-use lyceum_domain::password::hash_password;
 use lyceum_domain::role::Role;
 use lyceum_testkit::{OutsidePd, PASSWORD, Seed, TestApp};
 use reqwest::multipart::Form;
@@ -222,28 +219,8 @@ async fn ask(app: &TestApp, b: &lyceum_testkit::Browser, org: OrgId, title: &str
 
 /// An admin of `org` who is in the seed's tree but not its list of people.
 async fn admin_at(app: &TestApp, org: OrgId, email: &'static str) {
-    let hash = tokio::task::spawn_blocking(|| hash_password(PASSWORD).unwrap())
-        .await
-        .unwrap();
-    let now = app.clock.now();
-    app.db
-        .write(move |c| {
-            let at = orgs::get(c, org)?;
-            let id = users::insert(
-                c,
-                &users::NewUser {
-                    email: &EmailAddress::parse(email).unwrap(),
-                    display_name: "Test sadmin",
-                    password_hash: Some(&hash),
-                    lang: Lang::En,
-                    verified: true,
-                },
-                now,
-            )?;
-            memberships::add(c, id, &at, Role::OrgAdmin, now).map(|_| ())
-        })
-        .await
-        .unwrap();
+    app.person(email, "Test sadmin", Role::OrgAdmin, org, Lang::En)
+        .await;
 }
 
 #[tokio::test]
