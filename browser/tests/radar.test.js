@@ -76,13 +76,16 @@ for (const variant of VARIANTS) {
       const triage = main.locator(`form[action="/challenges/${id}/triage"]`);
       await triage.getByLabel(t('challenge-col-status'), { exact: true }).selectOption('triaged');
       await triage.getByRole('button', { name: t('challenge-triage-save'), exact: true }).click();
-      await main.getByText(variant.happened).waitFor();
+      // The confirmation, not the report's text, proves the next page is
+      // the one after the save (the text is on both).
+      await h.expectFlash(admin, t('flash-challenge-triaged'));
       const again = admin.getByRole('main').locator(`form[action="/challenges/${id}/triage"]`);
       await again.getByLabel(t('challenge-col-status'), { exact: true }).selectOption('addressed');
       await again.getByRole('group', { name: t('challenge-field-answer') }).getByLabel(t('challenge-answer-resource'), { exact: true }).check();
       await again.getByLabel(t('challenge-field-answer-id'), { exact: true }).fill(resourceId);
       await again.getByRole('button', { name: t('challenge-triage-save'), exact: true }).click();
       await admin.getByRole('main').getByRole('link', { name: RESOURCE, exact: true }).waitFor();
+      await h.expectFlash(admin, t('flash-challenge-triaged'));
       await j.check(admin, 'a report, addressed');
 
       // The reporter is told, and sees what answered it.

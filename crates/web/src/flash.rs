@@ -109,6 +109,9 @@ lyceum_domain::code_enum! {
         PracticeUnfollowed = "practice-unfollowed",
         // The AI tool registry.
         ToolReviewWithdrawn = "tool-review-withdrawn",
+        // The challenge radar.
+        ChallengeTriaged = "challenge-triaged",
+        ChallengeMerged = "challenge-merged",
         // The programme's settings.
         ProgrammeSettingsSaved = "programme-settings-saved",
     }

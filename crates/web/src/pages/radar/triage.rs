@@ -5,6 +5,7 @@
 use super::report::{Row, summary};
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::flash::{Flash, redirect_with};
 use crate::forms::{HtmlForm, HtmlQuery};
 use crate::gate::Access::SignedIn;
 use crate::page::{FormErrors, Page, render, render_invalid};
@@ -14,7 +15,7 @@ use crate::routes::{GET, POST, Routes};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use lyceum_domain::ChallengeId;
 use lyceum_domain::radar::{AnswerKind, Category, Status, TriageInput};
 use lyceum_domain::validation::Invalid;
@@ -294,7 +295,11 @@ pub async fn triage(
     let user = ctx.require_user()?;
     let id = ChallengeId(id);
     match actions::triage(&state, user, id, &input).await? {
-        Ok(_) => Ok(Redirect::to(&actions::href(id)).into_response()),
+        Ok(_) => Ok(redirect_with(
+            &actions::href(id),
+            Flash::ChallengeTriaged,
+            state.config.secure_cookies(),
+        )),
         Err(e) => refused_here(&state, &ctx, id, Some(input), String::new(), &e).await,
     }
 }
@@ -315,7 +320,11 @@ pub async fn merge(
     let user = ctx.require_user()?;
     let id = ChallengeId(id);
     match actions::merge(&state, user, id, &f.into).await? {
-        Ok(into) => Ok(Redirect::to(&actions::href(into)).into_response()),
+        Ok(into) => Ok(redirect_with(
+            &actions::href(into),
+            Flash::ChallengeMerged,
+            state.config.secure_cookies(),
+        )),
         Err(e) => refused_here(&state, &ctx, id, None, f.into, &e).await,
     }
 }
