@@ -847,6 +847,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    offerings_version (id) {
+        id -> BigInt,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     library_spaces (org_id) {
         org_id -> BigInt,
         space_id -> Nullable<BigInt>,
@@ -927,6 +934,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ai_tool_rating_counts,
     ai_tool_org_status,
     library_version,
+    offerings_version,
     library_spaces,
     classroom_practices,
     classroom_practice_drafts,
@@ -1474,4 +1482,5 @@ pub const TABLES: &[&str] = &[
     "challenge_reports",
     "challenge_counts",
     "programme_settings",
+    "offerings_version",
 ];

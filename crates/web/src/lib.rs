@@ -32,6 +32,7 @@ pub mod flash;
 pub mod forms;
 pub mod gate;
 pub mod highlight;
+pub mod kept;
 pub mod learning_actions;
 pub mod library_access;
 pub mod library_browse;

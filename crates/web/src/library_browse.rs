@@ -20,7 +20,7 @@ use lyceum_domain::search::query_words;
 use lyceum_domain::validation::Invalid;
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use utoipa::IntoParams;
 
 pub use browse::{ANY_LANGUAGE, Facet, NOT_RATED};
@@ -192,43 +192,15 @@ impl BrowseQuery {
     }
 }
 
-/// The listing kept by one server, and the lock held while it is read
-/// again (so requests finding it stale together wait for one read).
-#[derive(Default)]
-pub struct Kept {
-    listing: RwLock<Option<Arc<Listing>>>,
-    reload: tokio::sync::Mutex<()>,
-}
-
 /// The library's listing as it is now: the one kept, if the database's
 /// library version is still its own (one read), else read again. Every
 /// server checks, so a practice published through any is listed
 /// everywhere on the next request.
 pub async fn listing(state: &AppState) -> Result<Arc<Listing>, AppError> {
-    let kept_by = &state.library_listing;
-    let now = state.db.read_brief(browse::version).await?;
-    let kept = |at_least: bool| {
-        kept_by
-            .listing
-            .read()
-            .ok()
-            .and_then(|l| l.clone())
-            .filter(|l| l.version == now || (at_least && l.version > now))
-    };
-    if let Some(l) = kept(false) {
-        return Ok(l);
-    }
-    let _reloading = kept_by.reload.lock().await;
-    if let Some(l) = kept(true) {
-        return Ok(l);
-    }
-    let listing = Arc::new(state.db.read(browse::load).await?);
-    if let Ok(mut kept) = kept_by.listing.write()
-        && kept.as_ref().is_none_or(|k| k.version < listing.version)
-    {
-        *kept = Some(listing.clone());
-    }
-    Ok(listing)
+    Ok(state
+        .library_listing
+        .get(&state.db, browse::version, |_| true, browse::load)
+        .await?)
 }
 
 /// One page of what the words and filters find.

@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use crate::kept::Kept;
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimits;
 use lyceum_db::Db;
@@ -108,15 +109,15 @@ pub struct Inner {
     /// Registry tools' descriptions as HTML: read on every tool page,
     /// changed only when a programme admin edits the tool.
     pub rendered_tools: crate::markdown::Rendered,
-    /// The catalogue's listing, checked against its version on each use.
-    catalogue: RwLock<Option<Arc<Listing>>>,
-    /// Held while the listing is read again, so that the requests which
-    /// find it stale together wait for one read instead of each making its
-    /// own (64 at once at a server's start was the catalogue's long p99).
-    catalogue_reload: tokio::sync::Mutex<()>,
+    /// The catalogue's listing, checked against its version on each use
+    /// (`catalogue_listing`).
+    catalogue: Kept<Listing>,
     /// The practice library's listing, checked against its version on each
     /// use (`library_browse::listing`).
-    pub library_listing: crate::library_browse::Kept,
+    pub library_listing: Kept<lyceum_db::library::browse::Listing>,
+    /// The offerings not over, checked against their version on each use
+    /// (`workshop_actions::upcoming`).
+    pub upcoming_offerings: Kept<lyceum_db::workshops::upcoming::Upcoming>,
 }
 
 /// Most rendered posts kept (a few tens of MB at most).
@@ -160,9 +161,9 @@ impl AppState {
             rendered_posts: crate::markdown::Rendered::new(RENDERED_POSTS),
             rendered_steps: crate::markdown::Rendered::new(RENDERED_STEPS),
             rendered_tools: crate::markdown::Rendered::new(RENDERED_TOOLS),
-            catalogue: RwLock::new(None),
-            catalogue_reload: tokio::sync::Mutex::new(()),
-            library_listing: crate::library_browse::Kept::default(),
+            catalogue: Kept::default(),
+            library_listing: Kept::default(),
+            upcoming_offerings: Kept::default(),
         }))
     }
 
@@ -204,29 +205,14 @@ impl AppState {
     /// again. Every server checks, so a course changed through any of them
     /// is listed everywhere on the next request.
     pub async fn catalogue_listing(&self) -> Result<Arc<Listing>, lyceum_db::DbError> {
-        let now = self.db.read_brief(course_listing::version).await?;
-        let kept = |at_least: bool| {
-            self.catalogue
-                .read()
-                .ok()
-                .and_then(|l| l.clone())
-                .filter(|l| l.version == now || (at_least && l.version > now))
-        };
-        if let Some(l) = kept(false) {
-            return Ok(l);
-        }
-        let _reloading = self.catalogue_reload.lock().await;
-        // Read meanwhile by whoever held the lock: as new as the version seen.
-        if let Some(l) = kept(true) {
-            return Ok(l);
-        }
-        let listing = Arc::new(self.db.read(course_listing::load).await?);
-        if let Ok(mut kept) = self.catalogue.write()
-            && kept.as_ref().is_none_or(|k| k.version < listing.version)
-        {
-            *kept = Some(listing.clone());
-        }
-        Ok(listing)
+        self.catalogue
+            .get(
+                &self.db,
+                course_listing::version,
+                |_| true,
+                course_listing::load,
+            )
+            .await
     }
 
     /// The path of an organisation, from the cache or the database.

@@ -7,8 +7,9 @@ use crate::context::CurrentUser;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::workshop_access::{self, OfferingView};
-use lyceum_db::workshops::listing::{self, Around, Filter, Listed, MyOffering, MySession, Seen};
+use lyceum_db::workshops::listing::{self, Around, Listed, MyOffering, MySession};
 use lyceum_db::workshops::registrations::{self, By};
+use lyceum_db::workshops::upcoming::{self, Filter, Seen, Upcoming};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::org::OrgPath;
 use lyceum_domain::policy::{Action, Actor};
@@ -17,6 +18,7 @@ use lyceum_domain::validation::Invalid;
 use lyceum_domain::workshop::RegistrationStatus;
 use lyceum_domain::{CourseId, OfferingId, OrgId, paths};
 use serde::Deserialize;
+use std::sync::Arc;
 
 use crate::error::{Outcome, refused};
 
@@ -239,17 +241,38 @@ async fn filter(
     }))
 }
 
-/// Offerings the reader may see, as `q` filters them, a page at a time.
-pub async fn find(state: &AppState, user: &CurrentUser, q: &FindQuery) -> Outcome<Found> {
+/// The offerings not over, as this server keeps them: one read of their
+/// version a request, the whole list again only after a change.
+pub async fn upcoming(state: &AppState) -> Result<Arc<Upcoming>, AppError> {
+    let now = state.clock.now();
+    Ok(state
+        .upcoming_offerings
+        .get(
+            &state.db,
+            upcoming::version,
+            move |u| u.since <= now,
+            move |c| upcoming::load(c, now),
+        )
+        .await?)
+}
+
+/// Offerings the reader may see, as `q` filters them, a page at a time:
+/// the page's offerings picked from `listed` in memory, their cards read.
+pub async fn find(
+    state: &AppState,
+    listed: &Upcoming,
+    user: &CurrentUser,
+    q: &FindQuery,
+) -> Outcome<Found> {
     let f = match filter(state, user, q).await? {
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
     };
-    let seen = seen(&user.actor);
+    let ids = listed.find(&seen(&user.actor), &f);
     let me = user.actor.user_id;
     let mut items = state
         .db
-        .read_brief(move |c| listing::find(c, me, &seen, &f))
+        .read_brief(move |c| listing::cards(c, me, &ids))
         .await?;
     let next = if items.len() > usize::try_from(PAGE).unwrap_or(20) {
         items.truncate(usize::try_from(PAGE).unwrap_or(20));
@@ -262,23 +285,19 @@ pub async fn find(state: &AppState, user: &CurrentUser, q: &FindQuery) -> Outcom
     Ok(Ok(Found { items, next }))
 }
 
-/// The filter's choices: states (id, name) and courses offered (id, title).
-pub async fn choices(
-    state: &AppState,
+/// The filter's choices: states (id, name) and the courses of offerings
+/// the reader may see (id, title).
+pub fn choices(
+    listed: &Upcoming,
     user: &CurrentUser,
-) -> Result<(Vec<(i64, String)>, Vec<(i64, String)>), AppError> {
-    let seen = seen(&user.actor);
-    let now = state.clock.now();
-    Ok(state
-        .db
-        .read(move |c| {
-            let states = listing::states(c)?
-                .into_iter()
-                .map(|(id, name, _)| (id, name))
-                .collect();
-            Ok((states, listing::courses_offered(c, &seen, now)?))
-        })
-        .await?)
+    now: lyceum_domain::Timestamp,
+) -> (Vec<(i64, String)>, Vec<(i64, String)>) {
+    let states = listed
+        .states
+        .iter()
+        .map(|s| (s.id.0, s.name.clone()))
+        .collect();
+    (states, listed.courses_offered(&seen(&user.actor), now))
 }
 
 /// One offering for its page or the API: as the reader stands to it (404

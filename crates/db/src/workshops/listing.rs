@@ -1,60 +1,19 @@
-//! Lists for educators: finding offerings one may see (`find`, one
-//! statement: who may see each is decided in the query, never by filtering
-//! a page in memory), one's place on a waitlist, and one's own sessions and
-//! history (`mine`).
+//! Lists for educators: the cards of a page of offerings (`cards`; which
+//! offerings are on the page is `upcoming`'s, worked out in memory), one's
+//! place on a waitlist, and one's own sessions and history (`mine`).
 //!
-//! Who may see an offering is `web::workshop_access`'s rule: its audience
-//! (no audience: everyone signed in; else members of that subtree), and
-//! those who manage offerings at its organisation. Both come in as
-//! [`Seen`], computed from the reader's grants.
+//! Who may see an offering is decided before a page is cut, over every
+//! offering not over (`upcoming::Seen`).
 
 use super::OfferingRow;
 use crate::codes::Code;
 use crate::ids::Id;
 use crate::schema::{courses, offering_sessions, offerings, orgs, registrations};
 use crate::{DbConn, DbError};
-use diesel::dsl::{exists, sql};
+use diesel::dsl::exists;
 use diesel::prelude::*;
-use diesel::sql_types::Bool;
-use lyceum_domain::i18n::Lang;
-use lyceum_domain::org::OrgPath;
 use lyceum_domain::workshop::{Mode, RegistrationStatus};
-use lyceum_domain::{CourseId, OfferingId, SessionId, Timestamp, UserId};
-
-/// The most offerings one page lists.
-pub const MAX_PAGE: i64 = 50;
-
-/// What the reader may see, from their grants.
-#[derive(Debug, Clone, Default)]
-pub struct Seen {
-    /// Organisations whose audience the reader is in: every organisation on
-    /// the path of each of their memberships (an audience covers its subtree).
-    pub audiences: Vec<i64>,
-    /// Subtrees where the reader manages offerings: they see all there.
-    pub managed: Vec<OrgPath>,
-}
-
-/// The filters of the list; all optional but the clock.
-#[derive(Debug, Clone)]
-pub struct Filter {
-    /// Offerings not over at this instant (`ends_at` from now).
-    pub now: Timestamp,
-    /// Organised inside one of these subtrees ("near me": the reader's
-    /// districts or states, or a state chosen).
-    pub near: Vec<OrgPath>,
-    /// At least one session online (virtual, or in a room and online).
-    pub virtual_only: bool,
-    pub course: Option<CourseId>,
-    /// Starting at or after this instant.
-    pub from: Option<Timestamp>,
-    /// Starting before this instant.
-    pub until: Option<Timestamp>,
-    pub language: Option<Lang>,
-    /// Keyset: after this (start, id) in the list's order.
-    pub after: Option<(i64, i64)>,
-    /// At most [`MAX_PAGE`].
-    pub limit: i64,
-}
+use lyceum_domain::{OfferingId, SessionId, Timestamp, UserId};
 
 /// One offering as the list shows it.
 #[derive(Debug, Clone)]
@@ -71,24 +30,6 @@ pub struct Listed {
     pub mine: Option<RegistrationStatus>,
 }
 
-/// Filters a boxed query over `offerings` (joined with the organiser's
-/// `orgs`) to what the reader may see. The "managed" part is written only
-/// for those who manage somewhere: for everyone else the condition is
-/// `audience_org_id IS NULL OR audience_org_id IN (…)`, which both
-/// databases answer from `offerings_audience` (a few short walks of the
-/// offerings not over), where an always-false extra branch made SQLite
-/// walk every offering ever held, in start order.
-macro_rules! visible {
-    ($q:expr, $seen:expr, $managed:expr) => {{
-        let everyone = offerings::audience_org_id.is_null();
-        let audience = offerings::audience_org_id.eq_any($seen.audiences.clone());
-        match &$managed {
-            Some(m) => $q.filter(everyone.or(audience).or(sql::<Bool>(m))),
-            None => $q.filter(everyone.or(audience)),
-        }
-    }};
-}
-
 /// `col = a OR col = b …`: a condition of fixed shape, where `eq_any`
 /// (like any SQL literal) makes Diesel prepare the statement again on every
 /// run on SQLite — a fifth of the list's CPU at 400,000 educators.
@@ -102,38 +43,6 @@ macro_rules! one_of {
 /// with 0, which no offering has, so the statement keeps one shape.
 const CARD_CHUNK: usize = 21;
 
-/// `(path >= p AND path < end)` for each subtree, ORed, on the `path`
-/// column named: that organisation is inside one of them. Paths are
-/// canonical (`/1/7/`, digits and slashes only: `OrgPath::parse`), so they
-/// are written into the SQL as literals.
-fn inside_any(paths: &[OrgPath], path: &str) -> Option<String> {
-    if paths.is_empty() {
-        return None;
-    }
-    let ranges: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            format!(
-                "({path} >= '{}' AND {path} < '{}')",
-                p.as_str(),
-                p.subtree_end()
-            )
-        })
-        .collect();
-    Some(format!("({})", ranges.join(" OR ")))
-}
-
-/// The organiser is inside one of the subtrees where the reader manages
-/// offerings: a list of organisations for `offerings.org_id`, so that
-/// SQLite answers this branch of the visibility condition from
-/// `offerings_org` as it answers the audience branches from their index.
-/// Written on the joined organiser's path, it walked every offering ever
-/// held, in start order, for every admin.
-fn managed_sql(paths: &[OrgPath]) -> Option<String> {
-    inside_any(paths, "m.path")
-        .map(|r| format!("offerings.org_id IN (SELECT m.id FROM orgs m WHERE {r})"))
-}
-
 type Row = (
     OfferingRow,
     String,
@@ -144,75 +53,13 @@ type Row = (
     Option<String>,
 );
 
-/// The offerings `reader` may see that pass `f`, soonest first, at most
-/// `f.limit` (capped). Two statements in one snapshot: the page's ids,
-/// then what each card shows. Asked at once, SQLite computes every card's
-/// counts and subqueries for each candidate (each offering the reader may
-/// see that is not over, hundreds) before sorting them and keeping twenty.
-pub fn find(
-    conn: &mut DbConn,
-    reader: UserId,
-    seen: &Seen,
-    f: &Filter,
-) -> Result<Vec<Listed>, DbError> {
-    crate::snapshot(conn, |c| {
-        let ids = page_ids(c, seen, f)?;
-        cards(c, reader, &ids)
-    })
+/// The cards of the offerings `ids`, in the list's order, read in one
+/// snapshot.
+pub fn cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, DbError> {
+    crate::snapshot(conn, |c| read_cards(c, reader, ids))
 }
 
-/// The ids of the page `f` asks for, in the list's order.
-fn page_ids(conn: &mut DbConn, seen: &Seen, f: &Filter) -> Result<Vec<i64>, DbError> {
-    let managed = managed_sql(&seen.managed);
-    let near = inside_any(&f.near, "orgs.path");
-    let online = [Mode::Virtual.as_str(), Mode::Both.as_str()];
-    let limit = f.limit.clamp(1, MAX_PAGE);
-    Ok(crate::on_backend!(conn, |c| {
-        let mut q = offerings::table
-            .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
-            .filter(offerings::cancelled_at.is_null())
-            .filter(offerings::ends_at.ge(f.now.micros()))
-            .into_boxed();
-        q = visible!(q, seen, managed);
-        if let Some(near) = &near {
-            q = q.filter(sql::<Bool>(near));
-        }
-        if f.virtual_only {
-            q = q.filter(exists(
-                offering_sessions::table
-                    .filter(offering_sessions::offering_id.eq(offerings::id))
-                    .filter(offering_sessions::cancelled_at.is_null())
-                    .filter(offering_sessions::mode.eq_any(online)),
-            ));
-        }
-        if let Some(course) = f.course {
-            q = q.filter(offerings::course_id.eq(course.0));
-        }
-        if let Some(from) = f.from {
-            q = q.filter(offerings::starts_at.ge(from.micros()));
-        }
-        if let Some(until) = f.until {
-            q = q.filter(offerings::starts_at.lt(until.micros()));
-        }
-        if let Some(lang) = f.language {
-            q = q.filter(offerings::language.eq(lang.as_str()));
-        }
-        if let Some((start, id)) = f.after {
-            q = q.filter(
-                offerings::starts_at
-                    .gt(start)
-                    .or(offerings::starts_at.eq(start).and(offerings::id.gt(id))),
-            );
-        }
-        q.order((offerings::starts_at, offerings::id))
-            .limit(limit)
-            .select(offerings::id)
-            .load::<i64>(c)
-    })?)
-}
-
-/// The cards of the offerings `ids`, in the list's order.
-fn cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, DbError> {
+fn read_cards(conn: &mut DbConn, reader: UserId, ids: &[i64]) -> Result<Vec<Listed>, DbError> {
     let (online, room, both) = (
         Mode::Virtual.as_str(),
         Mode::InPerson.as_str(),
@@ -322,15 +169,6 @@ pub fn waitlist_place(
         .count()
         .get_result(conn)?;
     Ok(Some(ahead + 1))
-}
-
-/// The states, by name: the "near" filter's choices.
-pub fn states(conn: &mut DbConn) -> Result<Vec<(i64, String, String)>, DbError> {
-    Ok(orgs::table
-        .filter(orgs::kind.eq(lyceum_domain::org::OrgKind::State.as_str()))
-        .order(orgs::name)
-        .select((orgs::id, orgs::name, orgs::path))
-        .load(conn)?)
 }
 
 /// A session of an offering one is registered for (or waiting for).
@@ -542,25 +380,4 @@ pub fn around(
             place: waitlist_place(c, offering.id, reader)?,
         })
     })
-}
-
-/// The courses of offerings `seen` lets the reader see, not over yet, by
-/// title: the course filter's choices.
-pub fn courses_offered(
-    conn: &mut DbConn,
-    seen: &Seen,
-    now: Timestamp,
-) -> Result<Vec<(i64, String)>, DbError> {
-    let managed = managed_sql(&seen.managed);
-    let q = offerings::table
-        .inner_join(orgs::table.on(orgs::id.eq(offerings::org_id)))
-        .inner_join(courses::table.on(offerings::course_id.eq(courses::id.nullable())))
-        .filter(offerings::ends_at.ge(now.micros()))
-        .filter(offerings::cancelled_at.is_null())
-        .into_boxed();
-    Ok(visible!(q, seen, managed)
-        .select((courses::id, courses::title))
-        .distinct()
-        .order(courses::title)
-        .load(conn)?)
 }

@@ -1,6 +1,7 @@
 //! Workshops as stored: offerings, their sessions, facilitators and
 //! competencies (this file); registrations with the waitlist
-//! (`registrations`); lists for finding offerings and one's sessions
+//! (`registrations`); the offerings not over, kept in memory by each
+//! server (`upcoming`); lists for finding offerings and one's sessions
 //! (`listing`); editing, copying and cancelling (`manage`); attendance and
 //! workshop credit (`attendance`); calendar feeds and reminders
 //! (`calendar`); surveys after sessions (`surveys`).
@@ -15,6 +16,7 @@ pub mod listing;
 pub mod manage;
 pub mod registrations;
 pub mod surveys;
+pub mod upcoming;
 
 use crate::codes::Code;
 use crate::ids::Id;

@@ -229,26 +229,10 @@ async fn a_freed_seat_goes_to_the_first_waiting_who_is_emailed() {
     );
 }
 
-/// An educator's list of offerings walks only the offerings of their own
-/// audiences (and those open to everyone) that are not over — never every
-/// offering ever held, in start order (what an always-false "managed"
-/// branch of the condition made SQLite do: 190 pages a second at 400,000
-/// educators).
-#[test]
-fn an_educators_list_walks_only_their_audiences() {
-    use lyceum_db::workshops::listing::{self, Filter, Seen};
-    let t = TestDb::new();
-    if t.db.backend() != lyceum_db::Backend::Sqlite {
-        return; // (PostgreSQL's plan depends on its statistics.)
-    }
-    let mut c = t.db.get().unwrap();
-    let (_, people) = setup(&mut c, 10, 1);
-    let seen = Seen {
-        audiences: vec![1, 2],
-        managed: Vec::new(),
-    };
-    let filter = Filter {
-        now: T0,
+/// A filter with nothing chosen, at `now`.
+fn any(now: lyceum_domain::Timestamp) -> lyceum_db::workshops::upcoming::Filter {
+    lyceum_db::workshops::upcoming::Filter {
+        now,
         near: Vec::new(),
         virtual_only: false,
         course: None,
@@ -256,54 +240,84 @@ fn an_educators_list_walks_only_their_audiences() {
         until: None,
         language: None,
         after: None,
-        limit: 21,
-    };
-    let (sql, plan) = crate::plan_of(&mut c, "ORDER BY", |c| {
-        assert_eq!(
-            listing::find(c, people[0], &seen, &filter).unwrap().len(),
-            1
-        );
-    });
-    assert!(
-        plan.contains("MULTI-INDEX OR")
-            && plan.contains("USING INDEX offerings_audience (audience_org_id=? AND ends_at>?)"),
-        "{sql}\n{plan}"
+        limit: lyceum_db::workshops::upcoming::MAX_PAGE,
+    }
+}
+
+/// The offerings not over, kept in memory by each server, are read again
+/// only when their version moves: it moves with what the list filters on
+/// (an offering added or cancelled, an organisation added or renamed) and
+/// stays while people register and leave (a webinar day's thousands of
+/// registrations keep every server's copy). What the copy lists is what
+/// the reader may see: their audiences, everyone's, and what they manage.
+#[test]
+fn the_upcoming_offerings_version_moves_with_the_list_not_with_registering() {
+    use lyceum_db::workshops::upcoming::{self, Seen};
+    let t = TestDb::new();
+    let mut c = t.db.get().unwrap();
+    let (offering, people) = setup(&mut c, 1, 3);
+    let row = workshops::find(&mut c, offering).unwrap().unwrap();
+    let state = row.audience_org_id.unwrap();
+    let v0 = upcoming::version(&mut c).unwrap();
+    for &p in &people {
+        registrations::register(&mut c, offering, p, By::Themselves, BASE, T0).unwrap();
+    }
+    registrations::cancel(&mut c, offering, people[0], BASE, T0).unwrap();
+    registrations::set_capacity(&mut c, offering, 5, BASE, T0).unwrap();
+    assert_eq!(
+        upcoming::version(&mut c).unwrap(),
+        v0,
+        "registering moved it"
     );
-    assert!(!plan.contains("SCAN offerings"), "{sql}\n{plan}");
-    // The walk picks the page's ids only: what a card shows (waitlist
-    // counts, the reader's registration) is read for those twenty, not for
-    // every candidate the sort sees.
-    assert!(!sql.contains("registrations"), "{sql}");
-    let (sql, plan) = crate::plan_of(&mut c, "DISTINCT", |c| {
-        listing::courses_offered(c, &seen, T0).unwrap();
-    });
-    assert!(!plan.contains("SCAN offerings"), "{sql}\n{plan}");
-    // An admin also sees every offering organised where they manage: that
-    // branch is a list of organisations, answered from `offerings_org`,
-    // not a walk of every offering ever held.
-    let managing = Seen {
-        audiences: vec![1, 2],
-        managed: vec![lyceum_domain::org::OrgPath::parse("/1/2/").unwrap()],
+
+    let listed = upcoming::load(&mut c, T0).unwrap();
+    assert_eq!(listed.version, v0);
+    assert_eq!(listed.states.len(), 1);
+    let member = Seen {
+        audiences: vec![state.0],
+        managed: Vec::new(),
     };
-    let (sql, plan) = crate::plan_of(&mut c, "ORDER BY", |c| {
-        assert_eq!(
-            listing::find(c, people[0], &managing, &filter)
-                .unwrap()
-                .len(),
-            1
-        );
-    });
-    assert!(
-        plan.contains("MULTI-INDEX OR") && plan.contains("USING INDEX offerings_org (org_id=?)"),
-        "{sql}\n{plan}"
-    );
-    assert!(!plan.contains("SCAN offerings"), "{sql}\n{plan}");
-    // The filter's states, read on every view of the list: an index walk,
-    // never a scan of every organisation (27,000 at full size).
-    let (sql, plan) = crate::plan_of(&mut c, "kind", |c| {
-        listing::states(c).unwrap();
-    });
-    assert!(!plan.contains("SCAN orgs"), "{sql}\n{plan}");
+    let outsider = Seen::default();
+    let manager = Seen {
+        audiences: Vec::new(),
+        managed: vec![lyceum_db::orgs::path_of(&mut c, state).unwrap().unwrap()],
+    };
+    assert_eq!(listed.find(&member, &any(T0)), vec![offering.0]);
+    assert_eq!(listed.find(&outsider, &any(T0)), Vec::<i64>::new());
+    assert_eq!(listed.find(&manager, &any(T0)), vec![offering.0]);
+    // Over: listed no more, to anyone.
+    let after = lyceum_domain::Timestamp::from_micros(row.ends_at.unwrap() + 1);
+    assert_eq!(listed.find(&member, &any(after)), Vec::<i64>::new());
+
+    // A second offering, open to everyone: the version moves; the new copy
+    // shows it to the outsider too.
+    let admin_id = people[0];
+    let open = workshops::create(
+        &mut c,
+        &NewOffering {
+            org: row.org_id,
+            course: None,
+            audience: None,
+            facilitators: &[],
+            competencies: &[],
+            created_by: admin_id,
+        },
+        &plan(10),
+        T0,
+    )
+    .unwrap();
+    let v1 = upcoming::version(&mut c).unwrap();
+    assert!(v1 > v0);
+    let listed = upcoming::load(&mut c, T0).unwrap();
+    assert_eq!(listed.find(&outsider, &any(T0)), vec![open.0]);
+    assert_eq!(listed.find(&member, &any(T0)), vec![offering.0, open.0]);
+
+    // Cancelled: the version moves and the copy leaves it out.
+    lyceum_db::workshops::manage::cancel(&mut c, open, row.org_id, "", admin_id, BASE, T0).unwrap();
+    let v2 = upcoming::version(&mut c).unwrap();
+    assert!(v2 > v1);
+    let listed = upcoming::load(&mut c, T0).unwrap();
+    assert_eq!(listed.find(&outsider, &any(T0)), Vec::<i64>::new());
 }
 
 /// The offering's `waitlisted`, kept by triggers, equals the people
@@ -355,7 +369,8 @@ async fn the_waitlist_count_follows_every_change() {
 /// start order, whatever chunks the cards are read in.
 #[test]
 fn a_long_list_reads_every_card_once_in_order() {
-    use lyceum_db::workshops::listing::{self, Filter, MAX_PAGE, Seen};
+    use lyceum_db::workshops::listing;
+    use lyceum_db::workshops::upcoming::{self, Seen};
     let t = TestDb::new();
     let mut c = t.db.get().unwrap();
     let (first, people) = setup(&mut c, 10, 1);
@@ -382,18 +397,8 @@ fn a_long_list_reads_every_card_once_in_order() {
         audiences: vec![offering.audience_org_id.unwrap().0],
         managed: Vec::new(),
     };
-    let filter = Filter {
-        now: T0,
-        near: Vec::new(),
-        virtual_only: false,
-        course: None,
-        from: None,
-        until: None,
-        language: None,
-        after: None,
-        limit: MAX_PAGE,
-    };
-    let listed: Vec<OfferingId> = listing::find(&mut c, people[0], &seen, &filter)
+    let ids = upcoming::load(&mut c, T0).unwrap().find(&seen, &any(T0));
+    let listed: Vec<OfferingId> = listing::cards(&mut c, people[0], &ids)
         .unwrap()
         .iter()
         .map(|l| l.offering.id)

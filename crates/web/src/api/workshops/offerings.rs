@@ -124,7 +124,9 @@ pub async fn list(
     ctx: Ctx,
     HtmlQuery(q): HtmlQuery<FindQuery>,
 ) -> Result<Json<OfferingsPageDto>, AppError> {
-    let found = actions::find(&state, ctx.require_user()?, &q)
+    let user = ctx.require_user()?;
+    let upcoming = actions::upcoming(&state).await?;
+    let found = actions::find(&state, &upcoming, user, &q)
         .await?
         .map_err(AppError::Invalid)?;
     Ok(Json(OfferingsPageDto {

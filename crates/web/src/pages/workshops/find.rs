@@ -143,8 +143,9 @@ pub async fn list(
     HtmlQuery(q): HtmlQuery<FindQuery>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    let found = actions::find(&state, user, &q).await?;
-    let (states, courses) = actions::choices(&state, user).await?;
+    let upcoming = actions::upcoming(&state).await?;
+    let found = actions::find(&state, &upcoming, user, &q).await?;
+    let (states, courses) = actions::choices(&upcoming, user, state.clock.now());
     let errors = match &found {
         Ok(_) => FormErrors::none(),
         Err(e) => FormErrors::from_invalid(e, ctx.lang),
