@@ -198,6 +198,19 @@ async function expectHeading(page, name) {
   await settle(page);
 }
 
+/**
+ * Runs `action` (a click that submits a form or follows a link) and waits
+ * until the page it leads to has replaced this one. A full load and an
+ * htmx swap both replace <main>, so what follows cannot be satisfied early
+ * by the old page (the same flash or text shown after the action before).
+ */
+async function replaced(page, action) {
+  await page.locator('main').evaluate((m) => { m.dataset.stale = '1'; });
+  await action();
+  await page.locator('main[data-stale]').waitFor({ state: 'detached' });
+  await settle(page);
+}
+
 /** Waits for the status message after an action and checks its text. */
 async function expectFlash(page, text) {
   const flash = page.locator('.flash[role=status]', { hasText: text });
@@ -649,5 +662,5 @@ if (require.main === module) {
 
 module.exports = {
   PASSWORD, AXE_TAGS, BUDGET_BYTES, RUN_DIR, texts, either, startServer, waitForMail, parseMail, launchBrowser, openSuite,
-  settle, heading, expectHeading, useLanguage, expectFlash, signIn, openMenu, runAxe, checkStructure, checkReflow, checkContentTop, measureBudget, auditFocus, tabTo, writeReport,
+  settle, replaced, heading, expectHeading, useLanguage, expectFlash, signIn, openMenu, runAxe, checkStructure, checkReflow, checkContentTop, measureBudget, auditFocus, tabTo, writeReport,
 };

@@ -55,8 +55,9 @@ for (const variant of VARIANTS) {
       await j.check(answerer, 'answered');
       const advert = `Buy my grading course at ads.example (${variant.lang}${variant.js ? '' : ', no JS'})`;
       await answerer.getByRole('region', { name: t('topic-reply'), exact: true }).getByLabel(t('post-body'), { exact: true }).fill(advert);
-      await answerer.getByRole('region', { name: t('topic-reply'), exact: true }).getByRole('button', { name: t('topic-reply-button'), exact: true }).click();
+      await h.replaced(answerer, () => answerer.getByRole('region', { name: t('topic-reply'), exact: true }).getByRole('button', { name: t('topic-reply-button'), exact: true }).click());
       await h.expectFlash(answerer, t('flash-reply-posted'));
+      await answerer.getByRole('main').locator('article', { hasText: advert }).first().waitFor();
 
       // She is told, accepts the answer; he is told.
       await asker.goto(`${j.url}/notifications`);

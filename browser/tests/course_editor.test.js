@@ -98,7 +98,8 @@ for (const variant of VARIANTS) {
       const details = page.getByRole('region', { name: t('editor-details'), exact: true });
       await details.getByLabel(t('editor-course-summary'), { exact: true }).fill('Draft feedback with AI, then check every line.');
       await details.getByLabel(t('editor-course-licence'), { exact: true }).fill('CC BY 4.0');
-      await details.getByRole('button', { name: t('editor-save-details'), exact: true }).click();
+      // (The reorder left the same confirmation on this page: wait for the next one.)
+      await h.replaced(page, () => details.getByRole('button', { name: t('editor-save-details'), exact: true }).click());
       await h.expectFlash(page, t('flash-draft-saved'));
 
       // Sent for review from the draft's page, which has no problems left.

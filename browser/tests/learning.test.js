@@ -103,7 +103,7 @@ for (const variant of VARIANTS) {
           await h.expectFlash(page, t('flash-task-submitted'));
           await page.getByRole('region', { name: t('task-title') }).getByText(t('submission-status-submitted')).waitFor();
           await j.check(page, 'task handed in');
-          await page.getByRole('navigation', { name: t('lesson-pager') }).getByRole('link', { name: new RegExp(`^${t('lesson-next')}:`) }).click();
+          await h.replaced(page, () => page.getByRole('navigation', { name: t('lesson-pager') }).getByRole('link', { name: new RegExp(`^${t('lesson-next')}:`) }).click());
           continue;
         }
         if (n === variant.lessons) {
@@ -115,7 +115,8 @@ for (const variant of VARIANTS) {
           await j.check(page, 'reflection saved');
           continue;
         }
-        await page.getByRole('button', { name: t('lesson-finish'), exact: true }).click();
+        // (The lesson before left the same confirmation: wait for the next page.)
+        await h.replaced(page, () => page.getByRole('button', { name: t('lesson-finish'), exact: true }).click());
         await h.expectFlash(page, t('flash-lesson-finished'));
       }
 

@@ -30,7 +30,8 @@ async function setPublic(page, t, on) {
   const main = page.getByRole('main');
   const box = main.getByLabel(t('programme-settings-public-radar'), { exact: true });
   if (on) await box.check(); else await box.uncheck();
-  await main.getByRole('button', { name: t('programme-settings-save'), exact: true }).click();
+  // (An earlier save left the same confirmation: wait for the next page.)
+  await h.replaced(page, () => main.getByRole('button', { name: t('programme-settings-save'), exact: true }).click());
   await h.expectFlash(page, t('flash-programme-settings-saved'));
   await h.expectHeading(page, t('programme-settings-title'));
   assert.equal(await page.getByRole('main').getByLabel(t('programme-settings-public-radar'), { exact: true }).isChecked(), on);
