@@ -285,13 +285,16 @@ pub async fn find(
     Ok(Ok(Found { items, next }))
 }
 
+/// A select's options: (id, what it shows).
+pub type Options = Vec<(i64, String)>;
+
 /// The filter's choices: states (id, name) and the courses of offerings
 /// the reader may see (id, title).
 pub fn choices(
     listed: &Upcoming,
     user: &CurrentUser,
     now: lyceum_domain::Timestamp,
-) -> (Vec<(i64, String)>, Vec<(i64, String)>) {
+) -> (Options, Options) {
     let states = listed
         .states
         .iter()
