@@ -1938,6 +1938,7 @@ certificate-workshop = Workshop
 workshop-credit-reversed-reason = Attendance was corrected, and the workshop’s credit rule is no longer met.
 flash-attendance-saved = Attendance saved.
 flash-checked-in = You are checked in.
+offering-checked-in = You are checked in for this session.
 workshop-roster-title = Roster: { $offering }
 workshop-roster-offering = The workshop
 workshop-roster-intro = The people with a seat, the waitlist in its order and those waiting for approval, with their attendance at each session.

@@ -1938,6 +1938,7 @@ certificate-workshop = Taller
 workshop-credit-reversed-reason = Se corrigió la asistencia y ya no se cumple la regla de crédito del taller.
 flash-attendance-saved = Se guardó la asistencia.
 flash-checked-in = Su asistencia quedó registrada.
+offering-checked-in = Su asistencia a esta sesión quedó registrada.
 workshop-roster-title = Lista: { $offering }
 workshop-roster-offering = El taller
 workshop-roster-intro = Las personas con cupo, la lista de espera en su orden y quienes esperan aprobación, con su asistencia a cada sesión.

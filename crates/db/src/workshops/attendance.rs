@@ -235,7 +235,12 @@ fn lock_session(conn: &mut DbConn, session: SessionId) -> Result<(), DbError> {
     Ok(())
 }
 
-fn mark_of(conn: &mut DbConn, session: SessionId, user: UserId) -> Result<Option<Mark>, DbError> {
+/// `user`'s mark at one session, if they have one.
+pub fn mark_of(
+    conn: &mut DbConn,
+    session: SessionId,
+    user: UserId,
+) -> Result<Option<Mark>, DbError> {
     Ok(attendance::table
         .find((session.0, user.0))
         .select(attendance::mark)

@@ -242,3 +242,56 @@ async fn only_those_who_lead_an_offering_see_its_roster_and_marks() {
     dadmin.sign_in(s.email("dadmin"), PASSWORD).await;
     assert_eq!(dadmin.get(&roster(theirs)).await.status, 200);
 }
+
+/// While a session's check-in is open, a person with a seat checks in from
+/// the offering's page itself (the code typed on the session's card), and
+/// lands back there, told. Before the window, and for someone without a
+/// seat, the page offers no such form.
+#[tokio::test]
+async fn a_seated_person_checks_in_on_the_offering_page_while_the_window_is_open() {
+    let app = TestApp::start().await;
+    let s = app.seed().await;
+    let educator = s.user("educator");
+    let (id, sessions) = offering(
+        &app,
+        &s,
+        "Feedback with AI",
+        vec![s.user("facilitator")],
+        vec![educator],
+    )
+    .await;
+    let page = format!("/offerings/{}", id.0);
+    let action = format!("action=\"/offerings/{}/check-in\"", id.0);
+    let person = app.browser();
+    person.sign_in(s.email("educator"), PASSWORD).await;
+    let before = person.get(&page).await;
+    assert!(!before.body.contains(&action), "{}", before.body);
+
+    // Half an hour before the first session's start: its card asks for the code.
+    app.clock.advance(Duration::from_secs(40 * 60));
+    let open = person.get(&page).await;
+    open.expect("Check-in code");
+    assert!(open.body.contains(&action), "{}", open.body);
+    let hidden = format!("name=\"session\" value=\"{}\"", sessions[0].id.0);
+    assert!(open.body.contains(&hidden), "{}", open.body);
+
+    // Someone without a seat is offered none.
+    let other = app.browser();
+    other.sign_in(s.email("moderator"), PASSWORD).await;
+    let theirs = other.get(&page).await;
+    assert!(!theirs.body.contains(&action), "{}", theirs.body);
+
+    // Checked in from there: back on the offering's page, told.
+    let session = sessions[0].id.0.to_string();
+    let done = person
+        .post(
+            &format!("/offerings/{}/check-in", id.0),
+            &[("code", &sessions[0].checkin_code), ("session", &session)],
+        )
+        .await;
+    assert_eq!(done.status, 200);
+    assert_eq!(done.path, page);
+    done.expect("You are checked in.")
+        .expect("Feedback with AI");
+    assert_eq!(audited(&app, "workshop.checked_in").await, 1);
+}

@@ -419,8 +419,9 @@ pub async fn check_in(
     )
     .await?;
     match result {
+        // Back to the offering: its sessions, links and what comes next.
         Ok(_) => Ok(redirect_with(
-            &format!("/offerings/{}/check-in", id.0),
+            &crate::workshop_actions::href(id),
             Flash::CheckedIn,
             state.config.secure_cookies(),
         )),

@@ -15,12 +15,14 @@ use crate::workshop_actions::{self as actions, Shown};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use lyceum_db::workshops::attendance;
 use lyceum_db::workshops::listing::NamedCompetency;
-use lyceum_domain::OfferingId;
 use lyceum_domain::course::hours_in;
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::validation::Invalid;
 use lyceum_domain::workshop::RegistrationStatus;
+use lyceum_domain::workshop::attendance::{Window, checkin_window};
+use lyceum_domain::{OfferingId, SessionId, Timestamp, UserId};
 
 pub fn routes(r: Routes) -> Routes {
     r.add(GET, "/offerings/{offering_id}", SignedIn, show)
@@ -55,6 +57,51 @@ pub struct SessionView {
     pub cancelled: bool,
     /// Over: its survey is open to those who attended.
     pub ended: bool,
+    /// The session the reader may check in to now, from its card.
+    pub check_in: bool,
+}
+
+/// Checking in from the page: the session whose check-in window is open,
+/// for a reader with a seat, and whether they are marked there already.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckIn {
+    session: Option<SessionId>,
+    done: bool,
+}
+
+impl CheckIn {
+    /// The first session, not cancelled, whose window is open at `now`,
+    /// when the reader holds a seat; their mark there read only then.
+    async fn now(
+        state: &AppState,
+        shown: &Shown,
+        reader: UserId,
+        now: Timestamp,
+    ) -> Result<CheckIn, AppError> {
+        if shown.view.status() != Some(RegistrationStatus::Confirmed) {
+            return Ok(CheckIn::default());
+        }
+        let open = shown.view.standing.offering.sessions.iter().find(|s| {
+            s.cancelled_at.is_none()
+                && checkin_window(
+                    Timestamp::from_micros(s.starts_at),
+                    Timestamp::from_micros(s.ends_at),
+                    now,
+                ) == Window::Open
+        });
+        let Some(session) = open.map(|s| s.id) else {
+            return Ok(CheckIn::default());
+        };
+        let done = state
+            .db
+            .read_brief(move |c| attendance::mark_of(c, session, reader))
+            .await?
+            .is_some();
+        Ok(CheckIn {
+            session: Some(session),
+            done,
+        })
+    }
 }
 
 /// What the reader may do, and why not.
@@ -91,6 +138,8 @@ pub struct OfferingPage {
     action: Action,
     /// The reader holds a seat: check-in, surveys, the offering's space.
     seated: bool,
+    /// Marked at the session whose check-in is open.
+    checked_in: bool,
     /// The reader facilitates or manages it: roster, attendance, results.
     leads: bool,
     /// The reader manages it: edit, copy, cancel, registrations.
@@ -115,6 +164,7 @@ fn build(
     ctx: &Ctx,
     shown: Shown,
     space: Option<String>,
+    check_in: CheckIn,
     errors: FormErrors,
     now: i64,
 ) -> OfferingPage {
@@ -151,6 +201,7 @@ fn build(
                 .then(|| s.meeting_url.clone()),
             cancelled: s.cancelled_at.is_some(),
             ended: s.ends_at <= now,
+            check_in: check_in.session == Some(s.id),
         })
         .collect::<Vec<_>>();
     let action = match view.status() {
@@ -238,6 +289,7 @@ fn build(
         sessions,
         action,
         seated: view.status() == Some(RegistrationStatus::Confirmed),
+        checked_in: check_in.done,
         leads: view.leads(),
         manages: view.manages,
         space,
@@ -255,7 +307,9 @@ async fn page(
     let me = ctx.require_user()?;
     let shown = actions::show(state, me, id).await?;
     let space = crate::survey_actions::space_link(state, me, id).await?;
-    Ok(build(ctx, shown, space, errors, state.clock.now().micros()))
+    let now = state.clock.now();
+    let check_in = CheckIn::now(state, &shown, me.actor.user_id, now).await?;
+    Ok(build(ctx, shown, space, check_in, errors, now.micros()))
 }
 
 /// `GET /offerings/{offering_id}`
