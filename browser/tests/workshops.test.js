@@ -277,6 +277,8 @@ for (const variant of VARIANTS) {
         assert.equal(e.endDate.toJSDate().toISOString(), new Date(instant(dates[i], variant.end, ZONE)).toISOString(), `session ${i + 1} ends`);
         assert.ok(e.location.includes(VENUE) && e.location.includes(`Room ${204 + i}`), `LOCATION: ${e.location}`);
         assert.ok(e.uid, 'a UID');
+        // iTIP (RFC 5546) wants an organiser in PUBLISH and CANCEL: the programme's mailbox.
+        assert.match(e.component.getFirstPropertyValue('organizer') || '', /^mailto:.+@/, 'an ORGANIZER');
       }
       assert.notEqual(fileEvents[0].uid, fileEvents[1].uid, 'one UID per session');
 

@@ -265,6 +265,7 @@ impl Config {
             metrics_token: self.server.metrics_token.clone(),
             request_timeout: Duration::from_secs(self.server.request_timeout_secs),
             sso_local_providers: self.server.sso_local_providers,
+            mail_from: self.mail.from.clone(),
             // The secrets key and the DNS resolver are set up by the app.
             ..WebConfig::default()
         };

@@ -14,7 +14,7 @@ use lyceum_db::workshops::{OfferingRow, SessionRow};
 use lyceum_domain::i18n::Lang;
 use lyceum_domain::time::TimeZone;
 use lyceum_domain::token::{hash_token, new_token};
-use lyceum_domain::workshop::ical::{self, Event};
+use lyceum_domain::workshop::ical::{self, Event, Organizer};
 use lyceum_domain::{OfferingId, SessionId, Timestamp, UserId, paths};
 
 /// The session as a calendar event; the meeting link only when `sees_link`,
@@ -41,6 +41,7 @@ fn event(state: &AppState, offering: &OfferingRow, s: &SessionRow, sees_link: bo
         location: place.join(", "),
         url: Some(link.unwrap_or(page)),
         cancelled: s.cancelled_at.is_some() || offering.cancelled_at.is_some(),
+        organizer: Organizer::from_mailbox(&state.config.mail_from),
     }
 }
 

@@ -41,6 +41,9 @@ pub struct WebConfig {
     /// Where TXT records are looked up (proving email domains); the
     /// system's resolvers unless set (tests give a zone of their own).
     pub txt_lookup: Option<crate::dns::TxtSource>,
+    /// The mailbox emails come from (`mail.from`): also the organiser
+    /// calendars are given for workshop sessions.
+    pub mail_from: String,
 }
 
 impl WebConfig {
@@ -77,6 +80,7 @@ impl Default for WebConfig {
             sso_local_providers: false,
             secrets: None,
             txt_lookup: None,
+            mail_from: "Lyceum <no-reply@localhost>".into(),
         }
     }
 }

@@ -37,6 +37,44 @@ pub struct Event {
     /// The meeting link, for readers allowed to see it; or the offering's page.
     pub url: Option<String>,
     pub cancelled: bool,
+    pub organizer: Organizer,
+}
+
+/// Who organises the events (ORGANIZER, which iTIP, RFC 5546, requires in
+/// both PUBLISH and CANCEL): the programme's mailbox, as its emails come
+/// from, so a calendar that answers writes to the programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organizer {
+    /// Shown by calendars (CN); may be empty.
+    pub name: String,
+    pub address: String,
+}
+
+impl Organizer {
+    /// From a mailbox as the mail settings write it: `Lyceum
+    /// <no-reply@example.org>`, or a bare address.
+    pub fn from_mailbox(mailbox: &str) -> Organizer {
+        let m = mailbox.trim();
+        match m.rsplit_once('<') {
+            Some((name, rest)) => Organizer {
+                // A parameter value may not hold a double quote at all.
+                name: name.trim().replace('"', ""),
+                address: rest.trim_end_matches('>').trim().to_string(),
+            },
+            None => Organizer {
+                name: String::new(),
+                address: m.to_string(),
+            },
+        }
+    }
+
+    fn property(&self) -> Property {
+        let mut p = Property::new("ORGANIZER", format!("mailto:{}", self.address));
+        if !self.name.is_empty() {
+            p.add_parameter("CN", &self.name);
+        }
+        p
+    }
 }
 
 /// What a calendar object asks of the calendar reading it (RFC 5546).
@@ -103,6 +141,7 @@ fn event(e: &Event, now: Timestamp) -> icalendar::Event {
         .add_property("DTSTAMP", utc(now))
         .append_property(local("DTSTART", e.starts_at, &e.zone))
         .append_property(local("DTEND", e.ends_at, &e.zone))
+        .append_property(e.organizer.property())
         .summary(&e.summary);
     if !e.description.is_empty() {
         ev.description(&e.description);
@@ -246,6 +285,7 @@ mod tests {
             location: "Des Moines Learning Hub, Room 4".into(),
             url: None,
             cancelled: false,
+            organizer: Organizer::from_mailbox("Lyceum: Iowa <no-reply@lyceum.example.org>"),
         }
     }
 
@@ -393,6 +433,39 @@ mod tests {
         assert_eq!(value(&cal.properties, "METHOD"), "PUBLISH");
         assert_eq!(value(&cal.events[1].properties, "STATUS"), "CONFIRMED");
         assert_eq!(cal.timezones.len(), 1);
+    }
+
+    #[test]
+    fn every_event_names_its_organizer_as_itip_requires() {
+        let mut e = session("2027-01-20", 16, "America/Chicago");
+        let cal = parse(&calendar("", std::slice::from_ref(&e), Timestamp(0)));
+        let organizer = prop(&cal.events[0].properties, "ORGANIZER").expect("ORGANIZER");
+        assert_eq!(
+            organizer.value.as_deref(),
+            Some("mailto:no-reply@lyceum.example.org")
+        );
+        // The name holds a colon: quoted, and read back whole.
+        assert_eq!(
+            organizer.params.clone().unwrap_or_default(),
+            vec![("CN".to_string(), vec!["Lyceum: Iowa".to_string()])]
+        );
+        // A cancellation names it too.
+        e.cancelled = true;
+        let cal = parse(&calendar("", &[e], Timestamp(0)));
+        assert_eq!(value(&cal.properties, "METHOD"), "CANCEL");
+        assert!(prop(&cal.events[0].properties, "ORGANIZER").is_some());
+        // A bare address, and a name with quotes in it.
+        assert_eq!(
+            Organizer::from_mailbox(" no-reply@x.org "),
+            Organizer {
+                name: String::new(),
+                address: "no-reply@x.org".into()
+            }
+        );
+        assert_eq!(
+            Organizer::from_mailbox("\"Lyceum\" <a@x.org>").name,
+            "Lyceum"
+        );
     }
 
     #[test]
