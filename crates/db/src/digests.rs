@@ -126,11 +126,16 @@ pub fn delete_for_user(conn: &mut DbConn, user: UserId) -> Result<(), DbError> {
 const PER_SWEEP: i64 = 1_000;
 /// Topics named in one digest.
 const TOPICS: i64 = 5;
+/// Notifications one digest takes at most (the oldest first; the rest wait
+/// for the next), so the ids fit in one statement on either database.
+const PENDING: i64 = 1_000;
 
 /// Enqueues the digests that are due: for each person with notifications
-/// unread and newer than their last digest, whose chosen period has
-/// passed. `links` makes (notifications page, unsubscribe address from a
-/// token). Returns how many.
+/// unread and in no digest yet (from the last week), whose chosen period
+/// has passed. Each notification is taken once, whenever it was written:
+/// fan-out jobs date theirs when the event happened, which can be before
+/// a digest that ran while the job waited. `links` makes (notifications
+/// page, unsubscribe address from a token). Returns how many.
 pub fn send_due(
     conn: &mut DbConn,
     now: Timestamp,
@@ -141,6 +146,7 @@ pub fn send_due(
         .micros();
     let waiting: Vec<i64> = notifications::table
         .filter(notifications::read_at.is_null())
+        .filter(notifications::digested.eq(false))
         .filter(notifications::created_at.gt(week))
         .select(notifications::user_id)
         .distinct()
@@ -154,12 +160,19 @@ pub fn send_due(
         if last.is_some_and(|l| l > now.minus(period).micros()) {
             continue;
         }
-        let since = last.unwrap_or(0).max(week);
-        let new: Vec<(NotificationKind, String, String)> = notifications::table
-            .inner_join(topics::table.inner_join(spaces::table))
+        // What this digest takes, and marks as taken when it is sent.
+        let pending: Vec<i64> = notifications::table
             .filter(notifications::user_id.eq(id))
             .filter(notifications::read_at.is_null())
-            .filter(notifications::created_at.gt(since))
+            .filter(notifications::digested.eq(false))
+            .filter(notifications::created_at.gt(week))
+            .order(notifications::id)
+            .limit(PENDING)
+            .select(notifications::id)
+            .load(conn)?;
+        let new: Vec<(NotificationKind, String, String)> = notifications::table
+            .inner_join(topics::table.inner_join(spaces::table))
+            .filter(notifications::id.eq_any(&pending))
             .order(notifications::id.desc())
             .select((notifications::kind, topics::title, spaces::title))
             .load::<(Code<NotificationKind>, String, String)>(conn)?
@@ -171,10 +184,8 @@ pub fn send_due(
             if decisions(conn, user)? == DecisionEmail::Digest {
                 notifications::table
                     .inner_join(users::table.on(users::id.eq(notifications::actor_id)))
-                    .filter(notifications::user_id.eq(id))
+                    .filter(notifications::id.eq_any(&pending))
                     .filter(notifications::topic_id.is_null())
-                    .filter(notifications::read_at.is_null())
-                    .filter(notifications::created_at.gt(since))
                     .order(notifications::id.desc())
                     .limit(TOPICS * 2)
                     .select((
@@ -227,6 +238,9 @@ pub fn send_due(
         if marked != 1 {
             continue;
         }
+        diesel::update(notifications::table.filter(notifications::id.eq_any(&pending)))
+            .set(notifications::digested.eq(true))
+            .execute(conn)?;
         let token = new_link(conn, user, now)?;
         let job = Job::SendEmail(Email {
             to,

@@ -742,6 +742,7 @@ diesel::table! {
         subject -> Nullable<Text>,
         link -> Nullable<Text>,
         extra_link -> Nullable<Text>,
+        digested -> Bool,
     }
 }
 

@@ -8,6 +8,7 @@ mod challenges;
 mod codes;
 mod course_listing;
 mod courses;
+mod digests;
 mod directory;
 mod jobs;
 mod library;

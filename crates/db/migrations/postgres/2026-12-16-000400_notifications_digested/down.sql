@@ -1,0 +1,2 @@
+-- Keep in step with ../../sqlite/2026-12-16-000400_notifications_digested/down.sql.
+ALTER TABLE notifications DROP COLUMN digested;
