@@ -8,32 +8,14 @@ use diesel::prelude::*;
 use lyceum_db::digests;
 use lyceum_db::notices::{self, Notice};
 use lyceum_db::schema::jobs;
-use lyceum_db::users::{self, NewUser};
+use lyceum_domain::Timestamp;
 use lyceum_domain::community::{DecisionEmail, DigestFrequency, NotificationKind};
-use lyceum_domain::email::EmailAddress;
-use lyceum_domain::i18n::Lang;
 use lyceum_domain::jobs::{Email, EmailMessage, Job};
-use lyceum_domain::{Timestamp, UserId};
+use lyceum_domain::role::Role;
 use lyceum_testdb::TestDb;
 use std::time::Duration;
 
 const DAY: Duration = Duration::from_secs(86_400);
-
-fn person(c: &mut lyceum_db::DbConn, email: &str) -> UserId {
-    let email = EmailAddress::parse(email).unwrap();
-    users::insert(
-        c,
-        &NewUser {
-            email: &email,
-            display_name: "Ana",
-            password_hash: None,
-            lang: Lang::En,
-            verified: true,
-        },
-        T0,
-    )
-    .unwrap()
-}
 
 /// The number of items the digests enqueued so far said, newest last.
 fn digest_counts(c: &mut lyceum_db::DbConn) -> Vec<i64> {
@@ -57,8 +39,9 @@ fn digest_counts(c: &mut lyceum_db::DbConn) -> Vec<i64> {
 fn a_notification_dated_before_the_last_digest_but_written_after_it_is_still_sent() {
     let t = TestDb::new();
     let mut c = t.db.get().unwrap();
-    let ana = person(&mut c, "ana@example.org");
-    let reporter = person(&mut c, "ben@example.org");
+    let root = lyceum_db::orgs::create_root(&mut c, "Programme", T0).unwrap();
+    let ana = crate::person(&mut c, "ana", &root, Role::Educator).user_id;
+    let reporter = crate::person(&mut c, "ben", &root, Role::Educator).user_id;
     digests::set_frequency(&mut c, ana, DigestFrequency::Daily).unwrap();
     digests::set_decisions(&mut c, ana, DecisionEmail::Digest).unwrap();
     let tell = |c: &mut lyceum_db::DbConn, subject: &str, at: Timestamp| {
