@@ -80,10 +80,7 @@ pub async fn list(
         .read(move |c| {
             let page = registry::list(c, sort, offset)?;
             let ids: Vec<ToolId> = page.items.iter().map(|t| t.id).collect();
-            let statuses = match &home {
-                Some(home) => status::effective_at(c, home, &ids)?,
-                None => HashMap::new(),
-            };
+            let statuses = status::effective_at(c, home.as_ref(), &ids)?;
             Ok((page, statuses))
         })
         .await?;
@@ -174,10 +171,7 @@ pub async fn load(state: &AppState, user: &CurrentUser, id: ToolId) -> Result<To
             let Some(found) = registry::with_tallies(c, id)? else {
                 return Ok(None);
             };
-            let effective = match &home {
-                Some(home) => status::effective_at(c, home, &[id])?.remove(&id),
-                None => None,
-            };
+            let effective = status::effective_at(c, home.as_ref(), &[id])?.remove(&id);
             let mine = reviews::own(c, id, me)?;
             let practices = links::practices_of(c, id)?;
             let challenges = links::challenges_of(c, id)?;

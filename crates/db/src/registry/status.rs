@@ -181,15 +181,15 @@ const PATH_NODES: usize = 4;
 /// deepest of each tool's. The statement has one shape (the path's nodes
 /// ORed, padded with 0, which no organisation is), so SQLite keeps it
 /// prepared; a list of tools in it (`eq_any`) was prepared again on every
-/// view of the registry.
+/// view of the registry. No node (a reader who belongs nowhere): none.
 pub fn effective_at(
     conn: &mut DbConn,
-    at: &OrgPath,
+    at: Option<&OrgPath>,
     tools: &[ToolId],
 ) -> Result<HashMap<ToolId, Effective>, DbError> {
-    if tools.is_empty() {
+    let Some(at) = at.filter(|_| !tools.is_empty()) else {
         return Ok(HashMap::new());
-    }
+    };
     let wanted: std::collections::HashSet<ToolId> = tools.iter().copied().collect();
     let nodes: Vec<i64> = at.ids().iter().map(|o| o.0).collect();
     type Row = (
@@ -270,10 +270,8 @@ pub fn effective_for(
     user: UserId,
     tools: &[ToolId],
 ) -> Result<HashMap<ToolId, Effective>, DbError> {
-    match home_of(conn, user)? {
-        Some(home) => effective_at(conn, &home, tools),
-        None => Ok(HashMap::new()),
-    }
+    let home = home_of(conn, user)?;
+    effective_at(conn, home.as_ref(), tools)
 }
 
 /// The status of one tool in force for `user` ([`effective_for`]).

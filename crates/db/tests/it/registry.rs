@@ -692,7 +692,7 @@ async fn statuses_are_inherited_down_the_tree_and_overridden_below() {
     // Several tools for one reader at once: the second nobody decided.
     let at = tr.school.org_path().unwrap();
     let many =
-        t.db.read(move |c| status::effective_at(c, &at, &[tool, second]))
+        t.db.read(move |c| status::effective_at(c, Some(&at), &[tool, second]))
             .await
             .unwrap();
     assert_eq!(many.len(), 1);
@@ -777,7 +777,7 @@ fn lists_and_statuses_read_their_indexes() {
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
     let at = tr.school.org_path().unwrap();
     let (_, plan) = plan_of(c, "ai_tool_org_status", |c| {
-        status::effective_at(c, &at, &[tool]).unwrap();
+        status::effective_at(c, Some(&at), &[tool]).unwrap();
     });
     // The path's few organisations, each on its index; never a scan.
     assert!(plan.contains("ai_tool_org_status_org (org_id=?)"), "{plan}");
