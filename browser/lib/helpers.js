@@ -200,14 +200,15 @@ async function expectHeading(page, name) {
 
 /**
  * Runs `action` (a click that submits a form or follows a link) and waits
- * until the page it leads to has replaced this one. A full load and an
- * htmx swap both replace <main>, so what follows cannot be satisfied early
- * by the old page (the same flash or text shown after the action before).
+ * until what it leads to has replaced `part` of this page: <main> for a
+ * full load or a boosted link or form (htmx swaps the body), the list's own
+ * element for a form that swaps only its results. What follows then cannot
+ * be satisfied early by the old page (the same flash or text as before).
  */
-async function replaced(page, action) {
-  await page.locator('main').evaluate((m) => { m.dataset.stale = '1'; });
+async function replaced(page, action, part = 'main') {
+  await page.locator(part).evaluate((m) => { m.dataset.stale = '1'; });
   await action();
-  await page.locator('main[data-stale]').waitFor({ state: 'detached' });
+  await page.locator(`${part}[data-stale]`).waitFor({ state: 'detached' });
   await settle(page);
 }
 

@@ -65,10 +65,9 @@ VARIANTS.forEach((variant, index) => {
         await h.expectHeading(page, t('people-title'));
       }
       await main.getByLabel(t('people-search'), { exact: true }).fill('ana riv');
-      await main.getByRole('button', { name: t('people-search-button'), exact: true }).click();
       // The results first: the unfiltered list names Ana Rivera too, and a
       // search answered after her record opened would replace it.
-      await h.settle(page);
+      await h.replaced(page, () => main.getByRole('button', { name: t('people-search-button'), exact: true }).click());
       await main.getByRole('link', { name: 'Ana Rivera', exact: true }).click();
       await h.expectHeading(page, 'Ana Rivera');
       const record = await main.innerText();

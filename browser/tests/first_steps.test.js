@@ -84,7 +84,7 @@ for (const variant of VARIANTS) {
         `each subject offered has its count: ${subjects}`);
 
       // The other language is one link away, and back.
-      await main.getByRole('link', { name: t('catalogue-show-too', { language: t(`lang-${other}`) }) }).click();
+      await h.replaced(page, () => main.getByRole('link', { name: t('catalogue-show-too', { language: t(`lang-${other}`) }) }).click());
       await h.expectHeading(page, t('courses-title'));
       assert.ok(page.url().includes('language=any'), 'the choice is in the address');
       assert.ok((await main.innerText()).includes(t('catalogue-showing-every-language')));
@@ -92,7 +92,7 @@ for (const variant of VARIANTS) {
       // Every demo course but Columbus's own is in both languages: one card each.
       assert.equal(both.length, 7, `one card per course in every language: ${both}`);
       await j.check(page, 'catalogue in every language');
-      await main.getByRole('link', { name: t('catalogue-show-only', { language: langName }) }).click();
+      await h.replaced(page, () => main.getByRole('link', { name: t('catalogue-show-only', { language: langName }) }).click());
       await h.expectHeading(page, t('courses-title'));
       assert.deepEqual(await cards(), mine, 'back to their language');
 

@@ -169,7 +169,8 @@ for (const variant of VARIANTS) {
       await follower.getByRole('main').getByRole('link', { name: t('home-library-link'), exact: true }).click();
       await h.expectHeading(follower, t('library-browse-title'));
       await follower.getByRole('search').getByLabel(t('library-browse-search'), { exact: true }).fill(w.search);
-      await follower.getByRole('search').getByRole('button', { name: t('library-browse-button'), exact: true }).click();
+      // (The list is swapped in place: wait for the new one, not the list before.)
+      await h.replaced(follower, () => follower.getByRole('search').getByRole('button', { name: t('library-browse-button'), exact: true }).click(), '#practice-list');
       const found = follower.getByRole('main').getByRole('link', { name: title, exact: true });
       if (writes !== j.lang) {
         // The library shows the reader's language first; in another, when asked.
