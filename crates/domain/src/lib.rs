@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod codes;
+pub mod analytics;
 pub mod api_token;
 pub mod community;
 pub mod competency;

@@ -102,6 +102,15 @@ pub fn invitation_may_carry(role: Role) -> bool {
     !matches!(role, Role::OrgAdmin | Role::ProgrammeAdmin) && !role.programme_wide()
 }
 
+/// How someone reads the analytics (see [`Actor::reads_analytics`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalyticsView {
+    /// Every count as it is: the programme team.
+    Exact,
+    /// Every count under ten "<10", with complementary suppression.
+    Suppressed,
+}
+
 /// Who decides an outside PD request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Deciders {
@@ -290,6 +299,30 @@ impl Actor {
     /// they administer (the root, for a programme admin).
     pub fn triage_scopes(&self) -> Vec<OrgPath> {
         self.scopes(&[Role::OrgAdmin, Role::ProgrammeAdmin])
+    }
+
+    /// How this person may read the analytics of the subtree at `target`:
+    /// programme admins exactly, anywhere; an organisation's admins (and
+    /// those above) its subtree, with small counts suppressed; researchers
+    /// de-identified aggregates only — suppressed, and of the programme and
+    /// its states alone, so that no chain of views down the tree lets a
+    /// count be worked out. Nobody else.
+    pub fn reads_analytics(&self, target: &OrgPath) -> Option<AnalyticsView> {
+        if self.is_programme_admin() {
+            Some(AnalyticsView::Exact)
+        } else if self.holds(Role::OrgAdmin, target)
+            || (self.holds(Role::Researcher, target) && target.depth() <= 2)
+        {
+            Some(AnalyticsView::Suppressed)
+        } else {
+            None
+        }
+    }
+
+    /// Where this person reads analytics from: the nodes at which they
+    /// administer or research (the root, for programme staff).
+    pub fn analytics_scopes(&self) -> Vec<OrgPath> {
+        self.scopes(&[Role::OrgAdmin, Role::ProgrammeAdmin, Role::Researcher])
     }
 
     /// True when this person administers some organisation.
@@ -537,6 +570,30 @@ mod tests {
             p = p.child(OrgId(*id));
         }
         p
+    }
+
+    #[test]
+    fn analytics_power_never_flows_up_or_sideways() {
+        use AnalyticsView::{Exact, Suppressed};
+        let cases = [
+            (Role::ProgrammeAdmin, "root", "school", Some(Exact)),
+            (Role::OrgAdmin, "district", "district", Some(Suppressed)),
+            (Role::OrgAdmin, "district", "school", Some(Suppressed)),
+            (Role::OrgAdmin, "district", "state", None),
+            (Role::OrgAdmin, "district", "other", None),
+            (Role::Researcher, "root", "root", Some(Suppressed)),
+            (Role::Researcher, "root", "state", Some(Suppressed)),
+            (Role::Researcher, "root", "district", None),
+            (Role::Educator, "district", "district", None),
+            (Role::Facilitator, "root", "state", None),
+        ];
+        for (role, at, target, want) in cases {
+            assert_eq!(
+                actor(role, at).reads_analytics(&path(target)),
+                want,
+                "{role} at {at} reading {target}"
+            );
+        }
     }
 
     fn actor(role: Role, at: &str) -> Actor {
