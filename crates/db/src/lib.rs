@@ -21,6 +21,7 @@ pub mod schema;
 mod writer;
 
 pub mod accounts;
+pub mod analytics;
 pub mod api_tokens;
 pub mod audit;
 pub mod bulk;

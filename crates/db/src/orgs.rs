@@ -221,7 +221,7 @@ pub fn zone_of(conn: &mut DbConn, path: &OrgPath) -> Result<TimeZone, DbError> {
 }
 
 /// Of the zones set on the nodes `ids` (root first), the deepest.
-fn nearest_zone(ids: &[i64], set: &[(i64, Option<String>)]) -> TimeZone {
+pub(crate) fn nearest_zone(ids: &[i64], set: &[(i64, Option<String>)]) -> TimeZone {
     ids.iter()
         .rev()
         .find_map(|id| {

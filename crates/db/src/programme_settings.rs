@@ -11,6 +11,7 @@ use crate::audit::{self, Event};
 use crate::schema::programme_settings;
 use crate::{DbConn, DbError};
 use diesel::prelude::*;
+use lyceum_domain::analytics::goal::Goal;
 use lyceum_domain::policy::{Action, Actor};
 use lyceum_domain::{Timestamp, UserId};
 use serde_json::json;
@@ -104,8 +105,76 @@ pub fn set_public_radar(
         return Ok(false);
     }
     let value = if on { "true" } else { "false" };
+    put(
+        conn,
+        actor,
+        root,
+        PUBLIC_RADAR,
+        value,
+        json!(old),
+        json!(on),
+        now,
+    )?;
+    Ok(true)
+}
+
+/// The programme's reach goal (`domain::analytics::goal`): what counts as
+/// reached, how many by when. Until a programme admin sets one, the
+/// default from the school year the programme started.
+pub const REACH_GOAL: &str = "reach_goal";
+
+/// The goal as set, `None` when never set.
+pub fn reach_goal(conn: &mut DbConn) -> Result<Option<Goal>, DbError> {
+    get(conn, REACH_GOAL)?
+        .map(|row| {
+            serde_json::from_str(&row.value)
+                .map_err(|e| DbError::Corrupt(format!("programme setting {REACH_GOAL}: {e}")))
+        })
+        .transpose()
+}
+
+/// Sets the goal (programme admins only, asked here: anyone else is
+/// refused on `target` and nothing changes); audited with old and new.
+/// Returns whether it changed.
+pub fn set_reach_goal(
+    conn: &mut DbConn,
+    actor: &Actor,
+    goal: &Goal,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    let root = may_manage(conn, actor, "target")?;
+    let old = reach_goal(conn)?;
+    if old.as_ref() == Some(goal) {
+        return Ok(false);
+    }
+    let value = serde_json::to_string(goal).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    put(
+        conn,
+        actor,
+        root,
+        REACH_GOAL,
+        &value,
+        json!(old),
+        json!(goal),
+        now,
+    )?;
+    Ok(true)
+}
+
+/// Writes `key`'s value and audits the change.
+#[allow(clippy::too_many_arguments)]
+fn put(
+    conn: &mut DbConn,
+    actor: &Actor,
+    root: lyceum_domain::OrgId,
+    key: &str,
+    value: &str,
+    old: serde_json::Value,
+    new: serde_json::Value,
+    now: Timestamp,
+) -> Result<(), DbError> {
     let insert = diesel::insert_into(programme_settings::table).values((
-        programme_settings::key.eq(PUBLIC_RADAR),
+        programme_settings::key.eq(key),
         programme_settings::value.eq(value),
         programme_settings::updated_at.eq(now.micros()),
         programme_settings::updated_by.eq(actor.user_id.0),
@@ -129,8 +198,8 @@ pub fn set_public_radar(
             action: "programme.setting_changed",
             org: Some(root),
             subject: None,
-            detail: json!({ "key": PUBLIC_RADAR, "old": old, "new": on }),
+            detail: json!({ "key": key, "old": old, "new": new }),
         },
     )?;
-    Ok(true)
+    Ok(())
 }

@@ -610,6 +610,43 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    reach_dirty (user_id) {
+        user_id -> BigInt,
+        marked_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    reach_people (user_id) {
+        user_id -> BigInt,
+        org_path -> Text,
+        locale -> Text,
+        title_i -> Text,
+        poverty -> Text,
+        experience -> Text,
+    }
+}
+
+diesel::table! {
+    reach_milestones (user_id, milestone) {
+        user_id -> BigInt,
+        milestone -> Text,
+        month -> Text,
+    }
+}
+
+diesel::table! {
+    reach_counts (org_id, dimension, value, milestone, month) {
+        org_id -> BigInt,
+        dimension -> Text,
+        value -> Text,
+        milestone -> Text,
+        month -> Text,
+        n -> BigInt,
+    }
+}
+
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> orgs (org_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -929,6 +966,10 @@ diesel::joinable!(attendance -> offering_sessions (session_id));
 diesel::joinable!(task_submissions -> courses (course_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    reach_dirty,
+    reach_people,
+    reach_milestones,
+    reach_counts,
     ai_tools,
     programme_settings,
     ai_tool_reviews,
@@ -1374,6 +1415,7 @@ diesel::table! {
 }
 
 diesel::joinable!(challenge_counts -> orgs (org_id));
+diesel::joinable!(reach_counts -> orgs (org_id));
 
 diesel::table! {
     programme_settings (key) {
@@ -1484,4 +1526,8 @@ pub const TABLES: &[&str] = &[
     "challenge_counts",
     "programme_settings",
     "offerings_version",
+    "reach_dirty",
+    "reach_people",
+    "reach_milestones",
+    "reach_counts",
 ];

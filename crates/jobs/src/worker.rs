@@ -42,6 +42,10 @@ impl Default for WorkerConfig {
 /// goes at most this late.
 pub const REMINDERS_EVERY: Duration = Duration::from_secs(300);
 
+/// How often to recount the people changes have marked for the analytics
+/// rollups: dashboards lag a change by about this much (and say so).
+pub const ANALYTICS_EVERY: Duration = Duration::from_secs(15);
+
 pub struct Worker {
     pub db: Db,
     pub clock: Clock,
@@ -62,6 +66,7 @@ impl Worker {
         tracing::info!(mail = self.mailer.describe(), "worker started");
         let mut next_sweep = tokio::time::Instant::now();
         let mut next_reminders = tokio::time::Instant::now();
+        let mut next_recount = tokio::time::Instant::now();
         loop {
             if *shutdown.borrow() {
                 break;
@@ -72,6 +77,14 @@ impl Worker {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(emails = n, "workshop reminders enqueued"),
                     Err(e) => tracing::error!(error = %Chain(&e), "workshop reminders failed"),
+                }
+            }
+            if tokio::time::Instant::now() >= next_recount {
+                next_recount += ANALYTICS_EVERY;
+                match self.recount().await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(people = n, "analytics recounted"),
+                    Err(e) => tracing::error!(error = %Chain(&e), "analytics recount failed"),
                 }
             }
             if tokio::time::Instant::now() >= next_sweep {
@@ -125,6 +138,13 @@ impl Worker {
                 Ok(reminders + digests)
             })
             .await
+    }
+
+    /// Recounts everyone changes have marked for the analytics rollups, a
+    /// batch a transaction (any number of workers may at once: each takes
+    /// its own marks). Returns how many people.
+    pub async fn recount(&self) -> Result<usize, DbError> {
+        lyceum_db::analytics::drain(&self.db).await
     }
 
     /// Enqueues the workshop reminders due now (each once, however many

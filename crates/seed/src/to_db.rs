@@ -166,6 +166,11 @@ pub async fn write_all(
         })
         .await?;
     db.write(bulk::reset_sequences).await?;
+    // The bulk load skips the analytics triggers on PostgreSQL: everyone
+    // is recounted once, as a running programme's worker would.
+    db.write(lyceum_db::analytics::refresh::mark_everyone)
+        .await?;
+    lyceum_db::analytics::drain(db).await?;
     // Not a read, but it must run outside a transaction, as `read` does.
     db.read(bulk::analyze).await?;
     Ok(written)

@@ -647,6 +647,8 @@ pub async fn seed(db: &Db, clock: &Clock) -> anyhow::Result<DemoInfo> {
         .await?;
     db.write(move |c| crate::demo_radar::seed(c, &tools, &library, now))
         .await?;
+    // The dashboards at once, rather than at the worker's first recount.
+    lyceum_db::analytics::drain(db).await?;
     Ok(DemoInfo {
         accounts,
         join_code,
