@@ -114,6 +114,8 @@ lyceum_domain::code_enum! {
         ChallengeMerged = "challenge-merged",
         // The programme's settings.
         ProgrammeSettingsSaved = "programme-settings-saved",
+        // Analytics.
+        GoalSaved = "goal-saved",
     }
 }
 

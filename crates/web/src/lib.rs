@@ -9,6 +9,7 @@
 //! - Every word on a page comes from the Fluent catalogue.
 
 pub mod admin_views;
+pub mod analytics_actions;
 pub mod api;
 pub mod assets;
 pub mod attendance_actions;
@@ -16,6 +17,7 @@ pub mod calendar_actions;
 pub mod catalogue;
 pub mod catalogue_facets;
 pub mod certificate_doc;
+pub mod charts;
 pub mod classroom_practice_actions;
 pub mod community_actions;
 pub mod context;

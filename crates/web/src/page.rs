@@ -18,6 +18,8 @@ use lyceum_domain::validation::Invalid;
 pub struct Viewer {
     pub name: String,
     pub administers: bool,
+    /// Reads some organisation's analytics: a link in the menu.
+    pub reads_analytics: bool,
     /// Unread notifications (the header's count).
     pub unread: i64,
 }
@@ -49,6 +51,7 @@ impl Page {
             viewer: ctx.user.as_ref().map(|u| Viewer {
                 name: u.user.display_name.clone(),
                 administers: u.actor.administers_anything(),
+                reads_analytics: !u.actor.analytics_scopes().is_empty(),
                 unread: u.unread,
             }),
             flash: ctx.flash,
@@ -87,6 +90,19 @@ impl Page {
     /// A message with two named values.
     pub fn t2(&self, key: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
         catalogue().text_with(self.lang, key, &[(n1, Arg::Str(v1)), (n2, Arg::Str(v2))])
+    }
+
+    /// A message with three named values.
+    pub fn t3(&self, key: &str, a: (&str, &str), b: (&str, &str), c: (&str, &str)) -> String {
+        catalogue().text_with(
+            self.lang,
+            key,
+            &[
+                (a.0, Arg::Str(a.1)),
+                (b.0, Arg::Str(b.1)),
+                (c.0, Arg::Str(c.1)),
+            ],
+        )
     }
 
     /// A message with a count (plural forms).

@@ -4,6 +4,7 @@
 //! stable codes. Described by the OpenAPI document at `/api/openapi.json`.
 
 mod admin;
+mod analytics;
 mod community;
 mod competencies;
 mod courses;
@@ -30,7 +31,7 @@ use lyceum_domain::policy::Action::{AdministerOrg, ViewPeople};
 /// Registered relative to `/api`, where the router is nested.
 pub fn routes(r: Routes) -> Routes {
     let r = registry::routes(radar::routes(library::routes(workshops::routes(r))));
-    programme::routes(r)
+    analytics::routes(programme::routes(r))
         .add(GET, "/openapi.json", Public, openapi::document)
         .add(GET, "/v1/me", SignedIn, me::show)
         .add(PUT, "/v1/me/profile", SignedIn, me::update_profile)

@@ -149,6 +149,7 @@ pub fn spec() -> utoipa::openapi::OpenApi {
         .chain(std::iter::once(super::radar::Doc::openapi()))
         .chain(std::iter::once(super::registry::Doc::openapi()))
         .chain(std::iter::once(super::programme::Doc::openapi()))
+        .chain(std::iter::once(super::analytics::Doc::openapi()))
     {
         doc.merge(part);
     }
@@ -177,7 +178,8 @@ mod tests {
             .chain(super::super::library::docs())
             .chain(std::iter::once(super::super::radar::Doc::openapi()))
             .chain(std::iter::once(super::super::registry::Doc::openapi()))
-            .chain(std::iter::once(super::super::programme::Doc::openapi()));
+            .chain(std::iter::once(super::super::programme::Doc::openapi()))
+            .chain(std::iter::once(super::super::analytics::Doc::openapi()));
         let mut seen: BTreeMap<String, serde_json::Value> = BTreeMap::new();
         let mut clashes = Vec::new();
         for part in parts {

@@ -3,7 +3,7 @@
 //! triage and merging (`triage`), and the radar itself (`overview`). What
 //! pages and API share is `radar_actions`'s.
 
-mod overview;
+pub(crate) mod overview;
 mod report;
 mod triage;
 
