@@ -2886,8 +2886,8 @@ error-number-range--first_year = Enter the year the first school year starts, fr
 error-required--milestones = Enter the educators reached by the end of each school year.
 error-number-range--milestones = Enter the educators reached by the end of this school year as a whole number from { $min } to { $max }.
 error-too-many--milestones = A goal spans at most { $max } school years.
-error-milestone-below-previous = The milestone for the end of year { $year } cannot be below the year before’s, { $previous }: a milestone counts everyone reached so far.
-error-milestone-not-target = The milestone for the end of year { $year }, the last, is the goal itself: make it { $target }, or change the goal.
+error-milestone-below-previous = By the end of year { $year }: the milestone cannot be below the year before’s, { $previous }, since a milestone counts everyone reached so far.
+error-milestone-not-target = By the end of year { $year }: the last milestone is the goal itself; make it { $target }, or change the goal.
 error-choose-one--reached_by = Choose what counts as reaching an educator.
 
 ## Analytics: the dashboard

@@ -2889,8 +2889,8 @@ error-number-range--first_year = Escriba el año en que empieza el primer año e
 error-required--milestones = Escriba los docentes alcanzados al final de cada año escolar.
 error-number-range--milestones = Escriba los docentes alcanzados al final de este año escolar como un número entero de { $min } a { $max }.
 error-too-many--milestones = Una meta abarca como máximo { $max } años escolares.
-error-milestone-below-previous = El hito del final del año { $year } no puede ser menor que el del año anterior, { $previous }: un hito cuenta a todos los alcanzados hasta entonces.
-error-milestone-not-target = El hito del final del año { $year }, el último, es la meta misma: póngalo en { $target } o cambie la meta.
+error-milestone-below-previous = Al final del año { $year }: el hito no puede ser menor que el del año anterior, { $previous }, porque un hito cuenta a todos los alcanzados hasta entonces.
+error-milestone-not-target = Al final del año { $year }: el último hito es la meta misma; póngalo en { $target } o cambie la meta.
 error-choose-one--reached_by = Elija qué cuenta como haber alcanzado a un docente.
 
 ## Analytics: the dashboard
