@@ -354,6 +354,21 @@ fn measure(r: &Read, years: &[i32], m: Milestone, with_places: bool) -> Measure 
                 .map(|(_, n)| s.add(*n))
                 .collect();
             s.line(total, cells.clone());
+            // A school's own attributes are public: its people are all of
+            // its value (the total), and nobody is of another.
+            if r.row.kind == OrgKind::School
+                && let Some(attr) = school_attribute(d)
+            {
+                let me = Child::of(&r.row);
+                let own = attr(&me);
+                for (v, cell) in d.values().iter().zip(&cells) {
+                    if *v == own {
+                        s.line(*cell, vec![total]);
+                    } else {
+                        s.line(*cell, Vec::new());
+                    }
+                }
+            }
             value_cells.push((d, cells));
         }
         if !r.children.is_empty() {

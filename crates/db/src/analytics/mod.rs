@@ -95,6 +95,22 @@ pub struct Child {
     pub rollup: Rollup,
 }
 
+impl Child {
+    /// An organisation's attributes alone, with no counts: the structural
+    /// facts a reader knows of it.
+    pub fn of(o: &crate::orgs::OrgRow) -> Child {
+        Child {
+            id: OrgId(o.id),
+            name: o.name.clone(),
+            kind: o.kind,
+            locale: o.locale.clone(),
+            title_i: o.title_i,
+            poverty: o.poverty_band.clone(),
+            rollup: Rollup::default(),
+        }
+    }
+}
+
 /// The children of `parent` with their everyone rows of `milestones`
 /// (one read for all of them), by name.
 pub fn children(

@@ -40,6 +40,10 @@ enum Who {
     ProgrammeAdmins,
     /// Researchers and the programme team (de-identified exports).
     Researchers,
+    /// Those who read analytics: org admins (their subtrees, suppressed),
+    /// researchers (the programme and its states, suppressed) and the
+    /// programme team (exactly); 403 for everyone else.
+    Analysts,
 }
 use Who::*;
 
@@ -738,6 +742,17 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/admin/programme", ProgrammeAdmins),
     ("GET", "/api/v1/programme/settings", ProgrammeAdmins),
     ("PUT", "/api/v1/programme/settings", ProgrammeAdmins),
+    // Programme analytics: each reader's own scope by default (an
+    // organisation outside it is refused on `org`, analytics.rs); the goal
+    // is read by every analyst and set by the programme team alone.
+    ("GET", "/analytics", Analysts),
+    ("GET", "/analytics.csv", Analysts),
+    ("GET", "/analytics/goal", ProgrammeAdmins),
+    ("POST", "/analytics/goal", ProgrammeAdmins),
+    ("GET", "/api/v1/analytics", Analysts),
+    ("GET", "/api/v1/analytics.csv", Analysts),
+    ("GET", "/api/v1/analytics/goal", Analysts),
+    ("PUT", "/api/v1/analytics/goal", ProgrammeAdmins),
 ];
 
 /// The people of the seed (None: not signed in).
@@ -844,6 +859,9 @@ async fn every_route_for_every_role_and_scope() {
                     (Authors, Some(a)) => matches!(*a, "author" | "admin"),
                     (ProgrammeAdmins, Some(a)) => *a == "admin",
                     (Researchers, Some(a)) => matches!(*a, "researcher" | "admin"),
+                    (Analysts, Some(a)) => {
+                        matches!(*a, "researcher" | "dadmin" | "ladmin" | "admin")
+                    }
                 };
                 let api = path.starts_with("/api/");
                 let mut req = client.request(method.parse().unwrap(), format!("{}{url}", app.url));

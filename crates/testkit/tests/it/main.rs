@@ -6,6 +6,7 @@
 mod access_matrix;
 mod accounts;
 mod admin_daily;
+mod analytics;
 mod api;
 mod audience;
 mod authoring;
