@@ -117,7 +117,8 @@ pub fn refresh(conn: &mut DbConn, limit: i64) -> Result<usize, DbError> {
 /// PostgreSQL): the next refreshes recount the whole programme.
 pub fn mark_everyone(conn: &mut DbConn) -> Result<usize, DbError> {
     Ok(diesel::sql_query(
-        "INSERT INTO reach_dirty (user_id, marked_at) SELECT id, 0 FROM users \
+        // `WHERE true`: SQLite reads an `ON` right after `FROM users` as a join's.
+        "INSERT INTO reach_dirty (user_id, marked_at) SELECT id, 0 FROM users WHERE true \
          ON CONFLICT (user_id) DO NOTHING",
     )
     .execute(conn)?)
